@@ -1,0 +1,270 @@
+//! The Postman data model: collections, folders, requests, scripts and variables as plain data.
+//!
+//! These types are built from the loaded JSON document by [`super::load`]; they hold no execution
+//! logic. Values stay as written (templates such as `{{name}}` are resolved later by `vars`).
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+/// A loaded Postman collection (v2.0 or v2.1).
+#[derive(Debug, Clone)]
+pub struct Collection {
+    /// The JSON document exactly as loaded; exports patch values into it.
+    pub doc: Value,
+    /// `info._postman_id`, if any.
+    pub id: Option<String>,
+    /// `info.name`.
+    pub name: String,
+    /// `info.schema`, if any.
+    pub schema: Option<String>,
+    /// Top-level items and folders, in order.
+    pub items: Vec<Node>,
+    /// Collection-level scripts.
+    pub events: Vec<Script>,
+    /// Collection variables.
+    pub variables: Vec<Variable>,
+    /// Collection-level auth.
+    pub auth: Option<Auth>,
+    /// Collection-level `protocolProfileBehavior`.
+    pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
+}
+
+/// One entry of an `item` array: a request item or a folder.
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// A request.
+    Item(Item),
+    /// A folder holding more nodes.
+    Group(ItemGroup),
+}
+
+impl Node {
+    /// The node's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Node::Item(i) => &i.name,
+            Node::Group(g) => &g.name,
+        }
+    }
+
+    /// The node's id, if it has one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Node::Item(i) => i.id.as_deref(),
+            Node::Group(g) => g.id.as_deref(),
+        }
+    }
+}
+
+/// A folder.
+#[derive(Debug, Clone)]
+pub struct ItemGroup {
+    /// `id` or `_postman_id`.
+    pub id: Option<String>,
+    /// Folder name.
+    pub name: String,
+    /// Children, in order.
+    pub items: Vec<Node>,
+    /// Folder-level scripts.
+    pub events: Vec<Script>,
+    /// Folder-level auth (`None` = inherit).
+    pub auth: Option<Auth>,
+    /// Folder-level `protocolProfileBehavior`.
+    pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
+}
+
+/// A request item.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// `id` or `_postman_id`.
+    pub id: Option<String>,
+    /// Item name.
+    pub name: String,
+    /// The request to send.
+    pub request: RequestSpec,
+    /// Item-level scripts.
+    pub events: Vec<Script>,
+    /// Item-level `protocolProfileBehavior`.
+    pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
+    /// Saved example responses, kept as JSON.
+    pub responses: Vec<Value>,
+}
+
+/// A request as written in the collection, before variable resolution.
+#[derive(Debug, Clone, Default)]
+pub struct RequestSpec {
+    /// HTTP method, upper-cased; `GET` when absent.
+    pub method: String,
+    /// The URL.
+    pub url: UrlSpec,
+    /// Headers, including disabled ones.
+    pub headers: Vec<KeyValue>,
+    /// The body, if any.
+    pub body: Option<Body>,
+    /// Request-level auth (`None` = inherit from the parent).
+    pub auth: Option<Auth>,
+}
+
+/// A key/value pair with Postman's `disabled` flag (headers, query params, urlencoded fields).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeyValue {
+    /// The key.
+    pub key: String,
+    /// The value (a template).
+    pub value: String,
+    /// `disabled: true` in the file.
+    pub disabled: bool,
+}
+
+/// A URL as written: either only `raw`, or structured parts.
+#[derive(Debug, Clone, Default)]
+pub struct UrlSpec {
+    /// `raw` (or the whole string when the URL is a string).
+    pub raw: String,
+    /// `protocol`, if structured.
+    pub protocol: Option<String>,
+    /// `host` segments, if structured.
+    pub host: Option<Vec<String>>,
+    /// `port`, if structured.
+    pub port: Option<String>,
+    /// `path` segments, if structured.
+    pub path: Option<Vec<String>>,
+    /// `query` parameters (including disabled ones); empty when absent.
+    pub query: Vec<KeyValue>,
+    /// `hash`, if structured.
+    pub hash: Option<String>,
+    /// Path variables (`:name` segments), from `variable`.
+    pub variables: Vec<KeyValue>,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// `mode: raw`, with `options.raw.language` when given.
+    Raw {
+        /// The raw text.
+        raw: String,
+        /// `options.raw.language` (`json`, `text`, `xml`, `html`, `javascript`).
+        language: Option<String>,
+    },
+    /// `mode: urlencoded`.
+    UrlEncoded(Vec<KeyValue>),
+    /// `mode: formdata`.
+    FormData(Vec<FormParam>),
+    /// `mode: graphql`.
+    GraphQl {
+        /// The query text.
+        query: String,
+        /// The variables as written (a JSON string, possibly empty).
+        variables: String,
+    },
+    /// `mode: file`, with `src`.
+    File {
+        /// Path of the file to send.
+        src: Option<String>,
+    },
+}
+
+/// One `formdata` field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormParam {
+    /// Field name.
+    pub key: String,
+    /// Text value (for `type: text`).
+    pub value: String,
+    /// `type: file` when true.
+    pub is_file: bool,
+    /// File paths for `type: file`.
+    pub src: Vec<String>,
+    /// Per-field `contentType`.
+    pub content_type: Option<String>,
+    /// `disabled: true`.
+    pub disabled: bool,
+}
+
+/// An auth block, normalised from v2.1 arrays or v2.0 objects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Auth {
+    /// `type`: `noauth`, `basic`, `bearer`, `apikey`, ...
+    pub kind: String,
+    /// The parameters of that type, as key → value (value kept as JSON, usually a string).
+    pub params: IndexMap<String, Value>,
+}
+
+impl Auth {
+    /// A parameter as a string (`""` when absent; numbers and booleans rendered as text).
+    pub fn param(&self, key: &str) -> String {
+        match self.params.get(key) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+        }
+    }
+}
+
+/// When a script runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listen {
+    /// `prerequest`.
+    PreRequest,
+    /// `test`.
+    Test,
+}
+
+/// A script attached to a collection, folder or item.
+#[derive(Debug, Clone)]
+pub struct Script {
+    /// When it runs.
+    pub listen: Listen,
+    /// The source, `exec` lines joined with `\n`.
+    pub source: String,
+    /// `disabled: true` on the event.
+    pub disabled: bool,
+}
+
+/// A variable from a collection, environment or globals file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variable {
+    /// The name.
+    pub key: String,
+    /// The value as written (string, number, boolean, ...).
+    pub value: Value,
+    /// `type` as written (`default`, `secret`, `string`, `any`, ...).
+    pub kind: Option<String>,
+    /// True when `disabled: true` (Postman's own `enabled: false` is honoured too).
+    pub disabled: bool,
+}
+
+impl Variable {
+    /// The value as the text substituted into templates (`null` → `"null"`, strings unquoted).
+    pub fn value_text(&self) -> String {
+        value_to_text(&self.value)
+    }
+
+    /// True for variables Postman treats as secret (`type: secret`).
+    pub fn is_secret(&self) -> bool {
+        self.kind.as_deref() == Some("secret")
+    }
+}
+
+/// Render a JSON value as Postman substitutes it into a template.
+pub fn value_to_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => "null".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A loaded environment or globals file.
+#[derive(Debug, Clone)]
+pub struct VariableFile {
+    /// The JSON document as loaded (unwrapped from `{"environment": ...}` if needed is recorded in `wrapper`).
+    pub doc: Value,
+    /// The key that wrapped the scope in the API form (`environment` or `globals`), if any.
+    pub wrapper: Option<String>,
+    /// `name`, if any.
+    pub name: Option<String>,
+    /// `values`, in order, including disabled entries.
+    pub values: Vec<Variable>,
+}

@@ -1,0 +1,18 @@
+//! postie: a fast, Newman-compatible runner for Postman collections.
+//!
+//! The pieces, in the order data flows through them: [`collection`] (the Postman data model and
+//! its loaders) → [`vars`] (scopes and `{{name}}` templates) → [`runner`] (executes items and emits
+//! events) → [`http`] (the one HTTP client) and [`script`] (the JavaScript sandbox) → [`report`]
+//! (reporters built only from events) → [`export`] (the only code that writes files).
+//! [`mock`] is the partner-API simulator used by `postie demo` and the tests.
+
+pub mod cli;
+pub mod collection;
+pub mod diagnostic;
+pub mod export;
+pub mod http;
+pub mod mock;
+pub mod report;
+pub mod runner;
+pub mod script;
+pub mod vars;

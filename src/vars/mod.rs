@@ -1,0 +1,3 @@
+//! Variables: scopes and their precedence, `{{name}}` templates, dynamic variables.
+
+pub mod template;

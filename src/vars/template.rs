@@ -1,0 +1,144 @@
+//! `{{name}}` substitution exactly as Postman does it: innermost `{{…}}` first, the result re-scanned
+//! so nested names such as `{{host.{{env}}}}` work, at most [`MAX_PASSES`] passes; names that do not
+//! resolve stay in the text literally. `<<name>>` placeholders resolve from the same lookup.
+
+/// Newman re-scans a template at most this many times (postman-collection's `VARS_SUBREPLACE_LIMIT`).
+pub const MAX_PASSES: usize = 19;
+
+/// Replace every `{{name}}` and `<<name>>` in `text` using `lookup`; unresolved names stay literal.
+///
+/// `lookup` returns `None` for unknown names. Names are taken as written between the braces
+/// (no trimming), like Postman.
+pub fn resolve(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> String {
+    if !text.contains("{{") && !text.contains("<<") {
+        return text.to_string();
+    }
+    let mut current = text.to_string();
+    for _ in 0..MAX_PASSES {
+        let (next, replaced) = replace_once(&current, lookup);
+        current = next;
+        if !replaced {
+            break;
+        }
+    }
+    current
+}
+
+/// Names of the `{{name}}` references that remain in `text` (after resolution: the unresolved ones).
+pub fn references(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [("{{", "}}"), ("<<", ">>")] {
+        let mut rest = text;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + 2..];
+            match innermost(after, open, close) {
+                Some((name, consumed)) => {
+                    out.push(name.to_string());
+                    rest = &after[consumed..];
+                }
+                None => rest = after,
+            }
+        }
+    }
+    out
+}
+
+/// One left-to-right pass replacing innermost tokens. Returns the new text and whether anything changed.
+fn replace_once(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> (String, bool) {
+    let mut out = String::with_capacity(text.len());
+    let mut replaced = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let pair = match (bytes[i], bytes.get(i + 1)) {
+            (b'{', Some(b'{')) => Some(("{{", "}}")),
+            (b'<', Some(b'<')) => Some(("<<", ">>")),
+            _ => None,
+        };
+        if let Some((open, close)) = pair {
+            let after = &text[i + 2..];
+            // A token is `open name close` where name holds no brace of either kind (innermost).
+            if let Some((name, consumed)) = innermost(after, open, close) {
+                if let Some(value) = lookup(name) {
+                    out.push_str(&value);
+                    replaced = true;
+                    i += 2 + consumed;
+                    continue;
+                }
+            }
+            out.push(char::from(bytes[i]));
+            i += 1;
+            continue;
+        }
+        // Copy one whole UTF-8 character.
+        let ch_len = text[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&text[i..i + ch_len]);
+        i += ch_len;
+    }
+    (out, replaced)
+}
+
+/// If `after` starts with `name close` where name contains no `open`/brace characters, return the
+/// name and the bytes consumed (name + close).
+fn innermost<'a>(after: &'a str, open: &str, close: &str) -> Option<(&'a str, usize)> {
+    let end = after.find(close)?;
+    let name = &after[..end];
+    let forbidden = |c: char| c == '{' || c == '}' || (open == "<<" && (c == '<' || c == '>'));
+    if name.chars().any(forbidden) || name.contains('\n') {
+        return None;
+    }
+    Some((name, end + close.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn with(vars: &[(&str, &str)], text: &str) -> String {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        resolve(text, &mut |n| map.get(n).cloned())
+    }
+
+    #[test]
+    fn template_replaces_simple_names() {
+        assert_eq!(with(&[("a", "1")], "x{{a}}y"), "x1y");
+    }
+
+    #[test]
+    fn template_resolves_nested_names_innermost_first() {
+        assert_eq!(with(&[("b", "2"), ("a2", "ok")], "{{a{{b}}}}"), "ok");
+        assert_eq!(with(&[("env", "dev"), ("host.dev", "h")], "{{host.{{env}}}}"), "h");
+    }
+
+    #[test]
+    fn template_keeps_unresolved_literal() {
+        assert_eq!(with(&[], "{{missing}}/x"), "{{missing}}/x");
+        assert_eq!(with(&[("b", "2")], "{{a{{b}}}}"), "{{a2}}");
+    }
+
+    #[test]
+    fn template_handles_angle_placeholders() {
+        assert_eq!(with(&[("id", "7")], "/users/<<id>>"), "/users/7");
+        assert_eq!(with(&[], "a << b >> c"), "a << b >> c");
+    }
+
+    #[test]
+    fn template_stops_after_pass_limit() {
+        // A self-referencing variable must not loop forever.
+        assert_eq!(with(&[("a", "{{a}}")], "{{a}}"), "{{a}}");
+    }
+
+    #[test]
+    fn template_keeps_unicode_and_lone_braces() {
+        assert_eq!(with(&[("n", "é")], "ü{ {{n}} }}"), "ü{ é }}");
+    }
+
+    #[test]
+    fn template_lists_references() {
+        assert_eq!(references("{{a}} and <<b>> {{c"), vec!["a", "b"]);
+    }
+}
