@@ -1,0 +1,144 @@
+//! All variable scopes of a run and Postman's precedence between them:
+//! local (`pm.variables`) > iteration data > environment > collection > globals, then dynamic
+//! `{{$…}}` variables last.
+
+use super::dynamic::dynamic_value;
+use super::scope::VariableScope;
+use super::template;
+use crate::collection::value_to_text;
+use crate::script::{ScopeSnapshot, VarMap};
+
+/// The variable state of a run.
+#[derive(Debug, Clone, Default)]
+pub struct Scopes {
+    /// `pm.variables`: set by scripts, persists for the rest of the run.
+    pub local: VarMap,
+    /// The current iteration's data row.
+    pub data: VarMap,
+    /// The environment.
+    pub environment: VariableScope,
+    /// Collection variables.
+    pub collection: VariableScope,
+    /// Globals.
+    pub globals: VariableScope,
+}
+
+impl Scopes {
+    /// The value of `name` as template text, by precedence; dynamic variables last.
+    pub fn lookup(&self, name: &str) -> Option<String> {
+        if let Some(v) = self.local.get(name) {
+            return Some(value_to_text(v));
+        }
+        if let Some(v) = self.data.get(name) {
+            // A null in a data row is treated as unresolved.
+            if !v.is_null() {
+                return Some(value_to_text(v));
+            }
+        }
+        self.environment
+            .get_text(name)
+            .or_else(|| self.collection.get_text(name))
+            .or_else(|| self.globals.get_text(name))
+            .or_else(|| name.starts_with('$').then(|| dynamic_value(name)).flatten())
+    }
+
+    /// Resolve every `{{name}}` / `<<name>>` in `text`.
+    pub fn resolve(&self, text: &str) -> String {
+        template::resolve(text, &mut |name| self.lookup(name))
+    }
+
+    /// True when `name` resolves to a secret variable (`type: secret`) in the scope that provides it.
+    pub fn is_secret(&self, name: &str) -> bool {
+        if self.local.contains_key(name) || self.data.contains_key(name) {
+            return false;
+        }
+        for scope in [&self.environment, &self.collection, &self.globals] {
+            if scope.get(name).is_some() {
+                return scope.is_secret(name);
+            }
+        }
+        false
+    }
+
+    /// The state handed to a script.
+    pub fn snapshot(&self) -> ScopeSnapshot {
+        ScopeSnapshot {
+            local: self.local.clone(),
+            data: self.data.clone(),
+            environment: self.environment.snapshot(),
+            collection: self.collection.snapshot(),
+            globals: self.globals.snapshot(),
+        }
+    }
+
+    /// Store what a script left behind.
+    pub fn apply(&mut self, snapshot: &ScopeSnapshot) {
+        self.local.clone_from(&snapshot.local);
+        self.data.clone_from(&snapshot.data);
+        self.environment.apply(&snapshot.environment);
+        self.collection.apply(&snapshot.collection);
+        self.globals.apply(&snapshot.globals);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::Variable;
+    use serde_json::json;
+
+    fn scope(pairs: &[(&str, &str)]) -> VariableScope {
+        let vars: Vec<Variable> = pairs
+            .iter()
+            .map(|(k, v)| Variable {
+                key: (*k).into(),
+                value: json!(v),
+                kind: None,
+                disabled: false,
+            })
+            .collect();
+        VariableScope::from_variables(&vars)
+    }
+
+    #[test]
+    fn scopes_follow_postman_precedence() {
+        let mut s = Scopes {
+            globals: scope(&[("x", "global"), ("g", "g")]),
+            collection: scope(&[("x", "collection"), ("c", "c")]),
+            environment: scope(&[("x", "env"), ("e", "e")]),
+            ..Scopes::default()
+        };
+        assert_eq!(s.resolve("{{x}}{{g}}{{c}}{{e}}"), "envgce");
+        s.data.insert("x".into(), json!("data"));
+        assert_eq!(s.resolve("{{x}}"), "data");
+        s.local.insert("x".into(), json!("local"));
+        assert_eq!(s.resolve("{{x}}"), "local");
+    }
+
+    #[test]
+    fn scopes_user_variable_beats_dynamic() {
+        let s = Scopes {
+            environment: scope(&[("$guid", "mine")]),
+            ..Scopes::default()
+        };
+        assert_eq!(s.resolve("{{$guid}}"), "mine");
+        assert_eq!(s.resolve("{{$nope}}"), "{{$nope}}");
+    }
+
+    #[test]
+    fn scopes_nested_values_resolve() {
+        let s = Scopes {
+            environment: scope(&[("base", "http://{{host}}"), ("host", "h"), ("b", "2")]),
+            ..Scopes::default()
+        };
+        assert_eq!(s.resolve("{{base}}/x"), "http://h/x");
+        assert_eq!(s.resolve("{{a{{b}}}}"), "{{a2}}");
+    }
+
+    #[test]
+    fn scopes_null_data_value_is_unresolved() {
+        let mut s = Scopes::default();
+        s.data.insert("d".into(), serde_json::Value::Null);
+        assert_eq!(s.resolve("{{d}}"), "{{d}}");
+    }
+}
