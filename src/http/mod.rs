@@ -1,1 +1,12 @@
-//! http
+//! HTTP: the single real client of a run, request preparation (variables, bodies, auth, default
+//! headers) and the request/response data the reporters see.
+
+pub mod auth;
+pub mod body;
+pub mod client;
+pub mod message;
+pub mod prepare;
+
+pub use client::{ClientOptions, HttpClient};
+pub use message::{HttpError, HttpRequest, HttpResponse};
+pub use prepare::{PrepareOptions, Prepared, prepare_request};

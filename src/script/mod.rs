@@ -6,3 +6,5 @@
 pub mod api;
 
 pub use api::*;
+pub mod stub;
+pub use stub::{Sandbox, SandboxOptions, SandboxError};

@@ -1,0 +1,71 @@
+//! The request as actually sent and the response as received: plain data shared by the runner,
+//! the sandbox adapter and the reporters.
+
+use std::time::Duration;
+
+/// A fully resolved request, exactly as it goes on the wire (headers in order, defaults included).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HttpRequest {
+    /// Method, as given (custom methods allowed).
+    pub method: String,
+    /// Absolute URL.
+    pub url: String,
+    /// Headers in order.
+    pub headers: Vec<(String, String)>,
+    /// The body bytes, if any.
+    pub body: Option<Vec<u8>>,
+}
+
+impl HttpRequest {
+    /// The first header named `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+/// A received response with its body fully read and decoded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HttpResponse {
+    /// Status code.
+    pub status: u16,
+    /// Reason phrase.
+    pub reason: String,
+    /// Headers in order (names lower-cased by the HTTP stack).
+    pub headers: Vec<(String, String)>,
+    /// The decoded body.
+    pub body: Vec<u8>,
+    /// Time from sending the request to the end of the body.
+    pub elapsed: Duration,
+}
+
+impl HttpResponse {
+    /// The first header named `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        find_header(&self.headers, name)
+    }
+}
+
+/// Case-insensitive header lookup in an ordered list.
+pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Why a request got no response: the run reports it as a request failure and goes on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct HttpError {
+    /// Newman-style text, e.g. `connect ECONNREFUSED 127.0.0.1:9` or `ESOCKETTIMEDOUT`.
+    pub message: String,
+}
+
+impl HttpError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        HttpError {
+            message: message.into(),
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! From a request as written to the request as sent: variables resolved in URL, headers, body and
+//! auth; the body built; auth applied; Postman's default headers added where the user set none.
+
+use super::auth::{AuthEffect, apply_auth};
+use super::body::build_body;
+use super::message::{HttpRequest, find_header};
+use crate::collection::{Auth, RequestSpec};
+use crate::vars::Scopes;
+use std::path::Path;
+
+/// Methods whose body Postman drops unless `disableBodyPruning` is set.
+const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
+
+/// Settings that shape one request beyond its spec.
+#[derive(Debug, Clone, Copy)]
+pub struct PrepareOptions<'a> {
+    /// `protocolProfileBehavior.disableBodyPruning`.
+    pub disable_body_pruning: bool,
+    /// Base for relative file paths in bodies.
+    pub working_dir: &'a Path,
+}
+
+/// A request ready to send, with anything the user should be told.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    /// The request as it will go on the wire.
+    pub request: HttpRequest,
+    /// Warnings (unsupported auth type, unreadable form file, ...).
+    pub warnings: Vec<String>,
+}
+
+/// Resolve and assemble `spec` with the effective `auth` (already inherited).
+pub fn prepare_request(
+    spec: &RequestSpec,
+    auth: Option<&Auth>,
+    scopes: &Scopes,
+    options: PrepareOptions<'_>,
+) -> Prepared {
+    let resolve = |text: &str| scopes.resolve(text);
+    let mut warnings = Vec::new();
+
+    let mut url = resolve(&spec.url.to_template());
+    if !url.contains("://") {
+        url = format!("http://{url}");
+    }
+
+    let mut headers: Vec<(String, String)> = spec
+        .headers
+        .iter()
+        .filter(|h| !h.disabled && !h.key.trim().is_empty())
+        .map(|h| (resolve(&h.key), resolve(&h.value)))
+        .collect();
+
+    if let Some(auth) = auth {
+        let result = apply_auth(auth, &resolve);
+        warnings.extend(result.warning);
+        for effect in result.effects {
+            match effect {
+                AuthEffect::Header(name, value) => {
+                    headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
+                    headers.push((name, value));
+                }
+                AuthEffect::Query(name, value) => {
+                    let separator = if url.contains('?') { '&' } else { '?' };
+                    url = format!("{url}{separator}{name}={value}");
+                }
+            }
+        }
+    }
+
+    let method = if spec.method.is_empty() {
+        "GET".to_string()
+    } else {
+        spec.method.clone()
+    };
+    let mut body = None;
+    let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
+    if let Some(spec_body) = spec.body.as_ref().filter(|_| !pruned) {
+        let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
+        let built = build_body(spec_body, &resolve, json_type, options.working_dir);
+        warnings.extend(built.warnings);
+        if let Some(bytes) = built.bytes {
+            if let Some(ctype) = built.content_type {
+                add_default(&mut headers, "Content-Type", &ctype);
+            }
+            body = Some(bytes);
+        }
+    }
+
+    add_default(&mut headers, "User-Agent", concat!("postie/", env!("CARGO_PKG_VERSION")));
+    add_default(&mut headers, "Accept", "*/*");
+    add_default(&mut headers, "Cache-Control", "no-cache");
+    add_default(&mut headers, "Postman-Token", &uuid::Uuid::new_v4().to_string());
+    add_default(&mut headers, "Accept-Encoding", "gzip, deflate, br");
+    add_default(&mut headers, "Connection", "keep-alive");
+
+    Prepared {
+        request: HttpRequest {
+            method,
+            url,
+            headers,
+            body,
+        },
+        warnings,
+    }
+}
+
+fn add_default(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
+    if find_header(headers, name).is_none() {
+        headers.push((name.to_string(), value.to_string()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::{Body, KeyValue, UrlSpec, Variable};
+    use crate::vars::VariableScope;
+    use serde_json::json;
+
+    fn scopes() -> Scopes {
+        let vars = [("base", "http://h"), ("token", "T")].map(|(k, v)| Variable {
+            key: k.into(),
+            value: json!(v),
+            kind: None,
+            disabled: false,
+        });
+        Scopes {
+            environment: VariableScope::from_variables(&vars),
+            ..Scopes::default()
+        }
+    }
+
+    fn spec(method: &str) -> RequestSpec {
+        RequestSpec {
+            method: method.into(),
+            url: UrlSpec {
+                raw: "{{base}}/x".into(),
+                ..UrlSpec::default()
+            },
+            headers: vec![
+                KeyValue { key: "Authorization".into(), value: "Bearer {{token}}".into(), disabled: false },
+                KeyValue { key: "X-Off".into(), value: "1".into(), disabled: true },
+            ],
+            body: Some(Body::Raw { raw: "{\"a\":1}".into(), language: Some("json".into()) }),
+            auth: None,
+        }
+    }
+
+    fn options() -> PrepareOptions<'static> {
+        PrepareOptions { disable_body_pruning: false, working_dir: Path::new(".") }
+    }
+
+    #[test]
+    fn prepare_resolves_and_adds_defaults() {
+        let p = prepare_request(&spec("POST"), None, &scopes(), options());
+        let r = p.request;
+        assert_eq!(r.url, "http://h/x");
+        assert_eq!(r.header("authorization"), Some("Bearer T"));
+        assert_eq!(r.header("x-off"), None);
+        assert_eq!(r.header("content-type"), Some("application/json"));
+        assert_eq!(r.header("accept"), Some("*/*"));
+        assert!(r.header("user-agent").is_some_and(|u| u.starts_with("postie/")));
+        assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
+    }
+
+    #[test]
+    fn prepare_prunes_get_body_unless_disabled() {
+        let p = prepare_request(&spec("GET"), None, &scopes(), options());
+        assert_eq!(p.request.body, None);
+        let keep = PrepareOptions { disable_body_pruning: true, ..options() };
+        assert!(prepare_request(&spec("GET"), None, &scopes(), keep).request.body.is_some());
+    }
+}
