@@ -1,0 +1,53 @@
+//! Human formats shared by reporters: durations as Newman prints them and byte sizes.
+
+use std::time::Duration;
+
+/// `45ms` below ~2 s, then `1.2s`, `1m 3.4s`.
+pub fn duration(d: Duration) -> String {
+    let ms = d.as_millis();
+    if ms < 1998 {
+        return format!("{ms}ms");
+    }
+    let secs = d.as_secs_f64();
+    if secs < 60.0 {
+        return format!("{:.1}s", secs);
+    }
+    let minutes = (secs / 60.0).floor();
+    format!("{}m {:.1}s", minutes as u64, secs - minutes * 60.0)
+}
+
+/// `512B`, `1.23kB`, `4.5MB` (decimal units).
+pub fn size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes}B");
+    }
+    let mut value = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}{}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_duration_like_newman() {
+        assert_eq!(duration(Duration::from_millis(45)), "45ms");
+        assert_eq!(duration(Duration::from_millis(2500)), "2.5s");
+        assert_eq!(duration(Duration::from_secs(63)), "1m 3.0s");
+    }
+
+    #[test]
+    fn format_size_decimal_units() {
+        assert_eq!(size(512), "512B");
+        assert_eq!(size(1230), "1.23kB");
+        assert_eq!(size(2_000_000), "2MB");
+    }
+}

@@ -1,0 +1,216 @@
+//! The run summary, built only from events (as Newman's `summary.js`): counts per category,
+//! response-time statistics and the numbered list of failures. It also decides the exit code.
+
+use crate::runner::{Event, Listener};
+use crate::script::ScriptKind;
+use std::time::{Duration, Instant};
+
+/// Executed and failed counts of one category.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counter {
+    /// How many ran.
+    pub executed: usize,
+    /// How many failed.
+    pub failed: usize,
+}
+
+/// The summary table's rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunStats {
+    /// Iterations.
+    pub iterations: Counter,
+    /// Requests sent (failed = no response).
+    pub requests: Counter,
+    /// Test scripts run (failed = threw).
+    pub test_scripts: Counter,
+    /// Pre-request scripts run (failed = threw).
+    pub prerequest_scripts: Counter,
+    /// Assertions (failed = did not hold; skipped ones count as executed, not failed).
+    pub assertions: Counter,
+}
+
+/// One failure of the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// `AssertionError`, `TypeError`, `SyntaxError`, `Error`, ...
+    pub error_name: String,
+    /// For assertions, the test name; otherwise empty.
+    pub test: String,
+    /// What went wrong.
+    pub message: String,
+    /// Where: `assertion:0 in test-script`, `test-script:3:5`, `prerequest-script`, `request`.
+    pub at: String,
+    /// `Folder / Item`.
+    pub source: String,
+    /// 0-based iteration.
+    pub iteration: usize,
+}
+
+/// Everything the reporters need at the end of a run.
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    /// Collection name.
+    pub collection: String,
+    /// Number of iterations planned.
+    pub iterations: usize,
+    /// The table.
+    pub stats: RunStats,
+    /// Failures in the order they happened.
+    pub failures: Vec<Failure>,
+    /// Response times of every response received.
+    pub response_times: Vec<Duration>,
+    /// Bytes of response bodies received.
+    pub bytes_received: u64,
+    /// Wall time of the run.
+    pub duration: Duration,
+}
+
+impl RunSummary {
+    /// True when nothing failed.
+    pub fn passed(&self) -> bool {
+        self.failures.is_empty()
+    }
+
+    /// Mean, min, max and standard deviation of the response times, if any.
+    pub fn response_time_stats(&self) -> Option<(Duration, Duration, Duration, Duration)> {
+        let n = self.response_times.len();
+        if n == 0 {
+            return None;
+        }
+        let ms: Vec<f64> = self
+            .response_times
+            .iter()
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .collect();
+        let mean = ms.iter().sum::<f64>() / n as f64;
+        let var = ms.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
+        let min = ms.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = ms.iter().copied().fold(0.0, f64::max);
+        let d = |x: f64| Duration::from_secs_f64(x / 1000.0);
+        Some((d(mean), d(min), d(max), d(var.sqrt())))
+    }
+}
+
+/// A listener that builds a [`RunSummary`].
+#[derive(Debug, Default)]
+pub struct SummaryBuilder {
+    summary: RunSummary,
+    started: Option<Instant>,
+}
+
+impl SummaryBuilder {
+    /// The summary so far (complete after [`Event::Done`]).
+    pub fn summary(&self) -> &RunSummary {
+        &self.summary
+    }
+
+    /// Take the finished summary.
+    pub fn into_summary(self) -> RunSummary {
+        self.summary
+    }
+}
+
+fn script_label(kind: ScriptKind) -> &'static str {
+    match kind {
+        ScriptKind::PreRequest => "prerequest-script",
+        ScriptKind::Test => "test-script",
+    }
+}
+
+impl Listener for SummaryBuilder {
+    fn on_event(&mut self, event: &Event<'_>) {
+        let s = &mut self.summary;
+        match event {
+            Event::Start {
+                collection,
+                iterations,
+            } => {
+                self.started = Some(Instant::now());
+                s.collection = (*collection).to_string();
+                s.iterations = *iterations;
+            }
+            Event::Iteration { .. } => s.stats.iterations.executed += 1,
+            Event::Request {
+                cursor,
+                item,
+                response,
+                ..
+            } => {
+                s.stats.requests.executed += 1;
+                match response {
+                    Ok(r) => {
+                        s.response_times.push(r.elapsed);
+                        s.bytes_received += r.body.len() as u64;
+                    }
+                    Err(e) => {
+                        s.stats.requests.failed += 1;
+                        s.failures.push(Failure {
+                            error_name: "Error".into(),
+                            test: String::new(),
+                            message: e.message.clone(),
+                            at: "request".into(),
+                            source: item.full_name(),
+                            iteration: cursor.iteration,
+                        });
+                    }
+                }
+            }
+            Event::Script {
+                cursor,
+                item,
+                kind,
+                error,
+            } => {
+                let counter = match kind {
+                    ScriptKind::PreRequest => &mut s.stats.prerequest_scripts,
+                    ScriptKind::Test => &mut s.stats.test_scripts,
+                };
+                counter.executed += 1;
+                if let Some(error) = error {
+                    counter.failed += 1;
+                    let at = match error.position {
+                        Some((line, col)) => format!("{}:{line}:{col}", script_label(*kind)),
+                        None => script_label(*kind).to_string(),
+                    };
+                    s.failures.push(Failure {
+                        error_name: error.name.clone(),
+                        test: String::new(),
+                        message: error.message.clone(),
+                        at,
+                        source: item.full_name(),
+                        iteration: cursor.iteration,
+                    });
+                }
+            }
+            Event::Assertion {
+                cursor,
+                item,
+                kind,
+                index,
+                assertion,
+            } => {
+                s.stats.assertions.executed += 1;
+                if let Some(error) = &assertion.error {
+                    s.stats.assertions.failed += 1;
+                    s.failures.push(Failure {
+                        error_name: error.name.clone(),
+                        test: assertion.name.clone(),
+                        message: error.message.clone(),
+                        at: format!("assertion:{index} in {}", script_label(*kind)),
+                        source: item.full_name(),
+                        iteration: cursor.iteration,
+                    });
+                }
+            }
+            Event::Done => {
+                if let Some(started) = self.started {
+                    s.duration = started.elapsed();
+                }
+            }
+            Event::BeforeIteration { .. }
+            | Event::BeforeItem { .. }
+            | Event::Console { .. }
+            | Event::Item { .. } => {}
+        }
+    }
+}
