@@ -1,1 +1,12 @@
-//! report
+//! Reporters: the run summary (built only from events) and one file per output format.
+
+pub mod cli;
+pub mod format;
+pub mod mask;
+pub mod style;
+pub mod summary;
+
+pub use cli::{CliOptions, CliReporter};
+pub use mask::Masker;
+pub use style::Style;
+pub use summary::{Failure, RunSummary, SummaryBuilder};

@@ -1,0 +1,267 @@
+//! The terminal reporter, mirroring Newman's `cli` reporter: the collection name, `→ item` lines,
+//! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
+//! happen, console output, then the summary table and the failure list. Secrets are masked.
+
+use super::format::{duration, size};
+use super::mask::Masker;
+use super::style::Style;
+use super::summary::RunSummary;
+use crate::runner::{Event, Listener};
+use crate::script::ConsoleLevel;
+use std::io::Write;
+
+/// Options of the terminal reporter.
+#[derive(Debug, Clone, Default)]
+pub struct CliOptions {
+    /// Colour output.
+    pub style: Option<Style>,
+    /// `--verbose`: request and response headers and bodies.
+    pub verbose: bool,
+}
+
+/// Writes the run as it happens to `out`.
+pub struct CliReporter<W: Write> {
+    out: W,
+    style: Style,
+    masker: Masker,
+    verbose: bool,
+    failure_count: usize,
+    broken: bool,
+}
+
+impl<W: Write> CliReporter<W> {
+    /// A reporter writing to `out`, masking with `masker`.
+    pub fn new(out: W, options: &CliOptions, masker: Masker) -> Self {
+        CliReporter {
+            out,
+            style: options.style.unwrap_or(Style { color: false }),
+            masker,
+            verbose: options.verbose,
+            failure_count: 0,
+            broken: false,
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        if self.broken {
+            return;
+        }
+        let masked = self.masker.mask(text);
+        if writeln!(self.out, "{masked}").is_err() {
+            // A closed pipe (e.g. `| head`) is not an error of the run.
+            self.broken = true;
+        }
+    }
+
+    /// Print the summary table and the failure list.
+    pub fn finish(&mut self, summary: &RunSummary) {
+        let s = self.style;
+        let rows = [
+            ("iterations", summary.stats.iterations),
+            ("requests", summary.stats.requests),
+            ("test-scripts", summary.stats.test_scripts),
+            ("prerequest-scripts", summary.stats.prerequest_scripts),
+            ("assertions", summary.stats.assertions),
+        ];
+        let width = 47;
+        self.line("┌─────────────────────────┬──────────┬──────────┐");
+        self.line("│                         │ executed │   failed │");
+        self.line("├─────────────────────────┼──────────┼──────────┤");
+        for (i, (name, c)) in rows.iter().enumerate() {
+            let failed = format!("{:>8}", c.failed);
+            let failed = if c.failed > 0 { s.red(&failed) } else { failed };
+            self.line(&format!("│ {name:>23} │ {:>8} │ {failed} │", c.executed));
+            if i + 1 < rows.len() {
+                self.line("├─────────────────────────┼──────────┼──────────┤");
+            }
+        }
+        self.line("├─────────────────────────┴──────────┴──────────┤");
+        let mut footer = vec![
+            format!("total run duration: {}", duration(summary.duration)),
+            format!(
+                "total data received: {} (approx)",
+                size(summary.bytes_received)
+            ),
+        ];
+        if let Some((mean, min, max, sd)) = summary.response_time_stats() {
+            footer.push(format!(
+                "average response time: {} [min: {}, max: {}, s.d.: {}]",
+                duration(mean),
+                duration(min),
+                duration(max),
+                duration(sd)
+            ));
+        }
+        let widest = footer.iter().map(|f| f.chars().count()).max().unwrap_or(0);
+        let inner = widest.max(width - 4);
+        for (i, text) in footer.iter().enumerate() {
+            let pad = inner - text.chars().count();
+            self.line(&format!("│ {text}{} │", " ".repeat(pad)));
+            let rule = "─".repeat(inner + 2);
+            if i + 1 < footer.len() {
+                self.line(&format!("├{rule}┤"));
+            } else {
+                self.line(&format!("└{rule}┘"));
+            }
+        }
+        if !summary.failures.is_empty() {
+            self.line("");
+            self.line(&format!("  #  {:<20}detail", "failure"));
+            self.line("");
+            for (i, f) in summary.failures.iter().enumerate() {
+                let number = format!("{:>2}.", i + 1);
+                let title = if f.test.is_empty() {
+                    f.message.clone()
+                } else {
+                    f.test.clone()
+                };
+                self.line(&format!(
+                    " {}  {:<20}{}",
+                    s.red(&number),
+                    s.red(&f.error_name),
+                    title
+                ));
+                let pad = " ".repeat(25);
+                if !f.test.is_empty() {
+                    self.line(&format!("{pad}{}", f.message));
+                }
+                self.line(&format!("{pad}{}", s.dim(&format!("at {}", f.at))));
+                let mut inside = format!("inside \"{}\"", f.source);
+                if summary.iterations > 1 {
+                    inside.push_str(&format!(", iteration: {}", f.iteration + 1));
+                }
+                self.line(&format!("{pad}{}", s.dim(&inside)));
+                self.line("");
+            }
+        }
+        if !self.broken {
+            let _ = self.out.flush();
+        }
+    }
+}
+
+impl<W: Write> Listener for CliReporter<W> {
+    fn on_event(&mut self, event: &Event<'_>) {
+        let s = self.style;
+        match event {
+            Event::Start { collection, .. } => {
+                self.line("postie");
+                self.line("");
+                self.line(&s.bold(collection));
+            }
+            Event::BeforeIteration { cursor } => {
+                if cursor.iterations > 1 {
+                    self.line("");
+                    self.line(&format!(
+                        "Iteration {}/{}",
+                        cursor.iteration + 1,
+                        cursor.iterations
+                    ));
+                }
+            }
+            Event::BeforeItem { item, .. } => {
+                self.line("");
+                if item.folders.is_empty() {
+                    self.line(&format!("→ {}", item.name));
+                } else {
+                    self.line(&format!("❏ {}", item.folders.join(" / ")));
+                    self.line(&format!("↳ {}", item.name));
+                }
+            }
+            Event::Request {
+                request, response, ..
+            } => {
+                let head = format!("  {} {}", request.method, request.url);
+                match response {
+                    Ok(r) => {
+                        let detail = format!(
+                            "[{} {}, {}, {}]",
+                            r.status,
+                            r.reason,
+                            size(r.body.len() as u64),
+                            duration(r.elapsed)
+                        );
+                        self.line(&format!("{head} {}", s.dim(&detail)));
+                        if self.verbose {
+                            self.verbose_exchange(request, r);
+                        }
+                    }
+                    Err(e) => {
+                        self.line(&format!("{head} {}", s.red("[errored]")));
+                        self.line(&format!("     {}", s.red(&e.message)));
+                    }
+                }
+            }
+            Event::Assertion { assertion, .. } => {
+                if assertion.skipped {
+                    self.line(&format!("  {}", s.cyan(&format!("- [skipped] {}", assertion.name))));
+                } else if assertion.error.is_some() {
+                    self.failure_count += 1;
+                    let text = format!("{:>2}. {}", self.failure_count, assertion.name);
+                    self.line(&format!("  {}", s.red(&text)));
+                } else {
+                    self.line(&format!("  {}  {}", s.green("✓"), s.dim(&assertion.name)));
+                }
+            }
+            Event::Script { kind, error, .. } => {
+                if let Some(error) = error {
+                    self.failure_count += 1;
+                    let text = format!(
+                        "{:>2}⠄ {} in {}-script",
+                        self.failure_count,
+                        error.name,
+                        kind.event_name()
+                    );
+                    self.line(&format!("  {}", s.red(&text)));
+                }
+            }
+            Event::Console { level, text, .. } => {
+                let body: Vec<String> = text
+                    .lines()
+                    .map(|l| match level {
+                        ConsoleLevel::Warn => s.yellow(l),
+                        ConsoleLevel::Error => s.red(l),
+                        _ => l.to_string(),
+                    })
+                    .collect();
+                self.line(&s.dim("  ┌"));
+                for l in body {
+                    self.line(&format!("  {} {l}", s.dim("│")));
+                }
+                self.line(&s.dim("  └"));
+            }
+            Event::Done => self.line(""),
+            Event::Item { .. } | Event::Iteration { .. } => {}
+        }
+    }
+}
+
+impl<W: Write> CliReporter<W> {
+    fn verbose_exchange(&mut self, request: &crate::http::HttpRequest, r: &crate::http::HttpResponse) {
+        const CLIP: usize = 2048;
+        let s = self.style;
+        for (k, v) in &request.headers {
+            let v = if k.eq_ignore_ascii_case("authorization") {
+                super::mask::MASK
+            } else {
+                v.as_str()
+            };
+            self.line(&s.dim(&format!("  │ {k}: {v}")));
+        }
+        if let Some(body) = &request.body {
+            let text = String::from_utf8_lossy(&body[..body.len().min(CLIP)]).into_owned();
+            for l in text.lines() {
+                self.line(&s.dim(&format!("  │ {l}")));
+            }
+        }
+        self.line(&s.dim("  ├"));
+        for (k, v) in &r.headers {
+            self.line(&s.dim(&format!("  │ {k}: {v}")));
+        }
+        let text = String::from_utf8_lossy(&r.body[..r.body.len().min(CLIP)]).into_owned();
+        for l in text.lines() {
+            self.line(&s.dim(&format!("  │ {l}")));
+        }
+        self.line(&s.dim("  └"));
+    }
+}
