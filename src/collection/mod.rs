@@ -1,6 +1,15 @@
 //! The Postman data model and its loaders: collections (v2.0/v2.1), environment and globals files.
 //! No execution code lives here.
 
+pub mod environment;
+pub mod json;
+pub mod load;
 pub mod model;
+mod parts;
+mod request;
+pub mod url;
 
+pub use environment::{load_variable_file, parse_variable_file};
+pub use json::read_json;
+pub use load::{load_collection, parse_collection};
 pub use model::*;

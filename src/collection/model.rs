@@ -30,6 +30,8 @@ pub struct Collection {
 }
 
 /// One entry of an `item` array: a request item or a folder.
+// Items outnumber folders and are read far more often than moved, so they stay unboxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Node {
     /// A request.
@@ -114,6 +116,9 @@ pub struct KeyValue {
     pub value: String,
     /// `disabled: true` in the file.
     pub disabled: bool,
+    /// True when the value was `null` or missing in the file (`value` is then `""`): a query
+    /// parameter is then written `key` rather than `key=`, and a path variable is not substituted.
+    pub no_value: bool,
 }
 
 /// A URL as written: either only `raw`, or structured parts.

@@ -1,0 +1,275 @@
+//! Reading a JSON input file (collection, environment, globals) into a `serde_json::Value`.
+//!
+//! Owns the text decoding Newman tolerates — UTF-8 with or without a byte-order mark, UTF-16
+//! (LE/BE with a BOM, LE without one) — and turns every failure into a [`Diagnostic`] that names
+//! the file and, for syntax errors, the line and column.
+
+use std::io;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+
+/// Read and parse the JSON file at `path`; `what` names the file in messages
+/// (`collection`, `environment`, `globals`).
+pub fn read_json(path: &Path, what: &str) -> Result<Value, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| read_error(path, what, &e))?;
+    let text = decode(&bytes).map_err(|d| d.into_diagnostic(path, what))?;
+    parse_text(&text, path, what)
+}
+
+/// Parse already decoded text as JSON, mapping syntax errors to a positioned [`Diagnostic`].
+pub(crate) fn parse_text(text: &str, path: &Path, what: &str) -> Result<Value, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(
+            Diagnostic::in_file(path, format!("the {what} file is empty"))
+                .with_hint(format!("pass the {what} file exported from Postman")),
+        );
+    }
+    serde_json::from_str(text).map_err(|e| syntax_error(text, path, what, &e))
+}
+
+fn read_error(path: &Path, what: &str, e: &io::Error) -> Diagnostic {
+    let reason = e.to_string();
+    let reason = match reason.rfind(" (os error") {
+        Some(i) => reason[..i].to_string(),
+        None => reason,
+    };
+    let hint = match e.kind() {
+        io::ErrorKind::NotFound => {
+            "check the path; relative paths start from the current directory"
+        }
+        io::ErrorKind::PermissionDenied => "check the file's permissions",
+        _ if path.is_dir() => "pass a file, not a directory",
+        _ => "check that the path names a readable file",
+    };
+    Diagnostic::in_file(path, format!("cannot read {what} file: {reason}")).with_hint(hint)
+}
+
+fn syntax_error(text: &str, path: &Path, what: &str, e: &serde_json::Error) -> Diagnostic {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => &full[..i],
+        None => full.as_str(),
+    };
+    let line = e.line().max(1);
+    let col = char_column(text, line, e.column()).max(1);
+    Diagnostic::in_file(path, format!("invalid JSON: {message}"))
+        .at(line, col)
+        .with_hint(format!(
+            "fix the {what} file's JSON syntax at that position"
+        ))
+}
+
+/// serde_json counts columns in bytes; report them in characters instead.
+fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
+    let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_col;
+    };
+    let mut end = byte_col.min(line_text.len());
+    while end > 0 && !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let chars = line_text[..end].chars().count();
+    // A column inside a multi-byte character still points at that character.
+    if end < byte_col.min(line_text.len()) {
+        chars + 1
+    } else {
+        chars
+    }
+}
+
+/// Why bytes could not be decoded as text.
+#[derive(Debug)]
+pub(crate) enum DecodeError {
+    /// Invalid UTF-8 at this 1-based line and column.
+    Utf8 { line: usize, col: usize },
+    /// Malformed UTF-16 (odd length or an unpaired surrogate).
+    Utf16,
+}
+
+impl DecodeError {
+    fn into_diagnostic(self, path: &Path, what: &str) -> Diagnostic {
+        match self {
+            DecodeError::Utf8 { line, col } => {
+                Diagnostic::in_file(path, format!("the {what} file is not valid UTF-8 text"))
+                    .at(line, col)
+                    .with_hint("save the file as UTF-8 (Postman exports UTF-8)")
+            }
+            DecodeError::Utf16 => {
+                Diagnostic::in_file(path, format!("the {what} file is not valid UTF-16 text"))
+                    .with_hint("save the file as UTF-8 (Postman exports UTF-8)")
+            }
+        }
+    }
+}
+
+/// Decode file bytes to text: UTF-8 (BOM optional), UTF-16LE/BE with BOM, UTF-16 without BOM
+/// when the NUL-byte pattern of ASCII text shows it.
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    let text = match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest)?,
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
+        [a, 0, ..] if *a != 0 => utf16(bytes, u16::from_le_bytes)?,
+        [0, b, ..] if *b != 0 => utf16(bytes, u16::from_be_bytes)?,
+        _ => utf8(bytes)?,
+    };
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The prefix is valid UTF-8 by construction.
+            let good = String::from_utf8_lossy(good);
+            let line = good.matches('\n').count() + 1;
+            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err(DecodeError::Utf8 { line, col })
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(DecodeError::Utf16);
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .map_err(|_| DecodeError::Utf16)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn temp_with(bytes: &[u8]) -> tempfile::NamedTempFile {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(bytes).unwrap();
+        f
+    }
+
+    fn utf16le(text: &str, bom: bool) -> Vec<u8> {
+        let mut out = if bom { vec![0xFF, 0xFE] } else { vec![] };
+        for u in text.encode_utf16() {
+            out.extend_from_slice(&u.to_le_bytes());
+        }
+        out
+    }
+
+    #[test]
+    fn read_json_plain_utf8() {
+        let f = temp_with(b"{\"a\": \"\\u00e9t\\u00e9\", \"b\": \"caf\xc3\xa9\"}");
+        let v = read_json(f.path(), "collection").unwrap();
+        assert_eq!(v["a"], "été");
+        assert_eq!(v["b"], "café");
+    }
+
+    #[test]
+    fn read_json_utf8_bom() {
+        let f = temp_with(b"\xEF\xBB\xBF{\"a\": 1}");
+        assert_eq!(read_json(f.path(), "collection").unwrap()["a"], 1);
+    }
+
+    #[test]
+    fn read_json_utf16le_with_and_without_bom() {
+        for bom in [true, false] {
+            let f = temp_with(&utf16le("{\"name\": \"ünï\"}", bom));
+            let v = read_json(f.path(), "environment").unwrap();
+            assert_eq!(v["name"], "ünï", "bom = {bom}");
+        }
+    }
+
+    #[test]
+    fn read_json_utf16be_with_bom() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in "{\"a\": true}".encode_utf16() {
+            bytes.extend_from_slice(&u.to_be_bytes());
+        }
+        let f = temp_with(&bytes);
+        assert_eq!(read_json(f.path(), "globals").unwrap()["a"], true);
+    }
+
+    #[test]
+    fn read_json_utf16le_fixture() {
+        let bytes = include_bytes!("testdata/utf16le.environment.json");
+        assert_eq!(&bytes[..2], &[0xFF, 0xFE]);
+        let f = temp_with(bytes);
+        let v = read_json(f.path(), "environment").unwrap();
+        assert!(v["values"].is_array());
+    }
+
+    #[test]
+    fn read_json_malformed_gives_line_and_column() {
+        let f = temp_with(b"{\n  \"a\": 1\n  \"b\": 2\n}\n");
+        let d = read_json(f.path(), "environment").unwrap_err();
+        assert_eq!(d.position, Some((3, 3)));
+        assert_eq!(d.message, "invalid JSON: expected `,` or `}`");
+        assert!(d.hint.is_some());
+        assert_eq!(d.file.as_deref(), Some(f.path()));
+    }
+
+    #[test]
+    fn read_json_column_counts_characters() {
+        let f = temp_with("{\"é\": 1 x}".as_bytes());
+        let d = read_json(f.path(), "collection").unwrap_err();
+        assert_eq!(d.position, Some((1, 9)));
+    }
+
+    #[test]
+    fn read_json_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nope.json");
+        let d = read_json(&path, "collection").unwrap_err();
+        assert_eq!(
+            d.message,
+            "cannot read collection file: No such file or directory"
+        );
+        assert_eq!(d.file.as_deref(), Some(path.as_path()));
+        assert!(d.hint.is_some());
+    }
+
+    #[test]
+    fn read_json_directory_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = read_json(dir.path(), "globals").unwrap_err();
+        assert!(
+            d.message.starts_with("cannot read globals file: "),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn read_json_empty_file() {
+        for bytes in [&b""[..], b"  \n", b"\xEF\xBB\xBF"] {
+            let f = temp_with(bytes);
+            let d = read_json(f.path(), "environment").unwrap_err();
+            assert_eq!(d.message, "the environment file is empty");
+        }
+    }
+
+    #[test]
+    fn read_json_invalid_utf8() {
+        let f = temp_with(b"{\n  \"a\": \"\xff\"\n}");
+        let d = read_json(f.path(), "collection").unwrap_err();
+        assert_eq!(d.message, "the collection file is not valid UTF-8 text");
+        assert_eq!(d.position, Some((2, 9)));
+    }
+
+    #[test]
+    fn read_json_broken_utf16() {
+        let f = temp_with(&[0xFF, 0xFE, b'{', 0, b'}']);
+        let d = read_json(f.path(), "collection").unwrap_err();
+        assert_eq!(d.message, "the collection file is not valid UTF-16 text");
+    }
+}

@@ -1,0 +1,473 @@
+//! Loading a Postman collection file (v2.0 or v2.1, optionally wrapped as `{"collection": ...}`
+//! the way the Postman API returns it) into a [`Collection`]. v1 collections, and documents that
+//! are not collections at all, are refused with a [`Diagnostic`] saying what to do.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::json::read_json;
+use super::model::{Collection, Item, ItemGroup, Node};
+use super::parts::{self, Ctx, field, kind_of, object, text};
+use super::request::request;
+use crate::diagnostic::Diagnostic;
+
+/// Read and parse the collection file at `path`.
+pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
+    parse_collection(read_json(path, "collection")?, path)
+}
+
+/// Build a [`Collection`] from an already parsed document; `path` is used in messages and as the
+/// name fallback (its file stem) when the collection has no name.
+pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnostic> {
+    let ctx = Ctx {
+        file: path,
+        what: "collection",
+    };
+    let doc = unwrap_api_form(doc);
+    let root = check_is_collection(&doc, ctx)?;
+    let info = root.get("info").and_then(Value::as_object);
+    let from_info = |key: &str| {
+        info.and_then(|i| text(i.get(key)))
+            .filter(|s| !s.is_empty())
+    };
+    let name = from_info("name")
+        .or_else(|| text(root.get("name")).filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| file_stem(path));
+    let id = from_info("_postman_id")
+        .or_else(|| from_info("id"))
+        .or_else(|| node_id(root));
+    let collection = Collection {
+        id,
+        name,
+        schema: from_info("schema"),
+        items: nodes(root.get("item"), ctx, "item")?,
+        events: parts::events(root.get("event"), ctx, "event")?,
+        variables: parts::variables(root.get("variable"), ctx, "variable")?,
+        auth: parts::auth(root.get("auth"), ctx, "auth")?,
+        protocol_profile_behavior: parts::profile_behavior(root.get("protocolProfileBehavior")),
+        doc: Value::Null,
+    };
+    Ok(Collection { doc, ..collection })
+}
+
+/// `{"collection": {...}}` (the Postman API's form) → the inner collection.
+fn unwrap_api_form(doc: Value) -> Value {
+    match doc {
+        Value::Object(mut map)
+            if map.len() == 1 && map.get("collection").is_some_and(Value::is_object) =>
+        {
+            map.remove("collection").unwrap_or(Value::Null)
+        }
+        other => other,
+    }
+}
+
+/// Refuse documents that are not v2 collections, saying what they look like instead.
+fn check_is_collection<'v>(doc: &'v Value, ctx: Ctx) -> Result<&'v Map<String, Value>, Diagnostic> {
+    let not_a_collection = |why: String| {
+        Diagnostic::in_file(ctx.file, format!("this is not a Postman collection: {why}"))
+            .with_hint("pass a collection exported from Postman (Collection v2.1)")
+    };
+    let Some(root) = doc.as_object() else {
+        return Err(not_a_collection(format!(
+            "the file holds {}, not an object",
+            kind_of(doc)
+        )));
+    };
+    let has = |key: &str| root.get(key).is_some_and(|v| !v.is_null());
+    if has("item") || has("info") {
+        return Ok(root);
+    }
+    if has("requests") || has("order") {
+        return Err(Diagnostic::in_file(
+            ctx.file,
+            "this is a Postman v1 collection, which postie cannot run yet",
+        )
+        .with_hint("open it in Postman and export it as Collection v2.1"));
+    }
+    if has("values") || has("_postman_variable_scope") {
+        let scope = root
+            .get("_postman_variable_scope")
+            .and_then(Value::as_str)
+            .unwrap_or("environment");
+        let flag = if scope == "globals" {
+            "-g/--globals"
+        } else {
+            "-e/--environment"
+        };
+        return Err(Diagnostic::in_file(
+            ctx.file,
+            format!("this is a Postman {scope} file, not a collection"),
+        )
+        .with_hint(format!(
+            "pass it with {flag}, and the collection as the first argument"
+        )));
+    }
+    Err(not_a_collection(
+        "it has neither `info` nor `item`".to_string(),
+    ))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `id`, or `_postman_id` as older exports write it.
+fn node_id(obj: &Map<String, Value>) -> Option<String> {
+    text(obj.get("id"))
+        .or_else(|| text(obj.get("_postman_id")))
+        .filter(|s| !s.is_empty())
+}
+
+/// An `item` array: folders (entries with an `item` field) and request items, recursively.
+fn nodes(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<Node>, Diagnostic> {
+    parts::list(v, ctx, at)?
+        .into_iter()
+        .map(|(at, x)| node(object(x, ctx, &at)?, ctx, &at))
+        .collect()
+}
+
+fn node(obj: &Map<String, Value>, ctx: Ctx, at: &str) -> Result<Node, Diagnostic> {
+    let id = node_id(obj);
+    let name = text(obj.get("name")).unwrap_or_default();
+    let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
+    let protocol_profile_behavior = parts::profile_behavior(obj.get("protocolProfileBehavior"));
+    if obj.get("item").is_some_and(|v| !v.is_null()) {
+        return Ok(Node::Group(ItemGroup {
+            id,
+            name,
+            items: nodes(obj.get("item"), ctx, &field(at, "item"))?,
+            events,
+            auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?,
+            protocol_profile_behavior,
+        }));
+    }
+    Ok(Node::Item(Item {
+        id,
+        name,
+        request: request(obj.get("request"), ctx, &field(at, "request"))?,
+        events,
+        protocol_profile_behavior,
+        responses: match obj.get("response") {
+            Some(Value::Array(r)) => r.clone(),
+            _ => Vec::new(),
+        },
+    }))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::collection::model::{Body, Listen};
+    use serde_json::json;
+    use std::path::PathBuf;
+
+    fn parse(v: Value) -> Result<Collection, Diagnostic> {
+        parse_collection(v, Path::new("dir/my-api.postman_collection.json"))
+    }
+
+    fn item(node: &Node) -> &Item {
+        match node {
+            Node::Item(i) => i,
+            Node::Group(g) => panic!("expected an item, got folder {}", g.name),
+        }
+    }
+
+    fn group(node: &Node) -> &ItemGroup {
+        match node {
+            Node::Group(g) => g,
+            Node::Item(i) => panic!("expected a folder, got item {}", i.name),
+        }
+    }
+
+    #[test]
+    fn load_collection_v21_fields() {
+        let c = parse(json!({
+            "info": {"_postman_id": "abc", "name": "API", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "item": [{"id": "i1", "name": "one", "request": {"method": "post", "url": "http://x/"},
+                      "response": [{"name": "ex"}], "protocolProfileBehavior": {"followRedirects": false}}],
+            "event": [{"listen": "prerequest", "script": {"exec": ["a"]}}],
+            "variable": [{"key": "v", "value": "1"}],
+            "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{t}}"}]},
+            "protocolProfileBehavior": {"strictSSL": false}
+        }))
+        .unwrap();
+        assert_eq!(c.id.as_deref(), Some("abc"));
+        assert_eq!(c.name, "API");
+        assert!(c.schema.as_deref().is_some_and(|s| s.contains("v2.1.0")));
+        assert_eq!(c.events[0].listen, Listen::PreRequest);
+        assert_eq!(c.variables[0].key, "v");
+        assert_eq!(
+            c.auth.as_ref().map(|a| a.param("token")),
+            Some("{{t}}".to_string())
+        );
+        assert!(c.protocol_profile_behavior.is_some());
+        let i = item(&c.items[0]);
+        assert_eq!((i.id.as_deref(), i.name.as_str()), (Some("i1"), "one"));
+        assert_eq!(i.request.method, "POST");
+        assert_eq!(i.responses.len(), 1);
+        assert!(i.protocol_profile_behavior.is_some());
+        assert_eq!(c.doc["info"]["name"], "API");
+    }
+
+    #[test]
+    fn load_collection_nested_folders() {
+        let c = parse(json!({"info": {"name": "n"}, "item": [
+            {"name": "F1", "_postman_id": "f1", "auth": {"type": "noauth"}, "item": [
+                {"name": "F2", "item": [{"name": "deep", "request": "http://deep"}]},
+                {"name": "r1", "request": "http://r1"}
+            ]},
+            {"name": "empty folder", "item": []},
+            {"name": "r2", "request": "http://r2"}
+        ]}))
+        .unwrap();
+        assert_eq!(c.items.len(), 3);
+        let f1 = group(&c.items[0]);
+        assert_eq!(f1.id.as_deref(), Some("f1"));
+        assert_eq!(f1.auth.as_ref().map(|a| a.kind.as_str()), Some("noauth"));
+        let f2 = group(&f1.items[0]);
+        assert_eq!(item(&f2.items[0]).request.url.raw, "http://deep");
+        assert_eq!(item(&f1.items[1]).name, "r1");
+        assert!(group(&c.items[1]).items.is_empty());
+        assert_eq!(c.items[2].name(), "r2");
+    }
+
+    #[test]
+    fn load_collection_v1_refused() {
+        let d = parse(json!({"id": "x", "name": "old", "order": ["a"], "requests": [{"id": "a"}]}))
+            .unwrap_err();
+        assert_eq!(
+            d.message,
+            "this is a Postman v1 collection, which postie cannot run yet"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("open it in Postman and export it as Collection v2.1")
+        );
+    }
+
+    #[test]
+    fn load_collection_environment_passed_as_collection() {
+        let d = parse(json!({"id": "e", "name": "env", "values": [{"key": "a", "value": "b"}]}))
+            .unwrap_err();
+        assert_eq!(
+            d.message,
+            "this is a Postman environment file, not a collection"
+        );
+        assert!(
+            d.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("--environment"))
+        );
+        let d = parse(json!({"name": "g", "values": [], "_postman_variable_scope": "globals"}))
+            .unwrap_err();
+        assert!(d.hint.as_deref().is_some_and(|h| h.contains("--globals")));
+    }
+
+    #[test]
+    fn load_collection_api_wrapped_form() {
+        let c = parse(json!({"collection": {"info": {"name": "wrapped"}, "item": []}})).unwrap();
+        assert_eq!(c.name, "wrapped");
+        assert!(c.doc.get("info").is_some());
+    }
+
+    #[test]
+    fn load_collection_name_fallbacks() {
+        assert_eq!(
+            parse(json!({"name": "top", "item": []})).unwrap().name,
+            "top"
+        );
+        assert_eq!(
+            parse(json!({"item": []})).unwrap().name,
+            "my-api.postman_collection"
+        );
+        assert_eq!(
+            parse(json!({"info": {"name": 3}, "item": []}))
+                .unwrap()
+                .name,
+            "3"
+        );
+    }
+
+    #[test]
+    fn load_collection_weird_documents_do_not_panic() {
+        let docs = [
+            json!(null),
+            json!([]),
+            json!("x"),
+            json!({}),
+            json!({"item": 5}),
+            json!({"info": {"name": 3}, "item": [{"request": 7}]}),
+            json!({"info": 1, "item": [null, {"item": {"name": "single"}}]}),
+            json!({"item": [{"request": {"url": {"host": 1, "path": {"a": 1}}}}]}),
+            json!({"item": [{"request": {"header": 3, "body": {"mode": "formdata", "formdata": 1}}}]}),
+            json!({"item": [{"event": [{"listen": "test", "script": 5}]}]}),
+            json!({"item": [], "auth": {"type": "basic", "basic": "x"}}),
+            json!({"item": [], "variable": {"key": "single"}}),
+        ];
+        for doc in docs {
+            let shown = doc.to_string();
+            match parse(doc) {
+                Ok(_) => {}
+                Err(d) => assert!(!d.message.is_empty(), "{shown}"),
+            }
+        }
+    }
+
+    #[test]
+    fn load_collection_wrong_types_name_the_path() {
+        let d = parse(json!({"item": 5})).unwrap_err();
+        assert_eq!(d.message, "item: expected an array, found a number");
+        let d = parse(json!({"info": {"name": 3}, "item": [{"request": 7}]})).unwrap_err();
+        assert_eq!(
+            d.message,
+            "item[0].request: expected a URL string or a request object, found a number"
+        );
+        let d = parse(json!({"item": [{"item": [{}, {"request": {"url": 5}}]}]})).unwrap_err();
+        assert!(
+            d.message.starts_with("item[0].item[1].request.url: "),
+            "{}",
+            d.message
+        );
+        let d = parse(json!([])).unwrap_err();
+        assert_eq!(
+            d.message,
+            "this is not a Postman collection: the file holds an array, not an object"
+        );
+    }
+
+    #[test]
+    fn load_collection_v20_and_v21_auth_fixture() {
+        let path = Path::new("helper.json");
+        let doc: Value =
+            serde_json::from_str(include_str!("testdata/helper-v2.0-auth.collection.json"))
+                .unwrap();
+        let c = parse_collection(doc, path).unwrap();
+        let auths: Vec<_> = c
+            .items
+            .iter()
+            .filter_map(|n| match n {
+                Node::Item(i) => i.request.auth.clone(),
+                Node::Group(_) => None,
+            })
+            .collect();
+        let basic = auths.iter().find(|a| a.kind == "basic").unwrap();
+        assert!(!basic.param("username").is_empty());
+    }
+
+    #[test]
+    fn load_collection_inherited_entities_fixture() {
+        let doc: Value =
+            serde_json::from_str(include_str!("testdata/inherited-entities.collection.json"))
+                .unwrap();
+        let c = parse_collection(doc, Path::new("inherited.json")).unwrap();
+        assert_eq!(c.name, "Inherited Entities");
+        assert_eq!(
+            c.auth.as_ref().map(|a| a.param("username")),
+            Some("postman".into())
+        );
+        assert_eq!(c.variables.len(), 3);
+        // A folder whose item has `event` written as a single object.
+        let folder = c.items.iter().find_map(|n| match n {
+            Node::Group(g) if g.items.iter().any(|i| i.name() == "Auth") && g.auth.is_some() => {
+                Some(g)
+            }
+            _ => None,
+        });
+        let folder = folder.unwrap();
+        let Node::Item(auth_item) = &folder.items[0] else {
+            panic!("item expected")
+        };
+        assert_eq!(auth_item.events.len(), 1);
+        assert_eq!(
+            auth_item.request.url.raw,
+            "https://postman-echo.com/digest-auth"
+        );
+    }
+
+    #[test]
+    fn load_collection_bom_file() {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        std::io::Write::write_all(&mut f, include_bytes!("testdata/bom.collection.json")).unwrap();
+        assert_eq!(
+            &include_bytes!("testdata/bom.collection.json")[..3],
+            b"\xEF\xBB\xBF"
+        );
+        let c = load_collection(f.path()).unwrap();
+        assert!(!c.items.is_empty());
+    }
+
+    #[test]
+    fn load_collection_missing_file() {
+        let d = load_collection(Path::new("/nonexistent/dir/c.json")).unwrap_err();
+        assert_eq!(
+            d.message,
+            "cannot read collection file: No such file or directory"
+        );
+    }
+
+    #[test]
+    fn load_collection_body_and_url_kept() {
+        let c = parse(
+            json!({"item": [{"request": {"url": {"raw": "http://a/b", "host": ["a"], "path": ["b"]},
+            "body": {"mode": "raw", "raw": "hi"}}}]}),
+        )
+        .unwrap();
+        let r = &item(&c.items[0]).request;
+        // Structured parts win over `raw`, as in Postman; no protocol was given.
+        assert_eq!(r.url.to_template(), "a/b");
+        assert_eq!(
+            r.body,
+            Some(Body::Raw {
+                raw: "hi".into(),
+                language: None
+            })
+        );
+    }
+
+    fn conformance_dir() -> Option<PathBuf> {
+        let local = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance/cases");
+        [local, PathBuf::from("/work/shared/conformance/cases")]
+            .into_iter()
+            .find(|p| p.is_dir())
+    }
+
+    #[test]
+    fn load_collection_all_conformance_cases() {
+        let Some(dir) = conformance_dir() else {
+            eprintln!("conformance cases not found; skipping");
+            return;
+        };
+        let mut loaded = 0;
+        for case in std::fs::read_dir(dir).unwrap() {
+            let case = case.unwrap().path();
+            let file = case.join("collection.json");
+            if !file.is_file() {
+                continue;
+            }
+            match load_collection(&file) {
+                Ok(c) => {
+                    assert!(!c.name.is_empty(), "{}", file.display());
+                    loaded += 1;
+                }
+                Err(d) if d.message.contains("v1 collection") => {}
+                Err(d) => panic!("{d}"),
+            }
+            for (name, what) in [
+                ("environment.json", "environment"),
+                ("globals.json", "globals"),
+            ] {
+                let f = case.join(name);
+                if f.is_file() {
+                    crate::collection::environment::load_variable_file(&f, what)
+                        .unwrap_or_else(|d| panic!("{d}"));
+                }
+            }
+        }
+        assert!(loaded > 0);
+    }
+}

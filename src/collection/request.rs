@@ -1,0 +1,494 @@
+//! Turning an item's `request` (a URL string or a request object) into a [`RequestSpec`]: method,
+//! URL parts, headers, body and request-level auth.
+
+use serde_json::{Map, Value};
+
+use super::model::{Body, FormParam, KeyValue, RequestSpec, UrlSpec};
+use super::parts::{self, Ctx, field, is_disabled, object, text};
+use crate::diagnostic::Diagnostic;
+
+/// Parse `request` at JSON path `at`. Absent or `null` gives an empty `GET` request.
+pub(crate) fn request(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<RequestSpec, Diagnostic> {
+    let obj = match v {
+        None | Some(Value::Null) => return Ok(get(UrlSpec::default())),
+        Some(Value::String(s)) => return Ok(get(url_from_string(s))),
+        Some(Value::Object(obj)) => obj,
+        Some(other) => return Err(ctx.wrong(at, "a URL string or a request object", other)),
+    };
+    let method = text(obj.get("method"))
+        .filter(|m| !m.is_empty())
+        .map_or_else(|| "GET".to_string(), |m| m.to_uppercase());
+    Ok(RequestSpec {
+        method,
+        url: url(obj.get("url"), ctx, &field(at, "url"))?,
+        headers: headers(obj.get("header"), ctx, &field(at, "header"))?,
+        body: body(obj.get("body"), ctx, &field(at, "body"))?,
+        auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?,
+    })
+}
+
+fn get(url: UrlSpec) -> RequestSpec {
+    RequestSpec {
+        method: "GET".to_string(),
+        url,
+        ..RequestSpec::default()
+    }
+}
+
+fn url_from_string(s: &str) -> UrlSpec {
+    UrlSpec {
+        raw: s.to_string(),
+        ..UrlSpec::default()
+    }
+}
+
+/// A `url`: a string, or an object with `raw` and/or structured parts.
+pub(crate) fn url(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<UrlSpec, Diagnostic> {
+    let obj = match v {
+        None | Some(Value::Null) => return Ok(UrlSpec::default()),
+        Some(Value::String(s)) => return Ok(url_from_string(s)),
+        Some(Value::Object(obj)) => obj,
+        Some(other) => return Err(ctx.wrong(at, "a URL string or a URL object", other)),
+    };
+    Ok(UrlSpec {
+        raw: text(obj.get("raw")).unwrap_or_default(),
+        protocol: text(obj.get("protocol")),
+        host: host(obj.get("host"), ctx, &field(at, "host"))?,
+        port: text(obj.get("port")).filter(|p| !p.is_empty()),
+        path: path(obj.get("path"), ctx, &field(at, "path"))?,
+        query: query(obj.get("query"), ctx, &field(at, "query"))?,
+        hash: text(obj.get("hash")).filter(|h| !h.is_empty()),
+        variables: path_variables(obj.get("variable"), ctx, &field(at, "variable"))?,
+    })
+}
+
+/// `host` as a string (split on the dots outside `{{...}}`) or an array of segments.
+fn host(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Vec<String>>, Diagnostic> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(split_host(s))),
+        Some(Value::Array(items)) => Ok(Some(segments(items))),
+        Some(other) => Err(ctx.wrong(at, "a string or an array", other)),
+    }
+}
+
+/// Split a host on `.`, except for dots inside a `{{variable}}` (Postman's rule).
+fn split_host(host: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in host.char_indices() {
+        if c == '.' && !inside_braces(&host[i + 1..]) {
+            out.push(host[start..i].to_string());
+            start = i + 1;
+        }
+    }
+    out.push(host[start..].to_string());
+    out
+}
+
+/// True when `}}` follows before any `{`: the dot before `rest` sits inside `{{...}}`.
+fn inside_braces(rest: &str) -> bool {
+    let until_open = rest.find('{').map_or(rest, |i| &rest[..i]);
+    until_open.contains("}}")
+}
+
+/// `path` as a string (`/a/b`; `/` is one empty segment; `""` is no path) or an array whose
+/// entries are strings or `{type, value}` objects.
+fn path(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Vec<String>>, Diagnostic> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => {
+            let trimmed = if s.len() > 1 {
+                s.strip_prefix('/').unwrap_or(s)
+            } else {
+                s
+            };
+            Ok(match trimmed {
+                "" => None,
+                "/" => Some(vec![String::new()]),
+                p => Some(p.split('/').map(str::to_string).collect()),
+            })
+        }
+        Some(Value::Array(items)) => Ok(Some(segments(items))),
+        Some(other) => Err(ctx.wrong(at, "a string or an array", other)),
+    }
+}
+
+/// Segments of a host or path array: strings, rendered scalars, or the `value` of an object.
+fn segments(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|s| match s {
+            Value::Object(o) => Some(text(o.get("value")).unwrap_or_default()),
+            Value::Null => None,
+            other => text(Some(other)),
+        })
+        .collect()
+}
+
+/// `query`: an array of `{key, value, disabled}` (both `null` → dropped), or a query string.
+fn query(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
+    if let Some(Value::String(s)) = v {
+        return Ok(parse_query_string(s));
+    }
+    let mut out = Vec::new();
+    for (at, x) in parts::list(v, ctx, at)? {
+        let obj = object(x, ctx, &at)?;
+        if text(obj.get("key")).is_none() && text(obj.get("value")).is_none() {
+            continue;
+        }
+        out.push(parts::key_value(obj));
+    }
+    Ok(out)
+}
+
+/// `a=1&b&c=` → `a`=`1`, `b` (no value), `c`=`""`.
+pub(crate) fn parse_query_string(s: &str) -> Vec<KeyValue> {
+    if s.is_empty() {
+        return Vec::new();
+    }
+    s.split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => KeyValue {
+                key: k.to_string(),
+                value: v.to_string(),
+                ..KeyValue::default()
+            },
+            None => KeyValue {
+                key: pair.to_string(),
+                no_value: true,
+                ..KeyValue::default()
+            },
+        })
+        .collect()
+}
+
+/// Path variables (`variable[]`): `key` (or the older `id`) and `value`.
+fn path_variables(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
+    let mut out = Vec::new();
+    for (at, x) in parts::list(v, ctx, at)? {
+        let obj = object(x, ctx, &at)?;
+        let mut kv = parts::key_value(obj);
+        if kv.key.is_empty() {
+            kv.key = text(obj.get("id")).unwrap_or_default();
+        }
+        out.push(kv);
+    }
+    Ok(out)
+}
+
+/// `header`: an array of `{key, value, disabled}` (or `"Key: value"` strings), or one string of
+/// `Key: value` lines.
+fn headers(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
+    if let Some(Value::String(s)) = v {
+        return Ok(parse_header_lines(s));
+    }
+    let mut out = Vec::new();
+    for (at, x) in parts::list(v, ctx, at)? {
+        match x {
+            Value::String(s) => out.extend(parse_header_lines(s)),
+            other => out.push(parts::key_value(object(other, ctx, &at)?)),
+        }
+    }
+    Ok(out)
+}
+
+/// `Key: value` lines; lines without a `:` or with an empty key are skipped, and a line starting
+/// with `//` is a disabled header (Postman's v1 convention).
+pub(crate) fn parse_header_lines(s: &str) -> Vec<KeyValue> {
+    s.lines()
+        .filter_map(|line| {
+            let (disabled, line) = match line.trim_start().strip_prefix("//") {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let (key, value) = line.split_once(':')?;
+            let key = key.trim();
+            if key.is_empty() {
+                return None;
+            }
+            Some(KeyValue {
+                key: key.to_string(),
+                value: value.trim().to_string(),
+                disabled,
+                no_value: false,
+            })
+        })
+        .collect()
+}
+
+/// `body`: `None` when absent, `disabled`, or of an unknown mode.
+fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnostic> {
+    let obj = match v {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(obj)) => obj,
+        Some(other) => return Err(ctx.wrong(at, "a body object", other)),
+    };
+    if obj.get("disabled").and_then(Value::as_bool) == Some(true) {
+        return Ok(None);
+    }
+    let Some(mode) = obj.get("mode").and_then(Value::as_str) else {
+        return Ok(None);
+    };
+    let at = field(at, mode);
+    Ok(Some(match mode {
+        "raw" => Body::Raw {
+            raw: raw_text(obj.get("raw")),
+            language: obj
+                .get("options")
+                .and_then(|o| o.get("raw"))
+                .and_then(|r| r.get("language"))
+                .and_then(|l| text(Some(l))),
+        },
+        "urlencoded" => Body::UrlEncoded(match obj.get("urlencoded") {
+            Some(Value::String(s)) => parse_query_string(s),
+            other => parts::key_values(other, ctx, &at)?,
+        }),
+        "formdata" => Body::FormData(form_data(obj.get("formdata"), ctx, &at)?),
+        "graphql" => graphql(obj.get("graphql")),
+        "file" => Body::File {
+            src: obj
+                .get("file")
+                .and_then(|f| f.get("src"))
+                .and_then(|s| text(Some(s)))
+                .filter(|s| !s.is_empty()),
+        },
+        _ => return Ok(None),
+    }))
+}
+
+/// Text content: a string as is, `null`/absent as `""`, other JSON as its JSON text.
+fn raw_text(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn form_data(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<FormParam>, Diagnostic> {
+    parts::list(v, ctx, at)?
+        .into_iter()
+        .map(|(at, x)| object(x, ctx, &at).map(form_param))
+        .collect()
+}
+
+fn form_param(obj: &Map<String, Value>) -> FormParam {
+    let src = match obj.get("src") {
+        Some(Value::String(s)) if !s.is_empty() => vec![s.clone()],
+        Some(Value::Array(items)) => items.iter().filter_map(|s| text(Some(s))).collect(),
+        _ => Vec::new(),
+    };
+    FormParam {
+        key: text(obj.get("key")).unwrap_or_default(),
+        value: text(obj.get("value")).unwrap_or_default(),
+        is_file: obj.get("type").and_then(Value::as_str) == Some("file"),
+        src,
+        content_type: text(obj.get("contentType")).filter(|c| !c.is_empty()),
+        disabled: is_disabled(obj),
+    }
+}
+
+/// `graphql: {query, variables}`; `variables` written as an object is kept as its JSON text.
+fn graphql(v: Option<&Value>) -> Body {
+    Body::GraphQl {
+        query: raw_text(v.and_then(|g| g.get("query"))),
+        variables: raw_text(v.and_then(|g| g.get("variables"))),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use std::path::Path;
+
+    fn ctx() -> Ctx<'static> {
+        Ctx {
+            file: Path::new("c.json"),
+            what: "collection",
+        }
+    }
+
+    fn req(v: Value) -> RequestSpec {
+        request(Some(&v), ctx(), "item[0].request").unwrap()
+    }
+
+    #[test]
+    fn request_string_is_a_get() {
+        let r = req(json!("https://example.com/a?b=1"));
+        assert_eq!(r.method, "GET");
+        assert_eq!(r.url.raw, "https://example.com/a?b=1");
+        assert!(r.url.host.is_none() && r.headers.is_empty() && r.body.is_none());
+    }
+
+    #[test]
+    fn request_method_defaults_and_upper_cases() {
+        assert_eq!(req(json!({"url": "x"})).method, "GET");
+        assert_eq!(req(json!({"url": "x", "method": "post"})).method, "POST");
+        assert_eq!(req(json!({"url": "x", "method": ""})).method, "GET");
+    }
+
+    #[test]
+    fn request_url_object_parts() {
+        let r = req(json!({"url": {
+            "raw": "https://{{host}}.example.com:8080/a/:id?x=1&y#frag",
+            "protocol": "https",
+            "host": "{{host}}.example.com",
+            "port": 8080,
+            "path": ["a", ":id", {"type": "string", "value": "b"}],
+            "query": [{"key": "x", "value": "1"}, {"key": "y", "value": null},
+                      {"key": "z", "value": "3", "disabled": true}, {"key": null, "value": null}],
+            "hash": "frag",
+            "variable": [{"key": "id", "value": "42"}, {"id": "old", "value": "o"}]
+        }}));
+        let u = r.url;
+        assert_eq!(u.protocol.as_deref(), Some("https"));
+        assert_eq!(
+            u.host,
+            Some(vec!["{{host}}".into(), "example".into(), "com".into()])
+        );
+        assert_eq!(u.port.as_deref(), Some("8080"));
+        assert_eq!(u.path, Some(vec!["a".into(), ":id".into(), "b".into()]));
+        assert_eq!(u.query.len(), 3);
+        assert!(u.query[1].no_value && !u.query[0].no_value);
+        assert!(u.query[2].disabled);
+        assert_eq!(u.hash.as_deref(), Some("frag"));
+        assert_eq!(u.variables[1].key, "old");
+    }
+
+    #[test]
+    fn request_url_string_and_object_agree() {
+        let s = req(json!({"url": "https://{{host}}/a/b?x=1&y=#h"}));
+        let o = req(json!({"url": {
+            "raw": "https://{{host}}/a/b?x=1&y=#h", "protocol": "https", "host": ["{{host}}"],
+            "path": "/a/b", "query": [{"key": "x", "value": "1"}, {"key": "y", "value": ""}], "hash": "h"
+        }}));
+        assert!(s.url.host.is_none() && o.url.host.is_some());
+        assert_eq!(s.url.to_template(), o.url.to_template());
+    }
+
+    #[test]
+    fn request_host_keeps_dots_inside_variables() {
+        assert_eq!(split_host("{{a.b}}.com"), ["{{a.b}}", "com"]);
+        assert_eq!(split_host("a.b"), ["a", "b"]);
+        assert_eq!(split_host("localhost"), ["localhost"]);
+    }
+
+    #[test]
+    fn request_path_string_forms() {
+        let p = |s: &str| path(Some(&json!(s)), ctx(), "p").unwrap();
+        assert_eq!(p("/a/b"), Some(vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(p("/"), Some(vec![String::new()]));
+        assert_eq!(p(""), None);
+    }
+
+    #[test]
+    fn request_header_string_form() {
+        let r = req(
+            json!({"url": "x", "header": "Content-Type: application/json\r\nX-A:  b:c \n//X-Off: 1\nnonsense\n"}),
+        );
+        assert_eq!(r.headers.len(), 3);
+        assert_eq!(r.headers[0].key, "Content-Type");
+        assert_eq!(r.headers[0].value, "application/json");
+        assert_eq!(r.headers[1].value, "b:c");
+        assert_eq!(r.headers[2].key, "X-Off");
+        assert!(r.headers[2].disabled && !r.headers[0].disabled);
+    }
+
+    #[test]
+    fn request_header_array_with_disabled() {
+        let r = req(json!({"url": "x", "header": [
+            {"key": "A", "value": "1", "disabled": true}, {"key": "B", "value": "2"}, "C: 3"]}));
+        let keys: Vec<_> = r
+            .headers
+            .iter()
+            .map(|h| (h.key.as_str(), h.disabled))
+            .collect();
+        assert_eq!(keys, [("A", true), ("B", false), ("C", false)]);
+    }
+
+    #[test]
+    fn request_body_modes() {
+        let body = |b: Value| req(json!({"url": "x", "body": b})).body;
+        assert_eq!(
+            body(json!({"mode": "raw", "raw": "{}", "options": {"raw": {"language": "json"}}})),
+            Some(Body::Raw {
+                raw: "{}".into(),
+                language: Some("json".into())
+            })
+        );
+        assert_eq!(
+            body(json!({"mode": "raw", "raw": "x", "disabled": true})),
+            None
+        );
+        assert_eq!(body(json!({"mode": "nonsense"})), None);
+        assert_eq!(body(json!({"raw": "no mode"})), None);
+        assert_eq!(
+            body(json!({"mode": "graphql", "graphql": {"query": "{a}", "variables": {"v": 1}}})),
+            Some(Body::GraphQl {
+                query: "{a}".into(),
+                variables: "{\"v\":1}".into()
+            })
+        );
+        assert_eq!(
+            body(
+                json!({"mode": "graphql", "graphql": {"query": "{a}", "variables": "{\"v\": 1}"}})
+            ),
+            Some(Body::GraphQl {
+                query: "{a}".into(),
+                variables: "{\"v\": 1}".into()
+            })
+        );
+        assert_eq!(
+            body(json!({"mode": "file", "file": {"src": "a.bin"}})),
+            Some(Body::File {
+                src: Some("a.bin".into())
+            })
+        );
+        let Some(Body::UrlEncoded(fields)) = body(
+            json!({"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "1", "enabled": false}]}),
+        ) else {
+            panic!("urlencoded expected");
+        };
+        assert!(fields[0].disabled);
+    }
+
+    #[test]
+    fn request_formdata_fields() {
+        let b = req(
+            json!({"url": "x", "body": {"mode": "formdata", "formdata": [
+                {"key": "t", "value": "v", "type": "text", "contentType": "text/plain"},
+                {"key": "f", "type": "file", "src": "a.txt"},
+                {"key": "g", "type": "file", "src": ["a", "b"], "disabled": true},
+                {"key": "h", "type": "file", "src": null}
+            ]}}),
+        )
+        .body;
+        let Some(Body::FormData(p)) = b else {
+            panic!("formdata expected")
+        };
+        assert_eq!(p[0].content_type.as_deref(), Some("text/plain"));
+        assert!(!p[0].is_file && p[1].is_file);
+        assert_eq!(p[1].src, ["a.txt"]);
+        assert_eq!(p[2].src, ["a", "b"]);
+        assert!(p[2].disabled);
+        assert!(p[3].src.is_empty());
+    }
+
+    #[test]
+    fn request_wrong_types_name_the_path() {
+        let d = request(Some(&json!(7)), ctx(), "item[0].request").unwrap_err();
+        assert_eq!(
+            d.message,
+            "item[0].request: expected a URL string or a request object, found a number"
+        );
+        let d = request(Some(&json!({"url": [1]})), ctx(), "item[2].request").unwrap_err();
+        assert!(
+            d.message.starts_with("item[2].request.url: "),
+            "{}",
+            d.message
+        );
+    }
+}
