@@ -1,1 +1,186 @@
-//! export
+//! The only code that writes files: exported environments and globals (and later reports),
+//! each written atomically (temporary file in the same folder, then rename) after creating parent
+//! folders, so a crash never leaves half a file and exporting over the input file is safe.
+//!
+//! Exports are lossless: the document as loaded is kept and only the `values` array is patched,
+//! so unknown fields, key order, variable types and `enabled` flags survive.
+
+use crate::collection::{Variable, VariableFile};
+use crate::diagnostic::Diagnostic;
+use crate::vars::VariableScope;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use std::io::Write;
+use std::path::Path;
+
+/// Build the document for an exported environment or globals scope.
+///
+/// With the file it was loaded from, that document is patched; otherwise a fresh Postman-style
+/// document is made (`what` is `environment` or `globals`).
+pub fn variable_file_document(
+    original: Option<&VariableFile>,
+    scope: &VariableScope,
+    what: &str,
+) -> Value {
+    let Some(file) = original else {
+        let mut doc = Map::new();
+        doc.insert("id".into(), json!(uuid::Uuid::new_v4().to_string()));
+        doc.insert("name".into(), json!(what));
+        doc.insert("values".into(), Value::Array(patch_values(&[], scope.entries())));
+        doc.insert("_postman_variable_scope".into(), json!(what));
+        return Value::Object(doc);
+    };
+    let patched = match &file.doc {
+        Value::Array(values) => Value::Array(patch_values(values, scope.entries())),
+        Value::Object(map) => {
+            let mut map = map.clone();
+            let old = match map.get("values") {
+                Some(Value::Array(values)) => values.clone(),
+                _ => Vec::new(),
+            };
+            map.insert("values".into(), Value::Array(patch_values(&old, scope.entries())));
+            Value::Object(map)
+        }
+        other => other.clone(),
+    };
+    match &file.wrapper {
+        Some(key) => json!({ key.as_str(): patched }),
+        None => patched,
+    }
+}
+
+/// The new `values` array: each variable reuses the first unused original entry with its key
+/// (patching only `value` when it changed), new variables are appended, removed ones dropped.
+fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
+    let mut used = vec![false; original.len()];
+    let key_of = |v: &Value| -> Option<String> {
+        ["key", "id", "name"]
+            .iter()
+            .find_map(|k| v.get(*k).and_then(Value::as_str).map(str::to_string))
+    };
+    vars.iter()
+        .map(|var| {
+            let found = original
+                .iter()
+                .enumerate()
+                .position(|(i, o)| !used[i] && key_of(o).as_deref() == Some(var.key.as_str()));
+            match found {
+                Some(i) => {
+                    used[i] = true;
+                    let mut entry = original[i].clone();
+                    if let Value::Object(map) = &mut entry {
+                        let same = map.get("value").is_some_and(|v| *v == var.value)
+                            || (map.get("value").is_none() && var.value == json!(""));
+                        if !same {
+                            map.insert("value".into(), var.value.clone());
+                        }
+                    }
+                    entry
+                }
+                None => json!({
+                    "key": var.key,
+                    "value": var.value,
+                    "type": var.kind.clone().unwrap_or_else(|| "default".into()),
+                    "enabled": !var.disabled,
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Write `doc` as tab-indented JSON (Postman's own export layout) to `path`, atomically.
+pub fn write_json(path: &Path, doc: &Value) -> Result<(), Diagnostic> {
+    let mut text = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+    let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
+    doc.serialize(&mut serializer)
+        .map_err(|e| Diagnostic::in_file(path, format!("cannot encode the export: {e}")))?;
+    text.push(b'\n');
+    write_atomically(path, &text)
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let fail = |e: std::io::Error| {
+        Diagnostic::in_file(path, format!("cannot write the file: {e}"))
+            .with_hint("check that the folder is writable")
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if path.is_dir() {
+        return Err(Diagnostic::in_file(path, "is a folder, not a file")
+            .with_hint("give a file path such as out/environment.json"));
+    }
+    std::fs::create_dir_all(&dir).map_err(fail)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collection::parse_variable_file;
+
+    fn file(doc: Value) -> VariableFile {
+        match parse_variable_file(doc, Path::new("env.json"), "environment") {
+            Ok(f) => f,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn export_unchanged_scope_is_identical() {
+        let doc = json!({"id": "1", "name": "e", "values": [
+            {"key": "a", "value": "1", "type": "secret", "enabled": true, "extra": [1]},
+            {"key": "b", "value": "", "enabled": false}
+        ], "_postman_variable_scope": "environment", "zzz": 1});
+        let f = file(doc.clone());
+        let scope = VariableScope::from_variables(&f.values);
+        assert_eq!(variable_file_document(Some(&f), &scope, "environment"), doc);
+    }
+
+    #[test]
+    fn export_patches_values_and_appends_new() {
+        let f = file(json!({"environment": {"name": "e", "values": [
+            {"key": "a", "value": "1", "type": "secret"}, {"key": "gone", "value": "x"}
+        ]}}));
+        let mut scope = VariableScope::from_variables(&f.values);
+        scope.set("a", json!("2"));
+        scope.unset("gone");
+        scope.set("token", json!("t"));
+        let out = variable_file_document(Some(&f), &scope, "environment");
+        assert_eq!(
+            out,
+            json!({"environment": {"name": "e", "values": [
+                {"key": "a", "value": "2", "type": "secret"},
+                {"key": "token", "value": "t", "type": "default", "enabled": true}
+            ]}})
+        );
+    }
+
+    #[test]
+    fn export_writes_atomically_creating_folders() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("a/b/env.json");
+        write_json(&path, &json!({"x": 1})).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(text, "{\n\t\"x\": 1\n}\n");
+        assert!(write_json(dir.path(), &json!({})).is_err());
+    }
+}

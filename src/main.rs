@@ -1,2 +1,7 @@
-//! The `postie` binary: parses the command line and hands over to the library.
-fn main() {}
+//! The `postie` binary: parses the command line, hands over to the library, exits with its code.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    ExitCode::from(postie::cli::main(std::env::args_os()))
+}

@@ -1,1 +1,77 @@
-//! cli
+//! The command line: clap definitions ([`args`]), turning them into a run ([`execute`]) and the
+//! `demo`/`mock` commands ([`demo`]). [`main`] is the whole program behind `src/main.rs`.
+//!
+//! Exit codes, in one place: 0 all passed; 1 the run had failures (assertion, script error,
+//! request error), unless `-x`; 2 the input or the command line is unusable.
+
+pub mod args;
+pub mod demo;
+pub mod execute;
+
+use crate::collection::{load_collection, load_variable_file};
+use crate::diagnostic::Diagnostic;
+use args::{Cli, Command};
+use clap::Parser;
+use execute::{Inputs, execute};
+use std::ffi::OsString;
+
+/// Exit code for unusable input or command line.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Parse `args` and do what they say; returns the process exit code.
+pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                    EXIT_USAGE
+                } else {
+                    0
+                };
+            }
+            let rendered = e.render().to_string();
+            let message = rendered.split("\n\nUsage:").next().unwrap_or("");
+            let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+            let message = message.trim_start_matches("error: ");
+            eprintln!("postie: error: {message}");
+            eprintln!("  hint: see `postie --help` or `postie run --help`");
+            return EXIT_USAGE;
+        }
+    };
+    let result = match cli.command {
+        Command::Run(run) => load_inputs(&run).and_then(|inputs| execute(inputs, &run.flags)),
+        Command::Demo(demo) => demo::run_demo(demo),
+        Command::Mock(mock) => demo::run_mock(mock),
+    };
+    match result {
+        Ok(code) => code,
+        Err(diagnostic) => {
+            eprintln!("postie: error: {diagnostic}");
+            EXIT_USAGE
+        }
+    }
+}
+
+fn load_inputs(run: &args::RunArgs) -> Result<Inputs, Diagnostic> {
+    Ok(Inputs {
+        collection: load_collection(&run.collection)?,
+        environment: run
+            .environment
+            .as_deref()
+            .map(|p| load_variable_file(p, "environment"))
+            .transpose()?,
+        globals: run
+            .globals
+            .as_deref()
+            .map(|p| load_variable_file(p, "globals"))
+            .transpose()?,
+    })
+}

@@ -273,10 +273,3 @@ pub struct VariableFile {
     /// `values`, in order, including disabled entries.
     pub values: Vec<Variable>,
 }
-
-impl UrlSpec {
-    /// TEMPORARY: replaced by the collection loader branch.
-    pub fn to_template(&self) -> String {
-        self.raw.clone()
-    }
-}

@@ -63,19 +63,6 @@ impl<W: Write> CliReporter<W> {
             ("prerequest-scripts", summary.stats.prerequest_scripts),
             ("assertions", summary.stats.assertions),
         ];
-        let width = 47;
-        self.line("┌─────────────────────────┬──────────┬──────────┐");
-        self.line("│                         │ executed │   failed │");
-        self.line("├─────────────────────────┼──────────┼──────────┤");
-        for (i, (name, c)) in rows.iter().enumerate() {
-            let failed = format!("{:>8}", c.failed);
-            let failed = if c.failed > 0 { s.red(&failed) } else { failed };
-            self.line(&format!("│ {name:>23} │ {:>8} │ {failed} │", c.executed));
-            if i + 1 < rows.len() {
-                self.line("├─────────────────────────┼──────────┼──────────┤");
-            }
-        }
-        self.line("├─────────────────────────┴──────────┴──────────┤");
         let mut footer = vec![
             format!("total run duration: {}", duration(summary.duration)),
             format!(
@@ -92,16 +79,38 @@ impl<W: Write> CliReporter<W> {
                 duration(sd)
             ));
         }
+        // The first column widens so the footer lines fit, as cli-table3 does for Newman.
         let widest = footer.iter().map(|f| f.chars().count()).max().unwrap_or(0);
-        let inner = widest.max(width - 4);
+        let first = widest.saturating_sub(22).max(23);
+        let inner = first + 22;
+        let rule = |left: &str, mid: &str, right: &str| {
+            format!(
+                "{left}{}{mid}{}{mid}{}{right}",
+                "─".repeat(first + 2),
+                "─".repeat(10),
+                "─".repeat(10)
+            )
+        };
+        self.line(&rule("┌", "┬", "┐"));
+        self.line(&format!("│ {:first$} │ executed │   failed │", ""));
+        self.line(&rule("├", "┼", "┤"));
+        for (i, (name, c)) in rows.iter().enumerate() {
+            let failed = format!("{:>8}", c.failed);
+            let failed = if c.failed > 0 { s.red(&failed) } else { failed };
+            self.line(&format!("│ {name:>first$} │ {:>8} │ {failed} │", c.executed));
+            if i + 1 < rows.len() {
+                self.line(&rule("├", "┼", "┤"));
+            }
+        }
+        self.line(&rule("├", "┴", "┤"));
         for (i, text) in footer.iter().enumerate() {
             let pad = inner - text.chars().count();
             self.line(&format!("│ {text}{} │", " ".repeat(pad)));
-            let rule = "─".repeat(inner + 2);
+            let line = "─".repeat(inner + 2);
             if i + 1 < footer.len() {
-                self.line(&format!("├{rule}┤"));
+                self.line(&format!("├{line}┤"));
             } else {
-                self.line(&format!("└{rule}┘"));
+                self.line(&format!("└{line}┘"));
             }
         }
         if !summary.failures.is_empty() {

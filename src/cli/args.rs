@@ -1,0 +1,184 @@
+//! The command line, as clap derive definitions. Flag names and meanings follow Newman's, so
+//! `s/newman run/postie run/` works in a CI script. Doc comments here are the `--help` text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// A fast, Newman-compatible runner for Postman collections.
+#[derive(Debug, Parser)]
+#[command(name = "postie", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a Postman collection (v2.0/v2.1), like `newman run`.
+    Run(RunArgs),
+    /// Run the shipped partner-API collection against the built-in simulator on 127.0.0.1.
+    Demo(DemoArgs),
+    /// Serve a simulator in the foreground (Ctrl-C to stop).
+    Mock(MockArgs),
+}
+
+/// `postie run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The collection file.
+    #[arg(value_name = "COLLECTION")]
+    pub collection: PathBuf,
+    /// Environment file.
+    #[arg(short = 'e', long, value_name = "FILE")]
+    pub environment: Option<PathBuf>,
+    /// Globals file.
+    #[arg(short = 'g', long, value_name = "FILE")]
+    pub globals: Option<PathBuf>,
+    /// Shared run options.
+    #[command(flatten)]
+    pub flags: RunFlags,
+}
+
+/// `postie demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Shared run options.
+    #[command(flatten)]
+    pub flags: RunFlags,
+}
+
+/// `postie mock`.
+#[derive(Debug, Args)]
+pub struct MockArgs {
+    /// Which simulator.
+    #[arg(value_enum)]
+    pub which: MockKind,
+    /// Port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 0, value_name = "PORT")]
+    pub port: u16,
+    /// The partner account login the simulator accepts.
+    #[arg(long, value_name = "LOGIN")]
+    pub login: Option<String>,
+    /// The partner account password the simulator accepts.
+    #[arg(long, value_name = "PASSWORD")]
+    pub password: Option<String>,
+}
+
+/// The simulators `postie mock` can serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MockKind {
+    /// Mobsted's partner API (`/api/v8/auth`, `/api/v8/partners`).
+    PartnerApi,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always colour.
+    On,
+    /// Never colour.
+    Off,
+}
+
+/// Options shared by `run` and `demo`.
+#[derive(Debug, Args)]
+pub struct RunFlags {
+    /// Set an environment variable, overriding the file (repeatable): KEY=VALUE.
+    #[arg(long = "env-var", value_name = "KEY=VALUE")]
+    pub env_var: Vec<String>,
+    /// Set a global variable, overriding the file (repeatable): KEY=VALUE.
+    #[arg(long = "global-var", value_name = "KEY=VALUE")]
+    pub global_var: Vec<String>,
+    /// Run only this folder or request, by name or id (repeatable; collection order is kept).
+    #[arg(long, value_name = "NAME")]
+    pub folder: Vec<String>,
+    /// Number of iterations.
+    #[arg(short = 'n', long = "iteration-count", value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub iteration_count: Option<u64>,
+    /// Stop the run after the first item with a failure.
+    #[arg(long)]
+    pub bail: bool,
+    /// Exit 0 even when the run had failures.
+    #[arg(short = 'x', long = "suppress-exit-code")]
+    pub suppress_exit_code: bool,
+    /// Do not verify TLS certificates.
+    #[arg(short = 'k', long)]
+    pub insecure: bool,
+    /// Per-request timeout in milliseconds.
+    #[arg(long = "timeout-request", value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout_request: Option<u64>,
+    /// Per-script timeout in milliseconds (stops runaway scripts such as `while(true){}`).
+    #[arg(long = "timeout-script", value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout_script: Option<u64>,
+    /// Wait this many milliseconds before each request.
+    #[arg(long = "delay-request", value_name = "MS", default_value_t = 0)]
+    pub delay_request: u64,
+    /// Do not follow redirects.
+    #[arg(long = "ignore-redirects")]
+    pub ignore_redirects: bool,
+    /// Base folder for relative file paths in request bodies.
+    #[arg(long = "working-dir", value_name = "PATH")]
+    pub working_dir: Option<PathBuf>,
+    /// Write the final environment to this file (also when the run failed).
+    #[arg(long = "export-environment", value_name = "FILE")]
+    pub export_environment: Option<PathBuf>,
+    /// Write the final globals to this file (also when the run failed).
+    #[arg(long = "export-globals", value_name = "FILE")]
+    pub export_globals: Option<PathBuf>,
+    /// Reporters, comma-separated. Only `cli` exists so far.
+    #[arg(short = 'r', long = "reporters", value_name = "LIST", value_delimiter = ',')]
+    pub reporters: Vec<String>,
+    /// Colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// No terminal output.
+    #[arg(long)]
+    pub silent: bool,
+    /// Show request and response headers and bodies.
+    #[arg(long)]
+    pub verbose: bool,
+    /// Print secret values instead of `********`.
+    #[arg(long = "show-secrets")]
+    pub show_secrets: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("postie").chain(args.iter().copied()))
+    }
+
+    #[test]
+    fn args_accept_newman_flags() {
+        let cli = parse(&[
+            "run", "c.json", "-e", "e.json", "--env-var", "a=b", "--folder", "x", "--folder",
+            "y", "-n", "3", "--bail", "-x", "-k", "--timeout-request", "100",
+            "--timeout-script", "200", "--ignore-redirects", "--color", "off", "-r", "cli",
+        ]);
+        let Ok(Cli { command: Command::Run(run) }) = cli else {
+            panic!("did not parse: {cli:?}");
+        };
+        assert_eq!(run.flags.folder, ["x", "y"]);
+        assert_eq!(run.flags.iteration_count, Some(3));
+        assert!(run.flags.bail && run.flags.suppress_exit_code && run.flags.insecure);
+        assert_eq!(run.flags.timeout_script, Some(200));
+        assert_eq!(run.flags.color, ColorChoice::Off);
+    }
+
+    #[test]
+    fn args_reject_bad_values() {
+        assert!(parse(&["run", "c.json", "-n", "0"]).is_err());
+        assert!(parse(&["run", "c.json", "--color", "purple"]).is_err());
+        assert!(parse(&["run"]).is_err());
+        assert!(parse(&["mock", "nope"]).is_err());
+    }
+}

@@ -1,0 +1,179 @@
+//! One run from loaded inputs to exit code: variable scopes with command-line overrides,
+//! reporters, the runner, then exports. Shared by `postie run` and `postie demo`.
+
+use super::args::{ColorChoice, RunFlags};
+use crate::collection::{Collection, VariableFile};
+use crate::diagnostic::Diagnostic;
+use crate::export::{variable_file_document, write_json};
+use crate::http::ClientOptions;
+use crate::report::{CliOptions, CliReporter, Masker, Style, SummaryBuilder};
+use crate::runner::{self, Fanout, Listener, RunOptions};
+use crate::vars::{Scopes, VariableScope};
+use serde_json::Value;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Reporters postie has so far.
+const REPORTERS: [&str; 1] = ["cli"];
+
+/// The loaded files of a run.
+#[derive(Debug)]
+pub struct Inputs {
+    /// The collection.
+    pub collection: Collection,
+    /// The environment file, if any.
+    pub environment: Option<VariableFile>,
+    /// The globals file, if any.
+    pub globals: Option<VariableFile>,
+}
+
+/// Parse a repeatable `KEY=VALUE` flag.
+fn parse_assignments(flag: &str, values: &[String]) -> Result<Vec<(String, String)>, Diagnostic> {
+    values
+        .iter()
+        .map(|v| match v.split_once('=') {
+            Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+            _ => Err(Diagnostic::new(format!("{flag} \"{v}\": expected KEY=VALUE"))
+                .with_hint(format!("for example {flag} password=$PARTNER_PASSWORD"))),
+        })
+        .collect()
+}
+
+/// True for variables whose values are never printed: `type: secret`, or a name saying it is one.
+fn looks_secret(key: &str, kind: Option<&str>) -> bool {
+    let key = key.to_ascii_lowercase();
+    kind == Some("secret") || key.contains("password") || key.contains("secret")
+}
+
+fn secret_values(scopes: &Scopes) -> Vec<String> {
+    [&scopes.environment, &scopes.collection, &scopes.globals]
+        .iter()
+        .flat_map(|s| s.entries())
+        .filter(|v| looks_secret(&v.key, v.kind.as_deref()))
+        .map(|v| v.value_text())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// Run and report; returns the process exit code (0 passed, 1 failures).
+pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
+    for reporter in &flags.reporters {
+        if !REPORTERS.contains(&reporter.as_str()) {
+            return Err(Diagnostic::new(format!(
+                "reporter \"{reporter}\" is not available in postie yet"
+            ))
+            .with_hint(format!("available reporters: {}", REPORTERS.join(", "))));
+        }
+    }
+    let env_vars = parse_assignments("--env-var", &flags.env_var)?;
+    let global_vars = parse_assignments("--global-var", &flags.global_var)?;
+
+    let Inputs {
+        collection,
+        environment,
+        globals,
+    } = inputs;
+    let mut scopes = Scopes {
+        environment: VariableScope::from_variables(
+            environment.as_ref().map_or(&[][..], |f| &f.values),
+        ),
+        collection: VariableScope::from_variables(&collection.variables),
+        globals: VariableScope::from_variables(globals.as_ref().map_or(&[][..], |f| &f.values)),
+        ..Scopes::default()
+    };
+    for (k, v) in env_vars {
+        scopes.environment.set(&k, Value::String(v));
+    }
+    for (k, v) in global_vars {
+        scopes.globals.set(&k, Value::String(v));
+    }
+
+    let working_dir = match &flags.working_dir {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    };
+    let options = RunOptions {
+        iterations: flags.iteration_count.map_or(1, |n| n as usize),
+        data: Vec::new(),
+        folders: flags.folder.clone(),
+        bail: flags.bail,
+        delay: Duration::from_millis(flags.delay_request),
+        script_timeout: flags.timeout_script.map(Duration::from_millis),
+        client: ClientOptions {
+            insecure: flags.insecure,
+            request_timeout: flags.timeout_request.map(Duration::from_millis),
+        },
+        follow_redirects: !flags.ignore_redirects,
+        working_dir,
+    };
+
+    let masker = if flags.show_secrets {
+        Masker::disabled()
+    } else {
+        Masker::new(secret_values(&scopes))
+    };
+    let color = match flags.color {
+        ColorChoice::On => true,
+        ColorChoice::Off => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let cli_enabled = !flags.silent && (flags.reporters.is_empty() || flags.reporters.iter().any(|r| r == "cli"));
+    let mut summary = SummaryBuilder::default();
+    let mut cli = CliReporter::new(
+        std::io::LineWriter::new(std::io::stdout().lock()),
+        &CliOptions {
+            style: Some(Style { color }),
+            verbose: flags.verbose,
+        },
+        masker,
+    );
+    {
+        let mut listeners: Vec<&mut dyn Listener> = vec![&mut summary];
+        if cli_enabled {
+            listeners.push(&mut cli);
+        }
+        let mut fanout = Fanout::new(listeners);
+        runner::run(&collection, &mut scopes, &options, &mut fanout)?;
+    }
+    let summary = summary.into_summary();
+    if cli_enabled {
+        cli.finish(&summary);
+    }
+
+    if let Some(path) = &flags.export_environment {
+        let doc = variable_file_document(environment.as_ref(), &scopes.environment, "environment");
+        write_json(path, &doc)?;
+    }
+    if let Some(path) = &flags.export_globals {
+        let doc = variable_file_document(globals.as_ref(), &scopes.globals, "globals");
+        write_json(path, &doc)?;
+    }
+    Ok(if summary.passed() || flags.suppress_exit_code {
+        0
+    } else {
+        1
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn execute_parses_assignments_at_first_equals() {
+        let parsed = parse_assignments("--env-var", &["a=b=c".into()]).unwrap_or_default();
+        assert_eq!(parsed, [("a".to_string(), "b=c".to_string())]);
+        assert!(parse_assignments("--env-var", &["novalue".into()]).is_err());
+        assert!(parse_assignments("--env-var", &["=x".into()]).is_err());
+    }
+
+    #[test]
+    fn execute_treats_secret_types_and_names_as_secret() {
+        assert!(looks_secret("password", None));
+        assert!(looks_secret("api", Some("secret")));
+        assert!(!looks_secret("login", Some("default")));
+    }
+}
