@@ -1,1 +1,7 @@
-//! Integration tests.
+//! Integration tests: the real `postie` binary against real servers on 127.0.0.1.
+
+mod bad_input;
+mod partner_flow;
+mod requests;
+mod scripts;
+mod util;

@@ -1,0 +1,84 @@
+//! Helpers: run the real `postie` binary and write fixture files into a temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// What a finished `postie` process left behind.
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Fail with the whole output when `cond` is false.
+    pub fn check(&self, cond: bool, what: &str) {
+        assert!(
+            cond,
+            "{what}\n--- exit {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        );
+    }
+}
+
+/// Run `postie` with `args` (colour off) from the repository root.
+pub fn postie(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_postie"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot start postie: {e}"));
+    let o = Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    o.check(!o.stderr.contains("panicked"), "postie panicked");
+    o
+}
+
+/// The shipped collection.
+pub const COLLECTION: &str = "collections/partner-api.postman_collection.json";
+/// The shipped environment.
+pub const ENVIRONMENT: &str = "environments/partner-api.postman_environment.json";
+
+/// A temporary folder for fixtures and exports.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"))
+}
+
+/// Write `text` to `dir/name` and return the path as a string.
+pub fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path: PathBuf = dir.join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    path.to_string_lossy().into_owned()
+}
+
+/// Read a JSON file.
+pub fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
+}
+
+/// The value of `key` in an exported environment document.
+pub fn env_value(doc: &serde_json::Value, key: &str) -> Option<serde_json::Value> {
+    doc["values"]
+        .as_array()?
+        .iter()
+        .find(|v| v["key"] == key)
+        .map(|v| v["value"].clone())
+}
+
+/// A one-request v2.1 collection whose test script is `test` (JSON-escaped here).
+pub fn collection_with_test(url: &str, test: &str) -> String {
+    serde_json::json!({
+        "info": {"name": "scripts", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{
+            "name": "req",
+            "event": [{"listen": "test", "script": {"exec": test.lines().collect::<Vec<_>>()}}],
+            "request": {"method": "GET", "url": url}
+        }]
+    })
+    .to_string()
+}
