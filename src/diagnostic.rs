@@ -72,7 +72,10 @@ impl fmt::Display for Diagnostic {
 impl std::error::Error for Diagnostic {}
 
 /// The closest candidate to `wanted` (edit distance at most a third of its length), for "did you mean".
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (wanted.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -105,12 +108,18 @@ mod tests {
         let d = Diagnostic::in_file(Path::new("env.json"), "expected `,`")
             .at(12, 5)
             .with_hint("fix the JSON");
-        assert_eq!(d.to_string(), "env.json:12:5: expected `,`\n  hint: fix the JSON");
+        assert_eq!(
+            d.to_string(),
+            "env.json:12:5: expected `,`\n  hint: fix the JSON"
+        );
     }
 
     #[test]
     fn did_you_mean_finds_close_names() {
-        assert_eq!(did_you_mean("partner", ["partners", "AUTH"]), Some("partners"));
+        assert_eq!(
+            did_you_mean("partner", ["partners", "AUTH"]),
+            Some("partners")
+        );
         assert_eq!(did_you_mean("zzz", ["partners", "AUTH"]), None);
     }
 }

@@ -26,7 +26,10 @@ pub fn variable_file_document(
         let mut doc = Map::new();
         doc.insert("id".into(), json!(uuid::Uuid::new_v4().to_string()));
         doc.insert("name".into(), json!(what));
-        doc.insert("values".into(), Value::Array(patch_values(&[], scope.entries())));
+        doc.insert(
+            "values".into(),
+            Value::Array(patch_values(&[], scope.entries())),
+        );
         doc.insert("_postman_variable_scope".into(), json!(what));
         return Value::Object(doc);
     };
@@ -38,7 +41,10 @@ pub fn variable_file_document(
                 Some(Value::Array(values)) => values.clone(),
                 _ => Vec::new(),
             };
-            map.insert("values".into(), Value::Array(patch_values(&old, scope.entries())));
+            map.insert(
+                "values".into(),
+                Value::Array(patch_values(&old, scope.entries())),
+            );
             Value::Object(map)
         }
         other => other.clone(),

@@ -6,7 +6,10 @@ fn assert_usage_error(out: &crate::util::Output, needle: &str) {
     out.check(out.code == 2, "unusable input exits 2");
     let first = out.stderr.lines().next().unwrap_or_default();
     out.check(first.starts_with("postie: error: "), "one error line");
-    out.check(first.contains(needle), &format!("error mentions {needle:?}"));
+    out.check(
+        first.contains(needle),
+        &format!("error mentions {needle:?}"),
+    );
     out.check(out.stdout.is_empty(), "no report for unusable input");
 }
 
@@ -19,7 +22,11 @@ fn bad_input_missing_file() {
 #[test]
 fn bad_input_malformed_json_names_line_and_column() {
     let dir = tempdir();
-    let path = write(dir.path(), "broken.json", "{\n  \"info\": {\n    \"name\": \"x\"\n  \"item\": []\n}\n");
+    let path = write(
+        dir.path(),
+        "broken.json",
+        "{\n  \"info\": {\n    \"name\": \"x\"\n  \"item\": []\n}\n",
+    );
     let out = postie(&["run", &path]);
     assert_usage_error(&out, "broken.json:4:3");
 }
@@ -45,12 +52,21 @@ fn bad_input_v1_collection_is_refused() {
 fn bad_input_unknown_folder_suggests_a_name() {
     let out = postie(&["run", COLLECTION, "--folder", "partner"]);
     assert_usage_error(&out, "--folder \"partner\"");
-    out.check(out.stderr.contains("did you mean \"partners\""), "did you mean");
+    out.check(
+        out.stderr.contains("did you mean \"partners\""),
+        "did you mean",
+    );
 }
 
 #[test]
 fn bad_input_bad_flags() {
-    assert_usage_error(&postie(&["run", COLLECTION, "--no-such-flag"]), "--no-such-flag");
-    assert_usage_error(&postie(&["run", COLLECTION, "--env-var", "novalue"]), "KEY=VALUE");
+    assert_usage_error(
+        &postie(&["run", COLLECTION, "--no-such-flag"]),
+        "--no-such-flag",
+    );
+    assert_usage_error(
+        &postie(&["run", COLLECTION, "--env-var", "novalue"]),
+        "KEY=VALUE",
+    );
     assert_usage_error(&postie(&["run", COLLECTION, "-r", "teamcity"]), "teamcity");
 }

@@ -22,8 +22,15 @@ fn requests_connection_refused_is_reported_and_run_continues() {
     let path = write(dir.path(), "c.json", &collection.to_string());
     let out = postie(&["run", &path]);
     out.check(out.code == 1, "a request error fails the run");
-    out.check(out.stdout.contains(&format!("connect ECONNREFUSED 127.0.0.1:{port}")), "error text");
+    out.check(
+        out.stdout
+            .contains(&format!("connect ECONNREFUSED 127.0.0.1:{port}")),
+        "error text",
+    );
     out.check(out.stdout.contains("[errored]"), "errored marker");
-    out.check(out.stdout.contains("[401 Unauthorized"), "the next request still ran");
+    out.check(
+        out.stdout.contains("[401 Unauthorized"),
+        "the next request still ran",
+    );
     assert_eq!(server.requests().len(), 1);
 }

@@ -16,12 +16,21 @@ fn run_test_script(script: &str, extra: &[&str]) -> crate::util::Output {
 
 #[test]
 fn scripts_thrown_error_is_a_failure_with_position() {
-    let out = run_test_script("pm.test('before', function () {});\n  throw new Error('boom');", &[]);
+    let out = run_test_script(
+        "pm.test('before', function () {});\n  throw new Error('boom');",
+        &[],
+    );
     out.check(out.code == 1, "a throwing script fails the run");
-    out.check(out.stdout.contains("✓  before"), "statements before the throw took effect");
+    out.check(
+        out.stdout.contains("✓  before"),
+        "statements before the throw took effect",
+    );
     out.check(out.stdout.contains("Error in test-script"), "inline marker");
     out.check(out.stdout.contains("boom"), "message shown");
-    out.check(out.stdout.contains("at test-script:2:"), "line of the throw");
+    out.check(
+        out.stdout.contains("at test-script:2:"),
+        "line of the throw",
+    );
 }
 
 #[test]
@@ -36,6 +45,12 @@ fn scripts_infinite_loop_stops_at_timeout() {
     let started = Instant::now();
     let out = run_test_script("while (true) {}", &["--timeout-script", "200"]);
     out.check(out.code == 1, "a timed-out script fails the run");
-    out.check(out.stdout.to_lowercase().contains("timed out"), "timeout reported");
-    assert!(started.elapsed() < Duration::from_secs(20), "the loop was not stopped");
+    out.check(
+        out.stdout.to_lowercase().contains("timed out"),
+        "timeout reported",
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "the loop was not stopped"
+    );
 }

@@ -133,7 +133,12 @@ pub struct RunFlags {
     #[arg(long = "export-globals", value_name = "FILE")]
     pub export_globals: Option<PathBuf>,
     /// Reporters, comma-separated. Only `cli` exists so far.
-    #[arg(short = 'r', long = "reporters", value_name = "LIST", value_delimiter = ',')]
+    #[arg(
+        short = 'r',
+        long = "reporters",
+        value_name = "LIST",
+        value_delimiter = ','
+    )]
     pub reporters: Vec<String>,
     /// Colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
@@ -160,11 +165,35 @@ mod tests {
     #[test]
     fn args_accept_newman_flags() {
         let cli = parse(&[
-            "run", "c.json", "-e", "e.json", "--env-var", "a=b", "--folder", "x", "--folder",
-            "y", "-n", "3", "--bail", "-x", "-k", "--timeout-request", "100",
-            "--timeout-script", "200", "--ignore-redirects", "--color", "off", "-r", "cli",
+            "run",
+            "c.json",
+            "-e",
+            "e.json",
+            "--env-var",
+            "a=b",
+            "--folder",
+            "x",
+            "--folder",
+            "y",
+            "-n",
+            "3",
+            "--bail",
+            "-x",
+            "-k",
+            "--timeout-request",
+            "100",
+            "--timeout-script",
+            "200",
+            "--ignore-redirects",
+            "--color",
+            "off",
+            "-r",
+            "cli",
         ]);
-        let Ok(Cli { command: Command::Run(run) }) = cli else {
+        let Ok(Cli {
+            command: Command::Run(run),
+        }) = cli
+        else {
             panic!("did not parse: {cli:?}");
         };
         assert_eq!(run.flags.folder, ["x", "y"]);

@@ -34,8 +34,10 @@ fn parse_assignments(flag: &str, values: &[String]) -> Result<Vec<(String, Strin
         .iter()
         .map(|v| match v.split_once('=') {
             Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
-            _ => Err(Diagnostic::new(format!("{flag} \"{v}\": expected KEY=VALUE"))
-                .with_hint(format!("for example {flag} password=$PARTNER_PASSWORD"))),
+            _ => Err(
+                Diagnostic::new(format!("{flag} \"{v}\": expected KEY=VALUE"))
+                    .with_hint(format!("for example {flag} password=$PARTNER_PASSWORD")),
+            ),
         })
         .collect()
 }
@@ -120,7 +122,8 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let cli_enabled = !flags.silent && (flags.reporters.is_empty() || flags.reporters.iter().any(|r| r == "cli"));
+    let cli_enabled =
+        !flags.silent && (flags.reporters.is_empty() || flags.reporters.iter().any(|r| r == "cli"));
     let mut summary = SummaryBuilder::default();
     let mut cli = CliReporter::new(
         std::io::LineWriter::new(std::io::stdout().lock()),

@@ -47,7 +47,8 @@ pub fn apply_auth(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> AuthResult {
             let key = param("key");
             let value = param("value");
             if key.is_empty() {
-                result.warning = Some("apikey auth has no key name; request sent without it".into());
+                result.warning =
+                    Some("apikey auth has no key name; request sent without it".into());
             } else if param("in") == "query" {
                 result.effects.push(AuthEffect::Query(key, value));
             } else {
@@ -88,7 +89,10 @@ mod tests {
         );
         assert_eq!(
             r.effects,
-            [AuthEffect::Header("Authorization".into(), "Basic dXNlcjpw".into())]
+            [AuthEffect::Header(
+                "Authorization".into(),
+                "Basic dXNlcjpw".into()
+            )]
         );
     }
 
@@ -97,11 +101,17 @@ mod tests {
         let id = |s: &str| s.to_string();
         assert_eq!(
             apply_auth(&auth("bearer", &[("token", "t")]), &id).effects,
-            [AuthEffect::Header("Authorization".into(), "Bearer t".into())]
+            [AuthEffect::Header(
+                "Authorization".into(),
+                "Bearer t".into()
+            )]
         );
         assert_eq!(
-            apply_auth(&auth("apikey", &[("key", "k"), ("value", "v"), ("in", "query")]), &id)
-                .effects,
+            apply_auth(
+                &auth("apikey", &[("key", "k"), ("value", "v"), ("in", "query")]),
+                &id
+            )
+            .effects,
             [AuthEffect::Query("k".into(), "v".into())]
         );
         assert_eq!(

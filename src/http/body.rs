@@ -74,7 +74,11 @@ pub fn build_body(
             }
             let boundary = format!(
                 "--------------------------{}",
-                uuid::Uuid::new_v4().simple().to_string().get(..24).unwrap_or("0")
+                uuid::Uuid::new_v4()
+                    .simple()
+                    .to_string()
+                    .get(..24)
+                    .unwrap_or("0")
             );
             let mut out = Vec::new();
             for param in enabled {
@@ -233,7 +237,12 @@ mod tests {
             raw: "{\"email\": \"{{e}}\"}".into(),
             language: Some("json".into()),
         };
-        let built = build_body(&body, &|s: &str| s.replace("{{e}}", "a@b.c"), false, Path::new("."));
+        let built = build_body(
+            &body,
+            &|s: &str| s.replace("{{e}}", "a@b.c"),
+            false,
+            Path::new("."),
+        );
         assert_eq!(built.content_type.as_deref(), Some("application/json"));
         assert_eq!(built.bytes, Some(b"{\"email\": \"a@b.c\"}".to_vec()));
     }
@@ -241,8 +250,18 @@ mod tests {
     #[test]
     fn body_urlencoded_skips_disabled_and_encodes() {
         let body = Body::UrlEncoded(vec![
-            KeyValue { key: "a b".into(), value: "1&2".into(), disabled: false },
-            KeyValue { key: "x".into(), value: "y".into(), disabled: true },
+            KeyValue {
+                key: "a b".into(),
+                value: "1&2".into(),
+                disabled: false,
+                ..KeyValue::default()
+            },
+            KeyValue {
+                key: "x".into(),
+                value: "y".into(),
+                disabled: true,
+                ..KeyValue::default()
+            },
         ]);
         let built = build_body(&body, &id, false, Path::new("."));
         assert_eq!(built.bytes, Some(b"a%20b=1%262".to_vec()));
@@ -261,13 +280,23 @@ mod tests {
         let built = build_body(&body, &id, false, Path::new("."));
         let text = String::from_utf8(built.bytes.unwrap_or_default()).unwrap_or_default();
         assert!(text.contains("name=\"k\"\r\n\r\nv\r\n"));
-        assert!(built.content_type.is_some_and(|c| c.starts_with("multipart/form-data; boundary=")));
+        assert!(
+            built
+                .content_type
+                .is_some_and(|c| c.starts_with("multipart/form-data; boundary="))
+        );
     }
 
     #[test]
     fn body_graphql_builds_json() {
-        let body = Body::GraphQl { query: "{ a }".into(), variables: "{\"x\":1}".into() };
+        let body = Body::GraphQl {
+            query: "{ a }".into(),
+            variables: "{\"x\":1}".into(),
+        };
         let built = build_body(&body, &id, false, Path::new("."));
-        assert_eq!(built.bytes, Some(b"{\"query\":\"{ a }\",\"variables\":{\"x\":1}}".to_vec()));
+        assert_eq!(
+            built.bytes,
+            Some(b"{\"query\":\"{ a }\",\"variables\":{\"x\":1}}".to_vec())
+        );
     }
 }

@@ -87,10 +87,18 @@ pub fn prepare_request(
         }
     }
 
-    add_default(&mut headers, "User-Agent", concat!("postie/", env!("CARGO_PKG_VERSION")));
+    add_default(
+        &mut headers,
+        "User-Agent",
+        concat!("postie/", env!("CARGO_PKG_VERSION")),
+    );
     add_default(&mut headers, "Accept", "*/*");
     add_default(&mut headers, "Cache-Control", "no-cache");
-    add_default(&mut headers, "Postman-Token", &uuid::Uuid::new_v4().to_string());
+    add_default(
+        &mut headers,
+        "Postman-Token",
+        &uuid::Uuid::new_v4().to_string(),
+    );
     add_default(&mut headers, "Accept-Encoding", "gzip, deflate, br");
     add_default(&mut headers, "Connection", "keep-alive");
 
@@ -139,16 +147,32 @@ mod tests {
                 ..UrlSpec::default()
             },
             headers: vec![
-                KeyValue { key: "Authorization".into(), value: "Bearer {{token}}".into(), disabled: false },
-                KeyValue { key: "X-Off".into(), value: "1".into(), disabled: true },
+                KeyValue {
+                    key: "Authorization".into(),
+                    value: "Bearer {{token}}".into(),
+                    disabled: false,
+                    ..KeyValue::default()
+                },
+                KeyValue {
+                    key: "X-Off".into(),
+                    value: "1".into(),
+                    disabled: true,
+                    ..KeyValue::default()
+                },
             ],
-            body: Some(Body::Raw { raw: "{\"a\":1}".into(), language: Some("json".into()) }),
+            body: Some(Body::Raw {
+                raw: "{\"a\":1}".into(),
+                language: Some("json".into()),
+            }),
             auth: None,
         }
     }
 
     fn options() -> PrepareOptions<'static> {
-        PrepareOptions { disable_body_pruning: false, working_dir: Path::new(".") }
+        PrepareOptions {
+            disable_body_pruning: false,
+            working_dir: Path::new("."),
+        }
     }
 
     #[test]
@@ -160,7 +184,10 @@ mod tests {
         assert_eq!(r.header("x-off"), None);
         assert_eq!(r.header("content-type"), Some("application/json"));
         assert_eq!(r.header("accept"), Some("*/*"));
-        assert!(r.header("user-agent").is_some_and(|u| u.starts_with("postie/")));
+        assert!(
+            r.header("user-agent")
+                .is_some_and(|u| u.starts_with("postie/"))
+        );
         assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
     }
 
@@ -168,7 +195,15 @@ mod tests {
     fn prepare_prunes_get_body_unless_disabled() {
         let p = prepare_request(&spec("GET"), None, &scopes(), options());
         assert_eq!(p.request.body, None);
-        let keep = PrepareOptions { disable_body_pruning: true, ..options() };
-        assert!(prepare_request(&spec("GET"), None, &scopes(), keep).request.body.is_some());
+        let keep = PrepareOptions {
+            disable_body_pruning: true,
+            ..options()
+        };
+        assert!(
+            prepare_request(&spec("GET"), None, &scopes(), keep)
+                .request
+                .body
+                .is_some()
+        );
     }
 }

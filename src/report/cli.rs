@@ -97,7 +97,10 @@ impl<W: Write> CliReporter<W> {
         for (i, (name, c)) in rows.iter().enumerate() {
             let failed = format!("{:>8}", c.failed);
             let failed = if c.failed > 0 { s.red(&failed) } else { failed };
-            self.line(&format!("│ {name:>first$} │ {:>8} │ {failed} │", c.executed));
+            self.line(&format!(
+                "│ {name:>first$} │ {:>8} │ {failed} │",
+                c.executed
+            ));
             if i + 1 < rows.len() {
                 self.line(&rule("├", "┼", "┤"));
             }
@@ -203,7 +206,10 @@ impl<W: Write> Listener for CliReporter<W> {
             }
             Event::Assertion { assertion, .. } => {
                 if assertion.skipped {
-                    self.line(&format!("  {}", s.cyan(&format!("- [skipped] {}", assertion.name))));
+                    self.line(&format!(
+                        "  {}",
+                        s.cyan(&format!("- [skipped] {}", assertion.name))
+                    ));
                 } else if assertion.error.is_some() {
                     self.failure_count += 1;
                     let text = format!("{:>2}. {}", self.failure_count, assertion.name);
@@ -246,7 +252,11 @@ impl<W: Write> Listener for CliReporter<W> {
 }
 
 impl<W: Write> CliReporter<W> {
-    fn verbose_exchange(&mut self, request: &crate::http::HttpRequest, r: &crate::http::HttpResponse) {
+    fn verbose_exchange(
+        &mut self,
+        request: &crate::http::HttpRequest,
+        r: &crate::http::HttpResponse,
+    ) {
         const CLIP: usize = 2048;
         let s = self.style;
         for (k, v) in &request.headers {

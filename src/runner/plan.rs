@@ -70,10 +70,19 @@ pub fn plan<'c>(
         folders: Vec::new(),
         events: collection.events.iter().collect(),
         auth: collection.auth.as_ref(),
-        behavior: collection.protocol_profile_behavior.clone().unwrap_or_default(),
+        behavior: collection
+            .protocol_profile_behavior
+            .clone()
+            .unwrap_or_default(),
     };
     let mut out = Vec::new();
-    walk(&collection.items, &root, &selected, selected.is_empty(), &mut out);
+    walk(
+        &collection.items,
+        &root,
+        &selected,
+        selected.is_empty(),
+        &mut out,
+    );
     Ok(out)
 }
 

@@ -7,4 +7,4 @@ pub mod api;
 
 pub use api::*;
 pub mod stub;
-pub use stub::{Sandbox, SandboxOptions, SandboxError};
+pub use stub::{Sandbox, SandboxError, SandboxOptions};

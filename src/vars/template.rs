@@ -58,13 +58,13 @@ fn replace_once(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> (
         if let Some((open, close)) = pair {
             let after = &text[i + 2..];
             // A token is `open name close` where name holds no brace of either kind (innermost).
-            if let Some((name, consumed)) = innermost(after, open, close) {
-                if let Some(value) = lookup(name) {
-                    out.push_str(&value);
-                    replaced = true;
-                    i += 2 + consumed;
-                    continue;
-                }
+            if let Some((name, consumed)) = innermost(after, open, close)
+                && let Some(value) = lookup(name)
+            {
+                out.push_str(&value);
+                replaced = true;
+                i += 2 + consumed;
+                continue;
             }
             out.push(char::from(bytes[i]));
             i += 1;
@@ -111,7 +111,10 @@ mod tests {
     #[test]
     fn template_resolves_nested_names_innermost_first() {
         assert_eq!(with(&[("b", "2"), ("a2", "ok")], "{{a{{b}}}}"), "ok");
-        assert_eq!(with(&[("env", "dev"), ("host.dev", "h")], "{{host.{{env}}}}"), "h");
+        assert_eq!(
+            with(&[("env", "dev"), ("host.dev", "h")], "{{host.{{env}}}}"),
+            "h"
+        );
     }
 
     #[test]
