@@ -100,9 +100,13 @@ pub struct RunFlags {
     #[arg(short = 'n', long = "iteration-count", value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub iteration_count: Option<u64>,
-    /// Stop the run after the first item with a failure.
-    #[arg(long)]
-    pub bail: bool,
+    /// Stop the run after the first item with a failure. Newman's modifiers `failure` (the
+    /// default) and `folder` (an unknown `--folder` is an error, which postie always does) are
+    /// accepted.
+    #[arg(long, value_name = "MODIFIERS", num_args = 0..=1, require_equals = false,
+          default_missing_value = "failure", value_delimiter = ',',
+          value_parser = ["failure", "folder"])]
+    pub bail: Option<Vec<String>>,
     /// Exit 0 even when the run had failures.
     #[arg(short = 'x', long = "suppress-exit-code")]
     pub suppress_exit_code: bool,
@@ -198,7 +202,7 @@ mod tests {
         };
         assert_eq!(run.flags.folder, ["x", "y"]);
         assert_eq!(run.flags.iteration_count, Some(3));
-        assert!(run.flags.bail && run.flags.suppress_exit_code && run.flags.insecure);
+        assert!(run.flags.bail.is_some() && run.flags.suppress_exit_code && run.flags.insecure);
         assert_eq!(run.flags.timeout_script, Some(200));
         assert_eq!(run.flags.color, ColorChoice::Off);
     }
@@ -209,5 +213,20 @@ mod tests {
         assert!(parse(&["run", "c.json", "--color", "purple"]).is_err());
         assert!(parse(&["run"]).is_err());
         assert!(parse(&["mock", "nope"]).is_err());
+        assert!(parse(&["run", "c.json", "--bail", "sometimes"]).is_err());
+        let bail = |args: &[&str]| match parse(args) {
+            Ok(Cli {
+                command: Command::Run(run),
+            }) => run.flags.bail,
+            _ => None,
+        };
+        assert_eq!(
+            bail(&["run", "c.json", "--bail", "folder,failure"]).map(|b| b.len()),
+            Some(2)
+        );
+        assert_eq!(
+            bail(&["run", "--bail", "--", "c.json"]),
+            Some(vec!["failure".to_string()])
+        );
     }
 }

@@ -99,7 +99,10 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
         iterations: flags.iteration_count.map_or(1, |n| n as usize),
         data: Vec::new(),
         folders: flags.folder.clone(),
-        bail: flags.bail,
+        bail: flags
+            .bail
+            .as_ref()
+            .is_some_and(|m| m.iter().any(|m| m == "failure")),
         delay: Duration::from_millis(flags.delay_request),
         script_timeout: flags.timeout_script.map(Duration::from_millis),
         client: ClientOptions {
