@@ -36,6 +36,9 @@ pub struct RunArgs {
     /// Globals file.
     #[arg(short = 'g', long, value_name = "FILE")]
     pub globals: Option<PathBuf>,
+    /// Iteration data file (JSON array of objects, or CSV with a header row).
+    #[arg(short = 'd', long = "iteration-data", value_name = "FILE")]
+    pub iteration_data: Option<PathBuf>,
     /// Shared run options.
     #[command(flatten)]
     pub flags: RunFlags,
@@ -136,7 +139,8 @@ pub struct RunFlags {
     /// Write the final globals to this file (also when the run failed).
     #[arg(long = "export-globals", value_name = "FILE")]
     pub export_globals: Option<PathBuf>,
-    /// Reporters, comma-separated. Only `cli` exists so far.
+    /// Reporters, comma-separated: `cli`, `json`. Options go as `--reporter-<name>-<option>`,
+    /// e.g. `--reporter-json-export report.json`.
     #[arg(
         short = 'r',
         long = "reporters",

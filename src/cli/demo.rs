@@ -3,6 +3,7 @@
 
 use super::args::{DemoArgs, MockArgs, MockKind};
 use super::execute::{Inputs, execute};
+use super::reporter_options::RawReporterOptions;
 use crate::collection::{parse_collection, parse_variable_file};
 use crate::diagnostic::Diagnostic;
 use crate::mock::{PartnerApiConfig, serve_until_ctrl_c, spawn};
@@ -24,7 +25,7 @@ fn parse_embedded(text: &str, path: &str) -> Result<serde_json::Value, Diagnosti
 }
 
 /// Run the demo; returns the run's exit code.
-pub fn run_demo(args: DemoArgs) -> Result<u8, Diagnostic> {
+pub fn run_demo(args: DemoArgs, reporter_options: &RawReporterOptions) -> Result<u8, Diagnostic> {
     let collection = parse_collection(
         parse_embedded(COLLECTION, COLLECTION_PATH)?,
         Path::new(COLLECTION_PATH),
@@ -56,8 +57,10 @@ pub fn run_demo(args: DemoArgs) -> Result<u8, Diagnostic> {
             collection,
             environment: Some(environment),
             globals: None,
+            data: Vec::new(),
         },
         &flags,
+        reporter_options,
     );
     server.stop();
     code

@@ -2,11 +2,14 @@
 //! reporters, the runner, then exports. Shared by `postie run` and `postie demo`.
 
 use super::args::{ColorChoice, RunFlags};
-use crate::collection::{Collection, VariableFile};
+use super::reporter_options::RawReporterOptions;
+use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::export::{variable_file_document, write_json};
 use crate::http::ClientOptions;
-use crate::report::{CliOptions, CliReporter, Masker, Style, SummaryBuilder};
+use crate::report::{
+    CliOptions, CliReporter, JsonOptions, JsonReporter, Masker, Style, SummaryBuilder,
+};
 use crate::runner::{self, Fanout, Listener, RunOptions};
 use crate::vars::{Scopes, VariableScope};
 use serde_json::Value;
@@ -15,7 +18,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// Reporters postie has so far.
-const REPORTERS: [&str; 1] = ["cli"];
+const REPORTERS: [&str; 2] = ["cli", "json"];
 
 /// The loaded files of a run.
 #[derive(Debug)]
@@ -26,6 +29,8 @@ pub struct Inputs {
     pub environment: Option<VariableFile>,
     /// The globals file, if any.
     pub globals: Option<VariableFile>,
+    /// Iteration data rows (`-d`).
+    pub data: Vec<DataRow>,
 }
 
 /// Parse a repeatable `KEY=VALUE` flag.
@@ -59,8 +64,17 @@ fn secret_values(scopes: &Scopes) -> Vec<String> {
 }
 
 /// Run and report; returns the process exit code (0 passed, 1 failures).
-pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
-    for reporter in &flags.reporters {
+pub fn execute(
+    inputs: Inputs,
+    flags: &RunFlags,
+    reporter_options: &RawReporterOptions,
+) -> Result<u8, Diagnostic> {
+    let reporters: Vec<String> = if flags.reporters.is_empty() {
+        vec!["cli".to_string()]
+    } else {
+        flags.reporters.clone()
+    };
+    for reporter in &reporters {
         if !REPORTERS.contains(&reporter.as_str()) {
             return Err(Diagnostic::new(format!(
                 "reporter \"{reporter}\" is not available in postie yet"
@@ -75,6 +89,7 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
         collection,
         environment,
         globals,
+        data,
     } = inputs;
     let mut scopes = Scopes {
         environment: VariableScope::from_variables(
@@ -96,8 +111,10 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
         None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
     let options = RunOptions {
-        iterations: flags.iteration_count.map_or(1, |n| n as usize),
-        data: Vec::new(),
+        iterations: flags
+            .iteration_count
+            .map_or(data.len().max(1), |n| n as usize),
+        data,
         folders: flags.folder.clone(),
         bail: flags
             .bail
@@ -125,14 +142,32 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
             std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let cli_opts = reporter_options.for_reporter("cli", &reporters);
+    let flag = |opts: &std::collections::BTreeMap<String, String>, name: &str| {
+        opts.get(name).is_some_and(|v| v != "false")
+    };
     let cli_enabled =
-        !flags.silent && (flags.reporters.is_empty() || flags.reporters.iter().any(|r| r == "cli"));
+        !flags.silent && !flag(&cli_opts, "silent") && reporters.iter().any(|r| r == "cli");
+    let json_opts = reporter_options.for_reporter("json", &reporters);
+    let json_enabled = reporters.iter().any(|r| r == "json");
     let mut summary = SummaryBuilder::default();
     let mut cli = CliReporter::new(
         std::io::LineWriter::new(std::io::stdout().lock()),
         &CliOptions {
             style: Some(Style { color }),
             verbose: flags.verbose,
+            no_summary: flag(&cli_opts, "no-summary"),
+            no_failures: flag(&cli_opts, "no-failures"),
+            no_assertions: flag(&cli_opts, "no-assertions"),
+            no_success_assertions: flag(&cli_opts, "no-success-assertions"),
+            no_console: flag(&cli_opts, "no-console"),
+            no_banner: flag(&cli_opts, "no-banner"),
+        },
+        masker.clone(),
+    );
+    let mut json = JsonReporter::new(
+        JsonOptions {
+            omit_responses: flag(&json_opts, "omit-responses"),
         },
         masker,
     );
@@ -141,6 +176,9 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
         if cli_enabled {
             listeners.push(&mut cli);
         }
+        if json_enabled {
+            listeners.push(&mut json);
+        }
         let mut fanout = Fanout::new(listeners);
         runner::run(&collection, &mut scopes, &options, &mut fanout)?;
     }
@@ -148,20 +186,46 @@ pub fn execute(inputs: Inputs, flags: &RunFlags) -> Result<u8, Diagnostic> {
     if cli_enabled {
         cli.finish(&summary);
     }
+    let environment_doc =
+        variable_file_document(environment.as_ref(), &scopes.environment, "environment");
+    let globals_doc = variable_file_document(globals.as_ref(), &scopes.globals, "globals");
+    if json_enabled {
+        let path = json_opts
+            .get("export")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| default_report_path("json"));
+        let doc = json.document(
+            &summary,
+            &collection.doc,
+            environment_doc.clone(),
+            globals_doc.clone(),
+        );
+        write_json(&path, &doc)?;
+    }
 
     if let Some(path) = &flags.export_environment {
-        let doc = variable_file_document(environment.as_ref(), &scopes.environment, "environment");
-        write_json(path, &doc)?;
+        write_json(path, &environment_doc)?;
     }
     if let Some(path) = &flags.export_globals {
-        let doc = variable_file_document(globals.as_ref(), &scopes.globals, "globals");
-        write_json(path, &doc)?;
+        write_json(path, &globals_doc)?;
     }
     Ok(if summary.passed() || flags.suppress_exit_code {
         0
     } else {
         1
     })
+}
+
+/// Newman's default report location: `newman/newman-run-report-<timestamp>-0.<ext>`.
+fn default_report_path(ext: &str) -> PathBuf {
+    let stamp = crate::vars::dynamic::iso_timestamp(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0),
+    )
+    .replace([':', '.'], "-");
+    PathBuf::from(format!("newman/newman-run-report-{stamp}-0.{ext}"))
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 pub mod args;
 pub mod demo;
 pub mod execute;
+pub mod reporter_options;
 
-use crate::collection::{load_collection, load_variable_file};
+use crate::collection::{load_collection, load_data_file, load_variable_file};
 use crate::diagnostic::Diagnostic;
 use args::{Cli, Command};
 use clap::Parser;
@@ -20,6 +21,7 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Parse `args` and do what they say; returns the process exit code.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
+    let (args, reporter_options) = reporter_options::extract(args.into_iter().collect());
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -47,8 +49,10 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         }
     };
     let result = match cli.command {
-        Command::Run(run) => load_inputs(&run).and_then(|inputs| execute(inputs, &run.flags)),
-        Command::Demo(demo) => demo::run_demo(demo),
+        Command::Run(run) => {
+            load_inputs(&run).and_then(|inputs| execute(inputs, &run.flags, &reporter_options))
+        }
+        Command::Demo(demo) => demo::run_demo(demo, &reporter_options),
         Command::Mock(mock) => demo::run_mock(mock),
     };
     match result {
@@ -73,5 +77,9 @@ fn load_inputs(run: &args::RunArgs) -> Result<Inputs, Diagnostic> {
             .as_deref()
             .map(|p| load_variable_file(p, "globals"))
             .transpose()?,
+        data: match &run.iteration_data {
+            Some(path) => load_data_file(path)?,
+            None => Vec::new(),
+        },
     })
 }

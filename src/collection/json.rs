@@ -19,6 +19,11 @@ pub fn read_json(path: &Path, what: &str) -> Result<Value, Diagnostic> {
     parse_text(&text, path, what)
 }
 
+/// Decode file bytes to text, naming the file (`what`) in the error.
+pub(crate) fn decode_text(bytes: &[u8], path: &Path, what: &str) -> Result<String, Diagnostic> {
+    decode(bytes).map_err(|d| d.into_diagnostic(path, what))
+}
+
 /// Parse already decoded text as JSON, mapping syntax errors to a positioned [`Diagnostic`].
 pub(crate) fn parse_text(text: &str, path: &Path, what: &str) -> Result<Value, Diagnostic> {
     if text.trim().is_empty() {

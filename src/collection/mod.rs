@@ -1,6 +1,8 @@
-//! The Postman data model and its loaders: collections (v2.0/v2.1), environment and globals files.
+//! The Postman data model and its loaders: collections (v2.0/v2.1), environment and globals files,
+//! iteration data.
 //! No execution code lives here.
 
+pub mod data;
 pub mod environment;
 pub mod json;
 pub mod load;
@@ -9,6 +11,7 @@ mod parts;
 mod request;
 pub mod url;
 
+pub use data::{DataRow, load_data_file};
 pub use environment::{load_variable_file, parse_variable_file};
 pub use json::read_json;
 pub use load::{load_collection, parse_collection};

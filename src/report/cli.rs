@@ -17,6 +17,18 @@ pub struct CliOptions {
     pub style: Option<Style>,
     /// `--verbose`: request and response headers and bodies.
     pub verbose: bool,
+    /// `--reporter-cli-no-summary`: no summary table.
+    pub no_summary: bool,
+    /// `--reporter-cli-no-failures`: no failure list.
+    pub no_failures: bool,
+    /// `--reporter-cli-no-assertions`: no assertion lines.
+    pub no_assertions: bool,
+    /// `--reporter-cli-no-success-assertions`: only failed assertions.
+    pub no_success_assertions: bool,
+    /// `--reporter-cli-no-console`: no console output.
+    pub no_console: bool,
+    /// `--reporter-cli-no-banner`: no `postie` banner.
+    pub no_banner: bool,
 }
 
 /// Writes the run as it happens to `out`.
@@ -24,7 +36,7 @@ pub struct CliReporter<W: Write> {
     out: W,
     style: Style,
     masker: Masker,
-    verbose: bool,
+    options: CliOptions,
     failure_count: usize,
     broken: bool,
 }
@@ -36,7 +48,7 @@ impl<W: Write> CliReporter<W> {
             out,
             style: options.style.unwrap_or(Style { color: false }),
             masker,
-            verbose: options.verbose,
+            options: options.clone(),
             failure_count: 0,
             broken: false,
         }
@@ -55,6 +67,18 @@ impl<W: Write> CliReporter<W> {
 
     /// Print the summary table and the failure list.
     pub fn finish(&mut self, summary: &RunSummary) {
+        if !self.options.no_summary {
+            self.summary_table(summary);
+        }
+        if !self.options.no_failures {
+            self.failure_list(summary);
+        }
+        if !self.broken {
+            let _ = self.out.flush();
+        }
+    }
+
+    fn summary_table(&mut self, summary: &RunSummary) {
         let s = self.style;
         let rows = [
             ("iterations", summary.stats.iterations),
@@ -116,6 +140,10 @@ impl<W: Write> CliReporter<W> {
                 self.line(&format!("└{line}┘"));
             }
         }
+    }
+
+    fn failure_list(&mut self, summary: &RunSummary) {
+        let s = self.style;
         if !summary.failures.is_empty() {
             self.line("");
             self.line(&format!("  #  {:<20}detail", "failure"));
@@ -146,9 +174,6 @@ impl<W: Write> CliReporter<W> {
                 self.line("");
             }
         }
-        if !self.broken {
-            let _ = self.out.flush();
-        }
     }
 }
 
@@ -157,8 +182,10 @@ impl<W: Write> Listener for CliReporter<W> {
         let s = self.style;
         match event {
             Event::Start { collection, .. } => {
-                self.line("postie");
-                self.line("");
+                if !self.options.no_banner {
+                    self.line("postie");
+                    self.line("");
+                }
                 self.line(&s.bold(collection));
             }
             Event::BeforeIteration { cursor } => {
@@ -194,7 +221,7 @@ impl<W: Write> Listener for CliReporter<W> {
                             duration(r.elapsed)
                         );
                         self.line(&format!("{head} {}", s.dim(&detail)));
-                        if self.verbose {
+                        if self.options.verbose {
                             self.verbose_exchange(request, r);
                         }
                     }
@@ -205,13 +232,20 @@ impl<W: Write> Listener for CliReporter<W> {
                 }
             }
             Event::Assertion { assertion, .. } => {
+                let quiet = self.options.no_assertions
+                    || (self.options.no_success_assertions && assertion.error.is_none());
+                if assertion.error.is_some() {
+                    self.failure_count += 1;
+                }
+                if quiet {
+                    return;
+                }
                 if assertion.skipped {
                     self.line(&format!(
                         "  {}",
                         s.cyan(&format!("- [skipped] {}", assertion.name))
                     ));
                 } else if assertion.error.is_some() {
-                    self.failure_count += 1;
                     let text = format!("{:>2}. {}", self.failure_count, assertion.name);
                     self.line(&format!("  {}", s.red(&text)));
                 } else {
@@ -231,6 +265,9 @@ impl<W: Write> Listener for CliReporter<W> {
                 }
             }
             Event::Console { level, text, .. } => {
+                if self.options.no_console {
+                    return;
+                }
                 let body: Vec<String> = text
                     .lines()
                     .map(|l| match level {

@@ -19,6 +19,8 @@ pub struct Counter {
 pub struct RunStats {
     /// Iterations.
     pub iterations: Counter,
+    /// Items run.
+    pub items: Counter,
     /// Requests sent (failed = no response).
     pub requests: Counter,
     /// Test scripts run (failed = threw).
@@ -207,10 +209,8 @@ impl Listener for SummaryBuilder {
                     s.duration = started.elapsed();
                 }
             }
-            Event::BeforeIteration { .. }
-            | Event::BeforeItem { .. }
-            | Event::Console { .. }
-            | Event::Item { .. } => {}
+            Event::Item { .. } => s.stats.items.executed += 1,
+            Event::BeforeIteration { .. } | Event::BeforeItem { .. } | Event::Console { .. } => {}
         }
     }
 }

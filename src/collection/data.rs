@@ -1,0 +1,178 @@
+//! Iteration data files (`-d`): a JSON array of objects, or CSV with a header row. As in Newman,
+//! JSON is tried first; CSV fields are trimmed, a BOM is dropped, quoted fields may hold commas,
+//! quotes (`""`) and newlines, and unquoted integers and decimals become numbers.
+
+use super::json::{decode_text, parse_text};
+use crate::diagnostic::Diagnostic;
+use indexmap::IndexMap;
+use serde_json::Value;
+use std::path::Path;
+
+/// One iteration's variables.
+pub type DataRow = IndexMap<String, Value>;
+
+/// Load `path` as iteration data.
+pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::in_file(path, format!("cannot read iteration data file: {e}"))
+            .with_hint("check the path given to -d/--iteration-data")
+    })?;
+    let text = decode_text(&bytes, path, "iteration data")?;
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+        return json_rows(parse_text(&text, path, "iteration data")?, path);
+    }
+    Ok(parse_csv(&text))
+}
+
+fn json_rows(doc: Value, path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
+    let Value::Array(rows) = doc else {
+        return Err(Diagnostic::in_file(
+            path,
+            "iteration data must be an array of objects, one per iteration",
+        ));
+    };
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| match row {
+            Value::Object(map) => Ok(map.into_iter().collect()),
+            _ => Err(Diagnostic::in_file(
+                path,
+                format!("iteration data entry [{i}] is not an object"),
+            )),
+        })
+        .collect()
+}
+
+/// A parsed CSV field and whether it was quoted.
+struct Field {
+    text: String,
+    quoted: bool,
+}
+
+/// Parse CSV text into rows keyed by the header row.
+pub fn parse_csv(text: &str) -> Vec<DataRow> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let records = csv_records(text);
+    let mut iter = records.into_iter();
+    let Some(header) = iter.next() else {
+        return Vec::new();
+    };
+    let keys: Vec<String> = header.into_iter().map(|f| f.text).collect();
+    iter.filter(|r| !(r.len() == 1 && r[0].text.is_empty() && !r[0].quoted))
+        .map(|record| {
+            let mut row = DataRow::new();
+            for (key, field) in keys.iter().zip(record) {
+                row.insert(key.clone(), cast(field));
+            }
+            row
+        })
+        .collect()
+}
+
+fn cast(field: Field) -> Value {
+    if !field.quoted {
+        let t = field.text.as_str();
+        let numeric = !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
+            && t.chars().any(|c| c.is_ascii_digit());
+        if numeric {
+            if let Ok(i) = t.parse::<i64>() {
+                return Value::from(i);
+            }
+            if let Some(n) = t.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+                return Value::Number(n);
+            }
+        }
+    }
+    Value::String(field.text)
+}
+
+fn csv_records(text: &str) -> Vec<Vec<Field>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut in_quotes = false;
+    let mut chars = text.chars().peekable();
+    let finish_field = |field: &mut String, quoted: &mut bool, record: &mut Vec<Field>| {
+        let text = if *quoted {
+            std::mem::take(field)
+        } else {
+            std::mem::take(field).trim().to_string()
+        };
+        record.push(Field {
+            text,
+            quoted: *quoted,
+        });
+        *quoted = false;
+    };
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' if field.trim().is_empty() => {
+                field.clear();
+                in_quotes = true;
+                quoted = true;
+            }
+            ',' => finish_field(&mut field, &mut quoted, &mut record),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                finish_field(&mut field, &mut quoted, &mut record);
+                records.push(std::mem::take(&mut record));
+            }
+            _ if quoted => {} // text after a closing quote is dropped (relaxed quotes)
+            _ => field.push(c),
+        }
+    }
+    if !field.is_empty() || quoted || !record.is_empty() {
+        finish_field(&mut field, &mut quoted, &mut record);
+        records.push(record);
+    }
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn data_csv_casts_unquoted_numbers_and_keeps_quoted_text() {
+        let rows = parse_csv("\u{feff}id, name ,price\n1,\"a, b\",2.5\n\"7\",x,-3\n");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["id"], json!(1));
+        assert_eq!(rows[0]["name"], json!("a, b"));
+        assert_eq!(rows[0]["price"], json!(2.5));
+        assert_eq!(rows[1]["id"], json!("7"));
+        assert_eq!(rows[1]["price"], json!(-3));
+    }
+
+    #[test]
+    fn data_csv_handles_escaped_quotes_newlines_and_crlf() {
+        let rows = parse_csv("a,b\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+        assert_eq!(rows[0]["a"], json!("say \"hi\""));
+        assert_eq!(rows[0]["b"], json!("two\nlines"));
+    }
+
+    #[test]
+    fn data_json_rows_must_be_objects() {
+        let p = Path::new("d.json");
+        assert_eq!(json_rows(json!([{"a": 1}]), p).map(|r| r.len()), Ok(1));
+        assert!(json_rows(json!([1]), p).is_err());
+        assert!(json_rows(json!({"a": 1}), p).is_err());
+    }
+}

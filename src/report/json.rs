@@ -1,0 +1,277 @@
+//! The JSON reporter in Newman's shape (`-r json`): top-level `collection`, `environment`,
+//! `globals` and `run` with `stats`, `timings`, `executions`, `transfers`, `failures` and `error`.
+//! It only collects; the export step writes the document.
+
+use super::mask::Masker;
+use super::summary::{Counter, RunSummary};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::runner::{Cursor, Event, ItemRef, Listener};
+use crate::script::ScriptKind;
+use serde_json::{Map, Value, json};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Options of the JSON reporter.
+#[derive(Debug, Clone, Default)]
+pub struct JsonOptions {
+    /// Leave response bodies out of the report (`--reporter-json-omit-responses`).
+    pub omit_responses: bool,
+}
+
+/// Collects the run into Newman's JSON report.
+pub struct JsonReporter {
+    options: JsonOptions,
+    masker: Masker,
+    executions: Vec<Value>,
+    current: Option<Map<String, Value>>,
+    started: u128,
+}
+
+fn now_ms() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0)
+}
+
+fn cursor_json(cursor: &Cursor) -> Value {
+    json!({
+        "position": cursor.position,
+        "iteration": cursor.iteration,
+        "length": cursor.length,
+        "cycles": cursor.iterations,
+        "empty": cursor.length == 0,
+        "eof": cursor.position + 1 >= cursor.length,
+        "bof": cursor.position == 0,
+        "cr": false,
+    })
+}
+
+fn item_json(item: &ItemRef<'_>) -> Value {
+    let mut map = Map::new();
+    if let Some(id) = item.id {
+        map.insert("id".into(), json!(id));
+    }
+    map.insert("name".into(), json!(item.name));
+    Value::Object(map)
+}
+
+fn headers_json(headers: &[(String, String)], masker: &Masker) -> Value {
+    Value::Array(
+        headers
+            .iter()
+            .map(|(k, v)| json!({"key": k, "value": masker.mask(v)}))
+            .collect(),
+    )
+}
+
+impl JsonReporter {
+    /// A reporter masking secrets with `masker`.
+    pub fn new(options: JsonOptions, masker: Masker) -> Self {
+        JsonReporter {
+            options,
+            masker,
+            executions: Vec::new(),
+            current: None,
+            started: now_ms(),
+        }
+    }
+
+    fn request_json(&self, request: &HttpRequest) -> Value {
+        let mut map = Map::new();
+        map.insert("url".into(), json!(self.masker.mask(&request.url)));
+        map.insert("method".into(), json!(request.method));
+        map.insert(
+            "header".into(),
+            headers_json(&request.headers, &self.masker),
+        );
+        if let Some(body) = &request.body {
+            map.insert(
+                "body".into(),
+                json!({"mode": "raw", "raw": self.masker.mask(&String::from_utf8_lossy(body))}),
+            );
+        }
+        Value::Object(map)
+    }
+
+    fn response_json(&self, response: &HttpResponse) -> Value {
+        let mut map = Map::new();
+        map.insert("id".into(), json!(uuid::Uuid::new_v4().to_string()));
+        map.insert("status".into(), json!(response.reason));
+        map.insert("code".into(), json!(response.status));
+        map.insert(
+            "header".into(),
+            headers_json(&response.headers, &self.masker),
+        );
+        if !self.options.omit_responses {
+            map.insert(
+                "stream".into(),
+                json!({"type": "Buffer", "data": response.body}),
+            );
+        }
+        map.insert(
+            "responseTime".into(),
+            json!(response.elapsed.as_millis() as u64),
+        );
+        map.insert("responseSize".into(), json!(response.body.len()));
+        Value::Object(map)
+    }
+
+    /// The whole report document, given the summary and the final environment and globals.
+    pub fn document(
+        &self,
+        summary: &RunSummary,
+        collection: &Value,
+        environment: Value,
+        globals: Value,
+    ) -> Value {
+        let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
+        let st = &summary.stats;
+        let (mean, min, max, sd) = summary
+            .response_time_stats()
+            .map(|(a, b, c, d)| {
+                let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                (ms(a), ms(b), ms(c), ms(d))
+            })
+            .unwrap_or_default();
+        let failures: Vec<Value> = summary
+            .failures
+            .iter()
+            .map(|f| {
+                json!({
+                    "error": {
+                        "name": f.error_name,
+                        "index": 0,
+                        "test": f.test,
+                        "message": self.masker.mask(&f.message),
+                        "stack": format!("{}: {}", f.error_name, self.masker.mask(&f.message)),
+                    },
+                    "at": f.at,
+                    "source": {"name": f.source},
+                    "parent": {},
+                    "cursor": {"iteration": f.iteration},
+                })
+            })
+            .collect();
+        let completed = self.started + summary.duration.as_millis();
+        json!({
+            "collection": collection,
+            "environment": environment,
+            "globals": globals,
+            "run": {
+                "stats": {
+                    "iterations": counter(st.iterations),
+                    "items": counter(st.items),
+                    "scripts": counter(Counter {
+                        executed: st.test_scripts.executed + st.prerequest_scripts.executed,
+                        failed: st.test_scripts.failed + st.prerequest_scripts.failed,
+                    }),
+                    "prerequests": counter(Counter { executed: st.items.executed, failed: 0 }),
+                    "requests": counter(st.requests),
+                    "tests": counter(Counter { executed: st.items.executed, failed: 0 }),
+                    "assertions": counter(st.assertions),
+                    "testScripts": counter(st.test_scripts),
+                    "prerequestScripts": counter(st.prerequest_scripts),
+                },
+                "timings": {
+                    "responseAverage": mean,
+                    "responseMin": min,
+                    "responseMax": max,
+                    "responseSd": sd,
+                    "started": self.started as u64,
+                    "completed": completed as u64,
+                },
+                "executions": self.executions,
+                "transfers": {"responseTotal": summary.bytes_received},
+                "failures": failures,
+                "error": Value::Null,
+            }
+        })
+    }
+}
+
+impl Listener for JsonReporter {
+    fn on_event(&mut self, event: &Event<'_>) {
+        match event {
+            Event::BeforeItem { cursor, item } => {
+                let mut map = Map::new();
+                map.insert("cursor".into(), cursor_json(cursor));
+                map.insert("item".into(), item_json(item));
+                map.insert("id".into(), json!(item.id.unwrap_or("")));
+                map.insert("assertions".into(), json!([]));
+                self.current = Some(map);
+            }
+            Event::Request {
+                request, response, ..
+            } => {
+                let request_json = self.request_json(request);
+                let response_json = response.as_ref().ok().map(|r| self.response_json(r));
+                if let Some(map) = self.current.as_mut() {
+                    map.insert("request".into(), request_json);
+                    match (response, response_json) {
+                        (Ok(_), Some(r)) => {
+                            map.insert("response".into(), r);
+                        }
+                        (Err(e), _) => {
+                            map.insert(
+                                "requestError".into(),
+                                json!({"message": e.message, "name": "Error"}),
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Event::Assertion { assertion, .. } => {
+                if let Some(Value::Array(list)) =
+                    self.current.as_mut().and_then(|m| m.get_mut("assertions"))
+                {
+                    let mut a = Map::new();
+                    a.insert("assertion".into(), json!(assertion.name));
+                    a.insert("skipped".into(), json!(assertion.skipped));
+                    if let Some(error) = &assertion.error {
+                        a.insert(
+                            "error".into(),
+                            json!({
+                                "name": error.name,
+                                "index": list.len(),
+                                "test": assertion.name,
+                                "message": error.message,
+                                "stack": format!("{}: {}", error.name, error.message),
+                            }),
+                        );
+                    }
+                    list.push(Value::Object(a));
+                }
+            }
+            Event::Script { kind, error, .. } => {
+                let key = match kind {
+                    ScriptKind::PreRequest => "prerequestScript",
+                    ScriptKind::Test => "testScript",
+                };
+                if let Some(map) = self.current.as_mut() {
+                    let entry = map.entry(key).or_insert_with(|| json!([]));
+                    if let Value::Array(list) = entry {
+                        let mut script = Map::new();
+                        if let Some(e) = error {
+                            script.insert(
+                                "error".into(),
+                                json!({"name": e.name, "message": e.message}),
+                            );
+                        }
+                        list.push(Value::Object(script));
+                    }
+                }
+            }
+            Event::Item { .. } => {
+                if let Some(map) = self.current.take() {
+                    self.executions.push(Value::Object(map));
+                }
+            }
+            Event::Start { .. } => self.started = now_ms(),
+            Event::BeforeIteration { .. }
+            | Event::Console { .. }
+            | Event::Iteration { .. }
+            | Event::Done => {}
+        }
+    }
+}
