@@ -39,10 +39,7 @@ pub fn prepare_request(
     let resolve = |text: &str| scopes.resolve(text);
     let mut warnings = Vec::new();
 
-    let mut url = resolve(&spec.url.to_template());
-    if !url.contains("://") {
-        url = format!("http://{url}");
-    }
+    let mut url = normalize_url(resolve(&spec.url.to_template()).trim());
 
     let mut headers: Vec<(String, String)> = spec
         .headers
@@ -110,6 +107,22 @@ pub fn prepare_request(
             body,
         },
         warnings,
+    }
+}
+
+/// Add `http://` when no scheme is given and `/` when the path is empty, as Postman does.
+fn normalize_url(url: &str) -> String {
+    let url = if url.contains("://") {
+        url.to_string()
+    } else {
+        format!("http://{url}")
+    };
+    let authority_start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[authority_start..];
+    match rest.find(['/', '?', '#']) {
+        Some(i) if rest.as_bytes()[i] == b'/' => url,
+        Some(i) => format!("{}/{}", &url[..authority_start + i], &rest[i..]),
+        None => format!("{url}/"),
     }
 }
 
@@ -189,6 +202,13 @@ mod tests {
                 .is_some_and(|u| u.starts_with("postie/"))
         );
         assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
+    }
+
+    #[test]
+    fn prepare_normalizes_scheme_and_empty_path() {
+        assert_eq!(normalize_url("h:1"), "http://h:1/");
+        assert_eq!(normalize_url("https://h?a=1"), "https://h/?a=1");
+        assert_eq!(normalize_url("http://h/p?a=/"), "http://h/p?a=/");
     }
 
     #[test]
