@@ -1,10 +1,11 @@
-//! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to one JSON
-//! string for the prelude's `begin`, and the JSON `finish` returns parsed into a [`ScriptOutcome`].
-//! Variables travel as `[name, value]` pairs so their order survives (JS objects reorder
-//! integer-like keys).
+//! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to JSON strings
+//! for the prelude's `begin` (one for info/request/response, one per variable scope, parsed lazily
+//! on the JS side), and the JSON `finish` returns parsed into a [`ScriptOutcome`]. Variables travel
+//! as `[name, value]` pairs so their order survives (JS objects reorder integer-like keys); only
+//! scopes the script wrote to come back.
 
 use indexmap::IndexMap;
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::{
@@ -13,23 +14,22 @@ use super::api::{
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 
-/// Serialise a [`VarMap`] as a list of `[name, value]` pairs.
-fn pairs<S: Serializer>(map: &VarMap, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(map.iter())
-}
-
-#[derive(Serialize)]
-struct InputVars<'a> {
-    #[serde(serialize_with = "pairs")]
-    local: &'a VarMap,
-    #[serde(serialize_with = "pairs")]
-    data: &'a VarMap,
-    #[serde(serialize_with = "pairs")]
-    environment: &'a VarMap,
-    #[serde(serialize_with = "pairs")]
-    collection: &'a VarMap,
-    #[serde(serialize_with = "pairs")]
-    globals: &'a VarMap,
+/// A [`VarMap`] as the JSON list of `[name, value]` pairs the prelude parses on first use.
+pub(crate) fn scope_json(map: &VarMap) -> String {
+    let mut out = String::with_capacity(2 + map.len() * 24);
+    out.push('[');
+    for (i, (name, value)) in map.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        out.push_str(&Value::from(name.as_str()).to_string());
+        out.push(',');
+        out.push_str(&value.to_string());
+        out.push(']');
+    }
+    out.push(']');
+    out
 }
 
 #[derive(Serialize)]
@@ -65,31 +65,23 @@ struct InputInfo<'a> {
 }
 
 #[derive(Serialize)]
-struct Input<'a> {
+struct Meta<'a> {
     info: InputInfo<'a>,
-    vars: InputVars<'a>,
     request: InputRequest<'a>,
     response: Option<InputResponse<'a>>,
 }
 
-/// The JSON handed to the prelude's `begin` (the response body travels separately).
-pub(crate) fn input_json(script: &ScriptContext<'_>) -> String {
-    let vars = &script.vars;
+/// The JSON with `pm.info`, `pm.request` and `pm.response` (without its body, which travels
+/// as its own string) handed to the prelude's `begin`.
+pub(crate) fn meta_json(script: &ScriptContext<'_>) -> String {
     let request = script.request;
-    let input = Input {
+    let meta = Meta {
         info: InputInfo {
             event_name: script.kind.event_name(),
             request_name: &script.info.request_name,
             request_id: script.info.request_id.as_deref(),
             iteration: script.info.iteration,
             iteration_count: script.info.iteration_count,
-        },
-        vars: InputVars {
-            local: &vars.local,
-            data: &vars.data,
-            environment: &vars.environment,
-            collection: &vars.collection,
-            globals: &vars.globals,
         },
         request: InputRequest {
             id: request.id.as_deref(),
@@ -107,17 +99,17 @@ pub(crate) fn input_json(script: &ScriptContext<'_>) -> String {
             size: r.response_size,
         }),
     };
-    // Serialising plain strings, numbers and JSON values cannot fail.
-    serde_json::to_string(&input).unwrap_or_else(|_| "{}".to_string())
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_string())
 }
 
 #[derive(Deserialize)]
 struct RawVars {
-    local: Vec<(String, Value)>,
-    data: Vec<(String, Value)>,
-    environment: Vec<(String, Value)>,
-    collection: Vec<(String, Value)>,
-    globals: Vec<(String, Value)>,
+    local: Option<Vec<(String, Value)>>,
+    data: Option<Vec<(String, Value)>>,
+    environment: Option<Vec<(String, Value)>>,
+    collection: Option<Vec<(String, Value)>>,
+    globals: Option<Vec<(String, Value)>>,
 }
 
 #[derive(Deserialize)]
@@ -157,20 +149,28 @@ struct RawOutcome {
     async_error: Option<RawError>,
 }
 
-fn var_map(pairs: Vec<(String, Value)>) -> VarMap {
-    pairs.into_iter().collect::<IndexMap<_, _>>()
+/// The scope as the script left it, or as it was when the script did not write to it.
+fn var_map(changed: Option<Vec<(String, Value)>>, before: &VarMap) -> VarMap {
+    match changed {
+        Some(pairs) => pairs.into_iter().collect::<IndexMap<_, _>>(),
+        None => before.clone(),
+    }
 }
 
 /// Parse what the prelude's `finish` returned.
-pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcome, String> {
+pub(crate) fn outcome_from_json(
+    json: &str,
+    source: &str,
+    before: &ScopeSnapshot,
+) -> Result<ScriptOutcome, String> {
     let raw: RawOutcome = serde_json::from_str(json).map_err(|e| e.to_string())?;
     Ok(ScriptOutcome {
         vars: ScopeSnapshot {
-            local: var_map(raw.vars.local),
-            data: var_map(raw.vars.data),
-            environment: var_map(raw.vars.environment),
-            collection: var_map(raw.vars.collection),
-            globals: var_map(raw.vars.globals),
+            local: var_map(raw.vars.local, &before.local),
+            data: var_map(raw.vars.data, &before.data),
+            environment: var_map(raw.vars.environment, &before.environment),
+            collection: var_map(raw.vars.collection, &before.collection),
+            globals: var_map(raw.vars.globals, &before.globals),
         },
         assertions: raw
             .assertions

@@ -2,12 +2,13 @@
 //! once, and per script: hand the inputs over as JSON, evaluate the wrapped source under a
 //! wall-clock deadline, drain promise jobs and timers, read the outcome back as JSON.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rquickjs::context::EvalOptions;
-use rquickjs::{Context, Ctx, Function, Object, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
 use super::api::{ScriptContext, ScriptError, ScriptOutcome};
 use super::convert;
@@ -18,7 +19,10 @@ pub(crate) const SCRIPT_FILE: &str = "postie-script";
 /// Put before the user's source on the same line, so line numbers stay as written.
 pub(super) const WRAP_HEAD: &str = "(function(){";
 /// Put after the user's source, on a line of its own so a trailing `//` comment cannot eat it.
-const WRAP_TAIL: &str = "\n})();";
+const WRAP_TAIL: &str = "\n})";
+
+/// Compiled scripts kept per sandbox (keyed by source); the cache is emptied when it is full.
+const MAX_COMPILED: usize = 1024;
 
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 const PRELUDE: [(&str, &str); 5] = [
@@ -110,7 +114,8 @@ impl Deadline {
 /// Scripts share the context (as in Postman's sandbox) but each runs in its own function scope.
 /// Not `Send`: create it on the thread that runs the scripts.
 pub struct Sandbox {
-    // Field order matters: the context must be dropped before the runtime.
+    // Field order matters: compiled functions, then the context, then the runtime are dropped.
+    compiled: HashMap<String, Persistent<Function<'static>>>,
     context: Context,
     runtime: Runtime,
     deadline: Deadline,
@@ -138,6 +143,7 @@ impl Sandbox {
         let context = Context::full(&runtime).map_err(|e| SandboxError::Engine(e.to_string()))?;
         context.with(|ctx| load_prelude(&ctx))?;
         Ok(Sandbox {
+            compiled: HashMap::new(),
             context,
             runtime,
             deadline,
@@ -148,22 +154,40 @@ impl Sandbox {
     /// Run one script and report what it did. Never panics; script failures are in
     /// [`ScriptOutcome::error`].
     pub fn run(&mut self, script: &ScriptContext) -> ScriptOutcome {
-        let input = convert::input_json(script);
-        let body = script.response.map(|r| r.body.as_str()).unwrap_or("");
+        let vars = &script.vars;
+        let args = (
+            convert::meta_json(script),
+            convert::scope_json(&vars.local),
+            convert::scope_json(&vars.data),
+            convert::scope_json(&vars.environment),
+            convert::scope_json(&vars.collection),
+            convert::scope_json(&vars.globals),
+            script.response.map(|r| r.body.as_str()).unwrap_or(""),
+        );
         let timeout = self.options.script_timeout;
+        if self.compiled.len() >= MAX_COMPILED {
+            self.compiled.clear();
+        }
         self.deadline.arm(timeout);
 
+        let deadline = &self.deadline;
+        let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, script.source, deadline, timeout);
         let mut error = self.context.with(|ctx| {
-            if let Err(err) = call_hook::<()>(&ctx, "begin", (input, body)) {
+            if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
                 return Some(internal_error(&ctx, err));
             }
-            let mut opts = EvalOptions::default();
-            opts.strict = false;
-            opts.filename = Some(SCRIPT_FILE.to_string());
-            let source = format!("{WRAP_HEAD}{}{WRAP_TAIL}", script.source);
-            match ctx.eval_with_options::<(), _>(source, opts) {
+            let compiled = match self.compiled.get(script.source) {
+                Some(saved) => saved.clone().restore(&ctx),
+                None => compile(&ctx, script.source).inspect(|func| {
+                    self.compiled.insert(
+                        script.source.to_string(),
+                        Persistent::save(&ctx, func.clone()),
+                    );
+                }),
+            };
+            match compiled.and_then(|func| func.call::<_, ()>(())) {
                 Ok(()) => None,
-                Err(err) => Some(self.script_error(&ctx, err, script.source)),
+                Err(err) => Some(failure(&ctx, err)),
             }
         });
 
@@ -182,7 +206,7 @@ impl Sandbox {
         self.deadline.arm(None);
 
         let mut outcome = match raw {
-            Ok(json) => convert::outcome_from_json(&json, script.source),
+            Ok(json) => convert::outcome_from_json(&json, script.source, &script.vars),
             Err(message) => Err(message),
         }
         .unwrap_or_else(|message| ScriptOutcome {
@@ -211,12 +235,12 @@ impl Sandbox {
                         ctx.catch();
                     });
                     if self.deadline.expired() {
-                        return Err(self.timeout_error());
+                        return Err(timeout_error(self.options.script_timeout));
                     }
                 }
             }
             if self.deadline.expired() {
-                return Err(self.timeout_error());
+                return Err(timeout_error(self.options.script_timeout));
             }
             if callbacks >= MAX_TIMER_CALLBACKS {
                 return Err(ScriptError {
@@ -229,7 +253,7 @@ impl Sandbox {
             }
             let fired = self.context.with(|ctx| match call_hook::<bool>(&ctx, "tick", ()) {
                 Ok(fired) => Ok(fired),
-                Err(err) => Err(self.script_error(&ctx, err, source)),
+                Err(err) => Err(script_error(&ctx, err, source, &self.deadline, self.options.script_timeout)),
             });
             match fired {
                 Ok(true) => callbacks += 1,
@@ -239,40 +263,57 @@ impl Sandbox {
         }
     }
 
-    fn timeout_error(&self) -> ScriptError {
-        let ms = self.options.script_timeout.map_or(0, |t| t.as_millis());
-        ScriptError {
-            name: "Error".to_string(),
-            message: format!("Script execution timed out after {ms}ms"),
-            position: None,
-        }
-    }
-
     fn is_timeout(&self, err: &ScriptError) -> bool {
         err.position.is_none() && err.message.starts_with("Script execution timed out")
     }
 
-    /// Turn a failed evaluation into a [`ScriptError`] positioned in the user's source.
-    fn script_error(&self, ctx: &Ctx<'_>, err: rquickjs::Error, source: &str) -> ScriptError {
-        if self.deadline.expired() {
-            // The interrupt raised an uncatchable error; clear it so the context stays usable.
-            ctx.catch();
-            return self.timeout_error();
-        }
-        if !matches!(err, rquickjs::Error::Exception) {
-            return ScriptError {
-                name: "Error".to_string(),
-                message: err.to_string(),
-                position: None,
-            };
-        }
-        let thrown = ctx.catch();
-        let described = call_hook::<String>(ctx, "describe", (thrown,)).unwrap_or_else(|_| {
-            ctx.catch();
-            String::new()
-        });
-        convert::error_from_json(&described, source)
+}
+
+/// Turn a failed evaluation into a [`ScriptError`] positioned in the user's source.
+fn script_error(
+    ctx: &Ctx<'_>,
+    err: rquickjs::Error,
+    source: &str,
+    deadline: &Deadline,
+    timeout: Option<Duration>,
+) -> ScriptError {
+    if deadline.expired() {
+        // The interrupt raised an uncatchable error; clear it so the context stays usable.
+        ctx.catch();
+        return timeout_error(timeout);
     }
+    if !matches!(err, rquickjs::Error::Exception) {
+        return ScriptError {
+            name: "Error".to_string(),
+            message: err.to_string(),
+            position: None,
+        };
+    }
+    let thrown = ctx.catch();
+    let described = call_hook::<String>(ctx, "describe", (thrown,)).unwrap_or_else(|_| {
+        ctx.catch();
+        String::new()
+    });
+    convert::error_from_json(&described, source)
+}
+
+/// Newman's wording for a script that ran out of time.
+fn timeout_error(timeout: Option<Duration>) -> ScriptError {
+    let ms = timeout.map_or(0, |t| t.as_millis());
+    ScriptError {
+        name: "Error".to_string(),
+        message: format!("Script execution timed out after {ms}ms"),
+        position: None,
+    }
+}
+
+/// Compile a user script into a function (its own scope for `const`/`let`), named so its stack
+/// frames point into the user's source.
+fn compile<'js>(ctx: &Ctx<'js>, source: &str) -> rquickjs::Result<Function<'js>> {
+    let mut opts = EvalOptions::default();
+    opts.strict = false;
+    opts.filename = Some(SCRIPT_FILE.to_string());
+    ctx.eval_with_options(format!("{WRAP_HEAD}{source}{WRAP_TAIL}"), opts)
 }
 
 /// Evaluate the prelude files and hide the hooks object behind a read-only global.

@@ -162,10 +162,79 @@
     }
   }
 
-  function invalidJson(error, text) {
-    const err = new Error(error && error.message ? error.message : 'Unexpected token in JSON');
+  // Where JSON.parse gave up: the index of the first character that cannot continue a JSON
+  // text, or text.length when it ended too early.
+  function jsonErrorIndex(text) {
+    let i = 0;
+    const ws = function () { while (i < text.length && ' \t\n\r'.indexOf(text[i]) !== -1) i++; };
+    const fail = function () { throw i; };
+    const literal = function (word) {
+      for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail();
+    };
+    const string = function () {
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text.charCodeAt(i) < 0x20) fail();
+        i += text[i] === '\\' ? 2 : 1;
+      }
+      if (i >= text.length) fail();
+      i++;
+    };
+    const number = function () {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+      if (!m || m[0] === '-') fail();
+      i += m[0].length;
+    };
+    const value = function () {
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i++;
+        ws();
+        if (text[i] === close) { i++; return; }
+        for (;;) {
+          if (c === '{') {
+            ws();
+            if (text[i] !== '"') fail();
+            string();
+            ws();
+            if (text[i] !== ':') fail();
+            i++;
+          }
+          value();
+          ws();
+          if (text[i] === ',') { i++; continue; }
+          if (text[i] === close) { i++; return; }
+          fail();
+        }
+      }
+      if (c === '"') return string();
+      if (c === 't') return literal('true');
+      if (c === 'f') return literal('false');
+      if (c === 'n') return literal('null');
+      return number();
+    };
+    try {
+      value();
+      ws();
+      return i < text.length ? i : -1;
+    } catch (at) {
+      return typeof at === 'number' ? at : -1;
+    }
+  }
+
+  function invalidJson(text) {
+    const at = jsonErrorIndex(text);
+    let message;
+    if (at < 0 || at >= text.length) {
+      message = 'Unexpected end of JSON input';
+    } else {
+      const before = text.slice(0, at).split('\n');
+      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + (before[before.length - 1].length + 1);
+    }
+    const err = new Error(message);
     err.name = 'JSONError';
-    if (text === '') err.message = 'Unexpected end of JSON input';
     return err;
   }
 
@@ -174,7 +243,7 @@
     try {
       return JSON.parse(clean);
     } catch (e) {
-      throw invalidJson(e, clean);
+      throw invalidJson(clean);
     }
   }
 

@@ -14,6 +14,8 @@ pub mod engine;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod dbg_test;
 
 pub use api::*;
 pub use engine::{Sandbox, SandboxError, SandboxOptions};

@@ -10,6 +10,23 @@
   let S = null;
   P.state = function () { return S; };
 
+  // Inputs are parsed on first use: most scripts touch only a few of them.
+  function meta() {
+    return S.meta || (S.meta = parse(S.metaJson));
+  }
+  function info() {
+    if (!S.info) {
+      const i = meta().info;
+      S.info = Object.assign({}, i, { requestId: i.requestId === null ? undefined : i.requestId });
+    }
+    return S.info;
+  }
+  function scope(key) {
+    return S.scopes[key] || (S.scopes[key] = new Map(parse(S.varsJson[key])));
+  }
+  P.scope = scope;
+  P.touch = function (key) { S.dirty[key] = true; };
+
   function unsupported(what) {
     return function () { throw new Error(what + ' is not supported by postie yet'); };
   }
@@ -98,7 +115,7 @@
   const execution = {
     setNextRequest: setNextRequest,
     get skipRequest() {
-      if (S.input.info.eventName !== 'prerequest') return undefined;
+      if (meta().info.eventName !== 'prerequest') return undefined;
       return function () { S.skip = true; };
     },
     runRequest: unsupported('pm.execution.runRequest'),
@@ -114,14 +131,14 @@
     test: test,
     expect: P.expect,
     execution: execution,
-    get info() { return S.info; },
+    get info() { return info(); },
     get request() {
-      if (!S.request) S.request = new P.Request(S.input.request);
+      if (!S.request) S.request = new P.Request(meta().request);
       return S.request;
     },
     get response() {
-      if (!S.input.response) return undefined;
-      if (!S.response) S.response = new P.Response(S.input.response, S.body);
+      if (!meta().response) return undefined;
+      if (!S.response) S.response = new P.Response(meta().response, S.body);
       return S.response;
     },
     get cookies() {
@@ -193,32 +210,32 @@
 
   const LEGACY = {
     tests: ['pm.test()', function () { return S.tests; }],
-    globals: ['pm.globals', function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(S.scopes.globals)); }],
-    environment: ['pm.environment', function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(S.scopes.environment)); }],
-    data: ['pm.iterationData', function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(S.scopes.data)); }],
-    iteration: ['pm.info.iteration', function () { return S.info.iteration; }],
+    globals: ['pm.globals', function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(scope('globals'))); }],
+    environment: ['pm.environment', function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(scope('environment'))); }],
+    data: ['pm.iterationData', function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(scope('data'))); }],
+    iteration: ['pm.info.iteration', function () { return info().iteration; }],
     request: ['pm.request', function () {
       if (!S.legacy.request) {
-        const r = S.input.request;
+        const r = meta().request;
         const headers = {};
         for (const h of r.headers) headers[h[0]] = h[1];
         S.legacy.request = { id: r.id, name: r.name, description: undefined, headers: headers, method: r.method, url: r.url, data: r.body };
       }
       return S.legacy.request;
     }],
-    responseBody: ['pm.response.text()', function () { return S.input.response ? S.body : undefined; }],
+    responseBody: ['pm.response.text()', function () { return meta().response ? S.body : undefined; }],
     responseCode: ['pm.response.code', function () {
-      const r = S.input.response;
+      const r = meta().response;
       return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
     }],
     responseHeaders: ['pm.response.headers', function () {
-      const r = S.input.response;
+      const r = meta().response;
       if (!r) return undefined;
       const out = {};
       for (const h of r.headers) out[h[0]] = h[1];
       return out;
     }],
-    responseTime: ['pm.response.responseTime', function () { return S.input.response ? S.input.response.time : undefined; }],
+    responseTime: ['pm.response.responseTime', function () { return meta().response ? meta().response.time : undefined; }],
     responseCookies: ['pm.cookies', function () { return pm.cookies.all(); }],
   };
   for (const name of Object.keys(LEGACY)) {
@@ -254,17 +271,11 @@
     }
   }
 
-  function begin(json, body) {
-    const input = parse(json);
-    const vars = input.vars;
+  function begin(metaJson, local, data, environment, collection, globals, body) {
     S = {
-      input: input,
-      body: body,
-      info: Object.assign({}, input.info, { requestId: input.info.requestId === null ? undefined : input.info.requestId }),
-      scopes: {
-        local: new Map(vars.local), data: new Map(vars.data), environment: new Map(vars.environment),
-        collection: new Map(vars.collection), globals: new Map(vars.globals),
-      },
+      metaJson: metaJson, meta: null, info: null, body: body,
+      varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
+      scopes: {}, dirty: {},
       assertions: [], console: [], pending: new Set(), unsettled: 0, next: null, skip: false,
       tests: {}, legacy: {}, warned: new Set(), timers: [], timerSeq: 0, now: 0, asyncError: null,
       request: null, response: null,
@@ -328,21 +339,20 @@
           error: passed ? null : { name: 'AssertionError', message: 'expected ' + P.display(tests[name]) + ' to be truthy' } });
       }
     }
-    const scopes = S.scopes;
-    const pairs = function (map) { return Array.from(map); };
+    // Only scopes the script wrote to go back; null means "unchanged".
+    const vars = {};
+    for (const key of ['local', 'data', 'environment', 'collection', 'globals']) {
+      vars[key] = S.dirty[key] ? Array.from(S.scopes[key]) : null;
+    }
     const out = {
-      vars: {
-        local: pairs(scopes.local), data: pairs(scopes.data), environment: pairs(scopes.environment),
-        collection: pairs(scopes.collection), globals: pairs(scopes.globals),
-      },
-      assertions: S.assertions, console: S.console, next: S.next, skip: S.skip, asyncError: S.asyncError,
+      vars: vars, assertions: S.assertions, console: S.console, next: S.next, skip: S.skip, asyncError: S.asyncError,
     };
     S = null;
     try {
       return stringify(out);
     } catch (e) {
       // A value JSON cannot hold (BigInt, a cycle): fall back to one value at a time.
-      for (const key of Object.keys(out.vars)) out.vars[key] = safeVars(new Map(out.vars[key]));
+      for (const key of Object.keys(vars)) if (vars[key]) vars[key] = safeVars(new Map(vars[key]));
       return stringify(out);
     }
   }

@@ -56,13 +56,13 @@
   }
 
   function makeScope(key) {
-    const map = function () { return P.state().scopes[key]; };
+    const map = function () { return P.scope(key); };
     return {
       has: function (name) { return map().has(String(name)); },
       get: function (name) { return map().get(String(name)); },
-      set: function (name, value) { map().set(String(name), value); },
-      unset: function (name) { map().delete(String(name)); },
-      clear: function () { map().clear(); },
+      set: function (name, value) { map().set(String(name), value); P.touch(key); },
+      unset: function (name) { map().delete(String(name)); P.touch(key); },
+      clear: function () { map().clear(); P.touch(key); },
       toObject: function () { return toObject(map()); },
       toJSON: function () {
         const values = [];
@@ -79,9 +79,8 @@
   }
 
   function lookupAll(name) {
-    const scopes = P.state().scopes;
     for (const key of PRECEDENCE) {
-      const m = scopes[key];
+      const m = P.scope(key);
       if (m.has(name)) return m.get(name);
     }
     return NOT_FOUND;
@@ -98,9 +97,8 @@
     unset: local.unset,
     clear: local.clear,
     toObject: function () {
-      const scopes = P.state().scopes;
       const out = {};
-      for (let i = PRECEDENCE.length - 1; i >= 0; i--) Object.assign(out, toObject(scopes[PRECEDENCE[i]]));
+      for (let i = PRECEDENCE.length - 1; i >= 0; i--) Object.assign(out, toObject(P.scope(PRECEDENCE[i])));
       return out;
     },
     toJSON: function () { return { values: Object.entries(variables.toObject()).map(function (e) { return { key: e[0], value: e[1] }; }) }; },
