@@ -191,17 +191,16 @@ impl Sandbox {
             }
         });
 
-        if error.as_ref().is_none_or(|e| !self.is_timeout(e)) {
-            if let Err(timed_out) = self.settle(script.source) {
-                error.get_or_insert(timed_out);
-            }
+        if error.as_ref().is_none_or(|e| !self.is_timeout(e))
+            && let Err(timed_out) = self.settle(script.source)
+        {
+            error.get_or_insert(timed_out);
         }
 
         self.deadline
             .arm(Some(timeout.unwrap_or(FINISH_GRACE).max(FINISH_GRACE)));
         let raw = self.context.with(|ctx| {
-            call_hook::<String>(&ctx, "finish", ())
-                .map_err(|err| internal_error(&ctx, err).message)
+            call_hook::<String>(&ctx, "finish", ()).map_err(|err| internal_error(&ctx, err).message)
         });
         self.deadline.arm(None);
 
@@ -251,10 +250,18 @@ impl Sandbox {
                     position: None,
                 });
             }
-            let fired = self.context.with(|ctx| match call_hook::<bool>(&ctx, "tick", ()) {
-                Ok(fired) => Ok(fired),
-                Err(err) => Err(script_error(&ctx, err, source, &self.deadline, self.options.script_timeout)),
-            });
+            let fired = self
+                .context
+                .with(|ctx| match call_hook::<bool>(&ctx, "tick", ()) {
+                    Ok(fired) => Ok(fired),
+                    Err(err) => Err(script_error(
+                        &ctx,
+                        err,
+                        source,
+                        &self.deadline,
+                        self.options.script_timeout,
+                    )),
+                });
             match fired {
                 Ok(true) => callbacks += 1,
                 Ok(false) => return Ok(()),
@@ -266,7 +273,6 @@ impl Sandbox {
     fn is_timeout(&self, err: &ScriptError) -> bool {
         err.position.is_none() && err.message.starts_with("Script execution timed out")
     }
-
 }
 
 /// Turn a failed evaluation into a [`ScriptError`] positioned in the user's source.
@@ -323,7 +329,11 @@ fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
             rquickjs::Error::Exception => {
                 let thrown = ctx.catch();
                 match thrown.as_exception() {
-                    Some(e) => format!("{} {}", e.message().unwrap_or_default(), e.stack().unwrap_or_default()),
+                    Some(e) => format!(
+                        "{} {}",
+                        e.message().unwrap_or_default(),
+                        e.stack().unwrap_or_default()
+                    ),
                     None => format!("{thrown:?}"),
                 }
             }
@@ -332,8 +342,11 @@ fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
         SandboxError::Prelude { file, message }
     };
     let hooks = Object::new(ctx.clone()).map_err(|e| fail("hooks", ctx, e))?;
-    let resolve = Function::new(ctx.clone(), resolve_template).map_err(|e| fail("resolve", ctx, e))?;
-    hooks.set("resolve", resolve).map_err(|e| fail("resolve", ctx, e))?;
+    let resolve =
+        Function::new(ctx.clone(), resolve_template).map_err(|e| fail("resolve", ctx, e))?;
+    hooks
+        .set("resolve", resolve)
+        .map_err(|e| fail("resolve", ctx, e))?;
     ctx.globals()
         .set("__postie_internal", hooks.clone())
         .map_err(|e| fail("hooks", ctx, e))?;

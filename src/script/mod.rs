@@ -14,8 +14,6 @@ pub mod engine;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod dbg_test;
 
 pub use api::*;
 pub use engine::{Sandbox, SandboxError, SandboxOptions};

@@ -61,6 +61,7 @@
         if (run === S) record(name, false, err === undefined || err === null ? null : err);
       };
       finish.testName = name;
+      if (!run.pending) run.pending = new Set();
       run.pending.add(finish);
       try {
         fn(finish);
@@ -178,6 +179,7 @@
 
   // ---- legacy (Postman v1) API ---------------------------------------------------------------
   function deprecated(name, alternative) {
+    if (!S.warned) S.warned = new Set();
     if (S.warned.has(name)) return;
     S.warned.add(name);
     S.console.push({ level: 'warn', text: 'Using "' + name + '" is deprecated. Use "' + alternative + '" instead.' });
@@ -276,15 +278,20 @@
       metaJson: metaJson, meta: null, info: null, body: body,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
-      assertions: [], console: [], pending: new Set(), unsettled: 0, next: null, skip: false,
-      tests: {}, legacy: {}, warned: new Set(), timers: [], timerSeq: 0, now: 0, asyncError: null,
+      assertions: [], console: [], pending: null, unsettled: 0, next: null, skip: false,
+      tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, now: 0, asyncError: null,
       request: null, response: null,
     };
     G.pm = pm;
     G.postman = postman;
     G.console = consoleObject;
     G.require = requireModule;
-    Object.assign(G, timerGlobals);
+    G.setTimeout = timerGlobals.setTimeout;
+    G.setInterval = timerGlobals.setInterval;
+    G.setImmediate = timerGlobals.setImmediate;
+    G.clearTimeout = clearTimer;
+    G.clearInterval = clearTimer;
+    G.clearImmediate = clearTimer;
   }
 
   // Fire the earliest timer; false when none is left.
@@ -322,7 +329,7 @@
   }
 
   function finish() {
-    for (const done of Array.from(S.pending)) {
+    for (const done of S.pending ? Array.from(S.pending) : []) {
       done(new Error("pm.test '" + done.testName + "' never called done()"));
     }
     for (const entry of S.assertions) {

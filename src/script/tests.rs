@@ -22,8 +22,14 @@ fn response(code: u16, body: &str) -> ResponseView {
         code,
         status: if code == 200 { "OK" } else { "Unauthorized" }.to_string(),
         headers: vec![
-            ("Content-Type".to_string(), "application/json; charset=utf-8".to_string()),
-            ("Set-Cookie".to_string(), "sid=abc123; Path=/; HttpOnly".to_string()),
+            (
+                "Content-Type".to_string(),
+                "application/json; charset=utf-8".to_string(),
+            ),
+            (
+                "Set-Cookie".to_string(),
+                "sid=abc123; Path=/; HttpOnly".to_string(),
+            ),
         ],
         body: body.to_string(),
         response_time_ms: 42,
@@ -39,10 +45,19 @@ fn sandbox() -> Sandbox {
     .expect("sandbox starts")
 }
 
-fn run_with(sb: &mut Sandbox, source: &str, vars: ScopeSnapshot, resp: Option<&ResponseView>) -> ScriptOutcome {
+fn run_with(
+    sb: &mut Sandbox,
+    source: &str,
+    vars: ScopeSnapshot,
+    resp: Option<&ResponseView>,
+) -> ScriptOutcome {
     let req = request();
     let ctx = ScriptContext {
-        kind: if resp.is_some() { ScriptKind::Test } else { ScriptKind::PreRequest },
+        kind: if resp.is_some() {
+            ScriptKind::Test
+        } else {
+            ScriptKind::PreRequest
+        },
         source,
         request: &req,
         response: resp,
@@ -58,8 +73,16 @@ fn run_with(sb: &mut Sandbox, source: &str, vars: ScopeSnapshot, resp: Option<&R
 }
 
 fn run_test(source: &str) -> ScriptOutcome {
-    let resp = response(200, r#"{"id":7,"name":"Ada","tags":["a","b"],"nested":{"deep":{"x":1}}}"#);
-    run_with(&mut sandbox(), source, ScopeSnapshot::default(), Some(&resp))
+    let resp = response(
+        200,
+        r#"{"id":7,"name":"Ada","tags":["a","b"],"nested":{"deep":{"x":1}}}"#,
+    );
+    run_with(
+        &mut sandbox(),
+        source,
+        ScopeSnapshot::default(),
+        Some(&resp),
+    )
 }
 
 /// The failure message of the single assertion the script made (None when it passed).
@@ -74,17 +97,50 @@ fn message_of(source: &str) -> Option<String> {
 fn expect_failure_messages_match_chai() {
     let cases = [
         ("pm.expect(401).to.equal(200)", "expected 401 to equal 200"),
-        ("pm.expect(200).to.not.equal(200)", "expected 200 to not equal 200"),
-        ("pm.expect({a: 1}).to.have.property('b')", "expected { a: 1 } to have property 'b'"),
-        ("pm.expect({a: 1}).to.have.property('a', 2)", "expected { a: 1 } to have property 'a' of 2, but got 1"),
-        ("pm.expect('abc').to.include('z')", "expected 'abc' to include 'z'"),
-        ("pm.expect([1, 2]).to.include(3)", "expected [ 1, 2 ] to include 3"),
-        ("pm.expect({a: 1, b: 'x'}).to.eql({a: 1})", "expected { a: 1, b: 'x' } to deeply equal { a: 1 }"),
-        ("pm.expect({a: [1, 2]}).to.deep.equal({a: [1, 3]})", "expected { a: [ 1, 2 ] } to deeply equal { a: [ 1, 3 ] }"),
-        ("pm.expect([1, 2, 3]).to.have.lengthOf(2)", "expected [ 1, 2, 3 ] to have a length of 2 but got 3"),
-        ("pm.expect('abc').to.be.a('number')", "expected 'abc' to be a number"),
-        ("pm.expect(5).to.be.an('array')", "expected 5 to be an array"),
-        ("pm.expect(5).to.not.be.a('number')", "expected 5 not to be a number"),
+        (
+            "pm.expect(200).to.not.equal(200)",
+            "expected 200 to not equal 200",
+        ),
+        (
+            "pm.expect({a: 1}).to.have.property('b')",
+            "expected { a: 1 } to have property 'b'",
+        ),
+        (
+            "pm.expect({a: 1}).to.have.property('a', 2)",
+            "expected { a: 1 } to have property 'a' of 2, but got 1",
+        ),
+        (
+            "pm.expect('abc').to.include('z')",
+            "expected 'abc' to include 'z'",
+        ),
+        (
+            "pm.expect([1, 2]).to.include(3)",
+            "expected [ 1, 2 ] to include 3",
+        ),
+        (
+            "pm.expect({a: 1, b: 'x'}).to.eql({a: 1})",
+            "expected { a: 1, b: 'x' } to deeply equal { a: 1 }",
+        ),
+        (
+            "pm.expect({a: [1, 2]}).to.deep.equal({a: [1, 3]})",
+            "expected { a: [ 1, 2 ] } to deeply equal { a: [ 1, 3 ] }",
+        ),
+        (
+            "pm.expect([1, 2, 3]).to.have.lengthOf(2)",
+            "expected [ 1, 2, 3 ] to have a length of 2 but got 3",
+        ),
+        (
+            "pm.expect('abc').to.be.a('number')",
+            "expected 'abc' to be a number",
+        ),
+        (
+            "pm.expect(5).to.be.an('array')",
+            "expected 5 to be an array",
+        ),
+        (
+            "pm.expect(5).to.not.be.a('number')",
+            "expected 5 not to be a number",
+        ),
         ("pm.expect(0).to.be.ok", "expected 0 to be truthy"),
         ("pm.expect(false).to.be.true", "expected false to be true"),
         ("pm.expect(1).to.be.null", "expected 1 to be null"),
@@ -92,19 +148,58 @@ fn expect_failure_messages_match_chai() {
         ("pm.expect([1]).to.be.empty", "expected [ 1 ] to be empty"),
         ("pm.expect(3).to.be.above(5)", "expected 3 to be above 5"),
         ("pm.expect(3).to.be.below(1)", "expected 3 to be below 1"),
-        ("pm.expect(3).to.be.at.least(4)", "expected 3 to be at least 4"),
-        ("pm.expect(3).to.be.within(5, 9)", "expected 3 to be within 5..9"),
-        ("pm.expect('abc').to.match(/^z/)", "expected 'abc' to match /^z/"),
-        ("pm.expect(4).to.be.oneOf([1, 2, 3])", "expected 4 to be one of [ 1, 2, 3 ]"),
-        ("pm.expect({a: 1, b: 2}).to.have.keys('a')", "expected { a: 1, b: 2 } to have key 'a'"),
-        ("pm.expect({a: 1}).to.have.all.keys('a', 'b')", "expected { a: 1 } to have keys 'a', and 'b'"),
-        ("pm.expect([1, 2]).to.have.members([2, 3])", "expected [ 1, 2 ] to have the same members as [ 2, 3 ]"),
-        ("pm.expect({a: {b: 1}}).to.have.nested.property('a.c')", "expected { a: { b: 1 } } to have nested property 'a.c'"),
-        ("pm.expect([]).to.be.instanceOf(Map)", "expected [] to be an instance of Map"),
-        ("pm.expect('hello').to.have.string('z')", "expected 'hello' to contain 'z'"),
-        ("pm.expect(1, 'custom').to.equal(2)", "custom: expected 1 to equal 2"),
-        ("pm.expect([1, 2, 3]).to.have.length.above(5)", "expected [ 1, 2, 3 ] to have a length above 5 but got 3"),
-        ("pm.expect({a: 1, b: 2}).to.include({a: 3})", "expected { a: 1, b: 2 } to have property 'a' of 3, but got 1"),
+        (
+            "pm.expect(3).to.be.at.least(4)",
+            "expected 3 to be at least 4",
+        ),
+        (
+            "pm.expect(3).to.be.within(5, 9)",
+            "expected 3 to be within 5..9",
+        ),
+        (
+            "pm.expect('abc').to.match(/^z/)",
+            "expected 'abc' to match /^z/",
+        ),
+        (
+            "pm.expect(4).to.be.oneOf([1, 2, 3])",
+            "expected 4 to be one of [ 1, 2, 3 ]",
+        ),
+        (
+            "pm.expect({a: 1, b: 2}).to.have.keys('a')",
+            "expected { a: 1, b: 2 } to have key 'a'",
+        ),
+        (
+            "pm.expect({a: 1}).to.have.all.keys('a', 'b')",
+            "expected { a: 1 } to have keys 'a', and 'b'",
+        ),
+        (
+            "pm.expect([1, 2]).to.have.members([2, 3])",
+            "expected [ 1, 2 ] to have the same members as [ 2, 3 ]",
+        ),
+        (
+            "pm.expect({a: {b: 1}}).to.have.nested.property('a.c')",
+            "expected { a: { b: 1 } } to have nested property 'a.c'",
+        ),
+        (
+            "pm.expect([]).to.be.instanceOf(Map)",
+            "expected [] to be an instance of Map",
+        ),
+        (
+            "pm.expect('hello').to.have.string('z')",
+            "expected 'hello' to contain 'z'",
+        ),
+        (
+            "pm.expect(1, 'custom').to.equal(2)",
+            "custom: expected 1 to equal 2",
+        ),
+        (
+            "pm.expect([1, 2, 3]).to.have.length.above(5)",
+            "expected [ 1, 2, 3 ] to have a length above 5 but got 3",
+        ),
+        (
+            "pm.expect({a: 1, b: 2}).to.include({a: 3})",
+            "expected { a: 1, b: 2 } to have property 'a' of 3, but got 1",
+        ),
         (
             "pm.expect('a string that is definitely longer than forty characters').to.equal('x')",
             "expected 'a string that is definitely longer th…' to equal 'x'",
@@ -115,7 +210,11 @@ fn expect_failure_messages_match_chai() {
         ),
     ];
     for (source, expected) in cases {
-        assert_eq!(message_of(source).as_deref(), Some(expected), "for {source}");
+        assert_eq!(
+            message_of(source).as_deref(),
+            Some(expected),
+            "for {source}"
+        );
     }
 }
 
@@ -159,7 +258,13 @@ fn test_records_pass_fail_skip_and_names() {
     let summary: Vec<_> = out
         .assertions
         .iter()
-        .map(|a| (a.name.as_str(), a.skipped, a.error.as_ref().map(|e| e.name.as_str())))
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.skipped,
+                a.error.as_ref().map(|e| e.name.as_str()),
+            )
+        })
         .collect();
     assert_eq!(
         summary,
@@ -187,7 +292,10 @@ fn test_async_promise_and_done_callback() {
             .find(|a| a.name == name)
             .map(|a| a.error.as_ref().map(|e| e.message.clone()))
     };
-    assert_eq!(get("rejected"), Some(Some("expected 1 to equal 3".to_string())));
+    assert_eq!(
+        get("rejected"),
+        Some(Some("expected 1 to equal 3".to_string()))
+    );
     assert_eq!(get("resolved"), Some(None));
     assert_eq!(get("done later"), Some(None));
     assert_eq!(get("done with error"), Some(Some("bad".to_string())));
@@ -210,7 +318,12 @@ fn environment_set_round_trips_with_types() {
         None,
     );
     assert_eq!(out.error, None);
-    let env: Vec<(&str, &Value)> = out.vars.environment.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let env: Vec<(&str, &Value)> = out
+        .vars
+        .environment
+        .iter()
+        .map(|(k, v)| (k.as_str(), v))
+        .collect();
     assert_eq!(
         env,
         vec![
@@ -246,7 +359,10 @@ fn variables_follow_precedence_and_set_writes_local() {
         None,
     );
     assert_eq!(out.error, None);
-    assert_eq!(out.vars.local.get("got"), Some(&json!("global,collection,env,data,local,")));
+    assert_eq!(
+        out.vars.local.get("got"),
+        Some(&json!("global,collection,env,data,local,"))
+    );
     assert_eq!(out.vars.local.get("has"), Some(&json!(true)));
     assert!(!out.vars.environment.contains_key("got"));
 }
@@ -257,7 +373,8 @@ fn replace_in_resolves_from_scopes() {
     vars.environment.insert("host".into(), json!("example.com"));
     vars.environment.insert("port".into(), json!(8080));
     vars.globals.insert("env".into(), json!("prod"));
-    vars.globals.insert("host.prod".into(), json!("prod.example.com"));
+    vars.globals
+        .insert("host.prod".into(), json!("prod.example.com"));
     let out = run_with(
         &mut sandbox(),
         "pm.variables.set('r1', pm.variables.replaceIn('http://{{host}}:{{port}}/{{missing}}'));\n\
@@ -267,7 +384,10 @@ fn replace_in_resolves_from_scopes() {
         None,
     );
     assert_eq!(out.error, None);
-    assert_eq!(out.vars.local.get("r1"), Some(&json!("http://example.com:8080/{{missing}}")));
+    assert_eq!(
+        out.vars.local.get("r1"),
+        Some(&json!("http://example.com:8080/{{missing}}"))
+    );
     assert_eq!(out.vars.local.get("r2"), Some(&json!("prod.example.com")));
     assert_eq!(out.vars.local.get("r3"), Some(&json!("{{env}}")));
 }
@@ -290,7 +410,12 @@ fn run_reports_thrown_error_with_user_position() {
 
 #[test]
 fn run_reports_first_line_column_without_wrapper_offset() {
-    let out = run_with(&mut sandbox(), "undefinedThing.call();", ScopeSnapshot::default(), None);
+    let out = run_with(
+        &mut sandbox(),
+        "undefinedThing.call();",
+        ScopeSnapshot::default(),
+        None,
+    );
     let err = out.error.expect("an error");
     assert_eq!(err.name, "ReferenceError");
     assert_eq!(err.position, Some((1, 1)));
@@ -298,7 +423,12 @@ fn run_reports_first_line_column_without_wrapper_offset() {
 
 #[test]
 fn run_reports_syntax_error_with_position() {
-    let out = run_with(&mut sandbox(), "let a = 1;\nlet b = ;\n", ScopeSnapshot::default(), None);
+    let out = run_with(
+        &mut sandbox(),
+        "let a = 1;\nlet b = ;\n",
+        ScopeSnapshot::default(),
+        None,
+    );
     let err = out.error.expect("an error");
     assert_eq!(err.name, "SyntaxError");
     assert_eq!(err.position.map(|p| p.0), Some(2));
@@ -319,7 +449,12 @@ fn run_times_out_and_sandbox_stays_usable() {
     assert_eq!(err.name, "Error");
     assert_eq!(err.message, "Script execution timed out after 200ms");
     assert!(out.vars.environment.contains_key("before"));
-    let next = run_with(&mut sb, "pm.environment.set('after', 2);", ScopeSnapshot::default(), None);
+    let next = run_with(
+        &mut sb,
+        "pm.environment.set('after', 2);",
+        ScopeSnapshot::default(),
+        None,
+    );
     assert_eq!(next.error, None);
     assert_eq!(next.vars.environment.get("after"), Some(&json!(2)));
 }
@@ -327,8 +462,18 @@ fn run_times_out_and_sandbox_stays_usable() {
 #[test]
 fn run_scripts_do_not_share_declarations() {
     let mut sb = sandbox();
-    let first = run_with(&mut sb, "const x = 1; let y = 2;", ScopeSnapshot::default(), None);
-    let second = run_with(&mut sb, "const x = 3; let y = 4; pm.variables.set('x', x);", ScopeSnapshot::default(), None);
+    let first = run_with(
+        &mut sb,
+        "const x = 1; let y = 2;",
+        ScopeSnapshot::default(),
+        None,
+    );
+    let second = run_with(
+        &mut sb,
+        "const x = 3; let y = 4; pm.variables.set('x', x);",
+        ScopeSnapshot::default(),
+        None,
+    );
     assert_eq!(first.error, None);
     assert_eq!(second.error, None);
     assert_eq!(second.vars.local.get("x"), Some(&json!(3)));
@@ -351,21 +496,35 @@ fn response_json_status_and_header_assertions() {
     let messages: Vec<_> = out
         .assertions
         .iter()
-        .map(|a| (a.name.as_str(), a.error.as_ref().map(|e| e.message.as_str())))
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.error.as_ref().map(|e| e.message.as_str()),
+            )
+        })
         .collect();
     assert_eq!(
         messages,
         vec![
             ("status", None),
-            ("status via expect", Some("expected response to have status code 201 but got 200")),
+            (
+                "status via expect",
+                Some("expected response to have status code 201 but got 200")
+            ),
             ("json", None),
             ("header", None),
-            ("header value", Some("expected response to have header with key 'X-Missing'")),
+            (
+                "header value",
+                Some("expected response to have header with key 'X-Missing'")
+            ),
             ("ok", None),
             ("jsonBody", None),
             ("headers get", None),
             ("cookies", None),
-            ("reason", Some("expected response to have status reason 'Not Found' but got 'OK'")),
+            (
+                "reason",
+                Some("expected response to have status reason 'Not Found' but got 'OK'")
+            ),
         ]
     );
 }
@@ -373,7 +532,12 @@ fn response_json_status_and_header_assertions() {
 #[test]
 fn response_json_throws_json_error_on_invalid_body() {
     let resp = response(401, "not json");
-    let out = run_with(&mut sandbox(), "pm.response.json();", ScopeSnapshot::default(), Some(&resp));
+    let out = run_with(
+        &mut sandbox(),
+        "pm.response.json();",
+        ScopeSnapshot::default(),
+        Some(&resp),
+    );
     let err = out.error.expect("an error");
     assert_eq!(err.name, "JSONError");
     assert_eq!(err.message, "Unexpected token 'o' at 1:2");
@@ -399,12 +563,18 @@ fn request_and_info_are_visible() {
     );
     assert_eq!(out.error, None);
     let local = &out.vars.local;
-    assert_eq!(local.get("url"), Some(&json!("https://api.example.com/users/7?expand=true")));
+    assert_eq!(
+        local.get("url"),
+        Some(&json!("https://api.example.com/users/7?expand=true"))
+    );
     assert_eq!(local.get("host"), Some(&json!("api.example.com")));
     assert_eq!(local.get("q"), Some(&json!("true")));
     assert_eq!(local.get("method"), Some(&json!("GET")));
     assert_eq!(local.get("accept"), Some(&json!("application/json")));
-    assert_eq!(local.get("info"), Some(&json!("prerequest|Get user|req-1|1|3")));
+    assert_eq!(
+        local.get("info"),
+        Some(&json!("prerequest|Get user|req-1|1|3"))
+    );
 }
 
 #[test]
@@ -415,7 +585,11 @@ fn console_is_captured_with_levels_and_formatting() {
          console.error(new Error('bad'));\n\
          console.info(null, undefined, true);",
     );
-    let got: Vec<_> = out.console.iter().map(|c| (c.level, c.text.as_str())).collect();
+    let got: Vec<_> = out
+        .console
+        .iter()
+        .map(|c| (c.level, c.text.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -430,7 +604,10 @@ fn console_is_captured_with_levels_and_formatting() {
 #[test]
 fn set_next_request_last_call_wins_and_null_stops() {
     let out = run_test("pm.execution.setNextRequest('Login');");
-    assert_eq!(out.next_request, Some(NextRequest::Item("Login".to_string())));
+    assert_eq!(
+        out.next_request,
+        Some(NextRequest::Item("Login".to_string()))
+    );
     let out = run_test("pm.execution.setNextRequest('Login'); postman.setNextRequest(null);");
     assert_eq!(out.next_request, Some(NextRequest::Stop));
     let out = run_test("1;");
@@ -454,29 +631,52 @@ fn legacy_tests_and_globals_work() {
     let got: Vec<_> = out
         .assertions
         .iter()
-        .map(|a| (a.name.as_str(), a.error.as_ref().map(|e| e.message.as_str())))
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.error.as_ref().map(|e| e.message.as_str()),
+            )
+        })
         .collect();
     assert_eq!(
         got,
-        vec![("status is 200", None), ("body has Ada", Some("expected false to be truthy"))]
+        vec![
+            ("status is 200", None),
+            ("body has Ada", Some("expected false to be truthy"))
+        ]
     );
     assert_eq!(out.vars.environment.get("copied"), Some(&json!("x1")));
     assert_eq!(out.vars.globals.get("t"), Some(&json!(42)));
-    assert!(out.console.iter().any(|c| c.text == "Using \"tests\" is deprecated. Use \"pm.test()\" instead."));
+    assert!(
+        out.console
+            .iter()
+            .any(|c| c.text == "Using \"tests\" is deprecated. Use \"pm.test()\" instead.")
+    );
 }
 
 #[test]
 fn unsupported_features_fail_clearly() {
     let out = run_test("require('lodash');");
     let err = out.error.expect("an error");
-    assert_eq!(err.message, "require('lodash'): module not available in postie yet");
+    assert_eq!(
+        err.message,
+        "require('lodash'): module not available in postie yet"
+    );
     let out = run_test("pm.sendRequest('http://x', () => {});");
-    assert_eq!(out.error.map(|e| e.message), Some("pm.sendRequest is not supported by postie yet".to_string()));
+    assert_eq!(
+        out.error.map(|e| e.message),
+        Some("pm.sendRequest is not supported by postie yet".to_string())
+    );
 }
 
 #[test]
 fn skip_request_only_in_prerequest() {
-    let out = run_with(&mut sandbox(), "pm.execution.skipRequest();", ScopeSnapshot::default(), None);
+    let out = run_with(
+        &mut sandbox(),
+        "pm.execution.skipRequest();",
+        ScopeSnapshot::default(),
+        None,
+    );
     assert_eq!(out.error, None);
     assert!(out.skip_request);
     let out = run_test("pm.execution.skipRequest();");
@@ -488,5 +688,46 @@ fn run_has_no_file_or_process_access() {
     let out = run_test(
         "pm.variables.set('kinds', [typeof std, typeof os, typeof process, typeof fetch, typeof XMLHttpRequest].join(','));",
     );
-    assert_eq!(out.vars.local.get("kinds"), Some(&json!("undefined,undefined,undefined,undefined,undefined")));
+    assert_eq!(
+        out.vars.local.get("kinds"),
+        Some(&json!("undefined,undefined,undefined,undefined,undefined"))
+    );
+}
+
+#[test]
+fn expect_negated_failure_messages() {
+    let cases = [
+        (
+            "pm.expect('abc').to.not.include('b')",
+            "expected 'abc' to not include 'b'",
+        ),
+        (
+            "pm.expect({a: 1}).to.not.have.property('a')",
+            "expected { a: 1 } to not have property 'a'",
+        ),
+        ("pm.expect(1).to.not.be.ok", "expected 1 to be falsy"),
+        (
+            "pm.expect(true).to.not.be.true",
+            "expected true to be false",
+        ),
+        (
+            "pm.expect(5).to.not.be.above(1)",
+            "expected 5 to be at most 1",
+        ),
+        (
+            "pm.expect([]).to.not.be.empty",
+            "expected [] not to be empty",
+        ),
+        (
+            "pm.response.to.not.be.success",
+            "expected response code to not be 2XX but found 200",
+        ),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(
+            message_of(source).as_deref(),
+            Some(expected),
+            "for {source}"
+        );
+    }
 }
