@@ -151,7 +151,7 @@ fn partner_flow_demo_passes() {
     out.check(out.code == 0, "demo passes");
     out.check(
         out.stdout
-            .contains("│              assertions │        4 │        0 │"),
+            .contains(" assertions │        4 │        0 │"),
         "4 assertions, 0 failed",
     );
 }

@@ -263,7 +263,9 @@ impl Listener for JsonReporter {
                 }
             }
             Event::Item { .. } => {
-                if let Some(map) = self.current.take() {
+                // An item whose request was skipped (`pm.execution.skipRequest()`) leaves no
+                // execution, as in Newman.
+                if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
                     self.executions.push(Value::Object(map));
                 }
             }

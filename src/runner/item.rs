@@ -19,6 +19,8 @@ pub struct ItemOutcome {
     pub next_request: Option<NextRequest>,
     /// True if anything failed (assertion, script error, request error).
     pub failed: bool,
+    /// A pre-request script called `pm.execution.skipRequest()`.
+    pub skip_request: bool,
 }
 
 /// Shared machinery for running items.
@@ -74,6 +76,11 @@ impl ItemRunner<'_> {
             listener,
             &mut outcome,
         );
+
+        if outcome.skip_request {
+            listener.on_event(&Event::Item { cursor, item });
+            return outcome;
+        }
 
         let options = PrepareOptions {
             disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
@@ -193,6 +200,7 @@ impl ItemRunner<'_> {
                 kind,
                 error: result.error.as_ref(),
             });
+            outcome.skip_request |= result.skip_request;
             if result.next_request.is_some() {
                 outcome.next_request = result.next_request;
             }

@@ -183,4 +183,7 @@ pub struct ScriptOutcome {
     pub error: Option<ScriptError>,
     /// Set when the script called `setNextRequest`.
     pub next_request: Option<NextRequest>,
+    /// Set when a pre-request script called `pm.execution.skipRequest()`: do not send the request
+    /// and do not run its test scripts.
+    pub skip_request: bool,
 }

@@ -2,9 +2,18 @@
 //! (QuickJS via rquickjs) with the `pm.*` API. Scripts get plain data in ([`ScriptContext`]) and give
 //! plain data back ([`ScriptOutcome`]); they have no access to files, the process environment or
 //! sockets.
+//!
+//! [`engine`] is the Rust↔JS plumbing, [`convert`] the JSON that crosses it; the JavaScript side
+//! lives in `inspect.js` (value formatting), `expect.js` (the chai-compatible assertion library),
+//! `http.js` (`pm.request`, `pm.response`, headers, cookies and their assertions), `scopes.js`
+//! (variable scopes) and `prelude.js` (`pm`, `console`, legacy globals, timers, the entry points).
 
 pub mod api;
+mod convert;
+pub mod engine;
+
+#[cfg(test)]
+mod tests;
 
 pub use api::*;
-pub mod stub;
-pub use stub::{Sandbox, SandboxError, SandboxOptions};
+pub use engine::{Sandbox, SandboxError, SandboxOptions};

@@ -1,0 +1,273 @@
+//! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to JSON strings
+//! for the prelude's `begin` (one for info/request/response, one per variable scope, parsed lazily
+//! on the JS side), and the JSON `finish` returns parsed into a [`ScriptOutcome`]. Variables travel
+//! as `[name, value]` pairs so their order survives (JS objects reorder integer-like keys); only
+//! scopes the script wrote to come back.
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::api::{
+    AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, NextRequest, ScopeSnapshot,
+    ScriptContext, ScriptError, ScriptOutcome, VarMap,
+};
+use super::engine::{SCRIPT_FILE, WRAP_HEAD};
+
+/// A [`VarMap`] as the JSON list of `[name, value]` pairs the prelude parses on first use.
+pub(crate) fn scope_json(map: &VarMap) -> String {
+    let mut out = String::with_capacity(2 + map.len() * 24);
+    out.push('[');
+    for (i, (name, value)) in map.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        out.push_str(&Value::from(name.as_str()).to_string());
+        out.push(',');
+        out.push_str(&value.to_string());
+        out.push(']');
+    }
+    out.push(']');
+    out
+}
+
+#[derive(Serialize)]
+struct InputRequest<'a> {
+    id: Option<&'a str>,
+    name: &'a str,
+    method: &'a str,
+    url: &'a str,
+    headers: &'a [(String, String)],
+    body: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct InputResponse<'a> {
+    code: u16,
+    status: &'a str,
+    headers: &'a [(String, String)],
+    time: u64,
+    size: u64,
+}
+
+#[derive(Serialize)]
+struct InputInfo<'a> {
+    #[serde(rename = "eventName")]
+    event_name: &'a str,
+    #[serde(rename = "requestName")]
+    request_name: &'a str,
+    #[serde(rename = "requestId")]
+    request_id: Option<&'a str>,
+    iteration: usize,
+    #[serde(rename = "iterationCount")]
+    iteration_count: usize,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    info: InputInfo<'a>,
+    request: InputRequest<'a>,
+    response: Option<InputResponse<'a>>,
+}
+
+/// The JSON with `pm.info`, `pm.request` and `pm.response` (without its body, which travels
+/// as its own string) handed to the prelude's `begin`.
+pub(crate) fn meta_json(script: &ScriptContext<'_>) -> String {
+    let request = script.request;
+    let meta = Meta {
+        info: InputInfo {
+            event_name: script.kind.event_name(),
+            request_name: &script.info.request_name,
+            request_id: script.info.request_id.as_deref(),
+            iteration: script.info.iteration,
+            iteration_count: script.info.iteration_count,
+        },
+        request: InputRequest {
+            id: request.id.as_deref(),
+            name: &request.name,
+            method: &request.method,
+            url: &request.url,
+            headers: &request.headers,
+            body: request.body.as_deref(),
+        },
+        response: script.response.map(|r| InputResponse {
+            code: r.code,
+            status: &r.status,
+            headers: &r.headers,
+            time: r.response_time_ms,
+            size: r.response_size,
+        }),
+    };
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_string())
+}
+
+#[derive(Deserialize)]
+struct RawVars {
+    local: Option<Vec<(String, Value)>>,
+    data: Option<Vec<(String, Value)>>,
+    environment: Option<Vec<(String, Value)>>,
+    collection: Option<Vec<(String, Value)>>,
+    globals: Option<Vec<(String, Value)>>,
+}
+
+#[derive(Deserialize)]
+struct RawError {
+    name: String,
+    message: String,
+    #[serde(default)]
+    stack: String,
+}
+
+#[derive(Deserialize)]
+struct RawAssertion {
+    name: String,
+    skipped: bool,
+    error: Option<RawError>,
+}
+
+#[derive(Deserialize)]
+struct RawConsole {
+    level: String,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct RawNext {
+    value: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawOutcome {
+    vars: RawVars,
+    assertions: Vec<RawAssertion>,
+    console: Vec<RawConsole>,
+    next: Option<RawNext>,
+    skip: bool,
+    #[serde(rename = "asyncError")]
+    async_error: Option<RawError>,
+}
+
+/// The scope as the script left it, or as it was when the script did not write to it.
+fn var_map(changed: Option<Vec<(String, Value)>>, before: &VarMap) -> VarMap {
+    match changed {
+        Some(pairs) => pairs.into_iter().collect::<IndexMap<_, _>>(),
+        None => before.clone(),
+    }
+}
+
+/// Parse what the prelude's `finish` returned.
+pub(crate) fn outcome_from_json(
+    json: &str,
+    source: &str,
+    before: &ScopeSnapshot,
+) -> Result<ScriptOutcome, String> {
+    let raw: RawOutcome = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Ok(ScriptOutcome {
+        vars: ScopeSnapshot {
+            local: var_map(raw.vars.local, &before.local),
+            data: var_map(raw.vars.data, &before.data),
+            environment: var_map(raw.vars.environment, &before.environment),
+            collection: var_map(raw.vars.collection, &before.collection),
+            globals: var_map(raw.vars.globals, &before.globals),
+        },
+        assertions: raw
+            .assertions
+            .into_iter()
+            .map(|a| AssertionResult {
+                name: a.name,
+                skipped: a.skipped,
+                error: a.error.map(|e| AssertionError {
+                    name: e.name,
+                    message: e.message,
+                }),
+            })
+            .collect(),
+        console: raw
+            .console
+            .into_iter()
+            .map(|c| ConsoleMessage {
+                level: match c.level.as_str() {
+                    "info" => ConsoleLevel::Info,
+                    "warn" => ConsoleLevel::Warn,
+                    "error" => ConsoleLevel::Error,
+                    _ => ConsoleLevel::Log,
+                },
+                text: c.text,
+            })
+            .collect(),
+        error: raw.async_error.map(|e| positioned(e, source)),
+        next_request: raw.next.map(|n| match n.value {
+            Some(target) => NextRequest::Item(target),
+            None => NextRequest::Stop,
+        }),
+        skip_request: raw.skip,
+    })
+}
+
+/// Parse the prelude's `describe` of a thrown value.
+pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
+    match serde_json::from_str::<RawError>(json) {
+        Ok(raw) => positioned(raw, source),
+        Err(_) => ScriptError {
+            name: "Error".to_string(),
+            message: "the script threw a value postie could not describe".to_string(),
+            position: None,
+        },
+    }
+}
+
+fn positioned(raw: RawError, source: &str) -> ScriptError {
+    ScriptError {
+        position: position_in_stack(&raw.stack).map(|pos| user_position(pos, source)),
+        name: raw.name,
+        message: raw.message,
+    }
+}
+
+/// The first `postie-script:LINE:COL` in a QuickJS stack trace.
+fn position_in_stack(stack: &str) -> Option<(u32, u32)> {
+    let marker = format!("{SCRIPT_FILE}:");
+    let start = stack.find(&marker)? + marker.len();
+    let rest = &stack[start..];
+    let mut parts = rest.splitn(3, |c: char| !c.is_ascii_digit());
+    let line = parts.next()?.parse().ok()?;
+    let col = parts.next()?.parse().ok()?;
+    Some((line, col))
+}
+
+/// Map a position in the wrapped source back to the user's source: the wrapper's head shares
+/// the first line, and its tail sits on a line after the last one.
+fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32) {
+    let head = u32::try_from(WRAP_HEAD.len()).unwrap_or(0);
+    let lines = u32::try_from(source.split('\n').count()).unwrap_or(u32::MAX);
+    if line > lines {
+        let last = source.rsplit('\n').next().unwrap_or("");
+        let col = u32::try_from(last.chars().count()).unwrap_or(0) + 1;
+        return (lines, col);
+    }
+    if line == 1 {
+        return (1, col.saturating_sub(head).max(1));
+    }
+    (line, col.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_in_stack_finds_first_script_frame() {
+        let stack = "    at f (postie-expect.js:10:3)\n    at <anonymous> (postie-script:4:17)\n";
+        assert_eq!(position_in_stack(stack), Some((4, 17)));
+        assert_eq!(position_in_stack("no frames"), None);
+    }
+
+    #[test]
+    fn user_position_compensates_wrapper() {
+        assert_eq!(user_position((1, 13), "x"), (1, 1));
+        assert_eq!(user_position((3, 5), "a\nb\nc"), (3, 5));
+        assert_eq!(user_position((4, 1), "a\nb\nccc"), (3, 4));
+    }
+}

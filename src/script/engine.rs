@@ -1,0 +1,418 @@
+//! The Rust side of the sandbox: one QuickJS runtime and context per run, the prelude evaluated
+//! once, and per script: hand the inputs over as JSON, evaluate the wrapped source under a
+//! wall-clock deadline, drain promise jobs and timers, read the outcome back as JSON.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use rquickjs::context::EvalOptions;
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
+
+use super::api::{ScriptContext, ScriptError, ScriptOutcome};
+use super::convert;
+
+/// File name given to user scripts so their stack frames can be told apart from the prelude's.
+pub(crate) const SCRIPT_FILE: &str = "postie-script";
+
+/// Put before the user's source on the same line, so line numbers stay as written.
+pub(super) const WRAP_HEAD: &str = "(function(){";
+/// Put after the user's source, on a line of its own so a trailing `//` comment cannot eat it.
+const WRAP_TAIL: &str = "\n})";
+
+/// Compiled scripts kept per sandbox (keyed by source); the cache is emptied when it is full.
+const MAX_COMPILED: usize = 1024;
+
+/// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
+const PRELUDE: [(&str, &str); 5] = [
+    ("postie-inspect.js", include_str!("inspect.js")),
+    ("postie-expect.js", include_str!("expect.js")),
+    ("postie-http.js", include_str!("http.js")),
+    ("postie-scopes.js", include_str!("scopes.js")),
+    ("postie-prelude.js", include_str!("prelude.js")),
+];
+
+/// Name of the global that holds the prelude's entry points (non-enumerable, read-only).
+const HOOKS: &str = "__postie_hooks";
+
+/// Most timer callbacks (`setTimeout`, `setInterval`) one script may run.
+const MAX_TIMER_CALLBACKS: u32 = 100_000;
+
+/// Extra time the outcome read-back gets, whatever the script timeout.
+const FINISH_GRACE: Duration = Duration::from_secs(1);
+
+/// Limits for a [`Sandbox`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxOptions {
+    /// Wall-clock budget for one script (its synchronous part, promise jobs and timers); `None`
+    /// means no limit.
+    pub script_timeout: Option<Duration>,
+    /// Memory cap for the JavaScript heap of the whole run, in bytes; 0 means no cap.
+    pub memory_limit_bytes: usize,
+}
+
+impl Default for SandboxOptions {
+    fn default() -> Self {
+        SandboxOptions {
+            script_timeout: None,
+            memory_limit_bytes: 512 * 1024 * 1024,
+        }
+    }
+}
+
+/// Why a [`Sandbox`] could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    /// QuickJS could not create its runtime or context (usually out of memory).
+    #[error("could not start the JavaScript engine: {0}")]
+    Engine(String),
+    /// The built-in prelude failed to evaluate (a bug in postie).
+    #[error("the script prelude {file} failed to load: {message}")]
+    Prelude {
+        /// The prelude file.
+        file: &'static str,
+        /// The JavaScript error.
+        message: String,
+    },
+}
+
+/// Shared deadline: nanoseconds since `base`, 0 when disarmed.
+#[derive(Clone)]
+struct Deadline {
+    base: Instant,
+    at_nanos: Arc<AtomicU64>,
+}
+
+impl Deadline {
+    fn new() -> Self {
+        Deadline {
+            base: Instant::now(),
+            at_nanos: Arc::new(AtomicU64::new(0)),
+        }
+    }
+
+    fn arm(&self, budget: Option<Duration>) {
+        let nanos = match budget {
+            Some(budget) => {
+                let at = self.base.elapsed().saturating_add(budget).as_nanos();
+                u64::try_from(at).unwrap_or(u64::MAX).max(1)
+            }
+            None => 0,
+        };
+        self.at_nanos.store(nanos, Ordering::Relaxed);
+    }
+
+    fn expired(&self) -> bool {
+        let at = self.at_nanos.load(Ordering::Relaxed);
+        at != 0 && u64::try_from(self.base.elapsed().as_nanos()).unwrap_or(u64::MAX) >= at
+    }
+}
+
+/// One JavaScript runtime and context for a whole run, with the `pm` API loaded.
+///
+/// Scripts share the context (as in Postman's sandbox) but each runs in its own function scope.
+/// Not `Send`: create it on the thread that runs the scripts.
+pub struct Sandbox {
+    // Field order matters: compiled functions, then the context, then the runtime are dropped.
+    compiled: HashMap<String, Persistent<Function<'static>>>,
+    context: Context,
+    runtime: Runtime,
+    deadline: Deadline,
+    options: SandboxOptions,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Start the engine and evaluate the prelude.
+    pub fn new(options: SandboxOptions) -> Result<Sandbox, SandboxError> {
+        let runtime = Runtime::new().map_err(|e| SandboxError::Engine(e.to_string()))?;
+        if options.memory_limit_bytes > 0 {
+            runtime.set_memory_limit(options.memory_limit_bytes);
+        }
+        let deadline = Deadline::new();
+        let handler_deadline = deadline.clone();
+        runtime.set_interrupt_handler(Some(Box::new(move || handler_deadline.expired())));
+        let context = Context::full(&runtime).map_err(|e| SandboxError::Engine(e.to_string()))?;
+        context.with(|ctx| load_prelude(&ctx))?;
+        Ok(Sandbox {
+            compiled: HashMap::new(),
+            context,
+            runtime,
+            deadline,
+            options,
+        })
+    }
+
+    /// Run one script and report what it did. Never panics; script failures are in
+    /// [`ScriptOutcome::error`].
+    pub fn run(&mut self, script: &ScriptContext) -> ScriptOutcome {
+        let vars = &script.vars;
+        let args = (
+            convert::meta_json(script),
+            convert::scope_json(&vars.local),
+            convert::scope_json(&vars.data),
+            convert::scope_json(&vars.environment),
+            convert::scope_json(&vars.collection),
+            convert::scope_json(&vars.globals),
+            script.response.map(|r| r.body.as_str()).unwrap_or(""),
+        );
+        let timeout = self.options.script_timeout;
+        if self.compiled.len() >= MAX_COMPILED {
+            self.compiled.clear();
+        }
+        self.deadline.arm(timeout);
+
+        let deadline = &self.deadline;
+        let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, script.source, deadline, timeout);
+        let mut error = self.context.with(|ctx| {
+            if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
+                return Some(internal_error(&ctx, err));
+            }
+            let compiled = match self.compiled.get(script.source) {
+                Some(saved) => saved.clone().restore(&ctx),
+                None => compile(&ctx, script.source).inspect(|func| {
+                    self.compiled.insert(
+                        script.source.to_string(),
+                        Persistent::save(&ctx, func.clone()),
+                    );
+                }),
+            };
+            match compiled.and_then(|func| func.call::<_, ()>(())) {
+                Ok(()) => None,
+                Err(err) => Some(failure(&ctx, err)),
+            }
+        });
+
+        if error.as_ref().is_none_or(|e| !self.is_timeout(e))
+            && let Err(timed_out) = self.settle(script.source)
+        {
+            error.get_or_insert(timed_out);
+        }
+
+        self.deadline
+            .arm(Some(timeout.unwrap_or(FINISH_GRACE).max(FINISH_GRACE)));
+        let raw = self.context.with(|ctx| {
+            call_hook::<String>(&ctx, "finish", ()).map_err(|err| internal_error(&ctx, err).message)
+        });
+        self.deadline.arm(None);
+
+        let mut outcome = match raw {
+            Ok(json) => convert::outcome_from_json(&json, script.source, &script.vars),
+            Err(message) => Err(message),
+        }
+        .unwrap_or_else(|message| ScriptOutcome {
+            vars: script.vars.clone(),
+            error: Some(ScriptError {
+                name: "Error".to_string(),
+                message: format!("postie could not read the script's results: {message}"),
+                position: None,
+            }),
+            ..ScriptOutcome::default()
+        });
+        if let Some(err) = error {
+            outcome.error = Some(err);
+        }
+        outcome
+    }
+
+    /// Drain promise jobs, then fire timers one by one (draining jobs after each) until none are
+    /// left. `Err` carries the timeout error.
+    fn settle(&self, source: &str) -> Result<(), ScriptError> {
+        let mut callbacks = 0u32;
+        loop {
+            while self.runtime.is_job_pending() {
+                if let Err(job) = self.runtime.execute_pending_job() {
+                    job.0.with(|ctx| {
+                        ctx.catch();
+                    });
+                    if self.deadline.expired() {
+                        return Err(timeout_error(self.options.script_timeout));
+                    }
+                }
+            }
+            if self.deadline.expired() {
+                return Err(timeout_error(self.options.script_timeout));
+            }
+            if callbacks >= MAX_TIMER_CALLBACKS {
+                return Err(ScriptError {
+                    name: "Error".to_string(),
+                    message: format!(
+                        "more than {MAX_TIMER_CALLBACKS} timer callbacks; stopped (an endless setInterval?)"
+                    ),
+                    position: None,
+                });
+            }
+            let fired = self
+                .context
+                .with(|ctx| match call_hook::<bool>(&ctx, "tick", ()) {
+                    Ok(fired) => Ok(fired),
+                    Err(err) => Err(script_error(
+                        &ctx,
+                        err,
+                        source,
+                        &self.deadline,
+                        self.options.script_timeout,
+                    )),
+                });
+            match fired {
+                Ok(true) => callbacks += 1,
+                Ok(false) => return Ok(()),
+                Err(err) => return Err(err),
+            }
+        }
+    }
+
+    fn is_timeout(&self, err: &ScriptError) -> bool {
+        err.position.is_none() && err.message.starts_with("Script execution timed out")
+    }
+}
+
+/// Turn a failed evaluation into a [`ScriptError`] positioned in the user's source.
+fn script_error(
+    ctx: &Ctx<'_>,
+    err: rquickjs::Error,
+    source: &str,
+    deadline: &Deadline,
+    timeout: Option<Duration>,
+) -> ScriptError {
+    if deadline.expired() {
+        // The interrupt raised an uncatchable error; clear it so the context stays usable.
+        ctx.catch();
+        return timeout_error(timeout);
+    }
+    if !matches!(err, rquickjs::Error::Exception) {
+        return ScriptError {
+            name: "Error".to_string(),
+            message: err.to_string(),
+            position: None,
+        };
+    }
+    let thrown = ctx.catch();
+    let described = call_hook::<String>(ctx, "describe", (thrown,)).unwrap_or_else(|_| {
+        ctx.catch();
+        String::new()
+    });
+    convert::error_from_json(&described, source)
+}
+
+/// Newman's wording for a script that ran out of time.
+fn timeout_error(timeout: Option<Duration>) -> ScriptError {
+    let ms = timeout.map_or(0, |t| t.as_millis());
+    ScriptError {
+        name: "Error".to_string(),
+        message: format!("Script execution timed out after {ms}ms"),
+        position: None,
+    }
+}
+
+/// Compile a user script into a function (its own scope for `const`/`let`), named so its stack
+/// frames point into the user's source.
+fn compile<'js>(ctx: &Ctx<'js>, source: &str) -> rquickjs::Result<Function<'js>> {
+    let mut opts = EvalOptions::default();
+    opts.strict = false;
+    opts.filename = Some(SCRIPT_FILE.to_string());
+    ctx.eval_with_options(format!("{WRAP_HEAD}{source}{WRAP_TAIL}"), opts)
+}
+
+/// Evaluate the prelude files and hide the hooks object behind a read-only global.
+fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
+    let fail = |file: &'static str, ctx: &Ctx<'_>, err: rquickjs::Error| {
+        let message = match err {
+            rquickjs::Error::Exception => {
+                let thrown = ctx.catch();
+                match thrown.as_exception() {
+                    Some(e) => format!(
+                        "{} {}",
+                        e.message().unwrap_or_default(),
+                        e.stack().unwrap_or_default()
+                    ),
+                    None => format!("{thrown:?}"),
+                }
+            }
+            other => other.to_string(),
+        };
+        SandboxError::Prelude { file, message }
+    };
+    let hooks = Object::new(ctx.clone()).map_err(|e| fail("hooks", ctx, e))?;
+    let resolve =
+        Function::new(ctx.clone(), resolve_template).map_err(|e| fail("resolve", ctx, e))?;
+    hooks
+        .set("resolve", resolve)
+        .map_err(|e| fail("resolve", ctx, e))?;
+    ctx.globals()
+        .set("__postie_internal", hooks.clone())
+        .map_err(|e| fail("hooks", ctx, e))?;
+    for (file, source) in PRELUDE {
+        let mut opts = EvalOptions::default();
+        opts.filename = Some(file.to_string());
+        ctx.eval_with_options::<(), _>(source, opts)
+            .map_err(|e| fail(file, ctx, e))?;
+    }
+    let define = format!(
+        "Object.defineProperty(globalThis, '{HOOKS}', {{ value: Object.freeze(globalThis.__postie_internal), \
+         enumerable: false, writable: false, configurable: false }}); delete globalThis.__postie_internal;"
+    );
+    ctx.eval::<(), _>(define)
+        .map_err(|e| fail("postie-hooks.js", ctx, e))?;
+    Ok(())
+}
+
+/// `replaceIn` support: `{{name}}` resolution in Rust, names looked up through a JS callback
+/// that returns a string or `undefined`.
+fn resolve_template<'js>(text: String, lookup: Function<'js>) -> rquickjs::Result<String> {
+    let mut failure = None;
+    let out = crate::vars::template::resolve(&text, &mut |name: &str| {
+        if failure.is_some() {
+            return None;
+        }
+        match lookup.call::<_, Option<String>>((name,)) {
+            Ok(value) => value,
+            Err(err) => {
+                failure = Some(err);
+                None
+            }
+        }
+    });
+    match failure {
+        Some(err) => Err(err),
+        None => Ok(out),
+    }
+}
+
+/// Call one of the prelude's entry points.
+fn call_hook<'js, R: rquickjs::FromJs<'js>>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    args: impl rquickjs::function::IntoArgs<'js>,
+) -> rquickjs::Result<R> {
+    let hooks: Object<'js> = ctx.globals().get(HOOKS)?;
+    let hook: Function<'js> = hooks.get(name)?;
+    hook.call(args)
+}
+
+/// An error in postie's own plumbing (not the user's script), as a [`ScriptError`].
+fn internal_error(ctx: &Ctx<'_>, err: rquickjs::Error) -> ScriptError {
+    let message = match err {
+        rquickjs::Error::Exception => {
+            let thrown: Value<'_> = ctx.catch();
+            match thrown.as_exception() {
+                Some(e) => e.message().unwrap_or_default(),
+                None => format!("{thrown:?}"),
+            }
+        }
+        other => other.to_string(),
+    };
+    ScriptError {
+        name: "Error".to_string(),
+        message: format!("postie sandbox failure: {message}"),
+        position: None,
+    }
+}

@@ -1,0 +1,498 @@
+// postie prelude: `pm.request`, `pm.response`, header lists, response cookies, and the
+// chai-postman style assertions (`pm.response.to.have.status(200)`, `to.be.ok`, ...).
+(function (P) {
+  'use strict';
+
+  const { display } = P;
+
+  // ---- header lists --------------------------------------------------------------------------
+  class HeaderList {
+    constructor(pairs) {
+      this._items = pairs.map(function (p) { return { key: String(p[0]), value: String(p[1]) }; });
+    }
+    _find(key) {
+      const wanted = String(key).toLowerCase();
+      return this._items.find(function (h) { return h.key.toLowerCase() === wanted; });
+    }
+    get(key) { const h = this._find(key); return h ? h.value : undefined; }
+    one(key) { return this._find(key); }
+    has(key, value) {
+      const h = this._find(key);
+      return h !== undefined && (arguments.length < 2 || h.value === value);
+    }
+    all() { return this._items.slice(); }
+    count() { return this._items.length; }
+    idx(i) { return this._items[i]; }
+    each(fn, self) { this._items.forEach(fn, self); }
+    map(fn, self) { return this._items.map(fn, self); }
+    filter(fn, self) { return this._items.filter(fn, self); }
+    find(fn, self) { return this._items.find(fn, self); }
+    toObject() {
+      const out = {};
+      for (const h of this._items) out[h.key.toLowerCase()] = h.value;
+      return out;
+    }
+    toJSON() { return this.all(); }
+    toString() { return this._items.map(function (h) { return h.key + ': ' + h.value + '\n'; }).join(''); }
+    add(header) { this._items.push(normalizeHeader(header)); }
+    append(header) { this.add(header); }
+    upsert(header) {
+      const h = normalizeHeader(header);
+      const existing = this._find(h.key);
+      if (existing) existing.value = h.value;
+      else this._items.push(h);
+    }
+    remove(key) {
+      const wanted = typeof key === 'string' ? key.toLowerCase() : null;
+      this._items = this._items.filter(function (h) {
+        return wanted !== null ? h.key.toLowerCase() !== wanted : typeof key === 'function' ? !key(h) : h !== key;
+      });
+    }
+    clear() { this._items = []; }
+  }
+
+  function normalizeHeader(header) {
+    if (typeof header === 'string') {
+      const at = header.indexOf(':');
+      return at === -1 ? { key: header.trim(), value: '' }
+        : { key: header.slice(0, at).trim(), value: header.slice(at + 1).trim() };
+    }
+    if (header && typeof header === 'object') {
+      return { key: String(header.key), value: header.value === undefined ? '' : String(header.value) };
+    }
+    throw new TypeError('a header must be an object { key, value } or a string "Key: value"');
+  }
+
+  // ---- URLs ----------------------------------------------------------------------------------
+  class QueryList {
+    constructor(pairs) { this._items = pairs; }
+    get(key) { const q = this._items.find(function (p) { return p.key === key; }); return q ? q.value : undefined; }
+    has(key) { return this._items.some(function (p) { return p.key === key; }); }
+    all() { return this._items.slice(); }
+    count() { return this._items.length; }
+    each(fn) { this._items.forEach(fn); }
+    map(fn) { return this._items.map(fn); }
+    toObject() {
+      const out = {};
+      for (const q of this._items) out[q.key] = q.value;
+      return out;
+    }
+    toString() {
+      return this._items.map(function (q) { return q.value === null ? q.key : q.key + '=' + q.value; }).join('&');
+    }
+    add(param) { this._items.push(param); }
+    upsert(param) {
+      const existing = this._items.find(function (p) { return p.key === param.key; });
+      if (existing) existing.value = param.value;
+      else this._items.push(param);
+    }
+    remove(key) { this._items = this._items.filter(function (p) { return p.key !== key; }); }
+  }
+
+  class Url {
+    constructor(text) {
+      this._raw = text;
+      const m = /^(?:([A-Za-z][\w+.-]*):\/\/)?(?:([^@/?#]*)@)?([^/?#:]*)(?::(\d+|\{\{[^}]*\}\}))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(text) || [];
+      this.protocol = m[1];
+      this.auth = m[2];
+      this.host = m[3] ? m[3].split('.') : [];
+      this.port = m[4];
+      this.path = m[5] ? m[5].split('/').filter(function (s, i) { return !(i === 0 && s === ''); }) : [];
+      this.hash = m[7];
+      const query = m[6] === undefined || m[6] === '' ? [] : m[6].split('&').map(function (part) {
+        const at = part.indexOf('=');
+        return at === -1 ? { key: part, value: null } : { key: part.slice(0, at), value: part.slice(at + 1) };
+      });
+      this.query = new QueryList(query);
+    }
+    getHost() { return this.host.join('.'); }
+    getPath() { return '/' + this.path.join('/'); }
+    getQueryString() { return this.query.toString(); }
+    getPathWithQuery() {
+      const q = this.getQueryString();
+      return this.getPath() + (q ? '?' + q : '');
+    }
+    getRemote() { return this.getHost() + (this.port ? ':' + this.port : ''); }
+    addQueryParams(params) {
+      for (const p of [].concat(params)) this.query.add(typeof p === 'string' ? { key: p, value: null } : p);
+    }
+    removeQueryParams(keys) {
+      for (const k of [].concat(keys)) this.query.remove(typeof k === 'string' ? k : k.key);
+    }
+    toString() {
+      let out = this.protocol ? this.protocol + '://' : '';
+      if (this.auth !== undefined) out += this.auth + '@';
+      out += this.getHost();
+      if (this.port) out += ':' + this.port;
+      if (this.path.length) out += '/' + this.path.join('/');
+      else if (this._raw.indexOf('/', out.length) !== -1 && /\/$/.test(this._raw.split(/[?#]/)[0])) out += '/';
+      const q = this.getQueryString();
+      if (q || /\?/.test(this._raw)) out += '?' + q;
+      if (this.hash !== undefined) out += '#' + this.hash;
+      return out;
+    }
+    toJSON() { return this.toString(); }
+  }
+
+  // ---- request and response ------------------------------------------------------------------
+  class Request {
+    constructor(data) {
+      this.id = data.id === null ? undefined : data.id;
+      this.name = data.name;
+      this.method = data.method;
+      this.url = new Url(data.url);
+      this.headers = new HeaderList(data.headers);
+      const raw = data.body;
+      this.body = raw === null || raw === undefined ? undefined : {
+        mode: 'raw', raw: raw,
+        toString: function () { return raw; },
+        toJSON: function () { return { mode: 'raw', raw: raw }; },
+      };
+    }
+    get to() { return P.expect(this).to; }
+    getHeaders() { return this.headers.toObject(); }
+    addHeader(h) { this.headers.add(h); }
+    removeHeader(h) { this.headers.remove(typeof h === 'string' ? h : h && h.key); }
+    upsertHeader(h) { this.headers.upsert(h); }
+    addQueryParams(p) { this.url.addQueryParams(p); }
+    removeQueryParams(p) { this.url.removeQueryParams(p); }
+    toJSON() {
+      return { id: this.id, name: this.name, method: this.method, url: this.url.toString(),
+        header: this.headers.all(), body: this.body && this.body.toJSON() };
+    }
+  }
+
+  // Where JSON.parse gave up: the index of the first character that cannot continue a JSON
+  // text, or text.length when it ended too early.
+  function jsonErrorIndex(text) {
+    let i = 0;
+    const ws = function () { while (i < text.length && ' \t\n\r'.indexOf(text[i]) !== -1) i++; };
+    const fail = function () { throw i; };
+    const literal = function (word) {
+      for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail();
+    };
+    const string = function () {
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text.charCodeAt(i) < 0x20) fail();
+        i += text[i] === '\\' ? 2 : 1;
+      }
+      if (i >= text.length) fail();
+      i++;
+    };
+    const number = function () {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+      if (!m || m[0] === '-') fail();
+      i += m[0].length;
+    };
+    const value = function () {
+      ws();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        const close = c === '{' ? '}' : ']';
+        i++;
+        ws();
+        if (text[i] === close) { i++; return; }
+        for (;;) {
+          if (c === '{') {
+            ws();
+            if (text[i] !== '"') fail();
+            string();
+            ws();
+            if (text[i] !== ':') fail();
+            i++;
+          }
+          value();
+          ws();
+          if (text[i] === ',') { i++; continue; }
+          if (text[i] === close) { i++; return; }
+          fail();
+        }
+      }
+      if (c === '"') return string();
+      if (c === 't') return literal('true');
+      if (c === 'f') return literal('false');
+      if (c === 'n') return literal('null');
+      return number();
+    };
+    try {
+      value();
+      ws();
+      return i < text.length ? i : -1;
+    } catch (at) {
+      return typeof at === 'number' ? at : -1;
+    }
+  }
+
+  function invalidJson(text) {
+    const at = jsonErrorIndex(text);
+    let message;
+    if (at < 0 || at >= text.length) {
+      message = 'Unexpected end of JSON input';
+    } else {
+      const before = text.slice(0, at).split('\n');
+      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + (before[before.length - 1].length + 1);
+    }
+    const err = new Error(message);
+    err.name = 'JSONError';
+    return err;
+  }
+
+  function parseJson(text) {
+    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    try {
+      return JSON.parse(clean);
+    } catch (e) {
+      throw invalidJson(clean);
+    }
+  }
+
+  class Response {
+    constructor(data, body) {
+      this.code = data.code;
+      this.status = data.status;
+      this.headers = new HeaderList(data.headers);
+      this.responseTime = data.time;
+      this.responseSize = data.size;
+      this._body = body;
+    }
+    get to() { return P.expect(this).to; }
+    text() { return this._body; }
+    json() { return parseJson(this._body); }
+    reason() { return this.status; }
+    size() {
+      const header = this.headers.toString().length;
+      return { body: this.responseSize, header: header, total: this.responseSize + header };
+    }
+    get stream() { throw new Error('pm.response.stream is not supported by postie yet; use pm.response.text()'); }
+    get cookies() { return P.responseCookies(this.headers); }
+    toJSON() {
+      return { code: this.code, status: this.status, header: this.headers.all(), body: this._body,
+        responseTime: this.responseTime, responseSize: this.responseSize };
+    }
+  }
+
+  // ---- cookies from Set-Cookie headers -------------------------------------------------------
+  class CookieList {
+    constructor(cookies) { this._items = cookies; }
+    get(name) { const c = this._items.find(function (c) { return c.name === name; }); return c ? c.value : undefined; }
+    one(name) { return this._items.find(function (c) { return c.name === name; }); }
+    has(name) { return this._items.some(function (c) { return c.name === name; }); }
+    all() { return this._items.slice(); }
+    count() { return this._items.length; }
+    each(fn) { this._items.forEach(fn); }
+    toObject() {
+      const out = {};
+      for (const c of this._items) out[c.name] = c.value;
+      return out;
+    }
+    jar() { throw new Error('pm.cookies.jar() is not supported by postie yet'); }
+  }
+
+  function parseSetCookie(line) {
+    const parts = line.split(';');
+    const first = parts.shift();
+    const at = first.indexOf('=');
+    const cookie = { name: at === -1 ? '' : first.slice(0, at).trim(), value: (at === -1 ? first : first.slice(at + 1)).trim() };
+    for (const attr of parts) {
+      const eq = attr.indexOf('=');
+      const key = (eq === -1 ? attr : attr.slice(0, eq)).trim().toLowerCase();
+      const value = eq === -1 ? true : attr.slice(eq + 1).trim();
+      if (key === 'httponly') cookie.httpOnly = true;
+      else if (key === 'secure') cookie.secure = true;
+      else if (key === 'max-age') cookie.maxAge = Number(value);
+      else if (key) cookie[key] = value;
+    }
+    return cookie;
+  }
+
+  P.responseCookies = function (headers) {
+    const cookies = headers ? headers.filter(function (h) { return h.key.toLowerCase() === 'set-cookie'; })
+      .map(function (h) { return parseSetCookie(h.value); }) : [];
+    return new CookieList(cookies);
+  };
+
+  // ---- chai-postman style assertions ---------------------------------------------------------
+  const { method, property, chainable } = P.defineAssertion;
+  const assert = P.assert;
+
+  function isHttpMessage(o) { return o instanceof Request || o instanceof Response; }
+  function what(o) { return o instanceof Request ? 'request' : 'response'; }
+
+  function needResponse(a) {
+    const o = a.__flags.object;
+    if (!(o instanceof Response)) {
+      throw new P.AssertionError('expected ' + display(o) + ' to be a postman response');
+    }
+    return o;
+  }
+
+  function statusIs(a, code) {
+    const r = needResponse(a);
+    assert(a, r.code === code, 'expected response to have status code #{exp} but got #{act}',
+      'expected response to not have status code #{act}', code, r.code);
+  }
+
+  function statusClass(a, digit) {
+    const r = needResponse(a);
+    assert(a, Math.floor(r.code / 100) === digit, 'expected response code to be ' + digit + 'XX but found #{act}',
+      'expected response code to not be ' + digit + 'XX but found #{act}', digit, r.code);
+  }
+
+  for (const [name, digit] of [['info', 1], ['success', 2], ['redirection', 3], ['clientError', 4], ['serverError', 5]]) {
+    property(name, function () { statusClass(this, digit); });
+  }
+  property('error', function () {
+    const r = needResponse(this);
+    const digit = Math.floor(r.code / 100);
+    assert(this, digit === 4 || digit === 5, 'expected response code to be 4XX or 5XX but found #{act}',
+      'expected response code to not be 4XX or 5XX but found #{act}', undefined, r.code);
+  });
+  for (const [name, code] of [['accepted', 202], ['withoutContent', 204], ['badRequest', 400],
+    ['unauthorized', 401], ['forbidden', 403], ['notFound', 404], ['notAcceptable', 406],
+    ['rateLimited', 429]]) {
+    property(name, function () { statusIs(this, code); });
+  }
+  property('unauthorised', function () {
+    const r = needResponse(this);
+    assert(this, r.status === 'Unauthorised', 'expected response to have status reason #{exp} but got #{act}',
+      'expected response to not have status reason #{act}', 'Unauthorised', r.status);
+  });
+
+  method('status', function (expected) {
+    if (typeof expected === 'string') {
+      const r = needResponse(this);
+      assert(this, r.status === expected, 'expected response to have status reason #{exp} but got #{act}',
+        'expected response to not have status reason #{act}', expected, r.status);
+      return;
+    }
+    statusIs(this, expected);
+  });
+  method('statusCode', function (code) { statusIs(this, code); });
+  method('statusCodeClass', function (digit) { statusClass(this, digit); });
+  method('statusReason', function (reason) {
+    const r = needResponse(this);
+    assert(this, r.status === reason, 'expected response to have status reason #{exp} but got #{act}',
+      'expected response to not have status reason #{act}', reason, r.status);
+  });
+
+  method('header', function (key, value) {
+    const o = this.__flags.object;
+    if (!isHttpMessage(o)) throw new P.AssertionError('expected ' + display(o) + ' to be a postman request or response');
+    const kind = what(o);
+    const has = o.headers.has(key);
+    if (arguments.length < 2 || !this.__flags.negate) {
+      assert(this, has, 'expected ' + kind + ' to have header with key #{exp}',
+        'expected ' + kind + ' to not have header with key #{exp}', key, has);
+    }
+    if (arguments.length > 1) {
+      const actual = o.headers.get(key);
+      assert(this, actual === value, "expected '" + key + "' " + kind + ' header to be #{exp} but got #{act}',
+        "expected '" + key + "' " + kind + ' header to not be #{act}', value, actual);
+    }
+  });
+
+  function bodyText(o) {
+    return o instanceof Response ? o._body : o.body ? String(o.body) : '';
+  }
+
+  property('withBody', function () {
+    const o = this.__flags.object;
+    const text = bodyText(o);
+    assert(this, text.length > 0, 'expected ' + what(o) + ' to have content in body',
+      'expected ' + what(o) + ' to not have content in body', undefined, text);
+  });
+
+  property('json', function () {
+    const r = needResponse(this);
+    let error = null;
+    try {
+      parseJson(r._body);
+    } catch (e) {
+      error = e;
+    }
+    assert(this, error === null, 'expected response body to be a valid json but got error ' + (error && error.message),
+      'expected response body not to be a valid json', undefined, error);
+  });
+
+  method('body', function (expected) {
+    const r = needResponse(this);
+    const text = r._body;
+    if (arguments.length === 0) {
+      assert(this, text.length > 0, 'expected response to have content in body',
+        'expected response to not have content in body', undefined, text);
+    } else if (expected instanceof RegExp) {
+      assert(this, expected.test(text), 'expected response body text #{act} to match #{exp}',
+        'expected response body text #{act} to not match #{exp}', expected, text);
+    } else if (expected !== null && typeof expected === 'object') {
+      let json;
+      try {
+        json = parseJson(text);
+      } catch (e) {
+        json = undefined;
+      }
+      assert(this, P.deepEqual(expected, json), 'expected response body json to equal #{exp} but got #{act}',
+        'expected response body json to not equal #{exp}', expected, json);
+    } else {
+      assert(this, text === expected, 'expected response body to equal #{exp} but got #{act}',
+        'expected response body to not equal #{exp}', expected, text);
+    }
+  });
+
+  method('jsonBody', function (path, value) {
+    const r = needResponse(this);
+    let json;
+    let error = null;
+    try {
+      json = parseJson(r._body);
+    } catch (e) {
+      error = e;
+    }
+    if (arguments.length === 0 || error) {
+      assert(this, error === null, 'expected response body to be a valid json but got error ' + (error && error.message),
+        'expected response body not to be a valid json', undefined, error);
+      return;
+    }
+    if (path !== null && typeof path === 'object') {
+      assert(this, P.deepEqual(path, json), 'expected response body json to equal #{exp} but got #{act}',
+        'expected response body json to not equal #{exp}', path, json);
+      return;
+    }
+    const found = P.nestedLookup(json, String(path));
+    if (arguments.length === 1 || !this.__flags.negate) {
+      assert(this, found.exists, 'expected #{act} to have property #{exp}', 'expected #{act} to not have property #{exp}',
+        path, json);
+    }
+    if (arguments.length > 1) {
+      assert(this, found.exists && P.deepEqual(value, found.value),
+        "expected response body json at '" + path + "' to contain #{exp} but got #{act}",
+        "expected response body json at '" + path + "' to not contain #{exp}", value, found.value);
+    }
+  });
+
+  method('jsonSchema', function () {
+    throw new Error('jsonSchema assertions are not supported by postie yet');
+  });
+
+  for (const [name, key] of [['responseTime', 'responseTime'], ['responseSize', 'responseSize']]) {
+    property(name, function () {
+      this.__flags.object = needResponse(this)[key];
+    });
+  }
+  for (const [name, test, label] of [
+    ['postmanRequest', function (o) { return o instanceof Request; }, 'a postman request'],
+    ['postmanResponse', function (o) { return o instanceof Response; }, 'a postman response'],
+    ['postmanRequestOrResponse', isHttpMessage, 'a postman request or response']]) {
+    property(name, function () {
+      assert(this, test(this.__flags.object), 'expected #{this} to be ' + label, 'expected #{this} to not be ' + label);
+    });
+  }
+  void chainable;
+
+  P.isHttpMessage = function (o) { return o instanceof Response; };
+  P.statusIs = statusIs;
+  P.HeaderList = HeaderList;
+  P.Request = Request;
+  P.Response = Response;
+  P.parseJson = parseJson;
+})(globalThis.__postie_internal);

@@ -1,0 +1,371 @@
+// postie prelude: the `pm` object, `pm.test`, `console`, the legacy globals Newman enables,
+// virtual timers, `require`, and the entry points the Rust side calls (begin, tick, describe,
+// finish). Evaluated once per run; `begin` installs a fresh state for every script.
+(function (P) {
+  'use strict';
+
+  const G = globalThis;
+  const parse = JSON.parse;
+  const stringify = JSON.stringify;
+  let S = null;
+  P.state = function () { return S; };
+
+  // Inputs are parsed on first use: most scripts touch only a few of them.
+  function meta() {
+    return S.meta || (S.meta = parse(S.metaJson));
+  }
+  function info() {
+    if (!S.info) {
+      const i = meta().info;
+      S.info = Object.assign({}, i, { requestId: i.requestId === null ? undefined : i.requestId });
+    }
+    return S.info;
+  }
+  function scope(key) {
+    return S.scopes[key] || (S.scopes[key] = new Map(parse(S.varsJson[key])));
+  }
+  P.scope = scope;
+  P.touch = function (key) { S.dirty[key] = true; };
+
+  function unsupported(what) {
+    return function () { throw new Error(what + ' is not supported by postie yet'); };
+  }
+
+  // ---- pm.test -------------------------------------------------------------------------------
+  function errorRecord(err) {
+    if (err instanceof Error || (err && typeof err === 'object' && 'message' in err)) {
+      return { name: String(err.name || 'Error'), message: String(err.message) };
+    }
+    return { name: 'Error', message: String(err) };
+  }
+
+  function record(name, skipped, error) {
+    const entry = { name: String(name), skipped: skipped, error: error ? errorRecord(error) : null };
+    S.assertions.push(entry);
+    return entry;
+  }
+
+  function test(name, fn) {
+    if (typeof fn !== 'function') {
+      record(name, true, null);
+      return;
+    }
+    const run = S;
+    if (fn.length > 0) {
+      // Callback style: the result is recorded when done(err) is called.
+      let finished = false;
+      const finish = function (err) {
+        if (finished) return;
+        finished = true;
+        run.pending.delete(finish);
+        if (run === S) record(name, false, err === undefined || err === null ? null : err);
+      };
+      finish.testName = name;
+      if (!run.pending) run.pending = new Set();
+      run.pending.add(finish);
+      try {
+        fn(finish);
+      } catch (err) {
+        finish(err);
+      }
+      return;
+    }
+    const entry = record(name, false, null);
+    let result;
+    try {
+      result = fn();
+    } catch (err) {
+      entry.error = errorRecord(err);
+      return;
+    }
+    if (result && typeof result.then === 'function') {
+      entry.unsettled = true;
+      run.unsettled++;
+      const settle = function (err) {
+        if (!entry.unsettled) return;
+        entry.unsettled = false;
+        run.unsettled--;
+        if (err !== undefined) entry.error = errorRecord(err);
+      };
+      try {
+        result.then(function () { settle(undefined); }, function (err) {
+          settle(err === undefined ? new Error('the test promise was rejected') : err);
+        });
+      } catch (err) {
+        settle(err);
+      }
+    }
+  }
+  test.skip = function (name) { record(name, true, null); };
+  test.index = function () { return S.assertions.length; };
+
+  // ---- console -------------------------------------------------------------------------------
+  function logger(level) {
+    return function () { S.console.push({ level: level, text: P.format(Array.prototype.slice.call(arguments)) }); };
+  }
+  const consoleObject = {
+    log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
+    debug: logger('log'), trace: logger('log'), dir: logger('log'), clear: function () {},
+  };
+
+  // ---- setNextRequest, skipRequest -------------------------------------------------------------
+  function setNextRequest(target) {
+    S.next = { value: target === null || target === undefined ? null : String(target) };
+  }
+
+  const execution = {
+    setNextRequest: setNextRequest,
+    get skipRequest() {
+      if (meta().info.eventName !== 'prerequest') return undefined;
+      return function () { S.skip = true; };
+    },
+    runRequest: unsupported('pm.execution.runRequest'),
+  };
+
+  // ---- pm ------------------------------------------------------------------------------------
+  const pm = {
+    environment: P.scopes.environment,
+    globals: P.scopes.globals,
+    collectionVariables: P.scopes.collectionVariables,
+    iterationData: P.scopes.iterationData,
+    variables: P.scopes.variables,
+    test: test,
+    expect: P.expect,
+    execution: execution,
+    get info() { return info(); },
+    get request() {
+      if (!S.request) S.request = new P.Request(meta().request);
+      return S.request;
+    },
+    get response() {
+      if (!meta().response) return undefined;
+      if (!S.response) S.response = new P.Response(meta().response, S.body);
+      return S.response;
+    },
+    get cookies() {
+      const r = pm.response;
+      return P.responseCookies(r ? r.headers : null);
+    },
+    sendRequest: unsupported('pm.sendRequest'),
+    require: unsupported('pm.require'),
+    get vault() { throw new Error('pm.vault is not supported by postie yet'); },
+    visualizer: { set: function () {}, clear: function () {} },
+  };
+
+  // ---- require -------------------------------------------------------------------------------
+  function requireModule(name) {
+    if (name === 'atob') return G.atob;
+    if (name === 'btoa') return G.btoa;
+    throw new Error("require('" + name + "'): module not available in postie yet");
+  }
+
+  // ---- virtual timers ------------------------------------------------------------------------
+  function addTimer(fn, ms, args, repeat) {
+    if (typeof fn !== 'function') throw new TypeError('the timer callback must be a function');
+    const delay = Math.max(0, Number(ms) || 0);
+    const timer = { id: ++S.timerSeq, at: S.now + delay, delay: delay, fn: fn, args: args, repeat: repeat, seq: S.timerSeq };
+    S.timers.push(timer);
+    return timer.id;
+  }
+  function clearTimer(id) {
+    S.timers = S.timers.filter(function (t) { return t.id !== id; });
+  }
+  const timerGlobals = {
+    setTimeout: function (fn, ms) { return addTimer(fn, ms, Array.prototype.slice.call(arguments, 2), false); },
+    setInterval: function (fn, ms) { return addTimer(fn, ms, Array.prototype.slice.call(arguments, 2), true); },
+    setImmediate: function (fn) { return addTimer(fn, 0, Array.prototype.slice.call(arguments, 1), false); },
+    clearTimeout: clearTimer, clearInterval: clearTimer, clearImmediate: clearTimer,
+  };
+
+  // ---- legacy (Postman v1) API ---------------------------------------------------------------
+  function deprecated(name, alternative) {
+    if (!S.warned) S.warned = new Set();
+    if (S.warned.has(name)) return;
+    S.warned.add(name);
+    S.console.push({ level: 'warn', text: 'Using "' + name + '" is deprecated. Use "' + alternative + '" instead.' });
+  }
+
+  function legacyScopeMethods(label, scope, prefix) {
+    const out = {};
+    out['set' + label + 'Variable'] = function (key, value) { deprecated('postman.set' + label + 'Variable', prefix + '.set()'); scope.set(key, value); };
+    out['get' + label + 'Variable'] = function (key) { deprecated('postman.get' + label + 'Variable', prefix + '.get()'); return scope.get(key); };
+    out['clear' + label + 'Variable'] = function (key) { deprecated('postman.clear' + label + 'Variable', prefix + '.unset()'); scope.unset(key); };
+    out['clear' + label + 'Variables'] = function () { deprecated('postman.clear' + label + 'Variables', prefix + '.clear()'); scope.clear(); };
+    return out;
+  }
+
+  const postman = Object.assign(
+    {
+      setNextRequest: function (target) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); setNextRequest(target); },
+      getResponseHeader: function (name) {
+        deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
+        const r = pm.response;
+        return r ? r.headers.get(name) : undefined;
+      },
+      getResponseCookie: function (name) {
+        deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+        return pm.cookies.one(name);
+      },
+    },
+    legacyScopeMethods('Environment', P.scopes.environment, 'pm.environment'),
+    legacyScopeMethods('Global', P.scopes.globals, 'pm.globals'));
+
+  const LEGACY = {
+    tests: ['pm.test()', function () { return S.tests; }],
+    globals: ['pm.globals', function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(scope('globals'))); }],
+    environment: ['pm.environment', function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(scope('environment'))); }],
+    data: ['pm.iterationData', function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(scope('data'))); }],
+    iteration: ['pm.info.iteration', function () { return info().iteration; }],
+    request: ['pm.request', function () {
+      if (!S.legacy.request) {
+        const r = meta().request;
+        const headers = {};
+        for (const h of r.headers) headers[h[0]] = h[1];
+        S.legacy.request = { id: r.id, name: r.name, description: undefined, headers: headers, method: r.method, url: r.url, data: r.body };
+      }
+      return S.legacy.request;
+    }],
+    responseBody: ['pm.response.text()', function () { return meta().response ? S.body : undefined; }],
+    responseCode: ['pm.response.code', function () {
+      const r = meta().response;
+      return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+    }],
+    responseHeaders: ['pm.response.headers', function () {
+      const r = meta().response;
+      if (!r) return undefined;
+      const out = {};
+      for (const h of r.headers) out[h[0]] = h[1];
+      return out;
+    }],
+    responseTime: ['pm.response.responseTime', function () { return meta().response ? meta().response.time : undefined; }],
+    responseCookies: ['pm.cookies', function () { return pm.cookies.all(); }],
+  };
+  for (const name of Object.keys(LEGACY)) {
+    const [alternative, read] = LEGACY[name];
+    Object.defineProperty(G, name, {
+      get: function () { deprecated(name, alternative); return read(); },
+      set: function (value) { if (name === 'tests') S.tests = value; },
+      enumerable: false, configurable: false,
+    });
+  }
+  for (const [name, module] of [['_', 'lodash'], ['CryptoJS', 'crypto-js'], ['tv4', 'tv4'],
+    ['xml2Json', 'xml2js'], ['Backbone', 'backbone'], ['cheerio', 'cheerio']]) {
+    Object.defineProperty(G, name, {
+      get: function () { throw new Error(name + ' (' + module + ') is not available in postie yet'); },
+      set: function () {},
+      enumerable: false, configurable: false,
+    });
+  }
+
+  // ---- entry points for Rust -----------------------------------------------------------------
+  function describe(err) {
+    try {
+      const info = errorRecord(err);
+      let stack = '';
+      try {
+        stack = err && typeof err === 'object' && err.stack ? String(err.stack) : '';
+      } catch (e) {
+        stack = '';
+      }
+      return stringify({ name: info.name, message: info.message, stack: stack });
+    } catch (e) {
+      return stringify({ name: 'Error', message: 'the script threw a value that cannot be described', stack: '' });
+    }
+  }
+
+  function begin(metaJson, local, data, environment, collection, globals, body) {
+    S = {
+      metaJson: metaJson, meta: null, info: null, body: body,
+      varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
+      scopes: {}, dirty: {},
+      assertions: [], console: [], pending: null, unsettled: 0, next: null, skip: false,
+      tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, now: 0, asyncError: null,
+      request: null, response: null,
+    };
+    G.pm = pm;
+    G.postman = postman;
+    G.console = consoleObject;
+    G.require = requireModule;
+    G.setTimeout = timerGlobals.setTimeout;
+    G.setInterval = timerGlobals.setInterval;
+    G.setImmediate = timerGlobals.setImmediate;
+    G.clearTimeout = clearTimer;
+    G.clearInterval = clearTimer;
+    G.clearImmediate = clearTimer;
+  }
+
+  // Fire the earliest timer; false when none is left.
+  function tick() {
+    if (!S.timers.length) return false;
+    let next = S.timers[0];
+    for (const t of S.timers) if (t.at < next.at || (t.at === next.at && t.seq < next.seq)) next = t;
+    S.now = next.at;
+    if (next.repeat) {
+      next.at = S.now + Math.max(1, next.delay);
+      next.seq = ++S.timerSeq;
+    } else {
+      clearTimer(next.id);
+    }
+    try {
+      next.fn.apply(G, next.args);
+    } catch (err) {
+      if (!S.asyncError) S.asyncError = parse(describe(err));
+    }
+    return true;
+  }
+
+  function safeVars(map) {
+    const out = [];
+    map.forEach(function (value, key) {
+      let shown = value;
+      try {
+        if (stringify(value) === undefined) shown = null;
+      } catch (e) {
+        shown = String(value);
+      }
+      out.push([key, shown === undefined ? null : shown]);
+    });
+    return out;
+  }
+
+  function finish() {
+    for (const done of S.pending ? Array.from(S.pending) : []) {
+      done(new Error("pm.test '" + done.testName + "' never called done()"));
+    }
+    for (const entry of S.assertions) {
+      if (entry.unsettled) {
+        entry.error = { name: 'Error', message: "the promise returned by pm.test '" + entry.name + "' never settled" };
+      }
+      delete entry.unsettled;
+    }
+    const tests = S.tests;
+    if (tests && typeof tests === 'object') {
+      for (const name of Object.keys(tests)) {
+        const passed = Boolean(tests[name]);
+        S.assertions.push({ name: name, skipped: false,
+          error: passed ? null : { name: 'AssertionError', message: 'expected ' + P.display(tests[name]) + ' to be truthy' } });
+      }
+    }
+    // Only scopes the script wrote to go back; null means "unchanged".
+    const vars = {};
+    for (const key of ['local', 'data', 'environment', 'collection', 'globals']) {
+      vars[key] = S.dirty[key] ? Array.from(S.scopes[key]) : null;
+    }
+    const out = {
+      vars: vars, assertions: S.assertions, console: S.console, next: S.next, skip: S.skip, asyncError: S.asyncError,
+    };
+    S = null;
+    try {
+      return stringify(out);
+    } catch (e) {
+      // A value JSON cannot hold (BigInt, a cycle): fall back to one value at a time.
+      for (const key of Object.keys(vars)) if (vars[key]) vars[key] = safeVars(new Map(vars[key]));
+      return stringify(out);
+    }
+  }
+
+  P.begin = begin;
+  P.tick = tick;
+  P.describe = describe;
+  P.finish = finish;
+})(globalThis.__postie_internal);

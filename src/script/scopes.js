@@ -1,0 +1,116 @@
+// postie prelude: the variable scopes (`pm.environment`, `pm.globals`, `pm.collectionVariables`,
+// `pm.iterationData`, `pm.variables`). Each scope is a Map in the current run state `P.state()`;
+// values keep their JavaScript types.
+(function (P) {
+  'use strict';
+
+  // pm.variables.get looks in this order; the first scope that has the name wins.
+  const PRECEDENCE = ['local', 'data', 'environment', 'collection', 'globals'];
+
+  function text(value) {
+    if (value === null || value === undefined) return String(value);
+    if (typeof value === 'object') {
+      try {
+        return JSON.stringify(value);
+      } catch (e) {
+        return String(value);
+      }
+    }
+    return String(value);
+  }
+
+  // A few of Postman's dynamic variables, for replaceIn.
+  function hex(n) {
+    let out = '';
+    for (let i = 0; i < n; i++) out += Math.floor(Math.random() * 16).toString(16);
+    return out;
+  }
+  function uuid() {
+    return hex(8) + '-' + hex(4) + '-4' + hex(3) + '-' + '89ab'[Math.floor(Math.random() * 4)] + hex(3) + '-' + hex(12);
+  }
+  const DYNAMIC = {
+    $guid: uuid,
+    $randomUUID: uuid,
+    $timestamp: function () { return String(Math.floor(Date.now() / 1000)); },
+    $isoTimestamp: function () { return new Date().toISOString(); },
+    $randomInt: function () { return String(Math.floor(Math.random() * 1001)); },
+  };
+
+  function replaceIn(template, lookup) {
+    if (typeof template !== 'string') return template;
+    if (template.indexOf('{{') === -1 && template.indexOf('<<') === -1) return template;
+    return P.resolve(template, function (name) {
+      const found = lookup(name);
+      if (found !== NOT_FOUND) return text(found);
+      const dynamic = DYNAMIC[name];
+      return dynamic ? dynamic() : undefined;
+    });
+  }
+
+  const NOT_FOUND = {};
+
+  function toObject(map) {
+    const out = {};
+    map.forEach(function (value, key) { out[key] = value; });
+    return out;
+  }
+
+  function makeScope(key) {
+    const map = function () { return P.scope(key); };
+    return {
+      has: function (name) { return map().has(String(name)); },
+      get: function (name) { return map().get(String(name)); },
+      set: function (name, value) { map().set(String(name), value); P.touch(key); },
+      unset: function (name) { map().delete(String(name)); P.touch(key); },
+      clear: function () { map().clear(); P.touch(key); },
+      toObject: function () { return toObject(map()); },
+      toJSON: function () {
+        const values = [];
+        map().forEach(function (value, name) { values.push({ key: name, value: value }); });
+        return { values: values };
+      },
+      replaceIn: function (template) {
+        return replaceIn(template, function (name) {
+          const m = map();
+          return m.has(name) ? m.get(name) : NOT_FOUND;
+        });
+      },
+    };
+  }
+
+  function lookupAll(name) {
+    for (const key of PRECEDENCE) {
+      const m = P.scope(key);
+      if (m.has(name)) return m.get(name);
+    }
+    return NOT_FOUND;
+  }
+
+  const local = makeScope('local');
+  const variables = {
+    has: function (name) { return lookupAll(String(name)) !== NOT_FOUND; },
+    get: function (name) {
+      const found = lookupAll(String(name));
+      return found === NOT_FOUND ? undefined : found;
+    },
+    set: local.set,
+    unset: local.unset,
+    clear: local.clear,
+    toObject: function () {
+      const out = {};
+      for (let i = PRECEDENCE.length - 1; i >= 0; i--) Object.assign(out, toObject(P.scope(PRECEDENCE[i])));
+      return out;
+    },
+    toJSON: function () { return { values: Object.entries(variables.toObject()).map(function (e) { return { key: e[0], value: e[1] }; }) }; },
+    replaceIn: function (template) { return replaceIn(template, lookupAll); },
+  };
+
+  P.scopes = {
+    environment: makeScope('environment'),
+    globals: makeScope('globals'),
+    collectionVariables: makeScope('collection'),
+    iterationData: makeScope('data'),
+    variables: variables,
+  };
+  P.scopeToObject = toObject;
+})(globalThis.__postie_internal);
