@@ -743,8 +743,6 @@ fn http_gzip_response_is_decoded() {
 }
 
 #[test]
-#[ignore = "bug in src/http/client.rs: reqwest's automatic decompression removes the \
-            Content-Encoding and Content-Length response headers, which Newman keeps"]
 fn http_gzip_response_keeps_its_content_encoding_header() {
     let echo = Echo::start();
     let url = format!("{}/gzip", echo.url());
@@ -1186,8 +1184,6 @@ fn http_keep_alive_reuses_one_connection() {
 }
 
 #[test]
-#[ignore = "bug in src/http/prepare.rs: apikey-in-query is appended after a #fragment, so the \
-            server never receives it"]
 fn http_apikey_query_with_fragment_in_url() {
     let echo = Echo::start();
     let request = json!({
