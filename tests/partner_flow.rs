@@ -150,8 +150,7 @@ fn partner_flow_demo_passes() {
     let out = postie(&["demo"]);
     out.check(out.code == 0, "demo passes");
     out.check(
-        out.stdout
-            .contains(" assertions │        4 │        0 │"),
+        out.stdout.contains(" assertions │        4 │        0 │"),
         "4 assertions, 0 failed",
     );
 }

@@ -1,6 +1,7 @@
 //! The single real HTTP client of a run: keep-alive connections, one cookie jar, redirects,
-//! TLS verification, timeouts and response decoding (gzip, deflate, br).
+//! TLS verification, timeouts; bodies decoded by [`super::decode`].
 
+use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
@@ -81,6 +82,11 @@ impl HttpClient {
         let started = Instant::now();
         let response = builder.send().await.map_err(|e| describe(&e, &url))?;
         let status = response.status();
+        let content_encoding = response
+            .headers()
+            .get(reqwest::header::CONTENT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let headers = response
             .headers()
             .iter()
@@ -96,7 +102,7 @@ impl HttpClient {
             status: status.as_u16(),
             reason: status.canonical_reason().unwrap_or("").to_string(),
             headers,
-            body: body.to_vec(),
+            body: decode_body(body.to_vec(), content_encoding.as_deref()),
             elapsed: started.elapsed(),
         })
     }

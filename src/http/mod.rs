@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod body;
 pub mod client;
+pub mod decode;
 pub mod message;
 pub mod prepare;
 

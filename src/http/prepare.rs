@@ -57,10 +57,7 @@ pub fn prepare_request(
                     headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
                     headers.push((name, value));
                 }
-                AuthEffect::Query(name, value) => {
-                    let separator = if url.contains('?') { '&' } else { '?' };
-                    url = format!("{url}{separator}{name}={value}");
-                }
+                AuthEffect::Query(name, value) => add_query_param(&mut url, &name, &value),
             }
         }
     }
@@ -108,6 +105,28 @@ pub fn prepare_request(
         },
         warnings,
     }
+}
+
+/// Append `name=value` to the query of `url`, before any `#fragment`, encoding the characters
+/// that would split the parameter.
+fn add_query_param(url: &mut String, name: &str, value: &str) {
+    let encode = |s: &str| {
+        s.replace('%', "%25")
+            .replace('&', "%26")
+            .replace('#', "%23")
+            .replace('=', "%3D")
+            .replace(' ', "%20")
+    };
+    let hash = url.find('#').unwrap_or(url.len());
+    let separator = match url[..hash].find('?') {
+        Some(q) if q + 1 == hash || url[..hash].ends_with('&') => "",
+        Some(_) => "&",
+        None => "?",
+    };
+    url.insert_str(
+        hash,
+        &format!("{separator}{}={}", encode(name), encode(value)),
+    );
 }
 
 /// Add `http://` when no scheme is given and `/` when the path is empty, as Postman does.
@@ -202,6 +221,16 @@ mod tests {
                 .is_some_and(|u| u.starts_with("postie/"))
         );
         assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
+    }
+
+    #[test]
+    fn prepare_adds_query_params_before_the_fragment() {
+        let mut url = "http://h/p?a=1#frag".to_string();
+        add_query_param(&mut url, "k", "v&w");
+        assert_eq!(url, "http://h/p?a=1&k=v%26w#frag");
+        let mut url = "http://h/p".to_string();
+        add_query_param(&mut url, "k", "v");
+        assert_eq!(url, "http://h/p?k=v");
     }
 
     #[test]
