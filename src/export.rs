@@ -80,6 +80,16 @@ fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
                         if !same {
                             map.insert("value".into(), var.value.clone());
                         }
+                        let was_disabled = map.get("disabled") == Some(&Value::Bool(true))
+                            || map.get("enabled") == Some(&Value::Bool(false));
+                        if was_disabled != var.disabled {
+                            if map.contains_key("disabled") {
+                                map.insert("disabled".into(), Value::Bool(var.disabled));
+                            }
+                            if map.contains_key("enabled") || !map.contains_key("disabled") {
+                                map.insert("enabled".into(), Value::Bool(!var.disabled));
+                            }
+                        }
                     }
                     entry
                 }

@@ -96,6 +96,13 @@ pub fn prepare_request(
     add_default(&mut headers, "Accept-Encoding", "gzip, deflate, br");
     add_default(&mut headers, "Connection", "keep-alive");
 
+    // Node's HTTP client announces an empty body on methods that usually carry one.
+    const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
+    if body.is_none() && !BODYLESS.contains(&method.to_ascii_uppercase().as_str()) {
+        add_default(&mut headers, "Content-Length", "0");
+        body = Some(Vec::new());
+    }
+
     Prepared {
         request: HttpRequest {
             method,
