@@ -89,6 +89,9 @@ pub fn execute(
             .with_hint(format!("available reporters: {}", REPORTERS.join(", "))));
         }
     }
+    for warning in &inputs.collection.warnings {
+        eprintln!("postie: warning: {warning}");
+    }
     let env_vars = parse_assignments("--env-var", &flags.env_var)?;
     let global_vars = parse_assignments("--global-var", &flags.global_var)?;
 
