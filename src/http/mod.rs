@@ -7,7 +7,9 @@ pub mod client;
 pub mod decode;
 pub mod message;
 pub mod prepare;
+pub mod redirect;
 
 pub use client::{ClientOptions, HttpClient};
 pub use message::{HttpError, HttpRequest, HttpResponse};
 pub use prepare::{PrepareOptions, Prepared, prepare_request};
+pub use redirect::SendOptions;

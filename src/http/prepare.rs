@@ -18,6 +18,9 @@ pub struct PrepareOptions<'a> {
     pub disable_body_pruning: bool,
     /// Base for relative file paths in bodies.
     pub working_dir: &'a Path,
+    /// `protocolProfileBehavior.disabledSystemHeaders`: lower-case names of default headers not
+    /// to add.
+    pub disabled_headers: &'a [String],
 }
 
 /// A request ready to send, with anything the user should be told.
@@ -75,7 +78,12 @@ pub fn prepare_request(
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
             if let Some(ctype) = built.content_type {
-                add_default(&mut headers, "Content-Type", &ctype);
+                add_default(
+                    &mut headers,
+                    options.disabled_headers,
+                    "Content-Type",
+                    &ctype,
+                );
             }
             body = Some(bytes);
         }
@@ -83,23 +91,45 @@ pub fn prepare_request(
 
     add_default(
         &mut headers,
+        options.disabled_headers,
         "User-Agent",
         concat!("postie/", env!("CARGO_PKG_VERSION")),
     );
-    add_default(&mut headers, "Accept", "*/*");
-    add_default(&mut headers, "Cache-Control", "no-cache");
+    add_default(&mut headers, options.disabled_headers, "Accept", "*/*");
     add_default(
         &mut headers,
+        options.disabled_headers,
+        "Cache-Control",
+        "no-cache",
+    );
+    add_default(
+        &mut headers,
+        options.disabled_headers,
         "Postman-Token",
         &uuid::Uuid::new_v4().to_string(),
     );
-    add_default(&mut headers, "Accept-Encoding", "gzip, deflate, br");
-    add_default(&mut headers, "Connection", "keep-alive");
+    add_default(
+        &mut headers,
+        options.disabled_headers,
+        "Accept-Encoding",
+        "gzip, deflate, br",
+    );
+    add_default(
+        &mut headers,
+        options.disabled_headers,
+        "Connection",
+        "keep-alive",
+    );
 
     // Node's HTTP client announces an empty body on methods that usually carry one.
     const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
     if body.is_none() && !BODYLESS.contains(&method.to_ascii_uppercase().as_str()) {
-        add_default(&mut headers, "Content-Length", "0");
+        add_default(
+            &mut headers,
+            options.disabled_headers,
+            "Content-Length",
+            "0",
+        );
         body = Some(Vec::new());
     }
 
@@ -152,8 +182,9 @@ fn normalize_url(url: &str) -> String {
     }
 }
 
-fn add_default(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
-    if find_header(headers, name).is_none() {
+fn add_default(headers: &mut Vec<(String, String)>, disabled: &[String], name: &str, value: &str) {
+    let off = disabled.iter().any(|h| h.eq_ignore_ascii_case(name));
+    if !off && find_header(headers, name).is_none() {
         headers.push((name.to_string(), value.to_string()));
     }
 }
@@ -211,6 +242,7 @@ mod tests {
         PrepareOptions {
             disable_body_pruning: false,
             working_dir: Path::new("."),
+            disabled_headers: &[],
         }
     }
 
@@ -245,6 +277,19 @@ mod tests {
         assert_eq!(normalize_url("h:1"), "http://h:1/");
         assert_eq!(normalize_url("https://h?a=1"), "https://h/?a=1");
         assert_eq!(normalize_url("http://h/p?a=/"), "http://h/p?a=/");
+    }
+
+    #[test]
+    fn prepare_skips_disabled_system_headers() {
+        let disabled = ["user-agent".to_string(), "Postman-Token".to_string()];
+        let options = PrepareOptions {
+            disabled_headers: &disabled,
+            ..options()
+        };
+        let r = prepare_request(&spec("POST"), None, &scopes(), options).request;
+        assert_eq!(r.header("user-agent"), None);
+        assert_eq!(r.header("postman-token"), None);
+        assert_eq!(r.header("accept"), Some("*/*"));
     }
 
     #[test]

@@ -82,9 +82,11 @@ impl ItemRunner<'_> {
             return outcome;
         }
 
+        let disabled_headers = planned.disabled_system_headers();
         let options = PrepareOptions {
             disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
             working_dir: self.working_dir,
+            disabled_headers: &disabled_headers,
         };
         let prepared = prepare_request(spec, planned.auth, scopes, options);
         for warning in &prepared.warnings {
@@ -95,9 +97,13 @@ impl ItemRunner<'_> {
                 text: warning,
             });
         }
-        let follow = planned.behavior_flag("followRedirects", self.follow_redirects);
-        let result: Result<HttpResponse, HttpError> =
-            self.client.send(&prepared.request, follow).await;
+        let result: Result<HttpResponse, HttpError> = self
+            .client
+            .send(
+                &prepared.request,
+                &planned.send_options(self.follow_redirects),
+            )
+            .await;
         listener.on_event(&Event::Request {
             cursor,
             item,
