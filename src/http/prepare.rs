@@ -1,9 +1,9 @@
 //! From a request as written to the request as sent: variables resolved in URL, headers, body and
 //! auth; the body built; auth applied; Postman's default headers added where the user set none.
 
-use super::auth::{AuthEffect, apply_auth};
+use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay};
 use super::body::build_body;
-use super::message::{HttpRequest, find_header};
+use super::message::{HttpRequest, HttpResponse, find_header};
 use crate::collection::{Auth, RequestSpec};
 use crate::vars::Scopes;
 use std::path::Path;
@@ -48,23 +48,6 @@ pub fn prepare_request(
         .map(|h| (resolve(&h.key), resolve(&h.value)))
         .collect();
 
-    if let Some(auth) = auth {
-        let result = apply_auth(auth, &resolve);
-        warnings.extend(result.warning);
-        for effect in result.effects {
-            match effect {
-                AuthEffect::Header(name, value) => {
-                    headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
-                    headers.push((name, value));
-                }
-                AuthEffect::Query(name, value) => {
-                    let separator = if url.contains('?') { '&' } else { '?' };
-                    url = format!("{url}{separator}{name}={value}");
-                }
-            }
-        }
-    }
-
     let method = if spec.method.is_empty() {
         "GET".to_string()
     } else {
@@ -82,6 +65,18 @@ pub fn prepare_request(
             }
             body = Some(bytes);
         }
+    }
+
+    if let Some(auth) = auth {
+        let input = SignInput {
+            method: &method,
+            url: &url,
+            headers: &headers,
+            body: body.as_deref(),
+        };
+        let result = apply_auth(auth, &resolve, &input);
+        warnings.extend(result.warning);
+        apply_effects(result.effects, &mut url, &mut headers, &mut body);
     }
 
     add_default(
@@ -107,6 +102,60 @@ pub fn prepare_request(
             body,
         },
         warnings,
+    }
+}
+
+/// Digest auth's second step: when `response` to `request` is a digest challenge, the request to
+/// replay (same request, `Authorization` signed with the challenge's realm and nonce).
+pub fn digest_challenge_replay(
+    auth: Option<&Auth>,
+    scopes: &Scopes,
+    request: &HttpRequest,
+    response: &HttpResponse,
+) -> Option<HttpRequest> {
+    let resolve = |text: &str| scopes.resolve(text);
+    let input = SignInput {
+        method: &request.method,
+        url: &request.url,
+        headers: &request.headers,
+        body: request.body.as_deref(),
+    };
+    let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
+    let mut replay = request.clone();
+    apply_effects(
+        result.effects,
+        &mut replay.url,
+        &mut replay.headers,
+        &mut replay.body,
+    );
+    Some(replay)
+}
+
+/// Apply a signer's effects to the request being assembled.
+fn apply_effects(
+    effects: Vec<AuthEffect>,
+    url: &mut String,
+    headers: &mut Vec<(String, String)>,
+    body: &mut Option<Vec<u8>>,
+) {
+    for effect in effects {
+        match effect {
+            AuthEffect::Header(name, value) => {
+                headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
+                headers.push((name, value));
+            }
+            AuthEffect::Query(name, value) => {
+                let separator = if url.contains('?') { '&' } else { '?' };
+                *url = format!("{url}{separator}{name}={value}");
+            }
+            AuthEffect::BodyParam(name, value) => {
+                let bytes = body.get_or_insert_with(Vec::new);
+                if !bytes.is_empty() {
+                    bytes.push(b'&');
+                }
+                bytes.extend_from_slice(format!("{name}={value}").as_bytes());
+            }
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::plan::PlannedItem;
 use crate::collection::Script;
+use crate::http::prepare::digest_challenge_replay;
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
     ConsoleLevel, NextRequest, RequestView, ResponseView, Sandbox, ScriptContext, ScriptInfo,
@@ -86,7 +87,7 @@ impl ItemRunner<'_> {
             disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
             working_dir: self.working_dir,
         };
-        let prepared = prepare_request(spec, planned.auth, scopes, options);
+        let mut prepared = prepare_request(spec, planned.auth, scopes, options);
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
                 cursor,
@@ -96,8 +97,16 @@ impl ItemRunner<'_> {
             });
         }
         let follow = planned.behavior_flag("followRedirects", self.follow_redirects);
-        let result: Result<HttpResponse, HttpError> =
+        let mut result: Result<HttpResponse, HttpError> =
             self.client.send(&prepared.request, follow).await;
+        // Digest auth: answer the server's challenge once, as Postman does.
+        if let Ok(response) = &result
+            && let Some(replay) =
+                digest_challenge_replay(planned.auth, scopes, &prepared.request, response)
+        {
+            prepared.request = replay;
+            result = self.client.send(&prepared.request, follow).await;
+        }
         listener.on_event(&Event::Request {
             cursor,
             item,
