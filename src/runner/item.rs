@@ -4,6 +4,7 @@
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::plan::PlannedItem;
 use crate::collection::Script;
+use crate::http::prepare::digest_challenge_replay;
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
     ConsoleLevel, NextRequest, RequestView, ResponseView, Sandbox, ScriptContext, ScriptInfo,
@@ -88,7 +89,7 @@ impl ItemRunner<'_> {
             working_dir: self.working_dir,
             disabled_headers: &disabled_headers,
         };
-        let prepared = prepare_request(spec, planned.auth, scopes, options);
+        let mut prepared = prepare_request(spec, planned.auth, scopes, options);
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
                 cursor,
@@ -97,13 +98,17 @@ impl ItemRunner<'_> {
                 text: warning,
             });
         }
-        let result: Result<HttpResponse, HttpError> = self
-            .client
-            .send(
-                &prepared.request,
-                &planned.send_options(self.follow_redirects),
-            )
-            .await;
+        let send_options = planned.send_options(self.follow_redirects);
+        let mut result: Result<HttpResponse, HttpError> =
+            self.client.send(&prepared.request, &send_options).await;
+        // Digest auth: answer the server's challenge once, as Postman does.
+        if let Ok(response) = &result
+            && let Some(replay) =
+                digest_challenge_replay(planned.auth, scopes, &prepared.request, response)
+        {
+            prepared.request = replay;
+            result = self.client.send(&prepared.request, &send_options).await;
+        }
         listener.on_event(&Event::Request {
             cursor,
             item,
