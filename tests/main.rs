@@ -5,5 +5,6 @@ mod echo;
 mod http_behaviour;
 mod partner_flow;
 mod requests;
+mod round_trip;
 mod scripts;
 mod util;
