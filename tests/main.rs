@@ -7,4 +7,5 @@ mod partner_flow;
 mod requests;
 mod round_trip;
 mod scripts;
+mod secrets;
 mod util;

@@ -120,5 +120,8 @@ fn round_trip_environments_and_globals_are_unchanged() {
         checked += 1;
     }
     let minimum = if kit_present() { 10 } else { 2 };
-    assert!(checked >= minimum, "too few variable files checked: {checked}");
+    assert!(
+        checked >= minimum,
+        "too few variable files checked: {checked}"
+    );
 }

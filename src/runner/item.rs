@@ -114,6 +114,7 @@ impl ItemRunner<'_> {
             item,
             request: &prepared.request,
             response: result.as_ref(),
+            credentials: &prepared.credentials,
         });
         if result.is_err() {
             outcome.failed = true;
