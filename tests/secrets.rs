@@ -53,7 +53,10 @@ fn secrets_masked_in_terminal_and_json_report() {
     ] {
         out.check(!out.stdout.contains(secret), &format!("{secret} printed"));
         let text = std::fs::read_to_string(&report).unwrap_or_default();
-        assert!(!text.contains(secret), "{secret} in the JSON report: {text}");
+        assert!(
+            !text.contains(secret),
+            "{secret} in the JSON report: {text}"
+        );
     }
     out.check(out.stdout.contains("pw=********"), "masked in the URL");
     let doc = read_json(&report);

@@ -137,6 +137,9 @@ pub struct RunFlags {
     /// Base folder for relative file paths in request bodies.
     #[arg(long = "working-dir", value_name = "PATH")]
     pub working_dir: Option<PathBuf>,
+    /// Refuse to read body files outside the working directory.
+    #[arg(long = "no-insecure-file-read")]
+    pub no_insecure_file_read: bool,
     /// Write the final environment to this file (also when the run failed).
     #[arg(long = "export-environment", value_name = "FILE")]
     pub export_environment: Option<PathBuf>,

@@ -140,6 +140,7 @@ pub fn execute(
         },
         follow_redirects: !flags.ignore_redirects,
         working_dir,
+        insecure_file_read: !flags.no_insecure_file_read,
     };
 
     let masker = if flags.show_secrets {

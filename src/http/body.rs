@@ -1,8 +1,8 @@
 //! Request bodies: turning a [`Body`] spec into bytes plus the `Content-Type` it implies.
 //! Raw JSON bodies get `//` and `/* */` comments stripped, as Postman does.
 
+use super::files::FileAccess;
 use crate::collection::{Body, FormParam, KeyValue};
-use std::path::Path;
 
 /// A built body.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,12 +17,12 @@ pub struct BuiltBody {
 
 /// Build `body`, resolving templates with `resolve`. `json_content_type` tells whether the user's
 /// own `Content-Type` header is JSON (which also triggers comment stripping). Relative file paths
-/// are taken from `working_dir`.
+/// are read through `files`.
 pub fn build_body(
     body: &Body,
     resolve: &dyn Fn(&str) -> String,
     json_content_type: bool,
-    working_dir: &Path,
+    files: &FileAccess<'_>,
 ) -> BuiltBody {
     let mut built = BuiltBody::default();
     match body {
@@ -85,8 +85,9 @@ pub fn build_body(
                 let key = resolve(&param.key);
                 if param.is_file {
                     for src in &param.src {
-                        let path = working_dir.join(resolve(src));
-                        match std::fs::read(&path) {
+                        let src = resolve(src);
+                        let path = files.path(&src);
+                        match files.read(&src) {
                             Ok(content) => {
                                 let file_name = path
                                     .file_name()
@@ -140,8 +141,9 @@ pub fn build_body(
         }
         Body::File { src } => {
             if let Some(src) = src {
-                let path = working_dir.join(resolve(src));
-                match std::fs::read(&path) {
+                let src = resolve(src);
+                let path = files.path(&src);
+                match files.read(&src) {
                     Ok(content) => built.bytes = Some(content),
                     Err(e) => built
                         .warnings
@@ -217,6 +219,14 @@ pub fn strip_json_comments(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    fn files() -> FileAccess<'static> {
+        FileAccess {
+            working_dir: Path::new("."),
+            allow_outside: true,
+        }
+    }
 
     fn id(s: &str) -> String {
         s.to_string()
@@ -241,7 +251,7 @@ mod tests {
             &body,
             &|s: &str| s.replace("{{e}}", "a@b.c"),
             false,
-            Path::new("."),
+            &files(),
         );
         assert_eq!(built.content_type.as_deref(), Some("application/json"));
         assert_eq!(built.bytes, Some(b"{\"email\": \"a@b.c\"}".to_vec()));
@@ -263,7 +273,7 @@ mod tests {
                 ..KeyValue::default()
             },
         ]);
-        let built = build_body(&body, &id, false, Path::new("."));
+        let built = build_body(&body, &id, false, &files());
         assert_eq!(built.bytes, Some(b"a%20b=1%262".to_vec()));
     }
 
@@ -277,7 +287,7 @@ mod tests {
             content_type: None,
             disabled: false,
         }]);
-        let built = build_body(&body, &id, false, Path::new("."));
+        let built = build_body(&body, &id, false, &files());
         let text = String::from_utf8(built.bytes.unwrap_or_default()).unwrap_or_default();
         assert!(text.contains("name=\"k\"\r\n\r\nv\r\n"));
         assert!(
@@ -293,7 +303,7 @@ mod tests {
             query: "{ a }".into(),
             variables: "{\"x\":1}".into(),
         };
-        let built = build_body(&body, &id, false, Path::new("."));
+        let built = build_body(&body, &id, false, &files());
         assert_eq!(
             built.bytes,
             Some(b"{\"query\":\"{ a }\",\"variables\":{\"x\":1}}".to_vec())

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod body;
 pub mod client;
 pub mod decode;
+pub mod files;
 pub mod message;
 pub mod prepare;
 pub mod redirect;

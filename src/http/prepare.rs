@@ -3,10 +3,10 @@
 
 use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay};
 use super::body::build_body;
+use super::files::FileAccess;
 use super::message::{HttpRequest, HttpResponse, find_header};
 use crate::collection::{Auth, RequestSpec};
 use crate::vars::Scopes;
-use std::path::Path;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
@@ -16,8 +16,8 @@ const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
 pub struct PrepareOptions<'a> {
     /// `protocolProfileBehavior.disableBodyPruning`.
     pub disable_body_pruning: bool,
-    /// Base for relative file paths in bodies.
-    pub working_dir: &'a Path,
+    /// Where body files may be read from.
+    pub files: FileAccess<'a>,
     /// `protocolProfileBehavior.disabledSystemHeaders`: lower-case names of default headers not
     /// to add.
     pub disabled_headers: &'a [String],
@@ -63,7 +63,7 @@ pub fn prepare_request(
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
     if let Some(spec_body) = spec.body.as_ref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
-        let built = build_body(spec_body, &resolve, json_type, options.working_dir);
+        let built = build_body(spec_body, &resolve, json_type, &options.files);
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
             if let Some(ctype) = built.content_type {
@@ -265,6 +265,7 @@ mod tests {
     use crate::collection::{Body, KeyValue, UrlSpec, Variable};
     use crate::vars::VariableScope;
     use serde_json::json;
+    use std::path::Path;
 
     fn scopes() -> Scopes {
         let vars = [("base", "http://h"), ("token", "T")].map(|(k, v)| Variable {
@@ -311,7 +312,10 @@ mod tests {
     fn options() -> PrepareOptions<'static> {
         PrepareOptions {
             disable_body_pruning: false,
-            working_dir: Path::new("."),
+            files: FileAccess {
+                working_dir: Path::new("."),
+                allow_outside: true,
+            },
             disabled_headers: &[],
         }
     }

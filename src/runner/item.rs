@@ -4,6 +4,7 @@
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::plan::PlannedItem;
 use crate::collection::Script;
+use crate::http::files::FileAccess;
 use crate::http::prepare::digest_challenge_replay;
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
@@ -34,6 +35,8 @@ pub struct ItemRunner<'r> {
     pub follow_redirects: bool,
     /// Base for relative file paths.
     pub working_dir: &'r Path,
+    /// False with `--no-insecure-file-read`.
+    pub insecure_file_read: bool,
 }
 
 impl ItemRunner<'_> {
@@ -86,7 +89,10 @@ impl ItemRunner<'_> {
         let disabled_headers = planned.disabled_system_headers();
         let options = PrepareOptions {
             disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
-            working_dir: self.working_dir,
+            files: FileAccess {
+                working_dir: self.working_dir,
+                allow_outside: self.insecure_file_read,
+            },
             disabled_headers: &disabled_headers,
         };
         let mut prepared = prepare_request(spec, planned.auth, scopes, options);

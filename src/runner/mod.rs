@@ -40,6 +40,8 @@ pub struct RunOptions {
     pub follow_redirects: bool,
     /// `--working-dir` (base for relative file paths).
     pub working_dir: PathBuf,
+    /// False with `--no-insecure-file-read`: body files must be inside `working_dir`.
+    pub insecure_file_read: bool,
 }
 
 impl Default for RunOptions {
@@ -55,6 +57,7 @@ impl Default for RunOptions {
             client: ClientOptions::default(),
             follow_redirects: true,
             working_dir: PathBuf::from("."),
+            insecure_file_read: true,
         }
     }
 }
@@ -86,6 +89,7 @@ pub fn run(
         sandbox: &mut sandbox,
         follow_redirects: options.follow_redirects,
         working_dir: &options.working_dir,
+        insecure_file_read: options.insecure_file_read,
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {
