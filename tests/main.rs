@@ -1,6 +1,7 @@
 //! Integration tests: the real `postie` binary against real servers on 127.0.0.1.
 
 mod bad_input;
+mod conformance;
 mod echo;
 mod http_behaviour;
 mod partner_flow;

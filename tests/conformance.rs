@@ -1,0 +1,37 @@
+//! Newman conformance: `../shared/conformance/compare.sh` runs this build of postie on every case
+//! of the shared kit (collections from Newman's own suite, with Newman 6's recorded results) and
+//! every case must match. Needs python3 and curl; the kit lives next to the repository. When the
+//! kit is absent the test says so and passes (set `POSTIE_REQUIRE_CONFORMANCE=1` to fail instead).
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn conformance_every_case_matches_newman() {
+    let kit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/conformance");
+    let script = kit.join("compare.sh");
+    if !script.is_file() {
+        assert!(
+            std::env::var_os("POSTIE_REQUIRE_CONFORMANCE").is_none(),
+            "conformance kit missing at {}",
+            kit.display()
+        );
+        eprintln!("conformance kit not found at {}: skipped", kit.display());
+        return;
+    }
+    let out_root = crate::util::tempdir();
+    let output = Command::new("bash")
+        .arg(&script)
+        .arg(env!("CARGO_BIN_EXE_postie"))
+        .env("PORT", "18880")
+        .env("OUT_ROOT", out_root.path())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run compare.sh: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "conformance mismatches:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
