@@ -1,6 +1,7 @@
 //! The single real HTTP client of a run: keep-alive connections, one cookie jar, redirects,
 //! TLS verification, timeouts; bodies decoded by [`super::decode`].
 
+use super::cookies::CookieJar;
 use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -23,6 +24,7 @@ pub const MAX_REDIRECTS: usize = 10;
 
 /// One client per run; cheap to share by reference.
 pub struct HttpClient {
+    jar: Arc<CookieJar>,
     follow: reqwest::Client,
     no_follow: reqwest::Client,
     request_timeout: Option<Duration>,
@@ -31,7 +33,7 @@ pub struct HttpClient {
 impl HttpClient {
     /// Build the client. Fails only if the TLS backend cannot be initialised.
     pub fn new(options: &ClientOptions) -> Result<Self, HttpError> {
-        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let jar = Arc::new(CookieJar::new());
         let build = |policy: Policy| {
             reqwest::Client::builder()
                 .cookie_provider(jar.clone())
@@ -43,10 +45,16 @@ impl HttpClient {
                 .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))
         };
         Ok(HttpClient {
+            jar: jar.clone(),
             follow: build(Policy::limited(MAX_REDIRECTS))?,
             no_follow: build(Policy::none())?,
             request_timeout: options.request_timeout,
         })
+    }
+
+    /// The run's cookie jar (shared with the sandbox).
+    pub fn cookie_jar(&self) -> &Arc<CookieJar> {
+        &self.jar
     }
 
     /// Send `request` and read the whole response. `follow_redirects` chooses the redirect policy.
@@ -65,7 +73,13 @@ impl HttpClient {
         let url = reqwest::Url::parse(&request.url)
             .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
         let mut headers = HeaderMap::new();
+        let default_host = default_host(&url);
         for (name, value) in &request.headers {
+            // The `Host` the runner lists for reports is left to the HTTP stack, which keeps it
+            // right across redirects; a different, user-set `Host` is sent as written.
+            if name.eq_ignore_ascii_case("host") && Some(value) == default_host.as_ref() {
+                continue;
+            }
             let name = HeaderName::from_bytes(name.as_bytes())
                 .map_err(|_| HttpError::new(format!("invalid header name \"{name}\"")))?;
             let value = HeaderValue::from_bytes(value.as_bytes())
@@ -106,6 +120,16 @@ impl HttpClient {
             elapsed: started.elapsed(),
         })
     }
+}
+
+/// The `Host` header value the HTTP stack sends for `url`: the host, with the port unless it is
+/// the scheme's default.
+pub fn default_host(url: &reqwest::Url) -> Option<String> {
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    })
 }
 
 /// Turn a transport error into Newman's wording where one exists.

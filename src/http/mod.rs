@@ -4,10 +4,12 @@
 pub mod auth;
 pub mod body;
 pub mod client;
+pub mod cookies;
 pub mod decode;
 pub mod message;
 pub mod prepare;
 
-pub use client::{ClientOptions, HttpClient};
+pub use client::{ClientOptions, HttpClient, default_host};
+pub use cookies::{CookieInfo, CookieJar, NewCookie};
 pub use message::{HttpError, HttpRequest, HttpResponse};
 pub use prepare::{PrepareOptions, Prepared, prepare_request};

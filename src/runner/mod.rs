@@ -83,6 +83,8 @@ pub fn run(
         sandbox: &mut sandbox,
         follow_redirects: options.follow_redirects,
         working_dir: &options.working_dir,
+        collection,
+        made_up_ids: std::collections::HashMap::new(),
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {
