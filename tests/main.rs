@@ -5,5 +5,6 @@ mod echo;
 mod http_behaviour;
 mod partner_flow;
 mod requests;
+mod sandbox_io;
 mod scripts;
 mod util;

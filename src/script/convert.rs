@@ -285,9 +285,12 @@ struct RawCall {
     cookie: Option<RawCookie>,
 }
 
+/// A queued call with its id; `Err` when postie cannot understand the call (answered with it).
+pub(crate) type QueuedCall = (u64, Result<HostCall, String>);
+
 /// Parse the prelude's outbox: `[{id, type: "send", request}, {id, type: "jar", action, ...}]`.
 /// A call postie cannot understand comes back as `Err` with its id, to be answered with an error.
-pub(crate) fn calls_from_json(json: &str) -> Result<Vec<(u64, Result<HostCall, String>)>, String> {
+pub(crate) fn calls_from_json(json: &str) -> Result<Vec<QueuedCall>, String> {
     let raw: Vec<RawCall> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     Ok(raw
         .into_iter()
