@@ -47,6 +47,9 @@ pub struct ItemRunner<'r> {
     pub working_dir: &'r Path,
     /// The collection (for `pm.execution.location`).
     pub collection: &'r Collection,
+    /// Name of the collection, folder or item owning each script, keyed by the script's address;
+    /// built on first use.
+    pub script_owners: HashMap<usize, &'r str>,
     /// `pm.info.requestId` for items without an id, made up once per item (as the Postman SDK
     /// does), keyed by the item's address.
     pub made_up_ids: HashMap<usize, String>,
@@ -187,6 +190,16 @@ impl ItemRunner<'_> {
         }
     }
 
+    /// The name of the collection, folder or item whose events hold `script`.
+    fn script_owner(&mut self, script: &Script) -> Option<&str> {
+        if self.script_owners.is_empty() {
+            collect_owners(self.collection, &mut self.script_owners);
+        }
+        self.script_owners
+            .get(&(std::ptr::from_ref(script) as usize))
+            .copied()
+    }
+
     /// Run one script and apply what it did; returns the changes a pre-request script made to
     /// `pm.request`.
     #[allow(clippy::too_many_arguments)]
@@ -214,9 +227,7 @@ impl ItemRunner<'_> {
                 iteration: cursor.iteration,
                 iteration_count: cursor.iterations,
                 location: at.location.clone(),
-                location_current: script_owner(self.collection, script)
-                    .unwrap_or(item.name)
-                    .to_string(),
+                location_current: self.script_owner(script).unwrap_or(item.name).to_string(),
             },
             vars: scopes.snapshot(),
             cookies,
@@ -531,27 +542,26 @@ fn add_host_header(request: &mut HttpRequest) {
     request.headers.insert(at, ("Host".to_string(), host));
 }
 
-/// The name of the collection, folder or item whose events hold `script`.
-fn script_owner<'c>(collection: &'c Collection, script: &Script) -> Option<&'c str> {
-    fn holds(events: &[Script], script: &Script) -> bool {
-        events.iter().any(|e| std::ptr::eq(e, script))
+/// Map every script of `collection` (by address) to the name of its owner.
+fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'c str>) {
+    fn add<'c>(events: &[Script], name: &'c str, owners: &mut HashMap<usize, &'c str>) {
+        for script in events {
+            owners.insert(std::ptr::from_ref(script) as usize, name);
+        }
     }
-    fn walk<'c>(nodes: &'c [Node], script: &Script) -> Option<&'c str> {
-        nodes.iter().find_map(|node| match node {
-            Node::Item(item) => holds(&item.events, script).then_some(item.name.as_str()),
-            Node::Group(group) => {
-                if holds(&group.events, script) {
-                    Some(group.name.as_str())
-                } else {
-                    walk(&group.items, script)
+    fn walk<'c>(nodes: &'c [Node], owners: &mut HashMap<usize, &'c str>) {
+        for node in nodes {
+            match node {
+                Node::Item(item) => add(&item.events, &item.name, owners),
+                Node::Group(group) => {
+                    add(&group.events, &group.name, owners);
+                    walk(&group.items, owners);
                 }
             }
-        })
+        }
     }
-    if holds(&collection.events, script) {
-        return Some(&collection.name);
-    }
-    walk(&collection.items, script)
+    add(&collection.events, &collection.name, owners);
+    walk(&collection.items, owners);
 }
 
 #[cfg(test)]

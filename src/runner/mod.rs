@@ -84,6 +84,7 @@ pub fn run(
         follow_redirects: options.follow_redirects,
         working_dir: &options.working_dir,
         collection,
+        script_owners: std::collections::HashMap::new(),
         made_up_ids: std::collections::HashMap::new(),
     };
     runtime.block_on(async {
