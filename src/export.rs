@@ -34,7 +34,13 @@ pub fn variable_file_document(
         return Value::Object(doc);
     };
     let patched = match &file.doc {
-        Value::Array(values) => Value::Array(patch_values(values, scope.entries())),
+        // A bare array of values is not a Postman export; write the standard form so Postman
+        // and other tools can read it back.
+        Value::Array(values) => json!({
+            "name": what,
+            "values": patch_values(values, scope.entries()),
+            "_postman_variable_scope": what,
+        }),
         Value::Object(map) => {
             let mut map = map.clone();
             let old = match map.get("values") {
@@ -79,6 +85,16 @@ fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
                             || (map.get("value").is_none() && var.value == json!(""));
                         if !same {
                             map.insert("value".into(), var.value.clone());
+                        }
+                        let was_disabled = map.get("disabled") == Some(&Value::Bool(true))
+                            || map.get("enabled") == Some(&Value::Bool(false));
+                        if was_disabled != var.disabled {
+                            if map.contains_key("disabled") {
+                                map.insert("disabled".into(), Value::Bool(var.disabled));
+                            }
+                            if map.contains_key("enabled") || !map.contains_key("disabled") {
+                                map.insert("enabled".into(), Value::Bool(!var.disabled));
+                            }
                         }
                     }
                     entry
@@ -178,6 +194,22 @@ mod tests {
                 {"key": "token", "value": "t", "type": "default", "enabled": true}
             ]}})
         );
+    }
+
+    #[test]
+    fn export_bare_array_becomes_a_scope_document() {
+        let f = match parse_variable_file(
+            json!([{"key": "a", "value": "1"}]),
+            Path::new("g.json"),
+            "globals",
+        ) {
+            Ok(f) => f,
+            Err(e) => panic!("{e}"),
+        };
+        let scope = VariableScope::from_variables(&f.values);
+        let out = variable_file_document(Some(&f), &scope, "globals");
+        assert_eq!(out["values"], json!([{"key": "a", "value": "1"}]));
+        assert_eq!(out["_postman_variable_scope"], "globals");
     }
 
     #[test]

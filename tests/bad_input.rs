@@ -40,12 +40,34 @@ fn bad_input_malformed_environment() {
 }
 
 #[test]
-fn bad_input_v1_collection_is_refused() {
+fn bad_input_v1_collection_is_converted_with_a_warning() {
+    let server = postie::mock::spawn(postie::mock::PartnerApiConfig::default(), 0)
+        .unwrap_or_else(|e| panic!("{e}"));
     let dir = tempdir();
-    let v1 = r#"{"id": "1", "name": "old", "order": ["a"], "requests": [{"id": "a", "url": "http://x", "method": "GET"}]}"#;
+    let url = format!("{}/api/v8/auth?login=a&password=b", server.url());
+    let v1 = serde_json::json!({
+        "id": "1", "name": "old", "order": ["a"],
+        "requests": [{"id": "a", "name": "legacy", "url": url, "method": "GET",
+                      "tests": "tests['got 401'] = responseCode.code === 401;"}]
+    });
+    let path = write(dir.path(), "v1.json", &v1.to_string());
+    let out = postie(&["run", &path]);
+    out.check(out.code == 0, "a v1 collection runs");
+    out.check(
+        out.stderr
+            .contains("postie: warning: this is a Postman v1 collection"),
+        "warned",
+    );
+    out.check(out.stdout.contains("✓  got 401"), "converted test ran");
+}
+
+#[test]
+fn bad_input_malformed_v1_collection() {
+    let dir = tempdir();
+    let v1 = r#"{"id": "1", "name": "old", "order": ["a"], "requests": [{"id": "a", "url": "http://x", "headerData": 5}]}"#;
     let path = write(dir.path(), "v1.json", v1);
     let out = postie(&["run", &path]);
-    assert_usage_error(&out, "v1");
+    assert_usage_error(&out, "v1.json");
 }
 
 #[test]

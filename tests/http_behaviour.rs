@@ -1213,3 +1213,40 @@ fn http_cookies_from_an_unfollowed_redirect_are_kept() {
     assert_eq!(requests[1].path, "/cookies");
     assert_eq!(requests[1].header("cookie"), Some("only=here"));
 }
+
+#[test]
+fn http_run_timeout_stops_the_run_with_an_error() {
+    let echo = Echo::start();
+    let base = echo.url();
+    let c = collection(json!([
+        item("slow", "GET", &format!("{base}/delay/3000")),
+        item("never", "GET", &format!("{base}/echo?never"))
+    ]));
+    let started = Instant::now();
+    let out = run(&c, &["--timeout", "300"]);
+    out.check(out.code == 1, "a run timeout fails the run");
+    out.check(
+        out.stdout.contains("error: callback timed out"),
+        "Newman's wording",
+    );
+    assert!(started.elapsed() < Duration::from_millis(2500));
+    assert_eq!(paths(&echo), ["/delay/3000"]);
+}
+
+#[test]
+fn http_bodyless_post_sends_content_length_zero() {
+    let echo = Echo::start();
+    let c = collection(json!([item(
+        "p",
+        "POSTMAN",
+        &format!("{}/echo", echo.url())
+    )]));
+    let out = run(&c, &[]);
+    out.check(out.code == 0, "run passes");
+    let r = only(&echo);
+    let length = r
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"));
+    assert_eq!(length.map(|(_, v)| v.as_str()), Some("0"));
+}

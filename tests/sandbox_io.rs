@@ -261,3 +261,24 @@ fn io_location_request_id_and_iteration_data() {
     assert_eq!(env_value(&env, "who1"), Some(json!("bob")));
     assert_eq!(env_value(&env, "rid"), Some(json!(true)));
 }
+
+#[test]
+fn io_listed_host_is_right_after_a_cross_host_redirect() {
+    let first = Echo::start();
+    let second = Echo::start();
+    let target = format!("{}/echo", second.url());
+    let test = "pm.test('host listed', () => pm.request.to.have.header('host'));";
+    let (out, _, _) = run(json!([item(
+        "hop",
+        &format!("{}/redirect-to?url={target}", first.url()),
+        vec![event("test", test)]
+    )]));
+    out.check(out.code == 0, "the run passes");
+    let arrived = second.requests();
+    assert_eq!(arrived.len(), 1);
+    assert_eq!(
+        arrived[0].header("host").map(str::to_string),
+        Some(format!("127.0.0.1:{}", second.port())),
+        "the Host listed for the first hop is not sent to the second host"
+    );
+}

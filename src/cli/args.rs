@@ -116,6 +116,10 @@ pub struct RunFlags {
     /// Do not verify TLS certificates.
     #[arg(short = 'k', long)]
     pub insecure: bool,
+    /// Limit for the whole run in milliseconds; the run stops with an error when it elapses.
+    #[arg(long, value_name = "MS",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: Option<u64>,
     /// Per-request timeout in milliseconds.
     #[arg(long = "timeout-request", value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]

@@ -47,20 +47,27 @@ fn parse_assignments(flag: &str, values: &[String]) -> Result<Vec<(String, Strin
         .collect()
 }
 
-/// True for variables whose values are never printed: `type: secret`, or a name saying it is one.
-fn looks_secret(key: &str, kind: Option<&str>) -> bool {
+/// True for command-line variables whose values are never printed: a name that says it is secret.
+fn looks_secret(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
-    kind == Some("secret") || key.contains("password") || key.contains("secret")
+    ["password", "secret", "token", "apikey", "api_key"]
+        .iter()
+        .any(|word| key.contains(word))
 }
 
-fn secret_values(scopes: &Scopes) -> Vec<String> {
-    [&scopes.environment, &scopes.collection, &scopes.globals]
-        .iter()
+/// Values never printed: every variable of type `secret`, and values given with `--env-var` /
+/// `--global-var` under a secret-looking name.
+fn secret_values(scopes: &Scopes, command_line: &[(String, String)]) -> Vec<String> {
+    let typed = [&scopes.environment, &scopes.collection, &scopes.globals]
+        .into_iter()
         .flat_map(|s| s.entries())
-        .filter(|v| looks_secret(&v.key, v.kind.as_deref()))
-        .map(|v| v.value_text())
-        .filter(|v| !v.is_empty())
-        .collect()
+        .filter(|v| v.is_secret())
+        .map(|v| v.value_text());
+    let given = command_line
+        .iter()
+        .filter(|(k, _)| looks_secret(k))
+        .map(|(_, v)| v.clone());
+    typed.chain(given).filter(|v| !v.is_empty()).collect()
 }
 
 /// Run and report; returns the process exit code (0 passed, 1 failures).
@@ -82,6 +89,9 @@ pub fn execute(
             .with_hint(format!("available reporters: {}", REPORTERS.join(", "))));
         }
     }
+    for warning in &inputs.collection.warnings {
+        eprintln!("postie: warning: {warning}");
+    }
     let env_vars = parse_assignments("--env-var", &flags.env_var)?;
     let global_vars = parse_assignments("--global-var", &flags.global_var)?;
 
@@ -99,12 +109,13 @@ pub fn execute(
         globals: VariableScope::from_variables(globals.as_ref().map_or(&[][..], |f| &f.values)),
         ..Scopes::default()
     };
-    for (k, v) in env_vars {
-        scopes.environment.set(&k, Value::String(v));
+    for (k, v) in &env_vars {
+        scopes.environment.set(k, Value::String(v.clone()));
     }
-    for (k, v) in global_vars {
-        scopes.globals.set(&k, Value::String(v));
+    for (k, v) in &global_vars {
+        scopes.globals.set(k, Value::String(v.clone()));
     }
+    let command_line: Vec<(String, String)> = env_vars.into_iter().chain(global_vars).collect();
 
     let working_dir = match &flags.working_dir {
         Some(dir) => dir.clone(),
@@ -122,6 +133,7 @@ pub fn execute(
             .is_some_and(|m| m.iter().any(|m| m == "failure")),
         delay: Duration::from_millis(flags.delay_request),
         script_timeout: flags.timeout_script.map(Duration::from_millis),
+        run_timeout: flags.timeout.map(Duration::from_millis),
         client: ClientOptions {
             insecure: flags.insecure,
             request_timeout: flags.timeout_request.map(Duration::from_millis),
@@ -133,7 +145,7 @@ pub fn execute(
     let masker = if flags.show_secrets {
         Masker::disabled()
     } else {
-        Masker::new(secret_values(&scopes))
+        Masker::new(secret_values(&scopes, &command_line))
     };
     let color = match flags.color {
         ColorChoice::On => true,
@@ -241,9 +253,30 @@ mod tests {
     }
 
     #[test]
-    fn execute_treats_secret_types_and_names_as_secret() {
-        assert!(looks_secret("password", None));
-        assert!(looks_secret("api", Some("secret")));
-        assert!(!looks_secret("login", Some("default")));
+    fn execute_masks_secret_types_and_secret_named_command_line_values() {
+        let environment = VariableScope::from_variables(&[
+            crate::collection::Variable {
+                key: "key".into(),
+                value: Value::String("typed-secret".into()),
+                kind: Some("secret".into()),
+                disabled: false,
+            },
+            crate::collection::Variable {
+                key: "password".into(),
+                value: Value::String("file-value".into()),
+                kind: None,
+                disabled: false,
+            },
+        ]);
+        let scopes = Scopes {
+            environment,
+            ..Scopes::default()
+        };
+        let given = [
+            ("PARTNER_PASSWORD".to_string(), "cli-secret".to_string()),
+            ("login".to_string(), "me".to_string()),
+        ];
+        let secrets = secret_values(&scopes, &given);
+        assert_eq!(secrets, ["typed-secret", "cli-secret"]);
     }
 }

@@ -1,6 +1,7 @@
 //! Loading a Postman collection file (v2.0 or v2.1, optionally wrapped as `{"collection": ...}`
-//! the way the Postman API returns it) into a [`Collection`]. v1 collections, and documents that
-//! are not collections at all, are refused with a [`Diagnostic`] saying what to do.
+//! the way the Postman API returns it) into a [`Collection`]. v1 collections are converted to
+//! v2.1 first (see [`super::v1`]), with a warning in [`Collection::warnings`]; documents that are
+//! not collections at all are refused with a [`Diagnostic`] saying what to do.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use super::json::read_json;
 use super::model::{Collection, Item, ItemGroup, Node};
 use super::parts::{self, Ctx, field, kind_of, object, text};
 use super::request::request;
+use super::v1;
 use crate::diagnostic::Diagnostic;
 
 /// Read and parse the collection file at `path`.
@@ -24,7 +26,20 @@ pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnosti
         file: path,
         what: "collection",
     };
-    let doc = unwrap_api_form(doc);
+    let mut doc = unwrap_api_form(doc);
+    let mut warnings = Vec::new();
+    if v1::is_v1(&doc) {
+        let (converted, notes) = v1::convert_v1_with_notes(&doc).map_err(|why| {
+            Diagnostic::in_file(
+                path,
+                format!("cannot convert this Postman v1 collection: {why}"),
+            )
+            .with_hint("fix that value, or open the collection in Postman and export it as Collection v2.1")
+        })?;
+        doc = converted;
+        warnings.push(v1::V1_WARNING.to_string());
+        warnings.extend(notes);
+    }
     let root = check_is_collection(&doc, ctx)?;
     let info = root.get("info").and_then(Value::as_object);
     let from_info = |key: &str| {
@@ -47,6 +62,7 @@ pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnosti
         auth: parts::auth(root.get("auth"), ctx, "auth")?,
         protocol_profile_behavior: parts::profile_behavior(root.get("protocolProfileBehavior")),
         doc: Value::Null,
+        warnings,
     };
     Ok(Collection { doc, ..collection })
 }
@@ -63,7 +79,8 @@ fn unwrap_api_form(doc: Value) -> Value {
     }
 }
 
-/// Refuse documents that are not v2 collections, saying what they look like instead.
+/// Refuse documents that are not (v2 or converted v1) collections, saying what they look like
+/// instead.
 fn check_is_collection<'v>(doc: &'v Value, ctx: Ctx) -> Result<&'v Map<String, Value>, Diagnostic> {
     let not_a_collection = |why: String| {
         Diagnostic::in_file(ctx.file, format!("this is not a Postman collection: {why}"))
@@ -78,13 +95,6 @@ fn check_is_collection<'v>(doc: &'v Value, ctx: Ctx) -> Result<&'v Map<String, V
     let has = |key: &str| root.get(key).is_some_and(|v| !v.is_null());
     if has("item") || has("info") {
         return Ok(root);
-    }
-    if has("requests") || has("order") {
-        return Err(Diagnostic::in_file(
-            ctx.file,
-            "this is a Postman v1 collection, which postie cannot run yet",
-        )
-        .with_hint("open it in Postman and export it as Collection v2.1"));
     }
     if has("values") || has("_postman_variable_scope") {
         let scope = root
@@ -237,17 +247,54 @@ mod tests {
     }
 
     #[test]
-    fn load_collection_v1_refused() {
-        let d = parse(json!({"id": "x", "name": "old", "order": ["a"], "requests": [{"id": "a"}]}))
-            .unwrap_err();
+    fn load_collection_v1_converted_with_warning() {
+        let c = parse(json!({"id": "x", "name": "old", "order": ["a"],
+            "requests": [{"id": "a", "name": "get it", "url": "http://x/", "method": "post",
+                          "headers": "A: 1\n//B: 2", "tests": "pm.test('t', () => {});"}]}))
+        .unwrap();
+        assert_eq!(c.name, "old");
+        assert_eq!(c.id.as_deref(), Some("x"));
+        assert!(c.schema.as_deref().is_some_and(|s| s.contains("v2.1.0")));
+        assert_eq!(
+            c.warnings,
+            [
+                "this is a Postman v1 collection: postie converted it to v2.1; export it from Postman as v2.1 to skip this step"
+            ]
+        );
+        let i = item(&c.items[0]);
+        assert_eq!((i.id.as_deref(), i.name.as_str()), (Some("a"), "get it"));
+        assert_eq!(i.request.method, "POST");
+        assert_eq!(i.request.url.raw, "http://x/");
+        assert_eq!(i.request.headers.len(), 2);
+        assert!(i.request.headers[1].disabled);
+        assert_eq!(i.events[0].listen, Listen::Test);
+        // The converted document is what exports write back.
+        assert!(c.doc["item"].is_array());
+        // v2 collections carry no warning.
+        assert!(parse(json!({"item": []})).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn load_collection_v1_api_wrapped_and_left_out_requests() {
+        let c = parse(json!({"collection": {"name": "w", "order": [],
+            "requests": [{"id": "r", "name": "lost"}]}}))
+        .unwrap();
+        assert!(c.items.is_empty());
+        assert_eq!(c.warnings.len(), 2);
+        assert!(c.warnings[1].contains("\"lost\""), "{}", c.warnings[1]);
+    }
+
+    #[test]
+    fn load_collection_v1_malformed_is_a_diagnostic() {
+        let d = parse(
+            json!({"name": "bad", "order": ["a"], "requests": [{"id": "a", "headerData": 5}]}),
+        )
+        .unwrap_err();
         assert_eq!(
             d.message,
-            "this is a Postman v1 collection, which postie cannot run yet"
+            "cannot convert this Postman v1 collection: requests[0].headerData: expected an array, found a number"
         );
-        assert_eq!(
-            d.hint.as_deref(),
-            Some("open it in Postman and export it as Collection v2.1")
-        );
+        assert!(d.hint.as_deref().is_some_and(|h| h.contains("v2.1")));
     }
 
     #[test]
@@ -454,7 +501,6 @@ mod tests {
                     assert!(!c.name.is_empty(), "{}", file.display());
                     loaded += 1;
                 }
-                Err(d) if d.message.contains("v1 collection") => {}
                 Err(d) => panic!("{d}"),
             }
             for (name, what) in [

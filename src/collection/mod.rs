@@ -1,5 +1,5 @@
-//! The Postman data model and its loaders: collections (v2.0/v2.1), environment and globals files,
-//! iteration data.
+//! The Postman data model and its loaders: collections (v2.0/v2.1; v1 is converted on load),
+//! environment and globals files, iteration data.
 //! No execution code lives here.
 
 pub mod data;
@@ -10,6 +10,7 @@ pub mod model;
 mod parts;
 mod request;
 pub mod url;
+pub mod v1;
 
 pub use data::{DataRow, load_data_file};
 pub use environment::{load_variable_file, parse_variable_file};

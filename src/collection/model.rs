@@ -27,6 +27,9 @@ pub struct Collection {
     pub auth: Option<Auth>,
     /// Collection-level `protocolProfileBehavior`.
     pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
+    /// Things the user should be told about the file that did not stop it loading (e.g. that a
+    /// v1 collection was converted). The library never prints them; the CLI does.
+    pub warnings: Vec<String>,
 }
 
 /// One entry of an `item` array: a request item or a folder.

@@ -4,10 +4,11 @@
 use super::cookies::CookieJar;
 use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
+use super::redirect::{SendOptions, is_redirect, next_hop};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
 use std::error::Error as _;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 /// How the client behaves for the whole run.
@@ -19,37 +20,27 @@ pub struct ClientOptions {
     pub request_timeout: Option<Duration>,
 }
 
-/// Redirect limit, as Newman's default `maxRedirects`.
-pub const MAX_REDIRECTS: usize = 10;
-
-/// One client per run; cheap to share by reference.
+/// One client per run; cheap to share by reference. Underneath are up to four reqwest clients
+/// (TLS verified or not × cookies or not), built on first use, sharing one cookie jar; redirects
+/// are followed here, hop by hop (see [`super::redirect`]).
 pub struct HttpClient {
     jar: Arc<CookieJar>,
-    follow: reqwest::Client,
-    no_follow: reqwest::Client,
+    clients: [OnceLock<reqwest::Client>; 4],
+    insecure: bool,
     request_timeout: Option<Duration>,
 }
 
 impl HttpClient {
     /// Build the client. Fails only if the TLS backend cannot be initialised.
     pub fn new(options: &ClientOptions) -> Result<Self, HttpError> {
-        let jar = Arc::new(CookieJar::new());
-        let build = |policy: Policy| {
-            reqwest::Client::builder()
-                .cookie_provider(jar.clone())
-                .redirect(policy)
-                .danger_accept_invalid_certs(options.insecure)
-                .http1_title_case_headers()
-                .pool_idle_timeout(Duration::from_secs(30))
-                .build()
-                .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))
-        };
-        Ok(HttpClient {
-            jar: jar.clone(),
-            follow: build(Policy::limited(MAX_REDIRECTS))?,
-            no_follow: build(Policy::none())?,
+        let client = HttpClient {
+            jar: Arc::new(CookieJar::new()),
+            clients: Default::default(),
+            insecure: options.insecure,
             request_timeout: options.request_timeout,
-        })
+        };
+        client.inner(!options.insecure, true)?;
+        Ok(client)
     }
 
     /// The run's cookie jar (shared with the sandbox).
@@ -57,69 +48,147 @@ impl HttpClient {
         &self.jar
     }
 
-    /// Send `request` and read the whole response. `follow_redirects` chooses the redirect policy.
+    fn inner(&self, verify_tls: bool, cookies: bool) -> Result<&reqwest::Client, HttpError> {
+        let slot = &self.clients[usize::from(verify_tls) * 2 + usize::from(cookies)];
+        if let Some(client) = slot.get() {
+            return Ok(client);
+        }
+        let mut builder = reqwest::Client::builder()
+            .redirect(Policy::none())
+            .danger_accept_invalid_certs(!verify_tls)
+            .http1_title_case_headers()
+            .pool_idle_timeout(Duration::from_secs(30));
+        if cookies {
+            builder = builder.cookie_provider(self.jar.clone());
+        }
+        let client = builder
+            .build()
+            .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))?;
+        Ok(slot.get_or_init(|| client))
+    }
+
+    /// Send `request`, following redirects as `options` say, and read the whole final response.
+    /// `--timeout-request` covers the whole exchange, redirects included.
     pub async fn send(
         &self,
         request: &HttpRequest,
-        follow_redirects: bool,
+        options: &SendOptions,
     ) -> Result<HttpResponse, HttpError> {
-        let client = if follow_redirects {
-            &self.follow
-        } else {
-            &self.no_follow
-        };
-        let method = reqwest::Method::from_bytes(request.method.as_bytes())
-            .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
-        let url = reqwest::Url::parse(&request.url)
-            .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
-        let mut headers = HeaderMap::new();
-        let default_host = default_host(&url);
-        for (name, value) in &request.headers {
-            // The `Host` the runner lists for reports is left to the HTTP stack, which keeps it
-            // right across redirects; a different, user-set `Host` is sent as written.
-            if name.eq_ignore_ascii_case("host") && Some(value) == default_host.as_ref() {
-                continue;
-            }
-            let name = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| HttpError::new(format!("invalid header name \"{name}\"")))?;
-            let value = HeaderValue::from_bytes(value.as_bytes())
-                .map_err(|_| HttpError::new(format!("invalid value for header \"{name}\"")))?;
-            headers.append(name, value);
+        let request = without_listed_host(request);
+        let exchange = self.follow(&request, options);
+        match self.request_timeout {
+            Some(limit) => tokio::time::timeout(limit, exchange)
+                .await
+                .unwrap_or_else(|_| Err(HttpError::new("ESOCKETTIMEDOUT"))),
+            None => exchange.await,
         }
-        let mut builder = client.request(method, url.clone()).headers(headers);
-        if let Some(body) = &request.body {
-            builder = builder.body(body.clone());
-        }
-        if let Some(timeout) = self.request_timeout {
-            builder = builder.timeout(timeout);
-        }
-        let started = Instant::now();
-        let response = builder.send().await.map_err(|e| describe(&e, &url))?;
-        let status = response.status();
-        let content_encoding = response
-            .headers()
-            .get(reqwest::header::CONTENT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect();
-        let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
-        Ok(HttpResponse {
-            status: status.as_u16(),
-            reason: status.canonical_reason().unwrap_or("").to_string(),
-            headers,
-            body: decode_body(body.to_vec(), content_encoding.as_deref()),
-            elapsed: started.elapsed(),
-        })
     }
+
+    async fn follow(
+        &self,
+        request: &HttpRequest,
+        options: &SendOptions,
+    ) -> Result<HttpResponse, HttpError> {
+        let verify_tls = options.strict_ssl.unwrap_or(!self.insecure);
+        let client = self.inner(verify_tls, !options.disable_cookies)?;
+        let started = Instant::now();
+        let mut current = request.clone();
+        let mut hops = 0;
+        loop {
+            let mut response = send_once(client, &current).await?;
+            let location = response.header("location").map(str::to_string);
+            match location {
+                Some(location) if options.follow_redirects && is_redirect(response.status) => {
+                    if hops >= options.max_redirects {
+                        return Err(HttpError::new(format!(
+                            "Exceeded maxRedirects. Probably stuck in a redirect loop {}",
+                            current.url
+                        )));
+                    }
+                    match next_hop(&current, response.status, &location, options) {
+                        Some(next) => {
+                            current = next;
+                            hops += 1;
+                        }
+                        None => {
+                            response.elapsed = started.elapsed();
+                            return Ok(response);
+                        }
+                    }
+                }
+                _ => {
+                    response.elapsed = started.elapsed();
+                    return Ok(response);
+                }
+            }
+        }
+    }
+}
+
+/// One HTTP exchange, no redirects.
+async fn send_once(
+    client: &reqwest::Client,
+    request: &HttpRequest,
+) -> Result<HttpResponse, HttpError> {
+    let method = reqwest::Method::from_bytes(request.method.as_bytes())
+        .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
+    let url = reqwest::Url::parse(&request.url)
+        .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
+    let mut headers = HeaderMap::new();
+    for (name, value) in &request.headers {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| HttpError::new(format!("invalid header name \"{name}\"")))?;
+        let value = HeaderValue::from_bytes(value.as_bytes())
+            .map_err(|_| HttpError::new(format!("invalid value for header \"{name}\"")))?;
+        headers.append(name, value);
+    }
+    let mut builder = client.request(method, url.clone()).headers(headers);
+    if let Some(body) = &request.body {
+        builder = builder.body(body.clone());
+    }
+    let started = Instant::now();
+    let response = builder.send().await.map_err(|e| describe(&e, &url))?;
+    let status = response.status();
+    let content_encoding = response
+        .headers()
+        .get(reqwest::header::CONTENT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.as_str().to_string(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
+    Ok(HttpResponse {
+        status: status.as_u16(),
+        reason: status.canonical_reason().unwrap_or("").to_string(),
+        headers,
+        body: decode_body(body.to_vec(), content_encoding.as_deref()),
+        elapsed: started.elapsed(),
+    })
+}
+
+/// `request` without the `Host` header the runner lists for scripts and reports when it is the
+/// one the HTTP stack sends anyway (which stays right across redirects); a different, user-set
+/// `Host` is kept and sent as written.
+fn without_listed_host(request: &HttpRequest) -> std::borrow::Cow<'_, HttpRequest> {
+    let listed = reqwest::Url::parse(&request.url)
+        .ok()
+        .and_then(|url| default_host(&url));
+    let is_listed =
+        |(k, v): &(String, String)| k.eq_ignore_ascii_case("host") && Some(v) == listed.as_ref();
+    if !request.headers.iter().any(is_listed) {
+        return std::borrow::Cow::Borrowed(request);
+    }
+    let mut owned = request.clone();
+    owned.headers.retain(|h| !is_listed(h));
+    std::borrow::Cow::Owned(owned)
 }
 
 /// The `Host` header value the HTTP stack sends for `url`: the host, with the port unless it is
@@ -138,11 +207,6 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
     let port = url.port_or_known_default().unwrap_or(0);
     if error.is_timeout() {
         return HttpError::new("ESOCKETTIMEDOUT");
-    }
-    if error.is_redirect() {
-        return HttpError::new(format!(
-            "Exceeded maxRedirects. Probably stuck in a redirect loop {url}"
-        ));
     }
     let mut source = error.source();
     while let Some(cause) = source {

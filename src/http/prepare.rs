@@ -1,9 +1,9 @@
 //! From a request as written to the request as sent: variables resolved in URL, headers, body and
 //! auth; the body built; auth applied; Postman's default headers added where the user set none.
 
-use super::auth::{AuthEffect, apply_auth};
+use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay};
 use super::body::build_body;
-use super::message::{HttpRequest, find_header};
+use super::message::{HttpRequest, HttpResponse, find_header};
 use crate::collection::{Auth, RequestSpec};
 use crate::vars::Scopes;
 use std::path::Path;
@@ -18,6 +18,9 @@ pub struct PrepareOptions<'a> {
     pub disable_body_pruning: bool,
     /// Base for relative file paths in bodies.
     pub working_dir: &'a Path,
+    /// `protocolProfileBehavior.disabledSystemHeaders`: lower-case names of default headers not
+    /// to add.
+    pub disabled_headers: &'a [String],
 }
 
 /// A request ready to send, with anything the user should be told.
@@ -48,20 +51,6 @@ pub fn prepare_request(
         .map(|h| (resolve(&h.key), resolve(&h.value)))
         .collect();
 
-    if let Some(auth) = auth {
-        let result = apply_auth(auth, &resolve);
-        warnings.extend(result.warning);
-        for effect in result.effects {
-            match effect {
-                AuthEffect::Header(name, value) => {
-                    headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
-                    headers.push((name, value));
-                }
-                AuthEffect::Query(name, value) => add_query_param(&mut url, &name, &value),
-            }
-        }
-    }
-
     let method = if spec.method.is_empty() {
         "GET".to_string()
     } else {
@@ -75,26 +64,72 @@ pub fn prepare_request(
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
             if let Some(ctype) = built.content_type {
-                add_default(&mut headers, "Content-Type", &ctype);
+                add_default(
+                    &mut headers,
+                    options.disabled_headers,
+                    "Content-Type",
+                    &ctype,
+                );
             }
             body = Some(bytes);
         }
     }
 
+    if let Some(auth) = auth {
+        let input = SignInput {
+            method: &method,
+            url: &url,
+            headers: &headers,
+            body: body.as_deref(),
+        };
+        let result = apply_auth(auth, &resolve, &input);
+        warnings.extend(result.warning);
+        apply_effects(result.effects, &mut url, &mut headers, &mut body);
+    }
+
     add_default(
         &mut headers,
+        options.disabled_headers,
         "User-Agent",
         concat!("postie/", env!("CARGO_PKG_VERSION")),
     );
-    add_default(&mut headers, "Accept", "*/*");
-    add_default(&mut headers, "Cache-Control", "no-cache");
+    add_default(&mut headers, options.disabled_headers, "Accept", "*/*");
     add_default(
         &mut headers,
+        options.disabled_headers,
+        "Cache-Control",
+        "no-cache",
+    );
+    add_default(
+        &mut headers,
+        options.disabled_headers,
         "Postman-Token",
         &uuid::Uuid::new_v4().to_string(),
     );
-    add_default(&mut headers, "Accept-Encoding", "gzip, deflate, br");
-    add_default(&mut headers, "Connection", "keep-alive");
+    add_default(
+        &mut headers,
+        options.disabled_headers,
+        "Accept-Encoding",
+        "gzip, deflate, br",
+    );
+    add_default(
+        &mut headers,
+        options.disabled_headers,
+        "Connection",
+        "keep-alive",
+    );
+
+    // Node's HTTP client announces an empty body on methods that usually carry one.
+    const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
+    if body.is_none() && !BODYLESS.contains(&method.to_ascii_uppercase().as_str()) {
+        add_default(
+            &mut headers,
+            options.disabled_headers,
+            "Content-Length",
+            "0",
+        );
+        body = Some(Vec::new());
+    }
 
     Prepared {
         request: HttpRequest {
@@ -107,26 +142,67 @@ pub fn prepare_request(
     }
 }
 
-/// Append `name=value` to the query of `url`, before any `#fragment`, encoding the characters
-/// that would split the parameter.
+/// Append `name=value` (already encoded by the signer) to the query of `url`, before any
+/// `#fragment`.
 fn add_query_param(url: &mut String, name: &str, value: &str) {
-    let encode = |s: &str| {
-        s.replace('%', "%25")
-            .replace('&', "%26")
-            .replace('#', "%23")
-            .replace('=', "%3D")
-            .replace(' ', "%20")
-    };
     let hash = url.find('#').unwrap_or(url.len());
     let separator = match url[..hash].find('?') {
         Some(q) if q + 1 == hash || url[..hash].ends_with('&') => "",
         Some(_) => "&",
         None => "?",
     };
-    url.insert_str(
-        hash,
-        &format!("{separator}{}={}", encode(name), encode(value)),
+    url.insert_str(hash, &format!("{separator}{name}={value}"));
+}
+
+/// Digest auth's second step: when `response` to `request` is a digest challenge, the request to
+/// replay (same request, `Authorization` signed with the challenge's realm and nonce).
+pub fn digest_challenge_replay(
+    auth: Option<&Auth>,
+    scopes: &Scopes,
+    request: &HttpRequest,
+    response: &HttpResponse,
+) -> Option<HttpRequest> {
+    let resolve = |text: &str| scopes.resolve(text);
+    let input = SignInput {
+        method: &request.method,
+        url: &request.url,
+        headers: &request.headers,
+        body: request.body.as_deref(),
+    };
+    let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
+    let mut replay = request.clone();
+    apply_effects(
+        result.effects,
+        &mut replay.url,
+        &mut replay.headers,
+        &mut replay.body,
     );
+    Some(replay)
+}
+
+/// Apply a signer's effects to the request being assembled.
+fn apply_effects(
+    effects: Vec<AuthEffect>,
+    url: &mut String,
+    headers: &mut Vec<(String, String)>,
+    body: &mut Option<Vec<u8>>,
+) {
+    for effect in effects {
+        match effect {
+            AuthEffect::Header(name, value) => {
+                headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name));
+                headers.push((name, value));
+            }
+            AuthEffect::Query(name, value) => add_query_param(url, &name, &value),
+            AuthEffect::BodyParam(name, value) => {
+                let bytes = body.get_or_insert_with(Vec::new);
+                if !bytes.is_empty() {
+                    bytes.push(b'&');
+                }
+                bytes.extend_from_slice(format!("{name}={value}").as_bytes());
+            }
+        }
+    }
 }
 
 /// Add `http://` when no scheme is given and `/` when the path is empty, as Postman does.
@@ -145,8 +221,9 @@ fn normalize_url(url: &str) -> String {
     }
 }
 
-fn add_default(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
-    if find_header(headers, name).is_none() {
+fn add_default(headers: &mut Vec<(String, String)>, disabled: &[String], name: &str, value: &str) {
+    let off = disabled.iter().any(|h| h.eq_ignore_ascii_case(name));
+    if !off && find_header(headers, name).is_none() {
         headers.push((name.to_string(), value.to_string()));
     }
 }
@@ -204,6 +281,7 @@ mod tests {
         PrepareOptions {
             disable_body_pruning: false,
             working_dir: Path::new("."),
+            disabled_headers: &[],
         }
     }
 
@@ -226,7 +304,7 @@ mod tests {
     #[test]
     fn prepare_adds_query_params_before_the_fragment() {
         let mut url = "http://h/p?a=1#frag".to_string();
-        add_query_param(&mut url, "k", "v&w");
+        add_query_param(&mut url, "k", "v%26w");
         assert_eq!(url, "http://h/p?a=1&k=v%26w#frag");
         let mut url = "http://h/p".to_string();
         add_query_param(&mut url, "k", "v");
@@ -238,6 +316,19 @@ mod tests {
         assert_eq!(normalize_url("h:1"), "http://h:1/");
         assert_eq!(normalize_url("https://h?a=1"), "https://h/?a=1");
         assert_eq!(normalize_url("http://h/p?a=/"), "http://h/p?a=/");
+    }
+
+    #[test]
+    fn prepare_skips_disabled_system_headers() {
+        let disabled = ["user-agent".to_string(), "Postman-Token".to_string()];
+        let options = PrepareOptions {
+            disabled_headers: &disabled,
+            ..options()
+        };
+        let r = prepare_request(&spec("POST"), None, &scopes(), options).request;
+        assert_eq!(r.header("user-agent"), None);
+        assert_eq!(r.header("postman-token"), None);
+        assert_eq!(r.header("accept"), Some("*/*"));
     }
 
     #[test]

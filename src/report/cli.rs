@@ -282,6 +282,10 @@ impl<W: Write> Listener for CliReporter<W> {
                 }
                 self.line(&s.dim("  └"));
             }
+            Event::RunError { message } => {
+                self.line("");
+                self.line(&s.red(&format!("error: {message}")));
+            }
             Event::Done => self.line(""),
             Event::Item { .. } | Event::Iteration { .. } => {}
         }

@@ -186,7 +186,7 @@ impl JsonReporter {
                 "executions": self.executions,
                 "transfers": {"responseTotal": summary.bytes_received},
                 "failures": failures,
-                "error": Value::Null,
+                "error": summary.run_error.as_ref().map_or(Value::Null, |m| json!({"message": m, "name": "Error"})),
             }
         })
     }
@@ -285,6 +285,7 @@ impl Listener for JsonReporter {
             Event::BeforeIteration { .. }
             | Event::Console { .. }
             | Event::Iteration { .. }
+            | Event::RunError { .. }
             | Event::Done => {}
         }
     }

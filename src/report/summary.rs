@@ -65,12 +65,14 @@ pub struct RunSummary {
     pub bytes_received: u64,
     /// Wall time of the run.
     pub duration: Duration,
+    /// Set when the run was aborted (e.g. `--timeout`).
+    pub run_error: Option<String>,
 }
 
 impl RunSummary {
     /// True when nothing failed.
     pub fn passed(&self) -> bool {
-        self.failures.is_empty()
+        self.failures.is_empty() && self.run_error.is_none()
     }
 
     /// Mean, min, max and standard deviation of the response times, if any.
@@ -204,6 +206,7 @@ impl Listener for SummaryBuilder {
                     });
                 }
             }
+            Event::RunError { message } => s.run_error = Some((*message).to_string()),
             Event::Done => {
                 if let Some(started) = self.started {
                     s.duration = started.elapsed();

@@ -117,6 +117,11 @@ pub enum Event<'a> {
         /// Position.
         cursor: Cursor,
     },
+    /// The run was aborted (e.g. `--timeout` elapsed); the message says why.
+    RunError {
+        /// Newman's wording, e.g. `callback timed out`.
+        message: &'a str,
+    },
     /// The run finished (or was stopped by `--bail`).
     Done,
 }

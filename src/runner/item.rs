@@ -11,6 +11,8 @@ use super::plan::PlannedItem;
 use crate::collection::{
     Body, Collection, Item, KeyValue, Node, RequestSpec, Script, parse_request_definition,
 };
+use crate::http::prepare::digest_challenge_replay;
+use crate::http::redirect::SendOptions;
 use crate::http::{
     HttpClient, HttpError, HttpRequest, HttpResponse, PrepareOptions, default_host, prepare_request,
 };
@@ -113,12 +115,17 @@ impl ItemRunner<'_> {
             return outcome;
         }
 
+        let disabled_headers = planned.disabled_system_headers();
         let options = PrepareOptions {
             disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
             working_dir: self.working_dir,
+            disabled_headers: &disabled_headers,
         };
         let mut prepared = prepare_request(&spec, planned.auth, scopes, options);
-        if !host_disabled(planned) {
+        if !disabled_headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("host"))
+        {
             add_host_header(&mut prepared.request);
         }
         for warning in &prepared.warnings {
@@ -129,9 +136,17 @@ impl ItemRunner<'_> {
                 text: warning,
             });
         }
-        let follow = planned.behavior_flag("followRedirects", self.follow_redirects);
-        let result: Result<HttpResponse, HttpError> =
-            self.client.send(&prepared.request, follow).await;
+        let send_options = planned.send_options(self.follow_redirects);
+        let mut result: Result<HttpResponse, HttpError> =
+            self.client.send(&prepared.request, &send_options).await;
+        // Digest auth: answer the server's challenge once, as Postman does.
+        if let Ok(response) = &result
+            && let Some(replay) =
+                digest_challenge_replay(planned.auth, scopes, &prepared.request, response)
+        {
+            prepared.request = replay;
+            result = self.client.send(&prepared.request, &send_options).await;
+        }
         listener.on_event(&Event::Request {
             cursor,
             item,
@@ -321,6 +336,7 @@ impl ScriptHost for RunHost<'_, '_> {
         let options = PrepareOptions {
             disable_body_pruning: true,
             working_dir: self.working_dir,
+            disabled_headers: &[],
         };
         // Postman resolves no variables in a `pm.sendRequest` request: empty scopes.
         let mut prepared = prepare_request(&spec, spec.auth.as_ref(), &Scopes::default(), options);
@@ -330,7 +346,13 @@ impl ScriptHost for RunHost<'_, '_> {
         }
         let result = self
             .client
-            .send(&prepared.request, self.follow_redirects)
+            .send(
+                &prepared.request,
+                &SendOptions {
+                    follow_redirects: self.follow_redirects,
+                    ..SendOptions::default()
+                },
+            )
             .await;
         self.listener.on_event(&Event::Request {
             cursor: self.cursor,
@@ -509,17 +531,6 @@ fn strip_files(spec: &mut RequestSpec) -> bool {
         }
         _ => false,
     }
-}
-
-/// `protocolProfileBehavior.disabledSystemHeaders.host`.
-fn host_disabled(planned: &PlannedItem<'_>) -> bool {
-    planned
-        .behavior
-        .get("disabledSystemHeaders")
-        .and_then(|d| d.as_object())
-        .and_then(|d| d.iter().find(|(k, _)| k.eq_ignore_ascii_case("host")))
-        .and_then(|(_, v)| v.as_bool())
-        .unwrap_or(false)
 }
 
 /// List the `Host` header the HTTP stack will send (after `Postman-Token`, where Postman puts

@@ -32,6 +32,8 @@ pub struct RunOptions {
     pub delay: Duration,
     /// `--timeout-script`.
     pub script_timeout: Option<Duration>,
+    /// `--timeout`: the whole run's limit.
+    pub run_timeout: Option<Duration>,
     /// HTTP client settings.
     pub client: ClientOptions,
     /// `--ignore-redirects` clears this.
@@ -49,6 +51,7 @@ impl Default for RunOptions {
             bail: false,
             delay: Duration::ZERO,
             script_timeout: None,
+            run_timeout: None,
             client: ClientOptions::default(),
             follow_redirects: true,
             working_dir: PathBuf::from("."),
@@ -92,37 +95,51 @@ pub fn run(
             collection: &collection.name,
             iterations,
         });
-        'iterations: for iteration in 0..iterations {
-            scopes.data = options
-                .data
-                .get(iteration.min(options.data.len().saturating_sub(1)))
-                .cloned()
-                .unwrap_or_default();
-            let mut cursor = Cursor {
-                iteration,
-                iterations,
-                position: 0,
-                length: items.len(),
-            };
-            listener.on_event(&Event::BeforeIteration { cursor });
-            let mut position = 0;
-            while let Some(planned) = items.get(position) {
-                cursor.position = position;
-                if !options.delay.is_zero() {
-                    tokio::time::sleep(options.delay).await;
-                }
-                let outcome = runner.run(planned, cursor, scopes, listener).await;
-                if options.bail && outcome.failed {
-                    listener.on_event(&Event::Iteration { cursor });
-                    break 'iterations;
-                }
-                position = match outcome.next_request {
-                    None => position + 1,
-                    Some(NextRequest::Stop) => items.len(),
-                    Some(NextRequest::Item(target)) => find_target(&items, &target),
+        let iterations_done = async {
+            'iterations: for iteration in 0..iterations {
+                scopes.data = options
+                    .data
+                    .get(iteration.min(options.data.len().saturating_sub(1)))
+                    .cloned()
+                    .unwrap_or_default();
+                let mut cursor = Cursor {
+                    iteration,
+                    iterations,
+                    position: 0,
+                    length: items.len(),
                 };
+                listener.on_event(&Event::BeforeIteration { cursor });
+                let mut position = 0;
+                while let Some(planned) = items.get(position) {
+                    cursor.position = position;
+                    if !options.delay.is_zero() {
+                        tokio::time::sleep(options.delay).await;
+                    }
+                    let outcome = runner.run(planned, cursor, scopes, listener).await;
+                    if options.bail && outcome.failed {
+                        listener.on_event(&Event::Iteration { cursor });
+                        break 'iterations;
+                    }
+                    position = match outcome.next_request {
+                        None => position + 1,
+                        Some(NextRequest::Stop) => items.len(),
+                        Some(NextRequest::Item(target)) => find_target(&items, &target),
+                    };
+                }
+                listener.on_event(&Event::Iteration { cursor });
             }
-            listener.on_event(&Event::Iteration { cursor });
+        };
+        let timed_out = match options.run_timeout {
+            Some(limit) => tokio::time::timeout(limit, iterations_done).await.is_err(),
+            None => {
+                iterations_done.await;
+                false
+            }
+        };
+        if timed_out {
+            listener.on_event(&Event::RunError {
+                message: "callback timed out",
+            });
         }
         listener.on_event(&Event::Done);
     });

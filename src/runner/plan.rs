@@ -4,6 +4,7 @@
 
 use crate::collection::{Auth, Collection, Item, Listen, Node, Script};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::http::SendOptions;
 use serde_json::{Map, Value};
 
 /// One request item with everything it inherits.
@@ -24,6 +25,36 @@ pub struct PlannedItem<'c> {
 }
 
 impl PlannedItem<'_> {
+    /// `disabledSystemHeaders`: names of default headers switched off (`{"user-agent": true}`).
+    pub fn disabled_system_headers(&self) -> Vec<String> {
+        match self.behavior.get("disabledSystemHeaders") {
+            Some(Value::Object(map)) => map
+                .iter()
+                .filter(|(_, v)| v.as_bool() == Some(true))
+                .map(|(k, _)| k.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// How to send this item's request: `protocolProfileBehavior` over the run's defaults.
+    pub fn send_options(&self, follow_redirects: bool) -> SendOptions {
+        let defaults = SendOptions::default();
+        SendOptions {
+            follow_redirects: self.behavior_flag("followRedirects", follow_redirects),
+            max_redirects: self
+                .behavior
+                .get("maxRedirects")
+                .and_then(Value::as_u64)
+                .map_or(defaults.max_redirects, |n| n as usize),
+            follow_original_method: self.behavior_flag("followOriginalHttpMethod", false),
+            follow_authorization_header: self.behavior_flag("followAuthorizationHeader", false),
+            remove_referer_on_redirect: self.behavior_flag("removeRefererHeaderOnRedirect", false),
+            strict_ssl: self.behavior.get("strictSSL").and_then(Value::as_bool),
+            disable_cookies: self.behavior_flag("disableCookies", false),
+        }
+    }
+
     /// A boolean `protocolProfileBehavior` setting, or `default`.
     pub fn behavior_flag(&self, key: &str, default: bool) -> bool {
         self.behavior

@@ -1,96 +1,295 @@
-//! Dynamic variables (`{{$guid}}`, `{{$timestamp}}`, ...): a fresh value at every occurrence.
+//! Dynamic variables (`{{$guid}}`, `{{$timestamp}}`, `{{$randomEmail}}`, ...): a fresh value at
+//! every occurrence. The set is exactly Newman 6.2's 118 names (postman-collection 4.4 on faker
+//! 5.5.3); values have the same shapes, drawn from our own compact word lists.
 //! An unknown `$name` returns `None`, so it stays literal in the text as in Postman.
 
+mod codes;
+mod data;
+mod dates;
+mod identity;
+mod media;
+mod pick;
+mod prose;
+#[cfg(test)]
+mod tests;
+
+use data::commerce::{
+    COLORS, COMPANY_SUFFIXES, DEPARTMENTS, PRODUCT_ADJECTIVES, PRODUCT_MATERIALS, PRODUCTS,
+};
+use data::finance::{ACCOUNT_KINDS, CURRENCIES, TRANSACTION_TYPES};
+use data::people::{JOB_AREAS, JOB_DESCRIPTORS, JOB_TYPES, NAME_PREFIXES, NAME_SUFFIXES};
+use data::places::{COUNTRIES, LOCALES};
+use data::slogans::{
+    BS_ADJECTIVES, BS_BUZZ, BS_NOUNS, CATCH_PHRASE_ADJECTIVES, CATCH_PHRASE_DESCRIPTORS,
+    CATCH_PHRASE_NOUNS,
+};
+use data::tech::{
+    DB_COLLATIONS, DB_COLUMNS, DB_ENGINES, DB_TYPES, EXAMPLE_EMAIL_DOMAINS, FREE_EMAIL_DOMAINS,
+    HACKER_ABBREVIATIONS, HACKER_ADJECTIVES, HACKER_NOUNS, HACKER_VERBS,
+};
+pub use dates::iso_timestamp;
+use pick::{digits, pick};
 use rand::Rng;
-use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Every dynamic variable Newman 6.2 knows, in postman-collection's order (118 names).
+pub const DYNAMIC_VARIABLES: &[&str] = &[
+    "$guid",
+    "$timestamp",
+    "$isoTimestamp",
+    "$randomInt",
+    "$randomPhoneNumber",
+    "$randomPhoneNumberExt",
+    "$randomLocale",
+    "$randomWords",
+    "$randomFilePath",
+    "$randomDirectoryPath",
+    "$randomCity",
+    "$randomStreetName",
+    "$randomStreetAddress",
+    "$randomCountry",
+    "$randomCountryCode",
+    "$randomLatitude",
+    "$randomLongitude",
+    "$randomColor",
+    "$randomDepartment",
+    "$randomProductName",
+    "$randomProductAdjective",
+    "$randomProductMaterial",
+    "$randomProduct",
+    "$randomCompanyName",
+    "$randomCompanySuffix",
+    "$randomCatchPhrase",
+    "$randomBs",
+    "$randomCatchPhraseAdjective",
+    "$randomCatchPhraseDescriptor",
+    "$randomCatchPhraseNoun",
+    "$randomBsAdjective",
+    "$randomBsBuzz",
+    "$randomBsNoun",
+    "$randomDatabaseColumn",
+    "$randomDatabaseType",
+    "$randomDatabaseCollation",
+    "$randomDatabaseEngine",
+    "$randomDatePast",
+    "$randomDateFuture",
+    "$randomDateRecent",
+    "$randomMonth",
+    "$randomWeekday",
+    "$randomBankAccount",
+    "$randomBankAccountName",
+    "$randomCreditCardMask",
+    "$randomPrice",
+    "$randomTransactionType",
+    "$randomCurrencyCode",
+    "$randomCurrencyName",
+    "$randomCurrencySymbol",
+    "$randomBitcoin",
+    "$randomBankAccountIban",
+    "$randomBankAccountBic",
+    "$randomAbbreviation",
+    "$randomAdjective",
+    "$randomNoun",
+    "$randomVerb",
+    "$randomIngverb",
+    "$randomPhrase",
+    "$randomAvatarImage",
+    "$randomImageUrl",
+    "$randomAbstractImage",
+    "$randomAnimalsImage",
+    "$randomBusinessImage",
+    "$randomCatsImage",
+    "$randomCityImage",
+    "$randomFoodImage",
+    "$randomNightlifeImage",
+    "$randomFashionImage",
+    "$randomPeopleImage",
+    "$randomNatureImage",
+    "$randomSportsImage",
+    "$randomTransportImage",
+    "$randomImageDataUri",
+    "$randomEmail",
+    "$randomExampleEmail",
+    "$randomUserName",
+    "$randomProtocol",
+    "$randomUrl",
+    "$randomDomainName",
+    "$randomDomainSuffix",
+    "$randomDomainWord",
+    "$randomIP",
+    "$randomIPV6",
+    "$randomUserAgent",
+    "$randomHexColor",
+    "$randomMACAddress",
+    "$randomPassword",
+    "$randomLoremWord",
+    "$randomLoremWords",
+    "$randomLoremSentence",
+    "$randomLoremSlug",
+    "$randomLoremSentences",
+    "$randomLoremParagraph",
+    "$randomLoremParagraphs",
+    "$randomLoremText",
+    "$randomLoremLines",
+    "$randomFirstName",
+    "$randomLastName",
+    "$randomFullName",
+    "$randomJobTitle",
+    "$randomNamePrefix",
+    "$randomNameSuffix",
+    "$randomJobDescriptor",
+    "$randomJobArea",
+    "$randomJobType",
+    "$randomUUID",
+    "$randomBoolean",
+    "$randomWord",
+    "$randomAlphaNumeric",
+    "$randomFileName",
+    "$randomCommonFileName",
+    "$randomMimeType",
+    "$randomCommonFileType",
+    "$randomCommonFileExt",
+    "$randomFileType",
+    "$randomFileExt",
+    "$randomSemver",
+];
 
 /// The value of dynamic variable `name` (including the leading `$`), or `None` if unknown.
+/// Every call draws a fresh value.
 pub fn dynamic_value(name: &str) -> Option<String> {
-    let mut rng = rand::rng();
-    let value = match name {
-        "$guid" | "$randomUUID" => uuid::Uuid::new_v4().to_string(),
-        "$timestamp" => now_secs().to_string(),
-        "$isoTimestamp" => iso_timestamp(now_millis()),
-        "$randomInt" => rng.random_range(0..=1000).to_string(),
-        "$randomEmail" => {
-            let user: String = (0..10)
-                .map(|_| char::from(rng.random_range(b'a'..=b'z')))
-                .collect();
-            format!("{user}@example.com")
-        }
+    let rest = name.strip_prefix('$')?;
+    let rng = &mut rand::rng();
+    let word = |list: &[&str], rng: &mut rand::rngs::ThreadRng| pick(rng, list).to_owned();
+    let value = match rest {
+        "guid" | "randomUUID" => uuid::Uuid::new_v4().to_string(),
+        "timestamp" => dates::unix_seconds().to_string(),
+        "isoTimestamp" => iso_timestamp(dates::now_millis()),
+        "randomInt" => rng.random_range(0..=1000).to_string(),
+        // Phone, locale, words, paths.
+        "randomPhoneNumber" => codes::phone_number(rng),
+        "randomPhoneNumberExt" => codes::phone_number_ext(rng),
+        "randomLocale" => word(LOCALES, rng),
+        "randomWords" => prose::words(rng),
+        "randomFilePath" => media::file_path(rng),
+        "randomDirectoryPath" => media::directory_path(rng),
+        // Address.
+        "randomCity" => identity::city(rng),
+        "randomStreetName" => identity::street_name(rng),
+        "randomStreetAddress" => identity::street_address(rng),
+        "randomCountry" => pick(rng, COUNTRIES).0.to_owned(),
+        "randomCountryCode" => pick(rng, COUNTRIES).1.to_owned(),
+        "randomLatitude" => codes::coordinate(rng, 90),
+        "randomLongitude" => codes::coordinate(rng, 180),
+        // Commerce and company.
+        "randomColor" => word(COLORS, rng),
+        "randomDepartment" => word(DEPARTMENTS, rng),
+        "randomProductName" => prose::product_name(rng),
+        "randomProductAdjective" => word(PRODUCT_ADJECTIVES, rng),
+        "randomProductMaterial" => word(PRODUCT_MATERIALS, rng),
+        "randomProduct" => word(PRODUCTS, rng),
+        "randomCompanyName" => identity::company_name(rng),
+        "randomCompanySuffix" => word(COMPANY_SUFFIXES, rng),
+        "randomCatchPhrase" => prose::catch_phrase(rng),
+        "randomBs" => prose::bs(rng),
+        "randomCatchPhraseAdjective" => word(CATCH_PHRASE_ADJECTIVES, rng),
+        "randomCatchPhraseDescriptor" => word(CATCH_PHRASE_DESCRIPTORS, rng),
+        "randomCatchPhraseNoun" => word(CATCH_PHRASE_NOUNS, rng),
+        "randomBsAdjective" => word(BS_ADJECTIVES, rng),
+        "randomBsBuzz" => word(BS_BUZZ, rng),
+        "randomBsNoun" => word(BS_NOUNS, rng),
+        // Database.
+        "randomDatabaseColumn" => word(DB_COLUMNS, rng),
+        "randomDatabaseType" => word(DB_TYPES, rng),
+        "randomDatabaseCollation" => word(DB_COLLATIONS, rng),
+        "randomDatabaseEngine" => word(DB_ENGINES, rng),
+        // Dates.
+        "randomDatePast" => dates::date_past(rng),
+        "randomDateFuture" => dates::date_future(rng),
+        "randomDateRecent" => dates::date_recent(rng),
+        "randomMonth" => dates::month(rng),
+        "randomWeekday" => dates::weekday(rng),
+        // Finance.
+        "randomBankAccount" => digits(rng, 8),
+        "randomBankAccountName" => format!("{} Account", pick(rng, ACCOUNT_KINDS)),
+        "randomCreditCardMask" => digits(rng, 4),
+        "randomPrice" => codes::price(rng),
+        "randomTransactionType" => word(TRANSACTION_TYPES, rng),
+        "randomCurrencyCode" => pick(rng, CURRENCIES).1.to_owned(),
+        "randomCurrencyName" => pick(rng, CURRENCIES).0.to_owned(),
+        "randomCurrencySymbol" => pick(rng, CURRENCIES).2.to_owned(),
+        "randomBitcoin" => codes::bitcoin_address(rng),
+        "randomBankAccountIban" => codes::iban(rng),
+        "randomBankAccountBic" => codes::bic(rng),
+        // Hacker.
+        "randomAbbreviation" => word(HACKER_ABBREVIATIONS, rng),
+        "randomAdjective" => word(HACKER_ADJECTIVES, rng),
+        "randomNoun" => word(HACKER_NOUNS, rng),
+        "randomVerb" => pick(rng, HACKER_VERBS).0.to_owned(),
+        "randomIngverb" => pick(rng, HACKER_VERBS).1.to_owned(),
+        "randomPhrase" => prose::hacker_phrase(rng),
+        // Images.
+        "randomAvatarImage" => identity::avatar_url(rng),
+        "randomImageUrl" => media::image_url(""),
+        "randomAbstractImage" => media::image_url("abstract"),
+        "randomAnimalsImage" => media::image_url("animals"),
+        "randomBusinessImage" => media::image_url("business"),
+        "randomCatsImage" => media::image_url("cats"),
+        "randomCityImage" => media::image_url("city"),
+        "randomFoodImage" => media::image_url("food"),
+        "randomNightlifeImage" => media::image_url("nightlife"),
+        "randomFashionImage" => media::image_url("fashion"),
+        "randomPeopleImage" => media::image_url("people"),
+        "randomNatureImage" => media::image_url("nature"),
+        "randomSportsImage" => media::image_url("sports"),
+        "randomTransportImage" => media::image_url("transport"),
+        "randomImageDataUri" => media::image_data_uri(rng),
+        // Internet.
+        "randomEmail" => identity::email(rng, FREE_EMAIL_DOMAINS),
+        "randomExampleEmail" => identity::email(rng, EXAMPLE_EMAIL_DOMAINS),
+        "randomUserName" => identity::user_name(rng),
+        "randomProtocol" => identity::protocol(rng),
+        "randomUrl" => identity::url(rng),
+        "randomDomainName" => identity::domain_name(rng),
+        "randomDomainSuffix" => identity::domain_suffix(rng),
+        "randomDomainWord" => identity::domain_word(rng),
+        "randomIP" => codes::ipv4(rng),
+        "randomIPV6" => codes::ipv6(rng),
+        "randomUserAgent" => media::user_agent(rng),
+        "randomHexColor" => codes::hex_color(rng),
+        "randomMACAddress" => codes::mac_address(rng),
+        "randomPassword" => codes::password(rng),
+        // Lorem.
+        "randomLoremWord" => prose::lorem_word(rng),
+        "randomLoremWords" => prose::lorem_words(rng),
+        "randomLoremSentence" => prose::lorem_sentence(rng),
+        "randomLoremSlug" => prose::lorem_slug(rng),
+        "randomLoremSentences" => prose::lorem_sentences(rng),
+        "randomLoremParagraph" => prose::lorem_paragraph(rng),
+        "randomLoremParagraphs" => prose::lorem_paragraphs(rng),
+        "randomLoremText" => prose::lorem_text(rng),
+        "randomLoremLines" => prose::lorem_lines(rng),
+        // Names and jobs.
+        "randomFirstName" => identity::first_name(rng),
+        "randomLastName" => identity::last_name(rng),
+        "randomFullName" => identity::full_name(rng),
+        "randomJobTitle" => identity::job_title(rng),
+        "randomNamePrefix" => word(NAME_PREFIXES, rng),
+        "randomNameSuffix" => word(NAME_SUFFIXES, rng),
+        "randomJobDescriptor" => word(JOB_DESCRIPTORS, rng),
+        "randomJobArea" => word(JOB_AREAS, rng),
+        "randomJobType" => word(JOB_TYPES, rng),
+        // Misc and system.
+        "randomBoolean" => rng.random_bool(0.5).to_string(),
+        "randomWord" => prose::word(rng),
+        "randomAlphaNumeric" => codes::alpha_numeric(rng),
+        "randomFileName" => media::file_name(rng, false),
+        "randomCommonFileName" => media::file_name(rng, true),
+        "randomMimeType" => media::mime_type(rng),
+        "randomCommonFileType" => media::common_file_type(rng),
+        "randomCommonFileExt" => media::file_ext(rng, true),
+        "randomFileType" => media::file_type(rng),
+        "randomFileExt" => media::file_ext(rng, false),
+        "randomSemver" => codes::semver(rng),
         _ => return None,
     };
     Some(value)
-}
-
-fn now_millis() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0)
-}
-
-fn now_secs() -> u128 {
-    now_millis() / 1000
-}
-
-/// `YYYY-MM-DDTHH:MM:SS.mmmZ` for milliseconds since the Unix epoch (UTC).
-pub fn iso_timestamp(millis: u128) -> String {
-    let secs = (millis / 1000) as i64;
-    let ms = (millis % 1000) as u32;
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
-
-/// Gregorian date from days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dynamic_known_names_produce_values() {
-        let guid = dynamic_value("$guid").unwrap_or_default();
-        assert_eq!(guid.len(), 36);
-        assert_ne!(dynamic_value("$guid"), dynamic_value("$guid"));
-        let ts: u64 = dynamic_value("$timestamp")
-            .and_then(|t| t.parse().ok())
-            .unwrap_or(0);
-        assert!(ts > 1_700_000_000);
-        let n: u32 = dynamic_value("$randomInt")
-            .and_then(|t| t.parse().ok())
-            .unwrap_or(9999);
-        assert!(n <= 1000);
-        assert!(dynamic_value("$randomEmail").is_some_and(|e| e.ends_with("@example.com")));
-    }
-
-    #[test]
-    fn dynamic_unknown_name_is_none() {
-        assert_eq!(dynamic_value("$notAThing"), None);
-    }
-
-    #[test]
-    fn dynamic_iso_timestamp_formats_utc() {
-        assert_eq!(iso_timestamp(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(iso_timestamp(1_599_049_203_123), "2020-09-02T12:20:03.123Z");
-    }
 }

@@ -48,10 +48,16 @@ impl VariableScope {
             .is_some_and(|i| self.entries[i].is_secret())
     }
 
-    /// Set `key`: updates the last enabled entry, or appends a new enabled one.
+    /// Set `key`: updates the last enabled entry; else re-enables the last disabled entry of that
+    /// name (so an export keeps one entry, where Newman ignores `enabled: false` altogether); else
+    /// appends a new enabled one.
     pub fn set(&mut self, key: &str, value: Value) {
-        match self.last_enabled(key) {
-            Some(i) => self.entries[i].value = value,
+        let disabled = || self.entries.iter().rposition(|v| v.key == key);
+        match self.last_enabled(key).or_else(disabled) {
+            Some(i) => {
+                self.entries[i].value = value;
+                self.entries[i].disabled = false;
+            }
             None => self.entries.push(Variable {
                 key: key.to_string(),
                 value,
@@ -115,6 +121,14 @@ mod tests {
         ]);
         assert_eq!(scope.get_text("a").as_deref(), Some("2"));
         assert_eq!(scope.get("b"), None);
+    }
+
+    #[test]
+    fn scope_set_reenables_a_disabled_entry() {
+        let mut scope = VariableScope::from_variables(&[var("a", "1", true)]);
+        scope.set("a", json!("2"));
+        assert_eq!(scope.entries().len(), 1);
+        assert_eq!(scope.get("a"), Some(&json!("2")));
     }
 
     #[test]

@@ -1,0 +1,281 @@
+//! Request signers for Postman's auth types: `noauth`, `basic`, `bearer`, `apikey`, `digest`,
+//! `oauth1`, `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt` (HMAC) and `edgegrid`.
+//!
+//! Parameters are resolved against the variable scopes first. Signers see the request as it will
+//! be sent (method, final URL, headers, body) through [`SignInput`] and answer with
+//! [`AuthEffect`]s. A type or option postie cannot sign (`ntlm`, RSA/EC keys, unknown types) is
+//! reported as a warning and the request goes out without it, as Newman does for signing errors.
+//! Digest auth is two-step: see [`digest_replay`].
+
+mod apikey;
+mod awsv4;
+mod basic;
+mod bearer;
+mod digest;
+mod edgegrid;
+mod hawk;
+mod jwt;
+mod oauth1;
+mod oauth2;
+mod util;
+
+use crate::collection::Auth;
+use serde_json::Value;
+
+/// Where a signer wants to add something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthEffect {
+    /// Set this header (replacing any header of the same name).
+    Header(String, String),
+    /// Append this query parameter; name and value are appended verbatim (signers encode them).
+    Query(String, String),
+    /// Append this `application/x-www-form-urlencoded` body parameter, verbatim (already encoded).
+    BodyParam(String, String),
+}
+
+/// What applying an auth block produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuthResult {
+    /// Headers and query/body parameters to add.
+    pub effects: Vec<AuthEffect>,
+    /// A warning for the user, e.g. an unsupported type.
+    pub warning: Option<String>,
+}
+
+impl AuthResult {
+    /// A result that sets one header.
+    fn header(name: &str, value: String) -> Self {
+        AuthResult {
+            effects: vec![AuthEffect::Header(name.to_string(), value)],
+            warning: None,
+        }
+    }
+
+    /// A result that only warns; the request goes out unsigned.
+    fn warn(text: impl Into<String>) -> Self {
+        AuthResult {
+            effects: Vec::new(),
+            warning: Some(text.into()),
+        }
+    }
+}
+
+/// The request a signer signs: everything is final (variables resolved, body built).
+#[derive(Debug, Clone, Copy)]
+pub struct SignInput<'a> {
+    /// Upper-case method.
+    pub method: &'a str,
+    /// The absolute URL as it will be sent.
+    pub url: &'a str,
+    /// Headers in order (user headers plus the body's `Content-Type`).
+    pub headers: &'a [(String, String)],
+    /// The body bytes, if any.
+    pub body: Option<&'a [u8]>,
+}
+
+impl SignInput<'_> {
+    /// The first header named `name` (case-insensitive).
+    fn header(&self, name: &str) -> Option<&str> {
+        super::message::find_header(self.headers, name)
+    }
+
+    /// True when the body is `application/x-www-form-urlencoded`.
+    fn is_form_body(&self) -> bool {
+        self.body.is_some()
+            && self
+                .header("content-type")
+                .is_some_and(|c| c.to_ascii_lowercase().contains("x-www-form-urlencoded"))
+    }
+}
+
+/// An auth block's parameters, variable-resolved on access.
+struct Params<'a> {
+    auth: &'a Auth,
+    resolve: &'a dyn Fn(&str) -> String,
+}
+
+impl Params<'_> {
+    /// The resolved parameter (`""` when absent).
+    fn get(&self, key: &str) -> String {
+        (self.resolve)(&self.auth.param(key))
+    }
+
+    /// The first non-empty of several spellings of a parameter.
+    fn any(&self, keys: &[&str]) -> String {
+        keys.iter()
+            .map(|k| self.get(k))
+            .find(|v| !v.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The parameter, or `default` when empty.
+    fn or(&self, key: &str, default: &str) -> String {
+        let value = self.get(key);
+        if value.is_empty() {
+            default.to_string()
+        } else {
+            value
+        }
+    }
+
+    /// A boolean parameter (`true` or `"true"`).
+    fn flag(&self, key: &str) -> bool {
+        match self.auth.params.get(key) {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => (self.resolve)(s).trim().eq_ignore_ascii_case("true"),
+            _ => false,
+        }
+    }
+}
+
+/// Compute the effects of `auth` on the request described by `input`, resolving each parameter
+/// with `resolve`. Digest auth without a realm and nonce yields nothing: the server's challenge
+/// is answered by [`digest_replay`].
+pub fn apply_auth(
+    auth: &Auth,
+    resolve: &dyn Fn(&str) -> String,
+    input: &SignInput<'_>,
+) -> AuthResult {
+    let params = Params { auth, resolve };
+    match auth.kind.as_str() {
+        "noauth" | "" => AuthResult::default(),
+        "basic" => basic::sign(&params),
+        "bearer" => bearer::sign(&params),
+        "apikey" => apikey::sign(&params),
+        "digest" => digest::sign(&params, input),
+        "oauth1" => oauth1::sign(&params, input),
+        "oauth2" => oauth2::sign(&params),
+        "hawk" => hawk::sign(&params, input),
+        "awsv4" => awsv4::sign(&params, input),
+        "jwt" => jwt::sign(&params),
+        "edgegrid" => edgegrid::sign(&params, input),
+        "ntlm" => AuthResult::warn(
+            "ntlm auth is not supported by postie yet; the request was sent without it",
+        ),
+        other => AuthResult::warn(format!(
+            "auth type \"{other}\" is not supported by postie yet; the request was sent without it"
+        )),
+    }
+}
+
+/// For digest auth: when the response to `input` is a 401/403 with a `WWW-Authenticate: Digest`
+/// challenge, the auth to replay the request with (realm, nonce, opaque, qop and algorithm taken
+/// from the challenge unless the user gave them). `None` for other types and responses, or when
+/// a replay could not succeed (the challenge names the nonce already used).
+pub fn digest_replay(
+    auth: &Auth,
+    resolve: &dyn Fn(&str) -> String,
+    input: &SignInput<'_>,
+    status: u16,
+    response_headers: &[(String, String)],
+) -> Option<AuthResult> {
+    if auth.kind != "digest" || !matches!(status, 401 | 403) {
+        return None;
+    }
+    let params = Params { auth, resolve };
+    digest::replay(&params, input, response_headers)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) mod tests {
+    use super::*;
+    use indexmap::IndexMap;
+    use serde_json::json;
+
+    /// An auth block of `kind` with string parameters.
+    pub(crate) fn auth(kind: &str, params: &[(&str, &str)]) -> Auth {
+        let mut map = IndexMap::new();
+        for (k, v) in params {
+            map.insert((*k).to_string(), json!(v));
+        }
+        Auth {
+            kind: kind.into(),
+            params: map,
+        }
+    }
+
+    /// A GET of `url` without headers or body.
+    pub(crate) fn get(url: &str) -> SignInput<'_> {
+        SignInput {
+            method: "GET",
+            url,
+            headers: &[],
+            body: None,
+        }
+    }
+
+    /// Apply with identity resolution.
+    pub(crate) fn apply(auth: &Auth, input: &SignInput<'_>) -> AuthResult {
+        apply_auth(auth, &|s: &str| s.to_string(), input)
+    }
+
+    /// The value of the single header effect named `name`.
+    pub(crate) fn header_of(result: &AuthResult, name: &str) -> Option<String> {
+        result.effects.iter().find_map(|e| match e {
+            AuthEffect::Header(k, v) if k.eq_ignore_ascii_case(name) => Some(v.clone()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn auth_basic_encodes_credentials() {
+        let r = apply_auth(
+            &auth("basic", &[("username", "{{u}}"), ("password", "p")]),
+            &|s: &str| s.replace("{{u}}", "user"),
+            &get("http://h/"),
+        );
+        assert_eq!(
+            r.effects,
+            [AuthEffect::Header(
+                "Authorization".into(),
+                "Basic dXNlcjpw".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn auth_bearer_and_apikey() {
+        let input = get("http://h/");
+        assert_eq!(
+            apply(&auth("bearer", &[("token", "t")]), &input).effects,
+            [AuthEffect::Header(
+                "Authorization".into(),
+                "Bearer t".into()
+            )]
+        );
+        assert_eq!(
+            apply(
+                &auth("apikey", &[("key", "k"), ("value", "v"), ("in", "query")]),
+                &input
+            )
+            .effects,
+            [AuthEffect::Query("k".into(), "v".into())]
+        );
+        assert_eq!(
+            apply(&auth("apikey", &[("key", "X-Key"), ("value", "v")]), &input).effects,
+            [AuthEffect::Header("X-Key".into(), "v".into())]
+        );
+    }
+
+    #[test]
+    fn auth_unsupported_types_warn() {
+        for kind in ["ntlm", "asap", "weird"] {
+            let r = apply(&auth(kind, &[]), &get("http://h/"));
+            assert!(r.effects.is_empty());
+            assert!(r.warning.is_some_and(|w| w.contains(kind)));
+        }
+    }
+
+    #[test]
+    fn auth_flags_accept_bools_and_strings() {
+        let mut a = auth("x", &[("s", "true")]);
+        a.params.insert("b".into(), json!(true));
+        let id = |s: &str| s.to_string();
+        let p = Params {
+            auth: &a,
+            resolve: &id,
+        };
+        assert!(p.flag("s") && p.flag("b") && !p.flag("missing"));
+    }
+}

@@ -1,0 +1,225 @@
+//! `oauth1` (RFC 5849): HMAC-SHA1/256/512 and PLAINTEXT signatures; RSA methods are reported as
+//! unsupported. The signature base string covers the method, the base URI, the URL's query
+//! parameters, `application/x-www-form-urlencoded` body parameters and the `oauth_*` parameters.
+//! The parameters go into an `Authorization: OAuth ...` header, or with `addParamsToHeader` off
+//! into the form body (for form bodies) or the query string.
+
+use super::util::{Hash, UrlParts, b64, form_pairs, percent_encode, random_alnum, unix_now};
+use super::{AuthEffect, AuthResult, Params, SignInput};
+
+/// Sign per the auth block's settings.
+pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
+    let method = p.or("signatureMethod", "HMAC-SHA1").to_ascii_uppercase();
+    let hash = match method.as_str() {
+        "HMAC-SHA1" => Some(Hash::Sha1),
+        "HMAC-SHA256" => Some(Hash::Sha256),
+        "HMAC-SHA512" => Some(Hash::Sha512),
+        "PLAINTEXT" => None,
+        other => {
+            return AuthResult::warn(format!(
+                "oauth1 signature method \"{other}\" is not supported by postie; the request was sent without auth"
+            ));
+        }
+    };
+    let url = match UrlParts::parse(input.url) {
+        Ok(url) => url,
+        Err(e) => return AuthResult::warn(format!("oauth1 auth: {e}")),
+    };
+    let add_empty = p.flag("addEmptyParamsToSign");
+    let mut oauth: Vec<(String, String)> = Vec::new();
+    let mut push = |key: &str, value: String, always: bool| {
+        if always || add_empty || !value.is_empty() {
+            oauth.push((key.to_string(), value));
+        }
+    };
+    push("oauth_consumer_key", p.get("consumerKey"), true);
+    push("oauth_token", p.get("token"), false);
+    push("oauth_signature_method", method.clone(), true);
+    let timestamp = p.any(&["timestamp", "timeStamp"]);
+    let timestamp = if timestamp.is_empty() {
+        unix_now().to_string()
+    } else {
+        timestamp
+    };
+    push("oauth_timestamp", timestamp, true);
+    let nonce = p.get("nonce");
+    push(
+        "oauth_nonce",
+        if nonce.is_empty() {
+            random_alnum(11)
+        } else {
+            nonce
+        },
+        true,
+    );
+    push("oauth_version", p.get("version"), false);
+    push("oauth_callback", p.get("callback"), false);
+    push("oauth_verifier", p.get("verifier"), false);
+    let form_body = input.is_form_body();
+    if p.flag("includeBodyHash") && !form_body {
+        let body_hash = b64(&hash
+            .unwrap_or(Hash::Sha1)
+            .digest(input.body.unwrap_or_default()));
+        oauth.push(("oauth_body_hash".into(), body_hash));
+    }
+
+    let mut request_params = url.query.as_deref().map(form_pairs).unwrap_or_default();
+    if form_body {
+        let body = String::from_utf8_lossy(input.body.unwrap_or_default());
+        request_params.extend(form_pairs(&body));
+    }
+    let base = base_string(input.method, &url, &request_params, &oauth);
+    let key = format!(
+        "{}&{}",
+        percent_encode(&p.get("consumerSecret")),
+        percent_encode(&p.get("tokenSecret"))
+    );
+    let signature = match hash {
+        Some(hash) => b64(&hash.hmac(key.as_bytes(), base.as_bytes())),
+        None => key,
+    };
+    oauth.push(("oauth_signature".into(), signature));
+
+    let realm = p.get("realm");
+    let mut effects = Vec::new();
+    if p.flag("addParamsToHeader") {
+        let mut parts = Vec::new();
+        if !realm.is_empty() {
+            parts.push(format!("realm=\"{}\"", percent_encode(&realm)));
+        }
+        parts.extend(
+            oauth
+                .iter()
+                .map(|(k, v)| format!("{}=\"{}\"", percent_encode(k), percent_encode(v))),
+        );
+        effects.push(AuthEffect::Header(
+            "Authorization".into(),
+            format!("OAuth {}", parts.join(",")),
+        ));
+    } else {
+        for (k, v) in oauth {
+            let (k, v) = (percent_encode(&k), percent_encode(&v));
+            effects.push(if form_body {
+                AuthEffect::BodyParam(k, v)
+            } else {
+                AuthEffect::Query(k, v)
+            });
+        }
+    }
+    AuthResult {
+        effects,
+        warning: None,
+    }
+}
+
+/// The RFC 5849 §3.4.1 signature base string.
+fn base_string(
+    method: &str,
+    url: &UrlParts,
+    request_params: &[(String, String)],
+    oauth: &[(String, String)],
+) -> String {
+    let base_uri = format!("{}://{}{}", url.scheme, url.authority(), url.path);
+    let mut pairs: Vec<(String, String)> = request_params
+        .iter()
+        .chain(oauth)
+        .filter(|(k, _)| k != "oauth_signature" && k != "realm")
+        .map(|(k, v)| (percent_encode(k), percent_encode(v)))
+        .collect();
+    pairs.sort();
+    let normalized = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    format!(
+        "{}&{}&{}",
+        method.to_ascii_uppercase(),
+        percent_encode(&base_uri),
+        percent_encode(&normalized)
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::super::tests::{apply, auth, get, header_of};
+    use super::*;
+
+    #[test]
+    fn oauth1_rfc5849_base_string() {
+        let url =
+            UrlParts::parse("http://example.com/request?b5=%3D%253D&a3=a&c%40=&a2=r%20b").unwrap();
+        let mut params = form_pairs(url.query.as_deref().unwrap());
+        params.extend(form_pairs("c2&a3=2+q"));
+        let oauth: Vec<(String, String)> = [
+            ("oauth_consumer_key", "9djdj82h48djs9d2"),
+            ("oauth_token", "kkk9d7dh3k39sjv7"),
+            ("oauth_signature_method", "HMAC-SHA1"),
+            ("oauth_timestamp", "137131201"),
+            ("oauth_nonce", "7d8f3e4a"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(
+            base_string("POST", &url, &params, &oauth),
+            "POST&http%3A%2F%2Fexample.com%2Frequest&a2%3Dr%2520b%26a3%3D2%2520q%26a3%3Da%26b5%3D%253D%25253D%26c%2540%3D%26c2%3D%26oauth_consumer_key%3D9djdj82h48djs9d2%26oauth_nonce%3D7d8f3e4a%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D137131201%26oauth_token%3Dkkk9d7dh3k39sjv7"
+        );
+    }
+
+    fn photos(extra: &[(&str, &str)]) -> crate::collection::Auth {
+        let mut params = vec![
+            ("consumerKey", "dpf43f3p2l4k3l03"),
+            ("consumerSecret", "kd94hf93k423kf44"),
+            ("token", "nnch734d00sl2jdk"),
+            ("tokenSecret", "pfkkdhi9sl3r4s00"),
+            ("signatureMethod", "HMAC-SHA1"),
+            ("timestamp", "137131202"),
+            ("nonce", "chapoH"),
+            ("realm", "Photos"),
+        ];
+        params.extend_from_slice(extra);
+        auth("oauth1", &params)
+    }
+
+    #[test]
+    fn oauth1_rfc5849_hmac_sha1_example() {
+        let a = photos(&[("addParamsToHeader", "true")]);
+        let r = apply(
+            &a,
+            &get("http://photos.example.net/photos?file=vacation.jpg&size=original"),
+        );
+        let h = header_of(&r, "authorization").unwrap();
+        assert!(h.starts_with("OAuth realm=\"Photos\",oauth_consumer_key=\"dpf43f3p2l4k3l03\""));
+        assert!(h.ends_with("oauth_signature=\"MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D\""));
+    }
+
+    #[test]
+    fn oauth1_query_body_and_plaintext() {
+        let a = photos(&[("signatureMethod", "PLAINTEXT")]);
+        let r = apply(&a, &get("http://photos.example.net/photos"));
+        assert!(r.effects.contains(&AuthEffect::Query(
+            "oauth_signature".into(),
+            "kd94hf93k423kf44%26pfkkdhi9sl3r4s00".into()
+        )));
+        let headers = [(
+            "Content-Type".to_string(),
+            "application/x-www-form-urlencoded".to_string(),
+        )];
+        let input = SignInput {
+            method: "POST",
+            url: "http://photos.example.net/photos",
+            headers: &headers,
+            body: Some(b"a=1"),
+        };
+        let r = apply(&photos(&[]), &input);
+        assert!(
+            r.effects
+                .iter()
+                .all(|e| matches!(e, AuthEffect::BodyParam(..)))
+        );
+        let rsa = apply(&photos(&[("signatureMethod", "RSA-SHA1")]), &input);
+        assert!(rsa.effects.is_empty() && rsa.warning.is_some());
+    }
+}

@@ -1,0 +1,148 @@
+//! Redirects as Postman follows them, hop by hop, so `protocolProfileBehavior` can shape each one:
+//! `maxRedirects`, `followOriginalHttpMethod`, `followAuthorizationHeader` and
+//! `removeRefererHeaderOnRedirect`.
+
+use super::message::HttpRequest;
+
+/// Per-request sending behaviour, from `protocolProfileBehavior` and the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendOptions {
+    /// Follow 3xx responses that carry a `Location`.
+    pub follow_redirects: bool,
+    /// At most this many hops.
+    pub max_redirects: usize,
+    /// Keep the method (and body) on 301/302/303 instead of switching to GET.
+    pub follow_original_method: bool,
+    /// Keep `Authorization` when a redirect goes to another host.
+    pub follow_authorization_header: bool,
+    /// Do not set `Referer` to the previous URL on a redirect.
+    pub remove_referer_on_redirect: bool,
+    /// Verify TLS certificates (`strictSSL`); `None` uses the run's setting.
+    pub strict_ssl: Option<bool>,
+    /// Neither send nor store cookies (`disableCookies`).
+    pub disable_cookies: bool,
+}
+
+impl Default for SendOptions {
+    fn default() -> Self {
+        SendOptions {
+            follow_redirects: true,
+            max_redirects: 10,
+            follow_original_method: false,
+            follow_authorization_header: false,
+            remove_referer_on_redirect: false,
+            strict_ssl: None,
+            disable_cookies: false,
+        }
+    }
+}
+
+/// True for statuses that redirect.
+pub fn is_redirect(status: u16) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
+}
+
+/// The request for the next hop after `previous` got `status` with `location`, or `None` when
+/// `location` cannot be resolved against the previous URL.
+pub fn next_hop(
+    previous: &HttpRequest,
+    status: u16,
+    location: &str,
+    options: &SendOptions,
+) -> Option<HttpRequest> {
+    let base = reqwest::Url::parse(&previous.url).ok()?;
+    let target = base.join(location).ok()?;
+    let keep_method = matches!(status, 307 | 308)
+        || options.follow_original_method
+        || previous.method.eq_ignore_ascii_case("HEAD");
+    let mut headers = previous.headers.clone();
+    let mut body = previous.body.clone();
+    let method = if keep_method {
+        previous.method.clone()
+    } else {
+        body = None;
+        headers.retain(|(k, _)| {
+            !k.eq_ignore_ascii_case("content-type") && !k.eq_ignore_ascii_case("content-length")
+        });
+        "GET".to_string()
+    };
+    let same_host = base.host_str() == target.host_str()
+        && base.port_or_known_default() == target.port_or_known_default();
+    if !same_host && !options.follow_authorization_header {
+        headers.retain(|(k, _)| !k.eq_ignore_ascii_case("authorization"));
+    }
+    if !options.remove_referer_on_redirect {
+        headers.retain(|(k, _)| !k.eq_ignore_ascii_case("referer"));
+        headers.push(("Referer".to_string(), previous.url.clone()));
+    }
+    Some(HttpRequest {
+        method,
+        url: target.to_string(),
+        headers,
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn post() -> HttpRequest {
+        HttpRequest {
+            method: "POST".into(),
+            url: "http://a/x".into(),
+            headers: vec![
+                ("Authorization".into(), "Bearer t".into()),
+                ("Content-Type".into(), "text/plain".into()),
+                ("Referer".into(), "INITIAL".into()),
+            ],
+            body: Some(b"hi".to_vec()),
+        }
+    }
+
+    #[test]
+    fn redirect_302_switches_to_get_and_drops_body() {
+        let next = next_hop(&post(), 302, "/y", &SendOptions::default());
+        let next = next.unwrap_or_default();
+        assert_eq!(next.method, "GET");
+        assert_eq!(next.url, "http://a/y");
+        assert_eq!(next.body, None);
+        assert_eq!(next.header("content-type"), None);
+        assert_eq!(next.header("authorization"), Some("Bearer t"));
+        assert_eq!(next.header("referer"), Some("http://a/x"));
+    }
+
+    #[test]
+    fn redirect_307_and_follow_original_method_keep_method_and_body() {
+        let next = next_hop(&post(), 307, "/y", &SendOptions::default()).unwrap_or_default();
+        assert_eq!((next.method.as_str(), next.body.is_some()), ("POST", true));
+        let keep = SendOptions {
+            follow_original_method: true,
+            ..SendOptions::default()
+        };
+        let next = next_hop(&post(), 302, "/y", &keep).unwrap_or_default();
+        assert_eq!(next.method, "POST");
+    }
+
+    #[test]
+    fn redirect_cross_host_drops_authorization_unless_asked() {
+        let next = next_hop(&post(), 302, "http://b/", &SendOptions::default()).unwrap_or_default();
+        assert_eq!(next.header("authorization"), None);
+        let keep = SendOptions {
+            follow_authorization_header: true,
+            ..SendOptions::default()
+        };
+        let next = next_hop(&post(), 302, "http://b/", &keep).unwrap_or_default();
+        assert_eq!(next.header("authorization"), Some("Bearer t"));
+    }
+
+    #[test]
+    fn redirect_remove_referer_keeps_the_initial_one() {
+        let keep = SendOptions {
+            remove_referer_on_redirect: true,
+            ..SendOptions::default()
+        };
+        let next = next_hop(&post(), 302, "/y", &keep).unwrap_or_default();
+        assert_eq!(next.header("referer"), Some("INITIAL"));
+    }
+}
