@@ -5,7 +5,7 @@
 //! Exports are lossless: the document as loaded is kept and only the `values` array is patched,
 //! so unknown fields, key order, variable types and `enabled` flags survive.
 
-use crate::collection::{Variable, VariableFile};
+use crate::collection::{Collection, Variable, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::vars::VariableScope;
 use serde::Serialize;
@@ -59,6 +59,27 @@ pub fn variable_file_document(
         Some(key) => json!({ key.as_str(): patched }),
         None => patched,
     }
+}
+
+/// The collection document with its `variable` array updated to `scope` (collection variables as
+/// scripts left them); everything else is the document as loaded.
+pub fn collection_document(collection: &Collection, scope: &VariableScope) -> Value {
+    let mut doc = collection.doc.clone();
+    if scope.entries() == collection.variables.as_slice() {
+        return doc;
+    }
+    if let Value::Object(map) = &mut doc {
+        let old = match map.get("variable") {
+            Some(Value::Array(values)) => values.clone(),
+            Some(single @ Value::Object(_)) => vec![single.clone()],
+            _ => Vec::new(),
+        };
+        map.insert(
+            "variable".into(),
+            Value::Array(patch_values(&old, scope.entries())),
+        );
+    }
+    doc
 }
 
 /// The new `values` array: each variable reuses the first unused original entry with its key
@@ -210,6 +231,25 @@ mod tests {
         let out = variable_file_document(Some(&f), &scope, "globals");
         assert_eq!(out["values"], json!([{"key": "a", "value": "1"}]));
         assert_eq!(out["_postman_variable_scope"], "globals");
+    }
+
+    #[test]
+    fn export_collection_patches_only_changed_variables() {
+        let doc = json!({"info": {"name": "c", "x-unknown": 1}, "item": [],
+                         "variable": [{"key": "a", "value": "1", "type": "string"}]});
+        let collection = crate::collection::parse_collection(doc.clone(), Path::new("c.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut scope = VariableScope::from_variables(&collection.variables);
+        assert_eq!(collection_document(&collection, &scope), doc);
+        scope.set("a", json!("2"));
+        scope.set("b", json!(true));
+        let out = collection_document(&collection, &scope);
+        assert_eq!(out["info"], doc["info"]);
+        assert_eq!(
+            out["variable"],
+            json!([{"key": "a", "value": "2", "type": "string"},
+                   {"key": "b", "value": true, "type": "default", "enabled": true}])
+        );
     }
 
     #[test]

@@ -143,6 +143,9 @@ pub struct RunFlags {
     /// Write the final globals to this file (also when the run failed).
     #[arg(long = "export-globals", value_name = "FILE")]
     pub export_globals: Option<PathBuf>,
+    /// Write the collection, with collection variables as the run left them, to this file.
+    #[arg(long = "export-collection", value_name = "FILE")]
+    pub export_collection: Option<PathBuf>,
     /// Reporters, comma-separated: `cli`, `json`. Options go as `--reporter-<name>-<option>`,
     /// e.g. `--reporter-json-export report.json`.
     #[arg(

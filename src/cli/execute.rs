@@ -5,7 +5,7 @@ use super::args::{ColorChoice, RunFlags};
 use super::reporter_options::RawReporterOptions;
 use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
-use crate::export::{variable_file_document, write_json};
+use crate::export::{collection_document, variable_file_document, write_json};
 use crate::http::ClientOptions;
 use crate::report::{
     CliOptions, CliReporter, JsonOptions, JsonReporter, Masker, Style, SummaryBuilder,
@@ -220,6 +220,9 @@ pub fn execute(
     }
     if let Some(path) = &flags.export_globals {
         write_json(path, &globals_doc)?;
+    }
+    if let Some(path) = &flags.export_collection {
+        write_json(path, &collection_document(&collection, &scopes.collection))?;
     }
     Ok(if summary.passed() || flags.suppress_exit_code {
         0

@@ -30,6 +30,9 @@ pub struct Prepared {
     pub request: HttpRequest,
     /// Warnings (unsupported auth type, unreadable form file, ...).
     pub warnings: Vec<String>,
+    /// Credential values from the auth block (password, token, key value, secrets), resolved,
+    /// for reporters to mask.
+    pub credentials: Vec<String>,
 }
 
 /// Resolve and assemble `spec` with the effective `auth` (already inherited).
@@ -75,7 +78,9 @@ pub fn prepare_request(
         }
     }
 
+    let mut credentials = Vec::new();
     if let Some(auth) = auth {
+        credentials = auth_credentials(auth, &resolve);
         let input = SignInput {
             method: &method,
             url: &url,
@@ -139,7 +144,33 @@ pub fn prepare_request(
             body,
         },
         warnings,
+        credentials,
     }
+}
+
+/// The resolved values of an auth block's secret parameters.
+fn auth_credentials(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> Vec<String> {
+    const SECRET_PARAMS: [&str; 12] = [
+        "password",
+        "token",
+        "value",
+        "accessToken",
+        "consumerSecret",
+        "tokenSecret",
+        "authKey",
+        "secretKey",
+        "sessionToken",
+        "secret",
+        "clientSecret",
+        "privateKey",
+    ];
+    let key_is_value = auth.kind == "apikey";
+    SECRET_PARAMS
+        .iter()
+        .filter(|p| **p != "value" || key_is_value)
+        .map(|p| resolve(&auth.param(p)))
+        .filter(|v| !v.is_empty())
+        .collect()
 }
 
 /// Append `name=value` (already encoded by the signer) to the query of `url`, before any

@@ -208,8 +208,12 @@ impl<W: Write> Listener for CliReporter<W> {
                 }
             }
             Event::Request {
-                request, response, ..
+                request,
+                response,
+                credentials,
+                ..
             } => {
+                self.masker.learn_request(request, credentials);
                 let head = format!("  {} {}", request.method, request.url);
                 match response {
                     Ok(r) => {
@@ -301,11 +305,7 @@ impl<W: Write> CliReporter<W> {
         const CLIP: usize = 2048;
         let s = self.style;
         for (k, v) in &request.headers {
-            let v = if k.eq_ignore_ascii_case("authorization") {
-                super::mask::MASK
-            } else {
-                v.as_str()
-            };
+            let v = self.masker.header_value(k, v).into_owned();
             self.line(&s.dim(&format!("  │ {k}: {v}")));
         }
         if let Some(body) = &request.body {

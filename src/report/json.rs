@@ -61,7 +61,7 @@ fn headers_json(headers: &[(String, String)], masker: &Masker) -> Value {
     Value::Array(
         headers
             .iter()
-            .map(|(k, v)| json!({"key": k, "value": masker.mask(v)}))
+            .map(|(k, v)| json!({"key": k, "value": masker.header_value(k, v)}))
             .collect(),
     )
 }
@@ -106,10 +106,15 @@ impl JsonReporter {
             headers_json(&response.headers, &self.masker),
         );
         if !self.options.omit_responses {
-            map.insert(
-                "stream".into(),
-                json!({"type": "Buffer", "data": response.body}),
-            );
+            // Secrets echoed back by the server are masked in the body too, when it is text.
+            let masked = std::str::from_utf8(&response.body)
+                .ok()
+                .map(|text| self.masker.mask(text));
+            let data = match &masked {
+                Some(std::borrow::Cow::Owned(text)) => text.as_bytes(),
+                _ => &response.body[..],
+            };
+            map.insert("stream".into(), json!({"type": "Buffer", "data": data}));
         }
         map.insert(
             "responseTime".into(),
@@ -156,6 +161,12 @@ impl JsonReporter {
             })
             .collect();
         let completed = self.started + summary.duration.as_millis();
+        let mut collection = collection.clone();
+        let mut environment = environment;
+        let mut globals = globals;
+        for doc in [&mut collection, &mut environment, &mut globals] {
+            mask_strings(doc, &self.masker);
+        }
         json!({
             "collection": collection,
             "environment": environment,
@@ -192,6 +203,20 @@ impl JsonReporter {
     }
 }
 
+/// Mask every string inside `value`.
+fn mask_strings(value: &mut Value, masker: &Masker) {
+    match value {
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(masked) = masker.mask(text) {
+                *text = masked;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| mask_strings(v, masker)),
+        Value::Object(map) => map.values_mut().for_each(|v| mask_strings(v, masker)),
+        _ => {}
+    }
+}
+
 impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
@@ -205,8 +230,12 @@ impl Listener for JsonReporter {
                 self.requests = 0;
             }
             Event::Request {
-                request, response, ..
+                request,
+                response,
+                credentials,
+                ..
             } => {
+                self.masker.learn_request(request, credentials);
                 let request_json = self.request_json(request);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 if let Some(map) = self.current.as_mut() {

@@ -13,6 +13,7 @@ const MIN_SECRET_LEN: usize = 3;
 #[derive(Debug, Clone, Default)]
 pub struct Masker {
     secrets: Vec<String>,
+    disabled: bool,
 }
 
 impl Masker {
@@ -24,12 +25,62 @@ impl Masker {
             .collect();
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
         secrets.dedup();
-        Masker { secrets }
+        Masker {
+            secrets,
+            disabled: false,
+        }
     }
 
     /// A masker that masks nothing (`--show-secrets`).
     pub fn disabled() -> Self {
-        Masker::default()
+        Masker {
+            secrets: Vec::new(),
+            disabled: true,
+        }
+    }
+
+    /// True unless built by [`Masker::disabled`].
+    pub fn is_enabled(&self) -> bool {
+        !self.disabled
+    }
+
+    /// Also mask `secrets` from now on (credentials found during the run).
+    pub fn add<'a>(&mut self, secrets: impl IntoIterator<Item = &'a String>) {
+        if self.disabled {
+            return;
+        }
+        let mut changed = false;
+        for secret in secrets {
+            if secret.chars().count() >= MIN_SECRET_LEN && !self.secrets.contains(secret) {
+                self.secrets.push(secret.clone());
+                changed = true;
+            }
+        }
+        if changed {
+            self.secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        }
+    }
+
+    /// Learn the secrets of a request about to be reported: its auth credentials and its
+    /// `Authorization` value (whole, and the part after the scheme), which servers may echo.
+    pub fn learn_request(&mut self, request: &crate::http::HttpRequest, credentials: &[String]) {
+        self.add(credentials.iter());
+        if let Some(value) = request.header("authorization") {
+            let mut found = vec![value.to_string()];
+            if let Some((_, rest)) = value.split_once(' ') {
+                found.push(rest.trim().to_string());
+            }
+            self.add(found.iter());
+        }
+    }
+
+    /// The value to show for header `name`: `Authorization` values are always masked.
+    pub fn header_value<'a>(&self, name: &str, value: &'a str) -> Cow<'a, str> {
+        if !self.disabled && name.eq_ignore_ascii_case("authorization") {
+            Cow::Borrowed(MASK)
+        } else {
+            self.mask(value)
+        }
     }
 
     /// `text` with every secret replaced by [`MASK`].
@@ -53,5 +104,17 @@ mod tests {
         let m = Masker::new(["hunter2".to_string(), "x".to_string()]);
         assert_eq!(m.mask("?password=hunter2&x=1"), "?password=********&x=1");
         assert_eq!(Masker::disabled().mask("hunter2"), "hunter2");
+    }
+
+    #[test]
+    fn mask_learns_credentials_and_hides_authorization() {
+        let mut m = Masker::new(Vec::new());
+        m.add(&["tok-123".to_string()]);
+        assert_eq!(m.mask("key=tok-123"), "key=********");
+        assert_eq!(m.header_value("Authorization", "Basic xyz"), MASK);
+        let mut off = Masker::disabled();
+        off.add(&["tok-123".to_string()]);
+        assert_eq!(off.mask("tok-123"), "tok-123");
+        assert_eq!(off.header_value("authorization", "Basic xyz"), "Basic xyz");
     }
 }

@@ -91,6 +91,8 @@ pub enum Event<'a> {
         request: &'a HttpRequest,
         /// The outcome.
         response: Result<&'a HttpResponse, &'a HttpError>,
+        /// Credential values the auth block put into the request, for reporters to mask.
+        credentials: &'a [String],
     },
     /// A test assertion completed.
     Assertion {

@@ -152,6 +152,7 @@ impl ItemRunner<'_> {
             item,
             request: &prepared.request,
             response: result.as_ref(),
+            credentials: &prepared.credentials,
         });
         if result.is_err() {
             outcome.failed = true;
@@ -359,6 +360,7 @@ impl ScriptHost for RunHost<'_, '_> {
             item: self.item,
             request: &prepared.request,
             response: result.as_ref(),
+            credentials: &prepared.credentials,
         });
         match result {
             Ok(response) => Ok(response_view(&response)),

@@ -1,0 +1,127 @@
+//! Lossless round trip: every collection, environment and globals file we can find is loaded and
+//! exported with no changes, and must come back as the same JSON document (same keys in the same
+//! order, same values, unknown fields kept), through the real file writer.
+
+use postie::collection::{load_collection, load_variable_file, read_json};
+use postie::export::{collection_document, variable_file_document, write_json};
+use postie::vars::VariableScope;
+use std::path::{Path, PathBuf};
+
+/// Every `*.json` below `dir` (recursively) whose name matches `keep`.
+fn json_files(dir: &Path, keep: &dyn Fn(&str) -> bool, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            json_files(&path, keep, out);
+        } else if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(".json") && keep(n))
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn roots() -> Vec<PathBuf> {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    vec![
+        here.join("collections"),
+        here.join("environments"),
+        here.join("tests"),
+        here.join("src/collection/testdata"),
+        here.join("../shared/conformance/cases"),
+    ]
+}
+
+/// True when the shared conformance kit is next to the repository.
+fn kit_present() -> bool {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/conformance/cases")
+        .is_dir()
+}
+
+/// Text form with keys in document order (`Value` equality ignores key order).
+fn text(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Write through the real exporter and read back.
+fn through_file(doc: &serde_json::Value, dir: &Path, name: &str) -> serde_json::Value {
+    let path = dir.join(name);
+    write_json(&path, doc).unwrap_or_else(|e| panic!("{e}"));
+    read_json(&path, "export").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn round_trip_collections_are_unchanged() {
+    let mut files = Vec::new();
+    for root in roots() {
+        json_files(&root, &|n| n.contains("collection"), &mut files);
+    }
+    let dir = crate::util::tempdir();
+    let mut checked = 0;
+    for path in &files {
+        let original = read_json(path, "collection").unwrap_or_else(|e| panic!("{e}"));
+        let Ok(collection) = load_collection(path) else {
+            continue; // not a collection (e.g. a fixture that must fail to load)
+        };
+        if !collection.warnings.is_empty() {
+            continue; // v1 collections are converted, not round-tripped
+        }
+        let scope = VariableScope::from_variables(&collection.variables);
+        let exported = through_file(
+            &collection_document(&collection, &scope),
+            dir.path(),
+            "c.json",
+        );
+        // The API-wrapped form `{"collection": ...}` exports the collection itself.
+        let expected = original.get("collection").cloned().unwrap_or(original);
+        assert_eq!(text(&exported), text(&expected), "{}", path.display());
+        checked += 1;
+    }
+    let minimum = if kit_present() { 35 } else { 2 };
+    assert!(checked >= minimum, "too few collections checked: {checked}");
+}
+
+#[test]
+fn round_trip_environments_and_globals_are_unchanged() {
+    let mut files = Vec::new();
+    for root in roots() {
+        json_files(
+            &root,
+            &|n| n.contains("environment") || n.contains("globals"),
+            &mut files,
+        );
+    }
+    let dir = crate::util::tempdir();
+    let mut checked = 0;
+    for path in &files {
+        let what = if path.to_string_lossy().contains("globals") {
+            "globals"
+        } else {
+            "environment"
+        };
+        let original = read_json(path, what).unwrap_or_else(|e| panic!("{e}"));
+        let Ok(file) = load_variable_file(path, what) else {
+            continue;
+        };
+        if original.is_array() {
+            continue; // a bare array is exported in the standard form on purpose
+        }
+        let scope = VariableScope::from_variables(&file.values);
+        let doc = variable_file_document(Some(&file), &scope, what);
+        let exported = through_file(&doc, dir.path(), "e.json");
+        assert_eq!(text(&exported), text(&original), "{}", path.display());
+        checked += 1;
+    }
+    let minimum = if kit_present() { 10 } else { 2 };
+    assert!(
+        checked >= minimum,
+        "too few variable files checked: {checked}"
+    );
+}
