@@ -7,6 +7,7 @@ mod http_behaviour;
 mod partner_flow;
 mod requests;
 mod round_trip;
+mod sandbox_io;
 mod scripts;
 mod secrets;
 mod util;

@@ -27,6 +27,16 @@ pub(crate) fn request(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<RequestSp
     })
 }
 
+/// Parse a request definition a script built (`pm.sendRequest`, changes to `pm.request`): a URL
+/// string or a v2.1 request object.
+pub fn parse_request_definition(v: &Value) -> Result<RequestSpec, Diagnostic> {
+    let ctx = Ctx {
+        file: std::path::Path::new("<script>"),
+        what: "script",
+    };
+    request(Some(v), ctx, "request")
+}
+
 fn get(url: UrlSpec) -> RequestSpec {
     RequestSpec {
         method: "GET".to_string(),

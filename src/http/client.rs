@@ -1,6 +1,7 @@
 //! The single real HTTP client of a run: keep-alive connections, one cookie jar, redirects,
 //! TLS verification, timeouts; bodies decoded by [`super::decode`].
 
+use super::cookies::CookieJar;
 use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use super::redirect::{SendOptions, is_redirect, next_hop};
@@ -23,7 +24,7 @@ pub struct ClientOptions {
 /// (TLS verified or not × cookies or not), built on first use, sharing one cookie jar; redirects
 /// are followed here, hop by hop (see [`super::redirect`]).
 pub struct HttpClient {
-    jar: Arc<reqwest::cookie::Jar>,
+    jar: Arc<CookieJar>,
     clients: [OnceLock<reqwest::Client>; 4],
     insecure: bool,
     request_timeout: Option<Duration>,
@@ -33,13 +34,18 @@ impl HttpClient {
     /// Build the client. Fails only if the TLS backend cannot be initialised.
     pub fn new(options: &ClientOptions) -> Result<Self, HttpError> {
         let client = HttpClient {
-            jar: Arc::new(reqwest::cookie::Jar::default()),
+            jar: Arc::new(CookieJar::new()),
             clients: Default::default(),
             insecure: options.insecure,
             request_timeout: options.request_timeout,
         };
         client.inner(!options.insecure, true)?;
         Ok(client)
+    }
+
+    /// The run's cookie jar (shared with the sandbox).
+    pub fn cookie_jar(&self) -> &Arc<CookieJar> {
+        &self.jar
     }
 
     fn inner(&self, verify_tls: bool, cookies: bool) -> Result<&reqwest::Client, HttpError> {
@@ -68,7 +74,8 @@ impl HttpClient {
         request: &HttpRequest,
         options: &SendOptions,
     ) -> Result<HttpResponse, HttpError> {
-        let exchange = self.follow(request, options);
+        let request = without_listed_host(request);
+        let exchange = self.follow(&request, options);
         match self.request_timeout {
             Some(limit) => tokio::time::timeout(limit, exchange)
                 .await
@@ -164,6 +171,33 @@ async fn send_once(
         headers,
         body: decode_body(body.to_vec(), content_encoding.as_deref()),
         elapsed: started.elapsed(),
+    })
+}
+
+/// `request` without the `Host` header the runner lists for scripts and reports when it is the
+/// one the HTTP stack sends anyway (which stays right across redirects); a different, user-set
+/// `Host` is kept and sent as written.
+fn without_listed_host(request: &HttpRequest) -> std::borrow::Cow<'_, HttpRequest> {
+    let listed = reqwest::Url::parse(&request.url)
+        .ok()
+        .and_then(|url| default_host(&url));
+    let is_listed =
+        |(k, v): &(String, String)| k.eq_ignore_ascii_case("host") && Some(v) == listed.as_ref();
+    if !request.headers.iter().any(is_listed) {
+        return std::borrow::Cow::Borrowed(request);
+    }
+    let mut owned = request.clone();
+    owned.headers.retain(|h| !is_listed(h));
+    std::borrow::Cow::Owned(owned)
+}
+
+/// The `Host` header value the HTTP stack sends for `url`: the host, with the port unless it is
+/// the scheme's default.
+pub fn default_host(url: &reqwest::Url) -> Option<String> {
+    let host = url.host_str()?;
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
     })
 }
 

@@ -4,13 +4,15 @@
 pub mod auth;
 pub mod body;
 pub mod client;
+pub mod cookies;
 pub mod decode;
 pub mod files;
 pub mod message;
 pub mod prepare;
 pub mod redirect;
 
-pub use client::{ClientOptions, HttpClient};
+pub use client::{ClientOptions, HttpClient, default_host};
+pub use cookies::{CookieInfo, CookieJar, NewCookie};
 pub use message::{HttpError, HttpRequest, HttpResponse};
 pub use prepare::{PrepareOptions, Prepared, prepare_request};
 pub use redirect::SendOptions;

@@ -23,6 +23,8 @@ pub struct JsonReporter {
     masker: Masker,
     executions: Vec<Value>,
     current: Option<Map<String, Value>>,
+    /// Requests of the current item (its own and its scripts' `pm.sendRequest`s).
+    requests: usize,
     started: u128,
 }
 
@@ -72,6 +74,7 @@ impl JsonReporter {
             masker,
             executions: Vec::new(),
             current: None,
+            requests: 0,
             started: now_ms(),
         }
     }
@@ -224,6 +227,7 @@ impl Listener for JsonReporter {
                 map.insert("id".into(), json!(item.id.unwrap_or("")));
                 map.insert("assertions".into(), json!([]));
                 self.current = Some(map);
+                self.requests = 0;
             }
             Event::Request {
                 request,
@@ -235,12 +239,14 @@ impl Listener for JsonReporter {
                 let request_json = self.request_json(request);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 if let Some(map) = self.current.as_mut() {
+                    self.requests += 1;
                     map.insert("request".into(), request_json);
                     match (response, response_json) {
                         (Ok(_), Some(r)) => {
                             map.insert("response".into(), r);
                         }
                         (Err(e), _) => {
+                            map.remove("response");
                             map.insert(
                                 "requestError".into(),
                                 json!({"message": e.message, "name": "Error"}),
@@ -292,10 +298,16 @@ impl Listener for JsonReporter {
                 }
             }
             Event::Item { .. } => {
-                // An item whose request was skipped (`pm.execution.skipRequest()`) leaves no
-                // execution, as in Newman.
+                // Newman pushes the item's one execution record once per request (a script's
+                // `pm.sendRequest` too), each request overwriting the record's request and
+                // response: the report lists the final record that many times. An item whose
+                // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
                 if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-                    self.executions.push(Value::Object(map));
+                    let record = Value::Object(map);
+                    for _ in 1..self.requests {
+                        self.executions.push(record.clone());
+                    }
+                    self.executions.push(record);
                 }
             }
             Event::Start { .. } => self.started = now_ms(),

@@ -1,17 +1,30 @@
 //! One item's life: pre-request scripts → resolve and send the request → test scripts, emitting
 //! an event at every step. Failures are events, never errors.
+//!
+//! Scripts run with a [`RunHost`] that serves their I/O: `pm.sendRequest` goes through the run's
+//! client (same cookie jar, body pruning off, no variable resolution, as in Postman) and is
+//! reported as a request of the item; `pm.cookies.jar()` works on the run's jar. Changes a
+//! pre-request script makes to `pm.request` are applied to the request that is sent.
 
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::plan::PlannedItem;
-use crate::collection::Script;
+use crate::collection::{
+    Body, Collection, Item, KeyValue, Node, RequestSpec, Script, parse_request_definition,
+};
 use crate::http::files::FileAccess;
 use crate::http::prepare::digest_challenge_replay;
-use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
+use crate::http::redirect::SendOptions;
+use crate::http::{
+    HttpClient, HttpError, HttpRequest, HttpResponse, PrepareOptions, default_host, prepare_request,
+};
 use crate::script::{
-    ConsoleLevel, NextRequest, RequestView, ResponseView, Sandbox, ScriptContext, ScriptInfo,
-    ScriptKind,
+    ConsoleLevel, JarCall, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox,
+    ScriptContext, ScriptHost, ScriptInfo, ScriptKind,
 };
 use crate::vars::Scopes;
+use serde_json::{Value, json};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// What the runner needs to know after an item.
@@ -37,6 +50,14 @@ pub struct ItemRunner<'r> {
     pub working_dir: &'r Path,
     /// False with `--no-insecure-file-read`.
     pub insecure_file_read: bool,
+    /// The collection (for `pm.execution.location`).
+    pub collection: &'r Collection,
+    /// Name of the collection, folder or item owning each script, keyed by the script's address;
+    /// built on first use.
+    pub script_owners: HashMap<usize, &'r str>,
+    /// `pm.info.requestId` for items without an id, made up once per item (as the Postman SDK
+    /// does), keyed by the item's address.
+    pub made_up_ids: HashMap<usize, String>,
 }
 
 impl ItemRunner<'_> {
@@ -56,30 +77,41 @@ impl ItemRunner<'_> {
         let mut outcome = ItemOutcome::default();
         listener.on_event(&Event::BeforeItem { cursor, item });
 
-        let spec = &planned.item.request;
-        let template_view = RequestView {
-            id: planned.item.id.clone(),
-            name: planned.item.name.clone(),
-            method: spec.method.clone(),
-            url: spec.url.to_template(),
-            headers: spec
-                .headers
-                .iter()
-                .filter(|h| !h.disabled)
-                .map(|h| (h.key.clone(), h.value.clone()))
-                .collect(),
-            body: None,
+        let request_id = self.request_id(planned.item);
+        let mut location = vec![self.collection.name.clone()];
+        location.extend(planned.folders.iter().cloned());
+        location.push(planned.item.name.clone());
+        let scripts = ScriptsAt {
+            cursor,
+            item,
+            request_id,
+            location,
         };
-        self.run_scripts(
-            &planned.prerequest,
-            ScriptKind::PreRequest,
-            &template_view,
-            None,
-            (cursor, item),
-            scopes,
-            listener,
-            &mut outcome,
-        );
+
+        // Pre-request scripts see the request as written, with the changes of the scripts before.
+        let mut spec = Cow::Borrowed(&planned.item.request);
+        for script in &planned.prerequest {
+            let view = template_view(planned.item, &spec);
+            let changes = self
+                .run_script(
+                    script,
+                    ScriptKind::PreRequest,
+                    &view,
+                    None,
+                    Vec::new(),
+                    &scripts,
+                    scopes,
+                    listener,
+                    &mut outcome,
+                )
+                .await;
+            if let Some(changes) = changes {
+                apply_changes(spec.to_mut(), &changes);
+            }
+            if outcome.skip_request {
+                break;
+            }
+        }
 
         if outcome.skip_request {
             listener.on_event(&Event::Item { cursor, item });
@@ -95,7 +127,13 @@ impl ItemRunner<'_> {
             },
             disabled_headers: &disabled_headers,
         };
-        let mut prepared = prepare_request(spec, planned.auth, scopes, options);
+        let mut prepared = prepare_request(&spec, planned.auth, scopes, options);
+        if !disabled_headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("host"))
+        {
+            add_host_header(&mut prepared.request);
+        }
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
                 cursor,
@@ -137,91 +175,472 @@ impl ItemRunner<'_> {
                 .body
                 .as_ref()
                 .map(|b| String::from_utf8_lossy(b).into_owned()),
+            body_definition: None,
         };
-        let response_view = result.as_ref().ok().map(|r| ResponseView {
-            code: r.status,
-            status: r.reason.clone(),
-            headers: r.headers.clone(),
-            body: String::from_utf8_lossy(&r.body).into_owned(),
-            response_time_ms: r.elapsed.as_millis() as u64,
-            response_size: r.body.len() as u64,
-        });
-        self.run_scripts(
-            &planned.test,
-            ScriptKind::Test,
-            &sent_view,
-            response_view.as_ref(),
-            (cursor, item),
-            scopes,
-            listener,
-            &mut outcome,
-        );
+        let response_view = result.as_ref().ok().map(response_view);
+        let cookies = reqwest::Url::parse(&prepared.request.url)
+            .map(|url| self.client.cookie_jar().cookies_for(&url))
+            .unwrap_or_default();
+        for script in &planned.test {
+            self.run_script(
+                script,
+                ScriptKind::Test,
+                &sent_view,
+                response_view.as_ref(),
+                cookies.clone(),
+                &scripts,
+                scopes,
+                listener,
+                &mut outcome,
+            )
+            .await;
+        }
 
         listener.on_event(&Event::Item { cursor, item });
         outcome
     }
 
+    /// The item's id, or the one made up for it.
+    fn request_id(&mut self, item: &Item) -> String {
+        match &item.id {
+            Some(id) => id.clone(),
+            None => self
+                .made_up_ids
+                .entry(std::ptr::from_ref(item) as usize)
+                .or_insert_with(|| uuid::Uuid::new_v4().to_string())
+                .clone(),
+        }
+    }
+
+    /// The name of the collection, folder or item whose events hold `script`.
+    fn script_owner(&mut self, script: &Script) -> Option<&str> {
+        if self.script_owners.is_empty() {
+            collect_owners(self.collection, &mut self.script_owners);
+        }
+        self.script_owners
+            .get(&(std::ptr::from_ref(script) as usize))
+            .copied()
+    }
+
+    /// Run one script and apply what it did; returns the changes a pre-request script made to
+    /// `pm.request`.
     #[allow(clippy::too_many_arguments)]
-    fn run_scripts(
+    async fn run_script(
         &mut self,
-        scripts: &[&Script],
+        script: &Script,
         kind: ScriptKind,
         request: &RequestView,
         response: Option<&ResponseView>,
-        (cursor, item): (Cursor, ItemRef<'_>),
+        cookies: Vec<crate::script::CookieInfo>,
+        at: &ScriptsAt<'_>,
         scopes: &mut Scopes,
         listener: &mut dyn Listener,
         outcome: &mut ItemOutcome,
-    ) {
-        for script in scripts {
-            let context = ScriptContext {
-                kind,
-                source: &script.source,
-                request,
-                response,
-                info: ScriptInfo {
-                    request_name: item.name.to_string(),
-                    request_id: item.id.map(str::to_string),
-                    iteration: cursor.iteration,
-                    iteration_count: cursor.iterations,
-                },
-                vars: scopes.snapshot(),
-            };
-            let result = self.sandbox.run(&context);
-            scopes.apply(&result.vars);
-            for message in &result.console {
-                listener.on_event(&Event::Console {
-                    cursor,
-                    item,
-                    level: message.level,
-                    text: &message.text,
-                });
-            }
-            for (index, assertion) in result.assertions.iter().enumerate() {
-                if assertion.error.is_some() {
-                    outcome.failed = true;
-                }
-                listener.on_event(&Event::Assertion {
-                    cursor,
-                    item,
-                    kind,
-                    index,
-                    assertion,
-                });
-            }
-            if result.error.is_some() {
+    ) -> Option<RequestChanges> {
+        let (cursor, item) = (at.cursor, at.item);
+        let context = ScriptContext {
+            kind,
+            source: &script.source,
+            request,
+            response,
+            info: ScriptInfo {
+                request_name: item.name.to_string(),
+                request_id: Some(at.request_id.clone()),
+                iteration: cursor.iteration,
+                iteration_count: cursor.iterations,
+                location: at.location.clone(),
+                location_current: self.script_owner(script).unwrap_or(item.name).to_string(),
+            },
+            vars: scopes.snapshot(),
+            cookies,
+        };
+        let mut host = RunHost {
+            client: self.client,
+            listener: &mut *listener,
+            cursor,
+            item,
+            follow_redirects: self.follow_redirects,
+            working_dir: self.working_dir,
+            failed: false,
+        };
+        let result = self.sandbox.run_with_host(&context, &mut host).await;
+        outcome.failed |= host.failed;
+        scopes.apply(&result.vars);
+        for message in &result.console {
+            listener.on_event(&Event::Console {
+                cursor,
+                item,
+                level: message.level,
+                text: &message.text,
+            });
+        }
+        for (index, assertion) in result.assertions.iter().enumerate() {
+            if assertion.error.is_some() {
                 outcome.failed = true;
             }
-            listener.on_event(&Event::Script {
+            listener.on_event(&Event::Assertion {
                 cursor,
                 item,
                 kind,
-                error: result.error.as_ref(),
+                index,
+                assertion,
             });
-            outcome.skip_request |= result.skip_request;
-            if result.next_request.is_some() {
-                outcome.next_request = result.next_request;
+        }
+        if result.error.is_some() {
+            outcome.failed = true;
+        }
+        listener.on_event(&Event::Script {
+            cursor,
+            item,
+            kind,
+            error: result.error.as_ref(),
+        });
+        outcome.skip_request |= result.skip_request;
+        if result.next_request.is_some() {
+            outcome.next_request = result.next_request;
+        }
+        result.request_changes
+    }
+}
+
+/// Where the scripts of one item run.
+struct ScriptsAt<'a> {
+    cursor: Cursor,
+    item: ItemRef<'a>,
+    request_id: String,
+    location: Vec<String>,
+}
+
+/// The host serving one script's I/O.
+struct RunHost<'a, 'l> {
+    client: &'a HttpClient,
+    listener: &'l mut dyn Listener,
+    cursor: Cursor,
+    item: ItemRef<'a>,
+    follow_redirects: bool,
+    working_dir: &'a Path,
+    /// A `pm.sendRequest` failed: a run failure even if the script handles the error (Newman).
+    failed: bool,
+}
+
+impl RunHost<'_, '_> {
+    fn warn(&mut self, text: &str) {
+        self.listener.on_event(&Event::Console {
+            cursor: self.cursor,
+            item: self.item,
+            level: ConsoleLevel::Warn,
+            text,
+        });
+    }
+}
+
+impl ScriptHost for RunHost<'_, '_> {
+    async fn send_request(&mut self, definition: Value) -> Result<ResponseView, String> {
+        let mut spec = parse_request_definition(&definition).map_err(|d| d.to_string())?;
+        if strip_files(&mut spec) {
+            self.warn("uploading files from scripts is not allowed");
+        }
+        let options = PrepareOptions {
+            disable_body_pruning: true,
+            files: FileAccess {
+                working_dir: self.working_dir,
+                allow_outside: false,
+            },
+            disabled_headers: &[],
+        };
+        // Postman resolves no variables in a `pm.sendRequest` request: empty scopes.
+        let mut prepared = prepare_request(&spec, spec.auth.as_ref(), &Scopes::default(), options);
+        add_host_header(&mut prepared.request);
+        for warning in &prepared.warnings {
+            self.warn(warning);
+        }
+        let result = self
+            .client
+            .send(
+                &prepared.request,
+                &SendOptions {
+                    follow_redirects: self.follow_redirects,
+                    ..SendOptions::default()
+                },
+            )
+            .await;
+        self.listener.on_event(&Event::Request {
+            cursor: self.cursor,
+            item: self.item,
+            request: &prepared.request,
+            response: result.as_ref(),
+            credentials: &prepared.credentials,
+        });
+        match result {
+            Ok(response) => Ok(response_view(&response)),
+            Err(error) => {
+                self.failed = true;
+                Err(error.message)
             }
         }
+    }
+
+    fn cookie_jar(&mut self, call: JarCall) -> Result<Value, String> {
+        let jar = self.client.cookie_jar();
+        let parse = |url: &str| {
+            reqwest::Url::parse(url).map_err(|e| format!("CookieJar: invalid URL \"{url}\": {e}"))
+        };
+        match call {
+            JarCall::Get { url, name } => Ok(jar
+                .cookies_for(&parse(&url)?)
+                .into_iter()
+                .find(|c| c.name == name)
+                .map_or(Value::Null, |c| Value::String(c.value))),
+            JarCall::GetAll { url } => {
+                serde_json::to_value(jar.cookies_for(&parse(&url)?)).map_err(|e| e.to_string())
+            }
+            JarCall::Set { url, cookie } => jar
+                .set(&parse(&url)?, &cookie)
+                .and_then(|c| serde_json::to_value(c).map_err(|e| e.to_string())),
+            JarCall::Unset { url, name } => {
+                jar.remove(&parse(&url)?, &name);
+                Ok(Value::Null)
+            }
+            JarCall::Clear { url } => {
+                jar.clear(&parse(&url)?);
+                Ok(Value::Null)
+            }
+        }
+    }
+}
+
+/// `pm.response` for a received response.
+fn response_view(r: &HttpResponse) -> ResponseView {
+    ResponseView {
+        code: r.status,
+        status: r.reason.clone(),
+        headers: r.headers.clone(),
+        body: String::from_utf8_lossy(&r.body).into_owned(),
+        response_time_ms: u64::try_from(r.elapsed.as_millis()).unwrap_or(u64::MAX),
+        response_size: r.body.len() as u64,
+    }
+}
+
+/// `pm.request` for pre-request scripts: the request as written (variables unresolved).
+fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
+    RequestView {
+        id: item.id.clone(),
+        name: item.name.clone(),
+        method: spec.method.clone(),
+        url: spec.url.to_template(),
+        headers: spec
+            .headers
+            .iter()
+            .filter(|h| !h.disabled)
+            .map(|h| (h.key.clone(), h.value.clone()))
+            .collect(),
+        body: None,
+        body_definition: spec.body.as_ref().map(body_definition),
+    }
+}
+
+/// A body as Postman's JSON body definition.
+fn body_definition(body: &Body) -> Value {
+    let pairs = |list: &[KeyValue]| -> Vec<Value> {
+        list.iter()
+            .map(|p| {
+                let mut v = json!({"key": p.key, "value": p.value});
+                if p.disabled {
+                    v["disabled"] = json!(true);
+                }
+                v
+            })
+            .collect()
+    };
+    match body {
+        Body::Raw { raw, language } => {
+            let mut v = json!({"mode": "raw", "raw": raw});
+            if let Some(language) = language {
+                v["options"] = json!({"raw": {"language": language}});
+            }
+            v
+        }
+        Body::UrlEncoded(list) => json!({"mode": "urlencoded", "urlencoded": pairs(list)}),
+        Body::FormData(params) => {
+            let fields: Vec<Value> = params
+                .iter()
+                .map(|p| {
+                    let mut v = json!({"key": p.key});
+                    if p.is_file {
+                        v["type"] = json!("file");
+                        v["src"] = match p.src.as_slice() {
+                            [one] => json!(one),
+                            many => json!(many),
+                        };
+                    } else {
+                        v["type"] = json!("text");
+                        v["value"] = json!(p.value);
+                    }
+                    if let Some(ctype) = &p.content_type {
+                        v["contentType"] = json!(ctype);
+                    }
+                    if p.disabled {
+                        v["disabled"] = json!(true);
+                    }
+                    v
+                })
+                .collect();
+            json!({"mode": "formdata", "formdata": fields})
+        }
+        Body::GraphQl { query, variables } => {
+            json!({"mode": "graphql", "graphql": {"query": query, "variables": variables}})
+        }
+        Body::File { src } => json!({"mode": "file", "file": {"src": src}}),
+    }
+}
+
+/// Apply a pre-request script's changes to the request spec (only what it changed).
+fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
+    let mut definition = serde_json::Map::new();
+    if let Some(url) = &changes.url {
+        definition.insert("url".into(), json!(url));
+    }
+    if let Some(headers) = &changes.headers {
+        let list: Vec<Value> = headers
+            .iter()
+            .map(|(k, v)| json!({"key": k, "value": v}))
+            .collect();
+        definition.insert("header".into(), Value::Array(list));
+    }
+    if let Some(body) = &changes.body {
+        definition.insert("body".into(), body.clone());
+    }
+    // Each part parses on its own; a part that does not parse is left as it was.
+    let Ok(parsed) = parse_request_definition(&Value::Object(definition)) else {
+        return;
+    };
+    if let Some(method) = &changes.method {
+        spec.method = method.to_uppercase();
+    }
+    if changes.url.is_some() {
+        spec.url = parsed.url;
+    }
+    if changes.headers.is_some() {
+        spec.headers = parsed.headers;
+    }
+    if changes.body.is_some() {
+        spec.body = parsed.body;
+    }
+}
+
+/// Drop file parts from a script's request (Postman refuses uploads from scripts); true if any.
+fn strip_files(spec: &mut RequestSpec) -> bool {
+    match &mut spec.body {
+        Some(Body::File { .. }) => {
+            spec.body = None;
+            true
+        }
+        Some(Body::FormData(params)) => {
+            let before = params.len();
+            params.retain(|p| !p.is_file);
+            params.len() != before
+        }
+        _ => false,
+    }
+}
+
+/// List the `Host` header the HTTP stack will send (after `Postman-Token`, where Postman puts
+/// it), so scripts and reports see it; the client leaves sending it to the HTTP stack.
+fn add_host_header(request: &mut HttpRequest) {
+    if request.header("host").is_some() {
+        return;
+    }
+    let Some(host) = reqwest::Url::parse(&request.url)
+        .ok()
+        .and_then(|url| default_host(&url))
+    else {
+        return;
+    };
+    let at = request
+        .headers
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case("postman-token"))
+        .map_or(request.headers.len(), |i| i + 1);
+    request.headers.insert(at, ("Host".to_string(), host));
+}
+
+/// Map every script of `collection` (by address) to the name of its owner.
+fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'c str>) {
+    fn add<'c>(events: &[Script], name: &'c str, owners: &mut HashMap<usize, &'c str>) {
+        for script in events {
+            owners.insert(std::ptr::from_ref(script) as usize, name);
+        }
+    }
+    fn walk<'c>(nodes: &'c [Node], owners: &mut HashMap<usize, &'c str>) {
+        for node in nodes {
+            match node {
+                Node::Item(item) => add(&item.events, &item.name, owners),
+                Node::Group(group) => {
+                    add(&group.events, &group.name, owners);
+                    walk(&group.items, owners);
+                }
+            }
+        }
+    }
+    add(&collection.events, &collection.name, owners);
+    walk(&collection.items, owners);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_host_header_goes_after_postman_token() {
+        let mut r = HttpRequest {
+            method: "GET".into(),
+            url: "http://127.0.0.1:8080/x".into(),
+            headers: vec![
+                ("Postman-Token".into(), "t".into()),
+                ("Accept-Encoding".into(), "gzip".into()),
+            ],
+            body: None,
+        };
+        add_host_header(&mut r);
+        assert_eq!(r.headers[1], ("Host".into(), "127.0.0.1:8080".into()));
+        let mut r = HttpRequest {
+            url: "https://example.com/".into(),
+            headers: vec![("host".into(), "mine".into())],
+            ..HttpRequest::default()
+        };
+        add_host_header(&mut r);
+        assert_eq!(r.headers.len(), 1);
+    }
+
+    #[test]
+    fn item_changes_apply_only_what_changed() {
+        let mut spec = parse_request_definition(&json!({
+            "method": "POST",
+            "url": "http://h/{{p}}?a=1",
+            "header": [{"key": "A", "value": "1"}],
+            "body": {"mode": "raw", "raw": "x"}
+        }))
+        .unwrap_or_default();
+        apply_changes(
+            &mut spec,
+            &RequestChanges {
+                headers: Some(vec![("A".into(), "1".into()), ("B".into(), "{{v}}".into())]),
+                ..RequestChanges::default()
+            },
+        );
+        assert_eq!(spec.headers.len(), 2);
+        assert_eq!(spec.headers[1].value, "{{v}}");
+        assert_eq!(spec.url.to_template(), "http://h/{{p}}?a=1");
+        assert_eq!(spec.method, "POST");
+        apply_changes(
+            &mut spec,
+            &RequestChanges {
+                method: Some("put".into()),
+                body: Some(Value::Null),
+                ..RequestChanges::default()
+            },
+        );
+        assert_eq!(spec.method, "PUT");
+        assert!(spec.body.is_none());
     }
 }

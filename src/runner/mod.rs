@@ -90,6 +90,9 @@ pub fn run(
         follow_redirects: options.follow_redirects,
         working_dir: &options.working_dir,
         insecure_file_read: options.insecure_file_read,
+        collection,
+        script_owners: std::collections::HashMap::new(),
+        made_up_ids: std::collections::HashMap::new(),
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {

@@ -3,9 +3,18 @@
 //! The runner builds a [`ScriptContext`] (variables of every scope, the request, the response for
 //! test scripts) and receives a [`ScriptOutcome`] (updated variables, assertions, console output,
 //! the error if the script failed). Scripts never touch the runner's state directly.
+//!
+//! The only I/O a script can start (`pm.sendRequest`, `pm.cookies.jar()`) goes through a
+//! [`ScriptHost`] the runner provides: the script queues the call, and the engine hands it to the
+//! host whenever the script's promise jobs are drained, then delivers the result to the script's
+//! callback or promise.
+
+use std::future::Future;
 
 use indexmap::IndexMap;
 use serde_json::Value;
+
+pub use crate::http::{CookieInfo, NewCookie};
 
 /// Variables of one scope, enabled entries only, in order.
 pub type VarMap = IndexMap<String, Value>;
@@ -57,8 +66,11 @@ pub struct RequestView {
     pub url: String,
     /// Headers, in order.
     pub headers: Vec<(String, String)>,
-    /// The body as text, if any.
+    /// The body as text, if any (shown as a `raw` body).
     pub body: Option<String>,
+    /// The body as a Postman body definition (`{"mode": "urlencoded", "urlencoded": [...]}`),
+    /// used instead of [`RequestView::body`] when set.
+    pub body_definition: Option<Value>,
 }
 
 /// The response as the script sees it (`pm.response`).
@@ -89,6 +101,11 @@ pub struct ScriptInfo {
     pub iteration: usize,
     /// Total iterations.
     pub iteration_count: usize,
+    /// `pm.execution.location`: the collection name, the folder names and the item name.
+    pub location: Vec<String>,
+    /// `pm.execution.location.current`: the name of the collection, folder or item that owns
+    /// the running script.
+    pub location_current: String,
 }
 
 /// Everything one script run needs.
@@ -106,6 +123,8 @@ pub struct ScriptContext<'a> {
     pub info: ScriptInfo,
     /// The variables before the script ran.
     pub vars: ScopeSnapshot,
+    /// `pm.cookies`: the cookies of the response and of the jar for the request's URL.
+    pub cookies: Vec<CookieInfo>,
 }
 
 /// The failure carried by a failed assertion.
@@ -186,4 +205,92 @@ pub struct ScriptOutcome {
     /// Set when a pre-request script called `pm.execution.skipRequest()`: do not send the request
     /// and do not run its test scripts.
     pub skip_request: bool,
+    /// What a pre-request script changed in `pm.request` (to apply to the request sent).
+    pub request_changes: Option<RequestChanges>,
+}
+
+/// Changes a pre-request script made to `pm.request`; `None` fields were left alone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RequestChanges {
+    /// The new method.
+    pub method: Option<String>,
+    /// The new URL (a template; variables are resolved when the request is prepared).
+    pub url: Option<String>,
+    /// The new header list (replaces every header).
+    pub headers: Option<Vec<(String, String)>>,
+    /// The new body definition (`Value::Null`: no body).
+    pub body: Option<Value>,
+}
+
+impl RequestChanges {
+    /// True when nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.method.is_none() && self.url.is_none() && self.headers.is_none() && self.body.is_none()
+    }
+}
+
+/// A `pm.cookies.jar()` call.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JarCall {
+    /// `get(url, name)`: the value of one cookie.
+    Get {
+        /// The URL whose cookies are looked at.
+        url: String,
+        /// The cookie name.
+        name: String,
+    },
+    /// `getAll(url)`: every cookie for the URL.
+    GetAll {
+        /// The URL.
+        url: String,
+    },
+    /// `set(url, name, value)` or `set(url, cookie)`.
+    Set {
+        /// The URL the cookie is set for.
+        url: String,
+        /// The cookie.
+        cookie: NewCookie,
+    },
+    /// `unset(url, name)`.
+    Unset {
+        /// The URL.
+        url: String,
+        /// The cookie name.
+        name: String,
+    },
+    /// `clear(url)`: every cookie of the URL's host.
+    Clear {
+        /// The URL.
+        url: String,
+    },
+}
+
+/// What a script may ask of the runner while it runs. The engine calls these between drains of
+/// the script's promise jobs, so they may take their time (the script is suspended meanwhile).
+pub trait ScriptHost {
+    /// Send a `pm.sendRequest` request, given as a Postman request definition (`{url, method,
+    /// header: [{key, value}], body: {mode, ...}, auth}`). `Err` carries the transport error
+    /// message (e.g. `connect ECONNREFUSED 127.0.0.1:9`).
+    fn send_request(
+        &mut self,
+        definition: Value,
+    ) -> impl Future<Output = Result<ResponseView, String>>;
+
+    /// Perform a `pm.cookies.jar()` call; the result is what the script's callback receives
+    /// (a value, a cookie, a list of cookies, or `null`).
+    fn cookie_jar(&mut self, call: JarCall) -> Result<Value, String>;
+}
+
+/// A host that refuses all I/O (for scripts run outside a collection run, and tests).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoHost;
+
+impl ScriptHost for NoHost {
+    async fn send_request(&mut self, _definition: Value) -> Result<ResponseView, String> {
+        Err("pm.sendRequest is not available outside a collection run".to_string())
+    }
+
+    fn cookie_jar(&mut self, _call: JarCall) -> Result<Value, String> {
+        Err("the cookie jar is not available outside a collection run".to_string())
+    }
 }

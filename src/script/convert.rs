@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::{
-    AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, NextRequest, ScopeSnapshot,
-    ScriptContext, ScriptError, ScriptOutcome, VarMap,
+    AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, CookieInfo, JarCall, NewCookie,
+    NextRequest, RequestChanges, ResponseView, ScopeSnapshot, ScriptContext, ScriptError,
+    ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 
@@ -40,6 +41,8 @@ struct InputRequest<'a> {
     url: &'a str,
     headers: &'a [(String, String)],
     body: Option<&'a str>,
+    #[serde(rename = "bodyDefinition")]
+    body_definition: Option<&'a Value>,
 }
 
 #[derive(Serialize)]
@@ -62,6 +65,9 @@ struct InputInfo<'a> {
     iteration: usize,
     #[serde(rename = "iterationCount")]
     iteration_count: usize,
+    location: &'a [String],
+    #[serde(rename = "locationCurrent")]
+    location_current: &'a str,
 }
 
 #[derive(Serialize)]
@@ -69,6 +75,7 @@ struct Meta<'a> {
     info: InputInfo<'a>,
     request: InputRequest<'a>,
     response: Option<InputResponse<'a>>,
+    cookies: &'a [CookieInfo],
 }
 
 /// The JSON with `pm.info`, `pm.request` and `pm.response` (without its body, which travels
@@ -82,6 +89,8 @@ pub(crate) fn meta_json(script: &ScriptContext<'_>) -> String {
             request_id: script.info.request_id.as_deref(),
             iteration: script.info.iteration,
             iteration_count: script.info.iteration_count,
+            location: &script.info.location,
+            location_current: &script.info.location_current,
         },
         request: InputRequest {
             id: request.id.as_deref(),
@@ -90,6 +99,7 @@ pub(crate) fn meta_json(script: &ScriptContext<'_>) -> String {
             url: &request.url,
             headers: &request.headers,
             body: request.body.as_deref(),
+            body_definition: request.body_definition.as_ref(),
         },
         response: script.response.map(|r| InputResponse {
             code: r.code,
@@ -98,6 +108,7 @@ pub(crate) fn meta_json(script: &ScriptContext<'_>) -> String {
             time: r.response_time_ms,
             size: r.response_size,
         }),
+        cookies: &script.cookies,
     };
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_string())
@@ -139,6 +150,21 @@ struct RawNext {
 }
 
 #[derive(Deserialize)]
+struct RawChanges {
+    method: Option<String>,
+    url: Option<String>,
+    headers: Option<Vec<(String, String)>>,
+    /// Present (possibly `null`) only when the body changed.
+    #[serde(default, deserialize_with = "present")]
+    body: Option<Value>,
+}
+
+/// Keeps an explicit `null` as `Some(Value::Null)` (absent stays `None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize)]
 struct RawOutcome {
     vars: RawVars,
     assertions: Vec<RawAssertion>,
@@ -147,6 +173,8 @@ struct RawOutcome {
     skip: bool,
     #[serde(rename = "asyncError")]
     async_error: Option<RawError>,
+    #[serde(default, rename = "requestChanges")]
+    request_changes: Option<RawChanges>,
 }
 
 /// The scope as the script left it, or as it was when the script did not write to it.
@@ -203,6 +231,124 @@ pub(crate) fn outcome_from_json(
             None => NextRequest::Stop,
         }),
         skip_request: raw.skip,
+        request_changes: raw
+            .request_changes
+            .map(|c| RequestChanges {
+                method: c.method,
+                url: c.url,
+                headers: c.headers,
+                body: c.body,
+            })
+            .filter(|c| !c.is_empty()),
+    })
+}
+
+/// One call a script queued for its host.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum HostCall {
+    /// `pm.sendRequest` with a request definition.
+    Send(Value),
+    /// A `pm.cookies.jar()` call.
+    Jar(JarCall),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawCookie {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    value: String,
+    domain: Option<String>,
+    path: Option<String>,
+    expires: Option<String>,
+    max_age: Option<i64>,
+    #[serde(default)]
+    http_only: bool,
+    #[serde(default)]
+    secure: bool,
+}
+
+#[derive(Deserialize)]
+struct RawCall {
+    id: u64,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    request: Value,
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    name: String,
+    cookie: Option<RawCookie>,
+}
+
+/// A queued call with its id; `Err` when postie cannot understand the call (answered with it).
+pub(crate) type QueuedCall = (u64, Result<HostCall, String>);
+
+/// Parse the prelude's outbox: `[{id, type: "send", request}, {id, type: "jar", action, ...}]`.
+/// A call postie cannot understand comes back as `Err` with its id, to be answered with an error.
+pub(crate) fn calls_from_json(json: &str) -> Result<Vec<QueuedCall>, String> {
+    let raw: Vec<RawCall> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    Ok(raw
+        .into_iter()
+        .map(|c| {
+            let jar = |call: JarCall| Ok(HostCall::Jar(call));
+            let call = match (c.kind.as_str(), c.action.as_str()) {
+                ("send", _) => Ok(HostCall::Send(c.request)),
+                ("jar", "get") => jar(JarCall::Get {
+                    url: c.url,
+                    name: c.name,
+                }),
+                ("jar", "getAll") => jar(JarCall::GetAll { url: c.url }),
+                ("jar", "unset") => jar(JarCall::Unset {
+                    url: c.url,
+                    name: c.name,
+                }),
+                ("jar", "clear") => jar(JarCall::Clear { url: c.url }),
+                ("jar", "set") => match c.cookie {
+                    Some(k) => jar(JarCall::Set {
+                        url: c.url,
+                        cookie: NewCookie {
+                            name: k.name,
+                            value: k.value,
+                            domain: k.domain,
+                            path: k.path,
+                            expires: k.expires,
+                            max_age: k.max_age,
+                            http_only: k.http_only,
+                            secure: k.secure,
+                        },
+                    }),
+                    None => Err("CookieJar.set() needs a cookie".to_string()),
+                },
+                (kind, action) => Err(format!("postie cannot do the script call {kind} {action}")),
+            };
+            (c.id, call)
+        })
+        .collect())
+}
+
+/// The JSON the prelude's `deliver` receives: `{"ok": value}` or `{"error": message}`.
+pub(crate) fn result_json(result: Result<Value, String>) -> String {
+    let doc = match result {
+        Ok(value) => serde_json::json!({ "ok": value }),
+        Err(message) => serde_json::json!({ "error": message }),
+    };
+    doc.to_string()
+}
+
+/// A `pm.sendRequest` response as the prelude builds `Response` objects from it.
+pub(crate) fn response_value(r: &ResponseView) -> Value {
+    serde_json::json!({
+        "code": r.code,
+        "status": r.status,
+        "headers": r.headers,
+        "time": r.response_time_ms,
+        "size": r.response_size,
+        "body": r.body,
     })
 }
 

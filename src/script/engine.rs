@@ -1,6 +1,13 @@
 //! The Rust side of the sandbox: one QuickJS runtime and context per run, the prelude evaluated
 //! once, and per script: hand the inputs over as JSON, evaluate the wrapped source under a
 //! wall-clock deadline, drain promise jobs and timers, read the outcome back as JSON.
+//!
+//! Script I/O (`pm.sendRequest`, `pm.cookies.jar()`) is queued by the script in an outbox. Whenever
+//! the promise-job queue is empty, the engine takes the outbox, awaits each call on the
+//! [`ScriptHost`] and delivers the result to the waiting callback or promise, then drains jobs
+//! again; timers fire only once no call is waiting. The run is therefore an `async fn` that is
+//! suspended only while the host works (the runner's tokio runtime keeps serving connections),
+//! and the sandbox itself never blocks on I/O.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,8 +17,8 @@ use std::time::{Duration, Instant};
 use rquickjs::context::EvalOptions;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
-use super::api::{ScriptContext, ScriptError, ScriptOutcome};
-use super::convert;
+use super::api::{NoHost, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
+use super::convert::{self, HostCall};
 
 /// File name given to user scripts so their stack frames can be told apart from the prelude's.
 pub(crate) const SCRIPT_FILE: &str = "postie-script";
@@ -151,9 +158,35 @@ impl Sandbox {
         })
     }
 
-    /// Run one script and report what it did. Never panics; script failures are in
-    /// [`ScriptOutcome::error`].
+    /// Run one script without a host (`pm.sendRequest` and the cookie jar answer with an error)
+    /// and report what it did. Never panics; script failures are in [`ScriptOutcome::error`].
     pub fn run(&mut self, script: &ScriptContext) -> ScriptOutcome {
+        let mut host = NoHost;
+        let future = self.run_with_host(script, &mut host);
+        let mut future = std::pin::pin!(future);
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        match future.as_mut().poll(&mut cx) {
+            std::task::Poll::Ready(outcome) => outcome,
+            // `NoHost` never waits, so the future completes on its first poll.
+            std::task::Poll::Pending => ScriptOutcome {
+                vars: script.vars.clone(),
+                error: Some(ScriptError {
+                    name: "Error".to_string(),
+                    message: "postie sandbox failure: a script host without I/O waited".to_string(),
+                    position: None,
+                }),
+                ..ScriptOutcome::default()
+            },
+        }
+    }
+
+    /// Run one script with `host` serving its `pm.sendRequest` and cookie-jar calls, and report
+    /// what it did. Never panics; script failures are in [`ScriptOutcome::error`].
+    pub async fn run_with_host<H: ScriptHost>(
+        &mut self,
+        script: &ScriptContext<'_>,
+        host: &mut H,
+    ) -> ScriptOutcome {
         let vars = &script.vars;
         let args = (
             convert::meta_json(script),
@@ -192,7 +225,7 @@ impl Sandbox {
         });
 
         if error.as_ref().is_none_or(|e| !self.is_timeout(e))
-            && let Err(timed_out) = self.settle(script.source)
+            && let Err(timed_out) = self.settle(script.source, host).await
         {
             error.get_or_insert(timed_out);
         }
@@ -223,9 +256,9 @@ impl Sandbox {
         outcome
     }
 
-    /// Drain promise jobs, then fire timers one by one (draining jobs after each) until none are
-    /// left. `Err` carries the timeout error.
-    fn settle(&self, source: &str) -> Result<(), ScriptError> {
+    /// Drain promise jobs, serve queued host calls, then fire timers one by one (draining jobs and
+    /// serving calls after each) until nothing is left. `Err` carries the timeout error.
+    async fn settle<H: ScriptHost>(&self, source: &str, host: &mut H) -> Result<(), ScriptError> {
         let mut callbacks = 0u32;
         loop {
             while self.runtime.is_job_pending() {
@@ -240,6 +273,9 @@ impl Sandbox {
             }
             if self.deadline.expired() {
                 return Err(timeout_error(self.options.script_timeout));
+            }
+            if self.serve_calls(source, host).await? {
+                continue;
             }
             if callbacks >= MAX_TIMER_CALLBACKS {
                 return Err(ScriptError {
@@ -268,6 +304,48 @@ impl Sandbox {
                 Err(err) => return Err(err),
             }
         }
+    }
+
+    /// Take the script's outbox and serve every call in it; `Ok(false)` when it was empty.
+    async fn serve_calls<H: ScriptHost>(
+        &self,
+        source: &str,
+        host: &mut H,
+    ) -> Result<bool, ScriptError> {
+        let outbox = self.context.with(|ctx| {
+            call_hook::<String>(&ctx, "takeOutbox", ()).map_err(|err| internal_error(&ctx, err))
+        })?;
+        if outbox.is_empty() {
+            return Ok(false);
+        }
+        let calls = convert::calls_from_json(&outbox).map_err(|message| ScriptError {
+            name: "Error".to_string(),
+            message: format!("postie sandbox failure: unreadable script call: {message}"),
+            position: None,
+        })?;
+        for (id, call) in calls {
+            let result = match call {
+                Ok(HostCall::Send(definition)) => host
+                    .send_request(definition)
+                    .await
+                    .map(|r| convert::response_value(&r)),
+                Ok(HostCall::Jar(jar)) => host.cookie_jar(jar),
+                Err(message) => Err(message),
+            };
+            let json = convert::result_json(result);
+            self.context.with(|ctx| {
+                call_hook::<()>(&ctx, "deliver", (id, json)).map_err(|err| {
+                    script_error(
+                        &ctx,
+                        err,
+                        source,
+                        &self.deadline,
+                        self.options.script_timeout,
+                    )
+                })
+            })?;
+        }
+        Ok(true)
     }
 
     fn is_timeout(&self, err: &ScriptError) -> bool {

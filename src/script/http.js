@@ -1,9 +1,15 @@
-// postie prelude: `pm.request`, `pm.response`, header lists, response cookies, and the
-// chai-postman style assertions (`pm.response.to.have.status(200)`, `to.be.ok`, ...).
+// postie prelude: `pm.request`, `pm.response`, header lists, cookies (`pm.cookies` and the jar),
+// `pm.sendRequest`, and the chai-postman style assertions (`pm.response.to.have.status(200)`, ...).
+//
+// Script I/O goes through the host: a call is queued in the run state's outbox with a callback;
+// the Rust side takes the outbox (`takeOutbox`) once the promise jobs are drained, does the work
+// and hands each result back (`deliver`), which calls the callback.
 (function (P) {
   'use strict';
 
   const { display } = P;
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
 
   // ---- header lists --------------------------------------------------------------------------
   class HeaderList {
@@ -134,7 +140,97 @@
     toJSON() { return this.toString(); }
   }
 
+  // ---- request bodies ------------------------------------------------------------------------
+  // A list of { key, value, disabled? } members (urlencoded and formdata bodies).
+  class PropertyList {
+    constructor(items) { this._items = (items || []).map(function (p) { return Object.assign({}, p); }); }
+    get(key) { const m = this._items.find(function (p) { return p.key === key && !p.disabled; }); return m ? m.value : undefined; }
+    one(key) { return this._items.find(function (p) { return p.key === key; }); }
+    has(key) { return this._items.some(function (p) { return p.key === key; }); }
+    all() { return this._items.slice(); }
+    count() { return this._items.length; }
+    idx(i) { return this._items[i]; }
+    each(fn, self) { this._items.forEach(fn, self); }
+    map(fn, self) { return this._items.map(fn, self); }
+    filter(fn, self) { return this._items.filter(fn, self); }
+    find(fn, self) { return this._items.find(fn, self); }
+    add(member) { this._items.push(Object.assign({}, member)); }
+    append(member) { this.add(member); }
+    upsert(member) {
+      const existing = this.one(member.key);
+      if (existing) Object.assign(existing, member);
+      else this.add(member);
+    }
+    remove(key) {
+      this._items = this._items.filter(function (p) {
+        return typeof key === 'function' ? !key(p) : typeof key === 'string' ? p.key !== key : p !== key;
+      });
+    }
+    clear() { this._items = []; }
+    toObject() {
+      const out = {};
+      for (const p of this._items) if (!p.disabled) out[p.key] = p.value;
+      return out;
+    }
+    toJSON() { return this.all(); }
+  }
+
+  function listItems(value) {
+    if (value instanceof PropertyList) return value.all();
+    if (Array.isArray(value)) return value;
+    if (value && typeof value === 'object') {
+      return Object.keys(value).map(function (k) { return { key: k, value: value[k] }; });
+    }
+    return [];
+  }
+
+  class RequestBody {
+    constructor(definition) { this.update(definition); }
+    update(definition) {
+      const d = typeof definition === 'string' ? { mode: 'raw', raw: definition } : definition || {};
+      for (const key of ['raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled']) delete this[key];
+      this.mode = d.mode;
+      if (d.mode === 'raw' || d.raw !== undefined) {
+        this.raw = typeof d.raw === 'string' ? d.raw : d.raw === undefined || d.raw === null ? '' : stringify(d.raw);
+      }
+      if (d.urlencoded !== undefined) this.urlencoded = new PropertyList(listItems(d.urlencoded));
+      if (d.formdata !== undefined) this.formdata = new PropertyList(listItems(d.formdata));
+      if (d.file !== undefined) this.file = d.file;
+      if (d.graphql !== undefined) this.graphql = d.graphql;
+      if (d.options !== undefined) this.options = d.options;
+      if (d.disabled) this.disabled = true;
+    }
+    isEmpty() {
+      const content = this.mode ? this[this.mode] : undefined;
+      if (content === undefined || content === null) return true;
+      if (content instanceof PropertyList) return content.count() === 0;
+      return typeof content === 'string' ? content.length === 0 : false;
+    }
+    toString() {
+      if (this.mode === 'raw') return this.raw;
+      if (this.mode === 'urlencoded' && this.urlencoded) {
+        return this.urlencoded.filter(function (p) { return !p.disabled; })
+          .map(function (p) { return encodeURIComponent(p.key) + '=' + encodeURIComponent(p.value === undefined ? '' : p.value); })
+          .join('&');
+      }
+      return '';
+    }
+    toJSON() {
+      const out = { mode: this.mode };
+      for (const key of ['raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled']) {
+        const v = this[key];
+        if (v !== undefined) out[key] = v instanceof PropertyList ? v.all() : v;
+      }
+      return out;
+    }
+  }
+
   // ---- request and response ------------------------------------------------------------------
+  function headerPairs(h) {
+    if (h instanceof HeaderList) return h.all();
+    return listItems(h).map(function (p) { return typeof p === 'string' ? normalizeHeader(p) : p; });
+  }
+
   class Request {
     constructor(data) {
       this.id = data.id === null ? undefined : data.id;
@@ -142,12 +238,9 @@
       this.method = data.method;
       this.url = new Url(data.url);
       this.headers = new HeaderList(data.headers);
-      const raw = data.body;
-      this.body = raw === null || raw === undefined ? undefined : {
-        mode: 'raw', raw: raw,
-        toString: function () { return raw; },
-        toJSON: function () { return { mode: 'raw', raw: raw }; },
-      };
+      const definition = data.bodyDefinition || (data.body === null || data.body === undefined ? null : data.body);
+      this.body = definition === null ? undefined : new RequestBody(definition);
+      this._initial = this._state();
     }
     get to() { return P.expect(this).to; }
     getHeaders() { return this.headers.toObject(); }
@@ -156,6 +249,31 @@
     upsertHeader(h) { this.headers.upsert(h); }
     addQueryParams(p) { this.url.addQueryParams(p); }
     removeQueryParams(p) { this.url.removeQueryParams(p); }
+    // The parts a pre-request script may change, as JSON text.
+    _state() {
+      const body = this.body === undefined || this.body === null ? null
+        : this.body instanceof RequestBody ? this.body.toJSON() : new RequestBody(this.body).toJSON();
+      const headers = this.headers instanceof HeaderList ? this.headers : new HeaderList(headerPairs(this.headers).map(function (h) { return [h.key, h.value]; }));
+      return {
+        method: stringify(String(this.method).toUpperCase()),
+        url: stringify(String(this.url)),
+        headers: stringify(headers.all().filter(function (h) { return !h.disabled; }).map(function (h) { return [h.key, h.value]; })),
+        body: stringify(body),
+      };
+    }
+    // What changed since the script started: { method?, url?, headers?, body? } or null.
+    _changes() {
+      const now = this._state();
+      const out = {};
+      let changed = false;
+      for (const key of ['method', 'url', 'headers', 'body']) {
+        if (now[key] !== this._initial[key]) {
+          out[key] = parse(now[key]);
+          changed = true;
+        }
+      }
+      return changed ? out : null;
+    }
     toJSON() {
       return { id: this.id, name: this.name, method: this.method, url: this.url.toString(),
         header: this.headers.all(), body: this.body && this.body.toJSON() };
@@ -265,29 +383,171 @@
       return { body: this.responseSize, header: header, total: this.responseSize + header };
     }
     get stream() { throw new Error('pm.response.stream is not supported by postie yet; use pm.response.text()'); }
-    get cookies() { return P.responseCookies(this.headers); }
+    get cookies() { return this._cookies || (this._cookies = P.responseCookies(this.headers)); }
     toJSON() {
       return { code: this.code, status: this.status, header: this.headers.all(), body: this._body,
         responseTime: this.responseTime, responseSize: this.responseSize };
     }
   }
 
-  // ---- cookies from Set-Cookie headers -------------------------------------------------------
+  // ---- host calls ----------------------------------------------------------------------------
+  function hostCall(call, done) {
+    const S = P.state();
+    if (!S.outbox) {
+      S.outbox = [];
+      S.calls = new Map();
+      S.callSeq = 0;
+    }
+    call.id = ++S.callSeq;
+    S.outbox.push(call);
+    S.calls.set(call.id, done);
+  }
+
+  P.takeOutbox = function () {
+    const S = P.state();
+    if (!S || !S.outbox || S.outbox.length === 0) return '';
+    const out = stringify(S.outbox);
+    S.outbox = [];
+    return out;
+  };
+
+  P.deliver = function (id, resultJson) {
+    const S = P.state();
+    const done = S && S.calls && S.calls.get(id);
+    if (!done) return;
+    S.calls.delete(id);
+    try {
+      done(parse(resultJson));
+    } catch (err) {
+      if (!S.asyncError) S.asyncError = parse(P.describe(err));
+    }
+  };
+
+  // Node-style error for a failed host call (`connect ECONNREFUSED ...` gets `code`).
+  function callError(message) {
+    const err = new Error(message);
+    const m = /^(?:connect |getaddrinfo )?(E[A-Z]+)\b/.exec(message);
+    if (m) err.code = m[1];
+    return err;
+  }
+
+  // Callback `(err, value)` when given, else a Promise.
+  function finishWith(callback, map) {
+    if (typeof callback === 'function') {
+      return {
+        promise: undefined,
+        done: function (result) {
+          if (result.error !== undefined) callback(callError(result.error));
+          else callback(null, map(result.ok));
+        },
+      };
+    }
+    let resolve;
+    let reject;
+    const promise = new Promise(function (res, rej) { resolve = res; reject = rej; });
+    return {
+      promise: promise,
+      done: function (result) {
+        if (result.error !== undefined) reject(callError(result.error));
+        else resolve(map(result.ok));
+      },
+    };
+  }
+
+  // ---- cookies -------------------------------------------------------------------------------
+  function cookieObject(c) {
+    const out = Object.assign({}, c);
+    Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
+    Object.defineProperty(out, 'toString', {
+      value: function () { return this.name + '=' + this.value; }, enumerable: false,
+    });
+    return out;
+  }
+
   class CookieList {
-    constructor(cookies) { this._items = cookies; }
-    get(name) { const c = this._items.find(function (c) { return c.name === name; }); return c ? c.value : undefined; }
-    one(name) { return this._items.find(function (c) { return c.name === name; }); }
-    has(name) { return this._items.some(function (c) { return c.name === name; }); }
+    constructor(cookies) { this._items = cookies.map(cookieObject); }
+    get(name) { const c = this.one(name); return c ? c.value : undefined; }
+    one(name) {
+      let found;
+      for (const c of this._items) if (c.name === name) found = c;
+      return found;
+    }
+    has(name, value) {
+      const c = this.one(name);
+      return c !== undefined && (arguments.length < 2 || c.value === value);
+    }
     all() { return this._items.slice(); }
     count() { return this._items.length; }
-    each(fn) { this._items.forEach(fn); }
+    idx(i) { return this._items[i]; }
+    each(fn, self) { this._items.forEach(fn, self); }
+    map(fn, self) { return this._items.map(fn, self); }
+    filter(fn, self) { return this._items.filter(fn, self); }
+    find(fn, self) { return this._items.find(fn, self); }
     toObject() {
       const out = {};
       for (const c of this._items) out[c.name] = c.value;
       return out;
     }
-    jar() { throw new Error('pm.cookies.jar() is not supported by postie yet'); }
+    toJSON() { return this.all(); }
+    toString() { return this._items.map(String).join('; '); }
+    jar() { return cookieJar; }
   }
+
+  function needUrl(what, url) {
+    if (url && typeof url === 'object' && typeof url.toString === 'function') url = url.toString();
+    if (typeof url !== 'string' || url === '') throw new TypeError('CookieJar.' + what + '() requires a valid url');
+    return url;
+  }
+
+  function jarCall(what, call, callback, map) {
+    if (callback !== undefined && typeof callback !== 'function') {
+      throw new TypeError('CookieJar.' + what + '() requires a callback function');
+    }
+    const finish = finishWith(callback, map || function (v) { return v === null ? undefined : v; });
+    hostCall(Object.assign({ type: 'jar', action: what }, call), finish.done);
+    return finish.promise;
+  }
+
+  const cookieJar = Object.freeze({
+    get: function (url, name, callback) {
+      return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback);
+    },
+    getAll: function (url, options, callback) {
+      if (typeof options === 'function') callback = options;
+      return jarCall('getAll', { url: needUrl('getAll', url) }, callback, function (list) {
+        return (list || []).map(cookieObject);
+      });
+    },
+    set: function (url, name, value, callback) {
+      let cookie;
+      if (name && typeof name === 'object') {
+        callback = value;
+        cookie = {
+          name: String(name.name !== undefined ? name.name : name.key !== undefined ? name.key : ''),
+          value: name.value === undefined || name.value === null ? '' : String(name.value),
+          domain: name.domain || undefined, path: name.path || undefined,
+          expires: name.expires ? (name.expires instanceof Date ? name.expires.toUTCString() : String(name.expires)) : undefined,
+          maxAge: typeof name.maxAge === 'number' ? name.maxAge : undefined,
+          httpOnly: Boolean(name.httpOnly), secure: Boolean(name.secure),
+        };
+      } else {
+        if (typeof value === 'function' && callback === undefined) {
+          callback = value;
+          value = undefined;
+        }
+        cookie = { name: String(name), value: value === undefined || value === null ? '' : String(value) };
+      }
+      return jarCall('set', { url: needUrl('set', url), cookie: cookie }, callback, function (c) {
+        return c ? cookieObject(c) : undefined;
+      });
+    },
+    unset: function (url, name, callback) {
+      return jarCall('unset', { url: needUrl('unset', url), name: String(name) }, callback);
+    },
+    clear: function (url, callback) {
+      return jarCall('clear', { url: needUrl('clear', url) }, callback);
+    },
+  });
 
   function parseSetCookie(line) {
     const parts = line.split(';');
@@ -306,10 +566,55 @@
     return cookie;
   }
 
+  // Cookies from Set-Cookie headers (for responses of pm.sendRequest and as a fallback).
   P.responseCookies = function (headers) {
     const cookies = headers ? headers.filter(function (h) { return h.key.toLowerCase() === 'set-cookie'; })
       .map(function (h) { return parseSetCookie(h.value); }) : [];
     return new CookieList(cookies);
+  };
+
+  // pm.cookies: the jar's cookies for the request URL, then Set-Cookie cookies the jar did not
+  // take (under the same name).
+  P.cookieList = function (jarCookies, headers) {
+    const list = jarCookies.slice();
+    const seen = new Set(list.map(function (c) { return c.name; }));
+    for (const c of P.responseCookies(headers).all()) {
+      if (!seen.has(c.name)) list.push(Object.assign({}, c));
+    }
+    return new CookieList(list);
+  };
+
+  // ---- pm.sendRequest ------------------------------------------------------------------------
+  function requestDefinition(req) {
+    if (typeof req === 'string') return { url: req, method: 'GET', header: [] };
+    if (!req || typeof req !== 'object') throw new TypeError('pm.sendRequest needs a URL or a request object');
+    const def = {
+      url: req.url === undefined || req.url === null ? '' : String(req.url),
+      method: req.method ? String(req.method).toUpperCase() : 'GET',
+      header: headerPairs(req.header !== undefined ? req.header : req.headers).map(function (h) {
+        const out = { key: String(h.key), value: h.value === undefined || h.value === null ? '' : String(h.value) };
+        if (h.disabled) out.disabled = true;
+        return out;
+      }),
+    };
+    const body = req.body;
+    if (body !== undefined && body !== null) {
+      def.body = (body instanceof RequestBody ? body : new RequestBody(body)).toJSON();
+    }
+    if (req.auth) def.auth = req.auth;
+    return def;
+  }
+
+  P.sendRequest = function (req, callback) {
+    if (callback !== undefined && typeof callback !== 'function') {
+      throw new TypeError('pm.sendRequest: the callback must be a function');
+    }
+    const definition = requestDefinition(req);
+    const finish = finishWith(callback, function (r) {
+      return new Response(r, r.body);
+    });
+    hostCall({ type: 'send', request: definition }, finish.done);
+    return finish.promise;
   };
 
   // ---- chai-postman style assertions ---------------------------------------------------------
@@ -493,6 +798,7 @@
   P.statusIs = statusIs;
   P.HeaderList = HeaderList;
   P.Request = Request;
+  P.RequestBody = RequestBody;
   P.Response = Response;
   P.parseJson = parseJson;
 })(globalThis.__postie_internal);

@@ -120,6 +120,14 @@
       return function () { S.skip = true; };
     },
     runRequest: unsupported('pm.execution.runRequest'),
+    get location() {
+      if (!S.location) {
+        const i = meta().info;
+        S.location = (i.location || []).slice();
+        Object.defineProperty(S.location, 'current', { value: i.locationCurrent, enumerable: false });
+      }
+      return S.location;
+    },
   };
 
   // ---- pm ------------------------------------------------------------------------------------
@@ -139,14 +147,20 @@
     },
     get response() {
       if (!meta().response) return undefined;
-      if (!S.response) S.response = new P.Response(meta().response, S.body);
+      if (!S.response) {
+        S.response = new P.Response(meta().response, S.body);
+        S.response._cookies = pm.cookies;
+      }
       return S.response;
     },
     get cookies() {
-      const r = pm.response;
-      return P.responseCookies(r ? r.headers : null);
+      if (!S.cookies) {
+        const r = meta().response;
+        S.cookies = P.cookieList(meta().cookies || [], r ? new P.HeaderList(r.headers) : null);
+      }
+      return S.cookies;
     },
-    sendRequest: unsupported('pm.sendRequest'),
+    sendRequest: function (req, callback) { return P.sendRequest(req, callback); },
     require: unsupported('pm.require'),
     get vault() { throw new Error('pm.vault is not supported by postie yet'); },
     visualizer: { set: function () {}, clear: function () {} },
@@ -185,12 +199,46 @@
     S.console.push({ level: 'warn', text: 'Using "' + name + '" is deprecated. Use "' + alternative + '" instead.' });
   }
 
-  function legacyScopeMethods(label, scope, prefix) {
+  // The legacy setters store strings (anything truthy, or false, with a toString), and keep the
+  // legacy `environment`/`globals` objects in step when the script has read them.
+  function legacyScopeMethods(label, scope, prefix, legacyKey) {
     const out = {};
-    out['set' + label + 'Variable'] = function (key, value) { deprecated('postman.set' + label + 'Variable', prefix + '.set()'); scope.set(key, value); };
+    out['set' + label + 'Variable'] = function (key, value) {
+      deprecated('postman.set' + label + 'Variable', prefix + '.set()');
+      if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
+      if (S.legacy[legacyKey]) S.legacy[legacyKey][key] = value;
+      scope.set(key, value);
+    };
     out['get' + label + 'Variable'] = function (key) { deprecated('postman.get' + label + 'Variable', prefix + '.get()'); return scope.get(key); };
-    out['clear' + label + 'Variable'] = function (key) { deprecated('postman.clear' + label + 'Variable', prefix + '.unset()'); scope.unset(key); };
-    out['clear' + label + 'Variables'] = function () { deprecated('postman.clear' + label + 'Variables', prefix + '.clear()'); scope.clear(); };
+    out['clear' + label + 'Variable'] = function (key) {
+      deprecated('postman.clear' + label + 'Variable', prefix + '.unset()');
+      if (S.legacy[legacyKey] && key) delete S.legacy[legacyKey][key];
+      scope.unset(key);
+    };
+    out['clear' + label + 'Variables'] = function () {
+      deprecated('postman.clear' + label + 'Variables', prefix + '.clear()');
+      if (S.legacy[legacyKey]) for (const k of Object.keys(S.legacy[legacyKey])) delete S.legacy[legacyKey][k];
+      scope.clear();
+    };
+    return out;
+  }
+
+  // `data` of the legacy `request`: raw text, or an object of urlencoded/formdata fields
+  // (repeated keys become arrays), else {}.
+  function legacyRequestData(body) {
+    if (!body || body.isEmpty()) return {};
+    if (body.mode === 'raw') return body.raw;
+    const list = body.mode === 'urlencoded' ? body.urlencoded : body.mode === 'formdata' ? body.formdata : null;
+    if (!list) return {};
+    const out = {};
+    list.each(function (p) {
+      if (p.disabled) return;
+      if (Object.prototype.hasOwnProperty.call(out, p.key)) {
+        out[p.key] = Array.isArray(out[p.key]) ? out[p.key].concat([p.value]) : [out[p.key], p.value];
+      } else {
+        out[p.key] = p.value;
+      }
+    });
     return out;
   }
 
@@ -204,11 +252,11 @@
       },
       getResponseCookie: function (name) {
         deprecated('postman.getResponseCookie', 'pm.cookies.get()');
-        return pm.cookies.one(name);
+        return pm.cookies.one(String(name));
       },
     },
-    legacyScopeMethods('Environment', P.scopes.environment, 'pm.environment'),
-    legacyScopeMethods('Global', P.scopes.globals, 'pm.globals'));
+    legacyScopeMethods('Environment', P.scopes.environment, 'pm.environment', 'environment'),
+    legacyScopeMethods('Global', P.scopes.globals, 'pm.globals', 'globals'));
 
   const LEGACY = {
     tests: ['pm.test()', function () { return S.tests; }],
@@ -221,7 +269,10 @@
         const r = meta().request;
         const headers = {};
         for (const h of r.headers) headers[h[0]] = h[1];
-        S.legacy.request = { id: r.id, name: r.name, description: undefined, headers: headers, method: r.method, url: r.url, data: r.body };
+        const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
+        const body = definition === null ? null : new P.RequestBody(definition);
+        S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: undefined, headers: headers,
+          method: r.method, url: r.url, data: legacyRequestData(body) };
       }
       return S.legacy.request;
     }],
@@ -280,7 +331,7 @@
       scopes: {}, dirty: {},
       assertions: [], console: [], pending: null, unsettled: 0, next: null, skip: false,
       tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, now: 0, asyncError: null,
-      request: null, response: null,
+      request: null, response: null, cookies: null, location: null,
     };
     G.pm = pm;
     G.postman = postman;
@@ -351,8 +402,17 @@
     for (const key of ['local', 'data', 'environment', 'collection', 'globals']) {
       vars[key] = S.dirty[key] ? Array.from(S.scopes[key]) : null;
     }
+    let requestChanges = null;
+    if (S.request && meta().info.eventName === 'prerequest') {
+      try {
+        requestChanges = S.request._changes();
+      } catch (err) {
+        if (!S.asyncError) S.asyncError = parse(describe(err));
+      }
+    }
     const out = {
       vars: vars, assertions: S.assertions, console: S.console, next: S.next, skip: S.skip, asyncError: S.asyncError,
+      requestChanges: requestChanges,
     };
     S = null;
     try {

@@ -1,0 +1,346 @@
+//! The run's one cookie jar, shared by the HTTP client (it stores `Set-Cookie` and sends `Cookie`)
+//! and the script sandbox (`pm.cookies`, `pm.cookies.jar()`).
+//!
+//! Storage and RFC 6265 matching come from `cookie_store`; this wrapper adds what it lacks: the
+//! creation order of each cookie, so the `Cookie` header lists cookies with longer paths first
+//! and, among equal paths, older cookies first (RFC 6265 §5.4, as tough-cookie does in Newman),
+//! and plain-data views for scripts.
+
+use cookie_store::{CookieDomain, CookieExpiration, CookieStore};
+use reqwest::Url;
+use reqwest::header::HeaderValue;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+/// A cookie as scripts see it (the shape of Postman's `Cookie` JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CookieInfo {
+    /// Cookie name.
+    pub name: String,
+    /// Cookie value.
+    pub value: String,
+    /// The domain it belongs to (without a leading dot).
+    pub domain: String,
+    /// Its path.
+    pub path: String,
+    /// Expiry as an HTTP date (RFC 1123), `None` for session cookies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// True when the cookie had no `Domain` attribute (sent to that exact host only).
+    pub host_only: bool,
+    /// `HttpOnly`.
+    pub http_only: bool,
+    /// `Secure`.
+    pub secure: bool,
+    /// True for a cookie without an expiry.
+    pub session: bool,
+}
+
+/// Attributes for a cookie set from a script (`pm.cookies.jar().set`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewCookie {
+    /// Name.
+    pub name: String,
+    /// Value.
+    pub value: String,
+    /// `Domain` attribute, if any.
+    pub domain: Option<String>,
+    /// `Path` attribute, if any (default: the URL's default path).
+    pub path: Option<String>,
+    /// `Expires` attribute as written, if any.
+    pub expires: Option<String>,
+    /// `Max-Age` in seconds, if any.
+    pub max_age: Option<i64>,
+    /// `HttpOnly`.
+    pub http_only: bool,
+    /// `Secure`.
+    pub secure: bool,
+}
+
+type Key = (String, String, String);
+
+#[derive(Debug, Default)]
+struct State {
+    store: CookieStore,
+    /// Creation sequence per (domain, path, name); a replaced cookie keeps its number.
+    created: HashMap<Key, u64>,
+    next: u64,
+}
+
+/// The run's cookie jar. Cheap to share behind an `Arc`; every method locks briefly.
+#[derive(Debug, Default)]
+pub struct CookieJar {
+    state: Mutex<State>,
+}
+
+fn key_of(cookie: &cookie_store::Cookie<'_>) -> Key {
+    (
+        String::from(&cookie.domain),
+        cookie.path.to_string(),
+        cookie.name().to_string(),
+    )
+}
+
+impl State {
+    /// Insert one cookie received from (or set for) `url`, keeping creation order.
+    fn insert(&mut self, cookie: cookie_store::Cookie<'static>, url: &Url) -> Result<(), String> {
+        let key = key_of(&cookie);
+        let existed = self.store.get(&key.0, &key.1, &key.2).is_some();
+        self.store
+            .insert(cookie, url)
+            .map_err(|e| format!("cookie rejected: {e}"))?;
+        if !existed || !self.created.contains_key(&key) {
+            self.next += 1;
+            self.created.insert(key, self.next);
+        }
+        Ok(())
+    }
+
+    /// Unexpired cookies for `url`, longer paths first, then older first.
+    fn matching(&self, url: &Url) -> Vec<&cookie_store::Cookie<'static>> {
+        let mut cookies = self.store.matches(url);
+        cookies.sort_by_key(|c| {
+            let order = self.created.get(&key_of(c)).copied().unwrap_or(u64::MAX);
+            (std::cmp::Reverse(c.path.len()), order)
+        });
+        cookies
+    }
+}
+
+impl CookieJar {
+    /// An empty jar.
+    pub fn new() -> Self {
+        CookieJar::default()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Store the `Set-Cookie` header values of a response from `url`; invalid ones are ignored,
+    /// as browsers (and Newman) do.
+    pub fn store_set_cookie<'a>(&self, values: impl IntoIterator<Item = &'a str>, url: &Url) {
+        let mut state = self.lock();
+        for value in values {
+            if let Ok(cookie) = cookie_store::Cookie::parse(value, url) {
+                let _ = state.insert(cookie.into_owned(), url);
+            }
+        }
+    }
+
+    /// The `Cookie` header value for a request to `url`, or `None` when no cookie applies.
+    pub fn header_for(&self, url: &Url) -> Option<String> {
+        let state = self.lock();
+        let pairs: Vec<String> = state
+            .matching(url)
+            .iter()
+            .map(|c| format!("{}={}", c.name(), c.value()))
+            .collect();
+        (!pairs.is_empty()).then(|| pairs.join("; "))
+    }
+
+    /// The cookies a request to `url` would carry, in sending order.
+    pub fn cookies_for(&self, url: &Url) -> Vec<CookieInfo> {
+        let state = self.lock();
+        state.matching(url).into_iter().map(info).collect()
+    }
+
+    /// Set a cookie for `url` from a script. Returns the stored cookie.
+    pub fn set(&self, url: &Url, cookie: &NewCookie) -> Result<CookieInfo, String> {
+        if cookie.name.is_empty() && cookie.value.is_empty() {
+            return Err("a cookie needs a name or a value".to_string());
+        }
+        let mut line = format!("{}={}", cookie.name, cookie.value);
+        if let Some(domain) = &cookie.domain {
+            line.push_str(&format!("; Domain={domain}"));
+        }
+        if let Some(path) = &cookie.path {
+            line.push_str(&format!("; Path={path}"));
+        }
+        if let Some(expires) = &cookie.expires {
+            line.push_str(&format!("; Expires={expires}"));
+        }
+        if let Some(max_age) = cookie.max_age {
+            line.push_str(&format!("; Max-Age={max_age}"));
+        }
+        if cookie.http_only {
+            line.push_str("; HttpOnly");
+        }
+        if cookie.secure {
+            line.push_str("; Secure");
+        }
+        let parsed = cookie_store::Cookie::parse(line.as_str(), url)
+            .map_err(|e| format!("invalid cookie: {e}"))?
+            .into_owned();
+        let key = key_of(&parsed);
+        let mut state = self.lock();
+        state.insert(parsed, url)?;
+        state
+            .store
+            .get(&key.0, &key.1, &key.2)
+            .map(info)
+            .ok_or_else(|| "the cookie expired as it was set".to_string())
+    }
+
+    /// Remove the cookies named `name` that a request to `url` would carry.
+    pub fn remove(&self, url: &Url, name: &str) {
+        let mut state = self.lock();
+        let keys: Vec<Key> = state
+            .matching(url)
+            .into_iter()
+            .filter(|c| c.name() == name)
+            .map(key_of)
+            .collect();
+        for key in keys {
+            state.store.remove(&key.0, &key.1, &key.2);
+            state.created.remove(&key);
+        }
+    }
+
+    /// Remove every cookie stored for the host of `url` (any path).
+    pub fn clear(&self, url: &Url) {
+        let Some(host) = url.host_str().map(str::to_ascii_lowercase) else {
+            return;
+        };
+        let mut state = self.lock();
+        let keys: Vec<Key> = state
+            .store
+            .iter_any()
+            .map(key_of)
+            .filter(|(domain, _, _)| domain.trim_start_matches('.') == host)
+            .collect();
+        for key in keys {
+            state.store.remove(&key.0, &key.1, &key.2);
+            state.created.remove(&key);
+        }
+    }
+}
+
+fn info(cookie: &cookie_store::Cookie<'_>) -> CookieInfo {
+    let (domain, host_only) = match &cookie.domain {
+        CookieDomain::HostOnly(d) => (d.clone(), true),
+        CookieDomain::Suffix(d) => (d.trim_start_matches('.').to_string(), false),
+        CookieDomain::NotPresent | CookieDomain::Empty => (String::new(), true),
+    };
+    let expires = match &cookie.expires {
+        // `Tue, 01 Jan 2030 00:00:00 GMT`
+        CookieExpiration::AtUtc(at) => {
+            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            let day = DAYS[usize::from(at.weekday().number_days_from_monday())];
+            let month = MONTHS[usize::from(u8::from(at.month())).saturating_sub(1)];
+            Some(format!(
+                "{day}, {:02} {month} {} {:02}:{:02}:{:02} GMT",
+                at.day(),
+                at.year(),
+                at.hour(),
+                at.minute(),
+                at.second()
+            ))
+        }
+        CookieExpiration::SessionEnd => None,
+    };
+    CookieInfo {
+        name: cookie.name().to_string(),
+        value: cookie.value().to_string(),
+        domain,
+        path: cookie.path.to_string(),
+        session: expires.is_none(),
+        expires,
+        host_only,
+        http_only: cookie.http_only().unwrap_or(false),
+        secure: cookie.secure().unwrap_or(false),
+    }
+}
+
+impl reqwest::cookie::CookieStore for CookieJar {
+    fn set_cookies(&self, cookie_headers: &mut dyn Iterator<Item = &HeaderValue>, url: &Url) {
+        let values: Vec<&str> = cookie_headers.filter_map(|v| v.to_str().ok()).collect();
+        self.store_set_cookie(values, url);
+    }
+
+    fn cookies(&self, url: &Url) -> Option<HeaderValue> {
+        self.header_for(url)
+            .and_then(|h| HeaderValue::from_str(&h).ok())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn cookies_are_sent_longest_path_first_then_oldest_first() {
+        let jar = CookieJar::new();
+        let u = url("http://h.test/a/b");
+        // Many names so that a hash-ordered store would almost surely shuffle them.
+        let names: Vec<String> = (0..20).map(|i| format!("c{i}")).collect();
+        for n in &names {
+            jar.store_set_cookie([format!("{n}=1; Path=/").as_str()], &u);
+        }
+        jar.store_set_cookie(["deep=1; Path=/a"], &u);
+        let header = jar.header_for(&u).unwrap_or_default();
+        let mut expected = vec!["deep=1".to_string()];
+        expected.extend(names.iter().map(|n| format!("{n}=1")));
+        assert_eq!(header, expected.join("; "));
+        // Replacing a cookie keeps its place.
+        jar.store_set_cookie(["c0=2; Path=/"], &u);
+        assert!(
+            jar.header_for(&u)
+                .unwrap_or_default()
+                .starts_with("deep=1; c0=2; c1=1")
+        );
+    }
+
+    #[test]
+    fn cookies_set_remove_clear_from_scripts() {
+        let jar = CookieJar::new();
+        let u = url("http://h.test/");
+        let set = jar.set(
+            &u,
+            &NewCookie {
+                name: "k".into(),
+                value: "v".into(),
+                ..NewCookie::default()
+            },
+        );
+        assert_eq!(
+            set.map(|c| (c.domain, c.path, c.host_only)),
+            Ok(("h.test".into(), "/".into(), true))
+        );
+        assert_eq!(jar.cookies_for(&u).len(), 1);
+        assert_eq!(jar.cookies_for(&url("http://other.test/")).len(), 0);
+        jar.remove(&u, "k");
+        assert!(jar.header_for(&u).is_none());
+        jar.store_set_cookie(["a=1", "b=2; Path=/x"], &u);
+        jar.clear(&u);
+        assert!(jar.cookies_for(&url("http://h.test/x")).is_empty());
+    }
+
+    #[test]
+    fn cookies_expired_set_cookie_removes() {
+        let jar = CookieJar::new();
+        let u = url("http://h.test/");
+        jar.store_set_cookie(["a=1"], &u);
+        jar.store_set_cookie(["a=; Max-Age=0"], &u);
+        assert!(jar.header_for(&u).is_none());
+        let info = jar.set(
+            &u,
+            &NewCookie {
+                name: "p".into(),
+                value: "1".into(),
+                max_age: Some(3600),
+                ..NewCookie::default()
+            },
+        );
+        assert!(info.is_ok_and(|c| !c.session && c.expires.is_some_and(|e| e.ends_with("GMT"))));
+    }
+}
