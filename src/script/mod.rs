@@ -11,7 +11,10 @@
 pub mod api;
 mod convert;
 pub mod engine;
+mod native;
 
+#[cfg(test)]
+mod lib_tests;
 #[cfg(test)]
 mod tests;
 

@@ -152,12 +152,38 @@
     visualizer: { set: function () {}, clear: function () {} },
   };
 
-  // ---- require -------------------------------------------------------------------------------
-  function requireModule(name) {
-    if (name === 'atob') return G.atob;
-    if (name === 'btoa') return G.btoa;
-    throw new Error("require('" + name + "'): module not available in postie yet");
+  // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
+  // Module name -> library id (a file in src/script/lib); null: known but not available.
+  const MODULES = {
+    lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
+    xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
+    util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
+  };
+  const loaded = Object.create(null);
+  function lib(id) {
+    if (!(id in loaded)) loaded[id] = P.native.loadLib(id)(P, lib);
+    return loaded[id];
   }
+  P.lib = lib;
+  const builtins = {
+    atob: function () { return G.atob; },
+    btoa: function () { return G.btoa; },
+    json: function () { return { parse: JSON.parse, stringify: JSON.stringify }; },
+    timers: function () {
+      const out = {};
+      for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
+        out[name] = function () { return G[name].apply(G, arguments); };
+      }
+      return out;
+    },
+  };
+  function requireModule(name) {
+    const key = String(name).replace(/^node:/, '');
+    if (hasOwn(builtins, key)) return builtins[key]();
+    if (!hasOwn(MODULES, key)) throw new Error("require('" + key + "'): module \"" + key + '" is not available in postie');
+    return lib(MODULES[key]);
+  }
+  function hasOwn(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
   // ---- virtual timers ------------------------------------------------------------------------
   function addTimer(fn, ms, args, repeat) {
@@ -248,14 +274,30 @@
       enumerable: false, configurable: false,
     });
   }
-  for (const [name, module] of [['_', 'lodash'], ['CryptoJS', 'crypto-js'], ['tv4', 'tv4'],
-    ['xml2Json', 'xml2js'], ['Backbone', 'backbone'], ['cheerio', 'cheerio']]) {
+  for (const [name, module, load] of [
+    ['_', 'lodash', function () { return lib('lodash'); }],
+    ['CryptoJS', 'crypto-js', function () { return lib('crypto-js'); }],
+    ['tv4', 'tv4', function () { return lib('tv4'); }],
+    ['xml2Json', 'xml2js', function () { return lib('xml2json'); }],
+    ['cheerio', 'cheerio', function () { return lib('cheerio'); }],
+    ['Backbone', 'backbone', function () { throw new Error('Backbone is not available in postie'); }]]) {
     Object.defineProperty(G, name, {
-      get: function () { throw new Error(name + ' (' + module + ') is not available in postie yet'); },
+      get: function () { if (S) deprecated(name, "require('" + module + "')"); return load(); },
       set: function () {},
       enumerable: false, configurable: false,
     });
   }
+  Object.defineProperty(G, 'Buffer', {
+    get: function () { return lib('buffer').Buffer; },
+    set: function () {},
+    enumerable: false, configurable: false,
+  });
+  // chai-postman's jsonSchema assertion, over the shared JSON-schema validator.
+  P.defineAssertion.method('jsonSchema', function (schema, options) {
+    return lib('schema').assertion(this, schema, options);
+  });
+  // Sugar.js prototype extensions (`'abc'.has('b')`, `[].none()`, ...) that Newman installs.
+  lib('sugar');
 
   // ---- entry points for Rust -----------------------------------------------------------------
   function describe(err) {

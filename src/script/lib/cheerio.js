@@ -1,0 +1,1 @@
+(function (P, lib) { 'use strict'; return {}; })
