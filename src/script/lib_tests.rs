@@ -213,3 +213,82 @@ fn json_schema_assertion_messages() {
         ]
     );
 }
+
+#[test]
+fn crypto_js_known_answers() {
+    check(
+        "const C = require('crypto-js');",
+        &[
+            ("CryptoJS.MD5('jasonpurse') == '288d14f08b5ad40da43dbe06467729c9'", "true"),
+            ("C.MD5('')", "d41d8cd98f00b204e9800998ecf8427e"),
+            ("C.SHA1('abc')", "a9993e364706816aba3e25717850c26c9cd0d89d"),
+            ("C.SHA256('abc').toString(C.enc.Hex)", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            ("C.SHA512('abc').toString().slice(0, 32)", "ddaf35a193617abacc417349ae204131"),
+            ("C.RIPEMD160('abc')", "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc"),
+            ("C.SHA3('abc').toString().slice(0, 32)", "18587dc2ea106b9a1563e32b3312421c"),
+            ("C.HmacSHA256('The quick brown fox jumps over the lazy dog', 'key')", "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8"),
+            ("C.HmacMD5('The quick brown fox jumps over the lazy dog', 'key')", "80070713463e7749b90c2dc24911e275"),
+            ("C.HmacSHA1('', '')", "fbdb1d1b18aa6c08324b7d64b71fb76370690e1d"),
+            ("C.HmacSHA256('abc', 'key').toString(C.enc.Base64)", "nBluMtwBdfhvSxy4konWYZ3mvuaZ5MN45oMJ7Zehpqs="),
+            ("C.PBKDF2('password', 'salt', {keySize: 5, iterations: 1})", "0c60c80f961f0e71f3a9b524af6012062fe037a6"),
+            ("C.PBKDF2('password', 'salt', {keySize: 5, iterations: 2})", "ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957"),
+            ("C.enc.Base64.stringify(C.enc.Utf8.parse('héllo'))", "aMOpbGxv"),
+            ("C.enc.Base64.parse('aMOpbGxv').toString(C.enc.Utf8)", "héllo"),
+            ("C.enc.Hex.parse('48656c6c6f').toString(C.enc.Latin1)", "Hello"),
+            ("C.lib.WordArray.random(16).sigBytes", "16"),
+            ("C.AES.decrypt('U2FsdGVkX18BAgMEBQYHCDgayERkxXibMuUh6ooXMww=', 'secret').toString(C.enc.Utf8)", "hello world"),
+            ("C.AES.decrypt(C.AES.encrypt('round trip', 'pass').toString(), 'pass').toString(C.enc.Utf8)", "round trip"),
+            ("C.AES.encrypt('x', 'pass').toString().slice(0, 10)", "U2FsdGVkX1"),
+            ("C.AES.encrypt('hello world', C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f'), {iv: C.enc.Hex.parse('0f0e0d0c0b0a09080706050403020100')}).toString()", "P7UcDMvLUzu4KgjmgXAT6g=="),
+            ("C.AES.encrypt(C.enc.Hex.parse('00112233445566778899aabbccddeeff'), C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f'), {mode: C.mode.ECB, padding: C.pad.NoPadding}).ciphertext", "69c4e0d86a7b0430d8cdb78070b4c55a"),
+            ("C.AES.decrypt('P7UcDMvLUzu4KgjmgXAT6g==', C.enc.Hex.parse('000102030405060708090a0b0c0d0e0f'), {iv: C.enc.Hex.parse('0f0e0d0c0b0a09080706050403020100')}).toString(C.enc.Utf8)", "hello world"),
+            ("C.algo.SHA256.create().update('a').update('bc').finalize()", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+            ("C.algo.HMAC.create(C.algo.SHA256, 'key').update('abc').finalize().toString(C.enc.Base64)", "nBluMtwBdfhvSxy4konWYZ3mvuaZ5MN45oMJ7Zehpqs="),
+        ],
+    );
+}
+
+#[test]
+fn buffer_and_base64() {
+    check(
+        "",
+        &[
+            ("Buffer.from('hello').toString('base64')", "aGVsbG8="),
+            ("Buffer.from('aGVsbG8=', 'base64').toString()", "hello"),
+            ("Buffer.from('héllo €').toString('hex')", "68c3a96c6c6f20e282ac"),
+            ("Buffer.from('68c3a96c6c6f', 'hex').toString('utf8')", "héllo"),
+            ("Buffer.from('user:pass').toString('base64')", "dXNlcjpwYXNz"),
+            ("Buffer.byteLength('€')", "3"),
+            ("Buffer.concat([Buffer.from('a'), Buffer.from('bc')]).toString()", "abc"),
+            ("Buffer.isBuffer(Buffer.alloc(2)) && !Buffer.isBuffer('x')", "true"),
+            ("Buffer.from([104, 105]).toString() + Buffer.from('hi').length", "hi2"),
+            ("Buffer.from('abcdef').slice(1, 3).toString('latin1')", "bc"),
+            ("Buffer.from('ab').equals(Buffer.from('ab'))", "true"),
+            ("JSON.stringify(Buffer.from('ab'))", r#"{"type":"Buffer","data":[97,98]}"#),
+            ("Buffer.from('-_8', 'base64url').toString('hex')", "fbff"),
+            ("require('buffer').Buffer === Buffer", "true"),
+            ("btoa('hello') + atob('aGVsbG8=')", "aGVsbG8=hello"),
+            ("Buffer.alloc(3, 'ab').toString()", "aba"),
+            ("Buffer.from('\\u00ff', 'latin1')[0]", "255"),
+        ],
+    );
+}
+
+#[test]
+fn xml2js_and_legacy_xml2json() {
+    check(
+        "const xml2js = require('xml2js'); const xml = '<root a=\"1\"><item id=\"x\">one</item><item>two &amp; three</item><empty/><![CDATA[<raw>]]></root>';\n\
+         let shaped; xml2js.parseString(xml, (err, r) => { shaped = r; });\n\
+         let flat; xml2js.parseString(xml, {explicitArray: false}, (err, r) => { flat = r; });\n\
+         let failed; xml2js.parseString('<a><b></a>', (err) => { failed = err; });",
+        &[
+            ("JSON.stringify(shaped)", r#"{"root":{"_":"<raw>","$":{"a":"1"},"item":[{"_":"one","$":{"id":"x"}},"two & three"],"empty":[""]}}"#),
+            ("JSON.stringify(flat)", r#"{"root":{"_":"<raw>","$":{"a":"1"},"item":[{"_":"one","$":{"id":"x"}},"two & three"],"empty":""}}"#),
+            ("failed instanceof Error", "true"),
+            ("JSON.stringify(xml2Json('<?xml version=\"1.0\"?>\\n<note>\\n  <to> Tove </to>\\n  <from>Jani</from>\\n</note>'))", r#"{"note":{"to":"Tove","from":"Jani"}}"#),
+            ("xml2Json('<a><b></a>')", "undefined"),
+            ("new xml2js.Builder().buildObject({root: {$: {id: 1}, name: ['a & b', 'c']}})",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<root id=\"1\">\n  <name>a &amp; b</name>\n  <name>c</name>\n</root>"),
+        ],
+    );
+}
