@@ -292,3 +292,96 @@ fn xml2js_and_legacy_xml2json() {
         ],
     );
 }
+
+#[test]
+fn moment_subset() {
+    check(
+        "const moment = require('moment'); const m = moment.utc('2024-02-29T13:05:09.123Z');",
+        &[
+            ("m.format('YYYY-MM-DD HH:mm:ss.SSS')", "2024-02-29 13:05:09.123"),
+            ("m.format('dddd, MMMM Do YYYY, h:mm:ss a')", "Thursday, February 29th 2024, 1:05:09 pm"),
+            ("m.format()", "2024-02-29T13:05:09Z"),
+            ("m.toISOString()", "2024-02-29T13:05:09.123Z"),
+            ("m.clone().add(1, 'year').format('YYYY-MM-DD')", "2025-02-28"),
+            ("m.clone().add(1, 'months').format('YYYY-MM-DD')", "2024-03-29"),
+            ("m.clone().subtract(2, 'days').add(3, 'h').format('DD HH')", "27 16"),
+            ("m.clone().startOf('month').toISOString()", "2024-02-01T00:00:00.000Z"),
+            ("m.clone().endOf('day').toISOString()", "2024-02-29T23:59:59.999Z"),
+            ("m.unix()", "1709211909"),
+            ("m.valueOf()", "1709211909123"),
+            ("moment.utc('2024-03-01').diff(moment.utc('2024-02-01'), 'days')", "29"),
+            ("moment.utc('2024-03-01').diff(moment.utc('2024-01-01'), 'months')", "2"),
+            ("m.isBefore(moment.utc('2025-01-01')) && m.isAfter('2020-01-01') && m.isSame('2024-02-29T13:05:09.123Z')", "true"),
+            ("m.isSame(moment.utc('2024-02-01'), 'month')", "true"),
+            ("moment.utc('31/12/2023 23:59', 'DD/MM/YYYY HH:mm').toISOString()", "2023-12-31T23:59:00.000Z"),
+            ("moment('not a date', 'YYYY-MM-DD', true).isValid()", "false"),
+            ("moment.unix(0).utc().format('YYYY')", "1970"),
+            ("moment.utc('2024-01-01T00:00:00+02:00').format('HH')", "22"),
+            ("moment().isValid() && typeof moment().valueOf()", "number"),
+            ("moment.duration(90, 'minutes').asHours()", "1.5"),
+            ("moment.utc([2020, 0, 15]).format('L')", "01/15/2020"),
+        ],
+    );
+}
+
+#[test]
+fn small_modules() {
+    check(
+        "const uuid = require('uuid'); const chai = require('chai'); const parse = require('csv-parse/lib/sync'); \
+         const url = require('url'); const qs = require('querystring'); const util = require('util'); \
+         const path = require('path'); const EventEmitter = require('events'); const assert = require('assert'); \
+         const punycode = require('punycode');",
+        &[
+            ("/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(uuid.v4())", "true"),
+            ("uuid().length + String(uuid.validate(uuid.v4()))", "36true"),
+            ("(function () { try { chai.assert.equal(1, 2); } catch (e) { return e.message; } })()", "expected 1 to equal 2"),
+            ("(function () { chai.expect([1]).to.have.lengthOf(1); chai.assert.isTrue(true); chai.assert.deepEqual({a: 1}, {a: 1}); return 'ok'; })()", "ok"),
+            ("JSON.stringify(parse('a,b\\n1,\"x,y\"\\n\\n2,\"q\"\"\"', {columns: true, skip_empty_lines: true}))", r#"[{"a":"1","b":"x,y"},{"a":"2","b":"q\""}]"#),
+            ("JSON.stringify(parse('1;2\\n3;4', {delimiter: ';'}))", r#"[["1","2"],["3","4"]]"#),
+            ("new url.URL('https://user:pw@Example.com:8080/a/../b?x=1&y=2#h').href", "https://user:pw@example.com:8080/b?x=1&y=2#h"),
+            ("new url.URL('/c?d=1', 'https://example.com/a/b').searchParams.get('d')", "1"),
+            ("(function () { const u = new url.URL('https://e.com/p'); u.searchParams.append('q', 'a b'); u.pathname = '/z'; return u.toString(); })()", "https://e.com/z?q=a+b"),
+            ("(function () { try { new url.URL('nope'); } catch (e) { return e.name; } })()", "TypeError"),
+            ("new url.URLSearchParams({a: '1', b: 'x&y'}).toString()", "a=1&b=x%26y"),
+            ("url.parse('http://user@host.com:81/p/a?q=1#f', true).query.q + url.parse('http://host.com:81/p').port", "181"),
+            ("url.format({protocol: 'https', hostname: 'e.com', pathname: '/x', query: {a: 1}})", "https://e.com/x?a=1"),
+            ("url.resolve('http://e.com/a/b', '../c')", "http://e.com/c"),
+            ("JSON.stringify(qs.parse('a=1&b=2&a=3&c=x%20y+z'))", r#"{"a":["1","3"],"b":"2","c":"x y z"}"#),
+            ("qs.stringify({a: [1, 2], b: 'x y'})", "a=1&a=2&b=x%20y"),
+            ("util.format('%s=%d %j', 'a', 42, {b: 1})", "a=42 {\"b\":1}"),
+            ("util.isDeepStrictEqual({a: [1]}, {a: [1]})", "true"),
+            ("path.join('/a/b', '../c', 'd.txt') + ' ' + path.basename('/x/y.json', '.json') + ' ' + path.extname('f.tar.gz')", "/a/c/d.txt y .gz"),
+            ("(function () { const e = new EventEmitter(); let got = 0; e.on('x', v => { got += v; }); e.once('x', v => { got += 10 * v; }); e.emit('x', 1); e.emit('x', 2); return got; })()", "13"),
+            ("(function () { try { assert.strictEqual(1, 2); } catch (e) { return e.name + ' ' + e.code; } })()", "AssertionError ERR_ASSERTION"),
+            ("punycode.toASCII('mañana.com') + ' ' + punycode.toUnicode('xn--maana-pta.com')", "xn--maana-pta.com mañana.com"),
+            ("(function () { try { require('postman-collection'); } catch (e) { return e.message; } })()", "require('postman-collection'): module \"postman-collection\" is not available in postie"),
+            ("typeof require('timers').setTimeout", "function"),
+        ],
+    );
+}
+
+#[test]
+fn cheerio_selection() {
+    check(
+        "const $ = cheerio.load('<html><head><title>T</title></head><body><ul id=\"list\"><li class=\"a\">One</li><li class=\"b\" data-n=\"2\">Two &amp; more</li></ul><p>x<br>y</p></body></html>');",
+        &[
+            ("$('title').text()", "T"),
+            ("$('li').length", "2"),
+            ("$('li.b').text()", "Two & more"),
+            ("$('#list li').eq(1).attr('class')", "b"),
+            ("$('li').map((i, el) => $(el).text()).get().join('|')", "One|Two & more"),
+            ("$('li').first().next().data('n')", "2"),
+            ("$('ul').find('.a').length + $('ul').children().length", "3"),
+            ("$('li.a').parent().attr('id')", "list"),
+            ("$('li.b').closest('ul').attr('id')", "list"),
+            ("$('ul').html()", "<li class=\"a\">One</li><li class=\"b\" data-n=\"2\">Two &amp; more</li>"),
+            ("$('p').html()", "x<br>y"),
+            ("$('li').filter('.b').length + $('li').not('.b').length", "2"),
+            ("$('li').is('.a')", "true"),
+            ("(function () { let n = ''; $('li').each(function (i, el) { n += i + $(this).text().slice(0, 1); }); return n; })()", "0O1T"),
+            ("cheerio.load('<div><span>hi</span></div>')('span').text()", "hi"),
+            ("require('cheerio').load('<a href=\"/x\">l</a>')('a').attr('href')", "/x"),
+            ("$('li').toArray().length", "2"),
+        ],
+    );
+}
