@@ -153,7 +153,7 @@
   };
 
   // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
-  // Module name -> library id (a file in src/script/lib); null: known but not available.
+  // Module name -> library id (a file in src/script/lib). Anything else is a clear error.
   const MODULES = {
     lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
     xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
@@ -274,15 +274,16 @@
       enumerable: false, configurable: false,
     });
   }
-  for (const [name, module, load] of [
-    ['_', 'lodash', function () { return lib('lodash'); }],
-    ['CryptoJS', 'crypto-js', function () { return lib('crypto-js'); }],
-    ['tv4', 'tv4', function () { return lib('tv4'); }],
-    ['xml2Json', 'xml2js', function () { return lib('xml2json'); }],
-    ['cheerio', 'cheerio', function () { return lib('cheerio'); }],
-    ['Backbone', 'backbone', function () { throw new Error('Backbone is not available in postie'); }]]) {
+  // Library globals (no deprecation warning: postman-sandbox reverted those, GH-1086).
+  for (const [name, load] of [
+    ['_', function () { return lib('lodash'); }],
+    ['CryptoJS', function () { return lib('crypto-js'); }],
+    ['tv4', function () { return lib('tv4'); }],
+    ['xml2Json', function () { return lib('xml2json'); }],
+    ['cheerio', function () { return lib('cheerio'); }],
+    ['Backbone', function () { throw new Error('Backbone is not available in postie'); }]]) {
     Object.defineProperty(G, name, {
-      get: function () { if (S) deprecated(name, "require('" + module + "')"); return load(); },
+      get: load,
       set: function () {},
       enumerable: false, configurable: false,
     });

@@ -161,7 +161,7 @@ pub(crate) fn aes(
     }
     let mut out = data.to_vec();
     let whole = |name: &str| {
-        if data.len() % BLOCK == 0 {
+        if data.len().is_multiple_of(BLOCK) {
             Ok(())
         } else {
             Err(format!(
@@ -265,9 +265,15 @@ fn pbkdf2_js(
     len: u32,
 ) -> rquickjs::Result<String> {
     let len = usize::try_from(len).unwrap_or(0).min(1 << 20);
-    pbkdf2(&alg, &bytes_of(&password), &bytes_of(&salt), iterations, len)
-        .map(|d| binary_string(&d))
-        .ok_or_else(|| throw(&ctx, &format!("unknown hash algorithm {alg}")))
+    pbkdf2(
+        &alg,
+        &bytes_of(&password),
+        &bytes_of(&salt),
+        iterations,
+        len,
+    )
+    .map(|d| binary_string(&d))
+    .ok_or_else(|| throw(&ctx, &format!("unknown hash algorithm {alg}")))
 }
 
 fn aes_js(
