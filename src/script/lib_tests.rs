@@ -212,6 +212,14 @@ fn legacy_globals_and_sugar() {
                 "require('fs'): module \"fs\" is not available in postie",
             ),
             ("typeof require('atob')", "function"),
+            (
+                "(function () { try { JSON.parse('<html>'); } catch (e) { return e.name + ': ' + e.message; } })()",
+                "JSONError: Unexpected token '<' at 1:1",
+            ),
+            (
+                "JSON.parse('\\ufeff{\"a\":1}').a + JSON.parse('[1]', (k, v) => v)[0]",
+                "2",
+            ),
         ],
     );
 }

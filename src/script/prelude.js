@@ -297,6 +297,28 @@
   P.defineAssertion.method('jsonSchema', function (schema, options) {
     return lib('schema').assertion(this, schema, options);
   });
+  // Newman gives scripts liquid-json as `JSON`: a leading BOM is ignored and a parse failure is a
+  // `JSONError` (worded like `pm.response.json()`'s).
+  const nativeParse = JSON.parse;
+  let explaining = false;
+  Object.defineProperty(JSON, 'parse', {
+    value: function parse(text, reviver) {
+      const source = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      try {
+        return nativeParse(source, reviver);
+      } catch (e) {
+        if (explaining || !(e instanceof SyntaxError)) throw e;
+        explaining = true;
+        try {
+          P.parseJson(String(source));
+        } finally {
+          explaining = false;
+        }
+        throw e;
+      }
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
   // Sugar.js prototype extensions (`'abc'.has('b')`, `[].none()`, ...) that Newman installs.
   lib('sugar');
 
