@@ -425,6 +425,7 @@ fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
     hooks
         .set("resolve", resolve)
         .map_err(|e| fail("resolve", ctx, e))?;
+    super::native::install(ctx, &hooks).map_err(|e| fail("native", ctx, e))?;
     ctx.globals()
         .set("__postie_internal", hooks.clone())
         .map_err(|e| fail("hooks", ctx, e))?;

@@ -7,11 +7,16 @@
 //! lives in `inspect.js` (value formatting), `expect.js` (the chai-compatible assertion library),
 //! `http.js` (`pm.request`, `pm.response`, headers, cookies and their assertions), `scopes.js`
 //! (variable scopes) and `prelude.js` (`pm`, `console`, legacy globals, timers, the entry points).
+//! The libraries scripts `require()` (lodash, crypto-js, moment, ajv, cheerio, …) are one file each
+//! in `lib/`, evaluated on first use; [`native`] holds the Rust host functions behind them.
 
 pub mod api;
 mod convert;
 pub mod engine;
+mod native;
 
+#[cfg(test)]
+mod lib_tests;
 #[cfg(test)]
 mod tests;
 

@@ -166,12 +166,38 @@
     visualizer: { set: function () {}, clear: function () {} },
   };
 
-  // ---- require -------------------------------------------------------------------------------
-  function requireModule(name) {
-    if (name === 'atob') return G.atob;
-    if (name === 'btoa') return G.btoa;
-    throw new Error("require('" + name + "'): module not available in postie yet");
+  // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
+  // Module name -> library id (a file in src/script/lib). Anything else is a clear error.
+  const MODULES = {
+    lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
+    xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
+    util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
+  };
+  const loaded = Object.create(null);
+  function lib(id) {
+    if (!(id in loaded)) loaded[id] = P.native.loadLib(id)(P, lib);
+    return loaded[id];
   }
+  P.lib = lib;
+  const builtins = {
+    atob: function () { return G.atob; },
+    btoa: function () { return G.btoa; },
+    json: function () { return { parse: JSON.parse, stringify: JSON.stringify }; },
+    timers: function () {
+      const out = {};
+      for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
+        out[name] = function () { return G[name].apply(G, arguments); };
+      }
+      return out;
+    },
+  };
+  function requireModule(name) {
+    const key = String(name).replace(/^node:/, '');
+    if (hasOwn(builtins, key)) return builtins[key]();
+    if (!hasOwn(MODULES, key)) throw new Error("require('" + key + "'): module \"" + key + '" is not available in postie');
+    return lib(MODULES[key]);
+  }
+  function hasOwn(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
   // ---- virtual timers ------------------------------------------------------------------------
   function addTimer(fn, ms, args, repeat) {
@@ -299,14 +325,53 @@
       enumerable: false, configurable: false,
     });
   }
-  for (const [name, module] of [['_', 'lodash'], ['CryptoJS', 'crypto-js'], ['tv4', 'tv4'],
-    ['xml2Json', 'xml2js'], ['Backbone', 'backbone'], ['cheerio', 'cheerio']]) {
+  // Library globals (no deprecation warning: postman-sandbox reverted those, GH-1086).
+  for (const [name, load] of [
+    ['_', function () { return lib('lodash'); }],
+    ['CryptoJS', function () { return lib('crypto-js'); }],
+    ['tv4', function () { return lib('tv4'); }],
+    ['xml2Json', function () { return lib('xml2json'); }],
+    ['cheerio', function () { return lib('cheerio'); }],
+    ['Backbone', function () { throw new Error('Backbone is not available in postie'); }]]) {
     Object.defineProperty(G, name, {
-      get: function () { throw new Error(name + ' (' + module + ') is not available in postie yet'); },
+      get: load,
       set: function () {},
       enumerable: false, configurable: false,
     });
   }
+  Object.defineProperty(G, 'Buffer', {
+    get: function () { return lib('buffer').Buffer; },
+    set: function () {},
+    enumerable: false, configurable: false,
+  });
+  // chai-postman's jsonSchema assertion, over the shared JSON-schema validator.
+  P.defineAssertion.method('jsonSchema', function (schema, options) {
+    return lib('schema').assertion(this, schema, options);
+  });
+  // Newman gives scripts liquid-json as `JSON`: a leading BOM is ignored and a parse failure is a
+  // `JSONError` (worded like `pm.response.json()`'s).
+  const nativeParse = JSON.parse;
+  let explaining = false;
+  Object.defineProperty(JSON, 'parse', {
+    value: function parse(text, reviver) {
+      const source = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      try {
+        return nativeParse(source, reviver);
+      } catch (e) {
+        if (explaining || !(e instanceof SyntaxError)) throw e;
+        explaining = true;
+        try {
+          P.parseJson(String(source));
+        } finally {
+          explaining = false;
+        }
+        throw e;
+      }
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
+  // Sugar.js prototype extensions (`'abc'.has('b')`, `[].none()`, ...) that Newman installs.
+  lib('sugar');
 
   // ---- entry points for Rust -----------------------------------------------------------------
   function describe(err) {

@@ -665,11 +665,11 @@ fn legacy_tests_and_globals_work() {
 
 #[test]
 fn unsupported_features_fail_clearly() {
-    let out = run_test("require('lodash');");
+    let out = run_test("require('fs');");
     let err = out.error.expect("an error");
     assert_eq!(
         err.message,
-        "require('lodash'): module not available in postie yet"
+        "require('fs'): module \"fs\" is not available in postie"
     );
     // Without a host, the callback gets the error.
     let out = run_test(

@@ -1,0 +1,523 @@
+// postie library: `require('moment')`, a practical subset of moment 2 (English locale):
+// construction from now/Date/number/ISO strings/format strings, `format` tokens, add/subtract,
+// startOf/endOf, comparisons, `diff`, `utc`/`local`/`utcOffset`, `unix`, `toISOString`,
+// `moment.duration` (basic). postie's own implementation.
+(function () {
+  'use strict';
+
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  const UNITS = {
+    y: 'year', year: 'year', years: 'year', Y: 'year',
+    Q: 'quarter', quarter: 'quarter', quarters: 'quarter',
+    M: 'month', month: 'month', months: 'month',
+    w: 'week', week: 'week', weeks: 'week', W: 'isoWeek', isoWeek: 'isoWeek', isoWeeks: 'isoWeek',
+    d: 'day', day: 'day', days: 'day', D: 'date', date: 'date', dates: 'date',
+    h: 'hour', hour: 'hour', hours: 'hour',
+    m: 'minute', minute: 'minute', minutes: 'minute',
+    s: 'second', second: 'second', seconds: 'second',
+    ms: 'millisecond', millisecond: 'millisecond', milliseconds: 'millisecond',
+  };
+  const MS = { millisecond: 1, second: 1e3, minute: 6e4, hour: 36e5, day: 864e5, date: 864e5, week: 6048e5, isoWeek: 6048e5 };
+  function unit(u) { return UNITS[u] || UNITS[String(u).toLowerCase()] || null; }
+  function pad(n, w) { const s = String(Math.abs(n)); return (n < 0 ? '-' : '') + (s.length < w ? '0'.repeat(w - s.length) + s : s); }
+  function ordinal(n) {
+    const b = n % 10;
+    const suffix = Math.floor((n % 100) / 10) === 1 ? 'th' : b === 1 ? 'st' : b === 2 ? 'nd' : b === 3 ? 'rd' : 'th';
+    return n + suffix;
+  }
+
+  // A Moment stores an instant (ms) and a fixed offset in minutes (null = local time).
+  function Moment(ms, offset) {
+    this._ms = ms;
+    this._offset = offset;
+    this._isAMomentObject = true;
+  }
+  function isMoment(v) { return v instanceof Moment; }
+  function offsetOf(m) { return m._offset === null ? -new Date(m._ms).getTimezoneOffset() : m._offset; }
+  // A Date whose UTC fields are the moment's wall-clock fields.
+  function wall(m) { return new Date(m._ms + offsetOf(m) * 6e4); }
+  function fromWall(m, w) {
+    if (m._offset !== null) return w.getTime() - m._offset * 6e4;
+    const guess = w.getTime() + new Date(w.getTime()).getTimezoneOffset() * 6e4;
+    return w.getTime() + new Date(guess).getTimezoneOffset() * 6e4;
+  }
+
+  // ---- parsing -------------------------------------------------------------------------------
+  const ISO = /^\s*([+-]?\d{4,6})(?:-?(\d\d)(?:-?(\d\d))?)?(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*$/i;
+  function parseIso(text) {
+    const m = ISO.exec(text);
+    if (!m) return null;
+    const fields = [+m[1], m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0,
+      m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0];
+    if (fields[1] > 11 || fields[2] > 31 || fields[3] > 24 || fields[4] > 59 || fields[5] > 59) return { invalid: true };
+    return { fields: fields, zone: m[8] || null };
+  }
+  function zoneMinutes(zone) {
+    if (!zone) return null;
+    if (/^z$/i.test(zone)) return 0;
+    const m = /^([+-])(\d\d):?(\d\d)?$/.exec(zone);
+    return m ? (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +(m[3] || 0)) : null;
+  }
+  const PARSE_TOKENS = /(\[[^\]]*\])|(YYYYYY|YYYY|YY|MMMM|MMM|MM|M|DDDD|DD|Do|D|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|dddd|ddd|dd|d)/g;
+  function parseFormat(text, format, strict) {
+    const fields = { Y: 1970, M: 0, D: 1, h: 0, m: 0, s: 0, ms: 0 };
+    let pm = null;
+    let zone = null;
+    let epoch = null;
+    let pos = 0;
+    let regex = '^\\s*';
+    const handlers = [];
+    let last = 0;
+    format.replace(PARSE_TOKENS, function (match, literal, token, offset) {
+      regex += escapeRe(format.slice(last, offset));
+      last = offset + match.length;
+      if (literal) { regex += escapeRe(literal.slice(1, -1)); return match; }
+      let pattern;
+      switch (token) {
+        case 'YYYYYY': pattern = '([+-]?\\d{6})'; break;
+        case 'YYYY': pattern = '(\\d{4})'; break;
+        case 'YY': pattern = '(\\d\\d)'; break;
+        case 'MMMM': case 'MMM': pattern = '([A-Za-z]+)'; break;
+        case 'dddd': case 'ddd': case 'dd': pattern = '([A-Za-z]+)'; break;
+        case 'Do': pattern = '(\\d\\d?)(?:st|nd|rd|th)'; break;
+        case 'SSS': pattern = '(\\d{1,3})'; break;
+        case 'A': case 'a': pattern = '([AaPp][Mm])'; break;
+        case 'ZZ': case 'Z': pattern = '(Z|[+-]\\d\\d:?\\d\\d)'; break;
+        case 'X': pattern = '(-?\\d+(?:\\.\\d+)?)'; break;
+        case 'x': pattern = '(-?\\d+)'; break;
+        default: pattern = token.length === 2 ? '(\\d\\d)' : '(\\d\\d?)';
+      }
+      regex += pattern;
+      handlers.push(token);
+      return match;
+    });
+    regex += escapeRe(format.slice(last)) + (strict ? '$' : '');
+    const m = new RegExp(regex).exec(text);
+    void pos;
+    if (!m) return null;
+    handlers.forEach(function (token, i) {
+      const v = m[i + 1];
+      switch (token) {
+        case 'YYYYYY': case 'YYYY': fields.Y = +v; break;
+        case 'YY': fields.Y = +v + (+v > 68 ? 1900 : 2000); break;
+        case 'MMMM': case 'MMM': {
+          const at = MONTHS.findIndex(function (name) { return name.toLowerCase().indexOf(v.toLowerCase().slice(0, 3)) === 0; });
+          if (at >= 0) fields.M = at;
+          break;
+        }
+        case 'MM': case 'M': fields.M = +v - 1; break;
+        case 'DD': case 'D': case 'Do': fields.D = +v; break;
+        case 'HH': case 'H': case 'kk': case 'k': fields.h = +v % 24; break;
+        case 'hh': case 'h': fields.h = +v % 12; break;
+        case 'mm': case 'm': fields.m = +v; break;
+        case 'ss': case 's': fields.s = +v; break;
+        case 'SSS': case 'SS': case 'S': fields.ms = Math.round(Number('0.' + v) * 1000); break;
+        case 'A': case 'a': pm = /^p/i.test(v); break;
+        case 'ZZ': case 'Z': zone = v; break;
+        case 'X': epoch = Number(v) * 1000; break;
+        case 'x': epoch = Number(v); break;
+      }
+    });
+    if (pm === true) fields.h += 12;
+    if (epoch !== null) return { epoch: epoch };
+    if (fields.M > 11 || fields.D > 31 || fields.h > 23 || fields.m > 59 || fields.s > 59) return { invalid: true };
+    return { fields: [fields.Y, fields.M, fields.D, fields.h, fields.m, fields.s, fields.ms], zone: zone };
+  }
+  function ISO_8601() {}
+  function escapeRe(s) { return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'); }
+
+  function fromFields(fields, zone, utc) {
+    const wallMs = Date.UTC(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]);
+    const check = new Date(wallMs);
+    if (check.getUTCMonth() !== ((fields[1] % 12) + 12) % 12 || check.getUTCDate() !== fields[2]) return new Moment(NaN, utc ? 0 : null);
+    const z = zoneMinutes(zone);
+    if (z !== null) return new Moment(wallMs - z * 6e4, utc ? 0 : null);
+    if (utc) return new Moment(wallMs, 0);
+    const local = new Moment(0, null);
+    local._ms = fromWall(local, new Date(wallMs));
+    return local;
+  }
+
+  function create(input, format, strict, utc) {
+    const offset = utc ? 0 : null;
+    if (input === undefined || input === null && format === undefined) {
+      return input === null ? new Moment(NaN, offset) : new Moment(Date.now(), offset);
+    }
+    if (isMoment(input)) return new Moment(input._ms, utc ? 0 : input._offset);
+    if (input instanceof Date) return new Moment(input.getTime(), offset);
+    if (typeof input === 'number') return new Moment(input, offset);
+    if (Array.isArray(input)) {
+      const f = [input[0], input[1] || 0, input[2] === undefined ? 1 : input[2], input[3] || 0, input[4] || 0, input[5] || 0, input[6] || 0];
+      return fromFields(f, null, utc);
+    }
+    if (typeof input === 'object') {
+      const o = {};
+      for (const k of Object.keys(input)) o[unit(k) || k] = input[k];
+      return fromFields([o.year || 0, o.month || 0, o.date || o.day || 1, o.hour || 0, o.minute || 0, o.second || 0, o.millisecond || 0], null, utc);
+    }
+    const text = String(input);
+    const formats = format === undefined ? [] : [].concat(format).filter(function (f) { return f !== ISO_8601; });
+    for (const f of formats) {
+      const parsed = parseFormat(text, String(f), strict);
+      if (!parsed) continue;
+      if (parsed.invalid) return new Moment(NaN, offset);
+      if (parsed.epoch !== undefined) return new Moment(parsed.epoch, offset);
+      return fromFields(parsed.fields, parsed.zone, utc);
+    }
+    if (formats.length || (format !== undefined && strict && !ISO.test(text))) return new Moment(NaN, offset);
+    const iso = parseIso(text);
+    if (iso) return iso.invalid ? new Moment(NaN, offset) : fromFields(iso.fields, iso.zone, utc);
+    const fallback = Date.parse(text);
+    return new Moment(fallback, offset);
+  }
+
+  // ---- formatting ------------------------------------------------------------------------------
+  const FORMAT_TOKENS = /\[([^\]]*)\]|YYYYYY|YYYY|YY|Qo|Q|MMMM|MMM|MM|Mo|M|DDDD|DDDo|DDD|Do|DD|D|dddd|ddd|dd|do|d|E|e|WW|Wo|W|ww|wo|w|gggg|GGGG|HH|H|hh|h|kk|k|mm|m|ss|s|SSSS*|SS|S|A|a|ZZ|Z|X|x|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l/g;
+  const LONG = { LT: 'h:mm A', LTS: 'h:mm:ss A', L: 'MM/DD/YYYY', LL: 'MMMM D, YYYY', LLL: 'MMMM D, YYYY h:mm A', LLLL: 'dddd, MMMM D, YYYY h:mm A',
+    l: 'M/D/YYYY', ll: 'MMM D, YYYY', lll: 'MMM D, YYYY h:mm A', llll: 'ddd, MMM D, YYYY h:mm A' };
+  function isoWeek(w) {
+    const d = new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate()));
+    const day = d.getUTCDay() || 7;
+    d.setUTCDate(d.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+    return { week: Math.ceil(((d.getTime() - yearStart) / 864e5 + 1) / 7), year: d.getUTCFullYear() };
+  }
+  function dayOfYear(w) { return Math.round((Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate()) - Date.UTC(w.getUTCFullYear(), 0, 1)) / 864e5) + 1; }
+  function zoneText(minutes, sep) {
+    const sign = minutes < 0 ? '-' : '+';
+    const a = Math.abs(minutes);
+    return sign + pad(Math.floor(a / 60), 2) + sep + pad(a % 60, 2);
+  }
+  function format(m, fmt) {
+    if (!m.isValid()) return 'Invalid date';
+    const w = wall(m);
+    const Y = w.getUTCFullYear(); const M = w.getUTCMonth(); const D = w.getUTCDate(); const d = w.getUTCDay();
+    const H = w.getUTCHours(); const mi = w.getUTCMinutes(); const s = w.getUTCSeconds(); const ms = w.getUTCMilliseconds();
+    const off = offsetOf(m);
+    return fmt.replace(FORMAT_TOKENS, function (t, literal) {
+      if (literal !== undefined) return literal;
+      if (LONG[t]) return format(m, LONG[t]);
+      if (/^S+$/.test(t)) return pad(ms, 3).concat('000000').slice(0, t.length);
+      switch (t) {
+        case 'YYYYYY': return (Y < 0 ? '-' : '+') + pad(Math.abs(Y), 6);
+        case 'YYYY': return Y <= 9999 ? pad(Y, 4) : '+' + Y;
+        case 'YY': return pad(Y % 100, 2);
+        case 'Q': return String(Math.floor(M / 3) + 1);
+        case 'Qo': return ordinal(Math.floor(M / 3) + 1);
+        case 'MMMM': return MONTHS[M];
+        case 'MMM': return MONTHS[M].slice(0, 3);
+        case 'MM': return pad(M + 1, 2);
+        case 'Mo': return ordinal(M + 1);
+        case 'M': return String(M + 1);
+        case 'DDDD': return pad(dayOfYear(w), 3);
+        case 'DDDo': return ordinal(dayOfYear(w));
+        case 'DDD': return String(dayOfYear(w));
+        case 'Do': return ordinal(D);
+        case 'DD': return pad(D, 2);
+        case 'D': return String(D);
+        case 'dddd': return DAYS[d];
+        case 'ddd': return DAYS[d].slice(0, 3);
+        case 'dd': return DAYS[d].slice(0, 2);
+        case 'do': return ordinal(d);
+        case 'd': case 'e': return String(d);
+        case 'E': return String(d || 7);
+        case 'WW': case 'ww': return pad(isoWeek(w).week, 2);
+        case 'W': case 'w': return String(isoWeek(w).week);
+        case 'Wo': case 'wo': return ordinal(isoWeek(w).week);
+        case 'GGGG': case 'gggg': return pad(isoWeek(w).year, 4);
+        case 'HH': return pad(H, 2);
+        case 'H': return String(H);
+        case 'hh': return pad(H % 12 || 12, 2);
+        case 'h': return String(H % 12 || 12);
+        case 'kk': return pad(H || 24, 2);
+        case 'k': return String(H || 24);
+        case 'mm': return pad(mi, 2);
+        case 'm': return String(mi);
+        case 'ss': return pad(s, 2);
+        case 's': return String(s);
+        case 'A': return H < 12 ? 'AM' : 'PM';
+        case 'a': return H < 12 ? 'am' : 'pm';
+        case 'ZZ': return zoneText(off, '');
+        case 'Z': return zoneText(off, ':');
+        case 'X': return String(Math.floor(m._ms / 1000));
+        case 'x': return String(m._ms);
+        default: return t;
+      }
+    });
+  }
+
+  // ---- arithmetic ----------------------------------------------------------------------------
+  function shift(m, amount, u, sign) {
+    if (amount !== null && typeof amount === 'object') {
+      if (amount instanceof Duration) { m._ms += sign * amount._ms; addMonths(m, sign * amount._months); return m; }
+      for (const k of Object.keys(amount)) shift(m, amount[k], k, sign);
+      return m;
+    }
+    if (typeof amount === 'string' && isNaN(amount) && typeof u !== 'string') { const t = amount; amount = u; u = t; }
+    const n = Number(amount) * sign;
+    const name = unit(u === undefined ? 'ms' : u);
+    if (!name || isNaN(n)) return m;
+    if (name === 'year') addMonths(m, n * 12);
+    else if (name === 'quarter') addMonths(m, n * 3);
+    else if (name === 'month') addMonths(m, n);
+    else if (name === 'day' || name === 'date' || name === 'week' || name === 'isoWeek') {
+      const w = wall(m);
+      w.setUTCDate(w.getUTCDate() + n * (name === 'day' || name === 'date' ? 1 : 7));
+      m._ms = fromWall(m, w);
+    } else {
+      m._ms += n * MS[name];
+    }
+    return m;
+  }
+  function addMonths(m, n) {
+    if (!n) return;
+    const w = wall(m);
+    const day = w.getUTCDate();
+    w.setUTCDate(1);
+    w.setUTCMonth(w.getUTCMonth() + n);
+    const last = new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth() + 1, 0)).getUTCDate();
+    w.setUTCDate(Math.min(day, last));
+    m._ms = fromWall(m, w);
+  }
+  function startOf(m, u) {
+    const name = unit(u);
+    if (!name) return m;
+    const w = wall(m);
+    switch (name) {
+      case 'year': w.setUTCMonth(0, 1); w.setUTCHours(0, 0, 0, 0); break;
+      case 'quarter': w.setUTCMonth(w.getUTCMonth() - (w.getUTCMonth() % 3), 1); w.setUTCHours(0, 0, 0, 0); break;
+      case 'month': w.setUTCDate(1); w.setUTCHours(0, 0, 0, 0); break;
+      case 'week': w.setUTCDate(w.getUTCDate() - w.getUTCDay()); w.setUTCHours(0, 0, 0, 0); break;
+      case 'isoWeek': w.setUTCDate(w.getUTCDate() - ((w.getUTCDay() + 6) % 7)); w.setUTCHours(0, 0, 0, 0); break;
+      case 'day': case 'date': w.setUTCHours(0, 0, 0, 0); break;
+      case 'hour': w.setUTCMinutes(0, 0, 0); break;
+      case 'minute': w.setUTCSeconds(0, 0); break;
+      case 'second': w.setUTCMilliseconds(0); break;
+    }
+    m._ms = fromWall(m, w);
+    return m;
+  }
+
+  const proto = Moment.prototype;
+  proto.clone = function () { return new Moment(this._ms, this._offset); };
+  proto.isValid = function () { return this._ms === this._ms && isFinite(this._ms); };
+  proto.valueOf = function () { return this._ms; };
+  proto.unix = function () { return Math.floor(this._ms / 1000); };
+  proto.toDate = function () { return new Date(this._ms); };
+  proto.toISOString = function (keepOffset) {
+    if (!this.isValid()) return null;
+    if (keepOffset && offsetOf(this) !== 0) return format(this, 'YYYY-MM-DD[T]HH:mm:ss.SSSZ');
+    return new Date(this._ms).toISOString();
+  };
+  proto.toJSON = function () { return this.isValid() ? this.toISOString() : null; };
+  proto.toString = function () { return format(this.clone().locale(), 'ddd MMM DD YYYY HH:mm:ss [GMT]ZZ'); };
+  proto.toArray = function () { const w = wall(this); return [w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds()]; };
+  proto.toObject = function () { const a = this.toArray(); return { years: a[0], months: a[1], date: a[2], hours: a[3], minutes: a[4], seconds: a[5], milliseconds: a[6] }; };
+  proto.inspect = function () { return 'moment("' + format(this, 'YYYY-MM-DDTHH:mm:ss.SSSZ') + '")'; };
+  proto.locale = function () { return arguments.length ? this : 'en'; };
+  proto.lang = proto.locale;
+  proto.format = function (fmt) {
+    if (fmt === undefined) fmt = this._offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ';
+    return format(this, String(fmt));
+  };
+  proto.add = function (amount, u) { return shift(this, amount, u, 1); };
+  proto.subtract = function (amount, u) { return shift(this, amount, u, -1); };
+  proto.startOf = function (u) { return startOf(this, u); };
+  proto.endOf = function (u) {
+    const name = unit(u);
+    if (!name) return this;
+    startOf(this, u);
+    shift(this, 1, name === 'date' ? 'day' : name, 1);
+    this._ms -= 1;
+    return this;
+  };
+  proto.utc = function (keepLocalTime) { return this.utcOffset(0, keepLocalTime); };
+  proto.local = function () { this._offset = null; return this; };
+  proto.isUTC = function () { return this._offset === 0; };
+  proto.isUtc = proto.isUTC;
+  proto.isLocal = function () { return this._offset === null; };
+  proto.utcOffset = function (value, keepLocalTime) {
+    if (value === undefined) return offsetOf(this);
+    let minutes = typeof value === 'string' ? zoneMinutes(value.trim()) : Number(value);
+    if (minutes === null || isNaN(minutes)) return this;
+    if (Math.abs(minutes) < 16) minutes *= 60;
+    if (keepLocalTime) {
+      const w = wall(this);
+      this._offset = minutes;
+      this._ms = fromWall(this, w);
+    } else {
+      this._offset = minutes;
+    }
+    return this;
+  };
+  proto.zone = function () { return -offsetOf(this); };
+  function compareIn(a, b, u) {
+    const other = create(b);
+    if (!u) return [a._ms, other._ms];
+    return [a.clone().startOf(u)._ms, other.clone().utcOffset(offsetOf(a)).startOf(u)._ms, a.clone().endOf(u)._ms];
+  }
+  proto.isBefore = function (b, u) { const c = compareIn(this, b, u); return u ? c[2] < create(b)._ms : c[0] < c[1]; };
+  proto.isAfter = function (b, u) { const c = compareIn(this, b, u); return u ? create(b)._ms < c[0] : c[0] > c[1]; };
+  proto.isSame = function (b, u) { const c = compareIn(this, b, u); if (!u) return c[0] === c[1]; const t = create(b)._ms; return c[0] <= t && t <= c[2]; };
+  proto.isSameOrBefore = function (b, u) { return this.isSame(b, u) || this.isBefore(b, u); };
+  proto.isSameOrAfter = function (b, u) { return this.isSame(b, u) || this.isAfter(b, u); };
+  proto.isBetween = function (a, b, u, inclusivity) {
+    const inc = inclusivity || '()';
+    const left = inc[0] === '[' ? this.isSameOrAfter(a, u) : this.isAfter(a, u);
+    const right = inc[1] === ']' ? this.isSameOrBefore(b, u) : this.isBefore(b, u);
+    return left && right;
+  };
+  proto.isLeapYear = function () { const y = this.year(); return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0; };
+  proto.daysInMonth = function () { const w = wall(this); return new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth() + 1, 0)).getUTCDate(); };
+  function monthDiff(a, b) {
+    const wa = wall(a); const wb = wall(b);
+    const whole = (wa.getUTCFullYear() - wb.getUTCFullYear()) * 12 + (wa.getUTCMonth() - wb.getUTCMonth());
+    const anchor = b.clone().add(whole, 'months');
+    let adjust;
+    if (a._ms - anchor._ms < 0) {
+      const prev = b.clone().add(whole - 1, 'months');
+      adjust = (a._ms - anchor._ms) / (anchor._ms - prev._ms);
+    } else {
+      const next = b.clone().add(whole + 1, 'months');
+      adjust = (a._ms - anchor._ms) / (next._ms - anchor._ms);
+    }
+    return -(-(whole + adjust)) || 0;
+  }
+  proto.diff = function (b, u, precise) {
+    const other = create(b);
+    const name = unit(u || 'ms') || 'millisecond';
+    let out;
+    if (name === 'year' || name === 'month' || name === 'quarter') {
+      out = monthDiff(this, other);
+      if (name === 'year') out /= 12;
+      if (name === 'quarter') out /= 3;
+    } else {
+      const delta = this._ms - other._ms;
+      const zoneDelta = name === 'day' || name === 'week' || name === 'isoWeek' || name === 'date' ? (offsetOf(this) - offsetOf(other)) * 6e4 : 0;
+      out = (delta + zoneDelta) / MS[name];
+    }
+    return precise ? out : out < 0 ? Math.ceil(out) || 0 : Math.floor(out);
+  };
+  proto.from = function (b, withoutSuffix) { return humanize(this._ms - create(b)._ms, withoutSuffix); };
+  proto.fromNow = function (withoutSuffix) { return humanize(this._ms - Date.now(), withoutSuffix); };
+  proto.to = function (b, withoutSuffix) { return humanize(create(b)._ms - this._ms, withoutSuffix); };
+  proto.toNow = function (withoutSuffix) { return humanize(Date.now() - this._ms, withoutSuffix); };
+  proto.calendar = function () { return format(this, 'L'); };
+  proto.get = function (u) { const n = unit(u); return n && typeof this[n] === 'function' ? this[n]() : undefined; };
+  proto.set = function (u, v) {
+    if (u !== null && typeof u === 'object') { for (const k of Object.keys(u)) this.set(k, u[k]); return this; }
+    const n = unit(u);
+    if (n && typeof this[n] === 'function') this[n](v);
+    return this;
+  };
+  function accessor(name, get, set) {
+    proto[name] = function (v) {
+      const w = wall(this);
+      if (v === undefined) return get(w, this);
+      set(w, Number(v), this);
+      this._ms = fromWall(this, w);
+      return this;
+    };
+  }
+  accessor('year', function (w) { return w.getUTCFullYear(); }, function (w, v) { w.setUTCFullYear(v); });
+  accessor('month', function (w) { return w.getUTCMonth(); }, function (w, v) { w.setUTCMonth(v); });
+  accessor('date', function (w) { return w.getUTCDate(); }, function (w, v) { w.setUTCDate(v); });
+  accessor('day', function (w) { return w.getUTCDay(); }, function (w, v) { w.setUTCDate(w.getUTCDate() + v - w.getUTCDay()); });
+  accessor('isoWeekday', function (w) { return w.getUTCDay() || 7; }, function (w, v) { w.setUTCDate(w.getUTCDate() + v - (w.getUTCDay() || 7)); });
+  accessor('hour', function (w) { return w.getUTCHours(); }, function (w, v) { w.setUTCHours(v); });
+  accessor('minute', function (w) { return w.getUTCMinutes(); }, function (w, v) { w.setUTCMinutes(v); });
+  accessor('second', function (w) { return w.getUTCSeconds(); }, function (w, v) { w.setUTCSeconds(v); });
+  accessor('millisecond', function (w) { return w.getUTCMilliseconds(); }, function (w, v) { w.setUTCMilliseconds(v); });
+  accessor('dayOfYear', dayOfYear, function (w, v) { w.setUTCDate(w.getUTCDate() + v - dayOfYear(w)); });
+  accessor('isoWeek', function (w) { return isoWeek(w).week; }, function (w, v) { w.setUTCDate(w.getUTCDate() + 7 * (v - isoWeek(w).week)); });
+  accessor('quarter', function (w) { return Math.floor(w.getUTCMonth() / 3) + 1; }, function (w, v) { w.setUTCMonth((v - 1) * 3 + (w.getUTCMonth() % 3)); });
+  for (const [plural, single] of [['years', 'year'], ['months', 'month'], ['dates', 'date'], ['days', 'day'], ['hours', 'hour'],
+    ['minutes', 'minute'], ['seconds', 'second'], ['milliseconds', 'millisecond']]) proto[plural] = proto[single];
+  proto.week = proto.isoWeek;
+  proto.weekday = proto.day;
+
+  // ---- durations -----------------------------------------------------------------------------
+  function humanize(delta, withoutSuffix) {
+    const secs = Math.round(Math.abs(delta) / 1000);
+    const mins = Math.round(secs / 60); const hours = Math.round(mins / 60); const days = Math.round(hours / 24);
+    const months = Math.round(days / 30.4375); const years = Math.round(days / 365.25);
+    let text;
+    if (secs < 45) text = 'a few seconds';
+    else if (secs < 90) text = 'a minute';
+    else if (mins < 45) text = mins + ' minutes';
+    else if (mins < 90) text = 'an hour';
+    else if (hours < 22) text = hours + ' hours';
+    else if (hours < 36) text = 'a day';
+    else if (days < 26) text = days + ' days';
+    else if (days < 46) text = 'a month';
+    else if (days < 320) text = months + ' months';
+    else if (days < 548) text = 'a year';
+    else text = years + ' years';
+    if (withoutSuffix) return text;
+    return delta > 0 ? 'in ' + text : text + ' ago';
+  }
+  function Duration(ms, months) { this._ms = ms; this._months = months; }
+  Duration.prototype.asMilliseconds = function () { return this._ms + this._months * 30 * 864e5; };
+  Duration.prototype.valueOf = Duration.prototype.asMilliseconds;
+  for (const [name, size] of [['Seconds', 1e3], ['Minutes', 6e4], ['Hours', 36e5], ['Days', 864e5], ['Weeks', 6048e5]]) {
+    Duration.prototype['as' + name] = function () { return this.asMilliseconds() / size; };
+  }
+  Duration.prototype.asMonths = function () { return this._months + this._ms / (30 * 864e5); };
+  Duration.prototype.asYears = function () { return this.asMonths() / 12; };
+  Duration.prototype.milliseconds = function () { return Math.floor(this._ms % 1000); };
+  Duration.prototype.seconds = function () { return Math.floor(this._ms / 1e3) % 60; };
+  Duration.prototype.minutes = function () { return Math.floor(this._ms / 6e4) % 60; };
+  Duration.prototype.hours = function () { return Math.floor(this._ms / 36e5) % 24; };
+  Duration.prototype.days = function () { return Math.floor(this._ms / 864e5) % 30; };
+  Duration.prototype.months = function () { return this._months % 12; };
+  Duration.prototype.years = function () { return Math.floor(this._months / 12); };
+  Duration.prototype.humanize = function (withSuffix) { return humanize(this.asMilliseconds(), !withSuffix); };
+  Duration.prototype.add = function (v, u) { const d = duration(v, u); this._ms += d._ms; this._months += d._months; return this; };
+  Duration.prototype.subtract = function (v, u) { const d = duration(v, u); this._ms -= d._ms; this._months -= d._months; return this; };
+  Duration.prototype.toISOString = function () { return 'PT' + this.asSeconds() + 'S'; };
+  function duration(v, u) {
+    if (v instanceof Duration) return new Duration(v._ms, v._months);
+    if (v !== null && typeof v === 'object') {
+      let out = new Duration(0, 0);
+      for (const k of Object.keys(v)) out = out.add(v[k], k);
+      return out;
+    }
+    const name = unit(u || 'ms') || 'millisecond';
+    const n = Number(v) || 0;
+    if (name === 'year') return new Duration(0, n * 12);
+    if (name === 'quarter') return new Duration(0, n * 3);
+    if (name === 'month') return new Duration(0, n);
+    return new Duration(n * MS[name], 0);
+  }
+
+  // ---- the moment function ---------------------------------------------------------------------
+  function moment(input, fmt, strict) { return create(input, fmt, strict === true, false); }
+  moment.utc = function (input, fmt, strict) { return create(input, fmt, strict === true, true); };
+  moment.unix = function (seconds) { return new Moment(Number(seconds) * 1000, null); };
+  moment.isMoment = isMoment;
+  moment.isDate = function (v) { return v instanceof Date; };
+  moment.isDuration = function (v) { return v instanceof Duration; };
+  moment.duration = duration;
+  moment.now = function () { return Date.now(); };
+  moment.invalid = function () { return new Moment(NaN, null); };
+  moment.parseZone = function (input, fmt) {
+    const text = String(input);
+    const m = create(text, fmt, false, false);
+    const zone = /(Z|[+-]\d\d(?::?\d\d)?)\s*$/i.exec(text);
+    return zone ? m.utcOffset(zoneMinutes(zone[1])) : m;
+  };
+  moment.max = function () { const list = [].concat.apply([], arguments); return list.reduce(function (a, b) { return b._ms > a._ms ? b : a; }); };
+  moment.min = function () { const list = [].concat.apply([], arguments); return list.reduce(function (a, b) { return b._ms < a._ms ? b : a; }); };
+  moment.locale = function () { return 'en'; };
+  moment.months = function () { return MONTHS.slice(); };
+  moment.monthsShort = function () { return MONTHS.map(function (m) { return m.slice(0, 3); }); };
+  moment.weekdays = function () { return DAYS.slice(); };
+  moment.weekdaysShort = function () { return DAYS.map(function (d) { return d.slice(0, 3); }); };
+  moment.ISO_8601 = ISO_8601;
+  moment.defaultFormat = 'YYYY-MM-DDTHH:mm:ssZ';
+  moment.version = '2.30.1';
+  moment.fn = proto;
+  moment.prototype = proto;
+  return moment;
+})

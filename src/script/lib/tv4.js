@@ -1,0 +1,134 @@
+// postie library: `require('tv4')` and the legacy `tv4` global, a tv4 1.3 compatible front end
+// (draft-04: `validate`, `validateResult`, `validateMultiple`, `error`, `missing`, `addSchema`,
+// `getSchema`, `addFormat`, `errorCodes`) over postie's JSON-schema validator.
+(function (P, lib) {
+  'use strict';
+
+  const core = lib('schema');
+
+  const CODES = {
+    INVALID_TYPE: 0, ENUM_MISMATCH: 1, ANY_OF_MISSING: 10, ONE_OF_MISSING: 11, ONE_OF_MULTIPLE: 12, NOT_PASSED: 13,
+    NUMBER_MULTIPLE_OF: 100, NUMBER_MINIMUM: 101, NUMBER_MINIMUM_EXCLUSIVE: 102, NUMBER_MAXIMUM: 103,
+    NUMBER_MAXIMUM_EXCLUSIVE: 104, NUMBER_NOT_A_NUMBER: 105, STRING_LENGTH_SHORT: 200, STRING_LENGTH_LONG: 201,
+    STRING_PATTERN: 202, OBJECT_PROPERTIES_MINIMUM: 300, OBJECT_PROPERTIES_MAXIMUM: 301, OBJECT_REQUIRED: 302,
+    OBJECT_ADDITIONAL_PROPERTIES: 303, OBJECT_DEPENDENCY_KEY: 304, ARRAY_LENGTH_SHORT: 400, ARRAY_LENGTH_LONG: 401,
+    ARRAY_UNIQUE: 402, ARRAY_ADDITIONAL_ITEMS: 403, FORMAT_CUSTOM: 500, KEYWORD_CUSTOM: 501, CIRCULAR_REFERENCE: 600,
+    UNKNOWN_PROPERTY: 1000,
+  };
+
+  function pointer(path) {
+    return path.map(function (k) { return '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1'); }).join('');
+  }
+
+  function ValidationError(code, message, params, dataPath, schemaPath) {
+    const err = new Error(message);
+    Object.setPrototypeOf(err, ValidationError.prototype);
+    err.code = code;
+    err.params = params;
+    err.dataPath = dataPath;
+    err.schemaPath = schemaPath;
+    err.subErrors = null;
+    return err;
+  }
+  ValidationError.prototype = Object.create(Error.prototype, {
+    constructor: { value: ValidationError }, name: { value: 'ValidationError', writable: true },
+  });
+
+  function describe(e, data) {
+    const p = e.params;
+    let at = data;
+    for (const k of e.path) at = at === null || at === undefined ? undefined : at[k];
+    const type = core.typeOf(at) === 'integer' ? 'number' : core.typeOf(at);
+    switch (e.keyword) {
+      case 'type': return [CODES.INVALID_TYPE, 'Invalid type: ' + type + ' (expected ' + p.type.split(',').join('/') + ')', { type: type, expected: p.type.split(',').join('/') }];
+      case 'enum': return [CODES.ENUM_MISMATCH, 'No enum match for: ' + JSON.stringify(at), { value: JSON.stringify(at) }];
+      case 'anyOf': return [CODES.ANY_OF_MISSING, 'Data does not match any schemas from "anyOf"', {}];
+      case 'oneOf': return p.passingSchemas
+        ? [CODES.ONE_OF_MULTIPLE, 'Data is valid against more than one schema from "oneOf": indices ' + p.passingSchemas[0] + ' and ' + p.passingSchemas[1], { index1: p.passingSchemas[0], index2: p.passingSchemas[1] }]
+        : [CODES.ONE_OF_MISSING, 'Data does not match any schemas from "oneOf"', {}];
+      case 'not': return [CODES.NOT_PASSED, 'Data matches schema from "not"', {}];
+      case 'multipleOf': return [CODES.NUMBER_MULTIPLE_OF, 'Value ' + at + ' is not a multiple of ' + p.multipleOf, { value: at, multipleOf: p.multipleOf }];
+      case 'minimum': return [CODES.NUMBER_MINIMUM, 'Value ' + at + ' is less than minimum ' + p.limit, { value: at, minimum: p.limit }];
+      case 'exclusiveMinimum': return [CODES.NUMBER_MINIMUM_EXCLUSIVE, 'Value ' + at + ' is equal to exclusive minimum ' + p.limit, { value: at, minimum: p.limit }];
+      case 'maximum': return [CODES.NUMBER_MAXIMUM, 'Value ' + at + ' is greater than maximum ' + p.limit, { value: at, maximum: p.limit }];
+      case 'exclusiveMaximum': return [CODES.NUMBER_MAXIMUM_EXCLUSIVE, 'Value ' + at + ' is equal to exclusive maximum ' + p.limit, { value: at, maximum: p.limit }];
+      case 'minLength': return [CODES.STRING_LENGTH_SHORT, 'String is too short (' + p.length + ' chars), minimum ' + p.limit, { length: p.length, minimum: p.limit }];
+      case 'maxLength': return [CODES.STRING_LENGTH_LONG, 'String is too long (' + p.length + ' chars), maximum ' + p.limit, { length: p.length, maximum: p.limit }];
+      case 'pattern': return [CODES.STRING_PATTERN, 'String does not match pattern: ' + p.pattern, { pattern: p.pattern }];
+      case 'format': return [CODES.FORMAT_CUSTOM, 'Format validation failed (' + p.format + ')', { message: p.format }];
+      case 'minProperties': return [CODES.OBJECT_PROPERTIES_MINIMUM, 'Too few properties defined (' + p.count + '), minimum ' + p.limit, { propertyCount: p.count, minimum: p.limit }];
+      case 'maxProperties': return [CODES.OBJECT_PROPERTIES_MAXIMUM, 'Too many properties defined (' + p.count + '), maximum ' + p.limit, { propertyCount: p.count, maximum: p.limit }];
+      case 'required': return [CODES.OBJECT_REQUIRED, 'Missing required property: ' + p.missingProperty, { key: p.missingProperty }];
+      case 'additionalProperties': return [CODES.OBJECT_ADDITIONAL_PROPERTIES, 'Additional properties not allowed', { key: p.additionalProperty }];
+      case 'dependencies': return [CODES.OBJECT_DEPENDENCY_KEY, 'Dependency failed - key must exist: ' + p.missingProperty + ' (due to key: ' + p.property + ')', { key: p.property, missing: p.missingProperty }];
+      case 'minItems': return [CODES.ARRAY_LENGTH_SHORT, 'Array is too short (' + p.length + '), minimum ' + p.limit, { length: p.length, minimum: p.limit }];
+      case 'maxItems': return [CODES.ARRAY_LENGTH_LONG, 'Array is too long (' + p.length + '), maximum ' + p.limit, { length: p.length, maximum: p.limit }];
+      case 'uniqueItems': return [CODES.ARRAY_UNIQUE, 'Array items are not unique (indices ' + p.j + ' and ' + p.i + ')', { match1: p.j, match2: p.i }];
+      case 'additionalItems': return [CODES.ARRAY_ADDITIONAL_ITEMS, 'Additional items not allowed', {}];
+      default: return [CODES.KEYWORD_CUSTOM, 'Keyword failed: ' + e.keyword, { key: e.keyword }];
+    }
+  }
+
+  function toErrors(records, data) {
+    return records.map(function (e) {
+      const d = describe(e, data);
+      const path = e.keyword === 'additionalProperties' ? e.path.concat(e.params.additionalProperty)
+        : e.keyword === 'required' ? e.path.concat(e.params.missingProperty) : e.path;
+      const dataPath = e.keyword === 'required' ? pointer(e.path) : pointer(path);
+      return ValidationError(d[0], d[1], d[2], dataPath, pointer(e.schemaPath));
+    });
+  }
+
+  const schemas = Object.create(null);
+  function resolve(schema) {
+    if (typeof schema === 'string') {
+      if (schemas[schema] === undefined) { tv4.missing = [schema]; return undefined; }
+      return schemas[schema];
+    }
+    return schema;
+  }
+  function run(data, schema, all) {
+    tv4.missing = [];
+    const s = resolve(schema);
+    if (s === undefined) return { valid: true, errors: [], missing: tv4.missing };
+    const records = core.validate(s, data, { allErrors: all, formats: false, draft4: true });
+    return { valid: records.length === 0, errors: toErrors(records, data), missing: tv4.missing };
+  }
+
+  const tv4 = {
+    error: null, missing: [], errorCodes: CODES, ValidationError: ValidationError,
+    validate: function (data, schema) {
+      const r = run(data, schema, false);
+      tv4.error = r.errors[0] || null;
+      return r.valid;
+    },
+    validateResult: function (data, schema) {
+      const r = run(data, schema, false);
+      tv4.error = r.errors[0] || null;
+      return { valid: r.valid, error: tv4.error, missing: r.missing };
+    },
+    validateMultiple: function (data, schema) {
+      const r = run(data, schema, true);
+      return { valid: r.valid, errors: r.errors, missing: r.missing };
+    },
+    addSchema: function (uri, schema) {
+      if (schema === undefined) { schema = uri; uri = schema && (schema.id || schema.$id); }
+      if (uri) schemas[uri] = schema;
+      return true;
+    },
+    getSchema: function (uri) { return schemas[uri]; },
+    getSchemaUris: function () { return Object.keys(schemas); },
+    getMissingUris: function () { return tv4.missing.slice(); },
+    dropSchemas: function () { for (const k of Object.keys(schemas)) delete schemas[k]; },
+    reset: function () { tv4.dropSchemas(); tv4.error = null; tv4.missing = []; },
+    addFormat: function (name, fn) {
+      core.FORMATS[name] = { test: function (v) { return !fn(v); } };
+    },
+    defineKeyword: function () {}, defineError: function () {}, setErrorReporter: function () {},
+    language: function () { return 'en'; }, addLanguage: function () {},
+    freshApi: function () { return tv4; },
+    normSchema: function (s) { return s; },
+  };
+  tv4.tv4 = tv4;
+  return tv4;
+})
