@@ -94,6 +94,15 @@ impl HttpClient {
         let started = Instant::now();
         let mut current = request.clone();
         let mut hops = 0;
+        // Newman's HTTP client computes the Cookie header once and keeps sending it on redirects
+        // (so a cookie deleted by a redirect response is still sent to its target). postie does
+        // the same, but only while the redirects stay on the same host.
+        let first_cookies = match reqwest::Url::parse(&request.url) {
+            Ok(url) if !options.disable_cookies && request.header("cookie").is_none() => {
+                self.jar.header_for(&url).map(|h| (url, h))
+            }
+            _ => None,
+        };
         loop {
             let mut response = send_once(client, &current).await?;
             let location = response.header("location").map(str::to_string);
@@ -106,7 +115,14 @@ impl HttpClient {
                         )));
                     }
                     match next_hop(&current, response.status, &location, options) {
-                        Some(next) => {
+                        Some(mut next) => {
+                            if let Some((first_url, header)) = &first_cookies
+                                && reqwest::Url::parse(&next.url)
+                                    .is_ok_and(|u| same_origin_host(&u, first_url))
+                                && next.header("cookie").is_none()
+                            {
+                                next.headers.push(("Cookie".to_string(), header.clone()));
+                            }
                             current = next;
                             hops += 1;
                         }
@@ -123,6 +139,11 @@ impl HttpClient {
             }
         }
     }
+}
+
+/// Same host and port.
+fn same_origin_host(a: &reqwest::Url, b: &reqwest::Url) -> bool {
+    a.host_str() == b.host_str() && a.port_or_known_default() == b.port_or_known_default()
 }
 
 /// One HTTP exchange, no redirects.

@@ -166,7 +166,7 @@ impl<W: Write> CliReporter<W> {
                     self.line(&format!("{pad}{}", f.message));
                 }
                 self.line(&format!("{pad}{}", s.dim(&format!("at {}", f.at))));
-                let mut inside = format!("inside \"{}\"", f.source);
+                let mut inside = format!("inside \"{}\"", f.path);
                 if summary.iterations > 1 {
                     inside.push_str(&format!(", iteration: {}", f.iteration + 1));
                 }

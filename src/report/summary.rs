@@ -42,8 +42,10 @@ pub struct Failure {
     pub message: String,
     /// Where: `assertion:0 in test-script`, `test-script:3:5`, `prerequest-script`, `request`.
     pub at: String,
-    /// `Folder / Item`.
+    /// The item's name (Newman's `source.name`).
     pub source: String,
+    /// `Folder / Item`, for people.
+    pub path: String,
     /// 0-based iteration.
     pub iteration: usize,
 }
@@ -153,7 +155,8 @@ impl Listener for SummaryBuilder {
                             test: String::new(),
                             message: e.message.clone(),
                             at: "request".into(),
-                            source: item.full_name(),
+                            source: item.name.to_string(),
+                            path: item.full_name(),
                             iteration: cursor.iteration,
                         });
                     }
@@ -181,7 +184,8 @@ impl Listener for SummaryBuilder {
                         test: String::new(),
                         message: error.message.clone(),
                         at,
-                        source: item.full_name(),
+                        source: item.name.to_string(),
+                        path: item.full_name(),
                         iteration: cursor.iteration,
                     });
                 }
@@ -201,7 +205,8 @@ impl Listener for SummaryBuilder {
                         test: assertion.name.clone(),
                         message: error.message.clone(),
                         at: format!("assertion:{index} in {}", script_label(*kind)),
-                        source: item.full_name(),
+                        source: item.name.to_string(),
+                        path: item.full_name(),
                         iteration: cursor.iteration,
                     });
                 }
