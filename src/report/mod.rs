@@ -1,14 +1,21 @@
 //! Reporters: the run summary (built only from events) and one file per output format.
 
 pub mod cli;
+#[cfg(test)]
+mod fixture;
 pub mod format;
 pub mod json;
+pub mod junit;
 pub mod mask;
 pub mod style;
 pub mod summary;
+pub mod test_mode;
+mod xml;
 
 pub use cli::{CliOptions, CliReporter};
 pub use json::{JsonOptions, JsonReporter};
+pub use junit::JunitReporter;
 pub use mask::Masker;
 pub use style::Style;
 pub use summary::{Failure, RunSummary, SummaryBuilder};
+pub use test_mode::Clock;
