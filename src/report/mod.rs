@@ -1,9 +1,12 @@
 //! Reporters: the run summary (built only from events) and one file per output format.
 
+pub mod capture;
+pub mod chart;
 pub mod cli;
 #[cfg(test)]
 mod fixture;
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod mask;
@@ -13,6 +16,7 @@ pub mod test_mode;
 mod xml;
 
 pub use cli::{CliOptions, CliReporter};
+pub use html::{HtmlOptions, HtmlReporter};
 pub use json::{JsonOptions, JsonReporter};
 pub use junit::JunitReporter;
 pub use mask::Masker;
