@@ -143,8 +143,8 @@ pub struct RunFlags {
     /// Write the final globals to this file (also when the run failed).
     #[arg(long = "export-globals", value_name = "FILE")]
     pub export_globals: Option<PathBuf>,
-    /// Reporters, comma-separated: `cli`, `json`. Options go as `--reporter-<name>-<option>`,
-    /// e.g. `--reporter-json-export report.json`.
+    /// Reporters, comma-separated: `cli`, `json`, `junit`, `html`, `progress`. Options go as
+    /// `--reporter-<name>-<option>`, e.g. `--reporter-junit-export report.xml`.
     #[arg(
         short = 'r',
         long = "reporters",
@@ -164,6 +164,9 @@ pub struct RunFlags {
     /// Print secret values instead of `********`.
     #[arg(long = "show-secrets")]
     pub show_secrets: bool,
+    /// Plain words and ASCII instead of Unicode symbols in terminal output.
+    #[arg(long = "disable-unicode")]
+    pub disable_unicode: bool,
 }
 
 #[cfg(test)]

@@ -10,8 +10,10 @@ pub mod html;
 pub mod json;
 pub mod junit;
 pub mod mask;
+pub mod progress;
 pub mod style;
 pub mod summary;
+pub mod symbols;
 pub mod test_mode;
 mod xml;
 
@@ -20,6 +22,7 @@ pub use html::{HtmlOptions, HtmlReporter};
 pub use json::{JsonOptions, JsonReporter};
 pub use junit::JunitReporter;
 pub use mask::Masker;
+pub use progress::ProgressReporter;
 pub use style::Style;
 pub use summary::{Failure, RunSummary, SummaryBuilder};
 pub use test_mode::Clock;
