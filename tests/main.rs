@@ -4,6 +4,7 @@ mod bad_input;
 mod echo;
 mod http_behaviour;
 mod partner_flow;
+mod reporters;
 mod requests;
 mod scripts;
 mod util;
