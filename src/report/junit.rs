@@ -375,8 +375,11 @@ mod document_tests {
     use crate::report::fixture::{SECRET, replay};
     use quick_xml::events::Event as Xml;
 
-    /// Every element as (depth, name, attributes), checking the document is well-formed.
-    fn elements(text: &str) -> Vec<(usize, String, Vec<(String, String)>)> {
+    /// An element: depth, name and attributes.
+    type Element = (usize, String, Vec<(String, String)>);
+
+    /// Every element, checking the document is well-formed.
+    fn elements(text: &str) -> Vec<Element> {
         let mut reader = quick_xml::Reader::from_str(text);
         reader.config_mut().check_end_names = true;
         let mut depth = 0;

@@ -75,12 +75,10 @@ impl Listener for ProgressReporter {
                 self.iterations = (*iterations).max(1);
                 self.show_failures();
             }
-            Event::BeforeIteration { cursor } => {
-                if cursor.iteration == 0 {
-                    self.bar
-                        .set_length((cursor.length * self.iterations) as u64);
-                    self.bar.reset_eta();
-                }
+            Event::BeforeIteration { cursor } if cursor.iteration == 0 => {
+                self.bar
+                    .set_length((cursor.length * self.iterations) as u64);
+                self.bar.reset_eta();
             }
             Event::Item { .. } => {
                 // `setNextRequest` can run more items than planned.
