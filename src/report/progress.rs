@@ -71,14 +71,12 @@ impl ProgressReporter {
 impl Listener for ProgressReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
-            Event::Start { iterations, .. } => {
-                self.iterations = (*iterations).max(1);
-                self.show_failures();
-            }
+            Event::Start { iterations, .. } => self.iterations = (*iterations).max(1),
             Event::BeforeIteration { cursor } if cursor.iteration == 0 => {
                 self.bar
                     .set_length((cursor.length * self.iterations) as u64);
                 self.bar.reset_eta();
+                self.show_failures();
             }
             Event::Item { .. } => {
                 // `setNextRequest` can run more items than planned.
