@@ -1,4 +1,7 @@
-//! Reporters: the run summary (built only from events) and one file per output format.
+//! Reporters: the run summary (built only from events) and one file per output format (`cli`,
+//! `json`, `junit`, `html`, `progress`), plus their helpers: secret masking, the HTML report's
+//! capped per-request capture and chart, XML escaping, terminal glyphs and the test-mode clock.
+//! Reporters never write files; `cli::execute` hands their documents to `crate::export`.
 
 pub mod capture;
 pub mod chart;
