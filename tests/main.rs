@@ -5,6 +5,7 @@ mod conformance;
 mod echo;
 mod http_behaviour;
 mod partner_flow;
+mod reporters;
 mod requests;
 mod round_trip;
 mod sandbox_io;

@@ -149,8 +149,8 @@ pub struct RunFlags {
     /// Write the collection, with collection variables as the run left them, to this file.
     #[arg(long = "export-collection", value_name = "FILE")]
     pub export_collection: Option<PathBuf>,
-    /// Reporters, comma-separated: `cli`, `json`. Options go as `--reporter-<name>-<option>`,
-    /// e.g. `--reporter-json-export report.json`.
+    /// Reporters, comma-separated: `cli`, `json`, `junit`, `html`, `progress`. Options go as
+    /// `--reporter-<name>-<option>`, e.g. `--reporter-junit-export report.xml`.
     #[arg(
         short = 'r',
         long = "reporters",
@@ -170,6 +170,9 @@ pub struct RunFlags {
     /// Print secret values instead of `********`.
     #[arg(long = "show-secrets")]
     pub show_secrets: bool,
+    /// Plain words and ASCII instead of Unicode symbols in terminal output.
+    #[arg(long = "disable-unicode")]
+    pub disable_unicode: bool,
 }
 
 #[cfg(test)]

@@ -5,10 +5,11 @@ use super::args::{ColorChoice, RunFlags};
 use super::reporter_options::RawReporterOptions;
 use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
-use crate::export::{collection_document, variable_file_document, write_json};
+use crate::export::{collection_document, variable_file_document, write_atomically, write_json};
 use crate::http::ClientOptions;
 use crate::report::{
-    CliOptions, CliReporter, JsonOptions, JsonReporter, Masker, Style, SummaryBuilder,
+    CliOptions, CliReporter, Clock, HtmlOptions, HtmlReporter, JsonOptions, JsonReporter,
+    JunitReporter, Masker, ProgressReporter, Style, SummaryBuilder,
 };
 use crate::runner::{self, Fanout, Listener, RunOptions};
 use crate::vars::{Scopes, VariableScope};
@@ -18,7 +19,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 /// Reporters postie has so far.
-const REPORTERS: [&str; 2] = ["cli", "json"];
+const REPORTERS: [&str; 5] = ["cli", "json", "junit", "html", "progress"];
 
 /// The loaded files of a run.
 #[derive(Debug)]
@@ -175,6 +176,8 @@ pub fn execute(
             no_success_assertions: flag(&cli_opts, "no-success-assertions"),
             no_console: flag(&cli_opts, "no-console"),
             no_banner: flag(&cli_opts, "no-banner"),
+            show_timestamps: flag(&cli_opts, "show-timestamps"),
+            disable_unicode: flags.disable_unicode,
         },
         masker.clone(),
     );
@@ -182,8 +185,16 @@ pub fn execute(
         JsonOptions {
             omit_responses: flag(&json_opts, "omit-responses"),
         },
-        masker,
+        masker.clone(),
     );
+    let enabled = |name: &str| reporters.iter().any(|r| r == name);
+    let clock = Clock::from_env();
+    let mut junit = enabled("junit").then(|| JunitReporter::new(masker.clone(), clock));
+    let html_options = HtmlOptions {
+        show_secrets: flags.show_secrets,
+    };
+    let mut html = enabled("html").then(|| HtmlReporter::new(html_options, masker, clock));
+    let mut progress = enabled("progress").then(ProgressReporter::for_stdout);
     {
         let mut listeners: Vec<&mut dyn Listener> = vec![&mut summary];
         if cli_enabled {
@@ -192,6 +203,9 @@ pub fn execute(
         if json_enabled {
             listeners.push(&mut json);
         }
+        listeners.extend(junit.as_mut().map(|r| r as &mut dyn Listener));
+        listeners.extend(html.as_mut().map(|r| r as &mut dyn Listener));
+        listeners.extend(progress.as_mut().map(|r| r as &mut dyn Listener));
         let mut fanout = Fanout::new(listeners);
         runner::run(&collection, &mut scopes, &options, &mut fanout)?;
     }
@@ -215,6 +229,14 @@ pub fn execute(
         );
         write_json(&path, &doc)?;
     }
+    if let Some(junit) = &junit {
+        let path = report_path(reporter_options, &reporters, "junit", "xml");
+        write_atomically(&path, junit.document(&summary).as_bytes())?;
+    }
+    if let Some(html) = &html {
+        let path = report_path(reporter_options, &reporters, "html", "html");
+        write_atomically(&path, html.document(&summary)?.as_bytes())?;
+    }
 
     if let Some(path) = &flags.export_environment {
         write_json(path, &environment_doc)?;
@@ -230,6 +252,20 @@ pub fn execute(
     } else {
         1
     })
+}
+
+/// `--reporter-<name>-export`, else the default location.
+fn report_path(
+    options: &RawReporterOptions,
+    reporters: &[String],
+    name: &str,
+    ext: &str,
+) -> PathBuf {
+    options
+        .for_reporter(name, reporters)
+        .get("export")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| default_report_path(ext))
 }
 
 /// Newman's default report location: `newman/newman-run-report-<timestamp>-0.<ext>`.

@@ -6,6 +6,8 @@ use super::format::{duration, size};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
+use super::symbols::Symbols;
+use super::test_mode::Clock;
 use crate::runner::{Event, Listener};
 use crate::script::ConsoleLevel;
 use std::io::Write;
@@ -29,6 +31,10 @@ pub struct CliOptions {
     pub no_console: bool,
     /// `--reporter-cli-no-banner`: no `postie` banner.
     pub no_banner: bool,
+    /// `--reporter-cli-show-timestamps`: prefix request lines with the UTC time.
+    pub show_timestamps: bool,
+    /// `--disable-unicode`: plain words and ASCII instead of Unicode glyphs.
+    pub disable_unicode: bool,
 }
 
 /// Writes the run as it happens to `out`.
@@ -37,6 +43,8 @@ pub struct CliReporter<W: Write> {
     style: Style,
     masker: Masker,
     options: CliOptions,
+    symbols: Symbols,
+    clock: Clock,
     failure_count: usize,
     broken: bool,
 }
@@ -49,6 +57,8 @@ impl<W: Write> CliReporter<W> {
             style: options.style.unwrap_or(Style { color: false }),
             masker,
             options: options.clone(),
+            symbols: Symbols::pick(options.disable_unicode),
+            clock: Clock::from_env(),
             failure_count: 0,
             broken: false,
         }
@@ -107,37 +117,50 @@ impl<W: Write> CliReporter<W> {
         let widest = footer.iter().map(|f| f.chars().count()).max().unwrap_or(0);
         let first = widest.saturating_sub(22).max(23);
         let inner = first + 22;
+        let y = self.symbols;
+        let [
+            top_left,
+            top_mid,
+            top_right,
+            left_mid,
+            mid_mid,
+            right_mid,
+            bottom_mid,
+            bottom_left,
+            bottom_right,
+        ] = y.joints;
+        let (h, v) = (y.h, y.v);
         let rule = |left: &str, mid: &str, right: &str| {
             format!(
                 "{left}{}{mid}{}{mid}{}{right}",
-                "─".repeat(first + 2),
-                "─".repeat(10),
-                "─".repeat(10)
+                h.repeat(first + 2),
+                h.repeat(10),
+                h.repeat(10)
             )
         };
-        self.line(&rule("┌", "┬", "┐"));
-        self.line(&format!("│ {:first$} │ executed │   failed │", ""));
-        self.line(&rule("├", "┼", "┤"));
+        self.line(&rule(top_left, top_mid, top_right));
+        self.line(&format!("{v} {:first$} {v} executed {v}   failed {v}", ""));
+        self.line(&rule(left_mid, mid_mid, right_mid));
         for (i, (name, c)) in rows.iter().enumerate() {
             let failed = format!("{:>8}", c.failed);
             let failed = if c.failed > 0 { s.red(&failed) } else { failed };
             self.line(&format!(
-                "│ {name:>first$} │ {:>8} │ {failed} │",
+                "{v} {name:>first$} {v} {:>8} {v} {failed} {v}",
                 c.executed
             ));
             if i + 1 < rows.len() {
-                self.line(&rule("├", "┼", "┤"));
+                self.line(&rule(left_mid, mid_mid, right_mid));
             }
         }
-        self.line(&rule("├", "┴", "┤"));
+        self.line(&rule(left_mid, bottom_mid, right_mid));
         for (i, text) in footer.iter().enumerate() {
             let pad = inner - text.chars().count();
-            self.line(&format!("│ {text}{} │", " ".repeat(pad)));
-            let line = "─".repeat(inner + 2);
+            self.line(&format!("{v} {text}{} {v}", " ".repeat(pad)));
+            let line = h.repeat(inner + 2);
             if i + 1 < footer.len() {
-                self.line(&format!("├{line}┤"));
+                self.line(&format!("{left_mid}{line}{right_mid}"));
             } else {
-                self.line(&format!("└{line}┘"));
+                self.line(&format!("{bottom_left}{line}{bottom_right}"));
             }
         }
     }
@@ -180,6 +203,7 @@ impl<W: Write> CliReporter<W> {
 impl<W: Write> Listener for CliReporter<W> {
     fn on_event(&mut self, event: &Event<'_>) {
         let s = self.style;
+        let y = self.symbols;
         match event {
             Event::Start { collection, .. } => {
                 if !self.options.no_banner {
@@ -201,10 +225,10 @@ impl<W: Write> Listener for CliReporter<W> {
             Event::BeforeItem { item, .. } => {
                 self.line("");
                 if item.folders.is_empty() {
-                    self.line(&format!("→ {}", item.name));
+                    self.line(&format!("{} {}", y.root, item.name));
                 } else {
-                    self.line(&format!("❏ {}", item.folders.join(" / ")));
-                    self.line(&format!("↳ {}", item.name));
+                    self.line(&format!("{} {}", y.folder, item.folders.join(" / ")));
+                    self.line(&format!("{} {}", y.sub, item.name));
                 }
             }
             Event::Request {
@@ -214,7 +238,12 @@ impl<W: Write> Listener for CliReporter<W> {
                 ..
             } => {
                 self.masker.learn_request(request, credentials);
-                let head = format!("  {} {}", request.method, request.url);
+                let mut head = format!("  {} {}", request.method, request.url);
+                if self.options.show_timestamps {
+                    let iso = self.clock.iso(self.clock.now_millis());
+                    let time = iso.get(11..23).unwrap_or(&iso);
+                    head = format!("  [{time}]{}", &head[1..]);
+                }
                 match response {
                     Ok(r) => {
                         let detail = format!(
@@ -253,15 +282,16 @@ impl<W: Write> Listener for CliReporter<W> {
                     let text = format!("{:>2}. {}", self.failure_count, assertion.name);
                     self.line(&format!("  {}", s.red(&text)));
                 } else {
-                    self.line(&format!("  {}  {}", s.green("✓"), s.dim(&assertion.name)));
+                    self.line(&format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)));
                 }
             }
             Event::Script { kind, error, .. } => {
                 if let Some(error) = error {
                     self.failure_count += 1;
                     let text = format!(
-                        "{:>2}⠄ {} in {}-script",
+                        "{:>2}{} {} in {}-script",
                         self.failure_count,
+                        y.dot,
                         error.name,
                         kind.event_name()
                     );
@@ -280,11 +310,11 @@ impl<W: Write> Listener for CliReporter<W> {
                         _ => l.to_string(),
                     })
                     .collect();
-                self.line(&s.dim("  ┌"));
+                self.line(&s.dim(&format!("  {}", y.top)));
                 for l in body {
-                    self.line(&format!("  {} {l}", s.dim("│")));
+                    self.line(&format!("  {} {l}", s.dim(y.middle)));
                 }
-                self.line(&s.dim("  └"));
+                self.line(&s.dim(&format!("  {}", y.bottom)));
             }
             Event::RunError { message } => {
                 self.line("");
@@ -304,24 +334,25 @@ impl<W: Write> CliReporter<W> {
     ) {
         const CLIP: usize = 2048;
         let s = self.style;
+        let (bar, split, bottom) = (self.symbols.middle, self.symbols.split, self.symbols.bottom);
         for (k, v) in &request.headers {
             let v = self.masker.header_value(k, v).into_owned();
-            self.line(&s.dim(&format!("  │ {k}: {v}")));
+            self.line(&s.dim(&format!("  {bar} {k}: {v}")));
         }
         if let Some(body) = &request.body {
             let text = String::from_utf8_lossy(&body[..body.len().min(CLIP)]).into_owned();
             for l in text.lines() {
-                self.line(&s.dim(&format!("  │ {l}")));
+                self.line(&s.dim(&format!("  {bar} {l}")));
             }
         }
-        self.line(&s.dim("  ├"));
+        self.line(&s.dim(&format!("  {split}")));
         for (k, v) in &r.headers {
-            self.line(&s.dim(&format!("  │ {k}: {v}")));
+            self.line(&s.dim(&format!("  {bar} {k}: {v}")));
         }
         let text = String::from_utf8_lossy(&r.body[..r.body.len().min(CLIP)]).into_owned();
         for l in text.lines() {
-            self.line(&s.dim(&format!("  │ {l}")));
+            self.line(&s.dim(&format!("  {bar} {l}")));
         }
-        self.line(&s.dim("  └"));
+        self.line(&s.dim(&format!("  {bottom}")));
     }
 }

@@ -1,14 +1,15 @@
 //! The JSON reporter in Newman's shape (`-r json`): top-level `collection`, `environment`,
 //! `globals` and `run` with `stats`, `timings`, `executions`, `transfers`, `failures` and `error`.
-//! It only collects; the export step writes the document.
+//! It only collects; the export step writes the document. In test mode (`POSTIE_TEST_MODE=1`)
+//! times, durations, response ids and `Date` headers are frozen.
 
 use super::mask::Masker;
 use super::summary::{Counter, RunSummary};
+use super::test_mode::Clock;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Options of the JSON reporter.
 #[derive(Debug, Clone, Default)]
@@ -26,13 +27,7 @@ pub struct JsonReporter {
     /// Requests of the current item (its own and its scripts' `pm.sendRequest`s).
     requests: usize,
     started: u128,
-}
-
-fn now_ms() -> u128 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0)
+    clock: Clock,
 }
 
 fn cursor_json(cursor: &Cursor) -> Value {
@@ -57,11 +52,11 @@ fn item_json(item: &ItemRef<'_>) -> Value {
     Value::Object(map)
 }
 
-fn headers_json(headers: &[(String, String)], masker: &Masker) -> Value {
+fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> Value {
     Value::Array(
         headers
             .iter()
-            .map(|(k, v)| json!({"key": k, "value": masker.header_value(k, v)}))
+            .map(|(k, v)| json!({"key": k, "value": masker.header_value(k, clock.header_value(k, v))}))
             .collect(),
     )
 }
@@ -75,7 +70,8 @@ impl JsonReporter {
             executions: Vec::new(),
             current: None,
             requests: 0,
-            started: now_ms(),
+            started: Clock::from_env().now_millis(),
+            clock: Clock::from_env(),
         }
     }
 
@@ -85,7 +81,7 @@ impl JsonReporter {
         map.insert("method".into(), json!(request.method));
         map.insert(
             "header".into(),
-            headers_json(&request.headers, &self.masker),
+            headers_json(&request.headers, &self.masker, self.clock),
         );
         if let Some(body) = &request.body {
             map.insert(
@@ -98,12 +94,12 @@ impl JsonReporter {
 
     fn response_json(&self, response: &HttpResponse) -> Value {
         let mut map = Map::new();
-        map.insert("id".into(), json!(uuid::Uuid::new_v4().to_string()));
+        map.insert("id".into(), json!(self.clock.id()));
         map.insert("status".into(), json!(response.reason));
         map.insert("code".into(), json!(response.status));
         map.insert(
             "header".into(),
-            headers_json(&response.headers, &self.masker),
+            headers_json(&response.headers, &self.masker, self.clock),
         );
         if !self.options.omit_responses {
             // Secrets echoed back by the server are masked in the body too, when it is text.
@@ -118,7 +114,7 @@ impl JsonReporter {
         }
         map.insert(
             "responseTime".into(),
-            json!(response.elapsed.as_millis() as u64),
+            json!(self.clock.duration(response.elapsed).as_millis() as u64),
         );
         map.insert("responseSize".into(), json!(response.body.len()));
         Value::Object(map)
@@ -137,7 +133,7 @@ impl JsonReporter {
         let (mean, min, max, sd) = summary
             .response_time_stats()
             .map(|(a, b, c, d)| {
-                let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+                let ms = |d: std::time::Duration| self.clock.duration(d).as_secs_f64() * 1000.0;
                 (ms(a), ms(b), ms(c), ms(d))
             })
             .unwrap_or_default();
@@ -160,7 +156,7 @@ impl JsonReporter {
                 })
             })
             .collect();
-        let completed = self.started + summary.duration.as_millis();
+        let completed = self.started + self.clock.duration(summary.duration).as_millis();
         let mut collection = collection.clone();
         let mut environment = environment;
         let mut globals = globals;
@@ -310,7 +306,7 @@ impl Listener for JsonReporter {
                     self.executions.push(record);
                 }
             }
-            Event::Start { .. } => self.started = now_ms(),
+            Event::Start { .. } => self.started = self.clock.now_millis(),
             Event::BeforeIteration { .. }
             | Event::Console { .. }
             | Event::Iteration { .. }
