@@ -11,7 +11,7 @@ use crate::vars::VariableScope;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Build the document for an exported environment or globals scope.
 ///
@@ -142,6 +142,132 @@ pub fn write_json(path: &Path, doc: &Value) -> Result<(), Diagnostic> {
     write_atomically(path, &text)
 }
 
+/// Placeholder the spooled list is spliced in for.
+const SPOOL_MARKER: &str = "__postie_spooled_list__";
+
+/// A JSON document with one large list (the JSON report's `run.executions`) written as the run
+/// goes: entries are appended to a temporary file next to the target, so memory stays flat however
+/// long the run; [`SpooledJson::finish`] writes the rest of the document around them and renames
+/// the result into place. Dropping it unfinished removes the temporary files.
+pub struct SpooledJson {
+    path: PathBuf,
+    spool_path: PathBuf,
+    spool: Option<std::io::BufWriter<std::fs::File>>,
+    entries: usize,
+    error: Option<std::io::Error>,
+}
+
+impl SpooledJson {
+    /// Start spooling for the document that will be written to `path`.
+    pub fn create(path: &Path) -> Result<Self, Diagnostic> {
+        let dir = parent_dir(path);
+        std::fs::create_dir_all(&dir).map_err(|e| cannot_write(path, &e))?;
+        if path.is_dir() {
+            return Err(Diagnostic::in_file(path, "is a folder, not a file")
+                .with_hint("give a file path such as out/report.json"));
+        }
+        let spool_path = dir.join(format!(".{}.{}.spool", file_name(path), std::process::id()));
+        let file = std::fs::File::create(&spool_path).map_err(|e| cannot_write(path, &e))?;
+        Ok(SpooledJson {
+            path: path.to_path_buf(),
+            spool_path,
+            spool: Some(std::io::BufWriter::new(file)),
+            entries: 0,
+            error: None,
+        })
+    }
+
+    /// Append one entry to the list (compact JSON, one line each).
+    pub fn push(&mut self, entry: &Value) {
+        let Some(spool) = self.spool.as_mut() else {
+            return;
+        };
+        let result = (|| {
+            spool.write_all(if self.entries == 0 { b"\n" } else { b",\n" })?;
+            serde_json::to_writer(&mut *spool, entry).map_err(std::io::Error::other)
+        })();
+        match result {
+            Ok(()) => self.entries += 1,
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
+    }
+
+    /// The value to put where the list belongs in the document passed to [`SpooledJson::finish`].
+    pub fn placeholder() -> Value {
+        Value::String(SPOOL_MARKER.to_string())
+    }
+
+    /// Write `doc` (holding [`SpooledJson::placeholder`] where the list goes) with the spooled
+    /// entries spliced in, atomically.
+    pub fn finish(mut self, doc: &Value) -> Result<(), Diagnostic> {
+        let path = self.path.clone();
+        if let Some(e) = self.error.take() {
+            return Err(cannot_write(&path, &e));
+        }
+        let spool = self.spool.take().map(|mut w| w.flush());
+        if let Some(Err(e)) = spool {
+            return Err(cannot_write(&path, &e));
+        }
+        let mut text = Vec::new();
+        let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+        let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
+        doc.serialize(&mut serializer)
+            .map_err(|e| Diagnostic::in_file(&path, format!("cannot encode the report: {e}")))?;
+        let text = String::from_utf8_lossy(&text).into_owned();
+        let marker = format!("\"{SPOOL_MARKER}\"");
+        let (head, tail) = text.split_once(&marker).unwrap_or((&text, ""));
+        let result = (|| {
+            let tmp = temp_path(&path);
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            out.write_all(head.as_bytes())?;
+            out.write_all(b"[")?;
+            std::io::copy(&mut std::fs::File::open(&self.spool_path)?, &mut out)?;
+            out.write_all(if self.entries == 0 { b"]" } else { b"\n]" })?;
+            out.write_all(tail.as_bytes())?;
+            out.write_all(b"\n")?;
+            let file = out.into_inner().map_err(|e| e.into_error())?;
+            file.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        })();
+        let _ = std::fs::remove_file(&self.spool_path);
+        result.map_err(|e| {
+            let _ = std::fs::remove_file(temp_path(&path));
+            cannot_write(&path, &e)
+        })
+    }
+}
+
+impl Drop for SpooledJson {
+    fn drop(&mut self) {
+        self.spool.take();
+        let _ = std::fs::remove_file(&self.spool_path);
+    }
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into())
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    parent_dir(path).join(format!(".{}.{}.tmp", file_name(path), std::process::id()))
+}
+
+fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::in_file(path, format!("cannot write the file: {e}"))
+        .with_hint("check that the folder is writable")
+}
+
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let fail = |e: std::io::Error| {
@@ -249,6 +375,48 @@ mod tests {
             out["variable"],
             json!([{"key": "a", "value": "2", "type": "string"},
                    {"key": "b", "value": true, "type": "default", "enabled": true}])
+        );
+    }
+
+    #[test]
+    fn export_spooled_list_is_spliced_into_the_document() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("r/report.json");
+        let mut spool = SpooledJson::create(&path).unwrap_or_else(|e| panic!("{e}"));
+        spool.push(&json!({"n": 1}));
+        spool.push(&json!({"n": "two"}));
+        let doc = json!({"run": {"executions": SpooledJson::placeholder(), "after": true}});
+        spool.finish(&doc).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let back: Value = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(
+            back,
+            json!({"run": {"executions": [{"n": 1}, {"n": "two"}], "after": true}})
+        );
+        let leftovers = std::fs::read_dir(path.parent().unwrap_or(dir.path()))
+            .map(|d| d.count())
+            .unwrap_or(0);
+        assert_eq!(leftovers, 1, "temporary files removed");
+    }
+
+    #[test]
+    fn export_spooled_empty_list_and_drop_cleans_up() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("report.json");
+        let spool = SpooledJson::create(&path).unwrap_or_else(|e| panic!("{e}"));
+        spool
+            .finish(&json!({"e": SpooledJson::placeholder()}))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let back: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
+            .unwrap_or_default();
+        assert_eq!(back, json!({"e": []}));
+        let other = dir.path().join("other.json");
+        drop(SpooledJson::create(&other).unwrap_or_else(|e| panic!("{e}")));
+        assert_eq!(
+            std::fs::read_dir(dir.path())
+                .map(|d| d.count())
+                .unwrap_or(0),
+            1
         );
     }
 

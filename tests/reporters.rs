@@ -89,6 +89,8 @@ fn reporters_junit_and_html_match_snapshots() {
         &html.to_string_lossy(),
         "--reporter-json-export",
         &json.to_string_lossy(),
+        // Bodies as text so the echoed port can be normalised in the snapshot.
+        "--reporter-json-body-as-text",
     ]);
     out.check(out.code == 1, "the run has failures, so it exits 1");
     out.check(out.stdout.is_empty(), "no cli reporter, no stdout");
@@ -107,6 +109,11 @@ fn reporters_junit_and_html_match_snapshots() {
     assert_snapshot("reporters.xml", &xml);
     assert_snapshot("reporters.html", &html);
 
+    let json_text = read(&json)
+        .replace(&port, "127.0.0.1:PORT")
+        .replace(&agent, "postie/VERSION");
+    assert!(!json_text.contains(PASSWORD), "the secret password leaked");
+    assert_snapshot("reporters.json", &json_text);
     let doc = read_json(&json);
     assert_eq!(doc["run"]["timings"]["started"], 1_767_225_600_000_u64);
     assert_eq!(doc["run"]["timings"]["completed"], 1_767_225_600_000_u64);
@@ -169,4 +176,48 @@ fn reporters_unknown_reporter_is_refused() {
         out.stderr.contains("junit, html, progress"),
         "lists reporters",
     );
+}
+
+#[test]
+fn reporters_json_body_forms() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let base = format!("base={}", echo.url());
+    let password = format!("password={PASSWORD}");
+    let token = format!("token={TOKEN}");
+    let run = |extra: &str, file: &str| {
+        let path = dir.path().join(file);
+        let out = postie_test_mode(&[
+            "run",
+            COLLECTION,
+            "--env-var",
+            &base,
+            "--env-var",
+            &password,
+            "--env-var",
+            &token,
+            "-r",
+            "json",
+            "--reporter-json-export",
+            &path.to_string_lossy(),
+            extra,
+        ]);
+        out.check(out.code == 1, "the fixture has failures");
+        read_json(&path)
+    };
+    let text = run("--reporter-json-body-as-text", "text.json");
+    let response = &text["run"]["executions"][0]["response"];
+    assert!(response["body"].is_string() && response.get("stream").is_none());
+    let default = run("--reporter-cli-no-banner", "default.json");
+    let response = &default["run"]["executions"][0]["response"];
+    assert_eq!(response["stream"]["type"], "Buffer");
+    assert!(
+        response["stream"]["data"]
+            .as_array()
+            .is_some_and(|d| !d.is_empty())
+    );
+    let omitted = run("--reporter-json-omit-responses", "omit.json");
+    let response = &omitted["run"]["executions"][0]["response"];
+    assert!(response.get("body").is_none() && response.get("stream").is_none());
+    assert_eq!(response["code"], 200);
 }

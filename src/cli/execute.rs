@@ -5,7 +5,9 @@ use super::args::{ColorChoice, RunFlags};
 use super::reporter_options::RawReporterOptions;
 use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
-use crate::export::{collection_document, variable_file_document, write_atomically, write_json};
+use crate::export::{
+    SpooledJson, collection_document, variable_file_document, write_atomically, write_json,
+};
 use crate::http::ClientOptions;
 use crate::report::{
     CliOptions, CliReporter, Clock, HtmlOptions, HtmlReporter, JsonOptions, JsonReporter,
@@ -181,12 +183,18 @@ pub fn execute(
         },
         masker.clone(),
     );
-    let mut json = JsonReporter::new(
-        JsonOptions {
-            omit_responses: flag(&json_opts, "omit-responses"),
-        },
-        masker.clone(),
-    );
+    // The JSON report streams its executions to a file next to the target from the start.
+    let mut json = match json_enabled {
+        true => Some(JsonReporter::new(
+            JsonOptions {
+                omit_responses: flag(&json_opts, "omit-responses"),
+                body_as_text: flag(&json_opts, "body-as-text"),
+            },
+            masker.clone(),
+            SpooledJson::create(&report_path(reporter_options, &reporters, "json", "json"))?,
+        )),
+        false => None,
+    };
     let enabled = |name: &str| reporters.iter().any(|r| r == name);
     let clock = Clock::from_env();
     let mut junit = enabled("junit").then(|| JunitReporter::new(masker.clone(), clock));
@@ -200,9 +208,7 @@ pub fn execute(
         if cli_enabled {
             listeners.push(&mut cli);
         }
-        if json_enabled {
-            listeners.push(&mut json);
-        }
+        listeners.extend(json.as_mut().map(|r| r as &mut dyn Listener));
         listeners.extend(junit.as_mut().map(|r| r as &mut dyn Listener));
         listeners.extend(html.as_mut().map(|r| r as &mut dyn Listener));
         listeners.extend(progress.as_mut().map(|r| r as &mut dyn Listener));
@@ -216,37 +222,37 @@ pub fn execute(
     let environment_doc =
         variable_file_document(environment.as_ref(), &scopes.environment, "environment");
     let globals_doc = variable_file_document(globals.as_ref(), &scopes.globals, "globals");
-    if json_enabled {
-        let path = json_opts
-            .get("export")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| default_report_path("json"));
-        let doc = json.document(
-            &summary,
-            &collection.doc,
-            environment_doc.clone(),
-            globals_doc.clone(),
-        );
-        write_json(&path, &doc)?;
+    // Every file is attempted even if an earlier one fails; the first error is reported.
+    let mut written: Vec<Result<(), Diagnostic>> = Vec::new();
+    if let Some(path) = &flags.export_environment {
+        written.push(write_json(path, &environment_doc));
+    }
+    if let Some(path) = &flags.export_globals {
+        written.push(write_json(path, &globals_doc));
+    }
+    if let Some(path) = &flags.export_collection {
+        written.push(write_json(
+            path,
+            &collection_document(&collection, &scopes.collection),
+        ));
+    }
+    if let Some(json) = json {
+        written.push(json.finish(&summary, &collection.doc, environment_doc, globals_doc));
     }
     if let Some(junit) = &junit {
         let path = report_path(reporter_options, &reporters, "junit", "xml");
-        write_atomically(&path, junit.document(&summary).as_bytes())?;
+        written.push(write_atomically(&path, junit.document(&summary).as_bytes()));
     }
     if let Some(html) = &html {
         let path = report_path(reporter_options, &reporters, "html", "html");
-        write_atomically(&path, html.document(&summary)?.as_bytes())?;
+        written.push(
+            html.document(&summary)
+                .and_then(|page| write_atomically(&path, page.as_bytes())),
+        );
     }
-
-    if let Some(path) = &flags.export_environment {
-        write_json(path, &environment_doc)?;
-    }
-    if let Some(path) = &flags.export_globals {
-        write_json(path, &globals_doc)?;
-    }
-    if let Some(path) = &flags.export_collection {
-        write_json(path, &collection_document(&collection, &scopes.collection))?;
-    }
+    written
+        .into_iter()
+        .collect::<Result<Vec<()>, Diagnostic>>()?;
     Ok(if summary.passed() || flags.suppress_exit_code {
         0
     } else {

@@ -1,11 +1,14 @@
 //! The JSON reporter in Newman's shape (`-r json`): top-level `collection`, `environment`,
 //! `globals` and `run` with `stats`, `timings`, `executions`, `transfers`, `failures` and `error`.
-//! It only collects; the export step writes the document. In test mode (`POSTIE_TEST_MODE=1`)
+//! Executions are streamed to a [`SpooledJson`] as each item finishes, so a long run does not
+//! hold them in memory; the export module writes the file. In test mode (`POSTIE_TEST_MODE=1`)
 //! times, durations, response ids and `Date` headers are frozen.
 
 use super::mask::Masker;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
+use crate::diagnostic::Diagnostic;
+use crate::export::SpooledJson;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::ScriptKind;
@@ -16,13 +19,16 @@ use serde_json::{Map, Value, json};
 pub struct JsonOptions {
     /// Leave response bodies out of the report (`--reporter-json-omit-responses`).
     pub omit_responses: bool,
+    /// Response bodies as text (`"body": "..."`) instead of Newman's byte arrays
+    /// (`--reporter-json-body-as-text`), for reports a person or `jq` can read.
+    pub body_as_text: bool,
 }
 
 /// Collects the run into Newman's JSON report.
 pub struct JsonReporter {
     options: JsonOptions,
     masker: Masker,
-    executions: Vec<Value>,
+    executions: SpooledJson,
     current: Option<Map<String, Value>>,
     /// Requests of the current item (its own and its scripts' `pm.sendRequest`s).
     requests: usize,
@@ -62,12 +68,12 @@ fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> 
 }
 
 impl JsonReporter {
-    /// A reporter masking secrets with `masker`.
-    pub fn new(options: JsonOptions, masker: Masker) -> Self {
+    /// A reporter masking secrets with `masker`, streaming executions into `executions`.
+    pub fn new(options: JsonOptions, masker: Masker, executions: SpooledJson) -> Self {
         JsonReporter {
             options,
             masker,
-            executions: Vec::new(),
+            executions,
             current: None,
             requests: 0,
             started: Clock::from_env().now_millis(),
@@ -110,7 +116,11 @@ impl JsonReporter {
                 Some(std::borrow::Cow::Owned(text)) => text.as_bytes(),
                 _ => &response.body[..],
             };
-            map.insert("stream".into(), json!({"type": "Buffer", "data": data}));
+            if self.options.body_as_text {
+                map.insert("body".into(), json!(String::from_utf8_lossy(data)));
+            } else {
+                map.insert("stream".into(), json!({"type": "Buffer", "data": data}));
+            }
         }
         map.insert(
             "responseTime".into(),
@@ -120,8 +130,20 @@ impl JsonReporter {
         Value::Object(map)
     }
 
-    /// The whole report document, given the summary and the final environment and globals.
-    pub fn document(
+    /// Write the report to its file: the whole document, given the summary and the final
+    /// environment and globals, around the executions streamed so far.
+    pub fn finish(
+        self,
+        summary: &RunSummary,
+        collection: &Value,
+        environment: Value,
+        globals: Value,
+    ) -> Result<(), Diagnostic> {
+        let doc = self.document(summary, collection, environment, globals);
+        self.executions.finish(&doc)
+    }
+
+    fn document(
         &self,
         summary: &RunSummary,
         collection: &Value,
@@ -163,6 +185,14 @@ impl JsonReporter {
         for doc in [&mut collection, &mut environment, &mut globals] {
             mask_strings(doc, &self.masker);
         }
+        if self.clock.frozen {
+            // Scopes made up for the run get a random id; freeze it for snapshots.
+            for doc in [&mut environment, &mut globals] {
+                if let Some(id) = doc.get_mut("id") {
+                    *id = json!(self.clock.id());
+                }
+            }
+        }
         json!({
             "collection": collection,
             "environment": environment,
@@ -190,7 +220,7 @@ impl JsonReporter {
                     "started": self.started as u64,
                     "completed": completed as u64,
                 },
-                "executions": self.executions,
+                "executions": SpooledJson::placeholder(),
                 "transfers": {"responseTotal": summary.bytes_received},
                 "failures": failures,
                 "error": summary.run_error.as_ref().map_or(Value::Null, |m| json!({"message": m, "name": "Error"})),
@@ -300,10 +330,9 @@ impl Listener for JsonReporter {
                 // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
                 if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
                     let record = Value::Object(map);
-                    for _ in 1..self.requests {
-                        self.executions.push(record.clone());
+                    for _ in 0..self.requests.max(1) {
+                        self.executions.push(&record);
                     }
-                    self.executions.push(record);
                 }
             }
             Event::Start { .. } => self.started = self.clock.now_millis(),
