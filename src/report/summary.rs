@@ -61,8 +61,8 @@ pub struct RunSummary {
     pub stats: RunStats,
     /// Failures in the order they happened.
     pub failures: Vec<Failure>,
-    /// Response times of every response received.
-    pub response_times: Vec<Duration>,
+    /// Response-time statistics, kept online so memory does not grow with the run.
+    pub response_times: OnlineStats,
     /// Bytes of response bodies received.
     pub bytes_received: u64,
     /// Wall time of the run.
@@ -79,21 +79,51 @@ impl RunSummary {
 
     /// Mean, min, max and standard deviation of the response times, if any.
     pub fn response_time_stats(&self) -> Option<(Duration, Duration, Duration, Duration)> {
-        let n = self.response_times.len();
-        if n == 0 {
+        self.response_times.stats()
+    }
+}
+
+/// Count, mean, min, max and variance of durations, updated one value at a time (Welford's
+/// method, as Newman's summary uses).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct OnlineStats {
+    count: u64,
+    mean_ms: f64,
+    m2: f64,
+    min_ms: f64,
+    max_ms: f64,
+}
+
+impl OnlineStats {
+    /// Add one duration.
+    pub fn push(&mut self, value: Duration) {
+        let x = value.as_secs_f64() * 1000.0;
+        self.count += 1;
+        if self.count == 1 {
+            self.min_ms = x;
+            self.max_ms = x;
+        } else {
+            self.min_ms = self.min_ms.min(x);
+            self.max_ms = self.max_ms.max(x);
+        }
+        let delta = x - self.mean_ms;
+        self.mean_ms += delta / self.count as f64;
+        self.m2 += delta * (x - self.mean_ms);
+    }
+
+    /// How many values were added.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Mean, min, max and population standard deviation, if any value was added.
+    pub fn stats(&self) -> Option<(Duration, Duration, Duration, Duration)> {
+        if self.count == 0 {
             return None;
         }
-        let ms: Vec<f64> = self
-            .response_times
-            .iter()
-            .map(|d| d.as_secs_f64() * 1000.0)
-            .collect();
-        let mean = ms.iter().sum::<f64>() / n as f64;
-        let var = ms.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
-        let min = ms.iter().copied().fold(f64::INFINITY, f64::min);
-        let max = ms.iter().copied().fold(0.0, f64::max);
-        let d = |x: f64| Duration::from_secs_f64(x / 1000.0);
-        Some((d(mean), d(min), d(max), d(var.sqrt())))
+        let d = |x: f64| Duration::from_secs_f64(x.max(0.0) / 1000.0);
+        let sd = (self.m2 / self.count as f64).sqrt();
+        Some((d(self.mean_ms), d(self.min_ms), d(self.max_ms), d(sd)))
     }
 }
 
@@ -220,5 +250,26 @@ impl Listener for SummaryBuilder {
             Event::Item { .. } => s.stats.items.executed += 1,
             Event::BeforeIteration { .. } | Event::BeforeItem { .. } | Event::Console { .. } => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_online_stats_match_the_two_pass_formula() {
+        let mut stats = OnlineStats::default();
+        assert_eq!(stats.stats(), None);
+        for ms in [2, 4, 4, 4, 5, 5, 7, 9] {
+            stats.push(Duration::from_millis(ms));
+        }
+        let (mean, min, max, sd) = stats.stats().unwrap_or_default();
+        assert_eq!(mean, Duration::from_millis(5));
+        assert_eq!(
+            (min, max),
+            (Duration::from_millis(2), Duration::from_millis(9))
+        );
+        assert!((sd.as_secs_f64() * 1000.0 - 2.0).abs() < 1e-9);
     }
 }
