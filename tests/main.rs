@@ -4,6 +4,7 @@ mod bad_input;
 mod conformance;
 mod echo;
 mod http_behaviour;
+mod parallel;
 mod partner_flow;
 mod reporters;
 mod requests;

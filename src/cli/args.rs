@@ -103,6 +103,12 @@ pub struct RunFlags {
     #[arg(short = 'n', long = "iteration-count", value_name = "N",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub iteration_count: Option<u64>,
+    /// Run this many iterations at once over one HTTP client (postie only; Newman runs them one
+    /// by one). Reports keep iteration order. Each iteration starts from the variables as they
+    /// were when the run started; the exported variables are those the last iteration left.
+    #[arg(long, value_name = "N", default_value_t = 1,
+          value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub parallel: u64,
     /// Stop the run after the first item with a failure. Newman's modifiers `failure` (the
     /// default) and `folder` (an unknown `--folder` is an error, which postie always does) are
     /// accepted.

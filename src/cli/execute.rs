@@ -142,6 +142,7 @@ pub fn execute(
             request_timeout: flags.timeout_request.map(Duration::from_millis),
         },
         follow_redirects: !flags.ignore_redirects,
+        parallel: flags.parallel as usize,
         working_dir,
         insecure_file_read: !flags.no_insecure_file_read,
     };

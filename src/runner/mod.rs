@@ -4,6 +4,7 @@
 pub mod event;
 pub mod item;
 pub mod plan;
+pub mod record;
 
 pub use event::{Cursor, Event, Fanout, ItemRef, Listener};
 pub use plan::{PlannedItem, plan};
@@ -14,6 +15,7 @@ use crate::http::{ClientOptions, HttpClient};
 use crate::script::{NextRequest, Sandbox, SandboxOptions, VarMap};
 use crate::vars::Scopes;
 use item::ItemRunner;
+use record::Recorder;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -38,6 +40,8 @@ pub struct RunOptions {
     pub client: ClientOptions,
     /// `--ignore-redirects` clears this.
     pub follow_redirects: bool,
+    /// `--parallel`: run this many iterations at once (1 = sequential, as Newman).
+    pub parallel: usize,
     /// `--working-dir` (base for relative file paths).
     pub working_dir: PathBuf,
     /// False with `--no-insecure-file-read`: body files must be inside `working_dir`.
@@ -56,6 +60,7 @@ impl Default for RunOptions {
             run_timeout: None,
             client: ClientOptions::default(),
             follow_redirects: true,
+            parallel: 1,
             working_dir: PathBuf::from("."),
             insecure_file_read: true,
         }
@@ -74,69 +79,44 @@ pub fn run(
 ) -> Result<(), Diagnostic> {
     let items = plan(collection, &options.folders)?;
     let client = HttpClient::new(&options.client).map_err(|e| Diagnostic::new(e.message))?;
-    let mut sandbox = Sandbox::new(SandboxOptions {
-        script_timeout: options.script_timeout,
-        ..SandboxOptions::default()
-    })
-    .map_err(|e| Diagnostic::new(format!("cannot start the script sandbox: {e}")))?;
+    let slots = options.parallel.clamp(1, options.iterations.max(1));
+    let mut sandboxes = (0..slots)
+        .map(|_| {
+            Sandbox::new(SandboxOptions {
+                script_timeout: options.script_timeout,
+                ..SandboxOptions::default()
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Diagnostic::new(format!("cannot start the script sandbox: {e}")))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Diagnostic::new(format!("cannot start the async runtime: {e}")))?;
     let iterations = options.iterations.max(1);
-    let mut runner = ItemRunner {
-        client: &client,
-        sandbox: &mut sandbox,
-        follow_redirects: options.follow_redirects,
-        working_dir: &options.working_dir,
-        insecure_file_read: options.insecure_file_read,
+    let context = RunContext {
         collection,
-        script_owners: std::collections::HashMap::new(),
-        made_up_ids: std::collections::HashMap::new(),
+        items: &items,
+        options,
+        client: &client,
+        iterations,
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {
             collection: &collection.name,
             iterations,
         });
-        let iterations_done = async {
-            'iterations: for iteration in 0..iterations {
-                scopes.data = options
-                    .data
-                    .get(iteration.min(options.data.len().saturating_sub(1)))
-                    .cloned()
-                    .unwrap_or_default();
-                let mut cursor = Cursor {
-                    iteration,
-                    iterations,
-                    position: 0,
-                    length: items.len(),
-                };
-                listener.on_event(&Event::BeforeIteration { cursor });
-                let mut position = 0;
-                while let Some(planned) = items.get(position) {
-                    cursor.position = position;
-                    if !options.delay.is_zero() {
-                        tokio::time::sleep(options.delay).await;
-                    }
-                    let outcome = runner.run(planned, cursor, scopes, listener).await;
-                    if options.bail && outcome.failed {
-                        listener.on_event(&Event::Iteration { cursor });
-                        break 'iterations;
-                    }
-                    position = match outcome.next_request {
-                        None => position + 1,
-                        Some(NextRequest::Stop) => items.len(),
-                        Some(NextRequest::Item(target)) => find_target(&items, &target),
-                    };
-                }
-                listener.on_event(&Event::Iteration { cursor });
+        let all = async {
+            if slots == 1 {
+                run_sequential(&context, &mut sandboxes[0], scopes, listener).await;
+            } else {
+                run_parallel(&context, &mut sandboxes, scopes, listener).await;
             }
         };
         let timed_out = match options.run_timeout {
-            Some(limit) => tokio::time::timeout(limit, iterations_done).await.is_err(),
+            Some(limit) => tokio::time::timeout(limit, all).await.is_err(),
             None => {
-                iterations_done.await;
+                all.await;
                 false
             }
         };
@@ -148,6 +128,133 @@ pub fn run(
         listener.on_event(&Event::Done);
     });
     Ok(())
+}
+
+/// What every iteration of a run shares.
+struct RunContext<'a> {
+    collection: &'a Collection,
+    items: &'a [PlannedItem<'a>],
+    options: &'a RunOptions,
+    client: &'a HttpClient,
+    iterations: usize,
+}
+
+impl<'a> RunContext<'a> {
+    fn item_runner<'r>(&'r self, sandbox: &'r mut Sandbox) -> ItemRunner<'r> {
+        ItemRunner {
+            client: self.client,
+            sandbox,
+            follow_redirects: self.options.follow_redirects,
+            working_dir: &self.options.working_dir,
+            insecure_file_read: self.options.insecure_file_read,
+            collection: self.collection,
+            script_owners: std::collections::HashMap::new(),
+            made_up_ids: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The data row of `iteration`: past the end of the data, the last row is reused.
+    fn data_row(&self, iteration: usize) -> VarMap {
+        let data = &self.options.data;
+        data.get(iteration.min(data.len().saturating_sub(1)))
+            .cloned()
+            .unwrap_or_default()
+    }
+}
+
+/// Iterations one after another, each seeing the variables the previous one left (Newman).
+async fn run_sequential(
+    context: &RunContext<'_>,
+    sandbox: &mut Sandbox,
+    scopes: &mut Scopes,
+    listener: &mut dyn Listener,
+) {
+    let mut runner = context.item_runner(sandbox);
+    for iteration in 0..context.iterations {
+        scopes.data = context.data_row(iteration);
+        if run_iteration(context, &mut runner, iteration, scopes, listener).await {
+            break;
+        }
+    }
+}
+
+/// `--parallel N`: iterations N at a time over the one HTTP client, each with its own sandbox
+/// and its own copy of the variables as they were when the run started; events are recorded and
+/// replayed in iteration order, and the variables the last iteration left are the run's result.
+async fn run_parallel(
+    context: &RunContext<'_>,
+    sandboxes: &mut [Sandbox],
+    scopes: &mut Scopes,
+    listener: &mut dyn Listener,
+) {
+    let initial = scopes.clone();
+    let mut next = 0;
+    while next < context.iterations {
+        let wave: Vec<usize> = (next..context.iterations).take(sandboxes.len()).collect();
+        next += wave.len();
+        let runs = wave
+            .iter()
+            .zip(sandboxes.iter_mut())
+            .map(|(&iteration, sandbox)| {
+                let mut scopes = initial.clone();
+                scopes.data = context.data_row(iteration);
+                async move {
+                    let mut runner = context.item_runner(sandbox);
+                    let mut recorder = Recorder::default();
+                    let bailed =
+                        run_iteration(context, &mut runner, iteration, &mut scopes, &mut recorder)
+                            .await;
+                    (recorder, scopes, bailed)
+                }
+            });
+        let mut bailed = false;
+        for (recorder, finished, stop) in futures_util::future::join_all(runs).await {
+            recorder.replay(listener);
+            *scopes = finished;
+            bailed |= stop;
+        }
+        if bailed {
+            break;
+        }
+    }
+}
+
+/// One iteration over the plan, honouring `setNextRequest` and `--delay-request`. Returns true
+/// when `--bail` stops the run.
+async fn run_iteration(
+    context: &RunContext<'_>,
+    runner: &mut ItemRunner<'_>,
+    iteration: usize,
+    scopes: &mut Scopes,
+    listener: &mut dyn Listener,
+) -> bool {
+    let items = context.items;
+    let mut cursor = Cursor {
+        iteration,
+        iterations: context.iterations,
+        position: 0,
+        length: items.len(),
+    };
+    listener.on_event(&Event::BeforeIteration { cursor });
+    let mut position = 0;
+    while let Some(planned) = items.get(position) {
+        cursor.position = position;
+        if !context.options.delay.is_zero() {
+            tokio::time::sleep(context.options.delay).await;
+        }
+        let outcome = runner.run(planned, cursor, scopes, listener).await;
+        if context.options.bail && outcome.failed {
+            listener.on_event(&Event::Iteration { cursor });
+            return true;
+        }
+        position = match outcome.next_request {
+            None => position + 1,
+            Some(NextRequest::Stop) => items.len(),
+            Some(NextRequest::Item(target)) => find_target(items, &target),
+        };
+    }
+    listener.on_event(&Event::Iteration { cursor });
+    false
 }
 
 /// `setNextRequest` target: by id first, then the last item with that name; unknown ends the iteration.

@@ -1,0 +1,178 @@
+//! Recording events to replay them later: `--parallel` runs several iterations at once, records
+//! each iteration's events, and replays them in iteration order so reports read exactly as in a
+//! sequential run.
+
+use super::event::{Cursor, Event, ItemRef, Listener};
+use crate::http::{HttpError, HttpRequest, HttpResponse};
+use crate::script::{AssertionResult, ConsoleLevel, ScriptError, ScriptKind};
+
+/// An item reference that owns its strings.
+#[derive(Debug, Clone)]
+struct OwnedItem {
+    id: Option<String>,
+    name: String,
+    folders: Vec<String>,
+}
+
+impl OwnedItem {
+    fn from(item: &ItemRef<'_>) -> Self {
+        OwnedItem {
+            id: item.id.map(str::to_string),
+            name: item.name.to_string(),
+            folders: item.folders.to_vec(),
+        }
+    }
+
+    fn as_ref(&self) -> ItemRef<'_> {
+        ItemRef {
+            id: self.id.as_deref(),
+            name: &self.name,
+            folders: &self.folders,
+        }
+    }
+}
+
+/// An [`Event`] that owns its data.
+#[derive(Debug, Clone)]
+enum OwnedEvent {
+    Start(String, usize),
+    BeforeIteration(Cursor),
+    BeforeItem(Cursor, OwnedItem),
+    Script(Cursor, OwnedItem, ScriptKind, Option<ScriptError>),
+    Console(Cursor, OwnedItem, ConsoleLevel, String),
+    Request {
+        cursor: Cursor,
+        item: OwnedItem,
+        request: HttpRequest,
+        response: Result<HttpResponse, HttpError>,
+        credentials: Vec<String>,
+    },
+    Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
+    Item(Cursor, OwnedItem),
+    Iteration(Cursor),
+    RunError(String),
+    Done,
+}
+
+/// A listener that keeps every event for [`Recorder::replay`].
+#[derive(Debug, Default)]
+pub struct Recorder {
+    events: Vec<OwnedEvent>,
+}
+
+impl Listener for Recorder {
+    fn on_event(&mut self, event: &Event<'_>) {
+        let owned = match *event {
+            Event::Start {
+                collection,
+                iterations,
+            } => OwnedEvent::Start(collection.to_string(), iterations),
+            Event::BeforeIteration { cursor } => OwnedEvent::BeforeIteration(cursor),
+            Event::BeforeItem { cursor, item } => {
+                OwnedEvent::BeforeItem(cursor, OwnedItem::from(&item))
+            }
+            Event::Script {
+                cursor,
+                item,
+                kind,
+                error,
+            } => OwnedEvent::Script(cursor, OwnedItem::from(&item), kind, error.cloned()),
+            Event::Console {
+                cursor,
+                item,
+                level,
+                text,
+            } => OwnedEvent::Console(cursor, OwnedItem::from(&item), level, text.to_string()),
+            Event::Request {
+                cursor,
+                item,
+                request,
+                response,
+                credentials,
+            } => OwnedEvent::Request {
+                cursor,
+                item: OwnedItem::from(&item),
+                request: request.clone(),
+                response: response.cloned().map_err(Clone::clone),
+                credentials: credentials.to_vec(),
+            },
+            Event::Assertion {
+                cursor,
+                item,
+                kind,
+                index,
+                assertion,
+            } => OwnedEvent::Assertion(
+                cursor,
+                OwnedItem::from(&item),
+                kind,
+                index,
+                assertion.clone(),
+            ),
+            Event::Item { cursor, item } => OwnedEvent::Item(cursor, OwnedItem::from(&item)),
+            Event::Iteration { cursor } => OwnedEvent::Iteration(cursor),
+            Event::RunError { message } => OwnedEvent::RunError(message.to_string()),
+            Event::Done => OwnedEvent::Done,
+        };
+        self.events.push(owned);
+    }
+}
+
+impl Recorder {
+    /// Send every recorded event to `listener`, in order, and forget them.
+    pub fn replay(self, listener: &mut dyn Listener) {
+        for event in &self.events {
+            let event = match event {
+                OwnedEvent::Start(collection, iterations) => Event::Start {
+                    collection,
+                    iterations: *iterations,
+                },
+                OwnedEvent::BeforeIteration(cursor) => Event::BeforeIteration { cursor: *cursor },
+                OwnedEvent::BeforeItem(cursor, item) => Event::BeforeItem {
+                    cursor: *cursor,
+                    item: item.as_ref(),
+                },
+                OwnedEvent::Script(cursor, item, kind, error) => Event::Script {
+                    cursor: *cursor,
+                    item: item.as_ref(),
+                    kind: *kind,
+                    error: error.as_ref(),
+                },
+                OwnedEvent::Console(cursor, item, level, text) => Event::Console {
+                    cursor: *cursor,
+                    item: item.as_ref(),
+                    level: *level,
+                    text,
+                },
+                OwnedEvent::Request {
+                    cursor,
+                    item,
+                    request,
+                    response,
+                    credentials,
+                } => Event::Request {
+                    cursor: *cursor,
+                    item: item.as_ref(),
+                    request,
+                    response: response.as_ref(),
+                    credentials,
+                },
+                OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {
+                    cursor: *cursor,
+                    item: item.as_ref(),
+                    kind: *kind,
+                    index: *index,
+                    assertion,
+                },
+                OwnedEvent::Item(cursor, item) => Event::Item {
+                    cursor: *cursor,
+                    item: item.as_ref(),
+                },
+                OwnedEvent::Iteration(cursor) => Event::Iteration { cursor: *cursor },
+                OwnedEvent::RunError(message) => Event::RunError { message },
+                OwnedEvent::Done => Event::Done,
+            };
+            listener.on_event(&event);
+        }
+    }
+}
