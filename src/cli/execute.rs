@@ -118,7 +118,8 @@ pub fn execute(
     for (k, v) in &global_vars {
         scopes.globals.set(k, Value::String(v.clone()));
     }
-    let command_line: Vec<(String, String)> = env_vars.into_iter().chain(global_vars).collect();
+    let command_line: Vec<(String, String)> =
+        env_vars.iter().chain(global_vars.iter()).cloned().collect();
 
     let working_dir = match &flags.working_dir {
         Some(dir) => dir.clone(),
@@ -220,9 +221,16 @@ pub fn execute(
     if cli_enabled {
         cli.finish(&summary);
     }
-    let environment_doc =
-        variable_file_document(environment.as_ref(), &scopes.environment, "environment");
-    let globals_doc = variable_file_document(globals.as_ref(), &scopes.globals, "globals");
+    let environment_doc = variable_file_document(
+        environment.as_ref(),
+        &keep_secrets_out(&scopes.environment, environment.as_ref(), &env_vars),
+        "environment",
+    );
+    let globals_doc = variable_file_document(
+        globals.as_ref(),
+        &keep_secrets_out(&scopes.globals, globals.as_ref(), &global_vars),
+        "globals",
+    );
     // Every file is attempted even if an earlier one fails; the first error is reported.
     let mut written: Vec<Result<(), Diagnostic>> = Vec::new();
     if let Some(path) = &flags.export_environment {
@@ -275,6 +283,33 @@ fn report_path(
         .unwrap_or_else(|| default_report_path(ext))
 }
 
+/// The scope to export: a secret variable whose value still is the one given on the command line
+/// (no script changed it) gets the value the input file had back, so secrets passed with
+/// `--env-var` never land in exported files. Everything else is exported as the run left it.
+fn keep_secrets_out(
+    scope: &VariableScope,
+    file: Option<&VariableFile>,
+    given: &[(String, String)],
+) -> VariableScope {
+    let mut out = scope.clone();
+    for (key, value) in given {
+        let secret = scope
+            .entries()
+            .iter()
+            .any(|v| v.key == *key && v.is_secret());
+        if secret && scope.get(key) == Some(&Value::String(value.clone())) {
+            let original = file
+                .and_then(|f| f.values.iter().rev().find(|v| v.key == *key))
+                .map(|v| v.value.clone());
+            match original {
+                Some(original) => out.set(key, original),
+                None => out.unset(key),
+            }
+        }
+    }
+    out
+}
+
 /// Newman's default report location: `newman/newman-run-report-<timestamp>-0.<ext>`.
 fn default_report_path(ext: &str) -> PathBuf {
     let stamp = crate::vars::dynamic::iso_timestamp(
@@ -297,6 +332,47 @@ mod tests {
         assert_eq!(parsed, [("a".to_string(), "b=c".to_string())]);
         assert!(parse_assignments("--env-var", &["novalue".into()]).is_err());
         assert!(parse_assignments("--env-var", &["=x".into()]).is_err());
+    }
+
+    #[test]
+    fn execute_keeps_command_line_secrets_out_of_exports() {
+        let file = crate::collection::VariableFile {
+            doc: Value::Null,
+            wrapper: None,
+            name: None,
+            values: vec![
+                crate::collection::Variable {
+                    key: "password".into(),
+                    value: Value::String(String::new()),
+                    kind: Some("secret".into()),
+                    disabled: false,
+                },
+                crate::collection::Variable {
+                    key: "login".into(),
+                    value: Value::String("a".into()),
+                    kind: None,
+                    disabled: false,
+                },
+            ],
+        };
+        let mut scope = VariableScope::from_variables(&file.values);
+        let given = [
+            ("password".to_string(), "s3cret".to_string()),
+            ("login".to_string(), "b".to_string()),
+        ];
+        for (k, v) in &given {
+            scope.set(k, Value::String(v.clone()));
+        }
+        let out = keep_secrets_out(&scope, Some(&file), &given);
+        assert_eq!(out.get("password"), Some(&Value::String(String::new())));
+        assert_eq!(out.get("login"), Some(&Value::String("b".into())));
+        // A script that set the secret wins: its value is exported.
+        scope.set("password", Value::String("from-script".into()));
+        let out = keep_secrets_out(&scope, Some(&file), &given);
+        assert_eq!(
+            out.get("password"),
+            Some(&Value::String("from-script".into()))
+        );
     }
 
     #[test]
