@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod conformance;
+mod cookie_jar;
 mod echo;
 mod http_behaviour;
 mod parallel;

@@ -155,6 +155,14 @@ pub struct RunFlags {
     /// Write the collection, with collection variables as the run left them, to this file.
     #[arg(long = "export-collection", value_name = "FILE")]
     pub export_collection: Option<PathBuf>,
+    /// Start with the cookies of this tough-cookie jar file (as written by Newman's or postie's
+    /// `--export-cookie-jar`).
+    #[arg(long = "cookie-jar", value_name = "FILE")]
+    pub cookie_jar: Option<PathBuf>,
+    /// Write the run's cookie jar to this file, in tough-cookie's JSON format (also when the run
+    /// failed).
+    #[arg(long = "export-cookie-jar", value_name = "FILE")]
+    pub export_cookie_jar: Option<PathBuf>,
     /// Reporters, comma-separated: `cli`, `json`, `junit`, `html`, `progress`. Options go as
     /// `--reporter-<name>-<option>`, e.g. `--reporter-junit-export report.xml`.
     #[arg(

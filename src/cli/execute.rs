@@ -8,7 +8,8 @@ use crate::diagnostic::Diagnostic;
 use crate::export::{
     SpooledJson, collection_document, variable_file_document, write_atomically, write_json,
 };
-use crate::http::ClientOptions;
+use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
+use crate::http::{ClientOptions, CookieJar};
 use crate::report::{
     CliOptions, CliReporter, Clock, HtmlOptions, HtmlReporter, JsonOptions, JsonReporter,
     JunitReporter, Masker, ProgressReporter, Style, SummaryBuilder,
@@ -18,6 +19,7 @@ use crate::vars::{Scopes, VariableScope};
 use serde_json::Value;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Reporters postie has so far.
@@ -95,6 +97,17 @@ pub fn execute(
     for warning in &inputs.collection.warnings {
         eprintln!("postie: warning: {warning}");
     }
+    let (jar, jar_settings) = match &flags.cookie_jar {
+        Some(path) => {
+            let (jar, file) = read_cookie_file(path)?.into_jar();
+            for warning in &file.warnings {
+                eprintln!("postie: warning: {}: {warning}", path.display());
+            }
+            let CookieFile { settings, .. } = file;
+            (Arc::new(jar), Some(settings))
+        }
+        None => (Arc::new(CookieJar::new()), None),
+    };
     let env_vars = parse_assignments("--env-var", &flags.env_var)?;
     let global_vars = parse_assignments("--global-var", &flags.global_var)?;
 
@@ -141,6 +154,7 @@ pub fn execute(
         client: ClientOptions {
             insecure: flags.insecure,
             request_timeout: flags.timeout_request.map(Duration::from_millis),
+            cookie_jar: Some(jar.clone()),
         },
         follow_redirects: !flags.ignore_redirects,
         parallel: flags.parallel as usize,
@@ -258,6 +272,12 @@ pub fn execute(
             html.document(&summary)
                 .and_then(|page| write_atomically(&path, page.as_bytes())),
         );
+    }
+    if let Some(path) = &flags.export_cookie_jar {
+        written.push(write_json(
+            path,
+            &cookie_file_document(jar_settings.as_ref(), &jar.stored()),
+        ));
     }
     written
         .into_iter()

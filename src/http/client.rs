@@ -18,6 +18,9 @@ pub struct ClientOptions {
     pub insecure: bool,
     /// `--timeout-request`: per-request limit.
     pub request_timeout: Option<Duration>,
+    /// The jar to use (`--cookie-jar`, or one the caller exports afterwards); a fresh one if
+    /// `None`.
+    pub cookie_jar: Option<Arc<CookieJar>>,
 }
 
 /// One client per run; cheap to share by reference. Underneath are up to four reqwest clients
@@ -34,7 +37,7 @@ impl HttpClient {
     /// Build the client. Fails only if the TLS backend cannot be initialised.
     pub fn new(options: &ClientOptions) -> Result<Self, HttpError> {
         let client = HttpClient {
-            jar: Arc::new(CookieJar::new()),
+            jar: options.cookie_jar.clone().unwrap_or_default(),
             clients: Default::default(),
             insecure: options.insecure,
             request_timeout: options.request_timeout,

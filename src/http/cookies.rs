@@ -4,14 +4,18 @@
 //! Storage and RFC 6265 matching come from `cookie_store`; this wrapper adds what it lacks: the
 //! creation order of each cookie, so the `Cookie` header lists cookies with longer paths first
 //! and, among equal paths, older cookies first (RFC 6265 §5.4, as tough-cookie does in Newman),
-//! and plain-data views for scripts.
+//! and plain-data views for scripts. It also keeps what a tough-cookie jar file records about
+//! each cookie (creation and last-access times, fields postie does not use) so that
+//! `--cookie-jar` / `--export-cookie-jar` (see [`super::cookie_file`]) round-trip.
 
-use cookie_store::{CookieDomain, CookieExpiration, CookieStore};
+use cookie_store::{CookieDomain, CookieExpiration, CookieStore, RawCookie};
 use reqwest::Url;
 use reqwest::header::HeaderValue;
 use serde::Serialize;
+use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A cookie as scripts see it (the shape of Postman's `Cookie` JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,14 +63,75 @@ pub struct NewCookie {
     pub secure: bool,
 }
 
+/// Everything the jar knows about one cookie, as saved to and loaded from a jar file.
+///
+/// Times are milliseconds since the Unix epoch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCookie {
+    /// Cookie name (tough-cookie's `key`).
+    pub name: String,
+    /// Cookie value.
+    pub value: String,
+    /// Lower-case domain without a leading dot.
+    pub domain: String,
+    /// True when the cookie is sent to `domain` only, not to its subdomains.
+    pub host_only: bool,
+    /// Its path.
+    pub path: String,
+    /// The `Expires` attribute, if the cookie had one.
+    pub expires: Option<i64>,
+    /// The `Max-Age` attribute in seconds, if the cookie had one.
+    pub max_age: Option<i64>,
+    /// When the cookie expires (from `Max-Age`, else `Expires`); `None` never within a run.
+    pub expiry: Option<i64>,
+    /// `Secure`.
+    pub secure: bool,
+    /// `HttpOnly`.
+    pub http_only: bool,
+    /// `SameSite` in lower case (`strict`, `lax`, `none`), if given.
+    pub same_site: Option<String>,
+    /// When the cookie was first stored (a replaced cookie keeps this).
+    pub creation: i64,
+    /// When it was last stored or sent, if known.
+    pub last_accessed: Option<i64>,
+    /// Fields of a loaded jar file that postie does not use (`extensions`, `pathIsDefault`, …),
+    /// written back unchanged while the cookie is not replaced.
+    pub extra: Map<String, Value>,
+}
+
 type Key = (String, String, String);
+
+/// What the jar keeps beside `cookie_store`'s cookie.
+#[derive(Debug, Clone)]
+struct Meta {
+    /// Creation sequence; a replaced cookie keeps its number.
+    seq: u64,
+    creation: i64,
+    last_accessed: Option<i64>,
+    extra: Map<String, Value>,
+}
 
 #[derive(Debug, Default)]
 struct State {
     store: CookieStore,
-    /// Creation sequence per (domain, path, name); a replaced cookie keeps its number.
-    created: HashMap<Key, u64>,
+    meta: HashMap<Key, Meta>,
     next: u64,
+}
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+fn millis_of(at: &::cookie::time::OffsetDateTime) -> i64 {
+    i64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(i64::MAX)
+}
+
+fn datetime_of(millis: i64) -> Result<::cookie::time::OffsetDateTime, String> {
+    ::cookie::time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000)
+        .map_err(|e| format!("date out of range: {e}"))
 }
 
 /// The run's cookie jar. Cheap to share behind an `Arc`; every method locks briefly.
@@ -85,26 +150,43 @@ fn key_of(cookie: &cookie_store::Cookie<'_>) -> Key {
 
 impl State {
     /// Insert one cookie received from (or set for) `url`, keeping creation order.
-    fn insert(&mut self, cookie: cookie_store::Cookie<'static>, url: &Url) -> Result<(), String> {
+    /// A replaced cookie keeps its creation time and place; its saved extra fields are dropped.
+    fn insert(&mut self, cookie: cookie_store::Cookie<'static>, url: &Url) -> Result<Key, String> {
         let key = key_of(&cookie);
         let existed = self.store.get(&key.0, &key.1, &key.2).is_some();
         self.store
             .insert(cookie, url)
             .map_err(|e| format!("cookie rejected: {e}"))?;
-        if !existed || !self.created.contains_key(&key) {
-            self.next += 1;
-            self.created.insert(key, self.next);
+        let now = now_millis();
+        match self.meta.get_mut(&key) {
+            Some(meta) if existed => {
+                meta.last_accessed = Some(now);
+                meta.extra.clear();
+            }
+            _ => {
+                self.next += 1;
+                self.meta.insert(
+                    key.clone(),
+                    Meta {
+                        seq: self.next,
+                        creation: now,
+                        last_accessed: Some(now),
+                        extra: Map::new(),
+                    },
+                );
+            }
         }
-        Ok(())
+        Ok(key)
+    }
+
+    fn seq(&self, cookie: &cookie_store::Cookie<'_>) -> u64 {
+        self.meta.get(&key_of(cookie)).map_or(u64::MAX, |m| m.seq)
     }
 
     /// Unexpired cookies for `url`, longer paths first, then older first.
     fn matching(&self, url: &Url) -> Vec<&cookie_store::Cookie<'static>> {
         let mut cookies = self.store.matches(url);
-        cookies.sort_by_key(|c| {
-            let order = self.created.get(&key_of(c)).copied().unwrap_or(u64::MAX);
-            (std::cmp::Reverse(c.path.len()), order)
-        });
+        cookies.sort_by_key(|c| (std::cmp::Reverse(c.path.len()), self.seq(c)));
         cookies
     }
 }
@@ -131,14 +213,90 @@ impl CookieJar {
     }
 
     /// The `Cookie` header value for a request to `url`, or `None` when no cookie applies.
+    /// Sending marks the cookies as accessed now (tough-cookie's `lastAccessed`).
     pub fn header_for(&self, url: &Url) -> Option<String> {
-        let state = self.lock();
-        let pairs: Vec<String> = state
-            .matching(url)
+        let mut state = self.lock();
+        let matching = state.matching(url);
+        let pairs: Vec<String> = matching
             .iter()
             .map(|c| format!("{}={}", c.name(), c.value()))
             .collect();
+        let keys: Vec<Key> = matching.into_iter().map(key_of).collect();
+        let now = now_millis();
+        for key in keys {
+            if let Some(meta) = state.meta.get_mut(&key) {
+                meta.last_accessed = Some(now);
+            }
+        }
         (!pairs.is_empty()).then(|| pairs.join("; "))
+    }
+
+    /// Every unexpired cookie, in creation order (for `--export-cookie-jar`).
+    pub fn stored(&self) -> Vec<StoredCookie> {
+        let state = self.lock();
+        let mut cookies: Vec<(u64, StoredCookie)> = state
+            .store
+            .iter_unexpired()
+            .map(|c| {
+                let meta = state.meta.get(&key_of(c));
+                (state.seq(c), stored(c, meta))
+            })
+            .collect();
+        cookies.sort_by_key(|(seq, _)| *seq);
+        cookies.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// Add a cookie loaded from a jar file (for `--cookie-jar`), after the cookies already in
+    /// the jar. An already expired cookie is not added; that is not an error.
+    pub fn restore(&self, cookie: &StoredCookie) -> Result<(), String> {
+        let host = if cookie.domain.contains(':') {
+            format!("[{}]", cookie.domain)
+        } else {
+            cookie.domain.clone()
+        };
+        let url = Url::parse(&format!("http://{host}/"))
+            .map_err(|e| format!("invalid domain \"{}\": {e}", cookie.domain))?;
+        let mut raw = RawCookie::build((cookie.name.clone(), cookie.value.clone()))
+            .path(cookie.path.clone())
+            .secure(cookie.secure)
+            .http_only(cookie.http_only);
+        if !cookie.host_only {
+            raw = raw.domain(cookie.domain.clone());
+        }
+        let same_site = match cookie.same_site.as_deref() {
+            Some("strict") => Some(::cookie::SameSite::Strict),
+            Some("lax") => Some(::cookie::SameSite::Lax),
+            Some("none") => Some(::cookie::SameSite::None),
+            _ => None,
+        };
+        if let Some(same_site) = same_site {
+            raw = raw.same_site(same_site);
+        }
+        if let Some(expires) = cookie.expires {
+            raw = raw.expires(datetime_of(expires)?);
+        }
+        if let Some(max_age) = cookie.max_age {
+            raw = raw.max_age(::cookie::time::Duration::seconds(max_age));
+        }
+        let raw = raw.build();
+        let mut parsed = cookie_store::Cookie::try_from_raw_cookie(&raw, &url)
+            .map_err(|e| format!("invalid cookie: {e}"))?
+            .into_owned();
+        parsed.expires = match cookie.expiry {
+            Some(at) => CookieExpiration::from(datetime_of(at)?),
+            None => CookieExpiration::SessionEnd,
+        };
+        if parsed.is_expired() {
+            return Ok(());
+        }
+        let mut state = self.lock();
+        let key = state.insert(parsed, &url)?;
+        if let Some(meta) = state.meta.get_mut(&key) {
+            meta.creation = cookie.creation;
+            meta.last_accessed = cookie.last_accessed;
+            meta.extra = cookie.extra.clone();
+        }
+        Ok(())
     }
 
     /// The cookies a request to `url` would carry, in sending order.
@@ -195,7 +353,7 @@ impl CookieJar {
             .collect();
         for key in keys {
             state.store.remove(&key.0, &key.1, &key.2);
-            state.created.remove(&key);
+            state.meta.remove(&key);
         }
     }
 
@@ -213,8 +371,40 @@ impl CookieJar {
             .collect();
         for key in keys {
             state.store.remove(&key.0, &key.1, &key.2);
-            state.created.remove(&key);
+            state.meta.remove(&key);
         }
+    }
+}
+
+fn stored(cookie: &cookie_store::Cookie<'_>, meta: Option<&Meta>) -> StoredCookie {
+    let (domain, host_only) = match &cookie.domain {
+        CookieDomain::HostOnly(d) => (d.clone(), true),
+        CookieDomain::Suffix(d) => (d.trim_start_matches('.').to_string(), false),
+        CookieDomain::NotPresent | CookieDomain::Empty => (String::new(), true),
+    };
+    let same_site = cookie.same_site().map(|s| match s {
+        ::cookie::SameSite::Strict => "strict".to_string(),
+        ::cookie::SameSite::Lax => "lax".to_string(),
+        ::cookie::SameSite::None => "none".to_string(),
+    });
+    StoredCookie {
+        name: cookie.name().to_string(),
+        value: cookie.value().to_string(),
+        domain,
+        host_only,
+        path: cookie.path.to_string(),
+        expires: cookie.expires_datetime().as_ref().map(millis_of),
+        max_age: cookie.max_age().map(|d| d.whole_seconds()),
+        expiry: match &cookie.expires {
+            CookieExpiration::AtUtc(at) => Some(millis_of(at)),
+            CookieExpiration::SessionEnd => None,
+        },
+        secure: cookie.secure().unwrap_or(false),
+        http_only: cookie.http_only().unwrap_or(false),
+        same_site,
+        creation: meta.map_or_else(now_millis, |m| m.creation),
+        last_accessed: meta.and_then(|m| m.last_accessed),
+        extra: meta.map(|m| m.extra.clone()).unwrap_or_default(),
     }
 }
 

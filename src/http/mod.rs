@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod body;
 pub mod client;
+pub mod cookie_file;
 pub mod cookies;
 pub mod decode;
 pub mod files;
@@ -12,7 +13,7 @@ pub mod prepare;
 pub mod redirect;
 
 pub use client::{ClientOptions, HttpClient, default_host};
-pub use cookies::{CookieInfo, CookieJar, NewCookie};
+pub use cookies::{CookieInfo, CookieJar, NewCookie, StoredCookie};
 pub use message::{HttpError, HttpRequest, HttpResponse};
 pub use prepare::{PrepareOptions, Prepared, prepare_request};
 pub use redirect::SendOptions;
