@@ -29,7 +29,10 @@ fn run(addr: &str, paths: &[String], repeat: usize) -> std::io::Result<usize> {
             line.clear();
             reader.read_line(&mut line)?;
             if !line.starts_with("HTTP/1.1 200") {
-                return Err(std::io::Error::other(format!("{path}: {}", line.trim_end())));
+                return Err(std::io::Error::other(format!(
+                    "{path}: {}",
+                    line.trim_end()
+                )));
             }
             let mut length = 0usize;
             loop {
@@ -63,7 +66,11 @@ fn main() {
     }
     let addr = args[1].clone();
     let text = std::fs::read_to_string(&args[2]).expect("read PATHS_FILE");
-    let paths: Vec<String> = text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    let paths: Vec<String> = text
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
     let conns: usize = args.get(3).and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
     let repeat: usize = args.get(4).and_then(|v| v.parse().ok()).unwrap_or(1).max(1);
     let started = Instant::now();

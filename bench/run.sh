@@ -28,6 +28,7 @@ need python3 "Python 3, for the generator and the measurement driver"
 need curl "curl, for the curl floor and readiness checks"
 need cargo "the Rust toolchain"
 need rustc "the Rust toolchain"
+need setsid "util-linux"
 
 # Debian packages: GNU time (peak RSS) is required, hyperfine (startup) is preferred.
 apt_install() {
@@ -66,8 +67,13 @@ rustc --edition 2024 -C opt-level=3 "$BENCH/server.rs" -o "$WORK/bin/server"
 rustc --edition 2024 -C opt-level=3 "$BENCH/floor.rs" -o "$WORK/bin/floor"
 
 PIDS=()
+DRIVER=""
 cleanup() {
 	local pid
+	if [ -n "$DRIVER" ]; then
+		kill -TERM -- "-$DRIVER" 2>/dev/null || kill -TERM "$DRIVER" 2>/dev/null || true
+		wait "$DRIVER" 2>/dev/null || true
+	fi
 	for pid in "${PIDS[@]}"; do
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
@@ -102,8 +108,13 @@ say "server on 127.0.0.1:$PORT, partner-API simulator on 127.0.0.1:$PARTNER_PORT
 say "generating collections into $WORK/gen"
 python3 "$BENCH/gen.py" --port "$PORT" --out "$WORK/gen" --sizes "$SIZES" --big "$BIG"
 
-python3 "$BENCH/measure.py" --postie "$POSTIE" --newman "$NEWMAN" --floor "$WORK/bin/floor" \
+# The driver runs in its own process group so that an interrupted benchmark also stops the
+# postie or Newman run in progress (cleanup signals the whole group).
+setsid python3 "$BENCH/measure.py" --postie "$POSTIE" --newman "$NEWMAN" --floor "$WORK/bin/floor" \
 	--gen "$WORK/gen" --repo "$ROOT" --port "$PORT" --partner-port "$PARTNER_PORT" \
 	--partner-password "$PARTNER_PASSWORD" --sizes "$SIZES" --big "$BIG" --out "$RESULTS" \
-	--label "${BENCH_LABEL:-}"
+	--label "${BENCH_LABEL:-}" &
+DRIVER=$!
+wait "$DRIVER" || die "the measurement driver failed (exit $?)"
+DRIVER=""
 say "done: $RESULTS"

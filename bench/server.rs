@@ -96,7 +96,10 @@ fn serve(stream: TcpStream, big: Arc<Vec<u8>>) -> std::io::Result<()> {
             }
         }
         if content_length > 0 {
-            std::io::copy(&mut (&mut reader).take(content_length as u64), &mut std::io::sink())?;
+            std::io::copy(
+                &mut (&mut reader).take(content_length as u64),
+                &mut std::io::sink(),
+            )?;
         }
         if let Some(ms) = query_param(&target, "delay").and_then(|v| v.parse::<u64>().ok()) {
             std::thread::sleep(Duration::from_millis(ms));
