@@ -166,7 +166,13 @@ impl SpooledJson {
             return Err(Diagnostic::in_file(path, "is a folder, not a file")
                 .with_hint("give a file path such as out/report.json"));
         }
-        let spool_path = dir.join(format!(".{}.{}.spool", file_name(path), std::process::id()));
+        // A device target (`/dev/null`) spools in the system's temporary folder instead.
+        let spool_dir = if is_special(path) {
+            std::env::temp_dir()
+        } else {
+            dir
+        };
+        let spool_path = spool_dir.join(format!(".{}.{}.spool", file_name(path), std::process::id()));
         let file = std::fs::File::create(&spool_path).map_err(|e| cannot_write(path, &e))?;
         Ok(SpooledJson {
             path: path.to_path_buf(),
@@ -218,8 +224,13 @@ impl SpooledJson {
         let text = String::from_utf8_lossy(&text).into_owned();
         let marker = format!("\"{SPOOL_MARKER}\"");
         let (head, tail) = text.split_once(&marker).unwrap_or((&text, ""));
+        let special = is_special(&path);
         let result = (|| {
-            let tmp = temp_path(&path);
+            let tmp = if special {
+                path.clone()
+            } else {
+                temp_path(&path)
+            };
             let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
             out.write_all(head.as_bytes())?;
             out.write_all(b"[")?;
@@ -228,12 +239,17 @@ impl SpooledJson {
             out.write_all(tail.as_bytes())?;
             out.write_all(b"\n")?;
             let file = out.into_inner().map_err(|e| e.into_error())?;
+            if special {
+                return Ok(());
+            }
             file.sync_all()?;
             std::fs::rename(&tmp, &path)
         })();
         let _ = std::fs::remove_file(&self.spool_path);
         result.map_err(|e| {
-            let _ = std::fs::remove_file(temp_path(&path));
+            if !special {
+                let _ = std::fs::remove_file(temp_path(&path));
+            }
             cannot_write(&path, &e)
         })
     }
@@ -270,24 +286,16 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let fail = |e: std::io::Error| {
-        Diagnostic::in_file(path, format!("cannot write the file: {e}"))
-            .with_hint("check that the folder is writable")
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
     if path.is_dir() {
         return Err(Diagnostic::in_file(path, "is a folder, not a file")
             .with_hint("give a file path such as out/environment.json"));
     }
-    std::fs::create_dir_all(&dir).map_err(fail)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    if is_special(path) {
+        // `/dev/null`, `/dev/stdout`, a FIFO: write into it; renaming over it would replace it.
+        return std::fs::write(path, bytes).map_err(|e| cannot_write(path, &e));
+    }
+    std::fs::create_dir_all(parent_dir(path)).map_err(|e| cannot_write(path, &e))?;
+    let tmp = temp_path(path);
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
         file.write_all(bytes)?;
@@ -296,9 +304,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
+        return Err(cannot_write(path, &e));
     }
     Ok(())
+}
+
+/// True when `path` exists and is neither a regular file nor a folder (a device, a FIFO).
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 #[cfg(test)]
@@ -418,6 +431,20 @@ mod tests {
                 .unwrap_or(0),
             1
         );
+    }
+
+    #[test]
+    fn export_to_dev_null_writes_into_it() {
+        let null = Path::new("/dev/null");
+        if !is_special(null) {
+            return;
+        }
+        write_json(null, &json!({"x": 1})).unwrap_or_else(|e| panic!("{e}"));
+        let spool = SpooledJson::create(null).unwrap_or_else(|e| panic!("{e}"));
+        spool
+            .finish(&json!({"e": SpooledJson::placeholder()}))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(is_special(null), "/dev/null must stay a device");
     }
 
     #[test]
