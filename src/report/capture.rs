@@ -112,6 +112,10 @@ pub struct Execution {
     pub failed: bool,
 }
 
+/// At most this many passed and this many failed executions are kept in detail; beyond that
+/// they are only counted, so a 100,000-request run keeps memory (and the page) bounded.
+pub const MAX_DETAILED: usize = 1_000;
+
 /// Options of the capture.
 #[derive(Debug, Clone, Copy)]
 pub struct CaptureOptions {
@@ -127,8 +131,13 @@ pub struct Capture {
     options: CaptureOptions,
     budget_left: usize,
     current: Option<Execution>,
-    /// Executions in run order.
+    /// Executions in run order (at most [`MAX_DETAILED`] passed and as many failed).
     pub executions: Vec<Execution>,
+    /// Executions not kept because of [`MAX_DETAILED`].
+    pub omitted: usize,
+    kept_passed: usize,
+    kept_failed: usize,
+    seen: usize,
     /// Collection name.
     pub collection: String,
     /// When the run started (milliseconds since the epoch, frozen in test mode).
@@ -153,6 +162,10 @@ impl Capture {
             budget_left: BODY_BUDGET,
             current: None,
             executions: Vec::new(),
+            omitted: 0,
+            kept_passed: 0,
+            kept_failed: 0,
+            seen: 0,
             collection: String::new(),
             started: options.clock.now_millis(),
         }
@@ -261,7 +274,7 @@ impl Capture {
     fn begin(&mut self, cursor: &Cursor, item: &ItemRef<'_>) {
         let name = self.mask(&item.full_name());
         self.current = Some(Execution {
-            number: self.executions.len() + 1,
+            number: self.seen + 1,
             iteration: cursor.iteration + 1,
             key: item.id.map_or_else(|| name.clone(), str::to_string),
             name,
@@ -326,7 +339,18 @@ impl Listener for Capture {
             }
             Event::Item { .. } => {
                 if let Some(e) = self.current.take() {
-                    self.executions.push(e);
+                    self.seen += 1;
+                    let kept = if e.failed {
+                        &mut self.kept_failed
+                    } else {
+                        &mut self.kept_passed
+                    };
+                    if *kept < MAX_DETAILED {
+                        *kept += 1;
+                        self.executions.push(e);
+                    } else {
+                        self.omitted += 1;
+                    }
                 }
             }
             Event::Script { .. }
@@ -353,6 +377,30 @@ mod tests {
         );
         replay(&mut capture);
         capture
+    }
+
+    #[test]
+    fn capture_keeps_at_most_max_detailed_passed_executions() {
+        let mut c = Capture::new(
+            Masker::new(Vec::new()),
+            CaptureOptions {
+                mask_authorization: true,
+                clock: Clock { frozen: true },
+            },
+        );
+        let folders: Vec<String> = Vec::new();
+        let item = ItemRef {
+            id: None,
+            name: "r",
+            folders: &folders,
+        };
+        let cursor = Cursor::default();
+        for _ in 0..MAX_DETAILED + 5 {
+            c.on_event(&Event::BeforeItem { cursor, item });
+            c.on_event(&Event::Item { cursor, item });
+        }
+        assert_eq!(c.executions.len(), MAX_DETAILED);
+        assert_eq!(c.omitted, 5);
     }
 
     #[test]
