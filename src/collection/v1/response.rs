@@ -105,16 +105,14 @@ fn response(resp: &Map<String, Value>, requests: &Requests) -> Value {
     put(
         &mut out,
         "code",
-        number
-            .filter(|n| *n != 0.0 && n.is_finite())
-            .and_then(|n| {
-                // Status codes are integers: `200`, not `200.0`.
-                if n.fract() == 0.0 && n.abs() < 1e15 {
-                    Some(Value::from(n as i64))
-                } else {
-                    serde_json::Number::from_f64(n).map(Value::Number)
-                }
-            }),
+        number.filter(|n| *n != 0.0 && n.is_finite()).and_then(|n| {
+            // Status codes are integers: `200`, not `200.0`.
+            if n.fract() == 0.0 && n.abs() < 1e15 {
+                Some(Value::from(n as i64))
+            } else {
+                serde_json::Number::from_f64(n).map(Value::Number)
+            }
+        }),
     );
     put(
         &mut out,
