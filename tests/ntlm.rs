@@ -242,6 +242,7 @@ fn start() -> (String, Log) {
                 continue;
             };
             let log = shared.clone();
+            log.lock().expect("log").push(format!("accept {peer}"));
             std::thread::spawn(move || serve_connection(stream, peer, log));
         }
     });
@@ -301,7 +302,10 @@ fn ntlm_handshake_authenticates_on_one_connection() {
     out.check(out.code == 0, &format!("the handshake succeeds: {log:#?}"));
     out.check(out.stdout.contains("✓  authenticated"), "assertion passed");
     // Every iteration: plain request, type 1, type 3 — the last two on one connection.
-    let secure: Vec<&String> = log.iter().filter(|l| !l.starts_with("open")).collect();
+    let secure: Vec<&String> = log
+        .iter()
+        .filter(|l| !l.starts_with("open") && !l.starts_with("accept"))
+        .collect();
     assert_eq!(secure.len(), 30, "{log:#?}");
     for round in secure.chunks(3) {
         assert!(round[0].starts_with("plain "), "{log:#?}");
@@ -320,6 +324,10 @@ fn ntlm_handshake_authenticates_on_one_connection() {
     let open: Vec<&String> = log.iter().filter(|l| l.starts_with("open")).collect();
     assert_eq!(open.len(), 10);
     assert!(open.iter().all(|l| l.ends_with("auth=false")), "{log:#?}");
+    // One connection per handshake plus the run's keep-alive one for the plain requests: the
+    // handshake opens no stray connections either.
+    let accepted = log.iter().filter(|l| l.starts_with("accept")).count();
+    assert_eq!(accepted, 11, "{log:#?}");
 }
 
 #[test]
