@@ -5,6 +5,7 @@ mod conformance;
 mod cookie_jar;
 mod echo;
 mod http_behaviour;
+mod ntlm;
 mod parallel;
 mod partner_flow;
 mod reporters;

@@ -31,6 +31,8 @@ pub struct HttpClient {
     clients: [OnceLock<reqwest::Client>; 4],
     insecure: bool,
     request_timeout: Option<Duration>,
+    /// Keep at most one idle connection per host (see [`HttpClient::single_connection`]).
+    single_connection: bool,
 }
 
 impl HttpClient {
@@ -41,9 +43,26 @@ impl HttpClient {
             clients: Default::default(),
             insecure: options.insecure,
             request_timeout: options.request_timeout,
+            single_connection: false,
         };
         client.inner(!options.insecure, true)?;
         Ok(client)
+    }
+
+    /// A client of its own for a connection-bound exchange (the NTLM handshake): same cookie
+    /// jar, TLS and timeout settings, but its own connection pool holding at most one idle
+    /// connection per host, which nothing else can borrow. Requests sent one after the other
+    /// through it go over one connection as long as the server keeps it open: [`Self::send`]
+    /// reads each response to its end and then lets the connection return to the pool before
+    /// sending the next request.
+    pub fn single_connection(&self) -> HttpClient {
+        HttpClient {
+            jar: self.jar.clone(),
+            clients: Default::default(),
+            insecure: self.insecure,
+            request_timeout: self.request_timeout,
+            single_connection: true,
+        }
     }
 
     /// The run's cookie jar (shared with the sandbox).
@@ -61,6 +80,9 @@ impl HttpClient {
             .danger_accept_invalid_certs(!verify_tls)
             .http1_title_case_headers()
             .pool_idle_timeout(Duration::from_secs(30));
+        if self.single_connection {
+            builder = builder.pool_max_idle_per_host(1);
+        }
         if cookies {
             builder = builder.cookie_provider(self.jar.clone());
         }
@@ -94,6 +116,12 @@ impl HttpClient {
     ) -> Result<HttpResponse, HttpError> {
         let verify_tls = options.strict_ssl.unwrap_or(!self.insecure);
         let client = self.inner(verify_tls, !options.disable_cookies)?;
+        if self.single_connection {
+            // hyper returns a finished HTTP/1 connection to the pool from a task of its own,
+            // woken when the response ends; let it run so this request checks that connection
+            // out instead of racing it with a new one.
+            tokio::task::yield_now().await;
+        }
         let started = Instant::now();
         let mut current = request.clone();
         let mut hops = 0;

@@ -1,7 +1,7 @@
 //! From a request as written to the request as sent: variables resolved in URL, headers, body and
 //! auth; the body built; auth applied; Postman's default headers added where the user set none.
 
-use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay};
+use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay};
 use super::body::build_body;
 use super::files::FileAccess;
 use super::message::{HttpRequest, HttpResponse, find_header};
@@ -201,6 +201,34 @@ pub fn digest_challenge_replay(
         body: request.body.as_deref(),
     };
     let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
+    let mut replay = request.clone();
+    apply_effects(
+        result.effects,
+        &mut replay.url,
+        &mut replay.headers,
+        &mut replay.body,
+    );
+    Some(replay)
+}
+
+/// NTLM auth's handshake: when `response` to `request` is an NTLM challenge, the request to send
+/// next (same request, `Authorization: NTLM` with the negotiate or authenticate message). The
+/// step follows from the `Authorization` header of `request`, so calling this until it answers
+/// `None` runs the whole handshake. The caller must send the replays over one connection.
+pub fn ntlm_challenge_replay(
+    auth: Option<&Auth>,
+    scopes: &Scopes,
+    request: &HttpRequest,
+    response: &HttpResponse,
+) -> Option<HttpRequest> {
+    let resolve = |text: &str| scopes.resolve(text);
+    let result = ntlm_replay(
+        auth?,
+        &resolve,
+        &request.headers,
+        response.status,
+        &response.headers,
+    )?;
     let mut replay = request.clone();
     apply_effects(
         result.effects,

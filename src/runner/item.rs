@@ -12,7 +12,7 @@ use crate::collection::{
     Body, Collection, Item, KeyValue, Node, RequestSpec, Script, parse_request_definition,
 };
 use crate::http::files::FileAccess;
-use crate::http::prepare::digest_challenge_replay;
+use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
 use crate::http::redirect::SendOptions;
 use crate::http::{
     HttpClient, HttpError, HttpRequest, HttpResponse, PrepareOptions, default_host, prepare_request,
@@ -152,6 +152,16 @@ impl ItemRunner<'_> {
         {
             prepared.request = replay;
             result = self.client.send(&prepared.request, &send_options).await;
+        }
+        // NTLM auth: negotiate, then authenticate, both on one connection of their own.
+        let mut ntlm_client = None;
+        while let Ok(response) = &result
+            && let Some(replay) =
+                ntlm_challenge_replay(planned.auth, scopes, &prepared.request, response)
+        {
+            let client = ntlm_client.get_or_insert_with(|| self.client.single_connection());
+            prepared.request = replay;
+            result = client.send(&prepared.request, &send_options).await;
         }
         listener.on_event(&Event::Request {
             cursor,

@@ -1,11 +1,12 @@
 //! Request signers for Postman's auth types: `noauth`, `basic`, `bearer`, `apikey`, `digest`,
-//! `oauth1`, `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt` (HMAC) and `edgegrid`.
+//! `oauth1`, `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt` (HMAC), `edgegrid` and
+//! `ntlm`.
 //!
 //! Parameters are resolved against the variable scopes first. Signers see the request as it will
 //! be sent (method, final URL, headers, body) through [`SignInput`] and answer with
-//! [`AuthEffect`]s. A type or option postie cannot sign (`ntlm`, RSA/EC keys, unknown types) is
+//! [`AuthEffect`]s. A type or option postie cannot sign (RSA/EC keys, unknown types) is
 //! reported as a warning and the request goes out without it, as Newman does for signing errors.
-//! Digest auth is two-step: see [`digest_replay`].
+//! Digest auth is two-step: see [`digest_replay`]; NTLM is a handshake: see [`ntlm_replay`].
 
 mod apikey;
 mod awsv4;
@@ -15,6 +16,7 @@ mod digest;
 mod edgegrid;
 mod hawk;
 mod jwt;
+mod ntlm;
 mod oauth1;
 mod oauth2;
 mod util;
@@ -149,9 +151,8 @@ pub fn apply_auth(
         "awsv4" => awsv4::sign(&params, input),
         "jwt" => jwt::sign(&params),
         "edgegrid" => edgegrid::sign(&params, input),
-        "ntlm" => AuthResult::warn(
-            "ntlm auth is not supported by postie yet; the request was sent without it",
-        ),
+        // The first request goes out as is; the server's challenge starts the handshake.
+        "ntlm" => AuthResult::default(),
         other => AuthResult::warn(format!(
             "auth type \"{other}\" is not supported by postie yet; the request was sent without it"
         )),
@@ -174,6 +175,23 @@ pub fn digest_replay(
     }
     let params = Params { auth, resolve };
     digest::replay(&params, input, response_headers)
+}
+
+/// For NTLM auth: the next message of the handshake after a 401/403 `response_headers` to a
+/// request sent with `request_headers` (negotiate after the server offers NTLM, authenticate
+/// after its challenge). `None` for other types and responses, and once the handshake is over.
+pub fn ntlm_replay(
+    auth: &Auth,
+    resolve: &dyn Fn(&str) -> String,
+    request_headers: &[(String, String)],
+    status: u16,
+    response_headers: &[(String, String)],
+) -> Option<AuthResult> {
+    if auth.kind != "ntlm" || !matches!(status, 401 | 403) {
+        return None;
+    }
+    let params = Params { auth, resolve };
+    ntlm::replay(&params, request_headers, response_headers)
 }
 
 #[cfg(test)]
@@ -260,11 +278,23 @@ pub(crate) mod tests {
 
     #[test]
     fn auth_unsupported_types_warn() {
-        for kind in ["ntlm", "asap", "weird"] {
+        for kind in ["asap", "weird"] {
             let r = apply(&auth(kind, &[]), &get("http://h/"));
             assert!(r.effects.is_empty());
             assert!(r.warning.is_some_and(|w| w.contains(kind)));
         }
+    }
+
+    #[test]
+    fn auth_ntlm_starts_unsigned_and_answers_challenges() {
+        let a = auth("ntlm", &[("username", "u"), ("password", "p")]);
+        assert_eq!(apply(&a, &get("http://h/")), AuthResult::default());
+        let id = |s: &str| s.to_string();
+        let offer = [("www-authenticate".to_string(), "NTLM".to_string())];
+        let r = ntlm_replay(&a, &id, &[], 401, &offer).unwrap();
+        assert!(header_of(&r, "authorization").is_some_and(|v| v.starts_with("NTLM TlRMTVNTUAAB")));
+        assert!(ntlm_replay(&a, &id, &[], 200, &offer).is_none());
+        assert!(ntlm_replay(&auth("basic", &[]), &id, &[], 401, &offer).is_none());
     }
 
     #[test]
