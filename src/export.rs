@@ -172,7 +172,8 @@ impl SpooledJson {
         } else {
             dir
         };
-        let spool_path = spool_dir.join(format!(".{}.{}.spool", file_name(path), std::process::id()));
+        let spool_path =
+            spool_dir.join(format!(".{}.{}.spool", file_name(path), std::process::id()));
         let file = std::fs::File::create(&spool_path).map_err(|e| cannot_write(path, &e))?;
         Ok(SpooledJson {
             path: path.to_path_buf(),

@@ -1,10 +1,12 @@
 //! Request signers for Postman's auth types: `noauth`, `basic`, `bearer`, `apikey`, `digest`,
-//! `oauth1`, `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt` (HMAC) and `edgegrid`.
+//! `oauth1` (HMAC, PLAINTEXT and RSA), `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt`
+//! (HMAC, RSA, RSA-PSS and ECDSA) and `edgegrid`. PEM private keys are read by `keys`.
 //!
 //! Parameters are resolved against the variable scopes first. Signers see the request as it will
 //! be sent (method, final URL, headers, body) through [`SignInput`] and answer with
-//! [`AuthEffect`]s. A type or option postie cannot sign (`ntlm`, RSA/EC keys, unknown types) is
-//! reported as a warning and the request goes out without it, as Newman does for signing errors.
+//! [`AuthEffect`]s. A type or option postie cannot sign (`ntlm`, unknown types, an unreadable
+//! private key) is reported as a warning and the request goes out without it, as Newman does
+//! for signing errors.
 //! Digest auth is two-step: see [`digest_replay`].
 
 mod apikey;
@@ -15,6 +17,7 @@ mod digest;
 mod edgegrid;
 mod hawk;
 mod jwt;
+mod keys;
 mod oauth1;
 mod oauth2;
 mod util;
