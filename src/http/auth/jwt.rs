@@ -1,14 +1,17 @@
-//! `jwt`: builds and signs a JSON Web Token (HS256/HS384/HS512) from the `header` and `payload`
-//! JSON texts and sends it as `Authorization: <headerPrefix> <token>` or as a query parameter.
-//! RSA/ECDSA/PSS algorithms are reported as unsupported.
+//! `jwt`: builds and signs a JSON Web Token from the `header` and `payload` JSON texts and sends
+//! it as `Authorization: <headerPrefix> <token>` or as a query parameter. HS256/384/512 use the
+//! `secret`; RS256/384/512, PS256/384/512 and ES256/384/512 use the PEM key in `privateKey`
+//! (ECDSA signatures in the JWS `r || s` form). An unreadable key is a warning and the request
+//! goes out without the token.
 
+use super::keys::{self, Algorithm};
 use super::util::{Hash, b64url, percent_encode};
 use super::{AuthEffect, AuthResult, Params};
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
-/// Sign with `algorithm`, `secret` (`isSecretBase64Encoded`), `payload`, `header`, `addTokenTo`,
-/// `headerPrefix` and `queryParamKey`.
+/// Sign with `algorithm`, `secret` (`isSecretBase64Encoded`) or `privateKey`, `payload`,
+/// `header`, `addTokenTo`, `headerPrefix` and `queryParamKey`.
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
     match token(p) {
         Ok(token) if p.get("addTokenTo").starts_with("query") => AuthResult {
@@ -37,13 +40,22 @@ pub(super) fn sign(p: &Params<'_>) -> AuthResult {
 /// The signed token, or a warning.
 fn token(p: &Params<'_>) -> Result<String, String> {
     let algorithm = p.or("algorithm", "HS256").to_ascii_uppercase();
-    let hash = match algorithm.as_str() {
-        "HS256" => Hash::Sha256,
-        "HS384" => Hash::Sha384,
-        "HS512" => Hash::Sha512,
+    let signer = match algorithm.as_str() {
+        "HS256" => Signer::Hmac(Hash::Sha256),
+        "HS384" => Signer::Hmac(Hash::Sha384),
+        "HS512" => Signer::Hmac(Hash::Sha512),
+        "RS256" => Signer::Key(Algorithm::RsaPkcs1(Hash::Sha256)),
+        "RS384" => Signer::Key(Algorithm::RsaPkcs1(Hash::Sha384)),
+        "RS512" => Signer::Key(Algorithm::RsaPkcs1(Hash::Sha512)),
+        "PS256" => Signer::Key(Algorithm::RsaPss(Hash::Sha256)),
+        "PS384" => Signer::Key(Algorithm::RsaPss(Hash::Sha384)),
+        "PS512" => Signer::Key(Algorithm::RsaPss(Hash::Sha512)),
+        "ES256" => Signer::Key(Algorithm::EcP256),
+        "ES384" => Signer::Key(Algorithm::EcP384),
+        "ES512" => Signer::Key(Algorithm::EcP521),
         other => {
             return Err(format!(
-                "jwt auth: algorithm {other} is not supported by postie (only HS256/HS384/HS512); the request was sent without it"
+                "jwt auth: algorithm {other} is not supported by postie (HS*, RS*, PS* and ES256/384/512 are); the request was sent without it"
             ));
         }
     };
@@ -59,6 +71,7 @@ fn token(p: &Params<'_>) -> Result<String, String> {
             )),
         }
     };
+    let algorithm_name = algorithm.clone();
     let mut header = Map::new();
     header.insert("alg".into(), Value::String(algorithm));
     header.insert("typ".into(), Value::String("JWT".into()));
@@ -68,24 +81,44 @@ fn token(p: &Params<'_>) -> Result<String, String> {
         }
     }
     let payload = object("payload")?;
-    let secret = p.get("secret");
-    let key = if p.flag("isSecretBase64Encoded") {
-        base64::engine::general_purpose::STANDARD
-            .decode(secret.trim())
-            .map_err(|_| {
-                "jwt auth: the secret is not valid base64; the request was sent without it"
-                    .to_string()
-            })?
-    } else {
-        secret.into_bytes()
-    };
     let signing_input = format!(
         "{}.{}",
         b64url(Value::Object(header).to_string().as_bytes()),
         b64url(Value::Object(payload).to_string().as_bytes())
     );
-    let signature = b64url(&hash.hmac(&key, signing_input.as_bytes()));
-    Ok(format!("{signing_input}.{signature}"))
+    let signature = match signer {
+        Signer::Hmac(hash) => hash.hmac(&secret(p)?, signing_input.as_bytes()),
+        Signer::Key(algorithm) => {
+            keys::sign(algorithm, &p.get("privateKey"), signing_input.as_bytes()).map_err(|e| {
+                format!("jwt auth ({algorithm_name}): {e}; the request was sent without it")
+            })?
+        }
+    };
+    Ok(format!("{signing_input}.{}", b64url(&signature)))
+}
+
+/// What signs the token.
+#[derive(Debug, Clone, Copy)]
+enum Signer {
+    /// HMAC with the `secret`.
+    Hmac(Hash),
+    /// A private-key algorithm with the `privateKey`.
+    Key(Algorithm),
+}
+
+/// The HMAC key: the `secret`, base64-decoded with `isSecretBase64Encoded`.
+fn secret(p: &Params<'_>) -> Result<Vec<u8>, String> {
+    let secret = p.get("secret");
+    if p.flag("isSecretBase64Encoded") {
+        base64::engine::general_purpose::STANDARD
+            .decode(secret.trim())
+            .map_err(|_| {
+                "jwt auth: the secret is not valid base64; the request was sent without it"
+                    .to_string()
+            })
+    } else {
+        Ok(secret.into_bytes())
+    }
 }
 
 #[cfg(test)]
@@ -130,7 +163,114 @@ mod tests {
         );
         let r = apply(&auth("jwt", &[("algorithm", "RS256")]), &get("http://h/"));
         assert!(r.effects.is_empty() && r.warning.is_some_and(|w| w.contains("RS256")));
+        let r = apply(&auth("jwt", &[("algorithm", "EdDSA")]), &get("http://h/"));
+        assert!(r.effects.is_empty() && r.warning.is_some_and(|w| w.contains("EDDSA")));
         let r = apply(&auth("jwt", &[("payload", "[1]")]), &get("http://h/"));
         assert!(r.warning.is_some());
+    }
+
+    const PAYLOAD: &str = "{\"sub\":\"1234567890\",\"name\":\"John Doe\",\"iat\":1516239022}";
+
+    /// The token `algorithm` and `key` produce for [`PAYLOAD`], split into its three parts.
+    fn key_token(algorithm: &str, key: &str) -> (String, String, Vec<u8>) {
+        let a = auth(
+            "jwt",
+            &[
+                ("algorithm", algorithm),
+                ("privateKey", key),
+                ("payload", PAYLOAD),
+            ],
+        );
+        let r = apply(&a, &get("http://h/"));
+        assert!(r.warning.is_none(), "{:?}", r.warning);
+        let token = header_of(&r, "authorization").unwrap();
+        let token = token.strip_prefix("Bearer ").unwrap();
+        let parts: Vec<&str> = token.split('.').collect();
+        assert_eq!(parts.len(), 3);
+        let decode = |s: &str| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(s)
+                .unwrap()
+        };
+        let header: Value = serde_json::from_slice(&decode(parts[0])).unwrap();
+        assert_eq!(header["alg"], algorithm);
+        assert_eq!(header["typ"], "JWT");
+        let payload: Value = serde_json::from_slice(&decode(parts[1])).unwrap();
+        assert_eq!(payload["name"], "John Doe");
+        (
+            format!("{}.{}", parts[0], parts[1]),
+            token.to_string(),
+            decode(parts[2]),
+        )
+    }
+
+    #[test]
+    fn jwt_rs256_matches_openssl_and_verifies() {
+        use super::super::keys::tests::{RSA_KEY, RSA_KEY_PKCS1, rsa_verifies};
+        // `printf %s "$INPUT" | openssl dgst -sha256 -sign rsa-test-key.pem | base64url`
+        let expected = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.z5BHe6xSsEMWlCdjXhnO9tawm77zR9VQDI418ofLv1P2bUcXARgTnK6ovvfZfBCZ3YILmmIZ2VWYhkNf2bTW2Tb8AhHvxqCRf1Ljssqmc2h6sCFRSCm2HCxN1t6WQZsskQtAcW72qojZO9t8sLSBhXeji2JjD5h7z6NNEZvRrvBW6OUErL2WKt7KhJvro7-JXTuo3qZikWFGUfKXylFxkPPZPDVsV8SAU45ZPD14SfsJCCt5soQjUjUQLoXWehfofnXJWTXhh042h9AYTjBtFUiq-upYEoNVjz61DFKSpGGAGQ7GxtT0stA4LkNDD-LTHfYWkW-5cTZRJB7EAWaw1g";
+        for key in [RSA_KEY, RSA_KEY_PKCS1] {
+            let (input, token, signature) = key_token("RS256", key);
+            assert_eq!(token, expected);
+            assert!(rsa_verifies(
+                Algorithm::RsaPkcs1(Hash::Sha256),
+                input.as_bytes(),
+                &signature
+            ));
+        }
+        for alg in ["RS384", "RS512"] {
+            assert_eq!(key_token(alg, RSA_KEY).2.len(), 256);
+        }
+    }
+
+    #[test]
+    fn jwt_ps_and_es_tokens_verify() {
+        use super::super::keys::tests::{
+            EC256_KEY, EC384_KEY, EC521_KEY, RSA_KEY, ec_verifies, rsa_verifies,
+        };
+        for (alg, hash) in [
+            ("PS256", Hash::Sha256),
+            ("PS384", Hash::Sha384),
+            ("PS512", Hash::Sha512),
+        ] {
+            let (input, _, signature) = key_token(alg, RSA_KEY);
+            assert!(
+                rsa_verifies(Algorithm::RsaPss(hash), input.as_bytes(), &signature),
+                "{alg}"
+            );
+        }
+        for (alg, algorithm, key, width) in [
+            ("ES256", Algorithm::EcP256, EC256_KEY, 64),
+            ("ES384", Algorithm::EcP384, EC384_KEY, 96),
+            ("ES512", Algorithm::EcP521, EC521_KEY, 132),
+        ] {
+            let (input, _, signature) = key_token(alg, key);
+            assert_eq!(signature.len(), width, "{alg} signature is r||s");
+            assert!(
+                ec_verifies(algorithm, input.as_bytes(), &signature),
+                "{alg}"
+            );
+        }
+    }
+
+    #[test]
+    fn jwt_bad_key_warns() {
+        let a = auth(
+            "jwt",
+            &[("algorithm", "ES256"), ("privateKey", "{{missing}}")],
+        );
+        let r = apply(&a, &get("http://h/"));
+        assert!(r.effects.is_empty());
+        let w = r.warning.unwrap();
+        assert!(w.contains("ES256") && w.contains("not PEM text"), "{w}");
+        let a = auth(
+            "jwt",
+            &[
+                ("algorithm", "RS256"),
+                ("privateKey", super::super::keys::tests::EC256_KEY),
+            ],
+        );
+        let w = apply(&a, &get("http://h/")).warning.unwrap();
+        assert!(w.contains("not an RSA private key"), "{w}");
     }
 }

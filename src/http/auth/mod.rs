@@ -1,12 +1,13 @@
 //! Request signers for Postman's auth types: `noauth`, `basic`, `bearer`, `apikey`, `digest`,
-//! `oauth1`, `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt` (HMAC), `edgegrid` and
-//! `ntlm`.
+//! `oauth1` (HMAC, PLAINTEXT and RSA), `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt`
+//! (HMAC, RSA, RSA-PSS and ECDSA), `edgegrid` and `ntlm`. PEM private keys are read by `keys`.
 //!
 //! Parameters are resolved against the variable scopes first. Signers see the request as it will
 //! be sent (method, final URL, headers, body) through [`SignInput`] and answer with
-//! [`AuthEffect`]s. A type or option postie cannot sign (RSA/EC keys, unknown types) is
-//! reported as a warning and the request goes out without it, as Newman does for signing errors.
-//! Digest auth is two-step: see [`digest_replay`]; NTLM is a handshake: see [`ntlm_replay`].
+//! [`AuthEffect`]s. A type or option postie cannot sign (unknown types, an unreadable private
+//! key) is reported as a warning and the request goes out without it, as Newman does for signing
+//! errors. Digest auth is two-step: see [`digest_replay`]; NTLM is a handshake: see
+//! [`ntlm_replay`].
 
 mod apikey;
 mod awsv4;
@@ -16,6 +17,7 @@ mod digest;
 mod edgegrid;
 mod hawk;
 mod jwt;
+mod keys;
 mod ntlm;
 mod oauth1;
 mod oauth2;

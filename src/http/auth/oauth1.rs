@@ -1,20 +1,33 @@
-//! `oauth1` (RFC 5849): HMAC-SHA1/256/512 and PLAINTEXT signatures; RSA methods are reported as
-//! unsupported. The signature base string covers the method, the base URI, the URL's query
+//! `oauth1` (RFC 5849): HMAC-SHA1/256/512, PLAINTEXT and RSA-SHA1/256/512 signatures (RSASSA-PKCS1-v1_5
+//! with the PEM key in `privateKey`; an unreadable key is a warning and the request goes out
+//! without auth). The signature base string covers the method, the base URI, the URL's query
 //! parameters, `application/x-www-form-urlencoded` body parameters and the `oauth_*` parameters.
 //! The parameters go into an `Authorization: OAuth ...` header, or with `addParamsToHeader` off
 //! into the form body (for form bodies) or the query string.
 
+use super::keys::{self, Algorithm};
 use super::util::{Hash, UrlParts, b64, form_pairs, percent_encode, random_alnum, unix_now};
 use super::{AuthEffect, AuthResult, Params, SignInput};
+
+/// How the base string is signed.
+#[derive(Debug, Clone, Copy)]
+enum Method {
+    Hmac(Hash),
+    Rsa(Hash),
+    Plaintext,
+}
 
 /// Sign per the auth block's settings.
 pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     let method = p.or("signatureMethod", "HMAC-SHA1").to_ascii_uppercase();
-    let hash = match method.as_str() {
-        "HMAC-SHA1" => Some(Hash::Sha1),
-        "HMAC-SHA256" => Some(Hash::Sha256),
-        "HMAC-SHA512" => Some(Hash::Sha512),
-        "PLAINTEXT" => None,
+    let kind = match method.as_str() {
+        "HMAC-SHA1" => Method::Hmac(Hash::Sha1),
+        "HMAC-SHA256" => Method::Hmac(Hash::Sha256),
+        "HMAC-SHA512" => Method::Hmac(Hash::Sha512),
+        "RSA-SHA1" => Method::Rsa(Hash::Sha1),
+        "RSA-SHA256" => Method::Rsa(Hash::Sha256),
+        "RSA-SHA512" => Method::Rsa(Hash::Sha512),
+        "PLAINTEXT" => Method::Plaintext,
         other => {
             return AuthResult::warn(format!(
                 "oauth1 signature method \"{other}\" is not supported by postie; the request was sent without auth"
@@ -57,9 +70,11 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     push("oauth_verifier", p.get("verifier"), false);
     let form_body = input.is_form_body();
     if p.flag("includeBodyHash") && !form_body {
-        let body_hash = b64(&hash
-            .unwrap_or(Hash::Sha1)
-            .digest(input.body.unwrap_or_default()));
+        let hash = match kind {
+            Method::Hmac(hash) | Method::Rsa(hash) => hash,
+            Method::Plaintext => Hash::Sha1,
+        };
+        let body_hash = b64(&hash.digest(input.body.unwrap_or_default()));
         oauth.push(("oauth_body_hash".into(), body_hash));
     }
 
@@ -69,14 +84,30 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         request_params.extend(form_pairs(&body));
     }
     let base = base_string(input.method, &url, &request_params, &oauth);
-    let key = format!(
-        "{}&{}",
-        percent_encode(&p.get("consumerSecret")),
-        percent_encode(&p.get("tokenSecret"))
-    );
-    let signature = match hash {
-        Some(hash) => b64(&hash.hmac(key.as_bytes(), base.as_bytes())),
-        None => key,
+    let secret = || {
+        format!(
+            "{}&{}",
+            percent_encode(&p.get("consumerSecret")),
+            percent_encode(&p.get("tokenSecret"))
+        )
+    };
+    let signature = match kind {
+        Method::Hmac(hash) => b64(&hash.hmac(secret().as_bytes(), base.as_bytes())),
+        Method::Rsa(hash) => {
+            match keys::sign(
+                Algorithm::RsaPkcs1(hash),
+                &p.get("privateKey"),
+                base.as_bytes(),
+            ) {
+                Ok(signature) => b64(&signature),
+                Err(e) => {
+                    return AuthResult::warn(format!(
+                        "oauth1 auth ({method}): {e}; the request was sent without auth"
+                    ));
+                }
+            }
+        }
+        Method::Plaintext => secret(),
     };
     oauth.push(("oauth_signature".into(), signature));
 
@@ -220,6 +251,96 @@ mod tests {
                 .all(|e| matches!(e, AuthEffect::BodyParam(..)))
         );
         let rsa = apply(&photos(&[("signatureMethod", "RSA-SHA1")]), &input);
-        assert!(rsa.effects.is_empty() && rsa.warning.is_some());
+        assert!(rsa.effects.is_empty());
+        assert!(rsa.warning.is_some_and(|w| w.contains("RSA-SHA1")
+            && w.contains("the private key is empty")
+            && w.contains("sent without auth")));
+    }
+
+    /// The RFC 5849 photos request signed with `method` and the PEM key `key`.
+    fn photos_rsa(method: &str, key: &str) -> AuthResult {
+        let a = photos(&[
+            ("signatureMethod", method),
+            ("privateKey", key),
+            ("addParamsToHeader", "true"),
+        ]);
+        apply(
+            &a,
+            &get("http://photos.example.net/photos?file=vacation.jpg&size=original"),
+        )
+    }
+
+    /// The base string of [`photos_rsa`] for `RSA-SHA1`, written out from RFC 5849 §1.2.
+    const PHOTOS_RSA_SHA1_BASE: &str = "GET&http%3A%2F%2Fphotos.example.net%2Fphotos&file%3Dvacation.jpg%26oauth_consumer_key%3Ddpf43f3p2l4k3l03%26oauth_nonce%3DchapoH%26oauth_signature_method%3DRSA-SHA1%26oauth_timestamp%3D137131202%26oauth_token%3Dnnch734d00sl2jdk%26size%3Doriginal";
+
+    #[test]
+    fn oauth1_rsa_signatures_match_openssl() {
+        use super::super::keys::tests::{RSA_KEY, RSA_KEY_PKCS1};
+        let url =
+            UrlParts::parse("http://photos.example.net/photos?file=vacation.jpg&size=original")
+                .unwrap();
+        let oauth: Vec<(String, String)> = [
+            ("oauth_consumer_key", "dpf43f3p2l4k3l03"),
+            ("oauth_token", "nnch734d00sl2jdk"),
+            ("oauth_signature_method", "RSA-SHA1"),
+            ("oauth_timestamp", "137131202"),
+            ("oauth_nonce", "chapoH"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let query = form_pairs(url.query.as_deref().unwrap());
+        assert_eq!(
+            base_string("GET", &url, &query, &oauth),
+            PHOTOS_RSA_SHA1_BASE
+        );
+
+        // `printf %s "$BASE" | openssl dgst -sha1 -sign rsa-test-key.pem | base64`
+        let sha1 = "ZidCqK8p4cEVvrY1P/LCjBTvLRVaU7PKi4QdWMMLlT5xI92IroIj2TMp2F/5zeviCNGFjLILMtdTTmvedHCkrU8BGDHxGQ18RIEaijSX6jU6WeAYqSIRA+tYanwxg07I4EA8o1jXPOQ2d6rSQbBzfsf+lbfmDqyr9tMCmRcNXcC/ZqCq7NbMnRAK2fXbnO58sPqG93/PFnw6Xa1ROUAKQSXK5SY6MDaVSe7104y+IqneOvpYOWP8oDMqzK43Qnkw7pdciqkXe5bb4269ZMenxWbexeuepzyyJMQ27wT/zKS03LE3dt/8TMyZy1vsHNyjuGTVZKJJfyegeliN+UueYg==";
+        let h = header_of(&photos_rsa("RSA-SHA1", RSA_KEY), "authorization").unwrap();
+        assert!(h.contains("oauth_signature_method=\"RSA-SHA1\""));
+        assert!(h.ends_with(&format!("oauth_signature=\"{}\"", percent_encode(sha1))));
+
+        // The same base string with RSA-SHA512, PKCS#1 key, `openssl dgst -sha512 -sign`.
+        let sha512 = "sr1KMzVA0BNVMafx1mozouD1NeEEjMbG/oSs9RjGV6iqw0K1mQbOI0A1yeMdhhEGLYHXsRyLBZVcKTgaIyMWtO4MYQCkJPSJ4BuBAm+WTwRHZI5QGmWhBasFPYyLNokf23iFg5qKm7zaHpQLb0TqlCnQ/+4eEZG4rbbvdm36pHCWTu1XDW7p6mpZMBIfGeFBDpf6X7JIDaaDRm2y+/Ixe1Am+LXzOr5gv8WsQx8ylivq4Nr1D8UaeHoD2yUKlo6n7fWkSTyLxC53kKxsC5K6JOcFbbvovceQie2k5fi24n6E3bohDnjKjnwfQ5kYUrtXcuIKUwXPEWehhmUzigMoHQ==";
+        let h = header_of(&photos_rsa("RSA-SHA512", RSA_KEY_PKCS1), "authorization").unwrap();
+        assert!(h.ends_with(&format!("oauth_signature=\"{}\"", percent_encode(sha512))));
+
+        // RSA-SHA256 verifies with the public key.
+        let r = photos_rsa("rsa-sha256", RSA_KEY);
+        assert!(r.warning.is_none());
+        let h = header_of(&r, "authorization").unwrap();
+        let sig = h
+            .rsplit("oauth_signature=\"")
+            .next()
+            .unwrap()
+            .trim_end_matches('"');
+        let sig = base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            super::super::util::percent_decode(sig, false),
+        )
+        .unwrap();
+        let base = PHOTOS_RSA_SHA1_BASE.replace("RSA-SHA1", "RSA-SHA256");
+        assert!(super::super::keys::tests::rsa_verifies(
+            Algorithm::RsaPkcs1(Hash::Sha256),
+            base.as_bytes(),
+            &sig
+        ));
+    }
+
+    #[test]
+    fn oauth1_rsa_bad_key_warns_and_sends_without_auth() {
+        let r = photos_rsa(
+            "RSA-SHA256",
+            "-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----",
+        );
+        assert!(r.effects.is_empty());
+        let w = r.warning.unwrap();
+        assert!(
+            w.contains("RSA-SHA256") && w.contains("not an RSA private key"),
+            "{w}"
+        );
+        let r = photos_rsa("RSA-SHA1", super::super::keys::tests::EC256_KEY);
+        assert!(r.effects.is_empty() && r.warning.is_some());
     }
 }
