@@ -110,7 +110,7 @@ pub fn run(
             if slots == 1 {
                 run_sequential(&context, &mut sandboxes[0], scopes, listener).await;
             } else {
-                run_parallel(&context, &mut sandboxes, scopes, listener).await;
+                run_parallel(&context, std::mem::take(&mut sandboxes), scopes, listener).await;
             }
         };
         let timed_out = match options.run_timeout {
@@ -178,44 +178,66 @@ async fn run_sequential(
     }
 }
 
-/// `--parallel N`: iterations N at a time over the one HTTP client, each with its own sandbox
-/// and its own copy of the variables as they were when the run started; events are recorded and
-/// replayed in iteration order, and the variables the last iteration left are the run's result.
+/// `--parallel N`: up to N iterations in flight over the one HTTP client (a new one starts as
+/// soon as one finishes), each with its own sandbox and its own copy of the variables as they
+/// were when the run started. Events are recorded and replayed in iteration order as soon as all
+/// earlier iterations are done; the variables the last iteration left are the run's result.
 async fn run_parallel(
     context: &RunContext<'_>,
-    sandboxes: &mut [Sandbox],
+    sandboxes: Vec<Sandbox>,
     scopes: &mut Scopes,
     listener: &mut dyn Listener,
 ) {
+    use futures_util::StreamExt;
+    use futures_util::stream::FuturesUnordered;
+    use std::collections::BTreeMap;
+
     let initial = scopes.clone();
+    let start = |iteration: usize, mut sandbox: Sandbox| {
+        let mut scopes = initial.clone();
+        scopes.data = context.data_row(iteration);
+        async move {
+            let mut recorder = Recorder::default();
+            let bailed = {
+                let mut runner = context.item_runner(&mut sandbox);
+                run_iteration(context, &mut runner, iteration, &mut scopes, &mut recorder).await
+            };
+            (iteration, recorder, scopes, bailed, sandbox)
+        }
+    };
+    let mut in_flight = FuturesUnordered::new();
     let mut next = 0;
-    while next < context.iterations {
-        let wave: Vec<usize> = (next..context.iterations).take(sandboxes.len()).collect();
-        next += wave.len();
-        let runs = wave
-            .iter()
-            .zip(sandboxes.iter_mut())
-            .map(|(&iteration, sandbox)| {
-                let mut scopes = initial.clone();
-                scopes.data = context.data_row(iteration);
-                async move {
-                    let mut runner = context.item_runner(sandbox);
-                    let mut recorder = Recorder::default();
-                    let bailed =
-                        run_iteration(context, &mut runner, iteration, &mut scopes, &mut recorder)
-                            .await;
-                    (recorder, scopes, bailed)
-                }
-            });
-        let mut bailed = false;
-        for (recorder, finished, stop) in futures_util::future::join_all(runs).await {
+    for sandbox in sandboxes {
+        if next < context.iterations {
+            in_flight.push(start(next, sandbox));
+            next += 1;
+        }
+    }
+    // Finished iterations wait here until every earlier one has been replayed.
+    let mut done: BTreeMap<usize, (Recorder, Scopes, bool)> = BTreeMap::new();
+    let mut replayed = 0;
+    let mut bailed = false;
+    while let Some((iteration, recorder, finished, stop, sandbox)) = in_flight.next().await {
+        done.insert(iteration, (recorder, finished, stop));
+        while let Some((recorder, finished, stop)) = done.remove(&replayed) {
             recorder.replay(listener);
             *scopes = finished;
             bailed |= stop;
+            replayed += 1;
         }
         if bailed {
-            break;
+            // `--bail`: let the iterations already running finish, start no more.
+            continue;
         }
+        if next < context.iterations {
+            in_flight.push(start(next, sandbox));
+            next += 1;
+        }
+    }
+    // After a bail, iterations that finished out of order are still reported, in order.
+    for (_, (recorder, finished, _)) in done {
+        recorder.replay(listener);
+        *scopes = finished;
     }
 }
 
