@@ -221,3 +221,30 @@ fn reporters_json_body_forms() {
     assert!(response.get("body").is_none() && response.get("stream").is_none());
     assert_eq!(response["code"], 200);
 }
+
+#[test]
+fn reporters_cli_matches_snapshot() {
+    let echo = Echo::start();
+    let base = format!("base={}", echo.url());
+    let password = format!("password={PASSWORD}");
+    let token = format!("token={TOKEN}");
+    let out = postie_test_mode(&[
+        "run",
+        COLLECTION,
+        "-n",
+        "2",
+        "--env-var",
+        &base,
+        "--env-var",
+        &password,
+        "--env-var",
+        &token,
+        "--color",
+        "off",
+    ]);
+    out.check(out.code == 1, "the fixture has failures");
+    let port = format!("127.0.0.1:{}", echo.port());
+    let text = out.stdout.replace(&port, "127.0.0.1:PORT");
+    assert!(!text.contains(PASSWORD), "the secret password leaked");
+    assert_snapshot("reporters.cli.txt", &text);
+}

@@ -98,7 +98,10 @@ impl<W: Write> CliReporter<W> {
             ("assertions", summary.stats.assertions),
         ];
         let mut footer = vec![
-            format!("total run duration: {}", duration(summary.duration)),
+            format!(
+                "total run duration: {}",
+                duration(self.clock.duration(summary.duration))
+            ),
             format!(
                 "total data received: {} (approx)",
                 size(summary.bytes_received)
@@ -107,10 +110,10 @@ impl<W: Write> CliReporter<W> {
         if let Some((mean, min, max, sd)) = summary.response_time_stats() {
             footer.push(format!(
                 "average response time: {} [min: {}, max: {}, s.d.: {}]",
-                duration(mean),
-                duration(min),
-                duration(max),
-                duration(sd)
+                duration(self.clock.duration(mean)),
+                duration(self.clock.duration(min)),
+                duration(self.clock.duration(max)),
+                duration(self.clock.duration(sd))
             ));
         }
         // The first column widens so the footer lines fit, as cli-table3 does for Newman.
@@ -251,7 +254,7 @@ impl<W: Write> Listener for CliReporter<W> {
                             r.status,
                             r.reason,
                             size(r.body.len() as u64),
-                            duration(r.elapsed)
+                            duration(self.clock.duration(r.elapsed))
                         );
                         self.line(&format!("{head} {}", s.dim(&detail)));
                         if self.options.verbose {

@@ -134,6 +134,13 @@ impl ItemRunner<'_> {
         {
             add_host_header(&mut prepared.request);
         }
+        if planned.behavior_flag("disableUrlEncoding", false) {
+            prepared.warnings.push(
+                "protocolProfileBehavior.disableUrlEncoding is not supported by postie: the URL \
+                 was sent with the characters HTTP requires percent-encoded"
+                    .to_string(),
+            );
+        }
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
                 cursor,
