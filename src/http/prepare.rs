@@ -201,14 +201,7 @@ pub fn digest_challenge_replay(
         body: request.body.as_deref(),
     };
     let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
-    let mut replay = request.clone();
-    apply_effects(
-        result.effects,
-        &mut replay.url,
-        &mut replay.headers,
-        &mut replay.body,
-    );
-    Some(replay)
+    Some(with_effects(request, result.effects))
 }
 
 /// NTLM auth's handshake: when `response` to `request` is an NTLM challenge, the request to send
@@ -229,14 +222,19 @@ pub fn ntlm_challenge_replay(
         response.status,
         &response.headers,
     )?;
+    Some(with_effects(request, result.effects))
+}
+
+/// `request` again, with a signer's effects applied (the replay of a challenge).
+fn with_effects(request: &HttpRequest, effects: Vec<AuthEffect>) -> HttpRequest {
     let mut replay = request.clone();
     apply_effects(
-        result.effects,
+        effects,
         &mut replay.url,
         &mut replay.headers,
         &mut replay.body,
     );
-    Some(replay)
+    replay
 }
 
 /// Apply a signer's effects to the request being assembled.
