@@ -26,7 +26,7 @@ fn v1_auth_helpers() {
     );
     let digest = auth(json!({"currentHelper": "digestAuth",
         "helperAttributes": {"username": "u", "realm": "r", "nonceCount": 1}}))
-    .unwrap();
+    .expect("test fixture");
     assert_eq!(digest["type"], "digest");
     assert_eq!(
         digest["digest"][2],
@@ -34,18 +34,18 @@ fn v1_auth_helpers() {
     );
     let oauth1 = auth(json!({"currentHelper": "oAuth1",
         "helperAttributes": {"consumerKey": "ck", "header": true, "auto": false}}))
-    .unwrap();
+    .expect("test fixture");
     assert_eq!(oauth1["type"], "oauth1");
     let keys: Vec<&str> = oauth1["oauth1"]
         .as_array()
-        .unwrap()
+        .expect("test fixture")
         .iter()
-        .map(|p| p["key"].as_str().unwrap())
+        .map(|p| p["key"].as_str().expect("test fixture"))
         .collect();
     assert_eq!(keys, ["consumerKey", "addParamsToHeader", "autoAddParam"]);
     let hawk = auth(json!({"currentHelper": "hawkAuth",
         "helperAttributes": {"hawk_id": "id", "hawk_key": "k", "algorithm": "sha256", "ext": "e"}}))
-    .unwrap();
+    .expect("test fixture");
     assert_eq!(
         hawk["hawk"],
         json!([
@@ -57,7 +57,7 @@ fn v1_auth_helpers() {
     );
     let aws = auth(json!({"currentHelper": "awsSigV4",
         "helperAttributes": {"accessKey": "a", "secretKey": "s", "region": "eu", "service": "s3"}}))
-    .unwrap();
+    .expect("test fixture");
     assert_eq!(aws["type"], "awsv4");
     assert_eq!(
         aws["awsv4"][2],

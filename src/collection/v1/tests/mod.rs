@@ -11,13 +11,13 @@ use serde_json::{Value, json};
 use super::{convert_v1, is_v1};
 
 fn convert(doc: Value) -> Value {
-    convert_v1(&doc).unwrap()
+    convert_v1(&doc).expect("test fixture")
 }
 
 /// Names of a converted item tree, folders as `name/` followed by their children indented.
 fn outline(items: &Value) -> Vec<String> {
     fn walk(items: &Value, depth: usize, out: &mut Vec<String>) {
-        for i in items.as_array().unwrap() {
+        for i in items.as_array().expect("test fixture") {
             let name = i["name"].as_str().unwrap_or_default();
             let pad = "  ".repeat(depth);
             if let Some(children) = i.get("item") {

@@ -77,7 +77,7 @@ fn v1_request_in_no_order_is_left_out_with_a_note() {
         "folders": [{"id": "f", "name": "F", "order": ["b"]}],
         "requests": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"},
                      {"id": "orphan", "name": "Orphan"}, {"id": "o2"}]}))
-    .unwrap();
+    .expect("test fixture");
     assert_eq!(outline(&c["item"]), ["F/", "  B", "A"]);
     assert_eq!(notes.len(), 2);
     assert!(notes[0].contains("request \"Orphan\""), "{}", notes[0]);
@@ -108,7 +108,7 @@ fn v1_fixture_matches_the_v2_multi_level_folders_case() {
     let v1: Value = serde_json::from_str(include_str!(
         "../../testdata/multi-level-folders.v1.collection.json"
     ))
-    .unwrap();
+    .expect("test fixture");
     let converted = convert(v1);
     let expected = [
         "F1/",
@@ -135,10 +135,13 @@ fn v1_fixture_matches_the_v2_multi_level_folders_case() {
     })
     .find(|p| p.is_file());
     if let Some(v2_file) = v2_file {
-        let v2: Value = serde_json::from_str(&std::fs::read_to_string(v2_file).unwrap()).unwrap();
+        let v2: Value =
+            serde_json::from_str(&std::fs::read_to_string(v2_file).expect("test fixture"))
+                .expect("test fixture");
         assert_eq!(outline(&converted["item"]), outline(&v2["item"]));
     }
-    let c = crate::collection::parse_collection(converted, std::path::Path::new("m.json")).unwrap();
+    let c = crate::collection::parse_collection(converted, std::path::Path::new("m.json"))
+        .expect("test fixture");
     assert_eq!(c.items.len(), 3);
     assert_eq!(c.name, "multi-level folders (v1 form)");
 }

@@ -178,7 +178,7 @@ fn v1_responses_kept() {
             {"id": "b", "responseCode": {"code": "404"}, "cookies": [{"name": "c", "value": "v"}]}
         ]
     }));
-    let r = i["response"].as_array().unwrap();
+    let r = i["response"].as_array().expect("test fixture");
     assert_eq!(r.len(), 2);
     assert_eq!(r[0]["name"], "response");
     // An integer, as Postman writes it (`404`, not `404.0`).
