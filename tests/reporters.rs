@@ -6,7 +6,6 @@
 use crate::echo::Echo;
 use crate::util::{Output, read_json, tempdir};
 use std::path::Path;
-use std::process::Command;
 
 const COLLECTION: &str = "tests/snapshots/reporters.postman_collection.json";
 const PASSWORD: &str = "hunter2-secret";
@@ -14,20 +13,7 @@ const TOKEN: &str = "tok-123456";
 
 /// Run `postie` in test mode from the repository root.
 fn postie_test_mode(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_postie"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("POSTIE_TEST_MODE", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot start postie: {e}"));
-    let o = Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    o.check(!o.stderr.contains("panicked"), "postie panicked");
-    o
+    crate::util::postie_with_env(args, &[("POSTIE_TEST_MODE", "1")])
 }
 
 fn read(path: &Path) -> String {

@@ -23,9 +23,15 @@ impl Output {
 
 /// Run `postie` with `args` (colour off) from the repository root.
 pub fn postie(args: &[&str]) -> Output {
+    postie_with_env(args, &[])
+}
+
+/// Run `postie` with `args` and extra environment variables (colour off), from the repository root.
+pub fn postie_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_postie"))
         .args(args)
         .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap_or_else(|e| panic!("cannot start postie: {e}"));

@@ -11,9 +11,23 @@
   const stringify = JSON.stringify;
   const parse = JSON.parse;
 
+  // ---- lists -----------------------------------------------------------------------------------
+  // What Postman's property lists (headers, body members, cookies) share: read access to `_items`.
+  class ListBase {
+    constructor(items) { this._items = items; }
+    all() { return this._items.slice(); }
+    count() { return this._items.length; }
+    idx(i) { return this._items[i]; }
+    each(fn, self) { this._items.forEach(fn, self); }
+    map(fn, self) { return this._items.map(fn, self); }
+    filter(fn, self) { return this._items.filter(fn, self); }
+    find(fn, self) { return this._items.find(fn, self); }
+  }
+
   // ---- header lists --------------------------------------------------------------------------
-  class HeaderList {
+  class HeaderList extends ListBase {
     constructor(pairs) {
+      super([]);
       this._items = pairs.map(function (p) { return { key: String(p[0]), value: String(p[1]) }; });
     }
     _find(key) {
@@ -26,13 +40,6 @@
       const h = this._find(key);
       return h !== undefined && (arguments.length < 2 || h.value === value);
     }
-    all() { return this._items.slice(); }
-    count() { return this._items.length; }
-    idx(i) { return this._items[i]; }
-    each(fn, self) { this._items.forEach(fn, self); }
-    map(fn, self) { return this._items.map(fn, self); }
-    filter(fn, self) { return this._items.filter(fn, self); }
-    find(fn, self) { return this._items.find(fn, self); }
     toObject() {
       const out = {};
       for (const h of this._items) out[h.key.toLowerCase()] = h.value;
@@ -142,18 +149,11 @@
 
   // ---- request bodies ------------------------------------------------------------------------
   // A list of { key, value, disabled? } members (urlencoded and formdata bodies).
-  class PropertyList {
-    constructor(items) { this._items = (items || []).map(function (p) { return Object.assign({}, p); }); }
+  class PropertyList extends ListBase {
+    constructor(items) { super((items || []).map(function (p) { return Object.assign({}, p); })); }
     get(key) { const m = this._items.find(function (p) { return p.key === key && !p.disabled; }); return m ? m.value : undefined; }
     one(key) { return this._items.find(function (p) { return p.key === key; }); }
     has(key) { return this._items.some(function (p) { return p.key === key; }); }
-    all() { return this._items.slice(); }
-    count() { return this._items.length; }
-    idx(i) { return this._items[i]; }
-    each(fn, self) { this._items.forEach(fn, self); }
-    map(fn, self) { return this._items.map(fn, self); }
-    filter(fn, self) { return this._items.filter(fn, self); }
-    find(fn, self) { return this._items.find(fn, self); }
     add(member) { this._items.push(Object.assign({}, member)); }
     append(member) { this.add(member); }
     upsert(member) {
@@ -464,8 +464,8 @@
     return out;
   }
 
-  class CookieList {
-    constructor(cookies) { this._items = cookies.map(cookieObject); }
+  class CookieList extends ListBase {
+    constructor(cookies) { super(cookies.map(cookieObject)); }
     get(name) { const c = this.one(name); return c ? c.value : undefined; }
     one(name) {
       let found;
@@ -476,13 +476,6 @@
       const c = this.one(name);
       return c !== undefined && (arguments.length < 2 || c.value === value);
     }
-    all() { return this._items.slice(); }
-    count() { return this._items.length; }
-    idx(i) { return this._items[i]; }
-    each(fn, self) { this._items.forEach(fn, self); }
-    map(fn, self) { return this._items.map(fn, self); }
-    filter(fn, self) { return this._items.filter(fn, self); }
-    find(fn, self) { return this._items.find(fn, self); }
     toObject() {
       const out = {};
       for (const c of this._items) out[c.name] = c.value;
