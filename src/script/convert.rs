@@ -1,6 +1,7 @@
 //! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to JSON strings
-//! for the prelude's `begin` (one for info/request/response, one per variable scope, parsed lazily
-//! on the JS side), and the JSON `finish` returns parsed into a [`ScriptOutcome`]. Variables travel
+//! for the prelude's `begin` (one each for info, request, response and cookies, one per variable
+//! scope, all parsed lazily on the JS side), and the JSON `finish` returns parsed into a
+//! [`ScriptOutcome`] (parts the script left empty are left out). Variables travel
 //! as `[name, value]` pairs so their order survives (JS objects reorder integer-like keys); only
 //! scopes the script wrote to come back.
 
@@ -9,9 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::{
-    AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, CookieInfo, JarCall, NewCookie,
-    NextRequest, RequestChanges, ResponseView, ScopeSnapshot, ScriptContext, ScriptError,
-    ScriptOutcome, VarMap,
+    AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
+    RequestChanges, ResponseView, ScopeSnapshot, ScriptContext, ScriptError, ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 
@@ -70,51 +70,59 @@ struct InputInfo<'a> {
     location_current: &'a str,
 }
 
-#[derive(Serialize)]
-struct Meta<'a> {
-    info: InputInfo<'a>,
-    request: InputRequest<'a>,
-    response: Option<InputResponse<'a>>,
-    cookies: &'a [CookieInfo],
+/// The script's inputs besides variables and the response body, each its own JSON text so the
+/// prelude parses only the ones a script touches: `pm.info`, `pm.request`, `pm.response` (without
+/// its body; `null` in pre-request scripts) and `pm.cookies`.
+pub(crate) struct MetaParts {
+    /// `pm.info` and `pm.execution.location`.
+    pub info: String,
+    /// `pm.request`.
+    pub request: String,
+    /// `pm.response` without its body, or `null`.
+    pub response: String,
+    /// The jar's cookies for the request URL.
+    pub cookies: String,
 }
 
-/// The JSON with `pm.info`, `pm.request` and `pm.response` (without its body, which travels
-/// as its own string) handed to the prelude's `begin`.
-pub(crate) fn meta_json(script: &ScriptContext<'_>) -> String {
+/// The JSON texts of [`MetaParts`] for `script`.
+pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
     let request = script.request;
-    let meta = Meta {
-        info: InputInfo {
-            event_name: script.kind.event_name(),
-            request_name: &script.info.request_name,
-            request_id: script.info.request_id.as_deref(),
-            iteration: script.info.iteration,
-            iteration_count: script.info.iteration_count,
-            location: &script.info.location,
-            location_current: &script.info.location_current,
-        },
-        request: InputRequest {
-            id: request.id.as_deref(),
-            name: &request.name,
-            method: &request.method,
-            url: &request.url,
-            headers: &request.headers,
-            body: request.body.as_deref(),
-            body_definition: request.body_definition.as_ref(),
-        },
-        response: script.response.map(|r| InputResponse {
-            code: r.code,
-            status: &r.status,
-            headers: &r.headers,
-            time: r.response_time_ms,
-            size: r.response_size,
-        }),
-        cookies: &script.cookies,
+    let info = InputInfo {
+        event_name: script.kind.event_name(),
+        request_name: &script.info.request_name,
+        request_id: script.info.request_id.as_deref(),
+        iteration: script.info.iteration,
+        iteration_count: script.info.iteration_count,
+        location: &script.info.location,
+        location_current: &script.info.location_current,
     };
+    let request = InputRequest {
+        id: request.id.as_deref(),
+        name: &request.name,
+        method: &request.method,
+        url: &request.url,
+        headers: &request.headers,
+        body: request.body.as_deref(),
+        body_definition: request.body_definition.as_ref(),
+    };
+    let response = script.response.map(|r| InputResponse {
+        code: r.code,
+        status: &r.status,
+        headers: &r.headers,
+        time: r.response_time_ms,
+        size: r.response_size,
+    });
     // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string(&meta).unwrap_or_else(|_| "{}".to_string())
+    let json = |value: Result<String, serde_json::Error>| value.unwrap_or_else(|_| "null".into());
+    MetaParts {
+        info: json(serde_json::to_string(&info)),
+        request: json(serde_json::to_string(&request)),
+        response: json(serde_json::to_string(&response)),
+        cookies: json(serde_json::to_string(&script.cookies)),
+    }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct RawVars {
     local: Option<Vec<(String, Value)>>,
     data: Option<Vec<(String, Value)>>,
@@ -166,10 +174,14 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::E
 
 #[derive(Deserialize)]
 struct RawOutcome {
+    #[serde(default)]
     vars: RawVars,
+    #[serde(default)]
     assertions: Vec<RawAssertion>,
+    #[serde(default)]
     console: Vec<RawConsole>,
     next: Option<RawNext>,
+    #[serde(default)]
     skip: bool,
     #[serde(rename = "asyncError")]
     async_error: Option<RawError>,

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rquickjs::context::EvalOptions;
+use rquickjs::function::Flat;
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
 use super::api::{NoHost, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
@@ -195,13 +196,16 @@ impl Sandbox {
         host: &mut H,
     ) -> ScriptOutcome {
         let vars = &script.vars;
+        let meta = convert::meta_parts(script);
         let args = (
-            convert::meta_json(script),
-            convert::scope_json(&vars.local),
-            convert::scope_json(&vars.data),
-            convert::scope_json(&vars.environment),
-            convert::scope_json(&vars.collection),
-            convert::scope_json(&vars.globals),
+            Flat((meta.info, meta.request, meta.response, meta.cookies)),
+            Flat((
+                convert::scope_json(&vars.local),
+                convert::scope_json(&vars.data),
+                convert::scope_json(&vars.environment),
+                convert::scope_json(&vars.collection),
+                convert::scope_json(&vars.globals),
+            )),
             script.response.map(|r| r.body.as_str()).unwrap_or(""),
         );
         let timeout = self.options.script_timeout;

@@ -383,7 +383,10 @@
       return { body: this.responseSize, header: header, total: this.responseSize + header };
     }
     get stream() { throw new Error('pm.response.stream is not supported by postie yet; use pm.response.text()'); }
-    get cookies() { return this._cookies || (this._cookies = P.responseCookies(this.headers)); }
+    get cookies() {
+      if (!this._cookies) this._cookies = this._cookieSource ? this._cookieSource() : P.responseCookies(this.headers);
+      return this._cookies;
+    }
     toJSON() {
       return { code: this.code, status: this.status, header: this.headers.all(), body: this._body,
         responseTime: this.responseTime, responseSize: this.responseSize };

@@ -10,13 +10,16 @@
   let S = null;
   P.state = function () { return S; };
 
-  // Inputs are parsed on first use: most scripts touch only a few of them.
-  function meta() {
-    return S.meta || (S.meta = parse(S.metaJson));
+  // Inputs are parsed on first use: most scripts touch only a few of them (parsing all of them
+  // cost more than the rest of a small script's fixed overhead).
+  function part(key) {
+    const parts = S.parts;
+    if (parts[key] === undefined) parts[key] = parse(S.partsJson[key]);
+    return parts[key];
   }
   function info() {
     if (!S.info) {
-      const i = meta().info;
+      const i = part('info');
       S.info = Object.assign({}, i, { requestId: i.requestId === null ? undefined : i.requestId });
     }
     return S.info;
@@ -116,13 +119,13 @@
   const execution = {
     setNextRequest: setNextRequest,
     get skipRequest() {
-      if (meta().info.eventName !== 'prerequest') return undefined;
+      if (part('info').eventName !== 'prerequest') return undefined;
       return function () { S.skip = true; };
     },
     runRequest: unsupported('pm.execution.runRequest'),
     get location() {
       if (!S.location) {
-        const i = meta().info;
+        const i = part('info');
         S.location = (i.location || []).slice();
         Object.defineProperty(S.location, 'current', { value: i.locationCurrent, enumerable: false });
       }
@@ -142,21 +145,22 @@
     execution: execution,
     get info() { return info(); },
     get request() {
-      if (!S.request) S.request = new P.Request(meta().request);
+      if (!S.request) S.request = new P.Request(part('request'));
       return S.request;
     },
     get response() {
-      if (!meta().response) return undefined;
+      if (!part('response')) return undefined;
       if (!S.response) {
-        S.response = new P.Response(meta().response, S.body);
-        S.response._cookies = pm.cookies;
+        S.response = new P.Response(part('response'), S.body);
+        // pm.response.cookies is pm.cookies, built when first asked for.
+        S.response._cookieSource = function () { return pm.cookies; };
       }
       return S.response;
     },
     get cookies() {
       if (!S.cookies) {
-        const r = meta().response;
-        S.cookies = P.cookieList(meta().cookies || [], r ? new P.HeaderList(r.headers) : null);
+        const r = part('response');
+        S.cookies = P.cookieList(part('cookies') || [], r ? new P.HeaderList(r.headers) : null);
       }
       return S.cookies;
     },
@@ -292,7 +296,7 @@
     iteration: ['pm.info.iteration', function () { return info().iteration; }],
     request: ['pm.request', function () {
       if (!S.legacy.request) {
-        const r = meta().request;
+        const r = part('request');
         const headers = {};
         for (const h of r.headers) headers[h[0]] = h[1];
         const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
@@ -302,19 +306,19 @@
       }
       return S.legacy.request;
     }],
-    responseBody: ['pm.response.text()', function () { return meta().response ? S.body : undefined; }],
+    responseBody: ['pm.response.text()', function () { return part('response') ? S.body : undefined; }],
     responseCode: ['pm.response.code', function () {
-      const r = meta().response;
+      const r = part('response');
       return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
     }],
     responseHeaders: ['pm.response.headers', function () {
-      const r = meta().response;
+      const r = part('response');
       if (!r) return undefined;
       const out = {};
       for (const h of r.headers) out[h[0]] = h[1];
       return out;
     }],
-    responseTime: ['pm.response.responseTime', function () { return meta().response ? meta().response.time : undefined; }],
+    responseTime: ['pm.response.responseTime', function () { return part('response') ? part('response').time : undefined; }],
     responseCookies: ['pm.cookies', function () { return pm.cookies.all(); }],
   };
   for (const name of Object.keys(LEGACY)) {
@@ -389,9 +393,10 @@
     }
   }
 
-  function begin(metaJson, local, data, environment, collection, globals, body) {
+  function begin(info, request, response, cookies, local, data, environment, collection, globals, body) {
     S = {
-      metaJson: metaJson, meta: null, info: null, body: body,
+      partsJson: { info: info, request: request, response: response, cookies: cookies },
+      parts: {}, info: null, body: body,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
       assertions: [], console: [], pending: null, unsettled: 0, next: null, skip: false,
@@ -444,47 +449,63 @@
     return out;
   }
 
+  const SCOPE_KEYS = ['local', 'data', 'environment', 'collection', 'globals'];
+
+  // The script's results as JSON for the Rust side; empty parts are left out (plain loops and a
+  // small object: this runs after every script).
   function finish() {
-    for (const done of S.pending ? Array.from(S.pending) : []) {
-      done(new Error("pm.test '" + done.testName + "' never called done()"));
-    }
-    for (const entry of S.assertions) {
-      if (entry.unsettled) {
-        entry.error = { name: 'Error', message: "the promise returned by pm.test '" + entry.name + "' never settled" };
+    if (S.pending) {
+      for (const done of Array.from(S.pending)) {
+        done(new Error("pm.test '" + done.testName + "' never called done()"));
       }
-      delete entry.unsettled;
+    }
+    const assertions = S.assertions;
+    if (S.unsettled > 0) {
+      for (let i = 0; i < assertions.length; i++) {
+        const entry = assertions[i];
+        if (entry.unsettled) {
+          entry.error = { name: 'Error', message: "the promise returned by pm.test '" + entry.name + "' never settled" };
+        }
+      }
+    }
+    for (let i = 0; i < assertions.length; i++) {
+      if ('unsettled' in assertions[i]) delete assertions[i].unsettled;
     }
     const tests = S.tests;
     if (tests && typeof tests === 'object') {
       for (const name of Object.keys(tests)) {
         const passed = Boolean(tests[name]);
-        S.assertions.push({ name: name, skipped: false,
+        assertions.push({ name: name, skipped: false,
           error: passed ? null : { name: 'AssertionError', message: 'expected ' + P.display(tests[name]) + ' to be truthy' } });
       }
     }
-    // Only scopes the script wrote to go back; null means "unchanged".
-    const vars = {};
-    for (const key of ['local', 'data', 'environment', 'collection', 'globals']) {
-      vars[key] = S.dirty[key] ? Array.from(S.scopes[key]) : null;
+    const out = {};
+    // Only scopes the script wrote to go back; a missing one means "unchanged".
+    let vars = null;
+    for (let i = 0; i < SCOPE_KEYS.length; i++) {
+      const key = SCOPE_KEYS[i];
+      if (S.dirty[key]) (vars || (vars = {}))[key] = Array.from(S.scopes[key]);
     }
-    let requestChanges = null;
-    if (S.request && meta().info.eventName === 'prerequest') {
+    if (vars) out.vars = vars;
+    if (assertions.length) out.assertions = assertions;
+    if (S.console.length) out.console = S.console;
+    if (S.next) out.next = S.next;
+    if (S.skip) out.skip = true;
+    if (S.request && part('info').eventName === 'prerequest') {
       try {
-        requestChanges = S.request._changes();
+        const changes = S.request._changes();
+        if (changes) out.requestChanges = changes;
       } catch (err) {
         if (!S.asyncError) S.asyncError = parse(describe(err));
       }
     }
-    const out = {
-      vars: vars, assertions: S.assertions, console: S.console, next: S.next, skip: S.skip, asyncError: S.asyncError,
-      requestChanges: requestChanges,
-    };
+    if (S.asyncError) out.asyncError = S.asyncError;
     S = null;
     try {
       return stringify(out);
     } catch (e) {
       // A value JSON cannot hold (BigInt, a cycle): fall back to one value at a time.
-      for (const key of Object.keys(vars)) if (vars[key]) vars[key] = safeVars(new Map(vars[key]));
+      for (const key of Object.keys(vars || {})) vars[key] = safeVars(new Map(vars[key]));
       return stringify(out);
     }
   }
