@@ -1250,18 +1250,3 @@ fn http_bodyless_post_sends_content_length_zero() {
         .find(|(k, _)| k.eq_ignore_ascii_case("content-length"));
     assert_eq!(length.map(|(_, v)| v.as_str()), Some("0"));
 }
-
-#[test]
-fn http_disable_url_encoding_warns_that_it_is_unsupported() {
-    let echo = Echo::start();
-    let mut request = item("raw", "GET", &format!("{}/echo?q=a b", echo.url()));
-    request["protocolProfileBehavior"] = json!({"disableUrlEncoding": true});
-    let out = run(&collection(json!([request])), &[]);
-    out.check(out.code == 0, "run passes");
-    out.check(
-        out.stdout
-            .contains("disableUrlEncoding is not supported by postie"),
-        "the user is told",
-    );
-    assert_eq!(paths(&echo), ["/echo?q=a%20b"]);
-}

@@ -8,6 +8,8 @@ mod http_behaviour;
 mod ntlm;
 mod parallel;
 mod partner_flow;
+mod raw_server;
+mod raw_url;
 mod reporters;
 mod requests;
 mod round_trip;

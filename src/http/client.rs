@@ -1,9 +1,12 @@
 //! The single real HTTP client of a run: keep-alive connections, one cookie jar, redirects,
-//! TLS verification, timeouts; bodies decoded by [`super::decode`].
+//! TLS verification, timeouts; bodies decoded by [`super::decode`]. Requests that must go out
+//! with their URL as written (`disableUrlEncoding`) take [`super::raw`] instead of reqwest.
 
 use super::cookies::CookieJar;
 use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
+use super::raw::RawSender;
+use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
@@ -33,6 +36,8 @@ pub struct HttpClient {
     request_timeout: Option<Duration>,
     /// Keep at most one idle connection per host (see [`HttpClient::single_connection`]).
     single_connection: bool,
+    /// Sends requests whose URL must go out as written.
+    raw: Arc<RawSender>,
 }
 
 impl HttpClient {
@@ -44,6 +49,7 @@ impl HttpClient {
             insecure: options.insecure,
             request_timeout: options.request_timeout,
             single_connection: false,
+            raw: Arc::default(),
         };
         client.inner(!options.insecure, true)?;
         Ok(client)
@@ -62,6 +68,7 @@ impl HttpClient {
             insecure: self.insecure,
             request_timeout: self.request_timeout,
             single_connection: true,
+            raw: self.raw.clone(),
         }
     }
 
@@ -135,7 +142,12 @@ impl HttpClient {
             _ => None,
         };
         loop {
-            let mut response = send_once(client, &current).await?;
+            let mut response = if options.disable_url_encoding && needs_raw(&current.url) {
+                let jar = (!options.disable_cookies).then_some(&*self.jar);
+                self.raw.send(&current, verify_tls, jar).await?
+            } else {
+                send_once(client, &current).await?
+            };
             let location = response.header("location").map(str::to_string);
             match location {
                 Some(location) if options.follow_redirects && is_redirect(response.status) => {

@@ -10,6 +10,7 @@ pub mod decode;
 pub mod files;
 pub mod message;
 pub mod prepare;
+pub mod raw;
 pub mod redirect;
 
 pub use client::{ClientOptions, HttpClient, default_host};

@@ -1,6 +1,7 @@
 //! Redirects as Postman follows them, hop by hop, so `protocolProfileBehavior` can shape each one:
-//! `maxRedirects`, `followOriginalHttpMethod`, `followAuthorizationHeader` and
-//! `removeRefererHeaderOnRedirect`.
+//! `maxRedirects`, `followOriginalHttpMethod`, `followAuthorizationHeader`,
+//! `removeRefererHeaderOnRedirect` and `disableUrlEncoding` (the `Location` is followed as
+//! written).
 
 use super::message::HttpRequest;
 
@@ -21,6 +22,9 @@ pub struct SendOptions {
     pub strict_ssl: Option<bool>,
     /// Neither send nor store cookies (`disableCookies`).
     pub disable_cookies: bool,
+    /// Send path and query as written, and follow `Location` as written (`disableUrlEncoding`;
+    /// see [`super::raw`]).
+    pub disable_url_encoding: bool,
 }
 
 impl Default for SendOptions {
@@ -33,6 +37,7 @@ impl Default for SendOptions {
             remove_referer_on_redirect: false,
             strict_ssl: None,
             disable_cookies: false,
+            disable_url_encoding: false,
         }
     }
 }
@@ -43,7 +48,9 @@ pub fn is_redirect(status: u16) -> bool {
 }
 
 /// The request for the next hop after `previous` got `status` with `location`, or `None` when
-/// `location` cannot be resolved against the previous URL.
+/// `location` cannot be resolved against the previous URL. With `disableUrlEncoding` the new URL
+/// keeps `location` as written ([`super::raw::target::join`]); otherwise it is resolved and
+/// encoded the WHATWG way.
 pub fn next_hop(
     previous: &HttpRequest,
     status: u16,
@@ -51,7 +58,14 @@ pub fn next_hop(
     options: &SendOptions,
 ) -> Option<HttpRequest> {
     let base = reqwest::Url::parse(&previous.url).ok()?;
-    let target = base.join(location).ok()?;
+    let (target, url) = if options.disable_url_encoding {
+        let url = super::raw::target::join(&previous.url, location)?;
+        (reqwest::Url::parse(&url).ok()?, url)
+    } else {
+        let target = base.join(location).ok()?;
+        let url = target.to_string();
+        (target, url)
+    };
     let keep_method = matches!(status, 307 | 308)
         || options.follow_original_method
         || previous.method.eq_ignore_ascii_case("HEAD");
@@ -77,7 +91,7 @@ pub fn next_hop(
     }
     Some(HttpRequest {
         method,
-        url: target.to_string(),
+        url,
         headers,
         body,
     })
@@ -134,6 +148,22 @@ mod tests {
         };
         let next = next_hop(&post(), 302, "http://b/", &keep).unwrap_or_default();
         assert_eq!(next.header("authorization"), Some("Bearer t"));
+    }
+
+    #[test]
+    fn redirect_without_url_encoding_keeps_the_location_as_written() {
+        let raw = SendOptions {
+            disable_url_encoding: true,
+            ..SendOptions::default()
+        };
+        let location = "https://b/get?q={\"abc\"}";
+        let next = next_hop(&post(), 302, location, &raw).unwrap_or_default();
+        assert_eq!(next.url, location);
+        assert_eq!(next.header("authorization"), None, "still another host");
+        let next = next_hop(&post(), 302, "/y?<z>", &raw).unwrap_or_default();
+        assert_eq!(next.url, "http://a/y?<z>");
+        let next = next_hop(&post(), 302, location, &SendOptions::default()).unwrap_or_default();
+        assert_eq!(next.url, "https://b/get?q={%22abc%22}");
     }
 
     #[test]

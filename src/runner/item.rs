@@ -13,6 +13,7 @@ use crate::collection::{
 };
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
+use crate::http::raw::target::sent_url;
 use crate::http::redirect::SendOptions;
 use crate::http::{
     HttpClient, HttpError, HttpRequest, HttpResponse, PrepareOptions, default_host, prepare_request,
@@ -134,12 +135,10 @@ impl ItemRunner<'_> {
         {
             add_host_header(&mut prepared.request);
         }
-        if planned.behavior_flag("disableUrlEncoding", false) {
-            prepared.warnings.push(
-                "protocolProfileBehavior.disableUrlEncoding is not supported by postie: the URL \
-                 was sent with the characters HTTP requires percent-encoded"
-                    .to_string(),
-            );
+        let send_options = planned.send_options(self.follow_redirects);
+        if send_options.disable_url_encoding {
+            // Scripts and reports see the URL as it goes on the wire.
+            prepared.request.url = sent_url(&prepared.request.url);
         }
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
@@ -149,7 +148,6 @@ impl ItemRunner<'_> {
                 text: warning,
             });
         }
-        let send_options = planned.send_options(self.follow_redirects);
         let mut result: Result<HttpResponse, HttpError> =
             self.client.send(&prepared.request, &send_options).await;
         // Digest auth: answer the server's challenge once, as Postman does.

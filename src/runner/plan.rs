@@ -52,6 +52,7 @@ impl PlannedItem<'_> {
             remove_referer_on_redirect: self.behavior_flag("removeRefererHeaderOnRedirect", false),
             strict_ssl: self.behavior.get("strictSSL").and_then(Value::as_bool),
             disable_cookies: self.behavior_flag("disableCookies", false),
+            disable_url_encoding: self.behavior_flag("disableUrlEncoding", false),
         }
     }
 

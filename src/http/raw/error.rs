@@ -1,0 +1,53 @@
+//! Transport errors of the raw sender in Newman's wording, as `describe` in
+//! [`crate::http::client`] words them for the normal path.
+
+use crate::http::HttpError;
+use std::io::ErrorKind;
+
+/// An I/O error while talking to `host:port`.
+pub fn from_io(error: &std::io::Error, host: &str, port: u16) -> HttpError {
+    match error.kind() {
+        ErrorKind::ConnectionRefused => {
+            HttpError::new(format!("connect ECONNREFUSED {host}:{port}"))
+        }
+        ErrorKind::ConnectionReset
+        | ErrorKind::ConnectionAborted
+        | ErrorKind::BrokenPipe
+        | ErrorKind::UnexpectedEof => socket_hang_up(),
+        ErrorKind::TimedOut => HttpError::new("ETIMEDOUT"),
+        _ => HttpError::new(error.to_string()),
+    }
+}
+
+/// The connection closed before a response head arrived (Node's wording).
+pub fn socket_hang_up() -> HttpError {
+    HttpError::new("socket hang up")
+}
+
+/// The connection closed in the middle of a response body (Node's wording).
+pub fn aborted() -> HttpError {
+    HttpError::new("aborted")
+}
+
+/// The server's bytes are not HTTP/1.1 (Node's `Parse Error: …` wording).
+pub fn parse_error(what: impl std::fmt::Display) -> HttpError {
+    HttpError::new(format!("Parse Error: {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_use_newman_wording() {
+        let refused = std::io::Error::from(ErrorKind::ConnectionRefused);
+        assert_eq!(
+            from_io(&refused, "127.0.0.1", 9).message,
+            "connect ECONNREFUSED 127.0.0.1:9"
+        );
+        let reset = std::io::Error::from(ErrorKind::ConnectionReset);
+        assert_eq!(from_io(&reset, "h", 1).message, "socket hang up");
+        let other = std::io::Error::other("tls: bad certificate");
+        assert_eq!(from_io(&other, "h", 1).message, "tls: bad certificate");
+    }
+}

@@ -1,0 +1,302 @@
+//! The raw sender behind `protocolProfileBehavior.disableUrlEncoding`: one HTTP/1.1 exchange over
+//! a fresh connection whose request-target is the URL's path and query as the user wrote them.
+//!
+//! The normal path cannot do this: `http::Uri` (under hyper and reqwest) refuses `"`, `<`, `>`,
+//! `` ` `` and others, and `url::Url` percent-encodes them. So when a request must go out as
+//! written ([`target::needs_raw`]), [`crate::http::client`] hands it here. Host, port and user info
+//! still come from `url::Url`; headers are sent as listed (see [`request`]); the run's cookie jar
+//! is read and written as the normal path does; TLS ([`tls`]) and proxies ([`proxy`]) behave as
+//! there. The connection is dropped after the response (no pooling).
+
+pub mod error;
+pub mod proxy;
+pub mod request;
+pub mod response;
+pub mod target;
+pub mod tls;
+
+use super::cookies::CookieJar;
+use super::decode::decode_body;
+use super::message::{HttpError, HttpRequest, HttpResponse};
+use hyper_util::client::proxy::matcher::Matcher;
+use request::Additions;
+use response::{RawResponse, ResponseReader};
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio_rustls::TlsConnector;
+use tokio_rustls::rustls::ClientConfig;
+
+/// Sends requests as written; cheap to create, TLS set up on first use.
+#[derive(Default)]
+pub struct RawSender {
+    /// TLS configurations: not verifying, verifying.
+    tls: [OnceLock<Arc<ClientConfig>>; 2],
+    /// The proxy settings from the environment, read on first use.
+    proxies: OnceLock<Matcher>,
+}
+
+impl RawSender {
+    /// Send `request` (no redirects) with its target as written and read the whole response.
+    /// Cookies come from and go to `jar` unless it is `None` (`disableCookies`).
+    pub async fn send(
+        &self,
+        request: &HttpRequest,
+        verify_tls: bool,
+        jar: Option<&CookieJar>,
+    ) -> Result<HttpResponse, HttpError> {
+        let started = Instant::now();
+        let url = url::Url::parse(&request.url)
+            .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
+        let target = target::raw_target(&request.url)
+            .ok_or_else(|| HttpError::new(format!("Invalid URI \"{}\"", request.url)))?;
+        let https = match url.scheme() {
+            "http" => false,
+            "https" => true,
+            other => return Err(HttpError::new(format!("Invalid protocol: {other}:"))),
+        };
+        let (Some(host), Some(authority)) = (url.host(), super::default_host(&url)) else {
+            return Err(HttpError::new(format!("Invalid URI \"{}\"", request.url)));
+        };
+        let host_text = url.host_str().unwrap_or_default();
+        let port = url
+            .port_or_known_default()
+            .unwrap_or(if https { 443 } else { 80 });
+        let route = proxy::route(self.proxies.get_or_init(Matcher::from_system), &url)?;
+
+        let cookie = match jar {
+            Some(jar) if request.header("cookie").is_none() => jar.header_for(&url),
+            _ => None,
+        };
+        let plain_proxy = route.as_ref().filter(|_| !https);
+        let additions = Additions {
+            host: authority.clone(),
+            credentials: credentials(&url),
+            cookie,
+            proxy_authorization: plain_proxy.and_then(|r| r.authorization.clone()),
+        };
+        let headers = request::wire_headers(
+            &request.method,
+            &request.headers,
+            request.body.as_deref(),
+            &additions,
+        );
+        let line_target = match plain_proxy {
+            Some(_) => format!("http://{authority}{target}"),
+            None => target,
+        };
+        let mut message = request::request_head(&request.method, &line_target, &headers)?;
+        message.extend_from_slice(request.body.as_deref().unwrap_or_default());
+
+        let stream = match &route {
+            Some(route) => connect(&route.host, route.port).await?,
+            None => connect(host_text, port).await?,
+        };
+        let (io_host, io_port) = match &route {
+            Some(route) => (route.host.as_str(), route.port),
+            None => (host_text, port),
+        };
+        let raw = if https {
+            let stream = match &route {
+                Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
+                None => stream,
+            };
+            let connector = TlsConnector::from(self.tls_config(verify_tls)?);
+            let stream = connector
+                .connect(tls::server_name(&host)?, stream)
+                .await
+                .map_err(|e| error::from_io(&e, host_text, port))?;
+            exchange(stream, &message, &request.method, (host_text, port)).await?
+        } else {
+            exchange(stream, &message, &request.method, (io_host, io_port)).await?
+        };
+        Ok(into_response(raw, &url, jar, started))
+    }
+
+    fn tls_config(&self, verify: bool) -> Result<Arc<ClientConfig>, HttpError> {
+        let slot = &self.tls[usize::from(verify)];
+        if let Some(config) = slot.get() {
+            return Ok(config.clone());
+        }
+        let config = tls::client_config(verify)?;
+        Ok(slot.get_or_init(|| config).clone())
+    }
+}
+
+/// A TCP connection to `host:port`, trying each address it resolves to in turn.
+async fn connect(host: &str, port: u16) -> Result<TcpStream, HttpError> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let addresses: Vec<std::net::SocketAddr> = match tokio::net::lookup_host((bare, port)).await {
+        Ok(found) => found.collect(),
+        Err(_) => Vec::new(),
+    };
+    if addresses.is_empty() {
+        return Err(HttpError::new(format!("getaddrinfo ENOTFOUND {host}")));
+    }
+    let mut last = None;
+    for address in addresses {
+        match TcpStream::connect(address).await {
+            Ok(stream) => {
+                let _ = stream.set_nodelay(true);
+                return Ok(stream);
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    let last = last.unwrap_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound));
+    Err(error::from_io(&last, host, port))
+}
+
+/// Write `message`, read the response to `method`; I/O errors name `peer`.
+async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
+    mut stream: S,
+    message: &[u8],
+    method: &str,
+    peer: (&str, u16),
+) -> Result<RawResponse, HttpError> {
+    let io = |e: std::io::Error| error::from_io(&e, peer.0, peer.1);
+    stream.write_all(message).await.map_err(io)?;
+    stream.flush().await.map_err(io)?;
+    ResponseReader::new(stream).read_response(method).await
+}
+
+/// The user info of `url`, percent-decoded, as the normal path turns it into `Basic` auth.
+fn credentials(url: &url::Url) -> Option<(String, Option<String>)> {
+    let user = percent_decode(url.username())?;
+    let password = url.password().and_then(percent_decode);
+    (!user.is_empty() || password.is_some()).then_some((user, password))
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The response as the rest of postie sees it: names lower-cased, cookies stored, body decoded.
+fn into_response(
+    raw: RawResponse,
+    url: &url::Url,
+    jar: Option<&CookieJar>,
+    started: Instant,
+) -> HttpResponse {
+    let head = raw.head;
+    if let Some(jar) = jar {
+        // As the normal path: only values that are visible ASCII are cookies.
+        let values: Vec<&str> = head
+            .values("set-cookie")
+            .filter(|v| v.iter().all(|&b| b == b'\t' || (b' '..0x7f).contains(&b)))
+            .filter_map(|v| std::str::from_utf8(v).ok())
+            .collect();
+        jar.store_set_cookie(values, url);
+    }
+    let content_encoding = head
+        .values("content-encoding")
+        .next()
+        .map(|v| String::from_utf8_lossy(v).into_owned());
+    let reason = if head.reason.is_empty() {
+        reqwest::StatusCode::from_u16(head.status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("")
+            .to_string()
+    } else {
+        head.reason.clone()
+    };
+    let headers = head
+        .headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.to_ascii_lowercase(),
+                String::from_utf8_lossy(v).into_owned(),
+            )
+        })
+        .collect();
+    HttpResponse {
+        status: head.status,
+        reason,
+        headers,
+        body: decode_body(raw.body, content_encoding.as_deref()),
+        elapsed: started.elapsed(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_credentials_are_percent_decoded() {
+        let url = url::Url::parse("http://us%20er:p%3Aw@h/").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            credentials(&url),
+            Some(("us er".to_string(), Some("p:w".to_string())))
+        );
+        let none = url::Url::parse("http://h/").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(credentials(&none), None);
+        assert_eq!(percent_decode("100%").as_deref(), Some("100%"));
+        assert_eq!(percent_decode("%zz%4").as_deref(), Some("%zz%4"));
+    }
+
+    #[test]
+    fn raw_response_keeps_server_reason_or_uses_the_canonical_one() {
+        let raw = |reason: &str| RawResponse {
+            head: response::Head {
+                status: 404,
+                reason: reason.into(),
+                headers: vec![("X-Mixed".into(), b"v".to_vec())],
+            },
+            body: Vec::new(),
+        };
+        let url = url::Url::parse("http://h/").unwrap_or_else(|e| panic!("{e}"));
+        let r = into_response(raw("Gone Fishing"), &url, None, Instant::now());
+        assert_eq!(r.reason, "Gone Fishing");
+        assert_eq!(r.headers, [("x-mixed".to_string(), "v".to_string())]);
+        let r = into_response(raw(""), &url, None, Instant::now());
+        assert_eq!(r.reason, "Not Found");
+    }
+
+    #[tokio::test]
+    async fn raw_connect_errors_use_newman_wording() {
+        let refused = {
+            let listener =
+                std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
+            listener
+                .local_addr()
+                .unwrap_or_else(|e| panic!("addr: {e}"))
+                .port()
+        };
+        let error = connect("127.0.0.1", refused).await.err().map(|e| e.message);
+        assert_eq!(
+            error,
+            Some(format!("connect ECONNREFUSED 127.0.0.1:{refused}"))
+        );
+        let error = connect("no-such-host.invalid", 80)
+            .await
+            .err()
+            .map(|e| e.message);
+        assert_eq!(
+            error.as_deref(),
+            Some("getaddrinfo ENOTFOUND no-such-host.invalid")
+        );
+    }
+}

@@ -1,0 +1,468 @@
+//! Reading one HTTP/1.1 response from a byte stream: the head parsed with `httparse`
+//! (informational `1xx` heads skipped), then the body framed by `Transfer-Encoding: chunked`,
+//! `Content-Length` or the end of the connection (RFC 9112 section 6.3). Bad input is an error,
+//! never a panic.
+
+use super::error::{aborted, parse_error, socket_hang_up};
+use crate::http::HttpError;
+use tokio::io::{AsyncRead, AsyncReadExt};
+
+/// A response head is refused beyond this size.
+const MAX_HEAD: usize = 1 << 20;
+/// At most this many header fields in one head.
+const MAX_HEADERS: usize = 4096;
+/// A chunk-size or trailer line is refused beyond this size.
+const MAX_LINE: usize = 64 * 1024;
+
+/// A status line and its header fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// Status code.
+    pub status: u16,
+    /// Reason phrase as the server sent it (may be empty).
+    pub reason: String,
+    /// Header fields in received order, names as received, values as raw bytes.
+    pub headers: Vec<(String, Vec<u8>)>,
+}
+
+impl Head {
+    /// Every value of header `name` (case-insensitive), in order.
+    pub fn values<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a [u8]> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_slice())
+    }
+}
+
+/// A whole response: head and body bytes (still content-encoded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawResponse {
+    /// The final (non-informational) head.
+    pub head: Head,
+    /// The body with the transfer coding removed.
+    pub body: Vec<u8>,
+}
+
+/// How the body of a response ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Framing {
+    Empty,
+    Length(u64),
+    Chunked,
+    UntilClose,
+}
+
+/// A buffered reader of responses over `R`.
+pub struct ResponseReader<R> {
+    reader: R,
+    buf: Vec<u8>,
+    start: usize,
+}
+
+impl<R: AsyncRead + Unpin> ResponseReader<R> {
+    /// Read from `reader`.
+    pub fn new(reader: R) -> Self {
+        ResponseReader {
+            reader,
+            buf: Vec::new(),
+            start: 0,
+        }
+    }
+
+    /// Bytes read from the stream but not consumed yet.
+    pub fn buffered(&self) -> &[u8] {
+        &self.buf[self.start..]
+    }
+
+    /// Give the stream back (bytes in [`Self::buffered`] are lost).
+    pub fn into_inner(self) -> R {
+        self.reader
+    }
+
+    /// Read the response to a `method` request: the final head and the whole body.
+    pub async fn read_response(&mut self, method: &str) -> Result<RawResponse, HttpError> {
+        let head = self.read_final_head().await?;
+        let body = match framing(method, &head)? {
+            Framing::Empty => Vec::new(),
+            Framing::Length(length) => self.read_exact(length).await?,
+            Framing::Chunked => self.read_chunked().await?,
+            Framing::UntilClose => self.read_to_close().await?,
+        };
+        Ok(RawResponse { head, body })
+    }
+
+    /// Read heads until one is not informational (`1xx` other than `101`).
+    pub async fn read_final_head(&mut self) -> Result<Head, HttpError> {
+        loop {
+            let head = self.read_head().await?;
+            if !(100..200).contains(&head.status) || head.status == 101 {
+                return Ok(head);
+            }
+        }
+    }
+
+    /// Read and parse one head.
+    async fn read_head(&mut self) -> Result<Head, HttpError> {
+        let mut capacity = 64;
+        loop {
+            let parsed = {
+                let mut fields = vec![httparse::EMPTY_HEADER; capacity];
+                let mut response = httparse::Response::new(&mut fields);
+                match response.parse(&self.buf[self.start..]) {
+                    Ok(httparse::Status::Complete(length)) => Some(Ok((
+                        length,
+                        Head {
+                            status: response.code.unwrap_or_default(),
+                            reason: response.reason.unwrap_or_default().to_string(),
+                            headers: response
+                                .headers
+                                .iter()
+                                .map(|h| (h.name.to_string(), h.value.to_vec()))
+                                .collect(),
+                        },
+                    ))),
+                    Ok(httparse::Status::Partial) => None,
+                    Err(httparse::Error::TooManyHeaders) if capacity < MAX_HEADERS => {
+                        capacity *= 4;
+                        continue;
+                    }
+                    Err(error) => {
+                        Some(Err(parse_error(format!("invalid response head ({error})"))))
+                    }
+                }
+            };
+            match parsed {
+                Some(Ok((length, head))) => {
+                    self.start += length;
+                    return Ok(head);
+                }
+                Some(Err(error)) => return Err(error),
+                None if self.buffered().len() > MAX_HEAD => {
+                    return Err(parse_error("response head too large"));
+                }
+                None => {
+                    if !self.fill().await? {
+                        return Err(socket_hang_up());
+                    }
+                }
+            }
+        }
+    }
+
+    /// Read more bytes into the buffer; false at the end of the stream.
+    async fn fill(&mut self) -> Result<bool, HttpError> {
+        if self.start > 0 && self.start == self.buf.len() {
+            self.buf.clear();
+            self.start = 0;
+        } else if self.start > 64 * 1024 {
+            self.buf.drain(..self.start);
+            self.start = 0;
+        }
+        let mut chunk = [0u8; 16 * 1024];
+        let read = match self.reader.read(&mut chunk).await {
+            Ok(read) => read,
+            // A TLS peer that closes without `close_notify`: an end like any other here; what
+            // was missing is judged by the caller.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => 0,
+            Err(e) => return Err(read_error(e)),
+        };
+        self.buf.extend_from_slice(&chunk[..read]);
+        Ok(read > 0)
+    }
+
+    /// Exactly `length` more bytes; the stream ending first is an error.
+    async fn read_exact(&mut self, length: u64) -> Result<Vec<u8>, HttpError> {
+        let mut out = Vec::with_capacity(usize::try_from(length).unwrap_or(0).min(1 << 20));
+        self.append_exact(length, &mut out).await?;
+        Ok(out)
+    }
+
+    async fn append_exact(&mut self, length: u64, out: &mut Vec<u8>) -> Result<(), HttpError> {
+        let mut remaining = length;
+        while remaining > 0 {
+            if self.buffered().is_empty() && !self.fill().await? {
+                return Err(aborted());
+            }
+            let available = self.buffered();
+            let take = available
+                .len()
+                .min(usize::try_from(remaining).unwrap_or(usize::MAX));
+            out.extend_from_slice(&available[..take]);
+            self.start += take;
+            remaining -= take as u64;
+        }
+        Ok(())
+    }
+
+    /// One line without its line ending (CRLF or a bare LF).
+    async fn read_line(&mut self) -> Result<Vec<u8>, HttpError> {
+        let mut searched = 0;
+        loop {
+            let available = self.buffered();
+            if let Some(end) = available[searched..].iter().position(|&b| b == b'\n') {
+                let end = searched + end;
+                let mut line = available[..end].to_vec();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                self.start += end + 1;
+                return Ok(line);
+            }
+            searched = available.len();
+            if searched > MAX_LINE {
+                return Err(parse_error("chunk line too long"));
+            }
+            if !self.fill().await? {
+                return Err(aborted());
+            }
+        }
+    }
+
+    /// A `chunked` body: chunks until the last (size 0) one, extensions ignored, then the
+    /// trailer fields, which are read and dropped.
+    async fn read_chunked(&mut self) -> Result<Vec<u8>, HttpError> {
+        let mut out = Vec::new();
+        loop {
+            let line = self.read_line().await?;
+            let size = chunk_size(&line)?;
+            if size == 0 {
+                break;
+            }
+            self.append_exact(size, &mut out).await?;
+            if !self.read_line().await?.is_empty() {
+                return Err(parse_error("invalid chunk: data longer than its size"));
+            }
+        }
+        // Trailer fields up to the empty line; a connection closed here lost nothing.
+        loop {
+            match self.read_line().await {
+                Ok(line) if line.is_empty() => break,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        Ok(out)
+    }
+
+    async fn read_to_close(&mut self) -> Result<Vec<u8>, HttpError> {
+        let mut out = Vec::new();
+        loop {
+            out.extend_from_slice(self.buffered());
+            self.start = self.buf.len();
+            if !self.fill().await? {
+                return Ok(out);
+            }
+        }
+    }
+}
+
+/// Reading errors: a reset connection is Node's `socket hang up`; anything else (TLS alerts
+/// included) in its own words.
+fn read_error(error: std::io::Error) -> HttpError {
+    super::error::from_io(&error, "", 0)
+}
+
+/// How the body of the response to `method` with `head` ends.
+fn framing(method: &str, head: &Head) -> Result<Framing, HttpError> {
+    if method.eq_ignore_ascii_case("HEAD")
+        || (100..200).contains(&head.status)
+        || head.status == 204
+        || head.status == 304
+    {
+        return Ok(Framing::Empty);
+    }
+    let codings: Vec<String> = head
+        .values("transfer-encoding")
+        .flat_map(|v| {
+            String::from_utf8_lossy(v)
+                .split(',')
+                .map(|c| c.trim().to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    if let Some(last) = codings.last() {
+        return Ok(if last == "chunked" {
+            Framing::Chunked
+        } else {
+            Framing::UntilClose
+        });
+    }
+    let mut length = None;
+    for value in head.values("content-length") {
+        for item in String::from_utf8_lossy(value).split(',') {
+            let item = item.trim();
+            let parsed = (!item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| item.parse::<u64>().ok())
+                .flatten()
+                .ok_or_else(|| parse_error(format!("invalid Content-Length \"{item}\"")))?;
+            if length.is_some_and(|l| l != parsed) {
+                return Err(parse_error("conflicting Content-Length values"));
+            }
+            length = Some(parsed);
+        }
+    }
+    Ok(length.map_or(Framing::UntilClose, Framing::Length))
+}
+
+/// The size of a chunk from its size line (`1a;name=value`).
+fn chunk_size(line: &[u8]) -> Result<u64, HttpError> {
+    let digits = line.split(|&b| b == b';').next().unwrap_or_default();
+    let digits = String::from_utf8_lossy(digits);
+    let digits = digits.trim_matches([' ', '\t']);
+    if digits.is_empty() || digits.len() > 16 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(parse_error(format!("invalid chunk size \"{digits}\"")));
+    }
+    u64::from_str_radix(digits, 16).map_err(|_| parse_error("invalid chunk size"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    use tokio::io::ReadBuf;
+
+    /// A stream that hands out one byte per read, to exercise every partial-read path.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl AsyncRead for Trickle<'_> {
+        fn poll_read(
+            mut self: Pin<&mut Self>,
+            _: &mut Context<'_>,
+            buf: &mut ReadBuf<'_>,
+        ) -> Poll<std::io::Result<()>> {
+            if let Some((first, rest)) = self.0.split_first() {
+                buf.put_slice(&[*first]);
+                self.0 = rest;
+            }
+            Poll::Ready(Ok(()))
+        }
+    }
+
+    async fn read(bytes: &[u8], method: &str) -> Result<RawResponse, HttpError> {
+        let whole = ResponseReader::new(bytes).read_response(method).await;
+        let trickled = ResponseReader::new(Trickle(bytes))
+            .read_response(method)
+            .await;
+        assert_eq!(whole, trickled, "one read or byte by byte, same result");
+        whole
+    }
+
+    async fn body(bytes: &[u8], method: &str) -> Vec<u8> {
+        read(bytes, method)
+            .await
+            .map(|r| r.body)
+            .unwrap_or_else(|e| panic!("response should parse: {e}"))
+    }
+
+    async fn error(bytes: &[u8]) -> String {
+        match read(bytes, "GET").await {
+            Ok(r) => panic!("expected an error, got {r:?}"),
+            Err(e) => e.message,
+        }
+    }
+
+    #[tokio::test]
+    async fn response_content_length_body_and_head() {
+        let r = read(
+            b"HTTP/1.1 201 Made It\r\nX-One: 1\r\nContent-Length: 5\r\nx-one: 2\r\n\r\nhelloEXTRA",
+            "GET",
+        )
+        .await
+        .unwrap_or_else(|e| panic!("parses: {e}"));
+        assert_eq!(r.head.status, 201);
+        assert_eq!(r.head.reason, "Made It");
+        assert_eq!(r.head.values("x-one").collect::<Vec<_>>(), [b"1", b"2"]);
+        assert_eq!(r.body, b"hello", "only Content-Length bytes");
+    }
+
+    #[tokio::test]
+    async fn response_chunked_with_extensions_and_trailers() {
+        let bytes = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n\
+            5;name=value\r\nhello\r\n1A \r\n, chunked world of bytes!!\r\n0\r\nX-Trailer: t\r\n\r\n";
+        assert_eq!(body(bytes, "GET").await, b"hello, chunked world of bytes!!");
+        let bare_lf = b"HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n3\nabc\n0\n\n";
+        assert_eq!(body(bare_lf, "GET").await, b"abc");
+        let closed_after_last =
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n";
+        assert_eq!(body(closed_after_last, "GET").await, b"ok");
+    }
+
+    #[tokio::test]
+    async fn response_without_length_is_read_to_close() {
+        let bytes = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end";
+        assert_eq!(body(bytes, "GET").await, b"until the end");
+        let other_coding = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nraw";
+        assert_eq!(body(other_coding, "GET").await, b"raw");
+    }
+
+    #[tokio::test]
+    async fn response_head_204_304_have_no_body() {
+        let length = b"HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n";
+        assert_eq!(body(length, "HEAD").await, b"");
+        assert_eq!(body(b"HTTP/1.1 204 No Content\r\n\r\n", "GET").await, b"");
+        let not_modified = b"HTTP/1.1 304 Not Modified\r\nContent-Length: 7\r\n\r\n";
+        assert_eq!(body(not_modified, "GET").await, b"");
+    }
+
+    #[tokio::test]
+    async fn response_informational_heads_are_skipped() {
+        let bytes = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: x\r\n\r\n\
+            HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+        let r = read(bytes, "POST")
+            .await
+            .unwrap_or_else(|e| panic!("parses: {e}"));
+        assert_eq!((r.head.status, r.body.as_slice()), (200, &b"ok"[..]));
+    }
+
+    #[tokio::test]
+    async fn response_malformed_or_cut_is_a_clear_error() {
+        assert!(
+            error(b"NOT HTTP AT ALL\r\n\r\n")
+                .await
+                .starts_with("Parse Error: ")
+        );
+        assert!(
+            error(b"HTTP/1.1 200 OK\r\nBad Header\r\n\r\n")
+                .await
+                .starts_with("Parse Error: ")
+        );
+        assert_eq!(error(b"").await, "socket hang up");
+        assert_eq!(
+            error(b"HTTP/1.1 200 OK\r\nContent-").await,
+            "socket hang up"
+        );
+        assert_eq!(
+            error(b"HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nshort").await,
+            "aborted"
+        );
+        let cut_chunk = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nshort";
+        assert_eq!(error(cut_chunk).await, "aborted");
+        let bad_size = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
+        assert!(error(bad_size).await.contains("invalid chunk size \"zz\""));
+        let huge = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\n";
+        assert!(error(huge).await.contains("invalid chunk size"));
+        let long_chunk =
+            b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nabc\r\n0\r\n\r\n";
+        assert!(error(long_chunk).await.contains("invalid chunk"));
+        let conflicting = b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab";
+        assert!(error(conflicting).await.contains("Content-Length"));
+        let negative = b"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n";
+        assert!(error(negative).await.contains("invalid Content-Length"));
+        let same_twice = b"HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok";
+        assert_eq!(body(same_twice, "GET").await, b"ok");
+    }
+
+    #[tokio::test]
+    async fn response_with_many_headers_parses() {
+        let mut bytes = b"HTTP/1.1 200 OK\r\n".to_vec();
+        for i in 0..300 {
+            bytes.extend_from_slice(format!("X-H{i}: {i}\r\n").as_bytes());
+        }
+        bytes.extend_from_slice(b"Content-Length: 0\r\n\r\n");
+        let r = ResponseReader::new(&bytes[..]).read_response("GET").await;
+        assert_eq!(r.map(|r| r.head.headers.len()).ok(), Some(301));
+    }
+}
