@@ -23,7 +23,7 @@ fn conformance_every_case_matches_newman() {
     let output = Command::new("bash")
         .arg(&script)
         .arg(env!("CARGO_BIN_EXE_postie"))
-        .env("PORT", "18880")
+        .env("PORT", free_port_block().to_string())
         .env("OUT_ROOT", out_root.path())
         .output()
         .unwrap_or_else(|e| panic!("cannot run compare.sh: {e}"));
@@ -34,4 +34,27 @@ fn conformance_every_case_matches_newman() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+/// The first of four consecutive free ports on 127.0.0.1 (the kit's echo server listens on PORT to
+/// PORT+3), so runs at the same time on one machine never share, or stop, each other's servers.
+fn free_port_block() -> u16 {
+    for _ in 0..50 {
+        let Ok(first) = std::net::TcpListener::bind(("127.0.0.1", 0)) else {
+            continue;
+        };
+        let Ok(port) = first.local_addr().map(|a| a.port()) else {
+            continue;
+        };
+        if port > u16::MAX - 3 {
+            continue;
+        }
+        let rest: Vec<_> = (1..4)
+            .map_while(|i| std::net::TcpListener::bind(("127.0.0.1", port + i)).ok())
+            .collect();
+        if rest.len() == 3 {
+            return port;
+        }
+    }
+    18880
 }
