@@ -61,12 +61,26 @@ pub fn variable_file_document(
     }
 }
 
+/// The collection document as loaded, as a tree (rebuilt from the kept text: see
+/// [`crate::collection::CollectionDocument`]).
+pub fn loaded_document(collection: &Collection) -> Result<Value, Diagnostic> {
+    collection.doc.to_value().map_err(|e| {
+        Diagnostic::new(format!(
+            "cannot rebuild the document of collection \"{}\": {e}",
+            collection.name
+        ))
+    })
+}
+
 /// The collection document with its `variable` array updated to `scope` (collection variables as
 /// scripts left them); everything else is the document as loaded.
-pub fn collection_document(collection: &Collection, scope: &VariableScope) -> Value {
-    let mut doc = collection.doc.clone();
+pub fn collection_document(
+    collection: &Collection,
+    scope: &VariableScope,
+) -> Result<Value, Diagnostic> {
+    let mut doc = loaded_document(collection)?;
     if scope.entries() == collection.variables.as_slice() {
-        return doc;
+        return Ok(doc);
     }
     if let Value::Object(map) = &mut doc {
         let old = match map.get("variable") {
@@ -79,7 +93,7 @@ pub fn collection_document(collection: &Collection, scope: &VariableScope) -> Va
             Value::Array(patch_values(&old, scope.entries())),
         );
     }
-    doc
+    Ok(doc)
 }
 
 /// The new `values` array: each variable reuses the first unused original entry with its key
@@ -380,10 +394,11 @@ mod tests {
         let collection = crate::collection::parse_collection(doc.clone(), Path::new("c.json"))
             .unwrap_or_else(|e| panic!("{e}"));
         let mut scope = VariableScope::from_variables(&collection.variables);
-        assert_eq!(collection_document(&collection, &scope), doc);
+        let same = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(same, doc);
         scope.set("a", json!("2"));
         scope.set("b", json!(true));
-        let out = collection_document(&collection, &scope);
+        let out = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(out["info"], doc["info"]);
         assert_eq!(
             out["variable"],

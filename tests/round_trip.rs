@@ -74,11 +74,8 @@ fn round_trip_collections_are_unchanged() {
             continue; // v1 collections are converted, not round-tripped
         }
         let scope = VariableScope::from_variables(&collection.variables);
-        let exported = through_file(
-            &collection_document(&collection, &scope),
-            dir.path(),
-            "c.json",
-        );
+        let doc = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        let exported = through_file(&doc, dir.path(), "c.json");
         // The API-wrapped form `{"collection": ...}` exports the collection itself.
         let expected = original.get("collection").cloned().unwrap_or(original);
         assert_eq!(text(&exported), text(&expected), "{}", path.display());

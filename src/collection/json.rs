@@ -14,11 +14,14 @@ use crate::diagnostic::Diagnostic;
 /// Read and parse the JSON file at `path`; `what` names the file in messages
 /// (`collection`, `environment`, `globals`).
 pub fn read_json(path: &Path, what: &str) -> Result<Value, Diagnostic> {
+    parse_text(&read_text(path, what)?, path, what)
+}
+
+/// Read the file at `path` and decode it to text (see [`decode`]); `what` names the file in
+/// messages. UTF-8 files become the text without a copy of their bytes.
+pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| read_error(path, what, &e))?;
-    let text = decode(&bytes).map_err(|d| d.into_diagnostic(path, what))?;
-    // Free the raw bytes before building the (much larger) JSON tree: lower peak memory.
-    drop(bytes);
-    parse_text(&text, path, what)
+    decode_owned(bytes).map_err(|d| d.into_diagnostic(path, what))
 }
 
 /// Decode file bytes to text, naming the file (`what`) in the error.
@@ -115,32 +118,39 @@ impl DecodeError {
 /// Decode file bytes to text: UTF-8 (BOM optional), UTF-16LE/BE with BOM, UTF-16 without BOM
 /// when the NUL-byte pattern of ASCII text shows it.
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let text = match bytes {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => utf8(rest)?,
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
-        [a, 0, ..] if *a != 0 => utf16(bytes, u16::from_le_bytes)?,
-        [0, b, ..] if *b != 0 => utf16(bytes, u16::from_be_bytes)?,
-        _ => utf8(bytes)?,
-    };
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    decode_owned(bytes.to_vec())
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, DecodeError> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
-            // The prefix is valid UTF-8 by construction.
-            let good = String::from_utf8_lossy(good);
-            let line = good.matches('\n').count() + 1;
-            let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(DecodeError::Utf8 { line, col })
+/// [`decode`], taking the bytes: UTF-8 input (the usual case) is turned into the text in place,
+/// so a large file is not held twice.
+pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
+    let mut text = match bytes.as_slice() {
+        [0xEF, 0xBB, 0xBF, ..] => {
+            bytes.drain(..3);
+            utf8(bytes)?
         }
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
+        [a, 0, ..] if *a != 0 => utf16(&bytes, u16::from_le_bytes)?,
+        [0, b, ..] if *b != 0 => utf16(&bytes, u16::from_be_bytes)?,
+        _ => utf8(bytes)?,
+    };
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
     }
+    Ok(text)
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let good = &bytes[..e.utf8_error().valid_up_to()];
+        // The prefix is valid UTF-8 by construction.
+        let good = String::from_utf8_lossy(good);
+        let line = good.matches('\n').count() + 1;
+        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        DecodeError::Utf8 { line, col }
+    })
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {

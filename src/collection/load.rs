@@ -7,16 +7,38 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::json::read_json;
+use super::document::CollectionDocument;
+use super::json::{parse_text, read_text};
 use super::model::{Collection, Item, ItemGroup, Node};
 use super::parts::{self, Ctx, field, kind_of, object, text};
 use super::request::request;
-use super::v1;
+use super::{stream, v1};
 use crate::diagnostic::Diagnostic;
 
 /// Read and parse the collection file at `path`.
+///
+/// A v2 collection is built straight from the file's text, one item at a time (see
+/// [`super::stream`]), and the text is kept as its [`CollectionDocument`]; anything else (v1
+/// collections, errors) goes through the document's tree with [`parse_collection`].
 pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
-    parse_collection(read_json(path, "collection")?, path)
+    let ctx = Ctx {
+        file: path,
+        what: "collection",
+    };
+    let text = read_text(path, "collection")?;
+    let streamed = stream::collection(&text, ctx).and_then(|s| {
+        let items = s.items;
+        build_collection(&s.root, || Ok(items), ctx, Vec::new())
+            .ok()
+            .map(|c| (c, s.wrapped))
+    });
+    match streamed {
+        Some((collection, wrapped)) => Ok(Collection {
+            doc: CollectionDocument::from_text(text, wrapped),
+            ..collection
+        }),
+        None => parse_collection(parse_text(&text, path, "collection")?, path),
+    }
 }
 
 /// Build a [`Collection`] from an already parsed document; `path` is used in messages and as the
@@ -41,6 +63,23 @@ pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnosti
         warnings.extend(notes);
     }
     let root = check_is_collection(&doc, ctx)?;
+    let collection =
+        build_collection(root, || nodes(root.get("item"), ctx, "item"), ctx, warnings)?;
+    Ok(Collection {
+        doc: CollectionDocument::from_value(doc),
+        ..collection
+    })
+}
+
+/// The collection from its top-level fields, `items` building its items (after its name and ids,
+/// before its scripts, variables and auth, so that errors are found in that order). Its `doc` is
+/// left empty for the caller.
+fn build_collection(
+    root: &Map<String, Value>,
+    items: impl FnOnce() -> Result<Vec<Node>, Diagnostic>,
+    ctx: Ctx,
+    warnings: Vec<String>,
+) -> Result<Collection, Diagnostic> {
     let info = root.get("info").and_then(Value::as_object);
     let from_info = |key: &str| {
         info.and_then(|i| text(i.get(key)))
@@ -48,27 +87,26 @@ pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnosti
     };
     let name = from_info("name")
         .or_else(|| text(root.get("name")).filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| file_stem(path));
+        .unwrap_or_else(|| file_stem(ctx.file));
     let id = from_info("_postman_id")
         .or_else(|| from_info("id"))
         .or_else(|| node_id(root));
-    let collection = Collection {
+    Ok(Collection {
         id,
         name,
         schema: from_info("schema"),
-        items: nodes(root.get("item"), ctx, "item")?,
+        items: items()?,
         events: parts::events(root.get("event"), ctx, "event")?,
         variables: parts::variables(root.get("variable"), ctx, "variable")?,
         auth: parts::auth(root.get("auth"), ctx, "auth")?,
         protocol_profile_behavior: parts::profile_behavior(root.get("protocolProfileBehavior")),
-        doc: Value::Null,
+        doc: CollectionDocument::from_value(Value::Null),
         warnings,
-    };
-    Ok(Collection { doc, ..collection })
+    })
 }
 
 /// `{"collection": {...}}` (the Postman API's form) → the inner collection.
-fn unwrap_api_form(doc: Value) -> Value {
+pub(super) fn unwrap_api_form(doc: Value) -> Value {
     match doc {
         Value::Object(mut map)
             if map.len() == 1 && map.get("collection").is_some_and(Value::is_object) =>
@@ -141,15 +179,31 @@ fn nodes(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<Node>, Diagnostic>
 }
 
 fn node(obj: &Map<String, Value>, ctx: Ctx, at: &str) -> Result<Node, Diagnostic> {
+    let children = obj
+        .get("item")
+        .filter(|v| !v.is_null())
+        .map(|v| move || nodes(Some(v), ctx, &field(at, "item")));
+    build_node(obj, children, ctx, at)
+}
+
+/// A folder (when `children` is given: it builds the folder's items) or a request item from the
+/// node's fields; `at` is its JSON path. The fields are read in the file format's order, so that
+/// the first error found is the same however the children are built.
+pub(super) fn build_node(
+    obj: &Map<String, Value>,
+    children: Option<impl FnOnce() -> Result<Vec<Node>, Diagnostic>>,
+    ctx: Ctx,
+    at: &str,
+) -> Result<Node, Diagnostic> {
     let id = node_id(obj);
     let name = text(obj.get("name")).unwrap_or_default();
     let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
     let protocol_profile_behavior = parts::profile_behavior(obj.get("protocolProfileBehavior"));
-    if obj.get("item").is_some_and(|v| !v.is_null()) {
+    if let Some(children) = children {
         return Ok(Node::Group(ItemGroup {
             id,
             name,
-            items: nodes(obj.get("item"), ctx, &field(at, "item"))?,
+            items: children()?,
             events,
             auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?,
             protocol_profile_behavior,
@@ -221,7 +275,7 @@ mod tests {
         assert_eq!(i.request.method, "POST");
         assert_eq!(i.responses.len(), 1);
         assert!(i.protocol_profile_behavior.is_some());
-        assert_eq!(c.doc["info"]["name"], "API");
+        assert_eq!(c.doc.to_value().unwrap()["info"]["name"], "API");
     }
 
     #[test]
@@ -269,7 +323,7 @@ mod tests {
         assert!(i.request.headers[1].disabled);
         assert_eq!(i.events[0].listen, Listen::Test);
         // The converted document is what exports write back.
-        assert!(c.doc["item"].is_array());
+        assert!(c.doc.to_value().unwrap()["item"].is_array());
         // v2 collections carry no warning.
         assert!(parse(json!({"item": []})).unwrap().warnings.is_empty());
     }
@@ -319,7 +373,7 @@ mod tests {
     fn load_collection_api_wrapped_form() {
         let c = parse(json!({"collection": {"info": {"name": "wrapped"}, "item": []}})).unwrap();
         assert_eq!(c.name, "wrapped");
-        assert!(c.doc.get("info").is_some());
+        assert!(c.doc.to_value().unwrap().get("info").is_some());
     }
 
     #[test]

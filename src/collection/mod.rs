@@ -3,16 +3,19 @@
 //! No execution code lives here.
 
 pub mod data;
+mod document;
 pub mod environment;
 pub mod json;
 pub mod load;
 pub mod model;
 mod parts;
 mod request;
+mod stream;
 pub mod url;
 pub mod v1;
 
 pub use data::{DataRow, load_data_file};
+pub use document::CollectionDocument;
 pub use environment::{load_variable_file, parse_variable_file};
 pub use json::read_json;
 pub use load::{load_collection, parse_collection};

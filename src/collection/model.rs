@@ -9,8 +9,8 @@ use serde_json::Value;
 /// A loaded Postman collection (v2.0 or v2.1).
 #[derive(Debug, Clone)]
 pub struct Collection {
-    /// The JSON document exactly as loaded; exports patch values into it.
-    pub doc: Value,
+    /// The JSON document as loaded; exports patch values into it.
+    pub doc: super::document::CollectionDocument,
     /// `info._postman_id`, if any.
     pub id: Option<String>,
     /// `info.name`.

@@ -135,7 +135,7 @@ impl JsonReporter {
     pub fn finish(
         self,
         summary: &RunSummary,
-        collection: &Value,
+        collection: Value,
         environment: Value,
         globals: Value,
     ) -> Result<(), Diagnostic> {
@@ -146,7 +146,7 @@ impl JsonReporter {
     fn document(
         &self,
         summary: &RunSummary,
-        collection: &Value,
+        collection: Value,
         environment: Value,
         globals: Value,
     ) -> Value {
@@ -179,7 +179,7 @@ impl JsonReporter {
             })
             .collect();
         let completed = self.started + self.clock.duration(summary.duration).as_millis();
-        let mut collection = collection.clone();
+        let mut collection = collection;
         let mut environment = environment;
         let mut globals = globals;
         for doc in [&mut collection, &mut environment, &mut globals] {
