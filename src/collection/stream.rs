@@ -241,3 +241,6 @@ fn node_from_map<'de, A: MapAccess<'de>>(map: A, ctx: Ctx) -> Result<Node, A::Er
     let children = fields.item.map(|items| move || Ok(items));
     build_node(&fields.map, children, ctx, "item").map_err(|d| A::Error::custom(d.message))
 }
+
+#[cfg(test)]
+mod tests;
