@@ -198,14 +198,15 @@ pub(super) fn build_node(
     let id = node_id(obj);
     let name = text(obj.get("name")).unwrap_or_default();
     let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
-    let protocol_profile_behavior = parts::profile_behavior(obj.get("protocolProfileBehavior"));
+    let protocol_profile_behavior =
+        parts::profile_behavior(obj.get("protocolProfileBehavior")).map(Box::new);
     if let Some(children) = children {
         return Ok(Node::Group(ItemGroup {
             id,
             name,
             items: children()?,
             events,
-            auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?,
+            auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?.map(Box::new),
             protocol_profile_behavior,
         }));
     }
@@ -215,10 +216,6 @@ pub(super) fn build_node(
         request: request(obj.get("request"), ctx, &field(at, "request"))?,
         events,
         protocol_profile_behavior,
-        responses: match obj.get("response") {
-            Some(Value::Array(r)) => r.clone(),
-            _ => Vec::new(),
-        },
     }))
 }
 
@@ -273,7 +270,11 @@ mod tests {
         let i = item(&c.items[0]);
         assert_eq!((i.id.as_deref(), i.name.as_str()), (Some("i1"), "one"));
         assert_eq!(i.request.method, "POST");
-        assert_eq!(i.responses.len(), 1);
+        // Saved examples are not part of the model; exports keep them with the document.
+        assert_eq!(
+            c.doc.to_value().unwrap()["item"][0]["response"][0]["name"],
+            "ex"
+        );
         assert!(i.protocol_profile_behavior.is_some());
         assert_eq!(c.doc.to_value().unwrap()["info"]["name"], "API");
     }
@@ -522,8 +523,8 @@ mod tests {
         // Structured parts win over `raw`, as in Postman; no protocol was given.
         assert_eq!(r.url.to_template(), "a/b");
         assert_eq!(
-            r.body,
-            Some(Body::Raw {
+            r.body.as_deref(),
+            Some(&Body::Raw {
                 raw: "hi".into(),
                 language: None
             })

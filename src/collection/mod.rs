@@ -20,4 +20,4 @@ pub use environment::{load_variable_file, parse_variable_file};
 pub use json::read_json;
 pub use load::{load_collection, parse_collection};
 pub use model::*;
-pub use request::parse_request_definition;
+pub use request::{method_name, parse_request_definition};

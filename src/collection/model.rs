@@ -2,6 +2,11 @@
 //!
 //! These types are built from the loaded JSON document by [`super::load`]; they hold no execution
 //! logic. Values stay as written (templates such as `{{name}}` are resolved later by `vars`).
+//!
+//! A collection can hold a great many items, so what most items lack (auth, a body, structured
+//! URL parts, `protocolProfileBehavior`) is boxed: an item without them stays small.
+
+use std::borrow::Cow;
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -73,9 +78,9 @@ pub struct ItemGroup {
     /// Folder-level scripts.
     pub events: Vec<Script>,
     /// Folder-level auth (`None` = inherit).
-    pub auth: Option<Auth>,
+    pub auth: Option<Box<Auth>>,
     /// Folder-level `protocolProfileBehavior`.
-    pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
+    pub protocol_profile_behavior: Option<Box<serde_json::Map<String, Value>>>,
 }
 
 /// A request item.
@@ -90,24 +95,22 @@ pub struct Item {
     /// Item-level scripts.
     pub events: Vec<Script>,
     /// Item-level `protocolProfileBehavior`.
-    pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
-    /// Saved example responses, kept as JSON.
-    pub responses: Vec<Value>,
+    pub protocol_profile_behavior: Option<Box<serde_json::Map<String, Value>>>,
 }
 
 /// A request as written in the collection, before variable resolution.
 #[derive(Debug, Clone, Default)]
 pub struct RequestSpec {
-    /// HTTP method, upper-cased; `GET` when absent.
-    pub method: String,
+    /// HTTP method, upper-cased; `GET` when absent. The usual methods are not allocated.
+    pub method: Cow<'static, str>,
     /// The URL.
     pub url: UrlSpec,
     /// Headers, including disabled ones.
     pub headers: Vec<KeyValue>,
     /// The body, if any.
-    pub body: Option<Body>,
+    pub body: Option<Box<Body>>,
     /// Request-level auth (`None` = inherit from the parent).
-    pub auth: Option<Auth>,
+    pub auth: Option<Box<Auth>>,
 }
 
 /// A key/value pair with Postman's `disabled` flag (headers, query params, urlencoded fields).
@@ -124,11 +127,18 @@ pub struct KeyValue {
     pub no_value: bool,
 }
 
-/// A URL as written: either only `raw`, or structured parts.
+/// A URL as written: `raw`, and the structured parts when there are any.
 #[derive(Debug, Clone, Default)]
 pub struct UrlSpec {
     /// `raw` (or the whole string when the URL is a string).
     pub raw: String,
+    /// The structured parts; `None` when the URL is a string or has none.
+    pub parts: Option<Box<UrlParts>>,
+}
+
+/// The structured parts of a URL object (see [`UrlSpec`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UrlParts {
     /// `protocol`, if structured.
     pub protocol: Option<String>,
     /// `host` segments, if structured.

@@ -184,6 +184,8 @@ pub(crate) fn events(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<Script
             disabled: obj.get("disabled").and_then(Value::as_bool) == Some(true),
         });
     }
+    // Kept for the whole run, once per item: no spare capacity.
+    out.shrink_to_fit();
     Ok(out)
 }
 

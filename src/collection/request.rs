@@ -1,9 +1,11 @@
 //! Turning an item's `request` (a URL string or a request object) into a [`RequestSpec`]: method,
 //! URL parts, headers, body and request-level auth.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
-use super::model::{Body, FormParam, KeyValue, RequestSpec, UrlSpec};
+use super::model::{Body, FormParam, KeyValue, RequestSpec, UrlParts, UrlSpec};
 use super::parts::{self, Ctx, field, is_disabled, object, text};
 use crate::diagnostic::Diagnostic;
 
@@ -17,14 +19,31 @@ pub(crate) fn request(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<RequestSp
     };
     let method = text(obj.get("method"))
         .filter(|m| !m.is_empty())
-        .map_or_else(|| "GET".to_string(), |m| m.to_uppercase());
+        .map_or(Cow::Borrowed("GET"), |m| method_name(&m));
     Ok(RequestSpec {
         method,
         url: url(obj.get("url"), ctx, &field(at, "url"))?,
         headers: headers(obj.get("header"), ctx, &field(at, "header"))?,
-        body: body(obj.get("body"), ctx, &field(at, "body"))?,
-        auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?,
+        body: body(obj.get("body"), ctx, &field(at, "body"))?.map(Box::new),
+        auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?.map(Box::new),
     })
+}
+
+/// Methods named without an allocation (the usual ones).
+const KNOWN_METHODS: [&str; 15] = [
+    "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "COPY", "LINK", "UNLINK", "PURGE",
+    "LOCK", "UNLOCK", "PROPFIND", "VIEW",
+];
+
+/// `method` upper-cased, as a request spec holds it (the usual methods without an allocation).
+pub fn method_name(method: &str) -> Cow<'static, str> {
+    match KNOWN_METHODS
+        .iter()
+        .find(|known| known.eq_ignore_ascii_case(method))
+    {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(method.to_uppercase()),
+    }
 }
 
 /// Parse a request definition a script built (`pm.sendRequest`, changes to `pm.request`): a URL
@@ -39,7 +58,7 @@ pub fn parse_request_definition(v: &Value) -> Result<RequestSpec, Diagnostic> {
 
 fn get(url: UrlSpec) -> RequestSpec {
     RequestSpec {
-        method: "GET".to_string(),
+        method: Cow::Borrowed("GET"),
         url,
         ..RequestSpec::default()
     }
@@ -60,8 +79,7 @@ pub(crate) fn url(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<UrlSpec, Diag
         Some(Value::Object(obj)) => obj,
         Some(other) => return Err(ctx.wrong(at, "a URL string or a URL object", other)),
     };
-    Ok(UrlSpec {
-        raw: text(obj.get("raw")).unwrap_or_default(),
+    let parts = UrlParts {
         protocol: text(obj.get("protocol")),
         host: host(obj.get("host"), ctx, &field(at, "host"))?,
         port: text(obj.get("port")).filter(|p| !p.is_empty()),
@@ -69,6 +87,10 @@ pub(crate) fn url(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<UrlSpec, Diag
         query: query(obj.get("query"), ctx, &field(at, "query"))?,
         hash: text(obj.get("hash")).filter(|h| !h.is_empty()),
         variables: path_variables(obj.get("variable"), ctx, &field(at, "variable"))?,
+    };
+    Ok(UrlSpec {
+        raw: text(obj.get("raw")).unwrap_or_default(),
+        parts: (!parts.is_empty()).then(|| Box::new(parts)),
     })
 }
 
@@ -330,7 +352,7 @@ mod tests {
         let r = req(json!("https://example.com/a?b=1"));
         assert_eq!(r.method, "GET");
         assert_eq!(r.url.raw, "https://example.com/a?b=1");
-        assert!(r.url.host.is_none() && r.headers.is_empty() && r.body.is_none());
+        assert!(r.url.parts.is_none() && r.headers.is_empty() && r.body.is_none());
     }
 
     #[test]
@@ -338,6 +360,15 @@ mod tests {
         assert_eq!(req(json!({"url": "x"})).method, "GET");
         assert_eq!(req(json!({"url": "x", "method": "post"})).method, "POST");
         assert_eq!(req(json!({"url": "x", "method": ""})).method, "GET");
+        assert_eq!(req(json!({"url": "x", "method": "mkcol"})).method, "MKCOL");
+        assert!(matches!(
+            req(json!({"url": "x", "method": "Delete"})).method,
+            Cow::Borrowed("DELETE")
+        ));
+        assert!(matches!(
+            req(json!({"url": "x", "method": "stuff"})).method,
+            Cow::Owned(_)
+        ));
     }
 
     #[test]
@@ -353,7 +384,7 @@ mod tests {
             "hash": "frag",
             "variable": [{"key": "id", "value": "42"}, {"id": "old", "value": "o"}]
         }}));
-        let u = r.url;
+        let u = r.url.parts();
         assert_eq!(u.protocol.as_deref(), Some("https"));
         assert_eq!(
             u.host,
@@ -375,7 +406,7 @@ mod tests {
             "raw": "https://{{host}}/a/b?x=1&y=#h", "protocol": "https", "host": ["{{host}}"],
             "path": "/a/b", "query": [{"key": "x", "value": "1"}, {"key": "y", "value": ""}], "hash": "h"
         }}));
-        assert!(s.url.host.is_none() && o.url.host.is_some());
+        assert!(s.url.parts().host.is_none() && o.url.parts().host.is_some());
         assert_eq!(s.url.to_template(), o.url.to_template());
     }
 
@@ -421,7 +452,7 @@ mod tests {
 
     #[test]
     fn request_body_modes() {
-        let body = |b: Value| req(json!({"url": "x", "body": b})).body;
+        let body = |b: Value| req(json!({"url": "x", "body": b})).body.map(|b| *b);
         assert_eq!(
             body(json!({"mode": "raw", "raw": "{}", "options": {"raw": {"language": "json"}}})),
             Some(Body::Raw {
@@ -476,7 +507,7 @@ mod tests {
             ]}}),
         )
         .body;
-        let Some(Body::FormData(p)) = b else {
+        let Some(Body::FormData(p)) = b.as_deref() else {
             panic!("formdata expected")
         };
         assert_eq!(p[0].content_type.as_deref(), Some("text/plain"));

@@ -1,9 +1,25 @@
 //! Rendering a [`UrlSpec`] back to URL text (still holding `{{templates}}`) the way Postman's
 //! `Url.toString()` does, for the runner to resolve and send.
 
-use super::model::{KeyValue, UrlSpec};
+use super::model::{KeyValue, UrlParts, UrlSpec};
+
+/// The parts of a URL that has none.
+static NO_PARTS: UrlParts = UrlParts {
+    protocol: None,
+    host: None,
+    port: None,
+    path: None,
+    query: Vec::new(),
+    hash: None,
+    variables: Vec::new(),
+};
 
 impl UrlSpec {
+    /// The structured parts (all empty when there are none).
+    pub fn parts(&self) -> &UrlParts {
+        self.parts.as_deref().unwrap_or(&NO_PARTS)
+    }
+
     /// The URL as a template string.
     ///
     /// With structured parts (`host` or `path`), they win over `raw`, as in Postman:
@@ -12,14 +28,22 @@ impl UrlSpec {
     /// a `null` value, `key=` for an empty one). Otherwise `raw` is used; a `query` list then
     /// replaces the query part of `raw`.
     pub fn to_template(&self) -> String {
-        if self.host.is_some() || self.path.is_some() {
-            self.render_parts()
+        let parts = self.parts();
+        if parts.host.is_some() || parts.path.is_some() {
+            parts.render()
         } else {
-            self.render_raw()
+            parts.render_raw(&self.raw)
         }
     }
+}
 
-    fn render_parts(&self) -> String {
+impl UrlParts {
+    /// True when the URL object gave none of the parts.
+    pub fn is_empty(&self) -> bool {
+        *self == NO_PARTS
+    }
+
+    fn render(&self) -> String {
         let mut out = String::new();
         if let Some(protocol) = self.protocol.as_deref().filter(|p| !p.is_empty()) {
             out.push_str(protocol);
@@ -52,8 +76,8 @@ impl UrlSpec {
         out
     }
 
-    fn render_raw(&self) -> String {
-        let raw = self.raw.trim_start();
+    fn render_raw(&self, raw: &str) -> String {
+        let raw = raw.trim_start();
         let (before_hash, hash) = match raw.find('#') {
             Some(i) => raw.split_at(i),
             None => (raw, ""),
@@ -130,6 +154,13 @@ mod tests {
         Some(items.iter().map(|s| s.to_string()).collect())
     }
 
+    fn url(raw: &str, parts: UrlParts) -> UrlSpec {
+        UrlSpec {
+            raw: raw.into(),
+            parts: Some(Box::new(parts)),
+        }
+    }
+
     #[test]
     fn url_raw_string_is_kept() {
         let u = UrlSpec {
@@ -145,16 +176,18 @@ mod tests {
         off.disabled = true;
         let mut flag = kv("flag", "");
         flag.no_value = true;
-        let u = UrlSpec {
-            raw: "ignored".into(),
-            protocol: Some("https".into()),
-            host: strings(&["{{sub}}", "example", "com"]),
-            port: Some("8443".into()),
-            path: strings(&["users", ":id", "posts"]),
-            query: vec![kv("a", "1"), off, kv("empty", ""), flag],
-            hash: Some("top".into()),
-            variables: vec![kv("id", "{{userId}}")],
-        };
+        let u = url(
+            "ignored",
+            UrlParts {
+                protocol: Some("https".into()),
+                host: strings(&["{{sub}}", "example", "com"]),
+                port: Some("8443".into()),
+                path: strings(&["users", ":id", "posts"]),
+                query: vec![kv("a", "1"), off, kv("empty", ""), flag],
+                hash: Some("top".into()),
+                variables: vec![kv("id", "{{userId}}")],
+            },
+        );
         assert_eq!(
             u.to_template(),
             "https://{{sub}}.example.com:8443/users/{{userId}}/posts?a=1&empty=&flag#top"
@@ -165,12 +198,15 @@ mod tests {
     fn url_query_disabled_only_drops_question_mark() {
         let mut off = kv("a", "1");
         off.disabled = true;
-        let u = UrlSpec {
-            host: strings(&["h"]),
-            path: strings(&["p"]),
-            query: vec![off],
-            ..UrlSpec::default()
-        };
+        let u = url(
+            "",
+            UrlParts {
+                host: strings(&["h"]),
+                path: strings(&["p"]),
+                query: vec![off],
+                ..UrlParts::default()
+            },
+        );
         assert_eq!(u.to_template(), "h/p");
     }
 
@@ -178,12 +214,14 @@ mod tests {
     fn url_raw_with_query_list_rebuilds_query() {
         let mut off = kv("b", "2");
         off.disabled = true;
-        let u = UrlSpec {
-            raw: "http://h/:id?a=1&b=2#x".into(),
-            query: vec![kv("a", "1"), off],
-            variables: vec![kv("id", "7")],
-            ..UrlSpec::default()
-        };
+        let u = url(
+            "http://h/:id?a=1&b=2#x",
+            UrlParts {
+                query: vec![kv("a", "1"), off],
+                variables: vec![kv("id", "7")],
+                ..UrlParts::default()
+            },
+        );
         assert_eq!(u.to_template(), "http://h/7?a=1#x");
     }
 
@@ -191,23 +229,42 @@ mod tests {
     fn url_path_variable_without_value_is_left() {
         let mut none = kv("id", "");
         none.no_value = true;
-        let u = UrlSpec {
-            protocol: Some("http://".into()),
-            host: strings(&["h"]),
-            path: strings(&[":id", ":"]),
-            variables: vec![none],
-            ..UrlSpec::default()
-        };
+        let u = url(
+            "",
+            UrlParts {
+                protocol: Some("http://".into()),
+                host: strings(&["h"]),
+                path: strings(&[":id", ":"]),
+                variables: vec![none],
+                ..UrlParts::default()
+            },
+        );
         assert_eq!(u.to_template(), "http://h/:id/:");
     }
 
     #[test]
+    fn url_without_parts_has_empty_parts() {
+        let u = UrlSpec::default();
+        assert!(u.parts().is_empty());
+        assert!(
+            !UrlParts {
+                hash: Some(String::new()),
+                ..UrlParts::default()
+            }
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn url_root_path_keeps_trailing_slash() {
-        let u = UrlSpec {
-            host: strings(&["h"]),
-            path: Some(vec![String::new()]),
-            ..UrlSpec::default()
-        };
+        let u = url(
+            "",
+            UrlParts {
+                host: strings(&["h"]),
+                path: Some(vec![String::new()]),
+                ..UrlParts::default()
+            },
+        );
         assert_eq!(u.to_template(), "h/");
     }
 }

@@ -57,11 +57,11 @@ pub fn prepare_request(
     let method = if spec.method.is_empty() {
         "GET".to_string()
     } else {
-        spec.method.clone()
+        spec.method.to_string()
     };
     let mut body = None;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
-    if let Some(spec_body) = spec.body.as_ref().filter(|_| !pruned) {
+    if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
         let built = build_body(spec_body, &resolve, json_type, &options.files);
         warnings.extend(built.warnings);
@@ -308,7 +308,7 @@ mod tests {
 
     fn spec(method: &str) -> RequestSpec {
         RequestSpec {
-            method: method.into(),
+            method: method.to_string().into(),
             url: UrlSpec {
                 raw: "{{base}}/x".into(),
                 ..UrlSpec::default()
@@ -327,10 +327,10 @@ mod tests {
                     ..KeyValue::default()
                 },
             ],
-            body: Some(Body::Raw {
+            body: Some(Box::new(Body::Raw {
                 raw: "{\"a\":1}".into(),
                 language: Some("json".into()),
-            }),
+            })),
             auth: None,
         }
     }

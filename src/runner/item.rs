@@ -9,7 +9,8 @@
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::plan::PlannedItem;
 use crate::collection::{
-    Body, Collection, Item, KeyValue, Node, RequestSpec, Script, parse_request_definition,
+    Body, Collection, Item, KeyValue, Node, RequestSpec, Script, method_name,
+    parse_request_definition,
 };
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
@@ -364,7 +365,8 @@ impl ScriptHost for RunHost<'_, '_> {
             disabled_headers: &[],
         };
         // Postman resolves no variables in a `pm.sendRequest` request: empty scopes.
-        let mut prepared = prepare_request(&spec, spec.auth.as_ref(), &Scopes::default(), options);
+        let mut prepared =
+            prepare_request(&spec, spec.auth.as_deref(), &Scopes::default(), options);
         add_host_header(&mut prepared.request);
         for warning in &prepared.warnings {
             self.warn(warning);
@@ -441,7 +443,7 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
     RequestView {
         id: item.id.clone(),
         name: item.name.clone(),
-        method: spec.method.clone(),
+        method: spec.method.to_string(),
         url: spec.url.to_template(),
         headers: spec
             .headers
@@ -450,7 +452,7 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
             .map(|h| (h.key.clone(), h.value.clone()))
             .collect(),
         body: None,
-        body_definition: spec.body.as_ref().map(body_definition),
+        body_definition: spec.body.as_deref().map(body_definition),
     }
 }
 
@@ -530,7 +532,7 @@ fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
         return;
     };
     if let Some(method) = &changes.method {
-        spec.method = method.to_uppercase();
+        spec.method = method_name(method);
     }
     if changes.url.is_some() {
         spec.url = parsed.url;
@@ -545,7 +547,7 @@ fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
 
 /// Drop file parts from a script's request (Postman refuses uploads from scripts); true if any.
 fn strip_files(spec: &mut RequestSpec) -> bool {
-    match &mut spec.body {
+    match spec.body.as_deref_mut() {
         Some(Body::File { .. }) => {
             spec.body = None;
             true

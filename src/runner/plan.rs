@@ -135,8 +135,8 @@ fn walk<'c>(
                 let mut events = inherited.events.clone();
                 events.extend(item.events.iter());
                 let mut behavior = inherited.behavior.clone();
-                extend(&mut behavior, item.protocol_profile_behavior.as_ref());
-                let auth = item.request.auth.as_ref().or(inherited.auth);
+                extend(&mut behavior, item.protocol_profile_behavior.as_deref());
+                let auth = item.request.auth.as_deref().or(inherited.auth);
                 out.push(PlannedItem {
                     item,
                     folders: inherited.folders.clone(),
@@ -151,9 +151,12 @@ fn walk<'c>(
                 next.folders.push(group.name.clone());
                 next.events.extend(group.events.iter());
                 if group.auth.is_some() {
-                    next.auth = group.auth.as_ref();
+                    next.auth = group.auth.as_deref();
                 }
-                extend(&mut next.behavior, group.protocol_profile_behavior.as_ref());
+                extend(
+                    &mut next.behavior,
+                    group.protocol_profile_behavior.as_deref(),
+                );
                 walk(&group.items, &next, selected, included, out);
             }
         }

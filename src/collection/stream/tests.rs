@@ -142,8 +142,12 @@ fn stream_nested_folders_responses_and_collection_fields() {
     let f1 = group(&c.items[0]);
     assert_eq!(f1.items.len(), 2, "null entries are dropped");
     let deep = item(&group(&f1.items[0]).items[0]);
-    assert_eq!(deep.responses.len(), 1);
-    assert_eq!(deep.responses[0]["code"], 200);
+    assert_eq!(deep.name, "deep");
+    let doc = c.doc.to_value().unwrap();
+    assert_eq!(
+        doc["item"][0]["item"][0]["item"][0]["response"][0]["body"],
+        "{\"a\": 1.50}"
+    );
     assert_eq!(item(&f1.items[1]).request.method, "POST");
     assert_eq!(group(&c.items[2]).items[0].name(), "only");
     assert_eq!(item(&c.items[3]).request.url.raw, "http://r2");
