@@ -7,6 +7,7 @@
 //! pre-request script makes to `pm.request` are applied to the request that is sent.
 
 use super::event::{Cursor, Event, ItemRef, Listener};
+use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
 use crate::collection::{
     Body, Collection, Item, KeyValue, Node, RequestSpec, Script, method_name,
@@ -54,12 +55,11 @@ pub struct ItemRunner<'r> {
     pub insecure_file_read: bool,
     /// The collection (for `pm.execution.location`).
     pub collection: &'r Collection,
-    /// Name of the collection, folder or item owning each script, keyed by the script's address;
-    /// built on first use.
+    /// Name of the collection or folder owning each of their scripts, keyed by the script's
+    /// address; built on first use. (An item's own scripts are found without it.)
     pub script_owners: HashMap<usize, &'r str>,
-    /// `pm.info.requestId` for items without an id, made up once per item (as the Postman SDK
-    /// does), keyed by the item's address.
-    pub made_up_ids: HashMap<usize, String>,
+    /// `pm.info.requestId` for items without an id.
+    pub made_up_ids: MadeUpIds,
 }
 
 impl ItemRunner<'_> {
@@ -86,13 +86,14 @@ impl ItemRunner<'_> {
         let scripts = ScriptsAt {
             cursor,
             item,
+            owner: planned.item,
             request_id,
             location,
         };
 
         // Pre-request scripts see the request as written, with the changes of the scripts before.
         let mut spec = Cow::Borrowed(&planned.item.request);
-        for script in &planned.prerequest {
+        for script in planned.prerequest() {
             let view = template_view(planned.item, &spec);
             let changes = self
                 .run_script(
@@ -197,7 +198,7 @@ impl ItemRunner<'_> {
         let cookies = reqwest::Url::parse(&prepared.request.url)
             .map(|url| self.client.cookie_jar().cookies_for(&url))
             .unwrap_or_default();
-        for script in &planned.test {
+        for script in planned.test() {
             self.run_script(
                 script,
                 ScriptKind::Test,
@@ -220,22 +221,26 @@ impl ItemRunner<'_> {
     fn request_id(&mut self, item: &Item) -> String {
         match &item.id {
             Some(id) => id.clone(),
-            None => self
-                .made_up_ids
-                .entry(std::ptr::from_ref(item) as usize)
-                .or_insert_with(|| uuid::Uuid::new_v4().to_string())
-                .clone(),
+            None => self.made_up_ids.id_for(item),
         }
     }
 
-    /// The name of the collection, folder or item whose events hold `script`.
-    fn script_owner(&mut self, script: &Script) -> Option<&str> {
+    /// The name of the collection, folder or item whose events hold `script`, which runs for
+    /// `item`.
+    fn script_owner(&mut self, script: &Script, item: &'_ Item) -> Option<String> {
+        if item
+            .events
+            .as_ptr_range()
+            .contains(&std::ptr::from_ref(script))
+        {
+            return Some(item.name.clone());
+        }
         if self.script_owners.is_empty() {
             collect_owners(self.collection, &mut self.script_owners);
         }
         self.script_owners
             .get(&(std::ptr::from_ref(script) as usize))
-            .copied()
+            .map(|name| name.to_string())
     }
 
     /// Run one script and apply what it did; returns the changes a pre-request script made to
@@ -265,7 +270,9 @@ impl ItemRunner<'_> {
                 iteration: cursor.iteration,
                 iteration_count: cursor.iterations,
                 location: at.location.clone(),
-                location_current: self.script_owner(script).unwrap_or(item.name).to_string(),
+                location_current: self
+                    .script_owner(script, at.owner)
+                    .unwrap_or_else(|| item.name.to_string()),
             },
             vars: scopes.snapshot(),
             cookies,
@@ -323,6 +330,8 @@ impl ItemRunner<'_> {
 struct ScriptsAt<'a> {
     cursor: Cursor,
     item: ItemRef<'a>,
+    /// The item itself.
+    owner: &'a Item,
     request_id: String,
     location: Vec<String>,
 }
@@ -581,7 +590,7 @@ fn add_host_header(request: &mut HttpRequest) {
     request.headers.insert(at, ("Host".to_string(), host));
 }
 
-/// Map every script of `collection` (by address) to the name of its owner.
+/// Map every collection and folder script of `collection` (by address) to the name of its owner.
 fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'c str>) {
     fn add<'c>(events: &[Script], name: &'c str, owners: &mut HashMap<usize, &'c str>) {
         for script in events {
@@ -591,7 +600,7 @@ fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'
     fn walk<'c>(nodes: &'c [Node], owners: &mut HashMap<usize, &'c str>) {
         for node in nodes {
             match node {
-                Node::Item(item) => add(&item.events, &item.name, owners),
+                Node::Item(_) => {}
                 Node::Group(group) => {
                     add(&group.events, &group.name, owners);
                     walk(&group.items, owners);

@@ -2,6 +2,7 @@
 //! `setNextRequest`, `--bail` and `--delay-request`, and reports everything as [`Event`]s.
 
 pub mod event;
+pub mod ids;
 pub mod item;
 pub mod plan;
 pub mod record;
@@ -149,7 +150,7 @@ impl<'a> RunContext<'a> {
             insecure_file_read: self.options.insecure_file_read,
             collection: self.collection,
             script_owners: std::collections::HashMap::new(),
-            made_up_ids: std::collections::HashMap::new(),
+            made_up_ids: ids::MadeUpIds::default(),
         }
     }
 

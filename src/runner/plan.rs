@@ -2,29 +2,42 @@
 //! from its folders and the collection (scripts outermost first, auth, protocol behaviour), and
 //! narrowed to `--folder` selections.
 
+use std::sync::Arc;
+
 use crate::collection::{Auth, Collection, Item, Listen, Node, Script};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::http::SendOptions;
 use serde_json::{Map, Value};
 
-/// One request item with everything it inherits.
+/// One request item with everything it inherits. There is one per item of the collection for the
+/// whole run, so what the items of a folder have in common is shared, not copied.
 #[derive(Debug, Clone)]
 pub struct PlannedItem<'c> {
     /// The item.
     pub item: &'c Item,
     /// Folder names around it, outermost first.
-    pub folders: Vec<String>,
-    /// Pre-request scripts to run, outermost first.
-    pub prerequest: Vec<&'c Script>,
-    /// Test scripts to run, outermost first.
-    pub test: Vec<&'c Script>,
+    pub folders: Arc<[String]>,
+    /// The scripts to run, outermost first: the pre-request ones, then the tests.
+    scripts: Box<[&'c Script]>,
+    /// How many of `scripts` are pre-request scripts.
+    prerequest_count: usize,
     /// The effective auth (`None` = none); `noauth` already stops inheritance here.
     pub auth: Option<&'c Auth>,
     /// `protocolProfileBehavior` merged from the collection down to the item (child wins).
-    pub behavior: Map<String, Value>,
+    pub behavior: Arc<Map<String, Value>>,
 }
 
-impl PlannedItem<'_> {
+impl<'c> PlannedItem<'c> {
+    /// Pre-request scripts to run, outermost first.
+    pub fn prerequest(&self) -> &[&'c Script] {
+        &self.scripts[..self.prerequest_count]
+    }
+
+    /// Test scripts to run, outermost first.
+    pub fn test(&self) -> &[&'c Script] {
+        &self.scripts[self.prerequest_count..]
+    }
+
     /// `disabledSystemHeaders`: names of default headers switched off (`{"user-agent": true}`).
     pub fn disabled_system_headers(&self) -> Vec<String> {
         match self.behavior.get("disabledSystemHeaders") {
@@ -68,10 +81,10 @@ impl PlannedItem<'_> {
 /// Inherited state while walking down the tree.
 #[derive(Clone)]
 struct Inherited<'c> {
-    folders: Vec<String>,
+    folders: Arc<[String]>,
     events: Vec<&'c Script>,
     auth: Option<&'c Auth>,
-    behavior: Map<String, Value>,
+    behavior: Arc<Map<String, Value>>,
 }
 
 /// Flatten `collection`; with `folders` non-empty, only items under the named folders or the named
@@ -99,13 +112,15 @@ pub fn plan<'c>(
         .filter_map(|f| find_node(&collection.items, f))
         .collect();
     let root = Inherited {
-        folders: Vec::new(),
+        folders: Arc::new([]),
         events: collection.events.iter().collect(),
         auth: collection.auth.as_ref(),
-        behavior: collection
-            .protocol_profile_behavior
-            .clone()
-            .unwrap_or_default(),
+        behavior: Arc::new(
+            collection
+                .protocol_profile_behavior
+                .clone()
+                .unwrap_or_default(),
+        ),
     };
     let mut out = Vec::new();
     walk(
@@ -115,6 +130,7 @@ pub fn plan<'c>(
         selected.is_empty(),
         &mut out,
     );
+    out.shrink_to_fit();
     Ok(out)
 }
 
@@ -134,27 +150,36 @@ fn walk<'c>(
                 }
                 let mut events = inherited.events.clone();
                 events.extend(item.events.iter());
-                let mut behavior = inherited.behavior.clone();
-                extend(&mut behavior, item.protocol_profile_behavior.as_deref());
+                let mut scripts = by_listen(&events, Listen::PreRequest);
+                let prerequest_count = scripts.len();
+                scripts.extend(by_listen(&events, Listen::Test));
                 let auth = item.request.auth.as_deref().or(inherited.auth);
                 out.push(PlannedItem {
                     item,
                     folders: inherited.folders.clone(),
-                    prerequest: by_listen(&events, Listen::PreRequest),
-                    test: by_listen(&events, Listen::Test),
+                    scripts: scripts.into_boxed_slice(),
+                    prerequest_count,
                     auth: auth.filter(|a| a.kind != "noauth"),
-                    behavior,
+                    behavior: extend(
+                        &inherited.behavior,
+                        item.protocol_profile_behavior.as_deref(),
+                    ),
                 });
             }
             Node::Group(group) => {
                 let mut next = inherited.clone();
-                next.folders.push(group.name.clone());
+                next.folders = inherited
+                    .folders
+                    .iter()
+                    .chain([&group.name])
+                    .cloned()
+                    .collect();
                 next.events.extend(group.events.iter());
                 if group.auth.is_some() {
                     next.auth = group.auth.as_deref();
                 }
-                extend(
-                    &mut next.behavior,
+                next.behavior = extend(
+                    &inherited.behavior,
                     group.protocol_profile_behavior.as_deref(),
                 );
                 walk(&group.items, &next, selected, included, out);
@@ -163,12 +188,19 @@ fn walk<'c>(
     }
 }
 
-fn extend(into: &mut Map<String, Value>, from: Option<&Map<String, Value>>) {
-    if let Some(from) = from {
-        for (k, v) in from {
-            into.insert(k.clone(), v.clone());
-        }
+/// `inherited` with `own` settings over it; shared as it is when there are none.
+fn extend(
+    inherited: &Arc<Map<String, Value>>,
+    own: Option<&Map<String, Value>>,
+) -> Arc<Map<String, Value>> {
+    let Some(own) = own else {
+        return Arc::clone(inherited);
+    };
+    let mut merged = Map::clone(inherited);
+    for (k, v) in own {
+        merged.insert(k.clone(), v.clone());
     }
+    Arc::new(merged)
 }
 
 fn by_listen<'c>(events: &[&'c Script], listen: Listen) -> Vec<&'c Script> {
