@@ -1,11 +1,17 @@
 //! The collection document as loaded, kept for what writes it back: `--export-collection` and the
 //! JSON report's `collection`.
 //!
-//! A collection loaded from its file keeps the file's JSON text with the layout whitespace
-//! dropped: a fraction of the size of the document's tree, which is built again only when one of
-//! those asks for it ([`CollectionDocument::to_value`]). Documents that only exist as a tree
-//! (converted v1 collections, documents handed to [`super::parse_collection`]) keep the tree.
+//! A collection loaded from its file keeps the file's JSON text, with the layout whitespace
+//! dropped and deflated: a small fraction of the size of the document's tree, which is built
+//! again only when one of those asks for it ([`CollectionDocument::to_value`]). Documents that
+//! only exist as a tree (converted v1 collections, documents handed to
+//! [`super::parse_collection`]) keep the tree.
 
+use std::io::{Read, Write};
+
+use flate2::Compression;
+use flate2::read::DeflateDecoder;
+use flate2::write::DeflateEncoder;
 use serde_json::Value;
 
 /// The JSON document a [`super::Collection`] was loaded from (unwrapped from the Postman API's
@@ -15,8 +21,13 @@ pub struct CollectionDocument(Repr);
 
 #[derive(Debug, Clone)]
 enum Repr {
-    /// Compact JSON text of the whole file; `wrapped` when it holds the API form.
-    Text { json: String, wrapped: bool },
+    /// Compact JSON text of the whole file (`deflated` unless compressing failed); `wrapped` when
+    /// it holds the API form.
+    Text {
+        json: Box<[u8]>,
+        deflated: bool,
+        wrapped: bool,
+    },
     /// The document as a tree.
     Tree(Value),
 }
@@ -31,8 +42,14 @@ impl CollectionDocument {
     /// form `{"collection": {...}}`. The text must be valid JSON (it is compacted here, which
     /// relies on that).
     pub(crate) fn from_text(text: String, wrapped: bool) -> Self {
+        let json = compact(text);
+        let (json, deflated) = match deflate(&json) {
+            Ok(packed) => (packed, true),
+            Err(_) => (json.into_bytes().into_boxed_slice(), false),
+        };
         CollectionDocument(Repr::Text {
-            json: compact(text),
+            json,
+            deflated,
             wrapped,
         })
     }
@@ -42,8 +59,20 @@ impl CollectionDocument {
     pub fn to_value(&self) -> Result<Value, serde_json::Error> {
         match &self.0 {
             Repr::Tree(doc) => Ok(doc.clone()),
-            Repr::Text { json, wrapped } => {
-                let doc: Value = serde_json::from_str(json)?;
+            Repr::Text {
+                json,
+                deflated,
+                wrapped,
+            } => {
+                let doc: Value = if *deflated {
+                    let mut text = Vec::new();
+                    DeflateDecoder::new(&json[..])
+                        .read_to_end(&mut text)
+                        .map_err(serde_json::Error::io)?;
+                    serde_json::from_slice(&text)?
+                } else {
+                    serde_json::from_slice(json)?
+                };
                 Ok(if *wrapped {
                     super::load::unwrap_api_form(doc)
                 } else {
@@ -52,6 +81,14 @@ impl CollectionDocument {
             }
         }
     }
+}
+
+/// `text` deflated, fast: JSON text shrinks many times over, and compressing costs a few
+/// milliseconds per megabyte.
+fn deflate(text: &str) -> std::io::Result<Box<[u8]>> {
+    let mut encoder = DeflateEncoder::new(Vec::new(), Compression::fast());
+    encoder.write_all(text.as_bytes())?;
+    Ok(encoder.finish()?.into_boxed_slice())
 }
 
 /// Drop the whitespace between JSON tokens that only lays the text out: every run of whitespace
@@ -145,6 +182,24 @@ mod tests {
         assert_eq!(
             doc.to_value().unwrap(),
             json!({"info": {"name": "w"}, "item": []})
+        );
+    }
+
+    #[test]
+    fn document_text_is_kept_deflated() {
+        let items: Vec<Value> = (0..500)
+            .map(|i| json!({"name": format!("GET {i}"), "request": {"url": format!("http://x/{i}")}}))
+            .collect();
+        let original = serde_json::to_string_pretty(&json!({"item": items})).unwrap();
+        let doc = CollectionDocument::from_text(original.clone(), false);
+        let Repr::Text { json, deflated, .. } = &doc.0 else {
+            panic!("kept as text");
+        };
+        assert!(*deflated);
+        assert!(json.len() * 10 < original.len(), "{} bytes", json.len());
+        assert_eq!(
+            doc.to_value().unwrap(),
+            serde_json::from_str::<Value>(&original).unwrap()
         );
     }
 
