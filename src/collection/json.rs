@@ -4,7 +4,8 @@
 //! (LE/BE with a BOM, LE without one) — and turns every failure into a [`Diagnostic`] that names
 //! the file and, for syntax errors, the line and column.
 
-use std::io;
+use std::fs::File;
+use std::io::{self, Read};
 use std::path::Path;
 
 use serde_json::Value;
@@ -22,6 +23,30 @@ pub fn read_json(path: &Path, what: &str) -> Result<Value, Diagnostic> {
 pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| read_error(path, what, &e))?;
     decode_owned(bytes).map_err(|d| d.into_diagnostic(path, what))
+}
+
+/// The file at `path` as a stream of UTF-8 bytes after its byte-order mark, when it is a regular
+/// file that [`decode`] reads as UTF-8 (the usual case); `None` otherwise (UTF-16, not a regular
+/// file, unreadable): then read it whole with [`read_text`]. The bytes are not checked here: a
+/// JSON parser reading them rejects invalid UTF-8.
+pub(crate) fn open_utf8(path: &Path) -> Option<impl Read> {
+    let mut file = File::open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut head = Vec::with_capacity(6);
+    (&mut file).take(6).read_to_end(&mut head).ok()?;
+    // As `decode`: a UTF-8 byte-order mark, and one more right after it, are dropped.
+    let skip = match head.as_slice() {
+        [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] => 6,
+        [0xEF, 0xBB, 0xBF, ..] => 3,
+        [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => return None,
+        [a, 0, ..] if *a != 0 => return None,
+        [0, b, ..] if *b != 0 => return None,
+        _ => 0,
+    };
+    head.drain(..skip);
+    Some(io::Cursor::new(head).chain(file))
 }
 
 /// Decode file bytes to text, naming the file (`what`) in the error.
@@ -281,6 +306,30 @@ mod tests {
         let d = read_json(f.path(), "collection").unwrap_err();
         assert_eq!(d.message, "the collection file is not valid UTF-8 text");
         assert_eq!(d.position, Some((2, 9)));
+    }
+
+    #[test]
+    fn open_utf8_streams_utf8_files_after_their_marks() {
+        let read = |bytes: &[u8]| {
+            let f = temp_with(bytes);
+            open_utf8(f.path()).map(|mut r| {
+                let mut out = Vec::new();
+                r.read_to_end(&mut out).unwrap();
+                out
+            })
+        };
+        assert_eq!(read(b"{\"a\": 1}").unwrap(), b"{\"a\": 1}");
+        assert_eq!(read(b"\xEF\xBB\xBF{}").unwrap(), b"{}");
+        assert_eq!(read(b"\xEF\xBB\xBF\xEF\xBB\xBF[]").unwrap(), b"[]");
+        assert_eq!(read(b"").unwrap(), b"");
+        assert_eq!(read(b"x").unwrap(), b"x");
+        // UTF-16, with or without a mark, is decoded whole instead.
+        assert!(read(&utf16le("{}", true)).is_none());
+        assert!(read(&utf16le("{}", false)).is_none());
+        assert!(read(&[0xFE, 0xFF, 0, b'{']).is_none());
+        let dir = tempfile::tempdir().unwrap();
+        assert!(open_utf8(dir.path()).is_none());
+        assert!(open_utf8(&dir.path().join("missing.json")).is_none());
     }
 
     #[test]

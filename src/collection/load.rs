@@ -3,12 +3,14 @@
 //! v2.1 first (see [`super::v1`]), with a warning in [`Collection::warnings`]; documents that are
 //! not collections at all are refused with a [`Diagnostic`] saying what to do.
 
+use std::io::BufReader;
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
 use super::document::CollectionDocument;
-use super::json::{parse_text, read_text};
+use super::document::writer::{DocumentWriter, Tee};
+use super::json::{open_utf8, parse_text, read_text};
 use super::model::{Collection, Item, ItemGroup, Node};
 use super::parts::{self, Ctx, field, kind_of, object, text};
 use super::request::request;
@@ -17,28 +19,46 @@ use crate::diagnostic::Diagnostic;
 
 /// Read and parse the collection file at `path`.
 ///
-/// A v2 collection is built straight from the file's text, one item at a time (see
-/// [`super::stream`]), and the text is kept as its [`CollectionDocument`]; anything else (v1
-/// collections, errors) goes through the document's tree with [`parse_collection`].
+/// A v2 collection is built straight from the file as it is read, one item at a time (see
+/// [`super::stream`]), its text deflated as it goes by and kept as its [`CollectionDocument`]: the
+/// file's text and tree are never held whole. Files that cannot be read that way (UTF-16, not
+/// regular files) are read into memory first. Anything else (v1 collections, errors) goes through
+/// the document's tree with [`parse_collection`], which reports problems with their position.
 pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
     let ctx = Ctx {
         file: path,
         what: "collection",
     };
+    if let Some(file) = open_utf8(path) {
+        let mut writer = DocumentWriter::new();
+        // Large reads: the writer deflates each chunk read as it comes.
+        let reader = BufReader::with_capacity(64 * 1024, Tee::new(file, &mut writer));
+        let streamed = stream::from_reader(reader, ctx);
+        if let Some(collection) = streamed.and_then(|s| finish(s, writer, ctx)) {
+            return Ok(collection);
+        }
+    }
     let text = read_text(path, "collection")?;
-    let streamed = stream::collection(&text, ctx).and_then(|s| {
-        let items = s.items;
-        build_collection(&s.root, || Ok(items), ctx, Vec::new())
-            .ok()
-            .map(|c| (c, s.wrapped))
+    let streamed = stream::from_str(&text, ctx).and_then(|s| {
+        let mut writer = DocumentWriter::new();
+        writer.write(text.as_bytes()).ok()?;
+        finish(s, writer, ctx)
     });
     match streamed {
-        Some((collection, wrapped)) => Ok(Collection {
-            doc: CollectionDocument::from_text(text, wrapped),
-            ..collection
-        }),
+        Some(collection) => Ok(collection),
         None => parse_collection(parse_text(&text, path, "collection")?, path),
     }
+}
+
+/// The collection from what the streaming path built and the text `writer` kept; `None` when its
+/// top-level fields are wrong (the tree path then says how).
+fn finish(streamed: stream::Streamed, writer: DocumentWriter, ctx: Ctx) -> Option<Collection> {
+    let items = streamed.items;
+    let collection = build_collection(&streamed.root, || Ok(items), ctx, Vec::new()).ok()?;
+    Some(Collection {
+        doc: writer.finish(streamed.wrapped).ok()?,
+        ..collection
+    })
 }
 
 /// Build a [`Collection`] from an already parsed document; `path` is used in messages and as the

@@ -1,5 +1,6 @@
-//! The model of a v2 collection built straight from its JSON text, one item at a time, without
-//! the document's whole tree: the fast path of [`super::load_collection`].
+//! The model of a v2 collection built straight from its JSON text (in memory, or read from the
+//! file as it is parsed), one item at a time, without the document's whole tree: the fast path of
+//! [`super::load_collection`].
 //!
 //! One `serde_json` deserializer walks the whole text, so what it accepts (and how deeply it lets
 //! containers nest) is exactly what parsing the tree accepts. Each folder and request item becomes
@@ -9,7 +10,7 @@
 //! `None`, and the caller loads the tree instead, which reports problems with their position or
 //! JSON path.
 
-use std::fmt;
+use std::{fmt, io};
 
 use serde::de::{self, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
@@ -29,8 +30,20 @@ pub(super) struct Streamed {
 }
 
 /// Build the items of the v2 collection in `text`; `None` for anything else or on any error.
-pub(super) fn collection(text: &str, ctx: Ctx) -> Option<Streamed> {
-    let mut de = serde_json::Deserializer::from_str(text);
+pub(super) fn from_str(text: &str, ctx: Ctx) -> Option<Streamed> {
+    parse(&mut serde_json::Deserializer::from_str(text), ctx)
+}
+
+/// Build the items of the v2 collection read from `reader` (UTF-8 JSON); `None` for anything
+/// else or on any error, including reading errors.
+pub(super) fn from_reader(reader: impl io::Read, ctx: Ctx) -> Option<Streamed> {
+    parse(&mut serde_json::Deserializer::from_reader(reader), ctx)
+}
+
+fn parse<'de, R: serde_json::de::Read<'de>>(
+    de: &mut serde_json::Deserializer<R>,
+    ctx: Ctx,
+) -> Option<Streamed> {
     let top = de.deserialize_map(ObjectVisitor { ctx, top: true }).ok()?;
     de.end().ok()?;
     // The API form: `collection` (an object) is the only key.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::collection;
+use super::from_str;
 use crate::collection::load::{load_collection, parse_collection};
 use crate::collection::parts::Ctx;
 use crate::collection::{Collection, Node};
@@ -54,7 +54,7 @@ fn tree(text: &str) -> Result<Collection, Diagnostic> {
 
 /// `text` takes the streaming path, and loading it gives what the tree path gives.
 fn assert_streams_like_tree(text: &str) -> Collection {
-    assert!(collection(text, ctx()).is_some(), "not streamed: {text}");
+    assert!(from_str(text, ctx()).is_some(), "not streamed: {text}");
     let tree = tree(text).unwrap_or_else(|d| panic!("{d}: {text}"));
     let file = tempfile::tempdir().unwrap();
     let path = file.path().join("api.postman_collection.json");
@@ -80,7 +80,7 @@ fn assert_streams_like_tree(text: &str) -> Collection {
 
 /// `text` is handed back to the tree path, and loading it gives what the tree path gives.
 fn assert_handed_back(text: &str) {
-    assert!(collection(text, ctx()).is_none(), "streamed: {text}");
+    assert!(from_str(text, ctx()).is_none(), "streamed: {text}");
     assert_loads_like_tree(text);
 }
 
@@ -195,7 +195,9 @@ fn stream_bom_and_utf16_files_load_alike() {
     for unit in text.encode_utf16() {
         utf16.extend_from_slice(&unit.to_le_bytes());
     }
-    for bytes in [utf8_bom, utf16] {
+    let mut two_boms = b"\xEF\xBB\xBF".to_vec();
+    two_boms.extend_from_slice(&utf8_bom);
+    for bytes in [utf8_bom, two_boms, utf16] {
         let mut f = tempfile::NamedTempFile::new().unwrap();
         f.write_all(&bytes).unwrap();
         let c = load_collection(f.path()).unwrap();
@@ -203,6 +205,16 @@ fn stream_bom_and_utf16_files_load_alike() {
         assert_eq!(item(&c.items[0]).request.url.raw, "http://x/é");
         assert_eq!(c.doc.to_value().unwrap()["item"][0]["name"], "é");
     }
+}
+
+#[test]
+fn stream_file_with_invalid_utf8_is_reported_as_before() {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(b"{\"info\": {},\n \"item\": [{\"name\": \"\xff\"}]}")
+        .unwrap();
+    let d = load_collection(f.path()).unwrap_err();
+    assert_eq!(d.message, "the collection file is not valid UTF-8 text");
+    assert_eq!(d.position, Some((2, 21)));
 }
 
 #[test]
@@ -349,7 +361,7 @@ fn stream_fixtures_load_as_the_tree_does() {
         let tree = parse_collection(doc, &path).unwrap();
         if tree.warnings.is_empty() {
             let text = crate::collection::json::read_text(&path, "collection").unwrap();
-            assert!(collection(&text, ctx()).is_some(), "{}", path.display());
+            assert!(from_str(&text, ctx()).is_some(), "{}", path.display());
         }
         assert_eq!(model(&loaded), model(&tree), "{}", path.display());
         assert_eq!(
