@@ -3,14 +3,15 @@
 //! folders, so a crash never leaves half a file and exporting over the input file is safe.
 //!
 //! Exports are lossless: the document as loaded is kept and only the `values` array is patched,
-//! so unknown fields, key order, variable types and `enabled` flags survive.
+//! so unknown fields, key order, variable types and `enabled` flags survive. A collection is
+//! written straight from its kept text, without building its tree.
 
-use crate::collection::{Collection, Variable, VariableFile};
+use crate::collection::{Collection, PrettyOptions, Variable, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::vars::VariableScope;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Build the document for an exported environment or globals scope.
@@ -61,39 +62,67 @@ pub fn variable_file_document(
     }
 }
 
-/// The collection document as loaded, as a tree (rebuilt from the kept text: see
-/// [`crate::collection::CollectionDocument`]).
-pub fn loaded_document(collection: &Collection) -> Result<Value, Diagnostic> {
-    collection.doc.to_value().map_err(|e| {
-        Diagnostic::new(format!(
-            "cannot rebuild the document of collection \"{}\": {e}",
-            collection.name
-        ))
-    })
-}
-
 /// The collection document with its `variable` array updated to `scope` (collection variables as
-/// scripts left them); everything else is the document as loaded.
+/// scripts left them); everything else is the document as loaded. This builds the document's
+/// tree; [`write_collection`] writes the same without it.
 pub fn collection_document(
     collection: &Collection,
     scope: &VariableScope,
 ) -> Result<Value, Diagnostic> {
-    let mut doc = loaded_document(collection)?;
-    if scope.entries() == collection.variables.as_slice() {
-        return Ok(doc);
-    }
-    if let Value::Object(map) = &mut doc {
-        let old = match map.get("variable") {
-            Some(Value::Array(values)) => values.clone(),
-            Some(single @ Value::Object(_)) => vec![single.clone()],
-            _ => Vec::new(),
-        };
-        map.insert(
-            "variable".into(),
-            Value::Array(patch_values(&old, scope.entries())),
-        );
+    let mut doc = collection
+        .doc
+        .to_value()
+        .map_err(|e| unreadable_document(collection, &e))?;
+    if let (Some(variables), Value::Object(map)) = (patched_variables(collection, scope)?, &mut doc)
+    {
+        map.insert("variable".into(), variables);
     }
     Ok(doc)
+}
+
+/// Write [`collection_document`] to `path` as [`write_json`] would, straight from the kept text.
+pub fn write_collection(
+    path: &Path,
+    collection: &Collection,
+    scope: &VariableScope,
+) -> Result<(), Diagnostic> {
+    let variables = patched_variables(collection, scope)?;
+    let options = PrettyOptions {
+        indent: b"\t",
+        replace: variables.as_ref().map(|v| ("variable", v)),
+        mask: None,
+    };
+    write_atomically_with(path, &mut |out| {
+        collection.doc.write_pretty(out, &options)?;
+        out.write_all(b"\n")
+    })
+}
+
+/// The collection's `variable` array updated to `scope`; `None` when scripts changed nothing.
+fn patched_variables(
+    collection: &Collection,
+    scope: &VariableScope,
+) -> Result<Option<Value>, Diagnostic> {
+    if scope.entries() == collection.variables.as_slice() {
+        return Ok(None);
+    }
+    let loaded = collection
+        .doc
+        .field("variable")
+        .map_err(|e| unreadable_document(collection, &e))?;
+    let old = match loaded {
+        Some(Value::Array(values)) => values,
+        Some(single @ Value::Object(_)) => vec![single],
+        _ => Vec::new(),
+    };
+    Ok(Some(Value::Array(patch_values(&old, scope.entries()))))
+}
+
+fn unreadable_document(collection: &Collection, e: &serde_json::Error) -> Diagnostic {
+    Diagnostic::new(format!(
+        "cannot read back the document of collection \"{}\": {e}",
+        collection.name
+    ))
 }
 
 /// The new `values` array: each variable reuses the first unused original entry with its key
@@ -159,6 +188,9 @@ pub fn write_json(path: &Path, doc: &Value) -> Result<(), Diagnostic> {
 /// Placeholder the spooled list is spliced in for.
 const SPOOL_MARKER: &str = "__postie_spooled_list__";
 
+/// Placeholder for the value [`SpooledJson::finish_with`] has written by its caller.
+const VALUE_MARKER: &str = "__postie_streamed_value__";
+
 /// A JSON document with one large list (the JSON report's `run.executions`) written as the run
 /// goes: entries are appended to a temporary file next to the target, so memory stays flat however
 /// long the run; [`SpooledJson::finish`] writes the rest of the document around them and renames
@@ -220,9 +252,26 @@ impl SpooledJson {
         Value::String(SPOOL_MARKER.to_string())
     }
 
+    /// The value to put in the document passed to [`SpooledJson::finish_with`] where the value
+    /// its caller writes belongs.
+    pub fn value_placeholder() -> Value {
+        Value::String(VALUE_MARKER.to_string())
+    }
+
     /// Write `doc` (holding [`SpooledJson::placeholder`] where the list goes) with the spooled
     /// entries spliced in, atomically.
-    pub fn finish(mut self, doc: &Value) -> Result<(), Diagnostic> {
+    pub fn finish(self, doc: &Value) -> Result<(), Diagnostic> {
+        self.finish_with(doc, &mut |_| Ok(()))
+    }
+
+    /// [`SpooledJson::finish`], with `write_value` writing a large value where `doc` holds
+    /// [`SpooledJson::value_placeholder`]: its pretty JSON, the lines after its first indented
+    /// as deep as the placeholder is.
+    pub fn finish_with(
+        mut self,
+        doc: &Value,
+        write_value: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), Diagnostic> {
         let path = self.path.clone();
         if let Some(e) = self.error.take() {
             return Err(cannot_write(&path, &e));
@@ -239,6 +288,16 @@ impl SpooledJson {
         let text = String::from_utf8_lossy(&text).into_owned();
         let marker = format!("\"{SPOOL_MARKER}\"");
         let (head, tail) = text.split_once(&marker).unwrap_or((&text, ""));
+        let value_marker = format!("\"{VALUE_MARKER}\"");
+        let mut write_part = |out: &mut dyn Write, part: &str| match part.split_once(&value_marker)
+        {
+            Some((before, after)) => {
+                out.write_all(before.as_bytes())?;
+                write_value(out)?;
+                out.write_all(after.as_bytes())
+            }
+            None => out.write_all(part.as_bytes()),
+        };
         let special = is_special(&path);
         let result = (|| {
             let tmp = if special {
@@ -247,11 +306,11 @@ impl SpooledJson {
                 temp_path(&path)
             };
             let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-            out.write_all(head.as_bytes())?;
+            write_part(&mut out, head)?;
             out.write_all(b"[")?;
             std::io::copy(&mut std::fs::File::open(&self.spool_path)?, &mut out)?;
             out.write_all(if self.entries == 0 { b"]" } else { b"\n]" })?;
-            out.write_all(tail.as_bytes())?;
+            write_part(&mut out, tail)?;
             out.write_all(b"\n")?;
             let file = out.into_inner().map_err(|e| e.into_error())?;
             if special {
@@ -301,20 +360,31 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    write_atomically_with(path, &mut |out| out.write_all(bytes))
+}
+
+/// Write what `write` writes to `path` (buffered) the way [`write_atomically`] writes bytes.
+pub fn write_atomically_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
     if path.is_dir() {
         return Err(Diagnostic::in_file(path, "is a folder, not a file")
             .with_hint("give a file path such as out/environment.json"));
     }
+    let mut write_to = |target: &Path| -> std::io::Result<std::fs::File> {
+        let mut out = BufWriter::new(std::fs::File::create(target)?);
+        write(&mut out)?;
+        out.into_inner().map_err(|e| e.into_error())
+    };
     if is_special(path) {
         // `/dev/null`, `/dev/stdout`, a FIFO: write into it; renaming over it would replace it.
-        return std::fs::write(path, bytes).map_err(|e| cannot_write(path, &e));
+        return write_to(path).map(drop).map_err(|e| cannot_write(path, &e));
     }
     std::fs::create_dir_all(parent_dir(path)).map_err(|e| cannot_write(path, &e))?;
     let tmp = temp_path(path);
     let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
+        write_to(&tmp)?.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {

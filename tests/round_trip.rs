@@ -3,7 +3,7 @@
 //! order, same values, unknown fields kept), through the real file writer.
 
 use postie::collection::{load_collection, load_variable_file, read_json};
-use postie::export::{collection_document, variable_file_document, write_json};
+use postie::export::{collection_document, variable_file_document, write_collection, write_json};
 use postie::vars::VariableScope;
 use std::path::{Path, PathBuf};
 
@@ -50,6 +50,10 @@ fn text(value: &serde_json::Value) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
+fn read_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// Write through the real exporter and read back.
 fn through_file(doc: &serde_json::Value, dir: &Path, name: &str) -> serde_json::Value {
     let path = dir.join(name);
@@ -73,12 +77,33 @@ fn round_trip_collections_are_unchanged() {
         if !collection.warnings.is_empty() {
             continue; // v1 collections are converted, not round-tripped
         }
-        let scope = VariableScope::from_variables(&collection.variables);
+        let mut scope = VariableScope::from_variables(&collection.variables);
         let doc = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
         let exported = through_file(&doc, dir.path(), "c.json");
         // The API-wrapped form `{"collection": ...}` exports the collection itself.
         let expected = original.get("collection").cloned().unwrap_or(original);
         assert_eq!(text(&exported), text(&expected), "{}", path.display());
+        // Written straight from the kept text: the same file, byte for byte.
+        let streamed = dir.path().join("streamed.json");
+        write_collection(&streamed, &collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        let written = dir.path().join("c.json");
+        assert_eq!(
+            read_bytes(&streamed),
+            read_bytes(&written),
+            "{}",
+            path.display()
+        );
+        // With changed variables too.
+        scope.set("round_trip_added", serde_json::json!("x"));
+        write_collection(&streamed, &collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        let doc = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        write_json(&written, &doc).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            read_bytes(&streamed),
+            read_bytes(&written),
+            "{}",
+            path.display()
+        );
         checked += 1;
     }
     let minimum = if kit_present() { 35 } else { 2 };

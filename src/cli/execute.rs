@@ -6,8 +6,7 @@ use super::reporter_options::RawReporterOptions;
 use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::export::{
-    SpooledJson, collection_document, loaded_document, variable_file_document, write_atomically,
-    write_json,
+    SpooledJson, variable_file_document, write_atomically, write_collection, write_json,
 };
 use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
 use crate::http::{ClientOptions, CookieJar};
@@ -255,16 +254,10 @@ pub fn execute(
         written.push(write_json(path, &globals_doc));
     }
     if let Some(path) = &flags.export_collection {
-        written.push(
-            collection_document(&collection, &scopes.collection)
-                .and_then(|doc| write_json(path, &doc)),
-        );
+        written.push(write_collection(path, &collection, &scopes.collection));
     }
     if let Some(json) = json {
-        written.push(
-            loaded_document(&collection)
-                .and_then(|doc| json.finish(&summary, doc, environment_doc, globals_doc)),
-        );
+        written.push(json.finish(&summary, &collection.doc, environment_doc, globals_doc));
     }
     if let Some(junit) = &junit {
         let path = report_path(reporter_options, &reporters, "junit", "xml");

@@ -6,12 +6,16 @@
 //! ([`CollectionDocument::to_value`]). Documents that only exist as a tree (converted v1
 //! collections, documents handed to [`super::parse_collection`]) keep the tree.
 
+mod field;
+mod pretty;
 pub(crate) mod writer;
 
-use std::io::Read;
+use std::io::{self, BufReader, Read, Write};
 
 use flate2::read::DeflateDecoder;
 use serde_json::Value;
+
+pub use pretty::{Mask, PrettyOptions};
 
 /// The JSON document a [`super::Collection`] was loaded from (unwrapped from the Postman API's
 /// `{"collection": ...}` form).
@@ -38,6 +42,40 @@ impl CollectionDocument {
         CollectionDocument(Repr::Deflated { text, wrapped })
     }
 
+    /// Write the document as pretty JSON to `out`, exactly as serializing [`Self::to_value`]'s
+    /// tree (changed as `options` say) with serde_json's `PrettyFormatter` would, but as it is
+    /// read from the kept text: the tree is not built (unless the text repeats a key somewhere).
+    pub fn write_pretty(&self, out: &mut dyn Write, options: &PrettyOptions) -> io::Result<()> {
+        match &self.0 {
+            Repr::Deflated { text, wrapped } => {
+                let written = pretty::write_pretty(
+                    || serde_json::Deserializer::from_reader(BufReader::new(inflate(text))),
+                    *wrapped,
+                    out,
+                    options,
+                )?;
+                if written {
+                    return Ok(());
+                }
+                write_tree(&self.to_value()?, out, options)
+            }
+            Repr::Tree(doc) => write_tree(doc, out, options),
+        }
+    }
+
+    /// The document's top-level field `name`, if it has one (without building the rest of the
+    /// tree).
+    pub fn field(&self, name: &str) -> Result<Option<Value>, serde_json::Error> {
+        match &self.0 {
+            Repr::Deflated { text, wrapped } => {
+                let reader = BufReader::new(inflate(text));
+                let mut de = serde_json::Deserializer::from_reader(reader);
+                field::field(&mut de, name, *wrapped)
+            }
+            Repr::Tree(doc) => Ok(doc.get(name).cloned()),
+        }
+    }
+
     /// The document as a tree, as loaded: same keys in the same order, same values. Built from
     /// the kept text each time (as large in memory as the file's tree): call it once, at the end.
     pub fn to_value(&self) -> Result<Value, serde_json::Error> {
@@ -45,7 +83,7 @@ impl CollectionDocument {
             Repr::Tree(doc) => Ok(doc.clone()),
             Repr::Deflated { text, wrapped } => {
                 let mut json = Vec::new();
-                DeflateDecoder::new(&text[..])
+                inflate(text)
                     .read_to_end(&mut json)
                     .map_err(serde_json::Error::io)?;
                 let doc: Value = serde_json::from_slice(&json)?;
@@ -56,6 +94,26 @@ impl CollectionDocument {
                 })
             }
         }
+    }
+}
+
+/// The kept text, inflated as it is read.
+fn inflate(text: &[u8]) -> DeflateDecoder<&[u8]> {
+    DeflateDecoder::new(text)
+}
+
+/// [`pretty::write_pretty`] for a tree, through its compact text (which repeats no key).
+fn write_tree(doc: &Value, out: &mut dyn Write, options: &PrettyOptions) -> io::Result<()> {
+    let text = serde_json::to_vec(doc)?;
+    let written = pretty::write_pretty(
+        || serde_json::Deserializer::from_slice(&text),
+        false,
+        out,
+        options,
+    )?;
+    match written {
+        true => Ok(()),
+        false => Err(io::Error::other("a tree repeats a key")),
     }
 }
 

@@ -15,7 +15,7 @@ pub mod url;
 pub mod v1;
 
 pub use data::{DataRow, load_data_file};
-pub use document::CollectionDocument;
+pub use document::{CollectionDocument, Mask, PrettyOptions};
 pub use environment::{load_variable_file, parse_variable_file};
 pub use json::read_json;
 pub use load::{load_collection, parse_collection};

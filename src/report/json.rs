@@ -7,12 +7,15 @@
 use super::mask::Masker;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
+use crate::collection::{CollectionDocument, PrettyOptions};
 use crate::diagnostic::Diagnostic;
 use crate::export::SpooledJson;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
+use std::borrow::Cow;
+use std::io::Write;
 
 /// Options of the JSON reporter.
 #[derive(Debug, Clone, Default)]
@@ -130,26 +133,36 @@ impl JsonReporter {
         Value::Object(map)
     }
 
-    /// Write the report to its file: the whole document, given the summary and the final
-    /// environment and globals, around the executions streamed so far.
+    /// Write the report to its file: the whole document, given the summary, the collection's
+    /// document (written from its kept text, not as a tree) and the final environment and
+    /// globals, around the executions streamed so far.
     pub fn finish(
         self,
         summary: &RunSummary,
-        collection: Value,
+        collection: &CollectionDocument,
         environment: Value,
         globals: Value,
     ) -> Result<(), Diagnostic> {
-        let doc = self.document(summary, collection, environment, globals);
-        self.executions.finish(&doc)
+        let doc = self.document(summary, environment, globals);
+        let JsonReporter {
+            executions, masker, ..
+        } = self;
+        let mask = |text: &str| match masker.mask(text) {
+            Cow::Owned(masked) => Some(masked),
+            Cow::Borrowed(_) => None,
+        };
+        let options = PrettyOptions {
+            indent: b"  ",
+            replace: None,
+            mask: Some(&mask),
+        };
+        executions.finish_with(&doc, &mut |out| {
+            // The collection is one level down in the report.
+            collection.write_pretty(&mut Indented { inner: out }, &options)
+        })
     }
 
-    fn document(
-        &self,
-        summary: &RunSummary,
-        collection: Value,
-        environment: Value,
-        globals: Value,
-    ) -> Value {
+    fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
         let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
         let st = &summary.stats;
         let (mean, min, max, sd) = summary
@@ -179,10 +192,9 @@ impl JsonReporter {
             })
             .collect();
         let completed = self.started + self.clock.duration(summary.duration).as_millis();
-        let mut collection = collection;
         let mut environment = environment;
         let mut globals = globals;
-        for doc in [&mut collection, &mut environment, &mut globals] {
+        for doc in [&mut environment, &mut globals] {
             mask_strings(doc, &self.masker);
         }
         if self.clock.frozen {
@@ -194,7 +206,7 @@ impl JsonReporter {
             }
         }
         json!({
-            "collection": collection,
+            "collection": SpooledJson::value_placeholder(),
             "environment": environment,
             "globals": globals,
             "run": {
@@ -226,6 +238,30 @@ impl JsonReporter {
                 "error": summary.run_error.as_ref().map_or(Value::Null, |m| json!({"message": m, "name": "Error"})),
             }
         })
+    }
+}
+
+/// Writes through to `inner` with one level of the report's indentation after every line break:
+/// a value written at the top level lands one level down.
+struct Indented<'w> {
+    inner: &'w mut dyn Write,
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut lines = buf.split(|&b| b == b'\n');
+        if let Some(first) = lines.next() {
+            self.inner.write_all(first)?;
+        }
+        for line in lines {
+            self.inner.write_all(b"\n  ")?;
+            self.inner.write_all(line)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
