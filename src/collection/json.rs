@@ -30,10 +30,11 @@ pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, Diagnostic> {
 /// file, unreadable): then read it whole with [`read_text`]. The bytes are not checked here: a
 /// JSON parser reading them rejects invalid UTF-8.
 pub(crate) fn open_utf8(path: &Path) -> Option<impl Read> {
-    let mut file = File::open(path).ok()?;
-    if !file.metadata().ok()?.is_file() {
+    // Checked before opening: a pipe opened here and closed again would lose what it carried.
+    if !std::fs::metadata(path).ok()?.is_file() {
         return None;
     }
+    let mut file = File::open(path).ok()?;
     let mut head = Vec::with_capacity(6);
     (&mut file).take(6).read_to_end(&mut head).ok()?;
     // As `decode`: a UTF-8 byte-order mark, and one more right after it, are dropped.

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::document::CollectionDocument;
 use super::document::writer::{DocumentWriter, Tee};
-use super::json::{open_utf8, parse_text, read_text};
+use super::json::{open_utf8, parse_text, read_json, read_text};
 use super::model::{Collection, Item, ItemGroup, Node};
 use super::parts::{self, Ctx, field, kind_of, object, text};
 use super::request::request;
@@ -23,7 +23,8 @@ use crate::diagnostic::Diagnostic;
 /// [`super::stream`]), its text deflated as it goes by and kept as its [`CollectionDocument`]: the
 /// file's text and tree are never held whole. Files that cannot be read that way (UTF-16, not
 /// regular files) are read into memory first. Anything else (v1 collections, errors) goes through
-/// the document's tree with [`parse_collection`], which reports problems with their position.
+/// the document's tree with [`parse_collection`] (reading the file again), which reports problems
+/// with their position.
 pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
     let ctx = Ctx {
         file: path,
@@ -33,10 +34,11 @@ pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
         let mut writer = DocumentWriter::new();
         // Large reads: the writer deflates each chunk read as it comes.
         let reader = BufReader::with_capacity(64 * 1024, Tee::new(file, &mut writer));
-        let streamed = stream::from_reader(reader, ctx);
-        if let Some(collection) = streamed.and_then(|s| finish(s, writer, ctx)) {
-            return Ok(collection);
-        }
+        let streamed = stream::from_reader(reader, ctx).and_then(|s| finish(s, writer, ctx));
+        return match streamed {
+            Some(collection) => Ok(collection),
+            None => parse_collection(read_json(path, "collection")?, path),
+        };
     }
     let text = read_text(path, "collection")?;
     let streamed = stream::from_str(&text, ctx).and_then(|s| {

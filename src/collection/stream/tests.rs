@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::from_str;
+use super::{from_reader, from_str};
 use crate::collection::load::{load_collection, parse_collection};
 use crate::collection::parts::Ctx;
 use crate::collection::{Collection, Node};
@@ -55,6 +55,10 @@ fn tree(text: &str) -> Result<Collection, Diagnostic> {
 /// `text` takes the streaming path, and loading it gives what the tree path gives.
 fn assert_streams_like_tree(text: &str) -> Collection {
     assert!(from_str(text, ctx()).is_some(), "not streamed: {text}");
+    assert!(
+        from_reader(text.as_bytes(), ctx()).is_some(),
+        "not read: {text}"
+    );
     let tree = tree(text).unwrap_or_else(|d| panic!("{d}: {text}"));
     let file = tempfile::tempdir().unwrap();
     let path = file.path().join("api.postman_collection.json");
@@ -81,6 +85,10 @@ fn assert_streams_like_tree(text: &str) -> Collection {
 /// `text` is handed back to the tree path, and loading it gives what the tree path gives.
 fn assert_handed_back(text: &str) {
     assert!(from_str(text, ctx()).is_none(), "streamed: {text}");
+    assert!(
+        from_reader(text.as_bytes(), ctx()).is_none(),
+        "read: {text}"
+    );
     assert_loads_like_tree(text);
 }
 
@@ -204,6 +212,32 @@ fn stream_bom_and_utf16_files_load_alike() {
         assert_eq!(c.name, "ünï");
         assert_eq!(item(&c.items[0]).request.url.raw, "http://x/é");
         assert_eq!(c.doc.to_value().unwrap()["item"][0]["name"], "é");
+    }
+}
+
+/// A collection read from a pipe (`postie run <(…)`): read once, whole.
+#[cfg(unix)]
+#[test]
+fn stream_pipe_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("c.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    for text in [
+        r#"{"info": {"name": "piped"}, "item": [{"name": "a", "request": "http://a"}]}"#,
+        r#"{"id": "1", "name": "piped", "order": [], "requests": []}"#,
+    ] {
+        let writer = {
+            let (fifo, text) = (fifo.clone(), text.to_string());
+            std::thread::spawn(move || std::fs::write(fifo, text))
+        };
+        let c = load_collection(&fifo).unwrap();
+        writer.join().unwrap().unwrap();
+        assert_eq!(c.name, "piped");
+        assert_eq!(c.doc.to_value().unwrap()["info"]["name"], "piped");
     }
 }
 
