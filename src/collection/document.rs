@@ -2,9 +2,10 @@
 //! JSON report's `collection`.
 //!
 //! A collection loaded from its file keeps the file's JSON text, deflated as it is read (see
-//! [`writer`]): a small fraction of the size of the document's tree, which is built again only when one of those asks for it
-//! ([`CollectionDocument::to_value`]). Documents that only exist as a tree (converted v1
-//! collections, documents handed to [`super::parse_collection`]) keep the tree.
+//! [`writer`]): a small fraction of the size of the document's tree. Exports and reports write
+//! it out from that text as they read it ([`CollectionDocument::write_pretty`]); the tree is only
+//! built on request ([`CollectionDocument::to_value`]). Documents that only exist as a tree
+//! (converted v1 collections, documents handed to [`super::parse_collection`]) keep the tree.
 
 mod field;
 mod pretty;

@@ -19,9 +19,9 @@ use crate::diagnostic::Diagnostic;
 
 /// Read and parse the collection file at `path`.
 ///
-/// A v2 collection is built straight from the file as it is read, one item at a time (see
-/// [`super::stream`]), its text deflated as it goes by and kept as its [`CollectionDocument`]: the
-/// file's text and tree are never held whole. Files that cannot be read that way (UTF-16, not
+/// A v2 collection is built straight from the file as it is read, one item at a time (see the
+/// `stream` module), its text deflated as it goes by and kept as its [`CollectionDocument`]:
+/// the file's text and tree are never held whole. Files that cannot be read that way (UTF-16, not
 /// regular files) are read into memory first. Anything else (v1 collections, errors) goes through
 /// the document's tree with [`parse_collection`] (reading the file again), which reports problems
 /// with their position.
