@@ -153,7 +153,9 @@
       if (!S.response) {
         S.response = new P.Response(part('response'), S.body);
         // pm.response.cookies is pm.cookies, built when first asked for.
-        S.response._cookieSource = function () { return pm.cookies; };
+        Object.defineProperty(S.response, '_cookieSource', {
+          value: function () { return pm.cookies; }, enumerable: false,
+        });
       }
       return S.response;
     },

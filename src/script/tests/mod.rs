@@ -538,6 +538,23 @@ fn response_json_status_and_header_assertions() {
 }
 
 #[test]
+fn response_cookies_are_pm_cookies_built_on_first_use() {
+    let out = run_test(
+        "pm.test('same list', () => pm.expect(pm.response.cookies === pm.cookies).to.be.true);\n\
+         pm.test('no plumbing shown', () => pm.expect(Object.keys(pm.response)).to.not.include('_cookieSource'));\n\
+         pm.test('info after response', () => pm.expect(pm.info.eventName).to.eql('test'));",
+    );
+    assert_eq!(out.error, None);
+    let failed: Vec<_> = out
+        .assertions
+        .iter()
+        .filter(|a| a.error.is_some())
+        .collect();
+    assert_eq!(out.assertions.len(), 3);
+    assert!(failed.is_empty(), "{failed:?}");
+}
+
+#[test]
 fn response_json_throws_json_error_on_invalid_body() {
     let resp = response(401, "not json");
     let out = run_with(
