@@ -16,9 +16,10 @@ use std::time::{Duration, Instant};
 
 use rquickjs::context::EvalOptions;
 use rquickjs::function::Flat;
-use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, Object, Runtime, Value};
 
 use super::api::{NoHost, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
+use super::bytecode;
 use super::convert::{self, HostCall};
 
 /// File name given to user scripts so their stack frames can be told apart from the prelude's.
@@ -29,11 +30,12 @@ pub(super) const WRAP_HEAD: &str = "(function(){";
 /// Put after the user's source, on a line of its own so a trailing `//` comment cannot eat it.
 const WRAP_TAIL: &str = "\n})";
 
-/// Compiled scripts kept per sandbox (keyed by source); the cache is emptied when it is full.
-/// Large enough that a collection of several thousand items with two scripts each compiles each
-/// script once per run, not once per iteration (the bench profile showed 13% of CPU recompiling
-/// with a limit of 1,024); a compiled tiny script costs a few KiB. A script is only kept the
-/// second time it runs, so a single pass over a huge collection caches nothing.
+/// Compiled scripts kept per sandbox, as bytecode (see [`super::bytecode`]), keyed by a hash of
+/// their source; the cache is emptied when it is full. Large enough that a collection of several
+/// thousand items with two scripts each compiles each script once per run, not once per
+/// iteration (the bench profile showed 13% of CPU recompiling with a limit of 1,024); a small
+/// script's bytecode is about half a KiB. A script is only kept the second time it runs, so a
+/// single pass over a huge collection caches nothing.
 const MAX_COMPILED: usize = 16 * 1024;
 
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
@@ -126,8 +128,8 @@ impl Deadline {
 /// Scripts share the context (as in Postman's sandbox) but each runs in its own function scope.
 /// Not `Send`: create it on the thread that runs the scripts.
 pub struct Sandbox {
-    // Field order matters: compiled functions, then the context, then the runtime are dropped.
-    compiled: HashMap<String, Persistent<Function<'static>>>,
+    /// Bytecode of scripts that ran more than once, by [`cache_key`] of their source.
+    compiled: HashMap<(u64, u64), Box<[u8]>>,
     /// Hashes of scripts run once: a script is cached when it comes back.
     seen_once: std::collections::HashSet<u64>,
     context: Context,
@@ -215,7 +217,8 @@ impl Sandbox {
         if self.seen_once.len() >= 4 * MAX_COMPILED {
             self.seen_once.clear();
         }
-        let worth_keeping = !self.seen_once.insert(source_hash(script.source));
+        let key = cache_key(script.source);
+        let worth_keeping = !self.seen_once.insert(key.0);
         self.deadline.arm(timeout);
 
         let deadline = &self.deadline;
@@ -224,16 +227,18 @@ impl Sandbox {
             if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
                 return Some(internal_error(&ctx, err));
             }
-            let compiled = match self.compiled.get(script.source) {
-                Some(saved) => saved.clone().restore(&ctx),
-                None => compile(&ctx, script.source).inspect(|func| {
-                    if worth_keeping {
-                        self.compiled.insert(
-                            script.source.to_string(),
-                            Persistent::save(&ctx, func.clone()),
-                        );
-                    }
-                }),
+            let saved = match self.compiled.get(&key) {
+                Some(bytes) => Some(bytes),
+                None if worth_keeping => {
+                    let wrapped = format!("{WRAP_HEAD}{}{WRAP_TAIL}", script.source);
+                    bytecode::compile(&ctx, &wrapped, SCRIPT_FILE)
+                        .map(|bytes| &*self.compiled.entry(key).or_insert(bytes))
+                }
+                None => None,
+            };
+            let compiled = match saved {
+                Some(bytes) => bytecode::load(&ctx, bytes),
+                None => compile(&ctx, script.source),
             };
             match compiled.and_then(|func| func.call::<_, ()>(())) {
                 Ok(()) => None,
@@ -513,10 +518,16 @@ fn internal_error(ctx: &Ctx<'_>, err: rquickjs::Error) -> ScriptError {
     }
 }
 
-/// A hash of a script's source, to remember which scripts ran before.
-fn source_hash(source: &str) -> u64 {
+/// Two independent 64-bit hashes of a script's source: the compiled-script cache's key (128
+/// bits, so two different scripts never share an entry in practice) and, its first half, what
+/// remembers which scripts ran before.
+fn cache_key(source: &str) -> (u64, u64) {
     use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    source.hash(&mut hasher);
-    hasher.finish()
+    let hash = |salt: u8| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        salt.hash(&mut hasher);
+        source.hash(&mut hasher);
+        hasher.finish()
+    };
+    (hash(0), hash(1))
 }

@@ -11,6 +11,7 @@
 //! in `lib/`, evaluated on first use; [`native`] holds the Rust host functions behind them.
 
 pub mod api;
+mod bytecode;
 mod convert;
 pub mod engine;
 mod native;
