@@ -1,8 +1,6 @@
 //! The streaming path gives the same collection as the tree path, and hands every document it
 //! does not handle (errors, v1, non-collections) back to it.
 
-#![allow(clippy::unwrap_used)]
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -41,14 +39,14 @@ fn model(c: &Collection) -> String {
 
 /// Load `text` from a file, as `postie run` does.
 fn load_text(text: &str) -> Result<Collection, Diagnostic> {
-    let mut f = tempfile::NamedTempFile::new().unwrap();
-    f.write_all(text.as_bytes()).unwrap();
+    let mut f = tempfile::NamedTempFile::new().expect("test fixture");
+    f.write_all(text.as_bytes()).expect("test fixture");
     load_collection(f.path()).map_err(|d| Diagnostic { file: None, ..d })
 }
 
 /// The tree path's result for `text`.
 fn tree(text: &str) -> Result<Collection, Diagnostic> {
-    let doc: Value = serde_json::from_str(text).unwrap();
+    let doc: Value = serde_json::from_str(text).expect("test fixture");
     parse_collection(doc, Path::new(PATH)).map_err(|d| Diagnostic { file: None, ..d })
 }
 
@@ -60,10 +58,10 @@ fn assert_streams_like_tree(text: &str) -> Collection {
         "not read: {text}"
     );
     let tree = tree(text).unwrap_or_else(|d| panic!("{d}: {text}"));
-    let file = tempfile::tempdir().unwrap();
+    let file = tempfile::tempdir().expect("test fixture");
     let path = file.path().join("api.postman_collection.json");
-    std::fs::write(&path, text).unwrap();
-    let loaded = load_collection(&path).unwrap();
+    std::fs::write(&path, text).expect("test fixture");
+    let loaded = load_collection(&path).expect("test fixture");
     let tree = Collection {
         // The name falls back to the file's stem: use the same one.
         name: if tree.name == "api.postman_collection" {
@@ -75,8 +73,8 @@ fn assert_streams_like_tree(text: &str) -> Collection {
     };
     assert_eq!(model(&loaded), model(&tree), "{text}");
     assert_eq!(
-        loaded.doc.to_value().unwrap().to_string(),
-        tree.doc.to_value().unwrap().to_string(),
+        loaded.doc.to_value().expect("test fixture").to_string(),
+        tree.doc.to_value().expect("test fixture").to_string(),
         "document kept in order: {text}"
     );
     loaded
@@ -151,7 +149,7 @@ fn stream_nested_folders_responses_and_collection_fields() {
     assert_eq!(f1.items.len(), 2, "null entries are dropped");
     let deep = item(&group(&f1.items[0]).items[0]);
     assert_eq!(deep.name, "deep");
-    let doc = c.doc.to_value().unwrap();
+    let doc = c.doc.to_value().expect("test fixture");
     assert_eq!(
         doc["item"][0]["item"][0]["item"][0]["response"][0]["body"],
         "{\"a\": 1.50}"
@@ -168,7 +166,13 @@ fn stream_wrapped_form_and_its_look_alikes() {
         r#"{"collection": {"info": {"name": "wrapped"}, "item": [{"request": "http://a"}]}}"#;
     let c = assert_streams_like_tree(wrapped);
     assert_eq!(c.name, "wrapped");
-    assert!(c.doc.to_value().unwrap().get("collection").is_none());
+    assert!(
+        c.doc
+            .to_value()
+            .expect("test fixture")
+            .get("collection")
+            .is_none()
+    );
     // The last of duplicate `collection` keys wins, as in a tree.
     assert_streams_like_tree(
         r#"{"collection": {"item": [{"name": "first"}]}, "collection": {"item": [{"name": "second"}]}}"#,
@@ -206,12 +210,15 @@ fn stream_bom_and_utf16_files_load_alike() {
     let mut two_boms = b"\xEF\xBB\xBF".to_vec();
     two_boms.extend_from_slice(&utf8_bom);
     for bytes in [utf8_bom, two_boms, utf16] {
-        let mut f = tempfile::NamedTempFile::new().unwrap();
-        f.write_all(&bytes).unwrap();
-        let c = load_collection(f.path()).unwrap();
+        let mut f = tempfile::NamedTempFile::new().expect("test fixture");
+        f.write_all(&bytes).expect("test fixture");
+        let c = load_collection(f.path()).expect("test fixture");
         assert_eq!(c.name, "ünï");
         assert_eq!(item(&c.items[0]).request.url.raw, "http://x/é");
-        assert_eq!(c.doc.to_value().unwrap()["item"][0]["name"], "é");
+        assert_eq!(
+            c.doc.to_value().expect("test fixture")["item"][0]["name"],
+            "é"
+        );
     }
 }
 
@@ -219,7 +226,7 @@ fn stream_bom_and_utf16_files_load_alike() {
 #[cfg(unix)]
 #[test]
 fn stream_pipe_is_read_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("test fixture");
     let fifo = dir.path().join("c.json");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -234,19 +241,22 @@ fn stream_pipe_is_read_once() {
             let (fifo, text) = (fifo.clone(), text.to_string());
             std::thread::spawn(move || std::fs::write(fifo, text))
         };
-        let c = load_collection(&fifo).unwrap();
-        writer.join().unwrap().unwrap();
+        let c = load_collection(&fifo).expect("test fixture");
+        writer.join().expect("test fixture").expect("test fixture");
         assert_eq!(c.name, "piped");
-        assert_eq!(c.doc.to_value().unwrap()["info"]["name"], "piped");
+        assert_eq!(
+            c.doc.to_value().expect("test fixture")["info"]["name"],
+            "piped"
+        );
     }
 }
 
 #[test]
 fn stream_file_with_invalid_utf8_is_reported_as_before() {
-    let mut f = tempfile::NamedTempFile::new().unwrap();
+    let mut f = tempfile::NamedTempFile::new().expect("test fixture");
     f.write_all(b"{\"info\": {},\n \"item\": [{\"name\": \"\xff\"}]}")
-        .unwrap();
-    let d = load_collection(f.path()).unwrap_err();
+        .expect("test fixture");
+    let d = load_collection(f.path()).expect_err("an error");
     assert_eq!(d.message, "the collection file is not valid UTF-8 text");
     assert_eq!(d.position, Some((2, 21)));
 }
@@ -285,7 +295,8 @@ fn stream_hands_back_what_it_does_not_handle() {
 
 #[test]
 fn stream_errors_name_the_item_path_as_the_tree_does() {
-    let d = load_text(r#"{"item": [{"item": [{}, {"request": {"url": 5}}]}]}"#).unwrap_err();
+    let d =
+        load_text(r#"{"item": [{"item": [{}, {"request": {"url": 5}}]}]}"#).expect_err("an error");
     assert!(
         d.message.starts_with("item[0].item[1].request.url: "),
         "{}",
@@ -311,7 +322,7 @@ fn big_collection(n: usize, broken: usize, fault: &str) -> String {
 #[test]
 fn stream_malformed_item_deep_in_the_file_gives_its_line_and_column() {
     let text = big_collection(500, 400, " \"stray\"");
-    let d = load_text(&text).unwrap_err();
+    let d = load_text(&text).expect_err("an error");
     // Item 400 starts on line 4 + 4 * 399; its name is on the next line.
     let line = 4 + 4 * 399 + 1;
     let col = "      \"name\": \"GET 400\" ".chars().count() + 1;
@@ -319,10 +330,10 @@ fn stream_malformed_item_deep_in_the_file_gives_its_line_and_column() {
     assert_eq!(d.message, "invalid JSON: expected `,` or `}`");
     // A lone surrogate is an error of the tree, not of a skipped value: still reported.
     let text = big_collection(50, 40, r#", "x": "\udc00""#);
-    let d = load_text(&text).unwrap_err();
+    let d = load_text(&text).expect_err("an error");
     assert!(d.position.is_some_and(|(l, _)| l == 4 + 4 * 39 + 1), "{d}");
     // Trailing text after the document.
-    let d = load_text(&(big_collection(3, 0, "") + "x")).unwrap_err();
+    let d = load_text(&(big_collection(3, 0, "") + "x")).expect_err("an error");
     assert_eq!(d.position, Some((18, 1)), "{d}");
 }
 
@@ -353,13 +364,13 @@ fn stream_nesting_limit_is_the_trees() {
         nested_folders(62, r#"{"request": {}}"#)
     );
     assert!(serde_json::from_str::<Value>(&too_deep).is_err());
-    let d = load_text(&too_deep).unwrap_err();
+    let d = load_text(&too_deep).expect_err("an error");
     assert!(d.message.contains("recursion limit"), "{d}");
     assert!(d.position.is_some());
     // Wrapped, everything is one level deeper.
     let wrapped = format!(r#"{{"collection": {fits}}}"#);
     assert!(serde_json::from_str::<Value>(&wrapped).is_err());
-    let d = load_text(&wrapped).unwrap_err();
+    let d = load_text(&wrapped).expect_err("an error");
     assert!(d.message.contains("recursion limit"), "{d}");
 }
 
@@ -377,7 +388,7 @@ fn fixtures() -> Vec<PathBuf> {
     ];
     if let Some(dir) = cases.iter().find(|d| d.is_dir()) {
         let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
+            .expect("test fixture")
             .filter_map(|e| e.ok().map(|e| e.path().join("collection.json")))
             .filter(|p| p.is_file())
             .collect();
@@ -391,16 +402,17 @@ fn fixtures() -> Vec<PathBuf> {
 fn stream_fixtures_load_as_the_tree_does() {
     for path in fixtures() {
         let loaded = load_collection(&path).unwrap_or_else(|d| panic!("{d}"));
-        let doc = crate::collection::json::read_json(&path, "collection").unwrap();
-        let tree = parse_collection(doc, &path).unwrap();
+        let doc = crate::collection::json::read_json(&path, "collection").expect("test fixture");
+        let tree = parse_collection(doc, &path).expect("test fixture");
         if tree.warnings.is_empty() {
-            let text = crate::collection::json::read_text(&path, "collection").unwrap();
+            let text =
+                crate::collection::json::read_text(&path, "collection").expect("test fixture");
             assert!(from_str(&text, ctx()).is_some(), "{}", path.display());
         }
         assert_eq!(model(&loaded), model(&tree), "{}", path.display());
         assert_eq!(
-            loaded.doc.to_value().unwrap().to_string(),
-            tree.doc.to_value().unwrap().to_string(),
+            loaded.doc.to_value().expect("test fixture").to_string(),
+            tree.doc.to_value().expect("test fixture").to_string(),
             "{}",
             path.display()
         );

@@ -1,0 +1,71 @@
+//! Unit tests for what the sandbox keeps between scripts: compiled scripts run again from the
+//! cache, and `pm.response`'s cookies built on first use.
+
+use super::*;
+
+#[test]
+fn response_cookies_are_pm_cookies_built_on_first_use() {
+    let out = run_test(
+        "pm.test('same list', () => pm.expect(pm.response.cookies === pm.cookies).to.be.true);\n\
+         pm.test('no plumbing shown', () => pm.expect(Object.keys(pm.response)).to.not.include('_cookieSource'));\n\
+         pm.test('info after response', () => pm.expect(pm.info.eventName).to.eql('test'));",
+    );
+    assert_eq!(out.error, None);
+    let failed: Vec<_> = out
+        .assertions
+        .iter()
+        .filter(|a| a.error.is_some())
+        .collect();
+    assert_eq!(out.assertions.len(), 3);
+    assert!(failed.is_empty(), "{failed:?}");
+}
+
+#[test]
+fn scripts_run_again_from_the_cache_behave_the_same() {
+    // The third run of a script comes from its cached bytecode: closures, async callbacks, error
+    // positions and declarations scoped to the run all stay as on the first run.
+    let mut sb = sandbox();
+    let good = "const seen = [];\n\
+                [1, 2].forEach(function (n) { seen.push(n * 2); });\n\
+                pm.test('closure', () => pm.expect(seen).to.eql([2, 4]));\n\
+                setTimeout(() => pm.environment.set('later', seen.length), 0);";
+    let bad = "pm.environment.set('before', 1);\n\n  throw new RangeError('again');";
+    let other = "pm.environment.set('other', 'yes');";
+    for round in 0..4 {
+        let out = run_with(&mut sb, good, ScopeSnapshot::default(), None);
+        assert_eq!(out.error, None, "round {round}");
+        assert_eq!(out.assertions.len(), 1, "round {round}");
+        assert!(out.assertions[0].error.is_none(), "round {round}");
+        assert_eq!(
+            out.vars.environment.get("later"),
+            Some(&serde_json::json!(2)),
+            "round {round}"
+        );
+
+        let out = run_with(&mut sb, bad, ScopeSnapshot::default(), None);
+        let err = out.error.expect("an error");
+        assert_eq!(
+            (err.name.as_str(), err.message.as_str(), err.position),
+            ("RangeError", "again", Some((3, 13))),
+            "round {round}"
+        );
+
+        let out = run_with(&mut sb, other, ScopeSnapshot::default(), None);
+        assert_eq!(
+            out.vars.environment.get("other"),
+            Some(&serde_json::json!("yes")),
+            "round {round}: a different script keeps its own code"
+        );
+        assert!(!out.vars.environment.contains_key("later"));
+    }
+}
+
+#[test]
+fn cached_syntax_errors_are_reported_every_time() {
+    let mut sb = sandbox();
+    for round in 0..3 {
+        let out = run_with(&mut sb, "let = ;", ScopeSnapshot::default(), None);
+        let err = out.error.expect("a syntax error");
+        assert_eq!(err.name, "SyntaxError", "round {round}");
+    }
+}
