@@ -6,7 +6,7 @@
 
 use super::keys::{self, Algorithm};
 use super::util::{Hash, b64url, percent_encode};
-use super::{AuthEffect, AuthResult, Params};
+use super::{AuthResult, Params};
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
@@ -14,25 +14,10 @@ use serde_json::{Map, Value};
 /// `header`, `addTokenTo`, `headerPrefix` and `queryParamKey`.
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
     match token(p) {
-        Ok(token) if p.get("addTokenTo").starts_with("query") => AuthResult {
-            effects: vec![AuthEffect::Query(
-                percent_encode(&p.or("queryParamKey", "token")),
-                token,
-            )],
-            warning: None,
-        },
-        Ok(token) => {
-            let prefix = match p.auth.params.get("headerPrefix") {
-                Some(_) => p.get("headerPrefix"),
-                None => "Bearer".to_string(),
-            };
-            let value = if prefix.trim().is_empty() {
-                token
-            } else {
-                format!("{} {token}", prefix.trim())
-            };
-            AuthResult::header("Authorization", value)
+        Ok(token) if p.get("addTokenTo").starts_with("query") => {
+            AuthResult::query(percent_encode(&p.or("queryParamKey", "token")), token)
         }
+        Ok(token) => AuthResult::prefixed_token(p, token),
         Err(warning) => AuthResult::warn(warning),
     }
 }
@@ -159,8 +144,11 @@ mod tests {
         );
         let r = apply(&a, &get("http://h/"));
         assert!(
-            matches!(&r.effects[..], [AuthEffect::Query(k, v)] if k == "jwt" && v.split('.').count() == 3)
+            matches!(&r.effects[..], [super::super::AuthEffect::Query(k, v)] if k == "jwt" && v.split('.').count() == 3)
         );
+        let a = auth("jwt", &[("secret", "s"), ("headerPrefix", "JWT")]);
+        let h = header_of(&apply(&a, &get("http://h/")), "authorization").unwrap_or_default();
+        assert!(h.starts_with("JWT ey") && h.split('.').count() == 3, "{h}");
         let r = apply(&auth("jwt", &[("algorithm", "RS256")]), &get("http://h/"));
         assert!(r.effects.is_empty() && r.warning.is_some_and(|w| w.contains("RS256")));
         let r = apply(&auth("jwt", &[("algorithm", "EdDSA")]), &get("http://h/"));

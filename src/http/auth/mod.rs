@@ -55,6 +55,28 @@ impl AuthResult {
         }
     }
 
+    /// A result that adds one query parameter (`name` and `value` already encoded).
+    fn query(name: String, value: String) -> Self {
+        AuthResult {
+            effects: vec![AuthEffect::Query(name, value)],
+            warning: None,
+        }
+    }
+
+    /// `Authorization: <headerPrefix> <token>`, the prefix `Bearer` unless the auth sets one; an
+    /// explicitly empty prefix sends the bare token (oauth2 and jwt).
+    fn prefixed_token(p: &Params<'_>, token: String) -> Self {
+        let prefix = match p.auth.params.get("headerPrefix") {
+            Some(_) => p.get("headerPrefix"),
+            None => "Bearer".to_string(),
+        };
+        let value = match prefix.trim() {
+            "" => token,
+            prefix => format!("{prefix} {token}"),
+        };
+        AuthResult::header("Authorization", value)
+    }
+
     /// A result that only warns; the request goes out unsigned.
     fn warn(text: impl Into<String>) -> Self {
         AuthResult {

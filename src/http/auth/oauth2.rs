@@ -3,7 +3,7 @@
 //! `access_token` query parameter.
 
 use super::util::percent_encode;
-use super::{AuthEffect, AuthResult, Params};
+use super::{AuthResult, Params};
 
 /// Sign with `accessToken`, `addTokenTo` and `headerPrefix` (default `Bearer`).
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
@@ -12,25 +12,9 @@ pub(super) fn sign(p: &Params<'_>) -> AuthResult {
         return AuthResult::default();
     }
     if p.get("addTokenTo") == "queryParams" {
-        return AuthResult {
-            effects: vec![AuthEffect::Query(
-                "access_token".into(),
-                percent_encode(&token),
-            )],
-            warning: None,
-        };
+        return AuthResult::query("access_token".into(), percent_encode(&token));
     }
-    let prefix = match p.auth.params.get("headerPrefix") {
-        // An explicitly empty prefix sends the bare token.
-        Some(_) => p.get("headerPrefix"),
-        None => "Bearer".to_string(),
-    };
-    let value = if prefix.trim().is_empty() {
-        token
-    } else {
-        format!("{} {token}", prefix.trim())
-    };
-    AuthResult::header("Authorization", value)
+    AuthResult::prefixed_token(p, token)
 }
 
 #[cfg(test)]
@@ -55,6 +39,12 @@ mod tests {
             &input,
         );
         assert_eq!(header_of(&r, "authorization").as_deref(), Some("Token abc"));
+        // An explicitly empty prefix sends the bare token.
+        let r = apply(
+            &auth("oauth2", &[("accessToken", "abc"), ("headerPrefix", " ")]),
+            &input,
+        );
+        assert_eq!(header_of(&r, "authorization").as_deref(), Some("abc"));
         let r = apply(
             &auth(
                 "oauth2",
