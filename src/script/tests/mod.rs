@@ -93,6 +93,19 @@ fn run_test(source: &str) -> ScriptOutcome {
     )
 }
 
+/// Each assertion's name and failure message (None when it passed), in order.
+fn results(out: &ScriptOutcome) -> Vec<(&str, Option<&str>)> {
+    out.assertions
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.error.as_ref().map(|e| e.message.as_str()),
+            )
+        })
+        .collect()
+}
+
 /// The failure message of the single assertion the script made (None when it passed).
 fn message_of(source: &str) -> Option<String> {
     let out = run_test(&format!("pm.test('t', function () {{ {source} }});"));
@@ -501,16 +514,7 @@ fn response_json_status_and_header_assertions() {
          pm.test('cookies', () => pm.expect(pm.cookies.get('sid')).to.equal('abc123'));\n\
          pm.test('reason', () => pm.response.to.have.status('Not Found'));",
     );
-    let messages: Vec<_> = out
-        .assertions
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.error.as_ref().map(|e| e.message.as_str()),
-            )
-        })
-        .collect();
+    let messages = results(&out);
     assert_eq!(
         messages,
         vec![
@@ -636,16 +640,7 @@ fn legacy_tests_and_globals_work() {
         Some(&response(200, "{\"name\":\"Ada\"}")),
     );
     assert_eq!(out.error, None);
-    let got: Vec<_> = out
-        .assertions
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.error.as_ref().map(|e| e.message.as_str()),
-            )
-        })
-        .collect();
+    let got = results(&out);
     assert_eq!(
         got,
         vec![
