@@ -173,6 +173,17 @@ impl<'t, 'a, W: Write> Node<'t, 'a, W> {
         Ok(self.t)
     }
 
+    /// Write a scalar with `write` (one of the formatter's `write_*`), with what goes around it.
+    fn scalar<E: de::Error>(
+        self,
+        write: impl FnOnce(&mut PrettyFormatter<'a>, &mut W) -> io::Result<()>,
+    ) -> Result<(), E> {
+        let in_array = self.in_array;
+        let t = self.begin()?;
+        io(write(&mut t.formatter, &mut t.out))?;
+        Self::end(t, in_array)
+    }
+
     fn end<E: de::Error>(t: &mut Transcoder<'a, W>, in_array: Option<bool>) -> Result<(), E> {
         match in_array {
             Some(_) => io(t.formatter.end_array_value(&mut t.out)),
@@ -197,31 +208,19 @@ impl<'de, W: Write> Visitor<'de> for Node<'_, '_, W> {
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        let in_array = self.in_array;
-        let t = self.begin()?;
-        io(t.formatter.write_null(&mut t.out))?;
-        Self::end(t, in_array)
+        self.scalar(|f, out| f.write_null(out))
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-        let in_array = self.in_array;
-        let t = self.begin()?;
-        io(t.formatter.write_bool(&mut t.out, v))?;
-        Self::end(t, in_array)
+        self.scalar(|f, out| f.write_bool(out, v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        let in_array = self.in_array;
-        let t = self.begin()?;
-        io(t.formatter.write_i64(&mut t.out, v))?;
-        Self::end(t, in_array)
+        self.scalar(|f, out| f.write_i64(out, v))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        let in_array = self.in_array;
-        let t = self.begin()?;
-        io(t.formatter.write_u64(&mut t.out, v))?;
-        Self::end(t, in_array)
+        self.scalar(|f, out| f.write_u64(out, v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
