@@ -1,4 +1,4 @@
-//! The command line: clap definitions ([`args`]), turning them into a run ([`execute`]) and the
+//! The command line: clap definitions ([`args`]), turning them into a run ([`execute`](mod@execute)) and the
 //! `demo`/`mock` commands ([`demo`]). [`main`] is the whole program behind `src/main.rs`.
 //!
 //! Exit codes, in one place: 0 all passed; 1 the run had failures (assertion, script error,

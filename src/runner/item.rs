@@ -1,7 +1,7 @@
 //! One item's life: pre-request scripts → resolve and send the request → test scripts, emitting
 //! an event at every step. Failures are events, never errors.
 //!
-//! Scripts run with a [`RunHost`] that serves their I/O: `pm.sendRequest` goes through the run's
+//! Scripts run with a `RunHost` that serves their I/O: `pm.sendRequest` goes through the run's
 //! client (same cookie jar, body pruning off, no variable resolution, as in Postman) and is
 //! reported as a request of the item; `pm.cookies.jar()` works on the run's jar. Changes a
 //! pre-request script makes to `pm.request` are applied to the request that is sent.

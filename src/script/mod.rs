@@ -3,12 +3,12 @@
 //! plain data back ([`ScriptOutcome`]); they have no access to files, the process environment or
 //! sockets.
 //!
-//! [`engine`] is the Rust↔JS plumbing, [`convert`] the JSON that crosses it; the JavaScript side
+//! [`engine`] is the Rust↔JS plumbing, `convert` the JSON that crosses it; the JavaScript side
 //! lives in `inspect.js` (value formatting), `expect.js` (the chai-compatible assertion library),
 //! `http.js` (`pm.request`, `pm.response`, headers, cookies and their assertions), `scopes.js`
 //! (variable scopes) and `prelude.js` (`pm`, `console`, legacy globals, timers, the entry points).
 //! The libraries scripts `require()` (lodash, crypto-js, moment, ajv, cheerio, …) are one file each
-//! in `lib/`, evaluated on first use; [`native`] holds the Rust host functions behind them.
+//! in `lib/`, evaluated on first use; `native` holds the Rust host functions behind them.
 
 pub mod api;
 mod bytecode;
