@@ -69,3 +69,21 @@ fn cached_syntax_errors_are_reported_every_time() {
         assert_eq!(err.name, "SyntaxError", "round {round}");
     }
 }
+
+#[test]
+fn a_script_is_run_from_its_cached_bytecode_from_its_second_run() {
+    // The one visible trace of the cache: bytecode is kept without source text, so from the
+    // second run on `Function.prototype.toString` no longer shows a function's source.
+    let mut sb = sandbox();
+    let script = "function marker() { /* SOURCE-MARKER */ }\n\
+                  pm.environment.set('shown', String(marker).includes('SOURCE-MARKER'));";
+    let shown: Vec<_> = (0..3)
+        .map(|_| {
+            let out = run_with(&mut sb, script, ScopeSnapshot::default(), None);
+            assert_eq!(out.error, None);
+            out.vars.environment.get("shown").cloned()
+        })
+        .collect();
+    let (yes, no) = (Some(serde_json::json!(true)), Some(serde_json::json!(false)));
+    assert_eq!(shown, [yes, no.clone(), no]);
+}
