@@ -8,6 +8,7 @@ Writes into DIR, for each size N:
                                  the URL uses, and a test script with pm.test + pm.response.json()
   get-N.paths                    the same request targets, one per line (for bench/floor.rs)
   get-N.curl                     the same URLs as a curl config (one curl process, one connection)
+and plain-N (N the smallest size): the same requests with no scripts and the URL written out,
 and big-B.* the same way for B requests to /big (about 1 MiB JSON each), and
 slow.postman_collection.json: one item against /json?delay=5 (5 ms server latency), run with
 -n 1000 to measure --parallel.
@@ -42,6 +43,13 @@ def get_item(i):
             ),
         ],
         "request": {"method": "GET", "header": [], "url": "{{base_url}}/json?i={{i}}"},
+    }
+
+
+def plain_item(i):
+    return {
+        "name": f"GET {i}",
+        "request": {"method": "GET", "header": [], "url": f"{{{{base_url}}}}/json?i={i}"},
     }
 
 
@@ -114,6 +122,9 @@ def main():
     for n in (int(s) for s in args.sizes.split(",") if s):
         items = [get_item(i) for i in range(1, n + 1)]
         write_set(args.out, f"get-{n}", items, [f"/json?i={i}" for i in range(1, n + 1)], base_url)
+    small = min((int(s) for s in args.sizes.split(",") if s), default=1000)
+    items = [plain_item(i) for i in range(1, small + 1)]
+    write_set(args.out, f"plain-{small}", items, [f"/json?i={i}" for i in range(1, small + 1)], base_url)
     b = args.big
     items = [big_item(i) for i in range(1, b + 1)]
     write_set(args.out, f"big-{b}", items, [f"/big?i={i}" for i in range(1, b + 1)], base_url)

@@ -150,6 +150,7 @@ def main():
     ap.add_argument("--postie", required=True)
     ap.add_argument("--newman", required=True)
     ap.add_argument("--floor", required=True)
+    ap.add_argument("--floor-js", required=True, help="bench/floor.js (Node's http client floor)")
     ap.add_argument("--gen", required=True, help="folder of generated collections")
     ap.add_argument("--repo", required=True)
     ap.add_argument("--port", type=int, required=True)
@@ -228,9 +229,10 @@ def main():
             fr = floor_runs or pr
             tools.append(("floor", [args.floor, addr, os.path.join(args.gen, f"{floor_stem}.paths")]))
             tools.append(("curl", ["curl", "-s", "-K", os.path.join(args.gen, f"{floor_stem}.curl")]))
+            tools.append(("node", ["node", args.floor_js, addr, os.path.join(args.gen, f"{floor_stem}.paths")]))
         counts = {"postie": pr, "newman": nr}
         if floor_stem:
-            counts["floor"] = counts["curl"] = floor_runs or pr
+            counts["floor"] = counts["curl"] = counts["node"] = floor_runs or pr
         log(f"{label}: postie x{pr}, newman x{nr if newman_cmd else 0}")
         res = alternate(runner, key, tools, counts)
         res["label"] = label
@@ -278,6 +280,12 @@ def main():
                  floor_stem=stem, floor_runs=min(pr, runs) if n > 1000 else runs)
 
     small = sizes[0]
+    scenario(f"plain-{small}", f"{small:,} GETs, no scripts (postie only)", small,
+             [args.postie, "run", coll(f"plain-{small}")] + postie_flags, None, runs, 0)
+    notes.append(f"{small:,} GETs without scripts is run by postie only: the same requests as the "
+                 f"{small:,} GETs with the URL written out, to show what postie's HTTP path and reporting "
+                 f"cost apart from the scripts.")
+
     iters = 100
     scenario(f"get-{small}x{iters}", f"{small:,} GETs × {iters} iterations (postie only)", small * iters,
              [args.postie, "run", coll(f"get-{small}"), "-n", str(iters)] + postie_flags,
@@ -352,11 +360,11 @@ def write_markdown(args, results):
     L.append("## Runs")
     L.append("")
     L.append("| collection | requests | postie wall (n) | Newman wall (n) | Newman/postie | postie ms/req | "
-             "Newman ms/req | floor ms/req (raw / curl) | postie/floor | postie CPU | Newman CPU | "
+             "Newman ms/req | floor ms/req (raw / curl / node) | postie/floor | postie CPU | Newman CPU | "
              "Newman/postie CPU | postie RSS | Newman RSS | Newman/postie RSS |")
     L.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for key, s in scen.items():
-        p, n, fl, cu = s.get("postie"), s.get("newman"), s.get("floor"), s.get("curl")
+        p, n, fl, cu, nd = (s.get(k) for k in ("postie", "newman", "floor", "curl", "node"))
         req = s["requests"]
 
         def per(x):
@@ -368,7 +376,7 @@ def write_markdown(args, results):
             bad = "" if x["ok"] else f" **exit {x['codes']}**"
             return f"{fmt_s(x['wall'])} ({x['n']}){bad}"
 
-        floor_txt = "—" if not fl else f"{per(fl)} / {per(cu)}"
+        floor_txt = "—" if not fl else f"{per(fl)} / {per(cu)} / {per(nd)}"
         L.append(f"| {s['label']} | {req:,} | {wall(p)} | {wall(n)} | "
                  f"{fmt_ratio(n and n['wall'], p and p['wall'])} | {per(p)} | {per(n)} | {floor_txt} | "
                  f"{fmt_ratio(p and p['wall'], fl and fl['wall'])} | {fmt_s(p and p['cpu'])} | "
@@ -380,8 +388,9 @@ def write_markdown(args, results):
              "The floor is `bench/floor.rs`: one keep-alive connection, a minimal request, the response "
              "read in full and its status checked, no scripts, no reporting — the cost of the server "
              "and the loopback alone. `curl` is one `curl -K` process fetching the same URLs over one "
-             "reused connection, a general-purpose client's floor. postie/floor compares with the raw "
-             "floor. CPU is user + system time (median), which other work on the machine disturbs "
+             "reused connection, a general-purpose client's floor. `node` is `bench/floor.js`: Node's "
+             "`http` module with one keep-alive socket, the HTTP stack Newman runs on, without Newman "
+             "(process start included, like the others). postie/floor compares with the raw floor. CPU is user + system time (median), which other work on the machine disturbs "
              "less than wall time.")
     L.append("")
     loads = results.get("loads") or [0.0]
@@ -430,9 +439,13 @@ def write_markdown(args, results):
     if k1.get("floor"):
         r = k1["postie"]["wall"] / k1["floor"]["wall"]
         rc = k1["postie"]["wall"] / k1["curl"]["wall"]
+        rn = k1["postie"]["wall"] / k1["node"]["wall"]
+        plain = scen.get("plain-1000", {}).get("postie")
+        plain_txt = "" if not plain else f"; postie without the scripts {plain['wall']:.3f} s"
         row("1,000 requests within 2× of the no-script floor",
             f"postie {k1['postie']['wall']:.3f} s vs raw floor {k1['floor']['wall']:.3f} s = {r:.1f}× "
-            f"(vs curl {k1['curl']['wall']:.3f} s = {rc:.1f}×)", r <= 2)
+            f"(vs curl {k1['curl']['wall']:.3f} s = {rc:.1f}×, vs Node's http {k1['node']['wall']:.3f} s "
+            f"= {rn:.1f}×{plain_txt})", r <= 2)
     worst = None
     for key, s in scen.items():
         if s.get("newman") and s.get("postie"):
@@ -470,7 +483,7 @@ def write_markdown(args, results):
     L.append("## Samples (wall s, peak RSS KiB, exit code, CPU s)")
     L.append("")
     for key, s in scen.items():
-        for tool in ("postie", "newman", "floor", "curl"):
+        for tool in ("postie", "newman", "floor", "curl", "node"):
             if s.get(tool):
                 L.append(f"- {key} {tool}: {s[tool]['samples']}")
     L.append("")

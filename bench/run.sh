@@ -111,6 +111,7 @@ python3 "$BENCH/gen.py" --port "$PORT" --out "$WORK/gen" --sizes "$SIZES" --big 
 # The driver runs in its own process group so that an interrupted benchmark also stops the
 # postie or Newman run in progress (cleanup signals the whole group).
 setsid python3 "$BENCH/measure.py" --postie "$POSTIE" --newman "$NEWMAN" --floor "$WORK/bin/floor" \
+	--floor-js "$BENCH/floor.js" \
 	--gen "$WORK/gen" --repo "$ROOT" --port "$PORT" --partner-port "$PARTNER_PORT" \
 	--partner-password "$PARTNER_PASSWORD" --sizes "$SIZES" --big "$BIG" --out "$RESULTS" \
 	--label "${BENCH_LABEL:-}" &
