@@ -1,5 +1,5 @@
-//! Compiled scripts kept as QuickJS bytecode, for scripts that run more than once (the same item
-//! in every iteration).
+//! QuickJS bytecode: compiled scripts kept for scripts that run more than once (the same item in
+//! every iteration), and postie's own JavaScript compiled at build time (see `build.rs`).
 //!
 //! A kept compiled function costs ≈ 1 KiB of QuickJS objects (its source text included, once per
 //! nested function); serialised without the source it is about half that, and reading it back
@@ -56,10 +56,34 @@ pub(super) fn compile(ctx: &Ctx<'_>, source: &str, filename: &str) -> Option<Box
 
 /// Read back what [`compile`] wrote and run it: the function the script evaluates to.
 pub(super) fn load<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> rquickjs::Result<Function<'js>> {
+    run(ctx, bytes)?
+        .into_function()
+        .ok_or_else(|| Error::new_from_js("value", "function"))
+}
+
+/// Read back serialised bytecode of a global script and run it: the script's value.
+pub(super) fn run<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> rquickjs::Result<Value<'js>> {
+    evaluate(ctx, read(ctx, bytes)?)
+}
+
+/// Run `bytecode` (a value [`read`] returned; this takes it over): the script's value.
+fn evaluate<'js>(ctx: &Ctx<'js>, bytecode: qjs::JSValue) -> rquickjs::Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
-    // SAFETY: `bytes` came from JS_WriteObject of the same QuickJS build; JS_ReadObject copies
-    // what it needs, and JS_EvalFunction takes ownership of the bytecode value it is given.
-    let value = unsafe {
+    // SAFETY: `bytecode` is a live bytecode value of this context read by `read`; JS_EvalFunction
+    // takes ownership of it, and the value it returns is owned by the `Value` made from it.
+    let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(raw, bytecode)) };
+    if value.is_exception() {
+        return Err(Error::Exception);
+    }
+    Ok(value)
+}
+
+/// The bytecode value read back from `bytes`, owned by the caller; `Err` (the exception pending)
+/// when QuickJS cannot read it.
+fn read(ctx: &Ctx<'_>, bytes: &[u8]) -> rquickjs::Result<qjs::JSValue> {
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: JS_ReadObject copies what it needs from `bytes`, which outlives the call.
+    unsafe {
         let bytecode = qjs::JS_ReadObject(
             raw,
             bytes.as_ptr(),
@@ -69,14 +93,46 @@ pub(super) fn load<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> rquickjs::Result<Functi
         if qjs::JS_IsException(bytecode) {
             return Err(Error::Exception);
         }
-        Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(raw, bytecode))
-    };
-    if value.is_exception() {
-        return Err(Error::Exception);
+        Ok(bytecode)
     }
-    value
-        .into_function()
-        .ok_or_else(|| Error::new_from_js("value", "function"))
+}
+
+/// Evaluate one of postie's own JavaScript files (`file` is its path under `src/script/`, `name`
+/// the file name its stack frames show) as strict global code: from the bytecode the build
+/// script compiled it to when there is one (see `build.rs`), else from `source`. Bytecode QuickJS
+/// cannot read (it never should: it is the same QuickJS) falls back to the source too.
+pub(super) fn eval_builtin<'js>(
+    ctx: &Ctx<'js>,
+    file: &str,
+    name: &str,
+    source: &str,
+) -> rquickjs::Result<Value<'js>> {
+    eval_either(ctx, built::bytecode(file), name, source)
+}
+
+/// `bytes` when QuickJS can read them, else `source` named `name`.
+fn eval_either<'js>(
+    ctx: &Ctx<'js>,
+    bytes: Option<&[u8]>,
+    name: &str,
+    source: &str,
+) -> rquickjs::Result<Value<'js>> {
+    if let Some(bytes) = bytes {
+        match read(ctx, bytes) {
+            Ok(bytecode) => return evaluate(ctx, bytecode),
+            Err(_) => {
+                ctx.catch();
+            }
+        }
+    }
+    let mut opts = rquickjs::context::EvalOptions::default();
+    opts.filename = Some(name.to_string());
+    ctx.eval_with_options(source, opts)
+}
+
+/// What `build.rs` generated: `bytecode(file)`.
+mod built {
+    include!(concat!(env!("OUT_DIR"), "/js_bytecode.rs"));
 }
 
 #[cfg(test)]
@@ -102,6 +158,46 @@ mod tests {
             // Loaded twice, two separate functions.
             let again = load(ctx, &bytes).expect("it loads again");
             assert_eq!(again.call::<_, i32>(()).expect("it runs"), 42);
+        });
+    }
+
+    #[test]
+    fn postie_s_own_javascript_is_compiled_at_build_time() {
+        for file in [
+            "inspect.js",
+            "expect.js",
+            "http.js",
+            "scopes.js",
+            "prelude.js",
+        ] {
+            assert!(built::bytecode(file).is_some(), "{file}");
+        }
+        for id in ["lodash", "moment", "sugar", "crypto-js", "xml2json"] {
+            assert!(built::bytecode(&format!("lib/{id}.js")).is_some(), "{id}");
+        }
+        assert!(built::bytecode("no-such.js").is_none());
+    }
+
+    #[test]
+    fn builtin_code_runs_from_bytecode_or_else_from_its_source() {
+        with_ctx(|ctx| {
+            let bytes = compile(ctx, "(function(){ return 'from bytecode'; })", "t.js")
+                .expect("it compiles");
+            let source = "(function(){ return 'from source'; })";
+            let value = |bytes: Option<&[u8]>| -> String {
+                let func = eval_either(ctx, bytes, "t.js", source)
+                    .expect("it evaluates")
+                    .into_function()
+                    .expect("a function");
+                func.call(()).expect("it runs")
+            };
+            assert_eq!(value(Some(&bytes)), "from bytecode");
+            assert_eq!(value(Some(b"not bytecode")), "from source");
+            assert_eq!(value(None), "from source");
+            // An exception the code throws is the caller's, not a reason to use the source.
+            let throws = compile(ctx, "(function(){ throw 1; })()", "t.js").expect("it compiles");
+            assert!(eval_either(ctx, Some(&throws), "t.js", source).is_err());
+            ctx.catch();
         });
     }
 

@@ -39,12 +39,22 @@ const WRAP_TAIL: &str = "\n})";
 const MAX_COMPILED: usize = 16 * 1024;
 
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
-const PRELUDE: [(&str, &str); 5] = [
-    ("postie-inspect.js", include_str!("inspect.js")),
-    ("postie-expect.js", include_str!("expect.js")),
-    ("postie-http.js", include_str!("http.js")),
-    ("postie-scopes.js", include_str!("scopes.js")),
-    ("postie-prelude.js", include_str!("prelude.js")),
+/// Each is `(file under src/script, name its stack frames show, source)`; the build script
+/// compiles them to bytecode (see [`bytecode::eval_builtin`]).
+const PRELUDE: [(&str, &str, &str); 5] = [
+    (
+        "inspect.js",
+        "postie-inspect.js",
+        include_str!("inspect.js"),
+    ),
+    ("expect.js", "postie-expect.js", include_str!("expect.js")),
+    ("http.js", "postie-http.js", include_str!("http.js")),
+    ("scopes.js", "postie-scopes.js", include_str!("scopes.js")),
+    (
+        "prelude.js",
+        "postie-prelude.js",
+        include_str!("prelude.js"),
+    ),
 ];
 
 /// Name of the global that holds the prelude's entry points (non-enumerable, read-only).
@@ -451,11 +461,8 @@ fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
     ctx.globals()
         .set("__postie_internal", hooks.clone())
         .map_err(|e| fail("hooks", ctx, e))?;
-    for (file, source) in PRELUDE {
-        let mut opts = EvalOptions::default();
-        opts.filename = Some(file.to_string());
-        ctx.eval_with_options::<(), _>(source, opts)
-            .map_err(|e| fail(file, ctx, e))?;
+    for (file, name, source) in PRELUDE {
+        bytecode::eval_builtin(ctx, file, name, source).map_err(|e| fail(name, ctx, e))?;
     }
     let define = format!(
         "Object.defineProperty(globalThis, '{HOOKS}', {{ value: Object.freeze(globalThis.__postie_internal), \

@@ -12,7 +12,6 @@ mod html;
 mod url;
 mod xml;
 
-use rquickjs::context::EvalOptions;
 use rquickjs::{Ctx, Function, Object, Value};
 
 /// The JavaScript library modules, by the id `require()` maps module names to.
@@ -58,9 +57,8 @@ fn load_lib<'js>(ctx: Ctx<'js>, id: String) -> rquickjs::Result<Value<'js>> {
     let Some((_, source)) = LIBS.iter().find(|(name, _)| *name == id) else {
         return Ok(Value::new_undefined(ctx));
     };
-    let mut opts = EvalOptions::default();
-    opts.filename = Some(format!("postie-lib-{id}.js"));
-    ctx.eval_with_options(*source, opts)
+    let file = format!("lib/{id}.js");
+    super::bytecode::eval_builtin(&ctx, &file, &format!("postie-lib-{id}.js"), source)
 }
 
 /// Bytes of a binary string (characters above U+00FF keep their low byte, as in `Buffer`'s

@@ -84,6 +84,9 @@ fn a_script_is_run_from_its_cached_bytecode_from_its_second_run() {
             out.vars.environment.get("shown").cloned()
         })
         .collect();
-    let (yes, no) = (Some(serde_json::json!(true)), Some(serde_json::json!(false)));
+    let (yes, no) = (
+        Some(serde_json::json!(true)),
+        Some(serde_json::json!(false)),
+    );
     assert_eq!(shown, [yes, no.clone(), no]);
 }
