@@ -310,6 +310,32 @@ fn raw_url_over_https_verifies_unless_told_not_to() {
 }
 
 #[test]
+fn https_on_the_normal_path_verifies_unless_told_not_to() {
+    // Not a raw URL: reqwest with postie's TLS settings (the platform verifier created on
+    // first use).
+    let server = RawServer::start_tls(|_| ok("secure"));
+    let url = format!("https://127.0.0.1:{}/plain", server.port());
+    let c = collection(json!([item("tls", &url, json!({}), "")]));
+    let out = run(&c, &[], &[]);
+    out.check(out.code == 1, "verified by default: a request error");
+    out.check(
+        out.stdout.contains("certificate"),
+        "the error names the certificate",
+    );
+    let out = run(&c, &["-k"], &[]);
+    out.check(out.code == 0, "-k accepts the self-signed certificate");
+    let strict_off = collection(json!([item(
+        "tls",
+        &url,
+        json!({ "strictSSL": false }),
+        ""
+    )]));
+    let out = run(&strict_off, &[], &[]);
+    out.check(out.code == 0, "strictSSL: false accepts it too");
+    assert_eq!(server.lines(), [get("/plain"), get("/plain")]);
+}
+
+#[test]
 fn raw_url_goes_through_an_http_proxy() {
     let proxy = RawServer::start_proxy(|_| ok("proxied"));
     let proxy_url = format!("http://user:pw@127.0.0.1:{}", proxy.port());

@@ -28,7 +28,9 @@ pub struct ClientOptions {
 
 /// One client per run; cheap to share by reference. Underneath are up to four reqwest clients
 /// (TLS verified or not × cookies or not), built on first use, sharing one cookie jar; redirects
-/// are followed here, hop by hop (see [`super::redirect`]).
+/// are followed here, hop by hop (see [`super::redirect`]). Verifying clients use
+/// [`super::tls::client_config`], which reads the system's certificates only when a certificate
+/// has to be checked.
 pub struct HttpClient {
     jar: Arc<CookieJar>,
     clients: [OnceLock<reqwest::Client>; 4],
@@ -84,9 +86,14 @@ impl HttpClient {
         }
         let mut builder = reqwest::Client::builder()
             .redirect(Policy::none())
-            .danger_accept_invalid_certs(!verify_tls)
             .http1_title_case_headers()
             .pool_idle_timeout(Duration::from_secs(30));
+        builder = if verify_tls {
+            // reqwest's own settings, but the platform verifier is created on first use.
+            builder.tls_backend_preconfigured(super::tls::client_config(true)?.as_ref().clone())
+        } else {
+            builder.danger_accept_invalid_certs(true)
+        };
         if self.single_connection {
             builder = builder.pool_max_idle_per_host(1);
         }

@@ -12,6 +12,7 @@ pub mod message;
 pub mod prepare;
 pub mod raw;
 pub mod redirect;
+pub mod tls;
 
 pub use client::{ClientOptions, HttpClient, default_host};
 pub use cookies::{CookieInfo, CookieJar, NewCookie, StoredCookie};

@@ -13,11 +13,11 @@ pub mod proxy;
 pub mod request;
 pub mod response;
 pub mod target;
-pub mod tls;
 
 use super::cookies::CookieJar;
 use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
+use super::tls;
 use hyper_util::client::proxy::matcher::Matcher;
 use request::Additions;
 use response::{RawResponse, ResponseReader};
