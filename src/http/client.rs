@@ -113,8 +113,7 @@ impl HttpClient {
         request: &HttpRequest,
         options: &SendOptions,
     ) -> Result<HttpResponse, HttpError> {
-        let request = without_listed_host(request);
-        let exchange = self.follow(&request, options);
+        let exchange = self.follow(request, options);
         match self.request_timeout {
             Some(limit) => tokio::time::timeout(limit, exchange)
                 .await
@@ -137,14 +136,15 @@ impl HttpClient {
             tokio::task::yield_now().await;
         }
         let started = Instant::now();
-        let mut current = request.clone();
+        let mut url = reqwest::Url::parse(&request.url);
+        let mut current = without_listed_host(request, url.as_ref().ok());
         let mut hops = 0;
         // Newman's HTTP client computes the Cookie header once and keeps sending it on redirects
         // (so a cookie deleted by a redirect response is still sent to its target). postie does
         // the same, but only while the redirects stay on the same host.
-        let first_cookies = match reqwest::Url::parse(&request.url) {
+        let first_cookies = match &url {
             Ok(url) if !options.disable_cookies && request.header("cookie").is_none() => {
-                self.jar.header_for(&url).map(|h| (url, h))
+                self.jar.header_for(url).map(|h| (url.clone(), h))
             }
             _ => None,
         };
@@ -153,7 +153,10 @@ impl HttpClient {
                 let jar = (!options.disable_cookies).then_some(&*self.jar);
                 self.raw.send(&current, verify_tls, jar).await?
             } else {
-                send_once(client, &current).await?
+                let url = url.map_err(|e| {
+                    HttpError::new(format!("Invalid URI \"{}\": {e}", current.url))
+                })?;
+                send_once(client, &current, url).await?
             };
             let location = response.header("location").map(str::to_string);
             match location {
@@ -173,6 +176,7 @@ impl HttpClient {
                             {
                                 next.headers.push(("Cookie".to_string(), header.clone()));
                             }
+                            url = reqwest::Url::parse(&next.url);
                             current = next;
                             hops += 1;
                         }
@@ -196,15 +200,14 @@ fn same_origin_host(a: &reqwest::Url, b: &reqwest::Url) -> bool {
     a.host_str() == b.host_str() && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// One HTTP exchange, no redirects.
+/// One HTTP exchange, no redirects; `url` is `request.url` parsed.
 async fn send_once(
     client: &reqwest::Client,
     request: &HttpRequest,
+    url: reqwest::Url,
 ) -> Result<HttpResponse, HttpError> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes())
         .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
-    let url = reqwest::Url::parse(&request.url)
-        .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
     let mut headers = HeaderMap::new();
     for (name, value) in &request.headers {
         let name = HeaderName::from_bytes(name.as_bytes())
@@ -245,21 +248,24 @@ async fn send_once(
     })
 }
 
-/// `request` without the `Host` header the runner lists for scripts and reports when it is the
-/// one the HTTP stack sends anyway (which stays right across redirects); a different, user-set
-/// `Host` is kept and sent as written.
-fn without_listed_host(request: &HttpRequest) -> std::borrow::Cow<'_, HttpRequest> {
-    let listed = reqwest::Url::parse(&request.url)
-        .ok()
-        .and_then(|url| default_host(&url));
+/// A copy of `request` (at `url`, parsed) without the `Host` header the runner lists for scripts
+/// and reports when it is the one the HTTP stack sends anyway (which stays right across
+/// redirects); a different, user-set `Host` is kept and sent as written.
+fn without_listed_host(request: &HttpRequest, url: Option<&reqwest::Url>) -> HttpRequest {
+    let listed = url.and_then(default_host);
     let is_listed =
         |(k, v): &(String, String)| k.eq_ignore_ascii_case("host") && Some(v) == listed.as_ref();
-    if !request.headers.iter().any(is_listed) {
-        return std::borrow::Cow::Borrowed(request);
+    HttpRequest {
+        method: request.method.clone(),
+        url: request.url.clone(),
+        headers: request
+            .headers
+            .iter()
+            .filter(|h| !is_listed(h))
+            .cloned()
+            .collect(),
+        body: request.body.clone(),
     }
-    let mut owned = request.clone();
-    owned.headers.retain(|h| !is_listed(h));
-    std::borrow::Cow::Owned(owned)
 }
 
 /// The `Host` header value the HTTP stack sends for `url`: the host, with the port unless it is
