@@ -153,9 +153,8 @@ impl HttpClient {
                 let jar = (!options.disable_cookies).then_some(&*self.jar);
                 self.raw.send(&current, verify_tls, jar).await?
             } else {
-                let url = url.map_err(|e| {
-                    HttpError::new(format!("Invalid URI \"{}\": {e}", current.url))
-                })?;
+                let url = url
+                    .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
                 send_once(client, &current, url).await?
             };
             let location = response.header("location").map(str::to_string);

@@ -150,8 +150,19 @@ impl ItemRunner<'_> {
                 text: warning,
             });
         }
-        let mut result: Result<HttpResponse, HttpError> =
-            self.client.send(&prepared.request, &send_options).await;
+        // While the request is out, compile the test scripts that will read its response.
+        let sandbox = &mut *self.sandbox;
+        let compile_tests = async {
+            // Let the connection task write the request first.
+            tokio::task::yield_now().await;
+            for script in planned.test() {
+                sandbox.precompile(&script.source);
+            }
+        };
+        let (mut result, ()): (Result<HttpResponse, HttpError>, ()) = tokio::join!(
+            self.client.send(&prepared.request, &send_options),
+            compile_tests
+        );
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result
             && let Some(replay) =

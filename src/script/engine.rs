@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rquickjs::context::EvalOptions;
 use rquickjs::function::Flat;
-use rquickjs::{Context, Ctx, Function, Object, Runtime, Value};
+use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
 use super::api::{NoHost, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
 use super::bytecode;
@@ -37,6 +37,10 @@ const WRAP_TAIL: &str = "\n})";
 /// script's bytecode is about half a KiB. A script is only kept the second time it runs, so a
 /// single pass over a huge collection caches nothing.
 const MAX_COMPILED: usize = 16 * 1024;
+
+/// Scripts compiled ahead of their run ([`Sandbox::precompile`]) kept waiting for it: the test
+/// scripts of one item (collection, folders, item).
+const MAX_AHEAD: usize = 8;
 
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
@@ -138,6 +142,9 @@ impl Deadline {
 /// Scripts share the context (as in Postman's sandbox) but each runs in its own function scope.
 /// Not `Send`: create it on the thread that runs the scripts.
 pub struct Sandbox {
+    /// Scripts compiled by [`Sandbox::precompile`] and not run yet, by [`cache_key`]; dropped
+    /// before the runtime (fields drop in order).
+    ahead: Vec<((u64, u64), Persistent<Function<'static>>)>,
     /// Bytecode of scripts that ran more than once, by [`cache_key`] of their source.
     compiled: HashMap<(u64, u64), Box<[u8]>>,
     /// Hashes of scripts run once: a script is cached when it comes back.
@@ -169,6 +176,7 @@ impl Sandbox {
         let context = Context::full(&runtime).map_err(|e| SandboxError::Engine(e.to_string()))?;
         context.with(|ctx| load_prelude(&ctx))?;
         Ok(Sandbox {
+            ahead: Vec::new(),
             compiled: HashMap::new(),
             seen_once: std::collections::HashSet::new(),
             context,
@@ -176,6 +184,45 @@ impl Sandbox {
             deadline,
             options,
         })
+    }
+
+    /// Compile `source` now, as its coming [`Sandbox::run`] would (the runner calls this while it
+    /// waits for a response, so the test scripts' compile overlaps the server's work). Compiling
+    /// has no effect a script can see; what fails to compile is left for the run to report.
+    pub fn precompile(&mut self, source: &str) {
+        let key = cache_key(source);
+        if self.compiled.contains_key(&key) || self.ahead.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        // A script seen once is kept as bytecode when it runs again: make that bytecode now.
+        let keep = self.seen_once.contains(&key.0) && self.compiled.len() < MAX_COMPILED;
+        let (ahead, compiled) = (&mut self.ahead, &mut self.compiled);
+        self.context.with(|ctx| {
+            if keep {
+                let wrapped = format!("{WRAP_HEAD}{source}{WRAP_TAIL}");
+                if let Some(bytes) = bytecode::compile(&ctx, &wrapped, SCRIPT_FILE) {
+                    compiled.insert(key, bytes);
+                }
+                return;
+            }
+            match compile(&ctx, source) {
+                Ok(func) => {
+                    if ahead.len() >= MAX_AHEAD {
+                        ahead.remove(0);
+                    }
+                    ahead.push((key, Persistent::save(&ctx, func)));
+                }
+                Err(_) => {
+                    ctx.catch();
+                }
+            }
+        });
+    }
+
+    /// How many precompiled scripts wait for their run (for tests).
+    #[cfg(test)]
+    pub(crate) fn waiting(&self) -> usize {
+        self.ahead.len()
     }
 
     /// Run one script without a host (`pm.sendRequest` and the cookie jar answer with an error)
@@ -233,6 +280,7 @@ impl Sandbox {
 
         let deadline = &self.deadline;
         let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, script.source, deadline, timeout);
+        let ahead = &mut self.ahead;
         let mut error = self.context.with(|ctx| {
             if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
                 return Some(internal_error(&ctx, err));
@@ -248,7 +296,10 @@ impl Sandbox {
             };
             let compiled = match saved {
                 Some(bytes) => bytecode::load(&ctx, bytes),
-                None => compile(&ctx, script.source),
+                None => match ahead.iter().position(|(k, _)| *k == key) {
+                    Some(i) => ahead.swap_remove(i).1.restore(&ctx),
+                    None => compile(&ctx, script.source),
+                },
             };
             match compiled.and_then(|func| func.call::<_, ()>(())) {
                 Ok(()) => None,

@@ -90,3 +90,46 @@ fn a_script_is_run_from_its_cached_bytecode_from_its_second_run() {
     );
     assert_eq!(shown, [yes, no.clone(), no]);
 }
+
+#[test]
+fn precompiled_scripts_run_as_compiled_at_their_run() {
+    let mut sb = sandbox();
+    let script = "pm.environment.set('n', (pm.environment.get('n') || 0) + 1);";
+    sb.precompile(script);
+    sb.precompile(script);
+    assert_eq!(sb.waiting(), 1, "compiled once");
+    let out = run_with(&mut sb, script, ScopeSnapshot::default(), None);
+    assert_eq!(out.error, None);
+    assert_eq!(out.vars.environment.get("n"), Some(&serde_json::json!(1)));
+    assert_eq!(sb.waiting(), 0, "the run took it");
+
+    // Seen once: precompiling makes the bytecode its second run keeps.
+    sb.precompile(script);
+    assert_eq!(sb.waiting(), 0);
+    let out = run_with(&mut sb, script, ScopeSnapshot::default(), None);
+    assert_eq!(out.vars.environment.get("n"), Some(&serde_json::json!(1)));
+
+    // What does not compile is left for the run to report, with its position.
+    sb.precompile("let = ;");
+    assert_eq!(sb.waiting(), 0);
+    let out = run_with(&mut sb, "let = ;", ScopeSnapshot::default(), None);
+    assert_eq!(out.error.map(|e| e.name), Some("SyntaxError".to_string()));
+
+    // Compiling has no effect a script can see: a script precompiled but never run changes
+    // nothing, and the waiting list stays bounded.
+    for i in 0..20 {
+        sb.precompile(&format!("pm.environment.set('never', {i});"));
+    }
+    assert!(sb.waiting() <= 8);
+    let out = run_with(
+        &mut sb,
+        "pm.test('t', () => pm.expect(pm.environment.has('never')).to.be.false);",
+        ScopeSnapshot::default(),
+        None,
+    );
+    assert!(
+        out.assertions.iter().all(|a| a.error.is_none()),
+        "{:?}",
+        out.assertions
+    );
+}
