@@ -32,7 +32,9 @@ fn load_options() -> Result<LoadOptions, Diagnostic> {
             Diagnostic::new(format!(
                 "{DISK_ITEMS_VAR}=\"{text}\": expected a number of bytes"
             ))
-            .with_hint(format!("for example {DISK_ITEMS_VAR}=0 reads every collection's items from its file"))
+            .with_hint(format!(
+                "for example {DISK_ITEMS_VAR}=0 reads every collection's items from its file"
+            ))
         })?;
     }
     Ok(options)

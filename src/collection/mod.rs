@@ -17,8 +17,8 @@ pub mod v1;
 
 pub use data::{DataRow, load_data_file};
 pub use document::{CollectionDocument, Mask, PrettyOptions};
-pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};
 pub use environment::{load_variable_file, parse_variable_file};
+pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};
 pub use json::read_json;
 pub use load::{LoadOptions, load_collection, load_collection_with, parse_collection};
 pub use model::*;

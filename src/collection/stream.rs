@@ -61,7 +61,12 @@ pub(super) struct Streamed {
 
 /// Build the items of the v2 collection in `text`; `None` for anything else or on any error.
 pub(super) fn from_str(text: &str, ctx: Ctx) -> Option<Streamed> {
-    parse(&mut serde_json::Deserializer::from_str(text), ctx, &Keep::default()).ok()
+    parse(
+        &mut serde_json::Deserializer::from_str(text),
+        ctx,
+        &Keep::default(),
+    )
+    .ok()
 }
 
 /// Build the items of the v2 collection read from `reader` (UTF-8 JSON); `None` for anything
@@ -77,7 +82,11 @@ pub(super) fn with_sink(
     ctx: Ctx,
     sink: &dyn Sink,
 ) -> Result<Streamed, String> {
-    parse(&mut serde_json::Deserializer::from_reader(reader), ctx, sink)
+    parse(
+        &mut serde_json::Deserializer::from_reader(reader),
+        ctx,
+        sink,
+    )
 }
 
 fn parse<'de, R: serde_json::de::Read<'de>>(

@@ -149,7 +149,9 @@ fn inherit<'c>(
 fn included(selected: Option<&[usize]>, ancestors: &[Ancestor], node: usize) -> bool {
     match selected {
         None => true,
-        Some(chosen) => chosen.contains(&node) || ancestors.iter().any(|a| chosen.contains(&a.node)),
+        Some(chosen) => {
+            chosen.contains(&node) || ancestors.iter().any(|a| chosen.contains(&a.node))
+        }
     }
 }
 
@@ -361,3 +363,6 @@ impl FileReader<'_, '_> {
         Ok(Stream { items, next: start })
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -96,7 +96,9 @@ pub(in crate::collection) struct Walk<'f> {
 
 impl<'f> Walk<'f> {
     /// A walk calling `visit`.
-    pub(in crate::collection) fn new(visit: &'f mut dyn FnMut(Visit<'_>) -> ControlFlow<()>) -> Self {
+    pub(in crate::collection) fn new(
+        visit: &'f mut dyn FnMut(Visit<'_>) -> ControlFlow<()>,
+    ) -> Self {
         Walk {
             nodes: Cell::new(0),
             folders: Cell::new(0),
