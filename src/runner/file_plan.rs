@@ -19,8 +19,9 @@ use crate::diagnostic::Diagnostic;
 
 /// How many `setNextRequest` targets are remembered before the memory is cleared.
 const MAX_TARGETS: usize = 1024;
-/// How many items a reading thread may be ahead of its iteration.
-const READ_AHEAD: usize = 16;
+/// How many items a reading thread sends at once (and may be ahead of its iteration, twice
+/// over): one wake-up of either thread for that many items.
+const BATCH: usize = 32;
 
 /// The run's plan for a disk-backed collection.
 pub struct FilePlan<'c> {
@@ -259,11 +260,29 @@ struct Read {
     item: Item,
 }
 
-/// Items coming from a reading thread, in order.
+/// Items coming from a reading thread, in order, a batch at a time.
 struct Stream {
-    items: mpsc::Receiver<Result<Read, Diagnostic>>,
+    batches: mpsc::Receiver<Result<Vec<Read>, Diagnostic>>,
+    /// The rest of the last batch, in reverse order.
+    batch: Vec<Read>,
     /// The position of the next item to come.
     next: usize,
+}
+
+impl Stream {
+    /// The next item; `None` after the last.
+    async fn take(&mut self) -> Result<Option<Read>, Diagnostic> {
+        if self.batch.is_empty() {
+            match self.batches.recv().await {
+                Some(batch) => {
+                    self.batch = batch?;
+                    self.batch.reverse();
+                }
+                None => return Ok(None),
+            }
+        }
+        Ok(self.batch.pop())
+    }
 }
 
 /// One iteration's items, read from the file as they are asked for.
@@ -307,8 +326,7 @@ impl FileReader<'_, '_> {
         let Some(stream) = self.stream.as_mut() else {
             return Ok(None);
         };
-        while let Some(read) = stream.items.recv().await {
-            let read = read?;
+        while let Some(read) = stream.take().await? {
             stream.next = read.position + 1;
             if read.position == position {
                 return Ok(Some(read));
@@ -319,13 +337,14 @@ impl FileReader<'_, '_> {
 
     /// A thread reading the file, sending the items from `start` on.
     fn start(&self, start: usize) -> Result<Stream, Diagnostic> {
-        let (send, items) = mpsc::channel(READ_AHEAD);
+        let (send, batches) = mpsc::channel(1);
         let file = Arc::clone(&self.plan.file);
         let selected = self.plan.selected.clone();
         std::thread::Builder::new()
             .name("postie-items".to_string())
             .spawn(move || {
                 let mut position = 0;
+                let mut batch = Vec::with_capacity(BATCH);
                 let read = file.walk(&mut |visit| {
                     let Visit::Item {
                         ancestors,
@@ -342,25 +361,35 @@ impl FileReader<'_, '_> {
                     if position <= start {
                         return ControlFlow::Continue(());
                     }
-                    let read = Read {
+                    batch.push(Read {
                         position: position - 1,
                         folder: ancestors.last().map(|a| a.folder),
                         node,
                         item,
-                    };
-                    match send.blocking_send(Ok(read)) {
+                    });
+                    if batch.len() < BATCH {
+                        return ControlFlow::Continue(());
+                    }
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    match send.blocking_send(Ok(full)) {
                         Ok(()) => ControlFlow::Continue(()),
                         // The iteration is over.
                         Err(_) => ControlFlow::Break(()),
                     }
                 });
-                if let Err(d) = read {
-                    // Nobody may be listening any more: nothing to do then.
-                    let _ = send.blocking_send(Err(d));
-                }
+                // Nobody may be listening any more: nothing to do then.
+                let _ = match read {
+                    Ok(()) if batch.is_empty() => Ok(()),
+                    Ok(()) => send.blocking_send(Ok(batch)),
+                    Err(d) => send.blocking_send(Err(d)),
+                };
             })
             .map_err(|e| Diagnostic::new(format!("cannot start reading the collection: {e}")))?;
-        Ok(Stream { items, next: start })
+        Ok(Stream {
+            batches,
+            batch: Vec::new(),
+            next: start,
+        })
     }
 }
 
