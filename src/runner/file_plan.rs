@@ -72,6 +72,11 @@ impl<'c> FilePlan<'c> {
         self.len
     }
 
+    /// True when an iteration runs no item.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The position of `setNextRequest`'s `target`: the first item with that id, else the last
     /// with that name; [`Self::len`] when there is none (the iteration ends).
     pub fn find_target(&self, target: &str) -> Result<usize, Diagnostic> {

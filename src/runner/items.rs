@@ -55,7 +55,7 @@ impl<'c> Plan<'c> {
     pub fn reader(&self) -> Reader<'_, 'c> {
         match self {
             Plan::Memory(items) => Reader::Memory(items),
-            Plan::File(plan) => Reader::File(plan.reader()),
+            Plan::File(plan) => Reader::File(Box::new(plan.reader())),
         }
     }
 }
@@ -65,7 +65,7 @@ pub enum Reader<'p, 'c> {
     /// Planned in memory.
     Memory(&'p [PlannedItem<'c>]),
     /// Read from the file.
-    File(FileReader<'p, 'c>),
+    File(Box<FileReader<'p, 'c>>),
 }
 
 impl Reader<'_, '_> {

@@ -84,12 +84,15 @@ impl Sink for Skeleton {
 /// The message a walk stops its parse with.
 pub(in crate::collection) const STOPPED: &str = "walk stopped";
 
+/// The callback of a [`Walk`].
+type Visitor<'f> = &'f mut dyn FnMut(Visit<'_>) -> ControlFlow<()>;
+
 /// Hands every request item to a callback as it is built; keeps nothing.
 pub(in crate::collection) struct Walk<'f> {
     nodes: Cell<usize>,
     folders: Cell<usize>,
     ancestors: RefCell<Vec<Ancestor>>,
-    visit: RefCell<&'f mut dyn FnMut(Visit<'_>) -> ControlFlow<()>>,
+    visit: RefCell<Visitor<'f>>,
     /// True once the callback asked to stop.
     pub(in crate::collection) stopped: Cell<bool>,
 }
