@@ -5,9 +5,10 @@
 //! The rules are those of [`super::plan`]: `--folder` picks the first node with that name or id
 //! (this level first, then each subtree in order), and `setNextRequest` goes to the first item
 //! with that id, else the last one with that name. Each iteration reads the file on a thread of
-//! its own, a few items ahead of the runner; going back (or to a target) starts reading again.
+//! its own, a few items ahead of the runner, and keeps the last [`RECENT`] items it read: going
+//! back further than those starts reading again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex};
 
@@ -19,6 +20,8 @@ use crate::diagnostic::Diagnostic;
 
 /// How many `setNextRequest` targets are remembered before the memory is cleared.
 const MAX_TARGETS: usize = 1024;
+/// How many of the items read last an iteration keeps, for `setNextRequest` loops going back.
+const RECENT: usize = 64;
 /// How many items a reading thread sends at once (and may be ahead of its iteration, twice
 /// over): one wake-up of either thread for that many items.
 const BATCH: usize = 32;
@@ -127,7 +130,7 @@ impl<'c> FilePlan<'c> {
         FileReader {
             plan: self,
             stream: None,
-            current: None,
+            recent: VecDeque::new(),
         }
     }
 }
@@ -294,8 +297,9 @@ impl Stream {
 pub struct FileReader<'p, 'c> {
     plan: &'p FilePlan<'c>,
     stream: Option<Stream>,
-    /// The last item handed out (asked for again by a `setNextRequest` to itself).
-    current: Option<Read>,
+    /// The last items read, in order (asked for again by a `setNextRequest` going back a
+    /// little, or to the item itself).
+    recent: VecDeque<Read>,
 }
 
 impl FileReader<'_, '_> {
@@ -304,11 +308,10 @@ impl FileReader<'_, '_> {
         if position >= self.plan.len {
             return Ok(None);
         }
-        if self.current.as_ref().is_none_or(|c| c.position != position) {
-            self.current = None;
-            self.current = self.read(position).await?;
+        if !self.recent.iter().any(|r| r.position == position) {
+            self.read(position).await?;
         }
-        let Some(read) = &self.current else {
+        let Some(read) = self.recent.iter().find(|r| r.position == position) else {
             return Ok(None);
         };
         let inherited = match read.folder {
@@ -323,21 +326,27 @@ impl FileReader<'_, '_> {
         Ok(Some(inherited.plan(&read.item, read.node as u64)))
     }
 
-    /// Read on to the item at `position`, from the start again when it was passed.
-    async fn read(&mut self, position: usize) -> Result<Option<Read>, Diagnostic> {
+    /// Read on to the item at `position` (from the start again when it was passed), keeping
+    /// the items read in `recent`.
+    async fn read(&mut self, position: usize) -> Result<(), Diagnostic> {
         if self.stream.as_ref().is_none_or(|s| s.next > position) {
             self.stream = Some(self.start(position)?);
         }
         let Some(stream) = self.stream.as_mut() else {
-            return Ok(None);
+            return Ok(());
         };
         while let Some(read) = stream.take().await? {
             stream.next = read.position + 1;
-            if read.position == position {
-                return Ok(Some(read));
+            let found = read.position == position;
+            if self.recent.len() >= RECENT {
+                self.recent.pop_front();
+            }
+            self.recent.push_back(read);
+            if found {
+                break;
             }
         }
-        Ok(None)
+        Ok(())
     }
 
     /// A thread reading the file, sending the items from `start` on.
@@ -372,7 +381,9 @@ impl FileReader<'_, '_> {
                         node,
                         item,
                     });
-                    if batch.len() < BATCH {
+                    // Sent when full, or at once when the iteration may be waiting for it.
+                    let waiting = send.capacity() == send.max_capacity();
+                    if batch.len() < BATCH && !waiting {
                         return ControlFlow::Continue(());
                     }
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));

@@ -255,6 +255,33 @@ fn file_plan_reader_goes_back_and_forth() {
 }
 
 #[test]
+fn file_plan_reader_goes_back_to_recent_items_without_reading_again() {
+    let (memory, disk, dir) = both(NESTED);
+    let (m, d) = plans(&memory, &disk, &[]);
+    let all = read_all(&m).expect("read");
+    runtime().block_on(async {
+        let mut reader = d.reader();
+        for position in 0..all.len() {
+            reader.get(position).await.expect("read");
+        }
+        // The file can no longer be read; the items read last are still there.
+        std::fs::write(dir.path().join("c.postman_collection.json"), "{}").expect("test fixture");
+        for position in [3, 0, 7] {
+            let got = reader
+                .get(position)
+                .await
+                .expect("kept")
+                .map(|p| describe(&p));
+            assert_eq!(got.as_ref(), all.get(position));
+        }
+        assert!(
+            d.reader().get(0).await.is_err(),
+            "a new reader reads the file"
+        );
+    });
+}
+
+#[test]
 fn file_plan_api_form_and_byte_order_mark() {
     let wrapped = format!("\u{feff}{{\"collection\": {NESTED}}}");
     let (memory, disk, _dir) = both(&wrapped);
