@@ -11,6 +11,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
 
@@ -25,6 +26,8 @@ const RECENT: usize = 64;
 /// How many items a reading thread sends at once (and may be ahead of its iteration, twice
 /// over): one wake-up of either thread for that many items.
 const BATCH: usize = 32;
+/// How long the first item of a batch may wait for the batch to fill.
+const MAX_WAIT: Duration = Duration::from_millis(2);
 
 /// The run's plan for a disk-backed collection.
 pub struct FilePlan<'c> {
@@ -354,11 +357,13 @@ impl FileReader<'_, '_> {
         let (send, batches) = mpsc::channel(1);
         let file = Arc::clone(&self.plan.file);
         let selected = self.plan.selected.clone();
+        let len = self.plan.len;
         std::thread::Builder::new()
             .name("postie-items".to_string())
             .spawn(move || {
                 let mut position = 0;
                 let mut batch = Vec::with_capacity(BATCH);
+                let mut started: Option<Instant> = None;
                 let read = file.walk(&mut |visit| {
                     let Visit::Item {
                         ancestors,
@@ -381,11 +386,14 @@ impl FileReader<'_, '_> {
                         node,
                         item,
                     });
-                    // Sent when full, or at once when the iteration may be waiting for it.
-                    let waiting = send.capacity() == send.max_capacity();
-                    if batch.len() < BATCH && !waiting {
+                    // Sent when full, or when its first item waited long enough (few items
+                    // chosen far apart), or with the last item.
+                    let first = *started.get_or_insert_with(Instant::now);
+                    let last = position >= len;
+                    if batch.len() < BATCH && !last && first.elapsed() < MAX_WAIT {
                         return ControlFlow::Continue(());
                     }
+                    started = None;
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
                     match send.blocking_send(Ok(full)) {
                         Ok(()) => ControlFlow::Continue(()),
