@@ -9,7 +9,7 @@ pub mod demo;
 pub mod execute;
 pub mod reporter_options;
 
-use crate::collection::{load_collection, load_data_file, load_variable_file};
+use crate::collection::{LoadOptions, load_collection_with, load_data_file, load_variable_file};
 use crate::diagnostic::Diagnostic;
 use args::{Cli, Command};
 use clap::Parser;
@@ -18,6 +18,27 @@ use std::ffi::OsString;
 
 /// Exit code for unusable input or command line.
 pub const EXIT_USAGE: u8 = 2;
+
+/// The environment variable that sets how large (in bytes) a collection file must be for its
+/// items to be read from the file as the run goes rather than kept in memory; 0 for every file.
+pub const DISK_ITEMS_VAR: &str = "POSTIE_DISK_ITEMS_FROM";
+
+/// How to load the collection: [`LoadOptions`]' defaults, [`DISK_ITEMS_VAR`] over them.
+fn load_options() -> Result<LoadOptions, Diagnostic> {
+    let mut options = LoadOptions::default();
+    if let Some(value) = std::env::var_os(DISK_ITEMS_VAR) {
+        let text = value.to_string_lossy();
+        options.disk_items_from = text.trim().parse().map_err(|_| {
+            Diagnostic::new(format!(
+                "{DISK_ITEMS_VAR}=\"{text}\": expected a number of bytes"
+            ))
+            .with_hint(format!(
+                "for example {DISK_ITEMS_VAR}=0 reads every collection's items from its file"
+            ))
+        })?;
+    }
+    Ok(options)
+}
 
 /// Parse `args` and do what they say; returns the process exit code.
 pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
@@ -66,7 +87,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
 
 fn load_inputs(run: &args::RunArgs) -> Result<Inputs, Diagnostic> {
     Ok(Inputs {
-        collection: load_collection(&run.collection)?,
+        collection: load_collection_with(&run.collection, load_options()?)?,
         environment: run
             .environment
             .as_deref()

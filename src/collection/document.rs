@@ -6,16 +6,20 @@
 //! it out from that text as they read it ([`CollectionDocument::write_pretty`]); the tree is only
 //! built on request ([`CollectionDocument::to_value`]). Documents that only exist as a tree
 //! (converted v1 collections, documents handed to [`super::parse_collection`]) keep the tree.
+//! A disk-backed collection (see [`super::item_file`]) keeps nothing: its file is read again,
+//! after checking that it did not change.
 
 mod field;
 mod pretty;
 pub(crate) mod writer;
 
 use std::io::{self, BufReader, Read, Write};
+use std::sync::Arc;
 
 use flate2::read::DeflateDecoder;
 use serde_json::Value;
 
+use super::item_file::ItemFile;
 pub use pretty::{Mask, PrettyOptions};
 
 /// The JSON document a [`super::Collection`] was loaded from (unwrapped from the Postman API's
@@ -30,12 +34,19 @@ enum Repr {
     Deflated { text: Box<[u8]>, wrapped: bool },
     /// The document as a tree.
     Tree(Value),
+    /// The collection file itself, read again when needed.
+    File(Arc<ItemFile>),
 }
 
 impl CollectionDocument {
     /// A document kept as a tree.
     pub fn from_value(doc: Value) -> Self {
         CollectionDocument(Repr::Tree(doc))
+    }
+
+    /// A document read again from its file when needed.
+    pub(super) fn from_file(file: Arc<ItemFile>) -> Self {
+        CollectionDocument(Repr::File(file))
     }
 
     /// A document kept as its deflated JSON text (see [`writer::DocumentWriter`]).
@@ -61,6 +72,19 @@ impl CollectionDocument {
                 write_tree(&self.to_value()?, out, options)
             }
             Repr::Tree(doc) => write_tree(doc, out, options),
+            Repr::File(file) => {
+                file.check().map_err(|d| io::Error::other(d.to_string()))?;
+                let written = pretty::write_pretty(
+                    || serde_json::Deserializer::from_reader(BufReader::new(file.reader())),
+                    file.wrapped(),
+                    out,
+                    options,
+                )?;
+                if written {
+                    return Ok(());
+                }
+                write_tree(&self.to_value()?, out, options)
+            }
         }
     }
 
@@ -74,30 +98,31 @@ impl CollectionDocument {
                 field::field(&mut de, name, *wrapped)
             }
             Repr::Tree(doc) => Ok(doc.get(name).cloned()),
+            Repr::File(file) => {
+                let mut de = serde_json::Deserializer::from_reader(BufReader::new(file.reader()));
+                field::field(&mut de, name, file.wrapped())
+            }
         }
     }
 
     /// The document as a tree, as loaded: same keys in the same order, same values. Built from
     /// the kept text each time (as large in memory as the file's tree): call it once, at the end.
     pub fn to_value(&self) -> Result<Value, serde_json::Error> {
-        match &self.0 {
-            Repr::Tree(doc) => Ok(doc.clone()),
-            Repr::Deflated { text, wrapped } => {
-                let mut json = Vec::new();
-                inflate(text)
-                    .read_to_end(&mut json)
-                    .map_err(serde_json::Error::io)?;
-                let doc: Value = serde_json::from_slice(&json)?;
-                Ok(if *wrapped {
-                    super::load::unwrap_api_form(doc)
-                } else {
-                    doc
-                })
-            }
-        }
+        let (mut text, wrapped): (Box<dyn Read + '_>, bool) = match &self.0 {
+            Repr::Tree(doc) => return Ok(doc.clone()),
+            Repr::Deflated { text, wrapped } => (Box::new(inflate(text)), *wrapped),
+            Repr::File(file) => (file.reader(), file.wrapped()),
+        };
+        let mut json = Vec::new();
+        text.read_to_end(&mut json).map_err(serde_json::Error::io)?;
+        let doc: Value = serde_json::from_slice(&json)?;
+        Ok(if wrapped {
+            super::load::unwrap_api_form(doc)
+        } else {
+            doc
+        })
     }
 }
-
 /// The kept text, inflated as it is read.
 fn inflate(text: &[u8]) -> DeflateDecoder<&[u8]> {
     DeflateDecoder::new(text)

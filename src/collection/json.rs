@@ -29,7 +29,7 @@ pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, Diagnostic> {
 /// file that [`decode`] reads as UTF-8 (the usual case); `None` otherwise (UTF-16, not a regular
 /// file, unreadable): then read it whole with [`read_text`]. The bytes are not checked here: a
 /// JSON parser reading them rejects invalid UTF-8.
-pub(crate) fn open_utf8(path: &Path) -> Option<impl Read> {
+pub(crate) fn open_utf8(path: &Path) -> Option<impl Read + use<>> {
     // Checked before opening: a pipe opened here and closed again would lose what it carried.
     if !std::fs::metadata(path).ok()?.is_file() {
         return None;

@@ -5,17 +5,41 @@
 
 use std::io::BufReader;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
 use super::document::CollectionDocument;
 use super::document::writer::{DocumentWriter, Tee};
+use super::item_file::{DEFAULT_DISK_ITEMS_ABOVE, ItemFile};
 use super::json::{open_utf8, parse_text, read_json, read_text};
 use super::model::{Collection, Item, ItemGroup, Node};
 use super::parts::{self, Ctx, field, kind_of, object, text};
 use super::request::request;
 use super::{stream, v1};
 use crate::diagnostic::Diagnostic;
+
+/// How to load a collection file.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// A regular UTF-8 file of at least this many bytes is disk-backed: its request items are
+    /// checked, then dropped, and read again from the file as the run goes (see
+    /// [`super::item_file`]). `u64::MAX` keeps every collection in memory; 0 none.
+    pub disk_items_from: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            disk_items_from: DEFAULT_DISK_ITEMS_ABOVE,
+        }
+    }
+}
+
+/// Read and parse the collection file at `path`, with the default [`LoadOptions`].
+pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
+    load_collection_with(path, LoadOptions::default())
+}
 
 /// Read and parse the collection file at `path`.
 ///
@@ -25,11 +49,19 @@ use crate::diagnostic::Diagnostic;
 /// regular files) are read into memory first. Anything else (v1 collections, errors) goes through
 /// the document's tree with [`parse_collection`] (reading the file again), which reports problems
 /// with their position.
-pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
+///
+/// A large file (see [`LoadOptions`]) is checked the same way but only its folders are kept; its
+/// document is not kept either (exports read the file again). Files of an unusual shape (an
+/// object repeating `item`) are kept in memory whatever their size.
+pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collection, Diagnostic> {
     let ctx = Ctx {
         file: path,
         what: "collection",
     };
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= options.disk_items_from);
+    if large && let Some(collection) = load_disk_backed(path, ctx) {
+        return Ok(collection);
+    }
     if let Some(file) = open_utf8(path) {
         let mut writer = DocumentWriter::new();
         // Large reads: the writer deflates each chunk read as it comes.
@@ -50,6 +82,28 @@ pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
         Some(collection) => Ok(collection),
         None => parse_collection(parse_text(&text, path, "collection")?, path),
     }
+}
+
+/// The collection at `path` with only its folders kept, its items left in the file; `None` when
+/// the file cannot be read that way (an error, a v1 collection, an unusual shape, a change
+/// while it was read): the caller then loads it in memory, and reports any problem.
+fn load_disk_backed(path: &Path, ctx: Ctx) -> Option<Collection> {
+    let file = ItemFile::new(path)?;
+    let reader = BufReader::with_capacity(64 * 1024, file.open().ok()?);
+    let skeleton = stream::Skeleton::default();
+    let streamed = stream::with_sink(reader, ctx, &skeleton).ok()?;
+    if skeleton.irregular() {
+        return None;
+    }
+    file.check().ok()?;
+    let file = Arc::new(file.loaded(streamed.wrapped, skeleton.items()));
+    let folders = streamed.items;
+    let collection = build_collection(&streamed.root, || Ok(folders), ctx, Vec::new()).ok()?;
+    Some(Collection {
+        doc: CollectionDocument::from_file(Arc::clone(&file)),
+        item_file: Some(file),
+        ..collection
+    })
 }
 
 /// The collection from what the streaming path built and the text `writer` kept; `None` when its
@@ -123,6 +177,7 @@ fn build_collection(
         auth: parts::auth(root.get("auth"), ctx, "auth")?,
         protocol_profile_behavior: parts::profile_behavior(root.get("protocolProfileBehavior")),
         doc: CollectionDocument::from_value(Value::Null),
+        item_file: None,
         warnings,
     })
 }

@@ -5,6 +5,7 @@
 pub mod data;
 mod document;
 pub mod environment;
+pub mod item_file;
 pub mod json;
 pub mod load;
 pub mod model;
@@ -17,7 +18,8 @@ pub mod v1;
 pub use data::{DataRow, load_data_file};
 pub use document::{CollectionDocument, Mask, PrettyOptions};
 pub use environment::{load_variable_file, parse_variable_file};
+pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};
 pub use json::read_json;
-pub use load::{load_collection, parse_collection};
+pub use load::{LoadOptions, load_collection, load_collection_with, parse_collection};
 pub use model::*;
 pub use request::{method_name, parse_request_definition};

@@ -22,8 +22,12 @@ pub struct Collection {
     pub name: String,
     /// `info.schema`, if any.
     pub schema: Option<String>,
-    /// Top-level items and folders, in order.
+    /// Top-level items and folders, in order. For a disk-backed collection (`item_file` set),
+    /// only the folders: its request items are read from the file as the run goes.
     pub items: Vec<Node>,
+    /// Where a disk-backed collection reads its request items from; `None` when `items` holds
+    /// them all.
+    pub item_file: Option<std::sync::Arc<super::item_file::ItemFile>>,
     /// Collection-level scripts.
     pub events: Vec<Script>,
     /// Collection variables.

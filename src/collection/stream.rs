@@ -9,6 +9,12 @@
 //! path does not handle — any error, v1 collections, documents that are not collections — gives
 //! `None`, and the caller loads the tree instead, which reports problems with their position or
 //! JSON path.
+//!
+//! What becomes of each built node is a [`Sink`]'s choice (see [`sinks`]): kept in its list (the
+//! whole model), dropped once checked (the folders-only skeleton of a disk-backed collection), or
+//! handed to a callback as the file is read again during a run.
+
+mod sinks;
 
 use std::{fmt, io};
 
@@ -18,6 +24,30 @@ use serde_json::{Map, Value};
 use super::load::build_node;
 use super::model::Node;
 use super::parts::Ctx;
+
+pub(super) use sinks::{Keep, Skeleton, Walk};
+
+/// What the parser does with the nodes it builds, told in document order.
+pub(super) trait Sink {
+    /// A node (folder or request item) starts; returns its ordinal among all nodes.
+    fn node_starts(&self) -> usize;
+    /// The `item` list of node `node` starts: that node is a folder. An `Err` stops the parse.
+    fn folder_starts(&self, node: usize) -> Result<(), String>;
+    /// The `item` list of the innermost started folder ends.
+    fn folder_ends(&self);
+    /// An object repeats a key that decides the collection's shape (`item`; `collection` at the
+    /// top).
+    fn repeated_key(&self);
+    /// Node `ordinal` was built: what its list keeps of it. An `Err` stops the parse.
+    fn built(&self, ordinal: usize, node: Node) -> Result<Option<Node>, String>;
+}
+
+/// The parser's context, handed down to every visitor.
+#[derive(Clone, Copy)]
+struct Env<'a> {
+    ctx: Ctx<'a>,
+    sink: &'a dyn Sink,
+}
 
 /// The top-level fields of a v2 collection (its `item` list apart) and its built items.
 pub(super) struct Streamed {
@@ -31,23 +61,54 @@ pub(super) struct Streamed {
 
 /// Build the items of the v2 collection in `text`; `None` for anything else or on any error.
 pub(super) fn from_str(text: &str, ctx: Ctx) -> Option<Streamed> {
-    parse(&mut serde_json::Deserializer::from_str(text), ctx)
+    parse(
+        &mut serde_json::Deserializer::from_str(text),
+        ctx,
+        &Keep::default(),
+    )
+    .ok()
 }
 
 /// Build the items of the v2 collection read from `reader` (UTF-8 JSON); `None` for anything
 /// else or on any error, including reading errors.
 pub(super) fn from_reader(reader: impl io::Read, ctx: Ctx) -> Option<Streamed> {
-    parse(&mut serde_json::Deserializer::from_reader(reader), ctx)
+    with_sink(reader, ctx, &Keep::default()).ok()
+}
+
+/// [`from_reader`] with `sink` deciding what becomes of each node; `Err` says why not (a
+/// message, for reading errors and a sink's stop).
+pub(super) fn with_sink(
+    reader: impl io::Read,
+    ctx: Ctx,
+    sink: &dyn Sink,
+) -> Result<Streamed, String> {
+    parse(
+        &mut serde_json::Deserializer::from_reader(reader),
+        ctx,
+        sink,
+    )
 }
 
 fn parse<'de, R: serde_json::de::Read<'de>>(
     de: &mut serde_json::Deserializer<R>,
     ctx: Ctx,
-) -> Option<Streamed> {
-    let top = de.deserialize_map(ObjectVisitor { ctx, top: true }).ok()?;
-    de.end().ok()?;
+    sink: &dyn Sink,
+) -> Result<Streamed, String> {
+    let env = Env { ctx, sink };
+    let top = de
+        .deserialize_map(ObjectVisitor {
+            env,
+            node: None,
+            top: true,
+        })
+        .map_err(|e| e.to_string())?;
+    de.end().map_err(|e| e.to_string())?;
     // The API form: `collection` (an object) is the only key.
     let only_collection = top.map.is_empty() && !top.had_item_key;
+    if top.wrapped.is_some() && !only_collection {
+        // A `collection` object that is not the collection: its items were read for nothing.
+        sink.repeated_key();
+    }
     let (fields, wrapped) = match top.wrapped {
         Some(inner) if only_collection => (*inner, true),
         _ => (top, false),
@@ -55,9 +116,9 @@ fn parse<'de, R: serde_json::de::Read<'de>>(
     let has_info = fields.map.get("info").is_some_and(|v| !v.is_null());
     // Neither `item` nor `info`: a v1 collection, or not a collection at all.
     if fields.item.is_none() && !has_info {
-        return None;
+        return Err("not a v2 collection".to_string());
     }
-    Some(Streamed {
+    Ok(Streamed {
         root: fields.map,
         items: fields.item.unwrap_or_default(),
         wrapped,
@@ -81,10 +142,11 @@ struct Fields {
 /// The key serde_json hands its number and raw-value visitors; real objects never use it.
 const SERDE_JSON_PRIVATE: &str = "$serde_json::private::";
 
-/// Reads an object's fields; `top` for the document's root, whose `collection` field may be the
-/// API form's collection.
+/// Reads an object's fields; `node` for a folder or request item (its ordinal), `top` for the
+/// document's root, whose `collection` field may be the API form's collection.
 struct ObjectVisitor<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
+    node: Option<usize>,
     top: bool,
 }
 
@@ -97,6 +159,7 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
         let mut out = Fields::default();
+        let mut had_collection_key = false;
         while let Some(key) = map.next_key::<String>()? {
             if key.starts_with(SERDE_JSON_PRIVATE) {
                 // A number (serde_json's arbitrary precision) where an object was expected.
@@ -104,11 +167,22 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
             }
             match key.as_str() {
                 "item" => {
-                    out.item = map.next_value_seed(ItemsSeed { ctx: self.ctx })?;
+                    if out.had_item_key {
+                        self.env.sink.repeated_key();
+                    }
+                    let seed = ItemsSeed {
+                        env: self.env,
+                        folder: self.node,
+                    };
+                    out.item = map.next_value_seed(seed)?;
                     out.had_item_key = true;
                 }
                 "collection" if self.top => {
-                    let inner = map.next_value_seed(WrappedSeed { ctx: self.ctx })?;
+                    if had_collection_key {
+                        self.env.sink.repeated_key();
+                    }
+                    had_collection_key = true;
+                    let inner = map.next_value_seed(WrappedSeed { env: self.env })?;
                     out.wrapped = inner.map(Box::new);
                 }
                 _ => {
@@ -123,19 +197,19 @@ impl<'de> Visitor<'de> for ObjectVisitor<'_> {
 
 /// A top-level `collection` field: `Some` when it is an object.
 struct WrappedSeed<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for WrappedSeed<'_> {
     type Value = Option<Fields>;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Option<Fields>, D::Error> {
-        de.deserialize_any(WrappedVisitor { ctx: self.ctx })
+        de.deserialize_any(WrappedVisitor { env: self.env })
     }
 }
 
 struct WrappedVisitor<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
 }
 
 impl<'de> Visitor<'de> for WrappedVisitor<'_> {
@@ -147,7 +221,8 @@ impl<'de> Visitor<'de> for WrappedVisitor<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Fields>, A::Error> {
         let visitor = ObjectVisitor {
-            ctx: self.ctx,
+            env: self.env,
+            node: None,
             top: false,
         };
         visitor.visit_map(map).map(Some)
@@ -173,21 +248,44 @@ impl<'de> Visitor<'de> for WrappedVisitor<'_> {
 }
 
 /// An `item` list: `None` for `null`; an array of nodes (`null` entries dropped), or a single
-/// object as a list of one.
+/// object as a list of one. `folder`: the ordinal of the node it belongs to (`None` for the
+/// collection's own list).
 struct ItemsSeed<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
+    folder: Option<usize>,
 }
 
 impl<'de> DeserializeSeed<'de> for ItemsSeed<'_> {
     type Value = Option<Vec<Node>>;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Option<Vec<Node>>, D::Error> {
-        de.deserialize_any(ItemsVisitor { ctx: self.ctx })
+        de.deserialize_any(ItemsVisitor {
+            env: self.env,
+            folder: self.folder,
+        })
     }
 }
 
 struct ItemsVisitor<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
+    folder: Option<usize>,
+}
+
+impl ItemsVisitor<'_> {
+    /// Tell the sink that a folder's list starts, when this is one.
+    fn starts<E: de::Error>(&self) -> Result<(), E> {
+        match self.folder {
+            Some(node) => self.env.sink.folder_starts(node).map_err(E::custom),
+            None => Ok(()),
+        }
+    }
+
+    /// Tell the sink that a folder's list ended, when this is one.
+    fn ends(&self) {
+        if self.folder.is_some() {
+            self.env.sink.folder_ends();
+        }
+    }
 }
 
 impl<'de> Visitor<'de> for ItemsVisitor<'_> {
@@ -202,34 +300,39 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<Vec<Node>>, A::Error> {
+        self.starts::<A::Error>()?;
         let mut nodes = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(node) = seq.next_element_seed(NodeSeed { ctx: self.ctx })? {
+        while let Some(node) = seq.next_element_seed(NodeSeed { env: self.env })? {
             nodes.extend(node);
         }
         nodes.shrink_to_fit();
+        self.ends();
         Ok(Some(nodes))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Vec<Node>>, A::Error> {
-        node_from_map(map, self.ctx).map(|node| Some(vec![node]))
+        self.starts::<A::Error>()?;
+        let node = node_from_map(map, self.env)?;
+        self.ends();
+        Ok(Some(node.into_iter().collect()))
     }
 }
 
 /// One entry of an `item` array: `None` for `null`.
 struct NodeSeed<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
 }
 
 impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
     type Value = Option<Node>;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Option<Node>, D::Error> {
-        de.deserialize_any(NodeVisitor { ctx: self.ctx })
+        de.deserialize_any(NodeVisitor { env: self.env })
     }
 }
 
 struct NodeVisitor<'a> {
-    ctx: Ctx<'a>,
+    env: Env<'a>,
 }
 
 impl<'de> Visitor<'de> for NodeVisitor<'_> {
@@ -244,15 +347,24 @@ impl<'de> Visitor<'de> for NodeVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Node>, A::Error> {
-        node_from_map(map, self.ctx).map(Some)
+        node_from_map(map, self.env)
     }
 }
 
-/// A folder or request item from its object; its own fields are dropped once it is built.
-fn node_from_map<'de, A: MapAccess<'de>>(map: A, ctx: Ctx) -> Result<Node, A::Error> {
-    let fields = ObjectVisitor { ctx, top: false }.visit_map(map)?;
+/// A folder or request item from its object; its own fields are dropped once it is built. What
+/// becomes of it is the sink's choice.
+fn node_from_map<'de, A: MapAccess<'de>>(map: A, env: Env) -> Result<Option<Node>, A::Error> {
+    let ordinal = env.sink.node_starts();
+    let visitor = ObjectVisitor {
+        env,
+        node: Some(ordinal),
+        top: false,
+    };
+    let fields = visitor.visit_map(map)?;
     let children = fields.item.map(|items| move || Ok(items));
-    build_node(&fields.map, children, ctx, "item").map_err(|d| A::Error::custom(d.message))
+    let node = build_node(&fields.map, children, env.ctx, "item")
+        .map_err(|d| A::Error::custom(d.message))?;
+    env.sink.built(ordinal, node).map_err(A::Error::custom)
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! `pm.info.requestId` for items the collection gives no id: made up once per item, as the Postman
 //! SDK does when it loads a collection, and the same each time the item runs.
 //!
-//! Nothing is stored per item: the id is a random seed drawn once mixed with the item's address,
-//! so a collection of many items costs no memory for ids it may never need.
+//! Nothing is stored per item: the id is a random seed drawn once mixed with the item's key (its
+//! address, or its place in a disk-backed collection's file: see
+//! [`super::PlannedItem::key`]), so a collection of many items costs no memory for ids it may
+//! never need.
 
 use crate::collection::Item;
 
@@ -23,7 +25,13 @@ impl Default for MadeUpIds {
 impl MadeUpIds {
     /// The id of `item` (a version 4 UUID): the same for the same item, different between items.
     pub fn id_for(&self, item: &Item) -> String {
-        let address = std::ptr::from_ref(item) as u64;
+        self.id_for_key(std::ptr::from_ref(item) as u64)
+    }
+
+    /// The id of the item with `key` (a version 4 UUID): the same for the same key, different
+    /// between keys.
+    pub fn id_for_key(&self, key: u64) -> String {
+        let address = key;
         // Two different bijective mixes of the address: distinct items differ in both halves.
         let high = u128::from(mix(address));
         let low = u128::from(mix(address.rotate_left(32) ^ 0x9e37_79b9_7f4a_7c15));

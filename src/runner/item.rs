@@ -79,7 +79,7 @@ impl ItemRunner<'_> {
         let mut outcome = ItemOutcome::default();
         listener.on_event(&Event::BeforeItem { cursor, item });
 
-        let request_id = self.request_id(planned.item);
+        let request_id = self.request_id(planned.item, planned.key());
         let mut location = vec![self.collection.name.clone()];
         location.extend(planned.folders.iter().cloned());
         location.push(planned.item.name.clone());
@@ -229,10 +229,10 @@ impl ItemRunner<'_> {
     }
 
     /// The item's id, or the one made up for it.
-    fn request_id(&mut self, item: &Item) -> String {
+    fn request_id(&mut self, item: &Item, key: u64) -> String {
         match &item.id {
             Some(id) => id.clone(),
-            None => self.made_up_ids.id_for(item),
+            None => self.made_up_ids.id_for_key(key),
         }
     }
 

@@ -2,12 +2,15 @@
 //! `setNextRequest`, `--bail` and `--delay-request`, and reports everything as [`Event`]s.
 
 pub mod event;
+pub mod file_plan;
 pub mod ids;
 pub mod item;
+pub mod items;
 pub mod plan;
 pub mod record;
 
 pub use event::{Cursor, Event, Fanout, ItemRef, Listener};
+pub use items::Plan;
 pub use plan::{PlannedItem, plan};
 
 use crate::collection::Collection;
@@ -78,7 +81,7 @@ pub fn run(
     options: &RunOptions,
     listener: &mut dyn Listener,
 ) -> Result<(), Diagnostic> {
-    let items = plan(collection, &options.folders)?;
+    let items = Plan::new(collection, &options.folders)?;
     let client = HttpClient::new(&options.client).map_err(|e| Diagnostic::new(e.message))?;
     let slots = options.parallel.clamp(1, options.iterations.max(1));
     let mut sandboxes = (0..slots)
@@ -134,7 +137,7 @@ pub fn run(
 /// What every iteration of a run shares.
 struct RunContext<'a> {
     collection: &'a Collection,
-    items: &'a [PlannedItem<'a>],
+    items: &'a Plan<'a>,
     options: &'a RunOptions,
     client: &'a HttpClient,
     iterations: usize,
@@ -243,7 +246,8 @@ async fn run_parallel(
 }
 
 /// One iteration over the plan, honouring `setNextRequest` and `--delay-request`. Returns true
-/// when `--bail` stops the run.
+/// when the run stops: `--bail`, or a disk-backed collection's file that cannot be read again
+/// (a run error).
 async fn run_iteration(
     context: &RunContext<'_>,
     runner: &mut ItemRunner<'_>,
@@ -259,13 +263,19 @@ async fn run_iteration(
         length: items.len(),
     };
     listener.on_event(&Event::BeforeIteration { cursor });
+    let mut reader = items.reader();
     let mut position = 0;
-    while let Some(planned) = items.get(position) {
+    loop {
+        let planned = match reader.get(position).await {
+            Ok(Some(planned)) => planned,
+            Ok(None) => break,
+            Err(error) => return stop_with(&error, cursor, listener),
+        };
         cursor.position = position;
         if !context.options.delay.is_zero() {
             tokio::time::sleep(context.options.delay).await;
         }
-        let outcome = runner.run(planned, cursor, scopes, listener).await;
+        let outcome = runner.run(&planned, cursor, scopes, listener).await;
         if context.options.bail && outcome.failed {
             listener.on_event(&Event::Iteration { cursor });
             return true;
@@ -273,18 +283,21 @@ async fn run_iteration(
         position = match outcome.next_request {
             None => position + 1,
             Some(NextRequest::Stop) => items.len(),
-            Some(NextRequest::Item(target)) => find_target(items, &target),
+            Some(NextRequest::Item(target)) => match items.find_target(&target) {
+                Ok(found) => found,
+                Err(error) => return stop_with(&error, cursor, listener),
+            },
         };
     }
     listener.on_event(&Event::Iteration { cursor });
     false
 }
 
-/// `setNextRequest` target: by id first, then the last item with that name; unknown ends the iteration.
-fn find_target(items: &[PlannedItem<'_>], target: &str) -> usize {
-    items
-        .iter()
-        .position(|p| p.item.id.as_deref() == Some(target))
-        .or_else(|| items.iter().rposition(|p| p.item.name == target))
-        .unwrap_or(items.len())
+/// End the iteration and the run on `error`, which the user is told as a run error.
+fn stop_with(error: &Diagnostic, cursor: Cursor, listener: &mut dyn Listener) -> bool {
+    listener.on_event(&Event::RunError {
+        message: &error.to_string(),
+    });
+    listener.on_event(&Event::Iteration { cursor });
+    true
 }

@@ -1,10 +1,11 @@
 //! The run's plan: the collection's request items flattened in order, each with what it inherits
 //! from its folders and the collection (scripts outermost first, auth, protocol behaviour), and
-//! narrowed to `--folder` selections.
+//! narrowed to `--folder` selections. A disk-backed collection's plan is [`super::file_plan`]'s,
+//! built from the same pieces.
 
 use std::sync::Arc;
 
-use crate::collection::{Auth, Collection, Item, Listen, Node, Script};
+use crate::collection::{Auth, Collection, Item, ItemGroup, Listen, Node, Script};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::http::SendOptions;
 use serde_json::{Map, Value};
@@ -25,9 +26,16 @@ pub struct PlannedItem<'c> {
     pub auth: Option<&'c Auth>,
     /// `protocolProfileBehavior` merged from the collection down to the item (child wins).
     pub behavior: Arc<Map<String, Value>>,
+    /// What tells this item from the others of the run (for ids made up for it).
+    key: u64,
 }
 
 impl<'c> PlannedItem<'c> {
+    /// What tells this item from the others of the run, the same each time it runs.
+    pub fn key(&self) -> u64 {
+        self.key
+    }
+
     /// Pre-request scripts to run, outermost first.
     pub fn prerequest(&self) -> &[&'c Script] {
         &self.scripts[..self.prerequest_count]
@@ -78,13 +86,81 @@ impl<'c> PlannedItem<'c> {
     }
 }
 
-/// Inherited state while walking down the tree.
+/// What the items of one folder (or of the collection) inherit.
 #[derive(Clone)]
-struct Inherited<'c> {
+pub(super) struct Inherited<'c> {
     folders: Arc<[String]>,
     events: Vec<&'c Script>,
     auth: Option<&'c Auth>,
     behavior: Arc<Map<String, Value>>,
+}
+
+impl<'c> Inherited<'c> {
+    /// What the collection's own items inherit.
+    pub(super) fn root(collection: &'c Collection) -> Self {
+        Inherited {
+            folders: Arc::new([]),
+            events: collection.events.iter().collect(),
+            auth: collection.auth.as_ref(),
+            behavior: Arc::new(
+                collection
+                    .protocol_profile_behavior
+                    .clone()
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+
+    /// What the items of `group`, inside this, inherit.
+    pub(super) fn child(&self, group: &'c ItemGroup) -> Self {
+        let mut next = self.clone();
+        next.folders = self.folders.iter().chain([&group.name]).cloned().collect();
+        next.events.extend(group.events.iter());
+        if group.auth.is_some() {
+            next.auth = group.auth.as_deref();
+        }
+        next.behavior = extend(&self.behavior, group.protocol_profile_behavior.as_deref());
+        next
+    }
+
+    /// `item` with what it inherits from here; `key` tells it from the run's other items.
+    pub(super) fn plan<'i>(&self, item: &'i Item, key: u64) -> PlannedItem<'i>
+    where
+        'c: 'i,
+    {
+        let mut events: Vec<&'i Script> = self.events.clone();
+        events.extend(item.events.iter());
+        let mut scripts = by_listen(&events, Listen::PreRequest);
+        let prerequest_count = scripts.len();
+        scripts.extend(by_listen(&events, Listen::Test));
+        let auth = item.request.auth.as_deref().or(self.auth);
+        PlannedItem {
+            item,
+            folders: self.folders.clone(),
+            scripts: scripts.into_boxed_slice(),
+            prerequest_count,
+            auth: auth.filter(|a| a.kind != "noauth"),
+            behavior: extend(&self.behavior, item.protocol_profile_behavior.as_deref()),
+            key,
+        }
+    }
+}
+
+/// The error for a `--folder` selection that names nothing; `names` are all the collection's
+/// folder and item names, for a suggestion.
+pub(super) fn unknown_selection<'n>(
+    collection: &Collection,
+    wanted: &str,
+    names: impl IntoIterator<Item = &'n str>,
+) -> Diagnostic {
+    let d = Diagnostic::new(format!(
+        "--folder \"{wanted}\": no folder or request with this name or id in \"{}\"",
+        collection.name
+    ));
+    match did_you_mean(wanted, names) {
+        Some(close) => d.with_hint(format!("did you mean \"{close}\"?")),
+        None => d,
+    }
 }
 
 /// Flatten `collection`; with `folders` non-empty, only items under the named folders or the named
@@ -97,31 +173,14 @@ pub fn plan<'c>(
         if find_node(&collection.items, wanted).is_none() {
             let mut names = Vec::new();
             collect_names(&collection.items, &mut names);
-            let mut d = Diagnostic::new(format!(
-                "--folder \"{wanted}\": no folder or request with this name or id in \"{}\"",
-                collection.name
-            ));
-            if let Some(close) = did_you_mean(wanted, names.iter().copied()) {
-                d = d.with_hint(format!("did you mean \"{close}\"?"));
-            }
-            return Err(d);
+            return Err(unknown_selection(collection, wanted, names));
         }
     }
     let selected: Vec<&Node> = folders
         .iter()
         .filter_map(|f| find_node(&collection.items, f))
         .collect();
-    let root = Inherited {
-        folders: Arc::new([]),
-        events: collection.events.iter().collect(),
-        auth: collection.auth.as_ref(),
-        behavior: Arc::new(
-            collection
-                .protocol_profile_behavior
-                .clone()
-                .unwrap_or_default(),
-        ),
-    };
+    let root = Inherited::root(collection);
     let mut out = Vec::new();
     walk(
         &collection.items,
@@ -145,43 +204,13 @@ fn walk<'c>(
         let included = included || selected.iter().any(|s| std::ptr::eq(*s, node));
         match node {
             Node::Item(item) => {
-                if !included {
-                    continue;
+                if included {
+                    let key = std::ptr::from_ref(item) as u64;
+                    out.push(inherited.plan(item, key));
                 }
-                let mut events = inherited.events.clone();
-                events.extend(item.events.iter());
-                let mut scripts = by_listen(&events, Listen::PreRequest);
-                let prerequest_count = scripts.len();
-                scripts.extend(by_listen(&events, Listen::Test));
-                let auth = item.request.auth.as_deref().or(inherited.auth);
-                out.push(PlannedItem {
-                    item,
-                    folders: inherited.folders.clone(),
-                    scripts: scripts.into_boxed_slice(),
-                    prerequest_count,
-                    auth: auth.filter(|a| a.kind != "noauth"),
-                    behavior: extend(
-                        &inherited.behavior,
-                        item.protocol_profile_behavior.as_deref(),
-                    ),
-                });
             }
             Node::Group(group) => {
-                let mut next = inherited.clone();
-                next.folders = inherited
-                    .folders
-                    .iter()
-                    .chain([&group.name])
-                    .cloned()
-                    .collect();
-                next.events.extend(group.events.iter());
-                if group.auth.is_some() {
-                    next.auth = group.auth.as_deref();
-                }
-                next.behavior = extend(
-                    &inherited.behavior,
-                    group.protocol_profile_behavior.as_deref(),
-                );
+                let next = inherited.child(group);
                 walk(&group.items, &next, selected, included, out);
             }
         }

@@ -148,7 +148,7 @@ pub struct Sandbox {
     /// Bytecode of scripts that ran more than once, by [`cache_key`] of their source.
     compiled: HashMap<(u64, u64), Box<[u8]>>,
     /// Hashes of scripts run once: a script is cached when it comes back.
-    seen_once: std::collections::HashSet<u64>,
+    seen_once: super::seen::SeenOnce,
     context: Context,
     runtime: Runtime,
     deadline: Deadline,
@@ -178,7 +178,7 @@ impl Sandbox {
         Ok(Sandbox {
             ahead: Vec::new(),
             compiled: HashMap::new(),
-            seen_once: std::collections::HashSet::new(),
+            seen_once: super::seen::SeenOnce::default(),
             context,
             runtime,
             deadline,
@@ -271,11 +271,8 @@ impl Sandbox {
         if self.compiled.len() >= MAX_COMPILED {
             self.compiled.clear();
         }
-        if self.seen_once.len() >= 4 * MAX_COMPILED {
-            self.seen_once.clear();
-        }
         let key = cache_key(script.source);
-        let worth_keeping = !self.seen_once.insert(key.0);
+        let worth_keeping = self.seen_once.seen(key.0);
         self.deadline.arm(timeout);
 
         let deadline = &self.deadline;
