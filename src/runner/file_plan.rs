@@ -2,10 +2,10 @@
 //! pass down is worked out once, but its request items are read from the file again for each
 //! iteration, one at a time, and dropped once they ran.
 //!
-//! The rules are those of [`super::plan`]: `--folder` picks the first node with that name or id
+//! The rules are those of [`super::plan`](mod@super::plan): `--folder` picks the first node with that name or id
 //! (this level first, then each subtree in order), and `setNextRequest` goes to the first item
 //! with that id, else the last one with that name. Each iteration reads the file on a thread of
-//! its own, a few items ahead of the runner, and keeps the last [`RECENT`] items it read: going
+//! its own, a few items ahead of the runner, and keeps the last `RECENT` items it read: going
 //! back further than those starts reading again.
 
 use std::collections::{HashMap, VecDeque};

@@ -195,7 +195,7 @@ impl Sandbox {
             return;
         }
         // A script seen once is kept as bytecode when it runs again: make that bytecode now.
-        let keep = self.seen_once.contains(&key.0) && self.compiled.len() < MAX_COMPILED;
+        let keep = self.seen_once.contains(key.0) && self.compiled.len() < MAX_COMPILED;
         let (ahead, compiled) = (&mut self.ahead, &mut self.compiled);
         self.context.with(|ctx| {
             if keep {

@@ -26,11 +26,17 @@ impl Default for SeenOnce {
 }
 
 impl SeenOnce {
+    /// True when the script with `hash` was seen (without noting it).
+    pub(super) fn contains(&self, hash: u64) -> bool {
+        let (set, print) = place(hash);
+        self.slots
+            .get(set * WAYS..(set + 1) * WAYS)
+            .is_some_and(|ways| ways.contains(&print))
+    }
+
     /// Note the script with `hash`; true when it was seen before.
     pub(super) fn seen(&mut self, hash: u64) -> bool {
-        let set = (hash as usize) & (SETS - 1);
-        // Never 0, which marks an empty slot.
-        let print = ((hash >> 32) as u32) | 1;
+        let (set, print) = place(hash);
         let Some(ways) = self.slots.get_mut(set * WAYS..(set + 1) * WAYS) else {
             return false;
         };
@@ -44,6 +50,11 @@ impl SeenOnce {
     }
 }
 
+/// The set of `hash` and its fingerprint there (never 0, which marks an empty slot).
+fn place(hash: u64) -> (usize, u32) {
+    ((hash as usize) & (SETS - 1), ((hash >> 32) as u32) | 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,7 +65,9 @@ mod tests {
         let hashes: Vec<u64> = (0..4000u64)
             .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
             .collect();
+        assert!(hashes.iter().all(|h| !seen.contains(*h)));
         assert!(hashes.iter().all(|h| !seen.seen(*h)));
+        assert!(hashes.iter().all(|h| seen.contains(*h)));
         let remembered = hashes.iter().filter(|h| seen.seen(**h)).count();
         assert_eq!(remembered, hashes.len());
     }
