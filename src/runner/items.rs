@@ -1,4 +1,4 @@
-//! The items an iteration runs, wherever they are: planned in memory ([`super::plan`]) or read
+//! The items an iteration runs, wherever they are: planned in memory ([`super::plan`](mod@super::plan)) or read
 //! from a disk-backed collection's file as the iteration goes ([`super::file_plan`]).
 
 use std::ops::Deref;
