@@ -64,9 +64,12 @@ pub struct ItemRunner<'r> {
 
 impl ItemRunner<'_> {
     /// Run `planned` at `cursor`, updating `scopes` and telling `listener` everything.
+    /// `next_prerequest` are the pre-request scripts of the item expected next, compiled while
+    /// this item's request is out (a guess: `setNextRequest` may go elsewhere).
     pub async fn run(
         &mut self,
         planned: &PlannedItem<'_>,
+        next_prerequest: &[&str],
         cursor: Cursor,
         scopes: &mut Scopes,
         listener: &mut dyn Listener,
@@ -150,13 +153,17 @@ impl ItemRunner<'_> {
                 text: warning,
             });
         }
-        // While the request is out, compile the test scripts that will read its response.
+        // While the request is out, compile the test scripts that will read its response, then
+        // the next item's pre-request scripts.
         let sandbox = &mut *self.sandbox;
         let compile_tests = async {
             // Let the connection task write the request first.
             tokio::task::yield_now().await;
             for script in planned.test() {
                 sandbox.precompile(&script.source);
+            }
+            for source in next_prerequest {
+                sandbox.precompile(source);
             }
         };
         let (mut result, ()): (Result<HttpResponse, HttpError>, ()) = tokio::join!(

@@ -1,5 +1,6 @@
-//! The items an iteration runs, wherever they are: planned in memory ([`super::plan`](mod@super::plan)) or read
-//! from a disk-backed collection's file as the iteration goes ([`super::file_plan`]).
+//! The items an iteration runs, wherever they are: planned in memory
+//! ([`super::plan`](mod@super::plan)) or read from a disk-backed collection's file as the
+//! iteration goes ([`super::file_plan`]).
 
 use std::ops::Deref;
 
@@ -68,7 +69,22 @@ pub enum Reader<'p, 'c> {
     File(Box<FileReader<'p, 'c>>),
 }
 
-impl Reader<'_, '_> {
+impl<'c> Reader<'_, 'c> {
+    /// The sources of the pre-request scripts of the item at `position`, when they are at hand
+    /// without reading (a plan in memory), for compiling ahead; empty otherwise.
+    pub fn prerequest_sources(&self, position: usize) -> Vec<&'c str> {
+        match self {
+            Reader::Memory(items) => items.get(position).map_or_else(Vec::new, |planned| {
+                planned
+                    .prerequest()
+                    .iter()
+                    .map(|script| script.source.as_str())
+                    .collect()
+            }),
+            Reader::File(_) => Vec::new(),
+        }
+    }
+
     /// The item at `position`; `None` past the last one. `Err` when a disk-backed collection's
     /// file cannot be read as it was loaded.
     pub async fn get(&mut self, position: usize) -> Result<Option<Current<'_>>, Diagnostic> {

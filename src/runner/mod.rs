@@ -266,6 +266,7 @@ async fn run_iteration(
     let mut reader = items.reader();
     let mut position = 0;
     loop {
+        let next = reader.prerequest_sources(position + 1);
         let planned = match reader.get(position).await {
             Ok(Some(planned)) => planned,
             Ok(None) => break,
@@ -275,7 +276,7 @@ async fn run_iteration(
         if !context.options.delay.is_zero() {
             tokio::time::sleep(context.options.delay).await;
         }
-        let outcome = runner.run(&planned, cursor, scopes, listener).await;
+        let outcome = runner.run(&planned, &next, cursor, scopes, listener).await;
         if context.options.bail && outcome.failed {
             listener.on_event(&Event::Iteration { cursor });
             return true;

@@ -343,3 +343,24 @@ fn file_plan_unusual_shapes_stay_in_memory() {
     );
     assert_eq!(error, shown(in_memory));
 }
+
+#[test]
+fn next_prerequest_sources_are_at_hand_in_memory_only() {
+    let (memory, disk, _dir) = both(NESTED);
+    let plan = Plan::new(&memory, &[]).expect("memory plan");
+    let reader = plan.reader();
+    // Outermost first: the collection's, then the folders'.
+    let all = ["// collection pre", "// F1 pre", "// F2 pre"];
+    assert_eq!(reader.prerequest_sources(0), all[..1], "top");
+    assert_eq!(reader.prerequest_sources(1), all[..2], "a in F1");
+    assert_eq!(reader.prerequest_sources(2), all, "deep in F2");
+    assert!(
+        reader.prerequest_sources(plan.len()).is_empty(),
+        "past the end"
+    );
+    let plan = Plan::new(&disk, &[]).expect("disk plan");
+    assert!(
+        plan.reader().prerequest_sources(1).is_empty(),
+        "not read ahead"
+    );
+}
