@@ -31,10 +31,9 @@ impl MadeUpIds {
     /// The id of the item with `key` (a version 4 UUID): the same for the same key, different
     /// between keys.
     pub fn id_for_key(&self, key: u64) -> String {
-        let address = key;
-        // Two different bijective mixes of the address: distinct items differ in both halves.
-        let high = u128::from(mix(address));
-        let low = u128::from(mix(address.rotate_left(32) ^ 0x9e37_79b9_7f4a_7c15));
+        // Two different bijective mixes of the key: distinct items differ in both halves.
+        let high = u128::from(mix(key));
+        let low = u128::from(mix(key.rotate_left(32) ^ 0x9e37_79b9_7f4a_7c15));
         let bytes = (self.seed ^ (high << 64 | low)).to_le_bytes();
         uuid::Builder::from_random_bytes(bytes)
             .into_uuid()
