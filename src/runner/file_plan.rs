@@ -329,6 +329,32 @@ impl FileReader<'_, '_> {
         Ok(Some(inherited.plan(&read.item, read.node as u64)))
     }
 
+    /// The sources of the pre-request scripts of the item at `position` when it is already read
+    /// (kept, or in the batch at hand), without waiting for the file; empty otherwise.
+    pub fn prerequest_sources(&self, position: usize) -> Vec<String> {
+        let batch = self.stream.as_ref().map_or(&[][..], |s| &s.batch[..]);
+        let Some(read) = self
+            .recent
+            .iter()
+            .chain(batch)
+            .find(|r| r.position == position)
+        else {
+            return Vec::new();
+        };
+        let inherited = match read.folder {
+            None => Some(&self.plan.root),
+            Some(folder) => self.plan.folders.get(folder),
+        };
+        inherited.map_or_else(Vec::new, |inherited| {
+            let planned = inherited.plan(&read.item, read.node as u64);
+            planned
+                .prerequest()
+                .iter()
+                .map(|script| script.source.clone())
+                .collect()
+        })
+    }
+
     /// Read on to the item at `position` (from the start again when it was passed), keeping
     /// the items read in `recent`.
     async fn read(&mut self, position: usize) -> Result<(), Diagnostic> {

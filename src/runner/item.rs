@@ -69,7 +69,7 @@ impl ItemRunner<'_> {
     pub async fn run(
         &mut self,
         planned: &PlannedItem<'_>,
-        next_prerequest: &[&str],
+        next_prerequest: &[std::borrow::Cow<'_, str>],
         cursor: Cursor,
         scopes: &mut Scopes,
         listener: &mut dyn Listener,

@@ -2,6 +2,7 @@
 //! ([`super::plan`](mod@super::plan)) or read from a disk-backed collection's file as the
 //! iteration goes ([`super::file_plan`]).
 
+use std::borrow::Cow;
 use std::ops::Deref;
 
 use super::file_plan::{FilePlan, FileReader};
@@ -71,17 +72,22 @@ pub enum Reader<'p, 'c> {
 
 impl<'c> Reader<'_, 'c> {
     /// The sources of the pre-request scripts of the item at `position`, when they are at hand
-    /// without reading (a plan in memory), for compiling ahead; empty otherwise.
-    pub fn prerequest_sources(&self, position: usize) -> Vec<&'c str> {
+    /// without waiting (a plan in memory, or an item already read from the file), for compiling
+    /// ahead; empty otherwise.
+    pub fn prerequest_sources(&self, position: usize) -> Vec<Cow<'c, str>> {
         match self {
             Reader::Memory(items) => items.get(position).map_or_else(Vec::new, |planned| {
                 planned
                     .prerequest()
                     .iter()
-                    .map(|script| script.source.as_str())
+                    .map(|script| Cow::Borrowed(script.source.as_str()))
                     .collect()
             }),
-            Reader::File(_) => Vec::new(),
+            Reader::File(reader) => reader
+                .prerequest_sources(position)
+                .into_iter()
+                .map(Cow::Owned)
+                .collect(),
         }
     }
 

@@ -345,12 +345,12 @@ fn file_plan_unusual_shapes_stay_in_memory() {
 }
 
 #[test]
-fn next_prerequest_sources_are_at_hand_in_memory_only() {
+fn next_prerequest_sources_are_at_hand_without_waiting() {
     let (memory, disk, _dir) = both(NESTED);
-    let plan = Plan::new(&memory, &[]).expect("memory plan");
-    let reader = plan.reader();
     // Outermost first: the collection's, then the folders'.
     let all = ["// collection pre", "// F1 pre", "// F2 pre"];
+    let plan = Plan::new(&memory, &[]).expect("memory plan");
+    let reader = plan.reader();
     assert_eq!(reader.prerequest_sources(0), all[..1], "top");
     assert_eq!(reader.prerequest_sources(1), all[..2], "a in F1");
     assert_eq!(reader.prerequest_sources(2), all, "deep in F2");
@@ -358,9 +358,33 @@ fn next_prerequest_sources_are_at_hand_in_memory_only() {
         reader.prerequest_sources(plan.len()).is_empty(),
         "past the end"
     );
+
     let plan = Plan::new(&disk, &[]).expect("disk plan");
-    assert!(
-        plan.reader().prerequest_sources(1).is_empty(),
-        "not read ahead"
-    );
+    let mut reader = plan.reader();
+    assert!(reader.prerequest_sources(1).is_empty(), "nothing read yet");
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let first = reader
+            .get(0)
+            .await
+            .expect("read")
+            .map(|p| p.item.name.clone());
+        assert_eq!(first.as_deref(), Some("top"));
+    });
+    // Usually in the batch that brought the first item (unless the reading thread sent early).
+    let next = reader.prerequest_sources(1);
+    assert!(next.is_empty() || next == all[..2], "{next:?}");
+    runtime.block_on(async {
+        let third = reader
+            .get(2)
+            .await
+            .expect("read")
+            .map(|p| p.item.name.clone());
+        assert_eq!(third.as_deref(), Some("deep"));
+    });
+    // Kept once read.
+    assert_eq!(reader.prerequest_sources(1), all[..2], "a in F1, read");
+    assert_eq!(reader.prerequest_sources(2), all, "deep in F2, read");
 }
