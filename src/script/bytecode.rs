@@ -66,35 +66,43 @@ pub(super) fn run<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> rquickjs::Result<Value<'
     evaluate(ctx, read(ctx, bytes)?)
 }
 
-/// Run `bytecode` (a value [`read`] returned; this takes it over): the script's value.
-fn evaluate<'js>(ctx: &Ctx<'js>, bytecode: qjs::JSValue) -> rquickjs::Result<Value<'js>> {
+/// Run `bytecode` (a value [`read`] returned): the script's value.
+fn evaluate<'js>(ctx: &Ctx<'js>, bytecode: Value<'js>) -> rquickjs::Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
-    // SAFETY: `bytecode` is a live bytecode value of this context read by `read`; JS_EvalFunction
-    // takes ownership of it, and the value it returns is owned by the `Value` made from it.
-    let value = unsafe { Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(raw, bytecode)) };
+    // SAFETY: `bytecode` is a live bytecode value of this context; JS_EvalFunction takes over
+    // the extra reference made here (`bytecode` frees its own when dropped), and the value it
+    // returns is owned by the `Value` made from it.
+    let value = unsafe {
+        let reference = qjs::JS_DupValue(raw, bytecode.as_raw());
+        Value::from_raw(ctx.clone(), qjs::JS_EvalFunction(raw, reference))
+    };
     if value.is_exception() {
         return Err(Error::Exception);
     }
     Ok(value)
 }
 
-/// The bytecode value read back from `bytes`, owned by the caller; `Err` (the exception pending)
-/// when QuickJS cannot read it.
-fn read(ctx: &Ctx<'_>, bytes: &[u8]) -> rquickjs::Result<qjs::JSValue> {
+/// The bytecode value read back from `bytes`; `Err` (the exception pending) when QuickJS cannot
+/// read it.
+fn read<'js>(ctx: &Ctx<'js>, bytes: &[u8]) -> rquickjs::Result<Value<'js>> {
     let raw = ctx.as_raw().as_ptr();
-    // SAFETY: JS_ReadObject copies what it needs from `bytes`, which outlives the call.
-    unsafe {
-        let bytecode = qjs::JS_ReadObject(
-            raw,
-            bytes.as_ptr(),
-            bytes.len() as qjs::size_t,
-            qjs::JS_READ_OBJ_BYTECODE as i32,
-        );
-        if qjs::JS_IsException(bytecode) {
-            return Err(Error::Exception);
-        }
-        Ok(bytecode)
+    // SAFETY: JS_ReadObject copies what it needs from `bytes`, which outlives the call; the value
+    // it returns is owned by the `Value` made from it.
+    let bytecode = unsafe {
+        Value::from_raw(
+            ctx.clone(),
+            qjs::JS_ReadObject(
+                raw,
+                bytes.as_ptr(),
+                bytes.len() as qjs::size_t,
+                qjs::JS_READ_OBJ_BYTECODE as i32,
+            ),
+        )
+    };
+    if bytecode.is_exception() {
+        return Err(Error::Exception);
     }
+    Ok(bytecode)
 }
 
 /// Evaluate one of postie's own JavaScript files (`file` is its path under `src/script/`, `name`
@@ -176,6 +184,13 @@ mod tests {
             assert!(built::bytecode(&format!("lib/{id}.js")).is_some(), "{id}");
         }
         assert!(built::bytecode("no-such.js").is_none());
+        // Readable by the QuickJS postie links (the build dependency is the same version).
+        with_ctx(|ctx| {
+            for file in ["prelude.js", "lib/lodash.js"] {
+                let bytes = built::bytecode(file).unwrap_or_default();
+                assert!(read(ctx, bytes).is_ok(), "{file}");
+            }
+        });
     }
 
     #[test]
