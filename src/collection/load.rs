@@ -43,11 +43,13 @@ pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
 
 /// Read and parse the collection file at `path`.
 ///
-/// A v2 collection is built straight from the file as it is read, one item at a time (see the
-/// `stream` module), its text deflated as it goes by and kept as its [`CollectionDocument`]:
-/// the file's text and tree are never held whole. Files that cannot be read that way (UTF-16, not
-/// regular files) are read into memory first. Anything else (v1 collections, errors) goes through
-/// the document's tree with [`parse_collection`] (reading the file again), which reports problems
+/// A v2 collection is built straight from its JSON text, one item at a time (see the `stream`
+/// module), and the text is kept deflated as its [`CollectionDocument`]; the document's tree is
+/// never built. A file below the disk-backed size (see [`LoadOptions`]) is read whole first
+/// (serde_json parses text in memory far faster than from a reader: loading 1,000 items took
+/// 39% fewer instructions); a larger one is parsed as it is read, its text deflated as it goes
+/// by, so it is never held whole. Anything else (v1 collections, errors) goes through the
+/// document's tree with [`parse_collection`] (reading the file again), which reports problems
 /// with their position.
 ///
 /// A large file (see [`LoadOptions`]) is checked the same way but only its folders are kept; its
@@ -62,9 +64,10 @@ pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collect
     if large && let Some(collection) = load_disk_backed(path, ctx) {
         return Ok(collection);
     }
-    if let Some(file) = open_utf8(path) {
+    if large && let Some(file) = open_utf8(path) {
+        // A large file of an unusual shape: parsed as it is read, the writer deflating each
+        // chunk read as it comes.
         let mut writer = DocumentWriter::new();
-        // Large reads: the writer deflates each chunk read as it comes.
         let reader = BufReader::with_capacity(64 * 1024, Tee::new(file, &mut writer));
         let streamed = stream::from_reader(reader, ctx).and_then(|s| finish(s, writer, ctx));
         return match streamed {
