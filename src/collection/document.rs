@@ -60,32 +60,35 @@ impl CollectionDocument {
     pub fn write_pretty(&self, out: &mut dyn Write, options: &PrettyOptions) -> io::Result<()> {
         match &self.0 {
             Repr::Deflated { text, wrapped } => {
-                let written = pretty::write_pretty(
-                    || serde_json::Deserializer::from_reader(BufReader::new(inflate(text))),
-                    *wrapped,
-                    out,
-                    options,
-                )?;
-                if written {
-                    return Ok(());
-                }
-                write_tree(&self.to_value()?, out, options)
+                self.pretty_from(|| inflate(text), *wrapped, out, options)
             }
             Repr::Tree(doc) => write_tree(doc, out, options),
             Repr::File(file) => {
                 file.check().map_err(|d| io::Error::other(d.to_string()))?;
-                let written = pretty::write_pretty(
-                    || serde_json::Deserializer::from_reader(BufReader::new(file.reader())),
-                    file.wrapped(),
-                    out,
-                    options,
-                )?;
-                if written {
-                    return Ok(());
-                }
-                write_tree(&self.to_value()?, out, options)
+                self.pretty_from(|| file.reader(), file.wrapped(), out, options)
             }
         }
+    }
+
+    /// [`Self::write_pretty`] from the text `open` reads (opened again for each pass); through
+    /// the tree when the text repeats a key.
+    fn pretty_from<R: Read>(
+        &self,
+        open: impl Fn() -> R,
+        wrapped: bool,
+        out: &mut dyn Write,
+        options: &PrettyOptions,
+    ) -> io::Result<()> {
+        let written = pretty::write_pretty(
+            || serde_json::Deserializer::from_reader(BufReader::new(open())),
+            wrapped,
+            out,
+            options,
+        )?;
+        if written {
+            return Ok(());
+        }
+        write_tree(&self.to_value()?, out, options)
     }
 
     /// The document's top-level field `name`, if it has one (without building the rest of the

@@ -89,28 +89,15 @@ impl<'c> FilePlan<'c> {
         if let Some(&found) = self.lock_targets().get(target) {
             return Ok(found);
         }
-        let (mut position, mut by_id, mut by_name) = (0, None, None);
-        let selected = self.selected.as_deref();
-        self.file.walk(&mut |visit| {
-            let Visit::Item {
-                ancestors,
-                node,
-                item,
-            } = visit
-            else {
-                return ControlFlow::Continue(());
-            };
-            if !included(selected, ancestors, node) {
-                return ControlFlow::Continue(());
-            }
-            if item.id.as_deref() == Some(target) {
-                by_id = Some(position);
+        let (mut by_id, mut by_name) = (None, None);
+        walk_selected(&self.file, self.selected.as_deref(), &mut |read| {
+            if read.item.id.as_deref() == Some(target) {
+                by_id = Some(read.position);
                 return ControlFlow::Break(());
             }
-            if item.name == target {
-                by_name = Some(position);
+            if read.item.name == target {
+                by_name = Some(read.position);
             }
-            position += 1;
             ControlFlow::Continue(())
         })?;
         let found = by_id.or(by_name).unwrap_or(self.len);
@@ -165,6 +152,47 @@ fn included(selected: Option<&[usize]>, ancestors: &[Ancestor], node: usize) -> 
             chosen.contains(&node) || ancestors.iter().any(|a| chosen.contains(&a.node))
         }
     }
+}
+
+/// A request item the run includes, as [`walk_selected`] hands it over.
+struct Selected<'a> {
+    /// Its position in an iteration.
+    position: usize,
+    /// The folders around it, outermost first.
+    ancestors: &'a [Ancestor],
+    /// Its ordinal among all nodes.
+    node: usize,
+    item: Item,
+}
+
+/// Read `file` and hand `visit` each request item the `selected` nodes include (all with
+/// `None`), in order, until it breaks.
+fn walk_selected(
+    file: &ItemFile,
+    selected: Option<&[usize]>,
+    visit: &mut dyn FnMut(Selected<'_>) -> ControlFlow<()>,
+) -> Result<(), Diagnostic> {
+    let mut position = 0;
+    file.walk(&mut |visit_node| {
+        let Visit::Item {
+            ancestors,
+            node,
+            item,
+        } = visit_node
+        else {
+            return ControlFlow::Continue(());
+        };
+        if !included(selected, ancestors, node) {
+            return ControlFlow::Continue(());
+        }
+        position += 1;
+        visit(Selected {
+            position: position - 1,
+            ancestors,
+            node,
+            item,
+        })
+    })
 }
 
 /// Where a node is, as `find_node` in [`super::plan`] prefers it: at each level a node of that
@@ -247,14 +275,8 @@ fn names(file: &ItemFile, groups: &[&ItemGroup]) -> Result<Vec<String>, Diagnost
 /// How many items the `selected` nodes run.
 fn count(file: &ItemFile, selected: &[usize]) -> Result<usize, Diagnostic> {
     let mut count = 0;
-    file.walk(&mut |visit| {
-        if let Visit::Item {
-            ancestors, node, ..
-        } = visit
-            && included(Some(selected), ancestors, node)
-        {
-            count += 1;
-        }
+    walk_selected(file, Some(selected), &mut |_| {
+        count += 1;
         ControlFlow::Continue(())
     })?;
     Ok(count)
@@ -387,35 +409,22 @@ impl FileReader<'_, '_> {
         std::thread::Builder::new()
             .name("postie-items".to_string())
             .spawn(move || {
-                let mut position = 0;
                 let mut batch = Vec::with_capacity(BATCH);
                 let mut started: Option<Instant> = None;
-                let read = file.walk(&mut |visit| {
-                    let Visit::Item {
-                        ancestors,
-                        node,
-                        item,
-                    } = visit
-                    else {
-                        return ControlFlow::Continue(());
-                    };
-                    if !included(selected.as_deref(), ancestors, node) {
+                let read = walk_selected(&file, selected.as_deref(), &mut |read| {
+                    if read.position < start {
                         return ControlFlow::Continue(());
                     }
-                    position += 1;
-                    if position <= start {
-                        return ControlFlow::Continue(());
-                    }
+                    let last = read.position + 1 >= len;
                     batch.push(Read {
-                        position: position - 1,
-                        folder: ancestors.last().map(|a| a.folder),
-                        node,
-                        item,
+                        position: read.position,
+                        folder: read.ancestors.last().map(|a| a.folder),
+                        node: read.node,
+                        item: read.item,
                     });
                     // Sent when full, or when its first item waited long enough (few items
                     // chosen far apart), or with the last item.
                     let first = *started.get_or_insert_with(Instant::now);
-                    let last = position >= len;
                     if batch.len() < BATCH && !last && first.elapsed() < MAX_WAIT {
                         return ControlFlow::Continue(());
                     }
