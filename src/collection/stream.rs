@@ -32,12 +32,15 @@ pub(super) trait Sink {
     /// A node (folder or request item) starts; returns its ordinal among all nodes.
     fn node_starts(&self) -> usize;
     /// The `item` list of node `node` starts: that node is a folder. An `Err` stops the parse.
-    fn folder_starts(&self, node: usize) -> Result<(), String>;
+    fn folder_starts(&self, node: usize) -> Result<(), String> {
+        let _ = node;
+        Ok(())
+    }
     /// The `item` list of the innermost started folder ends.
-    fn folder_ends(&self);
+    fn folder_ends(&self) {}
     /// An object repeats a key that decides the collection's shape (`item`; `collection` at the
     /// top).
-    fn repeated_key(&self);
+    fn repeated_key(&self) {}
     /// Node `ordinal` was built: what its list keeps of it. An `Err` stops the parse.
     fn built(&self, ordinal: usize, node: Node) -> Result<Option<Node>, String>;
 }

@@ -20,14 +20,6 @@ impl Sink for Keep {
         next(&self.nodes)
     }
 
-    fn folder_starts(&self, _node: usize) -> Result<(), String> {
-        Ok(())
-    }
-
-    fn folder_ends(&self) {}
-
-    fn repeated_key(&self) {}
-
     fn built(&self, _ordinal: usize, node: Node) -> Result<Option<Node>, String> {
         Ok(Some(node))
     }
@@ -59,12 +51,6 @@ impl Sink for Skeleton {
     fn node_starts(&self) -> usize {
         next(&self.nodes)
     }
-
-    fn folder_starts(&self, _node: usize) -> Result<(), String> {
-        Ok(())
-    }
-
-    fn folder_ends(&self) {}
 
     fn repeated_key(&self) {
         self.irregular.set(true);
@@ -147,8 +133,6 @@ impl Sink for Walk<'_> {
     fn folder_ends(&self) {
         self.ancestors.borrow_mut().pop();
     }
-
-    fn repeated_key(&self) {}
 
     fn built(&self, ordinal: usize, node: Node) -> Result<Option<Node>, String> {
         if let Node::Item(item) = node {
