@@ -3,6 +3,7 @@
 mod bad_input;
 mod conformance;
 mod cookie_jar;
+mod corpus;
 mod disk_items;
 mod echo;
 mod http_behaviour;

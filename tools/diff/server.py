@@ -1,0 +1,231 @@
+"""The capturing echo server of the differential harness (127.0.0.1 only).
+
+Every request that reaches it is recorded as it arrived on the wire -- method, request target,
+header names and values in order, body bytes -- so the harness can compare what Newman and
+postie really sent. The replies imitate the postman-echo endpoints real collections call:
+
+  /status/N                reply with status N (and /status/N/Reason Text for a custom reason phrase)
+  /redirect-to?url=U&status_code=N     redirect to U (302 by default)
+  /redirect/N              N hops of 302, then /get
+  /cookies                 the cookies received, as JSON {"cookies": {...}}
+  /cookies/set?k=v         Set-Cookie k=v (Path=/), then 302 to /cookies
+  /cookies/delete?k        expire k, then 302 to /cookies
+  /response-headers?k=v    each query pair as a response header (repeats kept)
+  /delay/MS                wait MS milliseconds, then echo
+  /gzip  /deflate          the echo, compressed
+  /html  /xml  /text       a fixed body of that type
+  /body?type=T&text=S      reply with body S and Content-Type T
+  /basic-auth              200 for user "postman", password "password", else 401
+  /bytes/N                 N bytes 0..255 repeating, application/octet-stream
+  anything else            200 with the echo: {args, data, form, json, headers, method, url}
+"""
+
+import base64
+import gzip
+import json
+import threading
+import time
+import urllib.parse
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HTML = "<!DOCTYPE html><html><head><title>Echo</title></head><body><h1 id=\"t\">Hello</h1><p class=\"c\">one</p><p class=\"c\">two</p></body></html>"
+XML = "<?xml version=\"1.0\"?><root><item id=\"1\">one</item><item id=\"2\">two</item></root>"
+
+
+class Capture:
+    """What one server saw, in arrival order; reset between runs."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.requests = []
+
+    def reset(self):
+        with self.lock:
+            self.requests = []
+
+    def add(self, rec):
+        with self.lock:
+            self.requests.append(rec)
+
+    def take(self):
+        with self.lock:
+            return list(self.requests)
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "echo"
+    sys_version = ""
+
+    def log_message(self, *args):  # quiet
+        pass
+
+    def _read_body(self):
+        te = (self.headers.get("Transfer-Encoding") or "").lower()
+        if "chunked" in te:
+            out = b""
+            while True:
+                line = self.rfile.readline().strip()
+                size = int(line.split(b";")[0] or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline().strip():
+                        pass
+                    return out
+                out += self.rfile.read(size)
+                self.rfile.readline()
+        n = self.headers.get("Content-Length")
+        if n and n.strip().isdigit():
+            return self.rfile.read(int(n))
+        return b""
+
+    def _handle(self):
+        body = self._read_body()
+        target = self.path
+        self.server.capture.add({
+            "method": self.command,
+            "target": target,
+            "headers": [[k, v] for k, v in self.headers.raw_items()],
+            "body": body,
+        })
+        parsed = urllib.parse.urlsplit(target)
+        path = parsed.path
+        query = urllib.parse.parse_qsl(parsed.query, keep_blank_values=True)
+        try:
+            self._route(path, query, body, target)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
+    def _send(self, code, body=b"", ctype="application/json; charset=utf-8", headers=(), reason=None):
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        self.send_response(code, reason)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _echo(self, body, target, query):
+        headers = {}
+        for k, v in self.headers.raw_items():
+            headers[k.lower()] = v
+        text = body.decode("utf-8", "replace")
+        parsed_json = None
+        try:
+            parsed_json = json.loads(text) if text else None
+        except ValueError:
+            parsed_json = None
+        form = {}
+        if "application/x-www-form-urlencoded" in (self.headers.get("Content-Type") or ""):
+            for k, v in urllib.parse.parse_qsl(text, keep_blank_values=True):
+                form[k] = v
+        args = {}
+        for k, v in query:
+            if k in args:
+                args[k] = args[k] if isinstance(args[k], list) else [args[k]]
+                args[k].append(v)
+            else:
+                args[k] = v
+        return {
+            "args": args,
+            "data": text,
+            "form": form,
+            "json": parsed_json,
+            "headers": headers,
+            "method": self.command,
+            "url": "http://" + (self.headers.get("Host") or "") + target,
+        }
+
+    def _route(self, path, query, body, target):
+        parts = [p for p in path.split("/") if p]
+        head = parts[0] if parts else ""
+        if head == "status" and len(parts) >= 2 and parts[1].isdigit():
+            code = int(parts[1])
+            reason = urllib.parse.unquote(parts[2]) if len(parts) > 2 else None
+            payload = b"" if code in (204, 304) or code < 200 else json.dumps({"status": code})
+            return self._send(code, payload, reason=reason)
+        if head == "redirect-to":
+            q = dict(query)
+            code = int(q.get("status_code", "302"))
+            return self._send(code, "", None, [("Location", q.get("url", "/get"))])
+        if head == "redirect" and len(parts) == 2 and parts[1].isdigit():
+            n = int(parts[1])
+            loc = "/redirect/%d" % (n - 1) if n > 1 else "/get"
+            return self._send(302, "", None, [("Location", loc)])
+        if head == "cookies":
+            if len(parts) >= 2 and parts[1] == "set":
+                hs = [("Set-Cookie", "%s=%s; Path=/" % (k, v)) for k, v in query]
+                return self._send(302, "", None, hs + [("Location", "/cookies")])
+            if len(parts) >= 2 and parts[1] == "delete":
+                hs = [("Set-Cookie", "%s=; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/" % k)
+                      for k, _ in query]
+                return self._send(302, "", None, hs + [("Location", "/cookies")])
+            jar = {}
+            for part in (self.headers.get("Cookie") or "").split(";"):
+                if "=" in part:
+                    k, v = part.strip().split("=", 1)
+                    jar[k] = v
+            return self._send(200, json.dumps({"cookies": jar}))
+        if head == "response-headers":
+            obj = {}
+            for k, v in query:
+                obj[k] = v
+            return self._send(200, json.dumps(obj), headers=query)
+        if head == "delay" and len(parts) == 2 and parts[1].isdigit():
+            time.sleep(int(parts[1]) / 1000.0)
+            return self._send(200, json.dumps(self._echo(body, target, query)))
+        if head == "gzip":
+            data = gzip.compress(json.dumps(self._echo(body, target, query)).encode())
+            return self._send(200, data, headers=[("Content-Encoding", "gzip")])
+        if head == "deflate":
+            data = zlib.compress(json.dumps(self._echo(body, target, query)).encode())
+            return self._send(200, data, headers=[("Content-Encoding", "deflate")])
+        if head == "html":
+            return self._send(200, HTML, "text/html; charset=utf-8")
+        if head == "xml":
+            return self._send(200, XML, "application/xml; charset=utf-8")
+        if head == "text":
+            return self._send(200, "plain text body", "text/plain; charset=utf-8")
+        if head == "body":
+            q = dict(query)
+            return self._send(int(q.get("status", "200")), q.get("text", ""), q.get("type"))
+        if head == "bytes" and len(parts) == 2 and parts[1].isdigit():
+            return self._send(200, bytes(i % 256 for i in range(int(parts[1]))), "application/octet-stream")
+        if head == "basic-auth":
+            want = "Basic " + base64.b64encode(b"postman:password").decode()
+            if self.headers.get("Authorization") == want:
+                return self._send(200, json.dumps({"authenticated": True}))
+            return self._send(401, "Unauthorized", "text/plain", [("WWW-Authenticate", 'Basic realm="Users"')])
+        return self._send(200, json.dumps(self._echo(body, target, query)))
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
+
+    def __getattr__(self, name):
+        # any other method (PURGE, COPY, custom ones) is echoed too
+        if name.startswith("do_"):
+            return self._handle
+        raise AttributeError(name)
+
+
+class Server:
+    """One echo server on 127.0.0.1 (port 0 = any free port), serving from a background thread."""
+
+    def __init__(self, port=0):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.capture = Capture()
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def capture(self):
+        return self.httpd.capture
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
