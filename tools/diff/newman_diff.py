@@ -12,6 +12,7 @@ A case is a folder holding collection.json and, optionally, environment.json, gl
 data.json or data.csv, and case.json:
   {
     "args":        ["--bail"],             extra command-line flags, Newman's names
+    "postie_args": ["--show-secrets"],     extra flags for postie only (its own options)
     "collection":  "collection.json",      other file names, when a case needs them
     "environment": "environment.json", "globals": "globals.json", "data": "data.csv",
     "mask":        ["regex", ["regex", "replacement"]],   applied to the digest text
@@ -296,7 +297,7 @@ def digest(meta, out, port, code, stdout, captured):
     return text
 
 
-def run_case(case, runner, srv, keep):
+def run_case(case, runner, srv, keep, extra=()):
     meta = load_meta(case)
     work = tempfile.mkdtemp(prefix="newman-diff-")
     try:
@@ -305,7 +306,7 @@ def run_case(case, runner, srv, keep):
         os.makedirs(out)
         stage(case, stage_dir, srv.port)
         srv.capture.reset()
-        cmd = list(runner) + run_args(meta, stage_dir, out)
+        cmd = list(runner) + run_args(meta, stage_dir, out) + list(extra)
         env = dict(os.environ)
         env.pop("NO_COLOR", None)
         env["FORCE_COLOR"] = "0"
@@ -364,7 +365,8 @@ def main(argv):
             if args.record or args.live:
                 res["newman"] = run_case(case, args.newman.split(), srv, args.keep and os.path.join(args.keep, "newman"))
             if not args.record:
-                res["postie"] = run_case(case, args.postie.split(), srv, args.keep and os.path.join(args.keep, "postie"))
+                res["postie"] = run_case(case, args.postie.split(), srv, args.keep and os.path.join(args.keep, "postie"),
+                                         meta.get("postie_args", []))
             return case, meta, res
         finally:
             servers.put(srv)
