@@ -7,6 +7,7 @@ mod corpus;
 mod disk_items;
 mod echo;
 mod http_behaviour;
+mod libdiff;
 mod ntlm;
 mod parallel;
 mod partner_flow;
