@@ -137,7 +137,9 @@ impl HttpClient {
         }
         let started = Instant::now();
         let mut url = reqwest::Url::parse(&request.url);
-        let mut current = without_listed_host(request, url.as_ref().ok());
+        // The first hop sends the listed `Host` where the runner put it (Newman's header order);
+        // redirects drop it so the HTTP stack sends the right one for each target.
+        let mut current = request.clone();
         let mut hops = 0;
         // Newman's HTTP client computes the Cookie header once and keeps sending it on redirects
         // (so a cookie deleted by a redirect response is still sent to its target). postie does
@@ -176,7 +178,8 @@ impl HttpClient {
                                 next.headers.push(("Cookie".to_string(), header.clone()));
                             }
                             url = reqwest::Url::parse(&next.url);
-                            current = next;
+                            let first = reqwest::Url::parse(&request.url);
+                            current = without_listed_host(&next, first.as_ref().ok());
                             hops += 1;
                         }
                         None => {
@@ -227,12 +230,17 @@ async fn send_once(
         .get(reqwest::header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    // The server's own reason phrase (hyper keeps it when it is not the standard one).
+    let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
+        Some(phrase) => String::from_utf8_lossy(phrase.as_bytes()).into_owned(),
+        None => status.canonical_reason().unwrap_or("").to_string(),
+    };
     let headers = response
         .headers()
         .iter()
         .map(|(k, v)| {
             (
-                k.as_str().to_string(),
+                title_case(k.as_str()),
                 String::from_utf8_lossy(v.as_bytes()).into_owned(),
             )
         })
@@ -240,11 +248,23 @@ async fn send_once(
     let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
     Ok(HttpResponse {
         status: status.as_u16(),
-        reason: status.canonical_reason().unwrap_or("").to_string(),
+        reason,
         headers,
         body: decode_body(body.to_vec(), content_encoding.as_deref()),
         elapsed: started.elapsed(),
     })
+}
+
+/// A response header name as servers usually write it (`content-type` -> `Content-Type`): the
+/// HTTP stack hands names over lower-cased, Newman shows them as received.
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = true;
+    for c in name.chars() {
+        out.push(if upper { c.to_ascii_uppercase() } else { c });
+        upper = c == '-';
+    }
+    out
 }
 
 /// A copy of `request` (at `url`, parsed) without the `Host` header the runner lists for scripts

@@ -96,7 +96,7 @@ pub fn prepare_request(
         &mut headers,
         options.disabled_headers,
         "User-Agent",
-        concat!("postie/", env!("CARGO_PKG_VERSION")),
+        "PostmanRuntime/7.39.1",
     );
     add_default(&mut headers, options.disabled_headers, "Accept", "*/*");
     add_default(
@@ -357,7 +357,7 @@ mod tests {
         assert_eq!(r.header("accept"), Some("*/*"));
         assert!(
             r.header("user-agent")
-                .is_some_and(|u| u.starts_with("postie/"))
+                .is_some_and(|u| u.starts_with("PostmanRuntime/"))
         );
         assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
     }

@@ -49,6 +49,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         name: "status is 200".into(),
         skipped: false,
         error: None,
+        index: 0,
     };
     let fail = AssertionResult {
         name: "has \"token\"".into(),
@@ -57,6 +58,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             name: "AssertionError".into(),
             message: "expected <b> to equal 'x' ]]>".into(),
         }),
+        index: 1,
     };
     let thrown = ScriptError {
         name: "TypeError".into(),

@@ -223,9 +223,9 @@ impl Listener for SummaryBuilder {
             Event::Assertion {
                 cursor,
                 item,
-                kind,
                 index,
                 assertion,
+                ..
             } => {
                 s.stats.assertions.executed += 1;
                 if let Some(error) = &assertion.error {
@@ -234,7 +234,8 @@ impl Listener for SummaryBuilder {
                         error_name: error.name.clone(),
                         test: assertion.name.clone(),
                         message: error.message.clone(),
-                        at: format!("assertion:{index} in {}", script_label(*kind)),
+                        // Newman says "in test-script" for pre-request assertions too.
+                        at: format!("assertion:{index} in test-script"),
                         source: item.name.to_string(),
                         path: item.full_name(),
                         iteration: cursor.iteration,

@@ -211,6 +211,7 @@ impl ItemRunner<'_> {
                 .as_ref()
                 .map(|b| String::from_utf8_lossy(b).into_owned()),
             body_definition: None,
+            disabled_headers: disabled_header_slots(&spec),
         };
         let response_view = result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
@@ -315,7 +316,8 @@ impl ItemRunner<'_> {
                 text: &message.text,
             });
         }
-        for (index, assertion) in result.assertions.iter().enumerate() {
+        for assertion in &result.assertions {
+            let index = assertion.index;
             if assertion.error.is_some() {
                 outcome.failed = true;
             }
@@ -480,7 +482,18 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
             .collect(),
         body: None,
         body_definition: spec.body.as_deref().map(body_definition),
+        disabled_headers: disabled_header_slots(spec),
     }
+}
+
+/// The disabled headers of `spec` with their index in its header list (scripts list them).
+fn disabled_header_slots(spec: &RequestSpec) -> Vec<(usize, String, String)> {
+    spec.headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.disabled)
+        .map(|(i, h)| (i, h.key.clone(), h.value.clone()))
+        .collect()
 }
 
 /// A body as Postman's JSON body definition.

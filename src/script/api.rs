@@ -66,6 +66,9 @@ pub struct RequestView {
     pub url: String,
     /// Headers, in order.
     pub headers: Vec<(String, String)>,
+    /// Disabled headers scripts still see (`pm.request.headers` lists them; they are not sent):
+    /// each with the index it takes in the full list.
+    pub disabled_headers: Vec<(usize, String, String)>,
     /// The body as text, if any (shown as a `raw` body).
     pub body: Option<String>,
     /// The body as a Postman body definition (`{"mode": "urlencoded", "urlencoded": [...]}`),
@@ -145,6 +148,10 @@ pub struct AssertionResult {
     pub skipped: bool,
     /// The failure, `None` when it passed or was skipped.
     pub error: Option<AssertionError>,
+    /// The sandbox's assertion index: the order the tests started in (a run failure's
+    /// `assertion:N`), which differs from the order results are listed in when tests nest or
+    /// complete asynchronously.
+    pub index: usize,
 }
 
 /// Console levels.

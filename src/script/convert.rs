@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
-    RequestChanges, ResponseView, ScopeSnapshot, ScriptContext, ScriptError, ScriptOutcome, VarMap,
+    RequestChanges, RequestView, ResponseView, ScopeSnapshot, ScriptContext, ScriptError, ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 
@@ -33,13 +33,32 @@ pub(crate) fn scope_json(map: &VarMap) -> String {
     out
 }
 
+/// The request headers as `[key, value]` pairs, with the disabled ones (`[key, value, true]`)
+/// put back at their places.
+fn header_list(request: &RequestView) -> Vec<Value> {
+    let mut out: Vec<Value> = request
+        .headers
+        .iter()
+        .map(|(k, v)| Value::from(vec![k.as_str(), v.as_str()]))
+        .collect();
+    for (at, key, value) in &request.disabled_headers {
+        let entry = Value::Array(vec![
+            Value::from(key.as_str()),
+            Value::from(value.as_str()),
+            Value::Bool(true),
+        ]);
+        out.insert((*at).min(out.len()), entry);
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct InputRequest<'a> {
     id: Option<&'a str>,
     name: &'a str,
     method: &'a str,
     url: &'a str,
-    headers: &'a [(String, String)],
+    headers: Vec<Value>,
     body: Option<&'a str>,
     #[serde(rename = "bodyDefinition")]
     body_definition: Option<&'a Value>,
@@ -101,7 +120,7 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         name: &request.name,
         method: &request.method,
         url: &request.url,
-        headers: &request.headers,
+        headers: header_list(request),
         body: request.body.as_deref(),
         body_definition: request.body_definition.as_ref(),
     };
@@ -144,6 +163,7 @@ struct RawAssertion {
     name: String,
     skipped: bool,
     error: Option<RawError>,
+    index: Option<usize>,
 }
 
 #[derive(Deserialize)]
@@ -215,7 +235,9 @@ pub(crate) fn outcome_from_json(
         assertions: raw
             .assertions
             .into_iter()
-            .map(|a| AssertionResult {
+            .enumerate()
+            .map(|(position, a)| AssertionResult {
+                index: a.index.unwrap_or(position),
                 name: a.name,
                 skipped: a.skipped,
                 error: a.error.map(|e| AssertionError {

@@ -165,7 +165,6 @@
   chainable(['a', 'an'], assertType);
 
   property('ok', function () {
-    if (P.isHttpMessage && P.isHttpMessage(this.__flags.object)) return P.statusIs(this, 200);
     check(this, Boolean(this.__flags.object), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
   });
   property('true', function () {
@@ -200,10 +199,10 @@
     let size;
     if (t === 'string' || t === 'array') size = o.length;
     else if (t === 'map' || t === 'set') size = o.size;
-    else if (t === 'weakmap' || t === 'weakset') throw new TypeError('.empty was passed a weak collection');
-    else if (t === 'function') throw new TypeError('.empty was passed a function ' + (o.name || ''));
+    else if (t === 'weakmap' || t === 'weakset') argError(this, '.empty was passed a weak collection');
+    else if (t === 'function') argError(this, '.empty was passed a function ' + (o.name || ''));
     else if (o !== null && typeof o === 'object') size = Object.keys(o).length;
-    else throw new TypeError('.empty was passed non-string primitive ' + inspect(o));
+    else argError(this, '.empty was passed non-string primitive ' + inspect(o));
     check(this, size === 0, 'expected #{this} to be empty', 'expected #{this} not to be empty');
   });
   for (const [name, test, word] of [
@@ -237,24 +236,31 @@
     const obj = f.object;
     const t = typeName(obj);
     const desc = f.deep ? 'deep ' : '';
-    const same = f.deep ? deepEqual : function (x, y) { return x === y || (x !== x && y !== y); };
-    let ok;
+    const sameValueZero = function (x, y) { return x === y || (x !== x && y !== y); };
+    let ok = false;
     switch (t) {
       case 'string': ok = obj.indexOf(expected) !== -1; break;
-      case 'weakset': ok = obj.has(expected); break;
-      case 'array': ok = obj.some(function (item) { return same(item, expected); }); break;
-      case 'map': case 'set': {
-        ok = false;
-        obj.forEach(function (item) { if (same(item, expected)) ok = true; });
+      case 'weakset':
+        if (f.deep) argError(this, 'unable to use .deep.include with WeakSet');
+        ok = obj.has(expected);
+        break;
+      case 'map': {
+        const same = f.deep ? deepEqual : sameValueZero;
+        obj.forEach(function (item) { ok = ok || same(item, expected); });
         break;
       }
+      case 'set':
+        if (f.deep) obj.forEach(function (item) { ok = ok || deepEqual(item, expected); });
+        else ok = obj.has(expected);
+        break;
+      case 'array':
+        ok = f.deep ? obj.some(function (item) { return deepEqual(item, expected); }) : obj.indexOf(expected) !== -1;
+        break;
       default: {
-        if (obj === null || typeof obj !== 'object' && typeof obj !== 'function') {
-          argError(this, 'object tested must be an array, a map, an object, a set, a string, or a weakset, but ' + t + ' given');
-        }
-        if (expected === null || typeof expected !== 'object') {
-          argError(this, 'the given combination of arguments (' + t + ' and ' + typeName(expected) +
-            ') is invalid for this assertion. You can use an array, a map, an object, a set, a string, or a weakset instead of a ' + typeName(expected));
+        if (expected !== Object(expected)) {
+          const et = typeName(expected);
+          argError(this, 'the given combination of arguments (' + t + ' and ' + et +
+            ') is invalid for this assertion. You can use an array, a map, an object, a set, a string, or a weakset instead of a ' + et);
         }
         const keys = Object.keys(expected);
         let first = null;
@@ -278,8 +284,8 @@
         return;
       }
     }
-    check(this, ok, 'expected #{this} to ' + desc + 'include #{exp}',
-      'expected #{this} to not ' + desc + 'include #{exp}', expected);
+    check(this, ok, 'expected #{this} to ' + desc + 'include ' + inspect(expected),
+      'expected #{this} to not ' + desc + 'include ' + inspect(expected));
   }
   chainable(['include', 'includes', 'contain', 'contains'], includeCheck, function () {
     this.__flags.contains = true;
@@ -316,7 +322,7 @@
     if (message) f.message = message;
     const obj = f.object;
     if (f.nested && f.own) throw new Error('The "nested" and "own" flags cannot be combined.');
-    if (obj === null || obj === undefined) argError(this, 'Target cannot be null or undefined');
+    if (obj === null || obj === undefined) argError(this, 'Target cannot be null or undefined.');
     let has;
     let value;
     if (f.nested) {
@@ -445,10 +451,16 @@
     const f = this.__flags;
     if (message) f.message = message;
     if (!Array.isArray(list)) argError(this, 'expected ' + display(list) + ' to be an array');
-    const same = f.deep ? deepEqual : function (x, y) { return x === y; };
     const obj = f.object;
-    const ok = list.some(function (item) { return same(item, obj); });
-    check(this, ok, 'expected #{this} to be one of #{exp}', 'expected #{this} to not be one of #{exp}', list, obj);
+    if (f.contains) {
+      check(this, list.some(function (item) { return obj.indexOf(item) > -1; }), 'expected #{this} to contain one of #{exp}',
+        'expected #{this} to not contain one of #{exp}', list, obj);
+    } else if (f.deep) {
+      check(this, list.some(function (item) { return deepEqual(obj, item); }), 'expected #{this} to deeply equal one of #{exp}',
+        'expected #{this} to deeply equal one of #{exp}', list, obj);
+    } else {
+      check(this, list.indexOf(obj) > -1, 'expected #{this} to be one of #{exp}', 'expected #{this} to not be one of #{exp}', list, obj);
+    }
   });
 
   method(['keys', 'key'], function () {
@@ -466,7 +478,7 @@
       actual = obj === null || obj === undefined ? [] : Object.keys(Object(obj));
       expected = expected.map(String);
     }
-    if (!expected.length) throw new Error('keys required');
+    if (!expected.length) argError(this, 'keys required');
     const same = f.deep ? deepEqual : function (x, y) { return x === y; };
     const present = function (k) { return actual.some(function (a) { return same(k, a); }); };
     const all = f.all || !f.any;
@@ -507,13 +519,12 @@
         return true;
       });
     }
-    const deep = f.deep ? 'deep ' : '';
     if (f.contains) {
       const what = f.ordered ? 'an ordered superset' : 'a superset';
       check(this, ok, 'expected #{this} to be ' + what + ' of #{exp}',
         'expected #{this} to not be ' + what + ' of #{exp}', expected, obj);
     } else {
-      const what = deep + (f.ordered ? 'ordered members' : 'members');
+      const what = f.ordered ? 'ordered members' : 'members';
       check(this, ok, 'expected #{this} to have the same ' + what + ' as #{exp}',
         'expected #{this} to not have the same ' + what + ' as #{exp}', expected, obj);
     }
@@ -537,55 +548,243 @@
   });
   method('satisfies', function (matcher, message) { return this.satisfy(matcher, message); });
 
-  method(['throw', 'throws', 'Throw'], function (errorLike, pattern, message) {
+  // check-error's helpers, as chai's throw uses them.
+  function constructorName(errorLike) {
+    if (errorLike instanceof Error) return errorLike.constructor && errorLike.constructor.name || '';
+    if (typeof errorLike === 'function') {
+      const name = String(errorLike.name || '').trim();
+      if (name) return name;
+      try {
+        const made = new errorLike();
+        return made && made.constructor && made.constructor.name || '';
+      } catch (e) {
+        return '';
+      }
+    }
+    return '';
+  }
+  function compatibleConstructor(thrown, errorLike) {
+    if (errorLike instanceof Error) {
+      return thrown.constructor === errorLike.constructor || thrown instanceof errorLike.constructor;
+    }
+    if (typeof errorLike === 'function' && (errorLike.prototype instanceof Error || errorLike === Error)) {
+      return thrown.constructor === errorLike || thrown instanceof errorLike;
+    }
+    return false;
+  }
+  function compatibleMessage(thrown, matcher) {
+    const text = typeof thrown === 'string' ? thrown : thrown.message;
+    if (matcher instanceof RegExp) return matcher.test(text);
+    if (typeof matcher === 'string') return String(text).indexOf(matcher) !== -1;
+    return false;
+  }
+  function thrownMessage(thrown) {
+    if (thrown && thrown.message) return thrown.message;
+    return typeof thrown === 'string' ? thrown : '';
+  }
+  function thrownShown(thrown) {
+    if (thrown instanceof Error) return thrown.toString();
+    if (typeof thrown === 'string') return thrown;
+    return thrown && constructorName(thrown);
+  }
+
+  method(['throw', 'throws', 'Throw'], function (errorLike, matcher, message) {
     const f = this.__flags;
     if (message) f.message = message;
     const fn = f.object;
+    const negate = f.negate;
     sub(this, fn).is.a('function');
-    if (typeof errorLike === 'string' || errorLike instanceof RegExp) {
-      pattern = errorLike;
-      errorLike = undefined;
+    if (errorLike instanceof RegExp || typeof errorLike === 'string') {
+      matcher = errorLike;
+      errorLike = null;
     }
-    let thrown;
-    let didThrow = false;
+    let caught;
     try {
       fn();
     } catch (err) {
-      didThrow = true;
-      thrown = err;
+      caught = err;
     }
-    if (errorLike === undefined && pattern === undefined) {
-      check(this, didThrow, 'expected #{this} to throw an error',
-        'expected #{this} to not throw an error but #{act} was thrown', undefined, thrown);
-      return;
+    const noArgs = errorLike === undefined && matcher === undefined;
+    const bothArgs = Boolean(errorLike && matcher);
+    let likeFailed = false;
+    let matcherFailed = false;
+    const shownLike = function () {
+      return errorLike instanceof Error ? errorLike.toString() : errorLike && constructorName(errorLike);
+    };
+    if (noArgs || !negate) {
+      let what = 'an error';
+      if (errorLike instanceof Error) what = '#{exp}';
+      else if (errorLike) what = constructorName(errorLike);
+      check(this, Boolean(caught), 'expected #{this} to throw ' + what,
+        'expected #{this} to not throw an error but #{act} was thrown', errorLike && errorLike.toString(), thrownShown(caught));
     }
-    if (typeof errorLike === 'function') {
-      check(this, didThrow && thrown instanceof errorLike, 'expected #{this} to throw ' + (errorLike.name || 'an error') + ' but #{act} was thrown',
-        'expected #{this} to not throw ' + (errorLike.name || 'an error') + ' but #{act} was thrown', errorLike, thrown);
-    } else if (errorLike !== undefined) {
-      check(this, didThrow && thrown === errorLike, 'expected #{this} to throw #{exp} but #{act} was thrown',
-        'expected #{this} to not throw #{exp}', errorLike, thrown);
+    if (errorLike && caught) {
+      if (errorLike instanceof Error) {
+        const same = caught === errorLike;
+        if (same === negate) {
+          if (bothArgs && negate) likeFailed = true;
+          else {
+            check(this, negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+              'expected #{this} to not throw #{exp}' + (caught && !negate ? ' but #{act} was thrown' : ''),
+              errorLike.toString(), caught.toString());
+          }
+        }
+      }
+      const compatible = compatibleConstructor(caught, errorLike);
+      if (compatible === negate) {
+        if (bothArgs && negate) likeFailed = true;
+        else {
+          check(this, negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+            'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''), shownLike(), thrownShown(caught));
+        }
+      }
     }
-    if (pattern !== undefined) {
-      const text = didThrow && thrown !== null && thrown !== undefined && thrown.message !== undefined ? String(thrown.message) : String(thrown);
-      const ok = didThrow && (pattern instanceof RegExp ? pattern.test(text) : text.indexOf(pattern) !== -1);
-      const verb = pattern instanceof RegExp ? 'matching' : 'including';
-      check(this, ok, 'expected #{this} to throw error ' + verb + ' #{exp} but got #{act}',
-        'expected #{this} to throw error not ' + verb + ' #{exp}', pattern, text);
+    if (caught && matcher !== undefined && matcher !== null) {
+      const verb = matcher instanceof RegExp ? 'matching' : 'including';
+      const compatible = compatibleMessage(caught, matcher);
+      if (compatible === negate) {
+        if (bothArgs && negate) matcherFailed = true;
+        else {
+          check(this, negate, 'expected #{this} to throw error ' + verb + ' #{exp} but got #{act}',
+            'expected #{this} to throw error not ' + verb + ' #{exp}', matcher, thrownMessage(caught));
+        }
+      }
     }
-    f.object = thrown;
+    if (likeFailed && matcherFailed) {
+      check(this, negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+        'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''), shownLike(), thrownShown(caught));
+    }
+    f.object = caught;
+  });
+
+  define('itself', function () { this.__flags.itself = true; return this; });
+
+  // change / increase / decrease (with `by`): the target function runs between two reads of
+  // `subject[prop]`, or of `subject()` when no property is given.
+  function delta(behavior, compare) {
+    return function (subject, prop, message) {
+      const f = this.__flags;
+      if (message) f.message = message;
+      const fn = f.object;
+      sub(this, fn).is.a('function');
+      let initial;
+      if (!prop) {
+        sub(this, subject).is.a('function');
+        initial = subject();
+      } else {
+        sub(this, subject).to.have.property(prop);
+        initial = subject[prop];
+      }
+      if (behavior !== 'change') sub(this, initial).is.a('number');
+      fn();
+      const final = prop === undefined || prop === null ? subject() : subject[prop];
+      const shown = prop === undefined || prop === null ? initial : '.' + prop;
+      f.deltaMsgObj = shown;
+      f.initialDeltaValue = initial;
+      f.finalDeltaValue = final;
+      f.deltaBehavior = behavior;
+      f.realDelta = behavior === 'change' ? final !== initial : behavior === 'increase' ? final - initial : initial - final;
+      check(this, compare(initial, final), 'expected ' + shown + ' to ' + behavior, 'expected ' + shown + ' to not ' + behavior);
+    };
+  }
+  method(['change', 'changes'], delta('change', function (a, b) { return a !== b; }));
+  method(['increase', 'increases'], delta('increase', function (a, b) { return b - a > 0; }));
+  method(['decrease', 'decreases'], delta('decrease', function (a, b) { return b - a < 0; }));
+  method('by', function (amount, message) {
+    const f = this.__flags;
+    if (message) f.message = message;
+    const ok = f.deltaBehavior === 'change'
+      ? Math.abs(f.finalDeltaValue - f.initialDeltaValue) === Math.abs(amount)
+      : f.realDelta === Math.abs(amount);
+    check(this, ok, 'expected ' + f.deltaMsgObj + ' to ' + f.deltaBehavior + ' by ' + amount,
+      'expected ' + f.deltaMsgObj + ' to not ' + f.deltaBehavior + ' by ' + amount);
+  });
+
+  method(['ownPropertyDescriptor', 'haveOwnPropertyDescriptor'], function (name, descriptor, message) {
+    if (typeof descriptor === 'string') {
+      message = descriptor;
+      descriptor = null;
+    }
+    const f = this.__flags;
+    if (message) f.message = message;
+    const actual = Object.getOwnPropertyDescriptor(Object(f.object), name);
+    if (actual && descriptor) {
+      check(this, deepEqual(descriptor, actual),
+        'expected the own property descriptor for ' + inspect(name) + ' on #{this} to match ' + inspect(descriptor) + ', got ' + inspect(actual),
+        'expected the own property descriptor for ' + inspect(name) + ' on #{this} to not match ' + inspect(descriptor), descriptor, actual, true);
+    } else {
+      check(this, Boolean(actual), 'expected #{this} to have an own property descriptor for ' + inspect(name),
+        'expected #{this} to not have an own property descriptor for ' + inspect(name));
+    }
+    f.object = actual;
   });
 
   method('respondTo', function (name, message) {
     if (message) this.__flags.message = message;
     const obj = this.__flags.object;
-    const target = typeof obj === 'function' ? obj.prototype : obj;
+    const target = typeof obj === 'function' && !this.__flags.itself ? obj.prototype : obj;
     check(this, target !== null && target !== undefined && typeof target[name] === 'function',
       'expected #{this} to respond to ' + inspect(name), 'expected #{this} to not respond to ' + inspect(name));
   });
 
+  // chai 4 wraps assertions in a Proxy: reading a property that does not exist throws (so a
+  // mistyped chain fails instead of passing), suggesting the closest known name. Candidates are
+  // tried in chai's (and chai-postman's) definition order; a later one wins only when closer.
+  const KNOWN = ('to be been is and has have with that which at of same but does still also not deep nested own ' +
+    'ordered any all an a include includes contain contains ok true false null undefined NaN exist empty arguments ' +
+    'Arguments equal equals eq eql eqls above gt greaterThan least gte greaterThanOrEqual below lt lessThan most lte ' +
+    'lessThanOrEqual within instanceof instanceOf property ownProperty haveOwnProperty ownPropertyDescriptor ' +
+    'haveOwnPropertyDescriptor length lengthOf match matches string keys key throw throws Throw respondTo respondsTo ' +
+    'itself satisfy satisfies closeTo approximately members iterable oneOf change changes increase increases decrease ' +
+    'decreases by extensible sealed frozen finite postmanRequest postmanResponse postmanRequestOrResponse ' +
+    'statusCodeClass info success redirection clientError serverError error statusCode statusReason accepted ' +
+    'withoutContent badRequest unauthorised unauthorized forbidden notFound notAcceptable rateLimited status header ' +
+    'withBody json body jsonBody responseTime responseSize jsonSchema').split(' ');
+  const PASS_THROUGH = ['then', 'catch', 'inspect', 'toJSON'];
+
+  function distance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap) return cap;
+    const rows = [];
+    for (let i = 0; i <= a.length; i++) {
+      rows[i] = Array(b.length + 1).fill(0);
+      rows[i][0] = i;
+    }
+    for (let j = 0; j < b.length; j++) rows[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      const ch = a.charCodeAt(i - 1);
+      for (let j = 1; j <= b.length; j++) {
+        if (Math.abs(i - j) >= cap) {
+          rows[i][j] = cap;
+          continue;
+        }
+        rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (ch === b.charCodeAt(j - 1) ? 0 : 1));
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  const guard = {
+    get: function (target, property, receiver) {
+      if (typeof property === 'string' && PASS_THROUGH.indexOf(property) === -1 && !Reflect.has(target, property)) {
+        let suggestion = null;
+        let best = 4;
+        for (const name of KNOWN) {
+          if (!(name in target)) continue;
+          const d = distance(property, name, best);
+          if (d < best) {
+            suggestion = name;
+            best = d;
+          }
+        }
+        if (suggestion !== null) throw Error('Invalid Chai property: ' + property + '. Did you mean "' + suggestion + '"?');
+        throw Error('Invalid Chai property: ' + property);
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  };
+
   function expect(value, message) {
-    return new Assertion(value, message);
+    return new Proxy(new Assertion(value, message), guard);
   }
   expect.fail = function (actual, expected, message) {
     if (arguments.length < 2) {

@@ -20,7 +20,11 @@
   function info() {
     if (!S.info) {
       const i = part('info');
-      S.info = Object.assign({}, i, { requestId: i.requestId === null ? undefined : i.requestId });
+      // The sandbox's info object lists no keys (Object.keys(pm.info) is empty).
+      S.info = {};
+      for (const key of ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId']) {
+        Object.defineProperty(S.info, key, { value: key === 'requestId' && i[key] === null ? undefined : i[key], enumerable: false });
+      }
     }
     return S.info;
   }
@@ -42,65 +46,65 @@
     return { name: 'Error', message: String(err) };
   }
 
-  function record(name, skipped, error) {
-    const entry = { name: String(name), skipped: skipped, error: error ? errorRecord(error) : null };
-    S.assertions.push(entry);
-    return entry;
+  // What Newman reports for a failed assertion: the error's own `name` and `message` when it has
+  // them (any object), else `AssertionError` and the test's name (a thrown string, number, null).
+  function assertionError(err, testName) {
+    const has = function (key) {
+      return err !== null && err !== undefined && typeof err !== 'string' && typeof err !== 'number' &&
+        typeof err !== 'boolean' && err[key] !== undefined;
+    };
+    return {
+      name: has('name') ? String(err.name) : 'AssertionError',
+      message: has('message') ? String(err.message) : testName,
+    };
   }
 
-  function test(name, fn) {
-    if (typeof fn !== 'function') {
-      record(name, true, null);
-      return;
-    }
-    const run = S;
-    if (fn.length > 0) {
-      // Callback style: the result is recorded when done(err) is called.
-      let finished = false;
-      const finish = function (err) {
-        if (finished) return;
-        finished = true;
-        run.pending.delete(finish);
-        if (run === S) record(name, false, err === undefined || err === null ? null : err);
-      };
-      finish.testName = name;
-      if (!run.pending) run.pending = new Set();
-      run.pending.add(finish);
-      try {
-        fn(finish);
-      } catch (err) {
-        finish(err);
-      }
-      return;
-    }
-    const entry = record(name, false, null);
-    let result;
-    try {
-      result = fn();
-    } catch (err) {
-      entry.error = errorRecord(err);
-      return;
-    }
-    if (result && typeof result.then === 'function') {
-      entry.unsettled = true;
-      run.unsettled++;
-      const settle = function (err) {
-        if (!entry.unsettled) return;
-        entry.unsettled = false;
-        run.unsettled--;
-        if (err !== undefined) entry.error = errorRecord(err);
-      };
-      try {
-        result.then(function () { settle(undefined); }, function (err) {
-          settle(err === undefined ? new Error('the test promise was rejected') : err);
-        });
-      } catch (err) {
-        settle(err);
-      }
-    }
+  // One assertion as the sandbox reports it: its index is taken when the test starts, the record
+  // is added when it completes (so a nested test is listed before the one around it).
+  function startAssertion(name, skipped) {
+    return { name: String(name), skipped: skipped, error: null, index: S.assertionSeq++ };
   }
-  test.skip = function (name) { record(name, true, null); };
-  test.index = function () { return S.assertions.length; };
+  function complete(run, entry) {
+    run.assertions.push({ name: entry.name, skipped: entry.skipped, error: entry.error, index: entry.index });
+  }
+
+  // postman-sandbox's pm.test: a test without a function passes; a function with a parameter is
+  // async and is recorded each time its callback is called (unless it already failed); a
+  // returned promise is not awaited. Returns pm (chainable).
+  function test(name, fn) {
+    const run = S;
+    const entry = startAssertion(name, false);
+    if (typeof fn !== 'function') {
+      complete(run, entry);
+      return pm;
+    }
+    if (fn.length > 0) {
+      const done = function (err) {
+        if (entry.error) return;
+        if (err) entry.error = assertionError(err, entry.name);
+        if (run === S) complete(run, entry);
+      };
+      try {
+        fn(done);
+      } catch (err) {
+        entry.error = assertionError(err, entry.name);
+        complete(run, entry);
+      }
+      return pm;
+    }
+    try {
+      fn();
+    } catch (err) {
+      entry.error = assertionError(err, entry.name);
+    }
+    complete(run, entry);
+    return pm;
+  }
+  test.skip = function (name) {
+    complete(S, startAssertion(name, true));
+    return pm;
+  };
+  test.index = function () { return S.assertionSeq; };
 
   // ---- console -------------------------------------------------------------------------------
   function logger(level) {
@@ -149,7 +153,8 @@
       return S.request;
     },
     get response() {
-      if (!part('response')) return undefined;
+      // A test script after a request error gets a response with no code, status or body.
+      if (!part('response') && part('info').eventName !== 'test') return undefined;
       if (!S.response) {
         S.response = new P.Response(part('response'), S.body);
         // pm.response.cookies is pm.cookies, built when first asked for.
@@ -166,11 +171,21 @@
       }
       return S.cookies;
     },
-    sendRequest: function (req, callback) { return P.sendRequest(req, callback); },
+    sendRequest: function (req, callback) { return P.sendRequest(req, callback, pm); },
     require: unsupported('pm.require'),
     get vault() { throw new Error('pm.vault is not supported by postie yet'); },
     visualizer: { set: function () {}, clear: function () {} },
   };
+
+  // Like the sandbox's pm: members cannot be replaced or deleted, and only `test` is listed.
+  for (const key of Object.keys(pm)) {
+    if (key === 'test') continue;
+    const d = Object.getOwnPropertyDescriptor(pm, key);
+    d.enumerable = false;
+    d.configurable = false;
+    if ('value' in d) d.writable = false;
+    Object.defineProperty(pm, key, d);
+  }
 
   // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
   // Module name -> library id (a file in src/script/lib). Anything else is a clear error.
@@ -300,7 +315,7 @@
       if (!S.legacy.request) {
         const r = part('request');
         const headers = {};
-        for (const h of r.headers) headers[h[0]] = h[1];
+        for (const h of r.headers) if (!h[2]) headers[h[0]] = h[1];
         const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
         const body = definition === null ? null : new P.RequestBody(definition);
         S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: undefined, headers: headers,
@@ -401,7 +416,7 @@
       parts: {}, info: null, body: body,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
-      assertions: [], console: [], pending: null, unsettled: 0, next: null, skip: false,
+      assertions: [], assertionSeq: 0, console: [], next: null, skip: false,
       tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, now: 0, asyncError: null,
       request: null, response: null, cookies: null, location: null,
     };
@@ -456,28 +471,12 @@
   // The script's results as JSON for the Rust side; empty parts are left out (plain loops and a
   // small object: this runs after every script).
   function finish() {
-    if (S.pending) {
-      for (const done of Array.from(S.pending)) {
-        done(new Error("pm.test '" + done.testName + "' never called done()"));
-      }
-    }
     const assertions = S.assertions;
-    if (S.unsettled > 0) {
-      for (let i = 0; i < assertions.length; i++) {
-        const entry = assertions[i];
-        if (entry.unsettled) {
-          entry.error = { name: 'Error', message: "the promise returned by pm.test '" + entry.name + "' never settled" };
-        }
-      }
-    }
-    for (let i = 0; i < assertions.length; i++) {
-      if ('unsettled' in assertions[i]) delete assertions[i].unsettled;
-    }
     const tests = S.tests;
     if (tests && typeof tests === 'object') {
       for (const name of Object.keys(tests)) {
         const passed = Boolean(tests[name]);
-        assertions.push({ name: name, skipped: false,
+        assertions.push({ name: name, skipped: false, index: S.assertionSeq++,
           error: passed ? null : { name: 'AssertionError', message: 'expected ' + P.display(tests[name]) + ' to be truthy' } });
       }
     }
@@ -486,6 +485,8 @@
     let vars = null;
     for (let i = 0; i < SCOPE_KEYS.length; i++) {
       const key = SCOPE_KEYS[i];
+      // pm.iterationData.set/unset last only as long as the script.
+      if (key === 'data') continue;
       if (S.dirty[key]) (vars || (vars = {}))[key] = Array.from(S.scopes[key]);
     }
     if (vars) out.vars = vars;

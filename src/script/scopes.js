@@ -7,16 +7,14 @@
   // pm.variables.get looks in this order; the first scope that has the name wins.
   const PRECEDENCE = ['local', 'data', 'environment', 'collection', 'globals'];
 
+  // A value put into a template: String() of it, as Postman does (an object gives
+  // '[object Object]').
   function text(value) {
-    if (value === null || value === undefined) return String(value);
-    if (typeof value === 'object') {
-      try {
-        return JSON.stringify(value);
-      } catch (e) {
-        return String(value);
-      }
+    try {
+      return String(value);
+    } catch (e) {
+      return '';
     }
-    return String(value);
   }
 
   // A few of Postman's dynamic variables, for replaceIn.
@@ -36,7 +34,15 @@
     $randomInt: function () { return String(Math.floor(Math.random() * 1001)); },
   };
 
+  // Strings are resolved; arrays and plain objects are copied with every string inside
+  // resolved; anything else comes back as it is.
   function replaceIn(template, lookup) {
+    if (Array.isArray(template)) return template.map(function (v) { return replaceIn(v, lookup); });
+    if (template !== null && typeof template === 'object' && Object.getPrototypeOf(template) === Object.prototype) {
+      const out = {};
+      for (const key of Object.keys(template)) out[key] = replaceIn(template[key], lookup);
+      return out;
+    }
     if (typeof template !== 'string') return template;
     if (template.indexOf('{{') === -1 && template.indexOf('<<') === -1) return template;
     return P.resolve(template, function (name) {
@@ -60,13 +66,19 @@
     return {
       has: function (name) { return map().has(String(name)); },
       get: function (name) { return map().get(String(name)); },
-      set: function (name, value) { map().set(String(name), value); P.touch(key); },
+      set: function (name, value, type) {
+        if (type === 'number') value = Number(value);
+        else if (type === 'boolean') value = typeof value === 'string' ? value !== 'false' && value !== '' : Boolean(value);
+        else if (type === 'string') value = value === undefined || value === null ? value : String(value);
+        map().set(String(name), value);
+        P.touch(key);
+      },
       unset: function (name) { map().delete(String(name)); P.touch(key); },
       clear: function () { map().clear(); P.touch(key); },
       toObject: function () { return toObject(map()); },
       toJSON: function () {
         const values = [];
-        map().forEach(function (value, name) { values.push({ key: name, value: value }); });
+        map().forEach(function (value, name) { values.push({ type: 'any', value: value, key: name }); });
         return { values: values };
       },
       replaceIn: function (template) {

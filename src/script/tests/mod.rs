@@ -15,6 +15,7 @@ fn request() -> RequestView {
         headers: vec![("Accept".to_string(), "application/json".to_string())],
         body: None,
         body_definition: None,
+        disabled_headers: Vec::new(),
     }
 }
 
