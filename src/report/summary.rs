@@ -170,6 +170,7 @@ impl Listener for SummaryBuilder {
                 cursor,
                 item,
                 response,
+                from_script,
                 ..
             } => {
                 s.stats.requests.executed += 1;
@@ -185,7 +186,12 @@ impl Listener for SummaryBuilder {
                             test: String::new(),
                             message: e.message.clone(),
                             at: "request".into(),
-                            source: item.name.to_string(),
+                            // Newman's source for a `pm.sendRequest` is an unnamed item.
+                            source: if *from_script {
+                                String::new()
+                            } else {
+                                item.name.to_string()
+                            },
                             path: item.full_name(),
                             iteration: cursor.iteration,
                         });
@@ -223,9 +229,9 @@ impl Listener for SummaryBuilder {
             Event::Assertion {
                 cursor,
                 item,
-                kind,
                 index,
                 assertion,
+                ..
             } => {
                 s.stats.assertions.executed += 1;
                 if let Some(error) = &assertion.error {
@@ -234,7 +240,8 @@ impl Listener for SummaryBuilder {
                         error_name: error.name.clone(),
                         test: assertion.name.clone(),
                         message: error.message.clone(),
-                        at: format!("assertion:{index} in {}", script_label(*kind)),
+                        // Newman says `test-script` whatever kind of script made the assertion.
+                        at: format!("assertion:{index} in test-script"),
                         source: item.name.to_string(),
                         path: item.full_name(),
                         iteration: cursor.iteration,

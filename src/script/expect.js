@@ -165,7 +165,7 @@
   chainable(['a', 'an'], assertType);
 
   property('ok', function () {
-    if (P.isHttpMessage && P.isHttpMessage(this.__flags.object)) return P.statusIs(this, 200);
+    if (P.isHttpMessage && P.isHttpMessage(this.__flags.object)) return P.namedStatus(this, 'OK', 200);
     check(this, Boolean(this.__flags.object), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
   });
   property('true', function () {

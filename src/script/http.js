@@ -342,6 +342,26 @@
     }
   }
 
+  // The erring line (at most 70 characters before the error, about 79 in all) and a caret under
+  // the error, as Postman's JSON parser words it.
+  function codeFrame(input, position, column) {
+    let at = Math.max(position - column - 1, position - 70);
+    let line = '';
+    let caret = '';
+    for (;;) {
+      const chr = input[++at];
+      if (at >= input.length || chr === '\n' || chr === '\r') {
+        if (position >= at) caret += '^';
+        break;
+      }
+      line += chr;
+      if (position === at) caret += '^';
+      else if (position > at) caret += chr === '\t' ? '\t' : ' ';
+      if (line.length > 78) break;
+    }
+    return line + '\n' + caret;
+  }
+
   function invalidJson(text) {
     const at = jsonErrorIndex(text);
     let message;
@@ -349,7 +369,9 @@
       message = 'Unexpected end of JSON input';
     } else {
       const before = text.slice(0, at).split('\n');
-      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + (before[before.length - 1].length + 1);
+      const column = before[before.length - 1].length;
+      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + (column + 1) +
+        '\n' + codeFrame(text, at, column);
     }
     const err = new Error(message);
     err.name = 'JSONError';
@@ -630,6 +652,10 @@
 
   function statusIs(a, code) {
     const r = needResponse(a);
+    if (!('code' in r)) {
+      // The empty response of a request that failed (chai-postman checks the property first).
+      throw new P.AssertionError('expected ' + EMPTY_SHOWN + " to have property 'code'");
+    }
     assert(a, r.code === code, 'expected response to have status code #{exp} but got #{act}',
       'expected response to not have status code #{act}', code, r.code);
   }
@@ -649,16 +675,25 @@
     assert(this, digit === 4 || digit === 5, 'expected response code to be 4XX or 5XX but found #{act}',
       'expected response code to not be 4XX or 5XX but found #{act}', undefined, r.code);
   });
-  for (const [name, code] of [['accepted', 202], ['withoutContent', 204], ['badRequest', 400],
-    ['unauthorized', 401], ['forbidden', 403], ['notFound', 404], ['notAcceptable', 406],
-    ['rateLimited', 429]]) {
-    property(name, function () { statusIs(this, code); });
+  // chai-postman checks the reason phrase (upper-cased) first, then the code; its table words
+  // `notAcceptable` as "Acceptable".
+  function namedStatus(a, reason, code) {
+    const r = needResponse(a);
+    const want = reason.toUpperCase();
+    const got = String(r.reason()).toUpperCase();
+    assert(a, got === want, 'expected response to have status reason #{exp} but got #{act}',
+      'expected response to not have status reason #{act}', want, got);
+    const actual = Number(r.code);
+    assert(a, actual === code, 'expected response to have status code #{exp} but got #{act}',
+      'expected response to not have status code #{act}', code, actual);
   }
-  property('unauthorised', function () {
-    const r = needResponse(this);
-    assert(this, r.status === 'Unauthorised', 'expected response to have status reason #{exp} but got #{act}',
-      'expected response to not have status reason #{act}', 'Unauthorised', r.status);
-  });
+  P.namedStatus = namedStatus;
+  for (const [name, code, reason] of [['accepted', 202, 'Accepted'], ['withoutContent', 204, 'No Content'],
+    ['badRequest', 400, 'Bad Request'], ['unauthorised', 401, 'Unauthorised'], ['unauthorized', 401, 'Unauthorized'],
+    ['forbidden', 403, 'Forbidden'], ['notFound', 404, 'Not Found'], ['notAcceptable', 406, 'Acceptable'],
+    ['rateLimited', 429, 'Too Many Requests']]) {
+    property(name, function () { namedStatus(this, reason, code); });
+  }
 
   method('status', function (expected) {
     if (typeof expected === 'string') {
@@ -791,6 +826,15 @@
   void chainable;
 
   P.isHttpMessage = function (o) { return o instanceof Response; };
+  // `pm.response` in a test script after the request failed: Postman's response built from
+  // nothing (no code, no status, no headers, no body).
+  const EMPTY_SHOWN = 'PostmanResponse{ …(5) }';
+  P.emptyResponse = function () {
+    const r = Object.create(Response.prototype);
+    r.headers = new HeaderList([]);
+    Object.defineProperty(r, '_body', { value: undefined, writable: true, enumerable: false });
+    return r;
+  };
   P.statusIs = statusIs;
   P.HeaderList = HeaderList;
   P.Request = Request;
