@@ -93,6 +93,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             request: &request,
             response: Ok(&response),
             credentials: &[],
+            from_script: false,
         });
         for (index, assertion) in [&pass, &fail].into_iter().enumerate() {
             send(Event::Assertion {
@@ -123,6 +124,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             request: &request,
             response: Err(&refused),
             credentials: &[],
+            from_script: false,
         });
         send(Event::Script {
             cursor: cursor(1),

@@ -309,10 +309,7 @@ impl Listener for JsonReporter {
                         }
                         (Err(e), _) => {
                             map.remove("response");
-                            map.insert(
-                                "requestError".into(),
-                                json!({"message": e.message, "name": "Error"}),
-                            );
+                            map.insert("requestError".into(), request_error_json(&e.message));
                         }
                         _ => {}
                     }
@@ -378,5 +375,32 @@ impl Listener for JsonReporter {
             | Event::RunError { .. }
             | Event::Done => {}
         }
+    }
+}
+
+/// A request error as Newman's JSON report holds it: Node's error serialised, so only its own
+/// fields (`code`, `errno`, `syscall`, ...), never its message.
+fn request_error_json(message: &str) -> Value {
+    let words: Vec<&str> = message.split(' ').collect();
+    match words.as_slice() {
+        ["connect", code, address] if code.starts_with('E') => {
+            let (host, port) = address.rsplit_once(':').unwrap_or((address, ""));
+            let errno = match *code {
+                "ECONNREFUSED" => json!(-111),
+                "ECONNRESET" => json!(-104),
+                "ETIMEDOUT" => json!(-110),
+                "EHOSTUNREACH" => json!(-113),
+                "ENETUNREACH" => json!(-101),
+                _ => json!(*code),
+            };
+            let port = port.parse::<u16>().map_or(json!(port), |p| json!(p));
+            json!({"errno": errno, "code": code, "syscall": "connect", "address": host, "port": port})
+        }
+        ["getaddrinfo", code, host] => {
+            json!({"errno": -3008, "code": code, "syscall": "getaddrinfo", "hostname": host})
+        }
+        ["ESOCKETTIMEDOUT"] | ["ETIMEDOUT"] => json!({"code": message, "connect": false}),
+        ["socket", "hang", "up"] => json!({"code": "ECONNRESET"}),
+        _ => json!({"message": message, "name": "Error"}),
     }
 }

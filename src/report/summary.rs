@@ -170,6 +170,7 @@ impl Listener for SummaryBuilder {
                 cursor,
                 item,
                 response,
+                from_script,
                 ..
             } => {
                 s.stats.requests.executed += 1;
@@ -185,7 +186,12 @@ impl Listener for SummaryBuilder {
                             test: String::new(),
                             message: e.message.clone(),
                             at: "request".into(),
-                            source: item.name.to_string(),
+                            // Newman's source for a `pm.sendRequest` is an unnamed item.
+                            source: if *from_script {
+                                String::new()
+                            } else {
+                                item.name.to_string()
+                            },
                             path: item.full_name(),
                             iteration: cursor.iteration,
                         });

@@ -93,6 +93,8 @@ pub enum Event<'a> {
         response: Result<&'a HttpResponse, &'a HttpError>,
         /// Credential values the auth block put into the request, for reporters to mask.
         credentials: &'a [String],
+        /// Sent by a script's `pm.sendRequest`, not as the item's own request.
+        from_script: bool,
     },
     /// A test assertion completed.
     Assertion {

@@ -22,7 +22,7 @@ use crate::http::{
 };
 use crate::script::{
     ConsoleLevel, JarCall, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox,
-    ScriptContext, ScriptHost, ScriptInfo, ScriptKind,
+    ScriptContext, ScriptError, ScriptHost, ScriptInfo, ScriptKind,
 };
 use crate::vars::Scopes;
 use serde_json::{Value, json};
@@ -39,6 +39,9 @@ pub struct ItemOutcome {
     pub failed: bool,
     /// A pre-request script called `pm.execution.skipRequest()`.
     pub skip_request: bool,
+    /// `--bail`: a script error, failed assertion or request error stopped the item; the run
+    /// stops after it.
+    pub bailed: bool,
 }
 
 /// Shared machinery for running items.
@@ -60,6 +63,9 @@ pub struct ItemRunner<'r> {
     pub script_owners: HashMap<usize, &'r str>,
     /// `pm.info.requestId` for items without an id.
     pub made_up_ids: MadeUpIds,
+    /// `--bail` (Newman's `stopOnFailure`): the first script error, failed assertion or request
+    /// error ends the item there (no later script, no request after a failed pre-request script).
+    pub bail: bool,
 }
 
 impl ItemRunner<'_> {
@@ -114,12 +120,12 @@ impl ItemRunner<'_> {
             if let Some(changes) = changes {
                 apply_changes(spec.to_mut(), &changes);
             }
-            if outcome.skip_request {
+            if outcome.skip_request || outcome.bailed {
                 break;
             }
         }
 
-        if outcome.skip_request {
+        if outcome.skip_request || outcome.bailed {
             listener.on_event(&Event::Item { cursor, item });
             return outcome;
         }
@@ -194,9 +200,15 @@ impl ItemRunner<'_> {
             request: &prepared.request,
             response: result.as_ref(),
             credentials: &prepared.credentials,
+            from_script: false,
         });
         if result.is_err() {
             outcome.failed = true;
+            if self.bail {
+                outcome.bailed = true;
+                listener.on_event(&Event::Item { cursor, item });
+                return outcome;
+            }
         }
 
         let sent_view = RequestView {
@@ -218,6 +230,9 @@ impl ItemRunner<'_> {
             .map(|url| self.client.cookie_jar().cookies_for(&url))
             .unwrap_or_default();
         for script in planned.test() {
+            if outcome.bailed {
+                break;
+            }
             self.run_script(
                 script,
                 ScriptKind::Test,
@@ -332,11 +347,30 @@ impl ItemRunner<'_> {
         if result.error.is_some() {
             outcome.failed = true;
         }
+        // With `--bail`, failed assertions fail the script itself (Newman's `AssertionFailure`,
+        // naming them).
+        let mut error = result.error.clone();
+        if self.bail {
+            let failed: Vec<&str> = result
+                .assertions
+                .iter()
+                .filter(|a| a.error.is_some())
+                .map(|a| a.name.as_str())
+                .collect();
+            if error.is_none() && !failed.is_empty() {
+                error = Some(ScriptError {
+                    name: "AssertionFailure".to_string(),
+                    message: failed.join(", "),
+                    position: None,
+                });
+            }
+            outcome.bailed |= error.is_some();
+        }
         listener.on_event(&Event::Script {
             cursor,
             item,
             kind,
-            error: result.error.as_ref(),
+            error: error.as_ref(),
         });
         outcome.skip_request |= result.skip_request;
         if result.next_request.is_some() {
@@ -416,6 +450,7 @@ impl ScriptHost for RunHost<'_, '_> {
             request: &prepared.request,
             response: result.as_ref(),
             credentials: &prepared.credentials,
+            from_script: true,
         });
         match result {
             Ok(response) => Ok(response_view(&response)),

@@ -154,6 +154,7 @@ impl<'a> RunContext<'a> {
             collection: self.collection,
             script_owners: std::collections::HashMap::new(),
             made_up_ids: ids::MadeUpIds::default(),
+            bail: self.options.bail,
         }
     }
 
@@ -277,7 +278,7 @@ async fn run_iteration(
             tokio::time::sleep(context.options.delay).await;
         }
         let outcome = runner.run(&planned, &next, cursor, scopes, listener).await;
-        if context.options.bail && outcome.failed {
+        if outcome.bailed {
             listener.on_event(&Event::Iteration { cursor });
             return true;
         }

@@ -46,6 +46,7 @@ enum OwnedEvent {
         request: HttpRequest,
         response: Result<HttpResponse, HttpError>,
         credentials: Vec<String>,
+        from_script: bool,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
     Item(Cursor, OwnedItem),
@@ -89,12 +90,14 @@ impl Listener for Recorder {
                 request,
                 response,
                 credentials,
+                from_script,
             } => OwnedEvent::Request {
                 cursor,
                 item: OwnedItem::from(&item),
                 request: request.clone(),
                 response: response.cloned().map_err(Clone::clone),
                 credentials: credentials.to_vec(),
+                from_script,
             },
             Event::Assertion {
                 cursor,
@@ -150,12 +153,14 @@ impl Recorder {
                     request,
                     response,
                     credentials,
+                    from_script,
                 } => Event::Request {
                     cursor: *cursor,
                     item: item.as_ref(),
                     request,
                     response: response.as_ref(),
                     credentials,
+                    from_script: *from_script,
                 },
                 OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {
                     cursor: *cursor,

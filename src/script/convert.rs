@@ -14,6 +14,7 @@ use super::api::{
     RequestChanges, RequestView, ResponseView, ScopeSnapshot, ScriptContext, ScriptError, ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
+use super::v8_errors::v8_message;
 
 /// A [`VarMap`] as the JSON list of `[name, value]` pairs the prelude parses on first use.
 pub(crate) fn scope_json(map: &VarMap) -> String {
@@ -240,9 +241,13 @@ pub(crate) fn outcome_from_json(
                 index: a.index.unwrap_or(position),
                 name: a.name,
                 skipped: a.skipped,
-                error: a.error.map(|e| AssertionError {
-                    name: e.name,
-                    message: e.message,
+                error: a.error.map(|e| {
+                    let position =
+                        position_in_stack(&e.stack).map(|pos| user_position(pos, source));
+                    AssertionError {
+                        message: v8_message(&e.name, &e.message, position, source),
+                        name: e.name,
+                    }
                 }),
             })
             .collect(),
@@ -399,10 +404,11 @@ pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
 }
 
 fn positioned(raw: RawError, source: &str) -> ScriptError {
+    let position = position_in_stack(&raw.stack).map(|pos| user_position(pos, source));
     ScriptError {
-        position: position_in_stack(&raw.stack).map(|pos| user_position(pos, source)),
+        message: v8_message(&raw.name, &raw.message, position, source),
+        position,
         name: raw.name,
-        message: raw.message,
     }
 }
 

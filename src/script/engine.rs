@@ -78,6 +78,9 @@ pub struct SandboxOptions {
     pub script_timeout: Option<Duration>,
     /// Memory cap for the JavaScript heap of the whole run, in bytes; 0 means no cap.
     pub memory_limit_bytes: usize,
+    /// Report an error thrown by a timer or `pm.sendRequest` callback as the script's error.
+    /// Newman does so only with `--bail folder`; otherwise such errors are dropped silently.
+    pub async_errors: bool,
 }
 
 impl Default for SandboxOptions {
@@ -85,6 +88,7 @@ impl Default for SandboxOptions {
         SandboxOptions {
             script_timeout: None,
             memory_limit_bytes: 512 * 1024 * 1024,
+            async_errors: false,
         }
     }
 }
@@ -276,7 +280,7 @@ impl Sandbox {
         self.deadline.arm(timeout);
 
         let deadline = &self.deadline;
-        let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, script.source, deadline, timeout);
+        let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, script.source, deadline, false);
         let ahead = &mut self.ahead;
         let mut error = self.context.with(|ctx| {
             if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
@@ -317,10 +321,17 @@ impl Sandbox {
         });
         self.deadline.arm(None);
 
+        let keep_async = self.options.async_errors;
         let mut outcome = match raw {
             Ok(json) => convert::outcome_from_json(&json, script.source, &script.vars),
             Err(message) => Err(message),
         }
+        .map(|mut outcome| {
+            if !keep_async {
+                outcome.error = None;
+            }
+            outcome
+        })
         .unwrap_or_else(|message| ScriptOutcome {
             vars: script.vars.clone(),
             error: Some(ScriptError {
@@ -347,12 +358,12 @@ impl Sandbox {
                         ctx.catch();
                     });
                     if self.deadline.expired() {
-                        return Err(timeout_error(self.options.script_timeout));
+                        return Err(timeout_error(true));
                     }
                 }
             }
             if self.deadline.expired() {
-                return Err(timeout_error(self.options.script_timeout));
+                return Err(timeout_error(true));
             }
             if self.serve_calls(source, host).await? {
                 continue;
@@ -366,16 +377,23 @@ impl Sandbox {
                     position: None,
                 });
             }
+            // Timers run on virtual time; one due after the script's budget would, under
+            // Newman, have fired only after the timeout.
+            let limit = self
+                .options
+                .script_timeout
+                .map_or(-1.0, |t| t.as_secs_f64() * 1000.0);
             let fired = self
                 .context
-                .with(|ctx| match call_hook::<bool>(&ctx, "tick", ()) {
-                    Ok(fired) => Ok(fired),
+                .with(|ctx| match call_hook::<i32>(&ctx, "tick", (limit,)) {
+                    Ok(2) => Err(timeout_error(true)),
+                    Ok(fired) => Ok(fired == 1),
                     Err(err) => Err(script_error(
                         &ctx,
                         err,
                         source,
                         &self.deadline,
-                        self.options.script_timeout,
+                        true,
                     )),
                 });
             match fired {
@@ -420,7 +438,7 @@ impl Sandbox {
                         err,
                         source,
                         &self.deadline,
-                        self.options.script_timeout,
+                        true,
                     )
                 })
             })?;
@@ -429,7 +447,9 @@ impl Sandbox {
     }
 
     fn is_timeout(&self, err: &ScriptError) -> bool {
-        err.position.is_none() && err.message.starts_with("Script execution timed out")
+        err.position.is_none()
+            && err.message.starts_with("sandbox: ")
+            && err.message.ends_with(" script execution timeout")
     }
 }
 
@@ -439,12 +459,12 @@ fn script_error(
     err: rquickjs::Error,
     source: &str,
     deadline: &Deadline,
-    timeout: Option<Duration>,
+    asynchronous: bool,
 ) -> ScriptError {
     if deadline.expired() {
         // The interrupt raised an uncatchable error; clear it so the context stays usable.
         ctx.catch();
-        return timeout_error(timeout);
+        return timeout_error(asynchronous);
     }
     if !matches!(err, rquickjs::Error::Exception) {
         return ScriptError {
@@ -461,12 +481,17 @@ fn script_error(
     convert::error_from_json(&described, source)
 }
 
-/// Newman's wording for a script that ran out of time.
-fn timeout_error(timeout: Option<Duration>) -> ScriptError {
-    let ms = timeout.map_or(0, |t| t.as_millis());
+/// Newman's wording for a script that ran out of time: in its synchronous part, or while
+/// waiting for timers, promises or `pm.sendRequest` callbacks.
+fn timeout_error(asynchronous: bool) -> ScriptError {
+    let phase = if asynchronous {
+        "asynchronous"
+    } else {
+        "synchronous"
+    };
     ScriptError {
         name: "Error".to_string(),
-        message: format!("Script execution timed out after {ms}ms"),
+        message: format!("sandbox: {phase} script execution timeout"),
         position: None,
     }
 }

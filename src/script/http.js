@@ -537,6 +537,26 @@
     }
   }
 
+  // The erring line (at most 70 characters before the error, about 79 in all) and a caret under
+  // the error, as Postman's JSON parser words it.
+  function codeFrame(input, position, column) {
+    let at = Math.max(position - column - 1, position - 70);
+    let line = '';
+    let caret = '';
+    for (;;) {
+      const chr = input[++at];
+      if (at >= input.length || chr === '\n' || chr === '\r') {
+        if (position >= at) caret += '^';
+        break;
+      }
+      line += chr;
+      if (position === at) caret += '^';
+      else if (position > at) caret += chr === '\t' ? '\t' : ' ';
+      if (line.length > 78) break;
+    }
+    return line + '\n' + caret;
+  }
+
   function invalidJson(text) {
     const at = jsonErrorIndex(text);
     let message;
@@ -547,10 +567,9 @@
       message = 'Unexpected end of JSON input';
     } else {
       const before = text.slice(0, at).split('\n');
-      const column = before[before.length - 1].length + 1;
-      const line = text.split('\n')[before.length - 1];
-      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + column + '\n' + line + '\n' +
-        ' '.repeat(column - 1) + '^';
+      const column = before[before.length - 1].length;
+      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + (column + 1) +
+        '\n' + codeFrame(text, at, column);
     }
     const err = new Error(message);
     err.name = 'JSONError';

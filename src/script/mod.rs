@@ -16,6 +16,7 @@ mod convert;
 pub mod engine;
 mod native;
 mod seen;
+mod v8_errors;
 
 #[cfg(test)]
 mod lib_tests;

@@ -39,9 +39,13 @@
   }
 
   // ---- pm.test -------------------------------------------------------------------------------
+  const REWORDED = { TypeError: true, RangeError: true, SyntaxError: true };
   function errorRecord(err) {
     if (err instanceof Error || (err && typeof err === 'object' && 'message' in err)) {
-      return { name: String(err.name || 'Error'), message: String(err.message) };
+      const record = { name: String(err.name || 'Error'), message: String(err.message) };
+      // The Rust side rewords engine messages the V8 way, some from the position in the stack.
+      if (err instanceof Error && REWORDED[record.name]) record.stack = String(err.stack || '');
+      return record;
     }
     return { name: 'Error', message: String(err) };
   }
@@ -120,12 +124,37 @@
     S.next = { value: target === null || target === undefined ? null : String(target) };
   }
 
+  // Newman ends the script at `skipRequest()`: what it did before counts, nothing after it does
+  // (the statements still run, but their effects, console output and timers are dropped).
+  function skipRequest() {
+    if (part('info').eventName !== 'prerequest') {
+      throw new TypeError('pm.execution.skipRequest is not a function');
+    }
+    if (S.frozen) return;
+    S.skip = true;
+    const scopes = {};
+    for (const key of Object.keys(S.dirty)) scopes[key] = new Map(S.scopes[key]);
+    S.frozen = {
+      dirty: Object.assign({}, S.dirty), scopes: scopes, next: S.next,
+      console: S.console.length, assertions: S.assertions.length,
+    };
+    S.timers = [];
+  }
+  // Put the state back as it was when `skipRequest()` was called.
+  function thaw() {
+    const f = S.frozen;
+    S.dirty = f.dirty;
+    for (const key of Object.keys(f.scopes)) S.scopes[key] = f.scopes[key];
+    S.next = f.next;
+    S.console.length = f.console;
+    S.assertions.length = f.assertions;
+    S.tests = {};
+    S.asyncError = null;
+  }
+
   const execution = {
     setNextRequest: setNextRequest,
-    get skipRequest() {
-      if (part('info').eventName !== 'prerequest') return undefined;
-      return function () { S.skip = true; };
-    },
+    skipRequest: skipRequest,
     runRequest: unsupported('pm.execution.runRequest'),
     get location() {
       if (!S.location) {
@@ -223,6 +252,7 @@
   // ---- virtual timers ------------------------------------------------------------------------
   function addTimer(fn, ms, args, repeat) {
     if (typeof fn !== 'function') throw new TypeError('the timer callback must be a function');
+    if (S.frozen) return 0;
     const delay = Math.max(0, Number(ms) || 0);
     const timer = { id: ++S.timerSeq, at: S.now + delay, delay: delay, fn: fn, args: args, repeat: repeat, seq: S.timerSeq };
     S.timers.push(timer);
@@ -397,6 +427,10 @@
   // ---- entry points for Rust -----------------------------------------------------------------
   function describe(err) {
     try {
+      // A thrown string or number reaches Newman's report with neither name nor message.
+      if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+        return stringify({ name: '', message: '', stack: '' });
+      }
       const info = errorRecord(err);
       let stack = '';
       try {
@@ -416,7 +450,7 @@
       parts: {}, info: null, body: body,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
-      assertions: [], assertionSeq: 0, console: [], next: null, skip: false,
+      assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,
       tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, now: 0, asyncError: null,
       request: null, response: null, cookies: null, location: null,
     };
@@ -432,11 +466,13 @@
     G.clearImmediate = clearTimer;
   }
 
-  // Fire the earliest timer; false when none is left.
-  function tick() {
-    if (!S.timers.length) return false;
+  // Fire the earliest timer: 1 when one fired, 0 when none is left, 2 when the next one is due
+  // after `limit` ms of virtual time (a negative limit: none).
+  function tick(limit) {
+    if (!S.timers.length) return 0;
     let next = S.timers[0];
     for (const t of S.timers) if (t.at < next.at || (t.at === next.at && t.seq < next.seq)) next = t;
+    if (limit >= 0 && next.at >= limit) return 2;
     S.now = next.at;
     if (next.repeat) {
       next.at = S.now + Math.max(1, next.delay);
@@ -449,7 +485,7 @@
     } catch (err) {
       if (!S.asyncError) S.asyncError = parse(describe(err));
     }
-    return true;
+    return 1;
   }
 
   function safeVars(map) {
@@ -471,6 +507,7 @@
   // The script's results as JSON for the Rust side; empty parts are left out (plain loops and a
   // small object: this runs after every script).
   function finish() {
+    if (S.frozen) thaw();
     const assertions = S.assertions;
     const tests = S.tests;
     if (tests && typeof tests === 'object') {

@@ -469,7 +469,7 @@ fn run_times_out_and_sandbox_stays_usable() {
     assert!(started.elapsed() < Duration::from_secs(1));
     let err = out.error.expect("a timeout");
     assert_eq!(err.name, "Error");
-    assert_eq!(err.message, "Script execution timed out after 200ms");
+    assert_eq!(err.message, "sandbox: synchronous script execution timeout");
     assert!(out.vars.environment.contains_key("before"));
     let next = run_with(
         &mut sb,

@@ -1,0 +1,191 @@
+//! Error messages in V8's words. Scripts run on QuickJS, whose messages for the common runtime
+//! and syntax errors differ from the ones Node (and so Newman) reports; a failure line is
+//! compared with Newman's, so the usual ones are reworded here. A `not a function` error names
+//! the callee the way V8 does, read back from the script's source at the error's position.
+
+/// `message` as V8 would word it, for an error named `name` raised at `position` (1-based line
+/// and column in `source`, when known). Messages without a known V8 form are returned unchanged.
+pub(crate) fn v8_message(
+    name: &str,
+    message: &str,
+    position: Option<(u32, u32)>,
+    source: &str,
+) -> String {
+    match name {
+        "TypeError" => type_error(message, position, source),
+        "SyntaxError" => syntax_error(message),
+        "RangeError" => match message {
+            "invalid array length" => "Invalid array length".to_string(),
+            _ => message.to_string(),
+        },
+        _ => message.to_string(),
+    }
+}
+
+fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> String {
+    // `cannot read property 'x' of undefined` -> `Cannot read properties of undefined (reading 'x')`
+    for (quickjs, v8, verb) in [
+        ("cannot read property ", "Cannot read properties of ", "reading"),
+        ("cannot set property ", "Cannot set properties of ", "setting"),
+    ] {
+        if let Some(rest) = message.strip_prefix(quickjs)
+            && let Some((property, target)) = rest.rsplit_once(" of ")
+        {
+            return format!("{v8}{target} ({verb} {property})");
+        }
+    }
+    let callee = || position.and_then(|at| callee_at(source, at));
+    match message {
+        "not a function" => match callee() {
+            Some(callee) => format!("{callee} is not a function"),
+            None => message.to_string(),
+        },
+        "not a constructor" => match callee() {
+            Some(callee) => format!("{callee} is not a constructor"),
+            None => message.to_string(),
+        },
+        "empty array" => "Reduce of empty array with no initial value".to_string(),
+        "cannot convert to object" => "Cannot convert undefined or null to object".to_string(),
+        _ if message.starts_with('\'') && message.ends_with("' is read-only") => {
+            "Assignment to constant variable.".to_string()
+        }
+        _ => message.to_string(),
+    }
+}
+
+fn syntax_error(message: &str) -> String {
+    if let Some(token) = message.strip_prefix("unexpected token in expression: ") {
+        return format!("Unexpected token {token}");
+    }
+    match message {
+        "unexpected end of string" => "Invalid or unexpected token".to_string(),
+        "unexpected end of input" => "Unexpected end of input".to_string(),
+        _ => message.to_string(),
+    }
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '$'
+}
+
+/// The member chain ending at the identifier at `(line, col)`, as V8 prints a callee:
+/// `a.b.c`, with call arguments shown as `(...)` (`pm.response.json(...).x`).
+fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
+    let text: Vec<char> = source
+        .split('\n')
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?
+        .chars()
+        .collect();
+    let start = usize::try_from(col).ok()?.checked_sub(1)?;
+    if !text.get(start).copied().is_some_and(is_ident) {
+        return None;
+    }
+    let mut end = start;
+    while end < text.len() && is_ident(text[end]) {
+        end += 1;
+    }
+    // Walk back over `.name`, `(...)` and `[...]` links.
+    let mut parts: Vec<String> = vec![text[start..end].iter().collect()];
+    let mut at = start;
+    loop {
+        if at == 0 {
+            break;
+        }
+        match text[at - 1] {
+            '.' => {
+                let dot = if at >= 2 && text[at - 2] == '?' {
+                    at - 2
+                } else {
+                    at - 1
+                };
+                parts.push(text[dot..at].iter().collect());
+                at = dot;
+                match back_over_operand(&text, at, &mut parts) {
+                    Some(next) => at = next,
+                    None => return None,
+                }
+            }
+            _ => break,
+        }
+    }
+    parts.reverse();
+    Some(parts.concat())
+}
+
+/// Step back over the operand that ends at `at` (exclusive): an identifier, or a call or index
+/// on one; pushes its text (reversed order of parts) and returns where it starts.
+fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> Option<usize> {
+    loop {
+        let last = *text.get(at.checked_sub(1)?)?;
+        if is_ident(last) {
+            let end = at;
+            while at > 0 && is_ident(text[at - 1]) {
+                at -= 1;
+            }
+            parts.push(text[at..end].iter().collect());
+            return Some(at);
+        }
+        let (open, close, shown) = match last {
+            ')' => ('(', ')', None),
+            ']' => ('[', ']', Some(())),
+            _ => return None,
+        };
+        let end = at;
+        let mut depth = 0usize;
+        loop {
+            at = at.checked_sub(1)?;
+            if text[at] == close {
+                depth += 1;
+            } else if text[at] == open {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+        }
+        parts.push(match shown {
+            Some(()) => text[at..end].iter().collect(),
+            None => "(...)".to_string(),
+        });
+        // A call or index applies to the operand before it.
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v8_type_errors_reworded() {
+        let src = "const o = {};\no.nothing();\npm.response.json().args.r();\nlet f = 5; f();";
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((2, 3)), src),
+            "o.nothing is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((3, 25)), src),
+            "pm.response.json(...).args.r is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((4, 12)), src),
+            "f is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "cannot read property 'x' of null", None, ""),
+            "Cannot read properties of null (reading 'x')"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((9, 1)), src),
+            "not a function"
+        );
+    }
+
+    #[test]
+    fn v8_syntax_errors_reworded() {
+        assert_eq!(
+            v8_message("SyntaxError", "unexpected token in expression: ';'", None, ""),
+            "Unexpected token ';'"
+        );
+        assert_eq!(v8_message("Error", "x", None, ""), "x");
+    }
+}
