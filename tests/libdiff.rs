@@ -51,7 +51,12 @@ fn check_library(lib: &str) {
     let env = read_json(&env_out);
     let results = crate::util::env_value(&env, "libdiff")
         .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| panic!("no results from the sandbox\n{}\n{}", out.stdout, out.stderr));
+        .unwrap_or_else(|| {
+            panic!(
+                "no results from the sandbox\n{}\n{}",
+                out.stdout, out.stderr
+            )
+        });
     let actual: Vec<Value> = serde_json::from_str(&results).expect("results are JSON");
     assert_eq!(actual.len(), expected.len(), "one result per call");
 

@@ -7,6 +7,7 @@
 use super::mask::Masker;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
+use super::url_json::url_json;
 use crate::collection::{CollectionDocument, PrettyOptions};
 use crate::diagnostic::Diagnostic;
 use crate::export::SpooledJson;
@@ -86,7 +87,7 @@ impl JsonReporter {
 
     fn request_json(&self, request: &HttpRequest) -> Value {
         let mut map = Map::new();
-        map.insert("url".into(), json!(self.masker.mask(&request.url)));
+        map.insert("url".into(), url_json(&self.masker.mask(&request.url)));
         map.insert("method".into(), json!(request.method));
         map.insert(
             "header".into(),

@@ -11,7 +11,8 @@ use serde_json::Value;
 
 use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
-    RequestChanges, RequestView, ResponseView, ScopeSnapshot, ScriptContext, ScriptError, ScriptOutcome, VarMap,
+    RequestChanges, RequestView, ResponseView, ScopeSnapshot, ScriptContext, ScriptError,
+    ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 use super::v8_errors::v8_message;

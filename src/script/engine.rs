@@ -388,13 +388,7 @@ impl Sandbox {
                 .with(|ctx| match call_hook::<i32>(&ctx, "tick", (limit,)) {
                     Ok(2) => Err(timeout_error(true)),
                     Ok(fired) => Ok(fired == 1),
-                    Err(err) => Err(script_error(
-                        &ctx,
-                        err,
-                        source,
-                        &self.deadline,
-                        true,
-                    )),
+                    Err(err) => Err(script_error(&ctx, err, source, &self.deadline, true)),
                 });
             match fired {
                 Ok(true) => callbacks += 1,
@@ -432,15 +426,8 @@ impl Sandbox {
             };
             let json = convert::result_json(result);
             self.context.with(|ctx| {
-                call_hook::<()>(&ctx, "deliver", (id, json)).map_err(|err| {
-                    script_error(
-                        &ctx,
-                        err,
-                        source,
-                        &self.deadline,
-                        true,
-                    )
-                })
+                call_hook::<()>(&ctx, "deliver", (id, json))
+                    .map_err(|err| script_error(&ctx, err, source, &self.deadline, true))
             })?;
         }
         Ok(true)

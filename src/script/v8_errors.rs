@@ -25,8 +25,16 @@ pub(crate) fn v8_message(
 fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> String {
     // `cannot read property 'x' of undefined` -> `Cannot read properties of undefined (reading 'x')`
     for (quickjs, v8, verb) in [
-        ("cannot read property ", "Cannot read properties of ", "reading"),
-        ("cannot set property ", "Cannot set properties of ", "setting"),
+        (
+            "cannot read property ",
+            "Cannot read properties of ",
+            "reading",
+        ),
+        (
+            "cannot set property ",
+            "Cannot set properties of ",
+            "setting",
+        ),
     ] {
         if let Some(rest) = message.strip_prefix(quickjs)
             && let Some((property, target)) = rest.rsplit_once(" of ")
@@ -183,7 +191,12 @@ mod tests {
     #[test]
     fn v8_syntax_errors_reworded() {
         assert_eq!(
-            v8_message("SyntaxError", "unexpected token in expression: ';'", None, ""),
+            v8_message(
+                "SyntaxError",
+                "unexpected token in expression: ';'",
+                None,
+                ""
+            ),
             "Unexpected token ';'"
         );
         assert_eq!(v8_message("Error", "x", None, ""), "x");

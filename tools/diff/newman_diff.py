@@ -345,6 +345,10 @@ def main(argv):
     ap.add_argument("-q", action="store_true")
     ap.add_argument("--update-postie", action="store_true")
     args = ap.parse_args(argv)
+    for attr in ("postie", "newman"):
+        first, _, rest = getattr(args, attr).partition(" ")
+        if os.sep in first and os.path.exists(first):
+            setattr(args, attr, (os.path.abspath(first) + " " + rest).strip())
     cases = find_cases(args.cases or [os.path.join(ROOT, "tests", "corpus")])
     if len(cases) < args.min_cases:
         print("only %d cases found, expected at least %d" % (len(cases), args.min_cases))
