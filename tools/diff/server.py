@@ -17,6 +17,9 @@ postie really sent. The replies imitate the postman-echo endpoints real collecti
   /body?type=T&text=S      reply with body S and Content-Type T
   /basic-auth              200 for user "postman", password "password", else 401
   /bytes/N                 N bytes 0..255 repeating, application/octet-stream
+  /chunked                 the echo, sent with Transfer-Encoding: chunked (three chunks)
+  /latin1                  "café" encoded as ISO-8859-1, with that charset in Content-Type
+  /no-content-type         a JSON body with no Content-Type header
   anything else            200 with the echo: {args, data, form, json, headers, method, url}
 """
 
@@ -195,6 +198,21 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(int(q.get("status", "200")), q.get("text", ""), q.get("type"))
         if head == "bytes" and len(parts) == 2 and parts[1].isdigit():
             return self._send(200, bytes(i % 256 for i in range(int(parts[1]))), "application/octet-stream")
+        if head == "chunked":
+            data = json.dumps(self._echo(body, target, query)).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            third = max(1, len(data) // 3)
+            for part in (data[:third], data[third:2 * third], data[2 * third:]):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            self.wfile.write(b"0\r\n\r\n")
+            return None
+        if head == "latin1":
+            return self._send(200, "café".encode("latin-1"), "text/plain; charset=ISO-8859-1")
+        if head == "no-content-type":
+            return self._send(200, json.dumps({"ok": True}), None)
         if head == "basic-auth":
             want = "Basic " + base64.b64encode(b"postman:password").decode()
             if self.headers.get("Authorization") == want:
