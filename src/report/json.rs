@@ -86,7 +86,10 @@ impl JsonReporter {
 
     fn request_json(&self, request: &HttpRequest) -> Value {
         let mut map = Map::new();
-        map.insert("url".into(), json!(self.masker.mask(&request.url)));
+        map.insert(
+            "url".into(),
+            crate::http::url_encode::report_object(&self.masker.mask(&request.url)),
+        );
         map.insert("method".into(), json!(request.method));
         map.insert(
             "header".into(),
@@ -279,6 +282,43 @@ fn mask_strings(value: &mut Value, masker: &Masker) {
     }
 }
 
+/// A request error as Newman's report holds it: the error's own enumerable properties (Node's
+/// `errno`, `code`, `syscall`, `address`, `port`, `hostname`), never its message.
+fn request_error_json(error: &crate::http::HttpError) -> Value {
+    if let Some(code) = error.code {
+        return json!({ "code": code });
+    }
+    let words: Vec<&str> = error.message.split(' ').collect();
+    match words.as_slice() {
+        ["connect", code, target] => {
+            let (address, port) = target.rsplit_once(':').unwrap_or((target, ""));
+            let errno = match *code {
+                "ECONNREFUSED" => -111,
+                "ETIMEDOUT" => -110,
+                "EHOSTUNREACH" => -113,
+                "ENETUNREACH" => -101,
+                _ => 0,
+            };
+            json!({
+                "errno": errno,
+                "code": code,
+                "syscall": "connect",
+                "address": address,
+                "port": port.parse::<u16>().map_or_else(|_| json!(port), |p| json!(p)),
+            })
+        }
+        ["getaddrinfo", code, host] => json!({
+            "errno": if *code == "ENOTFOUND" { -3008 } else { -3001 },
+            "code": code,
+            "syscall": "getaddrinfo",
+            "hostname": host,
+        }),
+        ["ESOCKETTIMEDOUT"] | ["ETIMEDOUT"] => json!({"code": words[0], "connect": false}),
+        ["socket", "hang", "up"] => json!({"code": "ECONNRESET"}),
+        _ => json!({}),
+    }
+}
+
 impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
@@ -309,10 +349,7 @@ impl Listener for JsonReporter {
                         }
                         (Err(e), _) => {
                             map.remove("response");
-                            map.insert(
-                                "requestError".into(),
-                                json!({"message": e.message, "name": "Error"}),
-                            );
+                            map.insert("requestError".into(), request_error_json(e));
                         }
                         _ => {}
                     }
