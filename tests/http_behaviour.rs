@@ -119,10 +119,7 @@ fn http_default_headers() {
     let r = only(&echo);
     assert_eq!(r.method, "GET");
     assert_eq!(r.path, "/echo");
-    assert_eq!(
-        r.header("user-agent"),
-        Some(concat!("postie/", env!("CARGO_PKG_VERSION")))
-    );
+    assert_eq!(r.header("user-agent"), Some("PostmanRuntime/7.39.1"));
     assert_eq!(r.header("accept"), Some("*/*"));
     assert_eq!(r.header("cache-control"), Some("no-cache"));
     assert_eq!(r.header("accept-encoding"), Some("gzip, deflate, br"));

@@ -131,12 +131,13 @@ pub struct KeyValue {
     pub no_value: bool,
 }
 
-/// A URL as written: `raw`, and the structured parts when there are any.
+/// A URL as written: `raw`, and the structured parts when the URL is an object.
 #[derive(Debug, Clone, Default)]
 pub struct UrlSpec {
     /// `raw` (or the whole string when the URL is a string).
     pub raw: String,
-    /// The structured parts; `None` when the URL is a string or has none.
+    /// The structured parts; `None` when the URL is a string. Postman builds an object URL from
+    /// these alone (its `raw` is ignored).
     pub parts: Option<Box<UrlParts>>,
 }
 
@@ -145,6 +146,8 @@ pub struct UrlSpec {
 pub struct UrlParts {
     /// `protocol`, if structured.
     pub protocol: Option<String>,
+    /// `auth`: `user` and `password` (each only when a string).
+    pub auth: Option<(Option<String>, Option<String>)>,
     /// `host` segments, if structured.
     pub host: Option<Vec<String>>,
     /// `port`, if structured.
@@ -173,14 +176,17 @@ pub enum Body {
     UrlEncoded(Vec<KeyValue>),
     /// `mode: formdata`.
     FormData(Vec<FormParam>),
-    /// `mode: graphql`.
+    /// `mode: graphql`. Each field is kept as written (`None` when absent), because Postman
+    /// builds the body differently when `variables` is a string.
     GraphQl {
-        /// The query text.
-        query: String,
-        /// The variables as written (a JSON string, possibly empty).
-        variables: String,
+        /// `query` (normally a string).
+        query: Option<serde_json::Value>,
+        /// `operationName` (normally a string).
+        operation_name: Option<serde_json::Value>,
+        /// `variables`: a JSON text, or the variables as an object.
+        variables: Option<serde_json::Value>,
     },
-    /// `mode: file`, with `src`.
+    /// `mode: file`, with `src` (`None` when the `file` object names none).
     File {
         /// Path of the file to send.
         src: Option<String>,

@@ -108,16 +108,22 @@ pub(crate) fn object<'v>(
     v.as_object().ok_or_else(|| ctx.wrong(at, "an object", v))
 }
 
-/// A `{key, value, disabled}` entry. A `null` or missing value becomes `""` with `no_value` set;
-/// a `null` key becomes `""`.
+/// A `{key, value, disabled}` entry of a request (header, query or body parameter, path
+/// variable). A `null` or missing value becomes `""` with `no_value` set; a `null` key becomes
+/// `""`. Only `disabled: true` switches it off: Postman's SDK ignores `enabled` here.
 pub(crate) fn key_value(obj: &Map<String, Value>) -> KeyValue {
     let value = text(obj.get("value"));
     KeyValue {
         key: text(obj.get("key")).unwrap_or_default(),
         no_value: value.is_none(),
         value: value.unwrap_or_default(),
-        disabled: is_disabled(obj),
+        disabled: is_switched_off(obj),
     }
+}
+
+/// True when a request part says `disabled: true` (the only flag Postman's SDK reads there).
+pub(crate) fn is_switched_off(obj: &Map<String, Value>) -> bool {
+    obj.get("disabled").and_then(Value::as_bool) == Some(true)
 }
 
 /// A list of `{key, value, disabled}` entries.

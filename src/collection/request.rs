@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use super::model::{Body, FormParam, KeyValue, RequestSpec, UrlParts, UrlSpec};
-use super::parts::{self, Ctx, field, is_disabled, object, text};
+use super::parts::{self, Ctx, field, is_switched_off, object, text};
 use crate::diagnostic::Diagnostic;
 
 /// Parse `request` at JSON path `at`. Absent or `null` gives an empty `GET` request.
@@ -79,18 +79,23 @@ pub(crate) fn url(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<UrlSpec, Diag
         Some(Value::Object(obj)) => obj,
         Some(other) => return Err(ctx.wrong(at, "a URL string or a URL object", other)),
     };
+    let auth = obj.get("auth").and_then(Value::as_object).map(|a| {
+        let string = |k: &str| a.get(k).and_then(Value::as_str).map(str::to_string);
+        (string("user"), string("password"))
+    });
     let parts = UrlParts {
         protocol: text(obj.get("protocol")),
+        auth,
         host: host(obj.get("host"), ctx, &field(at, "host"))?,
-        port: text(obj.get("port")).filter(|p| !p.is_empty()),
+        port: text(obj.get("port")),
         path: path(obj.get("path"), ctx, &field(at, "path"))?,
         query: query(obj.get("query"), ctx, &field(at, "query"))?,
-        hash: text(obj.get("hash")).filter(|h| !h.is_empty()),
+        hash: obj.get("hash").and_then(Value::as_str).map(str::to_string),
         variables: path_variables(obj.get("variable"), ctx, &field(at, "variable"))?,
     };
     Ok(UrlSpec {
         raw: text(obj.get("raw")).unwrap_or_default(),
-        parts: (!parts.is_empty()).then(|| Box::new(parts)),
+        parts: Some(Box::new(parts)),
     })
 }
 
@@ -158,20 +163,29 @@ fn segments(items: &[Value]) -> Vec<String> {
         .collect()
 }
 
-/// `query`: an array of `{key, value, disabled}` (both `null` → dropped), or a query string.
+/// `query`: an array of `{key, value, disabled}`, or a query string. As Postman writes them, a key
+/// that is not a string is empty and a value that is not a string is left out (`no_value`).
 fn query(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
     if let Some(Value::String(s)) = v {
         return Ok(parse_query_string(s));
     }
     let mut out = Vec::new();
     for (at, x) in parts::list(v, ctx, at)? {
-        let obj = object(x, ctx, &at)?;
-        if text(obj.get("key")).is_none() && text(obj.get("value")).is_none() {
-            continue;
-        }
-        out.push(parts::key_value(obj));
+        out.push(strings_only(object(x, ctx, &at)?));
     }
     Ok(out)
+}
+
+/// A `{key, value, disabled}` entry where only string keys and values count.
+fn strings_only(obj: &Map<String, Value>) -> KeyValue {
+    let string = |k: &str| obj.get(k).and_then(Value::as_str).map(str::to_string);
+    let value = string("value");
+    KeyValue {
+        key: string("key").unwrap_or_default(),
+        no_value: value.is_none(),
+        value: value.unwrap_or_default(),
+        disabled: is_switched_off(obj),
+    }
 }
 
 /// `a=1&b&c=` → `a`=`1`, `b` (no value), `c`=`""`.
@@ -195,12 +209,14 @@ pub(crate) fn parse_query_string(s: &str) -> Vec<KeyValue> {
         .collect()
 }
 
-/// Path variables (`variable[]`): `key` (or the older `id`) and `value`.
+/// Path variables (`variable[]`): `key` (or the older `id`) and `value` (only a string value is
+/// ever substituted).
 fn path_variables(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
     let mut out = Vec::new();
     for (at, x) in parts::list(v, ctx, at)? {
         let obj = object(x, ctx, &at)?;
-        let mut kv = parts::key_value(obj);
+        let mut kv = strings_only(obj);
+        kv.key = text(obj.get("key")).unwrap_or_default();
         if kv.key.is_empty() {
             kv.key = text(obj.get("id")).unwrap_or_default();
         }
@@ -219,7 +235,15 @@ fn headers(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagn
     for (at, x) in parts::list(v, ctx, at)? {
         match x {
             Value::String(s) => out.extend(parse_header_lines(s)),
-            other => out.push(parts::key_value(object(other, ctx, &at)?)),
+            other => {
+                let obj = object(other, ctx, &at)?;
+                let mut header = parts::key_value(obj);
+                if obj.get("value") == Some(&Value::Null) {
+                    // Postman sends a `null` value as the text `null`.
+                    header.value = "null".into();
+                }
+                out.push(header);
+            }
         }
     }
     Ok(out)
@@ -249,7 +273,8 @@ pub(crate) fn parse_header_lines(s: &str) -> Vec<KeyValue> {
         .collect()
 }
 
-/// `body`: `None` when absent, `disabled`, or of an unknown mode.
+/// `body`: `None` when absent, `disabled`, without a mode or without data for a file body. The
+/// mode is read case-insensitively and an unknown one counts as `raw` (as Postman's SDK does).
 fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnostic> {
     let obj = match v {
         None | Some(Value::Null) => return Ok(None),
@@ -259,12 +284,32 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
     if obj.get("disabled").and_then(Value::as_bool) == Some(true) {
         return Ok(None);
     }
-    let Some(mode) = obj.get("mode").and_then(Value::as_str) else {
+    let Some(mode) = obj.get("mode").and_then(|m| text(Some(m))) else {
         return Ok(None);
+    };
+    let mode = mode.to_ascii_lowercase();
+    let mode = match mode.as_str() {
+        "urlencoded" | "formdata" | "graphql" | "file" => mode.as_str(),
+        _ => "raw",
     };
     let at = field(at, mode);
     Ok(Some(match mode {
-        "raw" => Body::Raw {
+        "urlencoded" => Body::UrlEncoded(match obj.get("urlencoded") {
+            Some(Value::String(s)) => parse_query_string(s),
+            other => parts::key_values(other, ctx, &at)?,
+        }),
+        "formdata" => Body::FormData(form_data(obj.get("formdata"), ctx, &at)?),
+        "graphql" => graphql(obj.get("graphql")),
+        "file" => match obj.get("file") {
+            Some(Value::String(s)) => Body::File {
+                src: Some(s.clone()),
+            },
+            Some(Value::Object(file)) => Body::File {
+                src: file.get("src").and_then(|s| text(Some(s))),
+            },
+            _ => return Ok(None),
+        },
+        _ => Body::Raw {
             raw: raw_text(obj.get("raw")),
             language: obj
                 .get("options")
@@ -272,20 +317,6 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
                 .and_then(|r| r.get("language"))
                 .and_then(|l| text(Some(l))),
         },
-        "urlencoded" => Body::UrlEncoded(match obj.get("urlencoded") {
-            Some(Value::String(s)) => parse_query_string(s),
-            other => parts::key_values(other, ctx, &at)?,
-        }),
-        "formdata" => Body::FormData(form_data(obj.get("formdata"), ctx, &at)?),
-        "graphql" => graphql(obj.get("graphql")),
-        "file" => Body::File {
-            src: obj
-                .get("file")
-                .and_then(|f| f.get("src"))
-                .and_then(|s| text(Some(s)))
-                .filter(|s| !s.is_empty()),
-        },
-        _ => return Ok(None),
     }))
 }
 
@@ -313,19 +344,32 @@ fn form_param(obj: &Map<String, Value>) -> FormParam {
     };
     FormParam {
         key: text(obj.get("key")).unwrap_or_default(),
-        value: text(obj.get("value")).unwrap_or_default(),
+        value: form_value(obj.get("value")),
         is_file: obj.get("type").and_then(Value::as_str) == Some("file"),
         src,
         content_type: text(obj.get("contentType")).filter(|c| !c.is_empty()),
-        disabled: is_disabled(obj),
+        disabled: is_switched_off(obj),
     }
 }
 
-/// `graphql: {query, variables}`; `variables` written as an object is kept as its JSON text.
+/// A form field's value as Postman sends it: a falsy value (`false`, `0`, `null`, `""`) is empty,
+/// other non-strings are their JSON text.
+fn form_value(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null | Value::Bool(false)) => String::new(),
+        Some(Value::Number(n)) if n.as_f64() == Some(0.0) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// `graphql: {query, operationName, variables}`, each kept as written.
 fn graphql(v: Option<&Value>) -> Body {
+    let get = |name: &str| v.and_then(|g| g.get(name)).cloned();
     Body::GraphQl {
-        query: raw_text(v.and_then(|g| g.get("query"))),
-        variables: raw_text(v.and_then(|g| g.get("variables"))),
+        query: get("query"),
+        operation_name: get("operationName"),
+        variables: get("variables"),
     }
 }
 
@@ -353,6 +397,12 @@ mod tests {
         assert_eq!(r.method, "GET");
         assert_eq!(r.url.raw, "https://example.com/a?b=1");
         assert!(r.url.parts.is_none() && r.headers.is_empty() && r.body.is_none());
+        let raw_only = req(json!({"url": {"raw": "https://example.com/a"}}));
+        assert_eq!(
+            raw_only.url.to_template(),
+            "",
+            "Postman ignores an object's raw"
+        );
     }
 
     #[test]
@@ -392,9 +442,10 @@ mod tests {
         );
         assert_eq!(u.port.as_deref(), Some("8080"));
         assert_eq!(u.path, Some(vec!["a".into(), ":id".into(), "b".into()]));
-        assert_eq!(u.query.len(), 3);
+        assert_eq!(u.query.len(), 4);
         assert!(u.query[1].no_value && !u.query[0].no_value);
         assert!(u.query[2].disabled);
+        assert!(u.query[3].no_value && u.query[3].key.is_empty());
         assert_eq!(u.hash.as_deref(), Some("frag"));
         assert_eq!(u.variables[1].key, "old");
     }
@@ -464,22 +515,26 @@ mod tests {
             body(json!({"mode": "raw", "raw": "x", "disabled": true})),
             None
         );
-        assert_eq!(body(json!({"mode": "nonsense"})), None);
+        assert_eq!(
+            body(json!({"mode": "nonsense", "raw": "r"})),
+            Some(Body::Raw {
+                raw: "r".into(),
+                language: None
+            }),
+            "an unknown mode is raw"
+        );
         assert_eq!(body(json!({"raw": "no mode"})), None);
+        assert_eq!(
+            body(json!({"mode": "file"})),
+            None,
+            "a file body without data"
+        );
         assert_eq!(
             body(json!({"mode": "graphql", "graphql": {"query": "{a}", "variables": {"v": 1}}})),
             Some(Body::GraphQl {
-                query: "{a}".into(),
-                variables: "{\"v\":1}".into()
-            })
-        );
-        assert_eq!(
-            body(
-                json!({"mode": "graphql", "graphql": {"query": "{a}", "variables": "{\"v\": 1}"}})
-            ),
-            Some(Body::GraphQl {
-                query: "{a}".into(),
-                variables: "{\"v\": 1}".into()
+                query: Some(json!("{a}")),
+                operation_name: None,
+                variables: Some(json!({"v": 1}))
             })
         );
         assert_eq!(
@@ -493,7 +548,10 @@ mod tests {
         ) else {
             panic!("urlencoded expected");
         };
-        assert!(fields[0].disabled);
+        assert!(
+            !fields[0].disabled,
+            "Postman ignores `enabled` on request parts"
+        );
     }
 
     #[test]

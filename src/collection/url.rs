@@ -6,6 +6,7 @@ use super::model::{KeyValue, UrlParts, UrlSpec};
 /// The parts of a URL that has none.
 static NO_PARTS: UrlParts = UrlParts {
     protocol: None,
+    auth: None,
     host: None,
     port: None,
     path: None,
@@ -20,19 +21,15 @@ impl UrlSpec {
         self.parts.as_deref().unwrap_or(&NO_PARTS)
     }
 
-    /// The URL as a template string.
-    ///
-    /// With structured parts (`host` or `path`), they win over `raw`, as in Postman:
-    /// `protocol://host.join(".")[:port]/path.join("/")?query#hash`, where `:name` path segments
-    /// take the value of path variable `name` and only enabled query parameters appear (`key` for
-    /// a `null` value, `key=` for an empty one). Otherwise `raw` is used; a `query` list then
-    /// replaces the query part of `raw`.
+    /// The URL as a template string: a string URL as written; an object URL rendered from its
+    /// parts alone, as Postman does: `protocol://user:password@host.join(".")[:port]` +
+    /// `/path.join("/")` + `?query` + `#hash`, where a `:name` (or `:name.suffix`) segment takes
+    /// the value of path variable `name`, and only enabled query parameters appear (`key` for a
+    /// value that is not a string, `&`, `#` and a key's `=` percent-encoded).
     pub fn to_template(&self) -> String {
-        let parts = self.parts();
-        if parts.host.is_some() || parts.path.is_some() {
-            parts.render()
-        } else {
-            parts.render_raw(&self.raw)
+        match self.parts.as_deref() {
+            Some(parts) => parts.render(),
+            None => self.raw.clone(),
         }
     }
 }
@@ -51,90 +48,108 @@ impl UrlParts {
                 out.push_str("://");
             }
         }
+        if let Some((user, password)) = &self.auth {
+            let mut auth = user.clone();
+            if let Some(password) = password {
+                auth = Some(format!("{}:{password}", auth.unwrap_or_default()));
+            }
+            if let Some(auth) = auth {
+                out.push_str(&auth);
+                out.push('@');
+            }
+        }
         if let Some(host) = &self.host {
             out.push_str(&host.join("."));
         }
-        if let Some(port) = self.port.as_deref().filter(|p| !p.is_empty()) {
+        if let Some(port) = &self.port {
             out.push(':');
             out.push_str(port);
         }
         if let Some(path) = &self.path {
-            for segment in path {
-                out.push('/');
-                out.push_str(self.path_segment(segment));
+            out.push('/');
+            let segments: Vec<String> = path.iter().map(|s| self.path_segment(s)).collect();
+            out.push_str(&segments.join("/"));
+        }
+        if !self.query.is_empty() {
+            let query = query_string(&self.query);
+            if !query.is_empty() || self.query.iter().any(|p| !p.disabled) {
+                out.push('?');
+                out.push_str(&query);
             }
         }
-        let query = query_string(&self.query);
-        if !query.is_empty() {
-            out.push('?');
-            out.push_str(&query);
-        }
-        if let Some(hash) = self.hash.as_deref().filter(|h| !h.is_empty()) {
+        if let Some(hash) = &self.hash {
             out.push('#');
             out.push_str(hash);
         }
         out
     }
 
-    fn render_raw(&self, raw: &str) -> String {
-        let raw = raw.trim_start();
-        let (before_hash, hash) = match raw.find('#') {
-            Some(i) => raw.split_at(i),
-            None => (raw, ""),
-        };
-        let (path_part, raw_query) = match before_hash.find('?') {
-            Some(i) => before_hash.split_at(i),
-            None => (before_hash, ""),
-        };
-        let mut out = if self.variables.is_empty() {
-            path_part.to_string()
-        } else {
-            path_part
-                .split('/')
-                .map(|s| self.path_segment(s))
-                .collect::<Vec<_>>()
-                .join("/")
-        };
-        if self.query.is_empty() {
-            out.push_str(raw_query);
-        } else {
-            let query = query_string(&self.query);
-            if !query.is_empty() {
-                out.push('?');
-                out.push_str(&query);
-            }
-        }
-        out.push_str(hash);
-        out
-    }
-
-    /// A path segment with a `:name` path variable substituted (the last variable of that name
-    /// wins; a variable with no value leaves the segment as written).
-    fn path_segment<'a>(&'a self, segment: &'a str) -> &'a str {
-        let Some(name) = segment.strip_prefix(':').filter(|n| !n.is_empty()) else {
-            return segment;
+    /// A path segment with its path variable substituted: `:name` or `:name.suffix` takes the
+    /// value of variable `name` (the last of that name) when that is a non-empty string.
+    fn path_segment(&self, segment: &str) -> String {
+        let Some(name) = segment
+            .strip_prefix(':')
+            .map(|rest| rest.split('.').next().unwrap_or(""))
+            .filter(|n| !n.is_empty())
+        else {
+            return segment.to_string();
         };
         match self.variables.iter().rev().find(|v| v.key == name) {
-            Some(v) if !v.no_value => &v.value,
-            _ => segment,
+            Some(v) if !v.no_value && !v.value.is_empty() => {
+                format!("{}{}", v.value, &segment[1 + name.len()..])
+            }
+            _ => segment.to_string(),
         }
     }
 }
 
-/// Enabled parameters as `k=v` joined by `&`; `k` alone when the value was `null`.
+/// Enabled parameters as `k=v` joined by `&`; `k` alone when the value is not a string.
 fn query_string(params: &[KeyValue]) -> String {
     params
         .iter()
         .filter(|p| !p.disabled)
         .map(|p| {
+            let key = reserved_encoded(&p.key, true);
             if p.no_value {
-                p.key.clone()
+                key
             } else {
-                format!("{}={}", p.key, p.value)
+                format!("{key}={}", reserved_encoded(&p.value, false))
             }
         })
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// `&` and `#` (and `=` in a key) percent-encoded, except inside a `{{variable}}` that holds one
+/// of them.
+fn reserved_encoded(text: &str, key: bool) -> String {
+    let special = |c: char| c == '&' || c == '#' || (key && c == '=');
+    if !text.contains(special) {
+        return text.to_string();
+    }
+    let encode = |part: &str| {
+        part.replace('&', "%26")
+            .replace('#', "%23")
+            .replace('=', if key { "%3D" } else { "=" })
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        match after.find(['{', '}']) {
+            Some(end) if after[end..].starts_with("}}") && after[..end].contains(special) => {
+                out.push_str(&encode(&rest[..start]));
+                out.push_str(&rest[start..start + 4 + end]);
+                rest = &after[end + 2..];
+            }
+            _ => {
+                out.push_str(&encode(&rest[..start + 1]));
+                rest = &rest[start + 1..];
+            }
+        }
+    }
+    out.push_str(&encode(rest));
+    out
 }
 
 #[cfg(test)]
@@ -162,6 +177,45 @@ mod tests {
     }
 
     #[test]
+    fn url_object_ignores_raw_and_keeps_what_postman_keeps() {
+        let mut null_pair = kv("", "");
+        null_pair.no_value = true;
+        let u = url(
+            "http://ignored/",
+            UrlParts {
+                host: strings(&["h"]),
+                path: strings(&["items", ":id.json", ":", "a:id"]),
+                query: vec![kv("a&b", "c&d=e#f"), null_pair, kv("k={{x&y}}", "{{v#}}")],
+                hash: Some(String::new()),
+                variables: vec![kv("id", "5")],
+                ..UrlParts::default()
+            },
+        );
+        assert_eq!(
+            u.to_template(),
+            "h/items/5.json/:/a:id?a%26b=c%26d=e%23f&&k%3D{{x&y}}={{v#}}#"
+        );
+        assert_eq!(
+            url("http://raw/only", UrlParts::default()).to_template(),
+            ""
+        );
+        let lone = url(
+            "",
+            UrlParts {
+                host: strings(&["h"]),
+                path: Some(Vec::new()),
+                query: vec![{
+                    let mut k = kv("", "");
+                    k.no_value = true;
+                    k
+                }],
+                ..UrlParts::default()
+            },
+        );
+        assert_eq!(lone.to_template(), "h/?");
+    }
+
+    #[test]
     fn url_raw_string_is_kept() {
         let u = UrlSpec {
             raw: "{{base}}/a?b=1#c".into(),
@@ -180,6 +234,7 @@ mod tests {
             "ignored",
             UrlParts {
                 protocol: Some("https".into()),
+                auth: None,
                 host: strings(&["{{sub}}", "example", "com"]),
                 port: Some("8443".into()),
                 path: strings(&["users", ":id", "posts"]),
@@ -208,21 +263,6 @@ mod tests {
             },
         );
         assert_eq!(u.to_template(), "h/p");
-    }
-
-    #[test]
-    fn url_raw_with_query_list_rebuilds_query() {
-        let mut off = kv("b", "2");
-        off.disabled = true;
-        let u = url(
-            "http://h/:id?a=1&b=2#x",
-            UrlParts {
-                query: vec![kv("a", "1"), off],
-                variables: vec![kv("id", "7")],
-                ..UrlParts::default()
-            },
-        );
-        assert_eq!(u.to_template(), "http://h/7?a=1#x");
     }
 
     #[test]

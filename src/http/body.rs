@@ -1,158 +1,329 @@
-//! Request bodies: turning a [`Body`] spec into bytes plus the `Content-Type` it implies.
-//! Raw JSON bodies get `//` and `/* */` comments stripped, as Postman does.
+//! Request bodies: turning a [`Body`] spec into bytes plus the `Content-Type` it implies, as
+//! Postman's runtime and HTTP library build them. Raw JSON bodies get `//` and `/* */` comments
+//! stripped; form files are read through [`FileAccess`] with Postman's warnings when they cannot
+//! be.
 
 use super::files::FileAccess;
+use super::mime;
 use crate::collection::{Body, FormParam, KeyValue};
+use base64::Engine as _;
+use serde_json::Value;
+
+/// Who adds a body's `Content-Type`, which decides where it goes among the headers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ContentTypeSource {
+    /// Postman's runtime (raw and GraphQL bodies): right after the user's headers, only when the
+    /// user set none.
+    #[default]
+    Runtime,
+    /// The HTTP library (urlencoded and form-data bodies): it replaces a user value of another
+    /// type where it stands, or comes after the default headers.
+    Library,
+    /// A file body: after `Content-Length`, only when the user set none.
+    File,
+}
 
 /// A built body.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BuiltBody {
     /// The bytes to send (`None` for no body).
     pub bytes: Option<Vec<u8>>,
-    /// The content type this mode implies, added when the user set none.
+    /// The content type this mode implies.
     pub content_type: Option<String>,
+    /// Where that content type comes from.
+    pub source: ContentTypeSource,
     /// Problems worth telling the user (e.g. a form file that could not be read).
     pub warnings: Vec<String>,
 }
 
-/// Build `body`, resolving templates with `resolve`. `json_content_type` tells whether the user's
-/// own `Content-Type` header is JSON (which also triggers comment stripping). Relative file paths
-/// are read through `files`.
+/// What the request's headers say about building its body.
+#[derive(Debug, Clone, Default)]
+pub struct BodyHints {
+    /// The user's `Content-Type` is JSON: a raw body without a language gets its comments
+    /// stripped.
+    pub json_content_type: bool,
+    /// The boundary of the user's `multipart/form-data; boundary=...` type, used for a form.
+    pub boundary: Option<String>,
+}
+
+/// Build `body`, resolving templates with `resolve`. Relative file paths are read through
+/// `files`.
 pub fn build_body(
     body: &Body,
     resolve: &dyn Fn(&str) -> String,
-    json_content_type: bool,
+    hints: &BodyHints,
     files: &FileAccess<'_>,
 ) -> BuiltBody {
     let mut built = BuiltBody::default();
     match body {
         Body::Raw { raw, language } => {
-            if raw.is_empty() {
+            let mut text = resolve(raw);
+            let strip = match language.as_deref() {
+                Some(lang) => lang == "json",
+                None => hints.json_content_type,
+            };
+            if strip && (text.contains("//") || text.contains("/*")) {
+                text = strip_json_comments(&text);
+            }
+            if text.is_empty() {
                 return built;
             }
-            let text = resolve(raw);
-            let lang = language.as_deref().unwrap_or("text");
-            let text = if lang == "json" || json_content_type {
-                strip_json_comments(&text)
-            } else {
-                text
-            };
-            built.content_type = Some(
-                match lang {
-                    "json" => "application/json",
-                    "javascript" => "application/javascript",
-                    "xml" => "application/xml",
-                    "html" => "text/html",
-                    _ => "text/plain",
-                }
-                .to_string(),
-            );
+            built.content_type = Some(raw_content_type(language.as_deref()).to_string());
             built.bytes = Some(text.into_bytes());
         }
         Body::UrlEncoded(params) => {
-            let enabled: Vec<&KeyValue> = params.iter().filter(|p| !p.disabled).collect();
-            if enabled.is_empty() {
+            let Some(encoded) = urlencoded(params, resolve) else {
                 return built;
-            }
-            let encoded: Vec<String> = enabled
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{}={}",
-                        form_encode(&resolve(&p.key)),
-                        form_encode(&resolve(&p.value))
-                    )
-                })
-                .collect();
-            built.bytes = Some(encoded.join("&").into_bytes());
+            };
+            built.bytes = Some(encoded.into_bytes());
             built.content_type = Some("application/x-www-form-urlencoded".into());
+            built.source = ContentTypeSource::Library;
         }
         Body::FormData(params) => {
             let enabled: Vec<&FormParam> = params.iter().filter(|p| !p.disabled).collect();
             if enabled.is_empty() {
                 return built;
             }
-            let boundary = format!(
-                "--------------------------{}",
-                uuid::Uuid::new_v4()
-                    .simple()
-                    .to_string()
-                    .get(..24)
-                    .unwrap_or("0")
-            );
+            let boundary = hints.boundary.clone().unwrap_or_else(new_boundary);
             let mut out = Vec::new();
             for param in enabled {
-                let key = resolve(&param.key);
-                if param.is_file {
-                    for src in &param.src {
-                        let src = resolve(src);
-                        let path = files.path(&src);
-                        match files.read(&src) {
-                            Ok(content) => {
-                                let file_name = path
-                                    .file_name()
-                                    .map(|n| n.to_string_lossy().into_owned())
-                                    .unwrap_or_default();
-                                let ctype = param
-                                    .content_type
-                                    .clone()
-                                    .unwrap_or_else(|| "application/octet-stream".into());
-                                out.extend_from_slice(
-                                    format!(
-                                        "--{boundary}\r\nContent-Disposition: form-data; name=\"{key}\"; filename=\"{file_name}\"\r\nContent-Type: {ctype}\r\n\r\n"
-                                    )
-                                    .as_bytes(),
-                                );
-                                out.extend_from_slice(&content);
-                                out.extend_from_slice(b"\r\n");
-                            }
-                            Err(e) => built.warnings.push(format!(
-                                "Form param `{key}`, file load error: {}: {e}",
-                                path.display()
-                            )),
-                        }
-                    }
-                } else {
-                    let mut head =
-                        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{key}\"");
-                    if let Some(ctype) = &param.content_type {
-                        head.push_str(&format!("\r\nContent-Type: {ctype}"));
-                    }
-                    head.push_str("\r\n\r\n");
-                    out.extend_from_slice(head.as_bytes());
-                    out.extend_from_slice(resolve(&param.value).as_bytes());
-                    out.extend_from_slice(b"\r\n");
-                }
+                form_part(
+                    param,
+                    resolve,
+                    files,
+                    &boundary,
+                    &mut out,
+                    &mut built.warnings,
+                );
+            }
+            if out.is_empty() {
+                // Every field was a file that could not be read: Postman drops them all.
+                return built;
             }
             out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
             built.bytes = Some(out);
             built.content_type = Some(format!("multipart/form-data; boundary={boundary}"));
+            built.source = ContentTypeSource::Library;
         }
-        Body::GraphQl { query, variables } => {
-            let mut doc = serde_json::Map::new();
-            doc.insert("query".into(), resolve(query).into());
-            let vars = resolve(variables);
-            if !vars.trim().is_empty() {
-                let value = serde_json::from_str(&vars).unwrap_or(serde_json::Value::String(vars));
-                doc.insert("variables".into(), value);
-            }
-            built.bytes = Some(serde_json::Value::Object(doc).to_string().into_bytes());
+        Body::GraphQl {
+            query,
+            operation_name,
+            variables,
+        } => {
+            let resolve_value = |v: &Option<Value>| v.as_ref().map(|v| resolve_json(v, resolve));
+            let text = graphql(
+                resolve_value(query),
+                resolve_value(operation_name),
+                resolve_value(variables),
+            );
+            built.bytes = Some(text.into_bytes());
             built.content_type = Some("application/json".into());
         }
         Body::File { src } => {
-            if let Some(src) = src {
-                let src = resolve(src);
-                let path = files.path(&src);
-                match files.read(&src) {
-                    Ok(content) => built.bytes = Some(content),
-                    Err(e) => built
-                        .warnings
-                        .push(format!("Binary file load error: {}: {e}", path.display())),
+            let src = src.as_deref().map(resolve).unwrap_or_default();
+            match read_file(files, &src) {
+                Ok(content) => {
+                    built.content_type = Some(
+                        mime::lookup(&files.path(&src).to_string_lossy())
+                            .unwrap_or("application/octet-stream")
+                            .to_string(),
+                    );
+                    built.source = ContentTypeSource::File;
+                    // An empty file sends no body.
+                    built.bytes = (!content.is_empty()).then_some(content);
                 }
+                Err(message) => built
+                    .warnings
+                    .push(format!("Binary file load error: {message}")),
             }
         }
     }
     built
+}
+
+/// The `Content-Type` a raw body's language implies (`text/plain` for none or an unknown one).
+fn raw_content_type(language: Option<&str>) -> &'static str {
+    match language {
+        Some("json") => "application/json",
+        Some("javascript") => "application/javascript",
+        Some("xml") => "application/xml",
+        Some("html") => "text/html",
+        _ => "text/plain",
+    }
+}
+
+/// The enabled parameters form-encoded, grouped by key in the order each key first appears (as
+/// Postman collects them into an object); `None` when none is enabled.
+fn urlencoded(params: &[KeyValue], resolve: &dyn Fn(&str) -> String) -> Option<String> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for param in params.iter().filter(|p| !p.disabled) {
+        let key = resolve(&param.key);
+        let value = resolve(&param.value);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, values)) => values.push(value),
+            None => groups.push((key, vec![value])),
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    let pairs: Vec<String> = groups
+        .iter()
+        .flat_map(|(key, values)| {
+            values
+                .iter()
+                .map(move |value| format!("{}={}", form_encode(key), form_encode(value)))
+        })
+        .collect();
+    Some(pairs.join("&"))
+}
+
+/// A boundary as the form-data library makes them: 26 dashes and 24 random digits.
+fn new_boundary() -> String {
+    use rand::Rng as _;
+    let mut rng = rand::rng();
+    let digits: String = (0..24)
+        .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+        .collect();
+    format!("--------------------------{digits}")
+}
+
+/// Append the part(s) of one enabled form field to `out`.
+fn form_part(
+    param: &FormParam,
+    resolve: &dyn Fn(&str) -> String,
+    files: &FileAccess<'_>,
+    boundary: &str,
+    out: &mut Vec<u8>,
+    warnings: &mut Vec<String>,
+) {
+    let key = resolve(&param.key);
+    let mut push = |file_name: Option<&str>, content_type: Option<&str>, content: &[u8]| {
+        let mut head = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{key}\"");
+        if let Some(name) = file_name {
+            head.push_str(&format!("; filename=\"{name}\""));
+        }
+        if let Some(ctype) = content_type {
+            head.push_str(&format!("\r\nContent-Type: {ctype}"));
+        }
+        head.push_str("\r\n\r\n");
+        out.extend_from_slice(head.as_bytes());
+        out.extend_from_slice(content);
+        out.extend_from_slice(b"\r\n");
+    };
+    let own_type = param.content_type.as_deref();
+    if !param.is_file {
+        push(None, own_type, resolve(&param.value).as_bytes());
+        return;
+    }
+    let sources: Vec<String> = param.src.iter().map(|s| resolve(s)).collect();
+    if sources.is_empty() {
+        let value = resolve(&param.value);
+        if !value.is_empty() {
+            // File content given inline, base64-encoded.
+            let content = base64::engine::general_purpose::STANDARD
+                .decode(value.trim())
+                .unwrap_or_default();
+            push(
+                None,
+                Some(own_type.unwrap_or("application/octet-stream")),
+                &content,
+            );
+        } else {
+            warnings.push(format!(
+                "Form param `{key}`, file load error: missing file source"
+            ));
+            push(Some(""), own_type, b"");
+        }
+        return;
+    }
+    for src in &sources {
+        match read_file(files, src) {
+            Ok(content) => {
+                let path = files.path(src);
+                let file_name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let ctype = own_type
+                    .or_else(|| mime::lookup(&file_name))
+                    .unwrap_or("application/octet-stream");
+                push(Some(&file_name), Some(ctype), &content);
+            }
+            Err(message) => {
+                warnings.push(format!("Form param `{key}`, file load error: {message}"))
+            }
+        }
+    }
+}
+
+/// Read a body file, with Postman's wording for what goes wrong.
+fn read_file(files: &FileAccess<'_>, src: &str) -> Result<Vec<u8>, String> {
+    if src.is_empty() {
+        return Err("invalid or missing file source".into());
+    }
+    let path = files.path(src);
+    match std::fs::metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!("\"{src}\", no such file"));
+        }
+        Ok(meta) if !meta.is_file() => return Err(format!("\"{src}\", is not a file")),
+        _ => {}
+    }
+    files.read(src).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!("\"{src}\", no such file"),
+        _ => e.to_string(),
+    })
+}
+
+/// A GraphQL body as Postman writes it: with `variables` as a string, the fields are spliced as
+/// written (`variables` left out when empty, non-string `query`/`operationName` dropped);
+/// otherwise the three fields are serialised as one JSON object, absent ones left out.
+fn graphql(
+    query: Option<Value>,
+    operation_name: Option<Value>,
+    variables: Option<Value>,
+) -> String {
+    if let Some(Value::String(variables)) = &variables {
+        let mut fields = Vec::new();
+        if let Some(Value::String(q)) = &query {
+            fields.push(format!("\"query\":{}", Value::String(q.clone())));
+        }
+        if let Some(Value::String(name)) = &operation_name {
+            fields.push(format!("\"operationName\":{}", Value::String(name.clone())));
+        }
+        if !variables.is_empty() {
+            fields.push(format!("\"variables\":{variables}"));
+        }
+        return format!("{{{}}}", fields.join(","));
+    }
+    let mut doc = serde_json::Map::new();
+    for (name, value) in [
+        ("query", query),
+        ("operationName", operation_name),
+        ("variables", variables),
+    ] {
+        if let Some(value) = value {
+            doc.insert(name.into(), value);
+        }
+    }
+    Value::Object(doc).to_string()
+}
+
+/// `value` with every string in it resolved.
+fn resolve_json(value: &Value, resolve: &dyn Fn(&str) -> String) -> Value {
+    match value {
+        Value::String(s) => Value::String(resolve(s)),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| resolve_json(v, resolve)).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), resolve_json(v, resolve)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
 }
 
 /// `application/x-www-form-urlencoded` encoding of one key or value.
@@ -250,7 +421,7 @@ mod tests {
         let built = build_body(
             &body,
             &|s: &str| s.replace("{{e}}", "a@b.c"),
-            false,
+            &BodyHints::default(),
             &files(),
         );
         assert_eq!(built.content_type.as_deref(), Some("application/json"));
@@ -273,7 +444,7 @@ mod tests {
                 ..KeyValue::default()
             },
         ]);
-        let built = build_body(&body, &id, false, &files());
+        let built = build_body(&body, &id, &BodyHints::default(), &files());
         assert_eq!(built.bytes, Some(b"a%20b=1%262".to_vec()));
     }
 
@@ -287,7 +458,7 @@ mod tests {
             content_type: None,
             disabled: false,
         }]);
-        let built = build_body(&body, &id, false, &files());
+        let built = build_body(&body, &id, &BodyHints::default(), &files());
         let text = String::from_utf8(built.bytes.unwrap_or_default()).unwrap_or_default();
         assert!(text.contains("name=\"k\"\r\n\r\nv\r\n"));
         assert!(
@@ -300,10 +471,11 @@ mod tests {
     #[test]
     fn body_graphql_builds_json() {
         let body = Body::GraphQl {
-            query: "{ a }".into(),
-            variables: "{\"x\":1}".into(),
+            query: Some("{ a }".into()),
+            operation_name: None,
+            variables: Some("{\"x\":1}".into()),
         };
-        let built = build_body(&body, &id, false, &files());
+        let built = build_body(&body, &id, &BodyHints::default(), &files());
         assert_eq!(
             built.bytes,
             Some(b"{\"query\":\"{ a }\",\"variables\":{\"x\":1}}".to_vec())

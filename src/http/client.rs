@@ -6,6 +6,7 @@ use super::cookies::CookieJar;
 use super::decode::decode_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use super::raw::RawSender;
+use super::raw::request::latin1;
 use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -137,21 +138,37 @@ impl HttpClient {
         }
         let started = Instant::now();
         let mut url = reqwest::Url::parse(&request.url);
-        // The first hop sends the listed `Host` where the runner put it (Newman's header order);
-        // redirects drop it so the HTTP stack sends the right one for each target.
         let mut current = request.clone();
         let mut hops = 0;
         // Newman's HTTP client computes the Cookie header once and keeps sending it on redirects
         // (so a cookie deleted by a redirect response is still sent to its target). postie does
         // the same, but only while the redirects stay on the same host.
         let first_cookies = match &url {
-            Ok(url) if !options.disable_cookies && request.header("cookie").is_none() => {
+            Ok(url) if !options.disable_cookies => {
                 self.jar.header_for(url).map(|h| (url.clone(), h))
             }
             _ => None,
         };
+        // A `Cookie` header of the user's gets the jar's cookies appended, as Newman's HTTP
+        // library does.
+        if let Some((_, jar_cookies)) = &first_cookies
+            && let Some((_, own)) = current
+                .headers
+                .iter_mut()
+                .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+        {
+            *own = format!("{own}; {jar_cookies}");
+        }
         loop {
-            let mut response = if options.disable_url_encoding && needs_raw(&current.url) {
+            let raw = if self.single_connection {
+                options.disable_url_encoding && needs_raw(&current.url)
+            } else {
+                // The HTTP stack adds `Accept: */*` to a request without one.
+                needs_raw(&current.url)
+                    || names_need_raw(&current.headers)
+                    || current.header("accept").is_none()
+            };
+            let mut response = if raw {
                 let jar = (!options.disable_cookies).then_some(&*self.jar);
                 self.raw.send(&current, verify_tls, jar).await?
             } else {
@@ -214,11 +231,15 @@ async fn send_once(
     for (name, value) in &request.headers {
         let name = HeaderName::from_bytes(name.as_bytes())
             .map_err(|_| HttpError::new(format!("invalid header name \"{name}\"")))?;
-        let value = HeaderValue::from_bytes(value.as_bytes())
+        let value = HeaderValue::from_bytes(&latin1(value))
             .map_err(|_| HttpError::new(format!("invalid value for header \"{name}\"")))?;
         headers.append(name, value);
     }
-    let mut builder = client.request(method, url.clone()).headers(headers);
+    // User info became an `Authorization` header when the request was prepared.
+    let mut target = url.clone();
+    let _ = target.set_username("");
+    let _ = target.set_password(None);
+    let mut builder = client.request(method, target).headers(headers);
     if let Some(body) = &request.body {
         builder = builder.body(body.clone());
     }
@@ -287,6 +308,24 @@ fn without_listed_host(request: &HttpRequest, url: Option<&reqwest::Url>) -> Htt
     }
 }
 
+/// True when a header name would not go out as written through the HTTP stack, which writes
+/// names in title case (`x-api-key` → `X-Api-Key`); such requests take the raw sender, which
+/// writes them as listed, as Node does.
+fn names_need_raw(headers: &[(String, String)]) -> bool {
+    headers.iter().any(|(name, _)| {
+        let mut upper = true;
+        name.chars().any(|c| {
+            let expected = if upper {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            };
+            upper = c == '-';
+            c != expected
+        })
+    })
+}
+
 /// The `Host` header value the HTTP stack sends for `url`: the host, with the port unless it is
 /// the scheme's default.
 pub fn default_host(url: &reqwest::Url) -> Option<String> {
@@ -309,7 +348,10 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => {
-                    return HttpError::new(format!("connect ECONNREFUSED {host}:{port}"));
+                    return HttpError::new(format!(
+                        "connect ECONNREFUSED {}:{port}",
+                        super::raw::error::connect_address(host, port)
+                    ));
                 }
                 std::io::ErrorKind::ConnectionReset => return HttpError::new("socket hang up"),
                 std::io::ErrorKind::TimedOut => return HttpError::new("ETIMEDOUT"),
@@ -331,4 +373,19 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
         source = cause.source();
     }
     HttpError::new(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_title_case_names_need_no_raw_sender() {
+        let h = |n: &str| vec![(n.to_string(), String::new())];
+        assert!(!names_need_raw(&h("Content-Type")));
+        assert!(!names_need_raw(&h("X-Api-Key")));
+        assert!(names_need_raw(&h("x-api-key")));
+        assert!(names_need_raw(&h("X-API-Key")));
+        assert!(names_need_raw(&h("content-md5")));
+    }
 }

@@ -59,13 +59,28 @@ pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'
 pub struct HttpError {
     /// Newman-style text, e.g. `connect ECONNREFUSED 127.0.0.1:9` or `ESOCKETTIMEDOUT`.
     pub message: String,
+    /// The JavaScript error class Newman reports (`Error`, `TypeError`, `RangeError`).
+    pub name: &'static str,
+    /// Node's error code when it is not the one the message starts with (`ERR_INVALID_CHAR`).
+    pub code: Option<&'static str>,
 }
 
 impl HttpError {
-    /// An error with this message.
+    /// An `Error` with this message.
     pub fn new(message: impl Into<String>) -> Self {
         HttpError {
             message: message.into(),
+            name: "Error",
+            code: None,
+        }
+    }
+
+    /// An error of JavaScript class `name` with Node's `code`.
+    pub fn coded(name: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        HttpError {
+            message: message.into(),
+            name,
+            code: Some(code),
         }
     }
 }

@@ -8,11 +8,14 @@ pub mod cookie_file;
 pub mod cookies;
 pub mod decode;
 pub mod files;
+pub mod headers;
 pub mod message;
+pub mod mime;
 pub mod prepare;
 pub mod raw;
 pub mod redirect;
 pub mod tls;
+pub mod url_encode;
 
 pub use client::{ClientOptions, HttpClient, default_host};
 pub use cookies::{CookieInfo, CookieJar, NewCookie, StoredCookie};

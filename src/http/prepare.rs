@@ -2,9 +2,12 @@
 //! auth; the body built; auth applied; Postman's default headers added where the user set none.
 
 use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay};
-use super::body::build_body;
+use super::body::{BodyHints, BuiltBody, ContentTypeSource, build_body};
 use super::files::FileAccess;
+use super::headers::{HeaderObject, USER_AGENT};
+use super::message::HttpError;
 use super::message::{HttpRequest, HttpResponse, find_header};
+use super::url_encode::{href, parse as parse_url, port_error};
 use crate::collection::{Auth, RequestSpec};
 use crate::vars::Scopes;
 
@@ -21,6 +24,8 @@ pub struct PrepareOptions<'a> {
     /// `protocolProfileBehavior.disabledSystemHeaders`: lower-case names of default headers not
     /// to add.
     pub disabled_headers: &'a [String],
+    /// `protocolProfileBehavior.disableUrlEncoding`: send path, query and fragment as written.
+    pub disable_url_encoding: bool,
 }
 
 /// A request ready to send, with anything the user should be told.
@@ -33,9 +38,18 @@ pub struct Prepared {
     /// Credential values from the auth block (password, token, key value, secrets), resolved,
     /// for reporters to mask.
     pub credentials: Vec<String>,
+    /// Why the request cannot be sent at all (empty URL, bad port, invalid header), as Newman
+    /// reports it: the runner reports this instead of sending.
+    pub error: Option<HttpError>,
 }
 
 /// Resolve and assemble `spec` with the effective `auth` (already inherited).
+///
+/// The headers come out as Newman sends them: the user's enabled headers, a raw or GraphQL body's
+/// `Content-Type`, auth headers, Postman's defaults (`User-Agent` ... `Connection`, each only when
+/// the user set none and `disabledSystemHeaders` does not turn it off), then what the HTTP library
+/// adds (a form's `Content-Type`, `Content-Length`); see [`HeaderObject`] for how repeated names
+/// collapse.
 pub fn prepare_request(
     spec: &RequestSpec,
     auth: Option<&Auth>,
@@ -44,14 +58,27 @@ pub fn prepare_request(
 ) -> Prepared {
     let resolve = |text: &str| scopes.resolve(text);
     let mut warnings = Vec::new();
+    let disabled = |name: &str| {
+        options
+            .disabled_headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(name))
+    };
 
-    let mut url = normalize_url(resolve(&spec.url.to_template()).trim());
+    let resolved_url = resolve(&spec.url.to_template());
+    let mut error = url_error(&resolved_url, options.disable_url_encoding);
+    let mut url = if resolved_url.trim_start().is_empty() {
+        String::new()
+    } else {
+        href(&resolved_url, options.disable_url_encoding)
+    };
 
     let mut headers: Vec<(String, String)> = spec
         .headers
         .iter()
-        .filter(|h| !h.disabled && !h.key.trim().is_empty())
+        .filter(|h| !h.disabled)
         .map(|h| (resolve(&h.key), resolve(&h.value)))
+        .filter(|(k, _)| !k.is_empty())
         .collect();
 
     let method = if spec.method.is_empty() {
@@ -59,23 +86,25 @@ pub fn prepare_request(
     } else {
         spec.method.to_string()
     };
-    let mut body = None;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
-    if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
-        let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
-        let built = build_body(spec_body, &resolve, json_type, &options.files);
-        warnings.extend(built.warnings);
-        if let Some(bytes) = built.bytes {
-            if let Some(ctype) = built.content_type {
-                add_default(
-                    &mut headers,
-                    options.disabled_headers,
-                    "Content-Type",
-                    &ctype,
-                );
-            }
-            body = Some(bytes);
+    let built = match spec.body.as_deref() {
+        Some(spec_body) => {
+            let hints = body_hints(spec, &headers, &resolve);
+            let built = build_body(spec_body, &resolve, &hints, &options.files);
+            warnings.extend(built.warnings.iter().cloned());
+            Some(built).filter(|b| b.bytes.is_some() && !pruned)
         }
+        None => None,
+    };
+    let mut body = built.as_ref().and_then(|b| b.bytes.clone());
+    if let Some(ctype) = built
+        .as_ref()
+        .filter(|b| b.source == ContentTypeSource::Runtime)
+        .and_then(|b| b.content_type.as_deref())
+        && find_header(&headers, "content-type").is_none()
+        && !disabled("content-type")
+    {
+        headers.push(("Content-Type".to_string(), ctype.to_string()));
     }
 
     let mut credentials = Vec::new();
@@ -92,48 +121,42 @@ pub fn prepare_request(
         apply_effects(result.effects, &mut url, &mut headers, &mut body);
     }
 
-    add_default(
-        &mut headers,
-        options.disabled_headers,
-        "User-Agent",
-        "PostmanRuntime/7.39.1",
-    );
-    add_default(&mut headers, options.disabled_headers, "Accept", "*/*");
-    add_default(
-        &mut headers,
-        options.disabled_headers,
-        "Cache-Control",
-        "no-cache",
-    );
-    add_default(
-        &mut headers,
-        options.disabled_headers,
-        "Postman-Token",
-        &uuid::Uuid::new_v4().to_string(),
-    );
-    add_default(
-        &mut headers,
-        options.disabled_headers,
-        "Accept-Encoding",
-        "gzip, deflate, br",
-    );
-    add_default(
-        &mut headers,
-        options.disabled_headers,
-        "Connection",
-        "keep-alive",
-    );
+    let host = reqwest::Url::parse(&url)
+        .ok()
+        .and_then(|u| super::client::default_host(&u));
+    let token = uuid::Uuid::new_v4().to_string();
+    let defaults = [
+        ("User-Agent", USER_AGENT),
+        ("Accept", "*/*"),
+        ("Cache-Control", "no-cache"),
+        ("Postman-Token", token.as_str()),
+        ("Host", host.as_deref().unwrap_or_default()),
+        ("Accept-Encoding", "gzip, deflate, br"),
+        ("Connection", "keep-alive"),
+    ];
+    for (name, value) in defaults {
+        if !disabled(name)
+            && find_header(&headers, name).is_none()
+            && !(name == "Host" && host.is_none())
+        {
+            headers.push((name.to_string(), value.to_string()));
+        }
+    }
 
-    // Node's HTTP client announces an empty body on methods that usually carry one.
-    const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
-    if body.is_none() && !BODYLESS.contains(&method.to_ascii_uppercase().as_str()) {
-        add_default(
-            &mut headers,
-            options.disabled_headers,
-            "Content-Length",
-            "0",
-        );
+    let mut object = HeaderObject::from_list(headers);
+    let additions = LibraryAdditions {
+        built: built.as_ref(),
+        body: body.as_deref(),
+        method: &method,
+        basic: url_basic_auth(&url),
+    };
+    library_headers(&mut object, &additions, &disabled);
+    if body.is_none() && !BODYLESS.contains(&method.as_str()) {
         body = Some(Vec::new());
+    }
+    let headers = object.into_wire();
+    if error.is_none() {
+        error = header_error(&headers);
     }
 
     Prepared {
@@ -145,6 +168,232 @@ pub fn prepare_request(
         },
         warnings,
         credentials,
+        error,
+    }
+}
+
+/// Why Newman would not send a request to the resolved URL text `url`: it is empty, its port is
+/// not a port, or (with `disableUrlEncoding`) its path holds characters Node refuses.
+fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
+    if url.trim_start().is_empty() {
+        return Some(HttpError::new(
+            "runtime:extensions~request: request url is empty",
+        ));
+    }
+    if let Some(message) = port_error(url) {
+        return Some(HttpError::coded(
+            "RangeError",
+            "ERR_SOCKET_BAD_PORT",
+            message,
+        ));
+    }
+    let sent = href(url, disable_url_encoding);
+    let target = sent
+        .split_once("://")
+        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or("/");
+    let target = target.split('#').next().unwrap_or(target);
+    if target.chars().any(|c| !('\u{21}'..='\u{ff}').contains(&c)) {
+        return Some(HttpError::coded(
+            "TypeError",
+            "ERR_UNESCAPED_CHARACTERS",
+            "Request path contains unescaped characters",
+        ));
+    }
+    None
+}
+
+/// The first header Node refuses to send: a name that is not an HTTP token, or a value with a
+/// character outside tab, printable ASCII and Latin-1.
+fn header_error(headers: &[(String, String)]) -> Option<HttpError> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    let value_char =
+        |c: char| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c);
+    for (name, value) in headers {
+        if name.is_empty() || !name.chars().all(token) {
+            return Some(HttpError::coded(
+                "TypeError",
+                "ERR_INVALID_HTTP_TOKEN",
+                format!("Header name must be a valid HTTP token [\"{name}\"]"),
+            ));
+        }
+        if !value.chars().all(value_char) {
+            return Some(HttpError::coded(
+                "TypeError",
+                "ERR_INVALID_CHAR",
+                format!("Invalid character in header content [\"{name}\"]"),
+            ));
+        }
+    }
+    None
+}
+
+/// `Basic` credentials from the user info of the sent URL `url` (percent-decoded, as Node's
+/// `querystring.unescape`), when it has any.
+fn url_basic_auth(url: &str) -> Option<String> {
+    use base64::Engine as _;
+    let (user, password) = parse_url(url).auth?;
+    let decode = |s: &str| percent_decode(s);
+    let pair = format!(
+        "{}:{}",
+        decode(&user),
+        decode(password.as_deref().unwrap_or_default())
+    );
+    Some(format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair.as_bytes())
+    ))
+}
+
+/// `%XX` sequences decoded (invalid ones kept); the bytes read as UTF-8, lossily.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Methods for which no `Content-Length: 0` is announced without a body (as Node does).
+const BODYLESS: [&str; 6] = ["GET", "HEAD", "TRACE", "DELETE", "CONNECT", "OPTIONS"];
+
+/// What the user's headers tell the body builder: whether a raw body without a language is JSON
+/// (the `Content-Type` headers as written, disabled ones too: with several, the first enabled one
+/// decides, a single one decides even when disabled, as in Postman's runtime) and the boundary
+/// of a user `multipart/form-data; boundary=...` type.
+fn body_hints(
+    spec: &RequestSpec,
+    enabled: &[(String, String)],
+    resolve: &dyn Fn(&str) -> String,
+) -> BodyHints {
+    let types: Vec<_> = spec
+        .headers
+        .iter()
+        .filter(|h| resolve(&h.key).eq_ignore_ascii_case("content-type"))
+        .collect();
+    let deciding = match types.as_slice() {
+        [one] => Some(*one),
+        many => many.iter().find(|h| !h.disabled).copied(),
+    };
+    let json_content_type = deciding.is_some_and(|h| is_json_type(&resolve(&h.value)));
+    let first = enabled
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case("content-type"));
+    let repeated =
+        first.is_some_and(|i| enabled.iter().filter(|(k, _)| *k == enabled[i].0).count() > 1);
+    let boundary = first
+        .filter(|_| !repeated)
+        .and_then(|i| multipart_boundary(&enabled[i].1));
+    BodyHints {
+        json_content_type,
+        boundary,
+    }
+}
+
+/// `application/json`, `application/<x>+json` (and anything they start).
+fn is_json_type(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix("application/") else {
+        return false;
+    };
+    if rest.starts_with("json") {
+        return true;
+    }
+    // `<x>+json` where `<x>` has no whitespace.
+    rest.char_indices()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .any(|(i, c)| c == '+' && i > 0 && rest[i + 1..].starts_with("json"))
+}
+
+/// The boundary of `multipart/form-data;...boundary=B` (`B` quoted or up to `;`).
+fn multipart_boundary(value: &str) -> Option<String> {
+    let rest = value.strip_prefix("multipart/form-data;")?;
+    let at = rest.rfind("boundary=")? + "boundary=".len();
+    let b = &rest[at..];
+    let b = match b.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"')?],
+        None => b.split(';').next().unwrap_or(""),
+    };
+    (!b.is_empty()).then(|| b.to_string())
+}
+
+/// What the HTTP library works from when it adds its headers.
+struct LibraryAdditions<'a> {
+    built: Option<&'a BuiltBody>,
+    body: Option<&'a [u8]>,
+    method: &'a str,
+    /// `Authorization` from the URL's user info.
+    basic: Option<String>,
+}
+
+/// The headers Newman's HTTP library adds: a form's `Content-Type` (replacing a user type that
+/// does not fit, where it stands, unless `disabledSystemHeaders` turns `content-type` off, in
+/// which case a user type stays and none is added), `Authorization` from the URL's user info,
+/// `Content-Length`, and a file body's `Content-Type` after it.
+fn library_headers(
+    object: &mut HeaderObject,
+    additions: &LibraryAdditions<'_>,
+    disabled: &dyn Fn(&str) -> bool,
+) {
+    let (built, body, method) = (additions.built, additions.body, additions.method);
+    let source = built.map(|b| b.source);
+    let ctype = built.and_then(|b| b.content_type.clone());
+    let user_type = object
+        .get("content-type")
+        .and_then(|v| v.first().cloned().filter(|_| v.len() == 1));
+    if let (Some(ContentTypeSource::Library), Some(ctype)) = (source, &ctype) {
+        let fits = user_type.as_deref().is_some_and(|t| {
+            if ctype.starts_with("multipart/") {
+                multipart_boundary(t).is_some()
+            } else {
+                t.starts_with("application/x-www-form-urlencoded")
+                    && !t["application/x-www-form-urlencoded".len()..]
+                        .starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            }
+        });
+        let keep_user = object.has("content-type") && disabled("content-type");
+        if !fits && !keep_user {
+            object.set("Content-Type", ctype.clone());
+        }
+        if disabled("content-type") && user_type.is_none() {
+            object.remove("content-type");
+        }
+    }
+    if let Some(basic) = &additions.basic
+        && !object.has("authorization")
+    {
+        object.set("Authorization", basic.clone());
+    }
+    let length_off = disabled("content-length");
+    match body {
+        Some(bytes) if !object.has("content-length") && !length_off => {
+            object.set("Content-Length", bytes.len().to_string());
+        }
+        None if !BODYLESS.contains(&method) && !object.has("content-length") && !length_off => {
+            object.set("Content-Length", "0".to_string());
+        }
+        _ => {}
+    }
+    if let (Some(ContentTypeSource::File), Some(ctype)) = (source, ctype)
+        && body.is_some()
+        && !object.has("content-type")
+        && !disabled("content-type")
+    {
+        object.set("Content-Type", ctype);
     }
 }
 
@@ -262,29 +511,6 @@ fn apply_effects(
     }
 }
 
-/// Add `http://` when no scheme is given and `/` when the path is empty, as Postman does.
-fn normalize_url(url: &str) -> String {
-    let url = if url.contains("://") {
-        url.to_string()
-    } else {
-        format!("http://{url}")
-    };
-    let authority_start = url.find("://").map_or(0, |i| i + 3);
-    let rest = &url[authority_start..];
-    match rest.find(['/', '?', '#']) {
-        Some(i) if rest.as_bytes()[i] == b'/' => url,
-        Some(i) => format!("{}/{}", &url[..authority_start + i], &rest[i..]),
-        None => format!("{url}/"),
-    }
-}
-
-fn add_default(headers: &mut Vec<(String, String)>, disabled: &[String], name: &str, value: &str) {
-    let off = disabled.iter().any(|h| h.eq_ignore_ascii_case(name));
-    if !off && find_header(headers, name).is_none() {
-        headers.push((name.to_string(), value.to_string()));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,6 +569,7 @@ mod tests {
                 allow_outside: true,
             },
             disabled_headers: &[],
+            disable_url_encoding: false,
         }
     }
 
@@ -355,10 +582,8 @@ mod tests {
         assert_eq!(r.header("x-off"), None);
         assert_eq!(r.header("content-type"), Some("application/json"));
         assert_eq!(r.header("accept"), Some("*/*"));
-        assert!(
-            r.header("user-agent")
-                .is_some_and(|u| u.starts_with("PostmanRuntime/"))
-        );
+        assert_eq!(r.header("user-agent"), Some(USER_AGENT));
+        assert_eq!(r.header("host"), Some("h"));
         assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
     }
 
@@ -373,10 +598,37 @@ mod tests {
     }
 
     #[test]
-    fn prepare_normalizes_scheme_and_empty_path() {
-        assert_eq!(normalize_url("h:1"), "http://h:1/");
-        assert_eq!(normalize_url("https://h?a=1"), "https://h/?a=1");
-        assert_eq!(normalize_url("http://h/p?a=/"), "http://h/p?a=/");
+    fn prepare_refuses_what_newman_refuses() {
+        assert!(url_error("  ", false).is_some_and(|e| e.message.contains("url is empty")));
+        assert!(url_error("http://:x/", false).is_some_and(|e| e.name == "RangeError"));
+        assert!(
+            url_error("http://h/a b", true)
+                .is_some_and(|e| e.code == Some("ERR_UNESCAPED_CHARACTERS"))
+        );
+        assert!(
+            url_error("http://h/é?q=ü", true).is_none(),
+            "Latin-1 goes as is"
+        );
+        assert!(url_error("http://h/a b", false).is_none());
+        let bad =
+            |k: &str, v: &str| header_error(&[(k.to_string(), v.to_string())]).and_then(|e| e.code);
+        assert_eq!(bad(" X", "v"), Some("ERR_INVALID_HTTP_TOKEN"));
+        assert_eq!(bad("X", "a\nb"), Some("ERR_INVALID_CHAR"));
+        assert_eq!(bad("X", "café\tx"), None);
+        assert_eq!(bad("X", "😀"), Some("ERR_INVALID_CHAR"));
+    }
+
+    #[test]
+    fn prepare_url_user_info_becomes_basic_auth() {
+        assert_eq!(
+            url_basic_auth("http://user:pa%20ss@h/").as_deref(),
+            Some("Basic dXNlcjpwYSBzcw==")
+        );
+        assert_eq!(
+            url_basic_auth("http://user@h/").as_deref(),
+            Some("Basic dXNlcjo=")
+        );
+        assert_eq!(url_basic_auth("http://h/"), None);
     }
 
     #[test]

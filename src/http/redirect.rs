@@ -70,6 +70,10 @@ pub fn next_hop(
         || options.follow_original_method
         || previous.method.eq_ignore_ascii_case("HEAD");
     let mut headers = previous.headers.clone();
+    // The HTTP library drops the `Host` it set and sets it anew, last, for the next hop; a
+    // `Host` the user set stays.
+    let own_host = super::client::default_host(&base);
+    headers.retain(|(k, v)| !(k.eq_ignore_ascii_case("host") && Some(v) == own_host.as_ref()));
     let mut body = previous.body.clone();
     let method = if keep_method {
         previous.method.clone()
@@ -88,6 +92,11 @@ pub fn next_hop(
     if !options.remove_referer_on_redirect {
         headers.retain(|(k, _)| !k.eq_ignore_ascii_case("referer"));
         headers.push(("Referer".to_string(), previous.url.clone()));
+    }
+    if !headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("host"))
+        && let Some(host) = super::client::default_host(&target)
+    {
+        headers.push(("Host".to_string(), host));
     }
     Some(HttpRequest {
         method,

@@ -7,7 +7,6 @@
 use super::mask::Masker;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
-use super::url_json::url_json;
 use crate::collection::{CollectionDocument, PrettyOptions};
 use crate::diagnostic::Diagnostic;
 use crate::export::SpooledJson;
@@ -87,7 +86,10 @@ impl JsonReporter {
 
     fn request_json(&self, request: &HttpRequest) -> Value {
         let mut map = Map::new();
-        map.insert("url".into(), url_json(&self.masker.mask(&request.url)));
+        map.insert(
+            "url".into(),
+            crate::http::url_encode::report_object(&self.masker.mask(&request.url)),
+        );
         map.insert("method".into(), json!(request.method));
         map.insert(
             "header".into(),
@@ -280,6 +282,43 @@ fn mask_strings(value: &mut Value, masker: &Masker) {
     }
 }
 
+/// A request error as Newman's report holds it: the error's own enumerable properties (Node's
+/// `errno`, `code`, `syscall`, `address`, `port`, `hostname`), never its message.
+fn request_error_json(error: &crate::http::HttpError) -> Value {
+    if let Some(code) = error.code {
+        return json!({ "code": code });
+    }
+    let words: Vec<&str> = error.message.split(' ').collect();
+    match words.as_slice() {
+        ["connect", code, target] => {
+            let (address, port) = target.rsplit_once(':').unwrap_or((target, ""));
+            let errno = match *code {
+                "ECONNREFUSED" => -111,
+                "ETIMEDOUT" => -110,
+                "EHOSTUNREACH" => -113,
+                "ENETUNREACH" => -101,
+                _ => 0,
+            };
+            json!({
+                "errno": errno,
+                "code": code,
+                "syscall": "connect",
+                "address": address,
+                "port": port.parse::<u16>().map_or_else(|_| json!(port), |p| json!(p)),
+            })
+        }
+        ["getaddrinfo", code, host] => json!({
+            "errno": if *code == "ENOTFOUND" { -3008 } else { -3001 },
+            "code": code,
+            "syscall": "getaddrinfo",
+            "hostname": host,
+        }),
+        ["ESOCKETTIMEDOUT"] | ["ETIMEDOUT"] => json!({"code": words[0], "connect": false}),
+        ["socket", "hang", "up"] => json!({"code": "ECONNRESET"}),
+        _ => json!({}),
+    }
+}
+
 impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
@@ -310,7 +349,7 @@ impl Listener for JsonReporter {
                         }
                         (Err(e), _) => {
                             map.remove("response");
-                            map.insert("requestError".into(), request_error_json(&e.message));
+                            map.insert("requestError".into(), request_error_json(e));
                         }
                         _ => {}
                     }
@@ -376,32 +415,5 @@ impl Listener for JsonReporter {
             | Event::RunError { .. }
             | Event::Done => {}
         }
-    }
-}
-
-/// A request error as Newman's JSON report holds it: Node's error serialised, so only its own
-/// fields (`code`, `errno`, `syscall`, ...), never its message.
-fn request_error_json(message: &str) -> Value {
-    let words: Vec<&str> = message.split(' ').collect();
-    match words.as_slice() {
-        ["connect", code, address] if code.starts_with('E') => {
-            let (host, port) = address.rsplit_once(':').unwrap_or((address, ""));
-            let errno = match *code {
-                "ECONNREFUSED" => json!(-111),
-                "ECONNRESET" => json!(-104),
-                "ETIMEDOUT" => json!(-110),
-                "EHOSTUNREACH" => json!(-113),
-                "ENETUNREACH" => json!(-101),
-                _ => json!(*code),
-            };
-            let port = port.parse::<u16>().map_or(json!(port), |p| json!(p));
-            json!({"errno": errno, "code": code, "syscall": "connect", "address": host, "port": port})
-        }
-        ["getaddrinfo", code, host] => {
-            json!({"errno": -3008, "code": code, "syscall": "getaddrinfo", "hostname": host})
-        }
-        ["ESOCKETTIMEDOUT"] | ["ETIMEDOUT"] => json!({"code": message, "connect": false}),
-        ["socket", "hang", "up"] => json!({"code": "ECONNRESET"}),
-        _ => json!({"message": message, "name": "Error"}),
     }
 }

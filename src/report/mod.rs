@@ -18,7 +18,6 @@ pub mod style;
 pub mod summary;
 pub mod symbols;
 pub mod test_mode;
-pub mod url_json;
 mod xml;
 
 pub use cli::{CliOptions, CliReporter};

@@ -182,7 +182,7 @@ impl Listener for SummaryBuilder {
                     Err(e) => {
                         s.stats.requests.failed += 1;
                         s.failures.push(Failure {
-                            error_name: "Error".into(),
+                            error_name: e.name.into(),
                             test: String::new(),
                             message: e.message.clone(),
                             at: "request".into(),

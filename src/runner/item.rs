@@ -15,11 +15,8 @@ use crate::collection::{
 };
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
-use crate::http::raw::target::sent_url;
 use crate::http::redirect::SendOptions;
-use crate::http::{
-    HttpClient, HttpError, HttpRequest, HttpResponse, PrepareOptions, default_host, prepare_request,
-};
+use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
     ConsoleLevel, JarCall, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox,
     ScriptContext, ScriptError, ScriptHost, ScriptInfo, ScriptKind,
@@ -138,19 +135,10 @@ impl ItemRunner<'_> {
                 allow_outside: self.insecure_file_read,
             },
             disabled_headers: &disabled_headers,
+            disable_url_encoding: planned.behavior_flag("disableUrlEncoding", false),
         };
         let mut prepared = prepare_request(&spec, planned.auth, scopes, options);
-        if !disabled_headers
-            .iter()
-            .any(|h| h.eq_ignore_ascii_case("host"))
-        {
-            add_host_header(&mut prepared.request);
-        }
         let send_options = planned.send_options(self.follow_redirects);
-        if send_options.disable_url_encoding {
-            // Scripts and reports see the URL as it goes on the wire.
-            prepared.request.url = sent_url(&prepared.request.url);
-        }
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
                 cursor,
@@ -172,10 +160,15 @@ impl ItemRunner<'_> {
                 sandbox.precompile(source);
             }
         };
-        let (mut result, ()): (Result<HttpResponse, HttpError>, ()) = tokio::join!(
-            self.client.send(&prepared.request, &send_options),
-            compile_tests
-        );
+        let client = self.client;
+        let send = async {
+            match &prepared.error {
+                Some(error) => Err(error.clone()),
+                None => client.send(&prepared.request, &send_options).await,
+            }
+        };
+        let (mut result, ()): (Result<HttpResponse, HttpError>, ()) =
+            tokio::join!(send, compile_tests);
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result
             && let Some(replay) =
@@ -426,24 +419,27 @@ impl ScriptHost for RunHost<'_, '_> {
                 allow_outside: false,
             },
             disabled_headers: &[],
+            disable_url_encoding: false,
         };
         // Postman resolves no variables in a `pm.sendRequest` request: empty scopes.
-        let mut prepared =
-            prepare_request(&spec, spec.auth.as_deref(), &Scopes::default(), options);
-        add_host_header(&mut prepared.request);
+        let prepared = prepare_request(&spec, spec.auth.as_deref(), &Scopes::default(), options);
         for warning in &prepared.warnings {
             self.warn(warning);
         }
-        let result = self
-            .client
-            .send(
-                &prepared.request,
-                &SendOptions {
-                    follow_redirects: self.follow_redirects,
-                    ..SendOptions::default()
-                },
-            )
-            .await;
+        let result = match &prepared.error {
+            Some(error) => Err(error.clone()),
+            None => {
+                self.client
+                    .send(
+                        &prepared.request,
+                        &SendOptions {
+                            follow_redirects: self.follow_redirects,
+                            ..SendOptions::default()
+                        },
+                    )
+                    .await
+            }
+        };
         self.listener.on_event(&Event::Request {
             cursor: self.cursor,
             item: self.item,
@@ -579,8 +575,22 @@ fn body_definition(body: &Body) -> Value {
                 .collect();
             json!({"mode": "formdata", "formdata": fields})
         }
-        Body::GraphQl { query, variables } => {
-            json!({"mode": "graphql", "graphql": {"query": query, "variables": variables}})
+        Body::GraphQl {
+            query,
+            operation_name,
+            variables,
+        } => {
+            let mut graphql = serde_json::Map::new();
+            for (name, value) in [
+                ("query", query),
+                ("operationName", operation_name),
+                ("variables", variables),
+            ] {
+                if let Some(value) = value {
+                    graphql.insert(name.into(), value.clone());
+                }
+            }
+            json!({"mode": "graphql", "graphql": graphql})
         }
         Body::File { src } => json!({"mode": "file", "file": {"src": src}}),
     }
@@ -636,26 +646,6 @@ fn strip_files(spec: &mut RequestSpec) -> bool {
     }
 }
 
-/// List the `Host` header the HTTP stack will send (after `Postman-Token`, where Postman puts
-/// it), so scripts and reports see it; the client leaves sending it to the HTTP stack.
-fn add_host_header(request: &mut HttpRequest) {
-    if request.header("host").is_some() {
-        return;
-    }
-    let Some(host) = reqwest::Url::parse(&request.url)
-        .ok()
-        .and_then(|url| default_host(&url))
-    else {
-        return;
-    };
-    let at = request
-        .headers
-        .iter()
-        .position(|(k, _)| k.eq_ignore_ascii_case("postman-token"))
-        .map_or(request.headers.len(), |i| i + 1);
-    request.headers.insert(at, ("Host".to_string(), host));
-}
-
 /// Map every collection and folder script of `collection` (by address) to the name of its owner.
 fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'c str>) {
     fn add<'c>(events: &[Script], name: &'c str, owners: &mut HashMap<usize, &'c str>) {
@@ -681,28 +671,6 @@ fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn item_host_header_goes_after_postman_token() {
-        let mut r = HttpRequest {
-            method: "GET".into(),
-            url: "http://127.0.0.1:8080/x".into(),
-            headers: vec![
-                ("Postman-Token".into(), "t".into()),
-                ("Accept-Encoding".into(), "gzip".into()),
-            ],
-            body: None,
-        };
-        add_host_header(&mut r);
-        assert_eq!(r.headers[1], ("Host".into(), "127.0.0.1:8080".into()));
-        let mut r = HttpRequest {
-            url: "https://example.com/".into(),
-            headers: vec![("host".into(), "mine".into())],
-            ..HttpRequest::default()
-        };
-        add_host_header(&mut r);
-        assert_eq!(r.headers.len(), 1);
-    }
 
     #[test]
     fn item_changes_apply_only_what_changed() {

@@ -7,9 +7,10 @@ use std::io::ErrorKind;
 /// An I/O error while talking to `host:port`.
 pub fn from_io(error: &std::io::Error, host: &str, port: u16) -> HttpError {
     match error.kind() {
-        ErrorKind::ConnectionRefused => {
-            HttpError::new(format!("connect ECONNREFUSED {host}:{port}"))
-        }
+        ErrorKind::ConnectionRefused => HttpError::new(format!(
+            "connect ECONNREFUSED {}:{port}",
+            connect_address(host, port)
+        )),
         ErrorKind::ConnectionReset
         | ErrorKind::ConnectionAborted
         | ErrorKind::BrokenPipe
@@ -17,6 +18,26 @@ pub fn from_io(error: &std::io::Error, host: &str, port: u16) -> HttpError {
         ErrorKind::TimedOut => HttpError::new("ETIMEDOUT"),
         _ => HttpError::new(error.to_string()),
     }
+}
+
+/// The address Node names in a connect error for `host`: an IP as written, `127.0.0.1` for
+/// `localhost` and `*.localhost` (Postman's lookup tries `::1`, then IPv4), else the first
+/// address the name resolves to (the name itself when it resolves to none).
+pub fn connect_address(host: &str, port: u16) -> String {
+    use std::net::ToSocketAddrs as _;
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if bare.parse::<std::net::IpAddr>().is_ok() {
+        return bare.to_string();
+    }
+    let lower = bare.to_ascii_lowercase();
+    if lower == "localhost" || lower.ends_with(".localhost") {
+        return "127.0.0.1".to_string();
+    }
+    (bare, port)
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut found| found.next())
+        .map_or_else(|| bare.to_string(), |a| a.ip().to_string())
 }
 
 /// The connection closed before a response head arrived (Node's wording).

@@ -22,9 +22,9 @@ pub struct Additions {
     pub proxy_authorization: Option<String>,
 }
 
-/// The header fields to send: `listed` with `Host` after `Postman-Token` (where the runner lists
-/// it) unless already there, then `Authorization`, `Cookie`, `Proxy-Authorization` and
-/// `Content-Length` where due.
+/// The header fields to send: `listed` (where the runner lists `Host`), then `Host` when it is
+/// not listed (a redirect's next hop, where Newman's HTTP library sets it last),
+/// `Authorization`, `Cookie`, `Proxy-Authorization` and `Content-Length` where due.
 pub fn wire_headers(
     method: &str,
     listed: &[(String, String)],
@@ -33,11 +33,7 @@ pub fn wire_headers(
 ) -> Vec<(String, String)> {
     let mut headers = listed.to_vec();
     if find_header(&headers, "host").is_none() {
-        let at = headers
-            .iter()
-            .position(|(k, _)| k.eq_ignore_ascii_case("postman-token"))
-            .map_or(0, |i| i + 1);
-        headers.insert(at, ("Host".to_string(), additions.host.clone()));
+        headers.push(("Host".to_string(), additions.host.clone()));
     }
     if let Some((user, password)) = &additions.credentials
         && find_header(&headers, "authorization").is_none()
@@ -76,28 +72,40 @@ pub fn request_head(
     if reqwest::Method::from_bytes(method.as_bytes()).is_err() {
         return Err(HttpError::new(format!("invalid method \"{method}\"")));
     }
-    if target.bytes().any(|b| b <= b' ' || b == 0x7f) {
+    if target
+        .chars()
+        .any(|c| c <= ' ' || c == '\u{7f}' || c > '\u{ff}')
+    {
         return Err(HttpError::new(format!(
             "invalid request target \"{target}\""
         )));
     }
-    let mut head = format!("{method} {target} HTTP/1.1\r\n").into_bytes();
+    let mut head = format!("{method} ").into_bytes();
+    head.extend(latin1(target));
+    head.extend_from_slice(b" HTTP/1.1\r\n");
     for (name, value) in headers {
         if HeaderName::from_bytes(name.as_bytes()).is_err() {
             return Err(HttpError::new(format!("invalid header name \"{name}\"")));
         }
-        if HeaderValue::from_bytes(value.as_bytes()).is_err() {
+        let value = latin1(value);
+        if HeaderValue::from_bytes(&value).is_err() {
             return Err(HttpError::new(format!(
                 "invalid value for header \"{name}\""
             )));
         }
         head.extend_from_slice(name.as_bytes());
         head.extend_from_slice(b": ");
-        head.extend_from_slice(value.as_bytes());
+        head.extend_from_slice(&value);
         head.extend_from_slice(b"\r\n");
     }
     head.extend_from_slice(b"\r\n");
     Ok(head)
+}
+
+/// `text` as Node writes header values and paths: one byte per character (characters beyond
+/// Latin-1 keep their low byte).
+pub fn latin1(text: &str) -> Vec<u8> {
+    text.chars().map(|c| (u32::from(c) & 0xff) as u8).collect()
 }
 
 #[cfg(test)]
@@ -125,7 +133,7 @@ mod tests {
             ("Accept", "*/*"),
         ]);
         let headers = wire_headers("GET", &listed, None, &additions());
-        assert_eq!(headers[2], ("Host".into(), "h:8".into()));
+        assert_eq!(headers[3], ("Host".into(), "h:8".into()), "unlisted: last");
         assert_eq!(headers.len(), 4);
         let own = pairs(&[("host", "mine")]);
         let headers = wire_headers("GET", &own, None, &additions());
@@ -155,7 +163,7 @@ mod tests {
             ("Content-Length", "4"),
         ]);
         let headers = wire_headers("POST", &listed, Some(b"body"), &with);
-        assert_eq!(&headers[1..], &listed[..]);
+        assert_eq!(&headers[..3], &listed[..]);
         let headers = wire_headers("GET", &[], Some(b""), &additions());
         assert_eq!(headers.len(), 1, "no Content-Length for an empty GET body");
     }
@@ -179,5 +187,12 @@ mod tests {
         assert!(request_head("GET", "/", &pairs(&[("Bad Name", "v")])).is_err());
         assert!(request_head("GE T", "/", &[]).is_err());
         assert!(request_head("GET", "/a b", &[]).is_err());
+        assert_eq!(
+            request_head("GET", "/é", &pairs(&[("X", "café")]))
+                .ok()
+                .as_deref(),
+            Some(&b"GET /\xe9 HTTP/1.1\r\nX: caf\xe9\r\n\r\n"[..]),
+            "Latin-1 as single bytes"
+        );
     }
 }

@@ -1,14 +1,11 @@
-//! URL text for `disableUrlEncoding`: the request-target as the user wrote it, the URL reported
-//! for it, and redirect targets resolved without re-encoding.
-//!
-//! Only bytes that cannot appear in an HTTP/1.1 request line at all are percent-encoded: C0
-//! controls, space, DEL and every non-ASCII byte (as UTF-8). Node refuses to send a path holding
-//! such characters (`ERR_UNESCAPED_CHARACTERS`), so Newman cannot send them raw either; postie
-//! encodes them instead of failing the request. Everything else, `%` included, goes as written.
+//! URL text for requests whose target must go out as Newman writes it (dot segments kept, and
+//! with `disableUrlEncoding` nothing encoded): the request-target as written, and redirect
+//! targets resolved without re-encoding. Characters Node would refuse in a request path are
+//! refused before (see `prepare`); Latin-1 characters go out as one byte each, as Node writes
+//! them.
 
-/// The request-target (origin form: path and query) of `url` as written, fragment dropped, with
-/// only the bytes that would break the request line percent-encoded; `None` when `url` has no
-/// `scheme://`. An empty path becomes `/`.
+/// The request-target (origin form: path and query) of `url` as written, fragment dropped;
+/// `None` when `url` has no `scheme://`. An empty path becomes `/`.
 pub fn raw_target(url: &str) -> Option<String> {
     let (_, rest) = split_authority(url)?;
     let rest = rest.split('#').next().unwrap_or("");
@@ -16,24 +13,8 @@ pub fn raw_target(url: &str) -> Option<String> {
     if !rest.starts_with('/') {
         target.push('/');
     }
-    push_encoded(&mut target, rest);
+    target.push_str(rest);
     Some(target)
-}
-
-/// `url` as it goes on the wire with `disableUrlEncoding`: scheme and authority as written, then
-/// path, query and fragment with only the bytes [`raw_target`] encodes encoded. `url` itself when
-/// it has no `scheme://`.
-pub fn sent_url(url: &str) -> String {
-    let Some((prefix, rest)) = split_authority(url) else {
-        return url.to_string();
-    };
-    let mut out = String::with_capacity(url.len());
-    out.push_str(prefix);
-    if !rest.starts_with('/') {
-        out.push('/');
-    }
-    push_encoded(&mut out, rest);
-    out
 }
 
 /// The request-target the normal (WHATWG-encoding) path sends for `url`, when it parses.
@@ -141,17 +122,6 @@ fn remove_dot_segments(path: &str) -> String {
     format!("/{}", out.join("/"))
 }
 
-/// Append `text`, percent-encoding C0 controls, space, DEL and non-ASCII bytes.
-fn push_encoded(out: &mut String, text: &str) {
-    for byte in text.bytes() {
-        if byte <= b' ' || byte >= 0x7f {
-            out.push_str(&format!("%{byte:02X}"));
-        } else {
-            out.push(char::from(byte));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,19 +159,6 @@ mod tests {
     }
 
     #[test]
-    fn raw_target_encodes_only_what_breaks_the_request_line() {
-        assert_eq!(
-            raw_target("http://h/a b\tc\u{7f}?x=\r\n%zz").as_deref(),
-            Some("/a%20b%09c%7F?x=%0D%0A%zz")
-        );
-        assert_eq!(
-            raw_target("http://h/é?q=ü").as_deref(),
-            Some("/%C3%A9?q=%C3%BC"),
-            "non-ASCII as UTF-8 bytes"
-        );
-    }
-
-    #[test]
     fn raw_target_equal_to_the_encoded_one_needs_no_raw_sender() {
         assert!(!needs_raw("http://h/a/b?c=d&e=%20"));
         assert!(needs_raw("http://h/a<b"));
@@ -210,16 +167,6 @@ mod tests {
             "dot segments are kept as written"
         );
         assert!(!needs_raw("not a url"));
-    }
-
-    #[test]
-    fn sent_url_encodes_like_the_target_but_keeps_authority_and_fragment() {
-        assert_eq!(
-            sent_url("http://u:p@h:1/a b?q=<>#f g"),
-            "http://u:p@h:1/a%20b?q=<>#f%20g"
-        );
-        assert_eq!(sent_url("http://h?q=\""), "http://h/?q=\"");
-        assert_eq!(sent_url("no scheme"), "no scheme");
     }
 
     #[test]

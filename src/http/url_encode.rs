@@ -1,0 +1,359 @@
+//! The URL a request is sent to, as Newman computes it from the resolved URL text: split the way
+//! Postman's URL parser splits (first `#`, first `?`, `\` as `/`, `://`, first `/`, last `@`,
+//! last `:`), then each part percent-encoded with its own set (characters already written as
+//! `%XX` are kept, a lone `%` too), the scheme and host lower-cased (`http` when there is no
+//! scheme), the host in its ASCII/IPv4 form. The result is what goes on the wire and what the
+//! reports show; the same parser splits it into the URL object of the JSON report.
+
+use serde_json::{Value, json};
+
+/// A URL split as Postman's parser splits it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlPieces {
+    /// Text before `://`.
+    pub protocol: Option<String>,
+    /// User and password (after the first `:`) before the last `@`.
+    pub auth: Option<(String, Option<String>)>,
+    /// The host text (dots included).
+    pub host: Option<String>,
+    /// Text after the host's last `:`.
+    pub port: Option<String>,
+    /// Path segments after the first `/`.
+    pub path: Option<Vec<String>>,
+    /// Query parameters as written between `&`.
+    pub query: Option<Vec<String>>,
+    /// Text after the first `#`.
+    pub hash: Option<String>,
+}
+
+/// First code point of the private-use plane standing in for a protected `{{variable}}`.
+const MARK: u32 = 0xF0000;
+
+/// Split `url` as Postman's parser does. A `{{variable}}` holding a separator (`.:/?#@&]`) is
+/// kept whole.
+pub fn parse(url: &str) -> UrlPieces {
+    let url = url.trim_start();
+    let (mut text, saved) = protect_variables(url);
+    let restore = |s: &str| restore_variables(s, &saved);
+    let mut pieces = UrlPieces::default();
+    if let Some(i) = text.find('#') {
+        pieces.hash = Some(restore(&text[i + 1..]));
+        text.truncate(i);
+    }
+    if let Some(i) = text.find('?') {
+        pieces.query = Some(text[i + 1..].split('&').map(restore).collect());
+        text.truncate(i);
+    }
+    let mut text = text.replace('\\', "/");
+    if let Some(i) = text.find("://") {
+        let protocol = text[..i].to_string();
+        let rest = text[i + 3..].trim_start_matches('/');
+        let rest = if protocol.eq_ignore_ascii_case("file") && rest.len() < text[i + 3..].len() {
+            format!("/{rest}")
+        } else {
+            rest.to_string()
+        };
+        pieces.protocol = Some(restore(&protocol));
+        text = rest;
+    }
+    if let Some(i) = text.find('/') {
+        pieces.path = Some(text[i + 1..].split('/').map(restore).collect());
+        text.truncate(i);
+    }
+    if let Some(i) = text.rfind('@') {
+        let auth = restore(&text[..i]);
+        pieces.auth = Some(match auth.split_once(':') {
+            Some((user, password)) => (user.to_string(), Some(password.to_string())),
+            None => (auth, None),
+        });
+        text = text[i + 1..].to_string();
+    }
+    if let Some(i) = text.rfind(':')
+        && !text[i + 1..].contains(']')
+    {
+        pieces.port = Some(restore(&text[i + 1..]));
+        text.truncate(i);
+    }
+    if !text.is_empty() {
+        pieces.host = Some(restore(&text));
+    }
+    pieces
+}
+
+/// `text` with each `{{...}}` that holds a separator replaced by one private-use character, and
+/// the variables replaced, in order.
+fn protect_variables(text: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(text.len());
+    let mut saved = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let after = &rest[start + 2..];
+        let Some(len) = after
+            .find(['{', '}'])
+            .filter(|&e| after[e..].starts_with("}}"))
+        else {
+            out.push_str(&rest[..start + 1]);
+            rest = &rest[start + 1..];
+            continue;
+        };
+        let inner = &after[..len];
+        if inner.contains(['.', ':', '/', '?', '#', '@', '&', ']']) {
+            let mark = char::from_u32(MARK + saved.len() as u32).unwrap_or('\u{FFFD}');
+            out.push_str(&rest[..start]);
+            out.push(mark);
+            saved.push(format!("{{{{{inner}}}}}"));
+        } else {
+            out.push_str(&rest[..start + 4 + len]);
+        }
+        rest = &after[len + 2..];
+    }
+    out.push_str(rest);
+    (out, saved)
+}
+
+fn restore_variables(text: &str, saved: &[String]) -> String {
+    if saved.is_empty() {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            (c as u32)
+                .checked_sub(MARK)
+                .and_then(|i| saved.get(i as usize))
+                .map_or_else(|| c.to_string(), Clone::clone)
+        })
+        .collect()
+}
+
+/// Characters a part encodes besides C0 controls, DEL and non-ASCII.
+const FRAGMENT: &[u8] = b" \"<>`";
+const PATH: &[u8] = b" \"<>`#?{}";
+const USERINFO: &[u8] = b" \"<>`#?{}/:;=@[\\]^|";
+const QUERY: &[u8] = b" \"#'<>";
+
+/// Percent-encode `text` with `set`: `%XX` already there is kept as written.
+fn encode(text: &str, set: &[u8]) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%'
+            && i + 2 < bytes.len()
+            && bytes[i + 1].is_ascii_hexdigit()
+            && bytes[i + 2].is_ascii_hexdigit()
+        {
+            out.push_str(&text[i..i + 3]);
+            i += 3;
+            continue;
+        }
+        if !(0x20..0x7f).contains(&b) || set.contains(&b) {
+            out.push_str(&format!("%{b:02X}"));
+        } else {
+            out.push(char::from(b));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The host as Node's `domainToASCII` gives it (IDNA, IPv4 forms normalised), or as written when
+/// that fails.
+fn ascii_host(host: &str) -> String {
+    match url::Host::parse(host) {
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => host.to_string(),
+    }
+}
+
+/// The URL Newman sends for the resolved URL text `url`: each part encoded (none but the host
+/// when `disable_encoding`), the scheme defaulting to `http`. Empty when `url` is.
+pub fn href(url: &str, disable_encoding: bool) -> String {
+    let pieces = parse(url);
+    let enc = |text: &str, set: &[u8]| {
+        if disable_encoding {
+            text.to_string()
+        } else {
+            encode(text, set)
+        }
+    };
+    let protocol = pieces
+        .protocol
+        .as_deref()
+        .map_or_else(|| "http".to_string(), str::to_lowercase);
+    let mut out = format!("{protocol}://");
+    if let Some((user, password)) = &pieces.auth {
+        out.push_str(&enc(user, USERINFO));
+        if let Some(password) = password {
+            out.push(':');
+            out.push_str(&enc(password, USERINFO));
+        }
+        out.push('@');
+    }
+    out.push_str(&ascii_host(&pieces.host.unwrap_or_default().to_lowercase()));
+    if let Some(port) = &pieces.port {
+        out.push(':');
+        out.push_str(port);
+    }
+    let path = format!("/{}", pieces.path.unwrap_or_default().join("/"));
+    out.push_str(&enc(&path, PATH));
+    if let Some(query) = &pieces.query {
+        out.push('?');
+        out.push_str(&enc(&query.join("&"), QUERY));
+    }
+    if let Some(hash) = &pieces.hash {
+        out.push('#');
+        out.push_str(&enc(hash, FRAGMENT));
+    }
+    out
+}
+
+/// Node's check of a port: digits for a number from 0 to 65535; the error text otherwise.
+pub fn port_error(url: &str) -> Option<String> {
+    let port = parse(url).port?;
+    let valid = !port.trim().is_empty()
+        && port
+            .trim()
+            .parse::<f64>()
+            .is_ok_and(|n| n.fract() == 0.0 && (0.0..65536.0).contains(&n));
+    (!valid).then(|| format!("Port should be >= 0 and < 65536. Received type string ('{port}')."))
+}
+
+/// The URL object Newman's JSON report holds for the sent URL `href`: `protocol`, `auth`, `host`
+/// (split on dots), `port`, `path` (segments), `query` (`{key, value}`, `null` value for a key
+/// without `=`), `hash`, and the `:name` path segments as `variable` keys.
+pub fn report_object(href: &str) -> Value {
+    let pieces = parse(href);
+    let mut map = serde_json::Map::new();
+    if let Some(protocol) = pieces.protocol {
+        map.insert("protocol".into(), json!(protocol));
+    }
+    if let Some((user, password)) = pieces.auth {
+        let mut auth = json!({"user": user});
+        if let Some(password) = password {
+            auth["password"] = json!(password);
+        }
+        map.insert("auth".into(), auth);
+    }
+    if let Some(port) = pieces.port {
+        map.insert("port".into(), json!(port));
+    }
+    let mut variables: Vec<Value> = Vec::new();
+    for segment in pieces.path.iter().flatten() {
+        if let Some(name) = segment
+            .strip_prefix(':')
+            .map(|s| s.split('.').next().unwrap_or(""))
+            .filter(|n| !n.is_empty())
+            && !variables.iter().any(|v| v["key"] == name)
+        {
+            variables.push(json!({"key": name}));
+        }
+    }
+    if let Some(path) = pieces.path {
+        map.insert("path".into(), json!(path));
+    }
+    if let Some(host) = pieces.host {
+        map.insert("host".into(), json!(host.split('.').collect::<Vec<_>>()));
+    }
+    let query: Vec<Value> = pieces
+        .query
+        .unwrap_or_default()
+        .iter()
+        .map(|param| match param.split_once('=') {
+            Some((key, value)) => json!({"key": key, "value": value}),
+            None => json!({"key": param, "value": null}),
+        })
+        .collect();
+    map.insert("query".into(), json!(query));
+    if let Some(hash) = pieces.hash {
+        map.insert("hash".into(), json!(hash));
+    }
+    map.insert("variable".into(), json!(variables));
+    Value::Object(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_href_encodes_each_part_with_its_set() {
+        assert_eq!(
+            href("http://h/a b/\"q\"/'s'?q=\"x\"&r='y'&t={a}#f g", false),
+            "http://h/a%20b/%22q%22/'s'?q=%22x%22&r=%27y%27&t={a}#f%20g"
+        );
+        assert_eq!(
+            href("http://h/<x>/{y}/|/^/`", false),
+            "http://h/%3Cx%3E/%7By%7D/|/^/%60"
+        );
+        assert_eq!(
+            href("http://h/a%20b/c%/d?p=100%&q=%zz", false),
+            "http://h/a%20b/c%/d?p=100%&q=%zz"
+        );
+        assert_eq!(
+            href("http://h/ünï?é=😀", false),
+            "http://h/%C3%BCn%C3%AF?%C3%A9=%F0%9F%98%80"
+        );
+    }
+
+    #[test]
+    fn url_href_normalises_scheme_host_and_slashes() {
+        assert_eq!(href("HTTP://ECHO.test/Get", false), "http://echo.test/Get");
+        assert_eq!(href("echo.test?a=1", false), "http://echo.test/?a=1");
+        assert_eq!(href("http://h/a\\b?c=\\", false), "http://h/a/b?c=\\");
+        assert_eq!(href("http://2130706433:9/a", false), "http://127.0.0.1:9/a");
+        assert_eq!(
+            href("http://0x7f.0.0.1:9/a/./b/../c", false),
+            "http://127.0.0.1:9/a/./b/../c"
+        );
+        assert_eq!(href("http://h/get?", false), "http://h/get?");
+        assert_eq!(href("http://h/get#", false), "http://h/get#");
+        assert_eq!(href("", false), "http:///");
+    }
+
+    #[test]
+    fn url_href_userinfo_and_disabled_encoding() {
+        assert_eq!(
+            href("http://us er:p@ss@h/", false),
+            "http://us%20er:p%40ss@h/"
+        );
+        assert_eq!(href("http://h/a b?q=\"x\"", true), "http://h/a b?q=\"x\"");
+    }
+
+    #[test]
+    fn url_parse_keeps_variables_with_separators_whole() {
+        let p = parse("{{scheme://host}}/a/{{x.y}}?k={{a&b}}#{{h#}}");
+        assert_eq!(p.host.as_deref(), Some("{{scheme://host}}"));
+        assert_eq!(p.path, Some(vec!["a".into(), "{{x.y}}".into()]));
+        assert_eq!(p.query, Some(vec!["k={{a&b}}".into()]));
+        assert_eq!(p.hash.as_deref(), Some("{{h#}}"));
+        let p = parse("http://:host/get");
+        assert_eq!((p.host, p.port.as_deref()), (None, Some("host")));
+    }
+
+    #[test]
+    fn url_port_error_is_nodes() {
+        assert_eq!(
+            port_error("http://:host/get").as_deref(),
+            Some("Port should be >= 0 and < 65536. Received type string ('host').")
+        );
+        assert!(port_error("http://h:8080/").is_none());
+        assert!(port_error("http://h/").is_none());
+        assert!(port_error("http://h:70000/").is_some());
+    }
+
+    #[test]
+    fn url_report_object_round_trips() {
+        let v = report_object("http://u:p@127.0.0.1:9/a/:id.json?x=1&y&=z#f");
+        assert_eq!(v["host"], json!(["127", "0", "0", "1"]));
+        assert_eq!(v["port"], json!("9"));
+        assert_eq!(v["path"], json!(["a", ":id.json"]));
+        assert_eq!(
+            v["query"],
+            json!([{"key": "x", "value": "1"}, {"key": "y", "value": null}, {"key": "", "value": "z"}])
+        );
+        assert_eq!(v["variable"], json!([{"key": "id"}]));
+        assert_eq!(v["auth"], json!({"user": "u", "password": "p"}));
+        assert_eq!(v["hash"], json!("f"));
+    }
+}
