@@ -129,14 +129,18 @@ pub fn build_body(
             built.content_type = Some(format!("multipart/form-data; boundary={boundary}"));
         }
         Body::GraphQl { query, variables } => {
-            let mut doc = serde_json::Map::new();
-            doc.insert("query".into(), resolve(query).into());
+            // Valid JSON variables go in as written (Newman keeps their spacing).
+            let query = serde_json::Value::String(resolve(query)).to_string();
             let vars = resolve(variables);
-            if !vars.trim().is_empty() {
-                let value = serde_json::from_str(&vars).unwrap_or(serde_json::Value::String(vars));
-                doc.insert("variables".into(), value);
-            }
-            built.bytes = Some(serde_json::Value::Object(doc).to_string().into_bytes());
+            let text = if vars.trim().is_empty() {
+                format!("{{\"query\":{query}}}")
+            } else if serde_json::from_str::<serde_json::Value>(&vars).is_ok() {
+                format!("{{\"query\":{query},\"variables\":{}}}", vars.trim())
+            } else {
+                let vars = serde_json::Value::String(vars).to_string();
+                format!("{{\"query\":{query},\"variables\":{vars}}}")
+            };
+            built.bytes = Some(text.into_bytes());
             built.content_type = Some("application/json".into());
         }
         Body::File { src } => {

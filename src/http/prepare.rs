@@ -5,7 +5,7 @@ use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay}
 use super::body::build_body;
 use super::files::FileAccess;
 use super::message::{HttpRequest, HttpResponse, find_header};
-use crate::collection::{Auth, RequestSpec};
+use crate::collection::{Auth, Body, RequestSpec};
 use crate::vars::Scopes;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
@@ -60,6 +60,8 @@ pub fn prepare_request(
         spec.method.to_string()
     };
     let mut body = None;
+    // A form body's Content-Type is added by Node's form encoder after the default headers.
+    let mut form_type_last = false;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
     if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
@@ -67,6 +69,8 @@ pub fn prepare_request(
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
             if let Some(ctype) = built.content_type {
+                form_type_last = matches!(spec_body, Body::UrlEncoded(_) | Body::FormData(_))
+                    && find_header(&headers, "content-type").is_none();
                 add_default(
                     &mut headers,
                     options.disabled_headers,
@@ -123,6 +127,14 @@ pub fn prepare_request(
         "Connection",
         "keep-alive",
     );
+    if form_type_last
+        && let Some(at) = headers
+            .iter()
+            .position(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+    {
+        let header = headers.remove(at);
+        headers.push(header);
+    }
 
     // Node's HTTP client announces an empty body on methods that usually carry one.
     const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];

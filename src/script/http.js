@@ -432,7 +432,6 @@
       this.body = definition === null ? undefined : new RequestBody(definition);
       this._initial = this._state();
     }
-    get to() { return P.expect(this).to; }
     getHeaders(options) {
       options = options || {};
       return this.headers.toObject(options.enabled, !options.ignoreCase, options.multiValue, options.sanitizeKeys);
@@ -613,6 +612,12 @@
     return out;
   }
 
+  // Where a response's cookie list comes from (pm.response: the run's jar) and the list once
+  // built; kept off the object, whose own properties show in assertion messages.
+  const cookieSources = new WeakMap();
+  const cookieCache = new WeakMap();
+  P.setCookieSource = function (response, source) { cookieSources.set(response, source); };
+
   let responseSeq = 0;
   function responseId() {
     responseSeq++;
@@ -629,8 +634,11 @@
       Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
       Object.defineProperty(this, 'cookies', {
         get: function () {
-          if (!this._cookies) this._cookies = this._cookieSource ? this._cookieSource() : P.responseCookies(this.headers);
-          return this._cookies;
+          if (!cookieCache.has(this)) {
+            const source = cookieSources.get(this);
+            cookieCache.set(this, source ? source() : P.responseCookies(this.headers));
+          }
+          return cookieCache.get(this);
         },
         enumerable: true, configurable: true,
       });
@@ -644,7 +652,6 @@
       this.responseTime = data.time;
       this.responseSize = data.size;
     }
-    get to() { return P.expect(this).to; }
     text() { return this._body; }
     json(reviver) {
       if (this._body === undefined) {
@@ -1162,5 +1169,12 @@
   P.Request = Request;
   P.RequestBody = RequestBody;
   P.Response = Response;
+  // pm.request and pm.response: the same objects with `to` (pm.response.to.have.status(200)).
+  P.ScriptRequest = class PostmanRequest extends Request {
+    get to() { return P.expect(this).to; }
+  };
+  P.ScriptResponse = class PostmanResponse extends Response {
+    get to() { return P.expect(this).to; }
+  };
   P.parseJson = parseJson;
 })(globalThis.__postie_internal);

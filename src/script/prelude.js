@@ -41,10 +41,18 @@
   // ---- pm.test -------------------------------------------------------------------------------
   function errorRecord(err) {
     if (err instanceof Error || (err && typeof err === 'object' && 'message' in err)) {
-      return { name: String(err.name || 'Error'), message: String(err.message) };
+      return { name: String(err.name || 'Error'), message: v8Message(err.message) };
     }
     return { name: 'Error', message: String(err) };
   }
+
+  // QuickJS words some TypeErrors differently from V8 (Node): say them the way Newman shows them.
+  function v8Message(message) {
+    return String(message)
+      .replace(/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
+      .replace(/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')");
+  }
+  P.v8Message = v8Message;
 
   // What Newman reports for a failed assertion: the error's own `name` and `message` when it has
   // them (any object), else `AssertionError` and the test's name (a thrown string, number, null).
@@ -55,7 +63,7 @@
     };
     return {
       name: has('name') ? String(err.name) : 'AssertionError',
-      message: has('message') ? String(err.message) : testName,
+      message: has('message') ? v8Message(err.message) : testName,
     };
   }
 
@@ -149,18 +157,18 @@
     execution: execution,
     get info() { return info(); },
     get request() {
-      if (!S.request) S.request = new P.Request(part('request'));
+      if (!S.request) {
+        S.request = new P.ScriptRequest(part('request'));
+      }
       return S.request;
     },
     get response() {
       // A test script after a request error gets a response with no code, status or body.
       if (!part('response') && part('info').eventName !== 'test') return undefined;
       if (!S.response) {
-        S.response = new P.Response(part('response'), S.body);
+        S.response = new P.ScriptResponse(part('response'), S.body);
         // pm.response.cookies is pm.cookies, built when first asked for.
-        Object.defineProperty(S.response, '_cookieSource', {
-          value: function () { return pm.cookies; }, enumerable: false,
-        });
+        P.setCookieSource(S.response, function () { return pm.cookies; });
       }
       return S.response;
     },
