@@ -311,7 +311,9 @@ impl Listener for JsonReporter {
                             map.remove("response");
                             map.insert(
                                 "requestError".into(),
-                                json!({"message": e.message, "name": "Error"}),
+                                node_error(&e.message).unwrap_or_else(
+                                    || json!({"message": e.message, "name": "Error"}),
+                                ),
                             );
                         }
                         _ => {}
@@ -379,4 +381,68 @@ impl Listener for JsonReporter {
             | Event::Done => {}
         }
     }
+}/// A Node system error as Newman's JSON report holds it: `JSON.stringify` of the error keeps only
+/// its own fields (`errno`, `code`, `syscall`, `address`/`hostname`, `port`), not `message`.
+/// `None` for messages that are not of the `connect ECONNREFUSED 127.0.0.1:9` form.
+fn node_error(message: &str) -> Option<Value> {
+    let mut words = message.split(' ');
+    let syscall = words.next()?;
+    if !matches!(syscall, "connect" | "getaddrinfo" | "read" | "write") {
+        return None;
+    }
+    let code = words.next()?;
+    if !code.starts_with('E') || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let target = words.next();
+    if words.next().is_some() {
+        return None;
+    }
+    let errno = match code {
+        "ECONNREFUSED" => Some(-111),
+        "ECONNRESET" => Some(-104),
+        "ETIMEDOUT" => Some(-110),
+        "EHOSTUNREACH" => Some(-113),
+        "ENOTFOUND" => Some(-3008),
+        _ => None,
+    };
+    let mut out = Map::new();
+    if let Some(errno) = errno {
+        out.insert("errno".into(), json!(errno));
+    }
+    out.insert("code".into(), json!(code));
+    out.insert("syscall".into(), json!(syscall));
+    if let Some(target) = target {
+        if syscall == "getaddrinfo" {
+            out.insert("hostname".into(), json!(target));
+        } else {
+            match target.rsplit_once(':') {
+                Some((address, port)) if port.parse::<u16>().is_ok() => {
+                    out.insert("address".into(), json!(address));
+                    out.insert("port".into(), json!(port.parse::<u16>().unwrap_or(0)));
+                }
+                _ => {
+                    out.insert("address".into(), json!(target));
+                }
+            }
+        }
+    }
+    Some(Value::Object(out))
 }
+
+
+
+    #[test]
+    fn json_request_error_keeps_node_fields_only() {
+        assert_eq!(
+            node_error("connect ECONNREFUSED 127.0.0.1:9"),
+            Some(json!({"errno": -111, "code": "ECONNREFUSED", "syscall": "connect",
+                        "address": "127.0.0.1", "port": 9}))
+        );
+        assert_eq!(
+            node_error("getaddrinfo ENOTFOUND nowhere.invalid"),
+            Some(json!({"errno": -3008, "code": "ENOTFOUND", "syscall": "getaddrinfo",
+                        "hostname": "nowhere.invalid"}))
+        );
+        assert_eq!(node_error("ESOCKETTIMEDOUT"), None);
+    }

@@ -680,11 +680,16 @@
     }
     encoding() {
       const coding = this.headers.get('Content-Encoding');
-      return { format: coding === undefined ? undefined : String(coding).toLowerCase(), source: coding === undefined ? undefined : 'header' };
+      return { format: coding, source: coding ? 'header' : undefined };
     }
+    // Postman's estimate: the body bytes, and the header block as it would be written
+    // (`HTTP/X.X <code> <reason>` and every `Key: value` line with CRLF).
     size() {
-      const header = this.headers.toString().length;
       const body = this.responseSize || 0;
+      let header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length;
+      if (this.headers.count()) {
+        header += this.headers.reduce(function (n, h) { return h.disabled ? n : n + (h.key + ': ' + h.value + '\r\n').length; }, 0);
+      }
       return { body: body, header: header, total: body + header };
     }
     toJSON() {

@@ -251,7 +251,7 @@
     if (!S.warned) S.warned = new Set();
     if (S.warned.has(name)) return;
     S.warned.add(name);
-    S.console.push({ level: 'warn', text: 'Using "' + name + '" is deprecated. Use "' + alternative + '" instead.' });
+    S.console.push({ level: 'warn', text: P.format(['Using "' + name + '" is deprecated. Use "' + alternative + '" instead.']) });
   }
 
   // The legacy setters store strings (anything truthy, or false, with a toString), and keep the
@@ -259,19 +259,19 @@
   function legacyScopeMethods(label, scope, prefix, legacyKey) {
     const out = {};
     out['set' + label + 'Variable'] = function (key, value) {
-      deprecated('postman.set' + label + 'Variable', prefix + '.set()');
+      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
       if (S.legacy[legacyKey]) S.legacy[legacyKey][key] = value;
       scope.set(key, value);
     };
-    out['get' + label + 'Variable'] = function (key) { deprecated('postman.get' + label + 'Variable', prefix + '.get()'); return scope.get(key); };
+    out['get' + label + 'Variable'] = function (key) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); return scope.get(key); };
     out['clear' + label + 'Variable'] = function (key) {
-      deprecated('postman.clear' + label + 'Variable', prefix + '.unset()');
+      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if (S.legacy[legacyKey] && key) delete S.legacy[legacyKey][key];
       scope.unset(key);
     };
     out['clear' + label + 'Variables'] = function () {
-      deprecated('postman.clear' + label + 'Variables', prefix + '.clear()');
+      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if (S.legacy[legacyKey]) for (const k of Object.keys(S.legacy[legacyKey])) delete S.legacy[legacyKey][k];
       scope.clear();
     };
@@ -301,12 +301,12 @@
     {
       setNextRequest: function (target) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); setNextRequest(target); },
       getResponseHeader: function (name) {
-        deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
+        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
         const r = pm.response;
         return r ? r.headers.get(name) : undefined;
       },
       getResponseCookie: function (name) {
-        deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
         return pm.cookies.one(String(name));
       },
     },
@@ -349,7 +349,13 @@
   for (const name of Object.keys(LEGACY)) {
     const [alternative, read] = LEGACY[name];
     Object.defineProperty(G, name, {
-      get: function () { deprecated(name, alternative); return read(); },
+      // Only objects and functions are wrapped (and warn): not responseBody, responseTime,
+      // iteration.
+      get: function () {
+        const value = read();
+        if ((value !== null && typeof value === 'object') || typeof value === 'function') deprecated(name, alternative);
+        return value;
+      },
       set: function (value) { if (name === 'tests') S.tests = value; },
       enumerable: false, configurable: false,
     });
