@@ -305,12 +305,12 @@ impl<W: Write> Listener for CliReporter<W> {
                 if self.options.no_console {
                     return;
                 }
-                let body: Vec<String> = text
-                    .lines()
+                let body: Vec<String> = wrap_console(text)
+                    .into_iter()
                     .map(|l| match level {
-                        ConsoleLevel::Warn => s.yellow(l),
-                        ConsoleLevel::Error => s.red(l),
-                        _ => l.to_string(),
+                        ConsoleLevel::Warn => s.yellow(&l),
+                        ConsoleLevel::Error => s.red(&l),
+                        _ => l,
                     })
                     .collect();
                 self.line(&s.dim(&format!("  {}", y.top)));
@@ -358,4 +358,21 @@ impl<W: Write> CliReporter<W> {
         }
         self.line(&s.dim(&format!("  {bottom}")));
     }
+}
+
+/// Console text as Newman's CLI reporter prints it when it cannot see a terminal: every line cut
+/// into pieces of at most 54 characters (word-wrap with `cut`), empty lines dropped.
+fn wrap_console(text: &str) -> Vec<String> {
+    const WIDTH: usize = 54;
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        for piece in chars.chunks(WIDTH) {
+            out.push(piece.iter().collect());
+        }
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
 }

@@ -40,7 +40,8 @@
     memo.push([a, b]);
     switch (tag) {
       case '[object Date]': return deepEqual(a.getTime(), b.getTime());
-      case '[object RegExp]': case '[object Number]': case '[object String]': case '[object Boolean]':
+      case '[object RegExp]': return String(a) === String(b);
+      case '[object Number]': case '[object String]': case '[object Boolean]':
         return String(a) === String(b) && a.valueOf() === b.valueOf();
       case '[object Error]': return a.name === b.name && a.message === b.message;
       case '[object Map]': case '[object Set]': {
@@ -544,7 +545,7 @@
     if (message) this.__flags.message = message;
     const result = matcher(this.__flags.object);
     check(this, Boolean(result), 'expected #{this} to satisfy ' + display(matcher),
-      'expected #{this} to not satisfy ' + display(matcher), !this.__flags.negate, result);
+      'expected #{this} to not satisfy' + display(matcher), !this.__flags.negate, result);
   });
   method('satisfies', function (matcher, message) { return this.satisfy(matcher, message); });
 

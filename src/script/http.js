@@ -432,7 +432,6 @@
       this.body = definition === null ? undefined : new RequestBody(definition);
       this._initial = this._state();
     }
-    get to() { return P.expect(this).to; }
     getHeaders(options) {
       options = options || {};
       return this.headers.toObject(options.enabled, !options.ignoreCase, options.multiValue, options.sanitizeKeys);
@@ -632,6 +631,12 @@
     return out;
   }
 
+  // Where a response's cookie list comes from (pm.response: the run's jar) and the list once
+  // built; kept off the object, whose own properties show in assertion messages.
+  const cookieSources = new WeakMap();
+  const cookieCache = new WeakMap();
+  P.setCookieSource = function (response, source) { cookieSources.set(response, source); };
+
   let responseSeq = 0;
   function responseId() {
     responseSeq++;
@@ -648,8 +653,11 @@
       Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
       Object.defineProperty(this, 'cookies', {
         get: function () {
-          if (!this._cookies) this._cookies = this._cookieSource ? this._cookieSource() : P.responseCookies(this.headers);
-          return this._cookies;
+          if (!cookieCache.has(this)) {
+            const source = cookieSources.get(this);
+            cookieCache.set(this, source ? source() : P.responseCookies(this.headers));
+          }
+          return cookieCache.get(this);
         },
         enumerable: true, configurable: true,
       });
@@ -663,7 +671,6 @@
       this.responseTime = data.time;
       this.responseSize = data.size;
     }
-    get to() { return P.expect(this).to; }
     text() { return this._body; }
     json(reviver) {
       if (this._body === undefined) {
@@ -692,11 +699,16 @@
     }
     encoding() {
       const coding = this.headers.get('Content-Encoding');
-      return { format: coding === undefined ? undefined : String(coding).toLowerCase(), source: coding === undefined ? undefined : 'header' };
+      return { format: coding, source: coding ? 'header' : undefined };
     }
+    // Postman's estimate: the body bytes, and the header block as it would be written
+    // (`HTTP/X.X <code> <reason>` and every `Key: value` line with CRLF).
     size() {
-      const header = this.headers.toString().length;
       const body = this.responseSize || 0;
+      let header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length;
+      if (this.headers.count()) {
+        header += this.headers.reduce(function (n, h) { return h.disabled ? n : n + (h.key + ': ' + h.value + '\r\n').length; }, 0);
+      }
       return { body: body, header: header, total: body + header };
     }
     toJSON() {
@@ -1181,5 +1193,12 @@
   P.Request = Request;
   P.RequestBody = RequestBody;
   P.Response = Response;
+  // pm.request and pm.response: the same objects with `to` (pm.response.to.have.status(200)).
+  P.ScriptRequest = class PostmanRequest extends Request {
+    get to() { return P.expect(this).to; }
+  };
+  P.ScriptResponse = class PostmanResponse extends Response {
+    get to() { return P.expect(this).to; }
+  };
   P.parseJson = parseJson;
 })(globalThis.__postie_internal);

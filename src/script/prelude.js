@@ -50,6 +50,14 @@
     return { name: 'Error', message: String(err) };
   }
 
+  // QuickJS words some TypeErrors differently from V8 (Node): say them the way Newman shows them.
+  function v8Message(message) {
+    return String(message)
+      .replace(/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
+      .replace(/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')");
+  }
+  P.v8Message = v8Message;
+
   // What Newman reports for a failed assertion: the error's own `name` and `message` when it has
   // them (any object), else `AssertionError` and the test's name (a thrown string, number, null).
   function assertionError(err, testName) {
@@ -59,7 +67,7 @@
     };
     return {
       name: has('name') ? String(err.name) : 'AssertionError',
-      message: has('message') ? String(err.message) : testName,
+      message: has('message') ? v8Message(err.message) : testName,
     };
   }
 
@@ -178,18 +186,18 @@
     execution: execution,
     get info() { return info(); },
     get request() {
-      if (!S.request) S.request = new P.Request(part('request'));
+      if (!S.request) {
+        S.request = new P.ScriptRequest(part('request'));
+      }
       return S.request;
     },
     get response() {
       // A test script after a request error gets a response with no code, status or body.
       if (!part('response') && part('info').eventName !== 'test') return undefined;
       if (!S.response) {
-        S.response = new P.Response(part('response'), S.body);
+        S.response = new P.ScriptResponse(part('response'), S.body);
         // pm.response.cookies is pm.cookies, built when first asked for.
-        Object.defineProperty(S.response, '_cookieSource', {
-          value: function () { return pm.cookies; }, enumerable: false,
-        });
+        P.setCookieSource(S.response, function () { return pm.cookies; });
       }
       return S.response;
     },
@@ -273,7 +281,7 @@
     if (!S.warned) S.warned = new Set();
     if (S.warned.has(name)) return;
     S.warned.add(name);
-    S.console.push({ level: 'warn', text: 'Using "' + name + '" is deprecated. Use "' + alternative + '" instead.' });
+    S.console.push({ level: 'warn', text: P.format(['Using "' + name + '" is deprecated. Use "' + alternative + '" instead.']) });
   }
 
   // The legacy setters store strings (anything truthy, or false, with a toString), and keep the
@@ -281,19 +289,19 @@
   function legacyScopeMethods(label, scope, prefix, legacyKey) {
     const out = {};
     out['set' + label + 'Variable'] = function (key, value) {
-      deprecated('postman.set' + label + 'Variable', prefix + '.set()');
+      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
       if (S.legacy[legacyKey]) S.legacy[legacyKey][key] = value;
       scope.set(key, value);
     };
-    out['get' + label + 'Variable'] = function (key) { deprecated('postman.get' + label + 'Variable', prefix + '.get()'); return scope.get(key); };
+    out['get' + label + 'Variable'] = function (key) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); return scope.get(key); };
     out['clear' + label + 'Variable'] = function (key) {
-      deprecated('postman.clear' + label + 'Variable', prefix + '.unset()');
+      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if (S.legacy[legacyKey] && key) delete S.legacy[legacyKey][key];
       scope.unset(key);
     };
     out['clear' + label + 'Variables'] = function () {
-      deprecated('postman.clear' + label + 'Variables', prefix + '.clear()');
+      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if (S.legacy[legacyKey]) for (const k of Object.keys(S.legacy[legacyKey])) delete S.legacy[legacyKey][k];
       scope.clear();
     };
@@ -323,12 +331,12 @@
     {
       setNextRequest: function (target) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); setNextRequest(target); },
       getResponseHeader: function (name) {
-        deprecated('postman.getResponseHeader', 'pm.response.headers.get()');
+        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
         const r = pm.response;
         return r ? r.headers.get(name) : undefined;
       },
       getResponseCookie: function (name) {
-        deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
         return pm.cookies.one(String(name));
       },
     },
@@ -371,7 +379,13 @@
   for (const name of Object.keys(LEGACY)) {
     const [alternative, read] = LEGACY[name];
     Object.defineProperty(G, name, {
-      get: function () { deprecated(name, alternative); return read(); },
+      // Only objects and functions are wrapped (and warn): not responseBody, responseTime,
+      // iteration.
+      get: function () {
+        const value = read();
+        if ((value !== null && typeof value === 'object') || typeof value === 'function') deprecated(name, alternative);
+        return value;
+      },
       set: function (value) { if (name === 'tests') S.tests = value; },
       enumerable: false, configurable: false,
     });

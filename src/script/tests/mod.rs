@@ -655,7 +655,7 @@ fn legacy_tests_and_globals_work() {
     assert!(
         out.console
             .iter()
-            .any(|c| c.text == "Using \"tests\" is deprecated. Use \"pm.test()\" instead.")
+            .any(|c| c.text == "'Using \"tests\" is deprecated. Use \"pm.test()\" instead.'")
     );
 }
 
