@@ -97,9 +97,9 @@ impl HttpClient {
         if self.single_connection {
             builder = builder.pool_max_idle_per_host(1);
         }
-        if cookies {
-            builder = builder.cookie_provider(self.jar.clone());
-        }
+        // Cookies are added and stored hop by hop in `follow`, as Newman's HTTP client does;
+        // `cookies` only keeps the two kinds of client apart.
+        let _ = cookies;
         let client = builder
             .build()
             .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))?;
@@ -139,24 +139,37 @@ impl HttpClient {
         let mut url = reqwest::Url::parse(&request.url);
         let mut current = without_listed_host(request, url.as_ref().ok());
         let mut hops = 0;
-        // Newman's HTTP client computes the Cookie header once and keeps sending it on redirects
-        // (so a cookie deleted by a redirect response is still sent to its target). postie does
-        // the same, but only while the redirects stay on the same host.
-        let first_cookies = match &url {
-            Ok(url) if !options.disable_cookies && request.header("cookie").is_none() => {
-                self.jar.header_for(url).map(|h| (url.clone(), h))
-            }
-            _ => None,
-        };
+        // The user's own `Cookie` header: the jar's cookies are appended to it.
+        let own_cookie = request.header("cookie").map(str::to_string);
+        let mut previous_url: Option<reqwest::Url> = None;
         loop {
+            list_content_length(&mut current);
+            if !options.disable_cookies
+                && let Ok(target) = &url
+            {
+                let same_host = previous_url
+                    .as_ref()
+                    .is_none_or(|p| same_origin_host(p, target));
+                add_cookies(&mut current, &self.jar, target, own_cookie.as_deref(), same_host);
+            }
             let mut response = if options.disable_url_encoding && needs_raw(&current.url) {
-                let jar = (!options.disable_cookies).then_some(&*self.jar);
-                self.raw.send(&current, verify_tls, jar).await?
+                self.raw.send(&current, verify_tls, None).await?
             } else {
                 let url = url
+                    .as_ref()
                     .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
-                send_once(client, &current, url).await?
+                send_once(client, &current, url.clone()).await?
             };
+            if !options.disable_cookies
+                && let Ok(target) = &url
+            {
+                let set = response
+                    .headers
+                    .iter()
+                    .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+                    .map(|(_, v)| v.as_str());
+                self.jar.store_set_cookie(set, target);
+            }
             let location = response.header("location").map(str::to_string);
             match location {
                 Some(location) if options.follow_redirects && is_redirect(response.status) => {
@@ -167,14 +180,8 @@ impl HttpClient {
                         )));
                     }
                     match next_hop(&current, response.status, &location, options) {
-                        Some(mut next) => {
-                            if let Some((first_url, header)) = &first_cookies
-                                && reqwest::Url::parse(&next.url)
-                                    .is_ok_and(|u| same_origin_host(&u, first_url))
-                                && next.header("cookie").is_none()
-                            {
-                                next.headers.push(("Cookie".to_string(), header.clone()));
-                            }
+                        Some(next) => {
+                            previous_url = url.ok();
                             url = reqwest::Url::parse(&next.url);
                             current = next;
                             hops += 1;
@@ -191,6 +198,67 @@ impl HttpClient {
                 }
             }
         }
+    }
+}
+
+/// Set the `Cookie` header of one hop as Newman's HTTP client does: the user's own header with
+/// the jar's cookies for `url` appended, or the jar's cookies alone (listed after the request's
+/// other headers). When the jar has nothing for `url`,
+/// the previous hop's header stays as it was -- on the same host only: postie does not carry
+/// cookies over to another host, where Newman would.
+fn add_cookies(
+    request: &mut HttpRequest,
+    jar: &CookieJar,
+    url: &reqwest::Url,
+    own: Option<&str>,
+    same_host: bool,
+) {
+    let value = match (jar.header_for(url), own) {
+        (Some(cookies), Some(own)) => format!("{own}; {cookies}"),
+        (Some(cookies), None) => cookies,
+        (None, _) if same_host => return,
+        (None, Some(own)) => own.to_string(),
+        (None, None) => {
+            request
+                .headers
+                .retain(|(k, _)| !k.eq_ignore_ascii_case("cookie"));
+            return;
+        }
+    };
+    if let Some(slot) = request
+        .headers
+        .iter_mut()
+        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+    {
+        slot.1 = value;
+        return;
+    }
+    // A new header goes last (after a redirect's `Referer`); an existing one keeps its place.
+    request.headers.push(("Cookie".to_string(), value));
+}
+
+/// Where a header goes to be listed before the `Referer` a redirect added (at the end without).
+fn before_referer(request: &HttpRequest) -> usize {
+    request
+        .headers
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case("referer"))
+        .unwrap_or(request.headers.len())
+}
+
+/// List the body's `Content-Length` among the headers (after the others, before a redirect's
+/// `Referer`), where Newman's HTTP client sends it; the HTTP stack would put it last.
+fn list_content_length(request: &mut HttpRequest) {
+    let framed = request.headers.iter().any(|(k, _)| {
+        k.eq_ignore_ascii_case("content-length") || k.eq_ignore_ascii_case("transfer-encoding")
+    });
+    if let Some(body) = &request.body
+        && !framed
+    {
+        let at = before_referer(request);
+        request
+            .headers
+            .insert(at, ("Content-Length".to_string(), body.len().to_string()));
     }
 }
 

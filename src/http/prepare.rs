@@ -5,7 +5,7 @@ use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay}
 use super::body::build_body;
 use super::files::FileAccess;
 use super::message::{HttpRequest, HttpResponse, find_header};
-use crate::collection::{Auth, RequestSpec};
+use crate::collection::{Auth, Body, RequestSpec};
 use crate::vars::Scopes;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
@@ -60,6 +60,7 @@ pub fn prepare_request(
         spec.method.to_string()
     };
     let mut body = None;
+    let mut form_content_type = false;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
     if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
@@ -67,12 +68,18 @@ pub fn prepare_request(
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
             if let Some(ctype) = built.content_type {
+                let before = headers.len();
                 add_default(
                     &mut headers,
                     options.disabled_headers,
                     "Content-Type",
                     &ctype,
                 );
+                let form = matches!(
+                    spec_body,
+                    Body::UrlEncoded(_) | Body::FormData(_)
+                );
+                form_content_type = form && headers.len() > before;
             }
             body = Some(bytes);
         }
@@ -123,6 +130,16 @@ pub fn prepare_request(
         "Connection",
         "keep-alive",
     );
+    // The `Content-Type` of a form body is Newman's HTTP client's own: it comes after the
+    // runtime's headers (it is added before them here so auth signing sees it).
+    if form_content_type
+        && let Some(at) = headers
+            .iter()
+            .position(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+    {
+        let header = headers.remove(at);
+        headers.push(header);
+    }
 
     // Node's HTTP client announces an empty body on methods that usually carry one.
     const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
@@ -288,7 +305,7 @@ fn add_default(headers: &mut Vec<(String, String)>, disabled: &[String], name: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::collection::{Body, KeyValue, UrlSpec, Variable};
+    use crate::collection::{KeyValue, UrlSpec, Variable};
     use crate::vars::VariableScope;
     use serde_json::json;
     use std::path::Path;

@@ -172,10 +172,22 @@ impl ItemRunner<'_> {
                 sandbox.precompile(source);
             }
         };
-        let (mut result, ()): (Result<HttpResponse, HttpError>, ()) = tokio::join!(
-            self.client.send(&prepared.request, &send_options),
-            compile_tests
-        );
+        // An item whose URL resolves to nothing is not sent: a request error (Newman's wording).
+        let url_empty = scopes.resolve(&spec.url.to_template()).trim().is_empty();
+        let send = async {
+            if url_empty {
+                Err(HttpError::new(
+                    "runtime:extensions~request: request url is empty",
+                ))
+            } else {
+                self.client.send(&prepared.request, &send_options).await
+            }
+        };
+        let (mut result, ()): (Result<HttpResponse, HttpError>, ()) =
+            tokio::join!(send, compile_tests);
+        if url_empty {
+            prepared.request.url = String::new();
+        }
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result
             && let Some(replay) =

@@ -398,7 +398,14 @@
     }
     get to() { return P.expect(this).to; }
     text() { return this._body; }
-    json() { return parseJson(this._body); }
+    json() {
+      if (typeof this._body !== 'string') {
+        const err = new Error('"' + String(this._body) + '" is not valid JSON');
+        err.name = 'JSONError';
+        throw err;
+      }
+      return parseJson(this._body);
+    }
     reason() { return this.status; }
     size() {
       const header = this.headers.toString().length;
@@ -480,8 +487,16 @@
   }
 
   // ---- cookies -------------------------------------------------------------------------------
+  // A cookie in the shape of Postman's Cookie (its JSON lists these fields in this order).
   function cookieObject(c) {
-    const out = Object.assign({}, c);
+    const out = {
+      name: c.name,
+      expires: c.expires ? new Date(c.expires) : null,
+      maxAge: typeof c.maxAge === 'number' ? c.maxAge : 0,
+      domain: c.domain, path: c.path,
+      secure: Boolean(c.secure), httpOnly: Boolean(c.httpOnly), hostOnly: c.hostOnly,
+      value: c.value,
+    };
     Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
     Object.defineProperty(out, 'toString', {
       value: function () { return this.name + '=' + this.value; }, enumerable: false,
@@ -528,7 +543,8 @@
 
   const cookieJar = Object.freeze({
     get: function (url, name, callback) {
-      return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback);
+      // A missing cookie is `null`, as in Postman.
+      return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback, function (v) { return v; });
     },
     getAll: function (url, options, callback) {
       if (typeof options === 'function') callback = options;
@@ -591,16 +607,12 @@
     return new CookieList(cookies);
   };
 
-  // pm.cookies: the jar's cookies for the request URL, then Set-Cookie cookies the jar did not
-  // take (under the same name).
-  P.cookieList = function (jarCookies, headers) {
-    const list = jarCookies.slice();
-    const seen = new Set(list.map(function (c) { return c.name; }));
-    for (const c of P.responseCookies(headers).all()) {
-      if (!seen.has(c.name)) list.push(Object.assign({}, c));
-    }
-    return new CookieList(list);
+  // pm.cookies: the jar's cookies for the request URL (what Newman's requester reads back from
+  // the jar after the response).
+  P.cookieList = function (jarCookies) {
+    return new CookieList(jarCookies.slice());
   };
+  P.emptyCookies = function () { return new CookieList([]); };
 
   // ---- pm.sendRequest ------------------------------------------------------------------------
   function requestDefinition(req) {
@@ -628,12 +640,33 @@
       throw new TypeError('pm.sendRequest: the callback must be a function');
     }
     const definition = requestDefinition(req);
-    const finish = finishWith(callback, function (r) {
-      return new Response(r, r.body);
+    const toResponse = function (r) { return new Response(r, r.body); };
+    if (typeof callback !== 'function') {
+      const finish = finishWith(undefined, toResponse);
+      hostCall({ type: 'send', request: definition }, finish.done);
+      return finish.promise;
+    }
+    // Newman's callback gets Node's error as a plain object (its own fields only, no message)
+    // and an empty response when the request failed.
+    hostCall({ type: 'send', request: definition }, function (result) {
+      if (result.error !== undefined) callback.call(globalThis.pm, sendError(result.error), P.emptyResponse());
+      else callback.call(globalThis.pm, null, toResponse(result.ok));
     });
-    hostCall({ type: 'send', request: definition }, finish.done);
-    return finish.promise;
+    return globalThis.pm;
   };
+
+  function sendError(message) {
+    let m = /^connect (E[A-Z]+) (.*):(\d+)$/.exec(message);
+    if (m) {
+      const errno = { ECONNREFUSED: -111, ECONNRESET: -104, ETIMEDOUT: -110, EHOSTUNREACH: -113, ENETUNREACH: -101 };
+      return { errno: errno[m[1]] !== undefined ? errno[m[1]] : m[1], code: m[1], syscall: 'connect', address: m[2], port: Number(m[3]) };
+    }
+    m = /^getaddrinfo (E[A-Z]+) (.*)$/.exec(message);
+    if (m) return { errno: -3008, code: m[1], syscall: 'getaddrinfo', hostname: m[2] };
+    if (message === 'ESOCKETTIMEDOUT' || message === 'ETIMEDOUT') return { code: message, connect: false };
+    if (message === 'socket hang up') return { code: 'ECONNRESET' };
+    return {};
+  }
 
   // ---- chai-postman style assertions ---------------------------------------------------------
   const { method, property, chainable } = P.defineAssertion;

@@ -46,8 +46,16 @@
     return { name: 'Error', message: String(err) };
   }
 
+  // What failed test `name`: a thrown string or number fails it with its name as the message.
+  function testError(name, error) {
+    if (typeof error !== 'object' && typeof error !== 'function') {
+      return { name: 'AssertionError', message: String(name) };
+    }
+    return errorRecord(error);
+  }
+
   function record(name, skipped, error) {
-    const entry = { name: String(name), skipped: skipped, error: error ? errorRecord(error) : null };
+    const entry = { name: String(name), skipped: skipped, error: error ? testError(name, error) : null };
     S.assertions.push(entry);
     return entry;
   }
@@ -82,7 +90,7 @@
     try {
       result = fn();
     } catch (err) {
-      entry.error = errorRecord(err);
+      entry.error = testError(name, err);
       return;
     }
     if (result && typeof result.then === 'function') {
@@ -92,7 +100,7 @@
         if (!entry.unsettled) return;
         entry.unsettled = false;
         run.unsettled--;
-        if (err !== undefined) entry.error = errorRecord(err);
+        if (err !== undefined) entry.error = testError(name, err);
       };
       try {
         result.then(function () { settle(undefined); }, function (err) {
@@ -189,9 +197,9 @@
       }
       if (!S.response) {
         S.response = new P.Response(part('response'), S.body);
-        // pm.response.cookies is pm.cookies, built when first asked for.
+        // Newman's pm.response.cookies is always empty (its response is rebuilt without them).
         Object.defineProperty(S.response, '_cookieSource', {
-          value: function () { return pm.cookies; }, enumerable: false,
+          value: function () { return P.emptyCookies(); }, enumerable: false,
         });
       }
       return S.response;
@@ -321,7 +329,8 @@
         return r ? r.headers.get(name) : undefined;
       },
       getResponseCookie: function (name) {
-        deprecated('postman.getResponseCookie', 'pm.cookies.get()');
+        // Newman's own warning here names setNextRequest (a copy-paste slip in the sandbox).
+        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
         return pm.cookies.one(String(name));
       },
     },
@@ -349,7 +358,9 @@
     responseBody: ['pm.response.text()', function () { return part('response') ? S.body : undefined; }],
     responseCode: ['pm.response.code', function () {
       const r = part('response');
-      return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+      if (r) return { code: r.code, name: r.status, detail: r.status };
+      // After a failed request, Newman's test scripts see a code-less object.
+      return part('info').eventName === 'test' ? { code: undefined, name: undefined, detail: undefined } : undefined;
     }],
     responseHeaders: ['pm.response.headers', function () {
       const r = part('response');
@@ -364,7 +375,12 @@
   for (const name of Object.keys(LEGACY)) {
     const [alternative, read] = LEGACY[name];
     Object.defineProperty(G, name, {
-      get: function () { deprecated(name, alternative); return read(); },
+      get: function () {
+        // Without a response Newman leaves `responseBody` plain undefined (no warning).
+        if (name === 'responseBody' && !part('response')) return undefined;
+        deprecated(name, alternative);
+        return read();
+      },
       set: function (value) { if (name === 'tests') S.tests = value; },
       enumerable: false, configurable: false,
     });
@@ -421,7 +437,8 @@
   function describe(err) {
     try {
       // A thrown string or number reaches Newman's report with neither name nor message.
-      if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+      if (err === null || err === undefined) return stringify({ name: '', message: '', nothing: true });
+      if (typeof err !== 'object' && typeof err !== 'function') {
         return stringify({ name: '', message: '', stack: '' });
       }
       const info = errorRecord(err);
