@@ -13,6 +13,9 @@ pub struct BuiltBody {
     pub content_type: Option<String>,
     /// Problems worth telling the user (e.g. a form file that could not be read).
     pub warnings: Vec<String>,
+    /// A `file` body's media type, from the file's extension: sent after `Content-Length`
+    /// when the user set no `Content-Type`, as Newman's HTTP client does.
+    pub file_type: Option<String>,
 }
 
 /// Build `body`, resolving templates with `resolve`. `json_content_type` tells whether the user's
@@ -93,10 +96,9 @@ pub fn build_body(
                                     .file_name()
                                     .map(|n| n.to_string_lossy().into_owned())
                                     .unwrap_or_default();
-                                let ctype = param
-                                    .content_type
-                                    .clone()
-                                    .unwrap_or_else(|| "application/octet-stream".into());
+                                let ctype = param.content_type.clone().unwrap_or_else(|| {
+                                    mime_for(&path).unwrap_or("application/octet-stream").into()
+                                });
                                 out.extend_from_slice(
                                     format!(
                                         "--{boundary}\r\nContent-Disposition: form-data; name=\"{key}\"; filename=\"{file_name}\"\r\nContent-Type: {ctype}\r\n\r\n"
@@ -107,8 +109,8 @@ pub fn build_body(
                                 out.extend_from_slice(b"\r\n");
                             }
                             Err(e) => built.warnings.push(format!(
-                                "Form param `{key}`, file load error: {}: {e}",
-                                path.display()
+                                "Form param `{key}`, file load error: {}",
+                                load_error(&src, &path, &e)
                             )),
                         }
                     }
@@ -144,15 +146,53 @@ pub fn build_body(
                 let src = resolve(src);
                 let path = files.path(&src);
                 match files.read(&src) {
-                    Ok(content) => built.bytes = Some(content),
-                    Err(e) => built
-                        .warnings
-                        .push(format!("Binary file load error: {}: {e}", path.display())),
+                    Ok(content) => {
+                        built.bytes = Some(content);
+                        built.file_type = mime_for(&path).map(str::to_string);
+                    }
+                    Err(e) => built.warnings.push(format!(
+                        "Binary file load error: {}",
+                        load_error(&src, &path, &e)
+                    )),
                 }
             }
         }
     }
     built
+}
+
+/// Why a body file could not be read, worded as Newman does for a missing file.
+fn load_error(src: &str, path: &std::path::Path, error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => format!("\"{src}\", no such file"),
+        _ => format!("{}: {error}", path.display()),
+    }
+}
+
+/// The media type of a file from its extension (the common ones), as Postman's runtime looks
+/// it up for file bodies and form file fields.
+fn mime_for(path: &std::path::Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "txt" | "text" | "log" => "text/plain",
+        "json" => "application/json",
+        "html" | "htm" => "text/html",
+        "xml" => "application/xml",
+        "csv" => "text/csv",
+        "js" | "mjs" => "application/javascript",
+        "css" => "text/css",
+        "md" => "text/markdown",
+        "yaml" | "yml" => "text/yaml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "zip" => "application/zip",
+        "gz" => "application/gzip",
+        _ => return None,
+    })
 }
 
 /// `application/x-www-form-urlencoded` encoding of one key or value.

@@ -61,11 +61,13 @@ pub fn prepare_request(
     };
     let mut body = None;
     let mut form_content_type = false;
+    let mut file_type = None;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
     if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
         let built = build_body(spec_body, &resolve, json_type, &options.files);
         warnings.extend(built.warnings);
+        file_type = built.file_type;
         if let Some(bytes) = built.bytes {
             if let Some(ctype) = built.content_type {
                 let before = headers.len();
@@ -132,6 +134,18 @@ pub fn prepare_request(
     );
     // The `Content-Type` of a form body is Newman's HTTP client's own: it comes after the
     // runtime's headers (it is added before them here so auth signing sees it).
+    if let (Some(ctype), Some(bytes)) = (file_type, &body)
+        && find_header(&headers, "content-type").is_none()
+        && !options
+            .disabled_headers
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case("content-type"))
+    {
+        if find_header(&headers, "content-length").is_none() {
+            headers.push(("Content-Length".to_string(), bytes.len().to_string()));
+        }
+        headers.push(("Content-Type".to_string(), ctype));
+    }
     if form_content_type
         && let Some(at) = headers
             .iter()

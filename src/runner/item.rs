@@ -42,6 +42,8 @@ pub struct ItemOutcome {
     /// `--bail`: a script error, failed assertion or request error stopped the item; the run
     /// stops after it.
     pub bailed: bool,
+    /// The first script or request error of the item (for `--bail folder`).
+    pub error: Option<String>,
 }
 
 /// Shared machinery for running items.
@@ -66,6 +68,8 @@ pub struct ItemRunner<'r> {
     /// `--bail` (Newman's `stopOnFailure`): the first script error, failed assertion or request
     /// error ends the item there (no later script, no request after a failed pre-request script).
     pub bail: bool,
+    /// `--bail folder`: a script or request error ends the item there (and aborts the run).
+    pub abort_on_error: bool,
 }
 
 impl ItemRunner<'_> {
@@ -214,9 +218,10 @@ impl ItemRunner<'_> {
             credentials: &prepared.credentials,
             from_script: false,
         });
-        if result.is_err() {
+        if let Err(error) = &result {
             outcome.failed = true;
-            if self.bail {
+            outcome.error.get_or_insert_with(|| error.message.clone());
+            if self.bail || self.abort_on_error {
                 outcome.bailed = true;
                 listener.on_event(&Event::Item { cursor, item });
                 return outcome;
@@ -354,8 +359,11 @@ impl ItemRunner<'_> {
                 assertion,
             });
         }
-        if result.error.is_some() {
+        if let Some(error) = &result.error {
             outcome.failed = true;
+            outcome
+                .error
+                .get_or_insert_with(|| format!("{}: {}", error.name, error.message));
         }
         // With `--bail`, failed assertions fail the script itself (Newman's `AssertionFailure`,
         // naming them).
@@ -376,6 +384,7 @@ impl ItemRunner<'_> {
             }
             outcome.bailed |= error.is_some();
         }
+        outcome.bailed |= self.abort_on_error && result.error.is_some();
         listener.on_event(&Event::Script {
             cursor,
             item,

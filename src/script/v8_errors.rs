@@ -107,6 +107,10 @@ fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
         .chars()
         .collect();
     let mut start = usize::try_from(col).ok()?.checked_sub(1)?;
+    // QuickJS may point at the `.` of the member.
+    if text.get(start) == Some(&'.') {
+        start += 1;
+    }
     if !text.get(start).copied().is_some_and(is_ident) {
         return None;
     }
