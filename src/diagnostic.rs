@@ -1,6 +1,7 @@
 //! User-facing errors for unusable input: they name the file (and line:col when known), say what
 //! is wrong and, where possible, what to do. Rendered as one line `FILE:LINE:COL: message`, plus an
-//! optional hint line. Every `Diagnostic` maps to exit code 2.
+//! optional hint line. Every `Diagnostic` maps to exit code 2, but a run aborted by
+//! `--bail folder` (see [`Diagnostic::run_aborted`]), which exits 1 as Newman does.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// Not unusable input: the run itself was aborted (`--bail folder` on an error).
+    pub aborted: bool,
 }
 
 impl Diagnostic {
@@ -26,6 +29,16 @@ impl Diagnostic {
             position: None,
             message: message.into(),
             hint: None,
+            aborted: false,
+        }
+    }
+
+    /// A run aborted on `message` (Newman's `--bail folder`): no report is written and the exit
+    /// code is 1, not 2.
+    pub fn run_aborted(message: impl Into<String>) -> Self {
+        Diagnostic {
+            aborted: true,
+            ..Diagnostic::new(message)
         }
     }
 
@@ -36,6 +49,7 @@ impl Diagnostic {
             position: None,
             message: message.into(),
             hint: None,
+            aborted: false,
         }
     }
 

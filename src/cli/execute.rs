@@ -148,6 +148,10 @@ pub fn execute(
             .bail
             .as_ref()
             .is_some_and(|m| m.iter().any(|m| m == "failure")),
+        abort_on_error: flags
+            .bail
+            .as_ref()
+            .is_some_and(|m| m.iter().any(|m| m == "folder")),
         delay: Duration::from_millis(flags.delay_request),
         script_timeout: flags.timeout_script.map(Duration::from_millis),
         run_timeout: flags.timeout.map(Duration::from_millis),

@@ -80,7 +80,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         Ok(code) => code,
         Err(diagnostic) => {
             eprintln!("postie: error: {diagnostic}");
-            EXIT_USAGE
+            if diagnostic.aborted { 1 } else { EXIT_USAGE }
         }
     }
 }

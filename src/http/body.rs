@@ -34,6 +34,9 @@ pub struct BuiltBody {
     pub source: ContentTypeSource,
     /// Problems worth telling the user (e.g. a form file that could not be read).
     pub warnings: Vec<String>,
+    /// A `file` body's media type, from the file's extension: sent after `Content-Length`
+    /// when the user set no `Content-Type`, as Newman's HTTP client does.
+    pub file_type: Option<String>,
 }
 
 /// What the request's headers say about building its body.

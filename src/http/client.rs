@@ -98,9 +98,9 @@ impl HttpClient {
         if self.single_connection {
             builder = builder.pool_max_idle_per_host(1);
         }
-        if cookies {
-            builder = builder.cookie_provider(self.jar.clone());
-        }
+        // Cookies are added and stored hop by hop in `follow`, as Newman's HTTP client does;
+        // `cookies` only keeps the two kinds of client apart.
+        let _ = cookies;
         let client = builder
             .build()
             .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))?;
@@ -173,9 +173,20 @@ impl HttpClient {
                 self.raw.send(&current, verify_tls, jar).await?
             } else {
                 let url = url
+                    .as_ref()
                     .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
-                send_once(client, &current, url).await?
+                send_once(client, &current, url.clone()).await?
             };
+            if !options.disable_cookies
+                && let Ok(target) = &url
+            {
+                let set = response
+                    .headers
+                    .iter()
+                    .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
+                    .map(|(_, v)| v.as_str());
+                self.jar.store_set_cookie(set, target);
+            }
             let location = response.header("location").map(str::to_string);
             match location {
                 Some(location) if options.follow_redirects && is_redirect(response.status) => {
@@ -186,14 +197,8 @@ impl HttpClient {
                         )));
                     }
                     match next_hop(&current, response.status, &location, options) {
-                        Some(mut next) => {
-                            if let Some((first_url, header)) = &first_cookies
-                                && reqwest::Url::parse(&next.url)
-                                    .is_ok_and(|u| same_origin_host(&u, first_url))
-                                && next.header("cookie").is_none()
-                            {
-                                next.headers.push(("Cookie".to_string(), header.clone()));
-                            }
+                        Some(next) => {
+                            previous_url = url.ok();
                             url = reqwest::Url::parse(&next.url);
                             let first = reqwest::Url::parse(&request.url);
                             current = without_listed_host(&next, first.as_ref().ok());
@@ -211,6 +216,67 @@ impl HttpClient {
                 }
             }
         }
+    }
+}
+
+/// Set the `Cookie` header of one hop as Newman's HTTP client does: the user's own header with
+/// the jar's cookies for `url` appended, or the jar's cookies alone (listed after the request's
+/// other headers). When the jar has nothing for `url`,
+/// the previous hop's header stays as it was -- on the same host only: postie does not carry
+/// cookies over to another host, where Newman would.
+fn add_cookies(
+    request: &mut HttpRequest,
+    jar: &CookieJar,
+    url: &reqwest::Url,
+    own: Option<&str>,
+    same_host: bool,
+) {
+    let value = match (jar.header_for(url), own) {
+        (Some(cookies), Some(own)) => format!("{own}; {cookies}"),
+        (Some(cookies), None) => cookies,
+        (None, _) if same_host => return,
+        (None, Some(own)) => own.to_string(),
+        (None, None) => {
+            request
+                .headers
+                .retain(|(k, _)| !k.eq_ignore_ascii_case("cookie"));
+            return;
+        }
+    };
+    if let Some(slot) = request
+        .headers
+        .iter_mut()
+        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+    {
+        slot.1 = value;
+        return;
+    }
+    // A new header goes last (after a redirect's `Referer`); an existing one keeps its place.
+    request.headers.push(("Cookie".to_string(), value));
+}
+
+/// Where a header goes to be listed before the `Referer` a redirect added (at the end without).
+fn before_referer(request: &HttpRequest) -> usize {
+    request
+        .headers
+        .iter()
+        .position(|(k, _)| k.eq_ignore_ascii_case("referer"))
+        .unwrap_or(request.headers.len())
+}
+
+/// List the body's `Content-Length` among the headers (after the others, before a redirect's
+/// `Referer`), where Newman's HTTP client sends it; the HTTP stack would put it last.
+fn list_content_length(request: &mut HttpRequest) {
+    let framed = request.headers.iter().any(|(k, _)| {
+        k.eq_ignore_ascii_case("content-length") || k.eq_ignore_ascii_case("transfer-encoding")
+    });
+    if let Some(body) = &request.body
+        && !framed
+    {
+        let at = before_referer(request);
+        request
+            .headers
+            .insert(at, ("Content-Length".to_string(), body.len().to_string()));
     }
 }
 

@@ -40,6 +40,9 @@ pub struct CookieInfo {
     pub secure: bool,
     /// True for a cookie without an expiry.
     pub session: bool,
+    /// `Max-Age` in seconds, when the cookie was set with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<i64>,
 }
 
 /// Attributes for a cookie set from a script (`pm.cookies.jar().set`).
@@ -444,6 +447,7 @@ fn info(cookie: &cookie_store::Cookie<'_>) -> CookieInfo {
         host_only,
         http_only: cookie.http_only().unwrap_or(false),
         secure: cookie.secure().unwrap_or(false),
+        max_age: cookie.max_age().map(|d| d.whole_seconds()),
     }
 }
 

@@ -39,6 +39,8 @@ pub struct ItemOutcome {
     /// `--bail`: a script error, failed assertion or request error stopped the item; the run
     /// stops after it.
     pub bailed: bool,
+    /// The first script or request error of the item (for `--bail folder`).
+    pub error: Option<String>,
 }
 
 /// Shared machinery for running items.
@@ -63,6 +65,8 @@ pub struct ItemRunner<'r> {
     /// `--bail` (Newman's `stopOnFailure`): the first script error, failed assertion or request
     /// error ends the item there (no later script, no request after a failed pre-request script).
     pub bail: bool,
+    /// `--bail folder`: a script or request error ends the item there (and aborts the run).
+    pub abort_on_error: bool,
 }
 
 impl ItemRunner<'_> {
@@ -160,15 +164,23 @@ impl ItemRunner<'_> {
                 sandbox.precompile(source);
             }
         };
+        // An item whose URL resolves to nothing is not sent: a request error (Newman's wording).
+        let url_empty = scopes.resolve(&spec.url.to_template()).trim().is_empty();
         let client = self.client;
         let send = async {
             match &prepared.error {
+                _ if url_empty => Err(HttpError::new(
+                    "runtime:extensions~request: request url is empty",
+                )),
                 Some(error) => Err(error.clone()),
                 None => client.send(&prepared.request, &send_options).await,
             }
         };
         let (mut result, ()): (Result<HttpResponse, HttpError>, ()) =
             tokio::join!(send, compile_tests);
+        if url_empty {
+            prepared.request.url = String::new();
+        }
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result
             && let Some(replay) =
@@ -195,9 +207,10 @@ impl ItemRunner<'_> {
             credentials: &prepared.credentials,
             from_script: false,
         });
-        if result.is_err() {
+        if let Err(error) = &result {
             outcome.failed = true;
-            if self.bail {
+            outcome.error.get_or_insert_with(|| error.message.clone());
+            if self.bail || self.abort_on_error {
                 outcome.bailed = true;
                 listener.on_event(&Event::Item { cursor, item });
                 return outcome;
@@ -337,8 +350,11 @@ impl ItemRunner<'_> {
                 assertion,
             });
         }
-        if result.error.is_some() {
+        if let Some(error) = &result.error {
             outcome.failed = true;
+            outcome
+                .error
+                .get_or_insert_with(|| format!("{}: {}", error.name, error.message));
         }
         // With `--bail`, failed assertions fail the script itself (Newman's `AssertionFailure`,
         // naming them).
@@ -359,6 +375,7 @@ impl ItemRunner<'_> {
             }
             outcome.bailed |= error.is_some();
         }
+        outcome.bailed |= self.abort_on_error && result.error.is_some();
         listener.on_event(&Event::Script {
             cursor,
             item,

@@ -34,6 +34,9 @@ pub struct RunOptions {
     pub folders: Vec<String>,
     /// `--bail`: stop after the first item with a failure.
     pub bail: bool,
+    /// `--bail folder` (Newman's `abortOnError`): a script error (a timer's or callback's
+    /// included) or a request error aborts the run: no report, exit code 1.
+    pub abort_on_error: bool,
     /// `--delay-request`.
     pub delay: Duration,
     /// `--timeout-script`.
@@ -59,6 +62,7 @@ impl Default for RunOptions {
             data: Vec::new(),
             folders: Vec::new(),
             bail: false,
+            abort_on_error: false,
             delay: Duration::ZERO,
             script_timeout: None,
             run_timeout: None,
@@ -88,6 +92,7 @@ pub fn run(
         .map(|_| {
             Sandbox::new(SandboxOptions {
                 script_timeout: options.script_timeout,
+                async_errors: options.abort_on_error,
                 ..SandboxOptions::default()
             })
         })
@@ -104,6 +109,7 @@ pub fn run(
         options,
         client: &client,
         iterations,
+        aborted: std::cell::RefCell::new(None),
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {
@@ -131,7 +137,10 @@ pub fn run(
         }
         listener.on_event(&Event::Done);
     });
-    Ok(())
+    match context.aborted.into_inner() {
+        Some(message) => Err(Diagnostic::run_aborted(message)),
+        None => Ok(()),
+    }
 }
 
 /// What every iteration of a run shares.
@@ -141,6 +150,8 @@ struct RunContext<'a> {
     options: &'a RunOptions,
     client: &'a HttpClient,
     iterations: usize,
+    /// Set when `--bail folder` aborted the run, with the error that did it.
+    aborted: std::cell::RefCell<Option<String>>,
 }
 
 impl<'a> RunContext<'a> {
@@ -155,6 +166,7 @@ impl<'a> RunContext<'a> {
             script_owners: std::collections::HashMap::new(),
             made_up_ids: ids::MadeUpIds::default(),
             bail: self.options.bail,
+            abort_on_error: self.options.abort_on_error,
         }
     }
 
@@ -278,6 +290,12 @@ async fn run_iteration(
             tokio::time::sleep(context.options.delay).await;
         }
         let outcome = runner.run(&planned, &next, cursor, scopes, listener).await;
+        if context.options.abort_on_error
+            && let Some(error) = outcome.error
+        {
+            context.aborted.borrow_mut().get_or_insert(error);
+            return true;
+        }
         if outcome.bailed {
             listener.on_event(&Event::Iteration { cursor });
             return true;

@@ -187,6 +187,25 @@ pub struct ScriptError {
     pub position: Option<(u32, u32)>,
 }
 
+/// Message of the placeholder for a script that threw `null` or `undefined`.
+const NOTHING_THROWN: &str = "\u{0}";
+
+impl ScriptError {
+    /// The placeholder for a thrown `null` or `undefined`, which is no error at all.
+    pub(crate) fn nothing() -> Self {
+        ScriptError {
+            name: String::new(),
+            message: NOTHING_THROWN.to_string(),
+            position: None,
+        }
+    }
+
+    /// True for [`ScriptError::nothing`].
+    pub(crate) fn is_nothing(&self) -> bool {
+        self.name.is_empty() && self.message == NOTHING_THROWN
+    }
+}
+
 /// What `setNextRequest` asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NextRequest {

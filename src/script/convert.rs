@@ -158,6 +158,9 @@ struct RawError {
     message: String,
     #[serde(default)]
     stack: String,
+    /// The script threw `null` or `undefined`: Newman records no error at all.
+    #[serde(default)]
+    nothing: bool,
 }
 
 #[derive(Deserialize)]
@@ -395,6 +398,7 @@ pub(crate) fn response_value(r: &ResponseView) -> Value {
 /// Parse the prelude's `describe` of a thrown value.
 pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
     match serde_json::from_str::<RawError>(json) {
+        Ok(raw) if raw.nothing => ScriptError::nothing(),
         Ok(raw) => positioned(raw, source),
         Err(_) => ScriptError {
             name: "Error".to_string(),

@@ -304,7 +304,8 @@ impl Sandbox {
             };
             match compiled.and_then(|func| func.call::<_, ()>(())) {
                 Ok(()) => None,
-                Err(err) => Some(failure(&ctx, err)),
+                // `throw null` / `throw undefined` end the script without an error (Newman).
+                Err(err) => Some(failure(&ctx, err)).filter(|e| !e.is_nothing()),
             }
         });
 
@@ -327,7 +328,7 @@ impl Sandbox {
             Err(message) => Err(message),
         }
         .map(|mut outcome| {
-            if !keep_async {
+            if !keep_async || outcome.error.as_ref().is_some_and(ScriptError::is_nothing) {
                 outcome.error = None;
             }
             outcome

@@ -784,8 +784,16 @@
   }
 
   // ---- cookies -------------------------------------------------------------------------------
+  // A cookie in the shape of Postman's Cookie (its JSON lists these fields in this order).
   function cookieObject(c) {
-    const out = Object.assign({}, c);
+    const out = {
+      name: c.name,
+      expires: c.expires ? new Date(c.expires) : null,
+      maxAge: typeof c.maxAge === 'number' ? c.maxAge : 0,
+      domain: c.domain, path: c.path,
+      secure: Boolean(c.secure), httpOnly: Boolean(c.httpOnly), hostOnly: c.hostOnly,
+      value: c.value,
+    };
     Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
     Object.defineProperty(out, 'toString', {
       value: function () { return this.name + '=' + this.value; }, enumerable: false,
@@ -832,7 +840,8 @@
 
   const cookieJar = Object.freeze({
     get: function (url, name, callback) {
-      return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback);
+      // A missing cookie is `null`, as in Postman.
+      return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback, function (v) { return v; });
     },
     getAll: function (url, options, callback) {
       if (typeof options === 'function') callback = options;
@@ -895,16 +904,12 @@
     return new CookieList(cookies);
   };
 
-  // pm.cookies: the jar's cookies for the request URL, then Set-Cookie cookies the jar did not
-  // take (under the same name).
-  P.cookieList = function (jarCookies, headers) {
-    const list = jarCookies.slice();
-    const seen = new Set(list.map(function (c) { return c.name; }));
-    for (const c of P.responseCookies(headers).all()) {
-      if (!seen.has(c.name)) list.push(Object.assign({}, c));
-    }
-    return new CookieList(list);
+  // pm.cookies: the jar's cookies for the request URL (what Newman's requester reads back from
+  // the jar after the response).
+  P.cookieList = function (jarCookies) {
+    return new CookieList(jarCookies.slice());
   };
+  P.emptyCookies = function () { return new CookieList([]); };
 
   // ---- pm.sendRequest ------------------------------------------------------------------------
   function requestDefinition(req) {

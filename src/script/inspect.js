@@ -69,7 +69,10 @@
     switch (typeof value) {
       case 'undefined': return 'undefined';
       case 'boolean': return String(value);
-      case 'number': return Object.is(value, -0) ? '-0' : String(value);
+      // chai (loupe) shows a zero with its sign: `+0`, `-0`.
+      case 'number':
+        if (value === 0) return Object.is(value, -0) ? '-0' : (style === 'chai' ? '+0' : '0');
+        return String(value);
       case 'bigint': return String(value) + 'n';
       case 'string': return style === 'node' ? nodeQuote(value) : quote(value);
       case 'symbol': return value.toString();

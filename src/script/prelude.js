@@ -364,7 +364,9 @@
     responseBody: ['pm.response.text()', function () { return part('response') ? S.body : undefined; }],
     responseCode: ['pm.response.code', function () {
       const r = part('response');
-      return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+      if (r) return { code: r.code, name: r.status, detail: r.status };
+      // After a failed request, Newman's test scripts see a code-less object.
+      return part('info').eventName === 'test' ? { code: undefined, name: undefined, detail: undefined } : undefined;
     }],
     responseHeaders: ['pm.response.headers', function () {
       const r = part('response');
@@ -442,7 +444,8 @@
   function describe(err) {
     try {
       // A thrown string or number reaches Newman's report with neither name nor message.
-      if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+      if (err === null || err === undefined) return stringify({ name: '', message: '', nothing: true });
+      if (typeof err !== 'object' && typeof err !== 'function') {
         return stringify({ name: '', message: '', stack: '' });
       }
       const info = errorRecord(err);

@@ -13,7 +13,7 @@ pub(crate) fn v8_message(
 ) -> String {
     match name {
         "TypeError" => type_error(message, position, source),
-        "SyntaxError" => syntax_error(message),
+        "SyntaxError" => syntax_error(message, source),
         "RangeError" => match message {
             "invalid array length" => "Invalid array length".to_string(),
             _ => message.to_string(),
@@ -61,15 +61,45 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
     }
 }
 
-fn syntax_error(message: &str) -> String {
+fn syntax_error(message: &str, source: &str) -> String {
     if let Some(token) = message.strip_prefix("unexpected token in expression: ") {
-        return format!("Unexpected token {token}");
+        return match token {
+            "''" => "Unexpected end of input".to_string(),
+            _ => format!("Unexpected token {token}"),
+        };
     }
     match message {
+        "invalid redefinition of lexical identifier" => match redeclared(source) {
+            Some(name) => format!("Identifier '{name}' has already been declared"),
+            None => message.to_string(),
+        },
         "unexpected end of string" => "Invalid or unexpected token".to_string(),
         "unexpected end of input" => "Unexpected end of input".to_string(),
         _ => message.to_string(),
     }
+}
+
+/// The first name the script declares twice, one of them with `let`, `const` or `class`.
+fn redeclared(source: &str) -> Option<String> {
+    let mut seen: Vec<(String, bool)> = Vec::new();
+    let words: Vec<&str> = source
+        .split(|c: char| !is_ident(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for pair in words.windows(2) {
+        let lexical = matches!(pair[0], "let" | "const" | "class");
+        if !(lexical || matches!(pair[0], "var" | "function")) {
+            continue;
+        }
+        let name = pair[1];
+        if let Some((_, was_lexical)) = seen.iter().find(|(n, _)| n == name)
+            && (lexical || *was_lexical)
+        {
+            return Some(name.to_string());
+        }
+        seen.push((name.to_string(), lexical));
+    }
+    None
 }
 
 fn is_ident(c: char) -> bool {
@@ -84,16 +114,80 @@ fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)?
         .chars()
         .collect();
-    let start = usize::try_from(col).ok()?.checked_sub(1)?;
+    let mut start = usize::try_from(col).ok()?.checked_sub(1)?;
+    // QuickJS may point at the `.` of the member.
+    if text.get(start) == Some(&'.') {
+        start += 1;
+    }
     if !text.get(start).copied().is_some_and(is_ident) {
         return None;
+    }
+    // With arguments, QuickJS points at the last one: go to the callee before their `(`.
+    let before = (0..start).rev().find(|&i| !text[i].is_whitespace());
+    if let Some(p) = before
+        && matches!(text[p], '(' | ',')
+    {
+        let open = unmatched_open(&text, start)?;
+        let mut s = open;
+        while s > 0 && is_ident(text[s - 1]) {
+            s -= 1;
+        }
+        if s == open {
+            return None;
+        }
+        start = s;
     }
     let mut end = start;
     while end < text.len() && is_ident(text[end]) {
         end += 1;
     }
+    // QuickJS may point at an earlier link of a chain (`a.b().c()` at `b`): walk forward to the
+    // last call of the chain, whose callee is what failed.
+    let mut tail = String::new();
+    let mut at_end = end;
+    loop {
+        match text.get(at_end) {
+            Some('(') => {
+                let close = matching(&text, at_end, '(', ')')?;
+                let after = close + 1;
+                let continues = match text.get(after) {
+                    Some('.') | Some('[') => true,
+                    Some('?') => text.get(after + 1) == Some(&'.'),
+                    _ => false,
+                };
+                if !continues {
+                    break;
+                }
+                tail.push_str("(...)");
+                at_end = after;
+            }
+            Some('[') => {
+                let close = matching(&text, at_end, '[', ']')?;
+                tail.extend(&text[at_end..=close]);
+                at_end = close + 1;
+            }
+            Some('.') | Some('?') => {
+                let mut next = at_end + 1;
+                if text[at_end] == '?' {
+                    if text.get(next) != Some(&'.') {
+                        break;
+                    }
+                    next += 1;
+                }
+                let word_end = (next..text.len())
+                    .find(|&i| !is_ident(text[i]))
+                    .unwrap_or(text.len());
+                if word_end == next {
+                    break;
+                }
+                tail.extend(&text[at_end..word_end]);
+                at_end = word_end;
+            }
+            _ => break,
+        }
+    }
     // Walk back over `.name`, `(...)` and `[...]` links.
-    let mut parts: Vec<String> = vec![text[start..end].iter().collect()];
+    let mut parts: Vec<String> = vec![text[start..end].iter().collect::<String>() + &tail];
     let mut at = start;
     loop {
         if at == 0 {
@@ -118,6 +212,37 @@ fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
     }
     parts.reverse();
     Some(parts.concat())
+}
+
+/// The `(` left of `at` that is not closed before it, if the brackets allow one.
+fn unmatched_open(text: &[char], mut at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        at = at.checked_sub(1)?;
+        match text[at] {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' if depth > 0 => depth -= 1,
+            '(' => return Some(at),
+            '[' | '{' => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The index of the bracket closing the one opened at `open_at`.
+fn matching(text: &[char], open_at: usize, open: char, close: char) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &c) in text.iter().enumerate().skip(open_at) {
+        if c == open {
+            depth += 1;
+        } else if c == close {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// Step back over the operand that ends at `at` (exclusive): an identifier, or a call or index
@@ -177,6 +302,24 @@ mod tests {
         assert_eq!(
             v8_message("TypeError", "not a function", Some((4, 12)), src),
             "f is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 10)), "o.a.map(x => x);"),
+            "o.a.map is not a function"
+        );
+        // QuickJS pointing at an earlier call of the chain.
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((3, 13)), src),
+            "pm.response.json(...).args.r is not a function"
+        );
+        assert_eq!(
+            v8_message(
+                "SyntaxError",
+                "invalid redefinition of lexical identifier",
+                None,
+                "const a = 1\nconst a = 2;"
+            ),
+            "Identifier 'a' has already been declared"
         );
         assert_eq!(
             v8_message("TypeError", "cannot read property 'x' of null", None, ""),

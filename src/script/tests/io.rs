@@ -165,6 +165,7 @@ fn cookies_list_and_legacy_cookie_api() {
         http_only: false,
         secure: false,
         session: true,
+        max_age: None,
     };
     // The jar's cookies come first; a Set-Cookie of the response (`sid`) the jar did not hold
     // is added after them.
