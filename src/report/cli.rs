@@ -2,7 +2,7 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::format::{duration, size};
+use super::format::{console_lines, duration, size, CONSOLE_WIDTH};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
@@ -305,8 +305,8 @@ impl<W: Write> Listener for CliReporter<W> {
                 if self.options.no_console {
                     return;
                 }
-                let body: Vec<String> = text
-                    .lines()
+                let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
+                    .iter()
                     .map(|l| match level {
                         ConsoleLevel::Warn => s.yellow(l),
                         ConsoleLevel::Error => s.red(l),
