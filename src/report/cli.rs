@@ -2,7 +2,7 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::format::{duration, size};
+use super::format::{console_lines, duration, size, CONSOLE_WIDTH};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
@@ -305,7 +305,7 @@ impl<W: Write> Listener for CliReporter<W> {
                 if self.options.no_console {
                     return;
                 }
-                let body: Vec<String> = wrap_console(text)
+                let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
                     .into_iter()
                     .map(|l| match level {
                         ConsoleLevel::Warn => s.yellow(&l),
@@ -360,19 +360,3 @@ impl<W: Write> CliReporter<W> {
     }
 }
 
-/// Console text as Newman's CLI reporter prints it when it cannot see a terminal: every line cut
-/// into pieces of at most 54 characters (word-wrap with `cut`), empty lines dropped.
-fn wrap_console(text: &str) -> Vec<String> {
-    const WIDTH: usize = 54;
-    let mut out = Vec::new();
-    for line in text.split('\n') {
-        let chars: Vec<char> = line.chars().collect();
-        for piece in chars.chunks(WIDTH) {
-            out.push(piece.iter().collect());
-        }
-    }
-    if out.is_empty() {
-        out.push(String::new());
-    }
-    out
-}

@@ -1,4 +1,5 @@
-//! Human formats shared by reporters: durations as Newman prints them and byte sizes.
+//! Human formats shared by reporters: durations as Newman prints them, byte sizes, and console
+//! text cut to the terminal width.
 
 use std::time::Duration;
 
@@ -33,8 +34,37 @@ pub fn size(bytes: u64) -> String {
     format!("{text}{}", UNITS[unit])
 }
 
+/// Width Newman's CLI reporter cuts console lines at when stdout is not a terminal (60 - 6).
+pub const CONSOLE_WIDTH: usize = 54;
+
+/// Console text as Newman's CLI reporter lays it out: every line cut into pieces of at most
+/// `width` UTF-16 units (a cut through a surrogate pair shows U+FFFD, as Node writes it), blank
+/// lines dropped; an empty text is one empty line.
+pub fn console_lines(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for line in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let units: Vec<u16> = line.encode_utf16().collect();
+        for chunk in units.chunks(width) {
+            out.push(String::from_utf16_lossy(chunk));
+        }
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn console_lines_cut_at_the_width_and_drop_blank_lines() {
+        assert_eq!(super::console_lines("", 54), vec![String::new()]);
+        assert_eq!(super::console_lines("ab\n\ncde", 2), vec!["ab", "cd", "e"]);
+        // A surrogate pair split by the cut shows replacement characters.
+        assert_eq!(super::console_lines("a\u{1F600}", 2), vec!["a\u{FFFD}", "\u{FFFD}"]);
+    }
+
     use super::*;
 
     #[test]

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use rquickjs::context::EvalOptions;
-use rquickjs::function::Flat;
+use rquickjs::function::{Flat, This};
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
 use super::api::{NoHost, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
@@ -45,12 +45,18 @@ const MAX_AHEAD: usize = 8;
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
 /// compiles them to bytecode (see [`bytecode::eval_builtin`]).
-const PRELUDE: [(&str, &str, &str); 5] = [
+const PRELUDE: [(&str, &str, &str); 7] = [
     (
         "inspect.js",
         "postie-inspect.js",
         include_str!("inspect.js"),
     ),
+    (
+        "console.js",
+        "postie-console.js",
+        include_str!("console.js"),
+    ),
+    ("locale.js", "postie-locale.js", include_str!("locale.js")),
     ("expect.js", "postie-expect.js", include_str!("expect.js")),
     ("http.js", "postie-http.js", include_str!("http.js")),
     ("scopes.js", "postie-scopes.js", include_str!("scopes.js")),
@@ -60,6 +66,12 @@ const PRELUDE: [(&str, &str, &str); 5] = [
         include_str!("prelude.js"),
     ),
 ];
+
+/// Whether a script gets Newman's legacy globals: not when it starts with the marker
+/// `"use sandbox2";` (either quote).
+fn legacy_enabled(source: &str) -> bool {
+    !(source.starts_with("\"use sandbox2\";") || source.starts_with("'use sandbox2';"))
+}
 
 /// Name of the global that holds the prelude's entry points (non-enumerable, read-only).
 const HOOKS: &str = "__postie_hooks";
@@ -258,6 +270,12 @@ impl Sandbox {
         script: &ScriptContext<'_>,
         host: &mut H,
     ) -> ScriptOutcome {
+        let legacy = legacy_enabled(script.source);
+        // A top-level redeclaration of a sandbox global is a SyntaxError under Newman.
+        let thrower = super::redeclare::redeclared_global(script.source, legacy).map(|name| {
+            format!("throw new SyntaxError(\"Identifier '{name}' has already been declared\");")
+        });
+        let source = thrower.as_deref().unwrap_or(script.source);
         let vars = &script.vars;
         let meta = convert::meta_parts(script);
         let args = (
@@ -270,17 +288,18 @@ impl Sandbox {
                 convert::scope_json(&vars.globals),
             )),
             script.response.map(|r| r.body.as_str()).unwrap_or(""),
+            legacy,
         );
         let timeout = self.options.script_timeout;
         if self.compiled.len() >= MAX_COMPILED {
             self.compiled.clear();
         }
-        let key = cache_key(script.source);
+        let key = cache_key(source);
         let worth_keeping = self.seen_once.seen(key.0);
         self.deadline.arm(timeout);
 
         let deadline = &self.deadline;
-        let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, script.source, deadline, false);
+        let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, source, deadline, false);
         let ahead = &mut self.ahead;
         let mut error = self.context.with(|ctx| {
             if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
@@ -289,7 +308,7 @@ impl Sandbox {
             let saved = match self.compiled.get(&key) {
                 Some(bytes) => Some(bytes),
                 None if worth_keeping => {
-                    let wrapped = format!("{WRAP_HEAD}{}{WRAP_TAIL}", script.source);
+                    let wrapped = format!("{WRAP_HEAD}{source}{WRAP_TAIL}");
                     bytecode::compile(&ctx, &wrapped, SCRIPT_FILE)
                         .map(|bytes| &*self.compiled.entry(key).or_insert(bytes))
                 }
@@ -299,18 +318,29 @@ impl Sandbox {
                 Some(bytes) => bytecode::load(&ctx, bytes),
                 None => match ahead.iter().position(|(k, _)| *k == key) {
                     Some(i) => ahead.swap_remove(i).1.restore(&ctx),
-                    None => compile(&ctx, script.source),
+                    None => compile(&ctx, source),
                 },
             };
-            match compiled.and_then(|func| func.call::<_, ()>(())) {
-                Ok(()) => None,
-                // `throw null` / `throw undefined` end the script without an error (Newman).
-                Err(err) => Some(failure(&ctx, err)).filter(|e| !e.is_nothing()),
+            // `this` at the top of a script is a fresh object, so nothing set on it reaches the
+            // next script (as under Newman).
+            let result = compiled.and_then(|func| {
+                let this = Object::new(ctx.clone())?;
+                func.call::<_, ()>((This(this),))
+            });
+            // `throw null` / `throw undefined` end the script without an error (Newman).
+            let error = result
+                .err()
+                .map(|err| failure(&ctx, err))
+                .filter(|e| !e.is_nothing());
+            // The synchronous part is over: the legacy `tests` are recorded now, as Newman does.
+            if call_hook::<()>(&ctx, "synced", ()).is_err() {
+                ctx.catch();
             }
+            error
         });
 
         if error.as_ref().is_none_or(|e| !self.is_timeout(e))
-            && let Err(timed_out) = self.settle(script.source, host).await
+            && let Err(timed_out) = self.settle(source, host).await
         {
             error.get_or_insert(timed_out);
         }
@@ -324,7 +354,7 @@ impl Sandbox {
 
         let keep_async = self.options.async_errors;
         let mut outcome = match raw {
-            Ok(json) => convert::outcome_from_json(&json, script.source, &script.vars),
+            Ok(json) => convert::outcome_from_json(&json, source, &script.vars),
             Err(message) => Err(message),
         }
         .map(|mut outcome| {
@@ -378,22 +408,17 @@ impl Sandbox {
                     position: None,
                 });
             }
-            // Timers run on virtual time; one due after the script's budget would, under
-            // Newman, have fired only after the timeout.
-            let limit = self
-                .options
-                .script_timeout
-                .map_or(-1.0, |t| t.as_secs_f64() * 1000.0);
             let fired = self
                 .context
-                .with(|ctx| match call_hook::<i32>(&ctx, "tick", (limit,)) {
-                    Ok(2) => Err(timeout_error(true)),
-                    Ok(fired) => Ok(fired == 1),
+                .with(|ctx| match call_hook::<f64>(&ctx, "tick", ()) {
+                    Ok(fired) => Ok(fired),
                     Err(err) => Err(script_error(&ctx, err, source, &self.deadline, true)),
                 });
             match fired {
-                Ok(true) => callbacks += 1,
-                Ok(false) => return Ok(()),
+                Ok(wait) if wait < 0.0 => return Ok(()),
+                Ok(wait) if wait == 0.0 => callbacks += 1,
+                // Timers wait real time: sleep in short steps so the script timeout still applies.
+                Ok(wait) => std::thread::sleep(Duration::from_millis(wait.clamp(1.0, 50.0) as u64)),
                 Err(err) => return Err(err),
             }
         }

@@ -476,8 +476,11 @@
 
   // Where JSON.parse gave up: the index of the first character that cannot continue a JSON
   // text, or text.length when it ended too early.
+  // Where JSON.parse fails in `text` (-1: it does not), and whether the failure is a trailing
+  // comma ('array' or 'object', else null), in `jsonErrorIndex.trailing`.
   function jsonErrorIndex(text) {
     let i = 0;
+    jsonErrorIndex.trailing = null;
     const ws = function () { while (i < text.length && ' \t\n\r'.indexOf(text[i]) !== -1) i++; };
     const fail = function () { throw i; };
     const literal = function (word) {
@@ -505,7 +508,13 @@
         i++;
         ws();
         if (text[i] === close) { i++; return; }
+        let afterComma = false;
         for (;;) {
+          ws();
+          if (afterComma && text[i] === close) {
+            jsonErrorIndex.trailing = c === '{' ? 'object' : 'array';
+            fail();
+          }
           if (c === '{') {
             ws();
             if (text[i] !== '"') fail();
@@ -516,7 +525,7 @@
           }
           value();
           ws();
-          if (text[i] === ',') { i++; continue; }
+          if (text[i] === ',') { i++; afterComma = true; continue; }
           if (text[i] === close) { i++; return; }
           fail();
         }
@@ -556,20 +565,27 @@
     return line + '\n' + caret;
   }
 
+  // The parse error Newman's JSON parser (liquid-json) gives: what went wrong, the line:column,
+  // then the line (first 79 characters) and a caret under the column.
   function invalidJson(text) {
-    const at = jsonErrorIndex(text);
-    let message;
-    if (text === '') {
-      // parse-json's wording, with its code frame: the line and a caret under the column.
-      message = 'No data, empty input at 1:1\n\n^';
+    let at = jsonErrorIndex(text);
+    let what;
+    if (/^\s*$/.test(text)) {
+      what = 'No data, empty input';
+      at = 0;
     } else if (at < 0 || at >= text.length) {
-      message = 'Unexpected end of JSON input';
+      what = 'Unexpected end of input';
+      at = text.length;
+    } else if (jsonErrorIndex.trailing) {
+      what = 'Trailing comma in ' + jsonErrorIndex.trailing;
     } else {
-      const before = text.slice(0, at).split('\n');
-      const column = before[before.length - 1].length;
-      message = "Unexpected token '" + text[at] + "' at " + before.length + ':' + (column + 1) +
-        '\n' + codeFrame(text, at, column);
+      // A '/' that does not start a comment is blamed on the character after it.
+      if (text[at] === '/' && at + 1 < text.length && text[at + 1] !== '/') at++;
+      what = "Unexpected token '" + text[at] + "'";
     }
+    const before = text.slice(0, at).split('\n');
+    const column = before[before.length - 1].length;
+    const message = what + ' at ' + before.length + ':' + (column + 1) + '\n' + codeFrame(text, at, column);
     const err = new Error(message);
     err.name = 'JSONError';
     return err;

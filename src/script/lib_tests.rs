@@ -206,18 +206,15 @@ fn legacy_globals_and_sugar() {
             ("Object.keys(String.prototype).length", "0"),
             ("typeof tv4.validate", "function"),
             ("typeof Buffer.from", "function"),
+            ("typeof Backbone", "object"),
             (
-                "(function () { try { Backbone.Model; return 'no'; } catch (e) { return e.message; } })()",
-                "Backbone is not available in postie",
-            ),
-            (
-                "(function () { try { require('fs'); return 'no'; } catch (e) { return e.message; } })()",
-                "require('fs'): module \"fs\" is not available in postie",
+                "(function () { try { require('http'); return 'no'; } catch (e) { return e.message; } })()",
+                "Cannot find module 'http'",
             ),
             ("typeof require('atob')", "function"),
             (
                 "(function () { try { JSON.parse('<html>'); } catch (e) { return e.name + ': ' + e.message; } })()",
-                "JSONError: Unexpected token '<' at 1:1",
+                "JSONError: Unexpected token '<' at 1:1\n<html>\n^",
             ),
             (
                 "JSON.parse('\\ufeff{\"a\":1}').a + JSON.parse('[1]', (k, v) => v)[0]",
@@ -582,7 +579,7 @@ fn small_modules() {
                 "/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(uuid.v4())",
                 "true",
             ),
-            ("uuid().length + String(uuid.validate(uuid.v4()))", "36true"),
+            ("uuid().length + Object.keys(uuid).join()", "36v4"),
             (
                 "(function () { try { chai.assert.equal(1, 2); } catch (e) { return e.message; } })()",
                 "expected 1 to equal 2",
@@ -653,7 +650,7 @@ fn small_modules() {
             ),
             (
                 "(function () { try { require('postman-collection'); } catch (e) { return e.message; } })()",
-                "require('postman-collection'): module \"postman-collection\" is not available in postie",
+                "Cannot find module 'postman-collection'",
             ),
             ("typeof require('timers').setTimeout", "function"),
         ],

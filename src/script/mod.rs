@@ -15,6 +15,7 @@ mod bytecode;
 mod convert;
 pub mod engine;
 mod native;
+mod redeclare;
 mod seen;
 mod v8_errors;
 

@@ -39,24 +39,38 @@
   }
 
   // ---- pm.test -------------------------------------------------------------------------------
+  // QuickJS messages for the common runtime errors, in V8's words (which Newman shows).
+  const V8_WORDING = [
+    [/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')"],
+    [/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')"],
+    [/^invalid array length$/, 'Invalid array length'],
+    [/^Date value is NaN$/, 'Invalid time value'],
+    [/^empty array$/, 'Reduce of empty array with no initial value'],
+    [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+    [/^unexpected token in expression: '(.*)'$/, "Unexpected token '$1'"],
+  ];
+  function v8Message(message) {
+    for (let i = 0; i < V8_WORDING.length; i++) {
+      if (V8_WORDING[i][0].test(message)) return message.replace(V8_WORDING[i][0], V8_WORDING[i][1]);
+    }
+    return message;
+  }
+  P.v8Message = v8Message;
+
+  // A failed pm.test: what was thrown, as Newman records it (an object keeps its name and
+  // message, AssertionError by default; anything else is an AssertionError named after the test).
   const REWORDED = { TypeError: true, RangeError: true, SyntaxError: true };
-  function errorRecord(err) {
-    if (err instanceof Error || (err && typeof err === 'object' && 'message' in err)) {
-      const record = { name: String(err.name || 'Error'), message: String(err.message) };
+  function errorRecord(err, testName) {
+    if (err !== null && typeof err === 'object') {
+      const fallback = testName === undefined ? 'Error' : 'AssertionError';
+      const record = { name: String(err.name || fallback), message: v8Message(String(err.message)) };
       // The Rust side rewords engine messages the V8 way, some from the position in the stack.
       if (err instanceof Error && REWORDED[record.name]) record.stack = String(err.stack || '');
       return record;
     }
+    if (testName !== undefined) return { name: 'AssertionError', message: String(testName) };
     return { name: 'Error', message: String(err) };
   }
-
-  // QuickJS words some TypeErrors differently from V8 (Node): say them the way Newman shows them.
-  function v8Message(message) {
-    return String(message)
-      .replace(/^cannot read property '(.*)' of (undefined|null)$/, "Cannot read properties of $2 (reading '$1')")
-      .replace(/^cannot set property '(.*)' of (undefined|null)$/, "Cannot set properties of $2 (setting '$1')");
-  }
-  P.v8Message = v8Message;
 
   // What Newman reports for a failed assertion: the error's own `name` and `message` when it has
   // them (any object), else `AssertionError` and the test's name (a thrown string, number, null).
@@ -120,11 +134,12 @@
 
   // ---- console -------------------------------------------------------------------------------
   function logger(level) {
-    return function () { S.console.push({ level: level, text: P.format(Array.prototype.slice.call(arguments)) }); };
+    return function () { S.console.push({ level: level, text: P.consoleText(Array.prototype.slice.call(arguments)) }); };
   }
+  // Newman's sandbox console has these six methods only; `clear` prints an empty block.
   const consoleObject = {
     log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
-    debug: logger('log'), trace: logger('log'), dir: logger('log'), clear: function () {},
+    debug: logger('log'), clear: function () { S.console.push({ level: 'log', text: '' }); },
   };
 
   // ---- setNextRequest, skipRequest -------------------------------------------------------------
@@ -238,70 +253,112 @@
   }
   P.lib = lib;
   const builtins = {
-    atob: function () { return G.atob; },
-    btoa: function () { return G.btoa; },
+    atob: function () { return function atob(str) { return legacyAtob(str); }; },
+    btoa: function () { return function btoa(str) { return legacyBtoa(str); }; },
     json: function () { return { parse: JSON.parse, stringify: JSON.stringify }; },
+    // Newman's `timers` shim calls the host's timers, which its sandbox does not have.
     timers: function () {
       const out = {};
       for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
-        out[name] = function () { return G[name].apply(G, arguments); };
+        const missing = name === 'setImmediate' || name === 'clearImmediate' ? name.replace('Immediate', 'Timeout') : name;
+        out[name] = function () { throw new ReferenceError(missing + ' is not defined'); };
       }
       return out;
     },
+    backbone: function () { return BACKBONE; },
+    fs: function () { return {}; },
+    os: function () { return {}; },
   };
+  // Newman's require: a name it does not bundle is "Cannot find module"; a non-string name
+  // (a number) gives undefined.
   function requireModule(name) {
-    const key = String(name).replace(/^node:/, '');
+    if (typeof name === 'number') return undefined;
+    const key = String(name);
     if (hasOwn(builtins, key)) return builtins[key]();
-    if (!hasOwn(MODULES, key)) throw new Error("require('" + key + "'): module \"" + key + '" is not available in postie');
+    if (!hasOwn(MODULES, key)) {
+      const err = new Error("Cannot find module '" + key + "'");
+      err.code = 'MODULE_NOT_FOUND';
+      throw err;
+    }
     return lib(MODULES[key]);
   }
   function hasOwn(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
   // ---- virtual timers ------------------------------------------------------------------------
-  function addTimer(fn, ms, args, repeat) {
-    if (typeof fn !== 'function') throw new TypeError('the timer callback must be a function');
-    if (S.frozen) return 0;
-    const delay = Math.max(0, Number(ms) || 0);
-    const timer = { id: ++S.timerSeq, at: S.now + delay, delay: delay, fn: fn, args: args, repeat: repeat, seq: S.timerSeq };
-    S.timers.push(timer);
-    return timer.id;
+  // Timers wait real time, as Newman's do (a timeout is at least 1 ms, so immediates run
+  // first). Newman's sandbox timers call back without the extra arguments and accept anything as
+  // the callback (a non-function never fires).
+  function elapsed() { return Date.now() - S.start; }
+  function addTimer(fn, ms, repeat, immediate) {
+    const id = ++S.timerSeq;
+    if (typeof fn !== 'function' || S.frozen) return id;
+    const delay = immediate ? 0 : Math.max(1, Number(ms) || 0);
+    S.timers.push({ id: id, at: elapsed() + delay, delay: delay, fn: fn, repeat: repeat, seq: id, immediate: immediate });
+    return id;
   }
   function clearTimer(id) {
     S.timers = S.timers.filter(function (t) { return t.id !== id; });
   }
   const timerGlobals = {
-    setTimeout: function (fn, ms) { return addTimer(fn, ms, Array.prototype.slice.call(arguments, 2), false); },
-    setInterval: function (fn, ms) { return addTimer(fn, ms, Array.prototype.slice.call(arguments, 2), true); },
-    setImmediate: function (fn) { return addTimer(fn, 0, Array.prototype.slice.call(arguments, 1), false); },
+    setTimeout: function (fn, ms) { return addTimer(fn, ms, false, false); },
+    setInterval: function (fn, ms) { return addTimer(fn, ms, true, false); },
+    setImmediate: function (fn) { return addTimer(fn, 0, false, true); },
     clearTimeout: clearTimer, clearInterval: clearTimer, clearImmediate: clearTimer,
   };
 
   // ---- legacy (Postman v1) API ---------------------------------------------------------------
-  function deprecated(name, alternative) {
+  // Newman wraps every legacy global that is an object or a function in a Proxy that prints
+  // `Using "name" is deprecated...` (once per script) when a property is read or written or the
+  // function is called, until the synchronous part of the script ends; reading any property of
+  // `postman` warns about `postman.setNextRequest`. Strings and numbers (responseBody,
+  // responseTime, iteration) never warn.
+  const LEGACY_ALTERNATIVES = {
+    tests: 'pm.test()', globals: 'pm.globals', environment: 'pm.environment', data: 'pm.iterationData',
+    request: 'pm.request', responseCookies: 'pm.cookies', responseHeaders: 'pm.response.headers',
+    responseTime: 'pm.response.responseTime', responseCode: 'pm.response.code',
+    responseBody: 'pm.response.text()', iteration: 'pm.info.iteration', _: "require('lodash')",
+    CryptoJS: "require('crypto-js')", atob: "require('atob')", btoa: "require('btoa')", tv4: "require('ajv')",
+    xml2Json: "require('xml2js')", Backbone: "require('backbone')", cheerio: "require('cheerio')",
+    'postman.setNextRequest': 'pm.execution.setNextRequest()',
+  };
+  function deprecated(name) {
+    if (S.legacyDone) return;
     if (!S.warned) S.warned = new Set();
     if (S.warned.has(name)) return;
     S.warned.add(name);
-    S.console.push({ level: 'warn', text: P.format(['Using "' + name + '" is deprecated. Use "' + alternative + '" instead.']) });
+    S.console.push({ level: 'warn',
+      text: P.consoleText(['Using "' + name + '" is deprecated. Use "' + LEGACY_ALTERNATIVES[name] + '" instead.']) });
+  }
+  function legacyWrap(name, target) {
+    if (target === null || (typeof target !== 'object' && typeof target !== 'function')) return target;
+    const cache = S.legacyProxies || (S.legacyProxies = new Map());
+    const known = cache.get(name);
+    if (known && known.target === target) return known.proxy;
+    const warnAs = name === 'postman' ? 'postman.setNextRequest' : name;
+    const proxy = new Proxy(target, {
+      get: function (t, prop) { deprecated(warnAs); return t[prop]; },
+      set: function (t, prop, value) { deprecated(name); t[prop] = value; return true; },
+      apply: function (t, self, args) { deprecated(name); return t.apply(self, args); },
+    });
+    cache.set(name, { target: target, proxy: proxy });
+    return proxy;
   }
 
   // The legacy setters store strings (anything truthy, or false, with a toString), and keep the
   // legacy `environment`/`globals` objects in step when the script has read them.
-  function legacyScopeMethods(label, scope, prefix, legacyKey) {
+  function legacyScopeMethods(label, scope, legacyKey) {
     const out = {};
     out['set' + label + 'Variable'] = function (key, value) {
-      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if ((value === false || value) && typeof (value && value.toString) === 'function') value = value.toString();
       if (S.legacy[legacyKey]) S.legacy[legacyKey][key] = value;
       scope.set(key, value);
     };
-    out['get' + label + 'Variable'] = function (key) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); return scope.get(key); };
+    out['get' + label + 'Variable'] = function (key) { return scope.get(key); };
     out['clear' + label + 'Variable'] = function (key) {
-      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if (S.legacy[legacyKey] && key) delete S.legacy[legacyKey][key];
       scope.unset(key);
     };
     out['clear' + label + 'Variables'] = function () {
-      deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
       if (S.legacy[legacyKey]) for (const k of Object.keys(S.legacy[legacyKey])) delete S.legacy[legacyKey][k];
       scope.clear();
     };
@@ -327,82 +384,100 @@
     return out;
   }
 
-  const postman = Object.assign(
-    {
-      setNextRequest: function (target) { deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()'); setNextRequest(target); },
-      getResponseHeader: function (name) {
-        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
-        const r = pm.response;
-        return r ? r.headers.get(name) : undefined;
-      },
-      getResponseCookie: function (name) {
-        deprecated('postman.setNextRequest', 'pm.execution.setNextRequest()');
-        return pm.cookies.one(String(name));
-      },
+  const postmanBase = Object.assign(
+    { setNextRequest: function (target) { setNextRequest(target); } },
+    legacyScopeMethods('Environment', P.scopes.environment, 'environment'),
+    legacyScopeMethods('Global', P.scopes.globals, 'globals'));
+  // Test scripts also get the response helpers.
+  const postmanTest = Object.assign({}, postmanBase, {
+    getResponseHeader: function (name) {
+      const r = pm.response;
+      return r ? r.headers.get(name) : undefined;
     },
-    legacyScopeMethods('Environment', P.scopes.environment, 'pm.environment', 'environment'),
-    legacyScopeMethods('Global', P.scopes.globals, 'pm.globals', 'globals'));
+    getResponseCookie: function (name) {
+      return pm.cookies.one(String(name));
+    },
+  });
+  function postmanObject() {
+    return part('info').eventName === 'test' ? postmanTest : postmanBase;
+  }
 
   const LEGACY = {
-    tests: ['pm.test()', function () { return S.tests; }],
-    globals: ['pm.globals', function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(scope('globals'))); }],
-    environment: ['pm.environment', function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(scope('environment'))); }],
-    data: ['pm.iterationData', function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(scope('data'))); }],
-    iteration: ['pm.info.iteration', function () { return info().iteration; }],
-    request: ['pm.request', function () {
+    tests: function () { return S.tests; },
+    globals: function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(scope('globals'))); },
+    environment: function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(scope('environment'))); },
+    data: function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(scope('data'))); },
+    iteration: function () { return info().iteration; },
+    request: function () {
       if (!S.legacy.request) {
         const r = part('request');
+        // Newman's legacy request headers have lower-case names.
         const headers = {};
-        for (const h of r.headers) if (!h[2]) headers[h[0]] = h[1];
+        for (const h of r.headers) headers[String(h[0]).toLowerCase()] = h[1];
         const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
         const body = definition === null ? null : new P.RequestBody(definition);
         S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: undefined, headers: headers,
           method: r.method, url: r.url, data: legacyRequestData(body) };
       }
       return S.legacy.request;
-    }],
-    responseBody: ['pm.response.text()', function () { return part('response') ? S.body : undefined; }],
-    responseCode: ['pm.response.code', function () {
-      const r = part('response');
-      if (r) return { code: r.code, name: r.status, detail: r.status };
-      // After a failed request, Newman's test scripts see a code-less object.
-      return part('info').eventName === 'test' ? { code: undefined, name: undefined, detail: undefined } : undefined;
-    }],
-    responseHeaders: ['pm.response.headers', function () {
+    },
+    responseBody: function () { return part('response') ? S.body : undefined; },
+    responseCode: function () {
+      if (!S.legacy.responseCode) {
+        const r = part('response');
+        S.legacy.responseCode = r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+      }
+      return S.legacy.responseCode;
+    },
+    responseHeaders: function () {
       const r = part('response');
       if (!r) return undefined;
-      const out = {};
-      for (const h of r.headers) out[h[0]] = h[1];
-      return out;
-    }],
-    responseTime: ['pm.response.responseTime', function () { return part('response') ? part('response').time : undefined; }],
-    responseCookies: ['pm.cookies', function () { return pm.cookies.all(); }],
+      if (!S.legacy.responseHeaders) {
+        const out = {};
+        for (const h of r.headers) out[h[0]] = h[1];
+        S.legacy.responseHeaders = out;
+      }
+      return S.legacy.responseHeaders;
+    },
+    responseTime: function () { return part('response') ? part('response').time : undefined; },
+    // The response's cookie list (not an array), as pm.cookies.
+    responseCookies: function () { return part('response') ? pm.cookies : undefined; },
+    postman: postmanObject,
+    _: function () { return lib('lodash3'); },
+    CryptoJS: function () { return lib('crypto-js'); },
+    atob: function () { return legacyAtob; },
+    btoa: function () { return legacyBtoa; },
+    tv4: function () { return lib('tv4'); },
+    xml2Json: function () { return lib('xml2json'); },
+    cheerio: function () { return lib('cheerio'); },
+    Backbone: function () { return BACKBONE; },
   };
-  for (const name of Object.keys(LEGACY)) {
-    const [alternative, read] = LEGACY[name];
-    Object.defineProperty(G, name, {
-      // Only objects and functions are wrapped (and warn): not responseBody, responseTime,
-      // iteration.
-      get: function () {
-        const value = read();
-        if ((value !== null && typeof value === 'object') || typeof value === 'function') deprecated(name, alternative);
-        return value;
-      },
-      set: function (value) { if (name === 'tests') S.tests = value; },
-      enumerable: false, configurable: false,
-    });
+  // The npm `atob`/`btoa` Newman gives scripts: Buffer's lenient base64, one byte per character.
+  function legacyAtob(str) {
+    if (typeof str !== 'string' && (str === null || typeof str !== 'object')) {
+      throw new TypeError('The first argument must be one of type string, Buffer, ArrayBuffer, Array, or ' +
+        'Array-like Object. Received type ' + (str === null ? 'object' : typeof str));
+    }
+    return lib('buffer').Buffer.from(str, 'base64').toString('binary');
   }
-  // Library globals (no deprecation warning: postman-sandbox reverted those, GH-1086).
-  for (const [name, load] of [
-    ['_', function () { return lib('lodash'); }],
-    ['CryptoJS', function () { return lib('crypto-js'); }],
-    ['tv4', function () { return lib('tv4'); }],
-    ['xml2Json', function () { return lib('xml2json'); }],
-    ['cheerio', function () { return lib('cheerio'); }],
-    ['Backbone', function () { throw new Error('Backbone is not available in postie'); }]]) {
+  function legacyBtoa(str) {
+    if (str === null || str === undefined) {
+      throw new TypeError('Cannot read properties of ' + str + " (reading 'toString')");
+    }
+    const B = lib('buffer').Buffer;
+    const buffer = B.isBuffer(str) ? str : B.from(str.toString(), 'binary');
+    return buffer.toString('base64');
+  }
+  // Backbone is not bundled: an object so that `typeof Backbone` is what Newman shows.
+  const BACKBONE = {};
+  for (const name of Object.keys(LEGACY)) {
+    const read = LEGACY[name];
     Object.defineProperty(G, name, {
-      get: load,
-      set: function () {},
+      get: function () {
+        if (!S || S.noLegacy) return undefined;
+        return legacyWrap(name, read());
+      },
+      set: function (value) { if (name === 'tests' && S) S.tests = value; },
       enumerable: false, configurable: false,
     });
   }
@@ -417,6 +492,66 @@
   });
   // Newman gives scripts liquid-json as `JSON`: a leading BOM is ignored and a parse failure is a
   // `JSONError` (worded like `pm.response.json()`'s).
+  // ... and its stringify reports failures as a `JSONError` in V8's words.
+  const nativeStringify = JSON.stringify;
+  function ctorName(obj) {
+    try {
+      const c = obj.constructor;
+      return typeof c === 'function' && c.name ? c.name : 'Object';
+    } catch (e) {
+      return 'Object';
+    }
+  }
+  function circularMessage(root) {
+    const stack = [];
+    const steps = [];
+    const label = function (key, isArray) { return isArray ? 'index ' + key : "property '" + key + "'"; };
+    let found = null;
+    const visit = function (value) {
+      if (found || value === null || typeof value !== 'object') return;
+      const at = stack.indexOf(value);
+      if (at !== -1) {
+        found = { start: at, path: steps.slice(at) };
+        return;
+      }
+      stack.push(value);
+      const isArray = Array.isArray(value);
+      for (const key of Object.keys(value)) {
+        let v = value[key];
+        if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') v = v.toJSON(key);
+        steps.push({ label: label(key, isArray), value: v });
+        visit(v);
+        if (found) return;
+        steps.pop();
+      }
+      stack.pop();
+    };
+    visit(root);
+    if (!found) return 'Converting circular structure to JSON';
+    const lines = ['Converting circular structure to JSON',
+      "    --> starting at object with constructor '" + ctorName(stack[found.start]) + "'"];
+    for (let i = 0; i < found.path.length - 1; i++) {
+      lines.push('    |     ' + found.path[i].label + " -> object with constructor '" + ctorName(found.path[i].value) + "'");
+    }
+    lines.push('    --- ' + found.path[found.path.length - 1].label + ' closes the circle');
+    return lines.join('\n');
+  }
+  Object.defineProperty(JSON, 'stringify', {
+    value: function stringify(value, replacer, space) {
+      try {
+        return nativeStringify(value, replacer, space);
+      } catch (e) {
+        const text = String(e && e.message);
+        let message = text;
+        if (/circular/i.test(text)) message = circularMessage(value);
+        else if (/BigInt/.test(text)) message = 'Do not know how to serialize a BigInt';
+        const err = new Error(message);
+        err.name = 'JSONError';
+        throw err;
+      }
+    },
+    writable: true, configurable: true, enumerable: false,
+  });
   const nativeParse = JSON.parse;
   let explaining = false;
   Object.defineProperty(JSON, 'parse', {
@@ -426,9 +561,14 @@
         return nativeParse(source, reviver);
       } catch (e) {
         if (explaining || !(e instanceof SyntaxError)) throw e;
+        if (typeof source !== 'string') {
+          const err = new Error('"' + String(source) + '" is not valid JSON');
+          err.name = 'JSONError';
+          throw err;
+        }
         explaining = true;
         try {
-          P.parseJson(String(source));
+          P.parseJson(source);
         } finally {
           explaining = false;
         }
@@ -439,16 +579,25 @@
   });
   // Sugar.js prototype extensions (`'abc'.has('b')`, `[].none()`, ...) that Newman installs.
   lib('sugar');
+  // Newman's sandbox gives errors a toJSON (for its bridge): scripts see it in JSON.stringify
+  // and in console output. Assigned, as Newman does, so it is enumerable.
+  Error.prototype.toJSON = function () {
+    return { type: 'Error', name: this.name, message: this.message };
+  };
+  // Globals QuickJS has and Newman's sandbox does not.
+  for (const name of ['queueMicrotask', 'WeakRef', 'FinalizationRegistry', 'performance']) {
+    try {
+      delete G[name];
+    } catch (e) { /* not configurable: keep it */ }
+  }
 
   // ---- entry points for Rust -----------------------------------------------------------------
   function describe(err) {
     try {
-      // A thrown string or number reaches Newman's report with neither name nor message.
+      // A thrown string or number is a failure without a name or a message under Newman;
+      // `throw null` / `throw undefined` end the script without one.
       if (err === null || err === undefined) return stringify({ name: '', message: '', nothing: true });
-      if (typeof err !== 'object' && typeof err !== 'function') {
-        return stringify({ name: '', message: '', stack: '' });
-      }
-      const info = errorRecord(err);
+      const info = typeof err === 'object' || typeof err === 'function' ? errorRecord(err) : { name: '', message: '' };
       let stack = '';
       try {
         stack = err && typeof err === 'object' && err.stack ? String(err.stack) : '';
@@ -461,18 +610,18 @@
     }
   }
 
-  function begin(info, request, response, cookies, local, data, environment, collection, globals, body) {
+  function begin(info, request, response, cookies, local, data, environment, collection, globals, body, legacy) {
     S = {
+      noLegacy: legacy === false, legacyDone: false, legacyProxies: null,
       partsJson: { info: info, request: request, response: response, cookies: cookies },
       parts: {}, info: null, body: body,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
       assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,
-      tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, now: 0, asyncError: null,
+      tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, start: Date.now(), asyncError: null,
       request: null, response: null, cookies: null, location: null,
     };
     G.pm = pm;
-    G.postman = postman;
     G.console = consoleObject;
     G.require = requireModule;
     G.setTimeout = timerGlobals.setTimeout;
@@ -483,26 +632,52 @@
     G.clearImmediate = clearTimer;
   }
 
-  // Fire the earliest timer: 1 when one fired, 0 when none is left, 2 when the next one is due
-  // after `limit` ms of virtual time (a negative limit: none).
-  function tick(limit) {
-    if (!S.timers.length) return 0;
+  // Fire the earliest timer if it is due: 0 when one fired, else the milliseconds to wait for
+  // the next one, or -1 when none is left.
+  function tick() {
+    if (!S.timers.length) return -1;
     let next = S.timers[0];
-    for (const t of S.timers) if (t.at < next.at || (t.at === next.at && t.seq < next.seq)) next = t;
-    if (limit >= 0 && next.at >= limit) return 2;
-    S.now = next.at;
+    for (const t of S.timers) {
+      if (t.at < next.at || (t.at === next.at && (t.immediate && !next.immediate ||
+          t.immediate === next.immediate && t.seq < next.seq))) next = t;
+    }
+    const wait = next.at - elapsed();
+    if (wait > 0) return wait;
     if (next.repeat) {
-      next.at = S.now + Math.max(1, next.delay);
+      next.at = elapsed() + Math.max(1, next.delay);
       next.seq = ++S.timerSeq;
     } else {
       clearTimer(next.id);
     }
     try {
-      next.fn.apply(G, next.args);
+      next.fn.call(G);
     } catch (err) {
-      if (!S.asyncError) S.asyncError = parse(describe(err));
+      // Newman reports nothing for an error thrown inside a timer callback.
     }
-    return 1;
+    return 0;
+  }
+
+  // The synchronous part of the script is over (promise jobs and timers have not run): Newman
+  // records the legacy `tests` now and stops printing deprecation warnings.
+  function synced() {
+    if (!S || S.legacyDone) return;
+    S.legacyDone = true;
+    if (S.noLegacy) return;
+    const tests = S.tests;
+    if (!tests || typeof tests !== 'object') return;
+    const keys = Object.keys(tests);
+    for (let i = 0; i < keys.length; i++) {
+      const value = tests[keys[i]];
+      const passed = Boolean(value);
+      let shown;
+      try {
+        shown = String(value);
+      } catch (e) {
+        shown = '';
+      }
+      S.assertions.push({ name: keys[i], skipped: false, index: S.assertionSeq++,
+        error: passed ? null : { name: 'AssertionError', message: 'expected ' + shown + ' to be truthy' } });
+    }
   }
 
   function safeVars(map) {
@@ -526,14 +701,7 @@
   function finish() {
     if (S.frozen) thaw();
     const assertions = S.assertions;
-    const tests = S.tests;
-    if (tests && typeof tests === 'object') {
-      for (const name of Object.keys(tests)) {
-        const passed = Boolean(tests[name]);
-        assertions.push({ name: name, skipped: false, index: S.assertionSeq++,
-          error: passed ? null : { name: 'AssertionError', message: 'expected ' + P.display(tests[name]) + ' to be truthy' } });
-      }
-    }
+    synced();
     const out = {};
     // Only scopes the script wrote to go back; a missing one means "unchanged".
     let vars = null;
@@ -569,6 +737,7 @@
 
   P.begin = begin;
   P.tick = tick;
+  P.synced = synced;
   P.describe = describe;
   P.finish = finish;
 })(globalThis.__postie_internal);

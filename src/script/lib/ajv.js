@@ -28,9 +28,38 @@
     }
     return schemaOrKey;
   };
+  // The part of Ajv's meta-schema check scripts trip over: an unknown `type` name.
+  const TYPES = ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'];
+  function checkSchema(schema, path) {
+    if (schema === null || typeof schema !== 'object') return;
+    if (Array.isArray(schema)) {
+      schema.forEach(function (s, i) { checkSchema(s, path + '[' + i + ']'); });
+      return;
+    }
+    const type = schema.type;
+    const bad = type !== undefined && (Array.isArray(type)
+      ? type.some(function (t) { return TYPES.indexOf(t) === -1; })
+      : TYPES.indexOf(type) === -1);
+    if (bad) {
+      const at = path + '.type';
+      throw new Error('schema is invalid: ' + at + ' should be equal to one of the allowed values, ' + at +
+        ' should be array, ' + at + ' should match some schema in anyOf');
+    }
+    for (const key of ['properties', 'patternProperties', 'definitions', 'dependencies']) {
+      const group = schema[key];
+      if (group && typeof group === 'object' && !Array.isArray(group)) {
+        for (const name of Object.keys(group)) checkSchema(group[name], path + '.' + key + (/^[A-Za-z_$][\w$]*$/.test(name) ? '.' + name : "['" + name + "']"));
+      }
+    }
+    for (const key of ['items', 'additionalProperties', 'additionalItems', 'not', 'contains', 'propertyNames',
+      'allOf', 'anyOf', 'oneOf', 'if', 'then', 'else']) {
+      if (schema[key] !== undefined) checkSchema(schema[key], path + '.' + key);
+    }
+  }
   Ajv.prototype.compile = function (schemaOrKey) {
     const self = this;
     const schema = this._schema(schemaOrKey);
+    checkSchema(schema, 'data');
     const validate = function (data) {
       const errors = self._run(schema, data);
       validate.errors = errors;

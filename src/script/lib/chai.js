@@ -85,7 +85,7 @@
   assert.jsonSchema = function (v, schema, message) { expect(v, message).to.have.jsonSchema(schema); };
 
   return {
-    expect: expect, assert: assert, AssertionError: AssertionError, version: '4.3.4',
+    expect: expect, assert: assert, AssertionError: AssertionError, version: '4.3.8',
     use: function (plugin) {
       if (typeof plugin === 'function') plugin(this, { flag: function (a, k, v) { if (v === undefined) return a.__flags[k]; a.__flags[k] = v; return undefined; } });
       return this;

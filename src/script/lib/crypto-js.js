@@ -152,7 +152,7 @@
     let derived = '';
     let block = '';
     const pass = toBinary(asWords(password));
-    const saltBin = salt ? toBinary(salt) : '';
+    const saltBin = salt ? toBinary(asWords(salt)) : '';
     while (derived.length < need) {
       block = native.digest(hasher, block + pass + saltBin);
       for (let i = 1; i < iterations; i++) block = native.digest(hasher, block);
@@ -289,7 +289,51 @@
   }
   C.AES = blockCipher('AES', 'aes', 8);
   algo.AES = C.AES;
-  for (const name of ['DES', 'TripleDES', 'Rabbit', 'RabbitLegacy', 'RC4', 'RC4Drop']) {
+  // RC4 and RC4Drop (a stream cipher: a passphrase derives a 256-bit key, no iv).
+  function rc4Bytes(key, data, drop) {
+    const S = [];
+    for (let i = 0; i < 256; i++) S[i] = i;
+    for (let i = 0, j = 0; i < 256; i++) {
+      j = (j + S[i] + key[i % key.length]) & 255;
+      const t = S[i]; S[i] = S[j]; S[j] = t;
+    }
+    let i = 0;
+    let j = 0;
+    const next = function () {
+      i = (i + 1) & 255;
+      j = (j + S[i]) & 255;
+      const t = S[i]; S[i] = S[j]; S[j] = t;
+      return S[(S[i] + S[j]) & 255];
+    };
+    for (let k = 0; k < drop * 4; k++) next();
+    return data.map(function (b) { return b ^ next(); });
+  }
+  function streamCipher(defaultDrop) {
+    const run = function (material, data, cfg) {
+      const drop = cfg && cfg.drop !== undefined ? cfg.drop : defaultDrop;
+      return fromBytes(rc4Bytes(toBytes(material.key), toBytes(data), drop));
+    };
+    return {
+      keySize: 8, ivSize: 0,
+      encrypt: function (message, key, cfg) {
+        cfg = cipherConfig(cfg);
+        const material = keyMaterial(key, cfg, undefined, 8);
+        return CipherParams.create({ ciphertext: run(material, asWords(message), cfg), key: material.key,
+          salt: material.salt, formatter: cfg.format });
+      },
+      decrypt: function (ciphertext, key, cfg) {
+        cfg = cipherConfig(cfg);
+        const params = typeof ciphertext === 'string' ? cfg.format.parse(ciphertext) : ciphertext;
+        const material = keyMaterial(key, cfg, params.salt, 8);
+        return run(material, params.ciphertext, cfg);
+      },
+    };
+  }
+  C.RC4 = streamCipher(0);
+  C.RC4Drop = streamCipher(192);
+  algo.RC4 = C.RC4;
+  algo.RC4Drop = C.RC4Drop;
+  for (const name of ['DES', 'TripleDES', 'Rabbit', 'RabbitLegacy']) {
     C[name] = {
       encrypt: function () { throw new Error('CryptoJS.' + name + ' is not available in postie (AES is)'); },
       decrypt: function () { throw new Error('CryptoJS.' + name + ' is not available in postie (AES is)'); },

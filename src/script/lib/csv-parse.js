@@ -67,7 +67,7 @@
       atFieldStart = false;
       i++;
     }
-    if (quoted) throw new Error('Quoted field not terminated at line ' + (rows.length + 1));
+    if (quoted) throw new Error('Quoted field not terminated at line ' + (rows.length + 2));
     if (field !== '' || row.length || wasQuoted) endRow();
 
     let out = rows;

@@ -1,7 +1,7 @@
 // postie library: `require('lodash')` and the legacy `_` global. postie's own implementation of
 // the commonly used lodash 4 API (collections, arrays, objects, strings, lang checks, `_.chain`).
-// Postman's legacy `_` is lodash 3; the same object serves both (lodash 3 names such as
-// `_.contains`, `_.pluck`, `_.where`, `_.indexBy`, `_.rest` are aliased).
+// Postman's legacy `_` is lodash 3: lib/lodash3.js builds it over this one with the lodash 3
+// names (`_.contains`, `_.pluck`, `_.where`, `_.indexBy`, `_.rest`...).
 (function (P) {
   'use strict';
 
@@ -672,16 +672,21 @@
     s = toString(s).trim();
     return parseInt(s, radix ? +radix : /^0x/i.test(s) ? 16 : 10);
   }
+  const DEFAULT_INTERPOLATE = /<%=([\s\S]+?)%>/g;
   function template(text, opts) {
     opts = assign({}, _.templateSettings, opts);
     const source = toString(text);
     const parts = [];
-    const re = new RegExp([(opts.escape || /$^/).source, (opts.interpolate || /$^/).source, (opts.evaluate || /$^/).source, '$'].join('|'), 'g');
+    // With the default `interpolate`, ES template delimiters `${...}` interpolate too.
+    const esTemplate = opts.interpolate === DEFAULT_INTERPOLATE ? /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/ : /$^/;
+    const re = new RegExp([(opts.escape || /$^/).source, (opts.interpolate || /$^/).source, esTemplate.source,
+      (opts.evaluate || /$^/).source, '$'].join('|'), 'g');
     let at = 0;
     let code = "var __p = '';\n";
-    source.replace(re, function (match, esc, interp, evaluate, offset) {
+    source.replace(re, function (match, esc, interp, esInterp, evaluate, offset) {
       code += "__p += " + JSON.stringify(source.slice(at, offset)) + ";\n";
       if (esc) code += "__p += __e(" + esc + ");\n";
+      interp = interp || esInterp;
       if (interp) code += "__p += ((__t = (" + interp + ")) == null ? '' : __t);\n";
       if (evaluate) code += evaluate + "\n";
       at = offset + match.length;
@@ -825,14 +830,16 @@
     uniqueId, attempt,
     now: function () { return Date.now(); },
     stubTrue: constant(true), stubFalse: constant(false), stubArray: function () { return []; }, stubObject: function () { return {}; },
-    // lodash 3 names used by legacy Postman scripts.
+  };
+  // lodash 3 names, for the legacy `_` (lib/lodash3.js); not on lodash 4 itself.
+  const lodash3Names = {
     contains: includes, include: includes, pluck: function (c, p) { return map(c, property(p)); },
     where: function (c, src) { return filter(c, matches(src)); }, findWhere: function (c, src) { return find(c, matches(src)); },
     indexBy: keyBy, rest: tail, object: zipObject, pairs: entries, collect: map, detect: find, all: every, any: some,
     foldl: reduce, foldr: reduceRight, inject: reduce, select: filter, unique: uniq, methods: functions,
-    trunc: truncate, padLeft: padStart, padRight: padEnd, sortByOrder: orderBy, max3: max,
+    trunc: truncate, padLeft: padStart, padRight: padEnd, sortByOrder: orderBy,
   };
-  delete api.max3;
+  Object.defineProperty(_, 'lodash3Names', { value: lodash3Names, enumerable: false });
   api.mixin = function (target, source) {
     if (source === undefined) { source = target; target = _; }
     for (const name of Object.keys(source)) {
@@ -865,7 +872,7 @@
       return new Wrapper(name === 'pop' || name === 'shift' ? out : a, this.__chain);
     };
   }
-  _.templateSettings = { escape: /<%-([\s\S]+?)%>/g, evaluate: /<%([\s\S]+?)%>/g, interpolate: /<%=([\s\S]+?)%>/g, variable: '', imports: {} };
+  _.templateSettings = { escape: /<%-([\s\S]+?)%>/g, evaluate: /<%([\s\S]+?)%>/g, interpolate: DEFAULT_INTERPOLATE, variable: '', imports: {} };
   _.VERSION = '4.17.21';
   _.prototype = Wrapper.prototype;
   void P;

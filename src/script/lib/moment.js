@@ -250,7 +250,7 @@
   // ---- arithmetic ----------------------------------------------------------------------------
   function shift(m, amount, u, sign) {
     if (amount !== null && typeof amount === 'object') {
-      if (amount instanceof Duration) { m._ms += sign * amount._ms; addMonths(m, sign * amount._months); return m; }
+      if (amount instanceof Duration) { m._ms += sign * (amount._ms + amount._days * 864e5); addMonths(m, sign * amount._months); return m; }
       for (const k of Object.keys(amount)) shift(m, amount[k], k, sign);
       return m;
     }
@@ -403,7 +403,15 @@
   proto.fromNow = function (withoutSuffix) { return humanize(this._ms - Date.now(), withoutSuffix); };
   proto.to = function (b, withoutSuffix) { return humanize(create(b)._ms - this._ms, withoutSuffix); };
   proto.toNow = function (withoutSuffix) { return humanize(Date.now() - this._ms, withoutSuffix); };
-  proto.calendar = function () { return format(this, 'L'); };
+  // Relative to the start of the reference day (now by default), in this moment's zone.
+  proto.calendar = function (time) {
+    const ref = time === undefined || time === null ? create(undefined) : create(time);
+    const sod = startOf(new Moment(ref._ms, this._offset), 'day');
+    const diff = this.diff(sod, 'days', true);
+    const pattern = diff < -6 ? 'L' : diff < -1 ? '[Last] dddd [at] h:mm A' : diff < 0 ? '[Yesterday at] h:mm A'
+      : diff < 1 ? '[Today at] h:mm A' : diff < 2 ? '[Tomorrow at] h:mm A' : diff < 7 ? 'dddd [at] h:mm A' : 'L';
+    return format(this, pattern);
+  };
   proto.get = function (u) { const n = unit(u); return n && typeof this[n] === 'function' ? this[n]() : undefined; };
   proto.set = function (u, v) {
     if (u !== null && typeof u === 'object') { for (const k of Object.keys(u)) this.set(k, u[k]); return this; }
@@ -457,38 +465,118 @@
     if (withoutSuffix) return text;
     return delta > 0 ? 'in ' + text : text + ' ago';
   }
-  function Duration(ms, months) { this._ms = ms; this._months = months; }
-  Duration.prototype.asMilliseconds = function () { return this._ms + this._months * 30 * 864e5; };
+  // A duration keeps milliseconds, days and months apart, as moment does; the unit getters
+  // "bubble" them up (1000 ms -> 1 s ... 24 h -> 1 day, days -> months at 146097/4800 days).
+  function Duration(ms, months, days) { this._ms = ms; this._months = months; this._days = days || 0; }
+  const absFloor = function (n) { return n < 0 ? Math.ceil(n) || 0 : Math.floor(n); };
+  const daysToMonths = function (d) { return d * 4800 / 146097; };
+  const monthsToDays = function (m) { return m * 146097 / 4800; };
+  Duration.prototype._bubble = function () {
+    const out = {};
+    out.milliseconds = this._ms % 1000;
+    const seconds = absFloor(this._ms / 1000);
+    out.seconds = seconds % 60;
+    const minutes = absFloor(seconds / 60);
+    out.minutes = minutes % 60;
+    const hours = absFloor(minutes / 60);
+    out.hours = hours % 24;
+    let days = this._days + absFloor(hours / 24);
+    const monthsFromDays = absFloor(daysToMonths(days));
+    let months = this._months + monthsFromDays;
+    days -= monthsFromDays >= 0 ? Math.ceil(monthsToDays(monthsFromDays)) : Math.floor(monthsToDays(monthsFromDays));
+    out.days = days;
+    out.years = absFloor(months / 12);
+    out.months = months % 12;
+    return out;
+  };
+  Duration.prototype.as = function (u) {
+    const name = unit(u) || 'millisecond';
+    if (name === 'month' || name === 'quarter' || name === 'year') {
+      const months = this._months + daysToMonths(this._days + this._ms / 864e5);
+      return name === 'month' ? months : name === 'quarter' ? months / 3 : months / 12;
+    }
+    const days = this._days + Math.round(monthsToDays(this._months));
+    return (days * 864e5 + this._ms) / MS[name];
+  };
+  Duration.prototype.asMilliseconds = function () { return this.as('millisecond'); };
   Duration.prototype.valueOf = Duration.prototype.asMilliseconds;
-  for (const [name, size] of [['Seconds', 1e3], ['Minutes', 6e4], ['Hours', 36e5], ['Days', 864e5], ['Weeks', 6048e5]]) {
-    Duration.prototype['as' + name] = function () { return this.asMilliseconds() / size; };
+  for (const [name, u] of [['Seconds', 'second'], ['Minutes', 'minute'], ['Hours', 'hour'], ['Days', 'day'],
+    ['Weeks', 'week'], ['Months', 'month'], ['Quarters', 'quarter'], ['Years', 'year']]) {
+    Duration.prototype['as' + name] = function () { return this.as(u); };
   }
-  Duration.prototype.asMonths = function () { return this._months + this._ms / (30 * 864e5); };
-  Duration.prototype.asYears = function () { return this.asMonths() / 12; };
-  Duration.prototype.milliseconds = function () { return Math.floor(this._ms % 1000); };
-  Duration.prototype.seconds = function () { return Math.floor(this._ms / 1e3) % 60; };
-  Duration.prototype.minutes = function () { return Math.floor(this._ms / 6e4) % 60; };
-  Duration.prototype.hours = function () { return Math.floor(this._ms / 36e5) % 24; };
-  Duration.prototype.days = function () { return Math.floor(this._ms / 864e5) % 30; };
-  Duration.prototype.months = function () { return this._months % 12; };
-  Duration.prototype.years = function () { return Math.floor(this._months / 12); };
+  for (const name of ['milliseconds', 'seconds', 'minutes', 'hours', 'days', 'months', 'years']) {
+    Duration.prototype[name] = function () { return this._bubble()[name]; };
+  }
+  Duration.prototype.weeks = function () { return absFloor(this._bubble().days / 7); };
+  Duration.prototype.get = function (u) { const name = unit(u) || 'millisecond'; return this[name + 's'](); };
   Duration.prototype.humanize = function (withSuffix) { return humanize(this.asMilliseconds(), !withSuffix); };
-  Duration.prototype.add = function (v, u) { const d = duration(v, u); this._ms += d._ms; this._months += d._months; return this; };
-  Duration.prototype.subtract = function (v, u) { const d = duration(v, u); this._ms -= d._ms; this._months -= d._months; return this; };
-  Duration.prototype.toISOString = function () { return 'PT' + this.asSeconds() + 'S'; };
+  Duration.prototype.add = function (v, u) {
+    const d = duration(v, u);
+    this._ms += d._ms; this._days += d._days; this._months += d._months;
+    return this;
+  };
+  Duration.prototype.subtract = function (v, u) {
+    const d = duration(v, u);
+    this._ms -= d._ms; this._days -= d._days; this._months -= d._months;
+    return this;
+  };
+  Duration.prototype.clone = function () { return new Duration(this._ms, this._months, this._days); };
+  Duration.prototype.isValid = function () { return true; };
+  // ISO 8601: PnYnMnDTnHnMnS, hours not folded into days.
+  Duration.prototype.toISOString = function () {
+    let seconds = Math.abs(this._ms) / 1000;
+    const days = Math.abs(this._days);
+    let months = Math.abs(this._months);
+    let minutes = absFloor(seconds / 60);
+    const hours = absFloor(minutes / 60);
+    seconds %= 60;
+    minutes %= 60;
+    const years = absFloor(months / 12);
+    months %= 12;
+    const s = seconds ? seconds.toFixed(3).replace(/\.?0+$/, '') : '';
+    const total = this.asSeconds();
+    if (!total) return 'P0D';
+    const sign = total < 0 ? '-' : '';
+    return sign + 'P' + (years ? years + 'Y' : '') + (months ? months + 'M' : '') + (days ? days + 'D' : '') +
+      (hours || minutes || seconds ? 'T' : '') + (hours ? hours + 'H' : '') + (minutes ? minutes + 'M' : '') +
+      (s ? s + 'S' : '');
+  };
+  Duration.prototype.toJSON = Duration.prototype.toISOString;
+  Duration.prototype.toString = Duration.prototype.toISOString;
+  const ISO_DURATION = /^(-|\+)?P(?:([-+]?[0-9,.]*)Y)?(?:([-+]?[0-9,.]*)M)?(?:([-+]?[0-9,.]*)W)?(?:([-+]?[0-9,.]*)D)?(?:T(?:([-+]?[0-9,.]*)H)?(?:([-+]?[0-9,.]*)M)?(?:([-+]?[0-9,.]*)S)?)?$/;
+  const CLOCK_DURATION = /^(-|\+)?(?:(\d*)[. ])?(\d+):(\d+)(?::(\d+)(\.\d*)?)?$/;
   function duration(v, u) {
-    if (v instanceof Duration) return new Duration(v._ms, v._months);
+    if (v instanceof Duration) return v.clone();
     if (v !== null && typeof v === 'object') {
-      let out = new Duration(0, 0);
+      let out = new Duration(0, 0, 0);
       for (const k of Object.keys(v)) out = out.add(v[k], k);
       return out;
     }
+    if (typeof v === 'string' && !/^\s*[-+]?\d+(\.\d+)?\s*$/.test(v)) {
+      let m = CLOCK_DURATION.exec(v);
+      if (m) {
+        const sign = m[1] === '-' ? -1 : 1;
+        const num = function (x) { return x ? Number(x) : 0; };
+        return new Duration(sign * (num(m[3]) * 36e5 + num(m[4]) * 6e4 + num(m[5]) * 1e3 + Math.round(num(m[6]) * 1000)),
+          0, sign * num(m[2]));
+      }
+      m = ISO_DURATION.exec(v);
+      if (m) {
+        const sign = m[1] === '-' ? -1 : 1;
+        const num = function (x) { return x ? Number(x.replace(',', '.')) * sign : 0; };
+        return new Duration(num(m[6]) * 36e5 + num(m[7]) * 6e4 + num(m[8]) * 1e3,
+          num(m[2]) * 12 + num(m[3]), num(m[4]) * 7 + num(m[5]));
+      }
+      return new Duration(0, 0, 0);
+    }
     const name = unit(u || 'ms') || 'millisecond';
     const n = Number(v) || 0;
-    if (name === 'year') return new Duration(0, n * 12);
-    if (name === 'quarter') return new Duration(0, n * 3);
-    if (name === 'month') return new Duration(0, n);
-    return new Duration(n * MS[name], 0);
+    if (name === 'year') return new Duration(0, n * 12, 0);
+    if (name === 'quarter') return new Duration(0, n * 3, 0);
+    if (name === 'month') return new Duration(0, n, 0);
+    if (name === 'week') return new Duration(0, 0, n * 7);
+    if (name === 'day') return new Duration(0, 0, n);
+    return new Duration(n * MS[name], 0, 0);
   }
 
   // ---- the moment function ---------------------------------------------------------------------

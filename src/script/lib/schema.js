@@ -228,17 +228,9 @@
           }
         }
         const props = s.properties && typeof s.properties === 'object' ? s.properties : {};
-        for (const key of Object.keys(props)) {
-          if (hasOwn.call(v, key) && walk(props[key], v[key], path.concat(key), sp.concat('properties', key))) return true;
-        }
         const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.keys(s.patternProperties) : [];
-        for (const pattern of patterns) {
-          const re = new RegExp(pattern, 'u');
-          for (const key of keys) {
-            if (re.test(key) && walk(s.patternProperties[pattern], v[key], path.concat(key), sp.concat('patternProperties', pattern))) return true;
-          }
-        }
-        if (s.additionalProperties !== undefined && s.additionalProperties !== true) {
+        const additional = function () {
+          if (s.additionalProperties === undefined || s.additionalProperties === true) return false;
           for (const key of keys) {
             if (hasOwn.call(props, key) || patterns.some(function (p) { return new RegExp(p, 'u').test(key); })) continue;
             if (s.additionalProperties === false) {
@@ -247,7 +239,20 @@
               return true;
             }
           }
+          return false;
+        };
+        // Ajv checks additional properties before the listed ones; tv4 after.
+        if (!opts.draft4 && additional()) return true;
+        for (const key of Object.keys(props)) {
+          if (hasOwn.call(v, key) && walk(props[key], v[key], path.concat(key), sp.concat('properties', key))) return true;
         }
+        for (const pattern of patterns) {
+          const re = new RegExp(pattern, 'u');
+          for (const key of keys) {
+            if (re.test(key) && walk(s.patternProperties[pattern], v[key], path.concat(key), sp.concat('patternProperties', pattern))) return true;
+          }
+        }
+        if (opts.draft4 && additional()) return true;
       }
       if (hasOwn.call(s, 'const') && !opts.draft4 && !equal(v, s.const)) {
         if (fail('const', path, sp.concat('const'), { allowedValue: s.const })) return true;

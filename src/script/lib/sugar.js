@@ -151,6 +151,30 @@
     isObject: function (v) { return Object.prototype.toString.call(v) === '[object Object]'; },
     isEmpty: function (v) { return v === null || v === undefined || Object.keys(Object(v)).length === 0; },
     has: function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); },
+    extended: function (o) { return Object.assign({}, o); },
+  });
+
+  // Sugar's Date#format with its common {token} placeholders.
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+  const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  const two = function (n) { return n < 10 ? '0' + n : String(n); };
+  define(Date.prototype, {
+    format: function (pattern) {
+      const d = this;
+      const tokens = {
+        yyyy: String(d.getFullYear()), yy: two(d.getFullYear() % 100), MM: two(d.getMonth() + 1),
+        M: String(d.getMonth() + 1), dd: two(d.getDate()), d: String(d.getDate()), HH: two(d.getHours()),
+        H: String(d.getHours()), hh: two(d.getHours() % 12 || 12), h: String(d.getHours() % 12 || 12),
+        mm: two(d.getMinutes()), ss: two(d.getSeconds()), Month: MONTHS[d.getMonth()],
+        Mon: MONTHS[d.getMonth()].slice(0, 3), Weekday: DAYS[d.getDay()], Dow: DAYS[d.getDay()].slice(0, 3),
+        tt: d.getHours() < 12 ? 'am' : 'pm', TT: d.getHours() < 12 ? 'AM' : 'PM',
+      };
+      const text = pattern === undefined ? '{Weekday} {Month} {d}, {yyyy} {h}:{mm}:{ss}{tt}' : String(pattern);
+      return text.replace(/\{(\w+)\}/g, function (whole, name) {
+        return Object.prototype.hasOwnProperty.call(tokens, name) ? tokens[name] : whole;
+      });
+    },
   });
   return true;
 })

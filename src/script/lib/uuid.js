@@ -1,5 +1,6 @@
-// postie library: `require('uuid')`: `v4()` (random), `v1()`-shaped time ids, `validate`,
-// `version`, `NIL`, `parse`/`stringify`; the module itself is callable (legacy `uuid()` = v4).
+// postie library: `require('uuid')` as Newman bundles it: the module is the v4 generator
+// (callable, also as `.v4`); `v1()`-shaped ids, `validate`, `version`, `parse`/`stringify` are
+// kept aside for postie's own use.
 (function (P) {
   'use strict';
 
@@ -50,11 +51,13 @@
     for (let i = 0; i < 16; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
     return out;
   }
-  const uuid = function (options, buf, offset) { return v4(options, buf, offset); };
-  Object.assign(uuid, {
-    v4: v4, v1: v1, validate: validate, version: version, parse: parse,
-    stringify: function (b, offset) { return stringify(Array.from(b).slice(offset || 0, (offset || 0) + 16)); },
-    NIL: '00000000-0000-0000-0000-000000000000',
+  // Newman's bundled `uuid` exports the v4 generator only (callable, and as `.v4`); it ignores
+  // the buffer arguments. The other helpers stay reachable for postie's own use.
+  const uuid = function () { return v4(); };
+  uuid.v4 = uuid;
+  Object.defineProperty(uuid, 'helpers', {
+    value: { v1: v1, validate: validate, version: version, parse: parse, stringify: stringify },
+    enumerable: false,
   });
   return uuid;
 })

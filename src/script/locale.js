@@ -1,0 +1,187 @@
+// postie prelude: locale formatting. QuickJS has no ICU, so `toLocaleString` and friends would
+// print plain `String(value)`; Newman's V8 formats per locale. This covers what scripts use:
+// numbers (grouping, fraction digits, percent, a few currencies) and dates (numeric date and
+// time, long month and weekday names) for en-US (the default) and the common European locales,
+// and an ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
+// `Intl` global, and neither does postie's.
+(function (P) {
+  'use strict';
+
+  // Separators and patterns per language (the part of the locale before '-'), plus a few
+  // region overrides.
+  const NUMBER = {
+    en: { group: ',', decimal: '.' },
+    de: { group: '.', decimal: ',' },
+    fr: { group: '\u202f', decimal: ',' },
+    es: { group: '.', decimal: ',' },
+    it: { group: '.', decimal: ',' },
+    nl: { group: '.', decimal: ',' },
+    pt: { group: '.', decimal: ',' },
+    ru: { group: '\u00a0', decimal: ',' },
+  };
+  const CURRENCY = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+  const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+  function language(locales) {
+    const first = Array.isArray(locales) ? locales[0] : locales;
+    if (typeof first !== 'string' || first === '') return { lang: 'en', tag: 'en-US' };
+    const tag = first;
+    return { lang: tag.split('-')[0].toLowerCase(), tag: tag };
+  }
+
+  function group(digits, sep) {
+    let out = '';
+    for (let i = 0; i < digits.length; i++) {
+      if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
+      out += digits[i];
+    }
+    return out;
+  }
+
+  function formatNumber(value, locales, options) {
+    const n = Number(value);
+    const opts = options || {};
+    const loc = language(locales);
+    const seps = NUMBER[loc.lang] || NUMBER.en;
+    const style = opts.style || 'decimal';
+    if (n !== n) return 'NaN';
+    let x = style === 'percent' ? n * 100 : n;
+    const defaultMax = style === 'currency' ? 2 : style === 'percent' ? 0 : 3;
+    const defaultMin = style === 'currency' ? 2 : 0;
+    let min = opts.minimumFractionDigits !== undefined ? Number(opts.minimumFractionDigits) : defaultMin;
+    let max = opts.maximumFractionDigits !== undefined ? Number(opts.maximumFractionDigits) : Math.max(min, defaultMax);
+    if (min > max) {
+      if (opts.minimumFractionDigits !== undefined && opts.maximumFractionDigits === undefined) max = min;
+      else min = max;
+    }
+    const negative = x < 0 || Object.is(x, -0);
+    x = Math.abs(x);
+    let body;
+    if (x === Infinity) {
+      body = '∞';
+    } else {
+      // toFixed switches to exponent form from 1e21; an integer that large prints in full.
+      const fixed = x >= 1e21 ? BigInt(x).toString() : x.toFixed(Math.min(100, Math.max(0, max)));
+      let [int, frac] = fixed.split('.');
+      frac = frac || '';
+      while (frac.length > min && frac.endsWith('0')) frac = frac.slice(0, -1);
+      const minInt = opts.minimumIntegerDigits ? Number(opts.minimumIntegerDigits) : 1;
+      while (int.length < minInt) int = '0' + int;
+      const grouped = opts.useGrouping === false ? int : group(int, seps.group);
+      body = frac ? grouped + seps.decimal + frac : grouped;
+    }
+    let text = body;
+    if (style === 'percent') text = loc.lang === 'en' ? body + '%' : body + '\u00a0%';
+    if (style === 'currency') {
+      const code = String(opts.currency || 'USD').toUpperCase();
+      const symbol = CURRENCY[code] || code;
+      text = loc.lang === 'en' ? symbol + body : body + '\u00a0' + symbol;
+    }
+    return negative && (x !== 0) ? '-' + text : text;
+  }
+
+  function parts(date, utc) {
+    return utc ? {
+      y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate(), wd: date.getUTCDay(),
+      h: date.getUTCHours(), min: date.getUTCMinutes(), s: date.getUTCSeconds(),
+    } : {
+      y: date.getFullYear(), m: date.getMonth(), d: date.getDate(), wd: date.getDay(),
+      h: date.getHours(), min: date.getMinutes(), s: date.getSeconds(),
+    };
+  }
+
+  function pad2(n) { return n < 10 ? '0' + n : String(n); }
+
+  function datePart(p, loc, opts) {
+    const o = opts || {};
+    if (o.weekday && !o.year && !o.month && !o.day) return DAYS[p.wd];
+    if (o.month === 'long' || o.month === 'short') {
+      const month = o.month === 'long' ? MONTHS[p.m] : MONTHS[p.m].slice(0, 3);
+      const prefix = o.weekday ? DAYS[p.wd] + ', ' : '';
+      return prefix + month + ' ' + p.d + ', ' + p.y;
+    }
+    switch (loc.lang) {
+      case 'de': case 'ru': return p.d + '.' + (p.m + 1) + '.' + p.y;
+      case 'fr': case 'es': case 'it': case 'pt': return pad2(p.d) + '/' + pad2(p.m + 1) + '/' + p.y;
+      case 'nl': return p.d + '-' + (p.m + 1) + '-' + p.y;
+    }
+    if (loc.tag === 'en-GB') return pad2(p.d) + '/' + pad2(p.m + 1) + '/' + p.y;
+    return (p.m + 1) + '/' + p.d + '/' + p.y;
+  }
+
+  function timePart(p, loc) {
+    if (loc.lang === 'en' && loc.tag !== 'en-GB') {
+      const h12 = p.h % 12 === 0 ? 12 : p.h % 12;
+      return h12 + ':' + pad2(p.min) + ':' + pad2(p.s) + ' ' + (p.h < 12 ? 'AM' : 'PM');
+    }
+    return pad2(p.h) + ':' + pad2(p.min) + ':' + pad2(p.s);
+  }
+
+  function validDate(date) {
+    const t = date.getTime();
+    return t === t;
+  }
+  function isUtc(options) {
+    const tz = options && options.timeZone;
+    return typeof tz === 'string' && /^(utc|gmt|etc\/utc|etc\/gmt)$/i.test(tz);
+  }
+
+  function defineMethod(proto, name, fn) {
+    Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  }
+
+  defineMethod(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) {
+    return formatNumber(this, locales, options);
+  });
+  defineMethod(Date.prototype, 'toLocaleDateString', function toLocaleDateString(locales, options) {
+    if (!validDate(this)) return 'Invalid Date';
+    return datePart(parts(this, isUtc(options)), language(locales), options);
+  });
+  defineMethod(Date.prototype, 'toLocaleTimeString', function toLocaleTimeString(locales, options) {
+    if (!validDate(this)) return 'Invalid Date';
+    return timePart(parts(this, isUtc(options)), language(locales));
+  });
+  defineMethod(Date.prototype, 'toLocaleString', function toLocaleString(locales, options) {
+    if (!validDate(this)) return 'Invalid Date';
+    const p = parts(this, isUtc(options));
+    const loc = language(locales);
+    return datePart(p, loc, options) + ', ' + timePart(p, loc);
+  });
+
+  // ICU's root collation, roughly: compare the letters ignoring case and accents, then accents,
+  // then case (lower before upper).
+  function base(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+  defineMethod(String.prototype, 'localeCompare', function localeCompare(that) {
+    const a = String(this);
+    const b = String(that);
+    const ba = base(a);
+    const bb = base(b);
+    if (ba !== bb) return ba < bb ? -1 : 1;
+    const aa = a.normalize('NFD').toLowerCase();
+    const ab = b.normalize('NFD').toLowerCase();
+    if (aa !== ab) return aa < ab ? -1 : 1;
+    if (a === b) return 0;
+    return a > b ? -1 : 1;
+  });
+
+  // V8 names the zone after the offset in Date#toString (postie's machines run in UTC or name
+  // no zone), and words an invalid date's toISOString differently.
+  for (const name of ['toString', 'toTimeString']) {
+    const native = Date.prototype[name];
+    defineMethod(Date.prototype, name, function () {
+      const text = native.call(this);
+      return /GMT\+0000$/.test(text) ? text + ' (Coordinated Universal Time)' : text;
+    });
+  }
+  const nativeIso = Date.prototype.toISOString;
+  defineMethod(Date.prototype, 'toISOString', function toISOString() {
+    if (!validDate(this)) throw new RangeError('Invalid time value');
+    return nativeIso.call(this);
+  });
+
+  P.formatNumber = formatNumber;
+})(globalThis.__postie_internal);
