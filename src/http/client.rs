@@ -140,26 +140,25 @@ impl HttpClient {
         let mut url = reqwest::Url::parse(&request.url);
         let mut current = request.clone();
         let mut hops = 0;
-        // Newman's HTTP client computes the Cookie header once and keeps sending it on redirects
-        // (so a cookie deleted by a redirect response is still sent to its target). postie does
-        // the same, but only while the redirects stay on the same host.
-        let first_cookies = match &url {
-            Ok(url) if !options.disable_cookies => {
-                self.jar.header_for(url).map(|h| (url.clone(), h))
-            }
-            _ => None,
-        };
-        // A `Cookie` header of the user's gets the jar's cookies appended, as Newman's HTTP
-        // library does.
-        if let Some((_, jar_cookies)) = &first_cookies
-            && let Some((_, own)) = current
-                .headers
-                .iter_mut()
-                .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
-        {
-            *own = format!("{own}; {jar_cookies}");
-        }
+        // The user's own `Cookie` header: the jar's cookies are appended to it.
+        let own_cookie = request.header("cookie").map(str::to_string);
+        let mut previous_url: Option<reqwest::Url> = None;
         loop {
+            list_content_length(&mut current);
+            if !options.disable_cookies
+                && let Ok(target) = &url
+            {
+                let same_host = previous_url
+                    .as_ref()
+                    .is_none_or(|p| same_origin_host(p, target));
+                add_cookies(
+                    &mut current,
+                    &self.jar,
+                    target,
+                    own_cookie.as_deref(),
+                    same_host,
+                );
+            }
             let raw = if self.single_connection {
                 options.disable_url_encoding && needs_raw(&current.url)
             } else {
@@ -169,8 +168,8 @@ impl HttpClient {
                     || current.header("accept").is_none()
             };
             let mut response = if raw {
-                let jar = (!options.disable_cookies).then_some(&*self.jar);
-                self.raw.send(&current, verify_tls, jar).await?
+                // Cookies were added above and are stored below, as for the HTTP stack.
+                self.raw.send(&current, verify_tls, None).await?
             } else {
                 let url = url
                     .as_ref()
@@ -200,8 +199,8 @@ impl HttpClient {
                         Some(next) => {
                             previous_url = url.ok();
                             url = reqwest::Url::parse(&next.url);
-                            let first = reqwest::Url::parse(&request.url);
-                            current = without_listed_host(&next, first.as_ref().ok());
+                            current = next;
+                            retarget_host(&mut current, previous_url.as_ref(), url.as_ref().ok());
                             hops += 1;
                         }
                         None => {
@@ -354,23 +353,27 @@ fn title_case(name: &str) -> String {
     out
 }
 
-/// A copy of `request` (at `url`, parsed) without the `Host` header the runner lists for scripts
-/// and reports when it is the one the HTTP stack sends anyway (which stays right across
-/// redirects); a different, user-set `Host` is kept and sent as written.
-fn without_listed_host(request: &HttpRequest, url: Option<&reqwest::Url>) -> HttpRequest {
-    let listed = url.and_then(default_host);
-    let is_listed =
-        |(k, v): &(String, String)| k.eq_ignore_ascii_case("host") && Some(v) == listed.as_ref();
-    HttpRequest {
-        method: request.method.clone(),
-        url: request.url.clone(),
-        headers: request
-            .headers
-            .iter()
-            .filter(|h| !is_listed(h))
-            .cloned()
-            .collect(),
-        body: request.body.clone(),
+/// After a redirect: the `Host` the runner listed for the first URL (where Newman's header order
+/// puts it) now names the redirect's target, in the same place; a different, user-set `Host` is
+/// kept as written.
+fn retarget_host(
+    request: &mut HttpRequest,
+    first: Option<&reqwest::Url>,
+    next: Option<&reqwest::Url>,
+) {
+    let listed = first.and_then(default_host);
+    let Some(at) = request
+        .headers
+        .iter()
+        .position(|(k, v)| k.eq_ignore_ascii_case("host") && Some(v) == listed.as_ref())
+    else {
+        return;
+    };
+    match next.and_then(default_host) {
+        Some(host) => request.headers[at].1 = host,
+        None => {
+            request.headers.remove(at);
+        }
     }
 }
 

@@ -304,7 +304,12 @@ mod tests {
             "f is not a function"
         );
         assert_eq!(
-            v8_message("TypeError", "not a function", Some((1, 10)), "o.a.map(x => x);"),
+            v8_message(
+                "TypeError",
+                "not a function",
+                Some((1, 10)),
+                "o.a.map(x => x);"
+            ),
             "o.a.map is not a function"
         );
         // QuickJS pointing at an earlier call of the chain.
