@@ -514,7 +514,7 @@ fn apply_effects(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::collection::{KeyValue, UrlSpec, Variable};
+    use crate::collection::{Body, KeyValue, UrlSpec, Variable};
     use crate::vars::VariableScope;
     use serde_json::json;
     use std::path::Path;
