@@ -162,10 +162,11 @@ impl HttpClient {
             let raw = if self.single_connection {
                 options.disable_url_encoding && needs_raw(&current.url)
             } else {
-                // The HTTP stack adds `Accept: */*` to a request without one.
+                // The HTTP stack adds `Accept: */*` and `Host` to a request without them.
                 needs_raw(&current.url)
                     || names_need_raw(&current.headers)
                     || current.header("accept").is_none()
+                    || current.header("host").is_none()
             };
             let mut response = if raw {
                 // Cookies were added above and are stored below, as for the HTTP stack.

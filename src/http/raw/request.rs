@@ -11,7 +11,7 @@ use reqwest::header::{HeaderName, HeaderValue};
 /// What the raw sender adds to the listed header fields.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Additions {
-    /// The `Host` value for the URL (sent when the request lists none).
+    /// The `Host` value for the URL (the proxy form of the request line uses it).
     pub host: String,
     /// Credentials from the URL's user info, percent-decoded (sent as `Basic` when the request
     /// lists no `Authorization`).
@@ -22,19 +22,17 @@ pub struct Additions {
     pub proxy_authorization: Option<String>,
 }
 
-/// The header fields to send: `listed` (where the runner lists `Host`), then `Host` when it is
-/// not listed (a redirect's next hop, where Newman's HTTP library sets it last),
-/// `Authorization`, `Cookie`, `Proxy-Authorization` and `Content-Length` where due.
+/// The header fields to send: `listed` (`Host` included when due), then `Authorization`,
+/// `Cookie`, `Proxy-Authorization` and `Content-Length` where due.
 pub fn wire_headers(
     method: &str,
     listed: &[(String, String)],
     body: Option<&[u8]>,
     additions: &Additions,
 ) -> Vec<(String, String)> {
+    // `Host` is listed by the runner (and for a redirect's next hop); a request without one is
+    // sent without one, as Newman does when `disabledSystemHeaders` turns it off.
     let mut headers = listed.to_vec();
-    if find_header(&headers, "host").is_none() {
-        headers.push(("Host".to_string(), additions.host.clone()));
-    }
     if let Some((user, password)) = &additions.credentials
         && find_header(&headers, "authorization").is_none()
     {
@@ -126,18 +124,10 @@ mod tests {
     }
 
     #[test]
-    fn request_host_goes_where_the_runner_lists_it_and_only_once() {
-        let listed = pairs(&[
-            ("User-Agent", "u"),
-            ("Postman-Token", "t"),
-            ("Accept", "*/*"),
-        ]);
-        let headers = wire_headers("GET", &listed, None, &additions());
-        assert_eq!(headers[3], ("Host".into(), "h:8".into()), "unlisted: last");
-        assert_eq!(headers.len(), 4);
-        let own = pairs(&[("host", "mine")]);
-        let headers = wire_headers("GET", &own, None, &additions());
-        assert_eq!(headers, own, "a listed Host is sent as listed, once");
+    fn request_host_is_sent_as_listed_or_not_at_all() {
+        let listed = pairs(&[("User-Agent", "u"), ("Host", "h:8")]);
+        assert_eq!(wire_headers("GET", &listed, None, &additions()), listed);
+        assert!(wire_headers("GET", &[], None, &additions()).is_empty());
     }
 
     #[test]
@@ -151,7 +141,6 @@ mod tests {
         assert_eq!(
             headers,
             pairs(&[
-                ("Host", "h:8"),
                 ("Authorization", "Basic dXNlcjpwYSBzcw=="),
                 ("Cookie", "a=1"),
                 ("Content-Length", "4"),
@@ -163,9 +152,12 @@ mod tests {
             ("Content-Length", "4"),
         ]);
         let headers = wire_headers("POST", &listed, Some(b"body"), &with);
-        assert_eq!(&headers[..3], &listed[..]);
+        assert_eq!(headers, listed);
         let headers = wire_headers("GET", &[], Some(b""), &additions());
-        assert_eq!(headers.len(), 1, "no Content-Length for an empty GET body");
+        assert!(
+            headers.is_empty(),
+            "no Content-Length for an empty GET body"
+        );
     }
 
     #[test]
