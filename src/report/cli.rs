@@ -2,7 +2,7 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::format::{console_lines, duration, size, CONSOLE_WIDTH};
+use super::format::{CONSOLE_WIDTH, console_lines, duration, size};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;

@@ -62,7 +62,10 @@ mod tests {
         assert_eq!(super::console_lines("", 54), vec![String::new()]);
         assert_eq!(super::console_lines("ab\n\ncde", 2), vec!["ab", "cd", "e"]);
         // A surrogate pair split by the cut shows replacement characters.
-        assert_eq!(super::console_lines("a\u{1F600}", 2), vec!["a\u{FFFD}", "\u{FFFD}"]);
+        assert_eq!(
+            super::console_lines("a\u{1F600}", 2),
+            vec!["a\u{FFFD}", "\u{FFFD}"]
+        );
     }
 
     use super::*;

@@ -103,7 +103,9 @@ pub(crate) fn redeclared_global(source: &str, legacy: bool) -> Option<String> {
         }
         if c.is_alphabetic() || c == '_' || c == '$' {
             let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+            {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
@@ -201,7 +203,9 @@ fn pattern_names(chars: &[char], mut i: usize) -> Vec<String> {
             }
             _ if c.is_alphabetic() || c == '_' || c == '$' => {
                 let start = i;
-                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+                while i < chars.len()
+                    && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
+                {
                     i += 1;
                 }
                 let mut j = i;
@@ -226,21 +230,45 @@ mod tests {
 
     #[test]
     fn redeclared_global_finds_top_level_const_let_class() {
-        assert_eq!(redeclared_global("const _ = require('lodash');", true).as_deref(), Some("_"));
-        assert_eq!(redeclared_global("let x = 1;\nlet tests = {};", true).as_deref(), Some("tests"));
-        assert_eq!(redeclared_global("const { a, CryptoJS } = x;", true).as_deref(), Some("CryptoJS"));
-        assert_eq!(redeclared_global("class pm {}", true).as_deref(), Some("pm"));
+        assert_eq!(
+            redeclared_global("const _ = require('lodash');", true).as_deref(),
+            Some("_")
+        );
+        assert_eq!(
+            redeclared_global("let x = 1;\nlet tests = {};", true).as_deref(),
+            Some("tests")
+        );
+        assert_eq!(
+            redeclared_global("const { a, CryptoJS } = x;", true).as_deref(),
+            Some("CryptoJS")
+        );
+        assert_eq!(
+            redeclared_global("class pm {}", true).as_deref(),
+            Some("pm")
+        );
     }
 
     #[test]
     fn redeclared_global_ignores_nested_quoted_and_var_declarations() {
         assert_eq!(redeclared_global("var tests = {};", true), None);
-        assert_eq!(redeclared_global("function f() { const _ = 1; }", true), None);
+        assert_eq!(
+            redeclared_global("function f() { const _ = 1; }", true),
+            None
+        );
         assert_eq!(redeclared_global("if (a) { let tests = 1; }", true), None);
-        assert_eq!(redeclared_global("var s = 'const _ = 1'; // const _ = 2", true), None);
-        assert_eq!(redeclared_global("var t = `${a} const _`; /* let pm */", true), None);
+        assert_eq!(
+            redeclared_global("var s = 'const _ = 1'; // const _ = 2", true),
+            None
+        );
+        assert_eq!(
+            redeclared_global("var t = `${a} const _`; /* let pm */", true),
+            None
+        );
         assert_eq!(redeclared_global("const { data: d } = x;", true), None);
         assert_eq!(redeclared_global("const tests = 1;", false), None);
-        assert_eq!(redeclared_global("var r = /const _/; x.let = 1;", true), None);
+        assert_eq!(
+            redeclared_global("var r = /const _/; x.let = 1;", true),
+            None
+        );
     }
 }
