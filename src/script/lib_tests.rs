@@ -174,9 +174,10 @@ fn lodash_functions() {
             ("_.random(5, 5)", "5"),
             ("_.toPairs({a: 1}).join()", "a,1"),
             ("_.keyBy(users, 'n').b.age", "20"),
+            // lodash 3 names are on the legacy `_` only (lib/lodash3.js).
             (
-                "_.contains([1, 2], 2) && _.pluck(users, 'n').length === 3",
-                "true",
+                "typeof _.contains + ' ' + typeof _.pluck",
+                "undefined undefined",
             ),
         ],
     );
