@@ -408,7 +408,7 @@ impl Sandbox {
                 });
             match fired {
                 Ok(wait) if wait < 0.0 => return Ok(()),
-                Ok(wait) if wait == 0.0 => callbacks += 1,
+                Ok(0.0) => callbacks += 1,
                 // Timers wait real time: sleep in short steps so the script timeout still applies.
                 Ok(wait) => std::thread::sleep(Duration::from_millis(wait.clamp(1.0, 50.0) as u64)),
                 Err(err) => return Err(err),

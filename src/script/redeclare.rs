@@ -123,10 +123,11 @@ pub(crate) fn redeclared_global(source: &str, legacy: bool) -> Option<String> {
             last = Some('a');
             continue;
         }
-        if declaring && (c == '{' || c == '[') {
-            if let Some(name) = pattern_names(&chars, i).into_iter().find(|n| is_global(n)) {
-                return Some(name);
-            }
+        if declaring
+            && (c == '{' || c == '[')
+            && let Some(name) = pattern_names(&chars, i).into_iter().find(|n| is_global(n))
+        {
+            return Some(name);
         }
         declaring = false;
         match c {
