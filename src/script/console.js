@@ -95,7 +95,7 @@
       return new Set(bridge(items, false));
     }
     if (TYPED.indexOf(tag) !== -1 && !isBuffer(value)) {
-      return new globalThis[tag](Array.prototype.slice.call(value));
+      return new (Object.getPrototypeOf(value).constructor)(Array.prototype.slice.call(value));
     }
     // JSON unwraps boxed primitives.
     if (tag === 'Number') return Number(value);

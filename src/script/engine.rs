@@ -289,6 +289,7 @@ impl Sandbox {
             )),
             script.response.map(|r| r.body.as_str()).unwrap_or(""),
             legacy,
+            source,
         );
         let timeout = self.options.script_timeout;
         if self.compiled.len() >= MAX_COMPILED {

@@ -183,5 +183,18 @@
     return nativeIso.call(this);
   });
 
+  // Turkish and Azeri dotted and dotless i.
+  const nativeUpper = String.prototype.toUpperCase;
+  const nativeLower = String.prototype.toLowerCase;
+  const turkic = function (locales) { return /^(tr|az)(-|$)/i.test(language(locales).tag); };
+  defineMethod(String.prototype, 'toLocaleUpperCase', function toLocaleUpperCase(locales) {
+    const text = String(this);
+    return nativeUpper.call(turkic(locales) ? text.replace(/i/g, '\u0130') : text);
+  });
+  defineMethod(String.prototype, 'toLocaleLowerCase', function toLocaleLowerCase(locales) {
+    const text = String(this);
+    return nativeLower.call(turkic(locales) ? text.replace(/I/g, '\u0131').replace(/\u0130/g, 'i') : text);
+  });
+
   P.formatNumber = formatNumber;
 })(globalThis.__postie_internal);

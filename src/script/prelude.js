@@ -57,13 +57,48 @@
   }
   P.v8Message = v8Message;
 
+  // V8 names the callee in "x is not a function"; QuickJS does not. Read it from the script's
+  // source at the error's position: the dotted name around it, when a call follows.
+  const WRAP_HEAD_LENGTH = '(function(){'.length;
+  function calleeName(err) {
+    let stack;
+    try {
+      stack = String(err.stack || '');
+    } catch (e) {
+      return null;
+    }
+    const first = /^\s*at [^\n]*?\(([^():]+):(\d+):(\d+)\)/.exec(stack);
+    if (!first || first[1] !== 'postie-script' || !S || typeof S.source !== 'string') return null;
+    const lineNo = Number(first[2]);
+    const text = S.source.split('\n')[lineNo - 1];
+    if (text === undefined) return null;
+    const at = Number(first[3]) - 1 - (lineNo === 1 ? WRAP_HEAD_LENGTH : 0);
+    const part = /[\w$.]/;
+    let start = at;
+    while (start > 0 && part.test(text[start - 1])) start--;
+    let end = at;
+    while (end < text.length && part.test(text[end])) end++;
+    const name = text.slice(start, end);
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(name)) return null;
+    const rest = text.slice(end).replace(/^\s+/, '');
+    return rest.charAt(0) === '(' || rest.charAt(0) === '`' ? name : null;
+  }
+  function errorMessage(err) {
+    const message = v8Message(String(err.message));
+    if (err instanceof TypeError && (message === 'not a function' || message === 'not a constructor')) {
+      const name = calleeName(err);
+      if (name) return name + ' is ' + message;
+    }
+    return message;
+  }
+
   // A failed pm.test: what was thrown, as Newman records it (an object keeps its name and
   // message, AssertionError by default; anything else is an AssertionError named after the test).
   const REWORDED = { TypeError: true, RangeError: true, SyntaxError: true };
   function errorRecord(err, testName) {
     if (err !== null && typeof err === 'object') {
       const fallback = testName === undefined ? 'Error' : 'AssertionError';
-      const record = { name: String(err.name || fallback), message: v8Message(String(err.message)) };
+      const record = { name: String(err.name || fallback), message: errorMessage(err) };
       // The Rust side rewords engine messages the V8 way, some from the position in the stack.
       if (err instanceof Error && REWORDED[record.name]) record.stack = String(err.stack || '');
       return record;
@@ -245,6 +280,7 @@
     lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
     xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
     util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
+    string_decoder: 'string_decoder',
   };
   const loaded = Object.create(null);
   function lib(id) {
@@ -585,9 +621,10 @@
     return { type: 'Error', name: this.name, message: this.message };
   };
   // Globals QuickJS has and Newman's sandbox does not.
-  for (const name of ['queueMicrotask', 'WeakRef', 'FinalizationRegistry', 'performance']) {
+  for (const [owner, name] of [[G, 'queueMicrotask'], [G, 'WeakRef'], [G, 'FinalizationRegistry'],
+    [G, 'performance'], [Object, 'groupBy'], [Map, 'groupBy']]) {
     try {
-      delete G[name];
+      delete owner[name];
     } catch (e) { /* not configurable: keep it */ }
   }
 
@@ -610,8 +647,9 @@
     }
   }
 
-  function begin(info, request, response, cookies, local, data, environment, collection, globals, body, legacy) {
+  function begin(info, request, response, cookies, local, data, environment, collection, globals, body, legacy, source) {
     S = {
+      source: source,
       noLegacy: legacy === false, legacyDone: false, legacyProxies: null,
       partsJson: { info: info, request: request, response: response, cookies: cookies },
       parts: {}, info: null, body: body,

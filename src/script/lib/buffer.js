@@ -1,6 +1,6 @@
 // postie library: `require('buffer')` and the global `Buffer`, a Node-compatible subset
 // (`from`, `alloc`, `concat`, `byteLength`, `isBuffer`, `compare`; `toString` with utf8, hex,
-// base64, base64url, latin1/binary, ascii, ucs2/utf16le; `slice`, `equals`, `write`, `copy`,
+// base64 (not base64url: Newman's Buffer is older than it), latin1/binary, ascii, ucs2/utf16le; `slice`, `equals`, `write`, `copy`,
 // `readUInt*`/`writeUInt*`, `toJSON`). Also exports the byte codecs other modules share.
 (function () {
   'use strict';
@@ -151,7 +151,6 @@
       case 'utf8': case 'utf-8': return 'utf8';
       case 'hex': return 'hex';
       case 'base64': return 'base64';
-      case 'base64url': return 'base64url';
       case 'latin1': case 'binary': return 'latin1';
       case 'ascii': return 'ascii';
       case 'ucs2': case 'ucs-2': case 'utf16le': case 'utf-16le': return 'utf16le';

@@ -95,10 +95,24 @@
     return { valid: records.length === 0, errors: toErrors(records, data), missing: tv4.missing };
   }
 
+  // `banUnknownProperties`: a property a schema with `properties` does not list is an error
+  // (unless the schema says what additional properties may be).
+  function banUnknown(schema) {
+    if (schema === null || typeof schema !== 'object') return schema;
+    if (Array.isArray(schema)) return schema.map(banUnknown);
+    const out = {};
+    for (const key of Object.keys(schema)) out[key] = banUnknown(schema[key]);
+    if (out.properties && typeof out.properties === 'object' && out.additionalProperties === undefined &&
+        out.patternProperties === undefined) {
+      out.additionalProperties = false;
+    }
+    return out;
+  }
+
   const tv4 = {
     error: null, missing: [], errorCodes: CODES, ValidationError: ValidationError,
-    validate: function (data, schema) {
-      const r = run(data, schema, false);
+    validate: function (data, schema, checkRecursive, banUnknownProperties) {
+      const r = run(data, banUnknownProperties === true ? banUnknown(resolve(schema)) : schema, false);
       tv4.error = r.errors[0] || null;
       return r.valid;
     },

@@ -553,7 +553,7 @@ fn response_json_throws_json_error_on_invalid_body() {
     );
     let err = out.error.expect("an error");
     assert_eq!(err.name, "JSONError");
-    assert_eq!(err.message, "Unexpected token 'o' at 1:2");
+    assert_eq!(err.message, "Unexpected token 'o' at 1:2\nnot json\n ^");
     // QuickJS points at the `.` before `json` (V8 would say column 13).
     assert_eq!(err.position, Some((1, 12)));
 }
@@ -606,10 +606,15 @@ fn console_is_captured_with_levels_and_formatting() {
     assert_eq!(
         got,
         vec![
-            (ConsoleLevel::Log, "hello { a: 1, b: 'x' } [ 1, 2 ]"),
-            (ConsoleLevel::Warn, "careful n=5"),
-            (ConsoleLevel::Error, "Error: bad"),
-            (ConsoleLevel::Info, "null undefined true"),
+            // Newman's CLI: every argument util.inspect-ed, joined with ', ', no format strings;
+            // an Error crosses the sandbox bridge as its toJSON.
+            (ConsoleLevel::Log, "'hello', { a: 1, b: 'x' }, [ 1, 2 ]"),
+            (ConsoleLevel::Warn, "'careful %s=%d', 'n', 5"),
+            (
+                ConsoleLevel::Error,
+                "{\n  type: 'Error',\n  name: 'Error',\n  message: 'bad'\n}"
+            ),
+            (ConsoleLevel::Info, "null, undefined, true"),
         ]
     );
 }
