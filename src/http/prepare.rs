@@ -60,20 +60,14 @@ pub fn prepare_request(
         spec.method.to_string()
     };
     let mut body = None;
+    let mut body_type = None;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
     if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
         let built = build_body(spec_body, &resolve, json_type, &options.files);
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
-            if let Some(ctype) = built.content_type {
-                add_default(
-                    &mut headers,
-                    options.disabled_headers,
-                    "Content-Type",
-                    &ctype,
-                );
-            }
+            body_type = built.content_type;
             body = Some(bytes);
         }
     }
@@ -86,10 +80,21 @@ pub fn prepare_request(
             url: &url,
             headers: &headers,
             body: body.as_deref(),
+            body_type: body_type.as_deref(),
         };
         let result = apply_auth(auth, &resolve, &input);
         warnings.extend(result.warning);
         apply_effects(result.effects, &mut url, &mut headers, &mut body);
+    }
+    // The body's own Content-Type comes after auth, as in Newman: signers do not see (or sign)
+    // it, and it follows the auth headers.
+    if let Some(ctype) = body_type {
+        add_default(
+            &mut headers,
+            options.disabled_headers,
+            "Content-Type",
+            &ctype,
+        );
     }
 
     add_default(
@@ -199,6 +204,7 @@ pub fn digest_challenge_replay(
         url: &request.url,
         headers: &request.headers,
         body: request.body.as_deref(),
+        body_type: None,
     };
     let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
     Some(with_effects(request, result.effects))

@@ -486,7 +486,12 @@
     let vars = null;
     for (let i = 0; i < SCOPE_KEYS.length; i++) {
       const key = SCOPE_KEYS[i];
-      if (S.dirty[key]) (vars || (vars = {}))[key] = Array.from(S.scopes[key]);
+      if (!S.dirty[key]) continue;
+      // JSON turns undefined into null. Newman keeps an undefined local variable, which
+      // substitutes as an empty text; the other scopes really do become null in Newman.
+      const pairs = Array.from(S.scopes[key]);
+      if (key === 'local') pairs.forEach(function (p) { if (p[1] === undefined) p[1] = ''; });
+      (vars || (vars = {}))[key] = pairs;
     }
     if (vars) out.vars = vars;
     if (assertions.length) out.assertions = assertions;

@@ -7,16 +7,14 @@
   // pm.variables.get looks in this order; the first scope that has the name wins.
   const PRECEDENCE = ['local', 'data', 'environment', 'collection', 'globals'];
 
+  // A value as Postman substitutes it: String(value), with undefined as an empty text.
   function text(value) {
-    if (value === null || value === undefined) return String(value);
-    if (typeof value === 'object') {
-      try {
-        return JSON.stringify(value);
-      } catch (e) {
-        return String(value);
-      }
+    if (value === undefined) return '';
+    try {
+      return String(value);
+    } catch (e) {
+      return '';
     }
-    return String(value);
   }
 
   // A few of Postman's dynamic variables, for replaceIn.
