@@ -131,7 +131,8 @@ fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
     let mut used = vec![false; original.len()];
     let key_of =
         |v: &Value| -> Option<String> { v.get("key").and_then(Value::as_str).map(str::to_string) };
-    vars.iter()
+    let mut out: Vec<Value> = vars
+        .iter()
         .map(|var| {
             let found = original
                 .iter()
@@ -168,7 +169,15 @@ fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
                 }),
             }
         })
-        .collect()
+        .collect();
+    // Entries without a `key` name no variable but stay in the file, as Newman keeps them.
+    out.extend(
+        original
+            .iter()
+            .filter(|o| o.is_object() && key_of(o).is_none())
+            .cloned(),
+    );
+    out
 }
 
 /// Write `doc` as tab-indented JSON (Postman's own export layout) to `path`, atomically.

@@ -82,13 +82,11 @@ pub fn parse_csv(text: &str) -> Vec<DataRow> {
 fn cast(field: Field) -> Value {
     if !field.quoted {
         let as_text = Value::String(field.text);
-        if let (Some(_), Some(f)) = (
-            js_to_number(&as_text),
-            as_text.as_str().and_then(js_parse_float),
-        ) {
-            if f.is_finite() {
-                return number_value(f);
-            }
+        let number = js_to_number(&as_text)
+            .and_then(|_| as_text.as_str().and_then(js_parse_float))
+            .filter(|f| f.is_finite());
+        if let Some(f) = number {
+            return number_value(f);
         }
         return as_text;
     }

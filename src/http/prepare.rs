@@ -5,7 +5,7 @@ use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay}
 use super::body::build_body;
 use super::files::FileAccess;
 use super::message::{HttpRequest, HttpResponse, find_header};
-use crate::collection::{Auth, RequestSpec};
+use crate::collection::{Auth, Body, RequestSpec};
 use crate::vars::Scopes;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
@@ -61,13 +61,37 @@ pub fn prepare_request(
     };
     let mut body = None;
     let mut body_type = None;
+    let mut form_type = None;
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
     if let Some(spec_body) = spec.body.as_deref().filter(|_| !pruned) {
         let json_type = find_header(&headers, "content-type").is_some_and(|c| c.contains("json"));
         let built = build_body(spec_body, &resolve, json_type, &options.files);
         warnings.extend(built.warnings);
         if let Some(bytes) = built.bytes {
-            body_type = built.content_type;
+            // A raw body with a language and a GraphQL body get their Content-Type when the
+            // request is prepared, before auth (which then sees and may sign it); other bodies
+            // (plain raw, file) get it after auth, and urlencoded or form-data bodies after the
+            // client's own headers, as in Newman.
+            let early = matches!(
+                spec_body,
+                Body::Raw {
+                    language: Some(_),
+                    ..
+                } | Body::GraphQl { .. }
+            );
+            let form = matches!(spec_body, Body::UrlEncoded(_) | Body::FormData(_));
+            match built.content_type {
+                Some(ctype) if form => form_type = Some(ctype),
+                Some(ctype) if early => {
+                    add_default(
+                        &mut headers,
+                        options.disabled_headers,
+                        "Content-Type",
+                        &ctype,
+                    );
+                }
+                other => body_type = other,
+            }
             body = Some(bytes);
         }
     }
@@ -80,14 +104,14 @@ pub fn prepare_request(
             url: &url,
             headers: &headers,
             body: body.as_deref(),
-            body_type: body_type.as_deref(),
+            body_type: body_type.as_deref().or(form_type.as_deref()),
         };
         let result = apply_auth(auth, &resolve, &input);
         warnings.extend(result.warning);
         apply_effects(result.effects, &mut url, &mut headers, &mut body);
     }
-    // The body's own Content-Type comes after auth, as in Newman: signers do not see (or sign)
-    // it, and it follows the auth headers.
+    // The Content-Type of the other bodies comes after auth, as in Newman: signers do not see
+    // (or sign) it, and it follows the auth headers.
     if let Some(ctype) = body_type {
         add_default(
             &mut headers,
@@ -128,6 +152,15 @@ pub fn prepare_request(
         "Connection",
         "keep-alive",
     );
+    // A urlencoded or multipart body's Content-Type is the last header Newman's client adds.
+    if let Some(ctype) = form_type {
+        add_default(
+            &mut headers,
+            options.disabled_headers,
+            "Content-Type",
+            &ctype,
+        );
+    }
 
     // Node's HTTP client announces an empty body on methods that usually carry one.
     const BODYLESS: [&str; 6] = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"];
