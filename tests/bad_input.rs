@@ -86,8 +86,10 @@ fn bad_input_bad_flags() {
         &postie(&["run", COLLECTION, "--no-such-flag"]),
         "--no-such-flag",
     );
+    // A bare `--env-var name` is accepted (Newman sets the variable with no value); an empty
+    // name is not.
     assert_usage_error(
-        &postie(&["run", COLLECTION, "--env-var", "novalue"]),
+        &postie(&["run", COLLECTION, "--env-var", "=value"]),
         "KEY=VALUE",
     );
     assert_usage_error(&postie(&["run", COLLECTION, "-r", "teamcity"]), "teamcity");

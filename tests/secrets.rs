@@ -83,3 +83,75 @@ fn secrets_shown_with_show_secrets() {
     out.check(out.stdout.contains("pw=hunter2-secret"), "secret shown");
     out.check(out.stdout.contains("Bearer tok-from-script"), "token shown");
 }
+
+/// A token that is `null`, empty or an unresolved `{{reference}}` is no secret: the masker must
+/// not learn it, or every later `null` in the reports would read `********`.
+#[test]
+fn secrets_null_empty_or_unresolved_tokens_mask_nothing() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let base = echo.url();
+    let c = json!({
+        "info": {"name": "null token"},
+        "item": [
+            {"name": "null bearer", "request": {"method": "GET", "url": format!("{base}/echo?v=null"),
+             "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{tok}}"}]}},
+             "event": [{"listen": "prerequest", "script": {"exec": ["pm.environment.set('tok', null);"]}}]},
+            {"name": "unresolved bearer", "request": {"method": "GET", "url": format!("{base}/echo?u={{{{nope}}}}"),
+             "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{nope}}"}]}}},
+            {"name": "empty password", "request": {"method": "GET", "url": format!("{base}/echo?t=true"),
+             "auth": {"type": "basic", "basic": [{"key": "username", "value": "u"}, {"key": "password", "value": ""}]}},
+             "event": [{"listen": "test", "script": {"exec": ["console.log('later', null, true, undefined);"]}}]},
+            {"name": "real token", "request": {"method": "GET", "url": format!("{base}/echo?k=real-token-1"),
+             "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "real-token-1"}]}}}
+        ]
+    })
+    .to_string();
+    let c = write(dir.path(), "c.json", &c);
+    let report = dir.path().join("report.json");
+    let report_arg = report.to_string_lossy().into_owned();
+    let out = postie(&[
+        "run",
+        &c,
+        "-r",
+        "cli,json",
+        "--reporter-json-export",
+        &report_arg,
+    ]);
+    out.check(out.code == 0, "run passes");
+    out.check(
+        out.stdout.contains("later null true undefined")
+            || out.stdout.contains("'later', null, true, undefined"),
+        "console keeps null/true/undefined",
+    );
+    out.check(
+        out.stdout.contains("?v=null"),
+        "null in a URL is not masked",
+    );
+    out.check(
+        out.stdout.contains("u={{nope}}"),
+        "an unresolved reference is not masked",
+    );
+    out.check(
+        !out.stdout.contains("real-token-1"),
+        "a real token is masked",
+    );
+    let doc = read_json(&report);
+    let urls: Vec<String> = doc["run"]["executions"]
+        .as_array()
+        .map(|e| e.iter().map(|x| x["request"]["url"].to_string()).collect())
+        .unwrap_or_default();
+    let joined = urls.join(" ");
+    assert!(
+        joined.contains("v=null"),
+        "null masked in the JSON report: {joined}"
+    );
+    assert!(
+        joined.contains("t=true"),
+        "true masked in the JSON report: {joined}"
+    );
+    assert!(
+        !joined.contains("real-token-1"),
+        "real token in the JSON report: {joined}"
+    );
+}

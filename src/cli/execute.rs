@@ -38,12 +38,14 @@ pub struct Inputs {
     pub data: Vec<DataRow>,
 }
 
-/// Parse a repeatable `KEY=VALUE` flag.
+/// Parse a repeatable `KEY=VALUE` flag, split at the first `=`. A bare `KEY` sets the variable
+/// with no value (Newman sets it to `undefined`, which substitutes as an empty text).
 fn parse_assignments(flag: &str, values: &[String]) -> Result<Vec<(String, String)>, Diagnostic> {
     values
         .iter()
         .map(|v| match v.split_once('=') {
             Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+            None if !v.is_empty() => Ok((v.to_string(), String::new())),
             _ => Err(
                 Diagnostic::new(format!("{flag} \"{v}\": expected KEY=VALUE"))
                     .with_hint(format!("for example {flag} password=$PARTNER_PASSWORD")),
@@ -258,7 +260,10 @@ pub fn execute(
         written.push(write_json(path, &globals_doc));
     }
     if let Some(path) = &flags.export_collection {
-        written.push(write_collection(path, &collection, &scopes.collection));
+        // Newman exports the collection's variables as loaded: what scripts set with
+        // `pm.collectionVariables` is not written back (nor is it in Postman's own export).
+        let loaded = VariableScope::from_variables(&collection.variables);
+        written.push(write_collection(path, &collection, &loaded));
     }
     if let Some(json) = json {
         written.push(json.finish(&summary, &collection.doc, environment_doc, globals_doc));
@@ -351,7 +356,8 @@ mod tests {
     fn execute_parses_assignments_at_first_equals() {
         let parsed = parse_assignments("--env-var", &["a=b=c".into()]).unwrap_or_default();
         assert_eq!(parsed, [("a".to_string(), "b=c".to_string())]);
-        assert!(parse_assignments("--env-var", &["novalue".into()]).is_err());
+        let bare = parse_assignments("--env-var", &["novalue".into()]).unwrap_or_default();
+        assert_eq!(bare, vec![("novalue".to_string(), String::new())]);
         assert!(parse_assignments("--env-var", &["=x".into()]).is_err());
     }
 

@@ -2,6 +2,7 @@
 //! JSON is tried first; CSV fields are trimmed, a BOM is dropped, quoted fields may hold commas,
 //! quotes (`""`) and newlines, and unquoted integers and decimals become numbers.
 
+use super::js_value::{js_parse_float, js_to_number, number_value};
 use super::json::{decode_text, parse_text};
 use crate::diagnostic::Diagnostic;
 use indexmap::IndexMap;
@@ -26,11 +27,16 @@ pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
 }
 
 fn json_rows(doc: Value, path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
-    let Value::Array(rows) = doc else {
-        return Err(Diagnostic::in_file(
-            path,
-            "iteration data must be an array of objects, one per iteration",
-        ));
+    let rows = match doc {
+        Value::Array(rows) => rows,
+        // Newman runs a single object as no data at all (one iteration, nothing bound).
+        Value::Object(_) => return Ok(Vec::new()),
+        _ => {
+            return Err(Diagnostic::in_file(
+                path,
+                "iteration data must be an array of objects, one per iteration",
+            ));
+        }
     };
     rows.into_iter()
         .enumerate()
@@ -59,32 +65,30 @@ pub fn parse_csv(text: &str) -> Vec<DataRow> {
         return Vec::new();
     };
     let keys: Vec<String> = header.into_iter().map(|f| f.text).collect();
-    iter.filter(|r| !(r.len() == 1 && r[0].text.is_empty() && !r[0].quoted))
-        .map(|record| {
-            let mut row = DataRow::new();
-            for (key, field) in keys.iter().zip(record) {
-                row.insert(key.clone(), cast(field));
-            }
-            row
-        })
-        .collect()
+    // Blank lines are rows too (with the first column empty), as csv-parse reads them.
+    iter.map(|record| {
+        let mut row = DataRow::new();
+        for (key, field) in keys.iter().zip(record) {
+            row.insert(key.clone(), cast(field));
+        }
+        row
+    })
+    .collect()
 }
 
+/// csv-parse's `cast` as Newman uses it: an unquoted field that both `Number()` and
+/// `parseFloat()` read as a number becomes `parseFloat(field)` (so `1e3` is 1000 and `0x10`
+/// is 0); anything else stays text.
 fn cast(field: Field) -> Value {
     if !field.quoted {
-        let t = field.text.as_str();
-        let numeric = !t.is_empty()
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
-            && t.chars().any(|c| c.is_ascii_digit());
-        if numeric {
-            if let Ok(i) = t.parse::<i64>() {
-                return Value::from(i);
-            }
-            if let Some(n) = t.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
-                return Value::Number(n);
-            }
+        let as_text = Value::String(field.text);
+        let number = js_to_number(&as_text)
+            .and_then(|_| as_text.as_str().and_then(js_parse_float))
+            .filter(|f| f.is_finite());
+        if let Some(f) = number {
+            return number_value(f);
         }
+        return as_text;
     }
     Value::String(field.text)
 }
@@ -169,10 +173,21 @@ mod tests {
     }
 
     #[test]
+    fn data_csv_casts_like_parse_float_and_keeps_blank_lines() {
+        let rows = parse_csv("a,b\n1e3,0x10\n\ntrue,007\n");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0]["a"], json!(1000));
+        assert_eq!(rows[0]["b"], json!(0));
+        assert_eq!(rows[1]["a"], json!(""));
+        assert_eq!(rows[2]["a"], json!("true"));
+        assert_eq!(rows[2]["b"], json!(7));
+    }
+
+    #[test]
     fn data_json_rows_must_be_objects() {
         let p = Path::new("d.json");
         assert_eq!(json_rows(json!([{"a": 1}]), p).map(|r| r.len()), Ok(1));
         assert!(json_rows(json!([1]), p).is_err());
-        assert!(json_rows(json!({"a": 1}), p).is_err());
+        assert_eq!(json_rows(json!({"a": 1}), p).map(|r| r.len()), Ok(0));
     }
 }

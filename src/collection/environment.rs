@@ -17,8 +17,8 @@ pub fn load_variable_file(path: &Path, what: &str) -> Result<VariableFile, Diagn
     parse_variable_file(read_json(path, what)?, path, what)
 }
 
-/// Build a [`VariableFile`] from an already parsed document. `enabled: false` entries are kept
-/// as disabled; a missing `values` list means no variables.
+/// Build a [`VariableFile`] from an already parsed document. `enabled: false` is ignored, as
+/// Newman's SDK ignores it; a missing `values` list means no variables.
 pub fn parse_variable_file(
     doc: Value,
     path: &Path,
@@ -133,13 +133,13 @@ mod tests {
     }
 
     #[test]
-    fn variable_file_enabled_false_is_disabled() {
+    fn variable_file_enabled_false_is_ignored_as_newman_does() {
         let doc: Value =
             serde_json::from_str(include_str!("testdata/enabled-false.environment.json")).unwrap();
         let f = parse(doc).unwrap();
         assert_eq!(f.values.len(), 1);
         assert_eq!(f.values[0].key, "dummyVar");
-        assert!(f.values[0].disabled);
+        assert!(!f.values[0].disabled);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod data;
 mod document;
 pub mod environment;
 pub mod item_file;
+pub mod js_value;
 pub mod json;
 pub mod load;
 pub mod model;

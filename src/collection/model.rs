@@ -259,7 +259,7 @@ pub struct Variable {
     pub value: Value,
     /// `type` as written (`default`, `secret`, `string`, `any`, ...).
     pub kind: Option<String>,
-    /// True when `disabled: true` (Postman's own `enabled: false` is honoured too).
+    /// True when `disabled: true`. Newman's SDK ignores Postman's own `enabled: false`.
     pub disabled: bool,
 }
 
@@ -275,13 +275,10 @@ impl Variable {
     }
 }
 
-/// Render a JSON value as Postman substitutes it into a template.
+/// Render a JSON value as Postman substitutes it into a template: JavaScript's `String(value)`
+/// (objects are `[object Object]`, arrays join with `,`), with `null` as `"null"`.
 pub fn value_to_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => "null".to_string(),
-        other => other.to_string(),
-    }
+    super::js_value::js_string(value)
 }
 
 /// A loaded environment or globals file.

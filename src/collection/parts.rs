@@ -10,6 +10,7 @@ use std::path::Path;
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
+use super::js_value::cast_for_type;
 use super::model::{Auth, KeyValue, Listen, Script, Variable};
 use crate::diagnostic::Diagnostic;
 
@@ -138,20 +139,23 @@ pub(crate) fn key_values(
         .collect()
 }
 
-/// A variable entry (`key`, or the older `id`/`name`; `value`; `type`; `disabled`/`enabled`).
-/// Entries with no name at all are dropped. A missing value is `""`.
+/// A variable entry (`key`; `value`; `type`; `disabled`), read as Newman's SDK reads it: the name
+/// is `key` only (an entry named by `id` or `name` alone matches no `{{name}}`), only
+/// `disabled: true` switches an entry off (`enabled: false` is ignored), and a `string`,
+/// `number` or `boolean` type casts the value. Entries with no key are dropped. A missing value
+/// is `""`.
 pub(crate) fn variable(obj: &Map<String, Value>) -> Option<Variable> {
-    let key = ["key", "id", "name"]
-        .iter()
-        .find_map(|k| text(obj.get(*k)))?;
+    let key = text(obj.get("key"))?;
+    let kind = text(obj.get("type"));
+    let value = obj
+        .get("value")
+        .cloned()
+        .unwrap_or_else(|| Value::String(String::new()));
     Some(Variable {
         key,
-        value: obj
-            .get("value")
-            .cloned()
-            .unwrap_or_else(|| Value::String(String::new())),
-        kind: text(obj.get("type")),
-        disabled: is_disabled(obj),
+        value: cast_for_type(kind.as_deref(), value),
+        kind,
+        disabled: obj.get("disabled").and_then(Value::as_bool) == Some(true),
     })
 }
 
@@ -222,7 +226,9 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
         Some(Value::Object(obj)) => obj,
         Some(other) => return Err(ctx.wrong(at, "an auth object", other)),
     };
-    let Some(kind) = text(obj.get("type")).filter(|k| !k.is_empty()) else {
+    // Without a `type` the auth is inherited; an empty `type` is the request's own auth that
+    // signs nothing (so nothing is inherited), as in Newman.
+    let Some(kind) = text(obj.get("type")) else {
         return Ok(None);
     };
     let mut params = IndexMap::new();
@@ -236,7 +242,16 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
                 }
                 let entry = object(entry, ctx, &index(&params_at, i))?;
                 if let Some(key) = text(entry.get("key")) {
-                    params.insert(key, entry.get("value").cloned().unwrap_or(Value::Null));
+                    // Each parameter is a variable: its `type` casts the value (`"string"` makes
+                    // `false` the text "false", which a signer then reads as true).
+                    let value = entry.get("value").cloned().unwrap_or(Value::Null);
+                    let kind = text(entry.get("type"));
+                    let value = if value.is_null() {
+                        value
+                    } else {
+                        cast_for_type(kind.as_deref(), value)
+                    };
+                    params.insert(key, value);
                 }
             }
         }
@@ -332,18 +347,20 @@ mod tests {
     }
 
     #[test]
-    fn variables_enabled_false_and_missing_value() {
+    fn variables_enabled_false_ignored_id_unnamed_and_types_cast() {
         let v = json!([
             {"key": "a", "value": "1", "enabled": false},
             {"key": "b"},
             {"key": "c", "value": 3, "type": "number", "disabled": true},
             {"id": "d", "value": "4"},
-            {"value": "nameless"}
+            {"value": "nameless"},
+            {"key": "e", "value": "42", "type": "number"}
         ]);
         let vars = variables(Some(&v), ctx(), "variable").unwrap();
         let keys: Vec<_> = vars.iter().map(|v| v.key.as_str()).collect();
-        assert_eq!(keys, ["a", "b", "c", "d"]);
-        assert!(vars[0].disabled);
+        assert_eq!(keys, ["a", "b", "c", "e"]);
+        assert!(!vars[0].disabled);
+        assert_eq!(vars[3].value, json!(42));
         assert_eq!(vars[1].value, json!(""));
         assert!(!vars[1].disabled);
         assert_eq!(vars[2].value, json!(3));

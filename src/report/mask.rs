@@ -9,6 +9,23 @@ pub const MASK: &str = "********";
 /// Secrets shorter than this are not masked (masking `a` would garble every line).
 const MIN_SECRET_LEN: usize = 3;
 
+/// Texts a credential may hold that are never secrets: what an unset or mistyped variable
+/// becomes (`Bearer null`, `undefined`), JavaScript's other literal words. Masking them would
+/// hide every `null` or `true` in later output.
+const NEVER_SECRET: [&str; 6] = ["null", "undefined", "true", "false", "NaN", "Infinity"];
+
+/// True when `value` is worth masking: long enough, not a literal word, not an unresolved
+/// `{{variable}}` reference.
+fn is_secret_text(value: &str) -> bool {
+    let t = value.trim();
+    if t.chars().count() < MIN_SECRET_LEN || NEVER_SECRET.contains(&t) {
+        return false;
+    }
+    let unresolved =
+        t.starts_with("{{") && t.ends_with("}}") && !t[2..t.len() - 2].contains(['{', '}']);
+    !unresolved
+}
+
 /// Replaces known secret values in text.
 #[derive(Debug, Clone, Default)]
 pub struct Masker {
@@ -19,10 +36,7 @@ pub struct Masker {
 impl Masker {
     /// A masker for `secrets` (longest first, so overlapping secrets mask fully).
     pub fn new(secrets: impl IntoIterator<Item = String>) -> Self {
-        let mut secrets: Vec<String> = secrets
-            .into_iter()
-            .filter(|s| s.chars().count() >= MIN_SECRET_LEN)
-            .collect();
+        let mut secrets: Vec<String> = secrets.into_iter().filter(|s| is_secret_text(s)).collect();
         secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
         secrets.dedup();
         Masker {
@@ -51,7 +65,7 @@ impl Masker {
         }
         let mut changed = false;
         for secret in secrets {
-            if secret.chars().count() >= MIN_SECRET_LEN && !self.secrets.contains(secret) {
+            if is_secret_text(secret) && !self.secrets.contains(secret) {
                 self.secrets.push(secret.clone());
                 changed = true;
             }
@@ -104,6 +118,21 @@ mod tests {
         let m = Masker::new(["hunter2".to_string(), "x".to_string()]);
         assert_eq!(m.mask("?password=hunter2&x=1"), "?password=********&x=1");
         assert_eq!(Masker::disabled().mask("hunter2"), "hunter2");
+    }
+
+    #[test]
+    fn mask_never_learns_null_empty_or_unresolved_values() {
+        let mut m = Masker::new(["null".to_string(), "  ".to_string()]);
+        m.add(&[
+            "undefined".to_string(),
+            "true".to_string(),
+            "{{token}}".to_string(),
+            String::new(),
+        ]);
+        let text = "null undefined true {{token}} x";
+        assert_eq!(m.mask(text), text);
+        m.add(&["{{a}}-real".to_string()]);
+        assert_eq!(m.mask("k={{a}}-real"), "k=********");
     }
 
     #[test]

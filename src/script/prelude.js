@@ -747,7 +747,12 @@
       const key = SCOPE_KEYS[i];
       // pm.iterationData.set/unset last only as long as the script.
       if (key === 'data') continue;
-      if (S.dirty[key]) (vars || (vars = {}))[key] = Array.from(S.scopes[key]);
+      if (!S.dirty[key]) continue;
+      // JSON turns undefined into null. Newman keeps an undefined local variable, which
+      // substitutes as an empty text; the other scopes really do become null in Newman.
+      const pairs = Array.from(S.scopes[key]);
+      if (key === 'local') pairs.forEach(function (p) { if (p[1] === undefined) p[1] = ''; });
+      (vars || (vars = {}))[key] = pairs;
     }
     if (vars) out.vars = vars;
     if (assertions.length) out.assertions = assertions;

@@ -7,9 +7,9 @@
   // pm.variables.get looks in this order; the first scope that has the name wins.
   const PRECEDENCE = ['local', 'data', 'environment', 'collection', 'globals'];
 
-  // A value put into a template: String() of it, as Postman does (an object gives
-  // '[object Object]').
+  // A value as Postman substitutes it: String(value), with undefined as an empty text.
   function text(value) {
+    if (value === undefined) return '';
     try {
       return String(value);
     } catch (e) {

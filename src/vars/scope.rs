@@ -3,6 +3,7 @@
 //!
 //! The entries keep their file order, type and `disabled` flag so an export can write them back.
 
+use crate::collection::js_value::cast_for_type;
 use crate::collection::{Variable, value_to_text};
 use crate::script::VarMap;
 use serde_json::Value;
@@ -48,14 +49,14 @@ impl VariableScope {
             .is_some_and(|i| self.entries[i].is_secret())
     }
 
-    /// Set `key`: updates the last enabled entry; else re-enables the last disabled entry of that
-    /// name (so an export keeps one entry, where Newman ignores `enabled: false` altogether); else
-    /// appends a new enabled one.
+    /// Set `key`: updates the last enabled entry (casting the value for its `type`, as Postman's
+    /// SDK does); else re-enables the last disabled entry of that name (so an export keeps one
+    /// entry); else appends a new enabled one.
     pub fn set(&mut self, key: &str, value: Value) {
         let disabled = || self.entries.iter().rposition(|v| v.key == key);
         match self.last_enabled(key).or_else(disabled) {
             Some(i) => {
-                self.entries[i].value = value;
+                self.entries[i].value = cast_for_type(self.entries[i].kind.as_deref(), value);
                 self.entries[i].disabled = false;
             }
             None => self.entries.push(Variable {

@@ -30,10 +30,8 @@ impl Scopes {
             return Some(value_to_text(v));
         }
         if let Some(v) = self.data.get(name) {
-            // A null in a data row is treated as unresolved.
-            if !v.is_null() {
-                return Some(value_to_text(v));
-            }
+            // A null in a data row leaves the reference unresolved: lower scopes are not asked.
+            return (!v.is_null()).then(|| value_to_text(v));
         }
         self.environment
             .get_text(name)
@@ -74,7 +72,7 @@ impl Scopes {
     /// Store what a script left behind.
     pub fn apply(&mut self, snapshot: &ScopeSnapshot) {
         self.local.clone_from(&snapshot.local);
-        self.data.clone_from(&snapshot.data);
+        // What a script does to `pm.iterationData` lasts only for that script, as in Newman.
         self.environment.apply(&snapshot.environment);
         self.collection.apply(&snapshot.collection);
         self.globals.apply(&snapshot.globals);
@@ -137,7 +135,10 @@ mod tests {
 
     #[test]
     fn scopes_null_data_value_is_unresolved() {
-        let mut s = Scopes::default();
+        let mut s = Scopes {
+            environment: scope(&[("d", "env")]),
+            ..Scopes::default()
+        };
         s.data.insert("d".into(), serde_json::Value::Null);
         assert_eq!(s.resolve("{{d}}"), "{{d}}");
     }

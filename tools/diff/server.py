@@ -16,6 +16,7 @@ postie really sent. The replies imitate the postman-echo endpoints real collecti
   /html  /xml  /text       a fixed body of that type
   /body?type=T&text=S      reply with body S and Content-Type T
   /basic-auth              200 for user "postman", password "password", else 401
+  /digest-auth             401 with a fixed Digest challenge until an "Authorization: Digest" arrives
   /bytes/N                 N bytes 0..255 repeating, application/octet-stream
   /chunked                 the echo, sent with Transfer-Encoding: chunked (three chunks)
   /latin1                  "café" encoded as ISO-8859-1, with that charset in Content-Type
@@ -218,6 +219,12 @@ class Handler(BaseHTTPRequestHandler):
             if self.headers.get("Authorization") == want:
                 return self._send(200, json.dumps({"authenticated": True}))
             return self._send(401, "Unauthorized", "text/plain", [("WWW-Authenticate", 'Basic realm="Users"')])
+        if head == "digest-auth":
+            # /digest-auth: 401 with a fixed Digest challenge until an Authorization: Digest arrives
+            if (self.headers.get("Authorization") or "").startswith("Digest "):
+                return self._send(200, json.dumps(self._echo(body, target, query)))
+            challenge = 'Digest realm="echo", nonce="n0nce", qop="auth", opaque="0paque", algorithm=MD5'
+            return self._send(401, "Unauthorized", "text/plain", [("WWW-Authenticate", challenge)])
         return self._send(200, json.dumps(self._echo(body, target, query)))
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle

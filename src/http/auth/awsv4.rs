@@ -36,7 +36,12 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
     let region = p.or("region", "us-east-1");
     let service = p.or("service", &default_service(&url.host));
     let s3 = service == "s3";
-    let access_key = p.get("accessKey");
+    // An absent access key reads `undefined` in the credential, as Newman's signer writes it.
+    let access_key = if p.auth.params.contains_key("accessKey") {
+        p.get("accessKey")
+    } else {
+        "undefined".to_string()
+    };
     let token = p.get("sessionToken");
     let scope = format!("{date}/{region}/{service}/aws4_request");
     let body_hash = hex(&Hash::Sha256.digest(input.body.unwrap_or_default()));
@@ -77,13 +82,16 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
                 headers.push((lower, value.clone()));
             }
         }
-        let mut added = vec![("X-Amz-Date", amz_date.clone())];
+        // Newman's order: the body hash (for a body, or always for s3), the session token,
+        // the date.
+        let mut added = Vec::new();
+        if s3 || input.body.is_some_and(|b| !b.is_empty()) {
+            added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
+        }
         if !token.is_empty() {
             added.push(("X-Amz-Security-Token", token));
         }
-        if s3 {
-            added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
-        }
+        added.push(("X-Amz-Date", amz_date.clone()));
         for (k, v) in added {
             headers.push((k.to_ascii_lowercase(), v.clone()));
             effects.push(AuthEffect::Header(k.to_string(), v));
@@ -219,6 +227,7 @@ mod tests {
             url: "https://example.amazonaws.com/?Param2=value2&Param1=value1",
             headers: &[],
             body: None,
+            body_type: None,
         };
         let r = run(&[("region", "us-east-1"), ("service", "service")], &input);
         assert_eq!(
@@ -244,6 +253,7 @@ mod tests {
             url: "https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08",
             headers: &headers,
             body: None,
+            body_type: None,
         };
         let r = run(&[], &input);
         assert_eq!(
@@ -263,6 +273,7 @@ mod tests {
                 url: "https://s3.amazonaws.com/b/k",
                 headers: &[],
                 body: None,
+                body_type: None,
             },
         );
         let names: Vec<&str> = r

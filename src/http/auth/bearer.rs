@@ -1,8 +1,12 @@
-//! `bearer`: `Authorization: Bearer <token>`.
+//! `bearer`: `Authorization: Bearer <token>`; nothing at all when the token is empty.
 
 use super::{AuthResult, Params};
 
 /// Sign with `token`.
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
-    AuthResult::header("Authorization", format!("Bearer {}", p.get("token")))
+    let token = p.get("token");
+    if token.is_empty() {
+        return AuthResult::default();
+    }
+    AuthResult::header("Authorization", format!("Bearer {token}"))
 }

@@ -184,7 +184,7 @@ fn authorization(values: &Challenge, input: &SignInput<'_>) -> Result<String, St
     let uri = UrlParts::parse(input.url)?.resource();
     let qop = values.qop.trim().to_ascii_lowercase();
     let cnonce = if values.cnonce.is_empty() {
-        random_alnum(16)
+        random_alnum(8)
     } else {
         values.cnonce.clone()
     };
@@ -365,6 +365,7 @@ mod tests {
             url: "http://h/x?a=1",
             headers: &[],
             body: Some(b"hello"),
+            body_type: None,
         };
         let h = header_of(&apply(&a, &input), "authorization").unwrap();
         assert_eq!(response_of(&h), "4ba07a69dcc87ae8ab5bbc64d2cfc467");

@@ -6,7 +6,7 @@
 
 use super::keys::{self, Algorithm};
 use super::util::{Hash, b64url, percent_encode};
-use super::{AuthResult, Params};
+use super::{AuthResult, Params, sign_error};
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
@@ -24,7 +24,7 @@ pub(super) fn sign(p: &Params<'_>) -> AuthResult {
 
 /// The signed token, or a warning.
 fn token(p: &Params<'_>) -> Result<String, String> {
-    let algorithm = p.or("algorithm", "HS256").to_ascii_uppercase();
+    let algorithm = p.get("algorithm").to_ascii_uppercase();
     let signer = match algorithm.as_str() {
         "HS256" => Signer::Hmac(Hash::Sha256),
         "HS384" => Signer::Hmac(Hash::Sha384),
@@ -38,11 +38,8 @@ fn token(p: &Params<'_>) -> Result<String, String> {
         "ES256" => Signer::Key(Algorithm::EcP256),
         "ES384" => Signer::Key(Algorithm::EcP384),
         "ES512" => Signer::Key(Algorithm::EcP521),
-        other => {
-            return Err(format!(
-                "jwt auth: algorithm {other} is not supported by postie (HS*, RS*, PS* and ES256/384/512 are); the request was sent without it"
-            ));
-        }
+        // Newman's words for a missing or unknown algorithm.
+        _ => return Err(sign_error("jwt", "invalid algorithm")),
     };
     let object = |key: &str| -> Result<Map<String, Value>, String> {
         let text = p.get(key);
@@ -57,14 +54,10 @@ fn token(p: &Params<'_>) -> Result<String, String> {
         }
     };
     let algorithm_name = algorithm.clone();
-    let mut header = Map::new();
+    // The user's header as written, with `alg` set from the algorithm (last unless the header
+    // names it), as Newman builds it: no `typ` is added.
+    let mut header = object("header")?;
     header.insert("alg".into(), Value::String(algorithm));
-    header.insert("typ".into(), Value::String("JWT".into()));
-    for (k, v) in object("header")? {
-        if k != "alg" {
-            header.insert(k, v);
-        }
-    }
     let payload = object("payload")?;
     let signing_input = format!(
         "{}.{}",
@@ -118,6 +111,7 @@ mod tests {
             "jwt",
             &[
                 ("algorithm", "HS256"),
+                ("header", "{\"alg\":\"HS256\",\"typ\":\"JWT\"}"),
                 ("secret", "your-256-bit-secret"),
                 (
                     "payload",
@@ -137,6 +131,7 @@ mod tests {
         let a = auth(
             "jwt",
             &[
+                ("algorithm", "HS256"),
                 ("secret", "s"),
                 ("addTokenTo", "queryParam"),
                 ("queryParamKey", "jwt"),
@@ -146,13 +141,23 @@ mod tests {
         assert!(
             matches!(&r.effects[..], [super::super::AuthEffect::Query(k, v)] if k == "jwt" && v.split('.').count() == 3)
         );
-        let a = auth("jwt", &[("secret", "s"), ("headerPrefix", "JWT")]);
+        let a = auth(
+            "jwt",
+            &[
+                ("algorithm", "HS256"),
+                ("secret", "s"),
+                ("headerPrefix", "JWT"),
+            ],
+        );
         let h = header_of(&apply(&a, &get("http://h/")), "authorization").unwrap_or_default();
         assert!(h.starts_with("JWT ey") && h.split('.').count() == 3, "{h}");
         let r = apply(&auth("jwt", &[("algorithm", "RS256")]), &get("http://h/"));
         assert!(r.effects.is_empty() && r.warning.is_some_and(|w| w.contains("RS256")));
         let r = apply(&auth("jwt", &[("algorithm", "EdDSA")]), &get("http://h/"));
-        assert!(r.effects.is_empty() && r.warning.is_some_and(|w| w.contains("EDDSA")));
+        assert!(r.effects.is_empty() && r.warning.is_some_and(|w| w.contains("invalid algorithm")));
+        // No algorithm: Newman does not sign.
+        let r = apply(&auth("jwt", &[("secret", "s")]), &get("http://h/"));
+        assert!(r.effects.is_empty() && r.warning.is_some());
         let r = apply(&auth("jwt", &[("payload", "[1]")]), &get("http://h/"));
         assert!(r.warning.is_some());
     }
@@ -161,10 +166,12 @@ mod tests {
 
     /// The token `algorithm` and `key` produce for [`PAYLOAD`], split into its three parts.
     fn key_token(algorithm: &str, key: &str) -> (String, String, Vec<u8>) {
+        let header = format!("{{\"alg\":\"{algorithm}\",\"typ\":\"JWT\"}}");
         let a = auth(
             "jwt",
             &[
                 ("algorithm", algorithm),
+                ("header", &header),
                 ("privateKey", key),
                 ("payload", PAYLOAD),
             ],

@@ -86,6 +86,12 @@ impl AuthResult {
     }
 }
 
+/// The warning Newman's runtime prints when a signer fails:
+/// `runtime~<type>.auth: could not sign the request: <reason>`.
+fn sign_error(kind: &str, reason: &str) -> String {
+    format!("runtime~{kind}.auth: could not sign the request: {reason}")
+}
+
 /// The request a signer signs: everything is final (variables resolved, body built).
 #[derive(Debug, Clone, Copy)]
 pub struct SignInput<'a> {
@@ -93,10 +99,13 @@ pub struct SignInput<'a> {
     pub method: &'a str,
     /// The absolute URL as it will be sent.
     pub url: &'a str,
-    /// Headers in order (user headers plus the body's `Content-Type`).
+    /// The user's headers in order (the body's own `Content-Type` is not among them: Newman
+    /// adds it after auth, so signers do not sign it).
     pub headers: &'a [(String, String)],
     /// The body bytes, if any.
     pub body: Option<&'a [u8]>,
+    /// The `Content-Type` the body will get when the user sets none (e.g. urlencoded).
+    pub body_type: Option<&'a str>,
 }
 
 impl SignInput<'_> {
@@ -110,6 +119,7 @@ impl SignInput<'_> {
         self.body.is_some()
             && self
                 .header("content-type")
+                .or(self.body_type)
                 .is_some_and(|c| c.to_ascii_lowercase().contains("x-www-form-urlencoded"))
     }
 }
@@ -144,11 +154,14 @@ impl Params<'_> {
         }
     }
 
-    /// A boolean parameter (`true` or `"true"`).
+    /// A boolean parameter, truthy as JavaScript sees it (as Newman's signers test it): `true`,
+    /// a non-zero number, a non-empty text (even `"false"`).
     fn flag(&self, key: &str) -> bool {
         match self.auth.params.get(key) {
             Some(Value::Bool(b)) => *b,
-            Some(Value::String(s)) => (self.resolve)(s).trim().eq_ignore_ascii_case("true"),
+            Some(Value::String(s)) => !(self.resolve)(s).is_empty(),
+            Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+            Some(Value::Array(_) | Value::Object(_)) => true,
             _ => false,
         }
     }
@@ -177,8 +190,12 @@ pub fn apply_auth(
         "edgegrid" => edgegrid::sign(&params, input),
         // The first request goes out as is; the server's challenge starts the handshake.
         "ntlm" => AuthResult::default(),
+        "asap" => AuthResult::warn(
+            "auth type \"asap\" is not supported by postie yet; the request was sent without it",
+        ),
+        // Newman's words for a type it has no handler for.
         other => AuthResult::warn(format!(
-            "auth type \"{other}\" is not supported by postie yet; the request was sent without it"
+            "runtime: could not find a handler for auth: {other}"
         )),
     }
 }
@@ -244,6 +261,7 @@ pub(crate) mod tests {
             url,
             headers: &[],
             body: None,
+            body_type: None,
         }
     }
 

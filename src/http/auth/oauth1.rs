@@ -20,6 +20,12 @@ enum Method {
 /// Sign per the auth block's settings.
 pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     let method = p.or("signatureMethod", "HMAC-SHA1").to_ascii_uppercase();
+    let rsa = method.starts_with("RSA");
+    let key = if rsa { "privateKey" } else { "consumerSecret" };
+    if p.get("consumerKey").is_empty() || p.get(key).is_empty() {
+        // Nothing to sign with: Newman sends the request as it is.
+        return AuthResult::default();
+    }
     let kind = match method.as_str() {
         "HMAC-SHA1" => Method::Hmac(Hash::Sha1),
         "HMAC-SHA256" => Method::Hmac(Hash::Sha256),
@@ -243,6 +249,7 @@ mod tests {
             url: "http://photos.example.net/photos",
             headers: &headers,
             body: Some(b"a=1"),
+            body_type: None,
         };
         let r = apply(&photos(&[]), &input);
         assert!(
@@ -250,11 +257,22 @@ mod tests {
                 .iter()
                 .all(|e| matches!(e, AuthEffect::BodyParam(..)))
         );
+        // RSA without a private key: Newman signs nothing and says nothing.
         let rsa = apply(&photos(&[("signatureMethod", "RSA-SHA1")]), &input);
-        assert!(rsa.effects.is_empty());
-        assert!(rsa.warning.is_some_and(|w| w.contains("RSA-SHA1")
-            && w.contains("the private key is empty")
-            && w.contains("sent without auth")));
+        assert!(rsa.effects.is_empty() && rsa.warning.is_none());
+        // The auto urlencoded Content-Type (not a user header) still means body parameters.
+        let auto = SignInput {
+            headers: &[],
+            body_type: Some("application/x-www-form-urlencoded"),
+            ..input
+        };
+        let r = apply(&photos(&[]), &auto);
+        assert!(
+            !r.effects.is_empty()
+                && r.effects
+                    .iter()
+                    .all(|e| matches!(e, AuthEffect::BodyParam(..)))
+        );
     }
 
     /// The RFC 5849 photos request signed with `method` and the PEM key `key`.
