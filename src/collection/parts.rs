@@ -74,12 +74,6 @@ pub(crate) fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
-/// True when the entry is switched off: `disabled: true`, or Postman's older `enabled: false`.
-pub(crate) fn is_disabled(obj: &Map<String, Value>) -> bool {
-    obj.get("disabled").and_then(Value::as_bool) == Some(true)
-        || obj.get("enabled").and_then(Value::as_bool) == Some(false)
-}
-
 /// The entries of a list field: absent or `null` → none; a single object → a list of one (as
 /// Postman's SDK does); anything else that is not an array → error. `null` entries are dropped.
 pub(crate) fn list<'v>(

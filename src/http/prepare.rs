@@ -115,21 +115,12 @@ pub fn prepare_request(
             url: &url,
             headers: &headers,
             body: body.as_deref(),
-            body_type: body_type.as_deref().or(form_type.as_deref()),
+            // Signers see the body's own type when the user set none.
+            body_type: built.as_ref().and_then(|b| b.content_type.as_deref()),
         };
         let result = apply_auth(auth, &resolve, &input);
         warnings.extend(result.warning);
         apply_effects(result.effects, &mut url, &mut headers, &mut body);
-    }
-    // The Content-Type of the other bodies comes after auth, as in Newman: signers do not see
-    // (or sign) it, and it follows the auth headers.
-    if let Some(ctype) = body_type {
-        add_default(
-            &mut headers,
-            options.disabled_headers,
-            "Content-Type",
-            &ctype,
-        );
     }
 
     let host = reqwest::Url::parse(&url)
