@@ -46,7 +46,7 @@ fn scripts_infinite_loop_stops_at_timeout() {
     let out = run_test_script("while (true) {}", &["--timeout-script", "200"]);
     out.check(out.code == 1, "a timed-out script fails the run");
     out.check(
-        out.stdout.to_lowercase().contains("timed out"),
+        out.stdout.contains("synchronous script execution timeout"),
         "timeout reported",
     );
     assert!(

@@ -143,11 +143,11 @@ fn secrets_null_empty_or_unresolved_tokens_mask_nothing() {
         .unwrap_or_default();
     let joined = urls.join(" ");
     assert!(
-        joined.contains("v=null"),
+        joined.contains(r#"{"key":"v","value":"null"}"#),
         "null masked in the JSON report: {joined}"
     );
     assert!(
-        joined.contains("t=true"),
+        joined.contains(r#"{"key":"t","value":"true"}"#),
         "true masked in the JSON report: {joined}"
     );
     assert!(
