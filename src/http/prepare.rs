@@ -249,26 +249,7 @@ fn url_basic_auth(url: &str) -> Option<String> {
 
 /// `%XX` sequences decoded (invalid ones kept); the bytes read as UTF-8, lossily.
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8_lossy(&super::url_encode::percent_decode_bytes(text)).into_owned()
 }
 
 /// Methods for which no `Content-Length: 0` is announced without a body (as Node does).

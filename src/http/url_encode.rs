@@ -7,6 +7,30 @@
 
 use serde_json::{Value, json};
 
+/// `%XX` sequences of `text` decoded to bytes; an invalid or cut-off `%` sequence is kept as is.
+pub fn percent_decode_bytes(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// A URL split as Postman's parser splits it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlPieces {

@@ -168,27 +168,9 @@ fn credentials(url: &url::Url) -> Option<(String, Option<String>)> {
     (!user.is_empty() || password.is_some()).then_some((user, password))
 }
 
+/// `%XX` sequences decoded (invalid ones kept); `None` when the bytes are not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
+    String::from_utf8(crate::http::url_encode::percent_decode_bytes(text)).ok()
 }
 
 /// The response as the rest of postie sees it: names lower-cased, cookies stored, body decoded.
