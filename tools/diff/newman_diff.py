@@ -6,7 +6,8 @@
   newman-diff --live [--postie BIN] [CASE_DIR ...]           run both now and diff (nothing written)
   options: -j N (parallel runs, default 2), --newman CMD, --keep DIR (keep artifacts), -q (quiet),
            --min-cases N (fail when fewer cases are found), --show N (diff lines per case, default 60),
-           --update-postie (write postie.txt for divergence and pending cases)
+           --update-postie (write postie.txt for divergence and pending cases),
+           --against-newman (compare pending cases with newman.txt: what is left to fix)
 
 A case is a folder holding collection.json and, optionally, environment.json, globals.json,
 data.json or data.csv, and case.json:
@@ -333,17 +334,20 @@ def rel(case):
 
 def main(argv):
     ap = argparse.ArgumentParser(prog="newman-diff", description=__doc__.split("\n")[0])
-    ap.add_argument("cases", nargs="*")
-    ap.add_argument("--record", action="store_true")
-    ap.add_argument("--live", action="store_true")
-    ap.add_argument("--postie", default=os.environ.get("POSTIE_BIN", DEFAULT_POSTIE))
-    ap.add_argument("--newman", default=DEFAULT_NEWMAN)
-    ap.add_argument("-j", type=int, default=2)
-    ap.add_argument("--keep")
-    ap.add_argument("--show", type=int, default=60)
-    ap.add_argument("--min-cases", type=int, default=0)
-    ap.add_argument("-q", action="store_true")
-    ap.add_argument("--update-postie", action="store_true")
+    ap.add_argument("cases", nargs="*", help="case folders or folders holding cases (default: tests/corpus)")
+    ap.add_argument("--record", action="store_true", help="run Newman and store its digest as newman.txt")
+    ap.add_argument("--live", action="store_true", help="run both now and diff postie against Newman")
+    ap.add_argument("--postie", default=os.environ.get("POSTIE_BIN", DEFAULT_POSTIE), help="postie command")
+    ap.add_argument("--newman", default=DEFAULT_NEWMAN, help="newman command")
+    ap.add_argument("-j", type=int, default=2, help="parallel runs")
+    ap.add_argument("--keep", help="keep every run's artifacts under this folder")
+    ap.add_argument("--show", type=int, default=60, help="diff lines shown per case")
+    ap.add_argument("--min-cases", type=int, default=0, help="fail when fewer cases are found")
+    ap.add_argument("-q", action="store_true", help="print only differences and the summary")
+    ap.add_argument("--update-postie", action="store_true",
+                    help="store postie's digest as postie.txt for pending/divergence cases")
+    ap.add_argument("--against-newman", action="store_true",
+                    help="compare pending cases with newman.txt (show what is left to fix)")
     args = ap.parse_args(argv)
     for attr in ("postie", "newman"):
         first, _, rest = getattr(args, attr).partition(" ")
@@ -389,7 +393,7 @@ def main(argv):
             newman_path = os.path.join(case, "newman.txt")
             if args.live:
                 expected, label = res["newman"], "newman"
-            elif meta.get("divergence") or meta.get("pending"):
+            elif meta.get("divergence") or (meta.get("pending") and not args.against_newman):
                 kind = "divergence %s" % meta["divergence"] if meta.get("divergence") else "pending"
                 p = os.path.join(case, "postie.txt")
                 if args.update_postie:
