@@ -115,6 +115,9 @@ pub struct RequestSpec {
     pub body: Option<Box<Body>>,
     /// Request-level auth (`None` = inherit from the parent).
     pub auth: Option<Box<Auth>>,
+    /// The request's `description` as scripts see it: `{"content": ..., "type": ...}` (a plain
+    /// string is `text/plain` content).
+    pub description: Option<Box<Value>>,
 }
 
 /// A key/value pair with Postman's `disabled` flag (headers, query params, urlencoded fields).

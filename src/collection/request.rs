@@ -26,7 +26,27 @@ pub(crate) fn request(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<RequestSp
         headers: headers(obj.get("header"), ctx, &field(at, "header"))?,
         body: body(obj.get("body"), ctx, &field(at, "body"))?.map(Box::new),
         auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?.map(Box::new),
+        description: description(obj.get("description")).map(Box::new),
     })
+}
+
+/// A `description` as Postman's SDK holds it: `{content, type}`; a string is `text/plain`.
+fn description(v: Option<&Value>) -> Option<Value> {
+    match v? {
+        Value::String(s) => Some(serde_json::json!({"content": s, "type": "text/plain"})),
+        Value::Object(obj) => {
+            let mut out = serde_json::Map::new();
+            out.insert(
+                "content".into(),
+                obj.get("content").cloned().unwrap_or(Value::Null),
+            );
+            if let Some(kind) = obj.get("type") {
+                out.insert("type".into(), kind.clone());
+            }
+            Some(Value::Object(out))
+        }
+        _ => None,
+    }
 }
 
 /// Methods named without an allocation (the usual ones).

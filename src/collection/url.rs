@@ -28,7 +28,16 @@ impl UrlSpec {
     /// value that is not a string, `&`, `#` and a key's `=` percent-encoded).
     pub fn to_template(&self) -> String {
         match self.parts.as_deref() {
-            Some(parts) => parts.render(),
+            Some(parts) => parts.render(true),
+            None => self.raw.clone(),
+        }
+    }
+
+    /// As [`UrlSpec::to_template`] but with `:name` path segments kept, as a script's
+    /// `pm.request.url` holds them (its `variables` list has the values).
+    pub fn to_template_with_path_variables(&self) -> String {
+        match self.parts.as_deref() {
+            Some(parts) => parts.render(false),
             None => self.raw.clone(),
         }
     }
@@ -40,7 +49,7 @@ impl UrlParts {
         *self == NO_PARTS
     }
 
-    fn render(&self) -> String {
+    fn render(&self, substitute: bool) -> String {
         let mut out = String::new();
         if let Some(protocol) = self.protocol.as_deref().filter(|p| !p.is_empty()) {
             out.push_str(protocol);
@@ -67,7 +76,16 @@ impl UrlParts {
         }
         if let Some(path) = &self.path {
             out.push('/');
-            let segments: Vec<String> = path.iter().map(|s| self.path_segment(s)).collect();
+            let segments: Vec<String> = path
+                .iter()
+                .map(|s| {
+                    if substitute {
+                        self.path_segment(s)
+                    } else {
+                        s.clone()
+                    }
+                })
+                .collect();
             out.push_str(&segments.join("/"));
         }
         if !self.query.is_empty() {

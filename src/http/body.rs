@@ -12,10 +12,13 @@ use serde_json::Value;
 /// Who adds a body's `Content-Type`, which decides where it goes among the headers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ContentTypeSource {
-    /// Postman's runtime (raw and GraphQL bodies): right after the user's headers, only when the
-    /// user set none.
+    /// Postman's runtime (raw and GraphQL bodies) as it builds the body to send: after the
+    /// user's headers and the auth headers, only when the user set none.
     #[default]
     Runtime,
+    /// A raw JSON body: Postman's runtime builds it once before auth is applied (to strip
+    /// comments), so its type comes right after the user's headers, before the auth headers.
+    RuntimeBeforeAuth,
     /// The HTTP library (urlencoded and form-data bodies): it replaces a user value of another
     /// type where it stands, or comes after the default headers.
     Library,
@@ -72,6 +75,9 @@ pub fn build_body(
                 return built;
             }
             built.content_type = Some(raw_content_type(language.as_deref()).to_string());
+            if language.as_deref() == Some("json") {
+                built.source = ContentTypeSource::RuntimeBeforeAuth;
+            }
             built.bytes = Some(text.into_bytes());
         }
         Body::UrlEncoded(params) => {
@@ -314,7 +320,7 @@ fn graphql(
 }
 
 /// `value` with every string in it resolved.
-fn resolve_json(value: &Value, resolve: &dyn Fn(&str) -> String) -> Value {
+pub fn resolve_json(value: &Value, resolve: &dyn Fn(&str) -> String) -> Value {
     match value {
         Value::String(s) => Value::String(resolve(s)),
         Value::Array(items) => {

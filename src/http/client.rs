@@ -318,9 +318,15 @@ async fn send_once(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     // The server's own reason phrase (hyper keeps it when it is not the standard one).
+    // An empty phrase falls back to Newman's name for the code.
     let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
-        Some(phrase) => String::from_utf8_lossy(phrase.as_bytes()).into_owned(),
-        None => status.canonical_reason().unwrap_or("").to_string(),
+        Some(phrase) if !phrase.as_bytes().is_empty() => {
+            String::from_utf8_lossy(phrase.as_bytes()).into_owned()
+        }
+        Some(_) => super::reasons::standard_reason(status.as_u16())
+            .unwrap_or_default()
+            .to_string(),
+        None => status.canonical_reason().unwrap_or_default().to_string(),
     };
     let headers = response
         .headers()

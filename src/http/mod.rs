@@ -13,6 +13,7 @@ pub mod message;
 pub mod mime;
 pub mod prepare;
 pub mod raw;
+pub mod reasons;
 pub mod redirect;
 pub mod tls;
 pub mod url_encode;

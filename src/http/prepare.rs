@@ -41,6 +41,10 @@ pub struct Prepared {
     /// Why the request cannot be sent at all (empty URL, bad port, invalid header), as Newman
     /// reports it: the runner reports this instead of sending.
     pub error: Option<HttpError>,
+    /// The headers as Postman's request object holds them after sending (what a test script's
+    /// `pm.request.headers` lists): the list the runtime built (repeated names kept), with the
+    /// `Content-Length` and `Cookie` that were sent.
+    pub script_headers: Vec<(String, String)>,
 }
 
 /// Resolve and assemble `spec` with the effective `auth` (already inherited).
@@ -97,15 +101,18 @@ pub fn prepare_request(
         None => None,
     };
     let mut body = built.as_ref().and_then(|b| b.bytes.clone());
-    if let Some(ctype) = built
-        .as_ref()
-        .filter(|b| b.source == ContentTypeSource::Runtime)
-        .and_then(|b| b.content_type.as_deref())
-        && find_header(&headers, "content-type").is_none()
-        && !disabled("content-type")
-    {
-        headers.push(("Content-Type".to_string(), ctype.to_string()));
-    }
+    let runtime_type = |headers: &mut Vec<(String, String)>, source: ContentTypeSource| {
+        if let Some(ctype) = built
+            .as_ref()
+            .filter(|b| b.source == source)
+            .and_then(|b| b.content_type.as_deref())
+            && find_header(headers, "content-type").is_none()
+            && !disabled("content-type")
+        {
+            headers.push(("Content-Type".to_string(), ctype.to_string()));
+        }
+    };
+    runtime_type(&mut headers, ContentTypeSource::RuntimeBeforeAuth);
 
     let mut credentials = Vec::new();
     if let Some(auth) = auth {
@@ -122,6 +129,7 @@ pub fn prepare_request(
         warnings.extend(result.warning);
         apply_effects(result.effects, &mut url, &mut headers, &mut body);
     }
+    runtime_type(&mut headers, ContentTypeSource::Runtime);
 
     let host = reqwest::Url::parse(&url)
         .ok()
@@ -145,6 +153,7 @@ pub fn prepare_request(
         }
     }
 
+    let mut script_headers = headers.clone();
     let mut object = HeaderObject::from_list(headers);
     let additions = LibraryAdditions {
         built: built.as_ref(),
@@ -157,6 +166,22 @@ pub fn prepare_request(
         body = Some(Vec::new());
     }
     let headers = object.into_wire();
+    // Newman's request object learns the sent `Content-Length` and `Cookie` (upserted: a
+    // single one keeps its place, repeated ones are replaced by one at the end).
+    for (name, value) in &headers {
+        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("cookie") {
+            continue;
+        }
+        let same: Vec<usize> = (0..script_headers.len())
+            .filter(|&i| script_headers[i].0.eq_ignore_ascii_case(name))
+            .collect();
+        if let [only] = same[..] {
+            script_headers[only].1 = value.clone();
+        } else {
+            script_headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+            script_headers.push((name.clone(), value.clone()));
+        }
+    }
     if error.is_none() {
         error = header_error(&headers);
     }
@@ -171,6 +196,7 @@ pub fn prepare_request(
         warnings,
         credentials,
         error,
+        script_headers,
     }
 }
 
@@ -542,6 +568,7 @@ mod tests {
                 language: Some("json".into()),
             })),
             auth: None,
+            description: None,
         }
     }
 

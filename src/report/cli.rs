@@ -2,7 +2,7 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::format::{CONSOLE_WIDTH, console_lines, duration, size};
+use super::format::{CONSOLE_WIDTH, console_lines, duration, inspect_string, size};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
@@ -301,10 +301,22 @@ impl<W: Write> Listener for CliReporter<W> {
                     self.line(&format!("  {}", s.red(&text)));
                 }
             }
-            Event::Console { level, text, .. } => {
+            Event::Console {
+                level,
+                text,
+                runtime,
+                ..
+            } => {
                 if self.options.no_console {
                     return;
                 }
+                let quoted;
+                let text = if *runtime {
+                    quoted = inspect_string(text);
+                    quoted.as_str()
+                } else {
+                    text
+                };
                 let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
                     .into_iter()
                     .map(|l| match level {

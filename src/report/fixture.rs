@@ -86,6 +86,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             item: login,
             level: ConsoleLevel::Log,
             text: "logging in <now>",
+            runtime: false,
         });
         send(Event::Request {
             cursor: cursor(0),

@@ -55,8 +55,54 @@ pub fn console_lines(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// A string as Node's `util.inspect` shows it: single quotes unless the text holds one (then
+/// double quotes, then backticks), control characters and the quote escaped.
+pub fn inspect_string(text: &str) -> String {
+    let quote = if !text.contains('\'') {
+        '\''
+    } else if !text.contains('"') {
+        '"'
+    } else if !text.contains('`') && !text.contains("${") {
+        '`'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\u{b}' => out.push_str("\\x0B"),
+            '\\' => out.push_str("\\\\"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inspect_string_quotes_as_node() {
+        assert_eq!(super::inspect_string("a b"), "'a b'");
+        assert_eq!(super::inspect_string("it's"), "\"it's\"");
+        assert_eq!(super::inspect_string("it's \"x\""), "`it's \"x\"`");
+        assert_eq!(super::inspect_string("a\nb\\"), "'a\\nb\\\\'");
+        assert_eq!(super::inspect_string("\u{1}"), "'\\x01'");
+    }
+
     #[test]
     fn console_lines_cut_at_the_width_and_drop_blank_lines() {
         assert_eq!(super::console_lines("", 54), vec![String::new()]);

@@ -80,6 +80,9 @@ pub enum Event<'a> {
         level: ConsoleLevel,
         /// Text.
         text: &'a str,
+        /// A warning from the runtime (auth, bodies, files), not a script's console call:
+        /// Newman's CLI prints these as quoted strings.
+        runtime: bool,
     },
     /// A request was sent; `response` is the response or why there is none.
     Request {

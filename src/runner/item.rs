@@ -10,9 +10,10 @@ use super::event::{Cursor, Event, ItemRef, Listener};
 use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
 use crate::collection::{
-    Body, Collection, Item, KeyValue, Node, RequestSpec, Script, method_name,
+    Auth, Body, Collection, Item, KeyValue, Node, RequestSpec, Script, method_name,
     parse_request_definition,
 };
+use crate::http::body::resolve_json;
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
 use crate::http::redirect::SendOptions;
@@ -103,6 +104,7 @@ impl ItemRunner<'_> {
 
         // Pre-request scripts see the request as written, with the changes of the scripts before.
         let mut spec = Cow::Borrowed(&planned.item.request);
+        let mut auth_changed = false;
         for script in planned.prerequest() {
             let view = template_view(planned.item, &spec);
             let changes = self
@@ -119,6 +121,7 @@ impl ItemRunner<'_> {
                 )
                 .await;
             if let Some(changes) = changes {
+                auth_changed |= changes.auth.is_some();
                 apply_changes(spec.to_mut(), &changes);
             }
             if outcome.skip_request || outcome.bailed {
@@ -141,7 +144,13 @@ impl ItemRunner<'_> {
             disabled_headers: &disabled_headers,
             disable_url_encoding: planned.behavior_flag("disableUrlEncoding", false),
         };
-        let mut prepared = prepare_request(&spec, planned.auth, scopes, options);
+        // A script that changed `pm.request.auth` decides the auth; else the inherited one.
+        let auth = if auth_changed {
+            spec.auth.as_deref()
+        } else {
+            planned.auth
+        };
+        let mut prepared = prepare_request(&spec, auth, scopes, options);
         let send_options = planned.send_options(self.follow_redirects);
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
@@ -149,6 +158,7 @@ impl ItemRunner<'_> {
                 item,
                 level: ConsoleLevel::Warn,
                 text: warning,
+                runtime: true,
             });
         }
         // While the request is out, compile the test scripts that will read its response, then
@@ -183,8 +193,7 @@ impl ItemRunner<'_> {
         }
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result
-            && let Some(replay) =
-                digest_challenge_replay(planned.auth, scopes, &prepared.request, response)
+            && let Some(replay) = digest_challenge_replay(auth, scopes, &prepared.request, response)
         {
             prepared.request = replay;
             result = self.client.send(&prepared.request, &send_options).await;
@@ -192,8 +201,7 @@ impl ItemRunner<'_> {
         // NTLM auth: negotiate, then authenticate, both on one connection of their own.
         let mut ntlm_client = None;
         while let Ok(response) = &result
-            && let Some(replay) =
-                ntlm_challenge_replay(planned.auth, scopes, &prepared.request, response)
+            && let Some(replay) = ntlm_challenge_replay(auth, scopes, &prepared.request, response)
         {
             let client = ntlm_client.get_or_insert_with(|| self.client.single_connection());
             prepared.request = replay;
@@ -222,14 +230,28 @@ impl ItemRunner<'_> {
             name: planned.item.name.clone(),
             method: prepared.request.method.clone(),
             url: prepared.request.url.clone(),
-            headers: prepared.request.headers.clone(),
+            headers: prepared.script_headers.clone(),
             body: prepared
                 .request
                 .body
                 .as_ref()
                 .map(|b| String::from_utf8_lossy(b).into_owned()),
-            body_definition: None,
+            // A form or GraphQL body is seen as its (resolved) fields, as Newman's request keeps
+            // it; a raw body as the text sent (comments stripped).
+            body_definition: spec
+                .body
+                .as_deref()
+                .filter(|b| {
+                    matches!(
+                        b,
+                        Body::UrlEncoded(_) | Body::FormData(_) | Body::GraphQl { .. }
+                    )
+                })
+                .map(|b| resolve_json(&body_definition(b), &|t: &str| scopes.resolve(t))),
             disabled_headers: disabled_header_slots(&spec),
+            url_variables: url_variables(&spec, Some(scopes)),
+            auth: spec.auth.as_deref().map(auth_json),
+            description: spec.description.as_deref().cloned(),
         };
         let response_view = result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
@@ -335,6 +357,7 @@ impl ItemRunner<'_> {
                 item,
                 level: message.level,
                 text: &message.text,
+                runtime: false,
             });
         }
         for assertion in &result.assertions {
@@ -419,6 +442,7 @@ impl RunHost<'_, '_> {
             item: self.item,
             level: ConsoleLevel::Warn,
             text,
+            runtime: true,
         });
     }
 }
@@ -521,7 +545,7 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
         id: item.id.clone(),
         name: item.name.clone(),
         method: spec.method.to_string(),
-        url: spec.url.to_template(),
+        url: spec.url.to_template_with_path_variables(),
         headers: spec
             .headers
             .iter()
@@ -531,7 +555,41 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
         body: None,
         body_definition: spec.body.as_deref().map(body_definition),
         disabled_headers: disabled_header_slots(spec),
+        url_variables: url_variables(spec, None),
+        auth: spec.auth.as_deref().map(auth_json),
+        description: spec.description.as_deref().cloned(),
     }
+}
+
+/// The URL's path variables, their values resolved with `scopes` when given.
+fn url_variables(spec: &RequestSpec, scopes: Option<&Scopes>) -> Vec<(String, String)> {
+    spec.url
+        .parts()
+        .variables
+        .iter()
+        .map(|v| {
+            let value = match scopes {
+                Some(scopes) => scopes.resolve(&v.value),
+                None => v.value.clone(),
+            };
+            (v.key.clone(), value)
+        })
+        .collect()
+}
+
+/// An auth block as Postman's JSON: `{"type": kind, kind: [{type, value, key}, ...]}`.
+fn auth_json(auth: &Auth) -> Value {
+    let params: Vec<Value> = auth
+        .params
+        .iter()
+        .map(|(k, v)| json!({"type": "string", "value": v, "key": k}))
+        .collect();
+    let mut out = serde_json::Map::new();
+    out.insert("type".into(), json!(auth.kind));
+    if auth.kind != "noauth" {
+        out.insert(auth.kind.clone(), Value::Array(params));
+    }
+    Value::Object(out)
 }
 
 /// The disabled headers of `spec` with their index in its header list (scripts list them).
@@ -622,12 +680,15 @@ fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
     if let Some(headers) = &changes.headers {
         let list: Vec<Value> = headers
             .iter()
-            .map(|(k, v)| json!({"key": k, "value": v}))
+            .map(|(k, v, disabled)| json!({"key": k, "value": v, "disabled": disabled}))
             .collect();
         definition.insert("header".into(), Value::Array(list));
     }
     if let Some(body) = &changes.body {
         definition.insert("body".into(), body.clone());
+    }
+    if let Some(auth) = &changes.auth {
+        definition.insert("auth".into(), auth.clone());
     }
     // Each part parses on its own; a part that does not parse is left as it was.
     let Ok(parsed) = parse_request_definition(&Value::Object(definition)) else {
@@ -644,6 +705,9 @@ fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
     }
     if changes.body.is_some() {
         spec.body = parsed.body;
+    }
+    if changes.auth.is_some() {
+        spec.auth = parsed.auth;
     }
 }
 
@@ -701,12 +765,17 @@ mod tests {
         apply_changes(
             &mut spec,
             &RequestChanges {
-                headers: Some(vec![("A".into(), "1".into()), ("B".into(), "{{v}}".into())]),
+                headers: Some(vec![
+                    ("A".into(), "1".into(), false),
+                    ("B".into(), "{{v}}".into(), false),
+                    ("C".into(), "off".into(), true),
+                ]),
                 ..RequestChanges::default()
             },
         );
-        assert_eq!(spec.headers.len(), 2);
+        assert_eq!(spec.headers.len(), 3);
         assert_eq!(spec.headers[1].value, "{{v}}");
+        assert!(spec.headers[2].disabled);
         assert_eq!(spec.url.to_template(), "http://h/{{p}}?a=1");
         assert_eq!(spec.method, "POST");
         apply_changes(

@@ -39,7 +39,7 @@ enum OwnedEvent {
     BeforeIteration(Cursor),
     BeforeItem(Cursor, OwnedItem),
     Script(Cursor, OwnedItem, ScriptKind, Option<ScriptError>),
-    Console(Cursor, OwnedItem, ConsoleLevel, String),
+    Console(Cursor, OwnedItem, ConsoleLevel, String, bool),
     Request {
         cursor: Cursor,
         item: OwnedItem,
@@ -83,7 +83,14 @@ impl Listener for Recorder {
                 item,
                 level,
                 text,
-            } => OwnedEvent::Console(cursor, OwnedItem::from(&item), level, text.to_string()),
+                runtime,
+            } => OwnedEvent::Console(
+                cursor,
+                OwnedItem::from(&item),
+                level,
+                text.to_string(),
+                runtime,
+            ),
             Event::Request {
                 cursor,
                 item,
@@ -141,11 +148,12 @@ impl Recorder {
                     kind: *kind,
                     error: error.as_ref(),
                 },
-                OwnedEvent::Console(cursor, item, level, text) => Event::Console {
+                OwnedEvent::Console(cursor, item, level, text, runtime) => Event::Console {
                     cursor: *cursor,
                     item: item.as_ref(),
                     level: *level,
                     text,
+                    runtime: *runtime,
                 },
                 OwnedEvent::Request {
                     cursor,

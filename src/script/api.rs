@@ -74,6 +74,12 @@ pub struct RequestView {
     /// The body as a Postman body definition (`{"mode": "urlencoded", "urlencoded": [...]}`),
     /// used instead of [`RequestView::body`] when set.
     pub body_definition: Option<Value>,
+    /// The URL's path variables (`pm.request.url.variables`): name and value.
+    pub url_variables: Vec<(String, String)>,
+    /// The request's own auth as Postman's JSON (`{"type": "bearer", "bearer": [...]}`).
+    pub auth: Option<Value>,
+    /// The request's description (`{"content": ..., "type": ...}`).
+    pub description: Option<Value>,
 }
 
 /// The response as the script sees it (`pm.response`).
@@ -242,16 +248,22 @@ pub struct RequestChanges {
     pub method: Option<String>,
     /// The new URL (a template; variables are resolved when the request is prepared).
     pub url: Option<String>,
-    /// The new header list (replaces every header).
-    pub headers: Option<Vec<(String, String)>>,
+    /// The new header list (replaces every header): name, value, disabled.
+    pub headers: Option<Vec<(String, String, bool)>>,
     /// The new body definition (`Value::Null`: no body).
     pub body: Option<Value>,
+    /// The new auth definition (`Value::Null`: none).
+    pub auth: Option<Value>,
 }
 
 impl RequestChanges {
     /// True when nothing changed.
     pub fn is_empty(&self) -> bool {
-        self.method.is_none() && self.url.is_none() && self.headers.is_none() && self.body.is_none()
+        self.method.is_none()
+            && self.url.is_none()
+            && self.headers.is_none()
+            && self.body.is_none()
+            && self.auth.is_none()
     }
 }
 

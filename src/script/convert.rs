@@ -64,12 +64,18 @@ struct InputRequest<'a> {
     body: Option<&'a str>,
     #[serde(rename = "bodyDefinition")]
     body_definition: Option<&'a Value>,
+    #[serde(rename = "urlVariables")]
+    url_variables: &'a [(String, String)],
+    auth: Option<&'a Value>,
+    description: Option<&'a Value>,
 }
 
 #[derive(Serialize)]
 struct InputResponse<'a> {
     code: u16,
     status: &'a str,
+    /// Newman's name for the code (`details().standardName`).
+    standard: Option<&'static str>,
     headers: &'a [(String, String)],
     time: u64,
     size: u64,
@@ -125,10 +131,14 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         headers: header_list(request),
         body: request.body.as_deref(),
         body_definition: request.body_definition.as_ref(),
+        url_variables: &request.url_variables,
+        auth: request.auth.as_ref(),
+        description: request.description.as_ref(),
     };
     let response = script.response.map(|r| InputResponse {
         code: r.code,
         status: &r.status,
+        standard: crate::http::reasons::standard_reason(r.code),
         headers: &r.headers,
         time: r.response_time_ms,
         size: r.response_size,
@@ -186,10 +196,13 @@ struct RawNext {
 struct RawChanges {
     method: Option<String>,
     url: Option<String>,
-    headers: Option<Vec<(String, String)>>,
+    headers: Option<Vec<(String, String, bool)>>,
     /// Present (possibly `null`) only when the body changed.
     #[serde(default, deserialize_with = "present")]
     body: Option<Value>,
+    /// Present (possibly `null`) only when the auth changed.
+    #[serde(default, deserialize_with = "present")]
+    auth: Option<Value>,
 }
 
 /// Keeps an explicit `null` as `Some(Value::Null)` (absent stays `None`).
@@ -281,6 +294,7 @@ pub(crate) fn outcome_from_json(
                 url: c.url,
                 headers: c.headers,
                 body: c.body,
+                auth: c.auth,
             })
             .filter(|c| !c.is_empty()),
     })
@@ -388,6 +402,7 @@ pub(crate) fn response_value(r: &ResponseView) -> Value {
     serde_json::json!({
         "code": r.code,
         "status": r.status,
+        "standard": crate::http::reasons::standard_reason(r.code),
         "headers": r.headers,
         "time": r.response_time_ms,
         "size": r.response_size,

@@ -263,14 +263,15 @@
       if (!this.variables) this.variables = new KeyedList([], pathVariable);
     }
     getHost() { return this.host.join('.'); }
+    // Path variables replace `:name` (or `:name.suffix`) segments when their value is a
+    // non-empty string.
     getPath(unresolved) {
       const vars = this.variables;
       const parts = this.path.map(function (seg) {
-        if (!unresolved && typeof seg === 'string' && seg.charAt(0) === ':' && vars.has(seg.slice(1))) {
-          const v = vars.get(seg.slice(1));
-          return v === null || v === undefined ? '' : v;
-        }
-        return seg;
+        if (unresolved || typeof seg !== 'string' || seg.charAt(0) !== ':') return seg;
+        const name = seg.slice(1).split('.')[0];
+        const v = name ? vars.get(name) : undefined;
+        return v && typeof v === 'string' ? v + seg.slice(name.length + 1) : seg;
       });
       return '/' + parts.join('/');
     }
@@ -302,7 +303,7 @@
       }
       out += this.getHost();
       if (this.port) out += ':' + this.port;
-      if (this.path.length) out += '/' + this.path.join('/');
+      if (this.path.length) out += this.getPath();
       else if (this._raw.indexOf('/', out.length) !== -1 && /\/$/.test(this._raw.split(/[?#]/)[0])) out += '/';
       const q = this.getQueryString();
       if (q || /\?/.test(this._raw)) out += '?' + q;
@@ -419,6 +420,66 @@
     return listItems(h).map(function (p) { return typeof p === 'string' ? normalizeHeader(p) : p; });
   }
 
+  // One auth parameter (Postman's Variable): toJSON gives `type`, `value`, `key` in that order.
+  function authParam(p) {
+    const v = p && typeof p === 'object' ? p : {};
+    return { key: v.key, value: v.value, type: v.type || 'any',
+      toJSON: function () { return { type: this.type, value: this.value, key: this.key }; } };
+  }
+
+  // pm.request.auth (postman-collection's RequestAuth): `type` and one parameter list per type.
+  class RequestAuth {
+    constructor(definition) {
+      definition = definition || {};
+      this.type = definition.type;
+      for (const key of Object.keys(definition)) {
+        if (key !== 'type' && Array.isArray(definition[key])) this[key] = new KeyedList(definition[key], authParam);
+      }
+    }
+    parameters() { return this[this.type]; }
+    current() { return this[this.type]; }
+    update(options, type) {
+      type = type || this.type;
+      if (!type) return;
+      if (!(this[type] instanceof KeyedList)) this[type] = new KeyedList([], authParam);
+      const list = this[type];
+      const items = Array.isArray(options) ? options : options instanceof ListBase ? options.all()
+        : options && typeof options === 'object' ? Object.keys(options).map(function (k) { return { key: k, value: options[k] }; }) : [];
+      for (const item of items) {
+        if (!item || item.key === undefined) continue;
+        const existing = list.one(item.key);
+        if (existing) existing.value = item.value;
+        else list.add(item);
+      }
+    }
+    use(type, options) {
+      if (!type) return;
+      if (!(this[type] instanceof KeyedList)) this[type] = new KeyedList([], authParam);
+      this.type = type;
+      this.update(options, type);
+    }
+    clear(type) {
+      if (type && type !== this.type && this[type] instanceof KeyedList) delete this[type];
+    }
+    toJSON() {
+      const out = { type: this.type };
+      for (const key of Object.keys(this)) {
+        if (key !== 'type' && this[key] instanceof KeyedList) out[key] = this[key].toJSON();
+      }
+      return out;
+    }
+  }
+  P.RequestAuth = RequestAuth;
+
+  // A description (postman-collection's Description): `content` and `type`; its text as a string.
+  class Description {
+    constructor(d) {
+      this.content = d.content;
+      if (d.type !== undefined) this.type = d.type;
+    }
+    toString() { return this.content === undefined || this.content === null ? '' : String(this.content); }
+  }
+
   const Request = class PostmanRequest {
     constructor(data) {
       // The request's own id and name (a request definition rarely has them; the item's are in
@@ -427,7 +488,12 @@
       this.name = undefined;
       this.method = data.method;
       this.url = new Url(data.url);
+      if (data.urlVariables && data.urlVariables.length) {
+        this.url.variables = new KeyedList(data.urlVariables.map(function (v) { return { key: v[0], value: v[1] }; }), pathVariable);
+      }
       this.headers = new HeaderList(data.headers);
+      if (data.auth) this.auth = new RequestAuth(data.auth);
+      if (data.description) this.description = new Description(data.description);
       const definition = data.bodyDefinition || (data.body === null || data.body === undefined ? null : data.body);
       this.body = definition === null ? undefined : new RequestBody(definition);
       this._initial = this._state();
@@ -446,10 +512,13 @@
       const body = this.body === undefined || this.body === null ? null
         : this.body instanceof RequestBody ? this.body.toJSON() : new RequestBody(this.body).toJSON();
       const headers = this.headers instanceof HeaderList ? this.headers : new HeaderList(headerPairs(this.headers).map(function (h) { return [h.key, h.value]; }));
+      const auth = this.auth instanceof RequestAuth ? this.auth.toJSON()
+        : this.auth && typeof this.auth === 'object' ? new RequestAuth(this.auth).toJSON() : null;
       return {
+        auth: stringify(auth),
         method: stringify(String(this.method).toUpperCase()),
         url: stringify(String(this.url)),
-        headers: stringify(headers.all().filter(function (h) { return !h.disabled; }).map(function (h) { return [h.key, h.value]; })),
+        headers: stringify(headers.all().map(function (h) { return [h.key, h.value, Boolean(h.disabled)]; })),
         body: stringify(body),
       };
     }
@@ -458,7 +527,7 @@
       const now = this._state();
       const out = {};
       let changed = false;
-      for (const key of ['method', 'url', 'headers', 'body']) {
+      for (const key of ['method', 'url', 'headers', 'body', 'auth']) {
         if (now[key] !== this._initial[key]) {
           out[key] = parse(now[key]);
           changed = true;
@@ -467,7 +536,11 @@
       return changed ? out : null;
     }
     toJSON() {
-      const out = { url: this.url.toJSON(), method: this.method };
+      const out = {};
+      if (this.auth) out.auth = typeof this.auth.toJSON === 'function' ? this.auth.toJSON() : this.auth;
+      if (this.description !== undefined) out.description = this.description;
+      out.url = this.url.toJSON();
+      out.method = this.method;
       if (this.headers.count()) out.header = this.headers.toJSON();
       if (this.body) out.body = this.body.toJSON();
       return out;
@@ -602,23 +675,6 @@
 
   // The standard reason phrase of a status code (what Postman falls back to when a server sends
   // none).
-  const REASONS = {
-    100: 'Continue', 101: 'Switching Protocols', 102: 'Processing', 103: 'Early Hints',
-    200: 'OK', 201: 'Created', 202: 'Accepted', 203: 'Non-Authoritative Information', 204: 'No Content',
-    205: 'Reset Content', 206: 'Partial Content', 207: 'Multi-Status', 208: 'Already Reported', 226: 'IM Used',
-    300: 'Multiple Choices', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 304: 'Not Modified',
-    305: 'Use Proxy', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
-    400: 'Bad Request', 401: 'Unauthorized', 402: 'Payment Required', 403: 'Forbidden', 404: 'Not Found',
-    405: 'Method Not Allowed', 406: 'Not Acceptable', 407: 'Proxy Authentication Required', 408: 'Request Timeout',
-    409: 'Conflict', 410: 'Gone', 411: 'Length Required', 412: 'Precondition Failed', 413: 'Payload Too Large',
-    414: 'URI Too Long', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 417: 'Expectation Failed',
-    418: "I'm a teapot", 421: 'Misdirected Request', 422: 'Unprocessable Entity', 423: 'Locked', 424: 'Failed Dependency',
-    426: 'Upgrade Required', 428: 'Precondition Required', 429: 'Too Many Requests',
-    431: 'Request Header Fields Too Large', 451: 'Unavailable For Legal Reasons',
-    500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
-    504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
-    507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended', 511: 'Network Authentication Required',
-  };
 
   // What a Content-Type says about a body (Postman's contentInfo): a few common families.
   function contentInfo(headers) {
@@ -664,7 +720,9 @@
   const Response = class PostmanResponse {
     constructor(data, body) {
       this.id = responseId();
-      Object.defineProperty(this, '_details', { value: undefined, writable: true, enumerable: false });
+      // Holds Newman's name for the code (an own property in Postman's SDK too).
+      Object.defineProperty(this, '_details', { value: { standardName: data ? data.standard || undefined : undefined },
+        writable: true, enumerable: false });
       this.headers = new HeaderList(data ? data.headers : []);
       Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
       Object.defineProperty(this, 'cookies', {
@@ -701,11 +759,12 @@
       const m = /^[\s\w$.]*\(([\s\S]*)\)\s*;?\s*$/.exec(text);
       return parseJson(m ? m[1] : text, typeof reviver === 'function' ? reviver : undefined);
     }
-    reason() { return this.status || REASONS[this.code]; }
+    reason() { return this.status || this._details.standardName; }
+    // Newman's details carry a long description of the standard code; postie gives its name.
     details() {
-      const name = this.reason();
-      if (this.code === undefined) return undefined;
-      return { name: name, detail: name, code: this.code, standardName: REASONS[this.code] || name };
+      const standard = this._details.standardName;
+      const name = this.status || standard;
+      return { name: name, detail: standard, code: this.code, standardName: standard };
     }
     mime() { throw new Error('`Response#mime` has been discontinued, use `Response#contentInfo` instead.'); }
     contentInfo() { return contentInfo(this.headers); }

@@ -460,8 +460,8 @@
     responseBody: function () { return part('response') ? S.body : undefined; },
     responseCode: function () {
       if (!S.legacy.responseCode) {
-        const r = part('response');
-        S.legacy.responseCode = r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+        // The response's details(); after a request error an object with no code.
+        S.legacy.responseCode = pm.response ? pm.response.details() : undefined;
       }
       return S.legacy.responseCode;
     },

@@ -82,18 +82,28 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
                 headers.push((lower, value.clone()));
             }
         }
-        // Newman's order: the body hash (for a body, or always for s3), the session token,
-        // the date.
+        // Newman's order: the body hash (for a body, or always for s3), `Host` (the signing
+        // library adds it when the user set none), the session token, the date.
         let mut added = Vec::new();
         if s3 || input.body.is_some_and(|b| !b.is_empty()) {
             added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
+        }
+        if !input
+            .headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("host"))
+        {
+            added.push(("Host", url.authority()));
         }
         if !token.is_empty() {
             added.push(("X-Amz-Security-Token", token));
         }
         added.push(("X-Amz-Date", amz_date.clone()));
         for (k, v) in added {
-            headers.push((k.to_ascii_lowercase(), v.clone()));
+            // `host` is signed already (first of the signed headers).
+            if k != "Host" {
+                headers.push((k.to_ascii_lowercase(), v.clone()));
+            }
             effects.push(AuthEffect::Header(k.to_string(), v));
         }
     }

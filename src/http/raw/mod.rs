@@ -195,10 +195,8 @@ fn into_response(
         .next()
         .map(|v| String::from_utf8_lossy(v).into_owned());
     let reason = if head.reason.is_empty() {
-        reqwest::StatusCode::from_u16(head.status)
-            .ok()
-            .and_then(|s| s.canonical_reason())
-            .unwrap_or("")
+        super::reasons::standard_reason(head.status)
+            .unwrap_or_default()
             .to_string()
     } else {
         head.reason.clone()

@@ -251,8 +251,8 @@ fn prerequest_request_changes_are_reported() {
     assert_eq!(
         changes.headers,
         Some(vec![
-            ("Accept".to_string(), "text/plain".to_string()),
-            ("X-Added".to_string(), "{{v}}".to_string())
+            ("Accept".to_string(), "text/plain".to_string(), false),
+            ("X-Added".to_string(), "{{v}}".to_string(), false)
         ])
     );
     assert_eq!(changes.body, Some(json!({"mode": "raw", "raw": "hello"})));

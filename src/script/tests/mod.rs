@@ -16,6 +16,7 @@ fn request() -> RequestView {
         body: None,
         body_definition: None,
         disabled_headers: Vec::new(),
+        ..RequestView::default()
     }
 }
 
