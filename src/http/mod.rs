@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod charset;
 pub mod client;
 pub mod cookie_file;
 pub mod cookies;

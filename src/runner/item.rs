@@ -14,6 +14,7 @@ use crate::collection::{
     parse_request_definition,
 };
 use crate::http::body::resolve_json;
+use crate::http::charset;
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
 use crate::http::redirect::SendOptions;
@@ -529,11 +530,18 @@ impl ScriptHost for RunHost<'_, '_> {
 
 /// `pm.response` for a received response.
 fn response_view(r: &HttpResponse) -> ResponseView {
+    let content_type = r
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.as_str());
+    let body = charset::body_text(&r.body, content_type).into_owned();
     ResponseView {
         code: r.status,
         status: r.reason.clone(),
         headers: r.headers.clone(),
-        body: String::from_utf8_lossy(&r.body).into_owned(),
+        raw: charset::bytes_as_latin1(&r.body, &body),
+        body,
         response_time_ms: u64::try_from(r.elapsed.as_millis()).unwrap_or(u64::MAX),
         response_size: r.body.len() as u64,
     }

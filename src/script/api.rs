@@ -91,8 +91,11 @@ pub struct ResponseView {
     pub status: String,
     /// Headers, in order.
     pub headers: Vec<(String, String)>,
-    /// The body, decoded as UTF-8 (lossy).
+    /// The body as text, decoded with its charset (UTF-8 by default, lossy).
     pub body: String,
+    /// The body's bytes as a string of U+0000..U+00FF code points, when `body` is not exactly
+    /// those bytes in UTF-8 (binary or other-charset bodies), for `pm.response.stream`.
+    pub raw: Option<String>,
     /// Milliseconds from sending to the full body.
     pub response_time_ms: u64,
     /// Body size in bytes.

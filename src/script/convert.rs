@@ -76,6 +76,8 @@ struct InputResponse<'a> {
     status: &'a str,
     /// Newman's name for the code (`details().standardName`).
     standard: Option<&'static str>,
+    /// The body bytes as U+0000..U+00FF code points when the text is not them.
+    raw: Option<&'a str>,
     headers: &'a [(String, String)],
     time: u64,
     size: u64,
@@ -139,6 +141,7 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         code: r.code,
         status: &r.status,
         standard: crate::http::reasons::standard_reason(r.code),
+        raw: r.raw.as_deref(),
         headers: &r.headers,
         time: r.response_time_ms,
         size: r.response_size,
@@ -403,6 +406,7 @@ pub(crate) fn response_value(r: &ResponseView) -> Value {
         "code": r.code,
         "status": r.status,
         "standard": crate::http::reasons::standard_reason(r.code),
+        "raw": r.raw,
         "headers": r.headers,
         "time": r.response_time_ms,
         "size": r.response_size,

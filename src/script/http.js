@@ -654,7 +654,9 @@
     } else {
       // A '/' that does not start a comment is blamed on the character after it.
       if (text[at] === '/' && at + 1 < text.length && text[at + 1] !== '/') at++;
-      what = "Unexpected token '" + text[at] + "'";
+      // Control characters show escaped, as JSON writes them.
+      const token = text.charCodeAt(at) < 0x20 ? JSON.stringify(text[at]).slice(1, -1) : text[at];
+      what = "Unexpected token '" + token + "'";
     }
     const before = text.slice(0, at).split('\n');
     const column = before[before.length - 1].length;
@@ -679,7 +681,8 @@
   // What a Content-Type says about a body (Postman's contentInfo): a few common families.
   function contentInfo(headers) {
     const header = headers.get('Content-Type');
-    const full = header === undefined ? '' : String(header);
+    // Without a Content-Type Postman's SDK takes text/plain.
+    const full = header === undefined || header === '' ? 'text/plain' : String(header);
     const contentType = full.split(';')[0].trim().toLowerCase();
     const charsetMatch = /charset=([^;]+)/i.exec(full);
     let charset = charsetMatch ? charsetMatch[1].trim().toLowerCase().replace(/^"|"$/g, '') : 'utf8';
@@ -739,7 +742,11 @@
       this.status = data.status === '' ? undefined : data.status;
       this.code = data.code;
       Object.defineProperty(this, 'stream', {
-        get: function () { return P.lib('buffer').Buffer.from(this._body === undefined ? '' : this._body, 'utf8'); },
+        get: function () {
+          const Buffer = P.lib('buffer').Buffer;
+          if (data && typeof data.raw === 'string') return Buffer.from(data.raw, 'latin1');
+          return Buffer.from(this._body === undefined ? '' : this._body, 'utf8');
+        },
         enumerable: true, configurable: true,
       });
       this.responseTime = data.time;

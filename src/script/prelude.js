@@ -246,8 +246,9 @@
       if (!part('response') && part('info').eventName !== 'test') return undefined;
       if (!S.response) {
         S.response = new P.ScriptResponse(part('response'), S.body);
-        // pm.response.cookies is pm.cookies, built when first asked for.
-        P.setCookieSource(S.response, function () { return pm.cookies; });
+        // Newman 6.2's pm.response.cookies is always empty (its runtime's cookie callback never
+        // fills it); pm.cookies has the jar's cookies.
+        P.setCookieSource(S.response, P.emptyCookies);
       }
       return S.response;
     },
