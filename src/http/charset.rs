@@ -46,7 +46,10 @@ mod tests {
 
     #[test]
     fn decodes_with_the_declared_charset() {
-        assert_eq!(body_text(b"caf\xe9", Some("text/plain; charset=ISO-8859-1")), "café");
+        assert_eq!(
+            body_text(b"caf\xe9", Some("text/plain; charset=ISO-8859-1")),
+            "café"
+        );
         assert_eq!(body_text("café".as_bytes(), Some("text/plain")), "café");
         assert_eq!(body_text(b"a\xffb", None), "a\u{FFFD}b");
         assert_eq!(
@@ -59,6 +62,9 @@ mod tests {
     #[test]
     fn raw_bytes_only_when_the_text_differs() {
         assert_eq!(bytes_as_latin1(b"abc", "abc"), None);
-        assert_eq!(bytes_as_latin1(b"\xff", "\u{FFFD}").as_deref(), Some("\u{FF}"));
+        assert_eq!(
+            bytes_as_latin1(b"\xff", "\u{FFFD}").as_deref(),
+            Some("\u{FF}")
+        );
     }
 }

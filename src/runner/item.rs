@@ -448,8 +448,17 @@ impl RunHost<'_, '_> {
     }
 }
 
-impl ScriptHost for RunHost<'_, '_> {
-    async fn send_request(&mut self, definition: Value) -> Result<ResponseView, String> {
+/// A `pm.sendRequest` request that completed: what was sent and what came back.
+struct LandedRequest {
+    prepared: crate::http::Prepared,
+    result: Result<HttpResponse, HttpError>,
+}
+
+impl<'a> ScriptHost for RunHost<'a, '_> {
+    type InFlight = futures_util::future::LocalBoxFuture<'a, LandedRequest>;
+    type Landed = LandedRequest;
+
+    fn start_request(&mut self, definition: Value) -> Result<Self::InFlight, String> {
         let mut spec = parse_request_definition(&definition).map_err(|d| d.to_string())?;
         if strip_files(&mut spec) {
             self.warn("uploading files from scripts is not allowed");
@@ -468,20 +477,22 @@ impl ScriptHost for RunHost<'_, '_> {
         for warning in &prepared.warnings {
             self.warn(warning);
         }
-        let result = match &prepared.error {
-            Some(error) => Err(error.clone()),
-            None => {
-                self.client
-                    .send(
-                        &prepared.request,
-                        &SendOptions {
-                            follow_redirects: self.follow_redirects,
-                            ..SendOptions::default()
-                        },
-                    )
-                    .await
-            }
+        let client = self.client;
+        let options = SendOptions {
+            follow_redirects: self.follow_redirects,
+            ..SendOptions::default()
         };
+        Ok(Box::pin(async move {
+            let result = match &prepared.error {
+                Some(error) => Err(error.clone()),
+                None => client.send(&prepared.request, &options).await,
+            };
+            LandedRequest { prepared, result }
+        }))
+    }
+
+    fn finish_request(&mut self, landed: LandedRequest) -> Result<ResponseView, String> {
+        let LandedRequest { prepared, result } = landed;
         self.listener.on_event(&Event::Request {
             cursor: self.cursor,
             item: self.item,

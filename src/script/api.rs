@@ -309,13 +309,20 @@ pub enum JarCall {
 /// What a script may ask of the runner while it runs. The engine calls these between drains of
 /// the script's promise jobs, so they may take their time (the script is suspended meanwhile).
 pub trait ScriptHost {
-    /// Send a `pm.sendRequest` request, given as a Postman request definition (`{url, method,
-    /// header: [{key, value}], body: {mode, ...}, auth}`). `Err` carries the transport error
-    /// message (e.g. `connect ECONNREFUSED 127.0.0.1:9`).
-    fn send_request(
-        &mut self,
-        definition: Value,
-    ) -> impl Future<Output = Result<ResponseView, String>>;
+    /// A `pm.sendRequest` request on its way: it does not borrow the host, so several can be
+    /// out at once (as in Newman, they complete in any order).
+    type InFlight: Future<Output = Self::Landed>;
+    /// A request that completed (or failed), for [`ScriptHost::finish_request`].
+    type Landed;
+
+    /// Start a `pm.sendRequest` request, given as a Postman request definition (`{url,
+    /// method, header: [{key, value}], body: {mode, ...}, auth}`). `Err` when it cannot be
+    /// sent at all.
+    fn start_request(&mut self, definition: Value) -> Result<Self::InFlight, String>;
+
+    /// Take a completed request: the response, or the transport error message (e.g.
+    /// `connect ECONNREFUSED 127.0.0.1:9`).
+    fn finish_request(&mut self, landed: Self::Landed) -> Result<ResponseView, String>;
 
     /// Perform a `pm.cookies.jar()` call; the result is what the script's callback receives
     /// (a value, a cookie, a list of cookies, or `null`).
@@ -327,7 +334,14 @@ pub trait ScriptHost {
 pub struct NoHost;
 
 impl ScriptHost for NoHost {
-    async fn send_request(&mut self, _definition: Value) -> Result<ResponseView, String> {
+    type InFlight = std::future::Ready<()>;
+    type Landed = ();
+
+    fn start_request(&mut self, _definition: Value) -> Result<Self::InFlight, String> {
+        Err("pm.sendRequest is not available outside a collection run".to_string())
+    }
+
+    fn finish_request(&mut self, _landed: ()) -> Result<ResponseView, String> {
         Err("pm.sendRequest is not available outside a collection run".to_string())
     }
 

@@ -11,6 +11,10 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
+
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use futures_util::stream::FuturesUnordered;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -379,9 +383,11 @@ impl Sandbox {
         outcome
     }
 
-    /// Drain promise jobs, serve queued host calls, then fire timers one by one (draining jobs and
-    /// serving calls after each) until nothing is left. `Err` carries the timeout error.
+    /// Drain promise jobs, start queued host calls, fire due timers and deliver requests as they
+    /// complete (several `pm.sendRequest`s are out at once, as in Newman), until nothing is
+    /// left. `Err` carries the timeout error.
     async fn settle<H: ScriptHost>(&self, source: &str, host: &mut H) -> Result<(), ScriptError> {
+        let mut in_flight = FuturesUnordered::new();
         let mut callbacks = 0u32;
         loop {
             while self.runtime.is_job_pending() {
@@ -397,7 +403,7 @@ impl Sandbox {
             if self.deadline.expired() {
                 return Err(timeout_error(true));
             }
-            if self.serve_calls(source, host).await? {
+            if self.start_calls(source, host, &mut in_flight)? {
                 continue;
             }
             if callbacks >= MAX_TIMER_CALLBACKS {
@@ -409,28 +415,55 @@ impl Sandbox {
                     position: None,
                 });
             }
-            let fired = self
+            let wait = self
                 .context
                 .with(|ctx| match call_hook::<f64>(&ctx, "tick", ()) {
                     Ok(fired) => Ok(fired),
                     Err(err) => Err(script_error(&ctx, err, source, &self.deadline, true)),
-                });
-            match fired {
-                Ok(wait) if wait < 0.0 => return Ok(()),
-                Ok(0.0) => callbacks += 1,
-                // Timers wait real time: sleep in short steps so the script timeout still applies.
-                Ok(wait) => std::thread::sleep(Duration::from_millis(wait.clamp(1.0, 50.0) as u64)),
-                Err(err) => return Err(err),
+                })?;
+            if wait == 0.0 {
+                callbacks += 1;
+                continue;
+            }
+            if wait < 0.0 && in_flight.is_empty() {
+                return Ok(());
+            }
+            // Wait for the next timer or request, in short steps so the script timeout applies.
+            let step = if wait < 0.0 {
+                50.0
+            } else {
+                wait.clamp(1.0, 50.0)
+            };
+            let nap = tokio::time::sleep(Duration::from_millis(step as u64));
+            if in_flight.is_empty() {
+                nap.await;
+                continue;
+            }
+            tokio::select! {
+                landed = in_flight.next() => {
+                    if let Some((id, landed)) = landed {
+                        let result = host
+                            .finish_request(landed)
+                            .map(|r| convert::response_value(&r));
+                        self.deliver(source, id, result)?;
+                    }
+                }
+                () = nap => {}
             }
         }
     }
 
-    /// Take the script's outbox and serve every call in it; `Ok(false)` when it was empty.
-    async fn serve_calls<H: ScriptHost>(
+    /// Take the script's outbox: start its requests (into `in_flight`), answer its jar calls;
+    /// `Ok(false)` when it was empty.
+    fn start_calls<'f, H: ScriptHost>(
         &self,
         source: &str,
         host: &mut H,
-    ) -> Result<bool, ScriptError> {
+        in_flight: &mut FuturesUnordered<LocalBoxFuture<'f, (u64, H::Landed)>>,
+    ) -> Result<bool, ScriptError>
+    where
+        H::InFlight: 'f,
+    {
         let outbox = self.context.with(|ctx| {
             call_hook::<String>(&ctx, "takeOutbox", ()).map_err(|err| internal_error(&ctx, err))
         })?;
@@ -444,20 +477,33 @@ impl Sandbox {
         })?;
         for (id, call) in calls {
             let result = match call {
-                Ok(HostCall::Send(definition)) => host
-                    .send_request(definition)
-                    .await
-                    .map(|r| convert::response_value(&r)),
+                Ok(HostCall::Send(definition)) => match host.start_request(definition) {
+                    Ok(request) => {
+                        in_flight.push(Box::pin(async move { (id, request.await) }));
+                        continue;
+                    }
+                    Err(message) => Err(message),
+                },
                 Ok(HostCall::Jar(jar)) => host.cookie_jar(jar),
                 Err(message) => Err(message),
             };
-            let json = convert::result_json(result);
-            self.context.with(|ctx| {
-                call_hook::<()>(&ctx, "deliver", (id, json))
-                    .map_err(|err| script_error(&ctx, err, source, &self.deadline, true))
-            })?;
+            self.deliver(source, id, result)?;
         }
         Ok(true)
+    }
+
+    /// Hand the script the answer to its call `id`.
+    fn deliver(
+        &self,
+        source: &str,
+        id: u64,
+        result: Result<serde_json::Value, String>,
+    ) -> Result<(), ScriptError> {
+        let json = convert::result_json(result);
+        self.context.with(|ctx| {
+            call_hook::<()>(&ctx, "deliver", (id, json))
+                .map_err(|err| script_error(&ctx, err, source, &self.deadline, true))
+        })
     }
 
     fn is_timeout(&self, err: &ScriptError) -> bool {

@@ -13,14 +13,21 @@ struct FakeHost {
 }
 
 impl ScriptHost for FakeHost {
-    async fn send_request(&mut self, definition: Value) -> Result<ResponseView, String> {
+    type InFlight = std::future::Ready<Result<ResponseView, String>>;
+    type Landed = Result<ResponseView, String>;
+
+    fn start_request(&mut self, definition: Value) -> Result<Self::InFlight, String> {
         self.sent.push(definition.clone());
         if let Some(message) = &self.fail_with {
-            return Err(message.clone());
+            return Ok(std::future::ready(Err(message.clone())));
         }
         let mut r = response(200, &json!({"echo": definition}).to_string());
         r.headers.push(("X-Fake".to_string(), "yes".to_string()));
-        Ok(r)
+        Ok(std::future::ready(Ok(r)))
+    }
+
+    fn finish_request(&mut self, landed: Self::Landed) -> Result<ResponseView, String> {
+        landed
     }
 
     fn cookie_jar(&mut self, call: JarCall) -> Result<Value, String> {
