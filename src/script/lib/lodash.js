@@ -2,10 +2,11 @@
 // the commonly used lodash 4 API (collections, arrays, objects, strings, lang checks, `_.chain`).
 // Postman's legacy `_` is lodash 3: lib/lodash3.js builds it over this one with the lodash 3
 // names (`_.contains`, `_.pluck`, `_.where`, `_.indexBy`, `_.rest`...).
-(function (P) {
+(function (P, lib) {
   'use strict';
 
   const hasOwn = Object.prototype.hasOwnProperty;
+  let EXT = null;
   const toStr = Object.prototype.toString;
 
   // ---- lang ----------------------------------------------------------------------------------
@@ -35,7 +36,7 @@
     }
     return true;
   }
-  function isEqual(a, b) { return P.deepEqual(a, b); }
+  function isEqual(a, b) { return EXT.baseIsEqual(a, b); }
   function toNumber(v) {
     if (typeof v === 'number') return v;
     if (typeof v === 'symbol') return NaN;
@@ -57,10 +58,11 @@
   function toString(v) {
     if (v === null || v === undefined) return '';
     if (typeof v === 'string') return v;
-    if (isArray(v)) return v.map(function (x) { return x === null || x === undefined ? '' : toString(x); }).join(',');
+    if (isArray(v)) return v.map(nestedString).join(',');
     if (v === 0 && 1 / v === -Infinity) return '-0';
     return String(v);
   }
+  function nestedString(x) { return typeof x === 'string' ? x : isArray(x) ? x.map(nestedString).join(',') : typeof x === 'symbol' ? x.toString() : x === 0 && 1 / x === -Infinity ? '-0' : String(x); }
   function toArray(v) {
     if (v === null || v === undefined) return [];
     if (typeof v === 'string') return Array.from(v);
@@ -138,6 +140,7 @@
   function update(obj, path, fn) { return set(obj, path, fn(get(obj, path))); }
   function property(path) { return function (o) { return get(o, path); }; }
   function isMatch(obj, src) {
+    if (EXT) return obj === src || EXT.baseIsMatch(obj, src);
     if (obj === src) return true;
     if (obj === null || obj === undefined) return isEmpty(src);
     for (const key of Object.keys(src)) {
@@ -153,13 +156,13 @@
     }
     return true;
   }
-  function matches(src) { const copy = cloneDeep(src); return function (o) { return isMatch(o, copy); }; }
-  function matchesProperty(path, value) { return function (o) { const v = get(o, path); return isObjectLike(value) ? isMatch(v, value) : isEqual(v, value); }; }
+  function matches(src) { return EXT.api.matches(src); }
+  function matchesProperty(path, value) { return EXT.api.matchesProperty(path, value); }
   function identity(v) { return v; }
   function iteratee(fn) {
     if (fn === null || fn === undefined) return identity;
     if (typeof fn === 'function') return fn;
-    if (isArray(fn)) return fn.length === 2 ? matchesProperty(fn[0], fn[1]) : property(fn);
+    if (isArray(fn)) return matchesProperty(fn[0], fn[1]);
     if (typeof fn === 'object') return matches(fn);
     return property(fn);
   }
@@ -184,7 +187,7 @@
   // Iterate arrays (and strings) by index, objects by own keys; stop when fn returns false.
   function each(coll, fn) {
     if (coll === null || coll === undefined) return coll;
-    fn = iteratee(fn);
+    if (typeof fn !== 'function') fn = identity;
     if (isArrayLike(coll)) {
       for (let i = 0; i < coll.length; i++) if (fn(coll[i], i, coll) === false) break;
     } else {
@@ -193,7 +196,8 @@
     return coll;
   }
   function eachRight(coll, fn) {
-    fn = iteratee(fn);
+    if (coll === null || coll === undefined) return coll;
+    if (typeof fn !== 'function') fn = identity;
     if (isArrayLike(coll)) {
       for (let i = coll.length - 1; i >= 0; i--) if (fn(coll[i], i, coll) === false) break;
     } else {
@@ -758,17 +762,19 @@
   function attempt(fn) { try { return fn.apply(undefined, Array.prototype.slice.call(arguments, 1)); } catch (e) { return e instanceof Error ? e : new Error(e); } }
 
   // ---- the lodash object and chaining ----------------------------------------------------------
-  function Wrapper(value, chained) { this.__value = value; this.__chain = chained; }
+  function Wrapper(value, chained) {
+    this.__wrapped__ = value; this.__actions__ = []; this.__chain__ = chained; this.__index__ = 0; this.__wrapped__s__ = undefined;
+  }
   function _(value) { return value instanceof Wrapper ? value : new Wrapper(value, false); }
-  Wrapper.prototype.value = function () { return this.__value; };
+  Wrapper.prototype.value = function () { return this.__wrapped__; };
   Wrapper.prototype.valueOf = Wrapper.prototype.value;
   Wrapper.prototype.toJSON = Wrapper.prototype.value;
-  Wrapper.prototype.toString = function () { return String(this.__value); };
-  Wrapper.prototype.chain = function () { this.__chain = true; return this; };
+  Wrapper.prototype.toString = function () { return String(this.__wrapped__); };
+  Wrapper.prototype.chain = function () { this.__chain__ = true; return this; };
   Wrapper.prototype.commit = function () { return this; };
-  Wrapper.prototype.tap = function (fn) { fn(this.__value); return this; };
-  Wrapper.prototype.thru = function (fn) { return new Wrapper(fn(this.__value), this.__chain); };
-  Wrapper.prototype[Symbol.iterator] = function () { return toArray(this.__value)[Symbol.iterator](); };
+  Wrapper.prototype.tap = function (fn) { fn(this.__wrapped__); return this; };
+  Wrapper.prototype.thru = function (fn) { return new Wrapper(fn(this.__wrapped__), this.__chain__); };
+  Wrapper.prototype[Symbol.iterator] = function () { return toArray(this.__wrapped__)[Symbol.iterator](); };
   _.chain = function (value) { return new Wrapper(value, true); };
   _.tap = function (v, fn) { fn(v); return v; };
   _.thru = function (v, fn) { return fn(v); };
@@ -854,9 +860,9 @@
 
   function addWrapperMethod(name) {
     Wrapper.prototype[name] = function () {
-      const out = _[name].apply(_, [this.__value].concat(Array.prototype.slice.call(arguments)));
-      if (!this.__chain && VALUE_METHODS.has(name)) return out;
-      return new Wrapper(out, this.__chain);
+      const out = _[name].apply(_, [this.__wrapped__].concat(Array.prototype.slice.call(arguments)));
+      if (!this.__chain__ && VALUE_METHODS.has(name)) return out;
+      return new Wrapper(out, this.__chain__);
     };
   }
   for (const name of Object.keys(api)) {
@@ -866,12 +872,22 @@
   // Array methods on wrappers (lodash's "seq" methods).
   for (const name of ['push', 'pop', 'shift', 'unshift', 'splice', 'sort']) {
     Wrapper.prototype[name] = function () {
-      const a = this.__value;
+      const a = this.__wrapped__;
       const out = Array.prototype[name].apply(a, arguments);
-      if (!this.__chain && (name === 'pop' || name === 'shift')) return out;
-      return new Wrapper(name === 'pop' || name === 'shift' ? out : a, this.__chain);
+      if (!this.__chain__ && (name === 'pop' || name === 'shift')) return out;
+      return new Wrapper(name === 'pop' || name === 'shift' ? out : a, this.__chain__);
     };
   }
+  // The rest of the API (lib/lodash-ext.js).
+  EXT = lib('lodash-ext')(_, {
+    isObject, isObjectLike, isArrayLike, toNumber, toInteger, toFinite, toString, keys, keysIn, identity, iteratee, toPath,
+    flattenDepth, cloneDeep, clone, assign, each, eachRight, map, flow, debounce, throttle, delay, defer, Wrapper,
+  });
+  for (const name of Object.keys(EXT.api)) {
+    _[name] = EXT.api[name];
+    addWrapperMethod(name);
+  }
+  _._ = _;
   _.templateSettings = { escape: /<%-([\s\S]+?)%>/g, evaluate: /<%([\s\S]+?)%>/g, interpolate: DEFAULT_INTERPOLATE, variable: '', imports: {} };
   _.VERSION = '4.17.21';
   _.prototype = Wrapper.prototype;
