@@ -77,6 +77,7 @@
     function has(object, path) { return object !== null && object !== undefined && hasPath(object, path, function (o, k) { return hasOwn.call(o, k); }); }
     function hasIn(object, path) { return object !== null && object !== undefined && hasPath(object, path, function (o, k) { return k in Object(o); }); }
     function assignValue(object, key, value) {
+      if (!isObject(object)) return;
       const old = object[key];
       if (!(hasOwn.call(object, key) && eq(old, value)) || (value === undefined && !(key in object))) object[key] = value;
     }

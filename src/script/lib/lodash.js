@@ -233,35 +233,37 @@
     });
     return acc;
   }
-  function find(coll, fn, from) {
-    fn = iteratee(fn);
-    let found;
-    let i = 0;
-    from = from || 0;
-    each(coll, function (v, k, c) {
-      if (i++ < from) return undefined;
-      if (fn(v, k, c)) { found = v; return false; }
-      return undefined;
-    });
-    return found;
-  }
-  function findLast(coll, fn) {
-    fn = iteratee(fn);
-    let found;
-    eachRight(coll, function (v, k, c) { if (fn(v, k, c)) { found = v; return false; } return undefined; });
-    return found;
+  // find/findLast search array-likes by index and objects by their keys, from `from`.
+  function finder(indexFn) {
+    return function (coll, fn, from) {
+      if (coll === null || coll === undefined) return undefined;
+      fn = iteratee(fn);
+      if (isArrayLike(coll)) { const at = indexFn(coll, fn, from); return at > -1 ? coll[at] : undefined; }
+      const ks = keys(coll);
+      const at = indexFn(ks, function (k) { return fn(coll[k], k, coll); }, from);
+      return at > -1 ? coll[ks[at]] : undefined;
+    };
   }
   function findIndex(arr, fn, from) {
+    const n = arr === null || arr === undefined ? 0 : arr.length;
+    if (!n) return -1;
     fn = iteratee(fn);
-    const n = arr ? arr.length : 0;
-    for (let i = Math.max(0, toInteger(from || 0)); i < n; i++) if (fn(arr[i], i, arr)) return i;
+    let i = from === null || from === undefined ? 0 : toInteger(from);
+    if (i < 0) i = Math.max(n + i, 0);
+    for (; i < n; i++) if (fn(arr[i], i, arr)) return i;
     return -1;
   }
-  function findLastIndex(arr, fn) {
+  function findLastIndex(arr, fn, from) {
+    const n = arr === null || arr === undefined ? 0 : arr.length;
+    if (!n) return -1;
     fn = iteratee(fn);
-    for (let i = (arr ? arr.length : 0) - 1; i >= 0; i--) if (fn(arr[i], i, arr)) return i;
+    let i = n - 1;
+    if (from !== undefined) { i = toInteger(from); i = from < 0 ? Math.max(n + i, 0) : Math.min(i, n - 1); }
+    for (; i >= 0; i--) if (fn(arr[i], i, arr)) return i;
     return -1;
   }
+  const find = finder(findIndex);
+  const findLast = finder(findLastIndex);
   function findKey(obj, fn) {
     fn = iteratee(fn);
     for (const k of keys(obj)) if (fn(obj[k], k, obj)) return k;
@@ -532,6 +534,7 @@
     return target;
   }
   function defaultsDeep(target) {
+    target = Object(target);
     for (let i = 1; i < arguments.length; i++) {
       const src = arguments[i];
       for (const k in Object(src)) {
@@ -614,21 +617,32 @@
     for (const k of Object.keys(v)) out[k] = deep ? cloneWith(v[k], true, seen) : v[k];
     return out;
   }
-  function clone(v) { return cloneWith(v, false, null); }
-  function cloneDeep(v) { return cloneWith(v, true, new Map()); }
+  function clone(v) { return typeof v === 'function' ? {} : cloneWith(v, false, null); }
+  function cloneDeep(v) { return typeof v === 'function' ? {} : cloneWith(v, true, new Map()); }
 
   // ---- strings ---------------------------------------------------------------------------------
   const WORD = /[A-Z\xc0-\xd6\xd8-\xde]?[a-z\xdf-\xf6\xf8-\xff]+(?:['’](?:d|ll|m|re|s|t|ve))?(?=[\xac\xb1\xd7\xf7\s\W_]|[A-Z\xc0-\xd6\xd8-\xde]|$)|(?:[A-Z\xc0-\xd6\xd8-\xde]|[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\s\d\W_a-z\xdf-\xf6\xf8-\xff])+(?:['’](?:D|LL|M|RE|S|T|VE))?(?=[\xac\xb1\xd7\xf7\s\W_]|[A-Z\xc0-\xd6\xd8-\xde](?:[a-z\xdf-\xf6\xf8-\xff]|[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\s\d\W_a-z\xdf-\xf6\xf8-\xff])|$)|[A-Z\xc0-\xd6\xd8-\xde]?(?:[a-z\xdf-\xf6\xf8-\xff]|[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\s\d\W_a-z\xdf-\xf6\xf8-\xff])+(?:['’](?:d|ll|m|re|s|t|ve))?|[A-Z\xc0-\xd6\xd8-\xde]+(?:['’](?:D|LL|M|RE|S|T|VE))?|\d*(?:1ST|2ND|3RD|(?![123])\dTH)(?=\b|[a-z_])|\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d+|\p{Emoji_Presentation}/gu;
-  function words(s, pattern) {
+  function words(s, pattern, guard) {
     s = toString(s);
+    if (guard) pattern = undefined;
     if (pattern !== undefined) return s.match(pattern) || [];
     return s.replace(/['’]/g, '').match(WORD) || [];
   }
   function upperFirst(s) { s = toString(s); return s.charAt(0).toUpperCase() + s.slice(1); }
   function lowerFirst(s) { s = toString(s); return s.charAt(0).toLowerCase() + s.slice(1); }
   function capitalize(s) { return upperFirst(toString(s).toLowerCase()); }
-  function camelCase(s) { return words(s).map(function (w, i) { w = w.toLowerCase(); return i ? upperFirst(w) : w; }).join(''); }
-  function joinWords(sep, fn) { return function (s) { return words(s).map(fn).join(sep); }; }
+  // Latin-1 and Latin Extended-A letters to basic Latin, and combining marks dropped.
+  const DEBURR_SPECIAL = { 'Æ': 'Ae', 'æ': 'ae', 'Ð': 'D', 'ð': 'd', 'Ø': 'O', 'ø': 'o', 'Þ': 'Th', 'þ': 'th', 'ß': 'ss',
+    'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'IJ', 'ĳ': 'ij', 'ĸ': 'k', 'Ŀ': 'L', 'ŀ': 'l', 'Ł': 'L', 'ł': 'l',
+    'ŉ': "'n", 'Ŋ': 'N', 'ŋ': 'n', 'Œ': 'Oe', 'œ': 'oe', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's' };
+  function deburr(s) {
+    return toString(s).replace(/[\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u017f]/g, function (c) {
+      return DEBURR_SPECIAL[c] || c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    }).replace(/[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]/g, '');
+  }
+  function caseWords(s) { return words(deburr(s).replace(/['\u2019]/g, '')); }
+  function camelCase(s) { return caseWords(s).map(function (w, i) { w = w.toLowerCase(); return i ? upperFirst(w) : w; }).join(''); }
+  function joinWords(sep, fn) { return function (s) { return caseWords(s).map(fn).join(sep); }; }
   const kebabCase = joinWords('-', function (w) { return w.toLowerCase(); });
   const snakeCase = joinWords('_', function (w) { return w.toLowerCase(); });
   const lowerCase = joinWords(' ', function (w) { return w.toLowerCase(); });
@@ -636,10 +650,10 @@
   const startCase = joinWords(' ', upperFirst);
   function charsPattern(chars) { return '[' + String(chars).replace(/[\\\]^-]/g, '\\$&') + ']'; }
   function trimmer(start, end) {
-    return function (s, chars) {
+    return function (s, chars, guard) {
       s = toString(s);
-      if (chars === undefined) return start && end ? s.trim() : start ? s.trimStart() : s.trimEnd();
-      const c = charsPattern(chars);
+      if (guard || chars === undefined) return start && end ? s.trim() : start ? s.trimStart() : s.trimEnd();
+      const c = charsPattern(nestedString(chars));
       if (start) s = s.replace(new RegExp('^' + c + '+'), '');
       if (end) s = s.replace(new RegExp(c + '+$'), '');
       return s;
@@ -655,11 +669,17 @@
   function escape(s) { return toString(s).replace(/[&<>"']/g, function (c) { return HTML_ESCAPES[c]; }); }
   function unescape(s) { return toString(s).replace(/&(?:amp|lt|gt|quot|#39);/g, function (e) { return HTML_UNESCAPES[e]; }); }
   function escapeRegExp(s) { return toString(s).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'); }
-  function startsWith(s, target, pos) { return toString(s).startsWith(toString(target), pos === undefined ? 0 : toInteger(pos)); }
-  function endsWith(s, target, pos) { s = toString(s); return s.endsWith(toString(target), pos === undefined ? s.length : toInteger(pos)); }
+  function startsWith(s, target, pos) { s = toString(s); pos = pos === null || pos === undefined ? 0 : Math.min(Math.max(toInteger(pos), 0), s.length); return s.slice(pos, pos + nestedString(target).length) === nestedString(target); }
+  function endsWith(s, target, pos) {
+    s = toString(s);
+    target = nestedString(target);
+    const end = pos === undefined ? s.length : Math.min(Math.max(toInteger(pos), 0), s.length);
+    const start = end - target.length;
+    return start >= 0 && s.slice(start, end) === target;
+  }
   function truncate(s, opts) {
     s = toString(s);
-    opts = opts || {};
+    opts = isObject(opts) ? opts : {};
     const length = opts.length === undefined ? 30 : toInteger(opts.length);
     const omission = opts.omission === undefined ? '...' : toString(opts.omission);
     if (s.length <= length) return s;
@@ -763,7 +783,7 @@
 
   // ---- the lodash object and chaining ----------------------------------------------------------
   function Wrapper(value, chained) {
-    this.__wrapped__ = value; this.__actions__ = []; this.__chain__ = chained; this.__index__ = 0; this.__wrapped__s__ = undefined;
+    this.__wrapped__ = value; this.__actions__ = []; this.__chain__ = chained; this.__index__ = 0; this.__values__ = undefined;
   }
   function _(value) { return value instanceof Wrapper ? value : new Wrapper(value, false); }
   Wrapper.prototype.value = function () { return this.__wrapped__; };
@@ -824,7 +844,7 @@
     assign, extend: assignIn, assignIn, defaults, defaultsDeep, merge, mergeWith, pick, pickBy, omit, omitBy, mapValues, mapKeys,
     invert, invertBy, forOwn, forIn, transform, result, functions, create, clone, cloneDeep,
     cloneDeepWith: function (v, fn) { const r = fn ? fn(v) : undefined; return r === undefined ? cloneDeep(v) : r; },
-    words, upperFirst, lowerFirst, capitalize, camelCase, kebabCase, snakeCase, lowerCase, upperCase, startCase,
+    words, deburr, upperFirst, lowerFirst, capitalize, camelCase, kebabCase, snakeCase, lowerCase, upperCase, startCase,
     trim: trimmer(true, true), trimStart: trimmer(true, false), trimEnd: trimmer(false, true),
     trimLeft: trimmer(true, false), trimRight: trimmer(false, true),
     repeat, pad, padStart, padEnd, escape, unescape, escapeRegExp, startsWith, endsWith, truncate, template,
@@ -848,6 +868,7 @@
   Object.defineProperty(_, 'lodash3Names', { value: lodash3Names, enumerable: false });
   api.mixin = function (target, source) {
     if (source === undefined) { source = target; target = _; }
+    if (source === null || source === undefined) return target;
     for (const name of Object.keys(source)) {
       if (typeof source[name] !== 'function') continue;
       target[name] = source[name];
