@@ -10,7 +10,7 @@
   // lodash 3 wrappers hold the value, the queued actions and the chain flag.
   const _ = function (value) {
     const w = L4(value);
-    if (w.__wrapped__ === value) { delete w.__index__; delete w.__values__; }
+    if (!(value instanceof L4)) { delete w.__index__; delete w.__values__; }
     return w;
   };
   for (const name of Object.keys(L4)) {
@@ -19,6 +19,7 @@
   }
   for (const name of Object.keys(L4.lodash3Names)) _[name] = L4.lodash3Names[name];
   _.prototype = L4.prototype;
+  _._ = _;
   _.VERSION = '3.10.2';
   // ---- lodash 3 semantics where they differ from lodash 4 -----------------------------------------
   // Callbacks take a `thisArg`: a property name with one is a matchesProperty test; functions
@@ -182,7 +183,7 @@
   function reduce3(fromRight) {
     return function (coll, it, acc, thisArg) {
       let init = arguments.length < 3;
-      it = bindCallback(it, thisArg);
+      it = typeof it === 'function' ? bindCallback(it, thisArg) : callback(it, thisArg);
       each3(coll, function (v, k, c) { if (init) { init = false; acc = v; } else acc = it(acc, v, k, c); }, fromRight);
       return acc;
     };
@@ -261,6 +262,37 @@
     const base = _[name];
     if (typeof base === 'function') _[name] = function (s) { return base.apply(null, [str3(s)].concat(slice.call(arguments, 1))); };
   }
+  function keys3(o) {
+    if (o === null || o === undefined) return [];
+    if (typeof o !== 'function' && isArrayLike3(o)) {
+      const out = [];
+      for (let i = 0; i < o.length; i++) out.push(String(i));
+      if (typeof o === 'object') for (const k of Object.keys(o)) if (!/^(?:0|[1-9]\d*)$/.test(k) || +k >= o.length) out.push(k);
+      return out;
+    }
+    return typeof o === 'object' || typeof o === 'function' ? Object.keys(o) : [];
+  }
+  function objectMapper(setter) {
+    return function (o, it, thisArg) {
+      it = callback(it, thisArg);
+      const out = {};
+      for (const k of keys3(o)) setter(out, k, Object(o)[k], it(Object(o)[k], k, o));
+      return out;
+    };
+  }
+  _.mapValues = objectMapper(function (out, k, v, r) { out[k] = r; });
+  _.mapKeys = objectMapper(function (out, k, v, r) { out[r] = v; });
+  _.findKey = function (o, pred, thisArg) {
+    pred = callback(pred, thisArg);
+    for (const k of keys3(o)) if (pred(Object(o)[k], k, o)) return k;
+    return undefined;
+  };
+  _.findIndex = function (a, pred, thisArg) {
+    pred = callback(pred, thisArg);
+    const n = a ? a.length : 0;
+    for (let i = 0; i < n; i++) if (pred(a[i], i, a)) return i;
+    return -1;
+  };
   _.callback = callback;
   _.iteratee = callback;
   // lodash 3's capitalize only upper-cases the first character.
