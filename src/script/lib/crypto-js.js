@@ -1,6 +1,7 @@
 // postie library: `require('crypto-js')` and the legacy `CryptoJS` global, a crypto-js 3.3
 // compatible API. WordArrays, encoders, cipher params and paddings are JavaScript; hashing,
-// HMAC, PBKDF2 and AES run in Rust (`P.native`), bytes crossing as binary strings.
+// HMAC, PBKDF2 and AES run in Rust (`P.native`), bytes crossing as binary strings; DES, TripleDES,
+// Rabbit and RC4 are JavaScript.
 (function (P, lib) {
   'use strict';
 
@@ -66,10 +67,13 @@
   const Base64url = { stringify: function (wa) { return codec.base64Encode(toBytes(wa), true); }, parse: function (s) { return fromBytes(codec.base64Decode(s)); } };
   function utf16(little) {
     return {
+      // Whole 16-bit units, the last one read past sigBytes when the length is odd.
       stringify: function (wa) {
-        const b = toBytes(wa);
         let out = '';
-        for (let i = 0; i + 1 < b.length; i += 2) out += String.fromCharCode(little ? b[i] | (b[i + 1] << 8) : (b[i] << 8) | b[i + 1]);
+        for (let i = 0; i < wa.sigBytes; i += 2) {
+          const unit = ((wa.words[i >>> 2] || 0) >>> (16 - (i % 4) * 8)) & 0xffff;
+          out += String.fromCharCode(little ? ((unit << 8) & 0xff00) | (unit >>> 8) : unit);
+        }
         return out;
       },
       parse: function (s) {
@@ -247,10 +251,10 @@
     return Object.assign({ mode: mode.CBC, padding: pad.Pkcs7, format: format.OpenSSL }, cfg || {});
   }
   // Returns {key, iv, salt} for a passphrase (string) or a key WordArray.
-  function keyMaterial(key, cfg, salt, keyWords) {
+  function keyMaterial(key, cfg, salt, keyWords, ivWords) {
     if (typeof key === 'string') {
       const s = salt || WordArray.random(8);
-      const derived = evpKdf(key, s, keyWords, 4, cfg.kdfConfig);
+      const derived = evpKdf(key, s, keyWords, ivWords === undefined ? 4 : ivWords, cfg.kdfConfig);
       return { key: derived.key, iv: derived.iv, salt: s };
     }
     return { key: asWords(key), iv: cfg.iv ? asWords(cfg.iv) : undefined, salt: undefined };
@@ -333,12 +337,288 @@
   C.RC4Drop = streamCipher(192);
   algo.RC4 = C.RC4;
   algo.RC4Drop = C.RC4Drop;
-  for (const name of ['DES', 'TripleDES', 'Rabbit', 'RabbitLegacy']) {
-    C[name] = {
-      encrypt: function () { throw new Error('CryptoJS.' + name + ' is not available in postie (AES is)'); },
-      decrypt: function () { throw new Error('CryptoJS.' + name + ' is not available in postie (AES is)'); },
+
+  // ---- DES and TripleDES (FIPS 46-3), on 8-byte blocks held as two 32-bit halves -------------
+  // Bit positions in the standard's tables count from 1 at the most significant bit.
+  const DES_IP = [58, 50, 42, 34, 26, 18, 10, 2, 60, 52, 44, 36, 28, 20, 12, 4, 62, 54, 46, 38, 30, 22, 14, 6, 64, 56, 48, 40, 32, 24, 16, 8,
+    57, 49, 41, 33, 25, 17, 9, 1, 59, 51, 43, 35, 27, 19, 11, 3, 61, 53, 45, 37, 29, 21, 13, 5, 63, 55, 47, 39, 31, 23, 15, 7];
+  const DES_PC1 = [57, 49, 41, 33, 25, 17, 9, 1, 58, 50, 42, 34, 26, 18, 10, 2, 59, 51, 43, 35, 27, 19, 11, 3, 60, 52, 44, 36,
+    63, 55, 47, 39, 31, 23, 15, 7, 62, 54, 46, 38, 30, 22, 14, 6, 61, 53, 45, 37, 29, 21, 13, 5, 28, 20, 12, 4];
+  const DES_PC2 = [14, 17, 11, 24, 1, 5, 3, 28, 15, 6, 21, 10, 23, 19, 12, 4, 26, 8, 16, 7, 27, 20, 13, 2,
+    41, 52, 31, 37, 47, 55, 30, 40, 51, 45, 33, 48, 44, 49, 39, 56, 34, 53, 46, 42, 50, 36, 29, 32];
+  const DES_SHIFTS = [1, 1, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 1];
+  const DES_E = [32, 1, 2, 3, 4, 5, 4, 5, 6, 7, 8, 9, 8, 9, 10, 11, 12, 13, 12, 13, 14, 15, 16, 17,
+    16, 17, 18, 19, 20, 21, 20, 21, 22, 23, 24, 25, 24, 25, 26, 27, 28, 29, 28, 29, 30, 31, 32, 1];
+  const DES_P = [16, 7, 20, 21, 29, 12, 28, 17, 1, 15, 23, 26, 5, 18, 31, 10, 2, 8, 24, 14, 32, 27, 3, 9, 19, 13, 30, 6, 22, 11, 4, 25];
+  const DES_S = [
+    '14 4 13 1 2 15 11 8 3 10 6 12 5 9 0 7 0 15 7 4 14 2 13 1 10 6 12 11 9 5 3 8 4 1 14 8 13 6 2 11 15 12 9 7 3 10 5 0 15 12 8 2 4 9 1 7 5 11 3 14 10 0 6 13',
+    '15 1 8 14 6 11 3 4 9 7 2 13 12 0 5 10 3 13 4 7 15 2 8 14 12 0 1 10 6 9 11 5 0 14 7 11 10 4 13 1 5 8 12 6 9 3 2 15 13 8 10 1 3 15 4 2 11 6 7 12 0 5 14 9',
+    '10 0 9 14 6 3 15 5 1 13 12 7 11 4 2 8 13 7 0 9 3 4 6 10 2 8 5 14 12 11 15 1 13 6 4 9 8 15 3 0 11 1 2 12 5 10 14 7 1 10 13 0 6 9 8 7 4 15 14 3 11 5 2 12',
+    '7 13 14 3 0 6 9 10 1 2 8 5 11 12 4 15 13 8 11 5 6 15 0 3 4 7 2 12 1 10 14 9 10 6 9 0 12 11 7 13 15 1 3 14 5 2 8 4 3 15 0 6 10 1 13 8 9 4 5 11 12 7 2 14',
+    '2 12 4 1 7 10 11 6 8 5 3 15 13 0 14 9 14 11 2 12 4 7 13 1 5 0 15 10 3 9 8 6 4 2 1 11 10 13 7 8 15 9 12 5 6 3 0 14 11 8 12 7 1 14 2 13 6 15 0 9 10 4 5 3',
+    '12 1 10 15 9 2 6 8 0 13 3 4 14 7 5 11 10 15 4 2 7 12 9 5 6 1 13 14 0 11 3 8 9 14 15 5 2 8 12 3 7 0 4 10 1 13 11 6 4 3 2 12 9 5 15 10 11 14 1 7 6 0 8 13',
+    '4 11 2 14 15 0 8 13 3 12 9 7 5 10 6 1 13 0 11 7 4 9 1 10 14 3 5 12 2 15 8 6 1 4 11 13 12 3 7 14 10 15 6 8 0 5 9 2 6 11 13 8 1 4 10 7 9 5 0 15 14 2 3 12',
+    '13 2 8 4 6 15 11 1 10 9 3 14 5 0 12 7 1 15 13 8 10 3 7 4 12 5 6 11 0 14 9 2 7 11 4 1 9 12 14 2 0 6 10 13 15 3 5 8 2 1 14 7 4 10 8 13 15 12 9 0 3 5 6 11',
+  ].map(function (row) { return row.split(' ').map(Number); });
+  // SP[i][six bits] = the S-box output of box i already through P, as a 32-bit word.
+  const DES_SP = DES_S.map(function (box, i) {
+    const out = [];
+    for (let v = 0; v < 64; v++) {
+      const s = box[((v & 32) | ((v & 1) << 4)) | ((v >> 1) & 15)];
+      let word = 0;
+      for (let k = 0; k < 32; k++) {
+        const src = DES_P[k] - 1; // bit index (from msb) of the S-box outputs
+        if ((src >> 2) === i && (s >> (3 - (src & 3))) & 1) word |= 1 << (31 - k);
+      }
+      out.push(word >>> 0);
+    }
+    return out;
+  });
+  function bitAt(bytes, pos) { return (bytes[(pos - 1) >> 3] >> (7 - ((pos - 1) & 7))) & 1; }
+  function desSubkeys(key8) {
+    const cd = DES_PC1.map(function (p) { return bitAt(key8, p); });
+    let c = cd.slice(0, 28);
+    let d = cd.slice(28);
+    const keys = [];
+    for (let r = 0; r < 16; r++) {
+      for (let s = 0; s < DES_SHIFTS[r]; s++) { c.push(c.shift()); d.push(d.shift()); }
+      const both = c.concat(d);
+      // 48 bits as eight 6-bit groups
+      const k = [];
+      for (let g = 0; g < 8; g++) {
+        let v = 0;
+        for (let b = 0; b < 6; b++) v = (v << 1) | both[DES_PC2[g * 6 + b] - 1];
+        k.push(v);
+      }
+      keys.push(k);
+    }
+    return keys;
+  }
+  function desPermute(bytes, table) {
+    const out = new Array(table.length / 8).fill(0);
+    for (let i = 0; i < table.length; i++) if (bitAt(bytes, table[i])) out[i >> 3] |= 1 << (7 - (i & 7));
+    return out;
+  }
+  const DES_FP = (function () { const fp = []; DES_IP.forEach(function (p, i) { fp[p - 1] = i + 1; }); return fp; })();
+  function desF(r, k) {
+    let out = 0;
+    for (let g = 0; g < 8; g++) {
+      let six = 0;
+      for (let b = 0; b < 6; b++) six = (six << 1) | ((r >>> (32 - DES_E[g * 6 + b])) & 1);
+      out |= DES_SP[g][six ^ k[g]];
+    }
+    return out >>> 0;
+  }
+  // One block (8 byte values) through the 16 rounds with the subkeys in order.
+  function desBlock(block, keys) {
+    const ip = desPermute(block, DES_IP);
+    let l = ((ip[0] << 24) | (ip[1] << 16) | (ip[2] << 8) | ip[3]) >>> 0;
+    let r = ((ip[4] << 24) | (ip[5] << 16) | (ip[6] << 8) | ip[7]) >>> 0;
+    for (let i = 0; i < 16; i++) { const t = r; r = (l ^ desF(r, keys[i])) >>> 0; l = t; }
+    const pre = [r >>> 24, (r >>> 16) & 255, (r >>> 8) & 255, r & 255, l >>> 24, (l >>> 16) & 255, (l >>> 8) & 255, l & 255];
+    return desPermute(pre, DES_FP);
+  }
+
+  // Block modes for the ciphers implemented here (8-byte blocks), as crypto-js runs them: CFB
+  // feeds back whole blocks and CTR counts in the block's last 32-bit word only.
+  function runMode(modeName, encrypting, core, ivBytes, data, size) {
+    const out = [];
+    let prev = ivBytes ? ivBytes.slice(0, size) : null;
+    while (prev && prev.length < size) prev.push(0);
+    if (!prev) {
+      if (modeName !== 'ECB' && modeName !== 'CBC') throw new TypeError("Cannot read properties of undefined (reading 'slice')");
+      prev = new Array(size).fill(0);
+    }
+    for (let at = 0; at < data.length; at += size) {
+      const block = data.slice(at, at + size);
+      while (block.length < size) block.push(0);
+      let res;
+      if (modeName === 'ECB') res = encrypting ? core.enc(block) : core.dec(block);
+      else if (modeName === 'CBC') {
+        if (encrypting) { res = core.enc(block.map(function (b, i) { return b ^ prev[i]; })); prev = res; } else {
+          const plain = core.dec(block);
+          res = plain.map(function (b, i) { return b ^ prev[i]; });
+          prev = block;
+        }
+      } else if (modeName === 'CFB') {
+        const ks = core.enc(prev);
+        res = block.map(function (b, i) { return b ^ ks[i]; });
+        prev = encrypting ? res : block;
+      } else if (modeName === 'OFB') {
+        prev = core.enc(prev);
+        res = block.map(function (b, i) { return b ^ prev[i]; });
+      } else {
+        const ks = core.enc(prev);
+        res = block.map(function (b, i) { return b ^ ks[i]; });
+        const c = prev.slice();
+        for (let i = size - 1; i >= size - 4; i--) { c[i] = (c[i] + 1) & 255; if (c[i]) break; }
+        prev = c;
+      }
+      for (let i = 0; i < size; i++) out.push(res[i]);
+    }
+    return out;
+  }
+  function jsBlockCipher(name, keyWords, makeCore) {
+    const size = 8;
+    const algorithm = {
+      keySize: keyWords, ivSize: 2, blockSize: 2,
+      encrypt: function (message, key, cfg) {
+        cfg = cipherConfig(cfg);
+        const material = keyMaterial(key, cfg, undefined, keyWords, 2);
+        const m = cfg.mode.name || 'CBC';
+        const data = asWords(message).clone();
+        cfg.padding.pad(data, 2);
+        const core = makeCore(toBytes(material.key));
+        const ct = fromBytes(runMode(m, true, core, material.iv ? toBytes(material.iv) : null, toBytes(data), size));
+        return CipherParams.create({
+          ciphertext: ct, key: material.key, iv: material.iv, salt: material.salt, algorithm: algorithm,
+          mode: cfg.mode, padding: cfg.padding, blockSize: 2, formatter: cfg.format,
+        });
+      },
+      decrypt: function (ciphertext, key, cfg) {
+        cfg = cipherConfig(cfg);
+        const params = typeof ciphertext === 'string' ? cfg.format.parse(ciphertext) : ciphertext;
+        const material = keyMaterial(key, cfg, params.salt, keyWords, 2);
+        const m = cfg.mode.name || 'CBC';
+        const core = makeCore(toBytes(material.key));
+        const out = fromBytes(runMode(m, false, core, material.iv ? toBytes(material.iv) : null, toBytes(params.ciphertext), size));
+        cfg.padding.unpad(out);
+        return out;
+      },
+    };
+    return algorithm;
+  }
+  function keyPart(bytes, from) {
+    const k = bytes.slice(from, from + 8);
+    while (k.length < 8) k.push(0);
+    return desSubkeys(k);
+  }
+  function desCore(keyBytes) {
+    const keys = keyPart(keyBytes, 0);
+    const back = keys.slice().reverse();
+    return { enc: function (b) { return desBlock(b, keys); }, dec: function (b) { return desBlock(b, back); } };
+  }
+  function tripleDesCore(keyBytes) {
+    const k1 = keyPart(keyBytes, 0); const k2 = keyPart(keyBytes, 8); const k3 = keyPart(keyBytes, 16);
+    const r1 = k1.slice().reverse(); const r2 = k2.slice().reverse(); const r3 = k3.slice().reverse();
+    return {
+      enc: function (b) { return desBlock(desBlock(desBlock(b, k1), r2), k3); },
+      dec: function (b) { return desBlock(desBlock(desBlock(b, r3), k2), r1); },
     };
   }
+  C.DES = jsBlockCipher('DES', 2, desCore);
+  C.TripleDES = jsBlockCipher('TripleDES', 6, tripleDesCore);
+  algo.DES = C.DES;
+  algo.TripleDES = C.TripleDES;
+
+  // ---- Rabbit (RFC 4503) -------------------------------------------------------------------
+  // The state is eight 32-bit words X and C and a carry bit; crypto-js reads keys, IVs and
+  // keystream bytes little-endian, and its newer Rabbit byte-swaps the key's words in place first.
+  const RABBIT_A = [0x4D34D34D, 0xD34D34D3, 0x34D34D34, 0x4D34D34D, 0xD34D34D3, 0x34D34D34, 0x4D34D34D, 0xD34D34D3];
+  function rotl32(x, n) { return ((x << n) | (x >>> (32 - n))) >>> 0; }
+  function rabbitG(u) {
+    const lo = u & 0xffff; const hi = u >>> 16;
+    const cross = lo * hi * 2;
+    let low = lo * lo + (cross % 65536) * 65536;
+    const carry = Math.floor(low / 4294967296);
+    low %= 4294967296;
+    const high = hi * hi + Math.floor(cross / 65536) + carry;
+    return (low ^ (high >>> 0)) >>> 0;
+  }
+  function rabbitNext(st) {
+    for (let j = 0; j < 8; j++) {
+      const t = st.C[j] + RABBIT_A[j] + st.b;
+      st.b = t >= 4294967296 ? 1 : 0;
+      st.C[j] = t >>> 0;
+    }
+    const G = [];
+    for (let j = 0; j < 8; j++) G[j] = rabbitG((st.X[j] + st.C[j]) >>> 0);
+    for (let j = 0; j < 8; j++) {
+      const odd = j & 1;
+      const p1 = G[(j + 7) & 7]; const p2 = G[(j + 6) & 7];
+      st.X[j] = odd ? (G[j] + rotl32(p1, 8) + p2) >>> 0 : (G[j] + rotl32(p1, 16) + rotl32(p2, 16)) >>> 0;
+    }
+  }
+  // key: 16 bytes, the 128-bit key least significant byte first; iv: 8 bytes likewise, or null.
+  function rabbitState(key, iv) {
+    const K = [];
+    for (let j = 0; j < 8; j++) K.push(key[2 * j] | (key[2 * j + 1] << 8));
+    const st = { X: [], C: [], b: 0 };
+    for (let j = 0; j < 8; j++) {
+      if (j % 2 === 0) {
+        st.X[j] = ((K[(j + 1) % 8] << 16) | K[j]) >>> 0;
+        st.C[j] = ((K[(j + 4) % 8] << 16) | K[(j + 5) % 8]) >>> 0;
+      } else {
+        st.X[j] = ((K[(j + 5) % 8] << 16) | K[(j + 4) % 8]) >>> 0;
+        st.C[j] = ((K[j] << 16) | K[(j + 1) % 8]) >>> 0;
+      }
+    }
+    for (let i = 0; i < 4; i++) rabbitNext(st);
+    for (let j = 0; j < 8; j++) st.C[j] = (st.C[j] ^ st.X[(j + 4) % 8]) >>> 0;
+    if (iv) {
+      const I = [];
+      for (let j = 0; j < 4; j++) I.push(iv[2 * j] | (iv[2 * j + 1] << 8));
+      const mix = [((I[1] << 16) | I[0]) >>> 0, ((I[3] << 16) | I[1]) >>> 0, ((I[3] << 16) | I[2]) >>> 0, ((I[2] << 16) | I[0]) >>> 0];
+      for (let j = 0; j < 8; j++) st.C[j] = (st.C[j] ^ mix[j % 4]) >>> 0;
+      for (let i = 0; i < 4; i++) rabbitNext(st);
+    }
+    return st;
+  }
+  function rabbitStream(st, n) {
+    const out = [];
+    while (out.length < n) {
+      rabbitNext(st);
+      const X = st.X;
+      const s = [(X[0] & 0xffff) ^ (X[5] >>> 16), (X[0] >>> 16) ^ (X[3] & 0xffff), (X[2] & 0xffff) ^ (X[7] >>> 16),
+        (X[2] >>> 16) ^ (X[5] & 0xffff), (X[4] & 0xffff) ^ (X[1] >>> 16), (X[4] >>> 16) ^ (X[7] & 0xffff),
+        (X[6] & 0xffff) ^ (X[3] >>> 16), (X[6] >>> 16) ^ (X[1] & 0xffff)];
+      for (const w of s) out.push(w & 255, w >>> 8);
+    }
+    return out;
+  }
+  function bytesN(wa, n) {
+    const b = [];
+    for (let i = 0; i < n; i++) b.push(((wa.words[i >>> 2] || 0) >>> (24 - (i % 4) * 8)) & 0xff);
+    return b;
+  }
+  function rabbitCipher(legacy) {
+    const run = function (material, data) {
+      const key = material.key;
+      if (!legacy) {
+        for (let i = 0; i < 4; i++) {
+          const w = key.words[i] || 0;
+          key.words[i] = (((w << 8) | (w >>> 24)) & 0x00ff00ff) | (((w << 24) | (w >>> 8)) & 0xff00ff00);
+        }
+      }
+      // In the (byte-swapped) key words, word 0 holds the least significant 32 bits.
+      const kb = bytesN(key, 16);
+      const keyLE = [];
+      for (let w = 0; w < 4; w++) for (let i = 3; i >= 0; i--) keyLE.push(kb[w * 4 + i]);
+      const ivLE = material.iv ? bytesN(material.iv, 8) : null;
+      const bytes = toBytes(data);
+      const ks = rabbitStream(rabbitState(keyLE, ivLE), bytes.length);
+      return fromBytes(bytes.map(function (b, i) { return b ^ ks[i]; }));
+    };
+    return {
+      keySize: 4, ivSize: 2,
+      encrypt: function (message, key, cfg) {
+        cfg = cipherConfig(cfg);
+        const material = keyMaterial(key, cfg, undefined, 4, 2);
+        return CipherParams.create({ ciphertext: run(material, asWords(message)), key: material.key, iv: material.iv,
+          salt: material.salt, formatter: cfg.format });
+      },
+      decrypt: function (ciphertext, key, cfg) {
+        cfg = cipherConfig(cfg);
+        const params = typeof ciphertext === 'string' ? cfg.format.parse(ciphertext) : ciphertext;
+        const material = keyMaterial(key, cfg, params.salt, 4, 2);
+        return run(material, params.ciphertext);
+      },
+    };
+  }
+  C.Rabbit = rabbitCipher(false);
+  C.RabbitLegacy = rabbitCipher(true);
+  algo.Rabbit = C.Rabbit;
+  algo.RabbitLegacy = C.RabbitLegacy;
 
   C.lib = {
     WordArray: WordArray, CipherParams: CipherParams,

@@ -2,10 +2,11 @@
 // the commonly used lodash 4 API (collections, arrays, objects, strings, lang checks, `_.chain`).
 // Postman's legacy `_` is lodash 3: lib/lodash3.js builds it over this one with the lodash 3
 // names (`_.contains`, `_.pluck`, `_.where`, `_.indexBy`, `_.rest`...).
-(function (P) {
+(function (P, lib) {
   'use strict';
 
   const hasOwn = Object.prototype.hasOwnProperty;
+  let EXT = null;
   const toStr = Object.prototype.toString;
 
   // ---- lang ----------------------------------------------------------------------------------
@@ -35,7 +36,7 @@
     }
     return true;
   }
-  function isEqual(a, b) { return P.deepEqual(a, b); }
+  function isEqual(a, b) { return EXT.baseIsEqual(a, b); }
   function toNumber(v) {
     if (typeof v === 'number') return v;
     if (typeof v === 'symbol') return NaN;
@@ -57,10 +58,11 @@
   function toString(v) {
     if (v === null || v === undefined) return '';
     if (typeof v === 'string') return v;
-    if (isArray(v)) return v.map(function (x) { return x === null || x === undefined ? '' : toString(x); }).join(',');
+    if (isArray(v)) return v.map(nestedString).join(',');
     if (v === 0 && 1 / v === -Infinity) return '-0';
     return String(v);
   }
+  function nestedString(x) { return typeof x === 'string' ? x : isArray(x) ? x.map(nestedString).join(',') : typeof x === 'symbol' ? x.toString() : x === 0 && 1 / x === -Infinity ? '-0' : String(x); }
   function toArray(v) {
     if (v === null || v === undefined) return [];
     if (typeof v === 'string') return Array.from(v);
@@ -138,6 +140,7 @@
   function update(obj, path, fn) { return set(obj, path, fn(get(obj, path))); }
   function property(path) { return function (o) { return get(o, path); }; }
   function isMatch(obj, src) {
+    if (EXT) return obj === src || EXT.baseIsMatch(obj, src);
     if (obj === src) return true;
     if (obj === null || obj === undefined) return isEmpty(src);
     for (const key of Object.keys(src)) {
@@ -153,13 +156,13 @@
     }
     return true;
   }
-  function matches(src) { const copy = cloneDeep(src); return function (o) { return isMatch(o, copy); }; }
-  function matchesProperty(path, value) { return function (o) { const v = get(o, path); return isObjectLike(value) ? isMatch(v, value) : isEqual(v, value); }; }
+  function matches(src) { return EXT.api.matches(src); }
+  function matchesProperty(path, value) { return EXT.api.matchesProperty(path, value); }
   function identity(v) { return v; }
   function iteratee(fn) {
     if (fn === null || fn === undefined) return identity;
     if (typeof fn === 'function') return fn;
-    if (isArray(fn)) return fn.length === 2 ? matchesProperty(fn[0], fn[1]) : property(fn);
+    if (isArray(fn)) return matchesProperty(fn[0], fn[1]);
     if (typeof fn === 'object') return matches(fn);
     return property(fn);
   }
@@ -184,7 +187,7 @@
   // Iterate arrays (and strings) by index, objects by own keys; stop when fn returns false.
   function each(coll, fn) {
     if (coll === null || coll === undefined) return coll;
-    fn = iteratee(fn);
+    if (typeof fn !== 'function') fn = identity;
     if (isArrayLike(coll)) {
       for (let i = 0; i < coll.length; i++) if (fn(coll[i], i, coll) === false) break;
     } else {
@@ -193,7 +196,8 @@
     return coll;
   }
   function eachRight(coll, fn) {
-    fn = iteratee(fn);
+    if (coll === null || coll === undefined) return coll;
+    if (typeof fn !== 'function') fn = identity;
     if (isArrayLike(coll)) {
       for (let i = coll.length - 1; i >= 0; i--) if (fn(coll[i], i, coll) === false) break;
     } else {
@@ -229,35 +233,37 @@
     });
     return acc;
   }
-  function find(coll, fn, from) {
-    fn = iteratee(fn);
-    let found;
-    let i = 0;
-    from = from || 0;
-    each(coll, function (v, k, c) {
-      if (i++ < from) return undefined;
-      if (fn(v, k, c)) { found = v; return false; }
-      return undefined;
-    });
-    return found;
-  }
-  function findLast(coll, fn) {
-    fn = iteratee(fn);
-    let found;
-    eachRight(coll, function (v, k, c) { if (fn(v, k, c)) { found = v; return false; } return undefined; });
-    return found;
+  // find/findLast search array-likes by index and objects by their keys, from `from`.
+  function finder(indexFn) {
+    return function (coll, fn, from) {
+      if (coll === null || coll === undefined) return undefined;
+      fn = iteratee(fn);
+      if (isArrayLike(coll)) { const at = indexFn(coll, fn, from); return at > -1 ? coll[at] : undefined; }
+      const ks = keys(coll);
+      const at = indexFn(ks, function (k) { return fn(coll[k], k, coll); }, from);
+      return at > -1 ? coll[ks[at]] : undefined;
+    };
   }
   function findIndex(arr, fn, from) {
+    const n = arr === null || arr === undefined ? 0 : arr.length;
+    if (!n) return -1;
     fn = iteratee(fn);
-    const n = arr ? arr.length : 0;
-    for (let i = Math.max(0, toInteger(from || 0)); i < n; i++) if (fn(arr[i], i, arr)) return i;
+    let i = from === null || from === undefined ? 0 : toInteger(from);
+    if (i < 0) i = Math.max(n + i, 0);
+    for (; i < n; i++) if (fn(arr[i], i, arr)) return i;
     return -1;
   }
-  function findLastIndex(arr, fn) {
+  function findLastIndex(arr, fn, from) {
+    const n = arr === null || arr === undefined ? 0 : arr.length;
+    if (!n) return -1;
     fn = iteratee(fn);
-    for (let i = (arr ? arr.length : 0) - 1; i >= 0; i--) if (fn(arr[i], i, arr)) return i;
+    let i = n - 1;
+    if (from !== undefined) { i = toInteger(from); i = from < 0 ? Math.max(n + i, 0) : Math.min(i, n - 1); }
+    for (; i >= 0; i--) if (fn(arr[i], i, arr)) return i;
     return -1;
   }
+  const find = finder(findIndex);
+  const findLast = finder(findLastIndex);
   function findKey(obj, fn) {
     fn = iteratee(fn);
     for (const k of keys(obj)) if (fn(obj[k], k, obj)) return k;
@@ -528,6 +534,7 @@
     return target;
   }
   function defaultsDeep(target) {
+    target = Object(target);
     for (let i = 1; i < arguments.length; i++) {
       const src = arguments[i];
       for (const k in Object(src)) {
@@ -610,21 +617,32 @@
     for (const k of Object.keys(v)) out[k] = deep ? cloneWith(v[k], true, seen) : v[k];
     return out;
   }
-  function clone(v) { return cloneWith(v, false, null); }
-  function cloneDeep(v) { return cloneWith(v, true, new Map()); }
+  function clone(v) { return typeof v === 'function' ? {} : cloneWith(v, false, null); }
+  function cloneDeep(v) { return typeof v === 'function' ? {} : cloneWith(v, true, new Map()); }
 
   // ---- strings ---------------------------------------------------------------------------------
   const WORD = /[A-Z\xc0-\xd6\xd8-\xde]?[a-z\xdf-\xf6\xf8-\xff]+(?:['’](?:d|ll|m|re|s|t|ve))?(?=[\xac\xb1\xd7\xf7\s\W_]|[A-Z\xc0-\xd6\xd8-\xde]|$)|(?:[A-Z\xc0-\xd6\xd8-\xde]|[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\s\d\W_a-z\xdf-\xf6\xf8-\xff])+(?:['’](?:D|LL|M|RE|S|T|VE))?(?=[\xac\xb1\xd7\xf7\s\W_]|[A-Z\xc0-\xd6\xd8-\xde](?:[a-z\xdf-\xf6\xf8-\xff]|[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\s\d\W_a-z\xdf-\xf6\xf8-\xff])|$)|[A-Z\xc0-\xd6\xd8-\xde]?(?:[a-z\xdf-\xf6\xf8-\xff]|[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\xd7\xf7\s\d\W_a-z\xdf-\xf6\xf8-\xff])+(?:['’](?:d|ll|m|re|s|t|ve))?|[A-Z\xc0-\xd6\xd8-\xde]+(?:['’](?:D|LL|M|RE|S|T|VE))?|\d*(?:1ST|2ND|3RD|(?![123])\dTH)(?=\b|[a-z_])|\d*(?:1st|2nd|3rd|(?![123])\dth)(?=\b|[A-Z_])|\d+|\p{Emoji_Presentation}/gu;
-  function words(s, pattern) {
+  function words(s, pattern, guard) {
     s = toString(s);
+    if (guard) pattern = undefined;
     if (pattern !== undefined) return s.match(pattern) || [];
     return s.replace(/['’]/g, '').match(WORD) || [];
   }
   function upperFirst(s) { s = toString(s); return s.charAt(0).toUpperCase() + s.slice(1); }
   function lowerFirst(s) { s = toString(s); return s.charAt(0).toLowerCase() + s.slice(1); }
   function capitalize(s) { return upperFirst(toString(s).toLowerCase()); }
-  function camelCase(s) { return words(s).map(function (w, i) { w = w.toLowerCase(); return i ? upperFirst(w) : w; }).join(''); }
-  function joinWords(sep, fn) { return function (s) { return words(s).map(fn).join(sep); }; }
+  // Latin-1 and Latin Extended-A letters to basic Latin, and combining marks dropped.
+  const DEBURR_SPECIAL = { 'Æ': 'Ae', 'æ': 'ae', 'Ð': 'D', 'ð': 'd', 'Ø': 'O', 'ø': 'o', 'Þ': 'Th', 'þ': 'th', 'ß': 'ss',
+    'Đ': 'D', 'đ': 'd', 'Ħ': 'H', 'ħ': 'h', 'ı': 'i', 'Ĳ': 'IJ', 'ĳ': 'ij', 'ĸ': 'k', 'Ŀ': 'L', 'ŀ': 'l', 'Ł': 'L', 'ł': 'l',
+    'ŉ': "'n", 'Ŋ': 'N', 'ŋ': 'n', 'Œ': 'Oe', 'œ': 'oe', 'Ŧ': 'T', 'ŧ': 't', 'ſ': 's' };
+  function deburr(s) {
+    return toString(s).replace(/[\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u017f]/g, function (c) {
+      return DEBURR_SPECIAL[c] || c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    }).replace(/[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]/g, '');
+  }
+  function caseWords(s) { return words(deburr(s).replace(/['\u2019]/g, '')); }
+  function camelCase(s) { return caseWords(s).map(function (w, i) { w = w.toLowerCase(); return i ? upperFirst(w) : w; }).join(''); }
+  function joinWords(sep, fn) { return function (s) { return caseWords(s).map(fn).join(sep); }; }
   const kebabCase = joinWords('-', function (w) { return w.toLowerCase(); });
   const snakeCase = joinWords('_', function (w) { return w.toLowerCase(); });
   const lowerCase = joinWords(' ', function (w) { return w.toLowerCase(); });
@@ -632,10 +650,10 @@
   const startCase = joinWords(' ', upperFirst);
   function charsPattern(chars) { return '[' + String(chars).replace(/[\\\]^-]/g, '\\$&') + ']'; }
   function trimmer(start, end) {
-    return function (s, chars) {
+    return function (s, chars, guard) {
       s = toString(s);
-      if (chars === undefined) return start && end ? s.trim() : start ? s.trimStart() : s.trimEnd();
-      const c = charsPattern(chars);
+      if (guard || chars === undefined) return start && end ? s.trim() : start ? s.trimStart() : s.trimEnd();
+      const c = charsPattern(nestedString(chars));
       if (start) s = s.replace(new RegExp('^' + c + '+'), '');
       if (end) s = s.replace(new RegExp(c + '+$'), '');
       return s;
@@ -651,11 +669,17 @@
   function escape(s) { return toString(s).replace(/[&<>"']/g, function (c) { return HTML_ESCAPES[c]; }); }
   function unescape(s) { return toString(s).replace(/&(?:amp|lt|gt|quot|#39);/g, function (e) { return HTML_UNESCAPES[e]; }); }
   function escapeRegExp(s) { return toString(s).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'); }
-  function startsWith(s, target, pos) { return toString(s).startsWith(toString(target), pos === undefined ? 0 : toInteger(pos)); }
-  function endsWith(s, target, pos) { s = toString(s); return s.endsWith(toString(target), pos === undefined ? s.length : toInteger(pos)); }
+  function startsWith(s, target, pos) { s = toString(s); pos = pos === null || pos === undefined ? 0 : Math.min(Math.max(toInteger(pos), 0), s.length); return s.slice(pos, pos + nestedString(target).length) === nestedString(target); }
+  function endsWith(s, target, pos) {
+    s = toString(s);
+    target = nestedString(target);
+    const end = pos === undefined ? s.length : Math.min(Math.max(toInteger(pos), 0), s.length);
+    const start = end - target.length;
+    return start >= 0 && s.slice(start, end) === target;
+  }
   function truncate(s, opts) {
     s = toString(s);
-    opts = opts || {};
+    opts = isObject(opts) ? opts : {};
     const length = opts.length === undefined ? 30 : toInteger(opts.length);
     const omission = opts.omission === undefined ? '...' : toString(opts.omission);
     if (s.length <= length) return s;
@@ -758,17 +782,19 @@
   function attempt(fn) { try { return fn.apply(undefined, Array.prototype.slice.call(arguments, 1)); } catch (e) { return e instanceof Error ? e : new Error(e); } }
 
   // ---- the lodash object and chaining ----------------------------------------------------------
-  function Wrapper(value, chained) { this.__value = value; this.__chain = chained; }
+  function Wrapper(value, chained) {
+    this.__wrapped__ = value; this.__actions__ = []; this.__chain__ = chained; this.__index__ = 0; this.__values__ = undefined;
+  }
   function _(value) { return value instanceof Wrapper ? value : new Wrapper(value, false); }
-  Wrapper.prototype.value = function () { return this.__value; };
+  Wrapper.prototype.value = function () { return this.__wrapped__; };
   Wrapper.prototype.valueOf = Wrapper.prototype.value;
   Wrapper.prototype.toJSON = Wrapper.prototype.value;
-  Wrapper.prototype.toString = function () { return String(this.__value); };
-  Wrapper.prototype.chain = function () { this.__chain = true; return this; };
+  Wrapper.prototype.toString = function () { return String(this.__wrapped__); };
+  Wrapper.prototype.chain = function () { this.__chain__ = true; return this; };
   Wrapper.prototype.commit = function () { return this; };
-  Wrapper.prototype.tap = function (fn) { fn(this.__value); return this; };
-  Wrapper.prototype.thru = function (fn) { return new Wrapper(fn(this.__value), this.__chain); };
-  Wrapper.prototype[Symbol.iterator] = function () { return toArray(this.__value)[Symbol.iterator](); };
+  Wrapper.prototype.tap = function (fn) { fn(this.__wrapped__); return this; };
+  Wrapper.prototype.thru = function (fn) { return new Wrapper(fn(this.__wrapped__), this.__chain__); };
+  Wrapper.prototype[Symbol.iterator] = function () { return toArray(this.__wrapped__)[Symbol.iterator](); };
   _.chain = function (value) { return new Wrapper(value, true); };
   _.tap = function (v, fn) { fn(v); return v; };
   _.thru = function (v, fn) { return fn(v); };
@@ -818,7 +844,7 @@
     assign, extend: assignIn, assignIn, defaults, defaultsDeep, merge, mergeWith, pick, pickBy, omit, omitBy, mapValues, mapKeys,
     invert, invertBy, forOwn, forIn, transform, result, functions, create, clone, cloneDeep,
     cloneDeepWith: function (v, fn) { const r = fn ? fn(v) : undefined; return r === undefined ? cloneDeep(v) : r; },
-    words, upperFirst, lowerFirst, capitalize, camelCase, kebabCase, snakeCase, lowerCase, upperCase, startCase,
+    words, deburr, upperFirst, lowerFirst, capitalize, camelCase, kebabCase, snakeCase, lowerCase, upperCase, startCase,
     trim: trimmer(true, true), trimStart: trimmer(true, false), trimEnd: trimmer(false, true),
     trimLeft: trimmer(true, false), trimRight: trimmer(false, true),
     repeat, pad, padStart, padEnd, escape, unescape, escapeRegExp, startsWith, endsWith, truncate, template,
@@ -842,6 +868,7 @@
   Object.defineProperty(_, 'lodash3Names', { value: lodash3Names, enumerable: false });
   api.mixin = function (target, source) {
     if (source === undefined) { source = target; target = _; }
+    if (source === null || source === undefined) return target;
     for (const name of Object.keys(source)) {
       if (typeof source[name] !== 'function') continue;
       target[name] = source[name];
@@ -854,9 +881,9 @@
 
   function addWrapperMethod(name) {
     Wrapper.prototype[name] = function () {
-      const out = _[name].apply(_, [this.__value].concat(Array.prototype.slice.call(arguments)));
-      if (!this.__chain && VALUE_METHODS.has(name)) return out;
-      return new Wrapper(out, this.__chain);
+      const out = _[name].apply(_, [this.__wrapped__].concat(Array.prototype.slice.call(arguments)));
+      if (!this.__chain__ && VALUE_METHODS.has(name)) return out;
+      return new Wrapper(out, this.__chain__);
     };
   }
   for (const name of Object.keys(api)) {
@@ -866,12 +893,22 @@
   // Array methods on wrappers (lodash's "seq" methods).
   for (const name of ['push', 'pop', 'shift', 'unshift', 'splice', 'sort']) {
     Wrapper.prototype[name] = function () {
-      const a = this.__value;
+      const a = this.__wrapped__;
       const out = Array.prototype[name].apply(a, arguments);
-      if (!this.__chain && (name === 'pop' || name === 'shift')) return out;
-      return new Wrapper(name === 'pop' || name === 'shift' ? out : a, this.__chain);
+      if (!this.__chain__ && (name === 'pop' || name === 'shift')) return out;
+      return new Wrapper(name === 'pop' || name === 'shift' ? out : a, this.__chain__);
     };
   }
+  // The rest of the API (lib/lodash-ext.js).
+  EXT = lib('lodash-ext')(_, {
+    isObject, isObjectLike, isArrayLike, toNumber, toInteger, toFinite, toString, keys, keysIn, identity, iteratee, toPath,
+    flattenDepth, cloneDeep, clone, assign, each, eachRight, map, flow, debounce, throttle, delay, defer, Wrapper,
+  });
+  for (const name of Object.keys(EXT.api)) {
+    _[name] = EXT.api[name];
+    addWrapperMethod(name);
+  }
+  _._ = _;
   _.templateSettings = { escape: /<%-([\s\S]+?)%>/g, evaluate: /<%([\s\S]+?)%>/g, interpolate: DEFAULT_INTERPOLATE, variable: '', imports: {} };
   _.VERSION = '4.17.21';
   _.prototype = Wrapper.prototype;

@@ -45,8 +45,26 @@
 
   // ---- parsing -------------------------------------------------------------------------------
   const ISO = /^\s*([+-]?\d{4,6})(?:-?(\d\d)(?:-?(\d\d))?)?(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*$/i;
+  const ISO_WEEK = /^\s*(\d{4})-?W(\d\d)(?:-?([1-7]))?(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*$/i;
+  const ISO_ORDINAL = /^\s*(\d{4})-?(\d{3})(?:[T ](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d+))?)?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?\s*$/i;
+  function timeFields(m, at) {
+    return [m[at] ? +m[at] : 0, m[at + 1] ? +m[at + 1] : 0, m[at + 2] ? +m[at + 2] : 0, m[at + 3] ? Math.round(Number('0.' + m[at + 3]) * 1000) : 0];
+  }
   function parseIso(text) {
-    const m = ISO.exec(text);
+    let m = ISO_WEEK.exec(text);
+    if (m) {
+      const jan4 = new Date(Date.UTC(+m[1], 0, 4));
+      const monday = Date.UTC(+m[1], 0, 4 - ((jan4.getUTCDay() + 6) % 7));
+      const d = new Date(monday + ((+m[2] - 1) * 7 + (m[3] ? +m[3] - 1 : 0)) * 864e5);
+      return { fields: [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()].concat(timeFields(m, 4)), zone: m[8] || null };
+    }
+    m = ISO_ORDINAL.exec(text);
+    if (m) {
+      const d = new Date(Date.UTC(+m[1], 0, +m[2]));
+      if (+m[2] < 1 || d.getUTCFullYear() !== +m[1]) return { invalid: true };
+      return { fields: [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()].concat(timeFields(m, 3)), zone: m[7] || null };
+    }
+    m = ISO.exec(text);
     if (!m) return null;
     const fields = [+m[1], m[2] ? +m[2] - 1 : 0, m[3] ? +m[3] : 1, m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0,
       m[7] ? Math.round(Number('0.' + m[7]) * 1000) : 0];
@@ -60,8 +78,8 @@
     return m ? (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +(m[3] || 0)) : null;
   }
   const PARSE_TOKENS = /(\[[^\]]*\])|(YYYYYY|YYYY|YY|MMMM|MMM|MM|M|DDDD|DD|Do|D|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|dddd|ddd|dd|d)/g;
-  function parseFormat(text, format, strict) {
-    const fields = { Y: 1970, M: 0, D: 1, h: 0, m: 0, s: 0, ms: 0 };
+  function parseFormat(text, format, strict, utc) {
+    const fields = { Y: null, M: null, D: null, h: 0, m: 0, s: 0, ms: 0 };
     let pm = null;
     let zone = null;
     let epoch = null;
@@ -121,6 +139,15 @@
     });
     if (pm === true) fields.h += 12;
     if (epoch !== null) return { epoch: epoch };
+    // Date parts before the first one given come from today; later ones from the start.
+    const now = new Date();
+    const today = utc ? [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()] : [now.getFullYear(), now.getMonth(), now.getDate()];
+    if (fields.Y === null) {
+      fields.Y = today[0];
+      if (fields.M === null) { fields.M = today[1]; if (fields.D === null) fields.D = today[2]; }
+    }
+    if (fields.M === null) fields.M = 0;
+    if (fields.D === null) fields.D = 1;
     if (fields.M > 11 || fields.D > 31 || fields.h > 23 || fields.m > 59 || fields.s > 59) return { invalid: true };
     return { fields: [fields.Y, fields.M, fields.D, fields.h, fields.m, fields.s, fields.ms], zone: zone };
   }
@@ -159,21 +186,21 @@
     const text = String(input);
     const formats = format === undefined ? [] : [].concat(format).filter(function (f) { return f !== ISO_8601; });
     for (const f of formats) {
-      const parsed = parseFormat(text, String(f), strict);
+      const parsed = parseFormat(text, String(f), strict, utc);
       if (!parsed) continue;
-      if (parsed.invalid) return new Moment(NaN, offset);
+      if (parsed.invalid) return new Moment(NaN, null);
       if (parsed.epoch !== undefined) return new Moment(parsed.epoch, offset);
       return fromFields(parsed.fields, parsed.zone, utc);
     }
-    if (formats.length || (format !== undefined && strict && !ISO.test(text))) return new Moment(NaN, offset);
+    if (formats.length || (format !== undefined && strict && !ISO.test(text))) return new Moment(NaN, null);
     const iso = parseIso(text);
-    if (iso) return iso.invalid ? new Moment(NaN, offset) : fromFields(iso.fields, iso.zone, utc);
+    if (iso) return iso.invalid ? new Moment(NaN, null) : fromFields(iso.fields, iso.zone, utc);
     const fallback = Date.parse(text);
-    return new Moment(fallback, offset);
+    return new Moment(fallback, fallback === fallback ? offset : null);
   }
 
   // ---- formatting ------------------------------------------------------------------------------
-  const FORMAT_TOKENS = /\[([^\]]*)\]|YYYYYY|YYYY|YY|Qo|Q|MMMM|MMM|MM|Mo|M|DDDD|DDDo|DDD|Do|DD|D|dddd|ddd|dd|do|d|E|e|WW|Wo|W|ww|wo|w|gggg|GGGG|HH|H|hh|h|kk|k|mm|m|ss|s|SSSS*|SS|S|A|a|ZZ|Z|X|x|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l/g;
+  const FORMAT_TOKENS = /\[([^\]]*)\]|YYYYYY|YYYY|YY|Qo|Q|MMMM|MMM|MM|Mo|M|DDDD|DDDo|DDD|Do|DD|D|dddd|ddd|dd|do|d|E|e|WW|Wo|W|ww|wo|w|gggg|GGGG|gg|GG|Y|HH|H|hh|h|kk|k|mm|m|ss|s|SSSS*|SS|S|A|a|ZZ|Z|X|x|LTS|LT|LLLL|LLL|LL|L|llll|lll|ll|l/g;
   const LONG = { LT: 'h:mm A', LTS: 'h:mm:ss A', L: 'MM/DD/YYYY', LL: 'MMMM D, YYYY', LLL: 'MMMM D, YYYY h:mm A', LLLL: 'dddd, MMMM D, YYYY h:mm A',
     l: 'M/D/YYYY', ll: 'MMM D, YYYY', lll: 'MMM D, YYYY h:mm A', llll: 'ddd, MMM D, YYYY h:mm A' };
   function isoWeek(w) {
@@ -182,6 +209,23 @@
     d.setUTCDate(d.getUTCDate() + 4 - day);
     const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
     return { week: Math.ceil(((d.getTime() - yearStart) / 864e5 + 1) / 7), year: d.getUTCFullYear() };
+  }
+  // The English locale's weeks start on Sunday and week 1 is the one holding January 1st.
+  function localeWeekStart(year) {
+    const jan1 = Date.UTC(year, 0, 1);
+    return jan1 - new Date(jan1).getUTCDay() * 864e5;
+  }
+  function localeWeek(w) {
+    const day = Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate());
+    let year = w.getUTCFullYear();
+    if (day >= localeWeekStart(year + 1)) year += 1;
+    else if (day < localeWeekStart(year)) year -= 1;
+    return { week: Math.floor((day - localeWeekStart(year)) / 6048e5) + 1, year: year };
+  }
+  function localeWeeksInYear(year) { return Math.round((localeWeekStart(year + 1) - localeWeekStart(year)) / 6048e5); }
+  function isoWeeksInYear(year) {
+    const dec28 = new Date(Date.UTC(year, 11, 28));
+    return isoWeek(dec28).week;
   }
   function dayOfYear(w) { return Math.round((Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate()) - Date.UTC(w.getUTCFullYear(), 0, 1)) / 864e5) + 1; }
   function zoneText(minutes, sep) {
@@ -222,10 +266,17 @@
         case 'do': return ordinal(d);
         case 'd': case 'e': return String(d);
         case 'E': return String(d || 7);
-        case 'WW': case 'ww': return pad(isoWeek(w).week, 2);
-        case 'W': case 'w': return String(isoWeek(w).week);
-        case 'Wo': case 'wo': return ordinal(isoWeek(w).week);
-        case 'GGGG': case 'gggg': return pad(isoWeek(w).year, 4);
+        case 'WW': return pad(isoWeek(w).week, 2);
+        case 'W': return String(isoWeek(w).week);
+        case 'Wo': return ordinal(isoWeek(w).week);
+        case 'ww': return pad(localeWeek(w).week, 2);
+        case 'w': return String(localeWeek(w).week);
+        case 'wo': return ordinal(localeWeek(w).week);
+        case 'GGGG': return pad(isoWeek(w).year, 4);
+        case 'gggg': return pad(localeWeek(w).year, 4);
+        case 'GG': return pad(isoWeek(w).year % 100, 2);
+        case 'gg': return pad(localeWeek(w).year % 100, 2);
+        case 'Y': return Y <= 9999 ? String(Y) : '+' + Y;
         case 'HH': return pad(H, 2);
         case 'H': return String(H);
         case 'hh': return pad(H % 12 || 12, 2);
@@ -311,7 +362,7 @@
     return new Date(this._ms).toISOString();
   };
   proto.toJSON = function () { return this.isValid() ? this.toISOString() : null; };
-  proto.toString = function () { return format(this.clone().locale(), 'ddd MMM DD YYYY HH:mm:ss [GMT]ZZ'); };
+  proto.toString = function () { return format(this, 'ddd MMM DD YYYY HH:mm:ss [GMT]ZZ'); };
   proto.toArray = function () { const w = wall(this); return [w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds()]; };
   proto.toObject = function () { const a = this.toArray(); return { years: a[0], months: a[1], date: a[2], hours: a[3], minutes: a[4], seconds: a[5], milliseconds: a[6] }; };
   proto.inspect = function () { return 'moment("' + format(this, 'YYYY-MM-DDTHH:mm:ss.SSSZ') + '")'; };
@@ -442,7 +493,15 @@
   accessor('quarter', function (w) { return Math.floor(w.getUTCMonth() / 3) + 1; }, function (w, v) { w.setUTCMonth((v - 1) * 3 + (w.getUTCMonth() % 3)); });
   for (const [plural, single] of [['years', 'year'], ['months', 'month'], ['dates', 'date'], ['days', 'day'], ['hours', 'hour'],
     ['minutes', 'minute'], ['seconds', 'second'], ['milliseconds', 'millisecond']]) proto[plural] = proto[single];
-  proto.week = proto.isoWeek;
+  accessor('week', function (w) { return localeWeek(w).week; }, function (w, v) { w.setUTCDate(w.getUTCDate() + 7 * (v - localeWeek(w).week)); });
+  proto.weeks = proto.week;
+  proto.isoWeeks = proto.isoWeek;
+  proto.weekYear = function () { return localeWeek(wall(this)).year; };
+  proto.isoWeekYear = function () { return isoWeek(wall(this)).year; };
+  proto.weeksInYear = function () { return localeWeeksInYear(wall(this).getUTCFullYear()); };
+  proto.weeksInWeekYear = proto.weeksInYear;
+  proto.isoWeeksInYear = function () { return isoWeeksInYear(wall(this).getUTCFullYear()); };
+  proto.isoWeeksInISOWeekYear = proto.isoWeeksInYear;
   proto.weekday = proto.day;
 
   // ---- durations -----------------------------------------------------------------------------
@@ -509,7 +568,25 @@
   }
   Duration.prototype.weeks = function () { return absFloor(this._bubble().days / 7); };
   Duration.prototype.get = function (u) { const name = unit(u) || 'millisecond'; return this[name + 's'](); };
-  Duration.prototype.humanize = function (withSuffix) { return humanize(this.asMilliseconds(), !withSuffix); };
+  Duration.prototype.humanize = function (withSuffix) {
+    const r = function (x) { return Math.round(Math.abs(x)); };
+    const secs = r(this.as('s')); const mins = r(this.as('m')); const hours = r(this.as('h'));
+    const days = r(this.as('d')); const months = r(this.as('M')); const years = r(this.as('y'));
+    let text;
+    if (secs < 45) text = 'a few seconds';
+    else if (mins <= 1) text = 'a minute';
+    else if (mins < 45) text = mins + ' minutes';
+    else if (hours <= 1) text = 'an hour';
+    else if (hours < 22) text = hours + ' hours';
+    else if (days <= 1) text = 'a day';
+    else if (days < 26) text = days + ' days';
+    else if (months <= 1) text = 'a month';
+    else if (months < 11) text = months + ' months';
+    else if (years <= 1) text = 'a year';
+    else text = years + ' years';
+    if (!withSuffix) return text;
+    return this.asMilliseconds() > 0 ? 'in ' + text : text + ' ago';
+  };
   Duration.prototype.add = function (v, u) {
     const d = duration(v, u);
     this._ms += d._ms; this._days += d._days; this._months += d._months;
@@ -602,6 +679,8 @@
   moment.monthsShort = function () { return MONTHS.map(function (m) { return m.slice(0, 3); }); };
   moment.weekdays = function () { return DAYS.slice(); };
   moment.weekdaysShort = function () { return DAYS.map(function (d) { return d.slice(0, 3); }); };
+  moment.weekdaysMin = function () { return DAYS.map(function (d) { return d.slice(0, 2); }); };
+  moment.normalizeUnits = function (u) { return u === undefined || u === null ? undefined : unit(u) || undefined; };
   moment.ISO_8601 = ISO_8601;
   moment.defaultFormat = 'YYYY-MM-DDTHH:mm:ssZ';
   moment.version = '2.30.1';

@@ -25,6 +25,7 @@ const LIBS: &[(&str, &str)] = &[
     ("csv-parse", include_str!("../lib/csv-parse.js")),
     ("events", include_str!("../lib/events.js")),
     ("lodash", include_str!("../lib/lodash.js")),
+    ("lodash-ext", include_str!("../lib/lodash-ext.js")),
     ("lodash3", include_str!("../lib/lodash3.js")),
     ("moment", include_str!("../lib/moment.js")),
     ("path", include_str!("../lib/path.js")),
