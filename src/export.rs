@@ -29,7 +29,7 @@ pub fn variable_file_document(
         doc.insert("name".into(), json!(what));
         doc.insert(
             "values".into(),
-            Value::Array(patch_values(&[], scope.entries())),
+            Value::Array(patch_values(&[], &[], scope.entries())),
         );
         doc.insert("_postman_variable_scope".into(), json!(what));
         return Value::Object(doc);
@@ -39,7 +39,7 @@ pub fn variable_file_document(
         // and other tools can read it back.
         Value::Array(values) => json!({
             "name": what,
-            "values": patch_values(values, scope.entries()),
+            "values": patch_values(values, &file.values, scope.entries()),
             "_postman_variable_scope": what,
         }),
         Value::Object(map) => {
@@ -50,7 +50,7 @@ pub fn variable_file_document(
             };
             map.insert(
                 "values".into(),
-                Value::Array(patch_values(&old, scope.entries())),
+                Value::Array(patch_values(&old, &file.values, scope.entries())),
             );
             Value::Object(map)
         }
@@ -115,7 +115,11 @@ fn patched_variables(
         Some(single @ Value::Object(_)) => vec![single],
         _ => Vec::new(),
     };
-    Ok(Some(Value::Array(patch_values(&old, scope.entries()))))
+    Ok(Some(Value::Array(patch_values(
+        &old,
+        &collection.variables,
+        scope.entries(),
+    ))))
 }
 
 fn unreadable_document(collection: &Collection, e: &serde_json::Error) -> Diagnostic {
@@ -125,14 +129,25 @@ fn unreadable_document(collection: &Collection, e: &serde_json::Error) -> Diagno
     ))
 }
 
-/// The new `values` array: each variable reuses the first unused original entry with its key
-/// (patching only `value` when it changed), new variables are appended, removed ones dropped.
-fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
+/// The new `values` array: each variable reuses the first unused original entry with its key,
+/// untouched when the variable is as it was loaded (`loaded`: the variables read from
+/// `original`, in order), else with `value` (and the switch) patched; new variables are
+/// appended, removed ones dropped.
+fn patch_values(original: &[Value], loaded: &[Variable], vars: &[Variable]) -> Vec<Value> {
     let mut used = vec![false; original.len()];
     let key_of = |v: &Value| -> Option<String> {
         ["key", "id", "name"]
             .iter()
             .find_map(|k| v.get(*k).and_then(Value::as_str).map(str::to_string))
+    };
+    // The loaded variable read from original entry `i`: same key, same occurrence of it.
+    let loaded_of = |i: usize| -> Option<&Variable> {
+        let key = key_of(&original[i])?;
+        let nth = original[..i]
+            .iter()
+            .filter(|o| key_of(o).as_deref() == Some(key.as_str()))
+            .count();
+        loaded.iter().filter(|v| v.key == key).nth(nth)
     };
     vars.iter()
         .map(|var| {
@@ -144,14 +159,21 @@ fn patch_values(original: &[Value], vars: &[Variable]) -> Vec<Value> {
                 Some(i) => {
                     used[i] = true;
                     let mut entry = original[i].clone();
+                    if loaded_of(i)
+                        .is_some_and(|l| l.value == var.value && l.disabled == var.disabled)
+                    {
+                        return entry;
+                    }
                     if let Value::Object(map) = &mut entry {
                         let same = map.get("value").is_some_and(|v| *v == var.value)
                             || (map.get("value").is_none() && var.value == json!(""));
                         if !same {
                             map.insert("value".into(), var.value.clone());
                         }
-                        let was_disabled = map.get("disabled") == Some(&Value::Bool(true))
-                            || map.get("enabled") == Some(&Value::Bool(false));
+                        let was_disabled = loaded_of(i).map_or_else(
+                            || map.get("disabled") == Some(&Value::Bool(true)),
+                            |l| l.disabled,
+                        );
                         if was_disabled != var.disabled {
                             if map.contains_key("disabled") {
                                 map.insert("disabled".into(), Value::Bool(var.disabled));
@@ -412,11 +434,12 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "exports after the fidelity merge: typed values are cast and `enabled: false` is ignored on load (as Newman), so the lossless export rewrites them; re-establish the round trip (compare with the loaded variables, keep `enabled`) and re-enable"]
     fn export_unchanged_scope_is_identical() {
         let doc = json!({"id": "1", "name": "e", "values": [
             {"key": "a", "value": "1", "type": "secret", "enabled": true, "extra": [1]},
-            {"key": "b", "value": "", "enabled": false}
+            {"key": "b", "value": "", "enabled": false},
+            {"key": "n", "value": "5", "type": "number"},
+            {"key": "t", "value": "false", "type": "boolean", "disabled": false}
         ], "_postman_variable_scope": "environment", "zzz": 1});
         let f = file(doc.clone());
         let scope = VariableScope::from_variables(&f.values);

@@ -111,7 +111,6 @@ fn round_trip_collections_are_unchanged() {
 }
 
 #[test]
-#[ignore = "exports after the fidelity merge: typed values are cast and `enabled: false` is ignored on load (as Newman), so the lossless export rewrites them; re-establish the round trip (compare with the loaded variables, keep `enabled`) and re-enable"]
 fn round_trip_environments_and_globals_are_unchanged() {
     let mut files = Vec::new();
     for root in roots() {
