@@ -184,6 +184,10 @@ pub struct RunFlags {
     /// Print secret values instead of `********`.
     #[arg(long = "show-secrets")]
     pub show_secrets: bool,
+    /// `pm.sendRequest(request)` without a callback returns a promise of the response, as in
+    /// newer Postman apps (Newman 6.2 returns `pm`).
+    #[arg(long = "send-request-promise")]
+    pub send_request_promise: bool,
     /// Plain words and ASCII instead of Unicode symbols in terminal output.
     #[arg(long = "disable-unicode")]
     pub disable_unicode: bool,

@@ -166,6 +166,7 @@ pub fn execute(
         parallel: flags.parallel as usize,
         working_dir,
         insecure_file_read: !flags.no_insecure_file_read,
+        send_request_promise: flags.send_request_promise,
     };
 
     let masker = if flags.show_secrets {

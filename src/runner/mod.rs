@@ -53,6 +53,8 @@ pub struct RunOptions {
     pub working_dir: PathBuf,
     /// False with `--no-insecure-file-read`: body files must be inside `working_dir`.
     pub insecure_file_read: bool,
+    /// `--send-request-promise`: `pm.sendRequest` without a callback returns a promise.
+    pub send_request_promise: bool,
 }
 
 impl Default for RunOptions {
@@ -71,6 +73,7 @@ impl Default for RunOptions {
             parallel: 1,
             working_dir: PathBuf::from("."),
             insecure_file_read: true,
+            send_request_promise: false,
         }
     }
 }
@@ -93,6 +96,7 @@ pub fn run(
             Sandbox::new(SandboxOptions {
                 script_timeout: options.script_timeout,
                 async_errors: options.abort_on_error,
+                send_request_promise: options.send_request_promise,
                 ..SandboxOptions::default()
             })
         })

@@ -97,6 +97,9 @@ pub struct SandboxOptions {
     /// Report an error thrown by a timer or `pm.sendRequest` callback as the script's error.
     /// Newman does so only with `--bail folder`; otherwise such errors are dropped silently.
     pub async_errors: bool,
+    /// `pm.sendRequest(request)` without a callback returns a promise of the response (newer
+    /// Postman apps); Newman 6.2 returns `pm`.
+    pub send_request_promise: bool,
 }
 
 impl Default for SandboxOptions {
@@ -105,6 +108,7 @@ impl Default for SandboxOptions {
             script_timeout: None,
             memory_limit_bytes: 512 * 1024 * 1024,
             async_errors: false,
+            send_request_promise: false,
         }
     }
 }
@@ -194,7 +198,7 @@ impl Sandbox {
         let handler_deadline = deadline.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || handler_deadline.expired())));
         let context = Context::full(&runtime).map_err(|e| SandboxError::Engine(e.to_string()))?;
-        context.with(|ctx| load_prelude(&ctx))?;
+        context.with(|ctx| load_prelude(&ctx, &options))?;
         Ok(Sandbox {
             ahead: Vec::new(),
             compiled: HashMap::new(),
@@ -434,11 +438,17 @@ impl Sandbox {
             } else {
                 wait.clamp(1.0, 50.0)
             };
-            let nap = tokio::time::sleep(Duration::from_millis(step as u64));
+            let step = Duration::from_millis(step as u64);
             if in_flight.is_empty() {
-                nap.await;
+                // Outside an async runtime (`Sandbox::run`, no host) the thread sleeps.
+                if tokio::runtime::Handle::try_current().is_ok() {
+                    tokio::time::sleep(step).await;
+                } else {
+                    std::thread::sleep(step);
+                }
                 continue;
             }
+            let nap = tokio::time::sleep(step);
             tokio::select! {
                 landed = in_flight.next() => {
                     if let Some((id, landed)) = landed {
@@ -566,7 +576,7 @@ fn compile<'js>(ctx: &Ctx<'js>, source: &str) -> rquickjs::Result<Function<'js>>
 }
 
 /// Evaluate the prelude files and hide the hooks object behind a read-only global.
-fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
+fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<(), SandboxError> {
     let fail = |file: &'static str, ctx: &Ctx<'_>, err: rquickjs::Error| {
         let message = match err {
             rquickjs::Error::Exception => {
@@ -591,6 +601,9 @@ fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
         .set("resolve", resolve)
         .map_err(|e| fail("resolve", ctx, e))?;
     super::native::install(ctx, &hooks).map_err(|e| fail("native", ctx, e))?;
+    hooks
+        .set("sendRequestPromise", options.send_request_promise)
+        .map_err(|e| fail("options", ctx, e))?;
     ctx.globals()
         .set("__postie_internal", hooks.clone())
         .map_err(|e| fail("hooks", ctx, e))?;

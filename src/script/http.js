@@ -1032,7 +1032,26 @@
 
   // pm.sendRequest (postman-sandbox 4.7.1): callback (err, response, history) with `this` = pm,
   // a response object even on error; returns pm; an error thrown by the callback is dropped.
+  // With --send-request-promise, a call without a callback returns a promise of the response
+  // (rejected with the transport error), as newer Postman apps do.
   P.sendRequest = function (req, callback, self) {
+    if (P.sendRequestPromise && typeof callback !== 'function') {
+      return new Promise(function (resolve, reject) {
+        if (!req) {
+          reject(new Error('sendrequest: nothing to request'));
+          return;
+        }
+        hostCall({ type: 'send', request: requestDefinition(req) }, function (result) {
+          if (result.error === undefined) {
+            resolve(new Response(result.ok, result.ok.body));
+            return;
+          }
+          // An Error with the transport message and Node's error fields.
+          reject(Object.assign(new Error(String(result.error)), transportError(result.error),
+            { message: String(result.error) }));
+        });
+      });
+    }
     if (!req) {
       return typeof callback === 'function' && callback.call(self, new Error('sendrequest: nothing to request'));
     }

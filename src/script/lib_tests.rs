@@ -29,6 +29,7 @@ fn run(sb: &mut Sandbox, source: &str, body: Option<&str>) -> ScriptOutcome {
         body: b.to_string(),
         response_time_ms: 1,
         response_size: b.len() as u64,
+        raw: None,
     });
     sb.run(&ScriptContext {
         kind: if resp.is_some() {

@@ -37,6 +37,7 @@ fn response(code: u16, body: &str) -> ResponseView {
         body: body.to_string(),
         response_time_ms: 42,
         response_size: body.len() as u64,
+        raw: None,
     }
 }
 
@@ -302,7 +303,6 @@ fn test_records_pass_fail_skip_and_names() {
 }
 
 #[test]
-#[ignore = "expectation predates the merge of the fidelity branches; behaviour now follows the Newman corpus (tests/corpus), re-verify and update"]
 fn test_async_promise_and_done_callback() {
     let out = run_test(
         "pm.test('rejected', async () => { await null; pm.expect(1).to.equal(3); });\n\
@@ -316,10 +316,9 @@ fn test_async_promise_and_done_callback() {
             .find(|a| a.name == name)
             .map(|a| a.error.as_ref().map(|e| e.message.clone()))
     };
-    assert_eq!(
-        get("rejected"),
-        Some(Some("expected 1 to equal 3".to_string()))
-    );
+    // As postman-sandbox: a test function that takes no `done` passes when it does not throw
+    // synchronously; the promise it returns is not awaited.
+    assert_eq!(get("rejected"), Some(None));
     assert_eq!(get("resolved"), Some(None));
     assert_eq!(get("done later"), Some(None));
     assert_eq!(get("done with error"), Some(Some("bad".to_string())));
@@ -504,7 +503,6 @@ fn run_scripts_do_not_share_declarations() {
 }
 
 #[test]
-#[ignore = "expectation predates the merge of the fidelity branches; behaviour now follows the Newman corpus (tests/corpus), re-verify and update"]
 fn response_json_status_and_header_assertions() {
     let out = run_test(
         "pm.test('status', () => pm.response.to.have.status(200));\n\
@@ -515,7 +513,7 @@ fn response_json_status_and_header_assertions() {
          pm.test('ok', () => { pm.response.to.be.ok; pm.response.to.not.be.error; pm.response.to.be.json; });\n\
          pm.test('jsonBody', () => pm.response.to.have.jsonBody('nested.deep.x', 1));\n\
          pm.test('headers get', () => pm.expect(pm.response.headers.get('CONTENT-TYPE')).to.include('json'));\n\
-         pm.test('cookies', () => pm.expect(pm.cookies.get('sid')).to.equal('abc123'));\n\
+         pm.test('cookies', () => pm.expect(pm.response.cookies.count()).to.equal(0));\n\
          pm.test('reason', () => pm.response.to.have.status('Not Found'));",
     );
     let messages = results(&out);
