@@ -14,6 +14,19 @@ use serde_json::{Map, Value, json};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// How exported variables are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ExportStyle {
+    /// As Newman writes them: every value as the run holds it (typed values cast, Postman's
+    /// `enabled: false` dropped since Newman ignores it), an API-wrapped file unwrapped; the
+    /// file's other fields and order are kept.
+    #[default]
+    Newman,
+    /// `--export-as-loaded`: a variable the run did not change keeps its entry exactly as
+    /// loaded (an unchanged file exports identical to itself), wrappers are kept.
+    AsLoaded,
+}
+
 /// Build the document for an exported environment or globals scope.
 ///
 /// With the file it was loaded from, that document is patched; otherwise a fresh Postman-style
@@ -22,6 +35,7 @@ pub fn variable_file_document(
     original: Option<&VariableFile>,
     scope: &VariableScope,
     what: &str,
+    style: ExportStyle,
 ) -> Value {
     let Some(file) = original else {
         let mut doc = Map::new();
@@ -29,7 +43,7 @@ pub fn variable_file_document(
         doc.insert("name".into(), json!(what));
         doc.insert(
             "values".into(),
-            Value::Array(patch_values(&[], &[], scope.entries())),
+            Value::Array(patch_values(&[], &[], scope.entries(), style)),
         );
         doc.insert("_postman_variable_scope".into(), json!(what));
         return Value::Object(doc);
@@ -39,7 +53,7 @@ pub fn variable_file_document(
         // and other tools can read it back.
         Value::Array(values) => json!({
             "name": what,
-            "values": patch_values(values, &file.values, scope.entries()),
+            "values": patch_values(values, &file.values, scope.entries(), style),
             "_postman_variable_scope": what,
         }),
         Value::Object(map) => {
@@ -50,15 +64,15 @@ pub fn variable_file_document(
             };
             map.insert(
                 "values".into(),
-                Value::Array(patch_values(&old, &file.values, scope.entries())),
+                Value::Array(patch_values(&old, &file.values, scope.entries(), style)),
             );
             Value::Object(map)
         }
         other => other.clone(),
     };
     match &file.wrapper {
-        Some(key) => json!({ key.as_str(): patched }),
-        None => patched,
+        Some(key) if style == ExportStyle::AsLoaded => json!({ key.as_str(): patched }),
+        _ => patched,
     }
 }
 
@@ -68,12 +82,14 @@ pub fn variable_file_document(
 pub fn collection_document(
     collection: &Collection,
     scope: &VariableScope,
+    style: ExportStyle,
 ) -> Result<Value, Diagnostic> {
     let mut doc = collection
         .doc
         .to_value()
         .map_err(|e| unreadable_document(collection, &e))?;
-    if let (Some(variables), Value::Object(map)) = (patched_variables(collection, scope)?, &mut doc)
+    if let (Some(variables), Value::Object(map)) =
+        (patched_variables(collection, scope, style)?, &mut doc)
     {
         map.insert("variable".into(), variables);
     }
@@ -85,8 +101,9 @@ pub fn write_collection(
     path: &Path,
     collection: &Collection,
     scope: &VariableScope,
+    style: ExportStyle,
 ) -> Result<(), Diagnostic> {
-    let variables = patched_variables(collection, scope)?;
+    let variables = patched_variables(collection, scope, style)?;
     let options = PrettyOptions {
         indent: b"\t",
         replace: variables.as_ref().map(|v| ("variable", v)),
@@ -98,12 +115,15 @@ pub fn write_collection(
     })
 }
 
-/// The collection's `variable` array updated to `scope`; `None` when scripts changed nothing.
+/// The collection's `variable` array updated to `scope`; `None` when it is written as loaded
+/// (`AsLoaded` and nothing changed, or no variables at all).
 fn patched_variables(
     collection: &Collection,
     scope: &VariableScope,
+    style: ExportStyle,
 ) -> Result<Option<Value>, Diagnostic> {
-    if scope.entries() == collection.variables.as_slice() {
+    let unchanged = scope.entries() == collection.variables.as_slice();
+    if unchanged && (style == ExportStyle::AsLoaded || collection.variables.is_empty()) {
         return Ok(None);
     }
     let loaded = collection
@@ -119,6 +139,7 @@ fn patched_variables(
         &old,
         &collection.variables,
         scope.entries(),
+        style,
     ))))
 }
 
@@ -130,16 +151,18 @@ fn unreadable_document(collection: &Collection, e: &serde_json::Error) -> Diagno
 }
 
 /// The new `values` array: each variable reuses the first unused original entry with its key,
-/// untouched when the variable is as it was loaded (`loaded`: the variables read from
-/// `original`, in order), else with `value` (and the switch) patched; new variables are
-/// appended, removed ones dropped.
-fn patch_values(original: &[Value], loaded: &[Variable], vars: &[Variable]) -> Vec<Value> {
-    let mut used = vec![false; original.len()];
-    let key_of = |v: &Value| -> Option<String> {
-        ["key", "id", "name"]
-            .iter()
-            .find_map(|k| v.get(*k).and_then(Value::as_str).map(str::to_string))
-    };
+/// with `value` (and the switch) patched where they differ from the run's; with
+/// [`ExportStyle::AsLoaded`] an entry whose variable is as it was loaded (`loaded`: the
+/// variables read from `original`, in order) stays untouched. New variables are appended,
+/// removed ones dropped; entries without a `key` (no variable for Newman) stay where they were.
+fn patch_values(
+    original: &[Value],
+    loaded: &[Variable],
+    vars: &[Variable],
+    style: ExportStyle,
+) -> Vec<Value> {
+    let key_of = |v: &Value| v.get("key").and_then(Value::as_str).map(str::to_string);
+    let mut used: Vec<bool> = original.iter().map(|o| key_of(o).is_none()).collect();
     // The loaded variable read from original entry `i`: same key, same occurrence of it.
     let loaded_of = |i: usize| -> Option<&Variable> {
         let key = key_of(&original[i])?;
@@ -149,51 +172,72 @@ fn patch_values(original: &[Value], loaded: &[Variable], vars: &[Variable]) -> V
             .count();
         loaded.iter().filter(|v| v.key == key).nth(nth)
     };
-    vars.iter()
-        .map(|var| {
-            let found = original
-                .iter()
-                .enumerate()
-                .position(|(i, o)| !used[i] && key_of(o).as_deref() == Some(var.key.as_str()));
-            match found {
-                Some(i) => {
-                    used[i] = true;
-                    let mut entry = original[i].clone();
-                    if loaded_of(i)
-                        .is_some_and(|l| l.value == var.value && l.disabled == var.disabled)
-                    {
-                        return entry;
-                    }
-                    if let Value::Object(map) = &mut entry {
-                        let same = map.get("value").is_some_and(|v| *v == var.value)
-                            || (map.get("value").is_none() && var.value == json!(""));
-                        if !same {
-                            map.insert("value".into(), var.value.clone());
-                        }
-                        let was_disabled = loaded_of(i).map_or_else(
-                            || map.get("disabled") == Some(&Value::Bool(true)),
-                            |l| l.disabled,
-                        );
-                        if was_disabled != var.disabled {
-                            if map.contains_key("disabled") {
-                                map.insert("disabled".into(), Value::Bool(var.disabled));
-                            }
-                            if map.contains_key("enabled") || !map.contains_key("disabled") {
-                                map.insert("enabled".into(), Value::Bool(!var.disabled));
-                            }
-                        }
-                    }
-                    entry
-                }
-                None => json!({
-                    "key": var.key,
-                    "value": var.value,
-                    "type": var.kind.clone().unwrap_or_else(|| "default".into()),
-                    "enabled": !var.disabled,
-                }),
+    let mut out = Vec::with_capacity(vars.len());
+    // Original entries up to `kept` have had their chance to be written as keyless.
+    let mut kept = 0;
+    let mut keep_keyless = |upto: usize, out: &mut Vec<Value>| {
+        while kept < upto {
+            if key_of(&original[kept]).is_none() {
+                out.push(original[kept].clone());
             }
-        })
-        .collect()
+            kept += 1;
+        }
+    };
+    for var in vars {
+        let found = original
+            .iter()
+            .enumerate()
+            .position(|(i, o)| !used[i] && key_of(o).as_deref() == Some(var.key.as_str()));
+        let Some(i) = found else {
+            out.push(json!({
+                "key": var.key,
+                "value": var.value,
+                "type": var.kind.clone().unwrap_or_else(|| "default".into()),
+                "enabled": !var.disabled,
+            }));
+            continue;
+        };
+        used[i] = true;
+        keep_keyless(i, &mut out);
+        let unchanged =
+            loaded_of(i).is_some_and(|l| l.value == var.value && l.disabled == var.disabled);
+        let mut entry = original[i].clone();
+        if !(style == ExportStyle::AsLoaded && unchanged)
+            && let Value::Object(map) = &mut entry
+        {
+            patch_entry(map, var, style, loaded_of(i));
+        }
+        out.push(entry);
+    }
+    keep_keyless(original.len(), &mut out);
+    out
+}
+
+/// Patch one original entry to `var`: its value, and its switch when that changed.
+fn patch_entry(
+    map: &mut Map<String, Value>,
+    var: &Variable,
+    style: ExportStyle,
+    loaded: Option<&Variable>,
+) {
+    let same = map.get("value").is_some_and(|v| *v == var.value)
+        || (map.get("value").is_none() && var.value == json!(""));
+    if !same {
+        map.insert("value".into(), var.value.clone());
+    }
+    let written_off = map.get("disabled") == Some(&Value::Bool(true));
+    let was_disabled = match style {
+        ExportStyle::AsLoaded => loaded.map_or(written_off, |l| l.disabled),
+        ExportStyle::Newman => written_off || map.get("enabled") == Some(&Value::Bool(false)),
+    };
+    if was_disabled != var.disabled {
+        if map.contains_key("disabled") {
+            map.insert("disabled".into(), Value::Bool(var.disabled));
+        }
+        if map.contains_key("enabled") || !map.contains_key("disabled") {
+            map.insert("enabled".into(), Value::Bool(!var.disabled));
+        }
+    }
 }
 
 /// Write `doc` as tab-indented JSON (Postman's own export layout) to `path`, atomically.
@@ -443,7 +487,10 @@ mod tests {
         ], "_postman_variable_scope": "environment", "zzz": 1});
         let f = file(doc.clone());
         let scope = VariableScope::from_variables(&f.values);
-        assert_eq!(variable_file_document(Some(&f), &scope, "environment"), doc);
+        assert_eq!(
+            variable_file_document(Some(&f), &scope, "environment", ExportStyle::AsLoaded),
+            doc
+        );
     }
 
     #[test]
@@ -455,7 +502,7 @@ mod tests {
         scope.set("a", json!("2"));
         scope.unset("gone");
         scope.set("token", json!("t"));
-        let out = variable_file_document(Some(&f), &scope, "environment");
+        let out = variable_file_document(Some(&f), &scope, "environment", ExportStyle::AsLoaded);
         assert_eq!(
             out,
             json!({"environment": {"name": "e", "values": [
@@ -476,7 +523,7 @@ mod tests {
             Err(e) => panic!("{e}"),
         };
         let scope = VariableScope::from_variables(&f.values);
-        let out = variable_file_document(Some(&f), &scope, "globals");
+        let out = variable_file_document(Some(&f), &scope, "globals", ExportStyle::Newman);
         assert_eq!(out["values"], json!([{"key": "a", "value": "1"}]));
         assert_eq!(out["_postman_variable_scope"], "globals");
     }
@@ -488,11 +535,13 @@ mod tests {
         let collection = crate::collection::parse_collection(doc.clone(), Path::new("c.json"))
             .unwrap_or_else(|e| panic!("{e}"));
         let mut scope = VariableScope::from_variables(&collection.variables);
-        let same = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        let same = collection_document(&collection, &scope, ExportStyle::AsLoaded)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(same, doc);
         scope.set("a", json!("2"));
         scope.set("b", json!(true));
-        let out = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        let out = collection_document(&collection, &scope, ExportStyle::AsLoaded)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(out["info"], doc["info"]);
         assert_eq!(
             out["variable"],

@@ -3,7 +3,9 @@
 //! order, same values, unknown fields kept), through the real file writer.
 
 use postie::collection::{load_collection, load_variable_file, read_json};
-use postie::export::{collection_document, variable_file_document, write_collection, write_json};
+use postie::export::{
+    ExportStyle, collection_document, variable_file_document, write_collection, write_json,
+};
 use postie::vars::VariableScope;
 use std::path::{Path, PathBuf};
 
@@ -78,14 +80,16 @@ fn round_trip_collections_are_unchanged() {
             continue; // v1 collections are converted, not round-tripped
         }
         let mut scope = VariableScope::from_variables(&collection.variables);
-        let doc = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        let doc = collection_document(&collection, &scope, ExportStyle::AsLoaded)
+            .unwrap_or_else(|e| panic!("{e}"));
         let exported = through_file(&doc, dir.path(), "c.json");
         // The API-wrapped form `{"collection": ...}` exports the collection itself.
         let expected = original.get("collection").cloned().unwrap_or(original);
         assert_eq!(text(&exported), text(&expected), "{}", path.display());
         // Written straight from the kept text: the same file, byte for byte.
         let streamed = dir.path().join("streamed.json");
-        write_collection(&streamed, &collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        write_collection(&streamed, &collection, &scope, ExportStyle::AsLoaded)
+            .unwrap_or_else(|e| panic!("{e}"));
         let written = dir.path().join("c.json");
         assert_eq!(
             read_bytes(&streamed),
@@ -95,8 +99,10 @@ fn round_trip_collections_are_unchanged() {
         );
         // With changed variables too.
         scope.set("round_trip_added", serde_json::json!("x"));
-        write_collection(&streamed, &collection, &scope).unwrap_or_else(|e| panic!("{e}"));
-        let doc = collection_document(&collection, &scope).unwrap_or_else(|e| panic!("{e}"));
+        write_collection(&streamed, &collection, &scope, ExportStyle::AsLoaded)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let doc = collection_document(&collection, &scope, ExportStyle::AsLoaded)
+            .unwrap_or_else(|e| panic!("{e}"));
         write_json(&written, &doc).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             read_bytes(&streamed),
@@ -136,7 +142,7 @@ fn round_trip_environments_and_globals_are_unchanged() {
             continue; // a bare array is exported in the standard form on purpose
         }
         let scope = VariableScope::from_variables(&file.values);
-        let doc = variable_file_document(Some(&file), &scope, what);
+        let doc = variable_file_document(Some(&file), &scope, what, ExportStyle::AsLoaded);
         let exported = through_file(&doc, dir.path(), "e.json");
         assert_eq!(text(&exported), text(&original), "{}", path.display());
         checked += 1;

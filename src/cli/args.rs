@@ -163,6 +163,11 @@ pub struct RunFlags {
     /// failed).
     #[arg(long = "export-cookie-jar", value_name = "FILE")]
     pub export_cookie_jar: Option<PathBuf>,
+    /// Write exported environments, globals and collections as loaded, patching only what the
+    /// run changed (an unchanged file exports identical to itself); without it, variables are
+    /// written as Newman writes them (typed values cast, `enabled: false` dropped, unwrapped).
+    #[arg(long = "export-as-loaded")]
+    pub export_as_loaded: bool,
     /// Reporters, comma-separated: `cli`, `json`, `junit`, `html`, `progress`. Options go as
     /// `--reporter-<name>-<option>`, e.g. `--reporter-junit-export report.xml`.
     #[arg(

@@ -6,7 +6,8 @@ use super::reporter_options::RawReporterOptions;
 use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::export::{
-    SpooledJson, variable_file_document, write_atomically, write_collection, write_json,
+    ExportStyle, SpooledJson, variable_file_document, write_atomically, write_collection,
+    write_json,
 };
 use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
 use crate::http::{ClientOptions, CookieJar};
@@ -15,6 +16,7 @@ use crate::report::{
     JunitReporter, Masker, ProgressReporter, Style, SummaryBuilder,
 };
 use crate::runner::{self, Fanout, Listener, RunOptions};
+use crate::script::ScopeMeta;
 use crate::vars::{Scopes, VariableScope};
 use serde_json::Value;
 use std::io::IsTerminal;
@@ -167,6 +169,8 @@ pub fn execute(
         working_dir,
         insecure_file_read: !flags.no_insecure_file_read,
         send_request_promise: flags.send_request_promise,
+        environment_meta: scope_meta(environment.as_ref()),
+        globals_meta: scope_meta(globals.as_ref()),
     };
 
     let masker = if flags.show_secrets {
@@ -242,15 +246,22 @@ pub fn execute(
     if cli_enabled {
         cli.finish(&summary);
     }
+    let export_style = if flags.export_as_loaded {
+        ExportStyle::AsLoaded
+    } else {
+        ExportStyle::Newman
+    };
     let environment_doc = variable_file_document(
         environment.as_ref(),
         &keep_secrets_out(&scopes.environment, environment.as_ref(), &env_vars),
         "environment",
+        export_style,
     );
     let globals_doc = variable_file_document(
         globals.as_ref(),
         &keep_secrets_out(&scopes.globals, globals.as_ref(), &global_vars),
         "globals",
+        export_style,
     );
     // Every file is attempted even if an earlier one fails; the first error is reported.
     let mut written: Vec<Result<(), Diagnostic>> = Vec::new();
@@ -264,7 +275,7 @@ pub fn execute(
         // Newman exports the collection's variables as loaded: what scripts set with
         // `pm.collectionVariables` is not written back (nor is it in Postman's own export).
         let loaded = VariableScope::from_variables(&collection.variables);
-        written.push(write_collection(path, &collection, &loaded));
+        written.push(write_collection(path, &collection, &loaded, export_style));
     }
     if let Some(json) = json {
         written.push(json.finish(&summary, &collection.doc, environment_doc, globals_doc));
@@ -429,5 +440,18 @@ mod tests {
         ];
         let secrets = secret_values(&scopes, &given);
         assert_eq!(secrets, ["typed-secret", "cli-secret"]);
+    }
+}
+
+/// `name` and `id` of a loaded variable file as scripts see them; Newman makes up an id for a
+/// scope whose file has none (or when there is no file).
+fn scope_meta(file: Option<&VariableFile>) -> ScopeMeta {
+    let id = file
+        .and_then(|f| f.doc.get("id"))
+        .and_then(|id| id.as_str())
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
+    ScopeMeta {
+        name: file.and_then(|f| f.name.clone()),
+        id: Some(id),
     }
 }

@@ -21,7 +21,7 @@ use crate::http::redirect::SendOptions;
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
     ConsoleLevel, JarCall, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox,
-    ScriptContext, ScriptError, ScriptHost, ScriptInfo, ScriptKind,
+    ScopeMeta, ScriptContext, ScriptError, ScriptHost, ScriptInfo, ScriptKind,
 };
 use crate::vars::Scopes;
 use serde_json::{Value, json};
@@ -69,6 +69,10 @@ pub struct ItemRunner<'r> {
     pub bail: bool,
     /// `--bail folder`: a script or request error ends the item there (and aborts the run).
     pub abort_on_error: bool,
+    /// `pm.environment.name`/`.id`.
+    pub environment_meta: ScopeMeta,
+    /// `pm.globals.name`/`.id`.
+    pub globals_meta: ScopeMeta,
 }
 
 impl ItemRunner<'_> {
@@ -336,6 +340,8 @@ impl ItemRunner<'_> {
                 location_current: self
                     .script_owner(script, at.owner)
                     .unwrap_or_else(|| item.name.to_string()),
+                environment: self.environment_meta.clone(),
+                globals: self.globals_meta.clone(),
             },
             vars: scopes.snapshot(),
             cookies,

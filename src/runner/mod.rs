@@ -16,7 +16,7 @@ pub use plan::{PlannedItem, plan};
 use crate::collection::Collection;
 use crate::diagnostic::Diagnostic;
 use crate::http::{ClientOptions, HttpClient};
-use crate::script::{NextRequest, Sandbox, SandboxOptions, VarMap};
+use crate::script::{NextRequest, Sandbox, SandboxOptions, ScopeMeta, VarMap};
 use crate::vars::Scopes;
 use item::ItemRunner;
 use record::Recorder;
@@ -55,6 +55,10 @@ pub struct RunOptions {
     pub insecure_file_read: bool,
     /// `--send-request-promise`: `pm.sendRequest` without a callback returns a promise.
     pub send_request_promise: bool,
+    /// The environment's `name` and `id` (`pm.environment.name`).
+    pub environment_meta: ScopeMeta,
+    /// The globals' `name` and `id`.
+    pub globals_meta: ScopeMeta,
 }
 
 impl Default for RunOptions {
@@ -74,6 +78,8 @@ impl Default for RunOptions {
             working_dir: PathBuf::from("."),
             insecure_file_read: true,
             send_request_promise: false,
+            environment_meta: ScopeMeta::default(),
+            globals_meta: ScopeMeta::default(),
         }
     }
 }
@@ -171,6 +177,8 @@ impl<'a> RunContext<'a> {
             made_up_ids: ids::MadeUpIds::default(),
             bail: self.options.bail,
             abort_on_error: self.options.abort_on_error,
+            environment_meta: self.options.environment_meta.clone(),
+            globals_meta: self.options.globals_meta.clone(),
         }
     }
 

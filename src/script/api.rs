@@ -118,6 +118,20 @@ pub struct ScriptInfo {
     /// `pm.execution.location.current`: the name of the collection, folder or item that owns
     /// the running script.
     pub location_current: String,
+    /// `pm.environment.name` and `.id`.
+    pub environment: ScopeMeta,
+    /// `pm.globals.name` and `.id`.
+    pub globals: ScopeMeta,
+}
+
+/// The `name` and `id` of a variable scope as scripts see them (`pm.environment.name`): from
+/// its file; Newman makes up an id when the file has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct ScopeMeta {
+    /// `name`, if the file has one.
+    pub name: Option<String>,
+    /// `id`.
+    pub id: Option<String>,
 }
 
 /// Everything one script run needs.

@@ -97,6 +97,8 @@ struct InputInfo<'a> {
     location: &'a [String],
     #[serde(rename = "locationCurrent")]
     location_current: &'a str,
+    environment: &'a super::api::ScopeMeta,
+    globals: &'a super::api::ScopeMeta,
 }
 
 /// The script's inputs besides variables and the response body, each its own JSON text so the
@@ -124,6 +126,8 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         iteration_count: script.info.iteration_count,
         location: &script.info.location,
         location_current: &script.info.location_current,
+        environment: &script.info.environment,
+        globals: &script.info.globals,
     };
     let request = InputRequest {
         id: request.id.as_deref(),

@@ -32,6 +32,7 @@
     return S.scopes[key] || (S.scopes[key] = new Map(parse(S.varsJson[key])));
   }
   P.scope = scope;
+  P.part = part;
   P.touch = function (key) { S.dirty[key] = true; };
 
   function unsupported(what) {

@@ -61,9 +61,37 @@
     return out;
   }
 
-  function makeScope(key) {
-    const map = function () { return P.scope(key); };
+  // What the script did to a scope, as Postman's mutation tracker lists it: [name, value] for
+  // a set, [name] for an unset.
+  function mutations(key) {
+    const S = P.state();
+    const all = S.mutations || (S.mutations = {});
+    return all[key] || (all[key] = []);
+  }
+
+  // The scope's values as a list (Postman's VariableList): `type`, `value`, `key` entries.
+  function valueList(map) {
+    const items = [];
+    map.forEach(function (value, name) { items.push({ type: 'any', value: value, key: name }); });
     return {
+      all: function () { return items.slice(); },
+      count: function () { return items.length; },
+      each: function (fn, self) { items.forEach(fn, self); },
+      map: function (fn, self) { return items.map(fn, self); },
+      filter: function (fn, self) { return items.filter(fn, self); },
+      find: function (fn, self) { return items.find(fn, self); },
+      one: function (name) { return items.filter(function (v) { return v.key === name; }).pop(); },
+      has: function (name) { return map.has(String(name)); },
+      get: function (name) { return map.get(String(name)); },
+      toObject: function () { return toObject(map); },
+      toJSON: function () { return items.slice(); },
+    };
+  }
+
+  // `meta` gives the scope's file name and id (environment, globals), or nothing.
+  function makeScope(key, meta) {
+    const map = function () { return P.scope(key); };
+    const scope = {
       has: function (name) { return map().has(String(name)); },
       get: function (name) { return map().get(String(name)); },
       set: function (name, value, type) {
@@ -71,15 +99,20 @@
         else if (type === 'boolean') value = typeof value === 'string' ? value !== 'false' && value !== '' : Boolean(value);
         else if (type === 'string') value = value === undefined || value === null ? value : String(value);
         map().set(String(name), value);
+        mutations(key).push([String(name), value]);
         P.touch(key);
       },
-      unset: function (name) { map().delete(String(name)); P.touch(key); },
+      unset: function (name) { map().delete(String(name)); mutations(key).push([String(name)]); P.touch(key); },
       clear: function () { map().clear(); P.touch(key); },
       toObject: function () { return toObject(map()); },
       toJSON: function () {
-        const values = [];
-        map().forEach(function (value, name) { values.push({ type: 'any', value: value, key: name }); });
-        return { values: values };
+        const out = {};
+        const m = meta && meta();
+        if (m && m.id) out.id = m.id;
+        if (m && m.name !== undefined && m.name !== null) out.name = m.name;
+        out.mutations = { autoCompact: false, stream: mutations(key).slice(), compacted: {} };
+        out.values = valueList(map()).toJSON();
+        return out;
       },
       replaceIn: function (template) {
         return replaceIn(template, function (name) {
@@ -88,6 +121,12 @@
         });
       },
     };
+    Object.defineProperty(scope, 'values', { get: function () { return valueList(map()); }, enumerable: true });
+    if (meta) {
+      Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true });
+      Object.defineProperty(scope, 'id', { get: function () { return meta().id === null ? undefined : meta().id; }, enumerable: true });
+    }
+    return scope;
   }
 
   function lookupAll(name) {
@@ -99,6 +138,12 @@
   }
 
   const local = makeScope('local');
+  // pm.variables has an id of its own, made up once per script as the sandbox does.
+  function variablesId() {
+    const S = P.state();
+    if (!S.variablesId) S.variablesId = P.lib('uuid').v4();
+    return S.variablesId;
+  }
   const variables = {
     has: function (name) { return lookupAll(String(name)) !== NOT_FOUND; },
     get: function (name) {
@@ -113,13 +158,19 @@
       for (let i = PRECEDENCE.length - 1; i >= 0; i--) Object.assign(out, toObject(P.scope(PRECEDENCE[i])));
       return out;
     },
-    toJSON: function () { return { values: Object.entries(variables.toObject()).map(function (e) { return { key: e[0], value: e[1] }; }) }; },
+    toJSON: function () {
+      return { id: variablesId(), mutations: { autoCompact: false, stream: mutations('local').slice(), compacted: {} },
+        values: Object.entries(variables.toObject()).map(function (e) { return { type: 'any', value: e[1], key: e[0] }; }) };
+    },
     replaceIn: function (template) { return replaceIn(template, lookupAll); },
   };
 
+  const fileMeta = function (which) {
+    return function () { return (P.part('info') || {})[which] || {}; };
+  };
   P.scopes = {
-    environment: makeScope('environment'),
-    globals: makeScope('globals'),
+    environment: makeScope('environment', fileMeta('environment')),
+    globals: makeScope('globals', fileMeta('globals')),
     collectionVariables: makeScope('collection'),
     iterationData: makeScope('data'),
     variables: variables,
