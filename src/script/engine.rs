@@ -45,7 +45,7 @@ const MAX_AHEAD: usize = 8;
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
 /// compiles them to bytecode (see [`bytecode::eval_builtin`]).
-const PRELUDE: [(&str, &str, &str); 7] = [
+const PRELUDE: [(&str, &str, &str); 8] = [
     (
         "inspect.js",
         "postie-inspect.js",
@@ -65,6 +65,7 @@ const PRELUDE: [(&str, &str, &str); 7] = [
         "postie-prelude.js",
         include_str!("prelude.js"),
     ),
+    ("errors.js", "postie-errors.js", include_str!("errors.js")),
 ];
 
 /// Whether a script gets Newman's legacy globals: not when it starts with the marker
@@ -544,6 +545,11 @@ fn load_prelude(ctx: &Ctx<'_>) -> Result<(), SandboxError> {
     hooks
         .set("resolve", resolve)
         .map_err(|e| fail("resolve", ctx, e))?;
+    let reword = Function::new(ctx.clone(), super::v8_created::reword_hook)
+        .map_err(|e| fail("v8Reword", ctx, e))?;
+    hooks
+        .set("v8Reword", reword)
+        .map_err(|e| fail("v8Reword", ctx, e))?;
     super::native::install(ctx, &hooks).map_err(|e| fail("native", ctx, e))?;
     ctx.globals()
         .set("__postie_internal", hooks.clone())

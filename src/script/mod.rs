@@ -17,7 +17,9 @@ pub mod engine;
 mod native;
 mod redeclare;
 mod seen;
+mod v8_created;
 mod v8_errors;
+mod v8_regexp;
 
 #[cfg(test)]
 mod lib_tests;

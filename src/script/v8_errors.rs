@@ -16,8 +16,14 @@ pub(crate) fn v8_message(
         "SyntaxError" => syntax_error(message, source),
         "RangeError" => match message {
             "invalid array length" => "Invalid array length".to_string(),
+            "Date value is NaN" => "Invalid time value".to_string(),
             _ => message.to_string(),
         },
+        "ReferenceError" => match message.strip_suffix(" is not initialized") {
+            Some(name) => format!("Cannot access '{name}' before initialization"),
+            None => message.to_string(),
+        },
+        "URIError" => "URI malformed".to_string(),
         _ => message.to_string(),
     }
 }
@@ -54,6 +60,9 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         },
         "empty array" => "Reduce of empty array with no initial value".to_string(),
         "cannot convert to object" => "Cannot convert undefined or null to object".to_string(),
+        "cannot convert symbol to string" => {
+            "Cannot convert a Symbol value to a string".to_string()
+        }
         _ if message.starts_with('\'') && message.ends_with("' is read-only") => {
             "Assignment to constant variable.".to_string()
         }
@@ -102,7 +111,8 @@ fn redeclared(source: &str) -> Option<String> {
     None
 }
 
-fn is_ident(c: char) -> bool {
+/// Whether `c` can be part of an identifier.
+pub(crate) fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '$'
 }
 
