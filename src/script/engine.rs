@@ -166,6 +166,9 @@ pub struct Sandbox {
     compiled: HashMap<(u64, u64), Box<[u8]>>,
     /// Hashes of scripts run once: a script is cached when it comes back.
     seen_once: super::seen::SeenOnce,
+    /// The result of [`super::redeclare::redeclared_global`] per script, by [`cache_key`]: the
+    /// statement that throws Newman's SyntaxError instead of the script, if it redeclares a global.
+    redeclared: HashMap<(u64, u64), Option<Box<str>>>,
     context: Context,
     runtime: Runtime,
     deadline: Deadline,
@@ -196,6 +199,7 @@ impl Sandbox {
             ahead: Vec::new(),
             compiled: HashMap::new(),
             seen_once: super::seen::SeenOnce::default(),
+            redeclared: HashMap::new(),
             context,
             runtime,
             deadline,
@@ -272,10 +276,24 @@ impl Sandbox {
         host: &mut H,
     ) -> ScriptOutcome {
         let legacy = legacy_enabled(script.source);
-        // A top-level redeclaration of a sandbox global is a SyntaxError under Newman.
-        let thrower = super::redeclare::redeclared_global(script.source, legacy).map(|name| {
-            format!("throw new SyntaxError(\"Identifier '{name}' has already been declared\");")
-        });
+        let script_key = cache_key(script.source);
+        // A top-level redeclaration of a sandbox global is a SyntaxError under Newman. The scan is
+        // remembered per script, as its bytecode is.
+        if self.redeclared.len() >= MAX_COMPILED {
+            self.redeclared.clear();
+        }
+        let thrower = self
+            .redeclared
+            .entry(script_key)
+            .or_insert_with(|| {
+                super::redeclare::redeclared_global(script.source, legacy).map(|name| {
+                    format!(
+                        "throw new SyntaxError(\"Identifier '{name}' has already been declared\");"
+                    )
+                    .into_boxed_str()
+                })
+            })
+            .clone();
         let source = thrower.as_deref().unwrap_or(script.source);
         let vars = &script.vars;
         let meta = convert::meta_parts(script);
@@ -296,7 +314,10 @@ impl Sandbox {
         if self.compiled.len() >= MAX_COMPILED {
             self.compiled.clear();
         }
-        let key = cache_key(source);
+        let key = match thrower {
+            Some(_) => cache_key(source),
+            None => script_key,
+        };
         let worth_keeping = self.seen_once.seen(key.0);
         self.deadline.arm(timeout);
 

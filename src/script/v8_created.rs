@@ -254,6 +254,99 @@ mod tests {
         }
     }
 
+    fn reword(name: &str, message: &str, native: &str, at: (u32, u32), src: &str) -> String {
+        reword_created(name, message, origin(native, at.0, at.1), src)
+    }
+
+    #[test]
+    fn read_only_targets_tell_constants_from_properties() {
+        let src = "x;\nc = 2;\no.a = 2; arr[0] = 1;";
+        let read_only = |property: &str, at| reword("TypeError", property, "", at, src);
+        assert_eq!(
+            read_only("'c' is read-only", (2, 1)),
+            "Assignment to constant variable."
+        );
+        assert_eq!(
+            read_only("'a' is read-only", (3, 1)),
+            "Cannot assign to read only property 'a' of object '#<Object>'"
+        );
+        assert_eq!(
+            read_only("'0' is read-only", (3, 10)),
+            "Cannot assign to read only property '0' of object '[object Array]'"
+        );
+        assert_eq!(
+            reword("TypeError", "'a' is read-only", "assign", (3, 1), src),
+            "Cannot assign to read only property 'a' of object '#<Object>'"
+        );
+    }
+
+    #[test]
+    fn native_functions_name_their_own_limits() {
+        let digits = |native| reword("RangeError", "invalid number of digits", native, (1, 1), "");
+        assert_eq!(
+            digits("toFixed"),
+            "toFixed() digits argument must be between 0 and 100"
+        );
+        assert_eq!(
+            digits("toPrecision"),
+            "toPrecision() argument must be between 1 and 100"
+        );
+        let bigint = |native| {
+            reword(
+                "TypeError",
+                "cannot convert BigInt to number",
+                native,
+                (1, 1),
+                "",
+            )
+        };
+        assert_eq!(
+            bigint(""),
+            "Cannot mix BigInt and other types, use explicit conversions"
+        );
+        assert_eq!(bigint("sqrt"), "Cannot convert a BigInt value to a number");
+    }
+
+    #[test]
+    fn callees_and_operands_are_read_from_the_source() {
+        let src = "new (() => 1)();\nnew X.Y();\n'a' in 'str';\nk in 'str';\no.nope();";
+        // Line 1 carries the wrapper's head before the user's text.
+        let head = u32::try_from(crate::script::engine::WRAP_HEAD.len()).unwrap_or(0);
+        assert_eq!(
+            reword("TypeError", "not a constructor", "", (1, head + 5), src),
+            "(intermediate value) is not a constructor"
+        );
+        assert_eq!(
+            reword("TypeError", "not a function", "", (2, 5), src),
+            "X.Y is not a constructor"
+        );
+        assert_eq!(
+            reword("TypeError", "invalid 'in' operand", "", (3, 8), src),
+            "Cannot use 'in' operator to search for 'a' in str"
+        );
+        assert_eq!(
+            reword("TypeError", "invalid 'in' operand", "", (4, 6), src),
+            "invalid 'in' operand"
+        );
+        assert_eq!(
+            reword("TypeError", "not a function", "", (5, 3), src),
+            "o.nope is not a function"
+        );
+        assert_eq!(
+            reword("TypeError", "not a function", "map", (5, 3), src),
+            "not a function"
+        );
+    }
+
+    #[test]
+    fn methods_named_like_errors_are_not_constructors() {
+        let src = "o.handleError();";
+        assert_eq!(
+            reword("TypeError", "not a function", "", (1, 3 + 12), src),
+            "o.handleError is not a function"
+        );
+    }
+
     #[test]
     fn constructed_errors_keep_their_message() {
         let src = "x;\nthrow new TypeError('not a function');\nTypeError('empty array');";

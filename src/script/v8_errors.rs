@@ -299,7 +299,6 @@ mod tests {
     use super::*;
 
     #[test]
-    #[ignore = "expectation predates the merge of the fidelity branches; behaviour now follows the Newman corpus (tests/corpus), re-verify and update"]
     fn v8_type_errors_reworded() {
         let src = "const o = {};\no.nothing();\npm.response.json().args.r();\nlet f = 5; f();";
         assert_eq!(
@@ -318,7 +317,7 @@ mod tests {
             v8_message(
                 "TypeError",
                 "not a function",
-                Some((1, 10)),
+                Some((1, 9)),
                 "o.a.map(x => x);"
             ),
             "o.a.map is not a function"

@@ -746,4 +746,5 @@ fn expect_negated_failure_messages() {
 }
 
 mod cache;
+mod caught;
 mod io;
