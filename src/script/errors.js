@@ -68,9 +68,23 @@
     }
     const state = P.state();
     const source = state && typeof state.source === 'string' ? state.source : '';
-    const worded = P.v8Reword(name, message, native, line, col, line > 0 ? source : '');
-    if (typeof worded === 'string' && worded !== message) err.message = worded;
+    // A script raising the same error over and over (a loop) asks the Rust side once.
+    if (state !== memoState || memo.size >= MEMO_LIMIT) {
+      memoState = state;
+      memo = new Map();
+    }
+    const key = name + '\n' + native + '\n' + line + ':' + col + '\n' + message;
+    let worded = memo.get(key);
+    if (worded === undefined) {
+      worded = String(P.v8Reword(name, message, native, line, col, line > 0 ? source : ''));
+      memo.set(key, worded);
+    }
+    if (worded !== message) err.message = worded;
   }
+  // Rewordings of the current script's errors, by origin and message.
+  const MEMO_LIMIT = 1024;
+  let memoState = null;
+  let memo = new Map();
 
   function prepare(err, sites) {
     try {
