@@ -8,7 +8,7 @@
 
 use super::convert::user_position;
 use super::v8_errors::{is_ident, v8_message};
-use super::v8_regexp::regexp_message;
+use super::v8_regexp::{regexp_literal_message, regexp_message};
 
 /// Where QuickJS created an error: the native function that raised it (empty when the script's
 /// own code did) and the first position in the script's wrapped source, if any.
@@ -110,6 +110,7 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
             .to_string(),
         ),
         ("SyntaxError", _) if native == "RegExp" => regexp_message(message, spot.here()),
+        ("SyntaxError", _) if native.is_empty() => regexp_literal_message(message, spot.here()),
         ("TypeError", "cannot convert BigInt to number") => Some(
             if native.is_empty() {
                 "Cannot mix BigInt and other types, use explicit conversions"

@@ -7,6 +7,37 @@
 /// the text of the line from the constructor's name on.
 pub(crate) fn regexp_message(reason: &str, call: &[char]) -> Option<String> {
     let (pattern, flags) = literal_arguments(call)?;
+    worded(reason, pattern, flags)
+}
+
+/// V8's message for the QuickJS `reason` an invalid regular expression literal (`/(/g`) raised
+/// when the script was compiled, given the text of the line from the literal on.
+pub(crate) fn regexp_literal_message(reason: &str, text: &[char]) -> Option<String> {
+    if text.first() != Some(&'/') {
+        return None;
+    }
+    let mut i = 1;
+    let mut class = false;
+    loop {
+        match *text.get(i)? {
+            '\\' => i += 1,
+            '[' => class = true,
+            ']' => class = false,
+            '/' if !class => break,
+            '\n' => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    let pattern: String = text[1..i].iter().collect();
+    let flags: String = text[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    worded(reason, pattern, Some(flags))
+}
+
+fn worded(reason: &str, pattern: String, flags: Option<String>) -> Option<String> {
     if reason == "invalid regular expression flags" {
         return Some(format!(
             "Invalid flags supplied to RegExp constructor '{}'",
@@ -133,6 +164,22 @@ mod tests {
             )
             .as_deref(),
             Some("Invalid flags supplied to RegExp constructor 'gg'")
+        );
+    }
+
+    #[test]
+    fn invalid_literals_in_v8_words() {
+        assert_eq!(
+            super::regexp_literal_message("expecting ')'", &call("/a(/gi;")).as_deref(),
+            Some("Invalid regular expression: /a(/gi: Unterminated group")
+        );
+        assert_eq!(
+            super::regexp_literal_message("nothing to repeat", &call("/[/]*+/")).as_deref(),
+            Some("Invalid regular expression: /[/]*+/: Nothing to repeat")
+        );
+        assert_eq!(
+            super::regexp_literal_message("expecting ')'", &call("a / b")),
+            None
         );
     }
 
