@@ -453,7 +453,7 @@ fn position_in_stack(stack: &str) -> Option<(u32, u32)> {
 
 /// Map a position in the wrapped source back to the user's source: the wrapper's head shares
 /// the first line, and its tail sits on a line after the last one.
-fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32) {
+pub(crate) fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32) {
     let head = u32::try_from(WRAP_HEAD.len()).unwrap_or(0);
     let lines = u32::try_from(source.split('\n').count()).unwrap_or(u32::MAX);
     if line > lines {

@@ -49,7 +49,7 @@ const MAX_AHEAD: usize = 8;
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
 /// compiles them to bytecode (see [`bytecode::eval_builtin`]).
-const PRELUDE: [(&str, &str, &str); 7] = [
+const PRELUDE: [(&str, &str, &str); 8] = [
     (
         "inspect.js",
         "postie-inspect.js",
@@ -69,6 +69,7 @@ const PRELUDE: [(&str, &str, &str); 7] = [
         "postie-prelude.js",
         include_str!("prelude.js"),
     ),
+    ("errors.js", "postie-errors.js", include_str!("errors.js")),
 ];
 
 /// Whether a script gets Newman's legacy globals: not when it starts with the marker
@@ -173,6 +174,9 @@ pub struct Sandbox {
     compiled: HashMap<(u64, u64), Box<[u8]>>,
     /// Hashes of scripts run once: a script is cached when it comes back.
     seen_once: super::seen::SeenOnce,
+    /// The result of [`super::redeclare::redeclared_global`] per script, by [`cache_key`]: the
+    /// statement that throws Newman's SyntaxError instead of the script, if it redeclares a global.
+    redeclared: HashMap<(u64, u64), Option<Box<str>>>,
     context: Context,
     runtime: Runtime,
     deadline: Deadline,
@@ -203,6 +207,7 @@ impl Sandbox {
             ahead: Vec::new(),
             compiled: HashMap::new(),
             seen_once: super::seen::SeenOnce::default(),
+            redeclared: HashMap::new(),
             context,
             runtime,
             deadline,
@@ -279,10 +284,24 @@ impl Sandbox {
         host: &mut H,
     ) -> ScriptOutcome {
         let legacy = legacy_enabled(script.source);
-        // A top-level redeclaration of a sandbox global is a SyntaxError under Newman.
-        let thrower = super::redeclare::redeclared_global(script.source, legacy).map(|name| {
-            format!("throw new SyntaxError(\"Identifier '{name}' has already been declared\");")
-        });
+        let script_key = cache_key(script.source);
+        // A top-level redeclaration of a sandbox global is a SyntaxError under Newman. The scan is
+        // remembered per script, as its bytecode is.
+        if self.redeclared.len() >= MAX_COMPILED {
+            self.redeclared.clear();
+        }
+        let thrower = self
+            .redeclared
+            .entry(script_key)
+            .or_insert_with(|| {
+                super::redeclare::redeclared_global(script.source, legacy).map(|name| {
+                    format!(
+                        "throw new SyntaxError(\"Identifier '{name}' has already been declared\");"
+                    )
+                    .into_boxed_str()
+                })
+            })
+            .clone();
         let source = thrower.as_deref().unwrap_or(script.source);
         let vars = &script.vars;
         let meta = convert::meta_parts(script);
@@ -303,7 +322,10 @@ impl Sandbox {
         if self.compiled.len() >= MAX_COMPILED {
             self.compiled.clear();
         }
-        let key = cache_key(source);
+        let key = match thrower {
+            Some(_) => cache_key(source),
+            None => script_key,
+        };
         let worth_keeping = self.seen_once.seen(key.0);
         self.deadline.arm(timeout);
 
@@ -600,6 +622,11 @@ fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<(), SandboxEr
     hooks
         .set("resolve", resolve)
         .map_err(|e| fail("resolve", ctx, e))?;
+    let reword = Function::new(ctx.clone(), super::v8_created::reword_hook)
+        .map_err(|e| fail("v8Reword", ctx, e))?;
+    hooks
+        .set("v8Reword", reword)
+        .map_err(|e| fail("v8Reword", ctx, e))?;
     super::native::install(ctx, &hooks).map_err(|e| fail("native", ctx, e))?;
     hooks
         .set("sendRequestPromise", options.send_request_promise)

@@ -6,7 +6,8 @@
 //! [`engine`] is the Rust↔JS plumbing, `convert` the JSON that crosses it; the JavaScript side
 //! lives in `inspect.js` (value formatting), `expect.js` (the chai-compatible assertion library),
 //! `http.js` (`pm.request`, `pm.response`, headers, cookies and their assertions), `scopes.js`
-//! (variable scopes) and `prelude.js` (`pm`, `console`, legacy globals, timers, the entry points).
+//! (variable scopes), `prelude.js` (`pm`, `console`, legacy globals, timers, the entry points) and
+//! `errors.js` (engine errors reworded the V8 way as they are created: `v8_created`, `v8_errors`).
 //! The libraries scripts `require()` (lodash, crypto-js, moment, ajv, cheerio, …) are one file each
 //! in `lib/`, evaluated on first use; `native` holds the Rust host functions behind them.
 
@@ -17,7 +18,9 @@ pub mod engine;
 mod native;
 mod redeclare;
 mod seen;
+mod v8_created;
 mod v8_errors;
+mod v8_regexp;
 
 #[cfg(test)]
 mod lib_tests;

@@ -745,4 +745,5 @@ fn expect_negated_failure_messages() {
 }
 
 mod cache;
+mod caught;
 mod io;
