@@ -1,49 +1,59 @@
-// postie library: `require('querystring')`: Node's `parse`/`decode`, `stringify`/`encode`,
-// `escape` and `unescape` (repeated keys become arrays, `+` decodes to a space).
+// postie library: `require('querystring')` as Newman's sandbox bundles it (the browser port of
+// Node's old module): `parse`/`decode` and `stringify`/`encode` only. Parsing keeps empty pairs,
+// turns repeated keys into arrays and throws on malformed escapes; stringifying encodes with
+// `encodeURIComponent` and writes non-finite numbers, objects and functions as empty values.
 (function () {
   'use strict';
 
-  function qsEscape(s) {
-    return encodeURIComponent(String(s)).replace(/[!'()*]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase(); });
-  }
-  function qsUnescape(s) {
-    try { return decodeURIComponent(s); } catch (e) { return String(s).replace(/%([0-9a-f]{2})/gi, function (m, h) { return String.fromCharCode(parseInt(h, 16)); }); }
-  }
+  function uriError() { return new URIError('URI malformed'); }
+  function encode(s) { try { return encodeURIComponent(s); } catch (e) { throw uriError(); } }
+  function decode(s) { try { return decodeURIComponent(s); } catch (e) { throw uriError(); } }
+  function has(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
   function primitive(v) {
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' && isFinite(v)) return String(v);
-    if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
-    return '';
+    switch (typeof v) {
+      case 'string': return v;
+      case 'boolean': return v ? 'true' : 'false';
+      case 'number': return isFinite(v) ? String(v) : '';
+      default: return '';
+    }
   }
-  function stringify(obj, sep, eq, options) {
-    sep = sep || '&'; eq = eq || '=';
-    const encode = options && options.encodeURIComponent || qsEscape;
-    if (obj === null || typeof obj !== 'object') return '';
-    return Object.keys(obj).map(function (k) {
-      const v = obj[k];
-      const key = encode(primitive(k)) + eq;
-      if (Array.isArray(v)) return v.map(function (x) { return key + encode(primitive(x)); }).join(sep);
-      return key + encode(primitive(v));
-    }).filter(Boolean).join(sep);
-  }
+
   function parse(text, sep, eq, options) {
-    sep = sep || '&'; eq = eq || '=';
-    const out = Object.create(null);
+    sep = sep || '&';
+    eq = eq || '=';
+    const out = {};
     if (typeof text !== 'string' || text.length === 0) return out;
-    const max = options && typeof options.maxKeys === 'number' ? options.maxKeys : 1000;
-    const decode = options && options.decodeURIComponent || qsUnescape;
     let parts = text.split(sep);
-    if (max > 0) parts = parts.slice(0, max);
+    const max = options && typeof options.maxKeys === 'number' ? options.maxKeys : 1000;
+    if (max > 0 && parts.length > max) parts = parts.slice(0, max);
     for (const part of parts) {
-      if (!part) continue;
-      const at = part.indexOf(eq);
-      const k = decode((at === -1 ? part : part.slice(0, at)).replace(/\+/g, ' '));
-      const v = at === -1 ? '' : decode(part.slice(at + eq.length).replace(/\+/g, ' '));
-      if (!(k in out)) out[k] = v;
+      const x = part.replace(/\+/g, '%20');
+      const at = x.indexOf(eq);
+      const k = decode(at >= 0 ? x.slice(0, at) : x);
+      const v = decode(at >= 0 ? x.slice(at + eq.length) : '');
+      if (!has(out, k)) out[k] = v;
       else if (Array.isArray(out[k])) out[k].push(v);
       else out[k] = [out[k], v];
     }
     return out;
   }
-  return { parse: parse, decode: parse, stringify: stringify, encode: stringify, escape: qsEscape, unescape: qsUnescape };
+
+  function stringify(obj, sep, eq, name) {
+    sep = sep || '&';
+    eq = eq || '=';
+    if (obj === null) obj = undefined;
+    if (typeof obj === 'object') {
+      return Object.keys(obj).map(function (k) {
+        const key = encode(primitive(k)) + eq;
+        const v = obj[k];
+        if (Array.isArray(v)) return v.map(function (x) { return key + encode(primitive(x)); }).join(sep);
+        return key + encode(primitive(v));
+      }).join(sep);
+    }
+    if (!name) return '';
+    return encode(primitive(name)) + eq + encode(primitive(obj));
+  }
+
+  return { parse: parse, decode: parse, stringify: stringify, encode: stringify };
 })

@@ -82,12 +82,54 @@
     const o = Object.assign({}, DEFAULTS, options || {});
     const text = String(xml);
     if (text.trim() === '') return null;
-    const tree = JSON.parse(P.native.xmlParse(text.replace(/^\ufeff/, '')));
+    const source = text.replace(/^\ufeff/, '');
+    let tree;
+    try {
+      tree = JSON.parse(P.native.xmlParse(source));
+    } catch (err) {
+      throw saxError(source, String(err && err.message));
+    }
     const root = shape(tree.root, o);
     if (!o.explicitRoot) return root;
     const out = {};
     out[tagName(tree.root.n, o)] = root;
     return out;
+  }
+
+  // xml2js reports sax's errors: the message, then the line (from 0), the column after the
+  // offending character and that character ('' at the end of the input).
+  function saxError(text, message) {
+    const at = function (i, what) {
+      const before = text.slice(0, i);
+      const line = before.split('\n').length - 1;
+      const column = i - before.lastIndexOf('\n') - (i < text.length ? 0 : 1);
+      return new Error(what + '\nLine: ' + line + '\nColumn: ' + column + '\nChar: ' + (i < text.length ? text.charAt(i) : ''));
+    };
+    const charIndex = function (byteOffset) {
+      let bytes = 0;
+      let i = 0;
+      while (i < text.length && bytes < byteOffset) {
+        const c = text.codePointAt(i);
+        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+        i += c >= 0x10000 ? 2 : 1;
+      }
+      return i;
+    };
+    const byteAt = /at byte (\d+)/.exec(message);
+    const posAt = /^position (\d+)/.exec(message);
+    if (/not found before end of input|unclosed root tag/i.test(message)) {
+      const rootOpened = /<[A-Za-z_:][^>]*>/.test(text.replace(/<[!?][^>]*>/g, ''));
+      return at(text.length, rootOpened ? 'Unclosed root tag' : 'Unexpected end');
+    }
+    if (/ill-formed document: expected `<\//.test(message) && byteAt) return at(text.indexOf('>', charIndex(Number(byteAt[1]))), 'Unexpected close tag');
+    if (/non-whitespace before first tag/i.test(message)) return at(text.search(/\S/), 'Non-whitespace before first tag.');
+    if (/attribute value must be enclosed/.test(message) && posAt) {
+      const eq = text.indexOf('=', charIndex(Number(posAt[1])));
+      if (eq !== -1) return at(eq + 1 + /^\s*/.exec(text.slice(eq + 1))[0].length, 'Unquoted attribute value');
+    }
+    const entity = /unknown entity (&[^;\s]*;)/.exec(message);
+    if (entity && text.indexOf(entity[1]) !== -1) return at(text.indexOf(entity[1]) + entity[1].length - 1, 'Invalid character entity');
+    return new Error(message);
   }
 
   function Parser(options) {

@@ -32,6 +32,7 @@ const LIBS: &[(&str, &str)] = &[
     ("punycode", include_str!("../lib/punycode.js")),
     ("querystring", include_str!("../lib/querystring.js")),
     ("schema", include_str!("../lib/schema.js")),
+    ("stream", include_str!("../lib/stream.js")),
     ("string_decoder", include_str!("../lib/string_decoder.js")),
     ("sugar", include_str!("../lib/sugar.js")),
     ("tv4", include_str!("../lib/tv4.js")),
