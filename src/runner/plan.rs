@@ -147,16 +147,18 @@ impl<'c> Inherited<'c> {
 }
 
 /// The error for a `--folder` selection that names nothing; `names` are all the collection's
-/// folder and item names, for a suggestion.
+/// folder and item names, for a suggestion. It exits 1 as Newman's does (a failed run, not a
+/// bad command line).
 pub(super) fn unknown_selection<'n>(
     collection: &Collection,
     wanted: &str,
     names: impl IntoIterator<Item = &'n str>,
 ) -> Diagnostic {
-    let d = Diagnostic::new(format!(
+    let mut d = Diagnostic::new(format!(
         "--folder \"{wanted}\": no folder or request with this name or id in \"{}\"",
         collection.name
     ));
+    d.aborted = true;
     match did_you_mean(wanted, names) {
         Some(close) => d.with_hint(format!("did you mean \"{close}\"?")),
         None => d,

@@ -201,6 +201,15 @@ impl Sandbox {
         let deadline = Deadline::new();
         let handler_deadline = deadline.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || handler_deadline.expired())));
+        // Promise rejections nobody handles are noted by the prelude; the script fails with
+        // the first one when it has settled (Newman's process dies on them).
+        runtime.set_host_promise_rejection_tracker(Some(Box::new(
+            |ctx: Ctx<'_>, promise: Value<'_>, reason: Value<'_>, handled: bool| {
+                if call_hook::<()>(&ctx, "rejection", (promise, reason, handled)).is_err() {
+                    ctx.catch();
+                }
+            },
+        )));
         let context = Context::full(&runtime).map_err(|e| SandboxError::Engine(e.to_string()))?;
         context.with(|ctx| load_prelude(&ctx, &options))?;
         Ok(Sandbox {
@@ -374,6 +383,23 @@ impl Sandbox {
             && let Err(timed_out) = self.settle(source, host).await
         {
             error.get_or_insert(timed_out);
+        }
+        if error.is_none() {
+            error = self.context.with(|ctx| {
+                let reason = match call_hook::<Value<'_>>(&ctx, "unhandledRejection", ()) {
+                    Ok(reason) => reason,
+                    Err(err) => return Some(internal_error(&ctx, err)),
+                };
+                if reason.is_undefined() {
+                    return None;
+                }
+                let described =
+                    call_hook::<String>(&ctx, "describe", (reason,)).unwrap_or_else(|_| {
+                        ctx.catch();
+                        String::new()
+                    });
+                Some(convert::error_from_json(&described, source)).filter(|e| !e.is_nothing())
+            });
         }
 
         self.deadline

@@ -780,6 +780,18 @@
     }
   }
 
+  // Promise rejections without a handler (the engine reports each, and again when a handler
+  // comes later): the first one still unhandled when the script has settled fails it.
+  P.rejection = function (promise, reason, handled) {
+    if (!S) return;
+    const open = S.rejections || (S.rejections = new Map());
+    if (handled) open.delete(promise);
+    else open.set(promise, reason);
+  };
+  P.unhandledRejection = function () {
+    if (!S || !S.rejections || !S.rejections.size) return undefined;
+    return S.rejections.values().next().value;
+  };
   P.begin = begin;
   P.tick = tick;
   P.synced = synced;

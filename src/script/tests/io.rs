@@ -81,6 +81,7 @@ fn run_hosted(
             iteration_count: 1,
             location: vec!["Coll".into(), "Users".into(), "Get user".into()],
             location_current: "Users".into(),
+            ..ScriptInfo::default()
         },
         vars: ScopeSnapshot::default(),
         cookies,

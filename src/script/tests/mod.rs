@@ -76,6 +76,7 @@ fn run_with(
                 "Get user".to_string(),
             ],
             location_current: "Users".to_string(),
+            ..ScriptInfo::default()
         },
         vars,
         cookies: Vec::new(),
