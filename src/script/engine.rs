@@ -663,9 +663,11 @@ fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<(), SandboxEr
     for (file, name, source) in PRELUDE {
         bytecode::eval_builtin(ctx, file, name, source).map_err(|e| fail(name, ctx, e))?;
     }
+    // Newman's sandbox has no `globalThis` (scripts that use it fail there with a ReferenceError).
     let define = format!(
         "Object.defineProperty(globalThis, '{HOOKS}', {{ value: Object.freeze(globalThis.__postie_internal), \
-         enumerable: false, writable: false, configurable: false }}); delete globalThis.__postie_internal;"
+         enumerable: false, writable: false, configurable: false }}); delete globalThis.__postie_internal; \
+         delete globalThis.globalThis;"
     );
     ctx.eval::<(), _>(define)
         .map_err(|e| fail("postie-hooks.js", ctx, e))?;

@@ -692,7 +692,9 @@
     try {
       next.fn.call(G);
     } catch (err) {
-      // Newman reports nothing for an error thrown inside a timer callback.
+      // Newman reports nothing for an error thrown inside a timer callback, except with
+      // `--bail folder` (the sandbox keeps it only then).
+      if (!S.asyncError) S.asyncError = parse(describe(err));
     }
     return 0;
   }
