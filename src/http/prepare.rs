@@ -45,6 +45,9 @@ pub struct Prepared {
     /// `pm.request.headers` lists): the list the runtime built (repeated names kept), with the
     /// `Content-Length` and `Cookie` that were sent.
     pub script_headers: Vec<(String, String)>,
+    /// For each of `script_headers`: added by the runtime rather than written by the user
+    /// (Postman marks those `system: true`).
+    pub system_headers: Vec<bool>,
 }
 
 /// Resolve and assemble `spec` with the effective `auth` (already inherited).
@@ -100,6 +103,7 @@ pub fn prepare_request(
         }
         None => None,
     };
+    let user_headers = headers.clone();
     let mut body = built.as_ref().and_then(|b| b.bytes.clone());
     let runtime_type = |headers: &mut Vec<(String, String)>, source: ContentTypeSource| {
         if let Some(ctype) = built
@@ -196,6 +200,10 @@ pub fn prepare_request(
         warnings,
         credentials,
         error,
+        system_headers: script_headers
+            .iter()
+            .map(|h| !user_headers.contains(h))
+            .collect(),
         script_headers,
     }
 }

@@ -236,6 +236,7 @@ impl ItemRunner<'_> {
             method: prepared.request.method.clone(),
             url: prepared.request.url.clone(),
             headers: prepared.script_headers.clone(),
+            system_headers: prepared.system_headers.clone(),
             body: prepared
                 .request
                 .body
@@ -578,6 +579,7 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
             .map(|h| (h.key.clone(), h.value.clone()))
             .collect(),
         body: None,
+        system_headers: Vec::new(),
         body_definition: spec.body.as_deref().map(body_definition),
         disabled_headers: disabled_header_slots(spec),
         url_variables: url_variables(spec, None),

@@ -66,6 +66,9 @@ pub struct RequestView {
     pub url: String,
     /// Headers, in order.
     pub headers: Vec<(String, String)>,
+    /// For each of `headers`, whether the runtime added it (`system: true` in Postman's SDK);
+    /// empty when none is.
+    pub system_headers: Vec<bool>,
     /// Disabled headers scripts still see (`pm.request.headers` lists them; they are not sent):
     /// each with the index it takes in the full list.
     pub disabled_headers: Vec<(usize, String, String)>,

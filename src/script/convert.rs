@@ -41,7 +41,14 @@ fn header_list(request: &RequestView) -> Vec<Value> {
     let mut out: Vec<Value> = request
         .headers
         .iter()
-        .map(|(k, v)| Value::from(vec![k.as_str(), v.as_str()]))
+        .enumerate()
+        .map(|(i, (k, v))| {
+            if request.system_headers.get(i).copied().unwrap_or(false) {
+                serde_json::json!([k, v, false, true])
+            } else {
+                Value::from(vec![k.as_str(), v.as_str()])
+            }
+        })
         .collect();
     for (at, key, value) in &request.disabled_headers {
         let entry = Value::Array(vec![

@@ -27,15 +27,18 @@
   // ---- header lists --------------------------------------------------------------------------
   // One header of a list: `key`, `value` and, when set, `disabled` (Postman's Header).
   class Header {
-    constructor(key, value, disabled) {
+    constructor(key, value, disabled, system) {
       this.key = key;
       this.value = value;
       if (disabled) this.disabled = true;
+      // Added by the runtime (default headers, auth, a body's type), as Postman marks them.
+      if (system) this.system = true;
     }
     toString() { return this.key + ': ' + this.value; }
     toJSON() {
       const out = { key: this.key, value: this.value };
       if (this.disabled) out.disabled = true;
+      if (this.system) out.system = true;
       return out;
     }
     valueOf() { return this.value; }
@@ -53,7 +56,7 @@
     constructor(pairs) {
       super([]);
       this._items = pairs.map(function (p) {
-        return Array.isArray(p) ? new Header(String(p[0]), String(p[1]), p[2]) : normalizeHeader(p);
+        return Array.isArray(p) ? new Header(String(p[0]), String(p[1]), p[2], p[3]) : normalizeHeader(p);
       });
     }
     _matches(key) {
