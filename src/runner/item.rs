@@ -255,7 +255,8 @@ impl ItemRunner<'_> {
                 })
                 .map(|b| resolve_json(&body_definition(b), &|t: &str| scopes.resolve(t))),
             disabled_headers: disabled_header_slots(&spec),
-            url_variables: url_variables(&spec, Some(scopes)),
+            // The URL as sent has its path variables filled in; Newman's list is empty then.
+            url_variables: Vec::new(),
             auth: spec.auth.as_deref().map(auth_json),
             description: spec.description.as_deref().cloned(),
         };
@@ -582,25 +583,19 @@ fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
         system_headers: Vec::new(),
         body_definition: spec.body.as_deref().map(body_definition),
         disabled_headers: disabled_header_slots(spec),
-        url_variables: url_variables(spec, None),
+        url_variables: url_variables(spec),
         auth: spec.auth.as_deref().map(auth_json),
         description: spec.description.as_deref().cloned(),
     }
 }
 
-/// The URL's path variables, their values resolved with `scopes` when given.
-fn url_variables(spec: &RequestSpec, scopes: Option<&Scopes>) -> Vec<(String, String)> {
+/// The URL's path variables as written.
+fn url_variables(spec: &RequestSpec) -> Vec<(String, String)> {
     spec.url
         .parts()
         .variables
         .iter()
-        .map(|v| {
-            let value = match scopes {
-                Some(scopes) => scopes.resolve(&v.value),
-                None => v.value.clone(),
-            };
-            (v.key.clone(), value)
-        })
+        .map(|v| (v.key.clone(), v.value.clone()))
         .collect()
 }
 

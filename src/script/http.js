@@ -664,7 +664,8 @@
     const before = text.slice(0, at).split('\n');
     const column = before[before.length - 1].length;
     const message = what + ' at ' + before.length + ':' + (column + 1) + '\n' + codeFrame(text, at, column);
-    const err = new Error(message);
+    // Newman's JSONError is a SyntaxError.
+    const err = new SyntaxError(message);
     err.name = 'JSONError';
     return err;
   }
@@ -758,7 +759,7 @@
     text() { return this._body; }
     json(reviver) {
       if (this._body === undefined) {
-        const err = new Error('"undefined" is not valid JSON');
+        const err = new SyntaxError('"undefined" is not valid JSON');
         err.name = 'JSONError';
         throw err;
       }

@@ -76,10 +76,14 @@
     }
     function wrap(list) { return new Cheerio(list); }
 
-    function Cheerio(list) {
+    // A selection holds each node once; `map` results (`values`) are kept as they are.
+    function Cheerio(list, values) {
       const unique = [];
       const seen = new Set();
-      for (const n of list) if (n && !seen.has(n)) { seen.add(n); unique.push(n); }
+      for (const n of list) {
+        if (values) unique.push(n);
+        else if (n && !seen.has(n)) { seen.add(n); unique.push(n); }
+      }
       for (let i = 0; i < unique.length; i++) this[i] = unique[i];
       this.length = unique.length;
     }
@@ -102,7 +106,7 @@
         const v = fn.call(this[i], i, this[i]);
         if (v !== null && v !== undefined) Array.isArray(v) ? out.push.apply(out, v) : out.push(v);
       }
-      return wrap(out);
+      return new Cheerio(out, true);
     };
     C.filter = function (sel) {
       if (typeof sel === 'function') return wrap(this._list().filter(function (n, i) { return sel.call(n, i, n); }));

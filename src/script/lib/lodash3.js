@@ -1,12 +1,31 @@
 // postie library: the legacy `_` global of Newman's sandbox, which is lodash 3.10.2 (while
 // `require('lodash')` is lodash 4). Built over lib/lodash.js: the same functions, plus the
-// lodash 3 names (`pluck`, `contains`, `where`, `indexBy`...), without lodash-4-only ones such as
-// `flatMap`, and `VERSION` '3.10.2'.
+// lodash 3 names (`pluck`, `contains`, `where`, `indexBy`...), without the lodash-4-only ones
+// (`flatMap`, `sumBy`, `padStart`...), and `VERSION` '3.10.2'.
 (function (P, lib) {
   'use strict';
 
   const L4 = lib('lodash');
-  const LODASH4_ONLY = ['flatMap', 'flatMapDeep', 'flatMapDepth'];
+  // The lodash 4 functions lodash 3.10.2 does not have (its `_` lacks them in Newman).
+  const LODASH4_ONLY = [
+    'assignIn', 'assignInWith', 'assignWith', 'castArray', 'concat', 'cond', 'conforms',
+    'differenceBy', 'differenceWith', 'flatMap', 'flatMapDeep', 'flatMapDepth', 'flattenDepth',
+    'flip', 'fromPairs', 'functionsIn', 'intersectionBy', 'intersectionWith', 'invertBy',
+    'invokeMap', 'keyBy', 'mergeWith', 'nthArg', 'omitBy', 'orderBy', 'over', 'overArgs',
+    'overEvery', 'overSome', 'pickBy', 'pullAll', 'pullAllBy', 'pullAllWith', 'rangeRight',
+    'reverse', 'sampleSize', 'setWith', 'sortedUniq', 'sortedUniqBy', 'split', 'toPairs',
+    'toPairsIn', 'toPath', 'unary', 'unionBy', 'unionWith', 'uniqBy', 'uniqWith', 'unset',
+    'update', 'updateWith', 'xorBy', 'xorWith', 'zipObjectDeep', 'entries', 'entriesIn',
+    'extendWith', 'clamp', 'cloneDeepWith', 'cloneWith', 'conformsTo', 'defaultTo', 'divide',
+    'hasIn', 'isArrayBuffer', 'isArrayLike', 'isArrayLikeObject', 'isBuffer', 'isEqualWith',
+    'isInteger', 'isLength', 'isMap', 'isMatchWith', 'isNil', 'isObjectLike', 'isSafeInteger',
+    'isSet', 'isSymbol', 'isWeakMap', 'isWeakSet', 'join', 'lowerCase', 'lowerFirst', 'maxBy',
+    'mean', 'meanBy', 'minBy', 'stubArray', 'stubFalse', 'stubObject', 'stubString', 'stubTrue',
+    'multiply', 'nth', 'padEnd', 'padStart', 'replace', 'sortedIndexBy', 'sortedIndexOf',
+    'sortedLastIndexBy', 'sortedLastIndexOf', 'subtract', 'sumBy', 'toFinite', 'toInteger',
+    'toLength', 'toLower', 'toNumber', 'toSafeInteger', 'toUpper', 'trimEnd', 'trimStart',
+    'truncate', 'upperCase', 'upperFirst'
+  ];
   // lodash 3 wrappers hold the value, the queued actions and the chain flag.
   const _ = function (value) {
     const w = L4(value);
