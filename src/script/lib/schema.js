@@ -19,6 +19,17 @@
     return t === type;
   }
   function equal(a, b) { return P.deepEqual(a, b); }
+  // A schema with at least one keyword a validator acts on (Ajv's `schemaHasRules`); `false`
+  // counts, `true` and `{}` do not.
+  function hasRules(schema) {
+    if (schema === false) return true;
+    if (!schema || typeof schema !== 'object') return false;
+    return Object.keys(schema).some(function (k) { return RULE_KEYWORDS.indexOf(k) !== -1; });
+  }
+  const RULE_KEYWORDS = ('type enum const not anyOf oneOf allOf if then else $ref format multipleOf maximum minimum ' +
+    'exclusiveMaximum exclusiveMinimum maxLength minLength pattern items additionalItems maxItems minItems ' +
+    'uniqueItems contains maxProperties minProperties required properties patternProperties ' +
+    'additionalProperties dependencies propertyNames').split(' ');
 
   const FORMATS = {
     'date-time': /^\d{4}-[01]\d-[0-3]\d[tT ][0-2]\d:[0-5]\d:[0-6]\d(?:\.\d+)?(?:[zZ]|[+-][0-2]\d(?::?[0-5]\d)?)$/,
@@ -196,9 +207,13 @@
         if (typeof s.minProperties === 'number' && keys.length < s.minProperties) {
           if (fail('minProperties', path, sp.concat('minProperties'), { limit: s.minProperties, count: keys.length })) return true;
         }
+        const props = s.properties && typeof s.properties === 'object' ? s.properties : {};
+        // Ajv checks a required property that has a schema of its own among `properties`, in
+        // their order (after additional properties); tv4 checks every required one here.
+        const inProperties = function (key) { return !opts.draft4 && hasRules(props[key]); };
         if (Array.isArray(s.required)) {
           for (const key of s.required) {
-            if (!hasOwn.call(v, key)) {
+            if (!hasOwn.call(v, key) && !inProperties(key)) {
               if (fail('required', path, sp.concat('required'), { missingProperty: key })) return true;
             }
           }
@@ -227,7 +242,6 @@
             }
           }
         }
-        const props = s.properties && typeof s.properties === 'object' ? s.properties : {};
         const patterns = s.patternProperties && typeof s.patternProperties === 'object' ? Object.keys(s.patternProperties) : [];
         const additional = function () {
           if (s.additionalProperties === undefined || s.additionalProperties === true) return false;
@@ -244,7 +258,12 @@
         // Ajv checks additional properties before the listed ones; tv4 after.
         if (!opts.draft4 && additional()) return true;
         for (const key of Object.keys(props)) {
-          if (hasOwn.call(v, key) && walk(props[key], v[key], path.concat(key), sp.concat('properties', key))) return true;
+          if (!hasOwn.call(v, key)) {
+            if (Array.isArray(s.required) && s.required.indexOf(key) !== -1 && inProperties(key)
+                && fail('required', path, sp.concat('required'), { missingProperty: key })) return true;
+            continue;
+          }
+          if (walk(props[key], v[key], path.concat(key), sp.concat('properties', key))) return true;
         }
         for (const pattern of patterns) {
           const re = new RegExp(pattern, 'u');
@@ -382,7 +401,8 @@
         data = undefined;
       }
     }
-    const opts = Object.assign({ allErrors: false, formats: true }, options || {});
+    // chai-postman's Ajv reports every error unless told otherwise.
+    const opts = Object.assign({ allErrors: true, formats: true }, options || {});
     const errors = ajvErrors(validate(schema, data, opts));
     const text = 'expected data to satisfy schema but found following errors: \n' + ajvErrorsText(errors);
     P.assert(a, errors.length === 0, text, 'expected data to not satisfy schema', schema, data);
