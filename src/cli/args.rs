@@ -6,7 +6,14 @@ use std::path::PathBuf;
 
 /// A fast, Newman-compatible runner for Postman collections.
 #[derive(Debug, Parser)]
-#[command(name = "postie", version, about, propagate_version = true)]
+// A single-valued option given twice takes the last value, as Newman's command line does.
+#[command(
+    name = "postie",
+    version,
+    about,
+    propagate_version = true,
+    args_override_self = true
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -201,6 +208,21 @@ pub struct RunFlags {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_option_takes_the_last_value() {
+        let cli = parse(&["run", "c.json", "-d", "a.csv", "-d", "b.json"]);
+        let Ok(Cli {
+            command: Command::Run(run),
+        }) = cli
+        else {
+            panic!("parses: {cli:?}");
+        };
+        assert_eq!(
+            run.iteration_data.as_deref(),
+            Some(std::path::Path::new("b.json"))
+        );
+    }
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
         Cli::try_parse_from(std::iter::once("postie").chain(args.iter().copied()))
