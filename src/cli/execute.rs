@@ -360,6 +360,19 @@ fn default_report_path(ext: &str) -> PathBuf {
     PathBuf::from(format!("newman/newman-run-report-{stamp}-0.{ext}"))
 }
 
+/// `name` and `id` of a loaded variable file as scripts see them; Newman makes up an id for a
+/// scope whose file has none (or when there is no file).
+fn scope_meta(file: Option<&VariableFile>) -> ScopeMeta {
+    let id = file
+        .and_then(|f| f.doc.get("id"))
+        .and_then(|id| id.as_str())
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
+    ScopeMeta {
+        name: file.and_then(|f| f.name.clone()),
+        id: Some(id),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,18 +453,5 @@ mod tests {
         ];
         let secrets = secret_values(&scopes, &given);
         assert_eq!(secrets, ["typed-secret", "cli-secret"]);
-    }
-}
-
-/// `name` and `id` of a loaded variable file as scripts see them; Newman makes up an id for a
-/// scope whose file has none (or when there is no file).
-fn scope_meta(file: Option<&VariableFile>) -> ScopeMeta {
-    let id = file
-        .and_then(|f| f.doc.get("id"))
-        .and_then(|id| id.as_str())
-        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_string);
-    ScopeMeta {
-        name: file.and_then(|f| f.name.clone()),
-        id: Some(id),
     }
 }
