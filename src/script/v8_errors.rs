@@ -13,6 +13,11 @@ pub(crate) fn v8_message(
 ) -> String {
     match name {
         "TypeError" => type_error(message, position, source),
+        "SyntaxError"
+            if message == "expecting ';'" && word_before(source, position) == Some("await") =>
+        {
+            "await is only valid in async functions and the top level bodies of modules".to_string()
+        }
         "SyntaxError" => syntax_error(message, source),
         "RangeError" => match message {
             "invalid array length" => "Invalid array length".to_string(),
@@ -68,6 +73,27 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         }
         _ => message.to_string(),
     }
+}
+
+/// The identifier that ends right before `position` (1-based line and column) in `source`,
+/// whitespace skipped.
+fn word_before(source: &str, position: Option<(u32, u32)>) -> Option<&str> {
+    let (line, col) = position?;
+    let text = source
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let upto: usize = text
+        .char_indices()
+        .nth(usize::try_from(col).ok()?.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let before = text[..upto].trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_ident(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[start..])
 }
 
 fn syntax_error(message: &str, source: &str) -> String {
@@ -296,6 +322,19 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn top_level_await_is_worded_as_v8() {
+        let source = "const r = 1;\nconst res = await pm.sendRequest('x');";
+        assert_eq!(
+            super::v8_message("SyntaxError", "expecting ';'", Some((2, 19)), source),
+            "await is only valid in async functions and the top level bodies of modules"
+        );
+        assert_eq!(
+            super::v8_message("SyntaxError", "expecting ';'", Some((1, 11)), source),
+            "expecting ';'"
+        );
+    }
+
     use super::*;
 
     #[test]
