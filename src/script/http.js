@@ -97,7 +97,19 @@
       return out;
     }
     toJSON() { return this._items.map(function (h) { return h.toJSON(); }); }
-    toString() { return this._items.filter(function (h) { return !h.disabled; }).map(String).join('\n') + (this._items.length ? '\n' : ''); }
+    // Each enabled header as `Key: value` followed by CRLF (the SDK's Header.unparse).
+    toString() { return this._items.filter(function (h) { return !h.disabled; }).map(function (h) { return String(h) + '\r\n'; }).join(''); }
+    // PropertyList's members array and its index by lower-case key (a list for repeated keys).
+    get members() { return this._items; }
+    get reference() {
+      const out = {};
+      for (const h of this._items) {
+        const k = String(h.key).toLowerCase();
+        if (!Object.prototype.hasOwnProperty.call(out, k)) out[k] = h;
+        else out[k] = [].concat(out[k], h);
+      }
+      return out;
+    }
     add(header) { if (header) this._items.push(normalizeHeader(header)); }
     append(header) { this.add(header); }
     prepend(header) { if (header) this._items.unshift(normalizeHeader(header)); }
@@ -931,8 +943,9 @@
     },
     getAll: function (url, options, callback) {
       if (typeof options === 'function') callback = options;
+      // A cookie list, as the sandbox's jar gives (count(), map(), ...; no `length`).
       return jarCall('getAll', { url: needUrl('getAll', url) }, callback, function (list) {
-        return (list || []).map(cookieObject);
+        return new CookieList(list || []);
       });
     },
     set: function (url, name, value, callback) {

@@ -64,7 +64,6 @@
     parse: function (s) { return fromBytes(codec.utf8Encode(s)); },
   };
   const Base64 = { stringify: function (wa) { return codec.base64Encode(toBytes(wa), false); }, parse: function (s) { return fromBytes(codec.base64Decode(s)); } };
-  const Base64url = { stringify: function (wa) { return codec.base64Encode(toBytes(wa), true); }, parse: function (s) { return fromBytes(codec.base64Decode(s)); } };
   function utf16(little) {
     return {
       // Whole 16-bit units, the last one read past sigBytes when the length is odd.
@@ -83,7 +82,7 @@
       },
     };
   }
-  const enc = { Hex: Hex, Latin1: Latin1, Utf8: Utf8, Base64: Base64, Base64url: Base64url, Utf16: utf16(false), Utf16BE: utf16(false), Utf16LE: utf16(true) };
+  const enc = { Hex: Hex, Latin1: Latin1, Utf8: Utf8, Base64: Base64, Utf16: utf16(false), Utf16BE: utf16(false), Utf16LE: utf16(true) };
 
   function asWords(data) {
     if (data instanceof WordArray) return data;
