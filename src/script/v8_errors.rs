@@ -63,6 +63,10 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
             Some(callee) => format!("{callee} is not a constructor"),
             None => message.to_string(),
         },
+        "value is not iterable" => match position.and_then(|at| iterated_at(source, at)) {
+            Some(expr) => format!("{expr} is not iterable"),
+            None => message.to_string(),
+        },
         "empty array" => "Reduce of empty array with no initial value".to_string(),
         "cannot convert to object" => "Cannot convert undefined or null to object".to_string(),
         "cannot convert symbol to string" => {
@@ -73,6 +77,33 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         }
         _ => message.to_string(),
     }
+}
+
+/// What a destructuring, `for...of` or spread on the line of `position` iterates, when V8 would
+/// print it as written: a name chain (`a.b`) or an empty literal (`{}`).
+fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
+    let line = source
+        .lines()
+        .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
+    let candidates = [
+        line.split_once("] =").map(|(_, rest)| rest),
+        line.split_once(" of ").map(|(_, rest)| rest),
+        line.split_once("...").map(|(_, rest)| rest),
+    ];
+    candidates.into_iter().flatten().find_map(|rest| {
+        let rest = rest.trim_start();
+        if rest.starts_with("{}") {
+            return Some("{}".to_string());
+        }
+        let expr: String = rest
+            .chars()
+            .take_while(|c| is_ident(*c) || *c == '.')
+            .collect();
+        let simple = !expr.is_empty()
+            && !expr.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+            && !expr.ends_with('.');
+        simple.then_some(expr)
+    })
 }
 
 /// The identifier that ends right before `position` (1-based line and column) in `source`,
@@ -322,6 +353,22 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn not_iterable_names_the_expression() {
+        let source = "const [a] = {};\nfor (const x of obj.list) {}\nf(...nums);";
+        let at = |line| {
+            super::v8_message(
+                "TypeError",
+                "value is not iterable",
+                Some((line, 5)),
+                source,
+            )
+        };
+        assert_eq!(at(1), "{} is not iterable");
+        assert_eq!(at(2), "obj.list is not iterable");
+        assert_eq!(at(3), "nums is not iterable");
+    }
+
     #[test]
     fn top_level_await_is_worded_as_v8() {
         let source = "const r = 1;\nconst res = await pm.sendRequest('x');";
