@@ -657,6 +657,18 @@ fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<(), SandboxEr
     hooks
         .set("sendRequestPromise", options.send_request_promise)
         .map_err(|e| fail("options", ctx, e))?;
+    // Newman's reason names by status code, for responses scripts build themselves.
+    let reasons = Object::new(ctx.clone()).map_err(|e| fail("reasons", ctx, e))?;
+    for code in 100..600u16 {
+        if let Some(name) = crate::http::reasons::standard_reason(code) {
+            reasons
+                .set(code.to_string(), name)
+                .map_err(|e| fail("reasons", ctx, e))?;
+        }
+    }
+    hooks
+        .set("reasons", reasons)
+        .map_err(|e| fail("reasons", ctx, e))?;
     ctx.globals()
         .set("__postie_internal", hooks.clone())
         .map_err(|e| fail("hooks", ctx, e))?;

@@ -1313,6 +1313,11 @@
   P.isHttpMessage = function (o) { return o instanceof Response; };
 
   P.HeaderList = HeaderList;
+  // For require('postman-collection').
+  P.Url = Url;
+  P.queryParam = queryParam;
+  P.normalizeHeader = normalizeHeader;
+  P.KeyedList = KeyedList;
   P.Request = Request;
   P.RequestBody = RequestBody;
   P.Response = Response;

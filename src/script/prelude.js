@@ -282,7 +282,7 @@
     lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
     xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
     util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
-    string_decoder: 'string_decoder', stream: 'stream',
+    string_decoder: 'string_decoder', stream: 'stream', 'postman-collection': 'postman-collection',
   };
   const loaded = Object.create(null);
   function lib(id) {

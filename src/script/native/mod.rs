@@ -33,6 +33,10 @@ const LIBS: &[(&str, &str)] = &[
     ("querystring", include_str!("../lib/querystring.js")),
     ("schema", include_str!("../lib/schema.js")),
     ("stream", include_str!("../lib/stream.js")),
+    (
+        "postman-collection",
+        include_str!("../lib/postman-collection.js"),
+    ),
     ("string_decoder", include_str!("../lib/string_decoder.js")),
     ("sugar", include_str!("../lib/sugar.js")),
     ("tv4", include_str!("../lib/tv4.js")),
