@@ -643,8 +643,13 @@ fn small_modules() {
                 "xn--maana-pta.com mañana.com",
             ),
             (
-                "(function () { try { require('postman-collection'); } catch (e) { return e.message; } })()",
-                "Cannot find module 'postman-collection'",
+                "(function () { try { require('no-such-module'); } catch (e) { return e.message; } })()",
+                "Cannot find module 'no-such-module'",
+            ),
+            (
+                "require('postman-collection').Property.replaceSubstitutions('{{a}}-{{b}}', { a: 'A' }) + ' ' + \
+                 new (require('postman-collection').Url)('http://a.com/p?q=1').getQueryString()",
+                "A-{{b}} q=1",
             ),
             ("typeof require('timers').setTimeout", "function"),
             (
