@@ -1,30 +1,24 @@
 //! One item's life: pre-request scripts → resolve and send the request → test scripts, emitting
 //! an event at every step. Failures are events, never errors.
 //!
-//! Scripts run with a `RunHost` that serves their I/O: `pm.sendRequest` goes through the run's
-//! client (same cookie jar, body pruning off, no variable resolution, as in Postman) and is
-//! reported as a request of the item; `pm.cookies.jar()` works on the run's jar. Changes a
-//! pre-request script makes to `pm.request` are applied to the request that is sent.
+//! Scripts run with a [`RunHost`](super::host) that serves their I/O; what they see of the request
+//! and response is built in [`views`](super::views), where a pre-request script's changes to
+//! `pm.request` are applied to the request that is sent.
 
 use super::event::{Cursor, Event, ItemRef, Listener};
+use super::host::RunHost;
 use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
-use crate::collection::{
-    Auth, Body, Collection, Item, KeyValue, Node, RequestSpec, Script, method_name,
-    parse_request_definition,
-};
-use crate::http::body::resolve_json;
-use crate::http::charset;
-use crate::http::files::FileAccess;
+use super::views::{apply_changes, response_view, sent_view, template_view};
+use crate::collection::{Collection, Item, Node, Script};
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
-use crate::http::redirect::SendOptions;
+use crate::http::files::FileAccess;
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
-    ConsoleLevel, JarCall, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox,
-    ScopeMeta, ScriptContext, ScriptError, ScriptHost, ScriptInfo, ScriptKind,
+    ConsoleLevel, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox, ScopeMeta,
+    ScriptContext, ScriptError, ScriptInfo, ScriptKind,
 };
 use crate::vars::Scopes;
-use serde_json::{Value, json};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
@@ -230,36 +224,7 @@ impl ItemRunner<'_> {
             }
         }
 
-        let sent_view = RequestView {
-            id: planned.item.id.clone(),
-            name: planned.item.name.clone(),
-            method: prepared.request.method.clone(),
-            url: prepared.request.url.clone(),
-            headers: prepared.script_headers.clone(),
-            system_headers: prepared.system_headers.clone(),
-            body: prepared
-                .request
-                .body
-                .as_ref()
-                .map(|b| String::from_utf8_lossy(b).into_owned()),
-            // A form or GraphQL body is seen as its (resolved) fields, as Newman's request keeps
-            // it; a raw body as the text sent (comments stripped).
-            body_definition: spec
-                .body
-                .as_deref()
-                .filter(|b| {
-                    matches!(
-                        b,
-                        Body::UrlEncoded(_) | Body::FormData(_) | Body::GraphQl { .. }
-                    )
-                })
-                .map(|b| resolve_json(&body_definition(b), &|t: &str| scopes.resolve(t))),
-            disabled_headers: disabled_header_slots(&spec),
-            // The URL as sent has its path variables filled in; Newman's list is empty then.
-            url_variables: Vec::new(),
-            auth: spec.auth.as_deref().map(auth_json),
-            description: spec.description.as_deref().cloned(),
-        };
+        let sent_view = sent_view(planned.item, &spec, &prepared, scopes);
         let response_view = result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
             .map(|url| self.client.cookie_jar().cookies_for(&url))
@@ -432,323 +397,6 @@ struct ScriptsAt<'a> {
     location: Vec<String>,
 }
 
-/// The host serving one script's I/O.
-struct RunHost<'a, 'l> {
-    client: &'a HttpClient,
-    listener: &'l mut dyn Listener,
-    cursor: Cursor,
-    item: ItemRef<'a>,
-    follow_redirects: bool,
-    working_dir: &'a Path,
-    /// A `pm.sendRequest` failed: a run failure even if the script handles the error (Newman).
-    failed: bool,
-}
-
-impl RunHost<'_, '_> {
-    fn warn(&mut self, text: &str) {
-        self.listener.on_event(&Event::Console {
-            cursor: self.cursor,
-            item: self.item,
-            level: ConsoleLevel::Warn,
-            text,
-            runtime: true,
-        });
-    }
-}
-
-/// A `pm.sendRequest` request that completed: what was sent and what came back.
-struct LandedRequest {
-    prepared: crate::http::Prepared,
-    result: Result<HttpResponse, HttpError>,
-}
-
-impl<'a> ScriptHost for RunHost<'a, '_> {
-    type InFlight = futures_util::future::LocalBoxFuture<'a, LandedRequest>;
-    type Landed = LandedRequest;
-
-    fn start_request(&mut self, definition: Value) -> Result<Self::InFlight, String> {
-        let mut spec = parse_request_definition(&definition).map_err(|d| d.to_string())?;
-        if strip_files(&mut spec) {
-            self.warn("uploading files from scripts is not allowed");
-        }
-        let options = PrepareOptions {
-            disable_body_pruning: true,
-            files: FileAccess {
-                working_dir: self.working_dir,
-                allow_outside: false,
-            },
-            disabled_headers: &[],
-            disable_url_encoding: false,
-        };
-        // Postman resolves no variables in a `pm.sendRequest` request: empty scopes.
-        let prepared = prepare_request(&spec, spec.auth.as_deref(), &Scopes::default(), options);
-        for warning in &prepared.warnings {
-            self.warn(warning);
-        }
-        let client = self.client;
-        let options = SendOptions {
-            follow_redirects: self.follow_redirects,
-            ..SendOptions::default()
-        };
-        Ok(Box::pin(async move {
-            let result = match &prepared.error {
-                Some(error) => Err(error.clone()),
-                None => client.send(&prepared.request, &options).await,
-            };
-            LandedRequest { prepared, result }
-        }))
-    }
-
-    fn finish_request(&mut self, landed: LandedRequest) -> Result<ResponseView, String> {
-        let LandedRequest { prepared, result } = landed;
-        self.listener.on_event(&Event::Request {
-            cursor: self.cursor,
-            item: self.item,
-            request: &prepared.request,
-            response: result.as_ref(),
-            credentials: &prepared.credentials,
-            from_script: true,
-        });
-        match result {
-            Ok(response) => Ok(response_view(&response)),
-            Err(error) => {
-                self.failed = true;
-                Err(error.message)
-            }
-        }
-    }
-
-    fn cookie_jar(&mut self, call: JarCall) -> Result<Value, String> {
-        let jar = self.client.cookie_jar();
-        let parse = |url: &str| {
-            reqwest::Url::parse(url).map_err(|e| format!("CookieJar: invalid URL \"{url}\": {e}"))
-        };
-        match call {
-            JarCall::Get { url, name } => Ok(jar
-                .cookies_for(&parse(&url)?)
-                .into_iter()
-                .find(|c| c.name == name)
-                .map_or(Value::Null, |c| Value::String(c.value))),
-            JarCall::GetAll { url } => {
-                serde_json::to_value(jar.cookies_for(&parse(&url)?)).map_err(|e| e.to_string())
-            }
-            JarCall::Set { url, cookie } => jar
-                .set(&parse(&url)?, &cookie)
-                .and_then(|c| serde_json::to_value(c).map_err(|e| e.to_string())),
-            JarCall::Unset { url, name } => {
-                jar.remove(&parse(&url)?, &name);
-                Ok(Value::Null)
-            }
-            JarCall::Clear { url } => {
-                jar.clear(&parse(&url)?);
-                Ok(Value::Null)
-            }
-        }
-    }
-}
-
-/// `pm.response` for a received response.
-fn response_view(r: &HttpResponse) -> ResponseView {
-    let content_type = r
-        .headers
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-        .map(|(_, v)| v.as_str());
-    let body = charset::body_text(&r.body, content_type).into_owned();
-    ResponseView {
-        code: r.status,
-        status: r.reason.clone(),
-        headers: r.headers.clone(),
-        raw: charset::bytes_as_latin1(&r.body, &body),
-        body,
-        response_time_ms: u64::try_from(r.elapsed.as_millis()).unwrap_or(u64::MAX),
-        response_size: r.body.len() as u64,
-    }
-}
-
-/// `pm.request` for pre-request scripts: the request as written (variables unresolved).
-fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
-    RequestView {
-        id: item.id.clone(),
-        name: item.name.clone(),
-        method: spec.method.to_string(),
-        url: spec.url.to_template_with_path_variables(),
-        headers: spec
-            .headers
-            .iter()
-            .filter(|h| !h.disabled)
-            .map(|h| (h.key.clone(), h.value.clone()))
-            .collect(),
-        body: None,
-        system_headers: Vec::new(),
-        body_definition: spec.body.as_deref().map(body_definition),
-        disabled_headers: disabled_header_slots(spec),
-        url_variables: url_variables(spec),
-        auth: spec.auth.as_deref().map(auth_json),
-        description: spec.description.as_deref().cloned(),
-    }
-}
-
-/// The URL's path variables as written.
-fn url_variables(spec: &RequestSpec) -> Vec<(String, String)> {
-    spec.url
-        .parts()
-        .variables
-        .iter()
-        .map(|v| (v.key.clone(), v.value.clone()))
-        .collect()
-}
-
-/// An auth block as Postman's JSON: `{"type": kind, kind: [{type, value, key}, ...]}`.
-fn auth_json(auth: &Auth) -> Value {
-    let params: Vec<Value> = auth
-        .params
-        .iter()
-        .map(|(k, v)| json!({"type": "string", "value": v, "key": k}))
-        .collect();
-    let mut out = serde_json::Map::new();
-    out.insert("type".into(), json!(auth.kind));
-    if auth.kind != "noauth" {
-        out.insert(auth.kind.clone(), Value::Array(params));
-    }
-    Value::Object(out)
-}
-
-/// The disabled headers of `spec` with their index in its header list (scripts list them).
-fn disabled_header_slots(spec: &RequestSpec) -> Vec<(usize, String, String)> {
-    spec.headers
-        .iter()
-        .enumerate()
-        .filter(|(_, h)| h.disabled)
-        .map(|(i, h)| (i, h.key.clone(), h.value.clone()))
-        .collect()
-}
-
-/// A body as Postman's JSON body definition.
-fn body_definition(body: &Body) -> Value {
-    let pairs = |list: &[KeyValue]| -> Vec<Value> {
-        list.iter()
-            .map(|p| {
-                let mut v = json!({"key": p.key, "value": p.value});
-                if p.disabled {
-                    v["disabled"] = json!(true);
-                }
-                v
-            })
-            .collect()
-    };
-    match body {
-        Body::Raw { raw, language } => {
-            let mut v = json!({"mode": "raw", "raw": raw});
-            if let Some(language) = language {
-                v["options"] = json!({"raw": {"language": language}});
-            }
-            v
-        }
-        Body::UrlEncoded(list) => json!({"mode": "urlencoded", "urlencoded": pairs(list)}),
-        Body::FormData(params) => {
-            let fields: Vec<Value> = params
-                .iter()
-                .map(|p| {
-                    let mut v = json!({"key": p.key});
-                    if p.is_file {
-                        v["type"] = json!("file");
-                        v["src"] = match p.src.as_slice() {
-                            [one] => json!(one),
-                            many => json!(many),
-                        };
-                    } else {
-                        v["type"] = json!("text");
-                        v["value"] = json!(p.value);
-                    }
-                    if let Some(ctype) = &p.content_type {
-                        v["contentType"] = json!(ctype);
-                    }
-                    if p.disabled {
-                        v["disabled"] = json!(true);
-                    }
-                    v
-                })
-                .collect();
-            json!({"mode": "formdata", "formdata": fields})
-        }
-        Body::GraphQl {
-            query,
-            operation_name,
-            variables,
-        } => {
-            let mut graphql = serde_json::Map::new();
-            for (name, value) in [
-                ("query", query),
-                ("operationName", operation_name),
-                ("variables", variables),
-            ] {
-                if let Some(value) = value {
-                    graphql.insert(name.into(), value.clone());
-                }
-            }
-            json!({"mode": "graphql", "graphql": graphql})
-        }
-        Body::File { src } => json!({"mode": "file", "file": {"src": src}}),
-    }
-}
-
-/// Apply a pre-request script's changes to the request spec (only what it changed).
-fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
-    let mut definition = serde_json::Map::new();
-    if let Some(url) = &changes.url {
-        definition.insert("url".into(), json!(url));
-    }
-    if let Some(headers) = &changes.headers {
-        let list: Vec<Value> = headers
-            .iter()
-            .map(|(k, v, disabled)| json!({"key": k, "value": v, "disabled": disabled}))
-            .collect();
-        definition.insert("header".into(), Value::Array(list));
-    }
-    if let Some(body) = &changes.body {
-        definition.insert("body".into(), body.clone());
-    }
-    if let Some(auth) = &changes.auth {
-        definition.insert("auth".into(), auth.clone());
-    }
-    // Each part parses on its own; a part that does not parse is left as it was.
-    let Ok(parsed) = parse_request_definition(&Value::Object(definition)) else {
-        return;
-    };
-    if let Some(method) = &changes.method {
-        spec.method = method_name(method);
-    }
-    if changes.url.is_some() {
-        spec.url = parsed.url;
-    }
-    if changes.headers.is_some() {
-        spec.headers = parsed.headers;
-    }
-    if changes.body.is_some() {
-        spec.body = parsed.body;
-    }
-    if changes.auth.is_some() {
-        spec.auth = parsed.auth;
-    }
-}
-
-/// Drop file parts from a script's request (Postman refuses uploads from scripts); true if any.
-fn strip_files(spec: &mut RequestSpec) -> bool {
-    match spec.body.as_deref_mut() {
-        Some(Body::File { .. }) => {
-            spec.body = None;
-            true
-        }
-        Some(Body::FormData(params)) => {
-            let before = params.len();
-            params.retain(|p| !p.is_file);
-            params.len() != before
-        }
-        _ => false,
-    }
-}
-
 /// Map every collection and folder script of `collection` (by address) to the name of its owner.
 fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'c str>) {
     fn add<'c>(events: &[Script], name: &'c str, owners: &mut HashMap<usize, &'c str>) {
@@ -769,46 +417,4 @@ fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'
     }
     add(&collection.events, &collection.name, owners);
     walk(&collection.items, owners);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn item_changes_apply_only_what_changed() {
-        let mut spec = parse_request_definition(&json!({
-            "method": "POST",
-            "url": "http://h/{{p}}?a=1",
-            "header": [{"key": "A", "value": "1"}],
-            "body": {"mode": "raw", "raw": "x"}
-        }))
-        .unwrap_or_default();
-        apply_changes(
-            &mut spec,
-            &RequestChanges {
-                headers: Some(vec![
-                    ("A".into(), "1".into(), false),
-                    ("B".into(), "{{v}}".into(), false),
-                    ("C".into(), "off".into(), true),
-                ]),
-                ..RequestChanges::default()
-            },
-        );
-        assert_eq!(spec.headers.len(), 3);
-        assert_eq!(spec.headers[1].value, "{{v}}");
-        assert!(spec.headers[2].disabled);
-        assert_eq!(spec.url.to_template(), "http://h/{{p}}?a=1");
-        assert_eq!(spec.method, "POST");
-        apply_changes(
-            &mut spec,
-            &RequestChanges {
-                method: Some("put".into()),
-                body: Some(Value::Null),
-                ..RequestChanges::default()
-            },
-        );
-        assert_eq!(spec.method, "PUT");
-        assert!(spec.body.is_none());
-    }
 }

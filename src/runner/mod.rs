@@ -3,11 +3,13 @@
 
 pub mod event;
 pub mod file_plan;
+mod host;
 pub mod ids;
 pub mod item;
 pub mod items;
 pub mod plan;
 pub mod record;
+mod views;
 
 pub use event::{Cursor, Event, Fanout, ItemRef, Listener};
 pub use items::Plan;

@@ -1,0 +1,295 @@
+//! What scripts see of a request and a response (`pm.request`, `pm.response`), and how a
+//! pre-request script's changes to `pm.request` go back into the request spec.
+
+use crate::collection::{
+    Auth, Body, Item, KeyValue, RequestSpec, method_name, parse_request_definition,
+};
+use crate::http::body::resolve_json;
+use crate::http::charset;
+use crate::http::{HttpResponse, Prepared};
+use crate::script::{RequestChanges, RequestView, ResponseView};
+use crate::vars::Scopes;
+use serde_json::{Value, json};
+
+/// `pm.response` for a received response.
+pub(super) fn response_view(r: &HttpResponse) -> ResponseView {
+    let content_type = r
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.as_str());
+    let body = charset::body_text(&r.body, content_type).into_owned();
+    ResponseView {
+        code: r.status,
+        status: r.reason.clone(),
+        headers: r.headers.clone(),
+        raw: charset::bytes_as_latin1(&r.body, &body),
+        body,
+        response_time_ms: u64::try_from(r.elapsed.as_millis()).unwrap_or(u64::MAX),
+        response_size: r.body.len() as u64,
+    }
+}
+
+/// `pm.request` for test scripts: the request as Postman's request object holds it after sending.
+pub(super) fn sent_view(
+    item: &Item,
+    spec: &RequestSpec,
+    prepared: &Prepared,
+    scopes: &Scopes,
+) -> RequestView {
+    RequestView {
+        id: item.id.clone(),
+        name: item.name.clone(),
+        method: prepared.request.method.clone(),
+        url: prepared.request.url.clone(),
+        headers: prepared.script_headers.clone(),
+        system_headers: prepared.system_headers.clone(),
+        body: prepared
+            .request
+            .body
+            .as_ref()
+            .map(|b| String::from_utf8_lossy(b).into_owned()),
+        // A form or GraphQL body is seen as its (resolved) fields, as Newman's request keeps
+        // it; a raw body as the text sent (comments stripped).
+        body_definition: spec
+            .body
+            .as_deref()
+            .filter(|b| {
+                matches!(
+                    b,
+                    Body::UrlEncoded(_) | Body::FormData(_) | Body::GraphQl { .. }
+                )
+            })
+            .map(|b| resolve_json(&body_definition(b), &|t: &str| scopes.resolve(t))),
+        disabled_headers: disabled_header_slots(spec),
+        // The URL as sent has its path variables filled in; Newman's list is empty then.
+        url_variables: Vec::new(),
+        auth: spec.auth.as_deref().map(auth_json),
+        description: spec.description.as_deref().cloned(),
+    }
+}
+
+/// `pm.request` for pre-request scripts: the request as written (variables unresolved).
+pub(super) fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
+    RequestView {
+        id: item.id.clone(),
+        name: item.name.clone(),
+        method: spec.method.to_string(),
+        url: spec.url.to_template_with_path_variables(),
+        headers: spec
+            .headers
+            .iter()
+            .filter(|h| !h.disabled)
+            .map(|h| (h.key.clone(), h.value.clone()))
+            .collect(),
+        body: None,
+        system_headers: Vec::new(),
+        body_definition: spec.body.as_deref().map(body_definition),
+        disabled_headers: disabled_header_slots(spec),
+        url_variables: url_variables(spec),
+        auth: spec.auth.as_deref().map(auth_json),
+        description: spec.description.as_deref().cloned(),
+    }
+}
+
+/// The URL's path variables as written.
+fn url_variables(spec: &RequestSpec) -> Vec<(String, String)> {
+    spec.url
+        .parts()
+        .variables
+        .iter()
+        .map(|v| (v.key.clone(), v.value.clone()))
+        .collect()
+}
+
+/// An auth block as Postman's JSON: `{"type": kind, kind: [{type, value, key}, ...]}`.
+fn auth_json(auth: &Auth) -> Value {
+    let params: Vec<Value> = auth
+        .params
+        .iter()
+        .map(|(k, v)| json!({"type": "string", "value": v, "key": k}))
+        .collect();
+    let mut out = serde_json::Map::new();
+    out.insert("type".into(), json!(auth.kind));
+    if auth.kind != "noauth" {
+        out.insert(auth.kind.clone(), Value::Array(params));
+    }
+    Value::Object(out)
+}
+
+/// The disabled headers of `spec` with their index in its header list (scripts list them).
+fn disabled_header_slots(spec: &RequestSpec) -> Vec<(usize, String, String)> {
+    spec.headers
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.disabled)
+        .map(|(i, h)| (i, h.key.clone(), h.value.clone()))
+        .collect()
+}
+
+/// A body as Postman's JSON body definition.
+fn body_definition(body: &Body) -> Value {
+    let pairs = |list: &[KeyValue]| -> Vec<Value> {
+        list.iter()
+            .map(|p| {
+                let mut v = json!({"key": p.key, "value": p.value});
+                if p.disabled {
+                    v["disabled"] = json!(true);
+                }
+                v
+            })
+            .collect()
+    };
+    match body {
+        Body::Raw { raw, language } => {
+            let mut v = json!({"mode": "raw", "raw": raw});
+            if let Some(language) = language {
+                v["options"] = json!({"raw": {"language": language}});
+            }
+            v
+        }
+        Body::UrlEncoded(list) => json!({"mode": "urlencoded", "urlencoded": pairs(list)}),
+        Body::FormData(params) => {
+            let fields: Vec<Value> = params
+                .iter()
+                .map(|p| {
+                    let mut v = json!({"key": p.key});
+                    if p.is_file {
+                        v["type"] = json!("file");
+                        v["src"] = match p.src.as_slice() {
+                            [one] => json!(one),
+                            many => json!(many),
+                        };
+                    } else {
+                        v["type"] = json!("text");
+                        v["value"] = json!(p.value);
+                    }
+                    if let Some(ctype) = &p.content_type {
+                        v["contentType"] = json!(ctype);
+                    }
+                    if p.disabled {
+                        v["disabled"] = json!(true);
+                    }
+                    v
+                })
+                .collect();
+            json!({"mode": "formdata", "formdata": fields})
+        }
+        Body::GraphQl {
+            query,
+            operation_name,
+            variables,
+        } => {
+            let mut graphql = serde_json::Map::new();
+            for (name, value) in [
+                ("query", query),
+                ("operationName", operation_name),
+                ("variables", variables),
+            ] {
+                if let Some(value) = value {
+                    graphql.insert(name.into(), value.clone());
+                }
+            }
+            json!({"mode": "graphql", "graphql": graphql})
+        }
+        Body::File { src } => json!({"mode": "file", "file": {"src": src}}),
+    }
+}
+
+/// Apply a pre-request script's changes to the request spec (only what it changed).
+pub(super) fn apply_changes(spec: &mut RequestSpec, changes: &RequestChanges) {
+    let mut definition = serde_json::Map::new();
+    if let Some(url) = &changes.url {
+        definition.insert("url".into(), json!(url));
+    }
+    if let Some(headers) = &changes.headers {
+        let list: Vec<Value> = headers
+            .iter()
+            .map(|(k, v, disabled)| json!({"key": k, "value": v, "disabled": disabled}))
+            .collect();
+        definition.insert("header".into(), Value::Array(list));
+    }
+    if let Some(body) = &changes.body {
+        definition.insert("body".into(), body.clone());
+    }
+    if let Some(auth) = &changes.auth {
+        definition.insert("auth".into(), auth.clone());
+    }
+    // Each part parses on its own; a part that does not parse is left as it was.
+    let Ok(parsed) = parse_request_definition(&Value::Object(definition)) else {
+        return;
+    };
+    if let Some(method) = &changes.method {
+        spec.method = method_name(method);
+    }
+    if changes.url.is_some() {
+        spec.url = parsed.url;
+    }
+    if changes.headers.is_some() {
+        spec.headers = parsed.headers;
+    }
+    if changes.body.is_some() {
+        spec.body = parsed.body;
+    }
+    if changes.auth.is_some() {
+        spec.auth = parsed.auth;
+    }
+}
+
+/// Drop file parts from a script's request (Postman refuses uploads from scripts); true if any.
+pub(super) fn strip_files(spec: &mut RequestSpec) -> bool {
+    match spec.body.as_deref_mut() {
+        Some(Body::File { .. }) => {
+            spec.body = None;
+            true
+        }
+        Some(Body::FormData(params)) => {
+            let before = params.len();
+            params.retain(|p| !p.is_file);
+            params.len() != before
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_changes_apply_only_what_changed() {
+        let mut spec = parse_request_definition(&json!({
+            "method": "POST",
+            "url": "http://h/{{p}}?a=1",
+            "header": [{"key": "A", "value": "1"}],
+            "body": {"mode": "raw", "raw": "x"}
+        }))
+        .unwrap_or_default();
+        apply_changes(
+            &mut spec,
+            &RequestChanges {
+                headers: Some(vec![
+                    ("A".into(), "1".into(), false),
+                    ("B".into(), "{{v}}".into(), false),
+                    ("C".into(), "off".into(), true),
+                ]),
+                ..RequestChanges::default()
+            },
+        );
+        assert_eq!(spec.headers.len(), 3);
+        assert_eq!(spec.headers[1].value, "{{v}}");
+        assert!(spec.headers[2].disabled);
+        assert_eq!(spec.url.to_template(), "http://h/{{p}}?a=1");
+        assert_eq!(spec.method, "POST");
+        apply_changes(
+            &mut spec,
+            &RequestChanges {
+                method: Some("put".into()),
+                body: Some(Value::Null),
+                ..RequestChanges::default()
+            },
+        );
+        assert_eq!(spec.method, "PUT");
+        assert!(spec.body.is_none());
+    }
+}
