@@ -153,3 +153,38 @@ fn round_trip_environments_and_globals_are_unchanged() {
         "too few variable files checked: {checked}"
     );
 }
+
+/// `--export-environment` writes variables as Newman does (typed values cast, `enabled: false`
+/// dropped); with `--export-as-loaded` an environment the run did not change comes back identical.
+#[test]
+fn round_trip_export_as_loaded_flag() {
+    let dir = crate::util::tempdir();
+    // No requests: nothing is sent, only the environment goes through.
+    let collection = crate::util::write(
+        dir.path(),
+        "c.json",
+        r#"{"info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": []}"#,
+    );
+    let env_text = "{\n\t\"name\": \"e\",\n\t\"values\": [\n\t\t{\n\t\t\t\"key\": \"n\",\n\t\t\t\"value\": \"42\",\n\t\t\t\"type\": \"number\"\n\t\t},\n\t\t{\n\t\t\t\"key\": \"off\",\n\t\t\t\"value\": \"x\",\n\t\t\t\"enabled\": false\n\t\t}\n\t]\n}\n";
+    let env = crate::util::write(dir.path(), "e.json", env_text);
+    let out_path = dir.path().join("out.json").to_string_lossy().into_owned();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "run",
+            &collection,
+            "-e",
+            &env,
+            "--export-environment",
+            &out_path,
+        ];
+        args.extend_from_slice(extra);
+        let out = crate::util::postie(&args);
+        out.check(out.code == 0, "the run passes");
+        std::fs::read_to_string(&out_path).unwrap_or_default()
+    };
+    let as_loaded = run(&["--export-as-loaded"]);
+    assert_eq!(as_loaded, env_text);
+    let newman: serde_json::Value = serde_json::from_str(&run(&[])).unwrap_or_default();
+    assert_eq!(newman["values"][0]["value"], serde_json::json!(42));
+    assert_eq!(newman["values"][1]["enabled"], serde_json::json!(true));
+}

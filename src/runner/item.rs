@@ -11,8 +11,8 @@ use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
 use super::views::{apply_changes, response_view, sent_view, template_view};
 use crate::collection::{Collection, Item, Node, Script};
-use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
 use crate::http::files::FileAccess;
+use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
 use crate::script::{
     ConsoleLevel, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox, ScopeMeta,
