@@ -1,8 +1,8 @@
 //! One item's life: pre-request scripts → resolve and send the request → test scripts, emitting
 //! an event at every step. Failures are events, never errors.
 //!
-//! Scripts run with a [`RunHost`](super::host) that serves their I/O; what they see of the request
-//! and response is built in [`views`](super::views), where a pre-request script's changes to
+//! Scripts run with a `RunHost` (`runner/host.rs`) that serves their I/O; what they see of the
+//! request and response is built in `runner/views.rs`, where a pre-request script's changes to
 //! `pm.request` are applied to the request that is sent.
 
 use super::event::{Cursor, Event, ItemRef, Listener};
