@@ -48,9 +48,9 @@ pub fn is_redirect(status: u16) -> bool {
 }
 
 /// The request for the next hop after `previous` got `status` with `location`, or `None` when
-/// `location` cannot be resolved against the previous URL. With `disableUrlEncoding` the new URL
-/// keeps `location` as written ([`super::raw::target::join`]); otherwise it is resolved and
-/// encoded the WHATWG way.
+/// `location` cannot be resolved against the previous URL. The location is resolved as Newman's
+/// runtime does ([`super::raw::target::join`]: dot segments kept) and then encoded as Newman
+/// encodes a URL, unless `disableUrlEncoding` keeps it as written.
 pub fn next_hop(
     previous: &HttpRequest,
     status: u16,
@@ -58,14 +58,13 @@ pub fn next_hop(
     options: &SendOptions,
 ) -> Option<HttpRequest> {
     let base = reqwest::Url::parse(&previous.url).ok()?;
-    let (target, url) = if options.disable_url_encoding {
-        let url = super::raw::target::join(&previous.url, location)?;
-        (reqwest::Url::parse(&url).ok()?, url)
+    let joined = super::raw::target::join(&previous.url, location)?;
+    let url = if options.disable_url_encoding {
+        joined
     } else {
-        let target = base.join(location).ok()?;
-        let url = target.to_string();
-        (target, url)
+        super::url_encode::href(&joined, false)
     };
+    let target = reqwest::Url::parse(&url).ok()?;
     let keep_method = matches!(status, 307 | 308)
         || options.follow_original_method
         || previous.method.eq_ignore_ascii_case("HEAD");

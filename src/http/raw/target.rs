@@ -37,8 +37,9 @@ pub fn needs_raw(url: &str) -> bool {
 
 /// Resolve a redirect's `location` against `base` without re-encoding it: an absolute location
 /// (`scheme://…`) is taken as written, `//host/…` gets the base's scheme, `/path`, `?query` and
-/// `#fragment` replace that part of the base as written; a relative path is merged with the
-/// base's directory and its `.`/`..` segments removed. `None` when `base` has no `scheme://`.
+/// `#fragment` replace that part of the base as written; a relative path is appended to the
+/// base's directory with its `.`/`..` segments kept, as Newman's runtime resolves a `Location`
+/// (`../x` from `/a` goes out as `/../x`). `None` when `base` has no `scheme://`.
 pub fn join(base: &str, location: &str) -> Option<String> {
     let location = location.trim_matches(|c: char| c <= ' ');
     let (prefix, rest) = split_authority(base)?;
@@ -58,12 +59,7 @@ pub fn join(base: &str, location: &str) -> Option<String> {
         Some('#') => format!("{prefix}{without_fragment}{location}"),
         Some(_) => {
             let directory = &path[..path.rfind('/').map_or(0, |i| i + 1)];
-            let (relative_path, tail) = match location.find(['?', '#']) {
-                Some(i) => location.split_at(i),
-                None => (location, ""),
-            };
-            let merged = format!("{}{relative_path}", with_leading_slash(directory));
-            format!("{prefix}{}{tail}", remove_dot_segments(&merged))
+            format!("{prefix}{}{location}", with_leading_slash(directory))
         }
     })
 }
@@ -96,30 +92,6 @@ fn with_leading_slash(path: &str) -> String {
     } else {
         format!("/{path}")
     }
-}
-
-/// RFC 3986 section 5.2.4 on an absolute path.
-fn remove_dot_segments(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    for (i, segment) in segments.iter().enumerate() {
-        let last = i + 1 == segments.len();
-        match *segment {
-            "." => {
-                if last {
-                    out.push("");
-                }
-            }
-            ".." => {
-                out.pop();
-                if last {
-                    out.push("");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    format!("/{}", out.join("/"))
 }
 
 #[cfg(test)]
@@ -189,8 +161,12 @@ mod tests {
         assert_eq!(join(base, "?{z}").as_deref(), Some("http://h:8/a/b?{z}"));
         assert_eq!(join(base, "#g").as_deref(), Some("http://h:8/a/b?q=1#g"));
         assert_eq!(join(base, "c|d").as_deref(), Some("http://h:8/a/c|d"));
-        assert_eq!(join(base, "../c?\"").as_deref(), Some("http://h:8/c?\""));
-        assert_eq!(join(base, "./").as_deref(), Some("http://h:8/a/"));
+        assert_eq!(
+            join(base, "../c?\"").as_deref(),
+            Some("http://h:8/a/../c?\""),
+            "dot segments are kept, as Newman's runtime sends them"
+        );
+        assert_eq!(join(base, "./").as_deref(), Some("http://h:8/a/./"));
         assert_eq!(join(base, "").as_deref(), Some("http://h:8/a/b?q=1"));
         assert_eq!(join("http://h", "x").as_deref(), Some("http://h/x"));
     }
