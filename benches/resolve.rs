@@ -15,7 +15,7 @@ fn scope(pairs: &[(&str, &str)]) -> VariableScope {
         .iter()
         .map(|(k, v)| Variable {
             key: (*k).to_owned(),
-            value: json!(v),
+            value: Some(json!(v)),
             kind: None,
             disabled: false,
         })
@@ -47,7 +47,7 @@ fn scopes() -> Scopes {
         environment: scope(&env),
         ..Scopes::default()
     };
-    s.local.insert("i".into(), json!("42"));
+    s.local.set("i", json!("42"));
     s
 }
 

@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use postie::script::{
-    RequestView, ResponseView, Sandbox, SandboxOptions, ScopeSnapshot, ScriptContext, ScriptInfo,
+    RequestView, ResponseView, Sandbox, SandboxOptions, Scopes, ScriptContext, ScriptInfo,
     ScriptKind,
 };
 use serde_json::json;
@@ -20,11 +20,11 @@ const TEST: &str = "pm.test(\"status 200 and i echoed\", function () {\n    \
                     const body = pm.response.json();\n    \
                     pm.expect(body.i).to.eql(7);\n});";
 
-fn vars() -> ScopeSnapshot {
-    let mut vars = ScopeSnapshot::default();
+fn vars() -> Scopes {
+    let mut vars = Scopes::default();
     vars.environment
-        .insert("base_url".into(), json!("http://127.0.0.1:18732"));
-    vars.local.insert("i".into(), json!("6"));
+        .set("base_url", json!("http://127.0.0.1:18732"));
+    vars.local.set("i", json!("6"));
     vars
 }
 
@@ -62,6 +62,7 @@ fn context<'a>(
     source: &'a str,
     request: &'a RequestView,
     response: Option<&'a ResponseView>,
+    vars: &'a Scopes,
 ) -> ScriptContext<'a> {
     ScriptContext {
         kind,
@@ -75,7 +76,7 @@ fn context<'a>(
             location_current: "bench".into(),
             ..ScriptInfo::default()
         },
-        vars: vars(),
+        vars,
         cookies: Vec::new(),
     }
 }
@@ -87,6 +88,7 @@ fn bench_scripts(c: &mut Criterion) {
     };
     let request = request();
     let response = response();
+    let vars = vars();
     let cases = [
         ("pre-request", ScriptKind::PreRequest, PRE_REQUEST, None),
         ("test", ScriptKind::Test, TEST, Some(&response)),
@@ -95,7 +97,7 @@ fn bench_scripts(c: &mut Criterion) {
     for (name, kind, source, response) in cases {
         group.bench_function(format!("{name}/cached"), |b| {
             b.iter(|| {
-                let outcome = sandbox.run(&context(kind, source, &request, response));
+                let outcome = sandbox.run(&context(kind, source, &request, response, &vars));
                 black_box(outcome)
             })
         });
@@ -104,7 +106,7 @@ fn bench_scripts(c: &mut Criterion) {
             b.iter(|| {
                 n += 1;
                 let source = format!("{source}\n// {n}");
-                let outcome = sandbox.run(&context(kind, &source, &request, response));
+                let outcome = sandbox.run(&context(kind, &source, &request, response, &vars));
                 black_box(outcome)
             })
         });

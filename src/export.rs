@@ -189,12 +189,18 @@ fn patch_values(
             .enumerate()
             .position(|(i, o)| !used[i] && key_of(o).as_deref() == Some(var.key.as_str()));
         let Some(i) = found else {
-            out.push(json!({
+            let mut entry = json!({
                 "key": var.key,
                 "value": var.value,
                 "type": var.kind.clone().unwrap_or_else(|| "default".into()),
                 "enabled": !var.disabled,
-            }));
+            });
+            if var.value.is_none()
+                && let Value::Object(map) = &mut entry
+            {
+                map.remove("value");
+            }
+            out.push(entry);
             continue;
         };
         used[i] = true;
@@ -220,10 +226,11 @@ fn patch_entry(
     style: ExportStyle,
     loaded: Option<&Variable>,
 ) {
-    let same = map.get("value").is_some_and(|v| *v == var.value)
-        || (map.get("value").is_none() && var.value == json!(""));
-    if !same {
-        map.insert("value".into(), var.value.clone());
+    if map.get("value") != var.value.as_ref() {
+        match &var.value {
+            Some(value) => map.insert("value".into(), value.clone()),
+            None => map.remove("value"),
+        };
     }
     let written_off = map.get("disabled") == Some(&Value::Bool(true));
     let was_disabled = match style {

@@ -42,12 +42,15 @@ pub struct Inputs {
 
 /// Parse a repeatable `KEY=VALUE` flag, split at the first `=`. A bare `KEY` sets the variable
 /// with no value (Newman sets it to `undefined`, which substitutes as an empty text).
-fn parse_assignments(flag: &str, values: &[String]) -> Result<Vec<(String, String)>, Diagnostic> {
+fn parse_assignments(
+    flag: &str,
+    values: &[String],
+) -> Result<Vec<(String, Option<String>)>, Diagnostic> {
     values
         .iter()
         .map(|v| match v.split_once('=') {
-            Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
-            None if !v.is_empty() => Ok((v.to_string(), String::new())),
+            Some((k, v)) if !k.is_empty() => Ok((k.to_string(), Some(v.to_string()))),
+            None if !v.is_empty() => Ok((v.to_string(), None)),
             _ => Err(
                 Diagnostic::new(format!("{flag} \"{v}\": expected KEY=VALUE"))
                     .with_hint(format!("for example {flag} password=$PARTNER_PASSWORD")),
@@ -130,13 +133,18 @@ pub fn execute(
         ..Scopes::default()
     };
     for (k, v) in &env_vars {
-        scopes.environment.set(k, Value::String(v.clone()));
+        scopes
+            .environment
+            .set_value(k, v.clone().map(Value::String));
     }
     for (k, v) in &global_vars {
-        scopes.globals.set(k, Value::String(v.clone()));
+        scopes.globals.set_value(k, v.clone().map(Value::String));
     }
-    let command_line: Vec<(String, String)> =
-        env_vars.iter().chain(global_vars.iter()).cloned().collect();
+    let command_line: Vec<(String, String)> = env_vars
+        .iter()
+        .chain(global_vars.iter())
+        .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
+        .collect();
 
     let working_dir = match &flags.working_dir {
         Some(dir) => dir.clone(),
@@ -327,10 +335,11 @@ fn report_path(
 fn keep_secrets_out(
     scope: &VariableScope,
     file: Option<&VariableFile>,
-    given: &[(String, String)],
+    given: &[(String, Option<String>)],
 ) -> VariableScope {
     let mut out = scope.clone();
     for (key, value) in given {
+        let Some(value) = value else { continue };
         let secret = scope
             .entries()
             .iter()
@@ -340,7 +349,7 @@ fn keep_secrets_out(
                 .and_then(|f| f.values.iter().rev().find(|v| v.key == *key))
                 .map(|v| v.value.clone());
             match original {
-                Some(original) => out.set(key, original),
+                Some(original) => out.set_value(key, original),
                 None => out.unset(key),
             }
         }
@@ -380,9 +389,9 @@ mod tests {
     #[test]
     fn execute_parses_assignments_at_first_equals() {
         let parsed = parse_assignments("--env-var", &["a=b=c".into()]).unwrap_or_default();
-        assert_eq!(parsed, [("a".to_string(), "b=c".to_string())]);
+        assert_eq!(parsed, [("a".to_string(), Some("b=c".to_string()))]);
         let bare = parse_assignments("--env-var", &["novalue".into()]).unwrap_or_default();
-        assert_eq!(bare, vec![("novalue".to_string(), String::new())]);
+        assert_eq!(bare, vec![("novalue".to_string(), None)]);
         assert!(parse_assignments("--env-var", &["=x".into()]).is_err());
     }
 
@@ -395,13 +404,13 @@ mod tests {
             values: vec![
                 crate::collection::Variable {
                     key: "password".into(),
-                    value: Value::String(String::new()),
+                    value: Some(Value::String(String::new())),
                     kind: Some("secret".into()),
                     disabled: false,
                 },
                 crate::collection::Variable {
                     key: "login".into(),
-                    value: Value::String("a".into()),
+                    value: Some(Value::String("a".into())),
                     kind: None,
                     disabled: false,
                 },
@@ -409,11 +418,11 @@ mod tests {
         };
         let mut scope = VariableScope::from_variables(&file.values);
         let given = [
-            ("password".to_string(), "s3cret".to_string()),
-            ("login".to_string(), "b".to_string()),
+            ("password".to_string(), Some("s3cret".to_string())),
+            ("login".to_string(), Some("b".to_string())),
         ];
         for (k, v) in &given {
-            scope.set(k, Value::String(v.clone()));
+            scope.set_value(k, v.clone().map(Value::String));
         }
         let out = keep_secrets_out(&scope, Some(&file), &given);
         assert_eq!(out.get("password"), Some(&Value::String(String::new())));
@@ -432,13 +441,13 @@ mod tests {
         let environment = VariableScope::from_variables(&[
             crate::collection::Variable {
                 key: "key".into(),
-                value: Value::String("typed-secret".into()),
+                value: Some(Value::String("typed-secret".into())),
                 kind: Some("secret".into()),
                 disabled: false,
             },
             crate::collection::Variable {
                 key: "password".into(),
-                value: Value::String("file-value".into()),
+                value: Some(Value::String("file-value".into())),
                 kind: None,
                 disabled: false,
             },

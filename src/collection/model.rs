@@ -258,8 +258,10 @@ pub struct Script {
 pub struct Variable {
     /// The name.
     pub key: String,
-    /// The value as written (string, number, boolean, ...).
-    pub value: Value,
+    /// The value as written (string, number, boolean, ...), cast for its `type`; `None` when the
+    /// entry has no value (JavaScript's `undefined`: substituted as an empty text, exported
+    /// without a `value`).
+    pub value: Option<Value>,
     /// `type` as written (`default`, `secret`, `string`, `any`, ...).
     pub kind: Option<String>,
     /// True when `disabled: true`. Newman's SDK ignores Postman's own `enabled: false`.
@@ -267,9 +269,10 @@ pub struct Variable {
 }
 
 impl Variable {
-    /// The value as the text substituted into templates (`null` → `"null"`, strings unquoted).
+    /// The value as the text substituted into templates (`null` → `"null"`, strings unquoted,
+    /// no value → empty).
     pub fn value_text(&self) -> String {
-        value_to_text(&self.value)
+        self.value.as_ref().map(value_to_text).unwrap_or_default()
     }
 
     /// True for variables Postman treats as secret (`type: secret`).

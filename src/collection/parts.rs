@@ -144,10 +144,10 @@ pub(crate) fn variable(obj: &Map<String, Value>) -> Option<Variable> {
     let value = obj
         .get("value")
         .cloned()
-        .unwrap_or_else(|| Value::String(String::new()));
+        .map(|value| cast_for_type(kind.as_deref(), value));
     Some(Variable {
         key,
-        value: cast_for_type(kind.as_deref(), value),
+        value,
         kind,
         disabled: obj.get("disabled").and_then(Value::as_bool) == Some(true),
     })
@@ -354,10 +354,13 @@ mod tests {
         let keys: Vec<_> = vars.iter().map(|v| v.key.as_str()).collect();
         assert_eq!(keys, ["a", "b", "c", "e"]);
         assert!(!vars[0].disabled);
-        assert_eq!(vars[3].value, json!(42));
-        assert_eq!(vars[1].value, json!(""));
+        assert_eq!(vars[3].value, Some(json!(42)));
+        assert_eq!(
+            vars[1].value, None,
+            "no value is undefined, not an empty text"
+        );
         assert!(!vars[1].disabled);
-        assert_eq!(vars[2].value, json!(3));
+        assert_eq!(vars[2].value, Some(json!(3)));
         assert_eq!(vars[2].kind.as_deref(), Some("number"));
         assert!(vars[2].disabled);
     }

@@ -540,7 +540,7 @@ mod tests {
     fn scopes() -> Scopes {
         let vars = [("base", "http://h"), ("token", "T")].map(|(k, v)| Variable {
             key: k.into(),
-            value: json!(v),
+            value: Some(json!(v)),
             kind: None,
             disabled: false,
         });

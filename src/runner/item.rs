@@ -310,7 +310,7 @@ impl ItemRunner<'_> {
                 environment: self.environment_meta.clone(),
                 globals: self.globals_meta.clone(),
             },
-            vars: scopes.snapshot(),
+            vars: scopes,
             cookies,
         };
         let mut host = RunHost {
@@ -322,9 +322,9 @@ impl ItemRunner<'_> {
             working_dir: self.working_dir,
             failed: false,
         };
-        let result = self.sandbox.run_with_host(&context, &mut host).await;
+        let mut result = self.sandbox.run_with_host(&context, &mut host).await;
         outcome.failed |= host.failed;
-        scopes.apply(&result.vars);
+        scopes.apply(std::mem::take(&mut result.changes));
         for message in &result.console {
             listener.on_event(&Event::Console {
                 cursor,

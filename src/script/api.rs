@@ -11,28 +11,10 @@
 
 use std::future::Future;
 
-use indexmap::IndexMap;
 use serde_json::Value;
 
 pub use crate::http::{CookieInfo, NewCookie};
-
-/// Variables of one scope, enabled entries only, in order.
-pub type VarMap = IndexMap<String, Value>;
-
-/// The five variable scopes a script can see, highest precedence first.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ScopeSnapshot {
-    /// `pm.variables` (local, persists for the run).
-    pub local: VarMap,
-    /// `pm.iterationData` (read-only for scripts, except `unset`/`set` which stay local to the iteration).
-    pub data: VarMap,
-    /// `pm.environment`.
-    pub environment: VarMap,
-    /// `pm.collectionVariables`.
-    pub collection: VarMap,
-    /// `pm.globals`.
-    pub globals: VarMap,
-}
+pub use crate::vars::{Scopes, VarChanges, VarMap};
 
 /// Which event a script belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +133,7 @@ pub struct ScriptContext<'a> {
     /// `pm.info`.
     pub info: ScriptInfo,
     /// The variables before the script ran.
-    pub vars: ScopeSnapshot,
+    pub vars: &'a Scopes,
     /// `pm.cookies`: the cookies of the response and of the jar for the request's URL.
     pub cookies: Vec<CookieInfo>,
 }
@@ -244,8 +226,8 @@ pub enum NextRequest {
 /// The result of one script run.
 #[derive(Debug, Clone, Default)]
 pub struct ScriptOutcome {
-    /// Variables after the script (all scopes; the runner stores them back).
-    pub vars: ScopeSnapshot,
+    /// What the script did to the variables (the runner stores it with [`Scopes::apply`]).
+    pub changes: VarChanges,
     /// Assertions in the order they completed.
     pub assertions: Vec<AssertionResult>,
     /// Console output in order.

@@ -1,24 +1,29 @@
 //! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to JSON strings
 //! for the prelude's `begin` (one each for info, request, response and cookies, one per variable
 //! scope, all parsed lazily on the JS side), and the JSON `finish` returns parsed into a
-//! [`ScriptOutcome`] (parts the script left empty are left out). Variables travel
-//! as `[name, value]` pairs so their order survives (JS objects reorder integer-like keys); only
-//! scopes the script wrote to come back.
+//! [`ScriptOutcome`] (parts the script left empty are left out). Variables travel as a list of
+//! entries so their order survives (JS objects reorder integer-like keys): `[name, value]`, or
+//! `{"k": name, "v": value, "t": type, "d": true}` for an entry with a type, no value or disabled.
+//! The local scope comes back whole when the script wrote to it; the environment, collection
+//! variables and globals come back as the script's changes in order (`[name, value]` a set,
+//! `[name]` an unset), as Newman's runtime receives a script's mutations.
 
-use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
-    RequestChanges, RequestView, ResponseView, ScopeSnapshot, ScriptContext, ScriptError,
-    ScriptOutcome, VarMap,
+    RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 use super::v8_errors::v8_message;
+use crate::collection::Variable;
+use crate::collection::js_value::js_string;
+use crate::vars::{Change, VarChanges, VariableScope};
 
-/// A [`VarMap`] as the JSON list of `[name, value]` pairs the prelude parses on first use.
-pub(crate) fn scope_json(map: &VarMap) -> String {
+/// A [`VarMap`] (a data row) as the JSON list of `[name, value]` entries the prelude parses on
+/// first use.
+pub(crate) fn data_json(map: &VarMap) -> String {
     let mut out = String::with_capacity(2 + map.len() * 24);
     out.push('[');
     for (i, (name, value)) in map.iter().enumerate() {
@@ -33,6 +38,91 @@ pub(crate) fn scope_json(map: &VarMap) -> String {
     }
     out.push(']');
     out
+}
+
+/// A [`VariableScope`] as the JSON list of entries the prelude parses on first use.
+pub(crate) fn scope_json(scope: &VariableScope) -> String {
+    let mut out = String::with_capacity(2 + scope.entries().len() * 24);
+    out.push('[');
+    for (i, var) in scope.entries().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&entry_json(var).to_string());
+    }
+    out.push(']');
+    out
+}
+
+/// One entry: `[name, value]` when it is plain, else the object form.
+fn entry_json(var: &Variable) -> Value {
+    match (&var.value, &var.kind, var.disabled) {
+        (Some(value), None, false) => {
+            Value::Array(vec![Value::from(var.key.as_str()), value.clone()])
+        }
+        (value, kind, disabled) => {
+            let mut map = serde_json::Map::new();
+            map.insert("k".into(), Value::from(var.key.as_str()));
+            if let Some(value) = value {
+                map.insert("v".into(), value.clone());
+            }
+            if let Some(kind) = kind {
+                map.insert("t".into(), Value::from(kind.as_str()));
+            }
+            if disabled {
+                map.insert("d".into(), Value::Bool(true));
+            }
+            Value::Object(map)
+        }
+    }
+}
+
+/// An entry of the list [`scope_json`] writes, back from the script; `None` when it is not one.
+fn entry_from_json(entry: Value) -> Option<Variable> {
+    match entry {
+        Value::Array(mut parts) if parts.len() == 2 => {
+            let value = parts.pop();
+            Some(Variable {
+                key: key_text(parts.pop()?)?,
+                value,
+                kind: None,
+                disabled: false,
+            })
+        }
+        Value::Object(mut map) => Some(Variable {
+            key: key_text(map.remove("k")?)?,
+            value: map.remove("v"),
+            kind: map.remove("t").and_then(|t| t.as_str().map(str::to_string)),
+            disabled: map.remove("d") == Some(Value::Bool(true)),
+        }),
+        _ => None,
+    }
+}
+
+/// A variable name as the script gave it: a string, or a number or boolean as JavaScript writes
+/// it. `null` (a `set()` without a name) names nothing.
+fn key_text(key: Value) -> Option<String> {
+    match key {
+        Value::String(text) => Some(text),
+        Value::Null => None,
+        other => Some(js_string(&other)),
+    }
+}
+
+/// A script's changes to one scope: `[name, value]` sets, `[name]` unsets.
+fn changes_from_json(list: Vec<Value>) -> Vec<Change> {
+    list.into_iter()
+        .filter_map(|change| match change {
+            Value::Array(mut parts) if parts.len() == 2 => {
+                let value = parts.pop()?;
+                Some(Change::Set(key_text(parts.pop()?)?, value))
+            }
+            Value::Array(mut parts) if parts.len() == 1 => {
+                Some(Change::Unset(key_text(parts.pop()?)?))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The request headers as `[key, value]` pairs, with the disabled ones (`[key, value, true]`)
@@ -169,11 +259,13 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
 
 #[derive(Deserialize, Default)]
 struct RawVars {
-    local: Option<Vec<(String, Value)>>,
-    data: Option<Vec<(String, Value)>>,
-    environment: Option<Vec<(String, Value)>>,
-    collection: Option<Vec<(String, Value)>>,
-    globals: Option<Vec<(String, Value)>>,
+    local: Option<Vec<Value>>,
+    #[serde(default)]
+    environment: Vec<Value>,
+    #[serde(default)]
+    collection: Vec<Value>,
+    #[serde(default)]
+    globals: Vec<Value>,
 }
 
 #[derive(Deserialize)]
@@ -241,28 +333,18 @@ struct RawOutcome {
     request_changes: Option<RawChanges>,
 }
 
-/// The scope as the script left it, or as it was when the script did not write to it.
-fn var_map(changed: Option<Vec<(String, Value)>>, before: &VarMap) -> VarMap {
-    match changed {
-        Some(pairs) => pairs.into_iter().collect::<IndexMap<_, _>>(),
-        None => before.clone(),
-    }
-}
-
 /// Parse what the prelude's `finish` returned.
-pub(crate) fn outcome_from_json(
-    json: &str,
-    source: &str,
-    before: &ScopeSnapshot,
-) -> Result<ScriptOutcome, String> {
+pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcome, String> {
     let raw: RawOutcome = serde_json::from_str(json).map_err(|e| e.to_string())?;
     Ok(ScriptOutcome {
-        vars: ScopeSnapshot {
-            local: var_map(raw.vars.local, &before.local),
-            data: var_map(raw.vars.data, &before.data),
-            environment: var_map(raw.vars.environment, &before.environment),
-            collection: var_map(raw.vars.collection, &before.collection),
-            globals: var_map(raw.vars.globals, &before.globals),
+        changes: VarChanges {
+            local: raw
+                .vars
+                .local
+                .map(|list| list.into_iter().filter_map(entry_from_json).collect()),
+            environment: changes_from_json(raw.vars.environment),
+            collection: changes_from_json(raw.vars.collection),
+            globals: changes_from_json(raw.vars.globals),
         },
         assertions: raw
             .assertions

@@ -274,7 +274,6 @@ impl Sandbox {
             std::task::Poll::Ready(outcome) => outcome,
             // `NoHost` never waits, so the future completes on its first poll.
             std::task::Poll::Pending => ScriptOutcome {
-                vars: script.vars.clone(),
                 error: Some(ScriptError {
                     name: "Error".to_string(),
                     message: "postie sandbox failure: a script host without I/O waited".to_string(),
@@ -318,7 +317,7 @@ impl Sandbox {
             Flat((meta.info, meta.request, meta.response, meta.cookies)),
             Flat((
                 convert::scope_json(&vars.local),
-                convert::scope_json(&vars.data),
+                convert::data_json(&vars.data),
                 convert::scope_json(&vars.environment),
                 convert::scope_json(&vars.collection),
                 convert::scope_json(&vars.globals),
@@ -411,7 +410,7 @@ impl Sandbox {
 
         let keep_async = self.options.async_errors;
         let mut outcome = match raw {
-            Ok(json) => convert::outcome_from_json(&json, source, &script.vars),
+            Ok(json) => convert::outcome_from_json(&json, source),
             Err(message) => Err(message),
         }
         .map(|mut outcome| {
@@ -421,7 +420,6 @@ impl Sandbox {
             outcome
         })
         .unwrap_or_else(|message| ScriptOutcome {
-            vars: script.vars.clone(),
             error: Some(ScriptError {
                 name: "Error".to_string(),
                 message: format!("postie could not read the script's results: {message}"),

@@ -47,7 +47,7 @@ fn run(sb: &mut Sandbox, source: &str, body: Option<&str>) -> ScriptOutcome {
             iteration_count: 1,
             ..ScriptInfo::default()
         },
-        vars: ScopeSnapshot::default(),
+        vars: &Scopes::default(),
         cookies: Vec::new(),
     })
 }
@@ -66,8 +66,10 @@ fn check(setup: &str, cases: &[(&str, &str)]) {
     let out = run(&mut sb, &source, None);
     assert_eq!(out.error, None, "script error");
     for (i, (expr, want)) in cases.iter().enumerate() {
-        let got = out.vars.environment.get(&format!("c{i}"));
-        assert_eq!(got, Some(&serde_json::json!(want)), "{expr}");
+        let mut env = crate::vars::VariableScope::default();
+        env.apply(&out.changes.environment);
+        let got = env.get(&format!("c{i}")).cloned();
+        assert_eq!(got, Some(serde_json::json!(want)), "{expr}");
     }
 }
 

@@ -29,7 +29,7 @@
     return S.info;
   }
   function scope(key) {
-    return S.scopes[key] || (S.scopes[key] = new Map(parse(S.varsJson[key])));
+    return S.scopes[key] || (S.scopes[key] = P.varListFromWire(parse(S.varsJson[key])));
   }
   P.scope = scope;
   P.part = part;
@@ -192,9 +192,13 @@
     if (S.frozen) return;
     S.skip = true;
     const scopes = {};
-    for (const key of Object.keys(S.dirty)) scopes[key] = new Map(S.scopes[key]);
+    const changes = {};
+    for (const key of Object.keys(S.dirty)) {
+      scopes[key] = S.scopes[key].copy();
+      changes[key] = P.mutations(key).length;
+    }
     S.frozen = {
-      dirty: Object.assign({}, S.dirty), scopes: scopes, next: S.next,
+      dirty: Object.assign({}, S.dirty), scopes: scopes, changes: changes, next: S.next,
       console: S.console.length, assertions: S.assertions.length,
     };
     S.timers = [];
@@ -204,6 +208,7 @@
     const f = S.frozen;
     S.dirty = f.dirty;
     for (const key of Object.keys(f.scopes)) S.scopes[key] = f.scopes[key];
+    for (const key of Object.keys(S.mutations || {})) P.mutations(key).length = f.changes[key] || 0;
     S.next = f.next;
     S.console.length = f.console;
     S.assertions.length = f.assertions;
@@ -722,18 +727,16 @@
     }
   }
 
-  function safeVars(map) {
-    const out = [];
-    map.forEach(function (value, key) {
-      let shown = value;
-      try {
-        if (stringify(value) === undefined) shown = null;
-      } catch (e) {
-        shown = String(value);
-      }
-      out.push([key, shown === undefined ? null : shown]);
-    });
-    return out;
+  // A change (`[name, value]`) or local entry (`{k, v, …}`) JSON can hold: a value JSON cannot
+  // (BigInt, a cycle) is sent as its text.
+  function safeItem(item) {
+    try {
+      stringify(item);
+      return item;
+    } catch (e) {
+      if (Array.isArray(item)) return item.length < 2 ? item : [item[0], String(item[1])];
+      return Object.assign({}, item, { v: String(item.v) });
+    }
   }
 
   const SCOPE_KEYS = ['local', 'data', 'environment', 'collection', 'globals'];
@@ -745,18 +748,14 @@
     const assertions = S.assertions;
     synced();
     const out = {};
-    // Only scopes the script wrote to go back; a missing one means "unchanged".
+    // The local scope goes back whole when the script wrote to it; the others as their changes.
     let vars = null;
     for (let i = 0; i < SCOPE_KEYS.length; i++) {
       const key = SCOPE_KEYS[i];
       // pm.iterationData.set/unset last only as long as the script.
       if (key === 'data') continue;
       if (!S.dirty[key]) continue;
-      // JSON turns undefined into null. Newman keeps an undefined local variable, which
-      // substitutes as an empty text; the other scopes really do become null in Newman.
-      const pairs = Array.from(S.scopes[key]);
-      if (key === 'local') pairs.forEach(function (p) { if (p[1] === undefined) p[1] = ''; });
-      (vars || (vars = {}))[key] = pairs;
+      (vars || (vars = {}))[key] = key === 'local' ? S.scopes[key].wire() : P.mutations(key);
     }
     if (vars) out.vars = vars;
     if (assertions.length) out.assertions = assertions;
@@ -777,7 +776,7 @@
       return stringify(out);
     } catch (e) {
       // A value JSON cannot hold (BigInt, a cycle): fall back to one value at a time.
-      for (const key of Object.keys(vars || {})) vars[key] = safeVars(new Map(vars[key]));
+      for (const key of Object.keys(vars || {})) vars[key] = vars[key].map(safeItem);
       return stringify(out);
     }
   }

@@ -1,6 +1,9 @@
 // postie prelude: the variable scopes (`pm.environment`, `pm.globals`, `pm.collectionVariables`,
-// `pm.iterationData`, `pm.variables`). Each scope is a Map in the current run state `P.state()`;
-// values keep their JavaScript types.
+// `pm.iterationData`, `pm.variables`). Each scope is a list of entries in the current run state
+// `P.state()`, kept as Postman's SDK keeps a variable list: every entry with its key, value, type
+// and `disabled` switch, in order; reads take the last enabled entry of a name; values keep their
+// JavaScript types (or are `undefined`). What a script does to the environment, the collection
+// variables and the globals is also recorded as a list of changes for the Rust side.
 (function (P) {
   'use strict';
 
@@ -16,6 +19,123 @@
       return '';
     }
   }
+
+  // ---- Types, as Postman's SDK casts values on the way in and out --------------------------
+  function jsonIn(value) {
+    try {
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    } catch (e) {
+      return null;
+    }
+  }
+  function jsonOut(value, wanted) {
+    let parsed;
+    try {
+      parsed = JSON.parse(value);
+    } catch (e) {
+      return undefined;
+    }
+    return wanted(parsed) ? parsed : undefined;
+  }
+  const TYPES = {
+    string: { in: String, out: String },
+    boolean: { in: Boolean, out: Boolean },
+    number: { in: Number, out: Number },
+    array: {
+      in: jsonIn,
+      out: function (v) { return jsonOut(v, Array.isArray); },
+    },
+    object: {
+      in: jsonIn,
+      out: function (v) { return jsonOut(v, function (p) { return p instanceof Object && !Array.isArray(p); }); },
+    },
+    any: { in: function (v) { return v; }, out: function (v) { return v; } },
+  };
+  // A known type name (lower-cased), or null.
+  function knownType(name) {
+    if (name === undefined || name === null) return null;
+    const lower = String(name).toLowerCase();
+    return Object.prototype.hasOwnProperty.call(TYPES, lower) ? lower : null;
+  }
+
+  // One entry as the SDK's Variable serialises it: `disabled` (when given), `type`, `value`,
+  // `key`, in that order.
+  function makeEntry(key, value, type, disabled) {
+    const entry = {};
+    if (disabled !== undefined) entry.disabled = Boolean(disabled);
+    entry.type = knownType(type) || 'any';
+    entry.value = TYPES[entry.type].in(value);
+    entry.key = key;
+    return entry;
+  }
+  function valueOf(entry) {
+    return TYPES[entry.type].out(entry.value);
+  }
+  // An entry from the Rust side: `[key, value]`, or `{k, v, t, d}`.
+  function fromWire(item) {
+    if (Array.isArray(item)) return makeEntry(item[0], item[1], null, undefined);
+    return makeEntry(item.k, item.v, item.t, item.d ? true : undefined);
+  }
+  // An entry for the Rust side (a local scope as the script left it).
+  function toWire(entry) {
+    if (entry.type === 'any' && !entry.disabled && entry.value !== undefined) return [entry.key, entry.value];
+    const out = { k: entry.key };
+    if (entry.value !== undefined) out.v = entry.value;
+    if (entry.type !== 'any') out.t = entry.type;
+    if (entry.disabled) out.d = true;
+    return out;
+  }
+
+  // A scope's entries with the SDK's list semantics.
+  function VarList(entries) {
+    this.entries = entries;
+  }
+  VarList.prototype = {
+    // The last enabled entry named `key`, or undefined.
+    // Names compare as object keys do (`get(1)` finds the variable `set('1', …)` made).
+    one: function (key) {
+      const entries = this.entries;
+      const name = String(key);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const e = entries[i];
+        if (!e.disabled && (e.key === key || String(e.key) === name)) return e;
+      }
+      return undefined;
+    },
+    has: function (key) { return this.one(key) !== undefined; },
+    get: function (key) {
+      const e = this.one(key);
+      return e === undefined ? undefined : valueOf(e);
+    },
+    // `set` as the SDK's scope does it: update the last enabled entry (its type changes when a
+    // known type is given), else add an entry.
+    set: function (key, value, type) {
+      const e = this.one(key);
+      if (e !== undefined) {
+        if (typeof type === 'string' && knownType(type)) e.type = knownType(type);
+        e.value = TYPES[e.type].in(value);
+      } else {
+        this.entries.push(makeEntry(key, value, typeof type === 'string' ? type : null, undefined));
+      }
+    },
+    unset: function (key) {
+      const name = String(key);
+      this.entries = this.entries.filter(function (e) { return e.disabled || String(e.key) !== name; });
+    },
+    clear: function () { this.entries = []; },
+    // Every entry by name, disabled ones too; the last of a name wins (the SDK's toObject).
+    toObject: function () {
+      const out = {};
+      for (const e of this.entries) out[e.key] = valueOf(e);
+      return out;
+    },
+    copy: function () {
+      return new VarList(this.entries.map(function (e) { return Object.assign({}, e); }));
+    },
+    wire: function () { return this.entries.map(toWire); },
+  };
+  P.VarList = VarList;
+  P.varListFromWire = function (list) { return new VarList(list.map(fromWire)); };
 
   // A few of Postman's dynamic variables, for replaceIn.
   function hex(n) {
@@ -55,24 +175,22 @@
 
   const NOT_FOUND = {};
 
-  function toObject(map) {
-    const out = {};
-    map.forEach(function (value, key) { out[key] = value; });
-    return out;
-  }
-
   // What the script did to a scope, as Postman's mutation tracker lists it: [name, value] for
-  // a set, [name] for an unset.
+  // a set, [name] for an unset. The Rust side applies them in order.
   function mutations(key) {
     const S = P.state();
     const all = S.mutations || (S.mutations = {});
     return all[key] || (all[key] = []);
   }
+  P.mutations = mutations;
 
-  // The scope's values as a list (Postman's VariableList): `type`, `value`, `key` entries.
-  function valueList(map) {
-    const items = [];
-    map.forEach(function (value, name) { items.push({ type: 'any', value: value, key: name }); });
+  // Entries as Postman's VariableList shows them (`values`): type, value, key.
+  function valueList(list) {
+    const items = list.entries.map(function (e) {
+      const out = {};
+      for (const k of Object.keys(e)) if (e[k] !== undefined) out[k] = e[k];
+      return out;
+    });
     return {
       all: function () { return items.slice(); },
       count: function () { return items.length; },
@@ -81,47 +199,53 @@
       filter: function (fn, self) { return items.filter(fn, self); },
       find: function (fn, self) { return items.find(fn, self); },
       one: function (name) { return items.filter(function (v) { return v.key === name; }).pop(); },
-      has: function (name) { return map.has(String(name)); },
-      get: function (name) { return map.get(String(name)); },
-      toObject: function () { return toObject(map); },
+      has: function (name) { return list.has(String(name)); },
+      get: function (name) { return list.get(String(name)); },
+      toObject: function () { return list.toObject(); },
       toJSON: function () { return items.slice(); },
     };
   }
 
   // `meta` gives the scope's file name and id (environment, globals), or nothing.
   function makeScope(key, meta) {
-    const map = function () { return P.scope(key); };
+    const list = function () { return P.scope(key); };
     const scope = {
-      has: function (name) { return map().has(String(name)); },
-      get: function (name) { return map().get(String(name)); },
+      has: function (name) { return list().has(String(name)); },
+      get: function (name) { return list().get(String(name)); },
       set: function (name, value, type) {
-        if (type === 'number') value = Number(value);
-        else if (type === 'boolean') value = typeof value === 'string' ? value !== 'false' && value !== '' : Boolean(value);
-        else if (type === 'string') value = value === undefined || value === null ? value : String(value);
-        map().set(String(name), value);
-        mutations(key).push([String(name), value]);
+        list().set(name, value, type);
+        mutations(key).push([name, value]);
         P.touch(key);
       },
-      unset: function (name) { map().delete(String(name)); mutations(key).push([String(name)]); P.touch(key); },
-      clear: function () { map().clear(); P.touch(key); },
-      toObject: function () { return toObject(map()); },
+      unset: function (name) {
+        list().unset(name);
+        mutations(key).push([name]);
+        P.touch(key);
+      },
+      clear: function () {
+        const l = list();
+        for (const e of l.entries) mutations(key).push([e.key]);
+        l.clear();
+        P.touch(key);
+      },
+      toObject: function () { return list().toObject(); },
       toJSON: function () {
         const out = {};
         const m = meta && meta();
         if (m && m.id) out.id = m.id;
         if (m && m.name !== undefined && m.name !== null) out.name = m.name;
         out.mutations = { autoCompact: false, stream: mutations(key).slice(), compacted: {} };
-        out.values = valueList(map()).toJSON();
+        out.values = valueList(list()).toJSON();
         return out;
       },
       replaceIn: function (template) {
         return replaceIn(template, function (name) {
-          const m = map();
-          return m.has(name) ? m.get(name) : NOT_FOUND;
+          const e = list().one(name);
+          return e ? valueOf(e) : NOT_FOUND;
         });
       },
     };
-    Object.defineProperty(scope, 'values', { get: function () { return valueList(map()); }, enumerable: true });
+    Object.defineProperty(scope, 'values', { get: function () { return valueList(list()); }, enumerable: true });
     if (meta) {
       Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true });
       Object.defineProperty(scope, 'id', { get: function () { return meta().id === null ? undefined : meta().id; }, enumerable: true });
@@ -131,8 +255,8 @@
 
   function lookupAll(name) {
     for (const key of PRECEDENCE) {
-      const m = P.scope(key);
-      if (m.has(name)) return m.get(name);
+      const e = P.scope(key).one(name);
+      if (e) return valueOf(e);
     }
     return NOT_FOUND;
   }
@@ -155,7 +279,7 @@
     clear: local.clear,
     toObject: function () {
       const out = {};
-      for (let i = PRECEDENCE.length - 1; i >= 0; i--) Object.assign(out, toObject(P.scope(PRECEDENCE[i])));
+      for (let i = PRECEDENCE.length - 1; i >= 0; i--) Object.assign(out, P.scope(PRECEDENCE[i]).toObject());
       return out;
     },
     toJSON: function () {
@@ -175,5 +299,5 @@
     iterationData: makeScope('data'),
     variables: variables,
   };
-  P.scopeToObject = toObject;
+  P.scopeToObject = function (list) { return list.toObject(); };
 })(globalThis.__postie_internal);

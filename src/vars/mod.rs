@@ -5,5 +5,5 @@ pub mod scope;
 pub mod scopes;
 pub mod template;
 
-pub use scope::VariableScope;
-pub use scopes::Scopes;
+pub use scope::{Change, VarMap, VariableScope};
+pub use scopes::{Scopes, VarChanges};

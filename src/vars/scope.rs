@@ -1,12 +1,27 @@
-//! One variable scope (environment, collection variables or globals) as an ordered list of entries,
-//! with Postman's rules: disabled entries are skipped and the last enabled duplicate wins.
+//! One variable scope (environment, collection variables, globals, or the local `pm.variables`)
+//! as an ordered list of entries, with the rules of Postman's SDK: disabled entries are skipped,
+//! the last enabled duplicate wins, a value may be missing (`undefined`).
 //!
-//! The entries keep their file order, type and `disabled` flag so an export can write them back.
+//! The entries keep their file order, type and `disabled` flag so scripts see them as Newman's
+//! sandbox does and an export can write them back. Scripts change a scope through [`Change`]s,
+//! applied in order as Newman's runtime applies a script's mutations.
 
 use crate::collection::js_value::cast_for_type;
 use crate::collection::{Variable, value_to_text};
-use crate::script::VarMap;
+use indexmap::IndexMap;
 use serde_json::Value;
+
+/// Variables as plain name → value pairs, in order (an iteration's data row).
+pub type VarMap = IndexMap<String, Value>;
+
+/// One change a script made to a scope, in the order it made them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// `set(key, value)`: JavaScript's `undefined` arrives as `null`, as it does in Newman.
+    Set(String, Value),
+    /// `unset(key)` (and each variable of a `clear()`).
+    Unset(String),
+}
 
 /// An ordered variable scope.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,37 +42,52 @@ impl VariableScope {
         &self.entries
     }
 
+    /// True when the scope has no entry at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     fn last_enabled(&self, key: &str) -> Option<usize> {
         self.entries
             .iter()
             .rposition(|v| !v.disabled && v.key == key)
     }
 
-    /// The value of the last enabled entry named `key`.
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.last_enabled(key).map(|i| &self.entries[i].value)
+    /// The last enabled entry named `key`.
+    pub fn entry(&self, key: &str) -> Option<&Variable> {
+        self.last_enabled(key).map(|i| &self.entries[i])
     }
 
-    /// The value as template text (see [`value_to_text`]).
+    /// True when an enabled entry is named `key` (with a value or without).
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.last_enabled(key).is_some()
+    }
+
+    /// The value of the last enabled entry named `key`; `None` when there is none or it has no
+    /// value.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entry(key).and_then(|v| v.value.as_ref())
+    }
+
+    /// The value as template text (see [`value_to_text`]); an entry without a value is empty.
     pub fn get_text(&self, key: &str) -> Option<String> {
-        self.get(key).map(value_to_text)
+        self.entry(key)
+            .map(|v| v.value.as_ref().map(value_to_text).unwrap_or_default())
     }
 
     /// True when `key` names an enabled secret variable (`type: secret`).
     pub fn is_secret(&self, key: &str) -> bool {
-        self.last_enabled(key)
-            .is_some_and(|i| self.entries[i].is_secret())
+        self.entry(key).is_some_and(Variable::is_secret)
     }
 
-    /// Set `key`: updates the last enabled entry (casting the value for its `type`, as Postman's
-    /// SDK does); else re-enables the last disabled entry of that name (so an export keeps one
-    /// entry); else appends a new enabled one.
-    pub fn set(&mut self, key: &str, value: Value) {
-        let disabled = || self.entries.iter().rposition(|v| v.key == key);
-        match self.last_enabled(key).or_else(disabled) {
+    /// Set `key` as Newman's SDK does: the last enabled entry is updated (the value cast for its
+    /// `type`); when there is none, a new enabled entry is appended (a disabled entry of that
+    /// name stays as it is). `None` sets the value to `undefined`.
+    pub fn set_value(&mut self, key: &str, value: Option<Value>) {
+        match self.last_enabled(key) {
             Some(i) => {
-                self.entries[i].value = cast_for_type(self.entries[i].kind.as_deref(), value);
-                self.entries[i].disabled = false;
+                let entry = &mut self.entries[i];
+                entry.value = value.map(|v| cast_for_type(entry.kind.as_deref(), v));
             }
             None => self.entries.push(Variable {
                 key: key.to_string(),
@@ -68,33 +98,29 @@ impl VariableScope {
         }
     }
 
-    /// Remove every enabled entry named `key`.
+    /// Set `key` to `value` (see [`VariableScope::set_value`]).
+    pub fn set(&mut self, key: &str, value: Value) {
+        self.set_value(key, Some(value));
+    }
+
+    /// Remove every enabled entry named `key`; disabled ones stay.
     pub fn unset(&mut self, key: &str) {
         self.entries.retain(|v| v.disabled || v.key != key);
     }
 
-    /// The enabled variables as a map (last duplicate wins), for scripts.
-    pub fn snapshot(&self) -> VarMap {
-        let mut map = VarMap::new();
-        for v in self.entries.iter().filter(|v| !v.disabled) {
-            map.insert(v.key.clone(), v.value.clone());
-        }
-        map
-    }
-
-    /// Make the enabled variables equal `map` (as a script left them): changed values are updated in
-    /// place, new keys appended, keys missing from `map` removed. Disabled entries are untouched.
-    pub fn apply(&mut self, map: &VarMap) {
-        if *map == self.snapshot() {
-            return;
-        }
-        self.entries
-            .retain(|v| v.disabled || map.contains_key(&v.key));
-        for (key, value) in map {
-            if self.get(key) != Some(value) {
-                self.set(key, value.clone());
+    /// Apply a script's changes in order.
+    pub fn apply(&mut self, changes: &[Change]) {
+        for change in changes {
+            match change {
+                Change::Set(key, value) => self.set(key, value.clone()),
+                Change::Unset(key) => self.unset(key),
             }
         }
+    }
+
+    /// Replace every entry (the local scope as a script left it).
+    pub fn replace(&mut self, entries: Vec<Variable>) {
+        self.entries = entries;
     }
 }
 
@@ -106,7 +132,7 @@ mod tests {
     fn var(key: &str, value: &str, disabled: bool) -> Variable {
         Variable {
             key: key.into(),
-            value: json!(value),
+            value: Some(json!(value)),
             kind: None,
             disabled,
         }
@@ -122,26 +148,51 @@ mod tests {
         ]);
         assert_eq!(scope.get_text("a").as_deref(), Some("2"));
         assert_eq!(scope.get("b"), None);
+        assert!(!scope.contains_key("b"));
     }
 
     #[test]
-    fn scope_set_reenables_a_disabled_entry() {
+    fn scope_set_leaves_a_disabled_entry_and_appends() {
         let mut scope = VariableScope::from_variables(&[var("a", "1", true)]);
         scope.set("a", json!("2"));
-        assert_eq!(scope.entries().len(), 1);
+        assert_eq!(scope.entries().len(), 2, "Newman adds a new entry");
+        assert!(scope.entries()[0].disabled);
         assert_eq!(scope.get("a"), Some(&json!("2")));
     }
 
     #[test]
-    fn scope_apply_updates_appends_and_removes() {
-        let mut scope =
-            VariableScope::from_variables(&[var("a", "1", false), var("b", "2", false)]);
-        let mut map = VarMap::new();
-        map.insert("b".into(), json!(5));
-        map.insert("c".into(), json!("new"));
-        scope.apply(&map);
+    fn scope_set_casts_for_the_entry_type() {
+        let mut typed = var("n", "1", false);
+        typed.kind = Some("number".into());
+        let mut scope = VariableScope::from_variables(&[typed]);
+        scope.set("n", json!("7"));
+        assert_eq!(scope.get("n"), Some(&json!(7)));
+    }
+
+    #[test]
+    fn scope_without_value_is_present_and_substitutes_empty() {
+        let mut scope = VariableScope::default();
+        scope.set_value("u", None);
+        assert!(scope.contains_key("u"));
+        assert_eq!(scope.get("u"), None);
+        assert_eq!(scope.get_text("u").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn scope_apply_runs_changes_in_order() {
+        let mut scope = VariableScope::from_variables(&[var("a", "1", false), var("b", "2", true)]);
+        scope.apply(&[
+            Change::Set("b".into(), json!(5)),
+            Change::Unset("a".into()),
+            Change::Set("c".into(), json!("new")),
+            Change::Unset("b".into()),
+        ]);
         let keys: Vec<_> = scope.entries().iter().map(|v| v.key.as_str()).collect();
-        assert_eq!(keys, ["b", "c"]);
-        assert_eq!(scope.get("b"), Some(&json!(5)));
+        assert_eq!(
+            keys,
+            ["b", "c"],
+            "the disabled b stays, the set one is gone"
+        );
+        assert!(scope.entries()[0].disabled);
     }
 }

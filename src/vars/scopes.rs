@@ -3,16 +3,28 @@
 //! `{{$…}}` variables last.
 
 use super::dynamic::dynamic_value;
-use super::scope::VariableScope;
+use super::scope::{Change, VarMap, VariableScope};
 use super::template;
-use crate::collection::value_to_text;
-use crate::script::{ScopeSnapshot, VarMap};
+use crate::collection::{Variable, value_to_text};
+
+/// What one script did to the variables, for the runner to store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VarChanges {
+    /// The local scope (`pm.variables`) as the script left it, when the script wrote to it.
+    pub local: Option<Vec<Variable>>,
+    /// Changes to the environment, in order.
+    pub environment: Vec<Change>,
+    /// Changes to the collection variables, in order.
+    pub collection: Vec<Change>,
+    /// Changes to the globals, in order.
+    pub globals: Vec<Change>,
+}
 
 /// The variable state of a run.
 #[derive(Debug, Clone, Default)]
 pub struct Scopes {
     /// `pm.variables`: set by scripts, persists for the rest of the run.
-    pub local: VarMap,
+    pub local: VariableScope,
     /// The current iteration's data row.
     pub data: VarMap,
     /// The environment.
@@ -26,8 +38,8 @@ pub struct Scopes {
 impl Scopes {
     /// The value of `name` as template text, by precedence; dynamic variables last.
     pub fn lookup(&self, name: &str) -> Option<String> {
-        if let Some(v) = self.local.get(name) {
-            return Some(value_to_text(v));
+        if let Some(text) = self.local.get_text(name) {
+            return Some(text);
         }
         if let Some(v) = self.data.get(name) {
             // A null in a data row leaves the reference unresolved: lower scopes are not asked.
@@ -51,31 +63,22 @@ impl Scopes {
             return false;
         }
         for scope in [&self.environment, &self.collection, &self.globals] {
-            if scope.get(name).is_some() {
+            if scope.contains_key(name) {
                 return scope.is_secret(name);
             }
         }
         false
     }
 
-    /// The state handed to a script.
-    pub fn snapshot(&self) -> ScopeSnapshot {
-        ScopeSnapshot {
-            local: self.local.clone(),
-            data: self.data.clone(),
-            environment: self.environment.snapshot(),
-            collection: self.collection.snapshot(),
-            globals: self.globals.snapshot(),
+    /// Store what a script did. What a script does to `pm.iterationData` lasts only for that
+    /// script, as in Newman.
+    pub fn apply(&mut self, changes: VarChanges) {
+        if let Some(local) = changes.local {
+            self.local.replace(local);
         }
-    }
-
-    /// Store what a script left behind.
-    pub fn apply(&mut self, snapshot: &ScopeSnapshot) {
-        self.local.clone_from(&snapshot.local);
-        // What a script does to `pm.iterationData` lasts only for that script, as in Newman.
-        self.environment.apply(&snapshot.environment);
-        self.collection.apply(&snapshot.collection);
-        self.globals.apply(&snapshot.globals);
+        self.environment.apply(&changes.environment);
+        self.collection.apply(&changes.collection);
+        self.globals.apply(&changes.globals);
     }
 }
 
@@ -90,7 +93,7 @@ mod tests {
             .iter()
             .map(|(k, v)| Variable {
                 key: (*k).into(),
-                value: json!(v),
+                value: Some(json!(v)),
                 kind: None,
                 disabled: false,
             })
@@ -109,7 +112,7 @@ mod tests {
         assert_eq!(s.resolve("{{x}}{{g}}{{c}}{{e}}"), "envgce");
         s.data.insert("x".into(), json!("data"));
         assert_eq!(s.resolve("{{x}}"), "data");
-        s.local.insert("x".into(), json!("local"));
+        s.local.set("x", json!("local"));
         assert_eq!(s.resolve("{{x}}"), "local");
     }
 

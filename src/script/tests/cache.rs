@@ -33,7 +33,7 @@ fn scripts_run_again_from_the_cache_behave_the_same() {
     let bad = "pm.environment.set('before', 1);\n\n  throw new RangeError('again');";
     let other = "pm.environment.set('other', 'yes');";
     for round in 0..4 {
-        let out = run_with(&mut sb, good, ScopeSnapshot::default(), None);
+        let out = run_with(&mut sb, good, Scopes::default(), None);
         assert_eq!(out.error, None, "round {round}");
         assert_eq!(out.assertions.len(), 1, "round {round}");
         assert!(out.assertions[0].error.is_none(), "round {round}");
@@ -43,15 +43,15 @@ fn scripts_run_again_from_the_cache_behave_the_same() {
             "round {round}"
         );
 
-        let out = run_with(&mut sb, bad, ScopeSnapshot::default(), None);
-        let err = out.error.expect("an error");
+        let out = run_with(&mut sb, bad, Scopes::default(), None);
+        let err = out.error.clone().expect("an error");
         assert_eq!(
             (err.name.as_str(), err.message.as_str(), err.position),
             ("RangeError", "again", Some((3, 13))),
             "round {round}"
         );
 
-        let out = run_with(&mut sb, other, ScopeSnapshot::default(), None);
+        let out = run_with(&mut sb, other, Scopes::default(), None);
         assert_eq!(
             out.vars.environment.get("other"),
             Some(&serde_json::json!("yes")),
@@ -65,8 +65,8 @@ fn scripts_run_again_from_the_cache_behave_the_same() {
 fn cached_syntax_errors_are_reported_every_time() {
     let mut sb = sandbox();
     for round in 0..3 {
-        let out = run_with(&mut sb, "let = ;", ScopeSnapshot::default(), None);
-        let err = out.error.expect("a syntax error");
+        let out = run_with(&mut sb, "let = ;", Scopes::default(), None);
+        let err = out.error.clone().expect("a syntax error");
         assert_eq!(err.name, "SyntaxError", "round {round}");
     }
 }
@@ -80,7 +80,7 @@ fn a_script_is_run_from_its_cached_bytecode_from_its_second_run() {
                   pm.environment.set('shown', String(marker).includes('SOURCE-MARKER'));";
     let shown: Vec<_> = (0..3)
         .map(|_| {
-            let out = run_with(&mut sb, script, ScopeSnapshot::default(), None);
+            let out = run_with(&mut sb, script, Scopes::default(), None);
             assert_eq!(out.error, None);
             out.vars.environment.get("shown").cloned()
         })
@@ -99,7 +99,7 @@ fn precompiled_scripts_run_as_compiled_at_their_run() {
     sb.precompile(script);
     sb.precompile(script);
     assert_eq!(sb.waiting(), 1, "compiled once");
-    let out = run_with(&mut sb, script, ScopeSnapshot::default(), None);
+    let out = run_with(&mut sb, script, Scopes::default(), None);
     assert_eq!(out.error, None);
     assert_eq!(out.vars.environment.get("n"), Some(&serde_json::json!(1)));
     assert_eq!(sb.waiting(), 0, "the run took it");
@@ -107,14 +107,17 @@ fn precompiled_scripts_run_as_compiled_at_their_run() {
     // Seen once: precompiling makes the bytecode its second run keeps.
     sb.precompile(script);
     assert_eq!(sb.waiting(), 0);
-    let out = run_with(&mut sb, script, ScopeSnapshot::default(), None);
+    let out = run_with(&mut sb, script, Scopes::default(), None);
     assert_eq!(out.vars.environment.get("n"), Some(&serde_json::json!(1)));
 
     // What does not compile is left for the run to report, with its position.
     sb.precompile("let = ;");
     assert_eq!(sb.waiting(), 0);
-    let out = run_with(&mut sb, "let = ;", ScopeSnapshot::default(), None);
-    assert_eq!(out.error.map(|e| e.name), Some("SyntaxError".to_string()));
+    let out = run_with(&mut sb, "let = ;", Scopes::default(), None);
+    assert_eq!(
+        out.error.clone().map(|e| e.name),
+        Some("SyntaxError".to_string())
+    );
 
     // Compiling has no effect a script can see: a script precompiled but never run changes
     // nothing, and the waiting list stays bounded.
@@ -125,7 +128,7 @@ fn precompiled_scripts_run_as_compiled_at_their_run() {
     let out = run_with(
         &mut sb,
         "pm.test('t', () => pm.expect(pm.environment.has('never')).to.be.false);",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
     assert!(

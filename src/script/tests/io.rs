@@ -66,7 +66,7 @@ fn run_hosted(
     source: &str,
     kind: ScriptKind,
     cookies: Vec<CookieInfo>,
-) -> ScriptOutcome {
+) -> Ran {
     let req = request();
     let resp = response(200, "{}");
     let ctx = ScriptContext {
@@ -83,7 +83,7 @@ fn run_hosted(
             location_current: "Users".into(),
             ..ScriptInfo::default()
         },
-        vars: ScopeSnapshot::default(),
+        vars: &Scopes::default(),
         cookies,
     };
     // With `--send-request-promise` (the callback form behaves the same either way).
@@ -97,7 +97,8 @@ fn run_hosted(
         .enable_time()
         .build()
         .expect("runtime");
-    runtime.block_on(sb.run_with_host(&ctx, host))
+    let out = runtime.block_on(sb.run_with_host(&ctx, host));
+    Ran::new(Scopes::default(), out)
 }
 
 fn passed(out: &ScriptOutcome) -> Vec<(String, Option<String>)> {
@@ -256,7 +257,7 @@ fn prerequest_request_changes_are_reported() {
         Vec::new(),
     );
     assert_eq!(out.error, None);
-    let changes = out.request_changes.expect("changes");
+    let changes = out.request_changes.clone().expect("changes");
     assert_eq!(changes.method.as_deref(), Some("POST"));
     assert_eq!(changes.url.as_deref(), Some("https://other.example.com/x"));
     assert_eq!(
@@ -330,10 +331,10 @@ fn prerequest_body_definition_and_legacy_request_data() {
         request: &req,
         response: None,
         info: ScriptInfo::default(),
-        vars: ScopeSnapshot::default(),
+        vars: &Scopes::default(),
         cookies: Vec::new(),
     };
-    let out = sandbox().run(&ctx);
+    let out = Ran::new(Scopes::default(), sandbox().run(&ctx));
     assert_eq!(out.error, None);
     let env = &out.vars.environment;
     assert_eq!(env.get("mode"), Some(&json!("urlencoded")));

@@ -49,12 +49,29 @@ fn sandbox() -> Sandbox {
     .expect("sandbox starts")
 }
 
-fn run_with(
-    sb: &mut Sandbox,
-    source: &str,
-    vars: ScopeSnapshot,
-    resp: Option<&ResponseView>,
-) -> ScriptOutcome {
+/// A script's outcome with the variables as the runner stores them afterwards.
+pub(super) struct Ran {
+    out: ScriptOutcome,
+    /// Every scope after the script's changes were applied.
+    pub vars: Scopes,
+}
+
+impl Ran {
+    /// `out` applied to `before`.
+    pub(super) fn new(mut before: Scopes, out: ScriptOutcome) -> Ran {
+        before.apply(out.changes.clone());
+        Ran { out, vars: before }
+    }
+}
+
+impl std::ops::Deref for Ran {
+    type Target = ScriptOutcome;
+    fn deref(&self) -> &ScriptOutcome {
+        &self.out
+    }
+}
+
+fn run_with(sb: &mut Sandbox, source: &str, vars: Scopes, resp: Option<&ResponseView>) -> Ran {
     let req = request();
     let ctx = ScriptContext {
         kind: if resp.is_some() {
@@ -78,23 +95,19 @@ fn run_with(
             location_current: "Users".to_string(),
             ..ScriptInfo::default()
         },
-        vars,
+        vars: &vars,
         cookies: Vec::new(),
     };
-    sb.run(&ctx)
+    let out = sb.run(&ctx);
+    Ran::new(vars, out)
 }
 
-fn run_test(source: &str) -> ScriptOutcome {
+fn run_test(source: &str) -> Ran {
     let resp = response(
         200,
         r#"{"id":7,"name":"Ada","tags":["a","b"],"nested":{"deep":{"x":1}}}"#,
     );
-    run_with(
-        &mut sandbox(),
-        source,
-        ScopeSnapshot::default(),
-        Some(&resp),
-    )
+    run_with(&mut sandbox(), source, Scopes::default(), Some(&resp))
 }
 
 /// Each assertion's name and failure message (None when it passed), in order.
@@ -327,8 +340,8 @@ fn test_async_promise_and_done_callback() {
 
 #[test]
 fn environment_set_round_trips_with_types() {
-    let mut vars = ScopeSnapshot::default();
-    vars.environment.insert("keep".to_string(), json!("old"));
+    let mut vars = Scopes::default();
+    vars.environment.set("keep", json!("old"));
     let out = run_with(
         &mut sandbox(),
         "pm.environment.set('token', 'abc');\n\
@@ -342,21 +355,23 @@ fn environment_set_round_trips_with_types() {
         None,
     );
     assert_eq!(out.error, None);
-    let env: Vec<(&str, &Value)> = out
+    let env: Vec<(&str, Option<&Value>)> = out
         .vars
         .environment
+        .entries()
         .iter()
-        .map(|(k, v)| (k.as_str(), v))
+        .map(|v| (v.key.as_str(), v.value.as_ref()))
         .collect();
     assert_eq!(
         env,
         vec![
-            ("keep", &json!("old")),
-            ("token", &json!("abc")),
-            ("n", &json!(42)),
-            ("obj", &json!({"a": [1, true]})),
-            ("u", &Value::Null),
-        ]
+            ("keep", Some(&json!("old"))),
+            ("token", Some(&json!("abc"))),
+            ("n", Some(&json!(42))),
+            ("obj", Some(&json!({"a": [1, true]}))),
+            ("u", Some(&Value::Null)),
+        ],
+        "undefined reaches the environment as null, as in Newman"
     );
     assert_eq!(out.vars.globals.get("g"), Some(&json!(1.5)));
     assert_eq!(out.vars.collection.get("c"), Some(&json!(false)));
@@ -364,16 +379,16 @@ fn environment_set_round_trips_with_types() {
 
 #[test]
 fn variables_follow_precedence_and_set_writes_local() {
-    let mut vars = ScopeSnapshot::default();
-    vars.globals.insert("a".into(), json!("global"));
-    vars.globals.insert("b".into(), json!("global"));
-    vars.collection.insert("b".into(), json!("collection"));
-    vars.collection.insert("c".into(), json!("collection"));
-    vars.environment.insert("c".into(), json!("env"));
-    vars.environment.insert("d".into(), json!("env"));
+    let mut vars = Scopes::default();
+    vars.globals.set("a", json!("global"));
+    vars.globals.set("b", json!("global"));
+    vars.collection.set("b", json!("collection"));
+    vars.collection.set("c", json!("collection"));
+    vars.environment.set("c", json!("env"));
+    vars.environment.set("d", json!("env"));
     vars.data.insert("d".into(), json!("data"));
     vars.data.insert("e".into(), json!("data"));
-    vars.local.insert("e".into(), json!("local"));
+    vars.local.set("e", json!("local"));
     let out = run_with(
         &mut sandbox(),
         "const got = ['a','b','c','d','e','zz'].map(k => pm.variables.get(k));\n\
@@ -393,12 +408,11 @@ fn variables_follow_precedence_and_set_writes_local() {
 
 #[test]
 fn replace_in_resolves_from_scopes() {
-    let mut vars = ScopeSnapshot::default();
-    vars.environment.insert("host".into(), json!("example.com"));
-    vars.environment.insert("port".into(), json!(8080));
-    vars.globals.insert("env".into(), json!("prod"));
-    vars.globals
-        .insert("host.prod".into(), json!("prod.example.com"));
+    let mut vars = Scopes::default();
+    vars.environment.set("host", json!("example.com"));
+    vars.environment.set("port", json!(8080));
+    vars.globals.set("env", json!("prod"));
+    vars.globals.set("host.prod", json!("prod.example.com"));
     let out = run_with(
         &mut sandbox(),
         "pm.variables.set('r1', pm.variables.replaceIn('http://{{host}}:{{port}}/{{missing}}'));\n\
@@ -421,10 +435,10 @@ fn run_reports_thrown_error_with_user_position() {
     let out = run_with(
         &mut sandbox(),
         "pm.environment.set('before', 1);\nconst x = 1;\n  throw new TypeError('nope');\npm.environment.set('after', 1);",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
-    let err = out.error.expect("an error");
+    let err = out.error.clone().expect("an error");
     assert_eq!(err.name, "TypeError");
     assert_eq!(err.message, "nope");
     assert_eq!(err.position.map(|p| p.0), Some(3));
@@ -437,10 +451,10 @@ fn run_reports_first_line_column_without_wrapper_offset() {
     let out = run_with(
         &mut sandbox(),
         "undefinedThing.call();",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
-    let err = out.error.expect("an error");
+    let err = out.error.clone().expect("an error");
     assert_eq!(err.name, "ReferenceError");
     assert_eq!(err.position, Some((1, 1)));
 }
@@ -450,10 +464,10 @@ fn run_reports_syntax_error_with_position() {
     let out = run_with(
         &mut sandbox(),
         "let a = 1;\nlet b = ;\n",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
-    let err = out.error.expect("an error");
+    let err = out.error.clone().expect("an error");
     assert_eq!(err.name, "SyntaxError");
     assert_eq!(err.position.map(|p| p.0), Some(2));
 }
@@ -465,18 +479,18 @@ fn run_times_out_and_sandbox_stays_usable() {
     let out = run_with(
         &mut sb,
         "pm.environment.set('before', true); try { while (true) {} } catch (e) {}",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
     assert!(started.elapsed() < Duration::from_secs(1));
-    let err = out.error.expect("a timeout");
+    let err = out.error.clone().expect("a timeout");
     assert_eq!(err.name, "Error");
     assert_eq!(err.message, "sandbox: synchronous script execution timeout");
     assert!(out.vars.environment.contains_key("before"));
     let next = run_with(
         &mut sb,
         "pm.environment.set('after', 2);",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
     assert_eq!(next.error, None);
@@ -486,16 +500,11 @@ fn run_times_out_and_sandbox_stays_usable() {
 #[test]
 fn run_scripts_do_not_share_declarations() {
     let mut sb = sandbox();
-    let first = run_with(
-        &mut sb,
-        "const x = 1; let y = 2;",
-        ScopeSnapshot::default(),
-        None,
-    );
+    let first = run_with(&mut sb, "const x = 1; let y = 2;", Scopes::default(), None);
     let second = run_with(
         &mut sb,
         "const x = 3; let y = 4; pm.variables.set('x', x);",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
     assert_eq!(first.error, None);
@@ -550,10 +559,10 @@ fn response_json_throws_json_error_on_invalid_body() {
     let out = run_with(
         &mut sandbox(),
         "pm.response.json();",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         Some(&resp),
     );
-    let err = out.error.expect("an error");
+    let err = out.error.clone().expect("an error");
     assert_eq!(err.name, "JSONError");
     assert_eq!(err.message, "Unexpected token 'o' at 1:2\nnot json\n ^");
     // QuickJS points at the `.` before `json` (V8 would say column 13).
@@ -573,7 +582,7 @@ fn request_and_info_are_visible() {
          pm.request.headers.upsert({key: 'Accept', value: 'text/plain'});\n\
          pm.request.headers.remove('X-New');\n\
          pm.variables.set('info', [pm.info.eventName, pm.info.requestName, pm.info.requestId, pm.info.iteration, pm.info.iterationCount].join('|'));",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
     assert_eq!(out.error, None);
@@ -636,8 +645,8 @@ fn set_next_request_last_call_wins_and_null_stops() {
 
 #[test]
 fn legacy_tests_and_globals_work() {
-    let mut vars = ScopeSnapshot::default();
-    vars.environment.insert("base".into(), json!("x"));
+    let mut vars = Scopes::default();
+    vars.environment.set("base", json!("x"));
     let out = run_with(
         &mut sandbox(),
         "tests['status is 200'] = responseCode.code === 200;\n\
@@ -669,7 +678,7 @@ fn legacy_tests_and_globals_work() {
 #[test]
 fn unsupported_features_fail_clearly() {
     let out = run_test("require('http');");
-    let err = out.error.expect("an error");
+    let err = out.error.clone().expect("an error");
     assert_eq!(err.message, "Cannot find module 'http'");
     // Without a host, the callback gets the error.
     let out = run_test(
@@ -687,13 +696,16 @@ fn skip_request_only_in_prerequest() {
     let out = run_with(
         &mut sandbox(),
         "pm.execution.skipRequest();",
-        ScopeSnapshot::default(),
+        Scopes::default(),
         None,
     );
     assert_eq!(out.error, None);
     assert!(out.skip_request);
     let out = run_test("pm.execution.skipRequest();");
-    assert_eq!(out.error.map(|e| e.name), Some("TypeError".to_string()));
+    assert_eq!(
+        out.error.clone().map(|e| e.name),
+        Some("TypeError".to_string())
+    );
 }
 
 #[test]
