@@ -209,6 +209,16 @@ const LIBS = {
   moment: { pkg: 'moment', root: "require('moment')", gen: momentCalls }
 };
 
+// More libraries, one file each: `gens/LIB.js` exports `{pkg, root, gen(lib, tools)}` where
+// `tools` holds the seeded generator helpers above.
+const GENS = path.join(__dirname, 'gens');
+if (fs.existsSync(GENS)) {
+  for (const file of fs.readdirSync(GENS).filter((f) => f.endsWith('.js')).sort()) {
+    LIBS[file.slice(0, -3)] = require(path.join(GENS, file));
+  }
+}
+const TOOLS = { rng, pick, randomArg, POOLS, U, FN };
+
 // `{$call: {f, a}}` in an argument is evaluated first (through calls.run itself), `{$path}` is a
 // member of the library and `{$enc: name}` an encoder of crypto-js: the evaluator sees them
 // resolved by the prelude that record.js and the Rust test both put in front of the calls.
@@ -220,7 +230,7 @@ function main() {
     if (!spec) { throw new Error('unknown library ' + name); }
     const lib = require(spec.pkg);
     const version = require(spec.pkg + '/package.json').version;
-    const { functions, calls: list } = spec.gen(lib);
+    const { functions, calls: list } = spec.gen(lib, TOOLS);
     const expected = calls.run(lib, list);
     const doc = { lib: name, package: spec.pkg, version, root: spec.root, functions, calls: list, expected };
     const file = path.join(__dirname, 'cases', name + '.json');
