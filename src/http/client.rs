@@ -299,7 +299,14 @@ async fn send_once(
             .map_err(|_| HttpError::new(format!("invalid header name \"{name}\"")))?;
         let value = HeaderValue::from_bytes(&latin1(value))
             .map_err(|_| HttpError::new(format!("invalid value for header \"{name}\"")))?;
-        headers.append(name, value);
+        // The HTTP library holds about 24,000 headers per request: more is this request's error,
+        // not a crash.
+        headers.try_append(name, value).map_err(|_| {
+            HttpError::new(format!(
+                "too many headers ({}) for one request",
+                request.headers.len()
+            ))
+        })?;
     }
     // User info became an `Authorization` header when the request was prepared.
     let mut target = url.clone();

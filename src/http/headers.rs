@@ -7,6 +7,8 @@
 //! values but keeps its place. [`HeaderObject`] models those steps so the wire order, names and
 //! values come out as Newman's.
 
+use std::collections::HashMap;
+
 /// The `User-Agent` Newman 6.2 sends.
 pub const USER_AGENT: &str = "PostmanRuntime/7.39.1";
 
@@ -21,13 +23,21 @@ impl HeaderObject {
     /// unless the values so far are one empty string, which is replaced.
     pub fn from_list(list: Vec<(String, String)>) -> Self {
         let mut entries: Vec<(String, Vec<String>)> = Vec::with_capacity(list.len());
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(list.len());
         for (name, value) in list {
-            match entries.iter_mut().find(|(k, _)| *k == name) {
-                Some((_, values)) if values.len() == 1 && values[0].is_empty() => {
-                    values[0] = value;
+            match index.get(&name) {
+                Some(&i) => {
+                    let values = &mut entries[i].1;
+                    if values.len() == 1 && values[0].is_empty() {
+                        values[0] = value;
+                    } else {
+                        values.push(value);
+                    }
                 }
-                Some((_, values)) => values.push(value),
-                None => entries.push((name, vec![value])),
+                None => {
+                    index.insert(name.clone(), entries.len());
+                    entries.push((name, vec![value]));
+                }
             }
         }
         HeaderObject { entries }
@@ -68,13 +78,14 @@ impl HeaderObject {
     /// first spelling, with the name and values of its last; several values give several lines.
     pub fn into_wire(self) -> Vec<(String, String)> {
         let mut merged: Vec<(String, Vec<String>)> = Vec::with_capacity(self.entries.len());
+        let mut index: HashMap<String, usize> = HashMap::with_capacity(self.entries.len());
         for (name, values) in self.entries {
-            match merged
-                .iter_mut()
-                .find(|(k, _)| k.eq_ignore_ascii_case(&name))
-            {
-                Some(entry) => *entry = (name, values),
-                None => merged.push((name, values)),
+            match index.get(&name.to_ascii_lowercase()) {
+                Some(&i) => merged[i] = (name, values),
+                None => {
+                    index.insert(name.to_ascii_lowercase(), merged.len());
+                    merged.push((name, values));
+                }
             }
         }
         merged

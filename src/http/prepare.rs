@@ -200,10 +200,10 @@ pub fn prepare_request(
         warnings,
         credentials,
         error,
-        system_headers: script_headers
-            .iter()
-            .map(|h| !user_headers.contains(h))
-            .collect(),
+        system_headers: {
+            let user: std::collections::HashSet<&(String, String)> = user_headers.iter().collect();
+            script_headers.iter().map(|h| !user.contains(h)).collect()
+        },
         script_headers,
     }
 }

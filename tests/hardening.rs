@@ -1,0 +1,62 @@
+//! Hardening: limits and faults end one request (or the run) with a clear error, never with a
+//! panic, a hang or lost results. Each test reproduces one failure of issue 12.
+
+use crate::echo::Echo;
+use crate::util::{postie, read_json, tempdir, write};
+use serde_json::{Value, json};
+
+const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+
+/// A collection named `hardening` holding `items`.
+fn collection(items: Value) -> String {
+    json!({"info": {"name": "hardening", "schema": SCHEMA}, "item": items}).to_string()
+}
+
+/// An item with a test script asserting status 200.
+fn passing_item(name: &str, url: &str) -> Value {
+    json!({
+        "name": name,
+        "event": [{"listen": "test", "script": {"exec": ["pm.test('ok', () => pm.response.to.have.status(200));"]}}],
+        "request": {"method": "GET", "url": url}
+    })
+}
+
+#[test]
+fn hardening_too_many_headers_fail_that_request_and_the_run_goes_on() {
+    let echo = Echo::start();
+    let headers: Vec<Value> = (0..25_000)
+        .map(|i| json!({"key": format!("X-H{i}"), "value": "v"}))
+        .collect();
+    let items = json!([
+        {"name": "many", "request": {"method": "GET", "header": headers, "url": format!("{}/echo", echo.url())}},
+        passing_item("after", &format!("{}/echo", echo.url())),
+    ]);
+    let dir = tempdir();
+    let file = write(dir.path(), "c.json", &collection(items));
+    let report = dir.path().join("report.json");
+    let out = postie(&[
+        "run",
+        &file,
+        "-r",
+        "cli,json",
+        "--reporter-json-export",
+        &report.to_string_lossy(),
+    ]);
+    out.check(out.code == 1, "a request error fails the run");
+    out.check(
+        out.stdout
+            .contains("too many headers (25007) for one request"),
+        "the error names the cause",
+    );
+    let requests = echo.requests();
+    assert_eq!(
+        requests.len(),
+        1,
+        "only the next request reached the server"
+    );
+    assert_eq!(requests[0].path, "/echo");
+    let doc = read_json(&report);
+    assert_eq!(doc["run"]["stats"]["requests"]["total"], json!(2));
+    assert_eq!(doc["run"]["stats"]["assertions"]["failed"], json!(0));
+    assert_eq!(doc["run"]["failures"].as_array().map(Vec::len), Some(1));
+}
