@@ -60,3 +60,27 @@ fn hardening_too_many_headers_fail_that_request_and_the_run_goes_on() {
     assert_eq!(doc["run"]["stats"]["assertions"]["failed"], json!(0));
     assert_eq!(doc["run"]["failures"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn hardening_twenty_thousand_timers_finish_within_the_script_timeout() {
+    // Quadratic timers took over two minutes for 10,000; the script timeout below ends the
+    // script with an error long before that.
+    let echo = Echo::start();
+    let script = "let n = 0; const ids = [];\n\
+        for (let i = 0; i < 20000; i++) ids.push(setTimeout(() => { n++; }, i % 7));\n\
+        for (let i = 0; i < 20000; i += 10) clearTimeout(ids[i]);\n\
+        setTimeout(() => pm.test('fired ' + n, () => {}), 10);";
+    let items = json!([{
+        "name": "timers",
+        "event": [{"listen": "prerequest", "script": {"exec": [script]}}],
+        "request": {"method": "GET", "url": format!("{}/echo", echo.url())}
+    }]);
+    let dir = tempdir();
+    let file = write(dir.path(), "c.json", &collection(items));
+    let out = postie(&["run", &file, "--timeout-script", "20000"]);
+    out.check(out.code == 0, "every timer fired in time");
+    out.check(
+        out.stdout.contains("fired 18000"),
+        "cleared timers never fire",
+    );
+}

@@ -49,7 +49,7 @@ const MAX_AHEAD: usize = 8;
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
 /// compiles them to bytecode (see [`bytecode::eval_builtin`]).
-const PRELUDE: [(&str, &str, &str); 8] = [
+const PRELUDE: [(&str, &str, &str); 9] = [
     (
         "inspect.js",
         "postie-inspect.js",
@@ -64,6 +64,7 @@ const PRELUDE: [(&str, &str, &str); 8] = [
     ("expect.js", "postie-expect.js", include_str!("expect.js")),
     ("http.js", "postie-http.js", include_str!("http.js")),
     ("scopes.js", "postie-scopes.js", include_str!("scopes.js")),
+    ("timers.js", "postie-timers.js", include_str!("timers.js")),
     (
         "prelude.js",
         "postie-prelude.js",

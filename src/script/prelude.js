@@ -201,7 +201,7 @@
       dirty: Object.assign({}, S.dirty), scopes: scopes, changes: changes, next: S.next,
       console: S.console.length, assertions: S.assertions.length,
     };
-    S.timers = [];
+    S.timers = new P.TimerQueue();
   }
   // Put the state back as it was when `skipRequest()` was called.
   function thaw() {
@@ -340,7 +340,7 @@
     return id;
   }
   function clearTimer(id) {
-    S.timers = S.timers.filter(function (t) { return t.id !== id; });
+    S.timers.cancel(id);
   }
   const timerGlobals = {
     setTimeout: function (fn, ms) { return addTimer(fn, ms, false, false); },
@@ -663,7 +663,7 @@
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
       assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,
-      tests: {}, legacy: {}, warned: null, timers: [], timerSeq: 0, start: Date.now(), asyncError: null,
+      tests: {}, legacy: {}, warned: null, timers: new P.TimerQueue(), timerSeq: 0, start: Date.now(), asyncError: null,
       request: null, response: null, cookies: null, location: null,
     };
     G.pm = pm;
@@ -680,19 +680,15 @@
   // Fire the earliest timer if it is due: 0 when one fired, else the milliseconds to wait for
   // the next one, or -1 when none is left.
   function tick() {
-    if (!S.timers.length) return -1;
-    let next = S.timers[0];
-    for (const t of S.timers) {
-      if (t.at < next.at || (t.at === next.at && (t.immediate && !next.immediate ||
-          t.immediate === next.immediate && t.seq < next.seq))) next = t;
-    }
+    const next = S.timers.peek();
+    if (next === undefined) return -1;
     const wait = next.at - elapsed();
     if (wait > 0) return wait;
+    S.timers.take(next.repeat);
     if (next.repeat) {
       next.at = elapsed() + Math.max(1, next.delay);
       next.seq = ++S.timerSeq;
-    } else {
-      clearTimer(next.id);
+      S.timers.requeue(next);
     }
     try {
       next.fn.call(G);
