@@ -84,3 +84,45 @@ fn hardening_twenty_thousand_timers_finish_within_the_script_timeout() {
         "cleared timers never fire",
     );
 }
+
+#[test]
+fn hardening_a_lone_surrogate_loses_none_of_the_script_results() {
+    let echo = Echo::start();
+    let pre = "const half = '😀'.slice(0, 1);\n\
+        console.log(half);\n\
+        pm.test('named ' + half, () => {});\n\
+        pm.environment.set('half', half);\n\
+        pm.environment.set('kept', 'yes');";
+    let test = "pm.test('next script sees ' + pm.environment.get('half').length, () => {});";
+    let items = json!([{
+        "name": "surrogates",
+        "event": [
+            {"listen": "prerequest", "script": {"exec": [pre]}},
+            {"listen": "test", "script": {"exec": [test]}}
+        ],
+        "request": {"method": "GET", "url": format!("{}/echo", echo.url())}
+    }]);
+    let dir = tempdir();
+    let file = write(dir.path(), "c.json", &collection(items));
+    let env = dir.path().join("env.json");
+    let out = postie(&["run", &file, "--export-environment", &env.to_string_lossy()]);
+    out.check(out.code == 0, "nothing failed");
+    out.check(
+        out.stdout.contains("'\\ud83d'"),
+        "console shows the half as Newman does",
+    );
+    out.check(
+        out.stdout.contains("named \u{fffd}"),
+        "the test is recorded",
+    );
+    out.check(
+        out.stdout.contains("next script sees 1"),
+        "the variable reached the next script",
+    );
+    let doc = read_json(&env);
+    assert_eq!(crate::util::env_value(&doc, "kept"), Some(json!("yes")));
+    assert_eq!(
+        crate::util::env_value(&doc, "half"),
+        Some(json!("\u{fffd}"))
+    );
+}

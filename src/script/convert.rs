@@ -16,6 +16,7 @@ use super::api::{
     RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome, VarMap,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
+use super::surrogates::well_formed;
 use super::v8_errors::v8_message;
 use crate::collection::Variable;
 use crate::collection::js_value::js_string;
@@ -335,7 +336,7 @@ struct RawOutcome {
 
 /// Parse what the prelude's `finish` returned.
 pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcome, String> {
-    let raw: RawOutcome = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let raw: RawOutcome = serde_json::from_str(&well_formed(json)).map_err(|e| e.to_string())?;
     Ok(ScriptOutcome {
         changes: VarChanges {
             local: raw
@@ -444,7 +445,7 @@ pub(crate) type QueuedCall = (u64, Result<HostCall, String>);
 /// Parse the prelude's outbox: `[{id, type: "send", request}, {id, type: "jar", action, ...}]`.
 /// A call postie cannot understand comes back as `Err` with its id, to be answered with an error.
 pub(crate) fn calls_from_json(json: &str) -> Result<Vec<QueuedCall>, String> {
-    let raw: Vec<RawCall> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let raw: Vec<RawCall> = serde_json::from_str(&well_formed(json)).map_err(|e| e.to_string())?;
     Ok(raw
         .into_iter()
         .map(|c| {
@@ -509,7 +510,7 @@ pub(crate) fn response_value(r: &ResponseView) -> Value {
 
 /// Parse the prelude's `describe` of a thrown value.
 pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
-    match serde_json::from_str::<RawError>(json) {
+    match serde_json::from_str::<RawError>(&well_formed(json)) {
         Ok(raw) if raw.nothing => ScriptError::nothing(),
         Ok(raw) => positioned(raw, source),
         Err(_) => ScriptError {

@@ -18,6 +18,7 @@ pub mod engine;
 mod native;
 mod redeclare;
 mod seen;
+mod surrogates;
 mod v8_created;
 mod v8_errors;
 mod v8_regexp;
