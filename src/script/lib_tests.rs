@@ -706,6 +706,52 @@ fn cheerio_selection() {
     );
 }
 
+/// cheerio.load builds the tree as htmlparser2 does (cheerio 0.22 in Newman's sandbox) and
+/// renders it as dom-serializer does.
+#[test]
+fn cheerio_parses_as_htmlparser2() {
+    check(
+        "const load = require('cheerio').load;",
+        &[
+            (
+                "load('<body><h1>H</h1><p>a</p><p>b</p></body>')('body').children().length",
+                "3",
+            ),
+            ("load('<html><body>x</body></html>')('head').length", "0"),
+            (
+                "load('<head><title>T</title></head><body>b</body>').root().children().length",
+                "2",
+            ),
+            (
+                "load('<table><tr><td>a<td>b<tr><td>c</table>').html()",
+                "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>",
+            ),
+            ("load('<p>a<div>b</div>c</p>')('p').length", "1"),
+            ("load('<p>a<h1>b</h1>').html()", "<p>a</p><h1>b</h1>"),
+            ("load('<ul><li>a<li>b</ul>')('li').length", "2"),
+            ("load('<div/>text')('div').text()", "text"),
+            ("load('<br></br>a</p>').html()", "<br><br>a<p></p>"),
+            ("load('<title>a <b>b</b></title>')('b').length", "1"),
+            (
+                "load('<script>if (a < b) { x = \\'</p>\\'; }</script>')('script').html()",
+                "if (a < b) { x = '</p>'; }",
+            ),
+            (
+                "load('<svg><path d=\\'M0\\'/><circle/></svg>').html()",
+                "<svg><path d=\"M0\"/><circle/></svg>",
+            ),
+            (
+                "load('<p>&copy; \\'q\\' &amp; \\u{1F600}</p>').html()",
+                "<p>&#xA9; &apos;q&apos; &amp; &#x1F600;</p>",
+            ),
+            (
+                "load('<a b=\\'1\\' a=\\'2\\' c>x</a>').html()",
+                "<a b=\"1\" a=\"2\" c>x</a>",
+            ),
+        ],
+    );
+}
+
 #[test]
 fn libraries_load_lazily_and_scripts_stay_fast() {
     let mut sb = sandbox();

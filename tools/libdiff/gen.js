@@ -10,7 +10,6 @@ process.env.TZ = 'UTC';
 
 const fs = require('fs');
 const path = require('path');
-const calls = require('./calls.js');
 
 // --- a small seeded generator (mulberry32), so runs are reproducible -------------------------
 function rng(seed) {
@@ -231,7 +230,11 @@ function main() {
     const lib = require(spec.pkg);
     const version = require(spec.pkg + '/package.json').version;
     const { functions, calls: list } = spec.gen(lib, TOOLS);
-    const expected = calls.run(lib, list);
+    // A fresh evaluator per library, as postie's side runs each library in its own collection
+    // run: calls may set properties on the shared callback functions (`_.fill(fn, x)`), and one
+    // library's leftovers must not show up in the next one's results.
+    delete require.cache[require.resolve('./calls.js')];
+    const expected = require('./calls.js').run(lib, list);
     const doc = { lib: name, package: spec.pkg, version, root: spec.root, functions, calls: list, expected };
     const file = path.join(__dirname, 'cases', name + '.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });

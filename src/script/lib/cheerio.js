@@ -1,14 +1,13 @@
 // postie library: `require('cheerio')` and the legacy `cheerio` global: `cheerio.load(html)`
 // returns `$` with a jQuery-like subset (find, children, parent(s), closest, siblings, next/prev,
 // first/last/eq/slice, filter/not/is, each/map/toArray/get, text, html, attr, data, val,
-// hasClass/addClass/removeClass). HTML is parsed and CSS selectors run in Rust (`scraper`);
+// hasClass/addClass/removeClass). HTML is parsed (as htmlparser2 does) and CSS selectors run in Rust;
 // the node tree lives here, so reads need no round trip.
 (function (P) {
   'use strict';
 
   const native = P.native;
-  const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-  const RAW = new Set(['script', 'style']);
+    const RAW = new Set(['script', 'style']);
 
   // ---- documents -----------------------------------------------------------------------------
   function loadDocument(html) {
@@ -45,17 +44,35 @@
   }
 
   function isTag(n) { return n && (n.type === 'tag' || n.type === 'script' || n.type === 'style'); }
-  function escapeText(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
-  function escapeAttr(s) { return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;'); }
-  function render(n) {
-    if (n.type === 'root') return n.children.map(render).join('');
-    if (n.type === 'text') return n.parent && RAW.has(n.parent.name) ? n.data : escapeText(n.data);
+  // cheerio 0.22 renders with dom-serializer and decodeEntities on: text and attribute values
+  // are XML-encoded (&, <, >, quotes, and every non-ASCII character as &#xHEX;), except text in
+  // the raw-text elements; from an <svg> down, XML rules apply (an element without children
+  // closes itself, attributes always have a value, void elements get an end tag).
+  const XML_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+  const UNENCODED = new Set(['style', 'script', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
+  const SERIALIZER_VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img',
+    'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+  function hexRef(code) { return '&#x' + code.toString(16).toUpperCase() + ';'; }
+  function encodeXML(s) {
+    return String(s)
+      .replace(/[&<>"']/g, function (c) { return XML_ENTITY[c]; })
+      .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, function (c) { return hexRef(c.codePointAt(0)); })
+      .replace(/[^\0-\x7F]/g, function (c) { return hexRef(c.charCodeAt(0)); });
+  }
+  function render(n, xml) {
+    if (n.type === 'root') return n.children.map(function (c) { return render(c, xml); }).join('');
+    if (n.type === 'text') return n.parent && UNENCODED.has(n.parent.name) ? n.data : encodeXML(n.data);
     if (n.type === 'comment') return '<!--' + n.data + '-->';
     if (n.type === 'directive') return '<' + n.data + '>';
+    if (n.name === 'svg') xml = true;
     let out = '<' + n.name;
-    for (const k of Object.keys(n.attribs)) out += n.attribs[k] === '' ? ' ' + k : ' ' + k + '="' + escapeAttr(n.attribs[k]) + '"';
-    if (VOID.has(n.name)) return out + '>';
-    return out + '>' + n.children.map(render).join('') + '</' + n.name + '>';
+    for (const k of Object.keys(n.attribs)) {
+      const v = n.attribs[k];
+      out += (v === null || v === '') && !xml ? ' ' + k : ' ' + k + '="' + encodeXML(v) + '"';
+    }
+    if (xml && !n.children.length) return out + '/>';
+    out += '>' + n.children.map(function (c) { return render(c, xml); }).join('');
+    return SERIALIZER_VOID.has(n.name) && !xml ? out : out + '</' + n.name + '>';
   }
   function textOf(n) {
     if (n.type === 'text') return n.data;
@@ -183,14 +200,14 @@
     };
     C.html = function (value) {
       const n = this[0];
-      if (value === undefined) return n ? n.children.map(render).join('') : null;
+      if (value === undefined) return n ? n.children.map(function (c) { return render(c, false); }).join('') : null;
       const fragment = loadDocument(String(value));
       for (const el of this._list()) {
         el.children = fragment.root.children.map(function (c) { c.parent = el; return c; });
       }
       return this;
     };
-    C.toString = function () { return this._list().map(render).join(''); };
+    C.toString = function () { return this._list().map(function (n) { return render(n, false); }).join(''); };
     C.attr = function (name, value) {
       if (name !== null && typeof name === 'object') {
         for (const k of Object.keys(name)) this.attr(k, name[k]);
@@ -212,8 +229,8 @@
       const n = this[0];
       if (!isTag(n)) return undefined;
       if (name === 'tagName' || name === 'nodeName') return n.name.toUpperCase();
-      if (name === 'outerHTML') return render(n);
-      if (name === 'innerHTML') return n.children.map(render).join('');
+      if (name === 'outerHTML') return render(n, false);
+      if (name === 'innerHTML') return n.children.map(function (c) { return render(c, false); }).join('');
       if (name === 'textContent') return textOf(n);
       if (name === 'checked' || name === 'selected' || name === 'disabled') return name in n.attribs;
       return n.attribs[name];
@@ -285,7 +302,7 @@
     }
     $.root = function () { return wrap([doc.root]); };
     $.html = function (sel) {
-      if (sel === undefined) return render(doc.root);
+      if (sel === undefined) return render(doc.root, false);
       return (typeof sel === 'string' ? $(sel) : $(sel)).toString();
     };
     $.text = function (sel) { return sel === undefined ? textOf(doc.root) : $(sel).text(); };

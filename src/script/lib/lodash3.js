@@ -319,6 +319,287 @@
     const text = s === null || s === undefined ? '' : String(s);
     return text.charAt(0).toUpperCase() + text.slice(1);
   };
+  // ---- more lodash 3.10 functions (tools/libdiff/known/lodash-legacy.txt lists what is left) ----
+  const FUNC_ERROR = 'Expected a function';
+  function isIndex3(v, length) {
+    v = typeof v === 'number' || /^\d+$/.test(v) ? +v : -1;
+    length = length === null || length === undefined ? Number.MAX_SAFE_INTEGER : length;
+    return v > -1 && v % 1 === 0 && v < length;
+  }
+  function restParam3(func, start) {
+    if (typeof func !== 'function') throw new TypeError(FUNC_ERROR);
+    start = Math.max(start === undefined ? func.length - 1 : (+start || 0), 0);
+    return function () {
+      const args = slice.call(arguments, 0, start);
+      while (args.length < start) args.push(undefined);
+      args.push(slice.call(arguments, start));
+      return func.apply(this, args);
+    };
+  }
+  // Flatten one level (or deeply): arrays and arguments objects only.
+  function flatten3(list, deep, out) {
+    out = out || [];
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      const spread = v !== null && typeof v === 'object' && isArrayLike3(v) &&
+        (Array.isArray(v) || Object.prototype.toString.call(v) === '[object Arguments]');
+      if (spread && deep) flatten3(v, deep, out);
+      else if (spread) for (let k = 0; k < v.length; k++) out.push(v[k]);
+      else out.push(v);
+    }
+    return out;
+  }
+  function sameValueZeroIndex(list, v) {
+    for (let i = 0; i < list.length; i++) if (list[i] === v || (v !== v && list[i] !== list[i])) return i;
+    return -1;
+  }
+  function unzipWith3(array, it, thisArg) {
+    if (!(array && array.length)) return [];
+    const groups = unzip3(array);
+    if (it === null || it === undefined) return groups;
+    it = bindCallback(it, thisArg);
+    return groups.map(function (g) {
+      let acc = g[0];
+      for (let i = 1; i < g.length; i++) acc = it(acc, g[i], i, g);
+      return acc;
+    });
+  }
+  // lodash 3's rounding: a precision of any sign scales by 10^precision.
+  function round3(method) {
+    return function (n, precision) {
+      precision = precision === undefined ? 0 : (+precision || 0);
+      if (precision) {
+        precision = Math.pow(10, precision);
+        return Math[method](n * precision) / precision;
+      }
+      return Math[method](n);
+    };
+  }
+  function binaryIndexBy3(array, value, it, retHighest) {
+    value = it(value);
+    let low = 0;
+    let high = array ? array.length : 0;
+    const valIsNaN = value !== value; const valIsNull = value === null; const valIsUndef = value === undefined;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      const computed = it(array[mid]);
+      const isDef = computed !== undefined; const isReflexive = computed === computed;
+      let setLow;
+      if (valIsNaN) setLow = isReflexive || retHighest;
+      else if (valIsNull) setLow = isReflexive && isDef && (retHighest || computed != null);
+      else if (valIsUndef) setLow = isReflexive && (retHighest || isDef);
+      else if (computed === null || computed === undefined) setLow = false;
+      else setLow = retHighest ? computed <= value : computed < value;
+      if (setLow) low = mid + 1; else high = mid;
+    }
+    return Math.min(high, 4294967294);
+  }
+  function sortedIndex3(retHighest) {
+    return function (array, value, it, thisArg) {
+      if (it === null || it === undefined) {
+        let low = 0;
+        let high = array ? array.length : low;
+        if (typeof value === 'number' && value === value && high <= 2147483647) {
+          while (low < high) {
+            const mid = (low + high) >>> 1;
+            const computed = array[mid];
+            if ((retHighest ? computed <= value : computed < value) && computed !== null) low = mid + 1; else high = mid;
+          }
+          return high;
+        }
+        return binaryIndexBy3(array, value, identity, retHighest);
+      }
+      const t = typeof it;
+      const fn = t === 'function' ? (thisArg === undefined ? it : function (v) { return it.call(thisArg, v); })
+        : t === 'object' ? L4.matches(it) : thisArg === undefined ? L4.property(it) : L4.matchesProperty(it, thisArg);
+      return binaryIndexBy3(array, value, fn, retHighest);
+    };
+  }
+  const RE_REGEXP_CHARS = /^[:!,]|[\\^$.*+?()[\]{}|/]|(^[0-9a-fA-Fnrtuvx])|([\n\r\u2028\u2029])/g;
+  const WHITESPACE_ESCAPES = { '\n': 'n', '\r': 'r', '\u2028': 'u2028', '\u2029': 'u2029' };
+  const WORDS = /[A-Z\xc0-\xd6\xd8-\xde]+(?=[A-Z\xc0-\xd6\xd8-\xde][a-z\xdf-\xf6\xf8-\xff]+)|[A-Z\xc0-\xd6\xd8-\xde]?[a-z\xdf-\xf6\xf8-\xff]+|[A-Z\xc0-\xd6\xd8-\xde]+|[0-9]+/g;
+  Object.assign(_, {
+    add: function (a, b) { return (+a || 0) + (+b || 0); },
+    gt: function (a, b) { return a > b; },
+    gte: function (a, b) { return a >= b; },
+    lt: function (a, b) { return a < b; },
+    lte: function (a, b) { return a <= b; },
+    ceil: round3('ceil'), floor: round3('floor'), round: round3('round'),
+    backflow: _.flowRight, compose: _.flowRight,
+    restParam: restParam3,
+    modArgs: restParam3(function (func, transforms) {
+      transforms = flatten3(transforms);
+      if (typeof func !== 'function' || !transforms.every(function (t) { return typeof t === 'function'; })) throw new TypeError(FUNC_ERROR);
+      const n = transforms.length;
+      return restParam3(function (args) {
+        for (let i = Math.min(args.length, n) - 1; i >= 0; i--) args[i] = transforms[i](args[i]);
+        return func.apply(this, args);
+      });
+    }),
+    chunk: function (array, size, guard) {
+      size = (guard ? isIterateeCall(array, size, guard) : size === null || size === undefined) ? 1 : Math.max(Math.floor(size) || 1, 1);
+      const length = array ? array.length : 0;
+      const out = new Array(Math.ceil(length / size));
+      let at = 0;
+      for (let i = 0; i < length; i += size) out[at++] = baseSlice3(array, i, i + size);
+      return out;
+    },
+    escapeRegExp: function (string) {
+      string = str3(string);
+      if (!string) return '(?:)';
+      return string.replace(RE_REGEXP_CHARS, function (chr, leading, space) {
+        if (leading) return '\\x' + chr.charCodeAt(0).toString(16);
+        if (space) return '\\' + WHITESPACE_ESCAPES[chr];
+        return '\\' + chr;
+      });
+    },
+    intersection: restParam3(function (arrays) {
+      arrays = arrays.map(function (a) { return isArrayLike3(a) ? a : []; });
+      const first = arrays[0];
+      const out = [];
+      const n = first ? first.length : 0;
+      outer: for (let i = 0; i < n; i++) {
+        const v = first[i];
+        if (sameValueZeroIndex(out, v) >= 0) continue;
+        for (let k = arrays.length - 1; k > 0; k--) if (sameValueZeroIndex(arrays[k], v) < 0) continue outer;
+        out.push(v);
+      }
+      return out;
+    }),
+    invert: function (object, multi, guard) {
+      if (guard && isIterateeCall(object, multi, guard)) multi = undefined;
+      const out = {};
+      for (const k of keys3(object)) {
+        const v = object[k];
+        if (!multi) out[v] = k;
+        else if (Object.prototype.hasOwnProperty.call(out, v)) out[v].push(k);
+        else out[v] = [k];
+      }
+      return out;
+    },
+    invoke: restParam3(function (coll, path, args) {
+      const isFunc = typeof path === 'function';
+      const isProp = (typeof path === 'string' && /^\w*$/.test(path)) || typeof path === 'number' ||
+        (!Array.isArray(path) && !/\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\n\\]|\\.)*?\1)\]/.test(path));
+      const out = isArrayLike3(coll) ? new Array(coll.length) : [];
+      let at = 0;
+      each3(coll, function (v) {
+        let fn = isFunc ? path : isProp && v !== null && v !== undefined ? v[path] : undefined;
+        let self = v;
+        if (!fn && !isFunc && v !== null && v !== undefined) {
+          const parts = L4.toPath(path);
+          self = parts.length === 1 ? v : L4.get(v, parts.slice(0, -1));
+          fn = self === null || self === undefined ? undefined : self[parts[parts.length - 1]];
+        }
+        out[at++] = fn === null || fn === undefined ? undefined : fn.apply(self, args);
+      });
+      return out;
+    }),
+    zipObject: function (props, values) {
+      const n = props ? props.length : 0;
+      const out = {};
+      if (n && !values && !Array.isArray(props[0])) values = [];
+      for (let i = 0; i < n; i++) {
+        const key = props[i];
+        if (values) out[key] = values[i];
+        else if (key) out[key[0]] = key[1];
+      }
+      return out;
+    },
+    remove: function (array, pred, thisArg) {
+      const out = [];
+      if (!(array && array.length)) return out;
+      pred = callback(pred, thisArg);
+      const indexes = [];
+      for (let i = 0; i < array.length; i++) if (pred(array[i], i, array)) { out.push(array[i]); indexes.push(i); }
+      let previous;
+      for (let k = indexes.length - 1; k >= 0; k--) {
+        if (indexes[k] !== previous && isIndex3(indexes[k])) { previous = indexes[k]; Array.prototype.splice.call(array, indexes[k], 1); }
+      }
+      return out;
+    },
+    repeat: function (string, n) {
+      string = str3(string);
+      n = +n;
+      if (n < 1 || !string || !isFinite(n)) return '';
+      let out = '';
+      do { if (n % 2) out += string; n = Math.floor(n / 2); string += string; } while (n);
+      return out;
+    },
+    sortedIndex: sortedIndex3(false), sortedLastIndex: sortedIndex3(true),
+    takeRightWhile: function (array, pred, thisArg) {
+      if (!(array && array.length)) return [];
+      pred = callback(pred, thisArg);
+      let i = array.length;
+      while (i-- && pred(array[i], i, array)) { /* keep going */ }
+      return baseSlice3(array, i + 1);
+    },
+    trunc: function (string, options, guard) {
+      if (guard && isIterateeCall(string, options, guard)) options = undefined;
+      let length = 30;
+      let omission = '...';
+      let separator;
+      if (options !== null && options !== undefined) {
+        if (typeof options === 'object' || typeof options === 'function') {
+          separator = 'separator' in options ? options.separator : separator;
+          length = 'length' in options ? (+options.length || 0) : length;
+          omission = 'omission' in options ? str3(options.omission) : omission;
+        } else {
+          length = +options || 0;
+        }
+      }
+      string = str3(string);
+      if (length >= string.length) return string;
+      const end = length - omission.length;
+      if (end < 1) return omission;
+      let result = string.slice(0, end);
+      if (separator === null || separator === undefined) return result + omission;
+      if (separator instanceof RegExp) {
+        if (string.slice(end).search(separator)) {
+          const re = separator.global ? separator : new RegExp(separator.source, (/\w*$/.exec(separator) || '') + 'g');
+          const sub = string.slice(0, end);
+          let m;
+          let newEnd;
+          re.lastIndex = 0;
+          while ((m = re.exec(sub))) { newEnd = m.index; if (!m[0]) re.lastIndex++; }
+          result = result.slice(0, newEnd === undefined ? end : newEnd);
+        }
+      } else if (string.indexOf(separator, end) !== end) {
+        const at = result.lastIndexOf(separator);
+        if (at > -1) result = result.slice(0, at);
+      }
+      return result + omission;
+    },
+    unzipWith: unzipWith3,
+    zipWith: restParam3(function (arrays) {
+      let n = arrays.length;
+      let it = n > 2 ? arrays[n - 2] : undefined;
+      let thisArg = n > 1 ? arrays[n - 1] : undefined;
+      if (n > 2 && typeof it === 'function') n -= 2;
+      else { it = n > 1 && typeof thisArg === 'function' ? (--n, thisArg) : undefined; thisArg = undefined; }
+      arrays.length = n;
+      return unzipWith3(arrays, it, thisArg);
+    }),
+    words: function (string, pattern, guard) {
+      if (guard && isIterateeCall(string, pattern, guard)) pattern = undefined;
+      return str3(string).match(pattern || WORDS) || [];
+    },
+  });
+  _.object = _.zipObject;
+  // Sort by several iteratees (ascending), stable.
+  _.sortByAll = restParam3(function (coll, iteratees) {
+    if (coll === null || coll === undefined) return [];
+    const guard = iteratees[2];
+    if (guard && isIterateeCall(iteratees[0], iteratees[1], guard)) iteratees.length = 1;
+    const fns = flatten3(iteratees).map(function (it) { return callback(it); });
+    const rows = [];
+    each3(coll, function (v) { rows.push({ c: fns.map(function (f) { return f(v); }), i: rows.length, v: v }); });
+    rows.sort(function (x, y) {
+      for (let k = 0; k < x.c.length; k++) { const r = compareAsc(x.c[k], y.c[k]); if (r) return r; }
+      return x.i - y.i;
+    });
+    return rows.map(function (r) { return r.v; });
+  });
   void P;
   return _;
 })

@@ -1,4 +1,5 @@
-//! HTML parsing and CSS selection for the `cheerio` module, backed by `scraper`.
+//! HTML parsing and CSS selection for the `cheerio` module: html5ever's tokenizer, a tree built
+//! by htmlparser2's rules (as cheerio 0.22 in Newman's sandbox), selectors from `scraper`.
 //!
 //! `htmlLoad` parses a document, keeps it in a small per-sandbox registry and returns its node
 //! tree as JSON (so the JavaScript side can read text, attributes and structure without calling
@@ -10,8 +11,14 @@ use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use ego_tree::NodeId;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::{LocalName, QualName, ns};
 use rquickjs::{Ctx, Function, Object};
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::node::{Comment, Doctype, Element, Text};
+use scraper::{ElementRef, Html, Node, Selector, StrTendril};
 use serde_json::{Map, Value, json};
 
 use super::throw;
@@ -66,42 +73,226 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Re
     Ok(())
 }
 
-/// Whether the markup is a whole document (as opposed to a fragment).
-fn is_document(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(9)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype") || head.starts_with("<html")
+/// Void elements: never hold children (htmlparser2's list, which cheerio 0.22 parses with).
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input",
+    "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
+];
+
+/// Elements that start foreign content, where `<x/>` closes the element.
+const FOREIGN: &[&str] = &["math", "svg"];
+
+/// Elements inside foreign content that switch back to HTML rules. (htmlparser2 also lists
+/// `foreignObject`, which never matches its lower-cased tag names.)
+const INTEGRATION: &[&str] = &[
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "desc",
+    "title",
+];
+
+/// The open elements a start tag closes first when one of them is the innermost open element
+/// (htmlparser2's implied closes; it knows nothing else of HTML's tree construction rules).
+fn implied_closes(name: &str) -> &'static [&'static str] {
+    const FORM: &[&str] = &[
+        "input", "option", "optgroup", "select", "button", "datalist", "textarea",
+    ];
+    match name {
+        "tr" => &["tr", "th", "td"],
+        "th" => &["th"],
+        "td" => &["thead", "th", "td"],
+        "body" => &["head", "link", "script"],
+        "li" => &["li"],
+        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => &["p"],
+        "select" | "input" | "output" | "button" | "datalist" | "textarea" => FORM,
+        "option" => &["option"],
+        "optgroup" => &["optgroup"],
+        _ => &[],
+    }
 }
 
-/// Parse and flatten. Fragments drop scraper's synthetic `<html>` wrapper: its children hang off
-/// the root directly.
+/// Builds the tree the way htmlparser2 (behind cheerio 0.22) does from html5ever's tokens:
+/// elements stay where they are written (no implied `<html>`, `<head>`, `<body>` or `<tbody>`,
+/// a `<body>` inside a fragment is kept), only the implied closes above apply, and an end tag
+/// closes up to the innermost open element of its name (or is dropped).
+struct Builder {
+    html: Html,
+    /// Open elements, innermost last.
+    stack: Vec<(String, NodeId)>,
+    /// htmlparser2's foreign-content flags, pushed by `svg`/`math` (true) and the integration
+    /// points (false), popped by their end tags.
+    foreign: Vec<bool>,
+    /// Attributes in source order (the tree keeps them sorted).
+    attrs: HashMap<NodeId, Vec<(String, String)>>,
+}
+
+impl Builder {
+    fn current(&self) -> NodeId {
+        self.stack
+            .last()
+            .map_or_else(|| self.html.tree.root().id(), |(_, id)| *id)
+    }
+
+    fn append(&mut self, node: Node) -> Option<NodeId> {
+        let parent = self.current();
+        let mut at = self.html.tree.get_mut(parent)?;
+        Some(at.append(node).id())
+    }
+
+    fn text(&mut self, text: &str) {
+        let parent = self.current();
+        let Some(mut at) = self.html.tree.get_mut(parent) else {
+            return;
+        };
+        if let Some(mut last) = at.last_child()
+            && let Node::Text(t) = last.value()
+        {
+            t.text.push_slice(text);
+            return;
+        }
+        at.append(Node::Text(Text {
+            text: StrTendril::from_slice(text),
+        }));
+    }
+
+    /// A start tag; true when it leaves a `script` or `style` open (its content is raw text).
+    fn open(&mut self, tag: &Tag) -> bool {
+        let name: &str = &tag.name;
+        let closes = implied_closes(name);
+        while let Some((top, _)) = self.stack.last() {
+            if !closes.contains(&top.as_str()) {
+                break;
+            }
+            let top = top.clone();
+            self.close(&top);
+        }
+        let element = Element::new(
+            QualName::new(None, ns!(html), tag.name.clone()),
+            tag.attrs.clone(),
+        );
+        let Some(id) = self.append(Node::Element(element)) else {
+            return false;
+        };
+        let attrs = tag
+            .attrs
+            .iter()
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect();
+        self.attrs.insert(id, attrs);
+        if VOID.contains(&name) {
+            return false;
+        }
+        self.stack.push((name.to_string(), id));
+        if FOREIGN.contains(&name) {
+            self.foreign.push(true);
+        } else if INTEGRATION.contains(&name) {
+            self.foreign.push(false);
+        }
+        if tag.self_closing && self.foreign.last() == Some(&true) {
+            if self.stack.last().is_some_and(|(top, _)| top == name) {
+                self.stack.pop();
+            }
+            return false;
+        }
+        name == "script" || name == "style"
+    }
+
+    /// An end tag.
+    fn close(&mut self, name: &str) {
+        if FOREIGN.contains(&name) || INTEGRATION.contains(&name) {
+            self.foreign.pop();
+        }
+        if self.stack.is_empty() || VOID.contains(&name) {
+            if name == "br" || name == "p" {
+                self.empty_element(name);
+            }
+            return;
+        }
+        if let Some(at) = self.stack.iter().rposition(|(open, _)| open == name) {
+            self.stack.truncate(at);
+        } else if name == "p" {
+            self.empty_element(name);
+        }
+    }
+
+    /// `</p>` with no `<p>` open, or `</br>`: an empty element, as htmlparser2 makes.
+    fn empty_element(&mut self, name: &str) {
+        let element = Element::new(
+            QualName::new(None, ns!(html), LocalName::from(name)),
+            Vec::new(),
+        );
+        if let Some(id) = self.append(Node::Element(element)) {
+            self.attrs.insert(id, Vec::new());
+        }
+    }
+}
+
+/// html5ever's tokenizer feeding the [`Builder`].
+struct Sink(RefCell<Builder>);
+
+impl TokenSink for Sink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let mut builder = self.0.borrow_mut();
+        match token {
+            Token::TagToken(tag) => match tag.kind {
+                TagKind::StartTag => {
+                    if builder.open(&tag) {
+                        let kind = if &*tag.name == "script" {
+                            RawKind::ScriptData
+                        } else {
+                            RawKind::Rawtext
+                        };
+                        return TokenSinkResult::RawData(kind);
+                    }
+                }
+                TagKind::EndTag => builder.close(&tag.name),
+            },
+            Token::CharacterTokens(text) => builder.text(&text),
+            Token::NullCharacterToken => builder.text("\0"),
+            Token::CommentToken(text) => {
+                builder.append(Node::Comment(Comment {
+                    comment: StrTendril::from_slice(&text),
+                }));
+            }
+            Token::DoctypeToken(doctype) => {
+                let name = doctype.name.as_deref().unwrap_or_default();
+                builder.append(Node::Doctype(Doctype {
+                    name: StrTendril::from_slice(name),
+                    public_id: StrTendril::new(),
+                    system_id: StrTendril::new(),
+                }));
+            }
+            Token::EOFToken | Token::ParseError(_) => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Parse as cheerio 0.22 does (htmlparser2: the same rules for a document and a fragment) and
+/// flatten the tree for the JavaScript side.
 fn load(text: &str) -> (Doc, Vec<Value>) {
-    let document = is_document(text);
-    let html = if document {
-        Html::parse_document(text)
-    } else {
-        Html::parse_fragment(text)
+    let builder = Builder {
+        html: Html::new_fragment(),
+        stack: Vec::new(),
+        foreign: Vec::new(),
+        attrs: HashMap::new(),
     };
+    let tokenizer = Tokenizer::new(Sink(RefCell::new(builder)), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(html5ever::tendril::StrTendril::from_slice(text));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let Builder { html, attrs, .. } = tokenizer.sink.0.into_inner();
     let mut ids = Vec::new();
     let mut index = HashMap::new();
     let mut nodes: Vec<Value> = Vec::new();
-    let root = html.tree.root();
-    let wrapper = if document {
-        None
-    } else {
-        root.children()
-            .find(|n| n.value().as_element().is_some_and(|e| e.name() == "html"))
-            .map(|n| n.id())
-    };
-    for node in root.descendants() {
-        if Some(node.id()) == wrapper {
-            index.insert(node.id(), 0);
-            continue;
-        }
+    for node in html.tree.root().descendants() {
         let at = u32::try_from(ids.len()).unwrap_or(u32::MAX);
         ids.push(node.id());
         index.insert(node.id(), at);
@@ -112,11 +303,11 @@ fn load(text: &str) -> (Doc, Vec<Value>) {
         let entry = match node.value() {
             Node::Document | Node::Fragment => json!({ "t": "root" }),
             Node::Element(e) => {
-                let mut attrs = Map::new();
-                for (k, v) in e.attrs() {
-                    attrs.insert(k.to_string(), Value::String(v.to_string()));
+                let mut map = Map::new();
+                for (k, v) in attrs.get(&node.id()).map_or(&[][..], Vec::as_slice) {
+                    map.insert(k.clone(), Value::String(v.clone()));
                 }
-                json!({ "t": "tag", "name": e.name(), "attrs": attrs, "p": parent })
+                json!({ "t": "tag", "name": e.name(), "attrs": map, "p": parent })
             }
             Node::Text(t) => json!({ "t": "text", "text": &**t, "p": parent }),
             Node::Comment(c) => json!({ "t": "comment", "text": &**c, "p": parent }),
