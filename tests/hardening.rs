@@ -126,3 +126,38 @@ fn hardening_a_lone_surrogate_loses_none_of_the_script_results() {
         Some(json!("\u{fffd}"))
     );
 }
+
+#[test]
+fn hardening_leftovers_of_killed_runs_are_removed_by_the_next_export() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let file = write(
+        dir.path(),
+        "c.json",
+        &collection(json!([passing_item("a", &format!("{}/echo", echo.url()))])),
+    );
+    // What `kill -9` during an export leaves: files named for a process that no longer runs
+    // (ids above the kernel's maximum never run).
+    let tmp = dir.path().join(".env.json.4999999.tmp");
+    let spool = dir.path().join(".report.json.4999998.spool");
+    std::fs::write(&tmp, "partial").unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(&spool, "partial").unwrap_or_else(|e| panic!("write: {e}"));
+    let env = dir.path().join("env.json");
+    let report = dir.path().join("report.json");
+    let out = postie(&[
+        "run",
+        &file,
+        "--export-environment",
+        &env.to_string_lossy(),
+        "-r",
+        "json",
+        "--reporter-json-export",
+        &report.to_string_lossy(),
+    ]);
+    out.check(out.code == 0, "the run passes");
+    assert!(env.exists() && report.exists(), "both exports written");
+    if cfg!(target_os = "linux") {
+        assert!(!tmp.exists(), "the stale export temp file is gone");
+        assert!(!spool.exists(), "the stale report spool is gone");
+    }
+}

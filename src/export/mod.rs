@@ -14,6 +14,8 @@ use serde_json::{Map, Value, json};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+mod stale;
+
 /// How exported variables are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum ExportStyle {
@@ -291,6 +293,7 @@ impl SpooledJson {
         } else {
             dir
         };
+        stale::remove_stale(&spool_dir, &file_name(path));
         let spool_path =
             spool_dir.join(format!(".{}.{}.spool", file_name(path), std::process::id()));
         let file = std::fs::File::create(&spool_path).map_err(|e| cannot_write(path, &e))?;
@@ -455,6 +458,7 @@ pub fn write_atomically_with(
         return write_to(path).map(drop).map_err(|e| cannot_write(path, &e));
     }
     std::fs::create_dir_all(parent_dir(path)).map_err(|e| cannot_write(path, &e))?;
+    stale::remove_stale(&parent_dir(path), &file_name(path));
     let tmp = temp_path(path);
     let result = (|| {
         write_to(&tmp)?.sync_all()?;
