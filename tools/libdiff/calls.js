@@ -12,11 +12,13 @@
 // - `msg: 1`: errors (returned, passed to callbacks or thrown) are encoded with their message and
 //   own properties, not only their name;
 // - `cb: 1`: the result is `{r, cb}`, `cb` listing the arguments of every call of the argument
-//   `{$fn: 'capture'}` made during the call (encoded when made);
+//   `{$fn: 'capture'}` made during the call (encoded when made); `cb: 2` records only `{cb}`;
 // - `s: [step, ...]`: the result is the list of the steps' results, each step run on the call's
 //   result (the "held" value): `"path"` reads a property, `[path, args, saveAs]` calls a method
 //   (path "" is the held value itself). A path starting with `@name` starts from the value an
-//   earlier step saved as `name`. What a step throws is its result; later steps still run.
+//   earlier step saved as `name`, and `{$saved: name}` in an argument is that value; the step
+//   `["=", [value], name]` only saves (and records) its decoded argument. What a step throws is
+//   its result; later steps still run. A step returning the held object itself records `{$held: 1}`.
 
 var LIBDIFF_FNS = {
   identity: function (x) { return x; },
@@ -37,6 +39,7 @@ var LIBDIFF_FNS = {
 };
 var LIBDIFF_CAPTURED = [];
 var LIBDIFF_MSG = false;
+var LIBDIFF_SAVED = {};
 
 function libdiffDec(v, root) {
   if (Array.isArray(v)) { return v.map(function (x) { return libdiffDec(x, root); }); }
@@ -49,6 +52,7 @@ function libdiffDec(v, root) {
     if ('$num' in v) { return Number(v.$num); }
     if ('$date' in v) { return new Date(v.$date); }
     if ('$re' in v) { return new RegExp(v.$re[0], v.$re[1]); }
+    if ('$saved' in v) { return LIBDIFF_SAVED[v.$saved]; }
     var o = {};
     Object.keys(v).forEach(function (k) { o[k] = libdiffDec(v[k], root); });
     return o;
@@ -150,6 +154,7 @@ function libdiffThrown(e, msg) {
 
 function libdiffSteps(held, steps, root) {
   var saved = {};
+  LIBDIFF_SAVED = saved;
   return steps.map(function (step) {
     var path = typeof step === 'string' ? step : step[0];
     var start = held;
@@ -161,12 +166,14 @@ function libdiffSteps(held, steps, root) {
     try {
       var r = libdiffResolve(start, path);
       var out = r[1];
-      if (typeof step !== 'string' && step[1]) {
+      if (step[0] === '=') {
+        out = libdiffDec(step[1], root)[0];
+      } else if (typeof step !== 'string' && step[1]) {
         if (typeof r[1] !== 'function') { throw new TypeError('missing ' + step[0]); }
         out = r[1].apply(r[0], libdiffDec(step[1], root));
       }
       if (typeof step !== 'string' && step[2]) { saved[step[2]] = out; }
-      return libdiffSer(out, 0, [], LIBDIFF_MSG);
+      return out === held && held !== null && typeof held === 'object' ? { $held: 1 } : libdiffSer(out, 0, [], LIBDIFF_MSG);
     } catch (e) {
       return libdiffThrown(e, LIBDIFF_MSG);
     }
@@ -182,7 +189,7 @@ function libdiffRun(root, calls) {
       var result = libdiffCall(root, c);
       if (c.t) { return { $typeof: typeof result }; }
       if (c.s) { result = libdiffSteps(result, c.s, root); } else { result = libdiffSer(result, 0, [], LIBDIFF_MSG); }
-      return c.cb ? { r: result, cb: LIBDIFF_CAPTURED } : result;
+      return c.cb === 2 ? { cb: LIBDIFF_CAPTURED } : c.cb ? { r: result, cb: LIBDIFF_CAPTURED } : result;
     } catch (e) {
       var thrown = libdiffThrown(e, LIBDIFF_MSG);
       return c.cb ? { r: thrown, cb: LIBDIFF_CAPTURED } : thrown;
