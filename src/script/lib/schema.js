@@ -135,10 +135,11 @@
         if (typeof exMin === 'number' && !opts.draft4 && v <= exMin) {
           if (fail('exclusiveMinimum', path, sp.concat('exclusiveMinimum'), { comparison: '>', limit: exMin, exclusive: true })) return true;
         }
-        if (typeof s.multipleOf === 'number') {
-          const q = v / s.multipleOf;
+        const multipleOf = typeof s.multipleOf === 'number' ? s.multipleOf : opts.draft4 && typeof s.divisibleBy === 'number' ? s.divisibleBy : undefined;
+        if (multipleOf !== undefined) {
+          const q = v / multipleOf;
           if (Math.abs(q - Math.round(q)) > 1e-9) {
-            if (fail('multipleOf', path, sp.concat('multipleOf'), { multipleOf: s.multipleOf })) return true;
+            if (fail('multipleOf', path, sp.concat('multipleOf'), { multipleOf: multipleOf })) return true;
           }
         }
       }
@@ -212,9 +213,10 @@
         // their order (after additional properties); tv4 checks every required one here.
         const inProperties = function (key) { return !opts.draft4 && hasRules(props[key]); };
         if (Array.isArray(s.required)) {
-          for (const key of s.required) {
+          for (let index = 0; index < s.required.length; index++) {
+            const key = s.required[index];
             if (!hasOwn.call(v, key) && !inProperties(key)) {
-              if (fail('required', path, sp.concat('required'), { missingProperty: key })) return true;
+              if (fail('required', path, sp.concat('required'), opts.draft4 ? { missingProperty: key, index: index } : { missingProperty: key })) return true;
             }
           }
         }
@@ -289,7 +291,7 @@
         const at = errors.length;
         const ok = s.anyOf.some(function (branch, i) { return sub(branch, v, path, sp.concat('anyOf', i)); });
         if (ok) errors.length = at;
-        else if (fail('anyOf', path, sp.concat('anyOf'), {})) return true;
+        else if (fail('anyOf', path, sp.concat('anyOf'), {}, opts.draft4 ? { sub: errors.splice(at) } : null)) return true;
       }
       if (Array.isArray(s.oneOf)) {
         const at = errors.length;
@@ -299,7 +301,9 @@
           errors.length = at;
         } else {
           if (passing.length > 1) errors.length = at;
-          if (fail('oneOf', path, sp.concat('oneOf'), { passingSchemas: passing.length > 1 ? passing : null })) return true;
+          // tv4 nests the branches' errors in the combination's own.
+          const subs = opts.draft4 ? errors.splice(at) : null;
+          if (fail('oneOf', path, sp.concat('oneOf'), { passingSchemas: passing.length > 1 ? passing : null }, subs ? { sub: subs } : null)) return true;
         }
       }
       if (Array.isArray(s.allOf)) {
