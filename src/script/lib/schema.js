@@ -44,6 +44,7 @@
     uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
     regex: { test: function (s) { try { new RegExp(s, 'u'); return true; } catch (e) { return false; } } },
     'json-pointer': /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    'relative-json-pointer': /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
   };
 
   // Resolve a local `$ref` ("#", "#/definitions/x", "#foo" ids) against the root schema.
@@ -99,7 +100,7 @@
     // Returns true when validation should stop (first error without allErrors).
     function walk(s, v, path, sp) {
       if (s === true || s === undefined) return false;
-      if (s === false) return fail('false schema', path, sp, {});
+      if (s === false) return fail('false schema', path, opts.draft4 ? sp : sp.concat('false schema'), {});
       if (s === null || typeof s !== 'object') return false;
       if (typeof s.$ref === 'string') {
         const target = resolveRef(root, s.$ref);
@@ -377,17 +378,30 @@
       default: return p;
     }
   }
-  function ajvErrors(records) {
+  function jsonPointer(path) {
+    return path.map(function (k) { return '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1'); }).join('');
+  }
+  // Ajv names a missing property the way it writes a data path step (without the leading dot).
+  function ajvProperty(key) {
+    return IDENT.test(key) ? key : ajvDataPath([key]);
+  }
+  // options: jsonPointers (data paths as JSON pointers), messages (false: no message).
+  function ajvErrors(records, options) {
+    const o = options || {};
     return records.map(function (e) {
-      return {
-        keyword: e.keyword, dataPath: ajvDataPath(e.path),
-        schemaPath: '#' + e.schemaPath.map(function (k) { return '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1'); }).join(''),
-        params: ajvParams(e), message: ajvMessage(e),
+      const params = ajvParams(e);
+      if (e.keyword === 'required' && !o.jsonPointers) params.missingProperty = ajvProperty(params.missingProperty);
+      const out = {
+        keyword: e.keyword, dataPath: o.jsonPointers ? jsonPointer(e.path) : ajvDataPath(e.path),
+        schemaPath: '#' + jsonPointer(e.schemaPath),
+        params: params,
       };
+      if (o.messages !== false) out.message = ajvMessage(Object.assign({}, e, { params: params }));
+      return out;
     });
   }
   function ajvErrorsText(errors, options) {
-    if (!errors || !errors.length) return 'No errors';
+    if (!errors) return 'No errors';
     const o = options || {};
     const sep = o.separator === undefined ? ', ' : o.separator;
     const dataVar = o.dataVar === undefined ? 'data' : o.dataVar;
