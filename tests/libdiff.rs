@@ -114,3 +114,23 @@ fn libdiff_crypto_js_matches_the_real_package() {
 fn libdiff_moment_matches_the_real_package() {
     check_library("moment");
 }
+
+#[test]
+fn libdiff_ajv_matches_the_real_package() {
+    check_library("ajv");
+}
+
+#[test]
+fn libdiff_tv4_matches_the_real_package() {
+    check_library("tv4");
+}
+
+#[test]
+fn libdiff_xml2js_matches_the_real_package() {
+    check_library("xml2js");
+}
+
+#[test]
+fn libdiff_csv_parse_matches_the_real_package() {
+    check_library("csv-parse");
+}

@@ -6,6 +6,19 @@
 // function at `f` (from the library root; "" is the root itself) is called with the decoded
 // arguments and `this` set to its parent, then each method of `m` is called on the result. The
 // result (or the name of what was thrown) is encoded as JSON-safe data by `ser`.
+//
+// For libraries with constructors, state and callbacks a call may also have:
+// - `new: 1`: construct with `new` instead of calling;
+// - `msg: 1`: errors (returned, passed to callbacks or thrown) are encoded with their message and
+//   own properties, not only their name;
+// - `cb: 1`: the result is `{r, cb}`, `cb` listing the arguments of every call of the argument
+//   `{$fn: 'capture'}` made during the call (encoded when made); `cb: 2` records only `{cb}`;
+// - `s: [step, ...]`: the result is the list of the steps' results, each step run on the call's
+//   result (the "held" value): `"path"` reads a property, `[path, args, saveAs]` calls a method
+//   (path "" is the held value itself). A path starting with `@name` starts from the value an
+//   earlier step saved as `name`, and `{$saved: name}` in an argument is that value; the step
+//   `["=", [value], name]` only saves (and records) its decoded argument. What a step throws is
+//   its result; later steps still run. A step returning the held object itself records `{$held: 1}`.
 
 var LIBDIFF_FNS = {
   identity: function (x) { return x; },
@@ -19,8 +32,14 @@ var LIBDIFF_FNS = {
   never: function () { return false; },
   length: function (x) { return x == null ? 0 : x.length; },
   pair: function (a, b) { return [a, b]; },
-  argsCount: function () { return arguments.length; }
+  argsCount: function () { return arguments.length; },
+  capture: function () {
+    LIBDIFF_CAPTURED.push(libdiffSer(Array.prototype.slice.call(arguments), 0, [], LIBDIFF_MSG));
+  }
 };
+var LIBDIFF_CAPTURED = [];
+var LIBDIFF_MSG = false;
+var LIBDIFF_SAVED = {};
 
 function libdiffDec(v, root) {
   if (Array.isArray(v)) { return v.map(function (x) { return libdiffDec(x, root); }); }
@@ -33,6 +52,7 @@ function libdiffDec(v, root) {
     if ('$num' in v) { return Number(v.$num); }
     if ('$date' in v) { return new Date(v.$date); }
     if ('$re' in v) { return new RegExp(v.$re[0], v.$re[1]); }
+    if ('$saved' in v) { return LIBDIFF_SAVED[v.$saved]; }
     var o = {};
     Object.keys(v).forEach(function (k) { o[k] = libdiffDec(v[k], root); });
     return o;
@@ -49,7 +69,7 @@ function libdiffHex(wa) {
   return out;
 }
 
-function libdiffSer(v, depth, seen) {
+function libdiffSer(v, depth, seen, msg) {
   depth = depth || 0;
   seen = seen || [];
   if (v === undefined) { return { $u: 1 }; }
@@ -68,30 +88,37 @@ function libdiffSer(v, depth, seen) {
   seen = seen.concat([v]);
   if (v instanceof Date) { return { $date: isNaN(v.getTime()) ? 'Invalid' : v.toISOString() }; }
   if (v instanceof RegExp) { return { $re: String(v) }; }
-  if (v instanceof Error) { return { $error: v.name }; }
+  if (v instanceof Error) {
+    if (!msg) { return { $error: v.name }; }
+    var err = { $error: v.name, message: v.message };
+    Object.keys(v).forEach(function (k) {
+      if (k !== 'stack' && k !== 'message') { err[k] = libdiffSer(v[k], depth + 1, seen, msg); }
+    });
+    return err;
+  }
   if (typeof v.sigBytes === 'number' && Array.isArray(v.words)) { return { $words: libdiffHex(v) }; }
   if (v.ciphertext && typeof v.ciphertext.sigBytes === 'number') { return { $cipher: libdiffHex(v.ciphertext) }; }
   if (v._isAMomentObject) { return { $moment: v.isValid() ? v.toISOString() : 'Invalid', utc: v.isUTC() }; }
   if (typeof v.asMilliseconds === 'function' && typeof v.humanize === 'function') { return { $duration: v.toISOString() }; }
   if (Array.isArray(v)) {
     var arr = [];
-    for (var i = 0; i < v.length; i++) { arr.push(libdiffSer(v[i], depth + 1, seen)); }
+    for (var i = 0; i < v.length; i++) { arr.push(libdiffSer(v[i], depth + 1, seen, msg)); }
     return arr;
   }
   if (typeof Map !== 'undefined' && v instanceof Map) {
     var m = [];
-    v.forEach(function (val, key) { m.push([libdiffSer(key, depth + 1, seen), libdiffSer(val, depth + 1, seen)]); });
+    v.forEach(function (val, key) { m.push([libdiffSer(key, depth + 1, seen, msg), libdiffSer(val, depth + 1, seen, msg)]); });
     return { $map: m };
   }
   if (typeof Set !== 'undefined' && v instanceof Set) {
     var s = [];
-    v.forEach(function (val) { s.push(libdiffSer(val, depth + 1, seen)); });
+    v.forEach(function (val) { s.push(libdiffSer(val, depth + 1, seen, msg)); });
     return { $set: s };
   }
   var out = {};
   var proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) { out.$class = 1; }
-  Object.keys(v).forEach(function (k) { out[k] = libdiffSer(v[k], depth + 1, seen); });
+  Object.keys(v).forEach(function (k) { out[k] = libdiffSer(v[k], depth + 1, seen, msg); });
   return out;
 }
 
@@ -111,22 +138,61 @@ function libdiffResolve(root, path) {
 function libdiffCall(root, c) {
   var r = libdiffResolve(root, c.f);
   if (typeof r[1] !== 'function') { throw new TypeError('missing ' + c.f); }
-  var result = r[1].apply(r[0], libdiffDec(c.a || [], root));
+  var args = libdiffDec(c.a || [], root);
+  var result = c['new'] ? new (Function.prototype.bind.apply(r[1], [null].concat(args)))() : r[1].apply(r[0], args);
   (c.m || []).forEach(function (step) {
     result = result[step[0]].apply(result, libdiffDec(step[1] || [], root));
   });
   return result;
 }
 
+function libdiffThrown(e, msg) {
+  var out = { $throw: (e && e.name) || typeof e };
+  if (msg) { out.message = e && e.message; }
+  return out;
+}
+
+function libdiffSteps(held, steps, root) {
+  var saved = {};
+  LIBDIFF_SAVED = saved;
+  return steps.map(function (step) {
+    var path = typeof step === 'string' ? step : step[0];
+    var start = held;
+    if (path.charAt(0) === '@') {
+      var dot = path.indexOf('.');
+      start = saved[path.slice(1, dot < 0 ? path.length : dot)];
+      path = dot < 0 ? '' : path.slice(dot + 1);
+    }
+    try {
+      var r = libdiffResolve(start, path);
+      var out = r[1];
+      if (step[0] === '=') {
+        out = libdiffDec(step[1], root)[0];
+      } else if (typeof step !== 'string' && step[1]) {
+        if (typeof r[1] !== 'function') { throw new TypeError('missing ' + step[0]); }
+        out = r[1].apply(r[0], libdiffDec(step[1], root));
+      }
+      if (typeof step !== 'string' && step[2]) { saved[step[2]] = out; }
+      return out === held && held !== null && typeof held === 'object' ? { $held: 1 } : libdiffSer(out, 0, [], LIBDIFF_MSG);
+    } catch (e) {
+      return libdiffThrown(e, LIBDIFF_MSG);
+    }
+  });
+}
+
 function libdiffRun(root, calls) {
   return calls.map(function (c) {
+    LIBDIFF_MSG = !!c.msg;
+    LIBDIFF_CAPTURED = [];
     try {
       if (typeof libdiffResolve(root, c.f)[1] !== 'function') { return { $missing: 1 }; }
       var result = libdiffCall(root, c);
       if (c.t) { return { $typeof: typeof result }; }
-      return libdiffSer(result);
+      if (c.s) { result = libdiffSteps(result, c.s, root); } else { result = libdiffSer(result, 0, [], LIBDIFF_MSG); }
+      return c.cb === 2 ? { cb: LIBDIFF_CAPTURED } : c.cb ? { r: result, cb: LIBDIFF_CAPTURED } : result;
     } catch (e) {
-      return { $throw: (e && e.name) || typeof e };
+      var thrown = libdiffThrown(e, LIBDIFF_MSG);
+      return c.cb ? { r: thrown, cb: LIBDIFF_CAPTURED } : thrown;
     }
   });
 }

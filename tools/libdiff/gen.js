@@ -209,7 +209,8 @@ const LIBS = {
 };
 
 // More libraries, one file each: `gens/LIB.js` exports `{pkg, root, gen(lib, tools)}` where
-// `tools` holds the seeded generator helpers above.
+// `tools` holds the seeded generator helpers above; `pkgJson` names the package whose version is
+// recorded when `pkg` is a module inside it.
 const GENS = path.join(__dirname, 'gens');
 if (fs.existsSync(GENS)) {
   for (const file of fs.readdirSync(GENS).filter((f) => f.endsWith('.js')).sort()) {
@@ -228,7 +229,7 @@ function main() {
     const spec = LIBS[name];
     if (!spec) { throw new Error('unknown library ' + name); }
     const lib = require(spec.pkg);
-    const version = require(spec.pkg + '/package.json').version;
+    const version = require((spec.pkgJson || spec.pkg) + '/package.json').version;
     const { functions, calls: list } = spec.gen(lib, TOOLS);
     // A fresh evaluator per library, as postie's side runs each library in its own collection
     // run: calls may set properties on the shared callback functions (`_.fill(fn, x)`), and one

@@ -15,7 +15,7 @@
 
   Ajv.prototype._run = function (schema, data) {
     const records = core.validate(schema, data, { allErrors: Boolean(this._opts.allErrors), formats: this._opts.format !== false });
-    return records.length ? core.ajvErrors(records) : null;
+    return records.length ? core.ajvErrors(records, this._opts) : null;
   };
   Ajv.prototype._schema = function (schemaOrKey) {
     if (typeof schemaOrKey === 'string') {

@@ -44,6 +44,7 @@
     uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
     regex: { test: function (s) { try { new RegExp(s, 'u'); return true; } catch (e) { return false; } } },
     'json-pointer': /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    'relative-json-pointer': /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
   };
 
   // Resolve a local `$ref` ("#", "#/definitions/x", "#foo" ids) against the root schema.
@@ -99,7 +100,7 @@
     // Returns true when validation should stop (first error without allErrors).
     function walk(s, v, path, sp) {
       if (s === true || s === undefined) return false;
-      if (s === false) return fail('false schema', path, sp, {});
+      if (s === false) return fail('false schema', path, opts.draft4 ? sp : sp.concat('false schema'), {});
       if (s === null || typeof s !== 'object') return false;
       if (typeof s.$ref === 'string') {
         const target = resolveRef(root, s.$ref);
@@ -135,10 +136,11 @@
         if (typeof exMin === 'number' && !opts.draft4 && v <= exMin) {
           if (fail('exclusiveMinimum', path, sp.concat('exclusiveMinimum'), { comparison: '>', limit: exMin, exclusive: true })) return true;
         }
-        if (typeof s.multipleOf === 'number') {
-          const q = v / s.multipleOf;
+        const multipleOf = typeof s.multipleOf === 'number' ? s.multipleOf : opts.draft4 && typeof s.divisibleBy === 'number' ? s.divisibleBy : undefined;
+        if (multipleOf !== undefined) {
+          const q = v / multipleOf;
           if (Math.abs(q - Math.round(q)) > 1e-9) {
-            if (fail('multipleOf', path, sp.concat('multipleOf'), { multipleOf: s.multipleOf })) return true;
+            if (fail('multipleOf', path, sp.concat('multipleOf'), { multipleOf: multipleOf })) return true;
           }
         }
       }
@@ -212,9 +214,10 @@
         // their order (after additional properties); tv4 checks every required one here.
         const inProperties = function (key) { return !opts.draft4 && hasRules(props[key]); };
         if (Array.isArray(s.required)) {
-          for (const key of s.required) {
+          for (let index = 0; index < s.required.length; index++) {
+            const key = s.required[index];
             if (!hasOwn.call(v, key) && !inProperties(key)) {
-              if (fail('required', path, sp.concat('required'), { missingProperty: key })) return true;
+              if (fail('required', path, sp.concat('required'), opts.draft4 ? { missingProperty: key, index: index } : { missingProperty: key })) return true;
             }
           }
         }
@@ -289,7 +292,7 @@
         const at = errors.length;
         const ok = s.anyOf.some(function (branch, i) { return sub(branch, v, path, sp.concat('anyOf', i)); });
         if (ok) errors.length = at;
-        else if (fail('anyOf', path, sp.concat('anyOf'), {})) return true;
+        else if (fail('anyOf', path, sp.concat('anyOf'), {}, opts.draft4 ? { sub: errors.splice(at) } : null)) return true;
       }
       if (Array.isArray(s.oneOf)) {
         const at = errors.length;
@@ -299,7 +302,9 @@
           errors.length = at;
         } else {
           if (passing.length > 1) errors.length = at;
-          if (fail('oneOf', path, sp.concat('oneOf'), { passingSchemas: passing.length > 1 ? passing : null })) return true;
+          // tv4 nests the branches' errors in the combination's own.
+          const subs = opts.draft4 ? errors.splice(at) : null;
+          if (fail('oneOf', path, sp.concat('oneOf'), { passingSchemas: passing.length > 1 ? passing : null }, subs ? { sub: subs } : null)) return true;
         }
       }
       if (Array.isArray(s.allOf)) {
@@ -373,17 +378,30 @@
       default: return p;
     }
   }
-  function ajvErrors(records) {
+  function jsonPointer(path) {
+    return path.map(function (k) { return '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1'); }).join('');
+  }
+  // Ajv names a missing property the way it writes a data path step (without the leading dot).
+  function ajvProperty(key) {
+    return IDENT.test(key) ? key : ajvDataPath([key]);
+  }
+  // options: jsonPointers (data paths as JSON pointers), messages (false: no message).
+  function ajvErrors(records, options) {
+    const o = options || {};
     return records.map(function (e) {
-      return {
-        keyword: e.keyword, dataPath: ajvDataPath(e.path),
-        schemaPath: '#' + e.schemaPath.map(function (k) { return '/' + String(k).replace(/~/g, '~0').replace(/\//g, '~1'); }).join(''),
-        params: ajvParams(e), message: ajvMessage(e),
+      const params = ajvParams(e);
+      if (e.keyword === 'required' && !o.jsonPointers) params.missingProperty = ajvProperty(params.missingProperty);
+      const out = {
+        keyword: e.keyword, dataPath: o.jsonPointers ? jsonPointer(e.path) : ajvDataPath(e.path),
+        schemaPath: '#' + jsonPointer(e.schemaPath),
+        params: params,
       };
+      if (o.messages !== false) out.message = ajvMessage(Object.assign({}, e, { params: params }));
+      return out;
     });
   }
   function ajvErrorsText(errors, options) {
-    if (!errors || !errors.length) return 'No errors';
+    if (!errors) return 'No errors';
     const o = options || {};
     const sep = o.separator === undefined ? ', ' : o.separator;
     const dataVar = o.dataVar === undefined ? 'data' : o.dataVar;

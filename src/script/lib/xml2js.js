@@ -33,7 +33,9 @@
     let obj = {};
     obj[charkey] = '';
     if (!o.ignoreAttrs) {
-      for (const [rawKey, rawValue] of node.a) {
+      for (const [attrName, rawValue] of node.a) {
+        // sax outside strict mode reads names upper-cased
+        const rawKey = o.strict === false ? attrName.toUpperCase() : attrName;
         const key = o.attrNameProcessors ? processItem(o.attrNameProcessors, rawKey, node.n) : rawKey;
         const value = o.attrValueProcessors ? processItem(o.attrValueProcessors, rawValue, rawKey) : rawValue;
         if (o.mergeAttrs) {
@@ -73,7 +75,8 @@
   }
 
   function tagName(name, o) {
-    let out = o.normalizeTags ? name.toLowerCase() : name;
+    const read = o.strict === false ? name.toUpperCase() : name;
+    let out = o.normalizeTags ? read.toLowerCase() : read;
     if (o.tagNameProcessors) out = processItem(o.tagNameProcessors, out);
     return out;
   }
@@ -163,61 +166,117 @@
   function parseStringPromise(xml, options) { return new Parser(options).parseStringPromise(xml); }
 
   // ---- Builder ---------------------------------------------------------------------------------
-  function escapeText(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'); }
-  function escapeAttr(s) { return escapeText(s).replace(/"/g, '&quot;'); }
+  // xml2js walks the object into an xmlbuilder document; this builds the same tree ({name, attrs,
+  // kids} with text and raw string nodes) and writes it out as xmlbuilder's string writer does.
+  const NAME_START = 'A-Z_a-z:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
+  const XML_NAME = new RegExp('^[' + NAME_START + '][' + NAME_START + '\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*$');
+  function escapeText(s) { return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;'); }
+  function escapeAttr(s) {
+    return String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
+      .replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+  }
+  function needsCdata(v) { return typeof v === 'string' && /[&<>]/.test(v); }
+  function cdata(v) { return '<![CDATA[' + v.replace(/\]\]>/g, ']]]]><![CDATA[>') + ']]>'; }
+
+  function node(name) {
+    if (!XML_NAME.test(String(name))) throw new Error('Invalid character in name');
+    return { name: String(name), attrs: [], kids: [] };
+  }
+  function addText(el, v, o) {
+    if (o.cdata && needsCdata(v)) el.kids.push({ raw: cdata(v) });
+    else if (v !== null && v !== undefined && String(v) !== '') el.kids.push({ text: String(v) });
+  }
 
   function Builder(options) {
     this.options = Object.assign({
-      attrkey: '$', charkey: '_', rootName: 'root', headless: false, cdata: false,
+      attrkey: '$', charkey: '_', rootName: 'root', headless: false, cdata: false, doctype: null,
       renderOpts: { pretty: true, indent: '  ', newline: '\n' },
       xmldec: { version: '1.0', encoding: 'UTF-8', standalone: true },
     }, options || {});
   }
   Builder.prototype.buildObject = function (rootObj) {
     const o = this.options;
-    const render = Object.assign({ pretty: true, indent: '  ', newline: '\n' }, o.renderOpts);
-    const nl = render.pretty ? render.newline : '';
-    const ind = render.pretty ? render.indent : '';
     let rootName = o.rootName;
     let value = rootObj;
-    const keys = rootObj !== null && typeof rootObj === 'object' ? Object.keys(rootObj) : [];
-    if (keys.length === 1 && o.rootName === 'root') {
-      rootName = keys[0];
+    if (Object.keys(rootObj).length === 1 && o.rootName === 'root') {
+      rootName = Object.keys(rootObj)[0];
       value = rootObj[rootName];
     }
-    const lines = [];
-    function element(name, v, depth) {
+    function child(el, key, v) {
+      const c = node(key);
+      el.kids.push(c);
+      return render(c, v);
+    }
+    function render(el, obj) {
+      if (obj === null || typeof obj !== 'object') {
+        addText(el, obj, o);
+      } else if (Array.isArray(obj)) {
+        for (const item of obj) {
+          if (item !== null && typeof item === 'object') for (const key in item) child(el, key, item[key]);
+        }
+      } else {
+        for (const key of Object.keys(obj)) {
+          const v = obj[key];
+          if (key === o.attrkey) {
+            if (v !== null && typeof v === 'object') {
+              for (const name in v) {
+                if (v[name] === null || v[name] === undefined) continue;
+                if (!XML_NAME.test(name)) throw new Error('Invalid character in name');
+                el.attrs.push([name, v[name]]);
+              }
+            }
+          } else if (key === o.charkey) {
+            addText(el, v, o);
+          } else if (Array.isArray(v)) {
+            for (const entry of v) {
+              if (typeof entry === 'string') addText(child(el, key, undefined), entry, o);
+              else child(el, key, entry);
+            }
+          } else if (v !== null && typeof v === 'object') {
+            child(el, key, v);
+          } else {
+            addText(child(el, key, undefined), v === null || v === undefined ? '' : v.toString(), o);
+          }
+        }
+      }
+      return el;
+    }
+    const root = render(node(rootName), value);
+    const render_ = Object.assign({ pretty: false, indent: '  ', newline: '\n' }, o.renderOpts);
+    const pretty = Boolean(render_.pretty);
+    const nl = pretty ? render_.newline : '';
+    const ind = pretty ? render_.indent : '';
+    const out = [];
+    function write(n, depth) {
       const pad = ind.repeat(depth);
-      if (Array.isArray(v)) { for (const item of v) element(name, item, depth); return; }
-      if (v === null || v === undefined || typeof v !== 'object') {
-        const text = v === null || v === undefined ? '' : String(v);
-        lines.push(pad + (text === '' ? '<' + name + '/>' : '<' + name + '>' + escapeText(text) + '</' + name + '>'));
+      if (n.text !== undefined) { out.push(pad + escapeText(n.text) + nl); return; }
+      if (n.raw !== undefined) { out.push(pad + n.raw + nl); return; }
+      let open = pad + '<' + n.name;
+      for (const [k, v] of n.attrs) open += ' ' + k + '="' + escapeAttr(v) + '"';
+      if (!n.kids.length) { out.push(open + '/>' + nl); return; }
+      const only = n.kids.length === 1 && n.kids[0].name === undefined ? n.kids[0] : null;
+      if (only) {
+        out.push(open + '>' + (only.text !== undefined ? escapeText(only.text) : only.raw) + '</' + n.name + '>' + nl);
         return;
       }
-      let attrs = '';
-      const attrObj = v[o.attrkey];
-      if (attrObj && typeof attrObj === 'object') {
-        for (const k of Object.keys(attrObj)) attrs += ' ' + k + '="' + escapeAttr(attrObj[k]) + '"';
-      }
-      const childKeys = Object.keys(v).filter(function (k) { return k !== o.attrkey && k !== o.charkey; });
-      const text = v[o.charkey];
-      if (!childKeys.length) {
-        lines.push(pad + (text === undefined ? '<' + name + attrs + '/>' : '<' + name + attrs + '>' + escapeText(text) + '</' + name + '>'));
-        return;
-      }
-      lines.push(pad + '<' + name + attrs + '>' + (text !== undefined ? escapeText(text) : ''));
-      for (const k of childKeys) element(k, v[k], depth + 1);
-      lines.push(pad + '</' + name + '>');
+      out.push(open + '>' + nl);
+      for (const k of n.kids) write(k, depth + 1);
+      out.push(pad + '</' + n.name + '>' + nl);
     }
-    element(rootName, value, 0);
-    let out = lines.join(nl);
     if (!o.headless) {
-      const d = o.xmldec;
-      out = '<?xml version="' + d.version + '"' + (d.encoding ? ' encoding="' + d.encoding + '"' : '') +
-        (d.standalone !== undefined ? ' standalone="' + (d.standalone ? 'yes' : 'no') + '"' : '') + '?>' + nl + out;
+      const d = o.xmldec || {};
+      out.push('<?xml version="' + (d.version || '1.0') + '"' + (d.encoding ? ' encoding="' + d.encoding + '"' : '') +
+        (d.standalone !== undefined && d.standalone !== null ? ' standalone="' + (d.standalone ? 'yes' : 'no') + '"' : '') + '?>' + nl);
+      if (o.doctype) {
+        const t = o.doctype;
+        out.push('<!DOCTYPE ' + rootName + (t.pubID ? ' PUBLIC "' + t.pubID + '" "' + t.sysID + '"' : t.sysID ? ' SYSTEM "' + t.sysID + '"' : '') + '>' + nl);
+      }
     }
-    return out;
-  }
+    write(root, 0);
+    let text = out.join('');
+    if (pretty && nl && text.endsWith(nl)) text = text.slice(0, -nl.length);
+    return text;
+  };
 
   return {
     parseString: parseString, parseStringPromise: parseStringPromise, Parser: Parser, Builder: Builder,
@@ -225,7 +284,7 @@
       normalize: function (s) { return s.toLowerCase(); },
       firstCharLowerCase: function (s) { return s.charAt(0).toLowerCase() + s.slice(1); },
       stripPrefix: function (s) { return s.replace(/^.*:/, ''); },
-      parseNumbers: function (s) { return isNaN(s) ? s : Number(s); },
+      parseNumbers: function (s) { return isNaN(s) ? s : s % 1 === 0 ? parseInt(s, 10) : parseFloat(s); },
       parseBooleans: function (s) { return /^(?:true|false)$/i.test(s) ? s.toLowerCase() === 'true' : s; },
     },
     _parse: parse,
