@@ -134,3 +134,58 @@ fn libdiff_xml2js_matches_the_real_package() {
 fn libdiff_csv_parse_matches_the_real_package() {
     check_library("csv-parse");
 }
+
+#[test]
+fn libdiff_path_matches_the_real_package() {
+    check_library("path");
+}
+
+#[test]
+fn libdiff_url_matches_the_real_package() {
+    check_library("url");
+}
+
+#[test]
+fn libdiff_querystring_matches_the_real_package() {
+    check_library("querystring");
+}
+
+#[test]
+fn libdiff_util_matches_the_real_package() {
+    check_library("util");
+}
+
+#[test]
+fn libdiff_punycode_matches_the_real_package() {
+    check_library("punycode");
+}
+
+#[test]
+fn libdiff_events_matches_the_real_package() {
+    check_library("events");
+}
+
+#[test]
+fn libdiff_string_decoder_matches_the_real_package() {
+    check_library("string_decoder");
+}
+
+#[test]
+fn libdiff_buffer_matches_the_real_package() {
+    check_library("buffer");
+}
+
+#[test]
+fn libdiff_assert_matches_the_real_package() {
+    check_library("assert");
+}
+
+#[test]
+fn libdiff_atob_matches_the_real_package() {
+    check_library("atob");
+}
+
+#[test]
+fn libdiff_btoa_matches_the_real_package() {
+    check_library("btoa");
+}

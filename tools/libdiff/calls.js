@@ -2,10 +2,11 @@
 // runs it against the real package (record.js), postie's sandbox runs it inside a collection's
 // script (tests/libdiff.rs). Plain ES2015, no require: the library under test is passed in.
 //
-// A call is {f: "path.to.fn", a: [args], m: [[method, [args]], ...], t: "type-only"?}: the
-// function at `f` (from the library root; "" is the root itself) is called with the decoded
-// arguments and `this` set to its parent, then each method of `m` is called on the result. The
-// result (or the name of what was thrown) is encoded as JSON-safe data by `ser`.
+// A call is {f: "path.to.fn", a: [args], m: [[method, [args]], ...], t: "type-only"?} (or a
+// scenario, see libdiffScenario): the function at `f` (from the library root; "" is the root
+// itself) is called with the decoded arguments and `this` set to its parent, then each method of
+// `m` is called on the result. The result (or the name of what was thrown) is encoded as
+// JSON-safe data by `ser`.
 //
 // For libraries with constructors, state and callbacks a call may also have:
 // - `new: 1`: construct with `new` instead of calling;
@@ -53,6 +54,7 @@ function libdiffDec(v, root) {
     if ('$date' in v) { return new Date(v.$date); }
     if ('$re' in v) { return new RegExp(v.$re[0], v.$re[1]); }
     if ('$saved' in v) { return LIBDIFF_SAVED[v.$saved]; }
+    if ('$utf16' in v) { return String.fromCharCode.apply(null, v.$utf16); }
     var o = {};
     Object.keys(v).forEach(function (k) { o[k] = libdiffDec(v[k], root); });
     return o;
@@ -69,10 +71,30 @@ function libdiffHex(wa) {
   return out;
 }
 
+// A string with half a surrogate pair has no JSON form every parser takes: ser gives its UTF-16
+// code units instead ({$utf16: [...]}, which dec also takes).
+function libdiffLoneSurrogate(s) {
+  for (var i = 0; i < s.length; i++) {
+    var c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      var d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) { i++; } else { return true; }
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function libdiffSer(v, depth, seen, msg) {
   depth = depth || 0;
   seen = seen || [];
   if (v === undefined) { return { $u: 1 }; }
+  if (typeof v === 'string' && libdiffLoneSurrogate(v)) {
+    var codes = [];
+    for (var c = 0; c < v.length; c++) { codes.push(v.charCodeAt(c)); }
+    return { $utf16: codes };
+  }
   if (v === null || typeof v === 'boolean' || typeof v === 'string') { return v; }
   if (typeof v === 'number') {
     if (v !== v) { return { $num: 'NaN' }; }
@@ -180,15 +202,23 @@ function libdiffSteps(held, steps, root) {
   });
 }
 
+// A scenario {s: "source", a: [args]} is a function body run with the library as `lib`, the
+// decoded arguments as `args` and the callbacks above as `fns`; its return value is the result.
+// (`s` as a list is a call's steps instead, see above.)
+function libdiffScenario(root, c) {
+  return new Function('lib', 'args', 'fns', c.s)(root, libdiffDec(c.a || [], root), LIBDIFF_FNS);
+}
+
 function libdiffRun(root, calls) {
   return calls.map(function (c) {
     LIBDIFF_MSG = !!c.msg;
     LIBDIFF_CAPTURED = [];
     try {
+      if (typeof c.s === 'string') { return libdiffSer(libdiffScenario(root, c)); }
       if (typeof libdiffResolve(root, c.f)[1] !== 'function') { return { $missing: 1 }; }
       var result = libdiffCall(root, c);
       if (c.t) { return { $typeof: typeof result }; }
-      if (c.s) { result = libdiffSteps(result, c.s, root); } else { result = libdiffSer(result, 0, [], LIBDIFF_MSG); }
+      if (Array.isArray(c.s)) { result = libdiffSteps(result, c.s, root); } else { result = libdiffSer(result, 0, [], LIBDIFF_MSG); }
       return c.cb === 2 ? { cb: LIBDIFF_CAPTURED } : c.cb ? { r: result, cb: LIBDIFF_CAPTURED } : result;
     } catch (e) {
       var thrown = libdiffThrown(e, LIBDIFF_MSG);

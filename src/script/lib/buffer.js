@@ -64,6 +64,51 @@
     flush();
     return out;
   }
+  // Buffer#toString('utf8') as Newman's Buffer (buffer 6) decodes: a byte that does not start a
+  // complete, well-formed sequence becomes one U+FFFD and decoding goes on at the next byte.
+  function bufferUtf8Slice(bytes, start, end) {
+    const units = [];
+    let out = '';
+    let i = start;
+    while (i < end) {
+      const first = bytes[i];
+      let cp = -1;
+      const size = first > 0xef ? 4 : first > 0xdf ? 3 : first > 0xbf ? 2 : 1;
+      if (i + size <= end) {
+        const b1 = bytes[i + 1];
+        const b2 = bytes[i + 2];
+        const b3 = bytes[i + 3];
+        let v;
+        if (size === 1) {
+          if (first < 0x80) cp = first;
+        } else if (size === 2) {
+          if ((b1 & 0xc0) === 0x80) { v = ((first & 0x1f) << 6) | (b1 & 0x3f); if (v > 0x7f) cp = v; }
+        } else if (size === 3) {
+          if ((b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80) {
+            v = ((first & 0xf) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+            if (v > 0x7ff && (v < 0xd800 || v > 0xdfff)) cp = v;
+          }
+        } else if ((b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80 && (b3 & 0xc0) === 0x80) {
+          v = ((first & 0xf) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+          if (v > 0xffff && v < 0x110000) cp = v;
+        }
+      }
+      if (cp < 0) {
+        units.push(0xfffd);
+        i += 1;
+      } else {
+        if (cp > 0xffff) {
+          cp -= 0x10000;
+          units.push(0xd800 | ((cp >>> 10) & 0x3ff));
+          cp = 0xdc00 | (cp & 0x3ff);
+        }
+        units.push(cp);
+        i += size;
+      }
+      if (units.length > 8000) { out += String.fromCharCode.apply(null, units); units.length = 0; }
+    }
+    return out + String.fromCharCode.apply(null, units);
+  }
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const B64_INDEX = {};
   for (let i = 0; i < 64; i++) B64_INDEX[B64.charAt(i)] = i;
@@ -223,7 +268,21 @@
     }
     static compare(a, b) { return a.compare(b); }
 
-    toString(enc, start, end) { return decode(this, enc, start, end); }
+    // Newman's Buffer: an empty buffer is '' whatever the encoding; start/end are clamped to
+    // the buffer (a negative start is 0).
+    toString(enc, start, end) {
+      const length = this.length;
+      if (length === 0) return '';
+      if (start === undefined || start < 0) start = 0;
+      if (start > length) return '';
+      if (end === undefined || end > length) end = length;
+      if (end <= 0) return '';
+      end >>>= 0;
+      start >>>= 0;
+      if (end <= start) return '';
+      if (normEncoding(enc) === 'utf8') return bufferUtf8Slice(this, start, end);
+      return decode(this, enc, start, end);
+    }
     toJSON() { return { type: 'Buffer', data: Array.from(this) }; }
     equals(other) { return this.compare(other) === 0; }
     compare(other) {
@@ -273,17 +332,34 @@
     inspect() { return '<Buffer ' + hexEncode(this.subarray(0, 50)).replace(/(..)(?!$)/g, '$1 ') + (this.length > 50 ? ' ... ' : '') + '>'; }
   }
   Object.defineProperty(Buffer.prototype, 'parent', { get: function () { return this.buffer; } });
+  // Reads and writes check as Newman's Buffer does: the offset is taken as `offset >>> 0`.
+  function checkRead(buf, offset, size) {
+    if (offset % 1 !== 0 || offset < 0) throw new RangeError('offset is not uint');
+    if (offset + size > buf.length) throw new RangeError('Trying to access beyond buffer length');
+  }
+  function checkWrite(buf, value, offset, size, max, min) {
+    if (value > max || value < min) throw new RangeError('"value" argument is out of bounds');
+    if (offset + size > buf.length) throw new RangeError('Index out of range');
+  }
+  function view(buf) { return new DataView(buf.buffer, buf.byteOffset, buf.byteLength); }
   for (const [name, size, little, signed] of [['UInt8', 1, true, false], ['Int8', 1, true, true],
     ['UInt16LE', 2, true, false], ['UInt16BE', 2, false, false], ['Int16LE', 2, true, true], ['Int16BE', 2, false, true],
     ['UInt32LE', 4, true, false], ['UInt32BE', 4, false, false], ['Int32LE', 4, true, true], ['Int32BE', 4, false, true]]) {
     const getter = 'get' + (signed ? 'Int' : 'Uint') + size * 8;
     const setter = 'set' + (signed ? 'Int' : 'Uint') + size * 8;
-    const read = function (offset) {
-      return new DataView(this.buffer, this.byteOffset, this.byteLength)[getter](offset || 0, little);
+    const max = signed ? Math.pow(2, size * 8 - 1) - 1 : Math.pow(2, size * 8) - 1;
+    const min = signed ? -Math.pow(2, size * 8 - 1) : 0;
+    const read = function (offset, noAssert) {
+      offset = offset >>> 0;
+      if (!noAssert) checkRead(this, offset, size);
+      return view(this)[getter](offset, little);
     };
-    const write = function (value, offset) {
-      new DataView(this.buffer, this.byteOffset, this.byteLength)[setter](offset || 0, value, little);
-      return (offset || 0) + size;
+    const write = function (value, offset, noAssert) {
+      value = +value;
+      offset = offset >>> 0;
+      if (!noAssert) checkWrite(this, value, offset, size, max, min);
+      view(this)[setter](offset, value, little);
+      return offset + size;
     };
     Buffer.prototype['read' + name] = read;
     Buffer.prototype['write' + name] = write;
@@ -294,13 +370,79 @@
   }
   for (const [name, getter, size, little] of [['FloatLE', 'getFloat32', 4, true], ['FloatBE', 'getFloat32', 4, false],
     ['DoubleLE', 'getFloat64', 8, true], ['DoubleBE', 'getFloat64', 8, false]]) {
-    Buffer.prototype['read' + name] = function (offset) {
-      return new DataView(this.buffer, this.byteOffset, this.byteLength)[getter](offset || 0, little);
+    Buffer.prototype['read' + name] = function (offset, noAssert) {
+      offset = offset >>> 0;
+      if (!noAssert) checkRead(this, offset, size);
+      return view(this)[getter](offset, little);
     };
-    Buffer.prototype['write' + name] = function (value, offset) {
-      new DataView(this.buffer, this.byteOffset, this.byteLength)['s' + getter.slice(1)](offset || 0, value, little);
-      return (offset || 0) + size;
+    Buffer.prototype['write' + name] = function (value, offset, noAssert) {
+      value = +value;
+      offset = offset >>> 0;
+      if (!noAssert && offset + size > this.length) throw new RangeError('Index out of range');
+      if (value !== value) {
+        // NaN as Newman's Buffer writes it: the lowest mantissa bit set.
+        const bytes = size === 4 ? [1, 0, 0x80, 0x7f] : [1, 0, 0, 0, 0, 0, 0xf0, 0x7f];
+        for (let k = 0; k < size; k++) this[offset + (little ? k : size - 1 - k)] = bytes[k];
+        return offset + size;
+      }
+      view(this)['s' + getter.slice(1)](offset, value, little);
+      return offset + size;
     };
+  }
+  // Variable-length integers (1 to 6 bytes), little- or big-endian.
+  function readVar(buf, offset, byteLength, little, signed) {
+    let value = 0;
+    let mul = 1;
+    for (let k = 0; k < byteLength; k++) {
+      value += buf[little ? offset + k : offset + byteLength - 1 - k] * mul;
+      mul *= 0x100;
+    }
+    // Zero bytes read one byte (at or before the offset), less 1 when signed and above 0x7f,
+    // as Newman's Buffer does.
+    if (byteLength === 0) value = little ? buf[offset] : buf[offset - 1];
+    if (signed && value >= Math.pow(2, Math.max(8 * byteLength - 1, 7))) value -= Math.pow(2, 8 * byteLength);
+    return value;
+  }
+  function writeVar(buf, value, offset, byteLength, little, signed) {
+    let sub = 0;
+    let mul = 1;
+    for (let k = 0; k < byteLength; k++) {
+      const at = little ? offset + k : offset + byteLength - 1 - k;
+      if (k === 0) {
+        buf[at] = value & 0xff;
+      } else {
+        const prev = little ? at - 1 : at + 1;
+        if (signed && value < 0 && sub === 0 && buf[prev] !== 0) sub = 1;
+        buf[at] = signed ? (((value / mul) >> 0) - sub) & 0xff : (value / mul) & 0xff;
+      }
+      mul *= 0x100;
+    }
+    return offset + byteLength;
+  }
+  for (const [name, little, signed] of [['UIntLE', true, false], ['UIntBE', false, false], ['IntLE', true, true],
+    ['IntBE', false, true]]) {
+    const read = function (offset, byteLength, noAssert) {
+      offset = offset >>> 0;
+      byteLength = byteLength >>> 0;
+      if (!noAssert) checkRead(this, offset, byteLength);
+      return readVar(this, offset, byteLength, little, signed);
+    };
+    const write = function (value, offset, byteLength, noAssert) {
+      value = +value;
+      offset = offset >>> 0;
+      byteLength = byteLength >>> 0;
+      if (!noAssert) {
+        const limit = Math.pow(2, 8 * byteLength - (signed ? 1 : 0));
+        checkWrite(this, value, offset, byteLength, limit - 1, signed ? -limit : 0);
+      }
+      return writeVar(this, value, offset, byteLength, little, signed);
+    };
+    Buffer.prototype['read' + name] = read;
+    Buffer.prototype['write' + name] = write;
+    if (!signed) {
+      Buffer.prototype['readUint' + name.slice(4)] = read;
+      Buffer.prototype['writeUint' + name.slice(4)] = write;
+    }
   }
 
   return {

@@ -208,7 +208,8 @@
     isError: isError,
     isFunction: isFunction,
     isPrimitive: function (v) { return v === null || (typeof v !== 'object' && typeof v !== 'function'); },
-    isBuffer: function (v) { return v && typeof v === 'object' && typeof v.copy === 'function' && typeof v.fill === 'function' && (typeof v.readUInt8 === 'function' || v instanceof lib('buffer').Buffer); },
+    // util 0.10.4 as bundled: an instance of the bundle's Buffer.
+    isBuffer: function (v) { return v instanceof lib('buffer').Buffer; },
     log: function () { console.log('%s - %s', timestamp(), format.apply(null, arguments)); },
     inherits: inherits,
     _extend: extend,
