@@ -72,11 +72,18 @@
   }
 
   // ---- the Assertion object ----------------------------------------------------------------
+  // An assertion's flags: the switches default to off on the prototype, so a new assertion
+  // sets two fields only (this runs for every `pm.expect` and every check inside one).
+  function Flags(object, message) {
+    this.object = object;
+    this.message = message;
+  }
+  Object.assign(Flags.prototype, {
+    negate: false, deep: false, nested: false, own: false, any: false, all: false, contains: false,
+    doLength: false, ordered: false,
+  });
   function Assertion(object, message) {
-    this.__flags = {
-      object: object, message: message, negate: false, deep: false, nested: false, own: false,
-      any: false, all: false, contains: false, doLength: false, ordered: false,
-    };
+    this.__flags = new Flags(object, message);
   }
   const A = Assertion.prototype;
 
@@ -97,6 +104,11 @@
 
   function sub(a, object) {
     return new Assertion(object, a.__flags.message);
+  }
+
+  // True when a check of `ok` fails under the flags (`not` inverts it).
+  function fails(flags, ok) {
+    return flags.negate ? Boolean(ok) : !ok;
   }
 
   function argError(a, text) {
@@ -335,14 +347,18 @@
       value = obj[name];
     }
     const desc = (f.deep ? 'deep ' : '') + (f.own ? 'own ' : '') + (f.nested ? 'nested ' : '') + 'property ';
-    if (!f.negate || !withValue) {
+    // The messages (which inspect the name) are only built for a failing check.
+    if ((!f.negate || !withValue) && fails(f, has)) {
       check(this, has, 'expected #{this} to have ' + desc + inspect(name),
         'expected #{this} to not have ' + desc + inspect(name));
     }
     if (withValue) {
-      check(this, has && (f.deep ? deepEqual(expected, value) : expected === value),
-        'expected #{this} to have ' + desc + inspect(name) + ' of #{exp}, but got #{act}',
-        'expected #{this} to not have ' + desc + inspect(name) + ' of #{act}', expected, value);
+      const same = has && (f.deep ? deepEqual(expected, value) : expected === value);
+      if (fails(f, same)) {
+        check(this, same,
+          'expected #{this} to have ' + desc + inspect(name) + ' of #{exp}, but got #{act}',
+          'expected #{this} to not have ' + desc + inspect(name) + ' of #{act}', expected, value);
+      }
     }
     f.object = value;
   }
@@ -766,6 +782,12 @@
 
   const guard = {
     get: function (target, property, receiver) {
+      // The assertion's own state, read by every check: no lookup needed.
+      if (property === '__flags') return target.__flags;
+      // Known members are read first (the common case: one lookup); only a missing one is
+      // checked against the list of what may be missing.
+      const value = Reflect.get(target, property, receiver);
+      if (value !== undefined) return value;
       if (typeof property === 'string' && PASS_THROUGH.indexOf(property) === -1 && !Reflect.has(target, property)) {
         let suggestion = null;
         let best = 4;
@@ -780,7 +802,7 @@
         if (suggestion !== null) throw Error('Invalid Chai property: ' + property + '. Did you mean "' + suggestion + '"?');
         throw Error('Invalid Chai property: ' + property);
       }
-      return Reflect.get(target, property, receiver);
+      return value;
     },
   };
 
