@@ -228,12 +228,12 @@
     this._cache[cacheKey] = obj;
     return obj;
   };
-  A._compile = function (obj, base) {
+  A._compile = function (obj, base, docRoot) {
     if (obj.validate) return obj.validate;
     const self = this;
     const schema = obj.schema;
     const rootId = normalizeId(base !== undefined ? base : (obj.id || '')) || '';
-    const root = { schema: schema, id: rootId };
+    const root = docRoot || { schema: schema, id: rootId };
     const opts = obj.meta ? this._metaOpts : this._opts;
     const checked = { self: this, opts: opts, root: root };
     if (!obj.meta) precheck(checked, schema, rootId, '#', false);
@@ -309,7 +309,7 @@
     if (!found) return undefined;
     const frag = { schema: found.schema, id: normalizeId(keyRef), validate: null };
     this._fragments[keyRef] = frag;
-    return this._compile(frag, found.base);
+    return this._compile(frag, found.base, found.root);
   };
   A.removeSchema = function (ref) {
     const self = this;
@@ -446,6 +446,7 @@
     const frag = hash === -1 ? '' : full.slice(hash + 1);
     let target = null;
     let targetBase = doc;
+    let targetRoot = root;
     if ((doc || '') === (root.id || '') && root.schema !== undefined && Object.keys(root.schema).length) {
       target = root.schema;
       targetBase = root.id;
@@ -454,16 +455,17 @@
       if (o && o.schema !== undefined) {
         target = o.schema;
         targetBase = o.id || doc;
+        targetRoot = { schema: o.schema, id: normalizeId(targetBase) || '' };
       } else {
         const byId = findId(self, root.schema, root.id, full);
-        if (byId) return { schema: byId, base: full.replace(/#$/, '') };
+        if (byId) return { schema: byId, base: full.replace(/#$/, ''), root: root };
         return null;
       }
     }
-    if (frag === '' || frag === '/') return { schema: target, base: targetBase };
+    if (frag === '' || frag === '/') return { schema: target, base: targetBase, root: targetRoot };
     if (frag.charAt(0) !== '/') {
       const byId = findId(self, target, targetBase, targetBase + '#' + frag);
-      return byId ? { schema: byId, base: targetBase } : null;
+      return byId ? { schema: byId, base: targetBase, root: targetRoot } : null;
     }
     let node = target;
     let nodeBase = targetBase;
@@ -476,7 +478,7 @@
         if (typeof id === 'string') nodeBase = resolveUrl(nodeBase, id);
       }
     }
-    return { schema: node, base: nodeBase };
+    return { schema: node, base: nodeBase, root: targetRoot };
   }
   function findId(self, schema, base, full) {
     if (!schema || typeof schema !== 'object') return null;
@@ -615,7 +617,11 @@
   };
   // Record an error; outside anyOf/oneOf/not/if branches the first error ends the run unless
   // allErrors.
+  const KEEPS_ERRORS = { anyOf: true, oneOf: true, if: true, propertyNames: true };
   function fail(c, keyword, dataPath, schemaPath, params, msgKey, verbose) {
+    // Outside branches a first-error run replaces whatever its function collected so far (errors
+    // left by `contains` items or by removeAdditional "failing") with this one error.
+    if (!c.composite && !c.opts.allErrors && !KEEPS_ERRORS[keyword]) trunc(c, c.fnStart || 0);
     const e = { keyword: keyword, dataPath: dataPath, schemaPath: schemaPath, params: params };
     if (c.opts.messages !== false) e.message = MESSAGES[msgKey || keyword](params, c);
     if (c.opts.verbose && verbose) {
@@ -681,7 +687,7 @@
       if (coerceTo || isArr || group === true || group === undefined || (group && !shouldUseGroup(s, group))) {
         if (!typesOk(type, data)) {
           if (coerceTo) {
-            const r = coerce(c, data, type, coerceTo);
+            const r = coerce(c, data, s.type, coerceTo);
             if (r.ok) {
               data = r.value;
               if (parent !== undefined) parent[key] = data;
@@ -728,8 +734,9 @@
   }
   function coerce(c, data, type, to) {
     if (c.opts.coerceTypes === 'array' && Array.isArray(data) && data.length === 1) {
+      // Ajv checks the unwrapped item against a single type only
       data = data[0];
-      if (typesOk(type, data)) return { ok: true, value: data };
+      if (!Array.isArray(type) && typeOk(type, data)) return { ok: true, value: data };
     }
     const t = typeof data;
     for (const target of to) {
@@ -775,10 +782,10 @@
     return out;
   }
   // A missing property's name: first-error runs write it as a path step, all-errors runs and
-  // `properties` as the (quote-escaped) name.
+  // `properties` as the name itself.
   function requiredParam(c, k, asStep) {
     if (asStep && !c.opts.allErrors) return c.opts.jsonPointers ? k : propStep(k, false);
-    return escapeQuotes(k);
+    return k;
   }
 
   // Run one keyword; returns 'skip' when the keyword generated no check.
@@ -1067,6 +1074,9 @@
     const remove = c.opts.removeAdditional;
     const start = c.count;
     const bail = function () { return !c.opts.allErrors && c.count !== start; };
+    // the last additional property's result gates the rest in first-error runs (even when a
+    // failing one was removed)
+    let lastValid = true;
     if (noAdditional || apSchema || remove) {
       for (const k of dataKeys(c, data)) {
         const additional = !some || !(keys.indexOf(k) !== -1 || pkeys.some(function (p) { return new RegExp(p, 'u').test(k); }));
@@ -1088,6 +1098,7 @@
           if (remove === 'failing') {
             const before = c.count;
             const ok = inComposite(c, function () { return walk(c, ap, data[k], at, x.sp + '/additionalProperties', x.base, data, k); });
+            lastValid = ok;
             if (!ok) {
               // Ajv resets its error count but keeps the errors themselves
               c.count = before;
@@ -1095,11 +1106,12 @@
             }
           } else {
             const ok = walk(c, ap, data[k], at, x.sp + '/additionalProperties', x.base, data, k);
+            lastValid = ok;
             if (!ok && !c.opts.allErrors) break;
           }
         }
       }
-      if (bail()) return;
+      if (bail() || (!c.opts.allErrors && !lastValid)) return;
     }
     const required = Array.isArray(s.required) ? s.required : [];
     const useDefaults = c.opts.useDefaults && !c.composite;
@@ -1114,7 +1126,7 @@
       } else if (!present(c, data, k)) {
         if (required.indexOf(k) !== -1) {
           const eat = c.self._errorDataPathProperty ? at : x.dp;
-          fail(c, 'required', eat, x.sp + '/required', { missingProperty: requiredParam(c, k) }, null, x.V('required'));
+          fail(c, 'required', eat, x.sp + '/required', { missingProperty: requiredParam(c, k) }, null, x.V('properties'));
         }
       } else {
         walk(c, sch, data[k], at, spk, x.base, data, k);
@@ -1152,7 +1164,7 @@
       return;
     }
     // otherwise the target runs as its own function, stopping at its own first error
-    const sub = { self: c.self, opts: c.opts, root: rootOf(c, t), errors: c.errors, count: c.count, composite: false, rootData: c.rootData };
+    const sub = { self: c.self, opts: c.opts, root: rootOf(c, t), errors: c.errors, count: c.count, fnStart: c.count, composite: false, rootData: c.rootData };
     const before = c.count;
     try {
       walk(sub, t.schema, data, x.dp, '#', t.base, x.parent, x.key, true);
@@ -1163,10 +1175,8 @@
     if (c.count !== before) extra(c);
   }
   function rootOf(c, t) {
-    if (t.schema === c.root.schema) return c.root;
-    const o = c.self._refs[normalizeId(t.base)] || c.self._schemas[normalizeId(t.base)];
-    if (o && o.schema !== undefined) return { schema: o.schema, id: normalizeId(t.base) };
-    return { schema: t.schema, id: normalizeId(t.base) };
+    if (t.root && t.root.schema === c.root.schema) return c.root;
+    return t.root || c.root;
   }
 
   function customRule(c, x, rule, data) {
