@@ -180,6 +180,9 @@
     const opts = this._opts = Object.assign({}, options || {});
     if (opts.loopRequired === undefined) opts.loopRequired = Infinity;
     this._errorDataPathProperty = opts.errorDataPath === 'property';
+    // Ajv's warnings go to `logger` (the console unless false)
+    const noop = function () {};
+    this.logger = opts.logger === false ? { log: noop, warn: noop, error: noop } : opts.logger || console;
     this.RULES = baseRules();
     this._keywords = {};
     this._schemas = {};
@@ -294,7 +297,8 @@
     const valid = this.validate($schema, schema);
     if (!valid && throwOrLog) {
       const message = 'schema is invalid: ' + this.errorsText();
-      if (this._opts.validateSchema !== 'log') throw new Error(message);
+      if (this._opts.validateSchema === 'log') this.logger.error(message);
+      else throw new Error(message);
     }
     return valid;
   };
@@ -512,7 +516,8 @@
     if (c.opts.strictKeywords) {
       const all = allKeywords(self);
       const unknown = Object.keys(s).find(function (k) { return !all[k] && OTHER_KEYWORDS.indexOf(k) === -1; });
-      if (unknown && c.opts.strictKeywords !== 'log') throw new Error('unknown keyword: ' + unknown);
+      if (unknown && c.opts.strictKeywords === 'log') self.logger.warn('unknown keyword: ' + unknown);
+      else if (unknown) throw new Error('unknown keyword: ' + unknown);
     }
     const id = self._getId(s);
     if (nested && typeof id === 'string') base = resolveUrl(base, id);
@@ -521,6 +526,7 @@
     if (s.$ref && refKw && c.opts.extendRefs === 'fail') {
       throw new Error('$ref: validation keywords used in schema at path "' + path + '" (see option extendRefs)');
     }
+    if (s.$ref && refKw && c.opts.extendRefs !== true) self.logger.warn('$ref: keywords ignored in schema at path "' + path + '"');
     const refOnly = s.$ref && !(refKw && c.opts.extendRefs === true);
     const sub = function (x, p) { precheck(c, x, base, p, true); };
     const groups = refOnly ? [{ rules: [{ keyword: '$ref' }] }] : self.RULES;
@@ -541,12 +547,14 @@
           case '$ref': {
             if (typeof v !== 'string') break;
             const t = resolveRef(self, c.root, base, v);
-            if (!t && c.opts.missingRefs !== 'fail' && c.opts.missingRefs !== 'ignore') throw missingRef(v, base);
+            if (!t && c.opts.missingRefs === 'ignore') self.logger.warn(missingRef(v, base).message);
+            else if (!t && c.opts.missingRefs !== 'fail') throw missingRef(v, base);
             break;
           }
           case 'format': {
             if (c.opts.format === false || typeof v !== 'string') break;
-            if (!self._formats[v] && c.opts.unknownFormats !== 'ignore' &&
+            if (!self._formats[v] && c.opts.unknownFormats === 'ignore') self.logger.warn('unknown format "' + v + '" ignored in schema at path "' + path + '"');
+            else if (!self._formats[v] &&
                 !(Array.isArray(c.opts.unknownFormats) && c.opts.unknownFormats.indexOf(v) !== -1)) {
               throw new Error('unknown format "' + v + '" is used in schema at path "' + path + '"');
             }
