@@ -155,3 +155,111 @@ fn secrets_null_empty_or_unresolved_tokens_mask_nothing() {
         "real token in the JSON report: {joined}"
     );
 }
+
+#[test]
+fn secrets_leak_nowhere_in_any_reporter_in_any_encoding() {
+    use base64::Engine;
+    let echo = Echo::start();
+    let base = echo.url();
+    // A failing assertion and a test name carry the secrets; the server echoes them back in its
+    // body, raw, Base64 and percent-encoded.
+    let test = "const pw = pm.environment.get('pw');\n\
+        const cli = pm.environment.get('password');\n\
+        pm.test('pw is ' + pw, () => pm.expect(pw).to.equal('wrong'));\n\
+        pm.test('cli is ' + cli, () => pm.expect(cli).to.eql('wrong'));\n\
+        console.log('secrets', pw, cli, btoa(pw), encodeURIComponent(cli));";
+    let collection = json!({
+        "info": {"name": "leak"},
+        "item": [
+            {"name": "basic", "request": {"method": "POST", "url": format!("{base}/echo?pw={{{{pw}}}}&cli={{{{password}}}}"),
+             "header": [{"key": "Content-Type", "value": "text/plain"}],
+             "body": {"mode": "raw", "raw": "b64={{b64}} enc={{enc}} raw={{pw}}"},
+             "auth": {"type": "basic", "basic": [{"key": "username", "value": "user-x"}, {"key": "password", "value": "{{pw}}"}]}},
+             "event": [
+                {"listen": "prerequest", "script": {"exec": [
+                    "pm.variables.set('b64', btoa(pm.environment.get('pw')));",
+                    "pm.variables.set('enc', encodeURIComponent(pm.environment.get('password')));"
+                ]}},
+                {"listen": "test", "script": {"exec": [test]}}
+             ]},
+            {"name": "bearer", "request": {"method": "GET", "url": format!("{base}/echo"),
+             "auth": {"type": "bearer", "bearer": [{"key": "token", "value": "bearer-tok-5150"}]}},
+             "event": [{"listen": "test", "script": {"exec": ["pm.test('echo ' + pm.response.text(), () => {});"]}}]}
+        ]
+    });
+    let dir = tempdir();
+    let c = write(dir.path(), "c.json", &collection.to_string());
+    let e = write(dir.path(), "e.json", &environment());
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let out = postie(&[
+        "run",
+        &c,
+        "-e",
+        &e,
+        "--env-var",
+        "password=cli pass/777",
+        "--verbose",
+        "-r",
+        "cli,json,junit,html",
+        "--reporter-json-export",
+        &path("r.json"),
+        "--reporter-junit-export",
+        &path("r.xml"),
+        "--reporter-html-export",
+        &path("r.html"),
+    ]);
+    out.check(out.code == 1, "the failing assertions fail the run");
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let mut forbidden = Vec::new();
+    for secret in [
+        "hunter2-secret",
+        "cli pass/777",
+        "bearer-tok-5150",
+        "user-x:hunter2-secret",
+    ] {
+        forbidden.push(secret.to_string());
+        forbidden.push(b64.encode(secret));
+        forbidden.push(b64.encode(secret).trim_end_matches('=').to_string());
+    }
+    forbidden.push("cli%20pass%2F777".to_string());
+    forbidden.push("cli+pass%2F777".to_string());
+    let outputs = [
+        ("stdout", out.stdout.clone()),
+        ("stderr", out.stderr.clone()),
+        (
+            "json",
+            std::fs::read_to_string(path("r.json")).unwrap_or_default(),
+        ),
+        (
+            "junit",
+            std::fs::read_to_string(path("r.xml")).unwrap_or_default(),
+        ),
+        (
+            "html",
+            std::fs::read_to_string(path("r.html")).unwrap_or_default(),
+        ),
+    ];
+    for (what, text) in &outputs {
+        assert!(*what == "stderr" || !text.is_empty(), "{what} was written");
+        for secret in &forbidden {
+            if let Some(at) = text.find(secret.as_str()) {
+                let from = text[..at]
+                    .char_indices()
+                    .rev()
+                    .nth(120)
+                    .map_or(0, |(i, _)| i);
+                panic!(
+                    "{secret:?} leaked into {what}: …{}…",
+                    &text[from..(at + secret.len()).min(text.len())]
+                );
+            }
+        }
+    }
+    out.check(
+        out.stdout.contains("pw is ********"),
+        "the test name is masked",
+    );
+    // The server got the real values.
+    let requests = echo.requests();
+    assert!(requests[0].text().contains("raw=hunter2-secret"));
+}

@@ -293,8 +293,13 @@ impl Listener for Capture {
             }
             Event::BeforeItem { cursor, item } => self.begin(cursor, item),
             Event::Request {
-                request, response, ..
+                request,
+                response,
+                credentials,
+                ..
             } => {
+                // Learned before anything of this request is stored masked.
+                self.masker.learn_request(request, credentials);
                 let response = response.map_err(|e| e.message.as_str());
                 self.on_request(request, response);
             }
@@ -367,9 +372,16 @@ mod tests {
     use super::*;
     use crate::report::fixture::{SECRET, replay};
 
+    /// A capture of the fixture run; `mask_authorization: false` is `--show-secrets`, which
+    /// comes with a masker that masks nothing.
     fn capture(mask_authorization: bool) -> Capture {
+        let masker = if mask_authorization {
+            Masker::new([SECRET.to_string()])
+        } else {
+            Masker::disabled()
+        };
         let mut capture = Capture::new(
-            Masker::new([SECRET.to_string()]),
+            masker,
             CaptureOptions {
                 mask_authorization,
                 clock: Clock { frozen: true },

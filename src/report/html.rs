@@ -223,11 +223,12 @@ mod tests {
     use crate::report::fixture::{SECRET, replay};
 
     fn render(options: HtmlOptions) -> String {
-        let mut html = HtmlReporter::new(
-            options,
-            Masker::new([SECRET.to_string()]),
-            Clock { frozen: true },
-        );
+        let masker = if options.show_secrets {
+            Masker::disabled()
+        } else {
+            Masker::new([SECRET.to_string()])
+        };
+        let mut html = HtmlReporter::new(options, masker, Clock { frozen: true });
         let summary = replay(&mut html);
         html.document(&summary)
             .unwrap_or_else(|e| panic!("render: {e}"))

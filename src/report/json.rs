@@ -184,8 +184,8 @@ impl JsonReporter {
                         "name": f.error_name,
                         "index": 0,
                         "test": f.test,
-                        "message": self.masker.mask(&f.message),
-                        "stack": format!("{}: {}", f.error_name, self.masker.mask(&f.message)),
+                        "message": f.message,
+                        "stack": format!("{}: {}", f.error_name, f.message),
                     },
                     "at": f.at,
                     "source": {"name": f.source},
@@ -197,9 +197,6 @@ impl JsonReporter {
         let completed = self.started + self.clock.duration(summary.duration).as_millis();
         let mut environment = environment;
         let mut globals = globals;
-        for doc in [&mut environment, &mut globals] {
-            mask_strings(doc, &self.masker);
-        }
         if self.clock.frozen {
             // Scopes made up for the run get a random id; freeze it for snapshots.
             for doc in [&mut environment, &mut globals] {
@@ -208,7 +205,7 @@ impl JsonReporter {
                 }
             }
         }
-        json!({
+        let mut doc = json!({
             "collection": SpooledJson::value_placeholder(),
             "environment": environment,
             "globals": globals,
@@ -240,7 +237,10 @@ impl JsonReporter {
                 "failures": failures,
                 "error": summary.run_error.as_ref().map_or(Value::Null, |m| json!({"message": m, "name": "Error"})),
             }
-        })
+        });
+        // Failure lines quote test names and messages: everything is masked once more.
+        mask_strings(&mut doc, &self.masker);
+        doc
     }
 }
 
@@ -402,7 +402,10 @@ impl Listener for JsonReporter {
                 // response: the report lists the final record that many times. An item whose
                 // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
                 if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-                    let record = Value::Object(map);
+                    let mut record = Value::Object(map);
+                    // Test names and assertion messages quote values too: every string of the
+                    // record goes through the masker once, as it is written.
+                    mask_strings(&mut record, &self.masker);
                     for _ in 0..self.requests.max(1) {
                         self.executions.push(&record);
                     }

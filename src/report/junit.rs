@@ -298,9 +298,12 @@ impl Listener for JunitReporter {
             Event::Request {
                 cursor,
                 item,
+                request,
                 response,
+                credentials,
                 ..
             } => {
+                self.masker.learn_request(request, credentials);
                 let suite = self.suite(item);
                 match response {
                     Ok(r) => {

@@ -1,24 +1,38 @@
-//! Secret masking: every value of a secret variable is replaced by `********` in anything a
-//! reporter prints.
+//! Secret masking: every value of a secret variable, and every credential the run sends, is
+//! replaced by `********` in anything a reporter prints or writes.
+//!
+//! One [`Masker`] is shared by every reporter of a run (clones share what they learn), so the
+//! terminal, the JSON, JUnit and HTML reports mask the same set. Each secret is also masked in the
+//! forms it travels in: Base64 (standard, unpadded and URL-safe) and percent-encoded (as in a
+//! query or a form body). Matching is one multi-pattern pass (Aho-Corasick, longest match first),
+//! not one replace per secret.
 
 use std::borrow::Cow;
+use std::sync::{Arc, PoisonError, RwLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use base64::Engine;
 
 /// The mask shown instead of a secret.
 pub const MASK: &str = "********";
 
-/// Secrets shorter than this are not masked (masking `a` would garble every line).
+/// Declared secrets shorter than this are not masked (masking `a` would garble every line).
 const MIN_SECRET_LEN: usize = 3;
+
+/// Values learned from the run's credentials (auth fields, `Authorization`) shorter than this are
+/// not masked.
+const MIN_LEARNED_LEN: usize = 4;
 
 /// Texts a credential may hold that are never secrets: what an unset or mistyped variable
 /// becomes (`Bearer null`, `undefined`), JavaScript's other literal words. Masking them would
 /// hide every `null` or `true` in later output.
 const NEVER_SECRET: [&str; 6] = ["null", "undefined", "true", "false", "NaN", "Infinity"];
 
-/// True when `value` is worth masking: long enough, not a literal word, not an unresolved
-/// `{{variable}}` reference.
-fn is_secret_text(value: &str) -> bool {
+/// True when `value` is worth masking: at least `min` characters, not a literal word, not an
+/// unresolved `{{variable}}` reference.
+fn is_secret_text(value: &str, min: usize) -> bool {
     let t = value.trim();
-    if t.chars().count() < MIN_SECRET_LEN || NEVER_SECRET.contains(&t) {
+    if t.chars().count() < min || NEVER_SECRET.contains(&t) {
         return false;
     }
     let unresolved =
@@ -26,21 +40,84 @@ fn is_secret_text(value: &str) -> bool {
     !unresolved
 }
 
-/// Replaces known secret values in text.
+/// The forms a secret travels in besides itself: Base64 (standard, without padding, URL-safe)
+/// and percent-encoded (every byte but unreserved ones; spaces also as `+`).
+fn encoded_forms(secret: &str) -> Vec<String> {
+    let engines = [
+        base64::engine::general_purpose::STANDARD.encode(secret),
+        base64::engine::general_purpose::STANDARD_NO_PAD.encode(secret),
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret),
+    ];
+    let mut out: Vec<String> = engines.into_iter().collect();
+    let mut percent = String::with_capacity(secret.len() * 3);
+    for byte in secret.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            percent.push(char::from(byte));
+        } else {
+            percent.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out.push(percent.replace("%20", "+"));
+    out.push(percent);
+    // An encoded form is only worth masking when it is as distinctive as the secret.
+    out.retain(|form| form != secret && form.len() >= MIN_LEARNED_LEN);
+    out
+}
+
+/// The secrets known so far and the matcher built from them.
+#[derive(Debug, Default)]
+struct MaskSet {
+    /// Every text to mask: the secrets and their encoded forms.
+    patterns: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl MaskSet {
+    /// Add `secret` and its encoded forms; true when anything was new.
+    fn insert(&mut self, secret: &str) -> bool {
+        let mut changed = false;
+        let secret = secret.to_string();
+        for form in std::iter::once(secret.clone()).chain(encoded_forms(&secret)) {
+            if !self.patterns.contains(&form) {
+                self.patterns.push(form);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Rebuild the matcher after [`MaskSet::insert`]s.
+    fn rebuild(&mut self) {
+        self.matcher = if self.patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.patterns)
+                .ok()
+        };
+    }
+}
+
+/// Replaces known secret values in text. Clones share one set of secrets.
 #[derive(Debug, Clone, Default)]
 pub struct Masker {
-    secrets: Vec<String>,
+    set: Arc<RwLock<MaskSet>>,
     disabled: bool,
 }
 
 impl Masker {
-    /// A masker for `secrets` (longest first, so overlapping secrets mask fully).
+    /// A masker for `secrets` (declared secrets: at least three characters).
     pub fn new(secrets: impl IntoIterator<Item = String>) -> Self {
-        let mut secrets: Vec<String> = secrets.into_iter().filter(|s| is_secret_text(s)).collect();
-        secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        secrets.dedup();
+        let mut set = MaskSet::default();
+        for secret in secrets {
+            if is_secret_text(&secret, MIN_SECRET_LEN) {
+                set.insert(&secret);
+            }
+        }
+        set.rebuild();
         Masker {
-            secrets,
+            set: Arc::new(RwLock::new(set)),
             disabled: false,
         }
     }
@@ -48,7 +125,7 @@ impl Masker {
     /// A masker that masks nothing (`--show-secrets`).
     pub fn disabled() -> Self {
         Masker {
-            secrets: Vec::new(),
+            set: Arc::default(),
             disabled: true,
         }
     }
@@ -58,20 +135,28 @@ impl Masker {
         !self.disabled
     }
 
-    /// Also mask `secrets` from now on (credentials found during the run).
+    /// Also mask `secrets` from now on (credentials found during the run), in every clone.
     pub fn add<'a>(&mut self, secrets: impl IntoIterator<Item = &'a String>) {
         if self.disabled {
             return;
         }
+        let fresh: Vec<&String> = {
+            let set = self.set.read().unwrap_or_else(PoisonError::into_inner);
+            secrets
+                .into_iter()
+                .filter(|s| is_secret_text(s, MIN_LEARNED_LEN) && !set.patterns.contains(*s))
+                .collect()
+        };
+        if fresh.is_empty() {
+            return;
+        }
+        let mut set = self.set.write().unwrap_or_else(PoisonError::into_inner);
         let mut changed = false;
-        for secret in secrets {
-            if is_secret_text(secret) && !self.secrets.contains(secret) {
-                self.secrets.push(secret.clone());
-                changed = true;
-            }
+        for secret in fresh {
+            changed |= set.insert(secret);
         }
         if changed {
-            self.secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            set.rebuild();
         }
     }
 
@@ -97,15 +182,18 @@ impl Masker {
         }
     }
 
-    /// `text` with every secret replaced by [`MASK`].
+    /// `text` with every secret (and encoded form of one) replaced by [`MASK`].
     pub fn mask<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let mut out = Cow::Borrowed(text);
-        for secret in &self.secrets {
-            if out.contains(secret.as_str()) {
-                out = Cow::Owned(out.replace(secret.as_str(), MASK));
-            }
+        if self.disabled {
+            return Cow::Borrowed(text);
         }
-        out
+        let set = self.set.read().unwrap_or_else(PoisonError::into_inner);
+        match &set.matcher {
+            Some(matcher) if matcher.is_match(text) => {
+                Cow::Owned(matcher.replace_all(text, &vec![MASK; set.patterns.len()]))
+            }
+            _ => Cow::Borrowed(text),
+        }
     }
 }
 
@@ -133,6 +221,31 @@ mod tests {
         assert_eq!(m.mask(text), text);
         m.add(&["{{a}}-real".to_string()]);
         assert_eq!(m.mask("k={{a}}-real"), "k=********");
+    }
+
+    #[test]
+    fn mask_covers_encoded_forms_and_is_shared_by_clones() {
+        let m = Masker::new(["s3cr3t pass".to_string()]);
+        assert_eq!(m.mask("a czNjcjN0IHBhc3M= b"), "a ******** b");
+        assert_eq!(
+            m.mask("q=s3cr3t%20pass&r=s3cr3t+pass"),
+            "q=********&r=********"
+        );
+        let mut learner = m.clone();
+        let reporter = m.clone();
+        learner.add(&["tok-9876".to_string(), "abc".to_string()]);
+        assert_eq!(
+            reporter.mask("tok-9876 abc"),
+            "******** abc",
+            "short learned values stay"
+        );
+        assert_eq!(reporter.mask("dG9rLTk4NzY="), MASK);
+    }
+
+    #[test]
+    fn mask_overlapping_secrets_mask_fully() {
+        let m = Masker::new(["abcdef".to_string(), "abcdefgh".to_string()]);
+        assert_eq!(m.mask("xabcdefghx"), "x********x");
     }
 
     #[test]
