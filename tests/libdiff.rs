@@ -204,3 +204,8 @@ fn libdiff_backbone_matches_the_real_package() {
 fn libdiff_cheerio_matches_the_real_package() {
     check_library("cheerio");
 }
+
+#[test]
+fn libdiff_postman_collection_matches_the_real_package() {
+    check_library("postman-collection");
+}
