@@ -189,3 +189,23 @@ fn libdiff_atob_matches_the_real_package() {
 fn libdiff_btoa_matches_the_real_package() {
     check_library("btoa");
 }
+
+#[test]
+fn libdiff_uuid_matches_the_real_package() {
+    check_library("uuid");
+}
+
+#[test]
+fn libdiff_backbone_matches_the_real_package() {
+    check_library("backbone");
+}
+
+#[test]
+fn libdiff_cheerio_matches_the_real_package() {
+    check_library("cheerio");
+}
+
+#[test]
+fn libdiff_postman_collection_matches_the_real_package() {
+    check_library("postman-collection");
+}

@@ -287,7 +287,7 @@
     lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
     xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
     util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
-    string_decoder: 'string_decoder', stream: 'stream', 'postman-collection': 'postman-collection',
+    string_decoder: 'string_decoder', stream: 'stream', 'postman-collection': 'postman-collection', backbone: 'backbone',
   };
   const loaded = Object.create(null);
   function lib(id) {
@@ -308,7 +308,6 @@
       }
       return out;
     },
-    backbone: function () { return BACKBONE; },
     fs: function () { return {}; },
     os: function () { return {}; },
   };
@@ -493,7 +492,7 @@
     tv4: function () { return lib('tv4'); },
     xml2Json: function () { return lib('xml2json'); },
     cheerio: function () { return lib('cheerio'); },
-    Backbone: function () { return BACKBONE; },
+    Backbone: function () { return lib('backbone'); },
   };
   // The npm `atob`/`btoa` Newman gives scripts: Buffer's lenient base64, one byte per character.
   function legacyAtob(str) {
@@ -511,8 +510,6 @@
     const buffer = B.isBuffer(str) ? str : B.from(str.toString(), 'binary');
     return buffer.toString('base64');
   }
-  // Backbone is not bundled: an object so that `typeof Backbone` is what Newman shows.
-  const BACKBONE = {};
   for (const name of Object.keys(LEGACY)) {
     const read = LEGACY[name];
     Object.defineProperty(G, name, {

@@ -19,11 +19,60 @@
   }
 
   function Property() {}
+  // `variables` is an object, a VariableList or a list of them (the first that has a name
+  // wins); a null or undefined value leaves the reference as written, anything else is written
+  // as String() writes it. Postman's `{{$guid}}`-style dynamic variables resolve too.
+  const DYNAMIC = {
+    $guid: function () { return P.lib('uuid')(); },
+    $randomUUID: function () { return P.lib('uuid')(); },
+    $timestamp: function () { return String(Math.floor(Date.now() / 1000)); },
+    $isoTimestamp: function () { return new Date().toISOString(); },
+    $randomInt: function () { return String(Math.floor(Math.random() * 1001)); },
+  };
+  function lookupIn(source, name) {
+    if (source === null || typeof source !== 'object') return undefined;
+    if (source instanceof P.KeyedList) {
+      const v = source.one(name);
+      return v && !v.disabled ? v.value : undefined;
+    }
+    if (source instanceof VariableScope) return undefined;
+    return Object.prototype.hasOwnProperty.call(source, name) ? source[name] : undefined;
+  }
   Property.replaceSubstitutions = function (str, variables) {
-    const vars = variables || {};
-    return substitute(str, function (name) {
-      return Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined;
+    if (typeof str !== 'string' || str.indexOf('{{') === -1) return str;
+    const sources = Array.isArray(variables) ? variables : [variables];
+    return P.resolve(str, function (name) {
+      for (const source of sources) {
+        const found = lookupIn(source, name);
+        if (found !== undefined && found !== null) return String(found);
+      }
+      return DYNAMIC[name] ? DYNAMIC[name]() : undefined;
     });
+  };
+
+  // Every string inside `obj` (objects and arrays, copied) with its references replaced.
+  Property.replaceSubstitutionsIn = function (obj, variables) {
+    if (Array.isArray(obj)) return obj.map(function (v) { return Property.replaceSubstitutionsIn(v, variables); });
+    if (obj !== null && typeof obj === 'object') {
+      const out = {};
+      for (const k of Object.keys(obj)) out[k] = Property.replaceSubstitutionsIn(obj[k], variables);
+      return out;
+    }
+    return Property.replaceSubstitutions(obj, variables);
+  };
+  // The names referenced anywhere inside `obj`, each once, in the order they first appear.
+  Property.findSubstitutions = function (obj) {
+    const names = [];
+    (function walk(v) {
+      if (typeof v === 'string') {
+        const re = /\{\{([^{}]*?)\}\}/g;
+        let m;
+        while ((m = re.exec(v))) if (names.indexOf(m[1]) === -1) names.push(m[1]);
+      } else if (v !== null && typeof v === 'object') {
+        for (const k of Object.keys(v)) walk(v[k]);
+      }
+    })(obj);
+    return names;
   };
 
   function Url(options) { return new P.Url(options); }
@@ -173,6 +222,7 @@
   return {
     Collection: Collection, Header: Header, Item: Item, Property: Property, PropertyList: PropertyList,
     QueryParam: QueryParam, Request: Request, Response: Response, Url: Url, Variable: Variable,
-    VariableList: PropertyList, VariableScope: VariableScope,
+    VariableList: function VariableList(parent, items) { return PropertyList(Variable, parent, items); },
+    VariableScope: VariableScope,
   };
 })

@@ -18,6 +18,7 @@ use rquickjs::{Ctx, Function, Object, Value};
 const LIBS: &[(&str, &str)] = &[
     ("ajv", include_str!("../lib/ajv.js")),
     ("assert", include_str!("../lib/assert.js")),
+    ("backbone", include_str!("../lib/backbone.js")),
     ("buffer", include_str!("../lib/buffer.js")),
     ("chai", include_str!("../lib/chai.js")),
     ("cheerio", include_str!("../lib/cheerio.js")),
