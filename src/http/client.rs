@@ -346,11 +346,13 @@ async fn send_once(
         })
         .collect();
     let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
+    let body = decode_body(body.to_vec(), content_encoding.as_deref(), status.as_u16())
+        .map_err(super::decode::DecodeError::into_http_error)?;
     Ok(HttpResponse {
         status: status.as_u16(),
         reason,
         headers,
-        body: decode_body(body.to_vec(), content_encoding.as_deref()),
+        body,
         elapsed: started.elapsed(),
     })
 }

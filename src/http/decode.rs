@@ -1,34 +1,124 @@
-//! Response body decoding by `Content-Encoding` (gzip, deflate, br), done here rather than by the
-//! HTTP stack so the response headers stay exactly as received, as in Newman.
+//! Response body decoding by `Content-Encoding`, done here rather than by the HTTP stack so the
+//! response headers stay exactly as received, as in Newman.
+//!
+//! Newman's HTTP library decodes one encoding, named alone (`gzip`, `deflate` or `br`, trimmed
+//! and lower-cased); anything else reaches scripts as it came. Decoding is lenient the way
+//! zlib's sync flush is: a truncated gzip or deflate body gives what could be decoded; a body
+//! that is not in the format it claims (a bad header, trailing garbage after a gzip member) is a
+//! request error in zlib's words (`incorrect header check`). Brotli has no such leniency.
 
 use std::io::Read;
 
-/// Decode `body` according to `content_encoding` (a comma-separated list, applied in order).
-/// Unknown encodings and undecodable bodies are returned as they came.
-pub fn decode_body(body: Vec<u8>, content_encoding: Option<&str>) -> Vec<u8> {
-    let Some(encodings) = content_encoding else {
-        return body;
-    };
-    let mut current = body;
-    for encoding in encodings.rsplit(',').map(|e| e.trim().to_ascii_lowercase()) {
-        let decoded = match encoding.as_str() {
-            "gzip" | "x-gzip" => read_all(flate2::read::MultiGzDecoder::new(&current[..])),
-            "deflate" => read_all(flate2::read::ZlibDecoder::new(&current[..]))
-                .or_else(|| read_all(flate2::read::DeflateDecoder::new(&current[..]))),
-            "br" => read_all(brotli_decompressor::Decompressor::new(&current[..], 4096)),
-            _ => None,
-        };
-        match decoded {
-            Some(bytes) => current = bytes,
-            None => return current,
+/// Why a compressed body could not be decoded, in zlib's words (Newman's request error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+impl DecodeError {
+    /// The request error Newman reports: zlib's failures carry Node's `Z_DATA_ERROR` code.
+    pub fn into_http_error(self) -> super::message::HttpError {
+        match self.0.as_str() {
+            "incorrect header check" | "incorrect data check" | "invalid block type" => {
+                super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0)
+            }
+            _ => super::message::HttpError::new(self.0),
         }
     }
-    current
 }
 
-fn read_all(mut reader: impl Read) -> Option<Vec<u8>> {
+/// Decode `body` according to `content_encoding`, as Newman's HTTP library does. Statuses that
+/// carry no body (1xx, 204, 304) are never decoded.
+pub fn decode_body(
+    body: Vec<u8>,
+    content_encoding: Option<&str>,
+    status: u16,
+) -> Result<Vec<u8>, DecodeError> {
+    if (100..200).contains(&status) || status == 204 || status == 304 {
+        return Ok(body);
+    }
+    match content_encoding
+        .map(|e| e.trim().to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("gzip") => gunzip(&body),
+        Some("deflate") => inflate(&body),
+        Some("br") => brotli(&body),
+        _ => Ok(body),
+    }
+}
+
+fn incorrect_header() -> DecodeError {
+    DecodeError("incorrect header check".to_string())
+}
+
+/// Every gzip member in turn; trailing zero bytes are padding, anything else must be another
+/// member. A member cut short ends the body with what it held.
+fn gunzip(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let mut out = Vec::new();
-    reader.read_to_end(&mut out).ok().map(|_| out)
+    let mut rest = body;
+    let mut first = true;
+    while !rest.is_empty() {
+        if !first && rest[0] == 0 {
+            break;
+        }
+        if rest[0] != 0x1f || rest.get(1).is_some_and(|&b| b != 0x8b) {
+            return Err(incorrect_header());
+        }
+        first = false;
+        let mut decoder = flate2::bufread::GzDecoder::new(rest);
+        match decoder.read_to_end(&mut out) {
+            Ok(_) => rest = decoder.into_inner(),
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Err(zlib_error(&e)),
+        }
+    }
+    Ok(out)
+}
+
+/// A zlib stream when the first byte says so (its low nibble is 8), else raw deflate data, as
+/// Newman's HTTP library guesses.
+fn inflate(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    let Some(&first) = body.first() else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    let result = if first & 0x0f == 0x08 {
+        if body.len() >= 2 && (u16::from(body[0]) * 256 + u16::from(body[1])) % 31 != 0 {
+            return Err(incorrect_header());
+        }
+        flate2::read::ZlibDecoder::new(body).read_to_end(&mut out)
+    } else {
+        flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
+    };
+    match result {
+        Ok(_) => Ok(out),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(out),
+        Err(e) => Err(zlib_error(&e)),
+    }
+}
+
+/// Brotli: a failure or a stream cut short is an error, as Node's decoder reports it.
+fn brotli(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
+    if body.is_empty() {
+        return Err(DecodeError("unexpected end of file".to_string()));
+    }
+    let mut out = Vec::new();
+    match brotli_decompressor::Decompressor::new(body, 4096).read_to_end(&mut out) {
+        Ok(_) => Ok(out),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Err(DecodeError("unexpected end of file".to_string()))
+        }
+        Err(_) => Err(DecodeError("Decompression failed".to_string())),
+    }
+}
+
+/// zlib's message for a failed stream: a checksum mismatch, else corrupt data.
+fn zlib_error(e: &std::io::Error) -> DecodeError {
+    let text = e.to_string();
+    if text.contains("checksum") || text.contains("crc") {
+        DecodeError("incorrect data check".to_string())
+    } else {
+        DecodeError("invalid block type".to_string())
+    }
 }
 
 #[cfg(test)]
@@ -36,19 +126,76 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    #[test]
-    fn decode_gzip_and_deflate_and_passthrough() {
+    fn gzip(data: &[u8]) -> Vec<u8> {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        gz.write_all(b"hello").unwrap_or_default();
-        let gz = gz.finish().unwrap_or_default();
-        assert_eq!(decode_body(gz, Some("gzip")), b"hello");
+        gz.write_all(data).unwrap_or_default();
+        gz.finish().unwrap_or_default()
+    }
+
+    #[test]
+    fn decode_gzip_deflate_and_passthrough() {
+        assert_eq!(
+            decode_body(gzip(b"hello"), Some("gzip"), 200),
+            Ok(b"hello".to_vec())
+        );
+        assert_eq!(
+            decode_body(gzip(b"hi"), Some(" GZIP "), 200),
+            Ok(b"hi".to_vec())
+        );
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
         z.write_all(b"zz").unwrap_or_default();
+        let z = z.finish().unwrap_or_default();
+        assert_eq!(decode_body(z, Some("deflate"), 200), Ok(b"zz".to_vec()));
         assert_eq!(
-            decode_body(z.finish().unwrap_or_default(), Some("deflate")),
-            b"zz"
+            decode_body(b"plain".to_vec(), None, 200),
+            Ok(b"plain".to_vec())
         );
-        assert_eq!(decode_body(b"plain".to_vec(), None), b"plain");
-        assert_eq!(decode_body(b"not gzip".to_vec(), Some("gzip")), b"not gzip");
+        let raw = gzip(b"x");
+        assert_eq!(
+            decode_body(raw.clone(), Some("x-gzip"), 200),
+            Ok(raw.clone()),
+            "only the three names Newman knows are decoded"
+        );
+        assert_eq!(
+            decode_body(raw.clone(), Some("gzip, br"), 200),
+            Ok(raw.clone())
+        );
+        assert_eq!(decode_body(raw.clone(), Some("gzip"), 204), Ok(raw));
+    }
+
+    #[test]
+    fn decode_gzip_faults_as_zlib_reports_them() {
+        assert_eq!(
+            decode_body(b"not gzip".to_vec(), Some("gzip"), 200),
+            Err(incorrect_header())
+        );
+        let full = gzip(b"hello world, hello world");
+        let mut garbage = full.clone();
+        garbage.extend_from_slice(b"garbage");
+        assert_eq!(
+            decode_body(garbage, Some("gzip"), 200),
+            Err(incorrect_header())
+        );
+        let mut padded = full.clone();
+        padded.extend_from_slice(&[0, 0, 0]);
+        assert_eq!(
+            decode_body(padded, Some("gzip"), 200),
+            Ok(b"hello world, hello world".to_vec())
+        );
+        let mut two = full.clone();
+        two.extend_from_slice(&full);
+        assert_eq!(decode_body(two, Some("gzip"), 200).map(|b| b.len()), Ok(48));
+        let cut = decode_body(full[..full.len() / 2].to_vec(), Some("gzip"), 200);
+        assert!(cut.is_ok_and(|b| b"hello world, hello world".starts_with(&b)));
+        assert_eq!(decode_body(Vec::new(), Some("gzip"), 200), Ok(Vec::new()));
+    }
+
+    #[test]
+    fn decode_brotli_faults_are_errors() {
+        assert_eq!(
+            decode_body(Vec::new(), Some("br"), 200),
+            Err(DecodeError("unexpected end of file".to_string()))
+        );
+        assert!(decode_body(b"nope".to_vec(), Some("br"), 200).is_err());
     }
 }

@@ -13,6 +13,9 @@ postie really sent. The replies imitate the postman-echo endpoints real collecti
   /response-headers?k=v    each query pair as a response header (repeats kept)
   /delay/MS                wait MS milliseconds, then echo
   /gzip  /deflate          the echo, compressed
+  /encoded/E/FAULT         a JSON body claiming Content-Encoding E (gzip, deflate, br, or any
+                           other name) with FAULT: ok, bad (not that format), truncated,
+                           garbage (bytes after a gzip member), padded (zero bytes after it)
   /html  /xml  /text       a fixed body of that type
   /body?type=T&text=S      reply with body S and Content-Type T
   /basic-auth              200 for user "postman", password "password", else 401
@@ -35,6 +38,27 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HTML = "<!DOCTYPE html><html><head><title>Echo</title></head><body><h1 id=\"t\">Hello</h1><p class=\"c\">one</p><p class=\"c\">two</p></body></html>"
 XML = "<?xml version=\"1.0\"?><root><item id=\"1\">one</item><item id=\"2\">two</item></root>"
+
+
+def encoded_fault(encoding, fault):
+    """A JSON body compressed as `encoding` says (gzip or x-gzip, deflate; anything else is
+    sent as plain JSON) and then spoiled as `fault` says."""
+    plain = json.dumps({"hello": "world", "pad": "x" * 200}).encode()
+    if encoding in ("gzip", "x-gzip"):
+        data = gzip.compress(plain)
+    elif encoding == "deflate":
+        data = zlib.compress(plain)
+    else:
+        data = plain
+    if fault == "bad":
+        return b"this is not compressed at all"
+    if fault == "truncated":
+        return data[: len(data) // 2]
+    if fault == "garbage":
+        return data + b"garbage"
+    if fault == "padded":
+        return data + b"\0\0\0"
+    return data
 
 
 class Capture:
@@ -185,6 +209,9 @@ class Handler(BaseHTTPRequestHandler):
         if head == "gzip":
             data = gzip.compress(json.dumps(self._echo(body, target, query)).encode())
             return self._send(200, data, headers=[("Content-Encoding", "gzip")])
+        if head == "encoded" and len(parts) == 3:
+            return self._send(200, encoded_fault(parts[1], parts[2]), "application/json",
+                              [("Content-Encoding", parts[1])])
         if head == "deflate":
             data = zlib.compress(json.dumps(self._echo(body, target, query)).encode())
             return self._send(200, data, headers=[("Content-Encoding", "deflate")])

@@ -111,7 +111,7 @@ impl RawSender {
         } else {
             exchange(stream, &message, &request.method, (io_host, io_port)).await?
         };
-        Ok(into_response(raw, &url, jar, started))
+        into_response(raw, &url, jar, started)
     }
 
     fn tls_config(&self, verify: bool) -> Result<Arc<ClientConfig>, HttpError> {
@@ -173,13 +173,14 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(crate::http::url_encode::percent_decode_bytes(text)).ok()
 }
 
-/// The response as the rest of postie sees it: names lower-cased, cookies stored, body decoded.
+/// The response as the rest of postie sees it: names lower-cased, cookies stored, body decoded
+/// (a body that is not in its `Content-Encoding` is the request's error).
 fn into_response(
     raw: RawResponse,
     url: &url::Url,
     jar: Option<&CookieJar>,
     started: Instant,
-) -> HttpResponse {
+) -> Result<HttpResponse, HttpError> {
     let head = raw.head;
     if let Some(jar) = jar {
         // As the normal path: only values that are visible ASCII are cookies.
@@ -211,13 +212,15 @@ fn into_response(
             )
         })
         .collect();
-    HttpResponse {
+    let body = decode_body(raw.body, content_encoding.as_deref(), head.status)
+        .map_err(super::decode::DecodeError::into_http_error)?;
+    Ok(HttpResponse {
         status: head.status,
         reason,
         headers,
-        body: decode_body(raw.body, content_encoding.as_deref()),
+        body,
         elapsed: started.elapsed(),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -248,10 +251,12 @@ mod tests {
             body: Vec::new(),
         };
         let url = url::Url::parse("http://h/").unwrap_or_else(|e| panic!("{e}"));
-        let r = into_response(raw("Gone Fishing"), &url, None, Instant::now());
+        let r = into_response(raw("Gone Fishing"), &url, None, Instant::now())
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.reason, "Gone Fishing");
         assert_eq!(r.headers, [("x-mixed".to_string(), "v".to_string())]);
-        let r = into_response(raw(""), &url, None, Instant::now());
+        let r =
+            into_response(raw(""), &url, None, Instant::now()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.reason, "Not Found");
     }
 
