@@ -1,7 +1,9 @@
 // postie library: `require('xml2js')`, an xml2js 0.4 compatible subset: `parseString(xml,
 // [options], cb)`, `parseStringPromise`, `Parser` and `Builder`. Parsing runs in Rust
-// (`P.native.xmlParse`, quick-xml); this file shapes the tree the way xml2js does (attributes
-// under `$`, text under `_`, children as arrays unless `explicitArray: false`).
+// (`P.native.xmlParse`, quick-xml, keeping the first of duplicated attributes as sax does); this
+// file shapes the tree the way xml2js does (attributes under `$`, text under `_`, children as
+// arrays unless `explicitArray: false`, `$$` with `explicitChildren`, sax's namespace records
+// with `xmlns`; not `preserveChildrenOrder`) and words errors as sax does.
 (function (P) {
   'use strict';
 
@@ -9,7 +11,7 @@
     explicitCharkey: false, trim: false, normalize: false, normalizeTags: false, attrkey: '$', charkey: '_',
     explicitArray: true, ignoreAttrs: false, mergeAttrs: false, explicitRoot: true, emptyTag: '',
     attrNameProcessors: null, attrValueProcessors: null, tagNameProcessors: null, valueProcessors: null,
-    async: false, strict: true,
+    async: false, strict: true, explicitChildren: false, childkey: '$$', charsAsChildren: false, xmlns: false,
   };
 
   function processItem(processors, item, key) {
@@ -26,16 +28,42 @@
     }
   }
 
-  // Shape one element node ({n, a, c}) the way xml2js's close-tag handler does.
-  function shape(node, o) {
+  // sax's namespace records (the `xmlns` option): a name's prefix and local part, and the URI
+  // its prefix is bound to where it appears (an unbound prefix reads as its URI).
+  const ROOT_NS = Object.assign(Object.create(null), {
+    xml: 'http://www.w3.org/XML/1998/namespace', xmlns: 'http://www.w3.org/2000/xmlns/',
+  });
+  function qname(name, attribute) {
+    const parts = name.indexOf(':') < 0 ? ['', name] : name.split(':');
+    if (attribute && name === 'xmlns') return { prefix: 'xmlns', local: '' };
+    return { prefix: parts[0], local: parts[1] };
+  }
+
+  // Shape one element node ({n, a, c}) the way xml2js's open- and close-tag handlers do.
+  function shape(node, o, parentNs) {
     const attrkey = o.attrkey;
     const charkey = o.charkey;
+    const rawName = o.strict === false ? node.n.toUpperCase() : node.n;
+    const attrs = node.a.map(function (pair) { return [o.strict === false ? pair[0].toUpperCase() : pair[0], pair[1]]; });
+    let ns = parentNs;
+    if (o.xmlns) {
+      for (const [attrName, value] of attrs) {
+        const q = qname(attrName, true);
+        if (q.prefix !== 'xmlns') continue;
+        if (ns === parentNs) ns = Object.create(parentNs);
+        ns[q.local] = value;
+      }
+    }
     let obj = {};
     obj[charkey] = '';
     if (!o.ignoreAttrs) {
-      for (const [attrName, rawValue] of node.a) {
-        // sax outside strict mode reads names upper-cased
-        const rawKey = o.strict === false ? attrName.toUpperCase() : attrName;
+      for (const [rawKey, text] of attrs) {
+        let rawValue = text;
+        if (o.xmlns) {
+          const q = qname(rawKey, true);
+          const uri = q.prefix === '' ? '' : ns[q.prefix] || '';
+          rawValue = { name: rawKey, value: text, prefix: q.prefix, local: q.local, uri: q.prefix && q.prefix !== 'xmlns' && !uri ? q.prefix : uri };
+        }
         const key = o.attrNameProcessors ? processItem(o.attrNameProcessors, rawKey, node.n) : rawKey;
         const value = o.attrValueProcessors ? processItem(o.attrValueProcessors, rawValue, rawKey) : rawValue;
         if (o.mergeAttrs) {
@@ -46,6 +74,10 @@
         }
       }
     }
+    if (o.xmlns) {
+      const q = qname(rawName);
+      obj[attrkey + 'ns'] = { uri: ns[q.prefix] || q.prefix || '', local: q.local };
+    }
     let cdata = false;
     for (const child of node.c) {
       if (typeof child === 'string') {
@@ -55,7 +87,7 @@
         cdata = true;
       } else {
         const name = tagName(child.n, o);
-        addValue(obj, name, shape(child, o), o.explicitArray);
+        addValue(obj, name, shape(child, o, ns), o.explicitArray);
       }
     }
     let emptyStr = '';
@@ -70,6 +102,20 @@
     }
     if (obj !== null && typeof obj === 'object' && Object.keys(obj).length === 0) {
       obj = o.emptyTag !== '' ? (typeof o.emptyTag === 'function' ? o.emptyTag() : o.emptyTag) : emptyStr;
+    }
+    // `explicitChildren`: attributes and text stay, the children move under `$$`.
+    if (o.explicitChildren && !o.mergeAttrs && obj !== null && typeof obj === 'object') {
+      const out = {};
+      if (attrkey in obj) {
+        out[attrkey] = obj[attrkey];
+        delete obj[attrkey];
+      }
+      if (!o.charsAsChildren && charkey in obj) {
+        out[charkey] = obj[charkey];
+        delete obj[charkey];
+      }
+      if (Object.getOwnPropertyNames(obj).length > 0) out[o.childkey] = obj;
+      obj = out;
     }
     return obj;
   }
@@ -92,7 +138,7 @@
     } catch (err) {
       throw saxError(source, String(err && err.message));
     }
-    const root = shape(tree.root, o);
+    const root = shape(tree.root, o, ROOT_NS);
     if (!o.explicitRoot) return root;
     const out = {};
     out[tagName(tree.root.n, o)] = root;
@@ -101,6 +147,36 @@
 
   // xml2js reports sax's errors: the message, then the line (from 0), the column after the
   // offending character and that character ('' at the end of the input).
+  // Where sax stops at a '<' that starts no markup: the index of the character after it (and
+  // any whitespace), or -1.
+  function unencodedLt(text) {
+    const skipTo = function (from, end) {
+      const k = text.indexOf(end, from);
+      return k < 0 ? text.length : k + end.length;
+    };
+    let i = text.indexOf('<');
+    while (i >= 0 && i < text.length) {
+      if (text.startsWith('<!--', i)) i = skipTo(i + 4, '-->');
+      else if (text.startsWith('<![CDATA[', i)) i = skipTo(i + 9, ']]>');
+      else if (text.startsWith('<?', i)) i = skipTo(i + 2, '?>');
+      else {
+        let j = i + 1;
+        while (j < text.length && /\s/.test(text.charAt(j))) j++;
+        if (j >= text.length) return -1;
+        if (!/[A-Za-z_:!\/?\u00C0-\uFFFF]/.test(text.charAt(j))) return j;
+        // Inside a tag: to its '>', past quoted attribute values.
+        let quote = '';
+        for (i = j; i < text.length; i++) {
+          const c = text.charAt(i);
+          if (quote) { if (c === quote) quote = ''; } else if (c === '"' || c === "'") quote = c; else if (c === '>') break;
+        }
+        i++;
+      }
+      i = text.indexOf('<', i);
+    }
+    return -1;
+  }
+
   function saxError(text, message) {
     const at = function (i, what) {
       const before = text.slice(0, i);
@@ -118,6 +194,8 @@
       }
       return i;
     };
+    const stray = unencodedLt(text);
+    if (stray >= 0) return at(stray, 'Unencoded <');
     const byteAt = /at byte (\d+)/.exec(message);
     const posAt = /^position (\d+)/.exec(message);
     if (/not found before end of input|unclosed root tag/i.test(message)) {

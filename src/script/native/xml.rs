@@ -24,9 +24,14 @@ fn parse_js(ctx: Ctx<'_>, text: String) -> rquickjs::Result<String> {
 fn element(start: &BytesStart<'_>) -> Result<Value, String> {
     let name = String::from_utf8_lossy(start.name().as_ref()).into_owned();
     let mut attrs = Vec::new();
-    for attr in start.attributes() {
+    let mut seen = std::collections::HashSet::new();
+    // As sax reads them: of duplicated attributes the first is kept.
+    for attr in start.attributes().with_checks(false) {
         let attr = attr.map_err(|e| e.to_string())?;
         let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
+        if !seen.insert(key.clone()) {
+            continue;
+        }
         let value = attr.unescape_value().map_err(|e| e.to_string())?;
         attrs.push(json!([key, value]));
     }
