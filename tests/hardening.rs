@@ -161,3 +161,79 @@ fn hardening_leftovers_of_killed_runs_are_removed_by_the_next_export() {
         assert!(!spool.exists(), "the stale report spool is gone");
     }
 }
+
+#[test]
+fn hardening_run_timeout_stops_busy_scripts_and_silent_servers() {
+    let echo = Echo::start();
+    // A server that accepts connections and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("bind: {e}"));
+    let silent_url = format!(
+        "http://{}/never",
+        silent.local_addr().unwrap_or_else(|e| panic!("addr: {e}"))
+    );
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in silent.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    let cases = [
+        ("while (true) {}", "busy loop"),
+        ("function f() { setTimeout(f, 0); } f();", "timer storm"),
+        (
+            &*format!("pm.sendRequest('{silent_url}', () => {{}});"),
+            "silent sendRequest",
+        ),
+    ];
+    for (script, what) in cases {
+        let items = json!([
+            {
+                "name": "busy",
+                "event": [{"listen": "prerequest", "script": {"exec": [script]}}],
+                "request": {"method": "GET", "url": format!("{}/echo", echo.url())}
+            },
+            passing_item("never reached", &format!("{}/echo?after=1", echo.url())),
+        ]);
+        let dir = tempdir();
+        let file = write(dir.path(), "c.json", &collection(items));
+        let started = std::time::Instant::now();
+        let out = postie(&["run", &file, "--timeout", "1000"]);
+        out.check(out.code == 1, &format!("{what}: a timed-out run fails"));
+        out.check(
+            out.stdout.contains("callback timed out"),
+            &format!("{what}: the run says it timed out"),
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "{what}: the run ended near its limit"
+        );
+        assert!(
+            echo.requests().iter().all(|r| !r.path.contains("after=1")),
+            "{what}: nothing starts after the limit"
+        );
+    }
+}
+
+#[test]
+fn hardening_body_sources_that_are_not_files_are_refused() {
+    let echo = Echo::start();
+    let items = json!([
+        {"name": "zero", "request": {"method": "POST", "url": format!("{}/echo", echo.url()),
+         "body": {"mode": "formdata", "formdata": [{"key": "f", "type": "file", "src": "/dev/zero"}]}}},
+        {"name": "folder", "request": {"method": "POST", "url": format!("{}/echo", echo.url()),
+         "body": {"mode": "file", "file": {"src": "/"}}}},
+        passing_item("after", &format!("{}/echo", echo.url())),
+    ]);
+    let dir = tempdir();
+    let file = write(dir.path(), "c.json", &collection(items));
+    let out = postie(&["run", &file, "--timeout", "20000"]);
+    out.check(
+        out.stdout.contains("\"/dev/zero\", is not"),
+        "the device is refused",
+    );
+    out.check(
+        out.stdout.contains("\"/\", is not"),
+        "the folder is refused",
+    );
+    out.check(out.stdout.contains("✓  ok"), "the run goes on");
+}

@@ -99,12 +99,17 @@ pub fn run(
     let items = Plan::new(collection, &options.folders)?;
     let client = HttpClient::new(&options.client).map_err(|e| Diagnostic::new(e.message))?;
     let slots = options.parallel.clamp(1, options.iterations.max(1));
+    // `--timeout` also stops a script that never yields (a busy loop, a storm of timers).
+    let run_deadline = options
+        .run_timeout
+        .map(|limit| std::time::Instant::now() + limit);
     let mut sandboxes = (0..slots)
         .map(|_| {
             Sandbox::new(SandboxOptions {
                 script_timeout: options.script_timeout,
                 async_errors: options.abort_on_error,
                 send_request_promise: options.send_request_promise,
+                run_deadline,
                 ..SandboxOptions::default()
             })
         })
@@ -122,6 +127,8 @@ pub fn run(
         client: &client,
         iterations,
         aborted: std::cell::RefCell::new(None),
+        deadline: run_deadline,
+        timed_out: std::cell::Cell::new(false),
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {
@@ -141,7 +148,7 @@ pub fn run(
                 all.await;
                 false
             }
-        };
+        } || context.timed_out.get();
         if timed_out {
             listener.on_event(&Event::RunError {
                 message: "callback timed out",
@@ -164,6 +171,10 @@ struct RunContext<'a> {
     iterations: usize,
     /// Set when `--bail folder` aborted the run, with the error that did it.
     aborted: std::cell::RefCell<Option<String>>,
+    /// When the run must end (`--timeout`).
+    deadline: Option<std::time::Instant>,
+    /// Set when the run stopped at [`RunContext::deadline`] between items.
+    timed_out: std::cell::Cell<bool>,
 }
 
 impl<'a> RunContext<'a> {
@@ -293,6 +304,14 @@ async fn run_iteration(
     let mut reader = items.reader();
     let mut position = 0;
     loop {
+        // A script busy past `--timeout` was stopped by the sandbox; nothing more starts.
+        if context
+            .deadline
+            .is_some_and(|at| std::time::Instant::now() >= at)
+        {
+            context.timed_out.set(true);
+            return true;
+        }
         let next = reader.prerequest_sources(position + 1);
         let planned = match reader.get(position).await {
             Ok(Some(planned)) => planned,

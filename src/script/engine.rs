@@ -102,6 +102,9 @@ pub struct SandboxOptions {
     /// `pm.sendRequest(request)` without a callback returns a promise of the response (newer
     /// Postman apps); Newman 6.2 returns `pm`.
     pub send_request_promise: bool,
+    /// When the whole run must end (`--timeout`): no script runs past it, whatever its own
+    /// budget, so a busy script cannot keep a timed-out run alive.
+    pub run_deadline: Option<Instant>,
 }
 
 impl Default for SandboxOptions {
@@ -111,6 +114,7 @@ impl Default for SandboxOptions {
             memory_limit_bytes: 512 * 1024 * 1024,
             async_errors: false,
             send_request_promise: false,
+            run_deadline: None,
         }
     }
 }
@@ -131,18 +135,27 @@ pub enum SandboxError {
     },
 }
 
-/// Shared deadline: nanoseconds since `base`, 0 when disarmed.
+/// Shared deadline: nanoseconds since `base`, 0 when disarmed; never later than `cap_nanos`
+/// (the run's deadline, 0 when there is none).
 #[derive(Clone)]
 struct Deadline {
     base: Instant,
     at_nanos: Arc<AtomicU64>,
+    cap_nanos: u64,
 }
 
 impl Deadline {
-    fn new() -> Self {
+    fn new(cap: Option<Instant>) -> Self {
+        let base = Instant::now();
+        let cap_nanos = cap.map_or(0, |at| {
+            u64::try_from(at.saturating_duration_since(base).as_nanos())
+                .unwrap_or(u64::MAX)
+                .max(1)
+        });
         Deadline {
-            base: Instant::now(),
+            base,
             at_nanos: Arc::new(AtomicU64::new(0)),
+            cap_nanos,
         }
     }
 
@@ -153,6 +166,11 @@ impl Deadline {
                 u64::try_from(at).unwrap_or(u64::MAX).max(1)
             }
             None => 0,
+        };
+        let nanos = match (nanos, self.cap_nanos) {
+            (0, cap) => cap,
+            (at, 0) => at,
+            (at, cap) => at.min(cap),
         };
         self.at_nanos.store(nanos, Ordering::Relaxed);
     }
@@ -199,7 +217,7 @@ impl Sandbox {
         if options.memory_limit_bytes > 0 {
             runtime.set_memory_limit(options.memory_limit_bytes);
         }
-        let deadline = Deadline::new();
+        let deadline = Deadline::new(options.run_deadline);
         let handler_deadline = deadline.clone();
         runtime.set_interrupt_handler(Some(Box::new(move || handler_deadline.expired())));
         // Promise rejections nobody handles are noted by the prelude; the script fails with
