@@ -53,6 +53,7 @@ fn response() -> ResponseView {
         body: "{\"i\":7,\"ok\":true}".into(),
         response_time_ms: 1,
         response_size: 17,
+        received_size: None,
         raw: None,
     }
 }

@@ -346,6 +346,7 @@ async fn send_once(
         })
         .collect();
     let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
+    let received = body.len() as u64;
     let body = decode_body(body.to_vec(), content_encoding.as_deref(), status.as_u16())
         .map_err(super::decode::DecodeError::into_http_error)?;
     Ok(HttpResponse {
@@ -353,6 +354,7 @@ async fn send_once(
         reason,
         headers,
         body,
+        received,
         elapsed: started.elapsed(),
     })
 }

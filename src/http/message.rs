@@ -34,11 +34,26 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
     /// The decoded body.
     pub body: Vec<u8>,
+    /// How many body bytes arrived (before `Content-Encoding` decoding).
+    pub received: u64,
     /// Time from sending the request to the end of the body.
     pub elapsed: Duration,
 }
 
 impl HttpResponse {
+    /// The response's size as Newman's CLI shows it (`size().total`): the status line and
+    /// headers as `HTTP/X.X CODE REASON`, `Name: value` lines with CRLFs, plus the body bytes
+    /// as they arrived.
+    pub fn size_on_wire(&self) -> u64 {
+        let status = format!("HTTP/X.X {} {}\r\n\r\n", self.status, self.reason).len();
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.len() + v.len() + 4)
+            .sum();
+        (status + headers) as u64 + self.received
+    }
+
     /// The first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         find_header(&self.headers, name)

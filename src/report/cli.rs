@@ -253,7 +253,7 @@ impl<W: Write> Listener for CliReporter<W> {
                             "[{} {}, {}, {}]",
                             r.status,
                             r.reason,
-                            size(r.body.len() as u64),
+                            size(r.size_on_wire()),
                             duration(self.clock.duration(r.elapsed))
                         );
                         self.line(&format!("{head} {}", s.dim(&detail)));

@@ -42,6 +42,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         reason: "OK".into(),
         headers: vec![("content-type".into(), "application/json".into())],
         body: b"{\"token\":\"<b>t</b>\"}".to_vec(),
+        received: 20,
         elapsed: Duration::from_millis(120),
     };
     let refused = HttpError::new("connect ECONNREFUSED 127.0.0.1:1");

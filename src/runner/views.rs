@@ -27,6 +27,7 @@ pub(super) fn response_view(r: &HttpResponse) -> ResponseView {
         body,
         response_time_ms: u64::try_from(r.elapsed.as_millis()).unwrap_or(u64::MAX),
         response_size: r.body.len() as u64,
+        received_size: (r.received != r.body.len() as u64).then_some(r.received),
     }
 }
 

@@ -83,8 +83,11 @@ pub struct ResponseView {
     pub raw: Option<String>,
     /// Milliseconds from sending to the full body.
     pub response_time_ms: u64,
-    /// Body size in bytes.
+    /// Body size in bytes (decoded).
     pub response_size: u64,
+    /// Body bytes as they arrived (before `Content-Encoding` decoding; `size().body`), when they
+    /// differ from [`ResponseView::response_size`].
+    pub received_size: Option<u64>,
 }
 
 /// `pm.info`.

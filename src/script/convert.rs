@@ -179,6 +179,9 @@ struct InputResponse<'a> {
     headers: &'a [(String, String)],
     time: u64,
     size: u64,
+    /// Body bytes as received, when decoding changed the size.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    received: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -247,6 +250,7 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         headers: &r.headers,
         time: r.response_time_ms,
         size: r.response_size,
+        received: r.received_size,
     });
     // Serialising plain strings and numbers cannot fail.
     let json = |value: Result<String, serde_json::Error>| value.unwrap_or_else(|_| "null".into());
@@ -504,6 +508,7 @@ pub(crate) fn response_value(r: &ResponseView) -> Value {
         "headers": r.headers,
         "time": r.response_time_ms,
         "size": r.response_size,
+        "received": r.received_size,
         "body": r.body,
     })
 }

@@ -740,7 +740,8 @@
     constructor(data, body) {
       this.id = responseId();
       // Holds Newman's name for the code (an own property in Postman's SDK too).
-      Object.defineProperty(this, '_details', { value: { standardName: data ? data.standard || undefined : undefined },
+      Object.defineProperty(this, '_details', { value: { standardName: data ? data.standard || undefined : undefined,
+        received: data && typeof data.received === 'number' ? data.received : undefined },
         writable: true, enumerable: false });
       this.headers = new HeaderList(data ? data.headers : []);
       Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
@@ -801,8 +802,10 @@
     }
     // Postman's estimate: the body bytes, and the header block as it would be written
     // (`HTTP/X.X <code> <reason>` and every `Key: value` line with CRLF).
+    // The body as it arrived (compressed bytes for an encoded body), as Newman counts it.
     size() {
-      const body = this.responseSize || 0;
+      const received = this._details.received;
+      const body = received === undefined ? this.responseSize || 0 : received;
       let header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length;
       if (this.headers.count()) {
         header += this.headers.reduce(function (n, h) { return h.disabled ? n : n + (h.key + ': ' + h.value + '\r\n').length; }, 0);

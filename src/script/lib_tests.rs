@@ -30,6 +30,7 @@ fn run(sb: &mut Sandbox, source: &str, body: Option<&str>) -> ScriptOutcome {
         raw: None,
         response_time_ms: 1,
         response_size: b.len() as u64,
+        received_size: None,
     });
     sb.run(&ScriptContext {
         kind: if resp.is_some() {

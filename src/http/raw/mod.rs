@@ -212,6 +212,7 @@ fn into_response(
             )
         })
         .collect();
+    let received = raw.body.len() as u64;
     let body = decode_body(raw.body, content_encoding.as_deref(), head.status)
         .map_err(super::decode::DecodeError::into_http_error)?;
     Ok(HttpResponse {
@@ -219,6 +220,7 @@ fn into_response(
         reason,
         headers,
         body,
+        received,
         elapsed: started.elapsed(),
     })
 }

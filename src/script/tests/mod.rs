@@ -37,6 +37,7 @@ fn response(code: u16, body: &str) -> ResponseView {
         body: body.to_string(),
         response_time_ms: 42,
         response_size: body.len() as u64,
+        received_size: None,
         raw: None,
     }
 }
