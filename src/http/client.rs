@@ -449,6 +449,9 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
         if text.contains("dns error") || text.contains("failed to lookup address") {
             return HttpError::new(format!("getaddrinfo ENOTFOUND {host}"));
         }
+        if let Some(node) = node_parse_error(&text) {
+            return node;
+        }
         source = cause.source();
     }
     // Fall back to the full cause chain, which names TLS and protocol problems precisely.
@@ -462,9 +465,66 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
     HttpError::new(message)
 }
 
+/// The error Node's HTTP client reports for what the HTTP stack says went wrong with a reply:
+/// a connection closed before or during it, a body cut short, a reply that is not HTTP.
+fn node_parse_error(text: &str) -> Option<HttpError> {
+    let error = if text.contains("connection closed before message completed") {
+        HttpError::coded("Error", "ECONNRESET", "socket hang up")
+    } else if text.contains("end of file before message length reached") {
+        HttpError::coded("Error", "ECONNRESET", "aborted")
+    } else if text.contains("Invalid chunk size") {
+        HttpError::coded(
+            "Error",
+            "HPE_INVALID_CHUNK_SIZE",
+            "Parse Error: Invalid character in chunk size",
+        )
+    } else if text.contains("invalid HTTP version parsed") {
+        HttpError::coded(
+            "Error",
+            "HPE_INVALID_CONSTANT",
+            "Parse Error: Expected HTTP/, RTSP/ or ICE/",
+        )
+    } else if text.contains("invalid HTTP status-code parsed") {
+        HttpError::coded(
+            "Error",
+            "HPE_INVALID_STATUS",
+            "Parse Error: Invalid status code",
+        )
+    } else if text.contains("invalid HTTP header parsed") {
+        HttpError::coded(
+            "Error",
+            "HPE_INVALID_HEADER_TOKEN",
+            "Parse Error: Invalid header value char",
+        )
+    } else {
+        return None;
+    };
+    Some(error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_reply_faults_named_as_node_names_them() {
+        let named = |text: &str| node_parse_error(text).map(|e| (e.message, e.code));
+        assert_eq!(
+            named("client error (SendRequest): connection closed before message completed"),
+            Some(("socket hang up".into(), Some("ECONNRESET")))
+        );
+        assert_eq!(
+            named(
+                "error reading a body from connection: end of file before message length reached"
+            ),
+            Some(("aborted".into(), Some("ECONNRESET")))
+        );
+        assert_eq!(
+            named("invalid HTTP version parsed").map(|e| e.1),
+            Some(Some("HPE_INVALID_CONSTANT"))
+        );
+        assert_eq!(named("something else"), None);
+    }
 
     #[test]
     fn client_title_case_names_need_no_raw_sender() {

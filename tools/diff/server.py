@@ -13,6 +13,11 @@ postie really sent. The replies imitate the postman-echo endpoints real collecti
   /response-headers?k=v    each query pair as a response header (repeats kept)
   /delay/MS                wait MS milliseconds, then echo
   /gzip  /deflate          the echo, compressed
+  /fault/NAME              a broken reply, then the connection closes: close (no reply at all),
+                           short-body (Content-Length 100, 10 bytes sent), bad-chunk (invalid
+                           chunk size), bad-status (a status line that is not HTTP), garbage
+                           (bytes that are no HTTP at all), no-length (no Content-Length,
+                           body until close)
   /encoded/E/FAULT         a JSON body claiming Content-Encoding E (gzip, deflate, br, or any
                            other name) with FAULT: ok, bad (not that format), truncated,
                            garbage (bytes after a gzip member), padded (zero bytes after it)
@@ -38,6 +43,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 HTML = "<!DOCTYPE html><html><head><title>Echo</title></head><body><h1 id=\"t\">Hello</h1><p class=\"c\">one</p><p class=\"c\">two</p></body></html>"
 XML = "<?xml version=\"1.0\"?><root><item id=\"1\">one</item><item id=\"2\">two</item></root>"
+
+
+# The raw bytes of each /fault/NAME reply (the connection is closed after them).
+FAULTS = {
+    "close": b"",
+    "short-body": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\n0123456789",
+    "bad-chunk": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
+    "bad-status": b"HTTQ/9.9 abc\r\n\r\n",
+    "garbage": b"\x00\x01\x02 this is not http\r\n\r\n",
+    "no-length": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nuntil close",
+}
 
 
 def encoded_fault(encoding, fault):
@@ -209,6 +225,11 @@ class Handler(BaseHTTPRequestHandler):
         if head == "gzip":
             data = gzip.compress(json.dumps(self._echo(body, target, query)).encode())
             return self._send(200, data, headers=[("Content-Encoding", "gzip")])
+        if head == "fault" and len(parts) == 2 and parts[1] in FAULTS:
+            self.close_connection = True
+            self.wfile.write(FAULTS[parts[1]])
+            self.wfile.flush()
+            return None
         if head == "encoded" and len(parts) == 3:
             return self._send(200, encoded_fault(parts[1], parts[2]), "application/json",
                               [("Content-Encoding", parts[1])])
