@@ -494,7 +494,13 @@ fn node_parse_error(text: &str) -> Option<HttpError> {
         HttpError::coded(
             "Error",
             "HPE_INVALID_HEADER_TOKEN",
-            "Parse Error: Invalid header value char",
+            "Parse Error: Invalid header token",
+        )
+    } else if text.contains("invalid content-length parsed") {
+        HttpError::coded(
+            "Error",
+            "HPE_UNEXPECTED_CONTENT_LENGTH",
+            "Parse Error: Duplicate Content-Length",
         )
     } else {
         return None;

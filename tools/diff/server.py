@@ -17,7 +17,9 @@ postie really sent. The replies imitate the postman-echo endpoints real collecti
                            short-body (Content-Length 100, 10 bytes sent), bad-chunk (invalid
                            chunk size), bad-status (a status line that is not HTTP), garbage
                            (bytes that are no HTTP at all), no-length (no Content-Length,
-                           body until close)
+                           body until close), cut-head (closed inside the headers), bad-header
+                           (a header line without a colon), bad-code (a status code that is
+                           not a number), two-lengths (conflicting Content-Length), http10
   /encoded/E/FAULT         a JSON body claiming Content-Encoding E (gzip, deflate, br, or any
                            other name) with FAULT: ok, bad (not that format), truncated,
                            garbage (bytes after a gzip member), padded (zero bytes after it)
@@ -53,6 +55,11 @@ FAULTS = {
     "bad-status": b"HTTQ/9.9 abc\r\n\r\n",
     "garbage": b"\x00\x01\x02 this is not http\r\n\r\n",
     "no-length": b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nuntil close",
+    "cut-head": b"HTTP/1.1 200 OK\r\nContent-Ty",
+    "bad-header": b"HTTP/1.1 200 OK\r\nNo colon here\r\nContent-Length: 2\r\n\r\nok",
+    "bad-code": b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nok",
+    "two-lengths": b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok!",
+    "http10": b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nold server",
 }
 
 
