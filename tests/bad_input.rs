@@ -101,3 +101,15 @@ fn bad_input_bad_flags() {
     );
     assert_usage_error(&postie(&["run", COLLECTION, "-r", "teamcity"]), "teamcity");
 }
+
+#[test]
+fn bad_input_csv_with_an_unterminated_quote_names_where_it_opened() {
+    let dir = tempdir();
+    let data = write(dir.path(), "rows.csv", "id,name\n1,\"Ann\n2,Bob\n");
+    let out = postie(&["run", COLLECTION, "-d", &data]);
+    assert_usage_error(&out, "rows.csv");
+    out.check(
+        out.stderr.contains("line 2, column 3 never closes"),
+        "the position of the open quote",
+    );
+}

@@ -23,7 +23,10 @@ pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         return json_rows(parse_text(&text, path, "iteration data")?, path);
     }
-    Ok(parse_csv(&text))
+    parse_csv(&text).map_err(|e| {
+        Diagnostic::in_file(path, format!("iteration data could not be loaded: {e}"))
+            .with_hint("close the quoted field with a \" (a quote inside one is written \"\")")
+    })
 }
 
 fn json_rows(doc: Value, path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
@@ -56,24 +59,26 @@ struct Field {
     quoted: bool,
 }
 
-/// Parse CSV text into rows keyed by the header row.
-pub fn parse_csv(text: &str) -> Vec<DataRow> {
+/// Parse CSV text into rows keyed by the header row. A quoted field that never closes is an
+/// error naming where it opened (Newman cannot load such a file either).
+pub fn parse_csv(text: &str) -> Result<Vec<DataRow>, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records = csv_records(text);
+    let records = csv_records(text)?;
     let mut iter = records.into_iter();
     let Some(header) = iter.next() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let keys: Vec<String> = header.into_iter().map(|f| f.text).collect();
     // Blank lines are rows too (with the first column empty), as csv-parse reads them.
-    iter.map(|record| {
-        let mut row = DataRow::new();
-        for (key, field) in keys.iter().zip(record) {
-            row.insert(key.clone(), cast(field));
-        }
-        row
-    })
-    .collect()
+    Ok(iter
+        .map(|record| {
+            let mut row = DataRow::new();
+            for (key, field) in keys.iter().zip(record) {
+                row.insert(key.clone(), cast(field));
+            }
+            row
+        })
+        .collect())
 }
 
 /// csv-parse's `cast` as Newman uses it: an unquoted field that both `Number()` and
@@ -93,12 +98,15 @@ fn cast(field: Field) -> Value {
     Value::String(field.text)
 }
 
-fn csv_records(text: &str) -> Vec<Vec<Field>> {
+fn csv_records(text: &str) -> Result<Vec<Vec<Field>>, String> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
     let mut in_quotes = false;
+    // Line and column (1-based) of the character read last, and where the open quote was.
+    let (mut line, mut column) = (1usize, 0usize);
+    let mut opened = (0usize, 0usize);
     let mut chars = text.chars().peekable();
     let finish_field = |field: &mut String, quoted: &mut bool, record: &mut Vec<Field>| {
         let text = if *quoted {
@@ -113,6 +121,12 @@ fn csv_records(text: &str) -> Vec<Vec<Field>> {
         *quoted = false;
     };
     while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
         if in_quotes {
             if c == '"' {
                 if chars.peek() == Some(&'"') {
@@ -131,6 +145,7 @@ fn csv_records(text: &str) -> Vec<Vec<Field>> {
                 field.clear();
                 in_quotes = true;
                 quoted = true;
+                opened = (line, column);
             }
             ',' => finish_field(&mut field, &mut quoted, &mut record),
             '\r' if chars.peek() == Some(&'\n') => {}
@@ -142,11 +157,17 @@ fn csv_records(text: &str) -> Vec<Vec<Field>> {
             _ => field.push(c),
         }
     }
+    if in_quotes {
+        return Err(format!(
+            "the quoted field opened at line {}, column {} never closes",
+            opened.0, opened.1
+        ));
+    }
     if !field.is_empty() || quoted || !record.is_empty() {
         finish_field(&mut field, &mut quoted, &mut record);
         records.push(record);
     }
-    records
+    Ok(records)
 }
 
 #[cfg(test)]
@@ -155,8 +176,18 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn data_csv_unterminated_quote_is_an_error_naming_where() {
+        let err = parse_csv("a,b\n1,\"x\n2,3\n").err().unwrap_or_default();
+        assert_eq!(
+            err,
+            "the quoted field opened at line 2, column 3 never closes"
+        );
+    }
+
+    #[test]
     fn data_csv_casts_unquoted_numbers_and_keeps_quoted_text() {
-        let rows = parse_csv("\u{feff}id, name ,price\n1,\"a, b\",2.5\n\"7\",x,-3\n");
+        let rows =
+            parse_csv("\u{feff}id, name ,price\n1,\"a, b\",2.5\n\"7\",x,-3\n").unwrap_or_default();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0]["id"], json!(1));
         assert_eq!(rows[0]["name"], json!("a, b"));
@@ -167,14 +198,14 @@ mod tests {
 
     #[test]
     fn data_csv_handles_escaped_quotes_newlines_and_crlf() {
-        let rows = parse_csv("a,b\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+        let rows = parse_csv("a,b\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n").unwrap_or_default();
         assert_eq!(rows[0]["a"], json!("say \"hi\""));
         assert_eq!(rows[0]["b"], json!("two\nlines"));
     }
 
     #[test]
     fn data_csv_casts_like_parse_float_and_keeps_blank_lines() {
-        let rows = parse_csv("a,b\n1e3,0x10\n\ntrue,007\n");
+        let rows = parse_csv("a,b\n1e3,0x10\n\ntrue,007\n").unwrap_or_default();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0]["a"], json!(1000));
         assert_eq!(rows[0]["b"], json!(0));
