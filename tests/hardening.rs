@@ -237,3 +237,25 @@ fn hardening_body_sources_that_are_not_files_are_refused() {
     );
     out.check(out.stdout.contains("✓  ok"), "the run goes on");
 }
+
+#[test]
+fn hardening_an_export_never_overwrites_values_it_did_not_understand() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let file = write(
+        dir.path(),
+        "c.json",
+        &collection(json!([passing_item("a", &format!("{}/echo", echo.url()))])),
+    );
+    let original = r#"{"name":"e","values":{"a":"1","b":"2"}}"#;
+    let env = write(dir.path(), "e.json", original);
+    let out = postie(&["run", &file, "-e", &env, "--export-environment", &env]);
+    out.check(out.code == 2, "a refused export is an error");
+    out.check(
+        out.stderr.contains("`values` is an object, not a list"),
+        "the error says what was not understood",
+    );
+    out.check(out.stdout.contains("✓  ok"), "the run itself ran");
+    let kept = std::fs::read_to_string(&env).unwrap_or_default();
+    assert_eq!(kept, original, "the input file is untouched");
+}

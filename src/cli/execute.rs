@@ -20,7 +20,7 @@ use crate::script::ScopeMeta;
 use crate::vars::{Scopes, VariableScope};
 use serde_json::Value;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -80,6 +80,26 @@ fn secret_values(scopes: &Scopes, command_line: &[(String, String)]) -> Vec<Stri
         .filter(|(k, _)| looks_secret(k))
         .map(|(_, v)| v.clone());
     typed.chain(given).filter(|v| !v.is_empty()).collect()
+}
+
+/// An export must not drop what postie did not understand: a loaded file whose `values` is not
+/// a list (Newman runs it as no variables and exports a list over it) is not exported.
+fn values_understood(file: Option<&VariableFile>, export: &Path) -> Result<(), Diagnostic> {
+    let odd = file
+        .and_then(|f| f.doc.get("values"))
+        .filter(|v| !v.is_array() && !v.is_null());
+    match odd {
+        Some(values) => Err(Diagnostic::in_file(
+            export,
+            format!(
+                "not exported: the loaded file's `values` is {}, not a list of variables, and \
+                 writing the run's list over it would lose it",
+                crate::collection::kind_of(values)
+            ),
+        )
+        .with_hint("make `values` a list of {\"key\": …, \"value\": …} entries")),
+        None => Ok(()),
+    }
 }
 
 /// Run and report; returns the process exit code (0 passed, 1 failures).
@@ -274,10 +294,15 @@ pub fn execute(
     // Every file is attempted even if an earlier one fails; the first error is reported.
     let mut written: Vec<Result<(), Diagnostic>> = Vec::new();
     if let Some(path) = &flags.export_environment {
-        written.push(write_json(path, &environment_doc));
+        written.push(
+            values_understood(environment.as_ref(), path)
+                .and_then(|()| write_json(path, &environment_doc)),
+        );
     }
     if let Some(path) = &flags.export_globals {
-        written.push(write_json(path, &globals_doc));
+        written.push(
+            values_understood(globals.as_ref(), path).and_then(|()| write_json(path, &globals_doc)),
+        );
     }
     if let Some(path) = &flags.export_collection {
         // Newman exports the collection's variables as loaded: what scripts set with

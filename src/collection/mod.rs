@@ -23,4 +23,5 @@ pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};
 pub use json::read_json;
 pub use load::{LoadOptions, load_collection, load_collection_with, parse_collection};
 pub use model::*;
+pub(crate) use parts::kind_of;
 pub use request::{method_name, parse_request_definition};
