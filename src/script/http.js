@@ -412,9 +412,18 @@
     }
     toString() {
       if (this.mode === 'raw') return this.raw;
+      // postman-collection's QueryParam.unparse: no percent-encoding beyond `&`, `#` (and `=`
+      // in keys); a value that is not text is left out, `=` with it.
       if (this.mode === 'urlencoded' && this.urlencoded) {
-        return this.urlencoded.filter(function (p) { return !p.disabled; })
-          .map(function (p) { return encodeURIComponent(p.key) + '=' + encodeURIComponent(p.value === undefined ? '' : p.value); })
+        const enc = function (s, key) {
+          s = s.replace(/&/g, '%26').replace(/#/g, '%23');
+          return key ? s.replace(/=/g, '%3D') : s;
+        };
+        return this.urlencoded.filter(function (p) { return p && !p.disabled; })
+          .map(function (p) {
+            const key = typeof p.key === 'string' ? enc(p.key, true) : '';
+            return typeof p.value === 'string' ? key + '=' + enc(p.value, false) : key;
+          })
           .join('&');
       }
       return '';
@@ -432,6 +441,8 @@
   // ---- request and response ------------------------------------------------------------------
   function headerPairs(h) {
     if (h instanceof HeaderList) return h.all();
+    // Header text, one `Name: value` a line (the SDK's Header.parse).
+    if (typeof h === 'string') return h.split(/\r?\n/).filter(function (l) { return l.trim(); }).map(normalizeHeader);
     return listItems(h).map(function (p) { return typeof p === 'string' ? normalizeHeader(p) : p; });
   }
 

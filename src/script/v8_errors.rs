@@ -208,53 +208,8 @@ fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
     while end < text.len() && is_ident(text[end]) {
         end += 1;
     }
-    // QuickJS may point at an earlier link of a chain (`a.b().c()` at `b`): walk forward to the
-    // last call of the chain, whose callee is what failed.
-    let mut tail = String::new();
-    let mut at_end = end;
-    loop {
-        match text.get(at_end) {
-            Some('(') => {
-                let close = matching(&text, at_end, '(', ')')?;
-                let after = close + 1;
-                let continues = match text.get(after) {
-                    Some('.') | Some('[') => true,
-                    Some('?') => text.get(after + 1) == Some(&'.'),
-                    _ => false,
-                };
-                if !continues {
-                    break;
-                }
-                tail.push_str("(...)");
-                at_end = after;
-            }
-            Some('[') => {
-                let close = matching(&text, at_end, '[', ']')?;
-                tail.extend(&text[at_end..=close]);
-                at_end = close + 1;
-            }
-            Some('.') | Some('?') => {
-                let mut next = at_end + 1;
-                if text[at_end] == '?' {
-                    if text.get(next) != Some(&'.') {
-                        break;
-                    }
-                    next += 1;
-                }
-                let word_end = (next..text.len())
-                    .find(|&i| !is_ident(text[i]))
-                    .unwrap_or(text.len());
-                if word_end == next {
-                    break;
-                }
-                tail.extend(&text[at_end..word_end]);
-                at_end = word_end;
-            }
-            _ => break,
-        }
-    }
     // Walk back over `.name`, `(...)` and `[...]` links.
-    let mut parts: Vec<String> = vec![text[start..end].iter().collect::<String>() + &tail];
+    let mut parts: Vec<String> = vec![text[start..end].iter().collect::<String>()];
     let mut at = start;
     loop {
         if at == 0 {
@@ -294,22 +249,6 @@ fn unmatched_open(text: &[char], mut at: usize) -> Option<usize> {
             _ => {}
         }
     }
-}
-
-/// The index of the bracket closing the one opened at `open_at`.
-fn matching(text: &[char], open_at: usize, open: char, close: char) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, &c) in text.iter().enumerate().skip(open_at) {
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some(i);
-            }
-        }
-    }
-    None
 }
 
 /// Step back over the operand that ends at `at` (exclusive): an identifier, or a call or index
@@ -408,10 +347,19 @@ mod tests {
             ),
             "o.a.map is not a function"
         );
-        // QuickJS pointing at an earlier call of the chain.
+        // QuickJS points at the callee that failed, even when more calls follow it.
         assert_eq!(
             v8_message("TypeError", "not a function", Some((3, 13)), src),
-            "pm.response.json(...).args.r is not a function"
+            "pm.response.json is not a function"
+        );
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "not a function",
+                Some((1, 5)),
+                "o.a.b().set(1);"
+            ),
+            "o.a.b is not a function"
         );
         assert_eq!(
             v8_message(

@@ -94,6 +94,10 @@
     if (typeof options === 'string' && typeof name === 'string') options = { key: name, value: options };
     return P.normalizeHeader(options);
   }
+  // Whether `obj` is a header object (what `new Header(...)` and request header lists hold).
+  Header.isHeader = function (obj) {
+    return Boolean(obj) && obj instanceof P.normalizeHeader({ key: '', value: '' }).constructor;
+  };
   Header.parse = function (str) {
     return String(str).split(/\r?\n/).filter(function (l) { return l.trim(); }).map(P.normalizeHeader);
   };
