@@ -571,8 +571,15 @@
     jsonErrorIndex.trailing = null;
     const ws = function () { while (i < text.length && ' \t\n\r'.indexOf(text[i]) !== -1) i++; };
     const fail = function () { throw i; };
+    // A keyword that does not match (`nope`, `tru`) is blamed on its first character.
     const literal = function (word) {
-      for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail();
+      const start = i;
+      for (let k = 0; k < word.length; k++, i++) {
+        if (text[i] !== word[k]) {
+          i = start;
+          fail();
+        }
+      }
     };
     const string = function () {
       i++;
