@@ -382,6 +382,8 @@
   function listItems(value) {
     if (value instanceof PropertyList) return value.all();
     if (Array.isArray(value)) return value;
+    // A list of require('postman-collection') (a PropertyList: `members`, `all()`).
+    if (value && Array.isArray(value.members) && typeof value.all === 'function') return value.all();
     if (value && typeof value === 'object') {
       return Object.keys(value).map(function (k) { return { key: k, value: value[k] }; });
     }
@@ -1032,9 +1034,11 @@
     };
     const body = req.body;
     if (body !== undefined && body !== null) {
-      def.body = (body instanceof RequestBody ? body : new RequestBody(body)).toJSON();
+      // (a require('postman-collection') RequestBody as its definition)
+      const given = !(body instanceof RequestBody) && typeof body.toJSON === 'function' ? body.toJSON() : body;
+      def.body = (given instanceof RequestBody ? given : new RequestBody(given)).toJSON();
     }
-    if (req.auth) def.auth = req.auth;
+    if (req.auth) def.auth = typeof req.auth.toJSON === 'function' ? req.auth.toJSON() : req.auth;
     return def;
   }
 
@@ -1100,8 +1104,17 @@
   const assert = P.assert;
   const lodash = function () { return P.lib('lodash'); };
 
-  function isHttpMessage(o) { return o instanceof Request || o instanceof Response; }
-  function kindOf(o) { return o instanceof Request ? 'request' : o instanceof Response ? 'response' : undefined; }
+  // What require('postman-collection') made `o` as: 'Request', 'Response' or undefined.
+  function sdkName(o) {
+    const ctor = o && typeof o === 'object' ? o.constructor : undefined;
+    const name = ctor && ctor._postman_propertyName;
+    return name === 'Request' || name === 'Response' ? name : undefined;
+  }
+  function isHttpMessage(o) { return o instanceof Request || o instanceof Response || sdkName(o) !== undefined; }
+  function kindOf(o) {
+    if (o instanceof Request || sdkName(o) === 'Request') return 'request';
+    return o instanceof Response || sdkName(o) === 'Response' ? 'response' : undefined;
+  }
 
   function sub(a, object) { return P.expect(object, a.__flags.message); }
   // `sub(a, obj).to.have.property(name)` and `sub(a, v).to.be.a(type)`, run through chai only
@@ -1328,7 +1341,7 @@
     this.__flags.object = total;
   });
 
-  P.isHttpMessage = function (o) { return o instanceof Response; };
+  P.isHttpMessage = function (o) { return o instanceof Response || sdkName(o) === 'Response'; };
 
   P.HeaderList = HeaderList;
   // For require('postman-collection').
@@ -1347,4 +1360,5 @@
     get to() { return P.expect(this).to; }
   };
   P.parseJson = parseJson;
+  P.contentInfo = contentInfo;
 })(globalThis.__postie_internal);
