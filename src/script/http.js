@@ -382,6 +382,8 @@
   function listItems(value) {
     if (value instanceof PropertyList) return value.all();
     if (Array.isArray(value)) return value;
+    // A list of require('postman-collection') (a PropertyList: `members`, `all()`).
+    if (value && Array.isArray(value.members) && typeof value.all === 'function') return value.all();
     if (value && typeof value === 'object') {
       return Object.keys(value).map(function (k) { return { key: k, value: value[k] }; });
     }
@@ -582,8 +584,15 @@
     jsonErrorIndex.trailing = null;
     const ws = function () { while (i < text.length && ' \t\n\r'.indexOf(text[i]) !== -1) i++; };
     const fail = function () { throw i; };
+    // A keyword that does not match (`nope`, `tru`) is blamed on its first character.
     const literal = function (word) {
-      for (let k = 0; k < word.length; k++, i++) if (text[i] !== word[k]) fail();
+      const start = i;
+      for (let k = 0; k < word.length; k++, i++) {
+        if (text[i] !== word[k]) {
+          i = start;
+          fail();
+        }
+      }
     };
     const string = function () {
       i++;
@@ -1039,9 +1048,11 @@
     };
     const body = req.body;
     if (body !== undefined && body !== null) {
-      def.body = (body instanceof RequestBody ? body : new RequestBody(body)).toJSON();
+      // (a require('postman-collection') RequestBody as its definition)
+      const given = !(body instanceof RequestBody) && typeof body.toJSON === 'function' ? body.toJSON() : body;
+      def.body = (given instanceof RequestBody ? given : new RequestBody(given)).toJSON();
     }
-    if (req.auth) def.auth = req.auth;
+    if (req.auth) def.auth = typeof req.auth.toJSON === 'function' ? req.auth.toJSON() : req.auth;
     return def;
   }
 
@@ -1107,8 +1118,17 @@
   const assert = P.assert;
   const lodash = function () { return P.lib('lodash'); };
 
-  function isHttpMessage(o) { return o instanceof Request || o instanceof Response; }
-  function kindOf(o) { return o instanceof Request ? 'request' : o instanceof Response ? 'response' : undefined; }
+  // What require('postman-collection') made `o` as: 'Request', 'Response' or undefined.
+  function sdkName(o) {
+    const ctor = o && typeof o === 'object' ? o.constructor : undefined;
+    const name = ctor && ctor._postman_propertyName;
+    return name === 'Request' || name === 'Response' ? name : undefined;
+  }
+  function isHttpMessage(o) { return o instanceof Request || o instanceof Response || sdkName(o) !== undefined; }
+  function kindOf(o) {
+    if (o instanceof Request || sdkName(o) === 'Request') return 'request';
+    return o instanceof Response || sdkName(o) === 'Response' ? 'response' : undefined;
+  }
 
   function sub(a, object) { return P.expect(object, a.__flags.message); }
   // `sub(a, obj).to.have.property(name)` and `sub(a, v).to.be.a(type)`, run through chai only
@@ -1335,7 +1355,7 @@
     this.__flags.object = total;
   });
 
-  P.isHttpMessage = function (o) { return o instanceof Response; };
+  P.isHttpMessage = function (o) { return o instanceof Response || sdkName(o) === 'Response'; };
 
   P.HeaderList = HeaderList;
   // For require('postman-collection').
@@ -1354,4 +1374,5 @@
     get to() { return P.expect(this).to; }
   };
   P.parseJson = parseJson;
+  P.contentInfo = contentInfo;
 })(globalThis.__postie_internal);

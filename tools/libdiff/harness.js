@@ -1,6 +1,7 @@
 // A quick loop for library work: runs the recorded calls of cases/LIB.json against postie's own
 // JavaScript for LIB (src/script/lib/*.js) in Node, without building postie. Only libraries
-// written in plain JavaScript with no native parts work here (ajv, tv4, csv-parse; xml2js parses
+// written in plain JavaScript with no native parts work here (ajv, tv4, csv-parse,
+// postman-collection; xml2js parses
 // in Rust); `cargo test --test integration libdiff` stays the real check.
 //
 //   node tools/libdiff/harness.js LIB [FUNCTION [N]]
@@ -13,7 +14,7 @@ const path = require('path');
 const util = require('util');
 
 const ROOT = path.join(__dirname, '..', '..');
-const FILES = { ajv: 'ajv', tv4: 'tv4', 'csv-parse': 'csv-parse' };
+const FILES = { ajv: 'ajv', tv4: 'tv4', 'csv-parse': 'csv-parse', 'postman-collection': 'postman-collection' };
 const [lib, only, count] = process.argv.slice(2);
 if (!FILES[lib]) {
   console.error('usage: node tools/libdiff/harness.js ' + Object.keys(FILES).join('|') + ' [FUNCTION [N]]');
@@ -25,7 +26,17 @@ const doc = JSON.parse(fs.readFileSync(path.join(__dirname, 'cases', lib + '.jso
 // The parts of postie's native helper object these libraries use.
 const P = { deepEqual: util.isDeepStrictEqual };
 const loaded = {};
+// postman-collection uses lodash and uuid: the real lodash 4 and Node's random UUIDs stand in.
+const STUBS = { lodash: () => require('lodash'), uuid: () => () => require('crypto').randomUUID(), buffer: () => require('buffer') };
+if (lib === 'postman-collection') {
+  // (postie's own are in http.js and Rust: rough stand-ins, so Response differs here)
+  P.reasons = {};
+  for (const [code, r] of Object.entries(require('http-reasons/db.json'))) P.reasons[code] = r.name;
+  P.parseJson = (text, reviver) => JSON.parse(text, reviver);
+  P.contentInfo = (headers) => ({ contentType: String(headers.get('Content-Type') || 'text/plain').split(';')[0] });
+}
 function load(id) {
+  if (!loaded[id] && STUBS[id]) loaded[id] = STUBS[id]();
   if (!loaded[id]) {
     const src = fs.readFileSync(path.join(ROOT, 'src', 'script', 'lib', id + '.js'), 'utf8');
     loaded[id] = (0, eval)(src)(P, load);

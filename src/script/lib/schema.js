@@ -414,7 +414,7 @@
     let data = flags.object;
     if (P.isHttpMessage && P.isHttpMessage(data)) {
       try {
-        data = P.parseJson(data._body);
+        data = P.parseJson(data.text());
       } catch (e) {
         data = undefined;
       }

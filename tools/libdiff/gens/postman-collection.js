@@ -1,15 +1,26 @@
 // require('postman-collection'): postman-collection 4.4.0, the SDK classes scripts use. Every
-// check is a scenario; `J(x)` is x's JSON with the random ids (uuids) the SDK gives items,
-// collections and scripts taken out, so results compare across runs.
+// check is a scenario, named after the class and the members it exercises; `J(x)` is x's JSON with
+// the random ids (uuids) the SDK gives items, collections and scripts taken out, so results
+// compare across runs.
 'use strict';
 
 const { scenario, done } = require('./node-shims/calls.js');
 
 const PRE = 'var sdk = lib; var UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;\n' +
-  'function strip(v) { if (Array.isArray(v)) { return v.map(strip); } if (v && typeof v === "object") { var o = {}; Object.keys(v).forEach(function (k) { if (!(k === "id" && UUID.test(v[k]))) { o[k] = strip(v[k]); } }); return o; } return v; }\n' +
+  'function strip(v) { if (Array.isArray(v)) { return v.map(strip); } if (v && typeof v === "object") { var o = {}; Object.keys(v).forEach(function (k) { if (!((k === "id" || k === "_postman_id") && UUID.test(v[k]))) { o[k] = strip(v[k]); } }); return o; } return v; }\n' +
   'function J(x) { return x === undefined ? "undefined" : strip(JSON.parse(JSON.stringify(x))); }\n';
 
 const S = {
+  'Property.toObjectResolved': ['var c = new sdk.Collection({info: {name: "c"}, variable: [{key: "h", value: "host"}], item: [{name: "r", request: "http://{{h}}/{{p}}"}]}); var r = c.items.idx(0); var e; try { new sdk.Header({key: "{{a}}"}).toObjectResolved(); } catch (x) { e = x.message; } return [J(r.toObjectResolved()), J(r.request.toObjectResolved(null, [{p: "P"}])), J(r.toObjectResolved(null, [{h: "o"}], {ignoreOwnVariables: true})), e];'],
+  'Property.describe/findSubstitutions': ['var h = new sdk.Header({key: "{{k}}", value: "{{v}}"}); h.describe("text"); var q = new sdk.QueryParam("a=1"); q.describe({content: "c", type: "text/html"}); q.describe("again"); return [J(h), h.findSubstitutions(), J(q), J(new sdk.Property({id: "i", name: "n", disabled: 0, description: "d", _meta: 1}))];'],
+  'PropertyList.eachParent/reference': ['var c = new sdk.Collection({info: {name: "c"}, item: [{name: "g", item: [{name: "r", request: "http://h"}]}]}); var r = c.oneDeep("r"); var seen = []; r.events.eachParent(function (p) { seen.push(p.name || (p.members ? "list" : "?")); }); return [seen, Object.keys(c.items.reference).length, c.items.members.length, Object.keys(r.request.headers.reference), typeof c.items.Type];'],
+  'EventList.listeners': ['var c = new sdk.Collection({event: [{listen: "test", script: "c()"}], item: [{name: "g", event: [{listen: "test", script: "g()"}], item: [{name: "r", request: "http://h", event: [{listen: "test", script: "r()"}, {listen: "prerequest", script: "p()"}]}]}]}); var r = c.oneDeep("r"); return [r.events.listeners("test").map(function (e) { return e.script.toSource(); }), r.events.listenersOwn("prerequest").length, sdk.EventList.isEventList(r.events), sdk.EventList.isEventList([])];'],
+  'HeaderList.contentSize': ['var l = new sdk.HeaderList(null, [{key: "A", value: "1"}, {key: "B", value: "22", disabled: true}]); return [l.contentSize(), new sdk.HeaderList().contentSize(), sdk.HeaderList.isHeaderList(l), sdk.HeaderList.isHeaderList(new sdk.PropertyList()), l.toString(), l.get("a"), l.toObject()];'],
+  'Variable values': ['var v = new sdk.Variable({key: "n", value: null}); var a = new sdk.Variable({key: "a", value: [1, 2], type: "array"}); var o = new sdk.Variable({key: "o", value: "{\\"x\\":1}", type: "object"}); var f = new sdk.Variable({key: "f", value: function () { return 7; }}); var b = new sdk.Variable({key: "b", value: "nope", type: "array"}); return [v.toString(), a.get(), a.value, o.get(), J(o), f.get(), f.toString(), v.valueOf("set"), v.value, b.get(), a.cast("[3]")];'],
+  'VariableScope layers': ['var l1 = new sdk.VariableList(null, [{key: "a", value: "1"}]); var s = new sdk.VariableScope({values: [{key: "b", value: "2"}]}, [l1, "x"]); var t = new sdk.VariableScope(new sdk.VariableList(null, [{key: "c", value: "3"}]), l1); return [s.get("a"), s.toObject(), J(s), s.has("a"), s.replaceIn(["{{a}}", "{{b}}"]), t.toObject(), J(t)];'],
+  'VariableScope disabled values': ['var s = new sdk.VariableScope({values: [{key: "a", value: "1"}, {key: "a", value: "2", disabled: true}]}); var r1 = [s.get("a"), s.toObject(), s.toObject(true)]; s.unset("a"); var r2 = [s.get("a"), s.has("a"), J(s)]; s.set("a", "3"); return [r1, r2, s.get("a"), J(s)];'],
+  'Request with auth, proxy, certificate': ['var r = new sdk.Request({url: "http://h", auth: {type: "apikey", apikey: [{key: "key", value: "k"}]}, proxy: {host: "p", port: 1}, certificate: {name: "c", matches: ["https://h/*"]}}); return [J(r), r.auth.parameters().get("key"), r.proxy.getProxyUrl(), r.certificate.canApplyTo("https://h/x")];'],
+  'Url path variables': ['var u = new sdk.Url("http://h/:id/x/:fmt.json/:id"); u.variables.get("id"); var a = u.getPath(); u.variables.one("id").set("7"); u.variables.one("fmt").set("csv"); return [J(u), a, u.getPath(), u.getPath(true), u.toString(), sdk.Url.parse("http://h/{{a.b}}/x?{{c&d}}=1#{{e#f}}")];'],
   'Property.replaceSubstitutions': [
     'var P = sdk.Property; return [P.replaceSubstitutions("{{a}}-{{b}}-{{c}}", {a: "A", b: 2}), P.replaceSubstitutions("{{a}}", [{b: 1}, {a: "first"}]), P.replaceSubstitutions("{{ a }} {{a b}} {{}}", {a: 1, "a b": 2, "": 3}), P.replaceSubstitutions("{{x}}", {x: "{{y}}", y: "deep"}), P.replaceSubstitutions(5, {}), P.replaceSubstitutions("{{o}}", {o: {k: 1}}), P.replaceSubstitutions("{{n}}", {n: null}), P.replaceSubstitutions("{{u}}", {u: undefined})];',
     'var P = sdk.Property; var vl = new sdk.VariableList(null, [{key: "a", value: "v"}]); return [P.replaceSubstitutions("{{a}}{{b}}", vl), P.replaceSubstitutions("{{$guid}}x", {}).length, P.replaceSubstitutions("{{a}}", new sdk.VariableScope({values: [{key: "a", value: "s"}]}))];'
@@ -100,13 +111,14 @@ const S = {
     'var a = new sdk.RequestAuth({type: "noauth"}); a.update({key: "x", value: "y"}, "awsv4"); return J(a);'
   ],
   Response: [
-    'var r = new sdk.Response({code: 200, status: "OK", header: [{key: "Content-Type", value: "application/json; charset=utf-8"}], body: "{\\"a\\":1}", responseTime: 5}); return [J(r), r.code, r.status, r.reason(), r.text(), r.json(), r.size(), r.contentInfo(), r.mime ? "mime" : "", r.encoding(), r.details()];',
-    'var r = new sdk.Response({code: 404, body: "nf"}); return [r.reason(), r.status, r.details(), r.text(), J(r)];',
+    'var r = new sdk.Response({code: 200, status: "OK", header: [{key: "Content-Type", value: "application/json; charset=utf-8"}], body: "{\\"a\\":1}", responseTime: 5}); return [J(r), r.code, r.status, r.reason(), r.text(), r.json(), r.size(), r.contentInfo(), r.mime ? "mime" : "", r.encoding()];',
+    'var r = new sdk.Response({code: 404, body: "nf"}); return [r.reason(), r.status, r.text(), J(r)];',
     'var r = new sdk.Response({code: 200, body: "cb({\\"x\\":2})"}); return [r.jsonp(), r.jsonp("cb")];',
     'var r = new sdk.Response({code: 200, body: "not json"}); try { r.json(); return "parsed"; } catch (e) { return [e.name, e.message]; }',
     'var r = new sdk.Response({code: 200, header: [{key: "Content-Type", value: "image/png"}], body: "abc"}); return [r.dataURI(), r.contentInfo(), r.mimeInfo ? 1 : 0];',
     'return [sdk.Response.isResponse(new sdk.Response()), sdk.Response.isResponse({})];',
     'var r = new sdk.Response({code: 201, header: "A: 1\\nContent-Length: 3", body: "abc"}); return [r.size(), J(r.headers), r.headers.get("a")];',
+    'var r = new sdk.Response({code: 200, body: "x"}); var n = new sdk.Response({code: 404, status: "Gone Away"}); return [r.details(), n.details(), new sdk.Response({code: 299}).details()];',
     'return sdk.Response.timingPhases({start: 0, offset: {request: 1, socket: 2, lookup: 3, connect: 4, secureConnect: 5, response: 7, end: 9, done: 10}});'
   ],
   Cookie: [
@@ -166,16 +178,48 @@ const DISCONTINUED = {
   RequestAuth: 'new sdk.RequestAuth({type: "basic"}).current()',
   Response: 'sdk.Response.mimeInfo("text/html")'
 };
+const DISCONTINUED_NAMES = { Url: 'Url.getRaw', VariableScope: 'VariableScope.variables', RequestAuth: 'RequestAuth.current',
+  Response: 'Response.mimeInfo' };
 for (const name of Object.keys(DISCONTINUED)) {
   S[name].push('try { ' + DISCONTINUED[name] + '; return "no error"; } catch (e) { return [e.name, e.message]; }');
 }
+
+// The name of each class's checks, in the order of its scenarios (a class without names is one check).
+const NAMES = {
+  Url: ['Url(string)', 'Url(string without protocol)', 'Url(object)', 'Url with {{variables}}', 'Url(empty)', 'Url.addQueryParams/removeQueryParams', 'Url.update', 'Url.isUrl', 'Url.parse', 'Url encoding'],
+  Header: ['Header()', 'Header.parse/parseSingle', 'Header.unparse/unparseSingle', 'Header.isHeader/create', 'Header.update'],
+  QueryParam: ['QueryParam()', 'QueryParam.parse/parseSingle', 'QueryParam.unparse/unparseSingle', 'QueryParam.update'],
+  Variable: ['Variable(number)', 'Variable types', 'Variable.set/valueType', 'Variable(empty)', 'Variable.isVariable', 'Variable(secret, unknown type)', 'Variable.update'],
+  VariableScope: ['VariableScope()', 'VariableScope.set/unset', 'VariableScope.replaceIn', 'VariableScope.clear', 'VariableScope mutations', 'VariableScope.syncVariablesFrom/To', 'VariableScope.addLayer', 'VariableScope.isVariableScope/toJSON', 'VariableScope.set/unset results'],
+  VariableList: ['VariableList.replace/substitute', 'VariableList.syncFromObject/syncToObject', 'VariableList.isVariableList'],
+  PropertyList: ['PropertyList lookups', 'PropertyList insertion', 'PropertyList.upsert/remove', 'PropertyList.clear/populate/assimilate', 'PropertyList iteration', 'PropertyList.isPropertyList'],
+  Request: ['Request(object)', 'Request(string)', 'Request.getHeaders', 'Request header changes', 'Request.addQueryParams/removeQueryParams', 'Request.clone/size', 'Request.authorizeUsing', 'Request formdata body', 'Request.isRequest', 'Request.update'],
+  RequestBody: ['RequestBody(raw)', 'RequestBody(urlencoded)', 'RequestBody(graphql)', 'RequestBody(file, empty)', 'RequestBody.update'],
+  RequestAuth: ['RequestAuth()', 'RequestAuth.use/clear', 'RequestAuth.isValidType', 'RequestAuth.update'],
+  Response: ['Response()', 'Response(404)', 'Response.jsonp', 'Response.json error', 'Response.dataURI', 'Response.isResponse', 'Response.size', 'Response.details', 'Response.timingPhases'],
+  Cookie: ['Cookie()', 'Cookie.parse', 'Cookie.unparse/stringify/splitParam', 'Cookie.isCookie', 'Cookie.update'],
+  Description: ['Description()', 'Description.update'],
+  Event: ['Event()', 'Event.update'],
+  Script: ['Script()', 'Script.update', 'Script(empty)'],
+  Item: ['Item()', 'Item protocolProfileBehavior', 'Item.getPath/getAuth', 'Item.authorizeRequestUsing'],
+  ItemGroup: ['ItemGroup iteration', 'ItemGroup.authorizeRequestsUsing'],
+  Collection: ['Collection()', 'Collection.syncVariablesFrom/To', 'Collection(empty)'],
+  MutationTracker: ['MutationTracker.track/compact', 'MutationTracker autoCompact'],
+  PropertyBase: ['PropertyBase parents', 'PropertyBase statics']
+};
 
 module.exports = {
   pkg: 'postman-collection',
   root: "require('postman-collection')",
   gen: function () {
     const out = [];
-    for (const name of Object.keys(S)) { for (const body of S[name]) { scenario(out, name, PRE + body); } }
+    for (const name of Object.keys(S)) {
+      S[name].forEach(function (body, i) {
+        const names = NAMES[name] || [];
+        const check = i < names.length ? names[i] : (i === S[name].length - 1 && DISCONTINUED_NAMES[name]) || name;
+        scenario(out, check, PRE + body);
+      });
+    }
     return done(out);
   }
 };
