@@ -170,7 +170,7 @@ function momentCalls() {
     }
   }
   for (const [s, f] of [['2021-03-04', 'YYYY-MM-DD'], ['04/03/2021', 'DD/MM/YYYY'], ['March 4 2021', 'MMMM D YYYY'],
-    ['2021-13-01', 'YYYY-MM-DD'], ['12:30 pm', 'h:mm a'], ['1614834367', 'X'], ['20210304', 'YYYYMMDD'],
+    ['2021-13-01', 'YYYY-MM-DD'], ['2021-03-04 12:30 pm', 'YYYY-MM-DD h:mm a'], ['1614834367', 'X'], ['20210304', 'YYYYMMDD'],
     ['2021-03-04 05:06', 'YYYY-MM-DD HH:mm'], ['bad', 'YYYY']]) {
     out.push({ f: 'utc', a: [s, f], fn: 'utc(string, format)' });
     out.push({ f: 'utc', a: [s, f, true], m: [['isValid', []]], fn: 'utc(string, format, strict)' });
