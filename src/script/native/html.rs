@@ -1,14 +1,12 @@
-//! HTML parsing and CSS selection for the `cheerio` module: html5ever's tokenizer, a tree built
-//! by htmlparser2's rules (as cheerio 0.22 in Newman's sandbox), selectors from `scraper`.
+//! HTML parsing for the `cheerio` module: html5ever's tokenizer and a tree built by htmlparser2's
+//! rules (as cheerio 0.22 in Newman's sandbox).
 //!
-//! `htmlLoad` parses a document, keeps it in a small per-sandbox registry and returns its node
-//! tree as JSON (so the JavaScript side can read text, attributes and structure without calling
-//! back); `htmlSelect` runs a CSS selector below given nodes and returns node indexes in
-//! document order.
+//! `htmlLoad(text)` parses a document and returns its node tree as JSON; the JavaScript
+//! side owns the tree from then on (it is changed by cheerio's manipulation methods, and CSS
+//! selectors run over it there, as css-select does).
 
 use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
-use std::rc::Rc;
+use std::collections::HashMap;
 
 use ego_tree::NodeId;
 use html5ever::tokenizer::states::RawKind;
@@ -18,57 +16,16 @@ use html5ever::tokenizer::{
 use html5ever::{LocalName, QualName, ns};
 use rquickjs::{Ctx, Function, Object};
 use scraper::node::{Comment, Doctype, Element, Text};
-use scraper::{ElementRef, Html, Node, Selector, StrTendril};
+use scraper::{Html, Node, StrTendril};
 use serde_json::{Map, Value, json};
 
-use super::throw;
-
-/// Documents kept at once; older ones are dropped (selecting in them then fails).
-const MAX_DOCS: usize = 32;
-
-struct Doc {
-    html: Html,
-    /// Node index → tree id, in document order (index 0 is the root).
-    ids: Vec<NodeId>,
-    index: HashMap<NodeId, u32>,
-}
-
-#[derive(Default)]
-struct Registry {
-    next: u32,
-    docs: VecDeque<(u32, Doc)>,
-}
-
-/// Install `htmlLoad` and `htmlSelect` on `native`.
+/// Install `htmlLoad` on `native`.
 pub(super) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
-    let registry = Rc::new(RefCell::new(Registry::default()));
-    let loads = registry.clone();
     native.set(
         "htmlLoad",
         Function::new(ctx.clone(), move |text: String| {
-            let (doc, tree) = load(&text);
-            let mut reg = loads.borrow_mut();
-            reg.next = reg.next.wrapping_add(1);
-            let id = reg.next;
-            reg.docs.push_back((id, doc));
-            if reg.docs.len() > MAX_DOCS {
-                reg.docs.pop_front();
-            }
-            json!({ "doc": id, "nodes": tree }).to_string()
+            json!({ "nodes": load(&text) }).to_string()
         })?,
-    )?;
-    native.set(
-        "htmlSelect",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'_>, doc: u32, scope: Vec<u32>, selector: String| {
-                let reg = registry.borrow();
-                let Some((_, doc)) = reg.docs.iter().find(|(id, _)| *id == doc) else {
-                    return Err(throw(&ctx, "cheerio: this document is no longer loaded"));
-                };
-                select(doc, &scope, &selector).map_err(|message| throw(&ctx, &message))
-            },
-        )?,
     )?;
     Ok(())
 }
@@ -276,7 +233,7 @@ impl TokenSink for Sink {
 
 /// Parse as cheerio 0.22 does (htmlparser2: the same rules for a document and a fragment) and
 /// flatten the tree for the JavaScript side.
-fn load(text: &str) -> (Doc, Vec<Value>) {
+fn load(text: &str) -> Vec<Value> {
     let builder = Builder {
         html: Html::new_fragment(),
         stack: Vec::new(),
@@ -289,12 +246,10 @@ fn load(text: &str) -> (Doc, Vec<Value>) {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let Builder { html, attrs, .. } = tokenizer.sink.0.into_inner();
-    let mut ids = Vec::new();
     let mut index = HashMap::new();
     let mut nodes: Vec<Value> = Vec::new();
     for node in html.tree.root().descendants() {
-        let at = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-        ids.push(node.id());
+        let at = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
         index.insert(node.id(), at);
         let parent = node
             .parent()
@@ -318,35 +273,5 @@ fn load(text: &str) -> (Doc, Vec<Value>) {
         };
         nodes.push(entry);
     }
-    (Doc { html, ids, index }, nodes)
-}
-
-/// Indexes of the elements below `scope` (descendants, not the scope nodes themselves) that
-/// match `selector`, in document order without duplicates.
-fn select(doc: &Doc, scope: &[u32], selector: &str) -> Result<Vec<u32>, String> {
-    let parsed = Selector::parse(selector)
-        .map_err(|e| format!("cheerio: invalid selector {selector:?}: {e}"))?;
-    let mut found: Vec<u32> = Vec::new();
-    for &at in scope {
-        let Some(id) = usize::try_from(at).ok().and_then(|i| doc.ids.get(i)) else {
-            continue;
-        };
-        let Some(node) = doc.html.tree.get(*id) else {
-            continue;
-        };
-        let matches: Box<dyn Iterator<Item = ElementRef<'_>>> = match ElementRef::wrap(node) {
-            Some(element) => Box::new(element.select(&parsed)),
-            None => Box::new(doc.html.select(&parsed)),
-        };
-        for element in matches {
-            if let Some(&i) = doc.index.get(&element.id())
-                && i != 0
-            {
-                found.push(i);
-            }
-        }
-    }
-    found.sort_unstable();
-    found.dedup();
-    Ok(found)
+    nodes
 }
