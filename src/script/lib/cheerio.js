@@ -157,7 +157,7 @@
         return makeNode({ type: type, name: raw.name, attribs: raw.attrs, children: [], next: null, prev: null, parent: null });
       }
       if (raw.t === 'text' || raw.t === 'comment') return makeNode({ data: raw.text, type: raw.t, next: null, prev: null, parent: null });
-      if (raw.t === 'directive') return makeNode({ name: '!' + raw.name, data: '!DOCTYPE ' + raw.name, type: 'directive', next: null, prev: null, parent: null });
+      if (raw.t === 'directive') return makeNode({ name: raw.name, data: raw.data, type: 'directive', next: null, prev: null, parent: null });
       return { children: [] };
     });
     parsed.nodes.forEach(function (raw, i) {

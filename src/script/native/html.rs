@@ -6,7 +6,7 @@
 //! selectors run over it there, as css-select does).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use ego_tree::NodeId;
 use html5ever::tokenizer::states::RawKind;
@@ -15,7 +15,7 @@ use html5ever::tokenizer::{
 };
 use html5ever::{LocalName, QualName, ns};
 use rquickjs::{Ctx, Function, Object};
-use scraper::node::{Comment, Doctype, Element, Text};
+use scraper::node::{Comment, Element, ProcessingInstruction, Text};
 use scraper::{Html, Node, StrTendril};
 use serde_json::{Map, Value, json};
 
@@ -85,6 +85,8 @@ struct Builder {
     foreign: Vec<bool>,
     /// Attributes in source order (the tree keeps them sorted).
     attrs: HashMap<NodeId, Vec<(String, String)>>,
+    /// The `<!...>` and `<?...>` declarations of the source as written (see [`declarations`]).
+    decls: VecDeque<String>,
 }
 
 impl Builder {
@@ -188,6 +190,52 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// The first pending declaration `matches` accepts, dropping those before it (a `<!` inside
+    /// raw text is no declaration).
+    fn declaration(&mut self, matches: impl Fn(&str) -> bool) -> Option<String> {
+        let at = self.decls.iter().position(|d| matches(d))?;
+        self.decls.drain(..at);
+        self.decls.pop_front()
+    }
+}
+
+/// The text between `<` and `>` of every `<!...>` (not a comment or CDATA) and `<?...>` in the
+/// source, in order: htmlparser2 keeps them as written (`!DOCTYPE html PUBLIC "..."`).
+fn declarations(text: &str) -> VecDeque<String> {
+    let mut out = VecDeque::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let declaration = after.starts_with('?')
+            || (after.starts_with('!')
+                && !after.starts_with("!--")
+                && !after.starts_with("![CDATA["));
+        if !declaration {
+            rest = after;
+            continue;
+        }
+        let Some(end) = after.find('>') else {
+            break;
+        };
+        out.push_back(after[..end].to_string());
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+/// A directive node as htmlparser2 makes it: named by its first word, lower-cased, holding the
+/// declaration as written.
+fn directive(raw: &str) -> Node {
+    let end = raw
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(raw.len());
+    Node::ProcessingInstruction(ProcessingInstruction {
+        target: StrTendril::from_slice(&raw[..end].to_lowercase()),
+        data: StrTendril::from_slice(raw),
+    })
+}
+
 /// html5ever's tokenizer feeding the [`Builder`].
 struct Sink(RefCell<Builder>);
 
@@ -213,17 +261,26 @@ impl TokenSink for Sink {
             Token::CharacterTokens(text) => builder.text(&text),
             Token::NullCharacterToken => builder.text("\0"),
             Token::CommentToken(text) => {
-                builder.append(Node::Comment(Comment {
-                    comment: StrTendril::from_slice(&text),
-                }));
+                // html5ever reads `<?x>` and `<!x>` as bogus comments; htmlparser2 as directives.
+                let raw = builder.declaration(|d| d.get(1..) == Some(&*text) || *d == *text);
+                let node = match raw {
+                    Some(raw) => directive(&raw),
+                    None => Node::Comment(Comment {
+                        comment: StrTendril::from_slice(&text),
+                    }),
+                };
+                builder.append(node);
             }
             Token::DoctypeToken(doctype) => {
-                let name = doctype.name.as_deref().unwrap_or_default();
-                builder.append(Node::Doctype(Doctype {
-                    name: StrTendril::from_slice(name),
-                    public_id: StrTendril::new(),
-                    system_id: StrTendril::new(),
-                }));
+                let raw = builder
+                    .declaration(|d| {
+                        d.get(..8)
+                            .is_some_and(|k| k.eq_ignore_ascii_case("!doctype"))
+                    })
+                    .unwrap_or_else(|| {
+                        format!("!DOCTYPE {}", doctype.name.as_deref().unwrap_or_default())
+                    });
+                builder.append(directive(&raw));
             }
             Token::EOFToken | Token::ParseError(_) => {}
         }
@@ -239,6 +296,7 @@ fn load(text: &str) -> Vec<Value> {
         stack: Vec::new(),
         foreign: Vec::new(),
         attrs: HashMap::new(),
+        decls: declarations(text),
     };
     let tokenizer = Tokenizer::new(Sink(RefCell::new(builder)), TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -266,9 +324,11 @@ fn load(text: &str) -> Vec<Value> {
             }
             Node::Text(t) => json!({ "t": "text", "text": &**t, "p": parent }),
             Node::Comment(c) => json!({ "t": "comment", "text": &**c, "p": parent }),
-            Node::Doctype(d) => json!({ "t": "directive", "name": d.name(), "p": parent }),
+            Node::Doctype(d) => {
+                json!({ "t": "directive", "name": "!doctype", "data": format!("!DOCTYPE {}", d.name()), "p": parent })
+            }
             Node::ProcessingInstruction(p) => {
-                json!({ "t": "directive", "name": &*p.target, "p": parent })
+                json!({ "t": "directive", "name": &*p.target, "data": &*p.data, "p": parent })
             }
         };
         nodes.push(entry);

@@ -227,7 +227,9 @@ const S = {
     'return [$.html(), $.root().children().length];',
     'return $.html();',
     'return [$.html(), $("a").attr()];',
-    'return $.html();'
+    'return $.html();',
+    'return [$.html(), $.root().contents().map(function (i, e) { return e.type + ":" + e.name + ":" + e.data; }).get()];',
+    'return [$.html(), $.root().contents().map(function (i, e) { return e.type + ":" + e.name + ":" + e.data; }).get()];'
   ]
 };
 
@@ -254,7 +256,9 @@ const DOCS = {
     ['<a>1</a><b>2</b>text<!--c-->'],
     ['<DIV CLASS="A" Id=b>x</DIV><INPUT DISABLED><p attr=\'q"uote\' n=unq>y'],
     ['<a href="x" href="y" data-é="ü" empty>t</a>'],
-    ['<p>unclosed <b>bold <i>both</b> after</i> end']
+    ['<p>unclosed <b>bold <i>both</b> after</i> end'],
+    ['<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html><p>x</p></html>'],
+    ['<!doctype html><!--?c--><script>a<!b</script><!-x><!ELEMENT e><![CDATA[d]]><?pi/x?>']
   ]
 };
 
