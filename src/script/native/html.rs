@@ -1,14 +1,12 @@
-//! HTML parsing and CSS selection for the `cheerio` module: html5ever's tokenizer, a tree built
-//! by htmlparser2's rules (as cheerio 0.22 in Newman's sandbox), selectors from `scraper`.
+//! HTML parsing for the `cheerio` module: html5ever's tokenizer and a tree built by htmlparser2's
+//! rules (as cheerio 0.22 in Newman's sandbox).
 //!
-//! `htmlLoad` parses a document, keeps it in a small per-sandbox registry and returns its node
-//! tree as JSON (so the JavaScript side can read text, attributes and structure without calling
-//! back); `htmlSelect` runs a CSS selector below given nodes and returns node indexes in
-//! document order.
+//! `htmlLoad(text)` parses a document and returns its node tree as JSON; the JavaScript
+//! side owns the tree from then on (it is changed by cheerio's manipulation methods, and CSS
+//! selectors run over it there, as css-select does).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
-use std::rc::Rc;
 
 use ego_tree::NodeId;
 use html5ever::tokenizer::states::RawKind;
@@ -17,58 +15,17 @@ use html5ever::tokenizer::{
 };
 use html5ever::{LocalName, QualName, ns};
 use rquickjs::{Ctx, Function, Object};
-use scraper::node::{Comment, Doctype, Element, Text};
-use scraper::{ElementRef, Html, Node, Selector, StrTendril};
+use scraper::node::{Comment, Element, ProcessingInstruction, Text};
+use scraper::{Html, Node, StrTendril};
 use serde_json::{Map, Value, json};
 
-use super::throw;
-
-/// Documents kept at once; older ones are dropped (selecting in them then fails).
-const MAX_DOCS: usize = 32;
-
-struct Doc {
-    html: Html,
-    /// Node index → tree id, in document order (index 0 is the root).
-    ids: Vec<NodeId>,
-    index: HashMap<NodeId, u32>,
-}
-
-#[derive(Default)]
-struct Registry {
-    next: u32,
-    docs: VecDeque<(u32, Doc)>,
-}
-
-/// Install `htmlLoad` and `htmlSelect` on `native`.
+/// Install `htmlLoad` on `native`.
 pub(super) fn install<'js>(ctx: &Ctx<'js>, native: &Object<'js>) -> rquickjs::Result<()> {
-    let registry = Rc::new(RefCell::new(Registry::default()));
-    let loads = registry.clone();
     native.set(
         "htmlLoad",
         Function::new(ctx.clone(), move |text: String| {
-            let (doc, tree) = load(&text);
-            let mut reg = loads.borrow_mut();
-            reg.next = reg.next.wrapping_add(1);
-            let id = reg.next;
-            reg.docs.push_back((id, doc));
-            if reg.docs.len() > MAX_DOCS {
-                reg.docs.pop_front();
-            }
-            json!({ "doc": id, "nodes": tree }).to_string()
+            json!({ "nodes": load(&text) }).to_string()
         })?,
-    )?;
-    native.set(
-        "htmlSelect",
-        Function::new(
-            ctx.clone(),
-            move |ctx: Ctx<'_>, doc: u32, scope: Vec<u32>, selector: String| {
-                let reg = registry.borrow();
-                let Some((_, doc)) = reg.docs.iter().find(|(id, _)| *id == doc) else {
-                    return Err(throw(&ctx, "cheerio: this document is no longer loaded"));
-                };
-                select(doc, &scope, &selector).map_err(|message| throw(&ctx, &message))
-            },
-        )?,
     )?;
     Ok(())
 }
@@ -128,6 +85,8 @@ struct Builder {
     foreign: Vec<bool>,
     /// Attributes in source order (the tree keeps them sorted).
     attrs: HashMap<NodeId, Vec<(String, String)>>,
+    /// The `<!...>` and `<?...>` declarations of the source as written (see [`declarations`]).
+    decls: VecDeque<String>,
 }
 
 impl Builder {
@@ -231,6 +190,52 @@ impl Builder {
     }
 }
 
+impl Builder {
+    /// The first pending declaration `matches` accepts, dropping those before it (a `<!` inside
+    /// raw text is no declaration).
+    fn declaration(&mut self, matches: impl Fn(&str) -> bool) -> Option<String> {
+        let at = self.decls.iter().position(|d| matches(d))?;
+        self.decls.drain(..at);
+        self.decls.pop_front()
+    }
+}
+
+/// The text between `<` and `>` of every `<!...>` (not a comment or CDATA) and `<?...>` in the
+/// source, in order: htmlparser2 keeps them as written (`!DOCTYPE html PUBLIC "..."`).
+fn declarations(text: &str) -> VecDeque<String> {
+    let mut out = VecDeque::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at + 1..];
+        let declaration = after.starts_with('?')
+            || (after.starts_with('!')
+                && !after.starts_with("!--")
+                && !after.starts_with("![CDATA["));
+        if !declaration {
+            rest = after;
+            continue;
+        }
+        let Some(end) = after.find('>') else {
+            break;
+        };
+        out.push_back(after[..end].to_string());
+        rest = &after[end + 1..];
+    }
+    out
+}
+
+/// A directive node as htmlparser2 makes it: named by its first word, lower-cased, holding the
+/// declaration as written.
+fn directive(raw: &str) -> Node {
+    let end = raw
+        .find(|c: char| c.is_whitespace() || c == '/')
+        .unwrap_or(raw.len());
+    Node::ProcessingInstruction(ProcessingInstruction {
+        target: StrTendril::from_slice(&raw[..end].to_lowercase()),
+        data: StrTendril::from_slice(raw),
+    })
+}
+
 /// html5ever's tokenizer feeding the [`Builder`].
 struct Sink(RefCell<Builder>);
 
@@ -256,17 +261,26 @@ impl TokenSink for Sink {
             Token::CharacterTokens(text) => builder.text(&text),
             Token::NullCharacterToken => builder.text("\0"),
             Token::CommentToken(text) => {
-                builder.append(Node::Comment(Comment {
-                    comment: StrTendril::from_slice(&text),
-                }));
+                // html5ever reads `<?x>` and `<!x>` as bogus comments; htmlparser2 as directives.
+                let raw = builder.declaration(|d| d.get(1..) == Some(&*text) || *d == *text);
+                let node = match raw {
+                    Some(raw) => directive(&raw),
+                    None => Node::Comment(Comment {
+                        comment: StrTendril::from_slice(&text),
+                    }),
+                };
+                builder.append(node);
             }
             Token::DoctypeToken(doctype) => {
-                let name = doctype.name.as_deref().unwrap_or_default();
-                builder.append(Node::Doctype(Doctype {
-                    name: StrTendril::from_slice(name),
-                    public_id: StrTendril::new(),
-                    system_id: StrTendril::new(),
-                }));
+                let raw = builder
+                    .declaration(|d| {
+                        d.get(..8)
+                            .is_some_and(|k| k.eq_ignore_ascii_case("!doctype"))
+                    })
+                    .unwrap_or_else(|| {
+                        format!("!DOCTYPE {}", doctype.name.as_deref().unwrap_or_default())
+                    });
+                builder.append(directive(&raw));
             }
             Token::EOFToken | Token::ParseError(_) => {}
         }
@@ -276,12 +290,13 @@ impl TokenSink for Sink {
 
 /// Parse as cheerio 0.22 does (htmlparser2: the same rules for a document and a fragment) and
 /// flatten the tree for the JavaScript side.
-fn load(text: &str) -> (Doc, Vec<Value>) {
+fn load(text: &str) -> Vec<Value> {
     let builder = Builder {
         html: Html::new_fragment(),
         stack: Vec::new(),
         foreign: Vec::new(),
         attrs: HashMap::new(),
+        decls: declarations(text),
     };
     let tokenizer = Tokenizer::new(Sink(RefCell::new(builder)), TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -289,12 +304,10 @@ fn load(text: &str) -> (Doc, Vec<Value>) {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let Builder { html, attrs, .. } = tokenizer.sink.0.into_inner();
-    let mut ids = Vec::new();
     let mut index = HashMap::new();
     let mut nodes: Vec<Value> = Vec::new();
     for node in html.tree.root().descendants() {
-        let at = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-        ids.push(node.id());
+        let at = u32::try_from(nodes.len()).unwrap_or(u32::MAX);
         index.insert(node.id(), at);
         let parent = node
             .parent()
@@ -311,42 +324,14 @@ fn load(text: &str) -> (Doc, Vec<Value>) {
             }
             Node::Text(t) => json!({ "t": "text", "text": &**t, "p": parent }),
             Node::Comment(c) => json!({ "t": "comment", "text": &**c, "p": parent }),
-            Node::Doctype(d) => json!({ "t": "directive", "name": d.name(), "p": parent }),
+            Node::Doctype(d) => {
+                json!({ "t": "directive", "name": "!doctype", "data": format!("!DOCTYPE {}", d.name()), "p": parent })
+            }
             Node::ProcessingInstruction(p) => {
-                json!({ "t": "directive", "name": &*p.target, "p": parent })
+                json!({ "t": "directive", "name": &*p.target, "data": &*p.data, "p": parent })
             }
         };
         nodes.push(entry);
     }
-    (Doc { html, ids, index }, nodes)
-}
-
-/// Indexes of the elements below `scope` (descendants, not the scope nodes themselves) that
-/// match `selector`, in document order without duplicates.
-fn select(doc: &Doc, scope: &[u32], selector: &str) -> Result<Vec<u32>, String> {
-    let parsed = Selector::parse(selector)
-        .map_err(|e| format!("cheerio: invalid selector {selector:?}: {e}"))?;
-    let mut found: Vec<u32> = Vec::new();
-    for &at in scope {
-        let Some(id) = usize::try_from(at).ok().and_then(|i| doc.ids.get(i)) else {
-            continue;
-        };
-        let Some(node) = doc.html.tree.get(*id) else {
-            continue;
-        };
-        let matches: Box<dyn Iterator<Item = ElementRef<'_>>> = match ElementRef::wrap(node) {
-            Some(element) => Box::new(element.select(&parsed)),
-            None => Box::new(doc.html.select(&parsed)),
-        };
-        for element in matches {
-            if let Some(&i) = doc.index.get(&element.id())
-                && i != 0
-            {
-                found.push(i);
-            }
-        }
-    }
-    found.sort_unstable();
-    found.dedup();
-    Ok(found)
+    nodes
 }

@@ -182,6 +182,40 @@ const S = {
   toArray: ['var a = $("li").toArray(); return [Array.isArray(a), a.length, a[0].name];'],
   cheerio: ['var s = $("li"); return [s.cheerio, s.length, typeof s.splice, Object.keys(s.options || {}).sort(), typeof s._root, $("li").length === $("li", "ul").length, $("li", $("ul")).length, $("b", ".pear").length, $("<p>x</p>").length, $(null).length, $("").length, $(undefined).length];'],
   version: ['return [lib.version];'],
+  // selector engine (css-what 2.1 / css-select 1.2): pseudos, attribute forms, relative and bad selectors
+  selectors: [
+    'return ["li:nth-child(2n+1)", "li:nth-child(-n+2)", "li:nth-last-child(1)", "li:nth-child(even)", "li:nth-of-type(3)", "li:nth-last-of-type(odd)", "b:only-of-type", "title:only-child", ":header", "form :input", ":text", ":button", ":submit", ":checkbox", ":radio", ":file", "p:parent", "li:empty", "a:link", "a:visited", "input:required", "input:optional", "option:checked", "li:icontains(PEAR)", "li:contains(\'Pe\')", "li:matches(.apple, #o)", "li:not(.apple, .pear)", "ul:has(> li.pear)", "li:has(b, i)", "[CLASS=orange]", "[class=ORANGE i]", "[class!=orange]", "li[class!=\'\']", "[data-x-y|=z]", "[class^=\'\']", "[class$=\'\']", "[class*=\'\']", "[class~=\'apple red\']", "li#o.orange", "ul>li+li", "li~li.pear", "body > *", "head title, ul > .pear", "*:first-child", "p br + *", "input[type=\'checkbox\'][checked]", "[title=\'\\\\E9\']", "li.apple.red", "\\\\*"].map(function (q) { try { return [q, $(q).map(function (i, e) { return e.name + "." + (e.attribs.class || e.attribs.name || ""); }).get()]; } catch (e) { return [q, e.name, e.message]; } });',
+    'return ["li:nth-child(x)", "li:not()", ",li", "li,", "li, ,b", "[", "[x=\'a]", "li::before", "li:first-child(1)", "li:contains", "li:has(b", "li:not(\'b)", "li:nth-child(2", "li)", "#", ".", "li > ", "> li", "li +", "li!", ":nth-child(n+0)", ":nth-child(0n+0)", ":nth-child(-2n+3)", ":root:first-child", ":scope > li", "li:visited(1)", "a:link(x)"].map(function (q) { try { return [q, $(q).length]; } catch (e) { return [q, e.name, e.message]; } });',
+    'return [$("ul").find("> li").length, $("ul").find("+ p").length, $("li").find("~ li").length, $("ul").find(":scope > li").length, $("ul, li").find("li").length, $.root().find("> html").length, $("html").find("> body > ul").length, $("ul").find("li:first-child").length, $("li").filter(":first-child, :last-child").length, $("li").is(":nth-child(2)"), $("li").not(":has(b)").length];',
+    'var $x = lib.load("<div><p class=a>1</p><p class=b>2<span>s</span></p><p>3</p></div><div><p class=a>4</p></div>"); return [$x("div p:first-child").length, $x("p:last-of-type").length, $x("div:has(.b) p").length, $x("p:not(:has(span))").length, $x("div p ~ p").length, $x("div > p.a + p").text(), $x("p:nth-child(2n)").text(), $x(":root").length, $x("div:first-child p").length];'
+  ],
+  // xmlMode documents: tags kept as written, self-closing everywhere, no void elements, xml output
+  xmlMode: [
+    'return [$.html(), $.xml(), $("item").length, $("x").toString(), $("br").html()];',
+    'return [$.html(), $("a").text(), $("script").html()];',
+    'return [$.html(), $.xml(), $("b").attr()];',
+    'return [lib.load("<p a=\\"\\">x<br>y</p>").xml(), lib.load("<p>x<br>y</p>", {xmlMode: true}).html(), $.html({xmlMode: false})];'
+,
+    'return [$.html(), $.root().contents().map(function (i, e) { return e.type + ":" + e.name; }).get(), $("A").text(), $.text(), $("c").attr(), $("a").next().length];',
+    'return [$.html(), $("q").attr(), $("q").text(), $("t").length, $("r > *").length];'
+  ],
+  // DOM level 1 properties on nodes (cheerio 0.22 parses withDomLvl1)
+  dom: [
+    'var li = $("li")[0]; return [li.nodeType, li.tagName, li.firstChild.nodeType, li.firstChild.nodeValue, li.lastChild.data, li.parentNode.name, li.nextSibling.name, li.previousSibling, li.childNodes.length, $("p").contents()[2].nodeType, $("p").contents()[3].nodeType, $.root()[0].type, $("html")[0].parent, $("html")[0].root === $.root()[0]];',
+    'var ul = $("ul")[0]; return [Object.keys(ul).sort(), Object.keys($("li")[0].firstChild).sort(), Object.keys($.root()[0]).sort(), ul.attribs.id, typeof ul.children, $("br")[0].children.length];',
+    'var li = $("li").first(); li.data("k", 1); return [Object.keys(li[0]).sort(), $("li")[0].data];'
+  ],
+  // selection state: prevObject chains, options, _root
+  chain: [
+    'var a = $("ul"); var b = a.children(); var c = b.filter(".pear"); return [c.end() === b, b.end() === a, c.end().end() === a, a.end().length, a.end()[0].type, $.root().end().length, b.first().end() === b, b.eq(1).end() === b, c.first() === c, b.slice(1).end() === b, b.add("p").end() === b];',
+    'var s = $("li"); return [s.options === $.fn.options, typeof $.fn.find, s instanceof $, $("li") instanceof lib, typeof lib.prototype.find, $.prototype === $.fn, s._root === s.end(), s._originalRoot === $.root()[0]];'
+  ],
+  // the module called directly, with a context or a root
+  module: [
+    'return [lib("li", "<ul><li>a</li><li>b</li></ul>").length, lib("<b>x</b>").toString(), lib("li").length, lib(null).length, lib("li", "ul", "<ul><li>a</li></ul>").length, lib(lib.load("<i>1</i>")("i")[0]).text()];',
+    'return [lib.html(), lib.html(lib("<b>x</b>")), lib.text(lib("<b>x</b><i>y</i>")), lib.xml(lib("<br>")), typeof lib.load, typeof lib.contains, typeof lib.parseHTML, typeof lib.root, Object.keys(lib).sort()];'
+  ],
+
   // parsing as htmlparser2 does (the tree each document gives)
   parse: [
     'return $.html();',
@@ -193,12 +227,23 @@ const S = {
     'return [$.html(), $.root().children().length];',
     'return $.html();',
     'return [$.html(), $("a").attr()];',
-    'return $.html();'
+    'return $.html();',
+    'return [$.html(), $.root().contents().map(function (i, e) { return e.type + ":" + e.name + ":" + e.data; }).get()];',
+    'return [$.html(), $.root().contents().map(function (i, e) { return e.type + ":" + e.name + ":" + e.data; }).get()];'
   ]
 };
 
 // Extra documents or options some scenarios run on (by name, in order; others use DOC).
 const DOCS = {
+  xmlMode: [
+    ['<Root><item id="1"/><item>two</item><x></x><br>in br</br></Root>', { xmlMode: true }],
+    ['<r><script>a < b</script><a>&amp;&lt;&#65;&copy;</a></r>', { xmlMode: true }],
+    ['<?xml version="1.0"?><r><b empty="" k=v>t</b><!-- c --></r>', { xmlMode: true }],
+    null
+,
+    ['<?xml version="1.0"?><A B=1>x &copy; &amp; &#65;</A><![CDATA[ <x> ]]><!DOCTYPE foo><!ELEMENT x><a/ >t<b/><c x/>', { xmlMode: true }],
+    ['<r><q a="1" a="2" b = \'x &amp; y\' c=&lt;d>&#x41;&#66&bogus;<t/ x><t / ></r></q>< r>&', { xmlMode: true }]
+  ],
   load: [null, null, ['<b>frag</b>'], ['<r><a x="1"/><b>t</b></r>', { xmlMode: true }]],
   xml: [['<r><a x="1"/><br/></r>', { xmlMode: true }], null],
   parse: [
@@ -211,7 +256,9 @@ const DOCS = {
     ['<a>1</a><b>2</b>text<!--c-->'],
     ['<DIV CLASS="A" Id=b>x</DIV><INPUT DISABLED><p attr=\'q"uote\' n=unq>y'],
     ['<a href="x" href="y" data-é="ü" empty>t</a>'],
-    ['<p>unclosed <b>bold <i>both</b> after</i> end']
+    ['<p>unclosed <b>bold <i>both</b> after</i> end'],
+    ['<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html><p>x</p></html>'],
+    ['<!doctype html><!--?c--><script>a<!b</script><!-x><!ELEMENT e><![CDATA[d]]><?pi/x?>']
   ]
 };
 
