@@ -40,6 +40,16 @@
     return out;
   }
 
+  // The digits of a large integral double as JavaScript's shortest form gives them, written out
+  // without an exponent.
+  function shortestInteger(x) {
+    const text = String(x);
+    const m = /^(\d)(?:\.(\d+))?e\+(\d+)$/.exec(text);
+    if (!m) return text.split('.')[0];
+    const digits = m[1] + (m[2] || '');
+    return digits + '0'.repeat(Math.max(0, Number(m[3]) + 1 - digits.length));
+  }
+
   function formatNumber(value, locales, options) {
     const n = Number(value);
     const opts = options || {};
@@ -62,8 +72,10 @@
     if (x === Infinity) {
       body = '∞';
     } else {
-      // toFixed switches to exponent form from 1e21; an integer that large prints in full.
-      const fixed = x >= 1e21 ? BigInt(x).toString() : x.toFixed(Math.min(100, Math.max(0, max)));
+      // From 2^53 a double is an integer, and ICU prints its shortest round-trip digits
+      // padded with zeros (12345678901234567890 is 12,345,678,901,234,567,000), not its exact
+      // binary value as toFixed would.
+      const fixed = x >= 9007199254740992 ? shortestInteger(x) : x.toFixed(Math.min(100, Math.max(0, max)));
       let [int, frac] = fixed.split('.');
       frac = frac || '';
       while (frac.length > min && frac.endsWith('0')) frac = frac.slice(0, -1);
@@ -98,9 +110,12 @@
     const o = opts || {};
     if (o.weekday && !o.year && !o.month && !o.day) return DAYS[p.wd];
     if (o.month === 'long' || o.month === 'short') {
-      const month = o.month === 'long' ? MONTHS[p.m] : MONTHS[p.m].slice(0, 3);
-      const prefix = o.weekday ? DAYS[p.wd] + ', ' : '';
-      return prefix + month + ' ' + p.d + ', ' + p.y;
+      // Only the fields asked for: "Jan 15", "January 2024", "Monday, January 15, 2024".
+      let text = o.month === 'long' ? MONTHS[p.m] : MONTHS[p.m].slice(0, 3);
+      if (o.day) text += ' ' + (o.day === '2-digit' ? pad2(p.d) : p.d);
+      if (o.year) text += (o.day ? ', ' : ' ') + (o.year === '2-digit' ? pad2(p.y % 100) : p.y);
+      if (o.weekday) text = (o.weekday === 'long' ? DAYS[p.wd] : DAYS[p.wd].slice(0, 3)) + ', ' + text;
+      return text;
     }
     switch (loc.lang) {
       case 'de': case 'ru': return p.d + '.' + (p.m + 1) + '.' + p.y;
