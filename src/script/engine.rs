@@ -49,7 +49,7 @@ const MAX_AHEAD: usize = 8;
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
 /// compiles them to bytecode (see [`bytecode::eval_builtin`]).
-const PRELUDE: [(&str, &str, &str); 9] = [
+const PRELUDE: [(&str, &str, &str); 10] = [
     (
         "inspect.js",
         "postie-inspect.js",
@@ -59,6 +59,11 @@ const PRELUDE: [(&str, &str, &str); 9] = [
         "console.js",
         "postie-console.js",
         include_str!("console.js"),
+    ),
+    (
+        "locale-data.js",
+        "postie-locale-data.js",
+        include_str!("locale-data.js"),
     ),
     ("locale.js", "postie-locale.js", include_str!("locale.js")),
     ("expect.js", "postie-expect.js", include_str!("expect.js")),

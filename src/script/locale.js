@@ -1,7 +1,8 @@
 // postie prelude: locale formatting. QuickJS has no ICU, so `toLocaleString` and friends would
 // print plain `String(value)`; Newman's V8 formats per locale. This covers what scripts use:
-// numbers (grouping, fraction digits, percent, a few currencies) and dates (numeric date and
-// time, long month and weekday names) for en-US (the default) and the common European locales,
+// numbers (grouping, fraction digits, percent, currencies) and numeric dates and times for the
+// 45 locales of locale-data.js (generated from Node's ICU; en-US is the default), long month and
+// weekday names in English,
 // and an ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
 // `Intl` global, and neither does postie's.
 (function (P) {
@@ -24,20 +25,46 @@
     'October', 'November', 'December'];
   const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+  // The locale asked for, with the data of the closest locale ICU would use: the tag itself,
+  // else the first listed locale of its language, else en-US (locale-data.js).
   function language(locales) {
     const first = Array.isArray(locales) ? locales[0] : locales;
-    if (typeof first !== 'string' || first === '') return { lang: 'en', tag: 'en-US' };
-    const tag = first;
-    return { lang: tag.split('-')[0].toLowerCase(), tag: tag };
+    const tag = typeof first === 'string' && first !== '' ? first : 'en-US';
+    const lang = tag.split('-')[0].toLowerCase();
+    const table = P.LOCALE_DATA || {};
+    const keys = Object.keys(table);
+    const exact = keys.find(function (key) { return key.toLowerCase() === tag.toLowerCase(); });
+    const sameLanguage = keys.find(function (key) { return key.split('-')[0] === lang; });
+    const key = exact || sameLanguage || 'en-US';
+    return { lang: lang, tag: tag, data: table[key] || null };
   }
 
-  function group(digits, sep) {
+  // Integer digits grouped by threes, or Indian style (the last three, then twos); a locale
+  // whose minimum grouping is 2 leaves four-digit numbers alone.
+  function group(digits, sep, data) {
+    if (data && data.minGroup === 2 && digits.length < 5) return digits;
+    if (data && data.lakh && digits.length > 3) {
+      const head = digits.slice(0, -3);
+      let out = '';
+      for (let i = 0; i < head.length; i++) {
+        if (i > 0 && (head.length - i) % 2 === 0) out += sep;
+        out += head[i];
+      }
+      return out + sep + digits.slice(-3);
+    }
     let out = '';
     for (let i = 0; i < digits.length; i++) {
       if (i > 0 && (digits.length - i) % 3 === 0) out += sep;
       out += digits[i];
     }
     return out;
+  }
+
+  // `pattern` with each `{name}` replaced by `values[name]`.
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (m, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m;
+    });
   }
 
   // The digits of a large integral double as JavaScript's shortest form gives them, written out
@@ -54,12 +81,17 @@
     const n = Number(value);
     const opts = options || {};
     const loc = language(locales);
-    const seps = NUMBER[loc.lang] || NUMBER.en;
+    const data = loc.data;
     const style = opts.style || 'decimal';
+    const seps = data
+      ? { group: style === 'currency' ? data.cgroup : data.group, decimal: data.decimal }
+      : NUMBER[loc.lang] || NUMBER.en;
+    const code = String(opts.currency || 'USD').toUpperCase();
     if (n !== n) return 'NaN';
     let x = style === 'percent' ? n * 100 : n;
-    const defaultMax = style === 'currency' ? 2 : style === 'percent' ? 0 : 3;
-    const defaultMin = style === 'currency' ? 2 : 0;
+    const currencyDigits = code === 'JPY' || code === 'KRW' ? 0 : 2;
+    const defaultMax = style === 'currency' ? currencyDigits : style === 'percent' ? 0 : 3;
+    const defaultMin = style === 'currency' ? currencyDigits : 0;
     let min = opts.minimumFractionDigits !== undefined ? Number(opts.minimumFractionDigits) : defaultMin;
     let max = opts.maximumFractionDigits !== undefined ? Number(opts.maximumFractionDigits) : Math.max(min, defaultMax);
     if (min > max) {
@@ -81,15 +113,23 @@
       while (frac.length > min && frac.endsWith('0')) frac = frac.slice(0, -1);
       const minInt = opts.minimumIntegerDigits ? Number(opts.minimumIntegerDigits) : 1;
       while (int.length < minInt) int = '0' + int;
-      const grouped = opts.useGrouping === false ? int : group(int, seps.group);
+      const grouped = opts.useGrouping === false ? int : group(int, seps.group, data);
       body = frac ? grouped + seps.decimal + frac : grouped;
     }
     let text = body;
-    if (style === 'percent') text = loc.lang === 'en' ? body + '%' : body + '\u00a0%';
+    if (style === 'percent') text = data ? fill(data.percent, { n: body }) : body + '%';
     if (style === 'currency') {
-      const code = String(opts.currency || 'USD').toUpperCase();
-      const symbol = CURRENCY[code] || code;
-      text = loc.lang === 'en' ? symbol + body : body + '\u00a0' + symbol;
+      const pattern = data && data.currency[code];
+      if (pattern) {
+        text = fill(pattern, { n: body });
+      } else {
+        // A currency the table does not list is written with its code, where the locale puts
+        // the dollar sign.
+        const around = data ? data.currency.USD : '{n}';
+        text = fill(around.replace(/[^{}\sn\u00a0\u202f]*\$[^{}\sn\u00a0\u202f]*/, code + '\u00a0'), { n: body })
+          .replace(/\u00a0\u00a0/, '\u00a0');
+        if (!data) text = (CURRENCY[code] || code) + body;
+      }
     }
     return negative && (x !== 0) ? '-' + text : text;
   }
@@ -117,21 +157,20 @@
       if (o.weekday) text = (o.weekday === 'long' ? DAYS[p.wd] : DAYS[p.wd].slice(0, 3)) + ', ' + text;
       return text;
     }
-    switch (loc.lang) {
-      case 'de': case 'ru': return p.d + '.' + (p.m + 1) + '.' + p.y;
-      case 'fr': case 'es': case 'it': case 'pt': return pad2(p.d) + '/' + pad2(p.m + 1) + '/' + p.y;
-      case 'nl': return p.d + '-' + (p.m + 1) + '-' + p.y;
-    }
-    if (loc.tag === 'en-GB') return pad2(p.d) + '/' + pad2(p.m + 1) + '/' + p.y;
-    return (p.m + 1) + '/' + p.d + '/' + p.y;
+    const pattern = loc.data ? loc.data.date : '{month}/{day}/{year}';
+    return fill(pattern, {
+      day: p.d, day2: pad2(p.d), month: p.m + 1, month2: pad2(p.m + 1), year: p.y,
+    });
   }
 
   function timePart(p, loc) {
-    if (loc.lang === 'en' && loc.tag !== 'en-GB') {
-      const h12 = p.h % 12 === 0 ? 12 : p.h % 12;
-      return h12 + ':' + pad2(p.min) + ':' + pad2(p.s) + ' ' + (p.h < 12 ? 'AM' : 'PM');
-    }
-    return pad2(p.h) + ':' + pad2(p.min) + ':' + pad2(p.s);
+    const data = loc.data;
+    const pattern = data ? data.time : '{hour12}:{minute2}:{second2} {period}';
+    const h12 = p.h % 12 === 0 ? 12 : p.h % 12;
+    return fill(pattern, {
+      hour: p.h, hour2: pad2(p.h), hour12: h12, minute: p.min, minute2: pad2(p.min), second: p.s,
+      second2: pad2(p.s), period: p.h < 12 ? (data ? data.am : 'AM') : (data ? data.pm : 'PM'),
+    });
   }
 
   function validDate(date) {
@@ -162,7 +201,7 @@
     if (!validDate(this)) return 'Invalid Date';
     const p = parts(this, isUtc(options));
     const loc = language(locales);
-    return datePart(p, loc, options) + ', ' + timePart(p, loc);
+    return datePart(p, loc, options) + (loc.data ? loc.data.joiner : ', ') + timePart(p, loc);
   });
 
   // ICU's root collation, roughly: compare the letters ignoring case and accents, then accents,
