@@ -402,10 +402,16 @@ impl Listener for JsonReporter {
                 // response: the report lists the final record that many times. An item whose
                 // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
                 if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-                    let mut record = Value::Object(map);
-                    // Test names and assertion messages quote values too: every string of the
-                    // record goes through the masker once, as it is written.
-                    mask_strings(&mut record, &self.masker);
+                    let mut map = map;
+                    // Test names, assertion and script error messages quote values too: the
+                    // record's strings go through the masker as it is written (the request and
+                    // response were masked field by field when they were recorded).
+                    for (key, value) in map.iter_mut() {
+                        if key != "request" && key != "response" {
+                            mask_strings(value, &self.masker);
+                        }
+                    }
+                    let record = Value::Object(map);
                     for _ in 0..self.requests.max(1) {
                         self.executions.push(&record);
                     }

@@ -190,7 +190,12 @@ impl Masker {
         let set = self.set.read().unwrap_or_else(PoisonError::into_inner);
         match &set.matcher {
             Some(matcher) if matcher.is_match(text) => {
-                Cow::Owned(matcher.replace_all(text, &vec![MASK; set.patterns.len()]))
+                let mut out = String::with_capacity(text.len());
+                matcher.replace_all_with(text, &mut out, |_, _, dst| {
+                    dst.push_str(MASK);
+                    true
+                });
+                Cow::Owned(out)
             }
             _ => Cow::Borrowed(text),
         }
