@@ -8,19 +8,6 @@
 (function (P) {
   'use strict';
 
-  // Separators and patterns per language (the part of the locale before '-'), plus a few
-  // region overrides.
-  const NUMBER = {
-    en: { group: ',', decimal: '.' },
-    de: { group: '.', decimal: ',' },
-    fr: { group: '\u202f', decimal: ',' },
-    es: { group: '.', decimal: ',' },
-    it: { group: '.', decimal: ',' },
-    nl: { group: '.', decimal: ',' },
-    pt: { group: '.', decimal: ',' },
-    ru: { group: '\u00a0', decimal: ',' },
-  };
-  const CURRENCY = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹' };
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
     'October', 'November', 'December'];
   const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -31,19 +18,19 @@
     const first = Array.isArray(locales) ? locales[0] : locales;
     const tag = typeof first === 'string' && first !== '' ? first : 'en-US';
     const lang = tag.split('-')[0].toLowerCase();
-    const table = P.LOCALE_DATA || {};
+    const table = P.LOCALE_DATA;
     const keys = Object.keys(table);
     const exact = keys.find(function (key) { return key.toLowerCase() === tag.toLowerCase(); });
     const sameLanguage = keys.find(function (key) { return key.split('-')[0] === lang; });
     const key = exact || sameLanguage || 'en-US';
-    return { lang: lang, tag: tag, data: table[key] || null };
+    return { lang: lang, tag: tag, data: table[key] };
   }
 
   // Integer digits grouped by threes, or Indian style (the last three, then twos); a locale
   // whose minimum grouping is 2 leaves four-digit numbers alone.
   function group(digits, sep, data) {
-    if (data && data.minGroup === 2 && digits.length < 5) return digits;
-    if (data && data.lakh && digits.length > 3) {
+    if (data.minGroup === 2 && digits.length < 5) return digits;
+    if (data.lakh && digits.length > 3) {
       const head = digits.slice(0, -3);
       let out = '';
       for (let i = 0; i < head.length; i++) {
@@ -83,9 +70,7 @@
     const loc = language(locales);
     const data = loc.data;
     const style = opts.style || 'decimal';
-    const seps = data
-      ? { group: style === 'currency' ? data.cgroup : data.group, decimal: data.decimal }
-      : NUMBER[loc.lang] || NUMBER.en;
+    const seps = { group: style === 'currency' ? data.cgroup : data.group, decimal: data.decimal };
     const code = String(opts.currency || 'USD').toUpperCase();
     if (n !== n) return 'NaN';
     let x = style === 'percent' ? n * 100 : n;
@@ -117,7 +102,7 @@
       body = frac ? grouped + seps.decimal + frac : grouped;
     }
     let text = body;
-    if (style === 'percent') text = data ? fill(data.percent, { n: body }) : body + '%';
+    if (style === 'percent') text = fill(data.percent, { n: body });
     if (style === 'currency') {
       const pattern = data && data.currency[code];
       if (pattern) {
@@ -125,10 +110,9 @@
       } else {
         // A currency the table does not list is written with its code, where the locale puts
         // the dollar sign.
-        const around = data ? data.currency.USD : '{n}';
+        const around = data.currency.USD;
         text = fill(around.replace(/[^{}\sn\u00a0\u202f]*\$[^{}\sn\u00a0\u202f]*/, code + '\u00a0'), { n: body })
           .replace(/\u00a0\u00a0/, '\u00a0');
-        if (!data) text = (CURRENCY[code] || code) + body;
       }
     }
     return negative && (x !== 0) ? '-' + text : text;
@@ -157,19 +141,18 @@
       if (o.weekday) text = (o.weekday === 'long' ? DAYS[p.wd] : DAYS[p.wd].slice(0, 3)) + ', ' + text;
       return text;
     }
-    const pattern = loc.data ? loc.data.date : '{month}/{day}/{year}';
-    return fill(pattern, {
+    return fill(loc.data.date, {
       day: p.d, day2: pad2(p.d), month: p.m + 1, month2: pad2(p.m + 1), year: p.y,
     });
   }
 
   function timePart(p, loc) {
     const data = loc.data;
-    const pattern = data ? data.time : '{hour12}:{minute2}:{second2} {period}';
+    const pattern = data.time;
     const h12 = p.h % 12 === 0 ? 12 : p.h % 12;
     return fill(pattern, {
       hour: p.h, hour2: pad2(p.h), hour12: h12, minute: p.min, minute2: pad2(p.min), second: p.s,
-      second2: pad2(p.s), period: p.h < 12 ? (data ? data.am : 'AM') : (data ? data.pm : 'PM'),
+      second2: pad2(p.s), period: p.h < 12 ? data.am : data.pm,
     });
   }
 
@@ -201,7 +184,7 @@
     if (!validDate(this)) return 'Invalid Date';
     const p = parts(this, isUtc(options));
     const loc = language(locales);
-    return datePart(p, loc, options) + (loc.data ? loc.data.joiner : ', ') + timePart(p, loc);
+    return datePart(p, loc, options) + loc.data.joiner + timePart(p, loc);
   });
 
   // ICU's root collation, roughly: compare the letters ignoring case and accents, then accents,
