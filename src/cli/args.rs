@@ -137,6 +137,11 @@ pub struct RunFlags {
     #[arg(long = "timeout-request", value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout_request: Option<u64>,
+    /// Largest response body, as received and decoded (e.g. 50MB, 1GiB; 0: no limit); a larger
+    /// one is that request's error. Default 1GiB. Bodies over 16 MiB wait in a temporary file.
+    #[arg(long = "max-response-size", value_name = "SIZE",
+          value_parser = parse_max_response_size)]
+    pub max_response_size: Option<u64>,
     /// Per-script timeout in milliseconds (stops runaway scripts such as `while(true){}`).
     #[arg(long = "timeout-script", value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -203,6 +208,11 @@ pub struct RunFlags {
     /// Plain words and ASCII instead of Unicode symbols in terminal output.
     #[arg(long = "disable-unicode")]
     pub disable_unicode: bool,
+}
+
+/// `--max-response-size`: a size with an optional unit.
+fn parse_max_response_size(text: &str) -> Result<u64, String> {
+    crate::http::response_body::parse_size(text)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::export::{
     write_json,
 };
 use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
+use crate::http::response_body::DEFAULT_MAX_RESPONSE_SIZE;
 use crate::http::{ClientOptions, CookieJar};
 use crate::report::{
     CliOptions, CliReporter, Clock, HtmlOptions, HtmlReporter, JsonOptions, JsonReporter,
@@ -190,6 +191,11 @@ pub fn execute(
         client: ClientOptions {
             insecure: flags.insecure,
             request_timeout: flags.timeout_request.map(Duration::from_millis),
+            max_response_size: match flags.max_response_size {
+                Some(0) => None,
+                Some(limit) => Some(limit),
+                None => Some(DEFAULT_MAX_RESPONSE_SIZE),
+            },
             cookie_jar: Some(jar.clone()),
         },
         follow_redirects: !flags.ignore_redirects,

@@ -3,12 +3,13 @@
 //! with their URL as written (`disableUrlEncoding`) take [`super::raw`] instead of reqwest.
 
 use super::cookies::CookieJar;
-use super::decode::decode_body;
+use super::decode::decode_response_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use super::raw::RawSender;
 use super::raw::request::latin1;
 use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
+use super::response_body::{BodySink, body_error};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
 use std::error::Error as _;
@@ -25,6 +26,9 @@ pub struct ClientOptions {
     /// The jar to use (`--cookie-jar`, or one the caller exports afterwards); a fresh one if
     /// `None`.
     pub cookie_jar: Option<Arc<CookieJar>>,
+    /// `--max-response-size`: a body larger than this, as received or decoded, is the
+    /// request's error (`None`: no limit).
+    pub max_response_size: Option<u64>,
 }
 
 /// One client per run; cheap to share by reference. Underneath are up to four reqwest clients
@@ -39,6 +43,8 @@ pub struct HttpClient {
     request_timeout: Option<Duration>,
     /// Keep at most one idle connection per host (see [`HttpClient::single_connection`]).
     single_connection: bool,
+    /// `--max-response-size`.
+    max_response_size: Option<u64>,
     /// Sends requests whose URL must go out as written.
     raw: Arc<RawSender>,
 }
@@ -52,7 +58,8 @@ impl HttpClient {
             insecure: options.insecure,
             request_timeout: options.request_timeout,
             single_connection: false,
-            raw: Arc::default(),
+            max_response_size: options.max_response_size,
+            raw: Arc::new(RawSender::with_limit(options.max_response_size)),
         };
         client.inner(!options.insecure, true)?;
         Ok(client)
@@ -71,6 +78,7 @@ impl HttpClient {
             insecure: self.insecure,
             request_timeout: self.request_timeout,
             single_connection: true,
+            max_response_size: self.max_response_size,
             raw: self.raw.clone(),
         }
     }
@@ -175,7 +183,7 @@ impl HttpClient {
                 let url = url
                     .as_ref()
                     .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
-                send_once(client, &current, url.clone()).await?
+                send_once(client, &current, url.clone(), self.max_response_size).await?
             };
             if !options.disable_cookies
                 && let Ok(target) = &url
@@ -285,11 +293,13 @@ fn same_origin_host(a: &reqwest::Url, b: &reqwest::Url) -> bool {
     a.host_str() == b.host_str() && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// One HTTP exchange, no redirects; `url` is `request.url` parsed.
+/// One HTTP exchange, no redirects; `url` is `request.url` parsed. The body is read piece by
+/// piece (spilled to a temporary file when large), refused beyond `limit` bytes.
 async fn send_once(
     client: &reqwest::Client,
     request: &HttpRequest,
     url: reqwest::Url,
+    limit: Option<u64>,
 ) -> Result<HttpResponse, HttpError> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes())
         .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
@@ -317,7 +327,7 @@ async fn send_once(
         builder = builder.body(body.clone());
     }
     let started = Instant::now();
-    let response = builder.send().await.map_err(|e| describe(&e, &url))?;
+    let mut response = builder.send().await.map_err(|e| describe(&e, &url))?;
     let status = response.status();
     let content_encoding = response
         .headers()
@@ -345,9 +355,13 @@ async fn send_once(
             )
         })
         .collect();
-    let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
-    let received = body.len() as u64;
-    let body = decode_body(body.to_vec(), content_encoding.as_deref(), status.as_u16())
+    let mut sink = BodySink::new(limit);
+    while let Some(chunk) = response.chunk().await.map_err(|e| describe(&e, &url))? {
+        sink.push(&chunk).map_err(|e| body_error(&e))?;
+    }
+    let received = sink.len();
+    let body = sink.finish().map_err(|e| body_error(&e))?;
+    let body = decode_response_body(body, content_encoding.as_deref(), status.as_u16(), limit)
         .map_err(super::decode::DecodeError::into_http_error)?;
     Ok(HttpResponse {
         status: status.as_u16(),

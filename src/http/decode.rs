@@ -7,7 +7,8 @@
 //! that is not in the format it claims (a bad header, trailing garbage after a gzip member) is a
 //! request error in zlib's words (`incorrect header check`). Brotli has no such leniency.
 
-use std::io::Read;
+use super::response_body::{BodySink, ResponseBody, TooLarge};
+use std::io::{BufRead, BufReader};
 
 /// Why a compressed body could not be decoded, in zlib's words (Newman's request error).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,25 +26,30 @@ impl DecodeError {
     }
 }
 
-/// Decode `body` according to `content_encoding`, as Newman's HTTP library does. Statuses that
-/// carry no body (1xx, 204, 304) are never decoded.
-pub fn decode_body(
-    body: Vec<u8>,
+/// Decode `body` according to `content_encoding`, as Newman's HTTP library does, piece by piece
+/// into a new body (spilled to a temporary file when large); more than `limit` decoded bytes is
+/// a [`TooLarge`] error. Statuses that carry no body (1xx, 204, 304) are never decoded.
+pub fn decode_response_body(
+    body: ResponseBody,
     content_encoding: Option<&str>,
     status: u16,
-) -> Result<Vec<u8>, DecodeError> {
+    limit: Option<u64>,
+) -> Result<ResponseBody, DecodeError> {
     if (100..200).contains(&status) || status == 204 || status == 304 {
         return Ok(body);
     }
-    match content_encoding
-        .map(|e| e.trim().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("gzip") => gunzip(&body),
-        Some("deflate") => inflate(&body),
-        Some("br") => brotli(&body),
-        _ => Ok(body),
-    }
+    let encoding = content_encoding.map(|e| e.trim().to_ascii_lowercase());
+    let decode: fn(&mut dyn BufRead, &mut BodySink) -> Result<(), DecodeError> =
+        match encoding.as_deref() {
+            Some("gzip") => gunzip,
+            Some("deflate") => inflate,
+            Some("br") => brotli,
+            _ => return Ok(body),
+        };
+    let mut sink = BodySink::new(limit);
+    let mut input = BufReader::with_capacity(64 * 1024, body.reader());
+    decode(&mut input, &mut sink)?;
+    sink.finish().map_err(|e| DecodeError(e.to_string()))
 }
 
 fn incorrect_header() -> DecodeError {
@@ -52,11 +58,13 @@ fn incorrect_header() -> DecodeError {
 
 /// Every gzip member in turn; trailing zero bytes are padding, anything else must be another
 /// member. A member cut short ends the body with what it held.
-fn gunzip(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let mut out = Vec::new();
-    let mut rest = body;
+fn gunzip(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
     let mut first = true;
-    while !rest.is_empty() {
+    loop {
+        let rest = body.fill_buf().map_err(|e| io_error(&e))?;
+        if rest.is_empty() {
+            break;
+        }
         if !first && rest[0] == 0 {
             break;
         }
@@ -64,46 +72,46 @@ fn gunzip(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
             return Err(incorrect_header());
         }
         first = false;
-        let mut decoder = flate2::bufread::GzDecoder::new(rest);
-        match decoder.read_to_end(&mut out) {
-            Ok(_) => rest = decoder.into_inner(),
+        let mut decoder = flate2::bufread::GzDecoder::new(&mut *body);
+        match std::io::copy(&mut decoder, out) {
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
             Err(e) => return Err(zlib_error(&e)),
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A zlib stream when the first byte says so (its low nibble is 8), else raw deflate data, as
 /// Newman's HTTP library guesses.
-fn inflate(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let Some(&first) = body.first() else {
-        return Ok(Vec::new());
+fn inflate(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
+    let head = body.fill_buf().map_err(|e| io_error(&e))?;
+    let Some(&first) = head.first() else {
+        return Ok(());
     };
-    let mut out = Vec::new();
     let result = if first & 0x0f == 0x08 {
-        if body.len() >= 2 && (u16::from(body[0]) * 256 + u16::from(body[1])) % 31 != 0 {
+        if head.len() >= 2 && (u16::from(head[0]) * 256 + u16::from(head[1])) % 31 != 0 {
             return Err(incorrect_header());
         }
-        flate2::read::ZlibDecoder::new(body).read_to_end(&mut out)
+        std::io::copy(&mut flate2::bufread::ZlibDecoder::new(body), out)
     } else {
-        flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
+        std::io::copy(&mut flate2::bufread::DeflateDecoder::new(body), out)
     };
     match result {
-        Ok(_) => Ok(out),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(out),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
         Err(e) => Err(zlib_error(&e)),
     }
 }
 
 /// Brotli: a failure or a stream cut short is an error, as Node's decoder reports it.
-fn brotli(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    if body.is_empty() {
+fn brotli(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
+    if body.fill_buf().map_err(|e| io_error(&e))?.is_empty() {
         return Err(DecodeError("unexpected end of file".to_string()));
     }
-    let mut out = Vec::new();
-    match brotli_decompressor::Decompressor::new(body, 4096).read_to_end(&mut out) {
-        Ok(_) => Ok(out),
+    match std::io::copy(&mut brotli_decompressor::Decompressor::new(body, 4096), out) {
+        Ok(_) => Ok(()),
+        Err(e) if TooLarge::from_io(&e).is_some() => Err(io_error(&e)),
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             Err(DecodeError("unexpected end of file".to_string()))
         }
@@ -111,9 +119,21 @@ fn brotli(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
     }
 }
 
-/// zlib's message for a failed stream: a checksum mismatch, else corrupt data.
+/// An I/O failure while decoding: the size limit, or the temporary file failing.
+fn io_error(e: &std::io::Error) -> DecodeError {
+    match TooLarge::from_io(e) {
+        Some(too_large) => DecodeError(too_large.to_string()),
+        None => DecodeError(e.to_string()),
+    }
+}
+
+/// zlib's message for a failed stream: a checksum mismatch, else corrupt data (the size limit
+/// keeps its own words).
 fn zlib_error(e: &std::io::Error) -> DecodeError {
     let text = e.to_string();
+    if TooLarge::from_io(e).is_some() {
+        return io_error(e);
+    }
     if text.contains("checksum") || text.contains("crc") {
         DecodeError("incorrect data check".to_string())
     } else {
@@ -125,6 +145,20 @@ fn zlib_error(e: &std::io::Error) -> DecodeError {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    /// [`decode_response_body`] of bytes in memory, without a limit.
+    fn decode_body(
+        body: Vec<u8>,
+        content_encoding: Option<&str>,
+        status: u16,
+    ) -> Result<Vec<u8>, DecodeError> {
+        let decoded =
+            decode_response_body(ResponseBody::from_vec(body), content_encoding, status, None)?;
+        decoded
+            .bytes()
+            .map(|b| b.into_owned())
+            .map_err(|e| DecodeError(e.to_string()))
+    }
 
     fn gzip(data: &[u8]) -> Vec<u8> {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

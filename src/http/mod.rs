@@ -16,6 +16,7 @@ pub mod prepare;
 pub mod raw;
 pub mod reasons;
 pub mod redirect;
+pub mod response_body;
 pub mod tls;
 pub mod url_encode;
 

@@ -17,6 +17,30 @@
     if (parts[key] === undefined) parts[key] = parse(S.partsJson[key]);
     return parts[key];
   }
+  // The response body's text: given, or (a large body) a native function making it on the
+  // first read, `source(false)` the text and `source(true)` its raw bytes as code points.
+  function bodyText() {
+    if (typeof S.body === 'function') S.body = S.body(false);
+    return S.body;
+  }
+  // pm.response's data; a large body's raw bytes (for `stream`) are made when first read.
+  function responsePart() {
+    const data = part('response');
+    const source = S.bodySource;
+    if (data && typeof source === 'function' && !S.rawDefined) {
+      S.rawDefined = true;
+      let raw;
+      let made = false;
+      Object.defineProperty(data, 'raw', {
+        get: function () {
+          if (!made) { raw = source(true); made = true; }
+          return raw;
+        },
+        configurable: true, enumerable: true,
+      });
+    }
+    return data;
+  }
   function info() {
     if (!S.info) {
       const i = part('info');
@@ -251,7 +275,7 @@
       // A test script after a request error gets a response with no code, status or body.
       if (!part('response') && part('info').eventName !== 'test') return undefined;
       if (!S.response) {
-        S.response = new P.ScriptResponse(part('response'), S.body);
+        S.response = new P.ScriptResponse(responsePart(), typeof S.body === 'function' ? bodyText : S.body);
         // Newman 6.2's pm.response.cookies is always empty (its runtime's cookie callback never
         // fills it); pm.cookies has the jar's cookies.
         P.setCookieSource(S.response, P.emptyCookies);
@@ -463,7 +487,7 @@
       }
       return S.legacy.request;
     },
-    responseBody: function () { return part('response') ? S.body : undefined; },
+    responseBody: function () { return part('response') ? bodyText() : undefined; },
     responseCode: function () {
       if (!S.legacy.responseCode) {
         // The response's details(); after a request error an object with no code.
@@ -656,7 +680,7 @@
       source: source,
       noLegacy: legacy === false, legacyDone: false, legacyProxies: null,
       partsJson: { info: info, request: request, response: response, cookies: cookies },
-      parts: {}, info: null, body: body,
+      parts: {}, info: null, body: body, bodySource: body, rawDefined: false,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
       assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,

@@ -5,6 +5,7 @@
 
 use super::error::{aborted, parse_error, socket_hang_up};
 use crate::http::HttpError;
+use crate::http::response_body::{BodySink, ResponseBody, body_error};
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 /// A response head is refused beyond this size.
@@ -36,12 +37,12 @@ impl Head {
 }
 
 /// A whole response: head and body bytes (still content-encoded).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawResponse {
     /// The final (non-informational) head.
     pub head: Head,
     /// The body with the transfer coding removed.
-    pub body: Vec<u8>,
+    pub body: ResponseBody,
 }
 
 /// How the body of a response ends.
@@ -58,6 +59,8 @@ pub struct ResponseReader<R> {
     reader: R,
     buf: Vec<u8>,
     start: usize,
+    /// `--max-response-size` for bodies (bytes as received).
+    limit: Option<u64>,
 }
 
 impl<R: AsyncRead + Unpin> ResponseReader<R> {
@@ -67,7 +70,14 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             reader,
             buf: Vec::new(),
             start: 0,
+            limit: None,
         }
+    }
+
+    /// Refuse bodies of more than `limit` bytes (`None`: any size).
+    pub fn with_limit(mut self, limit: Option<u64>) -> Self {
+        self.limit = limit;
+        self
     }
 
     /// Bytes read from the stream but not consumed yet.
@@ -83,12 +93,14 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
     /// Read the response to a `method` request: the final head and the whole body.
     pub async fn read_response(&mut self, method: &str) -> Result<RawResponse, HttpError> {
         let head = self.read_final_head().await?;
-        let body = match framing(method, &head)? {
-            Framing::Empty => Vec::new(),
-            Framing::Length(length) => self.read_exact(length).await?,
-            Framing::Chunked => self.read_chunked().await?,
-            Framing::UntilClose => self.read_to_close().await?,
-        };
+        let mut body = BodySink::new(self.limit);
+        match framing(method, &head)? {
+            Framing::Empty => {}
+            Framing::Length(length) => self.append_exact(length, &mut body).await?,
+            Framing::Chunked => self.read_chunked(&mut body).await?,
+            Framing::UntilClose => self.read_to_close(&mut body).await?,
+        }
+        let body = body.finish().map_err(|e| body_error(&e))?;
         Ok(RawResponse { head, body })
     }
 
@@ -171,14 +183,8 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
         Ok(read > 0)
     }
 
-    /// Exactly `length` more bytes; the stream ending first is an error.
-    async fn read_exact(&mut self, length: u64) -> Result<Vec<u8>, HttpError> {
-        let mut out = Vec::with_capacity(usize::try_from(length).unwrap_or(0).min(1 << 20));
-        self.append_exact(length, &mut out).await?;
-        Ok(out)
-    }
-
-    async fn append_exact(&mut self, length: u64, out: &mut Vec<u8>) -> Result<(), HttpError> {
+    /// Exactly `length` more bytes into `out`; the stream ending first is an error.
+    async fn append_exact(&mut self, length: u64, out: &mut BodySink) -> Result<(), HttpError> {
         let mut remaining = length;
         while remaining > 0 {
             if self.buffered().is_empty() && !self.fill().await? {
@@ -188,7 +194,7 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             let take = available
                 .len()
                 .min(usize::try_from(remaining).unwrap_or(usize::MAX));
-            out.extend_from_slice(&available[..take]);
+            out.push(&available[..take]).map_err(|e| body_error(&e))?;
             self.start += take;
             remaining -= take as u64;
         }
@@ -221,15 +227,14 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
 
     /// A `chunked` body: chunks until the last (size 0) one, extensions ignored, then the
     /// trailer fields, which are read and dropped.
-    async fn read_chunked(&mut self) -> Result<Vec<u8>, HttpError> {
-        let mut out = Vec::new();
+    async fn read_chunked(&mut self, out: &mut BodySink) -> Result<(), HttpError> {
         loop {
             let line = self.read_line().await?;
             let size = chunk_size(&line)?;
             if size == 0 {
                 break;
             }
-            self.append_exact(size, &mut out).await?;
+            self.append_exact(size, out).await?;
             if !self.read_line().await?.is_empty() {
                 return Err(parse_error("invalid chunk: data longer than its size"));
             }
@@ -242,16 +247,15 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
                 Err(_) => break,
             }
         }
-        Ok(out)
+        Ok(())
     }
 
-    async fn read_to_close(&mut self) -> Result<Vec<u8>, HttpError> {
-        let mut out = Vec::new();
+    async fn read_to_close(&mut self, out: &mut BodySink) -> Result<(), HttpError> {
         loop {
-            out.extend_from_slice(self.buffered());
+            out.push(self.buffered()).map_err(|e| body_error(&e))?;
             self.start = self.buf.len();
             if !self.fill().await? {
-                return Ok(out);
+                return Ok(());
             }
         }
     }
@@ -353,7 +357,7 @@ mod tests {
     async fn body(bytes: &[u8], method: &str) -> Vec<u8> {
         read(bytes, method)
             .await
-            .map(|r| r.body)
+            .map(|r| r.body.bytes().map(|b| b.into_owned()).unwrap_or_default())
             .unwrap_or_else(|e| panic!("response should parse: {e}"))
     }
 
@@ -375,7 +379,7 @@ mod tests {
         assert_eq!(r.head.status, 201);
         assert_eq!(r.head.reason, "Made It");
         assert_eq!(r.head.values("x-one").collect::<Vec<_>>(), [b"1", b"2"]);
-        assert_eq!(r.body, b"hello", "only Content-Length bytes");
+        assert_eq!(r.body, b"hello"[..].into(), "only Content-Length bytes");
     }
 
     #[tokio::test]
@@ -414,7 +418,7 @@ mod tests {
         let r = read(bytes, "POST")
             .await
             .unwrap_or_else(|e| panic!("parses: {e}"));
-        assert_eq!((r.head.status, r.body.as_slice()), (200, &b"ok"[..]));
+        assert_eq!((r.head.status, r.body.in_memory()), (200, Some(&b"ok"[..])));
     }
 
     #[tokio::test]
