@@ -129,6 +129,33 @@ pub struct RunFlags {
     /// Do not verify TLS certificates.
     #[arg(short = 'k', long)]
     pub insecure: bool,
+    /// Client certificate (PEM, leaf first) for HTTPS servers that ask for one; a
+    /// `--ssl-client-cert-list` entry matching the URL wins over it.
+    #[arg(long = "ssl-client-cert", value_name = "FILE")]
+    pub ssl_client_cert: Option<PathBuf>,
+    /// Private key of `--ssl-client-cert` (PEM; encrypted PKCS#8 needs `--ssl-client-passphrase`).
+    #[arg(long = "ssl-client-key", value_name = "FILE")]
+    pub ssl_client_key: Option<PathBuf>,
+    /// Passphrase of the client key or PKCS#12 file (masked in all output).
+    #[arg(long = "ssl-client-passphrase", value_name = "PASSPHRASE")]
+    pub ssl_client_passphrase: Option<String>,
+    /// Client certificate and key as one PKCS#12 file, opened with `--ssl-client-passphrase`
+    /// (postie only; Newman reads pfx files only from `--ssl-client-cert-list`).
+    #[arg(
+        long = "ssl-client-pfx",
+        value_name = "FILE",
+        conflicts_with = "ssl_client_cert"
+    )]
+    pub ssl_client_pfx: Option<PathBuf>,
+    /// JSON list of client certificates chosen by URL: `[{"name", "matches":
+    /// ["https://*.example.com/*"], "cert": {"src"}, "key": {"src"}, "pfx": {"src"},
+    /// "passphrase"}]`; the first entry matching a request's URL wins over `--ssl-client-cert`.
+    #[arg(long = "ssl-client-cert-list", value_name = "FILE")]
+    pub ssl_client_cert_list: Option<PathBuf>,
+    /// Extra trusted CA certificates (PEM), added to the system's; `NODE_EXTRA_CA_CERTS` is
+    /// honoured too.
+    #[arg(long = "ssl-extra-ca-certs", value_name = "FILE")]
+    pub ssl_extra_ca_certs: Option<PathBuf>,
     /// Limit for the whole run in milliseconds; the run stops with an error when it elapses.
     #[arg(long, value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]

@@ -1,14 +1,26 @@
 //! TLS settings: rustls with the process-wide crypto provider (aws-lc-rs unless another is
-//! installed), the platform's certificate verifier, HTTP/1.1 by ALPN — what reqwest sets up itself,
-//! except that the platform verifier (which reads the system's certificate store, ≈ 18 million
-//! instructions, more than a whole small run otherwise costs) is only created when the first
-//! certificate has to be checked: a run that speaks plain HTTP never loads it. Used by the normal
-//! path's verifying client and by the raw sender. With verification off (`-k`, `strictSSL:
-//! false`) the raw sender accepts any certificate but still checks the handshake signatures with
-//! the provider's algorithms.
+//! installed), the platform's certificate verifier plus the run's extra CA certificates
+//! ([`roots`]), HTTP/1.1 by ALPN, and the run's client certificates ([`certificates`]) — what
+//! reqwest sets up itself, except that the platform verifier (which reads the system's
+//! certificate store, ≈ 18 million instructions, more than a whole small run otherwise costs) is
+//! only created when the first certificate has to be checked: a run that speaks plain HTTP never
+//! loads it. One [`Tls`] per run hands out a configuration per (verification, client
+//! certificate), made on first use, to the normal path's clients and to the raw sender. With
+//! verification off (`-k`, `strictSSL: false`) any certificate is accepted, but the handshake
+//! signatures are still checked with the provider's algorithms.
+
+pub mod alert;
+pub mod certificates;
+pub mod identity;
+pub mod pattern;
+pub mod roots;
+
+pub use certificates::{CertificateFlags, ClientCertificate, LoadedCertificates};
 
 use crate::http::HttpError;
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use tokio_rustls::rustls::client::ResolvesClientCert;
 use tokio_rustls::rustls::client::danger::{
     HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier,
 };
@@ -16,32 +28,109 @@ use tokio_rustls::rustls::crypto::{
     CryptoProvider, WebPkiSupportedAlgorithms, verify_tls12_signature, verify_tls13_signature,
 };
 use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use tokio_rustls::rustls::sign::CertifiedKey;
 use tokio_rustls::rustls::{ClientConfig, DigitallySignedStruct, Error, SignatureScheme};
 
-/// A client configuration that verifies certificates with the platform verifier, or (with
-/// `verify` false) accepts any certificate.
-pub fn client_config(verify: bool) -> Result<Arc<ClientConfig>, HttpError> {
-    let provider = CryptoProvider::get_default()
+/// The crypto provider: the process default, else aws-lc-rs.
+pub(crate) fn provider() -> Arc<CryptoProvider> {
+    CryptoProvider::get_default()
         .cloned()
-        .unwrap_or_else(|| Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider()));
-    let verifier: Arc<dyn ServerCertVerifier> = if verify {
-        Arc::new(PlatformVerifierOnFirstUse {
-            provider: provider.clone(),
-            verifier: OnceLock::new(),
-        })
-    } else {
-        Arc::new(AcceptAnyCertificate {
-            algorithms: provider.signature_verification_algorithms,
-        })
-    };
-    let mut config = ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| HttpError::new(format!("cannot start TLS: {e}")))?
-        .dangerous()
-        .with_custom_certificate_verifier(verifier)
-        .with_no_client_auth();
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(Arc::new(config))
+        .unwrap_or_else(|| Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider()))
+}
+
+/// The run's TLS settings from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct TlsOptions {
+    /// Client certificates, in the order they are tried (see [`certificates`]).
+    pub certificates: Vec<ClientCertificate>,
+    /// CA certificates trusted besides the platform's (see [`roots`]).
+    pub extra_roots: Vec<CertificateDer<'static>>,
+}
+
+/// Which configuration a request needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TlsKey {
+    /// Verify the server's certificate.
+    pub verify: bool,
+    /// The index of the client certificate to present, if any.
+    pub certificate: Option<usize>,
+}
+
+/// The TLS side of a run's client, shared by its HTTP clients and the raw sender.
+#[derive(Debug)]
+pub struct Tls {
+    provider: Arc<CryptoProvider>,
+    verifier: Arc<PlatformVerifierOnFirstUse>,
+    certificates: Vec<ClientCertificate>,
+    configs: Mutex<HashMap<TlsKey, Arc<ClientConfig>>>,
+}
+
+impl Tls {
+    /// The settings of a run; nothing is read or built yet.
+    pub fn new(options: &TlsOptions) -> Self {
+        let provider = provider();
+        Tls {
+            verifier: Arc::new(PlatformVerifierOnFirstUse {
+                provider: provider.clone(),
+                extra_roots: options.extra_roots.clone(),
+                verifier: OnceLock::new(),
+            }),
+            provider,
+            certificates: options.certificates.clone(),
+            configs: Mutex::default(),
+        }
+    }
+
+    /// The client certificate to present for a request to `url`: the first that applies.
+    pub fn certificate_for(&self, url: &url::Url) -> Option<usize> {
+        self.certificates.iter().position(|c| c.applies_to(url))
+    }
+
+    /// The configuration for `key`, made on first use.
+    pub fn config(&self, key: TlsKey) -> Result<Arc<ClientConfig>, HttpError> {
+        let mut configs = self.configs.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(config) = configs.get(&key) {
+            return Ok(config.clone());
+        }
+        let verifier: Arc<dyn ServerCertVerifier> = if key.verify {
+            self.verifier.clone()
+        } else {
+            Arc::new(AcceptAnyCertificate {
+                algorithms: self.provider.signature_verification_algorithms,
+            })
+        };
+        let builder = ClientConfig::builder_with_provider(self.provider.clone())
+            .with_safe_default_protocol_versions()
+            .map_err(|e| HttpError::new(format!("cannot start TLS: {e}")))?
+            .dangerous()
+            .with_custom_certificate_verifier(verifier);
+        let identity = key
+            .certificate
+            .and_then(|i| self.certificates.get(i))
+            .map(|c| c.identity.clone());
+        let mut config = match identity {
+            Some(identity) => builder.with_client_cert_resolver(Arc::new(Present(identity))),
+            None => builder.with_no_client_auth(),
+        };
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        let config = Arc::new(config);
+        configs.insert(key, config.clone());
+        Ok(config)
+    }
+}
+
+/// Presents one client certificate to every server that asks.
+#[derive(Debug)]
+struct Present(Arc<CertifiedKey>);
+
+impl ResolvesClientCert for Present {
+    fn resolve(&self, _: &[&[u8]], _: &[SignatureScheme]) -> Option<Arc<CertifiedKey>> {
+        Some(self.0.clone())
+    }
+
+    fn has_certs(&self) -> bool {
+        true
+    }
 }
 
 /// The name to present and verify for `host`.
@@ -54,11 +143,13 @@ pub fn server_name(host: &url::Host<&str>) -> Result<ServerName<'static>, HttpEr
     }
 }
 
-/// The platform verifier, created when it is first needed; a failure to create it fails each
+/// The platform verifier (with the extra roots), created when it is first needed; a failure to create it fails each
 /// handshake that needs it, with the reason.
 #[derive(Debug)]
 struct PlatformVerifierOnFirstUse {
     provider: Arc<CryptoProvider>,
+    /// Trusted besides the platform's roots.
+    extra_roots: Vec<CertificateDer<'static>>,
     verifier: OnceLock<Result<rustls_platform_verifier::Verifier, String>>,
 }
 
@@ -66,8 +157,11 @@ impl PlatformVerifierOnFirstUse {
     fn verifier(&self) -> Result<&rustls_platform_verifier::Verifier, Error> {
         self.verifier
             .get_or_init(|| {
-                rustls_platform_verifier::Verifier::new(self.provider.clone())
-                    .map_err(|e| format!("cannot start TLS certificate verification: {e}"))
+                rustls_platform_verifier::Verifier::new_with_extra_roots(
+                    self.extra_roots.iter().cloned(),
+                    self.provider.clone(),
+                )
+                .map_err(|e| format!("cannot start TLS certificate verification: {e}"))
             })
             .as_ref()
             .map_err(|message| Error::General(message.clone()))
@@ -167,6 +261,13 @@ impl ServerCertVerifier for AcceptAnyCertificate {
 mod tests {
     use super::*;
 
+    fn client_config(verify: bool) -> Result<Arc<ClientConfig>, HttpError> {
+        Tls::new(&TlsOptions::default()).config(TlsKey {
+            verify,
+            certificate: None,
+        })
+    }
+
     #[test]
     fn tls_insecure_verifier_accepts_any_certificate_and_checks_signatures_with_the_provider() {
         let config = client_config(false).unwrap_or_else(|e| panic!("config: {e}"));
@@ -197,6 +298,7 @@ mod tests {
         let provider = Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider());
         let lazy = PlatformVerifierOnFirstUse {
             provider: provider.clone(),
+            extra_roots: Vec::new(),
             verifier: OnceLock::new(),
         };
         assert_eq!(
