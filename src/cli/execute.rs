@@ -210,7 +210,11 @@ pub fn execute(
     let masker = if flags.show_secrets {
         Masker::disabled()
     } else {
-        Masker::new(secret_values(&scopes, &command_line).into_iter().chain(tls_secrets))
+        Masker::new(
+            secret_values(&scopes, &command_line)
+                .into_iter()
+                .chain(tls_secrets),
+        )
     };
     let color = match flags.color {
         ColorChoice::On => true,

@@ -12,8 +12,8 @@ use super::redirect::{SendOptions, is_redirect, next_hop};
 use super::tls::{Tls, TlsKey, TlsOptions};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
-use std::error::Error as _;
 use std::collections::HashMap;
+use std::error::Error as _;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -141,10 +141,7 @@ impl HttpClient {
         let tls = TlsKey {
             verify: options.strict_ssl.unwrap_or(!self.insecure),
             // Chosen by the request's own URL and kept over redirects, as Newman does.
-            certificate: url
-                .as_ref()
-                .ok()
-                .and_then(|u| self.tls.certificate_for(u)),
+            certificate: url.as_ref().ok().and_then(|u| self.tls.certificate_for(u)),
         };
         let client = self.inner(tls, !options.disable_cookies)?;
         if self.single_connection {

@@ -120,10 +120,18 @@ impl Source {
         let passphrase = self.passphrase.as_deref();
         if let Some(pfx) = &self.pfx {
             let (path, bytes) = read(files, pfx, "PKCS#12 (pfx) file")?;
-            return identity::from_pkcs12(FileBytes { path: &path, bytes: &bytes }, passphrase);
+            return identity::from_pkcs12(
+                FileBytes {
+                    path: &path,
+                    bytes: &bytes,
+                },
+                passphrase,
+            );
         }
         let Some(cert) = &self.cert else {
-            return Err(Diagnostic::new("a client certificate needs `cert` or `pfx`"));
+            return Err(Diagnostic::new(
+                "a client certificate needs `cert` or `pfx`",
+            ));
         };
         let (cert_path, cert_bytes) = read(files, cert, "client certificate")?;
         let key = match &self.key {
@@ -180,11 +188,12 @@ fn load_list(
         ));
     };
     for (index, entry) in entries.iter().enumerate() {
-        let bad = |message: String| {
-            Diagnostic::in_file(path, format!("entry {}: {message}", index + 1))
-        };
+        let bad =
+            |message: String| Diagnostic::in_file(path, format!("entry {}: {message}", index + 1));
         let Value::Object(fields) = entry else {
-            return Err(bad("expected an object with `matches` and `cert`/`key` or `pfx`".into()));
+            return Err(bad(
+                "expected an object with `matches` and `cert`/`key` or `pfx`".into(),
+            ));
         };
         let name = match fields.get("name") {
             Some(Value::String(name)) => name.clone(),

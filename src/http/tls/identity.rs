@@ -93,15 +93,19 @@ fn certificates(file: FileBytes<'_>) -> Result<Vec<CertificateDer<'static>>, Dia
         match section {
             Ok((SectionKind::Certificate, der)) => chain.push(CertificateDer::from(der)),
             Ok(_) => {}
-            Err(e) => return Err(Diagnostic::in_file(file.path, format!("not valid PEM: {e}"))),
+            Err(e) => {
+                return Err(Diagnostic::in_file(
+                    file.path,
+                    format!("not valid PEM: {e}"),
+                ));
+            }
         }
     }
     if chain.is_empty() {
-        return Err(Diagnostic::in_file(
-            file.path,
-            "no PEM certificate in this file",
-        )
-        .with_hint("a PEM certificate starts with -----BEGIN CERTIFICATE-----"));
+        return Err(
+            Diagnostic::in_file(file.path, "no PEM certificate in this file")
+                .with_hint("a PEM certificate starts with -----BEGIN CERTIFICATE-----"),
+        );
     }
     Ok(chain)
 }
@@ -166,13 +170,20 @@ fn decrypt(
         ));
     };
     let encrypted = pkcs8::EncryptedPrivateKeyInfo::from_der(der).map_err(|e| {
-        Diagnostic::in_file(path, format!("not a valid encrypted PKCS#8 key: {e}"))
+        Diagnostic::in_file(
+            path,
+            format!("not an encrypted PKCS#8 key this program can read (PBES2 only): {e}"),
+        )
+        .with_hint(
+            "re-encrypt it as OpenSSL does by default: openssl pkcs8 -topk8 -in OLD -out NEW",
+        )
     })?;
     let document = encrypted.decrypt(passphrase).map_err(|e| {
         let message = match e {
-            pkcs8::Error::EncryptedPrivateKey(pkcs8::pkcs5::Error::DecryptFailed) => {
-                "wrong passphrase for this private key (bad decrypt)".to_string()
-            }
+            // The cipher's padding check fails (reported as either).
+            pkcs8::Error::EncryptedPrivateKey(
+                pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed,
+            ) => "wrong passphrase for this private key (bad decrypt)".to_string(),
             other => format!("cannot decrypt this private key: {other}"),
         };
         Diagnostic::in_file(path, message)
@@ -195,25 +206,26 @@ fn certified(
     key_path: &Path,
 ) -> Result<Arc<CertifiedKey>, Diagnostic> {
     let provider = provider();
-    let signing = provider.key_provider.load_private_key(key).map_err(|e| {
-        Diagnostic::in_file(key_path, format!("cannot use this private key: {e}"))
-    })?;
-    let identity = CertifiedKey::new(chain, signing);
-    match identity.keys_match() {
-        Ok(()) => Ok(Arc::new(identity)),
-        Err(tokio_rustls::rustls::Error::InconsistentKeys(
-            tokio_rustls::rustls::InconsistentKeys::Unknown,
-        )) => Ok(Arc::new(identity)),
-        Err(tokio_rustls::rustls::Error::InconsistentKeys(_)) => Err(Diagnostic::in_file(
+    let signing = provider
+        .key_provider
+        .load_private_key(key)
+        .map_err(|e| Diagnostic::in_file(key_path, format!("cannot use this private key: {e}")))?;
+    let cert_key = x509_parser::parse_x509_certificate(&chain[0])
+        .map(|(_, cert)| cert.tbs_certificate.subject_pki.raw.to_vec())
+        .map_err(|e| {
+            Diagnostic::in_file(cert_path, format!("not a valid X.509 certificate: {e}"))
+        })?;
+    // A key type whose public half the provider cannot tell is taken on trust.
+    if let Some(public) = signing.public_key()
+        && public.as_ref() != cert_key.as_slice()
+    {
+        return Err(Diagnostic::in_file(
             key_path,
             format!(
                 "this private key does not belong to the certificate in {}",
                 cert_path.display()
             ),
-        )),
-        Err(e) => Err(Diagnostic::in_file(
-            cert_path,
-            format!("not a usable certificate: {e}"),
-        )),
+        ));
     }
+    Ok(Arc::new(CertifiedKey::new(chain, signing)))
 }

@@ -44,7 +44,11 @@ impl UrlMatchPattern {
         let first_ok = protocols
             .first()
             .is_some_and(|p| p == "*" || PROTOCOLS.contains(&p.as_str()));
-        if !first_ok || !protocols[1..].iter().all(|p| PROTOCOLS.contains(&p.as_str())) {
+        if !first_ok
+            || !protocols[1..]
+                .iter()
+                .all(|p| PROTOCOLS.contains(&p.as_str()))
+        {
             return None;
         }
         let mut unique = Vec::new();
@@ -97,8 +101,8 @@ impl UrlMatchPattern {
             return matches!(self, UrlMatchPattern::All);
         };
         let scheme = url.scheme();
-        let protocol_ok = PROTOCOLS.contains(&scheme)
-            && protocols.iter().any(|p| p == "*" || p == scheme);
+        let protocol_ok =
+            PROTOCOLS.contains(&scheme) && protocols.iter().any(|p| p == "*" || p == scheme);
         let remote = url.host_str().unwrap_or_default().to_ascii_lowercase();
         let host_ok = match host.strip_prefix("*.") {
             _ if host == "*" => true,
@@ -165,7 +169,10 @@ mod tests {
         assert!(p.matches(&url("https://example.com")));
         assert!(p.matches(&url("https://API.Example.com:443/")));
         assert!(!p.matches(&url("https://badexample.com/")));
-        assert!(!p.matches(&url("https://api.example.com:8443/")), "default port only");
+        assert!(
+            !p.matches(&url("https://api.example.com:8443/")),
+            "default port only"
+        );
         let p = UrlMatchPattern::parse("https+http://localhost:8443/api/*");
         assert!(p.matches(&url("https://localhost:8443/api/x")));
         assert!(!p.matches(&url("https://localhost:8443/other")));
@@ -187,7 +194,11 @@ mod tests {
             "gopher://h/",
             "https+*://h/",
         ] {
-            assert_eq!(UrlMatchPattern::parse(text), UrlMatchPattern::Invalid, "{text}");
+            assert_eq!(
+                UrlMatchPattern::parse(text),
+                UrlMatchPattern::Invalid,
+                "{text}"
+            );
         }
         assert!(!UrlMatchPattern::Invalid.matches(&url("https://host:8443/")));
     }

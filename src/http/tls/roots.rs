@@ -23,7 +23,10 @@ pub fn extra_ca_certs(
             .rfind(" (os error")
             .map_or(reason.as_str(), |i| &reason[..i])
             .to_string();
-        Diagnostic::in_file(&path, format!("cannot read the extra CA certificates: {reason}"))
+        Diagnostic::in_file(
+            &path,
+            format!("cannot read the extra CA certificates: {reason}"),
+        )
     })?;
     parse(&bytes).map_err(|message| Diagnostic::in_file(&path, message))
 }
