@@ -375,3 +375,100 @@ fn tls_extra_ca_certs_trusted_without_insecure_also_from_node_extra_ca_certs() {
         "an unusable --ssl-extra-ca-certs is an error",
     );
 }
+
+#[test]
+fn tls_protocol_profile_behavior_limits_versions_and_suites_and_item_certificate_is_ignored() {
+    let ca = Ca::new("postie profile CA");
+    let server = TlsServer::start_tls13_only(&ca);
+    let dir = tempdir();
+    write(dir.path(), "ca.pem", &ca.pem());
+    ca.leaf("alpha", &[]).write_pem(dir.path(), "alpha");
+    let url = format!("https://localhost:{}/", server.port);
+    let item = |name: &str, behavior: serde_json::Value| {
+        serde_json::json!({
+            "name": name,
+            "protocolProfileBehavior": behavior,
+            "event": [{"listen": "test", "script": {"exec": ["pm.test('ok', () => pm.response.to.have.status(200));"]}}],
+            "request": {"method": "GET", "url": url,
+                        // Newman does not present an item's own certificate; postie neither.
+                        "certificate": {"cert": {"src": "alpha.pem"}, "key": {"src": "alpha.key"}}}
+        })
+    };
+    let doc = serde_json::json!({
+        "info": {"name": "tls", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [
+            item("old-versions-off", serde_json::json!({"tlsDisabledProtocols": ["TLSv1", "TLSv1_1"], "tlsPreferServerCiphers": true})),
+            item("tls13-suite", serde_json::json!({"tlsCipherSelection": ["TLS_AES_128_GCM_SHA256"]})),
+            item("tls13-off", serde_json::json!({"tlsDisabledProtocols": ["TLSv1_3"]})),
+            item("tls12-suites-only", serde_json::json!({"tlsCipherSelection": ["ECDHE-ECDSA-AES128-GCM-SHA256"]})),
+            item("nothing-left", serde_json::json!({"tlsDisabledProtocols": ["TLSv1_2", "TLSv1_3"]})),
+            item("unknown-suite", serde_json::json!({"tlsCipherSelection": ["AES128-SHA"]})),
+        ]
+    });
+    let c = write(dir.path(), "collection.json", &doc.to_string());
+    let report = dir.path().join("r.json");
+    let report_arg = report.to_string_lossy().into_owned();
+    let out = run(
+        dir.path(),
+        &c,
+        &[
+            "--ssl-extra-ca-certs",
+            "ca.pem",
+            "-r",
+            "json",
+            "--reporter-json-export",
+            &report_arg,
+        ],
+    );
+    out.check(out.code == 1, "the refused requests fail the run");
+    let doc = read_json(&report);
+    // Each request's error (from `run.failures`), or its status.
+    let executions = doc["run"]["executions"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let failures = doc["run"]["failures"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let outcome: Vec<(String, String)> = executions
+        .iter()
+        .map(|e| {
+            let name = e["item"]["name"].as_str().unwrap_or_default().to_string();
+            let error = failures.iter().find(|f| {
+                f["source"]["name"].as_str() == Some(name.as_str()) && f["at"] == "request"
+            });
+            let result = match error {
+                Some(f) => f["error"]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                None => e["response"]["code"].to_string(),
+            };
+            (name, result)
+        })
+        .collect();
+    let result = |name: &str| {
+        outcome
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, r)| r.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(result("old-versions-off"), "200", "{outcome:?}");
+    assert_eq!(result("tls13-suite"), "200", "{outcome:?}");
+    assert!(
+        result("tls13-off").contains("alert protocol version"),
+        "{outcome:?}"
+    );
+    assert!(
+        result("tls12-suites-only").contains("alert protocol version"),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        result("nothing-left"),
+        "SSL routines::no protocols available"
+    );
+    assert_eq!(result("unknown-suite"), "SSL routines::no cipher match");
+    assert_eq!(server.hits(), 2);
+}

@@ -127,10 +127,23 @@ impl TlsServer {
     /// Serve with a certificate of `ca` for `localhost` and `127.0.0.1`; with `clients`, a client
     /// certificate signed by `ca` is required and each is answered with its name.
     pub fn start(ca: &Ca, clients: Option<Vec<(CertificateDer<'static>, String)>>) -> TlsServer {
+        Self::start_with(ca, clients, rustls::DEFAULT_VERSIONS)
+    }
+
+    /// As [`TlsServer::start`], speaking only TLS 1.3.
+    pub fn start_tls13_only(ca: &Ca) -> TlsServer {
+        Self::start_with(ca, None, &[&rustls::version::TLS13])
+    }
+
+    fn start_with(
+        ca: &Ca,
+        clients: Option<Vec<(CertificateDer<'static>, String)>>,
+        versions: &[&'static rustls::SupportedProtocolVersion],
+    ) -> TlsServer {
         let server = ca.leaf("localhost", &["localhost", "127.0.0.1"]);
         let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
         let builder = rustls::ServerConfig::builder_with_provider(provider.clone())
-            .with_safe_default_protocol_versions()
+            .with_protocol_versions(versions)
             .unwrap_or_else(|e| panic!("{e}"));
         let builder = match &clients {
             Some(_) => {

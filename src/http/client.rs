@@ -9,7 +9,7 @@ use super::raw::RawSender;
 use super::raw::request::latin1;
 use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
-use super::tls::{Tls, TlsKey, TlsOptions};
+use super::tls::{Tls, TlsKey, TlsOptions, TlsProfile};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
 use std::collections::HashMap;
@@ -64,6 +64,7 @@ impl HttpClient {
         let plain = TlsKey {
             verify: !options.insecure,
             certificate: None,
+            profile: TlsProfile::default(),
         };
         client.inner(plain, true)?;
         Ok(client)
@@ -138,11 +139,13 @@ impl HttpClient {
         options: &SendOptions,
     ) -> Result<HttpResponse, HttpError> {
         let mut url = reqwest::Url::parse(&request.url);
-        let tls = TlsKey {
-            verify: options.strict_ssl.unwrap_or(!self.insecure),
-            // Chosen by the request's own URL and kept over redirects, as Newman does.
-            certificate: url.as_ref().ok().and_then(|u| self.tls.certificate_for(u)),
-        };
+        // The client certificate is chosen by the request's own URL and kept over redirects,
+        // as Newman does.
+        let tls = self.tls.key(
+            options.strict_ssl.unwrap_or(!self.insecure),
+            url.as_ref().ok(),
+            &options.tls,
+        )?;
         let client = self.inner(tls, !options.disable_cookies)?;
         if self.single_connection {
             // hyper returns a finished HTTP/1 connection to the pool from a task of its own,

@@ -19,15 +19,17 @@ pub fn describe(error: &(dyn std::error::Error + 'static)) -> Option<HttpError> 
     None
 }
 
-/// `error` as a rustls error, directly or inside an I/O error.
+/// `error` as a rustls error, directly or inside (nested) I/O errors, whose `source` skips what
+/// they wrap.
 fn rustls_error<'a>(error: &'a (dyn std::error::Error + 'static)) -> Option<&'a Error> {
-    if let Some(tls) = error.downcast_ref::<Error>() {
-        return Some(tls);
+    let mut current = error;
+    loop {
+        if let Some(tls) = current.downcast_ref::<Error>() {
+            return Some(tls);
+        }
+        let inner = current.downcast_ref::<std::io::Error>()?.get_ref()?;
+        current = inner;
     }
-    error
-        .downcast_ref::<std::io::Error>()
-        .and_then(|io| io.get_ref())
-        .and_then(|inner| inner.downcast_ref::<Error>())
 }
 
 /// OpenSSL's message for a received alert.
@@ -72,10 +74,10 @@ mod tests {
 
     #[test]
     fn alert_found_inside_io_errors_and_worded_as_openssl() {
-        let io = std::io::Error::new(
+        let io = std::io::Error::other(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             Error::AlertReceived(AlertDescription::CertificateRequired),
-        );
+        ));
         let described = describe(&io).map(|e| e.message);
         assert_eq!(
             described.as_deref(),

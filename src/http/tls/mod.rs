@@ -13,9 +13,11 @@ pub mod alert;
 pub mod certificates;
 pub mod identity;
 pub mod pattern;
+pub mod profile;
 pub mod roots;
 
 pub use certificates::{CertificateFlags, ClientCertificate, LoadedCertificates};
+pub use profile::{TlsBehavior, TlsProfile};
 
 use crate::http::HttpError;
 use std::collections::HashMap;
@@ -54,6 +56,8 @@ pub struct TlsKey {
     pub verify: bool,
     /// The index of the client certificate to present, if any.
     pub certificate: Option<usize>,
+    /// Versions and suites (`protocolProfileBehavior`).
+    pub profile: TlsProfile,
 }
 
 /// The TLS side of a run's client, shared by its HTTP clients and the raw sender.
@@ -86,6 +90,26 @@ impl Tls {
         self.certificates.iter().position(|c| c.applies_to(url))
     }
 
+    /// The key of the configuration for a request to `url` (its first URL: redirects keep it)
+    /// with `behavior`; an error when `behavior` leaves no protocol or suite.
+    pub fn key(
+        &self,
+        verify: bool,
+        url: Option<&url::Url>,
+        behavior: &TlsBehavior,
+    ) -> Result<TlsKey, HttpError> {
+        let profile = if *behavior == TlsBehavior::default() {
+            TlsProfile::default()
+        } else {
+            behavior.profile(&self.provider.cipher_suites)?
+        };
+        Ok(TlsKey {
+            verify,
+            certificate: url.and_then(|u| self.certificate_for(u)),
+            profile,
+        })
+    }
+
     /// The configuration for `key`, made on first use.
     pub fn config(&self, key: TlsKey) -> Result<Arc<ClientConfig>, HttpError> {
         let mut configs = self.configs.lock().unwrap_or_else(PoisonError::into_inner);
@@ -99,8 +123,25 @@ impl Tls {
                 algorithms: self.provider.signature_verification_algorithms,
             })
         };
-        let builder = ClientConfig::builder_with_provider(self.provider.clone())
-            .with_safe_default_protocol_versions()
+        let mut provider = self.provider.clone();
+        if let Some(mask) = key.profile.suites {
+            let mut chosen = provider.as_ref().clone();
+            chosen.cipher_suites = (0..)
+                .zip(&self.provider.cipher_suites)
+                .filter(|(i, _)| *i < 32 && mask & (1u32 << i) != 0)
+                .map(|(_, s)| *s)
+                .collect();
+            provider = Arc::new(chosen);
+        }
+        let mut versions = Vec::new();
+        if !key.profile.no_tls13 {
+            versions.push(&tokio_rustls::rustls::version::TLS13);
+        }
+        if !key.profile.no_tls12 {
+            versions.push(&tokio_rustls::rustls::version::TLS12);
+        }
+        let builder = ClientConfig::builder_with_provider(provider)
+            .with_protocol_versions(&versions)
             .map_err(|e| HttpError::new(format!("cannot start TLS: {e}")))?
             .dangerous()
             .with_custom_certificate_verifier(verifier);
@@ -265,6 +306,7 @@ mod tests {
         Tls::new(&TlsOptions::default()).config(TlsKey {
             verify,
             certificate: None,
+            profile: TlsProfile::default(),
         })
     }
 
