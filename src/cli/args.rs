@@ -235,6 +235,7 @@ pub struct RunFlags {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn a_repeated_option_takes_the_last_value() {
@@ -294,6 +295,48 @@ mod tests {
         assert!(run.flags.bail.is_some() && run.flags.suppress_exit_code && run.flags.insecure);
         assert_eq!(run.flags.timeout_script, Some(200));
         assert_eq!(run.flags.color, ColorChoice::Off);
+    }
+
+    #[test]
+    fn args_accept_newman_tls_flags_and_refuse_pfx_with_cert() {
+        let cli = parse(&[
+            "run",
+            "c.json",
+            "--ssl-client-cert",
+            "c.pem",
+            "--ssl-client-key",
+            "k.pem",
+            "--ssl-client-passphrase",
+            "p",
+            "--ssl-client-cert-list",
+            "l.json",
+            "--ssl-extra-ca-certs",
+            "ca.pem",
+        ]);
+        let Ok(Cli {
+            command: Command::Run(run),
+        }) = cli
+        else {
+            panic!("did not parse: {cli:?}");
+        };
+        assert_eq!(
+            run.flags.ssl_client_key.as_deref(),
+            Some(Path::new("k.pem"))
+        );
+        assert_eq!(run.flags.ssl_client_passphrase.as_deref(), Some("p"));
+        assert_eq!(
+            run.flags.ssl_extra_ca_certs.as_deref(),
+            Some(Path::new("ca.pem"))
+        );
+        let both = [
+            "run",
+            "c.json",
+            "--ssl-client-cert",
+            "c",
+            "--ssl-client-pfx",
+            "p",
+        ];
+        assert!(parse(&both).is_err());
     }
 
     #[test]
