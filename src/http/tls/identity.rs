@@ -229,3 +229,64 @@ fn certified(
     }
     Ok(Arc::new(CertifiedKey::new(chain, signing)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaf() -> (String, String) {
+        let key = rcgen::KeyPair::generate().unwrap_or_else(|e| panic!("{e}"));
+        let cert = rcgen::CertificateParams::new(vec!["client".to_string()])
+            .and_then(|p| p.self_signed(&key))
+            .unwrap_or_else(|e| panic!("{e}"));
+        (cert.pem(), key.serialize_pem())
+    }
+
+    fn file<'a>(name: &'a str, text: &'a str) -> FileBytes<'a> {
+        FileBytes {
+            path: Path::new(name),
+            bytes: text.as_bytes(),
+        }
+    }
+
+    #[test]
+    fn identity_key_must_belong_to_the_certificate() {
+        let (cert, key) = leaf();
+        let (_, other_key) = leaf();
+        assert!(from_pem(file("c.pem", &cert), Some(file("k.pem", &key)), None).is_ok());
+        let err = from_pem(file("c.pem", &cert), Some(file("o.pem", &other_key)), None)
+            .err()
+            .map(|d| d.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some("o.pem: this private key does not belong to the certificate in c.pem")
+        );
+    }
+
+    #[test]
+    fn identity_key_may_share_the_certificate_file_else_it_is_asked_for() {
+        let (cert, key) = leaf();
+        let both = format!("{cert}{key}");
+        assert!(from_pem(file("both.pem", &both), None, None).is_ok());
+        let err = from_pem(file("c.pem", &cert), None, None)
+            .err()
+            .map(|d| d.to_string());
+        assert!(
+            err.is_some_and(|e| e.starts_with("c.pem: the client certificate has no private key"))
+        );
+        let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\
+                      DEK-Info: AES-256-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n";
+        let err = from_pem(
+            file("c.pem", &cert),
+            Some(file("old.key", legacy)),
+            Some("x"),
+        )
+        .err()
+        .map(|d| d.to_string());
+        assert!(err.is_some_and(|e| e.contains("old.key: this key is encrypted the legacy")));
+        let err = from_pkcs12(file("x.p12", "not a pfx"), Some("x"))
+            .err()
+            .map(|d| d.to_string());
+        assert!(err.is_some_and(|e| e.starts_with("x.p12: not a PKCS#12")));
+    }
+}
