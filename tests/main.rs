@@ -21,4 +21,6 @@ mod round_trip;
 mod sandbox_io;
 mod scripts;
 mod secrets;
+mod tls_client;
+mod tls_server;
 mod util;

@@ -171,6 +171,11 @@ pub fn execute(
         Some(dir) => dir.clone(),
         None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
+    let files = crate::http::files::FileAccess {
+        working_dir: &working_dir,
+        allow_outside: !flags.no_insecure_file_read,
+    };
+    let (tls, tls_secrets) = super::tls::tls_options(flags, files)?;
     let options = RunOptions {
         iterations: flags
             .iteration_count
@@ -197,6 +202,7 @@ pub fn execute(
                 None => Some(DEFAULT_MAX_RESPONSE_SIZE),
             },
             cookie_jar: Some(jar.clone()),
+            tls,
         },
         follow_redirects: !flags.ignore_redirects,
         parallel: flags.parallel as usize,
@@ -210,7 +216,11 @@ pub fn execute(
     let masker = if flags.show_secrets {
         Masker::disabled()
     } else {
-        Masker::new(secret_values(&scopes, &command_line))
+        Masker::new(
+            secret_values(&scopes, &command_line)
+                .into_iter()
+                .chain(tls_secrets),
+        )
     };
     let color = match flags.color {
         ColorChoice::On => true,

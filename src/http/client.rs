@@ -10,10 +10,12 @@ use super::raw::request::latin1;
 use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
 use super::response_body::{BodySink, body_error};
+use super::tls::{Tls, TlsKey, TlsOptions, TlsProfile};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
+use std::collections::HashMap;
 use std::error::Error as _;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How the client behaves for the whole run.
@@ -29,16 +31,20 @@ pub struct ClientOptions {
     /// `--max-response-size`: a body larger than this, as received or decoded, is the
     /// request's error (`None`: no limit).
     pub max_response_size: Option<u64>,
+    /// Client certificates and extra CA certificates.
+    pub tls: TlsOptions,
 }
 
-/// One client per run; cheap to share by reference. Underneath are up to four reqwest clients
-/// (TLS verified or not × cookies or not), built on first use, sharing one cookie jar; redirects
-/// are followed here, hop by hop (see [`super::redirect`]). Verifying clients use
-/// [`super::tls::client_config`], which reads the system's certificates only when a certificate
-/// has to be checked.
+/// One client per run; cheap to share by reference. Underneath is a reqwest client per TLS
+/// configuration (verified or not, which client certificate) × cookies or not, built on first
+/// use, sharing one cookie jar; redirects are followed here, hop by hop (see
+/// [`super::redirect`]). TLS configurations come from the run's [`Tls`], which reads the
+/// system's certificates only when a certificate has to be checked. A request presents the
+/// client certificate its first URL picks, on every hop.
 pub struct HttpClient {
     jar: Arc<CookieJar>,
-    clients: [OnceLock<reqwest::Client>; 4],
+    clients: Mutex<HashMap<(TlsKey, bool), reqwest::Client>>,
+    tls: Arc<Tls>,
     insecure: bool,
     request_timeout: Option<Duration>,
     /// Keep at most one idle connection per host (see [`HttpClient::single_connection`]).
@@ -54,14 +60,20 @@ impl HttpClient {
     pub fn new(options: &ClientOptions) -> Result<Self, HttpError> {
         let client = HttpClient {
             jar: options.cookie_jar.clone().unwrap_or_default(),
-            clients: Default::default(),
+            clients: Mutex::default(),
+            tls: Arc::new(Tls::new(&options.tls)),
             insecure: options.insecure,
             request_timeout: options.request_timeout,
             single_connection: false,
             max_response_size: options.max_response_size,
             raw: Arc::new(RawSender::with_limit(options.max_response_size)),
         };
-        client.inner(!options.insecure, true)?;
+        let plain = TlsKey {
+            verify: !options.insecure,
+            certificate: None,
+            profile: TlsProfile::default(),
+        };
+        client.inner(plain, true)?;
         Ok(client)
     }
 
@@ -74,7 +86,8 @@ impl HttpClient {
     pub fn single_connection(&self) -> HttpClient {
         HttpClient {
             jar: self.jar.clone(),
-            clients: Default::default(),
+            clients: Mutex::default(),
+            tls: self.tls.clone(),
             insecure: self.insecure,
             request_timeout: self.request_timeout,
             single_connection: true,
@@ -88,21 +101,17 @@ impl HttpClient {
         &self.jar
     }
 
-    fn inner(&self, verify_tls: bool, cookies: bool) -> Result<&reqwest::Client, HttpError> {
-        let slot = &self.clients[usize::from(verify_tls) * 2 + usize::from(cookies)];
-        if let Some(client) = slot.get() {
-            return Ok(client);
+    fn inner(&self, tls: TlsKey, cookies: bool) -> Result<reqwest::Client, HttpError> {
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(client) = clients.get(&(tls, cookies)) {
+            return Ok(client.clone());
         }
+        // reqwest's own TLS settings, but the platform verifier is created on first use.
         let mut builder = reqwest::Client::builder()
             .redirect(Policy::none())
             .http1_title_case_headers()
-            .pool_idle_timeout(Duration::from_secs(30));
-        builder = if verify_tls {
-            // reqwest's own settings, but the platform verifier is created on first use.
-            builder.tls_backend_preconfigured(super::tls::client_config(true)?.as_ref().clone())
-        } else {
-            builder.danger_accept_invalid_certs(true)
-        };
+            .pool_idle_timeout(Duration::from_secs(30))
+            .tls_backend_preconfigured(self.tls.config(tls)?.as_ref().clone());
         if self.single_connection {
             builder = builder.pool_max_idle_per_host(1);
         }
@@ -112,7 +121,8 @@ impl HttpClient {
         let client = builder
             .build()
             .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))?;
-        Ok(slot.get_or_init(|| client))
+        clients.insert((tls, cookies), client.clone());
+        Ok(client)
     }
 
     /// Send `request`, following redirects as `options` say, and read the whole final response.
@@ -136,8 +146,15 @@ impl HttpClient {
         request: &HttpRequest,
         options: &SendOptions,
     ) -> Result<HttpResponse, HttpError> {
-        let verify_tls = options.strict_ssl.unwrap_or(!self.insecure);
-        let client = self.inner(verify_tls, !options.disable_cookies)?;
+        let mut url = reqwest::Url::parse(&request.url);
+        // The client certificate is chosen by the request's own URL and kept over redirects,
+        // as Newman does.
+        let tls = self.tls.key(
+            options.strict_ssl.unwrap_or(!self.insecure),
+            url.as_ref().ok(),
+            &options.tls,
+        )?;
+        let client = self.inner(tls, !options.disable_cookies)?;
         if self.single_connection {
             // hyper returns a finished HTTP/1 connection to the pool from a task of its own,
             // woken when the response ends; let it run so this request checks that connection
@@ -145,7 +162,6 @@ impl HttpClient {
             tokio::task::yield_now().await;
         }
         let started = Instant::now();
-        let mut url = reqwest::Url::parse(&request.url);
         let mut current = request.clone();
         let mut hops = 0;
         // The user's own `Cookie` header: the jar's cookies are appended to it.
@@ -178,12 +194,12 @@ impl HttpClient {
             };
             let mut response = if raw {
                 // Cookies were added above and are stored below, as for the HTTP stack.
-                self.raw.send(&current, verify_tls, None).await?
+                self.raw.send(&current, self.tls.config(tls)?, None).await?
             } else {
                 let url = url
                     .as_ref()
                     .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
-                send_once(client, &current, url.clone(), self.max_response_size).await?
+                send_once(&client, &current, url.clone(), self.max_response_size).await?
             };
             if !options.disable_cookies
                 && let Ok(target) = &url
@@ -467,6 +483,9 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
             return node;
         }
         source = cause.source();
+    }
+    if let Some(alert) = super::tls::alert::describe(error) {
+        return alert;
     }
     // Fall back to the full cause chain, which names TLS and protocol problems precisely.
     let mut message = error.to_string();

@@ -6,6 +6,9 @@ use std::io::ErrorKind;
 
 /// An I/O error while talking to `host:port`.
 pub fn from_io(error: &std::io::Error, host: &str, port: u16) -> HttpError {
+    if let Some(alert) = crate::http::tls::alert::describe(error) {
+        return alert;
+    }
     match error.kind() {
         ErrorKind::ConnectionRefused => HttpError::new(format!(
             "connect ECONNREFUSED {}:{port}",

@@ -28,11 +28,9 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::rustls::ClientConfig;
 
-/// Sends requests as written; cheap to create, TLS set up on first use.
+/// Sends requests as written; cheap to create.
 #[derive(Default)]
 pub struct RawSender {
-    /// TLS configurations: not verifying, verifying.
-    tls: [OnceLock<Arc<ClientConfig>>; 2],
     /// The proxy settings from the environment, read on first use.
     proxies: OnceLock<Matcher>,
     /// `--max-response-size`, received and decoded.
@@ -48,12 +46,13 @@ impl RawSender {
         }
     }
 
-    /// Send `request` (no redirects) with its target as written and read the whole response.
-    /// Cookies come from and go to `jar` unless it is `None` (`disableCookies`).
+    /// Send `request` (no redirects) with its target as written and read the whole response;
+    /// HTTPS with the configuration `tls`. Cookies come from and go to `jar` unless it is `None`
+    /// (`disableCookies`).
     pub async fn send(
         &self,
         request: &HttpRequest,
-        verify_tls: bool,
+        tls: Arc<ClientConfig>,
         jar: Option<&CookieJar>,
     ) -> Result<HttpResponse, HttpError> {
         let started = Instant::now();
@@ -112,7 +111,7 @@ impl RawSender {
                 Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
                 None => stream,
             };
-            let connector = TlsConnector::from(self.tls_config(verify_tls)?);
+            let connector = TlsConnector::from(tls);
             let stream = connector
                 .connect(tls::server_name(&host)?, stream)
                 .await
@@ -130,15 +129,6 @@ impl RawSender {
             exchange(stream, &message, &request.method, peer, self.limit).await?
         };
         into_response(raw, &url, jar, started, self.limit)
-    }
-
-    fn tls_config(&self, verify: bool) -> Result<Arc<ClientConfig>, HttpError> {
-        let slot = &self.tls[usize::from(verify)];
-        if let Some(config) = slot.get() {
-            return Ok(config.clone());
-        }
-        let config = tls::client_config(verify)?;
-        Ok(slot.get_or_init(|| config).clone())
     }
 }
 
