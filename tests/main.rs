@@ -6,6 +6,8 @@ mod cookie_jar;
 mod corpus;
 mod disk_items;
 mod echo;
+mod fault_server;
+mod faults;
 mod hardening;
 mod http_behaviour;
 mod libdiff;

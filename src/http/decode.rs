@@ -20,6 +20,12 @@ impl DecodeError {
             "incorrect header check" | "incorrect data check" | "invalid block type" => {
                 super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0)
             }
+            "unexpected end of file" => {
+                super::message::HttpError::coded("Error", "Z_BUF_ERROR", self.0)
+            }
+            "Decompression failed" => {
+                super::message::HttpError::coded("Error", "ERR__ERROR_FORMAT_PADDING_1", self.0)
+            }
             _ => super::message::HttpError::new(self.0),
         }
     }
@@ -96,18 +102,41 @@ fn inflate(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
     }
 }
 
-/// Brotli: a failure or a stream cut short is an error, as Node's decoder reports it.
+/// Brotli: a failure or a stream cut short is an error, in the words of Node's decoder
+/// (`Decompression failed`, `unexpected end of file`).
 fn brotli(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    if body.is_empty() {
-        return Err(DecodeError("unexpected end of file".to_string()));
-    }
+    use brotli_decompressor::{BrotliDecompressStream, BrotliResult, BrotliState, StandardAlloc};
+    let mut state = BrotliState::new(
+        StandardAlloc::default(),
+        StandardAlloc::default(),
+        StandardAlloc::default(),
+    );
+    let (mut available_in, mut input_offset) = (body.len(), 0);
     let mut out = Vec::new();
-    match brotli_decompressor::Decompressor::new(body, 4096).read_to_end(&mut out) {
-        Ok(_) => Ok(out),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Err(DecodeError("unexpected end of file".to_string()))
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let (mut available_out, mut output_offset, mut total_out) = (buf.len(), 0, 0);
+        let result = BrotliDecompressStream(
+            &mut available_in,
+            &mut input_offset,
+            body,
+            &mut available_out,
+            &mut output_offset,
+            &mut buf,
+            &mut total_out,
+            &mut state,
+        );
+        out.extend_from_slice(&buf[..output_offset]);
+        match result {
+            BrotliResult::NeedsMoreOutput => {}
+            BrotliResult::ResultSuccess => return Ok(out),
+            BrotliResult::NeedsMoreInput => {
+                return Err(DecodeError("unexpected end of file".to_string()));
+            }
+            BrotliResult::ResultFailure => {
+                return Err(DecodeError("Decompression failed".to_string()));
+            }
         }
-        Err(_) => Err(DecodeError("Decompression failed".to_string())),
     }
 }
 

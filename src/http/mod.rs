@@ -17,6 +17,7 @@ pub mod raw;
 pub mod reasons;
 pub mod redirect;
 pub mod tls;
+pub mod tls_error;
 pub mod url_encode;
 
 pub use client::{ClientOptions, HttpClient, default_host};
