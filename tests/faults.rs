@@ -17,7 +17,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// `--timeout-request` for the slow faults, in milliseconds.
-const TIMEOUT: &str = "800";
+const TIMEOUT: &str = "500";
 
 /// Where a fault is served.
 enum Target {
@@ -115,8 +115,13 @@ fn with_garbage(data: &[u8]) -> Vec<u8> {
     data
 }
 
-/// Every fault, by name.
-fn catalogue() -> Vec<Spec> {
+/// Every fault, by name (built once).
+fn catalogue() -> &'static [Spec] {
+    static CATALOGUE: std::sync::OnceLock<Vec<Spec>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(build_catalogue)
+}
+
+fn build_catalogue() -> Vec<Spec> {
     use Target::{Https, Plain, Refused};
     let huge_header = format!(
         "HTTP/1.1 200 OK\nX-Huge: {}\nContent-Length: 2\n",
@@ -549,9 +554,9 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
-fn find(name: &str) -> Spec {
+fn find(name: &str) -> &'static Spec {
     catalogue()
-        .into_iter()
+        .iter()
         .find(|s| s.name == name)
         .unwrap_or_else(|| panic!("no fault named {name}"))
 }
@@ -561,7 +566,7 @@ fn find(name: &str) -> Spec {
 fn check(name: &str) -> [Run; 2] {
     [false, true].map(|raw| {
         let run = run_fault(name, &["--timeout-request", TIMEOUT], raw);
-        check_run(&find(name), &run, raw);
+        check_run(find(name), &run, raw);
         run
     })
 }

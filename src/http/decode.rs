@@ -7,7 +7,7 @@
 //! that is not in the format it claims (a bad header, trailing garbage after a gzip member) is a
 //! request error in zlib's words (`incorrect header check`). Brotli has no such leniency.
 
-use std::io::Read;
+use flate2::{Decompress, FlushDecompress, Status};
 
 /// Why a compressed body could not be decoded, in zlib's words (Newman's request error).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,16 +17,14 @@ impl DecodeError {
     /// The request error Newman reports: zlib's failures carry Node's `Z_DATA_ERROR` code.
     pub fn into_http_error(self) -> super::message::HttpError {
         match self.0.as_str() {
-            "incorrect header check" | "incorrect data check" | "invalid block type" => {
-                super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0)
-            }
             "unexpected end of file" => {
                 super::message::HttpError::coded("Error", "Z_BUF_ERROR", self.0)
             }
             "Decompression failed" => {
                 super::message::HttpError::coded("Error", "ERR__ERROR_FORMAT_PADDING_1", self.0)
             }
-            _ => super::message::HttpError::new(self.0),
+            // zlib's own messages (`incorrect header check`, `invalid code lengths set`, …).
+            _ => super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0),
         }
     }
 }
@@ -70,35 +68,55 @@ fn gunzip(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
             return Err(incorrect_header());
         }
         first = false;
-        let mut decoder = flate2::bufread::GzDecoder::new(rest);
-        match decoder.read_to_end(&mut out) {
-            Ok(_) => rest = decoder.into_inner(),
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(zlib_error(&e)),
+        match zlib_stream(Decompress::new_gzip(15), rest, &mut out)? {
+            Some(used) => rest = &rest[used..],
+            None => break,
         }
     }
     Ok(out)
 }
 
 /// A zlib stream when the first byte says so (its low nibble is 8), else raw deflate data, as
-/// Newman's HTTP library guesses.
+/// Newman's HTTP library guesses. A stream cut short gives what it held.
 fn inflate(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
     let Some(&first) = body.first() else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    let result = if first & 0x0f == 0x08 {
-        if body.len() >= 2 && (u16::from(body[0]) * 256 + u16::from(body[1])) % 31 != 0 {
-            return Err(incorrect_header());
+    zlib_stream(Decompress::new(first & 0x0f == 0x08), body, &mut out)?;
+    Ok(out)
+}
+
+/// Decode one stream from the start of `input` into `out`, as zlib with sync flushes does:
+/// `Some(bytes used)` when the stream ended, `None` when the input ended first; corrupt data is
+/// an error in zlib's words (`invalid code lengths set`, `incorrect data check`, …).
+fn zlib_stream(
+    mut decompress: Decompress,
+    input: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<Option<usize>, DecodeError> {
+    loop {
+        let used = usize::try_from(decompress.total_in()).unwrap_or(usize::MAX);
+        let rest = input.get(used..).unwrap_or_default();
+        let made = decompress.total_out();
+        out.reserve(64 * 1024);
+        match decompress.decompress_vec(rest, out, FlushDecompress::Sync) {
+            Ok(Status::StreamEnd) => {
+                return Ok(Some(
+                    usize::try_from(decompress.total_in()).unwrap_or(input.len()),
+                ));
+            }
+            Ok(_) if decompress.total_in() as usize == used && decompress.total_out() == made => {
+                // No progress with room to write: the input ended inside the stream.
+                return Ok(None);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return Err(DecodeError(
+                    e.message().unwrap_or("invalid block type").to_string(),
+                ));
+            }
         }
-        flate2::read::ZlibDecoder::new(body).read_to_end(&mut out)
-    } else {
-        flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
-    };
-    match result {
-        Ok(_) => Ok(out),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(out),
-        Err(e) => Err(zlib_error(&e)),
     }
 }
 
@@ -137,16 +155,6 @@ fn brotli(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
                 return Err(DecodeError("Decompression failed".to_string()));
             }
         }
-    }
-}
-
-/// zlib's message for a failed stream: a checksum mismatch, else corrupt data.
-fn zlib_error(e: &std::io::Error) -> DecodeError {
-    let text = e.to_string();
-    if text.contains("checksum") || text.contains("crc") {
-        DecodeError("incorrect data check".to_string())
-    } else {
-        DecodeError("invalid block type".to_string())
     }
 }
 
