@@ -88,6 +88,8 @@ type Log = Arc<Mutex<Vec<Connection>>>;
 /// A running fault server; dropping it stops it and every connection it serves.
 pub struct FaultServer {
     port: u16,
+    /// The certificate of a [`Fault::Tls`] server (DER).
+    certificate: Option<Vec<u8>>,
     log: Log,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -104,9 +106,12 @@ impl FaultServer {
             .port();
         let log = Log::default();
         let stop = Arc::new(AtomicBool::new(false));
-        let tls = match &fault {
-            Fault::Tls(cert) => Some(Arc::new(tls_config(*cert))),
-            _ => None,
+        let (tls, certificate) = match &fault {
+            Fault::Tls(cert) => {
+                let (config, der) = tls_config(*cert);
+                (Some(Arc::new(config)), Some(der))
+            }
+            _ => (None, None),
         };
         let thread = {
             let (log, stop) = (log.clone(), stop.clone());
@@ -129,6 +134,7 @@ impl FaultServer {
         };
         FaultServer {
             port,
+            certificate,
             log,
             stop,
             thread: Some(thread),
@@ -148,6 +154,22 @@ impl FaultServer {
     /// `https://HOST:PORT/fault`.
     pub fn https_url(&self, host: &str) -> String {
         format!("https://{host}:{}/fault", self.port)
+    }
+
+    /// The certificate of a [`Fault::Tls`] server as PEM, for a client to trust.
+    pub fn certificate_pem(&self) -> Option<String> {
+        use base64::Engine as _;
+        let der = self.certificate.as_ref()?;
+        let text = base64::engine::general_purpose::STANDARD.encode(der);
+        let lines: Vec<&str> = text
+            .as_bytes()
+            .chunks(64)
+            .map(|c| std::str::from_utf8(c).unwrap_or_default())
+            .collect();
+        Some(format!(
+            "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+            lines.join("\n")
+        ))
     }
 
     /// Every connection served to its end so far, in the order they ended.
@@ -204,7 +226,7 @@ fn serve(
         .stream
         .set_read_timeout(Some(Duration::from_millis(50)));
     let _ = served.stream.set_nodelay(true);
-    let _ = act(fault, &mut served, tls);
+    act(fault, &mut served, tls);
     served.record.lasted = started.elapsed();
     served.record
 }
@@ -312,12 +334,19 @@ impl Served<'_> {
     }
 }
 
-fn act(
+fn act(fault: &Fault, served: &mut Served<'_>, tls: Option<&Arc<rustls::ServerConfig>>) {
+    if let Err(End::ClientLeft) = play(fault, served, tls) {
+        served.record.client_left = true;
+    }
+}
+
+/// Play `fault` on the connection.
+fn play(
     fault: &Fault,
     served: &mut Served<'_>,
     tls: Option<&Arc<rustls::ServerConfig>>,
 ) -> Result<(), End> {
-    let result = match fault {
+    match fault {
         Fault::ResetAt(at) => {
             served.read_head()?;
             served.send(&GOOD[..(*at).min(GOOD.len())])?;
@@ -408,11 +437,7 @@ fn act(
             Some(config) => serve_tls(served, config),
             None => Err(End::Other),
         },
-    };
-    if let Err(End::ClientLeft) = result {
-        served.record.client_left = true;
     }
-    result
 }
 
 /// A TLS server answering [`GOOD`] to one request; a client that refuses the certificate ends
@@ -442,8 +467,8 @@ fn serve_tls(served: &mut Served<'_>, config: &Arc<rustls::ServerConfig>) -> Res
     Ok(())
 }
 
-/// The server configuration for `cert`.
-fn tls_config(cert: Cert) -> rustls::ServerConfig {
+/// The server configuration for `cert`, and the certificate (DER).
+fn tls_config(cert: Cert) -> (rustls::ServerConfig, Vec<u8>) {
     let (cert, key) = match cert {
         Cert::SelfSigned => {
             let root = env!("CARGO_MANIFEST_DIR");
@@ -456,13 +481,15 @@ fn tls_config(cert: Cert) -> rustls::ServerConfig {
         Cert::Expired => generated(&["127.0.0.1", "localhost"], Some((2001, 2002))),
         Cert::WrongHost => generated(&["other.invalid"], None),
     };
+    let der = cert.clone();
     let cert = rustls::pki_types::CertificateDer::from(cert);
     let key = rustls::pki_types::PrivateKeyDer::Pkcs8(key.into());
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-    rustls::ServerConfig::builder_with_provider(provider)
+    let config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .and_then(|b| b.with_no_client_auth().with_single_cert(vec![cert], key))
-        .unwrap_or_else(|e| panic!("fault server: TLS config: {e}"))
+        .unwrap_or_else(|e| panic!("fault server: TLS config: {e}"));
+    (config, der)
 }
 
 /// A self-signed certificate (DER) and its PKCS#8 key for `names`, valid in the `years` given
@@ -471,6 +498,16 @@ fn generated(names: &[&str], years: Option<(i32, i32)>) -> (Vec<u8>, Vec<u8>) {
     let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
     let mut params = rcgen::CertificateParams::new(names)
         .unwrap_or_else(|e| panic!("fault server: certificate names: {e}"));
+    // A name of its own: clients look trusted certificates up by name.
+    static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    params.distinguished_name.push(
+        rcgen::DnType::CommonName,
+        format!(
+            "postie fault server {} #{}",
+            std::process::id(),
+            MADE.fetch_add(1, Ordering::SeqCst)
+        ),
+    );
     if let Some((from, to)) = years {
         params.not_before = rcgen::date_time_ymd(from, 1, 1);
         params.not_after = rcgen::date_time_ymd(to, 1, 1);
