@@ -47,19 +47,15 @@ struct Spec {
     http_stack: Option<(&'static str, &'static str)>,
 }
 
-fn spec(name: &'static str, target: Target, message: &'static str, code: &str) -> Spec {
+fn spec(name: &'static str, target: Target, message: &'static str, code: &'static str) -> Spec {
     Spec {
         name,
         target,
         message,
-        code: (!code.is_empty()).then(|| leak(code)),
+        code: Some(code),
         newman: None,
         http_stack: None,
     }
-}
-
-fn leak(text: &str) -> &'static str {
-    Box::leak(text.to_string().into_boxed_str())
 }
 
 /// A reply with this head and body bytes, then the connection closes.
