@@ -6,6 +6,7 @@ mod cookie_jar;
 mod corpus;
 mod disk_items;
 mod echo;
+mod fault_catalogue;
 mod fault_server;
 mod faults;
 mod hardening;
