@@ -110,6 +110,8 @@ impl HttpClient {
         let mut builder = reqwest::Client::builder()
             .redirect(Policy::none())
             .http1_title_case_headers()
+            // Node takes up to 2,000 header fields (hyper's default is 100).
+            .http1_max_headers(2000)
             .pool_idle_timeout(Duration::from_secs(30))
             .tls_backend_preconfigured(self.tls.config(tls)?.as_ref().clone());
         if self.single_connection {
@@ -345,6 +347,16 @@ async fn send_once(
     let started = Instant::now();
     let mut response = builder.send().await.map_err(|e| describe(&e, &url))?;
     let status = response.status();
+    if response
+        .headers()
+        .contains_key(reqwest::header::TRANSFER_ENCODING)
+        && response
+            .headers()
+            .contains_key(reqwest::header::CONTENT_LENGTH)
+    {
+        // Node's parser refuses such a reply (a request-smuggling pattern); hyper takes it.
+        return Err(super::raw::error::te_with_content_length());
+    }
     let content_encoding = response
         .headers()
         .get(reqwest::header::CONTENT_ENCODING)
@@ -462,6 +474,9 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
     }
     let mut source = error.source();
     while let Some(cause) = source {
+        if let Some(tls) = super::tls_error::from_error(cause) {
+            return tls;
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => {
@@ -470,7 +485,8 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
                         super::raw::error::connect_address(host, port)
                     ));
                 }
-                std::io::ErrorKind::ConnectionReset => return HttpError::new("socket hang up"),
+                // Node reports a reset as the failed read, wherever the reply was.
+                std::io::ErrorKind::ConnectionReset => return HttpError::new("read ECONNRESET"),
                 std::io::ErrorKind::TimedOut => return HttpError::new("ETIMEDOUT"),
                 _ => {}
             }
@@ -505,6 +521,24 @@ fn node_parse_error(text: &str) -> Option<HttpError> {
         HttpError::coded("Error", "ECONNRESET", "socket hang up")
     } else if text.contains("end of file before message length reached") {
         HttpError::coded("Error", "ECONNRESET", "aborted")
+    } else if text.contains("invalid chunk size: overflow") {
+        HttpError::coded(
+            "Error",
+            "HPE_INVALID_CHUNK_SIZE",
+            "Parse Error: Chunk size overflow",
+        )
+    } else if text.contains("Invalid chunk body") {
+        HttpError::coded(
+            "Error",
+            "HPE_STRICT",
+            "Parse Error: Expected LF after chunk data",
+        )
+    } else if text.contains("message head is too large") {
+        HttpError::coded(
+            "Error",
+            "HPE_HEADER_OVERFLOW",
+            "Parse Error: Header overflow",
+        )
     } else if text.contains("Invalid chunk size") {
         HttpError::coded(
             "Error",

@@ -8,6 +8,7 @@
 //! request error in zlib's words (`incorrect header check`). Brotli has no such leniency.
 
 use super::response_body::{BodySink, ResponseBody, TooLarge};
+use flate2::{Decompress, FlushDecompress, Status};
 use std::io::{BufRead, BufReader};
 
 /// Why a compressed body could not be decoded, in zlib's words (Newman's request error).
@@ -18,10 +19,20 @@ impl DecodeError {
     /// The request error Newman reports: zlib's failures carry Node's `Z_DATA_ERROR` code.
     pub fn into_http_error(self) -> super::message::HttpError {
         match self.0.as_str() {
-            "incorrect header check" | "incorrect data check" | "invalid block type" => {
-                super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0)
+            "unexpected end of file" => {
+                super::message::HttpError::coded("Error", "Z_BUF_ERROR", self.0)
             }
-            _ => super::message::HttpError::new(self.0),
+            "Decompression failed" => {
+                super::message::HttpError::coded("Error", "ERR__ERROR_FORMAT_PADDING_1", self.0)
+            }
+            // The size limit, or the temporary file failing: not zlib's words.
+            m if m.starts_with(super::response_body::TOO_LARGE)
+                || m.starts_with(super::response_body::CANNOT_KEEP) =>
+            {
+                super::message::HttpError::new(self.0)
+            }
+            // zlib's own messages (`incorrect header check`, `invalid code lengths set`, …).
+            _ => super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0),
         }
     }
 }
@@ -49,7 +60,7 @@ pub fn decode_response_body(
     let mut sink = BodySink::new(limit);
     let mut input = BufReader::with_capacity(64 * 1024, body.reader());
     decode(&mut input, &mut sink)?;
-    sink.finish().map_err(|e| DecodeError(e.to_string()))
+    sink.finish().map_err(|e| io_error(&e))
 }
 
 fn incorrect_header() -> DecodeError {
@@ -62,60 +73,97 @@ fn gunzip(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError>
     let mut first = true;
     loop {
         let rest = body.fill_buf().map_err(|e| io_error(&e))?;
-        if rest.is_empty() {
-            break;
-        }
-        if !first && rest[0] == 0 {
-            break;
+        if rest.is_empty() || (!first && rest[0] == 0) {
+            return Ok(());
         }
         if rest[0] != 0x1f || rest.get(1).is_some_and(|&b| b != 0x8b) {
             return Err(incorrect_header());
         }
         first = false;
-        let mut decoder = flate2::bufread::GzDecoder::new(&mut *body);
-        match std::io::copy(&mut decoder, out) {
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(zlib_error(&e)),
+        if !zlib_stream(Decompress::new_gzip(15), body, out)? {
+            return Ok(());
         }
     }
-    Ok(())
 }
 
 /// A zlib stream when the first byte says so (its low nibble is 8), else raw deflate data, as
-/// Newman's HTTP library guesses.
+/// Newman's HTTP library guesses. A stream cut short gives what it held.
 fn inflate(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
-    let head = body.fill_buf().map_err(|e| io_error(&e))?;
-    let Some(&first) = head.first() else {
+    let Some(&first) = body.fill_buf().map_err(|e| io_error(&e))?.first() else {
         return Ok(());
     };
-    let result = if first & 0x0f == 0x08 {
-        if head.len() >= 2 && (u16::from(head[0]) * 256 + u16::from(head[1])) % 31 != 0 {
-            return Err(incorrect_header());
+    zlib_stream(Decompress::new(first & 0x0f == 0x08), body, out)?;
+    Ok(())
+}
+
+/// Decode one stream from `input` into `out`, as zlib with sync flushes does, consuming only
+/// the stream's bytes: `true` when the stream ended, `false` when the input ended first;
+/// corrupt data is an error in zlib's words (`invalid code lengths set`, `incorrect data
+/// check`, …).
+fn zlib_stream(
+    mut decompress: Decompress,
+    input: &mut dyn BufRead,
+    out: &mut BodySink,
+) -> Result<bool, DecodeError> {
+    let mut piece = vec![0u8; 64 * 1024];
+    loop {
+        let rest = input.fill_buf().map_err(|e| io_error(&e))?;
+        let (read, made) = (decompress.total_in(), decompress.total_out());
+        let status = decompress
+            .decompress(rest, &mut piece, FlushDecompress::Sync)
+            .map_err(|e| DecodeError(e.message().unwrap_or("invalid block type").to_string()))?;
+        let used = usize::try_from(decompress.total_in() - read).unwrap_or(usize::MAX);
+        let made = usize::try_from(decompress.total_out() - made).unwrap_or(usize::MAX);
+        input.consume(used);
+        out.push(&piece[..made]).map_err(|e| io_error(&e))?;
+        match status {
+            Status::StreamEnd => return Ok(true),
+            // No progress with room to write: the input ended inside the stream.
+            _ if used == 0 && made == 0 => return Ok(false),
+            _ => {}
         }
-        std::io::copy(&mut flate2::bufread::ZlibDecoder::new(body), out)
-    } else {
-        std::io::copy(&mut flate2::bufread::DeflateDecoder::new(body), out)
-    };
-    match result {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(()),
-        Err(e) => Err(zlib_error(&e)),
     }
 }
 
-/// Brotli: a failure or a stream cut short is an error, as Node's decoder reports it.
+/// Brotli: a failure or a stream cut short is an error, in the words of Node's decoder
+/// (`Decompression failed`, `unexpected end of file`).
 fn brotli(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
-    if body.fill_buf().map_err(|e| io_error(&e))?.is_empty() {
-        return Err(DecodeError("unexpected end of file".to_string()));
-    }
-    match std::io::copy(&mut brotli_decompressor::Decompressor::new(body, 4096), out) {
-        Ok(_) => Ok(()),
-        Err(e) if TooLarge::from_io(&e).is_some() => Err(io_error(&e)),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Err(DecodeError("unexpected end of file".to_string()))
+    use brotli_decompressor::{BrotliDecompressStream, BrotliResult, BrotliState, StandardAlloc};
+    let mut state = BrotliState::new(
+        StandardAlloc::default(),
+        StandardAlloc::default(),
+        StandardAlloc::default(),
+    );
+    let mut piece = vec![0u8; 64 * 1024];
+    loop {
+        let input = body.fill_buf().map_err(|e| io_error(&e))?;
+        let given = input.len();
+        let (mut available_in, mut input_offset) = (given, 0);
+        let (mut available_out, mut output_offset, mut total_out) = (piece.len(), 0, 0);
+        let result = BrotliDecompressStream(
+            &mut available_in,
+            &mut input_offset,
+            input,
+            &mut available_out,
+            &mut output_offset,
+            &mut piece,
+            &mut total_out,
+            &mut state,
+        );
+        body.consume(input_offset);
+        out.push(&piece[..output_offset])
+            .map_err(|e| io_error(&e))?;
+        match result {
+            BrotliResult::NeedsMoreOutput => {}
+            BrotliResult::ResultSuccess => return Ok(()),
+            BrotliResult::NeedsMoreInput if given > 0 => {}
+            BrotliResult::NeedsMoreInput => {
+                return Err(DecodeError("unexpected end of file".to_string()));
+            }
+            BrotliResult::ResultFailure => {
+                return Err(DecodeError("Decompression failed".to_string()));
+            }
         }
-        Err(_) => Err(DecodeError("Decompression failed".to_string())),
     }
 }
 
@@ -123,21 +171,7 @@ fn brotli(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError>
 fn io_error(e: &std::io::Error) -> DecodeError {
     match TooLarge::from_io(e) {
         Some(too_large) => DecodeError(too_large.to_string()),
-        None => DecodeError(e.to_string()),
-    }
-}
-
-/// zlib's message for a failed stream: a checksum mismatch, else corrupt data (the size limit
-/// keeps its own words).
-fn zlib_error(e: &std::io::Error) -> DecodeError {
-    let text = e.to_string();
-    if TooLarge::from_io(e).is_some() {
-        return io_error(e);
-    }
-    if text.contains("checksum") || text.contains("crc") {
-        DecodeError("incorrect data check".to_string())
-    } else {
-        DecodeError("invalid block type".to_string())
+        None => DecodeError(format!("{}: {e}", super::response_body::CANNOT_KEEP)),
     }
 }
 

@@ -31,7 +31,8 @@ pub struct HttpResponse {
     pub status: u16,
     /// Reason phrase.
     pub reason: String,
-    /// Headers in order (names lower-cased by the HTTP stack).
+    /// Headers in order, names as received (the HTTP stack's, which it lower-cases, in title
+    /// case).
     pub headers: Vec<(String, String)>,
     /// The decoded body (in memory, or in a temporary file when large).
     pub body: ResponseBody,

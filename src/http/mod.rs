@@ -18,6 +18,7 @@ pub mod reasons;
 pub mod redirect;
 pub mod response_body;
 pub mod tls;
+pub mod tls_error;
 pub mod url_encode;
 
 pub use client::{ClientOptions, HttpClient, default_host};

@@ -189,6 +189,12 @@ impl From<&[u8]> for ResponseBody {
     }
 }
 
+/// How the request error for a body over `--max-response-size` starts.
+pub const TOO_LARGE: &str = "Maximum response size reached";
+
+/// How the request error for a body that could not be kept (its temporary file failing) starts.
+pub const CANNOT_KEEP: &str = "cannot keep the response body";
+
 /// The request error for a body over `--max-response-size`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLarge {
@@ -200,7 +206,7 @@ impl fmt::Display for TooLarge {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Maximum response size reached: the body is larger than {} (--max-response-size)",
+            "{TOO_LARGE}: the body is larger than {} (--max-response-size)",
             format_size(self.limit)
         )
     }
@@ -222,7 +228,7 @@ impl TooLarge {
 pub fn body_error(e: &std::io::Error) -> super::HttpError {
     match TooLarge::from_io(e) {
         Some(too_large) => super::HttpError::new(too_large.to_string()),
-        None => super::HttpError::new(format!("cannot keep the response body: {e}")),
+        None => super::HttpError::new(format!("{CANNOT_KEEP}: {e}")),
     }
 }
 

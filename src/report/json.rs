@@ -358,10 +358,22 @@ fn mask_strings(value: &mut Value, masker: &Masker) {
 /// A request error as Newman's report holds it: the error's own enumerable properties (Node's
 /// `errno`, `code`, `syscall`, `address`, `port`, `hostname`), never its message.
 fn request_error_json(error: &crate::http::HttpError) -> Value {
+    let words: Vec<&str> = error.message.split(' ').collect();
+    // A failed read or write: `read ECONNRESET`, `write EPROTO …`.
+    if let [syscall @ ("read" | "write"), code, ..] = words.as_slice() {
+        let errno = match *code {
+            "ECONNRESET" => -104,
+            "EPROTO" => -71,
+            "EPIPE" => -32,
+            _ => 0,
+        };
+        if errno != 0 {
+            return json!({"errno": errno, "code": code, "syscall": syscall});
+        }
+    }
     if let Some(code) = error.code {
         return json!({ "code": code });
     }
-    let words: Vec<&str> = error.message.split(' ').collect();
     match words.as_slice() {
         ["connect", code, target] => {
             let (address, port) = target.rsplit_once(':').unwrap_or((target, ""));

@@ -215,15 +215,11 @@ fn into_response(
     } else {
         head.reason.clone()
     };
+    // Names as received, as Newman shows them.
     let headers = head
         .headers
         .iter()
-        .map(|(k, v)| {
-            (
-                k.to_ascii_lowercase(),
-                String::from_utf8_lossy(v).into_owned(),
-            )
-        })
+        .map(|(k, v)| (k.clone(), String::from_utf8_lossy(v).into_owned()))
         .collect();
     let received = raw.body.len();
     let body = decode_response_body(raw.body, content_encoding.as_deref(), head.status, limit)
@@ -269,7 +265,7 @@ mod tests {
         let r = into_response(raw("Gone Fishing"), &url, None, Instant::now(), None)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.reason, "Gone Fishing");
-        assert_eq!(r.headers, [("x-mixed".to_string(), "v".to_string())]);
+        assert_eq!(r.headers, [("X-Mixed".to_string(), "v".to_string())]);
         let r = into_response(raw(""), &url, None, Instant::now(), None)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.reason, "Not Found");

@@ -218,13 +218,9 @@ impl ServerCertVerifier for PlatformVerifierOnFirstUse {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, Error> {
-        self.verifier()?.verify_server_cert(
-            end_entity,
-            intermediates,
-            server_name,
-            ocsp_response,
-            now,
-        )
+        self.verifier()?
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+            .map_err(|e| super::tls_error::name_certificate_error(e, end_entity, intermediates))
     }
 
     fn verify_tls12_signature(
