@@ -237,10 +237,14 @@ function libdiffRun(root, calls) {
 // Its result is the log once no fn waits, one turn after the last one ran (anything the library
 // deferred to the host's timers shows up in that turn), or with ['$timeout'] appended when fns
 // still wait after LIBDIFF_MAX_TURNS turns. What the body or a fn throws is logged as
-// ['throw', error]. `libdiffRunAsync(root, calls, hostTimeout, done)` runs every call (sync
+// ['throw', error]. A log stops at LIBDIFF_MAX_LOG entries with ['$overflow'] (logging more
+// throws, so a runaway loop ends). `libdiffRunAsync(root, calls, hostTimeout, done)` runs every call (sync
 // calls as libdiffRun does) and hands `done` the results; `hostTimeout` is the script's own
 // `setTimeout` (the library under test may not see one).
 var LIBDIFF_MAX_TURNS = 64;
+// Source run before every async scenario's own (the cases file's `prelude`: helpers they share).
+var LIBDIFF_PRELUDE = typeof LIBDIFF_PRELUDE === 'string' ? LIBDIFF_PRELUDE : '';
+var LIBDIFF_MAX_LOG = 400;
 
 // Engines word their own TypeErrors differently ("Cannot read properties of undefined" in V8,
 // "cannot read property" in QuickJS, minified names in Newman's bundle): only their name counts.
@@ -287,6 +291,10 @@ function libdiffAsyncScenario(root, c, hostTimeout, done) {
   var waiting = [];
   var turns = 0;
   function record(tag) {
+    if (log.length >= LIBDIFF_MAX_LOG) {
+      if (log.length === LIBDIFF_MAX_LOG) { log.push(['$overflow']); }
+      throw new Error('libdiff: event log overflow');
+    }
     var entry = [tag];
     for (var i = 1; i < arguments.length; i++) { entry.push(libdiffLogValue(arguments[i], refs, 0)); }
     log.push(entry);
@@ -297,7 +305,7 @@ function libdiffAsyncScenario(root, c, hostTimeout, done) {
     try { fn(); } catch (e) { record('throw', e); }
   }
   guarded(function () {
-    new Function('lib', 'args', 'fns', 'log', 'later', 'name', c.s)(root, libdiffDec(c.a || [], root), LIBDIFF_FNS, record, later, name);
+    new Function('lib', 'args', 'fns', 'log', 'later', 'name', LIBDIFF_PRELUDE + c.s)(root, libdiffDec(c.a || [], root), LIBDIFF_FNS, record, later, name);
   });
   function turn() {
     hostTimeout(function () {

@@ -226,7 +226,8 @@ const TOOLS = { rng, pick, randomArg, POOLS, U, FN };
 // A gens file may instead record by itself: `record(calls)` returns (a promise of) the results,
 // for libraries that must run somewhere else than in this process (stream and timers run in a
 // context of their own without host timers, see gens/node-shims/bundle-vm.js); such a file also
-// gives `version` and `async: true` when its calls are async scenarios (calls.js).
+// gives `version`, `async: true` when its calls are async scenarios (calls.js) and `prelude`,
+// source its scenarios share (run before each, given to `record` too).
 async function main() {
   const wanted = process.argv.slice(2);
   const names = wanted.length ? wanted : Object.keys(LIBS);
@@ -240,9 +241,10 @@ async function main() {
     // run: calls may set properties on the shared callback functions (`_.fill(fn, x)`), and one
     // library's leftovers must not show up in the next one's results.
     delete require.cache[require.resolve('./calls.js')];
-    const expected = spec.record ? await spec.record(list) : require('./calls.js').run(lib, list);
+    const expected = spec.record ? await spec.record(list, spec.prelude) : require('./calls.js').run(lib, list);
     const doc = { lib: name, package: spec.pkg, version, root: spec.root, functions, calls: list, expected };
     if (spec.async) { doc.async = true; }
+    if (spec.prelude) { doc.prelude = spec.prelude; }
     const file = path.join(__dirname, 'cases', name + '.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(doc) + '\n');

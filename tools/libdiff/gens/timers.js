@@ -60,10 +60,11 @@ module.exports = {
   version: '1.4.2',
   root: "require('timers')",
   async: true,
+  prelude: PRE,
   gen: function (lib, tools) {
     const r = tools.rng(11);
     const out = [];
-    const push = (fn, body) => out.push({ s: PRE + body, a: [], fn, async: 1 });
+    const push = (fn, body) => out.push({ s: body, a: [], fn, async: 1 });
     push('keys', 'log("keys", Object.keys(T)); log("shape", Object.keys(T).map(function (k) { return [k, typeof T[k], T[k].length]; }));' +
       'var req = typeof __libdiffRequire === "function" ? __libdiffRequire : require; log("same", req("timers") === T);' +
       'log("names", T.clearTimeout === T.clearInterval, T.active === T._unrefActive);');
@@ -83,5 +84,5 @@ module.exports = {
     }
     return { functions: [...new Set(out.map((c) => c.fn))].sort(), calls: JSON.parse(JSON.stringify(out)) };
   },
-  record: function (calls) { return recordAsync('timers', calls); }
+  record: function (calls, prelude) { return recordAsync('timers', calls, prelude); }
 };

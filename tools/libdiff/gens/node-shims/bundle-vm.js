@@ -82,12 +82,13 @@ function createBundle() {
   };
 }
 
-// Record `calls` (async scenarios, tools/libdiff/calls.js) against `require(name)` in a fresh
+// Record `calls` (async scenarios, tools/libdiff/calls.js, each run after `prelude`) against `require(name)` in a fresh
 // bundle context, as one script of a Newman run would run them: the evaluator runs in the
 // context, the host's setTimeout is given to it as the script's own, and
 // `__libdiffRequire(name)` is the bundle's require for scenarios that need another module.
-function recordAsync(name, calls) {
+function recordAsync(name, calls, prelude) {
   const bundle = createBundle();
+  bundle.run('var LIBDIFF_PRELUDE = ' + JSON.stringify(prelude || '') + ';');
   bundle.run(fs.readFileSync(path.join(__dirname, '..', '..', 'calls.js'), 'utf8'));
   bundle.context.__libdiffRequire = bundle.load;
   const list = bundle.run('JSON').parse(JSON.stringify(calls));
