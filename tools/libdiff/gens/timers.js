@@ -65,6 +65,13 @@ module.exports = {
     const r = tools.rng(11);
     const out = [];
     const push = (fn, body) => out.push({ s: body, a: [], fn, async: 1 });
+    // first: stream and timers defer through one process.nextTick, whose first call throws
+    push('shared nextTick', 'var S = (typeof __libdiffRequire === "function" ? __libdiffRequire : require)("stream");' +
+      'var a = new S.Readable({read: function () { log("_read"); }});' +
+      'call("on data", function () { return a.on("data", cb("data")) === a; });' +
+      'call("push", function () { return a.push("x"); });' +
+      'call("setImmediate", function () { return T.setImmediate(cb("immediate")); });' +
+      'later(function () { log("flowing", a._readableState.flowing, a._readableState.length); });');
     push('keys', 'log("keys", Object.keys(T)); log("shape", Object.keys(T).map(function (k) { return [k, typeof T[k], T[k].length]; }));' +
       'var req = typeof __libdiffRequire === "function" ? __libdiffRequire : require; log("same", req("timers") === T);' +
       'log("names", T.clearTimeout === T.clearInterval, T.active === T._unrefActive);');
