@@ -24,8 +24,8 @@ fn check_library(lib: &str) {
     let calls_json = serde_json::to_string(calls).expect("calls serialise");
     // Async scenarios (stream, timers) hand their results over once the script's own timers
     // have run them all; the run waits for them, as Newman does.
-    let prelude = serde_json::to_string(doc["prelude"].as_str().unwrap_or(""))
-        .expect("prelude serialises");
+    let prelude =
+        serde_json::to_string(doc["prelude"].as_str().unwrap_or("")).expect("prelude serialises");
     let script = if doc["async"] == Value::Bool(true) {
         format!(
             "var LIBDIFF_PRELUDE = {prelude};\n{evaluator}\nvar LIBDIFF_CALLS = {calls_json};\nlibdiffRunAsync({root_expr}, LIBDIFF_CALLS, setTimeout, function (results) {{ pm.environment.set('libdiff', JSON.stringify(results)); }});\n"
