@@ -311,7 +311,7 @@
     lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
     xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
     util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
-    string_decoder: 'string_decoder', stream: 'stream', 'postman-collection': 'postman-collection', backbone: 'backbone',
+    string_decoder: 'string_decoder', stream: 'stream', timers: 'timers', 'postman-collection': 'postman-collection', backbone: 'backbone',
   };
   const loaded = Object.create(null);
   function lib(id) {
@@ -323,15 +323,6 @@
     atob: function () { return function atob(str) { return legacyAtob(str); }; },
     btoa: function () { return function btoa(str) { return legacyBtoa(str); }; },
     json: function () { return { parse: JSON.parse, stringify: JSON.stringify }; },
-    // Newman's `timers` shim calls the host's timers, which its sandbox does not have.
-    timers: function () {
-      const out = {};
-      for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
-        const missing = name === 'setImmediate' || name === 'clearImmediate' ? name.replace('Immediate', 'Timeout') : name;
-        out[name] = function () { throw new ReferenceError(missing + ' is not defined'); };
-      }
-      return out;
-    },
     fs: function () { return {}; },
     os: function () { return {}; },
   };
