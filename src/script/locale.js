@@ -1,9 +1,9 @@
 // postie prelude: locale formatting. QuickJS has no ICU, so `toLocaleString` and friends would
 // print plain `String(value)`; Newman's V8 formats per locale. This covers what scripts use:
-// numbers (grouping, fraction digits, percent, currencies) and numeric dates and times for the
-// 45 locales of locale-data.js (generated from Node's ICU; en-US is the default), long month and
-// weekday names in English,
-// and an ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
+// numbers (grouping, fraction digits, percent, currencies), numeric dates, dates with month and
+// weekday names (the usual combinations of fields and dateStyle full/long/medium) and times for
+// the 45 locales of locale-data.js (generated from Node's ICU; en-US is the default; other
+// combinations in English), and an ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
 // `Intl` global, and neither does postie's.
 (function (P) {
   'use strict';
@@ -130,8 +130,35 @@
 
   function pad2(n) { return n < 10 ? '0' + n : String(n); }
 
+  // The key of locale-data.js's named-date patterns for `o` (see tools/locale/gen.js), or null.
+  function namedKey(o) {
+    if (o.dateStyle === 'full' || o.dateStyle === 'long' || o.dateStyle === 'medium') return o.dateStyle;
+    const w = o.weekday === 'long' ? 'W' : o.weekday ? 'w' : '';
+    const m = o.month === 'long' ? 'M' : o.month === 'short' ? 'm' : '';
+    if (!w && !m) return null;
+    return w + m + (o.day ? 'D' : '') + (o.year ? 'Y' : '');
+  }
+
+  // A date with month or weekday names as the locale writes it, when locale-data.js has the
+  // combination of fields; else undefined.
+  function namedDate(p, loc, o) {
+    const key = namedKey(o);
+    const entry = key && loc.data.dates && loc.data.dates[key];
+    if (!entry) return undefined;
+    const names = loc.data.names;
+    const day = o.day === '2-digit' ? pad2(p.d) : p.d;
+    return fill(entry.p, {
+      weekday: entry.w === undefined ? '' : names[entry.w][p.wd],
+      month: entry.m === undefined ? '' : names[entry.m][p.m],
+      day: day, day2: pad2(p.d),
+      year: o.year === '2-digit' ? pad2(p.y % 100) : p.y,
+    });
+  }
+
   function datePart(p, loc, opts) {
     const o = opts || {};
+    const named = namedDate(p, loc, o);
+    if (named !== undefined) return named;
     if (o.weekday && !o.year && !o.month && !o.day) return DAYS[p.wd];
     if (o.month === 'long' || o.month === 'short') {
       // Only the fields asked for: "Jan 15", "January 2024", "Monday, January 15, 2024".
@@ -184,6 +211,11 @@
     if (!validDate(this)) return 'Invalid Date';
     const p = parts(this, isUtc(options));
     const loc = language(locales);
+    // Options naming only date fields give the date alone, as ICU does.
+    const o = options || {};
+    const dateOnly = ['weekday', 'year', 'month', 'day', 'dateStyle'].some(function (k) { return o[k] !== undefined; }) &&
+      !['hour', 'minute', 'second', 'timeStyle'].some(function (k) { return o[k] !== undefined; });
+    if (dateOnly) return datePart(p, loc, options);
     return datePart(p, loc, options) + loc.data.joiner + timePart(p, loc);
   });
 
