@@ -418,7 +418,9 @@ pub fn render(
         failures: failures(capture, summary, &executions, links),
         skipped_count: skipped.len(),
         skipped,
-        chart: response_time_svg(&capture.executions),
+        chart: response_time_svg(
+            capture.executions.iter().filter(|e| shown(e, options)),
+        ),
         passed_count: executions.len() - failed_count,
         failed_count,
         execution_count: executions.len(),
