@@ -12,6 +12,7 @@ use super::html::HtmlOptions;
 use super::json::{mask_strings, stats_json};
 use super::mask::{MASK, looks_secret};
 use super::summary::RunSummary;
+use super::template_helpers::js_number;
 use super::test_mode::Clock;
 use crate::collection::{Collection, Node};
 use serde_json::{Map, Value, json};
@@ -466,14 +467,15 @@ pub fn build(
     let completed = started + clock.duration(summary.duration).as_millis();
     let mut context = Map::new();
     // htmlextra's options with its defaults, then the ones given, under their own names.
+    // (htmlextra's empty lists are empty texts here: Handlebars for Rust prints `[]` for them.)
     let defaults = json!({
-        "skipHeaders": [], "skipEnvironmentVars": [], "skipGlobalVars": [],
+        "skipHeaders": "", "skipEnvironmentVars": "", "skipGlobalVars": "",
         "omitRequestBodies": false, "omitResponseBodies": false,
-        "hideRequestBody": [], "hideResponseBody": [],
+        "hideRequestBody": "", "hideResponseBody": "",
         "showEnvironmentData": false, "showGlobalData": false, "skipSensitiveData": false,
         "omitHeaders": false, "showMarkdownLinks": false, "noSyntaxHighlighting": false,
         "showFolderDescription": false, "displayProgressBar": false,
-        "skipFolders": [], "skipRequests": [], "logs": false, "darkTheme": false,
+        "skipFolders": "", "skipRequests": "", "logs": false, "darkTheme": false,
         "showOnlyFails": false, "testPaging": false,
         "browserTitle": "Newman Summary Report", "title": "Newman Run Dashboard", "titleSize": 2,
     });
@@ -493,10 +495,10 @@ pub fn build(
         json!({
             "stats": stats_json(summary),
             "timings": {
-                "responseAverage": mean,
-                "responseMin": min,
-                "responseMax": max,
-                "responseSd": sd,
+                "responseAverage": js_number(mean),
+                "responseMin": js_number(min),
+                "responseMax": js_number(max),
+                "responseSd": js_number(sd),
                 "started": started as u64,
                 "completed": completed as u64,
             },

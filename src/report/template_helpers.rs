@@ -81,7 +81,7 @@ fn parse_int(v: &Value) -> f64 {
 }
 
 /// A number as JavaScript prints it: integers without a fraction, `NaN` as text.
-fn js_number(n: f64) -> Value {
+pub fn js_number(n: f64) -> Value {
     if n.is_nan() {
         json!("NaN")
     } else if n.fract() == 0.0 && n.abs() < 9e15 {
