@@ -125,7 +125,10 @@ fn html_reports_htmlextra_options_change_the_page() {
     assert!(plain.contains("<html lang=\"en\" data-theme=\"light\">"));
     assert!(plain.contains("Run started 2026-01-01T00:00:00.000Z"));
     assert!(plain.contains("<span class=\"k\">"), "syntax colours");
-    assert!(!plain.contains("created &lt;ann&gt;"), "console only with logs");
+    assert!(
+        !plain.contains("created &lt;ann&gt;"),
+        "console only with logs"
+    );
     let create = card(&plain, "Accounts / Create account", 1).unwrap_or_default();
     assert!(create.contains("<tr><th>X-Trace</th><td>trace-abc</td></tr>"));
     assert!(create.contains("<tr><th>X-Api-Key</th><td>********</td></tr>"));
@@ -135,7 +138,10 @@ fn html_reports_htmlextra_options_change_the_page() {
     assert!(card(&plain, "Accounts / Secret call", 2).is_some());
     assert!(card(&plain, "Admin / Purge", 1).is_some());
     assert!(card(&plain, "Health", 2).is_some());
-    assert!(plain.contains("<option value=\"2\">2</option>"), "iteration filter");
+    assert!(
+        plain.contains("<option value=\"2\">2</option>"),
+        "iteration filter"
+    );
     assert!(plain.contains("data-tab=\"skipped\">Skipped (2)</button>"));
     assert!(plain.contains("later: billing"));
     assert!(!plain.contains("variables-title"));
@@ -178,8 +184,14 @@ fn html_reports_htmlextra_options_change_the_page() {
     assert!(dressed.contains("<h3 class=\"title\">Nightly &lt;run&gt;</h3>"));
     assert!(dressed.contains("<html lang=\"en\" data-theme=\"dark\">"));
     assert!(dressed.contains("Run started 2026-01-01 05:30:00+05:30 (Asia/Kolkata)"));
-    assert!(dressed.contains("created &lt;ann&gt;"), "logs shows the console");
-    assert!(!dressed.contains("<span class=\"k\">"), "noSyntaxHighlighting");
+    assert!(
+        dressed.contains("created &lt;ann&gt;"),
+        "logs shows the console"
+    );
+    assert!(
+        !dressed.contains("<span class=\"k\">"),
+        "noSyntaxHighlighting"
+    );
     let create = card(&dressed, "Accounts / Create account", 2).unwrap_or_default();
     assert!(!create.contains("X-Trace") && !create.contains("<th>Accept</th>"));
     assert!(create.contains("<tr><th>Content-Type</th>"));
@@ -190,7 +202,10 @@ fn html_reports_htmlextra_options_change_the_page() {
     let health = card(&dressed, "Health", 1).unwrap_or_default();
     assert!(health.contains("Request headers") && !health.contains("Response body"));
     assert!(card(&dressed, "Accounts / Secret call", 1).is_none());
-    assert!(!dressed.contains("Secret call"), "skipped requests are not charted either");
+    assert!(
+        !dressed.contains("Secret call"),
+        "skipped requests are not charted either"
+    );
     assert!(dressed.contains("<h2 class=\"variables-title\">Environment: Report env</h2>"));
     assert!(dressed.contains("<tr><th>user</th><td>shown-user-value</td></tr>"));
     assert!(dressed.contains("<tr><th>password</th><td>********</td></tr>"));
@@ -211,9 +226,17 @@ fn html_reports_htmlextra_options_change_the_page() {
         ],
     );
     assert!(card(&fails, "Admin / Purge", 2).is_some());
-    assert!(card(&fails, "Health", 1).is_none() && card(&fails, "Accounts / Create account", 1).is_none());
+    assert!(
+        card(&fails, "Health", 1).is_none()
+            && card(&fails, "Accounts / Create account", 1).is_none()
+    );
     assert!(fails.contains("Only the requests that failed are listed"));
-    for hidden in ["Request headers", "Response headers", "Request body", "Response body"] {
+    for hidden in [
+        "Request headers",
+        "Response headers",
+        "Request body",
+        "Response body",
+    ] {
         assert!(!fails.contains(hidden), "{hidden} shown");
     }
     let (sensitive, _) = htmlextra(
@@ -227,9 +250,16 @@ fn html_reports_htmlextra_options_change_the_page() {
         ],
     );
     assert!(card(&sensitive, "Accounts / Create account", 1).is_none());
-    assert!(card(&sensitive, "Health", 1).is_some() && card(&sensitive, "Admin / Purge", 1).is_some());
+    assert!(
+        card(&sensitive, "Health", 1).is_some() && card(&sensitive, "Admin / Purge", 1).is_some()
+    );
     assert!(sensitive.contains("4 requests are not listed here"));
-    for hidden in ["Request headers", "Response headers", "Request body", "Response body"] {
+    for hidden in [
+        "Request headers",
+        "Response headers",
+        "Request body",
+        "Response body",
+    ] {
         assert!(!sensitive.contains(hidden), "{hidden} shown");
     }
 
@@ -254,9 +284,9 @@ fn html_reports_htmlextra_warns_and_refuses() {
     );
     out.check(
         out.code == 1
-            && out
-                .stderr
-                .contains("warning: --reporter-htmlextra-colour: the htmlextra reporter has no such option"),
+            && out.stderr.contains(
+                "warning: --reporter-htmlextra-colour: the htmlextra reporter has no such option",
+            ),
         "an unknown option is a warning naming it; the run goes on",
     );
     let sent = echo.requests().len();
@@ -275,7 +305,11 @@ fn html_reports_htmlextra_warns_and_refuses() {
         let out = run(&echo, &all);
         out.check(out.code == 2 && out.stderr.contains(words), words);
     }
-    assert_eq!(echo.requests().len(), sent, "bad options stop the run before it sends");
+    assert_eq!(
+        echo.requests().len(),
+        sent,
+        "bad options stop the run before it sends"
+    );
 }
 
 #[test]
@@ -310,19 +344,38 @@ fn html_reports_templates_get_every_field_of_newman_context() {
         let out = run(&echo, &args);
         out.check(out.code == 1, "the fixture fails: exit 1");
         let page = read(&path);
-        assert!(!page.contains(PASSWORD) && !page.contains(API_KEY), "a secret leaked");
-        let one = |name: &str| fields(&page, name).first().copied().unwrap_or_default().to_string();
+        assert!(
+            !page.contains(PASSWORD) && !page.contains(API_KEY),
+            "a secret leaked"
+        );
+        let one = |name: &str| {
+            fields(&page, name)
+                .first()
+                .copied()
+                .unwrap_or_default()
+                .to_string()
+        };
         let port = echo.port();
-        assert_eq!(one("collection"), "c0ffee00-0000-4000-8000-000000000001|HTML report fixture|Requests for the HTML report tests.");
+        assert_eq!(
+            one("collection"),
+            "c0ffee00-0000-4000-8000-000000000001|HTML report fixture|Requests for the HTML report tests."
+        );
         assert_eq!(one("stats"), "2/0/0 8 8/0 8 8/0 8 12/2 8 0");
         assert_eq!(one("timings"), "0 0 0 0 1767225600000 1767225600000");
-        assert!(one("transfers").ends_with(" 0ms 0ms"), "{}", one("transfers"));
+        assert!(
+            one("transfers").ends_with(" 0ms 0ms"),
+            "{}",
+            one("transfers")
+        );
         assert_eq!(
             one("environment"),
             "e0000000-0000-4000-8000-000000000001|Report env|base=http://127.0.0.1:PORT(default,true);host=hidden-host-value(default,true);user=shown-user-value(default,true);password=********(secret,true);apikey=********(secret,true);"
                 .replace("PORT", &port.to_string())
         );
-        assert_eq!(one("globals"), "g0000000-0000-4000-8000-000000000001|Report globals|region=shown-region-value;internal=hidden-global-value;");
+        assert_eq!(
+            one("globals"),
+            "g0000000-0000-4000-8000-000000000001|Report globals|region=shown-region-value;internal=hidden-global-value;"
+        );
         assert_eq!(one("failure-count"), "2 failures");
         let failures = fields(&page, "failure");
         assert_eq!(failures.len(), 2);
@@ -332,7 +385,10 @@ fn html_reports_templates_get_every_field_of_newman_context() {
         );
         let skipped = fields(&page, "skipped");
         assert_eq!(skipped.len(), 2);
-        assert_eq!(skipped[1], "later: billing|true|i0000000-0000-4000-8000-000000000001|Create account|1|ref");
+        assert_eq!(
+            skipped[1],
+            "later: billing|true|i0000000-0000-4000-8000-000000000001|Create account|1|ref"
+        );
         assert_eq!(one("run-error"), "none");
         let executions = fields(&page, "item");
         let tests = fields(&page, "tests");
@@ -340,7 +396,10 @@ fn html_reports_templates_get_every_field_of_newman_context() {
         if reporter == "htmlextra" {
             assert_eq!(one("title"), "Templated");
             assert_eq!(one("timestamp"), "Thursday, 01 January 2026 05:30:00");
-            assert_eq!(one("options"), "x-trace|false|true|false|false|Asia/Kolkata|");
+            assert_eq!(
+                one("options"),
+                "x-trace|false|true|false|false|Asia/Kolkata|"
+            );
             assert_eq!(one("helpers"), "no-paging logs");
             // One entry per run, grouped by folder and iteration.
             assert_eq!(executions.len(), 8);
@@ -352,8 +411,14 @@ fn html_reports_templates_get_every_field_of_newman_context() {
             assert_eq!(one("folders"), "6 groups, 2 failed");
             assert_eq!(tests[0], "2/0/1 100% clean");
             assert_eq!(one("console"), "log:&#x27;created &lt;ann&gt;&#x27;@ref;");
-            assert_eq!(one("request-headers"), "Content-Type;X-Api-Key;User-Agent;Accept;Cache-Control;Postman-Token;Host;Accept-Encoding;Connection;Content-Length;");
-            assert_eq!(fields(&page, "cursor")[7], "00000000-0000-4000-8000-000000000008|1|3|2|2");
+            assert_eq!(
+                one("request-headers"),
+                "Content-Type;X-Api-Key;User-Agent;Accept;Cache-Control;Postman-Token;Host;Accept-Encoding;Connection;Content-Length;"
+            );
+            assert_eq!(
+                fields(&page, "cursor")[7],
+                "00000000-0000-4000-8000-000000000008|1|3|2|2"
+            );
         } else {
             assert_eq!(one("title"), "Newman Run Dashboard");
             assert_eq!(one("timestamp"), "Thu Jan 01 2026 00:00:00 GMT+0000 (UTC)");
@@ -368,16 +433,30 @@ fn html_reports_templates_get_every_field_of_newman_context() {
                 assertions[4],
                 "purge status is 200|0|2|0|expected response to have status code 200 but got 500"
             );
-            assert_eq!(one("console"), "log:&#x27;created &lt;ann&gt;&#x27;@ref;log:&#x27;created &lt;ann&gt;&#x27;@ref;");
+            assert_eq!(
+                one("console"),
+                "log:&#x27;created &lt;ann&gt;&#x27;@ref;log:&#x27;created &lt;ann&gt;&#x27;@ref;"
+            );
         }
-        assert_eq!(executions[0], "i0000000-0000-4000-8000-000000000001|Create account");
+        assert_eq!(
+            executions[0],
+            "i0000000-0000-4000-8000-000000000001|Create account"
+        );
         assert_eq!(
             one("request"),
-            format!("POST http://127.0.0.1:{port}/echo?step&#x3D;create Creates &lt;ann&gt;.|text/plain")
+            format!(
+                "POST http://127.0.0.1:{port}/echo?step&#x3D;create Creates &lt;ann&gt;.|text/plain"
+            )
         );
         assert!(one("request-header").contains("X-Api-Key=********;"));
-        assert!(one("request-body").starts_with("raw:{&quot;login&quot;: &quot;ann&quot;, &quot;password&quot;: &quot;********&quot;"));
-        assert!(one("response").starts_with("200 OK 0 "), "{}", one("response"));
+        assert!(one("request-body").starts_with(
+            "raw:{&quot;login&quot;: &quot;ann&quot;, &quot;password&quot;: &quot;********&quot;"
+        ));
+        assert!(
+            one("response").starts_with("200 OK 0 "),
+            "{}",
+            one("response")
+        );
         assert!(one("response").ends_with(" 0"), "no cookies");
         assert_eq!(one("response-header"), "Content-Type;Content-Length;Date;");
         assert!(one("response-body").contains("request-body-marker"));
@@ -392,19 +471,36 @@ fn html_reports_templates_get_every_field_of_newman_context() {
 fn html_reports_template_errors_stop_the_run_naming_file_and_line() {
     let echo = Echo::start();
     let dir = tempdir();
-    let broken = crate::util::write(dir.path(), "broken.hbs", "<p>\n{{#each aggregations}}\n<b>never closed</b>\n");
-    let unknown = crate::util::write(dir.path(), "unknown.hbs", "<p>{{timestamp}}</p>\n\n{{moment timestamp format=\"LL\"}}\n");
+    let broken = crate::util::write(
+        dir.path(),
+        "broken.hbs",
+        "<p>\n{{#each aggregations}}\n<b>never closed</b>\n",
+    );
+    let unknown = crate::util::write(
+        dir.path(),
+        "unknown.hbs",
+        "<p>{{timestamp}}</p>\n\n{{moment timestamp format=\"LL\"}}\n",
+    );
     for (file, words) in [
         (&broken, "broken.hbs:4:1: invalid Handlebars template"),
-        (&unknown, "unknown.hbs:3:1: the template calls the helper \"moment\""),
+        (
+            &unknown,
+            "unknown.hbs:3:1: the template calls the helper \"moment\"",
+        ),
     ] {
         let out = run(&echo, &["-r", "html", "--reporter-html-template", file]);
         out.check(out.code == 2 && out.stderr.contains(words), words);
     }
     assert!(echo.requests().is_empty(), "nothing was sent");
-    let missing = run(&echo, &["-r", "html", "--reporter-html-template", "no/such/file.hbs"]);
+    let missing = run(
+        &echo,
+        &["-r", "html", "--reporter-html-template", "no/such/file.hbs"],
+    );
     missing.check(
-        missing.code == 2 && missing.stderr.contains("no/such/file.hbs: cannot read the HTML report template"),
+        missing.code == 2
+            && missing
+                .stderr
+                .contains("no/such/file.hbs: cannot read the HTML report template"),
         "a missing template names the file",
     );
 }

@@ -282,8 +282,8 @@ pub fn execute(
         }
         html_reporters.push((name, reporter));
     }
-    let progress_bar = enabled("progress")
-        || super::html_reporters::progress_bar(reporter_options, &reporters);
+    let progress_bar =
+        enabled("progress") || super::html_reporters::progress_bar(reporter_options, &reporters);
     let mut progress = progress_bar.then(ProgressReporter::for_stdout);
     {
         let mut listeners: Vec<&mut dyn Listener> = vec![&mut summary];

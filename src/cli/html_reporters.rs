@@ -139,7 +139,11 @@ pub fn html_options(
     show_secrets: bool,
 ) -> Result<HtmlOptions, Diagnostic> {
     let extra = reporter == "htmlextra";
-    let known = if extra { HTMLEXTRA_OPTIONS } else { HTML_OPTIONS };
+    let known = if extra {
+        HTMLEXTRA_OPTIONS
+    } else {
+        HTML_OPTIONS
+    };
     let given = Given {
         reporter: reporter.to_string(),
         values: raw
@@ -151,16 +155,16 @@ pub fn html_options(
     };
     for name in VALUE_OPTIONS {
         if given.text(name) == Some("true") {
-            return Err(Diagnostic::new(format!(
-                "{} needs a value",
-                given.flag_name(name)
-            ))
-            .with_hint(match *name {
-                "template" => "give the path of a Handlebars file",
-                "titleSize" => "a number from 1 (largest) to 6",
-                "timezone" => "an IANA time zone name, such as Europe/Berlin",
-                _ => "a comma-separated list of names",
-            }));
+            return Err(
+                Diagnostic::new(format!("{} needs a value", given.flag_name(name))).with_hint(
+                    match *name {
+                        "template" => "give the path of a Handlebars file",
+                        "titleSize" => "a number from 1 (largest) to 6",
+                        "timezone" => "an IANA time zone name, such as Europe/Berlin",
+                        _ => "a comma-separated list of names",
+                    },
+                ),
+            );
         }
     }
     let mut options = HtmlOptions {
@@ -322,7 +326,10 @@ mod tests {
         check(&["--reporter-htmlextra-titleSize", "9"], "1 (largest) to 6");
         check(&["--reporter-htmlextra-timezone", "Mars/Base"], "time zone");
         check(&["--reporter-htmlextra-skipHeaders"], "needs a value");
-        check(&["--reporter-htmlextra-template", "/no/such.hbs"], "/no/such.hbs");
+        check(
+            &["--reporter-htmlextra-template", "/no/such.hbs"],
+            "/no/such.hbs",
+        );
     }
 
     #[test]

@@ -136,7 +136,7 @@ fn listed(list: &[String], name: &str) -> bool {
 /// True when the execution is listed on the page under the options.
 fn shown(e: &Execution, options: &HtmlOptions) -> bool {
     !(options.show_only_fails && !e.failed
-        || options.skip_requests.iter().any(|r| *r == e.item_name)
+        || options.skip_requests.contains(&e.item_name)
         || e.folders.iter().any(|f| options.skip_folders.contains(f)))
 }
 
@@ -178,7 +178,8 @@ fn execution_view<'a>(e: &'a Execution, options: &HtmlOptions) -> ExecutionView<
             }
         })
         .collect();
-    let hide_request = options.omit_request_bodies || listed(&options.hide_request_body, &e.item_name);
+    let hide_request =
+        options.omit_request_bodies || listed(&options.hide_request_body, &e.item_name);
     let hide_response =
         options.omit_response_bodies || listed(&options.hide_response_body, &e.item_name);
     let highlight = options.syntax_highlighting;
@@ -418,9 +419,7 @@ pub fn render(
         failures: failures(capture, summary, &executions, links),
         skipped_count: skipped.len(),
         skipped,
-        chart: response_time_svg(
-            capture.executions.iter().filter(|e| shown(e, options)),
-        ),
+        chart: response_time_svg(capture.executions.iter().filter(|e| shown(e, options))),
         passed_count: executions.len() - failed_count,
         failed_count,
         execution_count: executions.len(),

@@ -136,8 +136,14 @@ mod tests {
 
     #[test]
     fn html_text_highlights_json_and_escapes_everything() {
-        let html = body_html(r#"{"a<": "x\"y", "n": -1.5e3, "ok": true, "z": null}"#, true);
-        assert!(html.contains(r#"<span class="k">&quot;a&lt;&quot;</span>"#), "{html}");
+        let html = body_html(
+            r#"{"a<": "x\"y", "n": -1.5e3, "ok": true, "z": null}"#,
+            true,
+        );
+        assert!(
+            html.contains(r#"<span class="k">&quot;a&lt;&quot;</span>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<span class="s">&quot;x\&quot;y&quot;</span>"#));
         assert!(html.contains(r#"<span class="n">-1.5e3</span>"#));
         assert!(html.contains(r#"<span class="l">true</span>"#));
@@ -161,6 +167,11 @@ mod tests {
             markdown_links("[a](https://x) [b]", false),
             "[a](https://x) [b]"
         );
-        assert_eq!(markdown_links("[ [a](http://x)", true).matches("<a ").count(), 1);
+        assert_eq!(
+            markdown_links("[ [a](http://x)", true)
+                .matches("<a ")
+                .count(),
+            1
+        );
     }
 }

@@ -269,9 +269,9 @@ fn execution_json(
     map.insert("request".into(), request_json(first, info));
     map.insert("response".into(), response_json(first));
     if let Some(message) = &first.request_error {
-        let code = message
-            .split_whitespace()
-            .find(|w| w.len() > 1 && w.starts_with('E') && w.chars().all(|c| c.is_ascii_uppercase()));
+        let code = message.split_whitespace().find(|w| {
+            w.len() > 1 && w.starts_with('E') && w.chars().all(|c| c.is_ascii_uppercase())
+        });
         map.insert(
             "requestError".into(),
             json!({"message": message, "code": code}),
@@ -356,7 +356,11 @@ fn scope_json(doc: &Value, masking: bool) -> Value {
         .iter()
         .map(|v| {
             let mut v = v.clone();
-            let key = v.get("key").and_then(Value::as_str).unwrap_or("").to_string();
+            let key = v
+                .get("key")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             let secret = v.get("type").and_then(Value::as_str) == Some("secret");
             if masking && (secret || looks_secret(&key)) {
                 v["value"] = json!(MASK);
@@ -408,7 +412,12 @@ fn skipped_json(capture: &Capture) -> Value {
     let list: Vec<Value> = capture
         .executions
         .iter()
-        .flat_map(|e| e.assertions.iter().filter(|a| a.skipped).map(move |a| (e, a)))
+        .flat_map(|e| {
+            e.assertions
+                .iter()
+                .filter(|a| a.skipped)
+                .map(move |a| (e, a))
+        })
         .map(|(e, a)| {
             json!({
                 "cursor": {"ref": cursor_ref(e), "iteration": e.iteration.saturating_sub(1)},
@@ -483,12 +492,20 @@ pub fn build(
         context.extend(defaults);
     }
     context.extend(options.raw.iter().cloned());
-    context.insert("timestamp".into(), json!(timestamp(started, options, clock)));
+    context.insert(
+        "timestamp".into(),
+        json!(timestamp(started, options, clock)),
+    );
     context.insert("version".into(), json!(env!("CARGO_PKG_VERSION")));
     context.insert("folders".into(), Value::Null);
     context.insert(
         "aggregations".into(),
-        json!(aggregations(capture, info, options.flavour, options.console)),
+        json!(aggregations(
+            capture,
+            info,
+            options.flavour,
+            options.console
+        )),
     );
     context.insert(
         "summary".into(),
@@ -574,10 +591,7 @@ mod tests {
         assert_eq!(login["request"]["headers"]["members"][0]["value"], MASK);
         assert_eq!(c["summary"]["stats"]["requests"]["total"], 4);
         assert_eq!(c["summary"]["failures"].as_array().map(Vec::len), Some(6));
-        assert_eq!(
-            c["timestamp"],
-            "Thu Jan 01 2026 00:00:00 GMT+0000 (UTC)"
-        );
+        assert_eq!(c["timestamp"], "Thu Jan 01 2026 00:00:00 GMT+0000 (UTC)");
         let env = &c["summary"]["environment"]["values"]["members"];
         assert_eq!(env[0]["value"], MASK);
         assert_eq!(env[1]["value"], "h");

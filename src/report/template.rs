@@ -57,14 +57,14 @@ fn fix_param(param: &mut Parameter) {
 }
 
 fn fix_helper(h: &mut handlebars::template::HelperTemplate, name_position: bool) {
-    if name_position && h.params.is_empty() {
-        if let Some(Parameter::Subexpression(sub)) = length_of(&h.name) {
-            // `{{list.length}}`: call the length helper with the list.
-            if let TemplateElement::Expression(inner) = *sub.element {
-                h.name = inner.name;
-                h.params = inner.params;
-            }
-        }
+    // `{{list.length}}`: call the length helper with the list.
+    if name_position
+        && h.params.is_empty()
+        && let Some(Parameter::Subexpression(sub)) = length_of(&h.name)
+        && let TemplateElement::Expression(inner) = *sub.element
+    {
+        h.name = inner.name;
+        h.params = inner.params;
     }
     h.params.iter_mut().for_each(fix_param);
     h.hash.values_mut().for_each(fix_param);
@@ -147,10 +147,10 @@ fn helper_call(h: &handlebars::template::HelperTemplate, lookup: bool) -> Found 
         return Some((name.to_string(), None));
     }
     for param in h.params.iter().chain(h.hash.values()) {
-        if let Parameter::Subexpression(sub) = param {
-            if !KNOWN.contains(&sub.name()) {
-                return Some((sub.name().to_string(), None));
-            }
+        if let Parameter::Subexpression(sub) = param
+            && !KNOWN.contains(&sub.name())
+        {
+            return Some((sub.name().to_string(), None));
         }
     }
     h.template
@@ -181,7 +181,10 @@ impl UserTemplate {
                 path,
                 format!("the template calls the helper \"{name}\", which postie does not have"),
             )
-            .with_hint(format!("helpers available: {}", KNOWN[..KNOWN.len() - 1].join(", ")));
+            .with_hint(format!(
+                "helpers available: {}",
+                KNOWN[..KNOWN.len() - 1].join(", ")
+            ));
             return Err(match position {
                 Some((line, col)) => diagnostic.at(line, col),
                 None => diagnostic,
@@ -251,9 +254,15 @@ mod tests {
     fn template_errors_name_the_line() {
         let broken = load("line one\n{{#if x}}\nno end").err();
         let broken = broken.map(|d| d.to_string()).unwrap_or_default();
-        assert!(broken.contains("t.hbs") && broken.contains(":3:"), "{broken}");
+        assert!(
+            broken.contains("t.hbs") && broken.contains(":3:"),
+            "{broken}"
+        );
         let unknown = load("a\nb {{#each x}}{{moment date format=\"Y\"}}{{/each}}").err();
         let unknown = unknown.map(|d| d.to_string()).unwrap_or_default();
-        assert!(unknown.contains("\"moment\"") && unknown.contains(":2:"), "{unknown}");
+        assert!(
+            unknown.contains("\"moment\"") && unknown.contains(":2:"),
+            "{unknown}"
+        );
     }
 }

@@ -174,8 +174,14 @@ fn branch<'reg: 'rc, 'rc>(
     }
 }
 
+/// A yes-or-no test of a helper's arguments.
+type TestFn = fn(&[Value]) -> bool;
+
+/// A computation of a value from a helper's arguments.
+type ComputeFn = Box<dyn Fn(&[Value]) -> Value + Send + Sync>;
+
 /// A helper answering yes or no: a block renders a branch, inline it is `true`/`false`.
-struct Test(fn(&[Value]) -> bool);
+struct Test(TestFn);
 
 impl HelperDef for Test {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -201,7 +207,7 @@ impl HelperDef for Test {
 }
 
 /// A helper giving a value (written escaped, or passed on in a subexpression).
-struct Compute(Box<dyn Fn(&[Value]) -> Value + Send + Sync>);
+struct Compute(ComputeFn);
 
 impl HelperDef for Compute {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -296,7 +302,12 @@ fn failed_folders(v: &Value) -> Value {
         .map(Vec::as_slice)
         .unwrap_or_default()
         .iter()
-        .flat_map(|a| a.get("executions").and_then(Value::as_array).into_iter().flatten())
+        .flat_map(|a| {
+            a.get("executions")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+        })
         .filter(|e| to_number(&e["cumulativeTests"]["failed"]) > 0.0)
         .count();
     json!(count)
@@ -304,15 +315,23 @@ fn failed_folders(v: &Value) -> Value {
 
 /// Register every helper; `paging` and `logs` answer the htmlextra options of the same names.
 pub fn register(registry: &mut Handlebars<'_>, paging: bool, logs: bool) {
-    let tests: [(&str, fn(&[Value]) -> bool); 10] = [
+    let tests: [(&str, TestFn); 10] = [
         ("eq", |p| strict_equal(arg(p, 0), arg(p, 1))),
         ("isTheSame", |p| strict_equal(arg(p, 0), arg(p, 1))),
         ("is", |p| loose_equal(arg(p, 0), arg(p, 1))),
         ("isnt", |p| !loose_equal(arg(p, 0), arg(p, 1))),
-        ("gt", |p| compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_gt())),
-        ("gte", |p| compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_ge())),
-        ("lt", |p| compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_lt())),
-        ("lte", |p| compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_le())),
+        ("gt", |p| {
+            compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_gt())
+        }),
+        ("gte", |p| {
+            compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_ge())
+        }),
+        ("lt", |p| {
+            compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_lt())
+        }),
+        ("lte", |p| {
+            compare(arg(p, 0), arg(p, 1)).is_some_and(|o| o.is_le())
+        }),
         ("and", |p| p.iter().all(truthy)),
         ("or", |p| p.iter().any(truthy)),
     ];
@@ -321,7 +340,7 @@ pub fn register(registry: &mut Handlebars<'_>, paging: bool, logs: bool) {
     }
     registry.register_helper("not", Box::new(Test(|p| !truthy(arg(p, 0)))));
     registry.register_helper("isNotIn", Box::new(IsNotIn));
-    let computed: Vec<(&str, Box<dyn Fn(&[Value]) -> Value + Send + Sync>)> = vec![
+    let computed: Vec<(&str, ComputeFn)> = vec![
         (
             "add",
             Box::new(|p| {
@@ -362,7 +381,10 @@ pub fn register(registry: &mut Handlebars<'_>, paging: bool, logs: bool) {
         ("paging", Box::new(move |_| json!(paging))),
         ("logs", Box::new(move |_| json!(logs))),
         ("totalFolders", Box::new(|p| length(arg(p, 0)))),
-        ("totalFailedFolders", Box::new(|p| failed_folders(arg(p, 0)))),
+        (
+            "totalFailedFolders",
+            Box::new(|p| failed_folders(arg(p, 0))),
+        ),
         (LENGTH_HELPER, Box::new(|p| length(arg(p, 0)))),
     ];
     for (name, f) in computed {
@@ -387,12 +409,21 @@ mod tests {
         let data = json!({"n": 3, "s": "3", "z": 0, "t": "b"});
         assert_eq!(render("{{#gt n 1}}yes{{else}}no{{/gt}}", &data), "yes");
         assert_eq!(render("{{#gt z 1}}yes{{else}}no{{/gt}}", &data), "no");
-        assert_eq!(render("{{gte n 3}} {{lt n 3}} {{lte s 3}}", &data), "true false true");
+        assert_eq!(
+            render("{{gte n 3}} {{lt n 3}} {{lte s 3}}", &data),
+            "true false true"
+        );
         assert_eq!(render("{{#eq n 3}}a{{/eq}}{{#eq s 3}}b{{/eq}}", &data), "a");
         assert_eq!(render("{{#is s 3}}loose{{/is}}", &data), "loose");
         assert_eq!(render("{{#if (gt n 2)}}sub{{/if}}", &data), "sub");
-        assert_eq!(render("{{#isTheSame t \"b\"}}same{{/isTheSame}}", &data), "same");
-        assert_eq!(render("{{#and n s}}both{{/and}}{{#or z t}}one{{/or}}", &data), "bothone");
+        assert_eq!(
+            render("{{#isTheSame t \"b\"}}same{{/isTheSame}}", &data),
+            "same"
+        );
+        assert_eq!(
+            render("{{#and n s}}both{{/and}}{{#or z t}}one{{/or}}", &data),
+            "bothone"
+        );
     }
 
     #[test]
@@ -402,13 +433,22 @@ mod tests {
         ], "aggs": [{"executions": [{"cumulativeTests": {"failed": 1}}, {"cumulativeTests": {"failed": 0}}]}]});
         assert_eq!(render("{{add p f}} {{add i p}}", &data), "3 42");
         assert_eq!(render("{{percent p f}} {{percent 0 0}}", &data), "67 NaN");
-        assert_eq!(render("{{inc i}} {{totalTests 10 3}} {{totalTests 10 0}}", &data), "5 7 10");
+        assert_eq!(
+            render("{{inc i}} {{totalTests 10 3}} {{totalTests 10 0}}", &data),
+            "5 7 10"
+        );
         assert_eq!(
             render("{{{formdata list}}}", &data),
             r#"{"a":"1","b":"/f.txt"}"#
         );
-        assert_eq!(render("{{{object p}}} {{paging}} {{logs}}", &data), "2 true false");
-        assert_eq!(render("{{totalFolders aggs}} {{totalFailedFolders aggs}}", &data), "1 1");
+        assert_eq!(
+            render("{{{object p}}} {{paging}} {{logs}}", &data),
+            "2 true false"
+        );
+        assert_eq!(
+            render("{{totalFolders aggs}} {{totalFailedFolders aggs}}", &data),
+            "1 1"
+        );
         assert_eq!(render("{{__postie_length list}}", &data), "3");
     }
 
@@ -419,7 +459,9 @@ mod tests {
         });
         let t = |elem: &str, list: &str| {
             render(
-                &format!("{{{{#isNotIn \"{elem}\" {list}}}}}shown{{{{else}}}}hidden{{{{/isNotIn}}}}"),
+                &format!(
+                    "{{{{#isNotIn \"{elem}\" {list}}}}}shown{{{{else}}}}hidden{{{{/isNotIn}}}}"
+                ),
                 &data,
             )
         };
