@@ -46,6 +46,9 @@ pub const HTMLEXTRA_OPTIONS: &[&str] = &[
     "noSyntaxHighlighting",
 ];
 
+/// newman-reporter-htmlextra options postie's page does not have (warned about by name).
+const UNSUPPORTED: &[&str] = &["testPaging", "showFolderDescription"];
+
 /// Options that take a value (a bare flag is a mistake).
 const VALUE_OPTIONS: &[&str] = &[
     "template",
@@ -122,11 +125,19 @@ pub fn unknown_options(
         .into_iter()
         .filter(|(name, _)| !known.contains(&name.to_lower_camel_case().as_str()))
         .map(|(name, _)| {
-            format!(
-                "--reporter-{reporter}-{name}: the {reporter} reporter has no such option; it \
-                 is ignored (options: {})",
-                known.join(", ")
-            )
+            let camel = name.to_lower_camel_case();
+            if reporter == "htmlextra" && UNSUPPORTED.contains(&camel.as_str()) {
+                format!(
+                    "--reporter-{reporter}-{name}: postie's htmlextra page does not have this \
+                     option of newman-reporter-htmlextra; it is ignored"
+                )
+            } else {
+                format!(
+                    "--reporter-{reporter}-{name}: the {reporter} reporter has no such option; \
+                     it is ignored (options: {})",
+                    known.join(", ")
+                )
+            }
         })
         .collect()
 }
@@ -337,13 +348,15 @@ mod tests {
         let given = raw(&[
             "--reporter-htmlextra-showOnlyFail",
             "--reporter-htmlextra-logs",
+            "--reporter-htmlextra-testPaging",
             "--reporter-html-title",
             "x",
         ]);
         let reporters = vec!["html".to_string(), "htmlextra".to_string()];
         let extra = unknown_options(&given, "htmlextra", &reporters);
-        assert_eq!(extra.len(), 1);
-        assert!(extra[0].starts_with("--reporter-htmlextra-showOnlyFail:"));
+        assert_eq!(extra.len(), 2);
+        assert!(extra[0].starts_with("--reporter-htmlextra-showOnlyFail: the htmlextra"));
+        assert!(extra[1].contains("testPaging: postie's htmlextra page does not have"));
         let html = unknown_options(&given, "html", &reporters);
         assert!(html.len() == 1 && html[0].starts_with("--reporter-html-title:"));
     }

@@ -3,7 +3,7 @@
 //! executions and the run summary, or the user's own Handlebars template
 //! (`--reporter-html-template`, `--reporter-htmlextra-template`) rendered with Newman's context
 //! (see [`super::newman_context`]). The page's tabs, filters and options are in
-//! [`super::html_page`]. It only renders; the export step writes the text
+//! `html_page`. It only renders; the export step writes the text
 //! [`HtmlReporter::document`] returns.
 
 use super::capture::{Capture, CaptureOptions};
