@@ -10,6 +10,7 @@ mod fault_catalogue;
 mod fault_server;
 mod faults;
 mod hardening;
+mod html_reports;
 mod http_behaviour;
 mod large_bodies;
 mod libdiff;

@@ -163,7 +163,7 @@ fn reporters_unknown_reporter_is_refused() {
     let out = postie_test_mode(&["demo", "-r", "emojitrain"]);
     out.check(out.code != 0, "unknown reporter");
     out.check(
-        out.stderr.contains("junit, html, progress"),
+        out.stderr.contains("junit, html, htmlextra, progress"),
         "lists reporters",
     );
 }

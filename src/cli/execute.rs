@@ -13,8 +13,8 @@ use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_fil
 use crate::http::response_body::DEFAULT_MAX_RESPONSE_SIZE;
 use crate::http::{ClientOptions, CookieJar};
 use crate::report::{
-    CliOptions, CliReporter, Clock, HtmlOptions, HtmlReporter, JsonOptions, JsonReporter,
-    JunitReporter, Masker, ProgressReporter, Style, SummaryBuilder,
+    CliOptions, CliReporter, Clock, CollectionInfo, HtmlReporter, JsonOptions, JsonReporter,
+    JunitReporter, Masker, ProgressReporter, RunVariables, Style, SummaryBuilder,
 };
 use crate::runner::{self, Fanout, Listener, RunOptions};
 use crate::script::ScopeMeta;
@@ -26,7 +26,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Reporters postie has so far.
-const REPORTERS: [&str; 5] = ["cli", "json", "junit", "html", "progress"];
+const REPORTERS: [&str; 6] = ["cli", "json", "junit", "html", "htmlextra", "progress"];
 
 /// The loaded files of a run.
 #[derive(Debug)]
@@ -60,13 +60,7 @@ fn parse_assignments(
         .collect()
 }
 
-/// True for command-line variables whose values are never printed: a name that says it is secret.
-fn looks_secret(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    ["password", "secret", "token", "apikey", "api_key"]
-        .iter()
-        .any(|word| key.contains(word))
-}
+use crate::report::mask::looks_secret;
 
 /// Values never printed: every variable of type `secret`, and values given with `--env-var` /
 /// `--global-var` under a secret-looking name.
@@ -269,11 +263,28 @@ pub fn execute(
     let enabled = |name: &str| reporters.iter().any(|r| r == name);
     let clock = Clock::from_env();
     let mut junit = enabled("junit").then(|| JunitReporter::new(masker.clone(), clock));
-    let html_options = HtmlOptions {
-        show_secrets: flags.show_secrets,
-    };
-    let mut html = enabled("html").then(|| HtmlReporter::new(html_options, masker, clock));
-    let mut progress = enabled("progress").then(ProgressReporter::for_stdout);
+    // `-r html` and `-r htmlextra`: options (and templates) checked before anything is sent.
+    let mut html_reporters = Vec::new();
+    for name in ["html", "htmlextra"].into_iter().filter(|n| enabled(n)) {
+        for warning in super::html_reporters::unknown_options(reporter_options, name, &reporters) {
+            eprintln!("postie: warning: {warning}");
+        }
+        let options = super::html_reporters::html_options(
+            reporter_options,
+            name,
+            &reporters,
+            flags.show_secrets,
+        )?;
+        let templated = options.template.is_some();
+        let mut reporter = HtmlReporter::new(options, masker.clone(), clock);
+        if templated {
+            reporter.set_collection(CollectionInfo::from_collection(&collection));
+        }
+        html_reporters.push((name, reporter));
+    }
+    let progress_bar =
+        enabled("progress") || super::html_reporters::progress_bar(reporter_options, &reporters);
+    let mut progress = progress_bar.then(ProgressReporter::for_stdout);
     {
         let mut listeners: Vec<&mut dyn Listener> = vec![&mut summary];
         if cli_enabled {
@@ -281,7 +292,11 @@ pub fn execute(
         }
         listeners.extend(json.as_mut().map(|r| r as &mut dyn Listener));
         listeners.extend(junit.as_mut().map(|r| r as &mut dyn Listener));
-        listeners.extend(html.as_mut().map(|r| r as &mut dyn Listener));
+        listeners.extend(
+            html_reporters
+                .iter_mut()
+                .map(|(_, r)| r as &mut dyn Listener),
+        );
         listeners.extend(progress.as_mut().map(|r| r as &mut dyn Listener));
         let mut fanout = Fanout::new(listeners);
         runner::run(&collection, &mut scopes, &options, &mut fanout)?;
@@ -307,6 +322,10 @@ pub fn execute(
         "globals",
         export_style,
     );
+    let run_variables = (!html_reporters.is_empty()).then(|| RunVariables {
+        environment: environment_doc.clone(),
+        globals: globals_doc.clone(),
+    });
     // Every file is attempted even if an earlier one fails; the first error is reported.
     let mut written: Vec<Result<(), Diagnostic>> = Vec::new();
     if let Some(path) = &flags.export_environment {
@@ -333,10 +352,15 @@ pub fn execute(
         let path = report_path(reporter_options, &reporters, "junit", "xml");
         written.push(write_atomically(&path, junit.document(&summary).as_bytes()));
     }
-    if let Some(html) = &html {
-        let path = report_path(reporter_options, &reporters, "html", "html");
+    for (name, html) in &html_reporters {
+        let base = match *name {
+            "htmlextra" => super::html_reporters::htmlextra_file_base(&collection.name),
+            _ => "newman-run-report".to_string(),
+        };
+        let path = report_path_named(reporter_options, &reporters, name, &base, "html");
+        let variables = run_variables.clone().unwrap_or_default();
         written.push(
-            html.document(&summary)
+            html.document(&summary, &variables)
                 .and_then(|page| write_atomically(&path, page.as_bytes())),
         );
     }
@@ -363,11 +387,23 @@ fn report_path(
     name: &str,
     ext: &str,
 ) -> PathBuf {
+    report_path_named(options, reporters, name, "newman-run-report", ext)
+}
+
+/// `--reporter-<name>-export`, else the default location with the file name `base`.
+fn report_path_named(
+    options: &RawReporterOptions,
+    reporters: &[String],
+    name: &str,
+    base: &str,
+    ext: &str,
+) -> PathBuf {
     options
         .for_reporter(name, reporters)
         .get("export")
+        .filter(|path| *path != "true")
         .map(PathBuf::from)
-        .unwrap_or_else(|| default_report_path(ext))
+        .unwrap_or_else(|| default_report_path(base, ext))
 }
 
 /// The scope to export: a secret variable whose value still is the one given on the command line
@@ -398,8 +434,9 @@ fn keep_secrets_out(
     out
 }
 
-/// Newman's default report location: `newman/newman-run-report-<timestamp>-0.<ext>`.
-fn default_report_path(ext: &str) -> PathBuf {
+/// Newman's default report location: `newman/<base>-<timestamp>-0.<ext>` (`base` is
+/// `newman-run-report`, or htmlextra's name).
+fn default_report_path(base: &str, ext: &str) -> PathBuf {
     let stamp = crate::vars::dynamic::iso_timestamp(
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -407,7 +444,7 @@ fn default_report_path(ext: &str) -> PathBuf {
             .unwrap_or(0),
     )
     .replace([':', '.'], "-");
-    PathBuf::from(format!("newman/newman-run-report-{stamp}-0.{ext}"))
+    PathBuf::from(format!("newman/{base}-{stamp}-0.{ext}"))
 }
 
 /// `name` and `id` of a loaded variable file as scripts see them; Newman makes up an id for a

@@ -7,6 +7,7 @@
 pub mod args;
 pub mod demo;
 pub mod execute;
+pub mod html_reporters;
 pub mod reporter_options;
 pub mod tls;
 

@@ -58,6 +58,21 @@ impl RawReporterOptions {
         specific.extend(generic);
         specific
     }
+
+    /// The options given as `--reporter-<reporter>-<opt>` (not the generic ones), in
+    /// command-line order: (name after the reporter's prefix, value).
+    pub fn specific(&self, reporter: &str, reporters: &[String]) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .filter(|(name, _)| {
+                let owner = reporters
+                    .iter()
+                    .find(|r| name.starts_with(&format!("{r}-")));
+                owner.is_some_and(|r| r == reporter)
+            })
+            .map(|(name, value)| (name[reporter.len() + 1..].to_string(), value.clone()))
+            .collect()
+    }
 }
 
 #[cfg(test)]

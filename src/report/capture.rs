@@ -88,6 +88,14 @@ pub struct Execution {
     pub name: String,
     /// Item id, else its name: groups executions of the same item.
     pub key: String,
+    /// The item's own id, if it has one.
+    pub item_id: Option<String>,
+    /// The item's own name (masked), without its folders.
+    pub item_name: String,
+    /// Names of the folders around the item (masked), outermost first.
+    pub folders: Vec<String>,
+    /// 0-based position of the item in the run's plan.
+    pub position: usize,
     /// Method as sent.
     pub method: String,
     /// Resolved URL, masked.
@@ -140,6 +148,8 @@ pub struct Capture {
     seen: usize,
     /// Collection name.
     pub collection: String,
+    /// Iterations planned.
+    pub iterations: usize,
     /// When the run started (milliseconds since the epoch, frozen in test mode).
     pub started: u128,
 }
@@ -167,8 +177,14 @@ impl Capture {
             kept_failed: 0,
             seen: 0,
             collection: String::new(),
+            iterations: 0,
             started: options.clock.now_millis(),
         }
+    }
+
+    /// The masker everything captured went through (it has learned each request's credentials).
+    pub fn masker(&self) -> &Masker {
+        &self.masker
     }
 
     fn mask(&self, text: &str) -> String {
@@ -288,6 +304,10 @@ impl Capture {
             number: self.seen + 1,
             iteration: cursor.iteration + 1,
             key: item.id.map_or_else(|| name.clone(), str::to_string),
+            item_id: item.id.map(str::to_string),
+            item_name: self.mask(item.name),
+            folders: item.folders.iter().map(|f| self.mask(f)).collect(),
+            position: cursor.position,
             name,
             request_skipped: true,
             ..Execution::default()
@@ -298,8 +318,12 @@ impl Capture {
 impl Listener for Capture {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
-            Event::Start { collection, .. } => {
+            Event::Start {
+                collection,
+                iterations,
+            } => {
                 self.collection = self.mask(collection);
+                self.iterations = *iterations;
                 self.started = self.options.clock.now_millis();
             }
             Event::BeforeItem { cursor, item } => self.begin(cursor, item),

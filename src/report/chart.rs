@@ -58,7 +58,7 @@ fn clip(text: &str, max: usize) -> String {
     out
 }
 
-fn bars(executions: &[Execution]) -> Vec<Bar> {
+fn bars<'a>(executions: impl IntoIterator<Item = &'a Execution>) -> Vec<Bar> {
     let mut bars: Vec<Bar> = Vec::new();
     for e in executions {
         let index = match bars.iter().position(|b| b.key == e.key) {
@@ -85,7 +85,7 @@ fn bars(executions: &[Execution]) -> Vec<Bar> {
 }
 
 /// The chart as an `<svg>` element (empty text when nothing ran).
-pub fn response_time_svg(executions: &[Execution]) -> String {
+pub fn response_time_svg<'a>(executions: impl IntoIterator<Item = &'a Execution>) -> String {
     let all = bars(executions);
     if all.is_empty() {
         return String::new();

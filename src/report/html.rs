@@ -1,89 +1,115 @@
-//! The HTML reporter (`-r html`): one self-contained page (inline CSS, JavaScript and SVG, no
-//! external assets) rendered with handlebars from the captured executions and the run summary.
-//! The run summary and failures come first, then a response-time chart, then every request.
-//! It only renders; the export step writes the text [`HtmlReporter::document`] returns.
+//! The HTML reporters (`-r html` and `-r htmlextra`): one self-contained page (inline CSS,
+//! JavaScript and SVG, no external assets) rendered with handlebars from the captured
+//! executions and the run summary, or the user's own Handlebars template
+//! (`--reporter-html-template`, `--reporter-htmlextra-template`) rendered with Newman's context
+//! (see [`super::newman_context`]). The page's tabs, filters and options are in
+//! `html_page`. It only renders; the export step writes the text
+//! [`HtmlReporter::document`] returns.
 
-use super::capture::{Capture, CaptureOptions, Execution};
-use super::chart::response_time_svg;
-use super::format::{duration, size};
+use super::capture::{Capture, CaptureOptions};
 use super::mask::Masker;
+use super::newman_context::{CollectionInfo, Flavour, RunVariables};
 use super::summary::RunSummary;
+use super::template::UserTemplate;
 use super::test_mode::Clock;
 use crate::diagnostic::Diagnostic;
 use crate::runner::{Event, Listener};
-use handlebars::Handlebars;
-use serde::Serialize;
 
-const TEMPLATE: &str = include_str!("templates/report.hbs");
-const CSS: &str = include_str!("templates/report.css");
-const SCRIPT: &str = include_str!("templates/report.js");
-
-/// Options of the HTML reporter.
-#[derive(Debug, Clone, Copy, Default)]
+/// Options of the HTML reporters: `html` has only the template; `htmlextra` has them all, under
+/// htmlextra's names (`--reporter-htmlextra-<name>`, noted on each field).
+#[derive(Debug, Clone)]
 pub struct HtmlOptions {
     /// `--show-secrets`: show `Authorization` header values.
     pub show_secrets: bool,
+    /// Which reporter this is: the shape of a user template's context follows it.
+    pub flavour: Flavour,
+    /// `title`: the page's heading (default: the collection's name).
+    pub title: Option<String>,
+    /// `browserTitle`: the browser tab's title.
+    pub browser_title: Option<String>,
+    /// `titleSize`: the heading's level, 1 (largest) to 6.
+    pub title_size: u8,
+    /// `logs`: show what scripts printed (on for `html`, off for `htmlextra` unless asked).
+    pub console: bool,
+    /// `darkTheme`: open the page in its dark theme.
+    pub dark: bool,
+    /// `omitHeaders` (or `skipSensitiveData`): no request or response headers.
+    pub omit_headers: bool,
+    /// `skipHeaders`: header names left out (any case).
+    pub skip_headers: Vec<String>,
+    /// `omitRequestBodies` (or `skipSensitiveData`): no request bodies.
+    pub omit_request_bodies: bool,
+    /// `omitResponseBodies` (or `skipSensitiveData`): no response bodies.
+    pub omit_response_bodies: bool,
+    /// `hideRequestBody`: requests (by name, any case) whose request body is left out.
+    pub hide_request_body: Vec<String>,
+    /// `hideResponseBody`: requests (by name, any case) whose response body is left out.
+    pub hide_response_body: Vec<String>,
+    /// `showOnlyFails`: list only the requests that failed.
+    pub show_only_fails: bool,
+    /// `skipFolders`: requests inside these folders (at any depth) are not listed.
+    pub skip_folders: Vec<String>,
+    /// `skipRequests`: requests with these names are not listed.
+    pub skip_requests: Vec<String>,
+    /// `timezone`: the zone the page's time is shown in (default: UTC for `html`, the
+    /// machine's zone for a template's `timestamp`).
+    pub time_zone: Option<jiff::tz::TimeZone>,
+    /// `showEnvironmentData`: list the environment's variables as the run left them.
+    pub show_environment: bool,
+    /// `skipEnvironmentVars`: environment variables not listed.
+    pub skip_environment_vars: Vec<String>,
+    /// `showGlobalData`: list the globals as the run left them.
+    pub show_globals: bool,
+    /// `skipGlobalVars`: globals not listed.
+    pub skip_global_vars: Vec<String>,
+    /// `showMarkdownLinks`: `[text](https://…)` in test names and messages become links.
+    pub markdown_links: bool,
+    /// Colour JSON bodies (off with `noSyntaxHighlighting`).
+    pub syntax_highlighting: bool,
+    /// The options exactly as given (htmlextra's names), for a user template's context.
+    pub raw: Vec<(String, serde_json::Value)>,
+    /// `template`: the user's Handlebars template, rendered instead of the built-in page.
+    pub template: Option<UserTemplate>,
+}
+
+impl Default for HtmlOptions {
+    fn default() -> Self {
+        HtmlOptions {
+            show_secrets: false,
+            flavour: Flavour::Html,
+            title: None,
+            browser_title: None,
+            title_size: 1,
+            console: true,
+            dark: false,
+            omit_headers: false,
+            skip_headers: Vec::new(),
+            omit_request_bodies: false,
+            omit_response_bodies: false,
+            hide_request_body: Vec::new(),
+            hide_response_body: Vec::new(),
+            show_only_fails: false,
+            skip_folders: Vec::new(),
+            skip_requests: Vec::new(),
+            time_zone: None,
+            show_environment: false,
+            skip_environment_vars: Vec::new(),
+            show_globals: false,
+            skip_global_vars: Vec::new(),
+            markdown_links: false,
+            syntax_highlighting: true,
+            raw: Vec::new(),
+            template: None,
+        }
+    }
 }
 
 /// Collects the run and renders the HTML report.
 pub struct HtmlReporter {
     capture: Capture,
-    masker: Masker,
+    options: HtmlOptions,
     clock: Clock,
-}
-
-#[derive(Serialize)]
-struct StatRow {
-    name: &'static str,
-    executed: usize,
-    failed: usize,
-}
-
-#[derive(Serialize)]
-struct FailureView {
-    number: usize,
-    error_name: String,
-    title: String,
-    message: String,
-    at: String,
-    source: String,
-    iteration: usize,
-    show_iteration: bool,
-    anchor: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ExecutionView<'a> {
-    #[serde(flatten)]
-    execution: &'a Execution,
-    status: &'static str,
-    code_class: String,
-    request_header_count: usize,
-    response_header_count: usize,
-    console_count: usize,
-}
-
-#[derive(Serialize)]
-struct Page<'a> {
-    collection: &'a str,
-    started: String,
-    passed: bool,
-    failure_count: usize,
-    one_failure: bool,
-    duration: String,
-    received: String,
-    average: String,
-    run_error: Option<String>,
-    stats: Vec<StatRow>,
-    failures: Vec<FailureView>,
-    chart: String,
-    executions: Vec<ExecutionView<'a>>,
-    execution_count: usize,
-    omitted: usize,
-    failed_count: usize,
-    passed_count: usize,
-    css: &'static str,
-    script: &'static str,
+    collection: CollectionInfo,
 }
 
 impl HtmlReporter {
@@ -91,123 +117,50 @@ impl HtmlReporter {
     pub fn new(options: HtmlOptions, masker: Masker, clock: Clock) -> Self {
         HtmlReporter {
             capture: Capture::new(
-                masker.clone(),
+                masker,
                 CaptureOptions {
                     mask_authorization: !options.show_secrets,
                     clock,
                 },
             ),
-            masker,
+            options,
             clock,
+            collection: CollectionInfo::default(),
         }
     }
 
-    fn failures(&self, summary: &RunSummary) -> Vec<FailureView> {
-        let executions = &self.capture.executions;
-        summary
-            .failures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let source = self.masker.mask(&f.path).into_owned();
-                let anchor = executions
-                    .iter()
-                    .find(|e| e.name == source && e.iteration == f.iteration + 1)
-                    .map(|e| format!("exec-{}", e.number));
-                let message = self.masker.mask(&f.message).into_owned();
-                let (title, message) = if f.test.is_empty() {
-                    (message, String::new())
-                } else {
-                    (self.masker.mask(&f.test).into_owned(), message)
-                };
-                FailureView {
-                    number: i + 1,
-                    error_name: f.error_name.clone(),
-                    title,
-                    message,
-                    at: f.at.clone(),
-                    source,
-                    iteration: f.iteration + 1,
-                    show_iteration: summary.iterations > 1,
-                    anchor,
-                }
-            })
-            .collect()
+    /// What a user template's context says about the collection (ids, descriptions).
+    pub fn set_collection(&mut self, collection: CollectionInfo) {
+        self.collection = collection;
     }
 
-    /// The page for `summary`.
-    pub fn document(&self, summary: &RunSummary) -> Result<String, Diagnostic> {
-        let clock = self.clock;
-        let s = &summary.stats;
-        let row = |name, c: super::summary::Counter| StatRow {
-            name,
-            executed: c.executed,
-            failed: c.failed,
-        };
-        let average = summary
-            .response_time_stats()
-            .map(|(mean, min, max, sd)| {
-                let d = |x| duration(clock.duration(x));
-                format!(
-                    "{} [min: {}, max: {}, s.d.: {}]",
-                    d(mean),
-                    d(min),
-                    d(max),
-                    d(sd)
-                )
-            })
-            .unwrap_or_default();
-        // Failed requests first, each group in run order.
-        let mut executions: Vec<ExecutionView<'_>> = self
-            .capture
-            .executions
-            .iter()
-            .map(|e| ExecutionView {
-                execution: e,
-                status: if e.failed { "failed" } else { "passed" },
-                code_class: e
-                    .response
-                    .as_ref()
-                    .map_or_else(String::new, |r| format!("c{}", r.code / 100)),
-                request_header_count: e.request_headers.len(),
-                response_header_count: e.response.as_ref().map_or(0, |r| r.headers.len()),
-                console_count: e.console.len(),
-            })
-            .collect();
-        executions.sort_by_key(|e| !e.execution.failed);
-        let failed_count = executions.iter().filter(|e| e.execution.failed).count();
-        let page = Page {
-            collection: &self.capture.collection,
-            started: clock.iso(self.capture.started),
-            passed: summary.passed(),
-            failure_count: summary.failures.len(),
-            one_failure: summary.failures.len() == 1,
-            duration: duration(clock.duration(summary.duration)),
-            received: size(summary.bytes_received),
-            average,
-            run_error: summary.run_error.clone(),
-            stats: vec![
-                row("iterations", s.iterations),
-                row("requests", s.requests),
-                row("test-scripts", s.test_scripts),
-                row("prerequest-scripts", s.prerequest_scripts),
-                row("assertions", s.assertions),
-            ],
-            failures: self.failures(summary),
-            chart: response_time_svg(&self.capture.executions),
-            passed_count: executions.len() - failed_count,
-            failed_count,
-            execution_count: executions.len(),
-            omitted: self.capture.omitted,
-            executions,
-            css: CSS,
-            script: SCRIPT,
-        };
-        let mut engine = Handlebars::new();
-        engine.set_strict_mode(true);
-        engine
-            .render_template(TEMPLATE, &page)
-            .map_err(|e| Diagnostic::new(format!("cannot render the HTML report: {e}")))
+    /// The page for `summary`; `variables` are the environment and globals as the run left
+    /// them (Newman's export shape), for the variable lists and a template's context.
+    pub fn document(
+        &self,
+        summary: &RunSummary,
+        variables: &RunVariables,
+    ) -> Result<String, Diagnostic> {
+        match &self.options.template {
+            Some(template) => {
+                let context = super::newman_context::build(
+                    &self.capture,
+                    summary,
+                    variables,
+                    &self.collection,
+                    &self.options,
+                    self.clock,
+                );
+                template.render(&context)
+            }
+            None => super::html_page::render(
+                &self.capture,
+                summary,
+                variables,
+                &self.options,
+                self.clock,
+            ),
+        }
     }
 }
 
@@ -230,7 +183,7 @@ mod tests {
         };
         let mut html = HtmlReporter::new(options, masker, Clock { frozen: true });
         let summary = replay(&mut html);
-        html.document(&summary)
+        html.document(&summary, &RunVariables::default())
             .unwrap_or_else(|e| panic!("render: {e}"))
     }
 
@@ -248,16 +201,25 @@ mod tests {
         assert!(page.contains("<svg class=\"chart\""));
         assert!(page.contains("Run started 2026-01-01T00:00:00.000Z"));
         assert!(page.contains("connect ECONNREFUSED 127.0.0.1:1"));
-        // Failures first: the failure table, then failed requests before passed ones.
-        let failures = page.find("<h2>Failures</h2>").unwrap_or(usize::MAX);
-        let chart = page.find("<h2>Mean response").unwrap_or(0);
-        assert!(failures < chart);
+        // Tabs in order: summary (with the chart), requests (failed first), failures, skipped.
+        let at = |text: &str| page.find(text).unwrap_or(usize::MAX);
+        assert!(at("data-panel=\"summary\"") < at("<h2>Mean response"));
+        assert!(at("<h2>Mean response") < at("data-panel=\"requests\""));
+        assert!(at("data-panel=\"requests\"") < at("data-panel=\"failed\""));
+        assert!(at("data-panel=\"failed\"") < at("data-panel=\"skipped\""));
+        let first_card = at("<article class=\"exec");
+        assert_eq!(first_card, at("<article class=\"exec failed"));
         assert!(page.contains("href=\"#exec-1\""));
+        assert!(page.contains("<select data-iteration-filter>"));
+        assert!(page.contains("data-theme=\"light\""));
     }
 
     #[test]
     fn html_report_shows_authorization_with_show_secrets() {
-        let page = render(HtmlOptions { show_secrets: true });
+        let page = render(HtmlOptions {
+            show_secrets: true,
+            ..HtmlOptions::default()
+        });
         assert!(page.contains("Bearer abc"));
     }
 }

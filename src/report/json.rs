@@ -239,8 +239,6 @@ impl JsonReporter {
     }
 
     fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
-        let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
-        let st = &summary.stats;
         let (mean, min, max, sd) = summary
             .response_time_stats()
             .map(|(a, b, c, d)| {
@@ -283,20 +281,7 @@ impl JsonReporter {
             "environment": environment,
             "globals": globals,
             "run": {
-                "stats": {
-                    "iterations": counter(st.iterations),
-                    "items": counter(st.items),
-                    "scripts": counter(Counter {
-                        executed: st.test_scripts.executed + st.prerequest_scripts.executed,
-                        failed: st.test_scripts.failed + st.prerequest_scripts.failed,
-                    }),
-                    "prerequests": counter(Counter { executed: st.items.executed, failed: 0 }),
-                    "requests": counter(st.requests),
-                    "tests": counter(Counter { executed: st.items.executed, failed: 0 }),
-                    "assertions": counter(st.assertions),
-                    "testScripts": counter(st.test_scripts),
-                    "prerequestScripts": counter(st.prerequest_scripts),
-                },
+                "stats": stats_json(summary),
                 "timings": {
                     "responseAverage": mean,
                     "responseMin": min,
@@ -315,6 +300,26 @@ impl JsonReporter {
         mask_strings(&mut doc, &self.masker);
         doc
     }
+}
+
+/// `run.stats` in Newman's shape: `{total, pending, failed}` per category.
+pub(super) fn stats_json(summary: &RunSummary) -> Value {
+    let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
+    let st = &summary.stats;
+    json!({
+        "iterations": counter(st.iterations),
+        "items": counter(st.items),
+        "scripts": counter(Counter {
+            executed: st.test_scripts.executed + st.prerequest_scripts.executed,
+            failed: st.test_scripts.failed + st.prerequest_scripts.failed,
+        }),
+        "prerequests": counter(Counter { executed: st.items.executed, failed: 0 }),
+        "requests": counter(st.requests),
+        "tests": counter(Counter { executed: st.items.executed, failed: 0 }),
+        "assertions": counter(st.assertions),
+        "testScripts": counter(st.test_scripts),
+        "prerequestScripts": counter(st.prerequest_scripts),
+    })
 }
 
 /// Writes through to `inner` with one level of the report's indentation after every line break:
@@ -342,7 +347,7 @@ impl Write for Indented<'_> {
 }
 
 /// Mask every string inside `value`.
-fn mask_strings(value: &mut Value, masker: &Masker) {
+pub(super) fn mask_strings(value: &mut Value, masker: &Masker) {
     match value {
         Value::String(text) => {
             if let std::borrow::Cow::Owned(masked) = masker.mask(text) {

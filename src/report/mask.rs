@@ -99,6 +99,15 @@ impl MaskSet {
     }
 }
 
+/// True for variable names whose values are never printed: a name that says it is secret
+/// (`password`, `secret`, `token`, `apikey`, `api_key`, in any case).
+pub fn looks_secret(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["password", "secret", "token", "apikey", "api_key"]
+        .iter()
+        .any(|word| key.contains(word))
+}
+
 /// Replaces known secret values in text. Clones share one set of secrets.
 #[derive(Debug, Clone, Default)]
 pub struct Masker {

@@ -1,28 +1,78 @@
 (function () {
   "use strict";
   var body = document.body;
+  var root = document.documentElement;
   window.addEventListener("error", function (event) {
     body.setAttribute("data-js-error", String(event.message));
   });
-  var cards = Array.prototype.slice.call(document.querySelectorAll("article.exec"));
-  var buttons = Array.prototype.slice.call(document.querySelectorAll(".filters button[data-filter]"));
-  buttons.forEach(function (button) {
-    button.addEventListener("click", function () {
-      var filter = button.getAttribute("data-filter");
-      buttons.forEach(function (b) { b.classList.toggle("active", b === button); });
-      cards.forEach(function (card) {
-        card.hidden = filter !== "all" && card.getAttribute("data-status") !== filter;
-      });
+  function all(selector) {
+    return Array.prototype.slice.call(document.querySelectorAll(selector));
+  }
+
+  // Tabs: one panel shown at a time; links to a request card open the requests tab.
+  var tabs = all("nav.tabs button[data-tab]");
+  var panels = all(".panel[data-panel]");
+  function show(name) {
+    tabs.forEach(function (t) { t.classList.toggle("active", t.getAttribute("data-tab") === name); });
+    panels.forEach(function (p) { p.hidden = p.getAttribute("data-panel") !== name; });
+  }
+  tabs.forEach(function (tab) {
+    tab.addEventListener("click", function () { show(tab.getAttribute("data-tab")); });
+  });
+  all("a[href^='#exec-']").forEach(function (link) {
+    link.addEventListener("click", function () {
+      show("requests");
+      var card = document.getElementById(link.getAttribute("href").slice(1));
+      if (card) {
+        card.hidden = false;
+        var details = card.querySelectorAll("details");
+        Array.prototype.forEach.call(details, function (d) { d.open = true; });
+      }
     });
   });
+  show(/^#exec-/.test(location.hash) ? "requests" : "summary");
+
+  // Request filters: status and iteration together.
+  var cards = all("article.exec");
+  var status = "all";
+  var iteration = "all";
+  function filter() {
+    cards.forEach(function (card) {
+      card.hidden = (status !== "all" && card.getAttribute("data-status") !== status) ||
+        (iteration !== "all" && card.getAttribute("data-iteration") !== iteration);
+    });
+  }
+  var buttons = all(".filters button[data-filter]");
+  buttons.forEach(function (button) {
+    button.addEventListener("click", function () {
+      status = button.getAttribute("data-filter");
+      buttons.forEach(function (b) { b.classList.toggle("active", b === button); });
+      filter();
+    });
+  });
+  var select = document.querySelector("select[data-iteration-filter]");
+  if (select) {
+    select.addEventListener("change", function () {
+      iteration = select.value;
+      filter();
+    });
+  }
   var toggle = document.querySelector(".filters button[data-toggle]");
   if (toggle) {
     toggle.addEventListener("click", function () {
       var open = toggle.textContent === "Expand all";
-      Array.prototype.forEach.call(document.querySelectorAll("article.exec details"), function (d) {
-        d.open = open;
-      });
+      all("article.exec details").forEach(function (d) { d.open = open; });
       toggle.textContent = open ? "Collapse all" : "Expand all";
+    });
+  }
+
+  // Theme: light or dark, switched by the button in the header.
+  var theme = document.querySelector("button[data-theme-toggle]");
+  if (theme) {
+    theme.addEventListener("click", function () {
+      var dark = root.getAttribute("data-theme") !== "dark";
+      root.setAttribute("data-theme", dark ? "dark" : "light");
+      theme.textContent = dark ? "Light theme" : "Dark theme";
     });
   }
   body.setAttribute("data-ready", String(cards.length));
