@@ -430,7 +430,11 @@ pub fn run_loaded(
         &scopes.globals,
     ));
     if host.tell_changes && cli_enabled {
-        tell_changes(&changes, &masker, environment_saved, globals_saved);
+        let saved = [
+            (environment_saved, flags.export_environment.is_some()),
+            (globals_saved, flags.export_globals.is_some()),
+        ];
+        tell_changes(&changes, &masker, saved);
     }
     written
         .into_iter()
@@ -452,16 +456,13 @@ pub fn run_loaded(
 }
 
 /// Print on stderr (stdout stays Newman's) which environment and globals variables the run
-/// changed, secret values masked, and where each scope was saved, or that it was not.
-fn tell_changes(
-    changes: &[VariableChange],
-    masker: &Masker,
-    environment_saved: Option<&Path>,
-    globals_saved: Option<&Path>,
-) {
-    for (scope, saved, flag) in [
-        ("environment", environment_saved, "--export-environment"),
-        ("globals", globals_saved, "--export-globals"),
+/// changed, secret values masked, and where each scope was saved, or that it was not. `saved`:
+/// for the environment and the globals, the file written and whether an export was asked for.
+fn tell_changes(changes: &[VariableChange], masker: &Masker, saved: [(Option<&Path>, bool); 2]) {
+    let [environment, globals] = saved;
+    for (scope, (saved, asked), flag) in [
+        ("environment", environment, "--export-environment"),
+        ("globals", globals, "--export-globals"),
     ] {
         let changed: Vec<VariableChange> = changes
             .iter()
@@ -483,6 +484,7 @@ fn tell_changes(
                     ""
                 }
             ),
+            None if asked => "postie: not saved: the export failed (see the error below)".into(),
             None => format!(
                 "postie: not saved: they are gone when postie exits; add {flag} FILE to keep them"
             ),
