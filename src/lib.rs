@@ -5,7 +5,11 @@
 //! events) → [`http`] (the one HTTP client) and [`script`] (the JavaScript sandbox) → [`report`]
 //! (reporters built only from events) → [`export`] (the only code that writes files).
 //! [`mock`] is the partner-API simulator used by `postie demo` and the tests.
+//!
+//! To run collections from Rust (as `newman.run` from Node), use [`api::run`] (also [`run`]) with
+//! [`api::Options`].
 
+pub mod api;
 pub mod cli;
 pub mod collection;
 pub mod diagnostic;
@@ -16,3 +20,5 @@ pub mod report;
 pub mod runner;
 pub mod script;
 pub mod vars;
+
+pub use api::{Options, RunResult, run};

@@ -28,11 +28,16 @@ pub fn postie(args: &[&str]) -> Output {
 
 /// Run `postie` with `args` and extra environment variables (colour off), from the repository root.
 pub fn postie_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    postie_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, env)
+}
+
+/// Run `postie` with `args` and extra environment variables (colour off) in the folder `dir`.
+pub fn postie_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_postie"))
         .args(args)
         .env("NO_COLOR", "1")
         .envs(env.iter().copied())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .output()
         .unwrap_or_else(|e| panic!("cannot start postie: {e}"));
     let o = Output {

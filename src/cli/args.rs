@@ -237,6 +237,25 @@ pub struct RunFlags {
     pub disable_unicode: bool,
 }
 
+/// Only the shared run options, without a program name or a subcommand: how the library API
+/// ([`crate::api::Options::args`]) reads Newman-style options.
+#[derive(Debug, Parser)]
+#[command(name = "postie", no_binary_name = true, args_override_self = true)]
+pub struct FlagsOnly {
+    /// The options.
+    #[command(flatten)]
+    pub flags: RunFlags,
+}
+
+impl Default for RunFlags {
+    /// Every option at its command-line default (as `postie run COLLECTION` alone).
+    fn default() -> Self {
+        FlagsOnly::try_parse_from(std::iter::empty::<&str>())
+            .map(|only| only.flags)
+            .expect("no options parse to the defaults")
+    }
+}
+
 /// `--max-response-size`: a size with an optional unit.
 fn parse_max_response_size(text: &str) -> Result<u64, String> {
     crate::http::response_body::parse_size(text)
@@ -260,6 +279,14 @@ mod tests {
             run.iteration_data.as_deref(),
             Some(std::path::Path::new("b.json"))
         );
+    }
+
+    #[test]
+    fn args_default_flags_are_the_command_line_defaults() {
+        let flags = RunFlags::default();
+        assert_eq!((flags.parallel, flags.delay_request), (1, 0));
+        assert_eq!(flags.color, ColorChoice::Auto);
+        assert!(flags.reporters.is_empty() && !flags.verbose);
     }
 
     fn parse(args: &[&str]) -> Result<Cli, clap::Error> {

@@ -1,5 +1,7 @@
 //! `postie demo` and `postie mock`: the shipped partner-API collection and environment (embedded
-//! in the binary) run against the built-in simulator on an ephemeral 127.0.0.1 port.
+//! in the binary) run against the built-in simulator on an ephemeral 127.0.0.1 port. The demo
+//! exports the environment the run left (with the sub-account it created) to
+//! [`DEMO_EXPORT`] unless `--export-environment` names another file.
 
 use super::args::{DemoArgs, MockArgs, MockKind};
 use super::execute::{Inputs, execute};
@@ -7,12 +9,15 @@ use super::reporter_options::RawReporterOptions;
 use crate::collection::{parse_collection, parse_variable_file};
 use crate::diagnostic::Diagnostic;
 use crate::mock::{PartnerApiConfig, serve_until_ctrl_c, spawn};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Where the shipped collection lives in the repository.
 pub const COLLECTION_PATH: &str = "collections/partner-api.postman_collection.json";
 /// Where the shipped environment lives in the repository.
 pub const ENVIRONMENT_PATH: &str = "environments/partner-api.postman_environment.json";
+
+/// Where `postie demo` exports the environment unless `--export-environment` is given.
+pub const DEMO_EXPORT: &str = "out/partner-api.postman_environment.json";
 
 const COLLECTION: &str = include_str!("../../collections/partner-api.postman_collection.json");
 const ENVIRONMENT: &str = include_str!("../../environments/partner-api.postman_environment.json");
@@ -52,6 +57,10 @@ pub fn run_demo(args: DemoArgs, reporter_options: &RawReporterOptions) -> Result
     ];
     env_vars.append(&mut flags.env_var);
     flags.env_var = env_vars;
+    // The sub-account's password is shown once: keep what the run stored.
+    if flags.export_environment.is_none() {
+        flags.export_environment = Some(PathBuf::from(DEMO_EXPORT));
+    }
     let code = execute(
         Inputs {
             collection,

@@ -1,5 +1,7 @@
-//! One run from loaded inputs to exit code: variable scopes with command-line overrides,
-//! reporters, the runner, then exports. Shared by `postie run` and `postie demo`.
+//! One run from loaded inputs to its outcome: variable scopes with command-line overrides,
+//! reporters, the runner, then exports. [`run_loaded`] is shared by `postie run`, `postie demo`
+//! ([`execute`], which also tells what the run left in the environment) and the library API
+//! ([`crate::api::run`]).
 
 use super::args::{ColorChoice, RunFlags};
 use super::reporter_options::RawReporterOptions;
@@ -7,14 +9,16 @@ use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::export::{
     ExportStyle, SpooledJson, variable_file_document, write_atomically, write_collection,
-    write_json,
+    write_json, write_private_json,
 };
 use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
 use crate::http::response_body::DEFAULT_MAX_RESPONSE_SIZE;
 use crate::http::{ClientOptions, CookieJar};
+use crate::report::changes::change_lines;
 use crate::report::{
     CliOptions, CliReporter, Clock, CollectionInfo, HtmlReporter, JsonOptions, JsonReporter,
-    JunitReporter, Masker, ProgressReporter, RunVariables, Style, SummaryBuilder,
+    JunitReporter, Masker, ProgressReporter, RunSummary, RunVariables, Style, SummaryBuilder,
+    VariableChange, changed_variables, looks_secret,
 };
 use crate::runner::{self, Fanout, Listener, RunOptions};
 use crate::script::ScopeMeta;
@@ -60,8 +64,6 @@ fn parse_assignments(
         .collect()
 }
 
-use crate::report::mask::looks_secret;
-
 /// Values never printed: every variable of type `secret`, and values given with `--env-var` /
 /// `--global-var` under a secret-looking name.
 fn secret_values(scopes: &Scopes, command_line: &[(String, String)]) -> Vec<String> {
@@ -97,16 +99,84 @@ fn values_understood(file: Option<&VariableFile>, export: &Path) -> Result<(), D
     }
 }
 
-/// Run and report; returns the process exit code (0 passed, 1 failures).
+/// Who runs: the command line, or a program using postie as a library.
+pub struct Host<'a> {
+    /// The reporters used when `flags.reporters` names none: `cli` on the command line, none for
+    /// the library.
+    pub default_reporters: &'a [&'a str],
+    /// Also gets every event, after the reporters.
+    pub listener: Option<&'a mut dyn Listener>,
+    /// Print warnings to stderr as they come (the command line); otherwise they are kept in
+    /// [`RunResult::warnings`].
+    pub print_warnings: bool,
+    /// After the run, print on stderr which environment and globals variables it changed and
+    /// where they were saved (the command line, when the `cli` reporter prints).
+    pub tell_changes: bool,
+}
+
+impl Host<'_> {
+    /// The command line's host: `cli` by default, warnings and changes printed.
+    pub fn command_line() -> Self {
+        Host {
+            default_reporters: &["cli"],
+            listener: None,
+            print_warnings: true,
+            tell_changes: true,
+        }
+    }
+}
+
+/// What a run produced, as data.
+#[derive(Debug)]
+pub struct RunResult {
+    /// The process exit code: 0 passed (or `-x`), 1 the run had failures.
+    pub exit_code: u8,
+    /// Counts, failures and timing statistics.
+    pub summary: RunSummary,
+    /// The environment as the run left it.
+    pub environment: VariableScope,
+    /// The globals as the run left them.
+    pub globals: VariableScope,
+    /// The environment and globals variables the run created, changed or removed.
+    pub changes: Vec<VariableChange>,
+    /// Warnings about the input (when not printed).
+    pub warnings: Vec<String>,
+    /// The run's masker: it masks every secret value the run knew of.
+    pub masker: Masker,
+}
+
+/// Run and report from the command line; returns the process exit code (0 passed, 1 failures).
 pub fn execute(
     inputs: Inputs,
     flags: &RunFlags,
     reporter_options: &RawReporterOptions,
 ) -> Result<u8, Diagnostic> {
+    run_loaded(inputs, flags, reporter_options, Host::command_line()).map(|o| o.exit_code)
+}
+
+/// Run `inputs` with `flags` and the reporters they name (or `host`'s default), write the
+/// reports and exports, and return the outcome. `Err` only for unusable input.
+pub fn run_loaded(
+    inputs: Inputs,
+    flags: &RunFlags,
+    reporter_options: &RawReporterOptions,
+    host: Host<'_>,
+) -> Result<RunResult, Diagnostic> {
     let reporters: Vec<String> = if flags.reporters.is_empty() {
-        vec!["cli".to_string()]
+        host.default_reporters
+            .iter()
+            .map(|r| r.to_string())
+            .collect()
     } else {
         flags.reporters.clone()
+    };
+    let mut warnings = Vec::new();
+    let mut warn = |text: String| {
+        if host.print_warnings {
+            eprintln!("postie: warning: {text}");
+        } else {
+            warnings.push(text);
+        }
     };
     for reporter in &reporters {
         if !REPORTERS.contains(&reporter.as_str()) {
@@ -117,13 +187,13 @@ pub fn execute(
         }
     }
     for warning in &inputs.collection.warnings {
-        eprintln!("postie: warning: {warning}");
+        warn(warning.clone());
     }
     let (jar, jar_settings) = match &flags.cookie_jar {
         Some(path) => {
             let (jar, file) = read_cookie_file(path)?.into_jar();
             for warning in &file.warnings {
-                eprintln!("postie: warning: {}: {warning}", path.display());
+                warn(format!("{}: {warning}", path.display()));
             }
             let CookieFile { settings, .. } = file;
             (Arc::new(jar), Some(settings))
@@ -155,6 +225,8 @@ pub fn execute(
     for (k, v) in &global_vars {
         scopes.globals.set_value(k, v.clone().map(Value::String));
     }
+    // What the run starts from, to tell afterwards what it changed.
+    let (environment_before, globals_before) = (scopes.environment.clone(), scopes.globals.clone());
     let command_line: Vec<(String, String)> = env_vars
         .iter()
         .chain(global_vars.iter())
@@ -254,6 +326,7 @@ pub fn execute(
             JsonOptions {
                 omit_responses: flag(&json_opts, "omit-responses"),
                 body_as_text: flag(&json_opts, "body-as-text"),
+                timings: flags.verbose,
             },
             masker.clone(),
             SpooledJson::create(&report_path(reporter_options, &reporters, "json", "json"))?,
@@ -298,6 +371,9 @@ pub fn execute(
                 .map(|(_, r)| r as &mut dyn Listener),
         );
         listeners.extend(progress.as_mut().map(|r| r as &mut dyn Listener));
+        if let Some(listener) = host.listener {
+            listeners.push(&mut *listener);
+        }
         let mut fanout = Fanout::new(listeners);
         runner::run(&collection, &mut scopes, &options, &mut fanout)?;
     }
@@ -327,18 +403,25 @@ pub fn execute(
         globals: globals_doc.clone(),
     });
     // Every file is attempted even if an earlier one fails; the first error is reported.
+    // Environments and globals carry credentials: their files are the owner's only.
     let mut written: Vec<Result<(), Diagnostic>> = Vec::new();
-    if let Some(path) = &flags.export_environment {
-        written.push(
+    let mut saved = |result: Result<(), Diagnostic>| {
+        let ok = result.is_ok();
+        written.push(result);
+        ok
+    };
+    let environment_saved = flags.export_environment.as_deref().filter(|path| {
+        saved(
             values_understood(environment.as_ref(), path)
-                .and_then(|()| write_json(path, &environment_doc)),
-        );
-    }
-    if let Some(path) = &flags.export_globals {
-        written.push(
-            values_understood(globals.as_ref(), path).and_then(|()| write_json(path, &globals_doc)),
-        );
-    }
+                .and_then(|()| write_private_json(path, &environment_doc)),
+        )
+    });
+    let globals_saved = flags.export_globals.as_deref().filter(|path| {
+        saved(
+            values_understood(globals.as_ref(), path)
+                .and_then(|()| write_private_json(path, &globals_doc)),
+        )
+    });
     if let Some(path) = &flags.export_collection {
         // Newman exports the collection's variables as loaded: what scripts set with
         // `pm.collectionVariables` is not written back (nor is it in Postman's own export).
@@ -370,14 +453,74 @@ pub fn execute(
             &cookie_file_document(jar_settings.as_ref(), &jar.stored()),
         ));
     }
+    let mut changes = changed_variables("environment", &environment_before, &scopes.environment);
+    changes.extend(changed_variables(
+        "globals",
+        &globals_before,
+        &scopes.globals,
+    ));
+    if host.tell_changes && cli_enabled {
+        let saved = [
+            (environment_saved, flags.export_environment.is_some()),
+            (globals_saved, flags.export_globals.is_some()),
+        ];
+        tell_changes(&changes, &masker, saved);
+    }
     written
         .into_iter()
         .collect::<Result<Vec<()>, Diagnostic>>()?;
-    Ok(if summary.passed() || flags.suppress_exit_code {
+    let exit_code = if summary.passed() || flags.suppress_exit_code {
         0
     } else {
         1
+    };
+    Ok(RunResult {
+        exit_code,
+        summary,
+        environment: scopes.environment,
+        globals: scopes.globals,
+        changes,
+        warnings,
+        masker,
     })
+}
+
+/// Print on stderr (stdout stays Newman's) which environment and globals variables the run
+/// changed, secret values masked, and where each scope was saved, or that it was not. `saved`:
+/// for the environment and the globals, the file written and whether an export was asked for.
+fn tell_changes(changes: &[VariableChange], masker: &Masker, saved: [(Option<&Path>, bool); 2]) {
+    let [environment, globals] = saved;
+    for (scope, (saved, asked), flag) in [
+        ("environment", environment, "--export-environment"),
+        ("globals", globals, "--export-globals"),
+    ] {
+        let changed: Vec<VariableChange> = changes
+            .iter()
+            .filter(|c| c.scope == scope)
+            .cloned()
+            .collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let mut lines = change_lines(&changed, masker);
+        let masked = masker.is_enabled() && changed.iter().any(|c| c.secret);
+        lines.push(match saved {
+            Some(path) => format!(
+                "postie: saved to {} (readable by you only){}",
+                path.display(),
+                if masked {
+                    "; --show-secrets prints the masked values"
+                } else {
+                    ""
+                }
+            ),
+            None if asked => "postie: not saved: the export failed (see the error below)".into(),
+            None => format!(
+                "postie: not saved: they are gone when postie exits; add {flag} FILE to keep them"
+            ),
+        });
+        eprintln!("{}", lines.join("\n"));
+    }
 }
 
 /// `--reporter-<name>-export`, else the default location.

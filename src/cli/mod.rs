@@ -26,7 +26,7 @@ pub const EXIT_USAGE: u8 = 2;
 pub const DISK_ITEMS_VAR: &str = "POSTIE_DISK_ITEMS_FROM";
 
 /// How to load the collection: [`LoadOptions`]' defaults, [`DISK_ITEMS_VAR`] over them.
-fn load_options() -> Result<LoadOptions, Diagnostic> {
+pub(crate) fn load_options() -> Result<LoadOptions, Diagnostic> {
     let mut options = LoadOptions::default();
     if let Some(value) = std::env::var_os(DISK_ITEMS_VAR) {
         let text = value.to_string_lossy();

@@ -21,7 +21,7 @@ pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
     let text = decode_text(&bytes, path, "iteration data")?;
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
-        return json_rows(parse_text(&text, path, "iteration data")?, path);
+        return data_rows(parse_text(&text, path, "iteration data")?, path);
     }
     parse_csv(&text).map_err(|e| {
         Diagnostic::in_file(path, format!("iteration data could not be loaded: {e}"))
@@ -29,7 +29,9 @@ pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
     })
 }
 
-fn json_rows(doc: Value, path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
+/// Iteration data given as JSON: an array of objects, one per iteration (a single object is no
+/// data, as in Newman); errors name `path`.
+pub fn data_rows(doc: Value, path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
     let rows = match doc {
         Value::Array(rows) => rows,
         // Newman runs a single object as no data at all (one iteration, nothing bound).
@@ -217,8 +219,8 @@ mod tests {
     #[test]
     fn data_json_rows_must_be_objects() {
         let p = Path::new("d.json");
-        assert_eq!(json_rows(json!([{"a": 1}]), p).map(|r| r.len()), Ok(1));
-        assert!(json_rows(json!([1]), p).is_err());
-        assert_eq!(json_rows(json!({"a": 1}), p).map(|r| r.len()), Ok(0));
+        assert_eq!(data_rows(json!([{"a": 1}]), p).map(|r| r.len()), Ok(1));
+        assert!(data_rows(json!([1]), p).is_err());
+        assert_eq!(data_rows(json!({"a": 1}), p).map(|r| r.len()), Ok(0));
     }
 }

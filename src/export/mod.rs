@@ -251,13 +251,24 @@ fn patch_entry(
 
 /// Write `doc` as tab-indented JSON (Postman's own export layout) to `path`, atomically.
 pub fn write_json(path: &Path, doc: &Value) -> Result<(), Diagnostic> {
+    write_atomically(path, &json_text(path, doc)?)
+}
+
+/// [`write_json`] for a document holding credentials: the file is readable and writable by its
+/// owner only (mode 0600 on Unix), also when it replaces a file that was not.
+pub fn write_private_json(path: &Path, doc: &Value) -> Result<(), Diagnostic> {
+    let text = json_text(path, doc)?;
+    write_file(path, &mut |out| out.write_all(&text), true)
+}
+
+fn json_text(path: &Path, doc: &Value) -> Result<Vec<u8>, Diagnostic> {
     let mut text = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
     let mut serializer = serde_json::Serializer::with_formatter(&mut text, formatter);
     doc.serialize(&mut serializer)
         .map_err(|e| Diagnostic::in_file(path, format!("cannot encode the export: {e}")))?;
     text.push(b'\n');
-    write_atomically(path, &text)
+    Ok(text)
 }
 
 /// Placeholder the spooled list is spliced in for.
@@ -466,24 +477,56 @@ pub fn write_atomically_with(
     path: &Path,
     write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(), Diagnostic> {
+    write_file(path, write, false)
+}
+
+/// A new file for writing; `private`: mode 0600 on Unix.
+fn create_file(target: &Path, private: bool) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(target)?;
+    #[cfg(unix)]
+    if private {
+        // A file that already existed keeps its mode through `open`.
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    Ok(file)
+}
+
+fn write_file(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    private: bool,
+) -> Result<(), Diagnostic> {
     if path.is_dir() {
         return Err(Diagnostic::in_file(path, "is a folder, not a file")
             .with_hint("give a file path such as out/environment.json"));
     }
-    let mut write_to = |target: &Path| -> std::io::Result<std::fs::File> {
-        let mut out = BufWriter::new(std::fs::File::create(target)?);
+    let mut write_to = |target: &Path, private: bool| -> std::io::Result<std::fs::File> {
+        let mut out = BufWriter::new(create_file(target, private)?);
         write(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())
     };
     if is_special(path) {
         // `/dev/null`, `/dev/stdout`, a FIFO: write into it; renaming over it would replace it.
-        return write_to(path).map(drop).map_err(|e| cannot_write(path, &e));
+        // Its mode is not postie's to change.
+        return write_to(path, false)
+            .map(drop)
+            .map_err(|e| cannot_write(path, &e));
     }
     std::fs::create_dir_all(parent_dir(path)).map_err(|e| cannot_write(path, &e))?;
     stale::remove_stale(&parent_dir(path), &file_name(path));
     let tmp = temp_path(path);
     let result = (|| {
-        write_to(&tmp)?.sync_all()?;
+        write_to(&tmp, private)?.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if let Err(e) = result {

@@ -10,6 +10,7 @@ use super::raw::request::latin1;
 use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
 use super::response_body::{BodySink, body_error};
+use super::timings::{HopMarks, Stopwatch, TimedConnectLayer, TimedResolver, on_pooled_path};
 use super::tls::{Tls, TlsKey, TlsOptions, TlsProfile};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
@@ -113,6 +114,9 @@ impl HttpClient {
             // Node takes up to 2,000 header fields (hyper's default is 100).
             .http1_max_headers(2000)
             .pool_idle_timeout(Duration::from_secs(30))
+            // Both time new connections for `--verbose` (see `super::timings`).
+            .dns_resolver(TimedResolver)
+            .connector_layer(TimedConnectLayer)
             .tls_backend_preconfigured(self.tls.config(tls)?.as_ref().clone());
         if self.single_connection {
             builder = builder.pool_max_idle_per_host(1);
@@ -164,6 +168,7 @@ impl HttpClient {
             tokio::task::yield_now().await;
         }
         let started = Instant::now();
+        let watch = Stopwatch::start();
         let mut current = request.clone();
         let mut hops = 0;
         // The user's own `Cookie` header: the jar's cookies are appended to it.
@@ -194,14 +199,17 @@ impl HttpClient {
                     || current.header("accept").is_none()
                     || current.header("host").is_none()
             };
+            let mut hop = HopMarks::start(current.url.starts_with("https:"));
             let mut response = if raw {
                 // Cookies were added above and are stored below, as for the HTTP stack.
-                self.raw.send(&current, self.tls.config(tls)?, None).await?
+                let config = self.tls.config(tls)?;
+                self.raw.send(&current, config, None, &mut hop).await?
             } else {
                 let url = url
                     .as_ref()
                     .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
-                send_once(&client, &current, url.clone(), self.max_response_size).await?
+                let limit = self.max_response_size;
+                send_once(&client, &current, url.clone(), limit, &mut hop).await?
             };
             if !options.disable_cookies
                 && let Ok(target) = &url
@@ -232,12 +240,14 @@ impl HttpClient {
                         }
                         None => {
                             response.elapsed = started.elapsed();
+                            response.timings = Some(watch.finish(&hop));
                             return Ok(response);
                         }
                     }
                 }
                 _ => {
                     response.elapsed = started.elapsed();
+                    response.timings = Some(watch.finish(&hop));
                     return Ok(response);
                 }
             }
@@ -312,12 +322,14 @@ fn same_origin_host(a: &reqwest::Url, b: &reqwest::Url) -> bool {
 }
 
 /// One HTTP exchange, no redirects; `url` is `request.url` parsed. The body is read piece by
-/// piece (spilled to a temporary file when large), refused beyond `limit` bytes.
+/// piece (spilled to a temporary file when large), refused beyond `limit` bytes. The moments of
+/// the exchange go into `hop`.
 async fn send_once(
     client: &reqwest::Client,
     request: &HttpRequest,
     url: reqwest::Url,
     limit: Option<u64>,
+    hop: &mut HopMarks,
 ) -> Result<HttpResponse, HttpError> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes())
         .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
@@ -345,7 +357,9 @@ async fn send_once(
         builder = builder.body(body.clone());
     }
     let started = Instant::now();
-    let mut response = builder.send().await.map_err(|e| describe(&e, &url))?;
+    let mut response = on_pooled_path(hop, builder.send())
+        .await
+        .map_err(|e| describe(&e, &url))?;
     let status = response.status();
     if response
         .headers()
@@ -387,6 +401,7 @@ async fn send_once(
     while let Some(chunk) = response.chunk().await.map_err(|e| describe(&e, &url))? {
         sink.push(&chunk).map_err(|e| body_error(&e))?;
     }
+    hop.end = Some(Instant::now());
     let received = sink.len();
     let body = sink.finish().map_err(|e| body_error(&e))?;
     let body = decode_response_body(body, content_encoding.as_deref(), status.as_u16(), limit)
@@ -398,6 +413,7 @@ async fn send_once(
         body,
         received,
         elapsed: started.elapsed(),
+        timings: None,
     })
 }
 

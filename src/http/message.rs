@@ -2,6 +2,7 @@
 //! the sandbox adapter and the reporters.
 
 use super::response_body::ResponseBody;
+use super::timings::Timings;
 use std::time::Duration;
 
 /// A fully resolved request, exactly as it goes on the wire (headers in order, defaults included).
@@ -40,6 +41,9 @@ pub struct HttpResponse {
     pub received: u64,
     /// Time from sending the request to the end of the body.
     pub elapsed: Duration,
+    /// When each phase of the exchange happened (`None` for a response not received by the
+    /// client, e.g. in tests).
+    pub timings: Option<Timings>,
 }
 
 impl HttpResponse {

@@ -2,7 +2,7 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::format::{CONSOLE_WIDTH, console_lines, duration, inspect_string, size};
+use super::format::{CONSOLE_WIDTH, console_lines, duration, fine_duration, inspect_string, size};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
@@ -17,7 +17,8 @@ use std::io::Write;
 pub struct CliOptions {
     /// Colour output.
     pub style: Option<Style>,
-    /// `--verbose`: request and response headers and bodies.
+    /// `--verbose`: request and response headers and bodies, and each request's timing phases
+    /// (with their averages in the summary).
     pub verbose: bool,
     /// `--reporter-cli-no-summary`: no summary table.
     pub no_summary: bool,
@@ -115,6 +116,25 @@ impl<W: Write> CliReporter<W> {
                 duration(self.clock.duration(max)),
                 duration(self.clock.duration(sd))
             ));
+        }
+        if self.options.verbose {
+            // Newman's rows for the phases it times under `--verbose`, when any was measured.
+            for (label, stats) in [
+                ("average DNS lookup time:", &summary.dns_times),
+                ("average first byte time:", &summary.first_byte_times),
+            ] {
+                let Some((mean, min, max, sd)) = stats.stats() else {
+                    continue;
+                };
+                let f = |d| fine_duration(self.clock.duration(d));
+                footer.push(format!(
+                    "{label} {} [min: {}, max: {}, s.d.: {}]",
+                    f(mean),
+                    f(min),
+                    f(max),
+                    f(sd)
+                ));
+            }
         }
         // The first column widens so the footer lines fit, as cli-table3 does for Newman.
         let widest = footer.iter().map(|f| f.chars().count()).max().unwrap_or(0);
@@ -364,10 +384,52 @@ impl<W: Write> CliReporter<W> {
         for (k, v) in &r.headers {
             self.line(&s.dim(&format!("  {bar} {k}: {v}")));
         }
+        // Secret-looking fields of a JSON body (a created account's `password`, a token) are
+        // masked too, unless `--show-secrets`; the run's masker does not know them yet.
+        let fields = match r.body.in_memory() {
+            Some(bytes) if self.masker.is_enabled() => std::str::from_utf8(bytes)
+                .map(super::mask::secret_json_values)
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let fields = Masker::new(fields);
         let text = String::from_utf8_lossy(&r.body.prefix(CLIP)).into_owned();
         for l in text.lines() {
+            let l = fields.mask(l);
             self.line(&s.dim(&format!("  {bar} {l}")));
         }
         self.line(&s.dim(&format!("  {bottom}")));
+        if let Some(timings) = &r.timings {
+            self.timing_table(&timings.phases());
+            self.line("");
+        }
+    }
+
+    /// Newman's `--verbose` timing table: a row of phase names and a row of their durations,
+    /// left-aligned columns, `(cache)` for a phase that took no time (a reused connection).
+    fn timing_table(&mut self, phases: &crate::http::Phases) {
+        let s = self.style;
+        let (mut names, mut values) = (String::new(), String::new());
+        for (key, took) in phases.named() {
+            let heading = match key {
+                "dns" => "dns-lookup",
+                "tcp" => "tcp-handshake",
+                "secureHandshake" => "ssl-handshake",
+                "firstByte" => "transfer-start",
+                other => other,
+            };
+            let took = self.clock.duration(took);
+            let value = if took.is_zero() {
+                "(cache)".to_string()
+            } else {
+                fine_duration(took)
+            };
+            let width = heading.chars().count().max(value.chars().count());
+            let pad = |text: &str| " ".repeat(width - text.chars().count() + 1);
+            names.push_str(&format!("  {}{}", s.white(heading), pad(heading)));
+            values.push_str(&format!("  {}{}", s.dim(&value), pad(&value)));
+        }
+        self.line(&names);
+        self.line(&values);
     }
 }

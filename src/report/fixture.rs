@@ -44,6 +44,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         body: b"{\"token\":\"<b>t</b>\"}".to_vec().into(),
         received: 20,
         elapsed: Duration::from_millis(120),
+        timings: None,
     };
     let refused = HttpError::new("connect ECONNREFUSED 127.0.0.1:1");
     let pass = AssertionResult {

@@ -17,6 +17,15 @@ pub fn duration(d: Duration) -> String {
     format!("{}m {:.1}s", minutes as u64, secs - minutes * 60.0)
 }
 
+/// A phase's duration as Newman's `util.prettyms` prints it: microseconds below a
+/// millisecond (`536µs`), else as [`duration`].
+pub fn fine_duration(d: Duration) -> String {
+    if d < Duration::from_millis(1) {
+        return format!("{}µs", d.as_micros());
+    }
+    duration(d)
+}
+
 /// `512B`, `1.23kB`, `4.5MB` (decimal units).
 pub fn size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
@@ -121,6 +130,13 @@ mod tests {
         assert_eq!(duration(Duration::from_millis(45)), "45ms");
         assert_eq!(duration(Duration::from_millis(2500)), "2.5s");
         assert_eq!(duration(Duration::from_secs(63)), "1m 3.0s");
+    }
+
+    #[test]
+    fn format_fine_duration_shows_microseconds_below_a_millisecond() {
+        assert_eq!(fine_duration(Duration::from_micros(536)), "536µs");
+        assert_eq!(fine_duration(Duration::from_micros(1_500)), "1ms");
+        assert_eq!(fine_duration(Duration::from_millis(217)), "217ms");
     }
 
     #[test]

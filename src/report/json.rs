@@ -17,6 +17,12 @@ use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
 use std::io::Write;
+use std::time::Duration;
+
+/// A duration in milliseconds with microsecond precision, as Postman's timings are.
+fn millis(d: Duration) -> Value {
+    json!((d.as_secs_f64() * 1_000_000.0).round() / 1000.0)
+}
 
 /// Options of the JSON reporter.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +32,9 @@ pub struct JsonOptions {
     /// Response bodies as text (`"body": "..."`) instead of Newman's byte arrays
     /// (`--reporter-json-body-as-text`), for reports a person or `jq` can read.
     pub body_as_text: bool,
+    /// `--verbose`: each response carries its `timings` (start, offsets and phases), and
+    /// `run.timings` the DNS and first-byte statistics, as Newman has them only then.
+    pub timings: bool,
 }
 
 /// Collects the run into Newman's JSON report.
@@ -206,7 +215,46 @@ impl JsonReporter {
             json!(self.clock.duration(response.elapsed).as_millis() as u64),
         );
         map.insert("responseSize".into(), json!(response.body.len()));
+        if self.options.timings
+            && let Some(timings) = &response.timings
+        {
+            map.insert("timings".into(), self.timings_json(timings));
+        }
         Value::Object(map)
+    }
+
+    /// A response's `timings`: Postman's `{start, offset}` (milliseconds, fractional) plus the
+    /// `phases` computed from them.
+    fn timings_json(&self, timings: &crate::http::Timings) -> Value {
+        let ms = |d: std::time::Duration| millis(self.clock.duration(d));
+        let o = &timings.offset;
+        let mut offset = Map::new();
+        for (name, at) in [
+            ("request", o.request),
+            ("socket", o.socket),
+            ("lookup", o.lookup),
+            ("connect", o.connect),
+        ] {
+            offset.insert(name.into(), ms(at));
+        }
+        if let Some(secure) = o.secure_connect {
+            offset.insert("secureConnect".into(), ms(secure));
+        }
+        for (name, at) in [("response", o.response), ("end", o.end), ("done", o.done)] {
+            offset.insert(name.into(), ms(at));
+        }
+        let phases: Map<String, Value> = timings
+            .phases()
+            .named()
+            .into_iter()
+            .map(|(name, took)| (name.to_string(), ms(took)))
+            .collect();
+        let start = if self.clock.frozen {
+            self.clock.now_millis() as u64
+        } else {
+            timings.start_ms
+        };
+        json!({"start": start, "offset": offset, "phases": phases})
     }
 
     /// Write the report to its file: the whole document, given the summary, the collection's
@@ -239,13 +287,21 @@ impl JsonReporter {
     }
 
     fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
-        let (mean, min, max, sd) = summary
-            .response_time_stats()
-            .map(|(a, b, c, d)| {
-                let ms = |d: std::time::Duration| self.clock.duration(d).as_secs_f64() * 1000.0;
-                (ms(a), ms(b), ms(c), ms(d))
-            })
-            .unwrap_or_default();
+        let stats = |stats: Option<(Duration, Duration, Duration, Duration)>| {
+            stats
+                .map(|(a, b, c, d)| {
+                    let ms = |d: Duration| self.clock.duration(d).as_secs_f64() * 1000.0;
+                    (ms(a), ms(b), ms(c), ms(d))
+                })
+                .unwrap_or_default()
+        };
+        let (mean, min, max, sd) = stats(summary.response_time_stats());
+        // Newman has the phase statistics only when it timed the phases (`--verbose`).
+        let timed = |s: &super::summary::OnlineStats| {
+            stats(self.options.timings.then(|| s.stats()).flatten())
+        };
+        let (dns_mean, dns_min, dns_max, dns_sd) = timed(&summary.dns_times);
+        let (fb_mean, fb_min, fb_max, fb_sd) = timed(&summary.first_byte_times);
         let failures: Vec<Value> = summary
             .failures
             .iter()
@@ -287,6 +343,14 @@ impl JsonReporter {
                     "responseMin": min,
                     "responseMax": max,
                     "responseSd": sd,
+                    "dnsAverage": dns_mean,
+                    "dnsMin": dns_min,
+                    "dnsMax": dns_max,
+                    "dnsSd": dns_sd,
+                    "firstByteAverage": fb_mean,
+                    "firstByteMin": fb_min,
+                    "firstByteMax": fb_max,
+                    "firstByteSd": fb_sd,
                     "started": self.started as u64,
                     "completed": completed as u64,
                 },

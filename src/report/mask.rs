@@ -40,6 +40,40 @@ fn is_secret_text(value: &str, min: usize) -> bool {
     !unresolved
 }
 
+/// True for names whose values are never printed: a name that says it is secret (`password`,
+/// `secret`, `token`, `apikey`, `api_key`, in any case, anywhere in the name).
+pub fn looks_secret(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["password", "secret", "token", "apikey", "api_key"]
+        .iter()
+        .any(|word| key.contains(word))
+}
+
+/// The string values of the secret-looking fields ([`looks_secret`]) of a JSON document, at any
+/// depth: what `--verbose` must not show of a body such as `{"login": …, "password": …}`. Text
+/// that is not JSON has none.
+pub fn secret_json_values(text: &str) -> Vec<String> {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match value {
+                        serde_json::Value::String(s) if looks_secret(key) => out.push(s.clone()),
+                        other => walk(other, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) {
+        walk(&doc, &mut out);
+    }
+    out
+}
+
 /// The forms a secret travels in besides itself: Base64 (standard, without padding, URL-safe)
 /// and percent-encoded (every byte but unreserved ones; spaces also as `+`).
 fn encoded_forms(secret: &str) -> Vec<String> {
@@ -97,15 +131,6 @@ impl MaskSet {
                 .ok()
         };
     }
-}
-
-/// True for variable names whose values are never printed: a name that says it is secret
-/// (`password`, `secret`, `token`, `apikey`, `api_key`, in any case).
-pub fn looks_secret(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    ["password", "secret", "token", "apikey", "api_key"]
-        .iter()
-        .any(|word| key.contains(word))
 }
 
 /// Replaces known secret values in text. Clones share one set of secrets.
@@ -264,6 +289,14 @@ impl Masker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mask_finds_secret_fields_of_json_bodies() {
+        let body = r#"{"url":"https://a","login":"me","password":"p4ss","nested":[{"access_token":"t0k"}],"n":{"secret":1}}"#;
+        assert_eq!(secret_json_values(body), ["p4ss", "t0k"]);
+        assert!(secret_json_values("password=x").is_empty());
+        assert!(looks_secret("sub_account_PASSWORD") && !looks_secret("login"));
+    }
 
     #[test]
     fn mask_replaces_secrets_but_not_tiny_ones() {

@@ -5,6 +5,7 @@
 //! Reporters never write files; `cli::execute` hands their documents to `crate::export`.
 
 pub mod capture;
+pub mod changes;
 pub mod chart;
 pub mod cli;
 #[cfg(test)]
@@ -26,6 +27,7 @@ pub mod template_helpers;
 pub mod test_mode;
 mod xml;
 
+pub use changes::{ChangeKind, VariableChange, changed_variables, looks_secret};
 pub use cli::{CliOptions, CliReporter};
 pub use html::{HtmlOptions, HtmlReporter};
 pub use json::{JsonOptions, JsonReporter};

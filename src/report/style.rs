@@ -26,6 +26,11 @@ impl Style {
         self.paint("31", text)
     }
 
+    /// White text (table headings).
+    pub fn white(self, text: &str) -> String {
+        self.paint("37", text)
+    }
+
     /// Grey text (details).
     pub fn dim(self, text: &str) -> String {
         self.paint("90", text)

@@ -63,6 +63,10 @@ pub struct RunSummary {
     pub failures: Vec<Failure>,
     /// Response-time statistics, kept online so memory does not grow with the run.
     pub response_times: OnlineStats,
+    /// DNS lookup times of the requests that looked a name up (Newman skips zero phases).
+    pub dns_times: OnlineStats,
+    /// First-byte times (the `firstByte` phase), of the requests where it was not zero.
+    pub first_byte_times: OnlineStats,
     /// Bytes of response bodies received.
     pub bytes_received: u64,
     /// Wall time of the run.
@@ -177,6 +181,14 @@ impl Listener for SummaryBuilder {
                 match response {
                     Ok(r) => {
                         s.response_times.push(r.elapsed);
+                        if let Some(phases) = r.timings.map(|t| t.phases()) {
+                            if !phases.dns.is_zero() {
+                                s.dns_times.push(phases.dns);
+                            }
+                            if !phases.first_byte.is_zero() {
+                                s.first_byte_times.push(phases.first_byte);
+                            }
+                        }
                         s.bytes_received += r.body.len();
                     }
                     Err(e) => {

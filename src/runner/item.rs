@@ -149,6 +149,8 @@ impl ItemRunner<'_> {
         } else {
             planned.auth
         };
+        // Newman's `prepare` phase starts here: variables, body and auth are resolved below.
+        let preparing = std::time::Instant::now();
         let mut prepared = prepare_request(&spec, auth, scopes, options);
         let send_options = planned.send_options(self.follow_redirects);
         for warning in &prepared.warnings {
@@ -176,6 +178,7 @@ impl ItemRunner<'_> {
         // An item whose URL resolves to nothing is not sent: a request error (Newman's wording).
         let url_empty = scopes.resolve(&spec.url.to_template()).trim().is_empty();
         let client = self.client;
+        let prepared_in = preparing.elapsed();
         let send = async {
             match &prepared.error {
                 _ if url_empty => Err(HttpError::new(
@@ -189,6 +192,11 @@ impl ItemRunner<'_> {
             tokio::join!(send, compile_tests);
         if url_empty {
             prepared.request.url = String::new();
+        }
+        if let Ok(response) = &mut result
+            && let Some(timings) = &mut response.timings
+        {
+            timings.begin_earlier(prepared_in);
         }
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result

@@ -17,6 +17,7 @@ pub mod target;
 use super::cookies::CookieJar;
 use super::decode::decode_response_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
+use super::timings::HopMarks;
 use super::tls;
 use hyper_util::client::proxy::matcher::Matcher;
 use request::Additions;
@@ -48,12 +49,13 @@ impl RawSender {
 
     /// Send `request` (no redirects) with its target as written and read the whole response;
     /// HTTPS with the configuration `tls`. Cookies come from and go to `jar` unless it is `None`
-    /// (`disableCookies`).
+    /// (`disableCookies`). Each step (lookup, connect, TLS, head, body) is marked in `hop`.
     pub async fn send(
         &self,
         request: &HttpRequest,
         tls: Arc<ClientConfig>,
         jar: Option<&CookieJar>,
+        hop: &mut HopMarks,
     ) -> Result<HttpResponse, HttpError> {
         let started = Instant::now();
         let url = url::Url::parse(&request.url)
@@ -98,9 +100,10 @@ impl RawSender {
         let mut message = request::request_head(&request.method, &line_target, &headers)?;
         message.extend_from_slice(request.body.as_deref().unwrap_or_default());
 
+        hop.socket = Some(Instant::now());
         let stream = match &route {
-            Some(route) => connect(&route.host, route.port).await?,
-            None => connect(host_text, port).await?,
+            Some(route) => connect(&route.host, route.port, hop).await?,
+            None => connect(host_text, port, hop).await?,
         };
         let (io_host, io_port) = match &route {
             Some(route) => (route.host.as_str(), route.port),
@@ -111,34 +114,36 @@ impl RawSender {
                 Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
                 None => stream,
             };
+            // Through a proxy, TCP is "connected" once the tunnel is.
+            hop.connect = Some(Instant::now());
             let connector = TlsConnector::from(tls);
             let stream = connector
                 .connect(tls::server_name(&host)?, stream)
                 .await
                 .map_err(|e| error::from_io(&e, host_text, port))?;
-            exchange(
-                stream,
-                &message,
-                &request.method,
-                (host_text, port),
-                self.limit,
-            )
-            .await?
+            hop.secure_connect = Some(Instant::now());
+            let peer = (host_text, port);
+            exchange(stream, &message, &request.method, peer, self.limit, hop).await?
         } else {
+            hop.connect = Some(Instant::now());
             let peer = (io_host, io_port);
-            exchange(stream, &message, &request.method, peer, self.limit).await?
+            exchange(stream, &message, &request.method, peer, self.limit, hop).await?
         };
         into_response(raw, &url, jar, started, self.limit)
     }
 }
 
-/// A TCP connection to `host:port`, trying each address it resolves to in turn.
-async fn connect(host: &str, port: u16) -> Result<TcpStream, HttpError> {
+/// A TCP connection to `host:port`, trying each address it resolves to in turn; the end of the
+/// lookup of a host name (not of an IP address) is marked in `hop`.
+async fn connect(host: &str, port: u16, hop: &mut HopMarks) -> Result<TcpStream, HttpError> {
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     let addresses: Vec<std::net::SocketAddr> = match tokio::net::lookup_host((bare, port)).await {
         Ok(found) => found.collect(),
         Err(_) => Vec::new(),
     };
+    if bare.parse::<std::net::IpAddr>().is_err() {
+        hop.lookup = Some(Instant::now());
+    }
     if addresses.is_empty() {
         return Err(HttpError::new(format!("getaddrinfo ENOTFOUND {host}")));
     }
@@ -156,21 +161,24 @@ async fn connect(host: &str, port: u16) -> Result<TcpStream, HttpError> {
     Err(error::from_io(&last, host, port))
 }
 
-/// Write `message`, read the response to `method`; I/O errors name `peer`.
+/// Write `message`, read the response to `method`; I/O errors name `peer`. When the head and
+/// the body's end arrived is marked in `hop`.
 async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
     mut stream: S,
     message: &[u8],
     method: &str,
     peer: (&str, u16),
     limit: Option<u64>,
+    hop: &mut HopMarks,
 ) -> Result<RawResponse, HttpError> {
     let io = |e: std::io::Error| error::from_io(&e, peer.0, peer.1);
     stream.write_all(message).await.map_err(io)?;
     stream.flush().await.map_err(io)?;
-    ResponseReader::new(stream)
-        .with_limit(limit)
-        .read_response(method)
-        .await
+    let mut reader = ResponseReader::new(stream).with_limit(limit);
+    let response = reader.read_response(method).await?;
+    hop.response = reader.head_at();
+    hop.end = Some(Instant::now());
+    Ok(response)
 }
 
 /// The user info of `url`, percent-decoded, as the normal path turns it into `Basic` auth.
@@ -231,6 +239,7 @@ fn into_response(
         body,
         received,
         elapsed: started.elapsed(),
+        timings: None,
     })
 }
 
@@ -281,12 +290,16 @@ mod tests {
                 .unwrap_or_else(|e| panic!("addr: {e}"))
                 .port()
         };
-        let error = connect("127.0.0.1", refused).await.err().map(|e| e.message);
+        let mut hop = HopMarks::start(false);
+        let error = connect("127.0.0.1", refused, &mut hop)
+            .await
+            .err()
+            .map(|e| e.message);
         assert_eq!(
             error,
             Some(format!("connect ECONNREFUSED 127.0.0.1:{refused}"))
         );
-        let error = connect("no-such-host.invalid", 80)
+        let error = connect("no-such-host.invalid", 80, &mut hop)
             .await
             .err()
             .map(|e| e.message);

@@ -68,6 +68,8 @@ pub struct ResponseReader<R> {
     start: usize,
     /// `--max-response-size` for bodies (bytes as received).
     limit: Option<u64>,
+    /// When [`Self::read_response`] had the final head.
+    head_at: Option<std::time::Instant>,
 }
 
 impl<R: AsyncRead + Unpin> ResponseReader<R> {
@@ -78,6 +80,7 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             buf: Vec::new(),
             start: 0,
             limit: None,
+            head_at: None,
         }
     }
 
@@ -85,6 +88,12 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
     pub fn with_limit(mut self, limit: Option<u64>) -> Self {
         self.limit = limit;
         self
+    }
+
+    /// When the last [`Self::read_response`] had parsed the final head (the first byte of the
+    /// response, as Node's `response` event counts it).
+    pub fn head_at(&self) -> Option<std::time::Instant> {
+        self.head_at
     }
 
     /// Bytes read from the stream but not consumed yet.
@@ -100,6 +109,7 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
     /// Read the response to a `method` request: the final head and the whole body.
     pub async fn read_response(&mut self, method: &str) -> Result<RawResponse, HttpError> {
         let head = self.read_final_head().await?;
+        self.head_at = Some(std::time::Instant::now());
         let mut body = BodySink::new(self.limit);
         match framing(method, &head)? {
             Framing::Empty => {}

@@ -15,6 +15,7 @@ pub mod identity;
 pub mod pattern;
 pub mod profile;
 pub mod roots;
+pub mod sessions;
 
 pub use certificates::{CertificateFlags, ClientCertificate, LoadedCertificates};
 pub use profile::{TlsBehavior, TlsProfile};
@@ -154,6 +155,10 @@ impl Tls {
             None => builder.with_no_client_auth(),
         };
         config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        // The default session cache, which also marks when handshakes start (`--verbose`).
+        config.resumption = tokio_rustls::rustls::client::Resumption::store(Arc::new(
+            sessions::TimedSessions::default(),
+        ));
         let config = Arc::new(config);
         configs.insert(key, config.clone());
         Ok(config)
