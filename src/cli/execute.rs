@@ -121,7 +121,11 @@ pub fn execute(
             .with_hint(format!("available reporters: {}", REPORTERS.join(", "))));
         }
     }
-    for warning in &inputs.collection.warnings {
+    let file_warnings = [inputs.environment.as_ref(), inputs.globals.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| &f.warnings);
+    for warning in inputs.collection.warnings.iter().chain(file_warnings) {
         eprintln!("postie: warning: {warning}");
     }
     let (jar, jar_settings) = match &flags.cookie_jar {
@@ -426,6 +430,7 @@ mod tests {
             doc: Value::Null,
             wrapper: None,
             name: None,
+            warnings: Vec::new(),
             values: vec![
                 crate::collection::Variable {
                     key: "password".into(),

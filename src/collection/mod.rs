@@ -4,6 +4,7 @@
 
 pub mod data;
 mod document;
+mod duplicates;
 pub mod environment;
 pub mod item_file;
 pub mod js_value;

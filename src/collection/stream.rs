@@ -314,6 +314,10 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Vec<Node>>, A::Error> {
+        // A list of one, with a note the tree path keeps with its JSON path.
+        (self.env.ctx)
+            .note("item", super::parts::SINGLE_OBJECT)
+            .map_err(|d| A::Error::custom(d.message))?;
         self.starts::<A::Error>()?;
         let node = node_from_map(map, self.env)?;
         self.ends();
