@@ -128,6 +128,18 @@ pub fn execute(
     for warning in inputs.collection.warnings.iter().chain(file_warnings) {
         eprintln!("postie: warning: {warning}");
     }
+    // Refused before any request is sent, rather than after the run.
+    if let Some(path) = &flags.export_environment {
+        values_understood(inputs.environment.as_ref(), path)?;
+    }
+    if let Some(path) = &flags.export_globals {
+        values_understood(inputs.globals.as_ref(), path)?;
+    }
+    for option in reporter_options.unknown() {
+        eprintln!(
+            "postie: warning: {option}: no such reporter option; ignored, as Newman ignores it"
+        );
+    }
     let (jar, jar_settings) = match &flags.cookie_jar {
         Some(path) => {
             let (jar, file) = read_cookie_file(path)?.into_jar();

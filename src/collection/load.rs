@@ -278,7 +278,20 @@ pub(super) fn build_node(
     at: &str,
 ) -> Result<Node, Diagnostic> {
     let id = node_id(obj);
-    let name = text(obj.get("name")).unwrap_or_default();
+    let name = match obj.get("name") {
+        Some(other @ (Value::Array(_) | Value::Object(_))) => {
+            ctx.note(
+                &field(at, "name"),
+                format!(
+                    "expected a string, found {}; the item has no name (Newman shows the value \
+                     itself)",
+                    kind_of(other)
+                ),
+            )?;
+            String::new()
+        }
+        other => text(other).unwrap_or_default(),
+    };
     let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
     let protocol_profile_behavior =
         parts::profile_behavior(obj.get("protocolProfileBehavior")).map(Box::new);

@@ -17,7 +17,7 @@ mod stream;
 pub mod url;
 pub mod v1;
 
-pub use data::{DataRow, load_data_file};
+pub use data::{DataFile, DataRow, load_data, load_data_file};
 pub use document::{CollectionDocument, Mask, PrettyOptions};
 pub use environment::{load_variable_file, parse_variable_file};
 pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};

@@ -230,14 +230,16 @@ pub(crate) fn key_values(
 
 /// A variable entry (`key`; `value`; `type`; `disabled`), read as Newman's SDK reads it: the name
 /// is `key` only (an entry named by `id` or `name` alone matches no `{{name}}`; a key that is not
-/// a string is its JavaScript text, `7`, `null`, `[object Object]`), only
+/// a string is its JavaScript text, `7`, `true`, `[object Object]`; a `null` key is none), only
 /// `disabled: true` switches an entry off (`enabled: false` is ignored), and a `string`,
 /// `number` or `boolean` type casts the value. Entries with no key are dropped. A missing value
 /// is `""`.
 pub(crate) fn variable(obj: &Map<String, Value>) -> Option<Variable> {
     let key = match obj.get("key")? {
         Value::String(key) => key.clone(),
-        // Named as JavaScript's `String()` names it, as Newman does (`null` is "null").
+        // Newman lists it as "null" but never resolves it: no variable.
+        Value::Null => return None,
+        // Named as JavaScript's `String()` names it, as Newman does.
         other => js_string(other),
     };
     let kind = text(obj.get("type"));
@@ -264,6 +266,10 @@ pub(crate) fn variables(
     for (at, obj) in loose_objects(v, ctx, at)? {
         match obj.get("key") {
             None | Some(Value::String(_)) => {}
+            Some(Value::Null) => ctx.note(
+                &field(&at, "key"),
+                "null: the variable can never be referenced, as in Newman; ignored",
+            )?,
             Some(key) => ctx.note(
                 &field(&at, "key"),
                 format!(

@@ -225,8 +225,20 @@ fn query(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnos
     let mut out = Vec::new();
     for (at, x) in parts::list(v, ctx, at)? {
         match x {
-            // A string entry is a piece of query string, as Newman reads it.
-            Value::String(s) => out.extend(parse_query_string(s)),
+            // A string entry is one parameter, `key=value` (the value may hold `&`), as Newman
+            // reads it.
+            Value::String(s) => out.push(match s.split_once('=') {
+                Some((key, value)) => KeyValue {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                    ..KeyValue::default()
+                },
+                None => KeyValue {
+                    key: s.clone(),
+                    no_value: true,
+                    ..KeyValue::default()
+                },
+            }),
             other => out.push(strings_only(object(other, ctx, &at)?)),
         }
     }
@@ -283,9 +295,11 @@ fn path_variables(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>
 }
 
 /// `header`: an array of `{key, value, disabled}` (or `"Key: value"` strings), or one string of
-/// `Key: value` lines. A number or a boolean, entries that are neither objects nor strings and
-/// an object without a `key` (a `{"Name": "value"}` map) are ignored with a note, as Newman
-/// sends none of them.
+/// `Key: value` lines. A number or a boolean and entries that are neither objects nor strings
+/// are ignored with a note, as Newman sends none of them. An object is a `{"Name": "value"}` map,
+/// as Newman reads it (its entries whose value is not a string are dropped); a single
+/// `{"key", "value"}` header written without its list is an error, since Newman sends it as
+/// the headers `key` and `value`.
 fn headers(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
     match v {
         Some(Value::String(s)) => return Ok(parse_header_lines(s)),
@@ -293,13 +307,37 @@ fn headers(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagn
             ctx.ignored(at, "an array of headers", scalar)?;
             return Ok(Vec::new());
         }
-        Some(Value::Object(map)) if !map.contains_key("key") => {
+        Some(Value::Object(map)) if map.contains_key("key") => {
+            return Err(Diagnostic::in_file(
+                ctx.file,
+                format!(
+                    "{at}: expected an array of headers, found one header object (Newman sends \
+                     it as headers named `key` and `value`)"
+                ),
+            )
+            .with_hint(format!(
+                "write it as a list: \"header\": [{{\"key\": …, \"value\": …}}] in the {} file",
+                ctx.what
+            )));
+        }
+        Some(Value::Object(map)) => {
             ctx.note(
                 at,
-                "expected an array of {\"key\", \"value\"} headers, found an object without \
-                 a `key`; ignored, as Newman ignores it",
+                "expected an array of headers, found an object; read as {\"Name\": \"value\"} \
+                 pairs, as Newman does",
             )?;
-            return Ok(Vec::new());
+            let mut out = Vec::new();
+            for (name, value) in map {
+                match value {
+                    Value::String(value) => out.push(KeyValue {
+                        key: name.clone(),
+                        value: value.clone(),
+                        ..KeyValue::default()
+                    }),
+                    other => ctx.ignored(&field(at, name), "a string", other)?,
+                }
+            }
+            return Ok(out);
         }
         _ => {}
     }
