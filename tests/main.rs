@@ -8,6 +8,7 @@ mod disk_items;
 mod echo;
 mod hardening;
 mod http_behaviour;
+mod input_types;
 mod libdiff;
 mod ntlm;
 mod parallel;

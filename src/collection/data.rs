@@ -120,6 +120,9 @@ fn json_rows(doc: Value, note: &mut dyn FnMut(&str, &str)) -> Vec<DataRow> {
         .collect()
 }
 
+/// Where in a data file (`line 3`) and what about it.
+type RowNote = (String, String);
+
 /// A parsed CSV field and whether it was quoted.
 struct Field {
     text: String,
@@ -134,7 +137,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<DataRow>, String> {
 
 /// [`parse_csv`], with a note (`line N`, message) for each row whose field count differs from
 /// the header's: extra fields are dropped and missing ones left unset, as Newman does.
-fn csv_rows(text: &str) -> Result<(Vec<DataRow>, Vec<(String, String)>), String> {
+fn csv_rows(text: &str) -> Result<(Vec<DataRow>, Vec<RowNote>), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let records = csv_records(text)?;
     let mut iter = records.into_iter();

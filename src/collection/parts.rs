@@ -152,6 +152,9 @@ pub(crate) fn list<'v>(
 pub(crate) const SINGLE_OBJECT: &str =
     "an object, not a list; read as a list of one, as Newman does";
 
+/// An object entry of a list, with its JSON path.
+pub(crate) type Entry<'v> = (String, &'v Map<String, Value>);
+
 /// The object entries of a list Newman runs as empty when it is a scalar (`event: 7`,
 /// `header: true`): like [`list`], but a scalar list and entries that are not objects are
 /// ignored with a note.
@@ -159,7 +162,7 @@ pub(crate) fn loose_objects<'v>(
     v: Option<&'v Value>,
     ctx: Ctx,
     at: &str,
-) -> Result<Vec<(String, &'v Map<String, Value>)>, Diagnostic> {
+) -> Result<Vec<Entry<'v>>, Diagnostic> {
     let entries = match v {
         Some(scalar @ (Value::Bool(_) | Value::Number(_) | Value::String(_))) => {
             ctx.ignored(at, "an array", scalar)?;

@@ -495,7 +495,7 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
             }
         },
         _ => Body::Raw {
-            raw: raw_text(obj.get("raw"), ctx, &field(&at, "raw"))?,
+            raw: raw_text(obj.get("raw"), ctx, &at)?,
             language: obj
                 .get("options")
                 .and_then(|o| o.get("raw"))
