@@ -51,6 +51,7 @@ fn input_types_ignored_values_run_as_newman_with_warnings_naming_file_and_path()
         "info": {"name": "loose"},
         "variable": "v=1",
         "event": 7,
+        "protocolProfileBehavior": "odd",
         "item": [
             {"name": {"a": 1}, "request": {"method": "GET", "url": u, "auth": "basic",
                 "header": 7, "body": true}},
@@ -80,6 +81,7 @@ fn input_types_ignored_values_run_as_newman_with_warnings_naming_file_and_path()
             ": item[2].request.url.variable: expected an array, found a number; ignored",
             ": event: expected an array, found a number; ignored",
             ": variable: expected an array, found a string; ignored",
+            ": protocolProfileBehavior: expected an object, found a string; ignored",
         ],
     );
 }

@@ -180,7 +180,11 @@ fn build_collection(
         events: parts::events(root.get("event"), ctx, "event")?,
         variables: parts::variables(root.get("variable"), ctx, "variable")?,
         auth: parts::auth(root.get("auth"), ctx, "auth")?,
-        protocol_profile_behavior: parts::profile_behavior(root.get("protocolProfileBehavior")),
+        protocol_profile_behavior: parts::profile_behavior(
+            root.get("protocolProfileBehavior"),
+            ctx,
+            "protocolProfileBehavior",
+        )?,
         doc: CollectionDocument::from_value(Value::Null),
         item_file: None,
         warnings,
@@ -293,8 +297,12 @@ pub(super) fn build_node(
         other => text(other).unwrap_or_default(),
     };
     let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
-    let protocol_profile_behavior =
-        parts::profile_behavior(obj.get("protocolProfileBehavior")).map(Box::new);
+    let protocol_profile_behavior = parts::profile_behavior(
+        obj.get("protocolProfileBehavior"),
+        ctx,
+        &field(at, "protocolProfileBehavior"),
+    )?
+    .map(Box::new);
     if let Some(children) = children {
         return Ok(Node::Group(ItemGroup {
             id,

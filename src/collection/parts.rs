@@ -395,9 +395,21 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
     Ok(Some(Auth { kind, params }))
 }
 
-/// `protocolProfileBehavior` when it is an object.
-pub(crate) fn profile_behavior(v: Option<&Value>) -> Option<Map<String, Value>> {
-    v.and_then(Value::as_object).cloned()
+/// `protocolProfileBehavior` when it is an object; anything else but `null` is ignored with a
+/// note, as Newman ignores it.
+pub(crate) fn profile_behavior(
+    v: Option<&Value>,
+    ctx: Ctx,
+    at: &str,
+) -> Result<Option<Map<String, Value>>, Diagnostic> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) => Ok(Some(map.clone())),
+        Some(other) => {
+            ctx.ignored(at, "an object", other)?;
+            Ok(None)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -472,7 +472,14 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
             other => parts::key_values(other, ctx, &at)?,
         }),
         "formdata" => Body::FormData(form_data(obj.get("formdata"), ctx, &at)?),
-        "graphql" => graphql(obj.get("graphql")),
+        "graphql" => {
+            match obj.get("graphql") {
+                None | Some(Value::Null | Value::Object(_)) => {}
+                // Newman sends `{}` for it.
+                Some(other) => ctx.ignored(&at, "an object", other)?,
+            }
+            graphql(obj.get("graphql"))
+        }
         "file" => match obj.get("file") {
             None | Some(Value::Null) => return Ok(None),
             Some(Value::String(s)) => Body::File {
