@@ -1,6 +1,8 @@
 //! Iteration data files (`-d`): a JSON array of objects, or CSV with a header row. As in Newman,
 //! JSON is tried first; CSV fields are trimmed, a BOM is dropped, quoted fields may hold commas,
-//! quotes (`""`) and newlines, and unquoted integers and decimals become numbers.
+//! quotes (`""`) and newlines, and unquoted integers and decimals become numbers. What Newman
+//! reads loosely (an empty file, JSON that is not a list of objects, ragged CSV rows, repeated
+//! keys) is read the same way, with a warning saying where.
 
 use super::duplicates::duplicate_notes;
 use super::js_value::{js_parse_float, js_to_number, number_value};
