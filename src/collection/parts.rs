@@ -219,18 +219,6 @@ pub(crate) fn truthy(v: &Value) -> bool {
     }
 }
 
-/// A list of `{key, value, disabled}` entries.
-pub(crate) fn key_values(
-    v: Option<&Value>,
-    ctx: Ctx,
-    at: &str,
-) -> Result<Vec<KeyValue>, Diagnostic> {
-    list(v, ctx, at)?
-        .into_iter()
-        .map(|(at, x)| object(x, ctx, &at).map(key_value))
-        .collect()
-}
-
 /// A variable entry (`key`; `value`; `type`; `disabled`), read as Newman's SDK reads it: the name
 /// is `key` only (an entry named by `id` or `name` alone matches no `{{name}}`; a key that is not
 /// a string is its JavaScript text, `7`, `true`, `[object Object]`; a `null` key is none), only
@@ -574,20 +562,5 @@ mod tests {
         assert_eq!(vars[2].value, Some(json!(3)));
         assert_eq!(vars[2].kind.as_deref(), Some("number"));
         assert!(vars[2].disabled);
-    }
-
-    #[test]
-    fn key_values_null_value_and_wrong_entry() {
-        let kv = key_values(
-            Some(&json!([{"key": "a", "value": null}, null])),
-            ctx(),
-            "q",
-        )
-        .unwrap();
-        assert_eq!(kv.len(), 1);
-        assert!(kv[0].no_value);
-        assert_eq!(kv[0].value, "");
-        let d = key_values(Some(&json!([{"key": "a"}, 7])), ctx(), "q").unwrap_err();
-        assert_eq!(d.message, "q[1]: expected an object, found a number");
     }
 }

@@ -195,7 +195,16 @@ fn path(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Vec<String>>, Di
                 p => Some(p.split('/').map(str::to_string).collect()),
             })
         }
-        Some(Value::Array(items)) => Ok(Some(segments(items))),
+        // A `null` segment is an empty one in a path, as Newman writes it (`a/`).
+        Some(Value::Array(items)) => Ok(Some(
+            items
+                .iter()
+                .map(|s| match s {
+                    Value::Null => String::new(),
+                    other => segments(std::slice::from_ref(other)).concat(),
+                })
+                .collect(),
+        )),
         Some(other) => Err(ctx.wrong(at, "a string or an array", other)),
     }
 }
@@ -469,7 +478,7 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
     Ok(Some(match mode {
         "urlencoded" => Body::UrlEncoded(match obj.get("urlencoded") {
             Some(Value::String(s)) => parse_query_string(s),
-            other => parts::key_values(other, ctx, &at)?,
+            other => url_encoded(other, ctx, &at)?,
         }),
         "formdata" => Body::FormData(form_data(obj.get("formdata"), ctx, &at)?),
         "graphql" => {
@@ -532,6 +541,32 @@ fn raw_text(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<String, Diagnostic>
             Ok(String::new())
         }
     }
+}
+
+/// `urlencoded` fields: a value that is a list is one field per element, as Newman sends it
+/// (with a note).
+fn url_encoded(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
+    let mut out = Vec::new();
+    for (at, x) in parts::list(v, ctx, at)? {
+        let obj = object(x, ctx, &at)?;
+        let field_kv = parts::key_value(obj);
+        match obj.get("value") {
+            Some(Value::Array(values)) => {
+                ctx.note(
+                    &field(&at, "value"),
+                    "expected a string, found an array; sent as one field per element, as \
+                     Newman does",
+                )?;
+                out.extend(values.iter().map(|value| KeyValue {
+                    value: crate::collection::js_value::js_string(value),
+                    no_value: false,
+                    ..field_kv.clone()
+                }));
+            }
+            _ => out.push(field_kv),
+        }
+    }
+    Ok(out)
 }
 
 fn form_data(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<FormParam>, Diagnostic> {
@@ -796,6 +831,24 @@ mod tests {
         assert_eq!(p[2].src, ["a", "b"]);
         assert!(p[2].disabled);
         assert!(p[3].src.is_empty());
+    }
+
+    #[test]
+    fn request_list_values_are_one_field_or_header_each_and_null_path_segments_stay() {
+        let r = req(json!({"url": {"host": "h", "path": ["a", null]},
+            "header": [{"key": "H", "value": ["1", 2]}],
+            "body": {"mode": "urlencoded", "urlencoded": [{"key": "k", "value": [1, "x"]}]}}));
+        assert_eq!(
+            r.url.parts().path,
+            Some(vec!["a".to_string(), String::new()])
+        );
+        let headers: Vec<_> = r.headers.iter().map(|h| h.value.as_str()).collect();
+        assert_eq!(headers, ["1", "2"]);
+        let Some(Body::UrlEncoded(fields)) = r.body.as_deref() else {
+            panic!("urlencoded expected")
+        };
+        let values: Vec<_> = fields.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, ["1", "x"]);
     }
 
     #[test]
