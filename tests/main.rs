@@ -12,6 +12,7 @@ mod faults;
 mod hardening;
 mod html_reports;
 mod http_behaviour;
+mod input_types;
 mod large_bodies;
 mod libdiff;
 mod ntlm;

@@ -141,6 +141,12 @@ fn round_trip_environments_and_globals_are_unchanged() {
         if original.is_array() {
             continue; // a bare array is exported in the standard form on purpose
         }
+        if original
+            .get("values")
+            .is_some_and(|v| !v.is_array() && !v.is_null())
+        {
+            continue; // `values` that is not a list: postie refuses to export it (D5)
+        }
         let scope = VariableScope::from_variables(&file.values);
         let doc = variable_file_document(Some(&file), &scope, what, ExportStyle::AsLoaded);
         let exported = through_file(&doc, dir.path(), "e.json");

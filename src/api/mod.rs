@@ -119,7 +119,7 @@ pub fn run(options: Options<'_>) -> Result<RunResult, Diagnostic> {
             .transpose()?,
         data: match data {
             Some(Input::Path(path)) => load_data_file(&path)?,
-            Some(Input::Json(doc)) => data_rows(doc, Path::new("<iteration data>"))?,
+            Some(Input::Json(doc)) => data_rows(doc, "<iteration data>").rows,
             None => Vec::new(),
         },
     };

@@ -186,8 +186,24 @@ pub fn run_loaded(
             .with_hint(format!("available reporters: {}", REPORTERS.join(", "))));
         }
     }
-    for warning in &inputs.collection.warnings {
+    let file_warnings = [inputs.environment.as_ref(), inputs.globals.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| &f.warnings);
+    for warning in inputs.collection.warnings.iter().chain(file_warnings) {
         warn(warning.clone());
+    }
+    // Refused before any request is sent, rather than after the run.
+    if let Some(path) = &flags.export_environment {
+        values_understood(inputs.environment.as_ref(), path)?;
+    }
+    if let Some(path) = &flags.export_globals {
+        values_understood(inputs.globals.as_ref(), path)?;
+    }
+    for option in reporter_options.unknown() {
+        warn(format!(
+            "{option}: no such reporter option; ignored, as Newman ignores it"
+        ));
     }
     let (jar, jar_settings) = match &flags.cookie_jar {
         Some(path) => {
@@ -622,6 +638,7 @@ mod tests {
             doc: Value::Null,
             wrapper: None,
             name: None,
+            warnings: Vec::new(),
             values: vec![
                 crate::collection::Variable {
                     key: "password".into(),

@@ -11,7 +11,7 @@ pub mod html_reporters;
 pub mod reporter_options;
 pub mod tls;
 
-use crate::collection::{LoadOptions, load_collection_with, load_data_file, load_variable_file};
+use crate::collection::{LoadOptions, load_collection_with, load_data, load_variable_file};
 use crate::diagnostic::Diagnostic;
 use args::{Cli, Command};
 use clap::Parser;
@@ -101,7 +101,13 @@ fn load_inputs(run: &args::RunArgs) -> Result<Inputs, Diagnostic> {
             .map(|p| load_variable_file(p, "globals"))
             .transpose()?,
         data: match &run.iteration_data {
-            Some(path) => load_data_file(path)?,
+            Some(path) => {
+                let file = load_data(path)?;
+                for warning in &file.warnings {
+                    eprintln!("postie: warning: {warning}");
+                }
+                file.rows
+            }
             None => Vec::new(),
         },
     })

@@ -35,7 +35,42 @@ pub fn extract(args: Vec<OsString>) -> (Vec<OsString>, RawReporterOptions) {
     (rest, RawReporterOptions(options))
 }
 
+/// The options postie's reporters read, by reporter (the reporters whose options are checked).
+const KNOWN: [(&str, &[&str]); 3] = [
+    (
+        "cli",
+        &[
+            "no-summary",
+            "no-failures",
+            "no-assertions",
+            "no-success-assertions",
+            "no-console",
+            "no-banner",
+            "show-timestamps",
+            "silent",
+        ],
+    ),
+    ("json", &["export", "omit-responses", "body-as-text"]),
+    ("junit", &["export"]),
+];
+
 impl RawReporterOptions {
+    /// The `--reporter-<name>-<option>` flags naming an option the `cli`, `json` or `junit`
+    /// reporter does not have (Newman ignores them without a word; the CLI warns).
+    pub fn unknown(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(name, _)| {
+                KNOWN.iter().any(|(reporter, options)| {
+                    name.strip_prefix(reporter)
+                        .and_then(|rest| rest.strip_prefix('-'))
+                        .is_some_and(|option| !options.contains(&option))
+                })
+            })
+            .map(|(name, _)| format!("--reporter-{name}"))
+            .collect()
+    }
+
     /// The options for `reporter`: its own `--reporter-<reporter>-<opt>`, overridden by generic
     /// `--reporter-<opt>` ones (those not naming any of `reporters`), as Newman does.
     pub fn for_reporter(&self, reporter: &str, reporters: &[String]) -> BTreeMap<String, String> {
@@ -107,6 +142,24 @@ mod tests {
         assert_eq!(json.get("omit-responses").map(String::as_str), Some("true"));
         let cli = raw.for_reporter("cli", &reporters);
         assert_eq!(cli.get("no-summary").map(String::as_str), Some("true"));
+    }
+
+    #[test]
+    fn reporter_unknown_options_are_listed() {
+        let (_, raw) = extract(os(&[
+            "--reporter-cli-no-summary",
+            "--reporter-cli-no-such-thing",
+            "--reporter-json-frobnicate",
+            "x",
+            "--reporter-html-template",
+            "t.hbs",
+            "--reporter-export",
+            "b",
+        ]));
+        assert_eq!(
+            raw.unknown(),
+            ["--reporter-cli-no-such-thing", "--reporter-json-frobnicate"]
+        );
     }
 
     #[test]

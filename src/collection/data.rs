@@ -1,7 +1,10 @@
 //! Iteration data files (`-d`): a JSON array of objects, or CSV with a header row. As in Newman,
 //! JSON is tried first; CSV fields are trimmed, a BOM is dropped, quoted fields may hold commas,
-//! quotes (`""`) and newlines, and unquoted integers and decimals become numbers.
+//! quotes (`""`) and newlines, and unquoted integers and decimals become numbers. What Newman
+//! reads loosely (an empty file, JSON that is not a list of objects, ragged CSV rows, repeated
+//! keys) is read the same way, with a warning saying where.
 
+use super::duplicates::duplicate_notes;
 use super::js_value::{js_parse_float, js_to_number, number_value};
 use super::json::{decode_text, parse_text};
 use crate::diagnostic::Diagnostic;
@@ -12,48 +15,125 @@ use std::path::Path;
 /// One iteration's variables.
 pub type DataRow = IndexMap<String, Value>;
 
-/// Load `path` as iteration data.
+/// A loaded iteration data file.
+#[derive(Debug, Clone, Default)]
+pub struct DataFile {
+    /// One row per iteration.
+    pub rows: Vec<DataRow>,
+    /// What was read loosely, as Newman reads it (`FILE: where: message`), for the CLI to show.
+    pub warnings: Vec<String>,
+}
+
+/// Load `path` as iteration data (its rows; see [`load_data`] for the warnings too).
 pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
+    load_data(path).map(|f| f.rows)
+}
+
+/// Load `path` as iteration data, with a warning for what Newman reads loosely: an empty file,
+/// JSON that is not a list of objects, CSV rows whose field count is not the header's, repeated
+/// JSON keys.
+pub fn load_data(path: &Path) -> Result<DataFile, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::in_file(path, format!("cannot read iteration data file: {e}"))
             .with_hint("check the path given to -d/--iteration-data")
     })?;
     let text = decode_text(&bytes, path, "iteration data")?;
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') || trimmed.starts_with('{') {
-        return data_rows(parse_text(&text, path, "iteration data")?, path);
+    let note = |at: &str, message: &str| format!("{}: {at}: {message}", path.display());
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Ok(DataFile {
+            rows: parse_csv(&text).unwrap_or_default(),
+            warnings: vec![note(
+                "(the file)",
+                "the iteration data file is empty; the run has no data, as in Newman",
+            )],
+        });
     }
-    parse_csv(&text).map_err(|e| {
+    if trimmed.starts_with('[') || trimmed.starts_with('{') {
+        let mut warnings = Vec::new();
+        let rows = json_rows(parse_text(&text, path, "iteration data")?, &mut |at, m| {
+            warnings.push(note(at, m))
+        });
+        warnings.extend(duplicate_notes(&text, path));
+        return Ok(DataFile { rows, warnings });
+    }
+    if let Ok(scalar) = serde_json::from_str::<Value>(trimmed) {
+        // `7`, `true`, `"text"`, `null`: JSON, but no rows (Newman runs no data).
+        let message = format!(
+            "expected a list of rows (objects), found {}; the run has no data, as in Newman",
+            super::kind_of(&scalar)
+        );
+        return Ok(DataFile {
+            rows: Vec::new(),
+            warnings: vec![note("(the file)", &message)],
+        });
+    }
+    let (rows, ragged) = csv_rows(&text).map_err(|e| {
         Diagnostic::in_file(path, format!("iteration data could not be loaded: {e}"))
             .with_hint("close the quoted field with a \" (a quote inside one is written \"\")")
-    })
+    })?;
+    let warnings = ragged.iter().map(|(at, m)| note(at, m)).collect();
+    Ok(DataFile { rows, warnings })
 }
 
-/// Iteration data given as JSON: an array of objects, one per iteration (a single object is no
-/// data, as in Newman); errors name `path`.
-pub fn data_rows(doc: Value, path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
+/// Iteration data given as JSON (the library API): rows as [`json_rows`] reads them, with its
+/// notes as warnings naming `source`.
+pub fn data_rows(doc: Value, source: &str) -> DataFile {
+    let mut warnings = Vec::new();
+    let rows = json_rows(doc, &mut |at, m| {
+        warnings.push(format!("{source}: {at}: {m}"))
+    });
+    DataFile { rows, warnings }
+}
+
+/// The rows of a JSON data file. Newman runs a document that is not a list as no data, and a
+/// row that is not an object as an empty row (a list as its indexes): the same here, each with
+/// a note.
+fn json_rows(doc: Value, note: &mut dyn FnMut(&str, &str)) -> Vec<DataRow> {
     let rows = match doc {
         Value::Array(rows) => rows,
-        // Newman runs a single object as no data at all (one iteration, nothing bound).
-        Value::Object(_) => return Ok(Vec::new()),
-        _ => {
-            return Err(Diagnostic::in_file(
-                path,
-                "iteration data must be an array of objects, one per iteration",
-            ));
+        other => {
+            note(
+                "(the file)",
+                &format!(
+                    "expected a list of rows (objects), found {}; the run has no data, as in \
+                     Newman",
+                    super::kind_of(&other)
+                ),
+            );
+            return Vec::new();
         }
     };
     rows.into_iter()
         .enumerate()
         .map(|(i, row)| match row {
-            Value::Object(map) => Ok(map.into_iter().collect()),
-            _ => Err(Diagnostic::in_file(
-                path,
-                format!("iteration data entry [{i}] is not an object"),
-            )),
+            Value::Object(map) => map.into_iter().collect(),
+            other => {
+                let message = format!(
+                    "expected an object, found {}; {}, as in Newman",
+                    super::kind_of(&other),
+                    if other.is_array() {
+                        "its items are named by their index"
+                    } else {
+                        "this iteration has no data"
+                    }
+                );
+                note(&format!("[{i}]"), &message);
+                match other {
+                    Value::Array(items) => items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| (i.to_string(), v))
+                        .collect(),
+                    _ => DataRow::new(),
+                }
+            }
         })
         .collect()
 }
+
+/// Where in a data file (`line 3`) and what about it.
+type RowNote = (String, String);
 
 /// A parsed CSV field and whether it was quoted.
 struct Field {
@@ -64,23 +144,47 @@ struct Field {
 /// Parse CSV text into rows keyed by the header row. A quoted field that never closes is an
 /// error naming where it opened (Newman cannot load such a file either).
 pub fn parse_csv(text: &str) -> Result<Vec<DataRow>, String> {
+    csv_rows(text).map(|(rows, _)| rows)
+}
+
+/// [`parse_csv`], with a note (`line N`, message) for each row whose field count differs from
+/// the header's: extra fields are dropped and missing ones left unset, as Newman does.
+fn csv_rows(text: &str) -> Result<(Vec<DataRow>, Vec<RowNote>), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let records = csv_records(text)?;
     let mut iter = records.into_iter();
-    let Some(header) = iter.next() else {
-        return Ok(Vec::new());
+    let Some((_, header)) = iter.next() else {
+        return Ok((Vec::new(), Vec::new()));
     };
     let keys: Vec<String> = header.into_iter().map(|f| f.text).collect();
+    let mut notes = Vec::new();
     // Blank lines are rows too (with the first column empty), as csv-parse reads them.
-    Ok(iter
-        .map(|record| {
+    let rows = iter
+        .map(|(line, record)| {
+            let blank = record.len() == 1 && record[0].text.is_empty() && !record[0].quoted;
+            if record.len() != keys.len() && !blank {
+                let what = if record.len() > keys.len() {
+                    "the extra fields are dropped"
+                } else {
+                    "the missing ones are left unset"
+                };
+                notes.push((
+                    format!("line {line}"),
+                    format!(
+                        "{} fields where the header has {}; {what}, as Newman does",
+                        record.len(),
+                        keys.len()
+                    ),
+                ));
+            }
             let mut row = DataRow::new();
             for (key, field) in keys.iter().zip(record) {
                 row.insert(key.clone(), cast(field));
             }
             row
         })
-        .collect())
+        .collect();
+    Ok((rows, notes))
 }
 
 /// csv-parse's `cast` as Newman uses it: an unquoted field that both `Number()` and
@@ -100,8 +204,10 @@ fn cast(field: Field) -> Value {
     Value::String(field.text)
 }
 
-fn csv_records(text: &str) -> Result<Vec<Vec<Field>>, String> {
+/// The records of CSV text, each with the line it starts on.
+fn csv_records(text: &str) -> Result<Vec<(usize, Vec<Field>)>, String> {
     let mut records = Vec::new();
+    let mut record_line = 1;
     let mut record = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
@@ -153,7 +259,8 @@ fn csv_records(text: &str) -> Result<Vec<Vec<Field>>, String> {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
                 finish_field(&mut field, &mut quoted, &mut record);
-                records.push(std::mem::take(&mut record));
+                records.push((record_line, std::mem::take(&mut record)));
+                record_line = line;
             }
             _ if quoted => {} // text after a closing quote is dropped (relaxed quotes)
             _ => field.push(c),
@@ -167,7 +274,7 @@ fn csv_records(text: &str) -> Result<Vec<Vec<Field>>, String> {
     }
     if !field.is_empty() || quoted || !record.is_empty() {
         finish_field(&mut field, &mut quoted, &mut record);
-        records.push(record);
+        records.push((record_line, record));
     }
     Ok(records)
 }
@@ -217,10 +324,31 @@ mod tests {
     }
 
     #[test]
-    fn data_json_rows_must_be_objects() {
-        let p = Path::new("d.json");
-        assert_eq!(data_rows(json!([{"a": 1}]), p).map(|r| r.len()), Ok(1));
-        assert!(data_rows(json!([1]), p).is_err());
-        assert_eq!(data_rows(json!({"a": 1}), p).map(|r| r.len()), Ok(0));
+    fn data_json_rows_that_are_not_objects_are_noted() {
+        let mut notes = Vec::new();
+        let mut note = |at: &str, m: &str| notes.push(format!("{at}: {m}"));
+        assert_eq!(json_rows(json!([{"a": 1}]), &mut note).len(), 1);
+        let rows = json_rows(json!([1, [true, "x"], {"a": 1}]), &mut note);
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].is_empty());
+        assert_eq!(rows[1]["1"], json!("x"));
+        assert!(json_rows(json!({"a": 1}), &mut note).is_empty());
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes[0].starts_with("[0]: expected an object, found a number"));
+        assert!(notes[2].starts_with("(the file): expected a list of rows"));
+    }
+
+    #[test]
+    fn data_csv_ragged_rows_are_noted_with_their_line() {
+        let (rows, notes) = csv_rows("v,w\n1,2,3\n\n4\n\"a\nb\",6\n7,8\n").unwrap_or_default();
+        assert_eq!(rows.len(), 5);
+        let lines: Vec<_> = notes.iter().map(|(at, _)| at.as_str()).collect();
+        assert_eq!(lines, ["line 2", "line 4"]);
+        assert!(
+            notes[0]
+                .1
+                .starts_with("3 fields where the header has 2; the extra")
+        );
+        assert!(notes[1].1.contains("missing ones are left unset"));
     }
 }

@@ -2,19 +2,24 @@
 //! `{id, name, values: [...]}`, the Postman API's wrapped form `{"environment": {...}}` /
 //! `{"globals": {...}}`, and the older bare array of values.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use serde_json::Value;
 
-use super::json::read_json;
+use super::duplicates::duplicate_notes;
+use super::json::{parse_text, read_text};
 use super::model::VariableFile;
-use super::parts::{self, Ctx, kind_of, text};
+use super::parts::{self, Ctx, Notes, kind_of, text};
 use crate::diagnostic::Diagnostic;
 
 /// Read and parse the environment or globals file at `path`; `what` (`environment`, `globals`)
 /// names it in messages.
 pub fn load_variable_file(path: &Path, what: &str) -> Result<VariableFile, Diagnostic> {
-    parse_variable_file(read_json(path, what)?, path, what)
+    let text = read_text(path, what)?;
+    let mut file = parse_variable_file(parse_text(&text, path, what)?, path, what)?;
+    file.warnings.extend(duplicate_notes(&text, path));
+    Ok(file)
 }
 
 /// Build a [`VariableFile`] from an already parsed document. `enabled: false` is ignored, as
@@ -24,13 +29,22 @@ pub fn parse_variable_file(
     path: &Path,
     what: &str,
 ) -> Result<VariableFile, Diagnostic> {
-    let ctx = Ctx { file: path, what };
+    let notes = RefCell::new(Vec::new());
+    let ctx = Ctx::new(path, what, Notes::Keep(&notes));
     let (doc, wrapper) = unwrap_api_form(doc);
     match &doc {
         Value::Array(_) => Ok(VariableFile {
-            values: parts::variables(Some(&doc), ctx, "values")?,
+            values: {
+                ctx.note(
+                    "(the file)",
+                    "a list, not an environment object; read as its list of variables, as \
+                     Newman does",
+                )?;
+                parts::variables(Some(&doc), ctx, "values")?
+            },
             name: None,
             wrapper,
+            warnings: notes.take(),
             doc,
         }),
         Value::Object(root) => {
@@ -48,6 +62,7 @@ pub fn parse_variable_file(
                 values: parts::variables(root.get("values"), ctx, "values")?,
                 name: text(root.get("name")),
                 wrapper,
+                warnings: notes.take(),
                 doc,
             })
         }
@@ -166,8 +181,30 @@ mod tests {
                 d.message
             );
         }
-        let d = parse(json!({"values": 5})).unwrap_err();
-        assert_eq!(d.message, "values: expected an array, found a number");
+        // Newman runs such a file as no variables.
+        let f = parse(json!({"values": 5})).unwrap();
+        assert!(f.values.is_empty());
+        assert_eq!(
+            f.warnings,
+            ["env.json: values: expected an array, found a number; ignored, as Newman ignores it"]
+        );
+    }
+
+    #[test]
+    fn variable_file_empty_list_and_odd_keys_are_noted() {
+        let f = parse(json!([])).unwrap();
+        assert!(f.values.is_empty());
+        assert!(f.warnings[0].contains("a list, not an environment object"));
+        let f =
+            parse(json!({"values": [{"key": 7, "value": "a"}, {"key": null, "value": "b"}, 3]}))
+                .unwrap();
+        let keys: Vec<_> = f.values.iter().map(|v| v.key.as_str()).collect();
+        assert_eq!(keys, ["7"], "a null key is no variable");
+        assert_eq!(f.warnings.len(), 3, "{:?}", f.warnings);
+        let has = |needle: &str| f.warnings.iter().any(|w| w.contains(needle));
+        assert!(has("values[0].key: expected a string, found a number"));
+        assert!(has("values[1].key: null"));
+        assert!(has("values[2]: expected an object, found a number"));
     }
 
     #[test]

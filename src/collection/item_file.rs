@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use super::json::open_utf8;
 use super::model::Item;
-use super::parts::Ctx;
+use super::parts::{Ctx, Notes};
 use super::stream::{self, Walk};
 use crate::diagnostic::Diagnostic;
 
@@ -156,10 +156,7 @@ impl ItemFile {
     ) -> Result<(), Diagnostic> {
         let reader = BufReader::with_capacity(32 * 1024, self.open()?);
         let walk = Walk::new(visit);
-        let ctx = Ctx {
-            file: &self.path,
-            what: "collection",
-        };
+        let ctx = Ctx::new(&self.path, "collection", Notes::Drop);
         let read = stream::with_sink(reader, ctx, &walk);
         if walk.stopped.get() {
             return Ok(());

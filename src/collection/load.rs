@@ -3,6 +3,7 @@
 //! v2.1 first (see [`super::v1`]), with a warning in [`Collection::warnings`]; documents that are
 //! not collections at all are refused with a [`Diagnostic`] saying what to do.
 
+use std::cell::RefCell;
 use std::io::BufReader;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,10 +12,11 @@ use serde_json::{Map, Value};
 
 use super::document::CollectionDocument;
 use super::document::writer::{DocumentWriter, Tee};
+use super::duplicates::duplicate_notes;
 use super::item_file::{DEFAULT_DISK_ITEMS_ABOVE, ItemFile};
 use super::json::{open_utf8, parse_text, read_json, read_text};
 use super::model::{Collection, Item, ItemGroup, Node};
-use super::parts::{self, Ctx, field, kind_of, object, text};
+use super::parts::{self, Ctx, Notes, field, kind_of, object, text};
 use super::request::request;
 use super::{stream, v1};
 use crate::diagnostic::Diagnostic;
@@ -56,10 +58,9 @@ pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
 /// document is not kept either (exports read the file again). Files of an unusual shape (an
 /// object repeating `item`) are kept in memory whatever their size.
 pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collection, Diagnostic> {
-    let ctx = Ctx {
-        file: path,
-        what: "collection",
-    };
+    // Notes need JSON paths the streaming path does not know: a document with any goes
+    // through the tree (`parse_collection`).
+    let ctx = Ctx::new(path, "collection", Notes::Refuse);
     let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= options.disk_items_from);
     if large && let Some(collection) = load_disk_backed(path, ctx) {
         return Ok(collection);
@@ -81,10 +82,12 @@ pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collect
         writer.write(text.as_bytes()).ok()?;
         finish(s, writer, ctx)
     });
-    match streamed {
-        Some(collection) => Ok(collection),
-        None => parse_collection(parse_text(&text, path, "collection")?, path),
-    }
+    let mut collection = match streamed {
+        Some(collection) => collection,
+        None => parse_collection(parse_text(&text, path, "collection")?, path)?,
+    };
+    collection.warnings.extend(duplicate_notes(&text, path));
+    Ok(collection)
 }
 
 /// The collection at `path` with only its folders kept, its items left in the file; `None` when
@@ -123,10 +126,8 @@ fn finish(streamed: stream::Streamed, writer: DocumentWriter, ctx: Ctx) -> Optio
 /// Build a [`Collection`] from an already parsed document; `path` is used in messages and as the
 /// name fallback (its file stem) when the collection has no name.
 pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnostic> {
-    let ctx = Ctx {
-        file: path,
-        what: "collection",
-    };
+    let notes = RefCell::new(Vec::new());
+    let ctx = Ctx::new(path, "collection", Notes::Keep(&notes));
     let mut doc = unwrap_api_form(doc);
     let mut warnings = Vec::new();
     if v1::is_v1(&doc) {
@@ -142,8 +143,9 @@ pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnosti
         warnings.extend(notes);
     }
     let root = check_is_collection(&doc, ctx)?;
-    let collection =
+    let mut collection =
         build_collection(root, || nodes(root.get("item"), ctx, "item"), ctx, warnings)?;
+    collection.warnings.extend(notes.take());
     Ok(Collection {
         doc: CollectionDocument::from_value(doc),
         ..collection
@@ -178,7 +180,11 @@ fn build_collection(
         events: parts::events(root.get("event"), ctx, "event")?,
         variables: parts::variables(root.get("variable"), ctx, "variable")?,
         auth: parts::auth(root.get("auth"), ctx, "auth")?,
-        protocol_profile_behavior: parts::profile_behavior(root.get("protocolProfileBehavior")),
+        protocol_profile_behavior: parts::profile_behavior(
+            root.get("protocolProfileBehavior"),
+            ctx,
+            "protocolProfileBehavior",
+        )?,
         doc: CollectionDocument::from_value(Value::Null),
         item_file: None,
         warnings,
@@ -276,10 +282,27 @@ pub(super) fn build_node(
     at: &str,
 ) -> Result<Node, Diagnostic> {
     let id = node_id(obj);
-    let name = text(obj.get("name")).unwrap_or_default();
+    let name = match obj.get("name") {
+        Some(other @ (Value::Array(_) | Value::Object(_))) => {
+            ctx.note(
+                &field(at, "name"),
+                format!(
+                    "expected a string, found {}; the item has no name (Newman shows the value \
+                     itself)",
+                    kind_of(other)
+                ),
+            )?;
+            String::new()
+        }
+        other => text(other).unwrap_or_default(),
+    };
     let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
-    let protocol_profile_behavior =
-        parts::profile_behavior(obj.get("protocolProfileBehavior")).map(Box::new);
+    let protocol_profile_behavior = parts::profile_behavior(
+        obj.get("protocolProfileBehavior"),
+        ctx,
+        &field(at, "protocolProfileBehavior"),
+    )?
+    .map(Box::new);
     if let Some(children) = children {
         return Ok(Node::Group(ItemGroup {
             id,

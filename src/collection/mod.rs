@@ -4,6 +4,7 @@
 
 pub mod data;
 mod document;
+mod duplicates;
 pub mod environment;
 pub mod item_file;
 pub mod js_value;
@@ -16,7 +17,7 @@ mod stream;
 pub mod url;
 pub mod v1;
 
-pub use data::{DataRow, data_rows, load_data_file};
+pub use data::{DataFile, DataRow, data_rows, load_data, load_data_file};
 pub use document::{CollectionDocument, Mask, PrettyOptions};
 pub use environment::{load_variable_file, parse_variable_file};
 pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};

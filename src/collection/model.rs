@@ -223,12 +223,13 @@ pub struct Auth {
 }
 
 impl Auth {
-    /// A parameter as a string (`""` when absent; numbers and booleans rendered as text).
+    /// A parameter as a string (`""` when absent; other values as JavaScript's `String()`
+    /// renders them, as Newman does: `[1,"x"]` is `1,x`, an object `[object Object]`).
     pub fn param(&self, key: &str) -> String {
         match self.params.get(key) {
             None | Some(Value::Null) => String::new(),
             Some(Value::String(s)) => s.clone(),
-            Some(v) => v.to_string(),
+            Some(v) => value_to_text(v),
         }
     }
 }
@@ -298,4 +299,6 @@ pub struct VariableFile {
     pub name: Option<String>,
     /// `values`, in order, including disabled entries.
     pub values: Vec<Variable>,
+    /// Values read loosely (`FILE: PATH: message`), for the CLI to show as warnings.
+    pub warnings: Vec<String>,
 }

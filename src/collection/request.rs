@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value};
 
 use super::model::{Body, FormParam, KeyValue, RequestSpec, UrlParts, UrlSpec};
-use super::parts::{self, Ctx, field, is_switched_off, object, text};
+use super::parts::{self, Ctx, Notes, field, is_switched_off, object, text, truthy};
 use crate::diagnostic::Diagnostic;
 
 /// Parse `request` at JSON path `at`. Absent or `null` gives an empty `GET` request.
@@ -17,16 +17,41 @@ pub(crate) fn request(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<RequestSp
         Some(Value::Object(obj)) => obj,
         Some(other) => return Err(ctx.wrong(at, "a URL string or a request object", other)),
     };
-    let method = text(obj.get("method"))
-        .filter(|m| !m.is_empty())
-        .map_or(Cow::Borrowed("GET"), |m| method_name(&m));
     Ok(RequestSpec {
-        method,
+        method: method(obj.get("method"), ctx, &field(at, "method"))?,
         url: url(obj.get("url"), ctx, &field(at, "url"))?,
         headers: headers(obj.get("header"), ctx, &field(at, "header"))?,
         body: body(obj.get("body"), ctx, &field(at, "body"))?.map(Box::new),
         auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?.map(Box::new),
         description: description(obj.get("description")).map(Box::new),
+    })
+}
+
+/// `method` upper-cased; absent, `null` or empty is `GET`. A number or a boolean is sent as its
+/// text (`7`, `TRUE`) with a note, as Newman sends it; an array or an object is an error (Newman
+/// sends `[OBJECT OBJECT]`, which no server accepts).
+fn method(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Cow<'static, str>, Diagnostic> {
+    let name = match v {
+        None | Some(Value::Null) => return Ok(Cow::Borrowed("GET")),
+        Some(Value::String(s)) => s.clone(),
+        Some(other @ (Value::Number(_) | Value::Bool(_))) => {
+            let name = text(Some(other)).unwrap_or_default();
+            ctx.note(
+                at,
+                format!(
+                    "expected a string, found {}; sent as {:?}, as Newman does",
+                    parts::kind_of(other),
+                    name.to_uppercase()
+                ),
+            )?;
+            name
+        }
+        Some(other) => return Err(ctx.wrong(at, "a method name (a string)", other)),
+    };
+    Ok(if name.is_empty() {
+        Cow::Borrowed("GET")
+    } else {
+        method_name(&name)
     })
 }
 
@@ -69,10 +94,7 @@ pub fn method_name(method: &str) -> Cow<'static, str> {
 /// Parse a request definition a script built (`pm.sendRequest`, changes to `pm.request`): a URL
 /// string or a v2.1 request object.
 pub fn parse_request_definition(v: &Value) -> Result<RequestSpec, Diagnostic> {
-    let ctx = Ctx {
-        file: std::path::Path::new("<script>"),
-        what: "script",
-    };
+    let ctx = Ctx::new(std::path::Path::new("<script>"), "script", Notes::Drop);
     request(Some(v), ctx, "request")
 }
 
@@ -103,6 +125,13 @@ pub(crate) fn url(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<UrlSpec, Diag
         let string = |k: &str| a.get(k).and_then(Value::as_str).map(str::to_string);
         (string("user"), string("password"))
     });
+    // Newman sends a protocol or port that is a list or an object as its JavaScript text, which
+    // fails the request: an error here.
+    for name in ["protocol", "port"] {
+        if let Some(other @ (Value::Array(_) | Value::Object(_))) = obj.get(name) {
+            return Err(ctx.wrong(&field(at, name), "a string", other));
+        }
+    }
     let parts = UrlParts {
         protocol: text(obj.get("protocol")),
         auth,
@@ -166,19 +195,32 @@ fn path(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Vec<String>>, Di
                 p => Some(p.split('/').map(str::to_string).collect()),
             })
         }
-        Some(Value::Array(items)) => Ok(Some(segments(items))),
+        // A `null` segment is an empty one in a path, as Newman writes it (`a/`).
+        Some(Value::Array(items)) => Ok(Some(
+            items
+                .iter()
+                .map(|s| match s {
+                    Value::Null => String::new(),
+                    other => segments(std::slice::from_ref(other)).concat(),
+                })
+                .collect(),
+        )),
         Some(other) => Err(ctx.wrong(at, "a string or an array", other)),
     }
 }
 
-/// Segments of a host or path array: strings, rendered scalars, or the `value` of an object.
+/// Segments of a host or path array: strings, rendered scalars, the `value` of an object; other
+/// values as JavaScript's `String()` renders them (`[1, "x"]` is `1,x`), as Newman does. `null`
+/// entries are dropped.
 fn segments(items: &[Value]) -> Vec<String> {
     items
         .iter()
         .filter_map(|s| match s {
-            Value::Object(o) => Some(text(o.get("value")).unwrap_or_default()),
+            Value::Object(o) if o.contains_key("value") => {
+                Some(text(o.get("value")).unwrap_or_default())
+            }
             Value::Null => None,
-            other => text(Some(other)),
+            other => Some(crate::collection::js_value::js_string(other)),
         })
         .collect()
 }
@@ -191,7 +233,23 @@ fn query(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnos
     }
     let mut out = Vec::new();
     for (at, x) in parts::list(v, ctx, at)? {
-        out.push(strings_only(object(x, ctx, &at)?));
+        match x {
+            // A string entry is one parameter, `key=value` (the value may hold `&`), as Newman
+            // reads it.
+            Value::String(s) => out.push(match s.split_once('=') {
+                Some((key, value)) => KeyValue {
+                    key: key.to_string(),
+                    value: value.to_string(),
+                    ..KeyValue::default()
+                },
+                None => KeyValue {
+                    key: s.clone(),
+                    no_value: true,
+                    ..KeyValue::default()
+                },
+            }),
+            other => out.push(strings_only(object(other, ctx, &at)?)),
+        }
     }
     Ok(out)
 }
@@ -230,11 +288,11 @@ pub(crate) fn parse_query_string(s: &str) -> Vec<KeyValue> {
 }
 
 /// Path variables (`variable[]`): `key` (or the older `id`) and `value` (only a string value is
-/// ever substituted).
+/// ever substituted). A list that is not one and entries that are not objects are ignored with a
+/// note, as Newman ignores them.
 fn path_variables(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
     let mut out = Vec::new();
-    for (at, x) in parts::list(v, ctx, at)? {
-        let obj = object(x, ctx, &at)?;
+    for (_, obj) in parts::loose_objects(v, ctx, at)? {
         let mut kv = strings_only(obj);
         kv.key = text(obj.get("key")).unwrap_or_default();
         if kv.key.is_empty() {
@@ -246,27 +304,106 @@ fn path_variables(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>
 }
 
 /// `header`: an array of `{key, value, disabled}` (or `"Key: value"` strings), or one string of
-/// `Key: value` lines.
+/// `Key: value` lines. A number or a boolean and entries that are neither objects nor strings
+/// are ignored with a note, as Newman sends none of them. An object is a `{"Name": "value"}` map,
+/// as Newman reads it (its entries whose value is not a string are dropped); a single
+/// `{"key", "value"}` header written without its list is an error, since Newman sends it as
+/// the headers `key` and `value`.
 fn headers(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
-    if let Some(Value::String(s)) = v {
-        return Ok(parse_header_lines(s));
+    match v {
+        Some(Value::String(s)) => return Ok(parse_header_lines(s)),
+        Some(scalar @ (Value::Number(_) | Value::Bool(_))) => {
+            ctx.ignored(at, "an array of headers", scalar)?;
+            return Ok(Vec::new());
+        }
+        Some(Value::Object(map)) if map.contains_key("key") => {
+            return Err(Diagnostic::in_file(
+                ctx.file,
+                format!(
+                    "{at}: expected an array of headers, found one header object (Newman sends \
+                     it as headers named `key` and `value`)"
+                ),
+            )
+            .with_hint(format!(
+                "write it as a list: \"header\": [{{\"key\": …, \"value\": …}}] in the {} file",
+                ctx.what
+            )));
+        }
+        Some(Value::Object(map)) => {
+            ctx.note(
+                at,
+                "expected an array of headers, found an object; read as {\"Name\": \"value\"} \
+                 pairs, as Newman does",
+            )?;
+            let mut out = Vec::new();
+            for (name, value) in map {
+                match value {
+                    Value::String(value) => out.push(KeyValue {
+                        key: name.clone(),
+                        value: value.clone(),
+                        ..KeyValue::default()
+                    }),
+                    other => ctx.ignored(&field(at, name), "a string", other)?,
+                }
+            }
+            return Ok(out);
+        }
+        _ => {}
     }
     let mut out = Vec::new();
     for (at, x) in parts::list(v, ctx, at)? {
         match x {
+            // A line without a `:` is a header with an empty value, as Newman reads an entry.
+            Value::String(s) if !s.contains(':') && !s.trim().is_empty() => out.push(KeyValue {
+                key: s.trim().to_string(),
+                ..KeyValue::default()
+            }),
             Value::String(s) => out.extend(parse_header_lines(s)),
-            other => {
-                let obj = object(other, ctx, &at)?;
-                let mut header = parts::key_value(obj);
-                if obj.get("value") == Some(&Value::Null) {
-                    // Postman sends a `null` value as the text `null`.
-                    header.value = "null".into();
-                }
-                out.push(header);
-            }
+            Value::Object(obj) => header_entry(obj, ctx, &at, &mut out)?,
+            other => ctx.ignored(&at, "a header object", other)?,
         }
     }
     Ok(out)
+}
+
+/// One `{key, value, disabled}` header. A key that is a list or an object is an error, and so is a
+/// value that is an object (Newman sends them as `[object Object]`, which fails the request or
+/// means nothing); a list value is one header per element, as Node sends it (with a note).
+fn header_entry(
+    obj: &Map<String, Value>,
+    ctx: Ctx,
+    at: &str,
+    out: &mut Vec<KeyValue>,
+) -> Result<(), Diagnostic> {
+    if let Some(key @ (Value::Array(_) | Value::Object(_))) = obj.get("key") {
+        return Err(ctx.wrong(&field(at, "key"), "a header name (a string)", key));
+    }
+    let mut header = parts::key_value(obj);
+    match obj.get("value") {
+        // Postman sends a `null` value as the text `null`.
+        Some(Value::Null) => header.value = "null".into(),
+        Some(value @ Value::Object(_)) => {
+            return Err(ctx.wrong(&field(at, "value"), "a string", value));
+        }
+        Some(Value::Array(values)) => {
+            ctx.note(
+                &field(at, "value"),
+                "expected a string, found an array; sent as one header per element, as Newman \
+                 does",
+            )?;
+            for value in values {
+                out.push(KeyValue {
+                    value: crate::collection::js_value::js_string(value),
+                    no_value: false,
+                    ..header.clone()
+                });
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    out.push(header);
+    Ok(())
 }
 
 /// `Key: value` lines; lines without a `:` or with an empty key are skipped, and a line starting
@@ -293,21 +430,46 @@ pub(crate) fn parse_header_lines(s: &str) -> Vec<KeyValue> {
         .collect()
 }
 
-/// `body`: `None` when absent, `disabled`, without a mode or without data for a file body. The
-/// mode is read case-insensitively and an unknown one counts as `raw` (as Postman's SDK does).
+/// `body`: `None` when absent, `disabled` (any truthy value, as in JavaScript), without a mode or
+/// without data for a file body. The mode is read case-insensitively and an unknown one (a
+/// string or not) counts as `raw` (as Postman's SDK does). A string body is a raw body; a
+/// number, a boolean or an array is no body, with a note (Newman sends none).
 fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnostic> {
     let obj = match v {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Object(obj)) => obj,
-        Some(other) => return Err(ctx.wrong(at, "a body object", other)),
+        Some(Value::String(s)) => {
+            ctx.note(
+                at,
+                "expected a body object, found a string; sent as a raw body, as Newman does",
+            )?;
+            return Ok(Some(Body::Raw {
+                raw: s.clone(),
+                language: None,
+            }));
+        }
+        Some(other) => {
+            ctx.ignored(at, "a body object", other)?;
+            return Ok(None);
+        }
     };
-    if obj.get("disabled").and_then(Value::as_bool) == Some(true) {
+    if obj.get("disabled").is_some_and(truthy) {
         return Ok(None);
     }
-    let Some(mode) = obj.get("mode").and_then(|m| text(Some(m))) else {
-        return Ok(None);
+    let mode = match obj.get("mode") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(mode)) => mode.to_ascii_lowercase(),
+        Some(other) => {
+            ctx.note(
+                &field(at, "mode"),
+                format!(
+                    "expected a string, found {}; read as `raw`, as Newman does",
+                    parts::kind_of(other)
+                ),
+            )?;
+            "raw".to_string()
+        }
     };
-    let mode = mode.to_ascii_lowercase();
     let mode = match mode.as_str() {
         "urlencoded" | "formdata" | "graphql" | "file" => mode.as_str(),
         _ => "raw",
@@ -316,21 +478,40 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
     Ok(Some(match mode {
         "urlencoded" => Body::UrlEncoded(match obj.get("urlencoded") {
             Some(Value::String(s)) => parse_query_string(s),
-            other => parts::key_values(other, ctx, &at)?,
+            other => url_encoded(other, ctx, &at)?,
         }),
         "formdata" => Body::FormData(form_data(obj.get("formdata"), ctx, &at)?),
-        "graphql" => graphql(obj.get("graphql")),
+        "graphql" => {
+            match obj.get("graphql") {
+                None | Some(Value::Null | Value::Object(_)) => {}
+                // Newman sends `{}` for it.
+                Some(other) => ctx.ignored(&at, "an object", other)?,
+            }
+            graphql(obj.get("graphql"))
+        }
         "file" => match obj.get("file") {
+            None | Some(Value::Null) => return Ok(None),
             Some(Value::String(s)) => Body::File {
                 src: Some(s.clone()),
             },
             Some(Value::Object(file)) => Body::File {
-                src: file.get("src").and_then(|s| text(Some(s))),
+                src: match file.get("src") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(other) => {
+                        ctx.ignored(&field(&at, "src"), "a file path", other)?;
+                        None
+                    }
+                },
             },
-            _ => return Ok(None),
+            // Newman reports it as an invalid file source and sends no body.
+            Some(other) => {
+                ctx.ignored(&at, "a file object", other)?;
+                Body::File { src: None }
+            }
         },
         _ => Body::Raw {
-            raw: raw_text(obj.get("raw")),
+            raw: raw_text(obj.get("raw"), ctx, &at)?,
             language: obj
                 .get("options")
                 .and_then(|o| o.get("raw"))
@@ -340,36 +521,95 @@ fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnosti
     }))
 }
 
-/// Text content: a string as is, `null`/absent as `""`, other JSON as its JSON text.
-fn raw_text(v: Option<&Value>) -> String {
+/// A raw body's text, as Newman sends it: a string as is, `null`/absent as `""`, an object as
+/// its JSON text (with a note); a number or a boolean is no body (with a note); an array is an
+/// error (it crashes Newman).
+fn raw_text(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<String, Diagnostic> {
     match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(obj @ Value::Object(_)) => {
+            ctx.note(
+                at,
+                "expected a string, found an object; sent as its JSON text, as Newman does",
+            )?;
+            Ok(obj.to_string())
+        }
+        Some(array @ Value::Array(_)) => Err(ctx.wrong(at, "a string", array)),
+        Some(other) => {
+            ctx.ignored(at, "a string", other)?;
+            Ok(String::new())
+        }
     }
+}
+
+/// `urlencoded` fields: a value that is a list is one field per element, as Newman sends it
+/// (with a note).
+fn url_encoded(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<KeyValue>, Diagnostic> {
+    let mut out = Vec::new();
+    for (at, x) in parts::list(v, ctx, at)? {
+        let obj = object(x, ctx, &at)?;
+        let field_kv = parts::key_value(obj);
+        match obj.get("value") {
+            Some(Value::Array(values)) => {
+                ctx.note(
+                    &field(&at, "value"),
+                    "expected a string, found an array; sent as one field per element, as \
+                     Newman does",
+                )?;
+                out.extend(values.iter().map(|value| KeyValue {
+                    value: crate::collection::js_value::js_string(value),
+                    no_value: false,
+                    ..field_kv.clone()
+                }));
+            }
+            _ => out.push(field_kv),
+        }
+    }
+    Ok(out)
 }
 
 fn form_data(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<FormParam>, Diagnostic> {
     parts::list(v, ctx, at)?
         .into_iter()
-        .map(|(at, x)| object(x, ctx, &at).map(form_param))
+        .map(|(at, x)| form_param(object(x, ctx, &at)?, ctx, &at))
         .collect()
 }
 
-fn form_param(obj: &Map<String, Value>) -> FormParam {
+/// One form field. A file source that is not a string (Newman: "invalid or missing file
+/// source", the part is not sent) is kept as an empty path, with a note.
+fn form_param(obj: &Map<String, Value>, ctx: Ctx, at: &str) -> Result<FormParam, Diagnostic> {
+    let at = field(at, "src");
     let src = match obj.get("src") {
-        Some(Value::String(s)) if !s.is_empty() => vec![s.clone()],
-        Some(Value::Array(items)) => items.iter().filter_map(|s| text(Some(s))).collect(),
-        _ => Vec::new(),
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) if s.is_empty() => Vec::new(),
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(items)) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Value::String(s) => out.push(s.clone()),
+                    other => {
+                        ctx.ignored(&parts::index(&at, i), "a file path", other)?;
+                        out.push(String::new());
+                    }
+                }
+            }
+            out
+        }
+        Some(other) => {
+            ctx.ignored(&at, "a file path", other)?;
+            vec![String::new()]
+        }
     };
-    FormParam {
+    Ok(FormParam {
         key: text(obj.get("key")).unwrap_or_default(),
         value: form_value(obj.get("value")),
         is_file: obj.get("type").and_then(Value::as_str) == Some("file"),
         src,
         content_type: text(obj.get("contentType")).filter(|c| !c.is_empty()),
         disabled: is_switched_off(obj),
-    }
+    })
 }
 
 /// A form field's value as Postman sends it: a falsy value (`false`, `0`, `null`, `""`) is empty,
@@ -401,10 +641,7 @@ mod tests {
     use std::path::Path;
 
     fn ctx() -> Ctx<'static> {
-        Ctx {
-            file: Path::new("c.json"),
-            what: "collection",
-        }
+        Ctx::new(Path::new("c.json"), "collection", Notes::Drop)
     }
 
     fn req(v: Value) -> RequestSpec {
@@ -594,6 +831,24 @@ mod tests {
         assert_eq!(p[2].src, ["a", "b"]);
         assert!(p[2].disabled);
         assert!(p[3].src.is_empty());
+    }
+
+    #[test]
+    fn request_list_values_are_one_field_or_header_each_and_null_path_segments_stay() {
+        let r = req(json!({"url": {"host": "h", "path": ["a", null]},
+            "header": [{"key": "H", "value": ["1", 2]}],
+            "body": {"mode": "urlencoded", "urlencoded": [{"key": "k", "value": [1, "x"]}]}}));
+        assert_eq!(
+            r.url.parts().path,
+            Some(vec!["a".to_string(), String::new()])
+        );
+        let headers: Vec<_> = r.headers.iter().map(|h| h.value.as_str()).collect();
+        assert_eq!(headers, ["1", "2"]);
+        let Some(Body::UrlEncoded(fields)) = r.body.as_deref() else {
+            panic!("urlencoded expected")
+        };
+        let values: Vec<_> = fields.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(values, ["1", "x"]);
     }
 
     #[test]

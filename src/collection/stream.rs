@@ -6,9 +6,9 @@
 //! containers nest) is exactly what parsing the tree accepts. Each folder and request item becomes
 //! a small map of its own fields (its `item` list apart, which is built the same way, nested),
 //! which the tree path's node parser turns into the model before the map is dropped. Whatever this
-//! path does not handle — any error, v1 collections, documents that are not collections — gives
-//! `None`, and the caller loads the tree instead, which reports problems with their position or
-//! JSON path.
+//! path does not handle — any error, v1 collections, documents that are not collections, any value
+//! read loosely (its warning needs a JSON path this path does not know) — gives `None`, and the
+//! caller loads the tree instead, which reports problems with their position or JSON path.
 //!
 //! What becomes of each built node is a [`Sink`]'s choice (see [`sinks`]): kept in its list (the
 //! whole model), dropped once checked (the folders-only skeleton of a disk-backed collection), or
@@ -314,6 +314,10 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<Vec<Node>>, A::Error> {
+        // A list of one, with a note the tree path keeps with its JSON path.
+        (self.env.ctx)
+            .note("item", super::parts::SINGLE_OBJECT)
+            .map_err(|d| A::Error::custom(d.message))?;
         self.starts::<A::Error>()?;
         let node = node_from_map(map, self.env)?;
         self.ends();

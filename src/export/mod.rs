@@ -163,7 +163,12 @@ fn patch_values(
     vars: &[Variable],
     style: ExportStyle,
 ) -> Vec<Value> {
-    let key_of = |v: &Value| v.get("key").and_then(Value::as_str).map(str::to_string);
+    // A key that is not a string names its variable as JavaScript's `String()` renders it.
+    let key_of = |v: &Value| {
+        v.get("key")
+            .filter(|k| !k.is_null())
+            .map(crate::collection::js_value::js_string)
+    };
     let mut used: Vec<bool> = original.iter().map(|o| key_of(o).is_none()).collect();
     // The loaded variable read from original entry `i`: same key, same occurrence of it.
     let loaded_of = |i: usize| -> Option<&Variable> {

@@ -273,8 +273,13 @@ def var_lines(prefix, doc, key="values"):
     if doc == "INVALID":
         return ["%s <invalid json>" % prefix]
     vals = doc.get(key, []) if isinstance(doc, dict) else []
+    if not isinstance(vals, list):  # an export that kept a `values`/`variable` of another type
+        return ["%s <%s is %s>" % (prefix, key, j(vals))]
     lines = []
-    for v in sorted(vals or [], key=lambda v: str(v.get("key"))):
+    for v in sorted(vals or [], key=lambda v: str(v.get("key") if isinstance(v, dict) else v)):
+        if not isinstance(v, dict):
+            lines.append("%s <entry %s>" % (prefix, j(v)))
+            continue
         extra = " (disabled)" if v.get("enabled") is False or v.get("disabled") is True else ""
         lines.append("%s %s = %s%s" % (prefix, v.get("key"), j(v.get("value")), extra))
     return lines

@@ -37,7 +37,7 @@ const NESTED: &str = r#"{
      ]},
     null,
     {"name": "a", "request": "http://h/last-a"},
-    {"name": "F3", "item": {"name": "single", "request": "http://h/single"}},
+    {"name": "F3", "item": [{"name": "single", "request": "http://h/single"}]},
     {"name": "F1", "request": "http://h/named-like-a-folder"}
   ],
   "event": [{"listen": "prerequest", "script": {"exec": ["// collection pre"]}},
