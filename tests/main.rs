@@ -26,4 +26,5 @@ mod scripts;
 mod secrets;
 mod tls_client;
 mod tls_server;
+mod url_inputs;
 mod util;

@@ -2,7 +2,7 @@
 //! in the binary) run against the built-in simulator on an ephemeral 127.0.0.1 port.
 
 use super::args::{DemoArgs, MockArgs, MockKind};
-use super::execute::{Inputs, execute};
+use super::execute::{Inputs, Prepared, execute};
 use super::reporter_options::RawReporterOptions;
 use crate::collection::{parse_collection, parse_variable_file};
 use crate::diagnostic::Diagnostic;
@@ -58,6 +58,7 @@ pub fn run_demo(args: DemoArgs, reporter_options: &RawReporterOptions) -> Result
             environment: Some(environment),
             globals: None,
             data: Vec::new(),
+            prepared: Prepared::default(),
         },
         &flags,
         reporter_options,

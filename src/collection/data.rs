@@ -18,7 +18,13 @@ pub fn load_data_file(path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
         Diagnostic::in_file(path, format!("cannot read iteration data file: {e}"))
             .with_hint("check the path given to -d/--iteration-data")
     })?;
-    let text = decode_text(&bytes, path, "iteration data")?;
+    parse_data(&bytes, path)
+}
+
+/// Iteration data from the bytes of a data file (or what a URL answered); `path` names it in
+/// messages.
+pub fn parse_data(bytes: &[u8], path: &Path) -> Result<Vec<DataRow>, Diagnostic> {
+    let text = decode_text(bytes, path, "iteration data")?;
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') || trimmed.starts_with('{') {
         return json_rows(parse_text(&text, path, "iteration data")?, path);

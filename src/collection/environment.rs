@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::json::read_json;
+use super::json::{parse_text, read_json};
 use super::model::VariableFile;
 use super::parts::{self, Ctx, kind_of, text};
 use crate::diagnostic::Diagnostic;
@@ -15,6 +15,16 @@ use crate::diagnostic::Diagnostic;
 /// names it in messages.
 pub fn load_variable_file(path: &Path, what: &str) -> Result<VariableFile, Diagnostic> {
     parse_variable_file(read_json(path, what)?, path, what)
+}
+
+/// Build a [`VariableFile`] from the decoded text of an environment or globals document (what a
+/// URL answered, say); `path` names it in messages.
+pub fn parse_variable_text(
+    text: &str,
+    path: &Path,
+    what: &str,
+) -> Result<VariableFile, Diagnostic> {
+    parse_variable_file(parse_text(text, path, what)?, path, what)
 }
 
 /// Build a [`VariableFile`] from an already parsed document. `enabled: false` is ignored, as
