@@ -38,9 +38,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Serve a simulator in the foreground (Ctrl-C to stop).
     Mock(MockArgs),
-    /// Print a shell completion script: `postie completions bash > /etc/bash_completion.d/postie`.
+    /// Print a shell completion script (bash, zsh, fish, powershell).
     Completions(CompletionsArgs),
-    /// Print the manual page (roff): `postie man | man -l -`, `postie man run`.
+    /// Print a manual page in roff: `postie man | man -l -`, `postie man run`.
     Man(ManArgs),
 }
 
