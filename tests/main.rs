@@ -1,6 +1,7 @@
 //! Integration tests: the real `postie` binary against real servers on 127.0.0.1.
 
 mod bad_input;
+mod command_line;
 mod conformance;
 mod cookie_jar;
 mod corpus;
@@ -30,4 +31,5 @@ mod secrets;
 mod timings;
 mod tls_client;
 mod tls_server;
+mod url_inputs;
 mod util;

@@ -122,6 +122,7 @@ pub fn run(options: Options<'_>) -> Result<RunResult, Diagnostic> {
             Some(Input::Json(doc)) => data_rows(doc, "<iteration data>").rows,
             None => Vec::new(),
         },
+        prepared: Default::default(),
     };
     let host = Host {
         default_reporters: &[],

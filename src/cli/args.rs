@@ -7,12 +7,21 @@ use std::path::PathBuf;
 /// A fast, Newman-compatible runner for Postman collections.
 #[derive(Debug, Parser)]
 // A single-valued option given twice takes the last value, as Newman's command line does.
+// `-v` prints the version as in Newman (`-V` and `--version` too), also after a subcommand.
 #[command(
     name = "postie",
     version,
     about,
     propagate_version = true,
-    args_override_self = true
+    args_override_self = true,
+    disable_version_flag = true,
+    arg = clap::Arg::new("version")
+        .short('v')
+        .long("version")
+        .visible_short_alias('V')
+        .global(true)
+        .action(clap::ArgAction::Version)
+        .help("Print the version")
 )]
 pub struct Cli {
     /// What to do.
@@ -29,23 +38,47 @@ pub enum Command {
     Demo(DemoArgs),
     /// Serve a simulator in the foreground (Ctrl-C to stop).
     Mock(MockArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions(CompletionsArgs),
+    /// Print a manual page in roff: `postie man | man -l -`, `postie man run`.
+    Man(ManArgs),
+}
+
+/// `postie completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, powershell (or elvish).
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `postie man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand's page (`run`, `demo`, …) instead of postie's own.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// `postie run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The collection file.
+    /// The collection: a file, an http(s) URL, or a Postman UID (with `--postman-api-key`).
     #[arg(value_name = "COLLECTION")]
     pub collection: PathBuf,
-    /// Environment file.
-    #[arg(short = 'e', long, value_name = "FILE")]
+    /// Environment: a file, an http(s) URL, or a Postman UID (with `--postman-api-key`).
+    #[arg(short = 'e', long, value_name = "FILE|URL")]
     pub environment: Option<PathBuf>,
-    /// Globals file.
-    #[arg(short = 'g', long, value_name = "FILE")]
+    /// Globals: a file or an http(s) URL.
+    #[arg(short = 'g', long, value_name = "FILE|URL")]
     pub globals: Option<PathBuf>,
-    /// Iteration data file (JSON array of objects, or CSV with a header row).
-    #[arg(short = 'd', long = "iteration-data", value_name = "FILE")]
+    /// Iteration data (JSON array of objects, or CSV with a header row): a file or an http(s) URL.
+    #[arg(short = 'd', long = "iteration-data", value_name = "FILE|URL")]
     pub iteration_data: Option<PathBuf>,
+    /// Postman API key, sent as `X-Api-Key` when the collection or environment is a Postman
+    /// UID or a Postman API URL (masked in all output).
+    #[arg(long = "postman-api-key", value_name = "KEY")]
+    pub postman_api_key: Option<String>,
     /// Shared run options.
     #[command(flatten)]
     pub flags: RunFlags,

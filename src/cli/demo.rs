@@ -4,7 +4,7 @@
 //! [`DEMO_EXPORT`] unless `--export-environment` names another file.
 
 use super::args::{DemoArgs, MockArgs, MockKind};
-use super::execute::{Inputs, execute};
+use super::execute::{Inputs, Prepared, execute};
 use super::reporter_options::RawReporterOptions;
 use crate::collection::{parse_collection, parse_variable_file};
 use crate::diagnostic::Diagnostic;
@@ -67,6 +67,7 @@ pub fn run_demo(args: DemoArgs, reporter_options: &RawReporterOptions) -> Result
             environment: Some(environment),
             globals: None,
             data: Vec::new(),
+            prepared: Prepared::default(),
         },
         &flags,
         reporter_options,

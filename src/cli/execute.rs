@@ -8,7 +8,7 @@ use super::reporter_options::RawReporterOptions;
 use crate::collection::{Collection, DataRow, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::export::{
-    ExportStyle, SpooledJson, variable_file_document, write_atomically, write_collection,
+    ExportStyle, SpooledJson, target, variable_file_document, write_atomically, write_collection,
     write_json, write_private_json,
 };
 use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
@@ -43,6 +43,18 @@ pub struct Inputs {
     pub globals: Option<VariableFile>,
     /// Iteration data rows (`-d`).
     pub data: Vec<DataRow>,
+    /// What loading them prepared for the run.
+    pub prepared: Prepared,
+}
+
+/// What loading the inputs prepared for the run: the TLS settings, when fetching an input by
+/// URL read them already, and secrets to mask (API keys).
+#[derive(Debug, Default)]
+pub struct Prepared {
+    /// The client's TLS settings and the passphrases to mask ([`super::tls::tls_options`]).
+    pub tls: Option<(crate::http::tls::TlsOptions, Vec<String>)>,
+    /// Values never printed.
+    pub secrets: Vec<String>,
 }
 
 /// Parse a repeatable `KEY=VALUE` flag, split at the first `=`. A bare `KEY` sets the variable
@@ -224,6 +236,7 @@ pub fn run_loaded(
         environment,
         globals,
         data,
+        prepared,
     } = inputs;
     let mut scopes = Scopes {
         environment: VariableScope::from_variables(
@@ -249,15 +262,15 @@ pub fn run_loaded(
         .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
         .collect();
 
-    let working_dir = match &flags.working_dir {
-        Some(dir) => dir.clone(),
-        None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
-    };
+    let working_dir = working_dir(flags);
     let files = crate::http::files::FileAccess {
         working_dir: &working_dir,
         allow_outside: !flags.no_insecure_file_read,
     };
-    let (tls, tls_secrets) = super::tls::tls_options(flags, files)?;
+    let (tls, tls_secrets) = match prepared.tls {
+        Some(prepared) => prepared,
+        None => super::tls::tls_options(flags, files)?,
+    };
     let options = RunOptions {
         iterations: flags
             .iteration_count
@@ -278,11 +291,7 @@ pub fn run_loaded(
         client: ClientOptions {
             insecure: flags.insecure,
             request_timeout: flags.timeout_request.map(Duration::from_millis),
-            max_response_size: match flags.max_response_size {
-                Some(0) => None,
-                Some(limit) => Some(limit),
-                None => Some(DEFAULT_MAX_RESPONSE_SIZE),
-            },
+            max_response_size: max_response_size(flags),
             cookie_jar: Some(jar.clone()),
             tls,
         },
@@ -301,7 +310,8 @@ pub fn run_loaded(
         Masker::new(
             secret_values(&scopes, &command_line)
                 .into_iter()
-                .chain(tls_secrets),
+                .chain(tls_secrets)
+                .chain(prepared.secrets),
         )
     };
     let color = match flags.color {
@@ -426,19 +436,29 @@ pub fn run_loaded(
         written.push(result);
         ok
     };
-    let environment_saved = flags.export_environment.as_deref().filter(|path| {
+    let environment_path = flags
+        .export_environment
+        .as_deref()
+        .map(|path| export_path(path, "environment"));
+    let environment_saved = environment_path.as_deref().filter(|path| {
         saved(
             values_understood(environment.as_ref(), path)
                 .and_then(|()| write_private_json(path, &environment_doc)),
         )
     });
-    let globals_saved = flags.export_globals.as_deref().filter(|path| {
+    let globals_path = flags
+        .export_globals
+        .as_deref()
+        .map(|path| export_path(path, "globals"));
+    let globals_saved = globals_path.as_deref().filter(|path| {
         saved(
             values_understood(globals.as_ref(), path)
                 .and_then(|()| write_private_json(path, &globals_doc)),
         )
     });
     if let Some(path) = &flags.export_collection {
+        let path = export_path(path, "collection");
+        let path = &path;
         // Newman exports the collection's variables as loaded: what scripts set with
         // `pm.collectionVariables` is not written back (nor is it in Postman's own export).
         let loaded = VariableScope::from_variables(&collection.variables);
@@ -465,7 +485,7 @@ pub fn run_loaded(
     }
     if let Some(path) = &flags.export_cookie_jar {
         written.push(write_json(
-            path,
+            &export_path(path, "cookie-jar"),
             &cookie_file_document(jar_settings.as_ref(), &jar.stored()),
         ));
     }
@@ -539,7 +559,25 @@ fn tell_changes(changes: &[VariableChange], masker: &Masker, saved: [(Option<&Pa
     }
 }
 
-/// `--reporter-<name>-export`, else the default location.
+/// `--working-dir`, else the current folder.
+pub(super) fn working_dir(flags: &RunFlags) -> PathBuf {
+    match &flags.working_dir {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    }
+}
+
+/// `--max-response-size` (0: none), else the default.
+pub(super) fn max_response_size(flags: &RunFlags) -> Option<u64> {
+    match flags.max_response_size {
+        Some(0) => None,
+        Some(limit) => Some(limit),
+        None => Some(DEFAULT_MAX_RESPONSE_SIZE),
+    }
+}
+
+/// `--reporter-<name>-export` (a folder gets Newman's auto-named file in it), else Newman's
+/// default location.
 fn report_path(
     options: &RawReporterOptions,
     reporters: &[String],
@@ -549,7 +587,8 @@ fn report_path(
     report_path_named(options, reporters, name, "newman-run-report", ext)
 }
 
-/// `--reporter-<name>-export`, else the default location with the file name `base`.
+/// `--reporter-<name>-export` (a folder gets the auto-named file `<base>-<timestamp>-0.<ext>`
+/// in it, as Newman names it), else that file in Newman's default location.
 fn report_path_named(
     options: &RawReporterOptions,
     reporters: &[String],
@@ -557,12 +596,20 @@ fn report_path_named(
     base: &str,
     ext: &str,
 ) -> PathBuf {
+    let default = format!("{base}.{ext}");
+    let now = target::now_millis();
     options
         .for_reporter(name, reporters)
         .get("export")
         .filter(|path| *path != "true")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| default_report_path(base, ext))
+        .map(|path| target::into_folder(Path::new(path), &default, now))
+        .unwrap_or_else(|| target::default_location(&default, now))
+}
+
+/// An `--export-*` target: the file named, or Newman's auto-named file in the folder named
+/// (`newman-environment-<timestamp>0.json`).
+fn export_path(path: &Path, what: &str) -> PathBuf {
+    target::into_folder(path, &format!("newman-{what}.json"), target::now_millis())
 }
 
 /// The scope to export: a secret variable whose value still is the one given on the command line
@@ -591,19 +638,6 @@ fn keep_secrets_out(
         }
     }
     out
-}
-
-/// Newman's default report location: `newman/<base>-<timestamp>-0.<ext>` (`base` is
-/// `newman-run-report`, or htmlextra's name).
-fn default_report_path(base: &str, ext: &str) -> PathBuf {
-    let stamp = crate::vars::dynamic::iso_timestamp(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0),
-    )
-    .replace([':', '.'], "-");
-    PathBuf::from(format!("newman/{base}-{stamp}-0.{ext}"))
 }
 
 /// `name` and `id` of a loaded variable file as scripts see them; Newman makes up an id for a

@@ -6,17 +6,24 @@
 
 pub mod args;
 pub mod demo;
+pub mod docs;
 pub mod execute;
+pub mod fetch;
 pub mod html_reporters;
 pub mod reporter_options;
 pub mod tls;
 
-use crate::collection::{LoadOptions, load_collection_with, load_data, load_variable_file};
+use crate::collection::{
+    LoadOptions, load_collection_with, load_data, load_variable_file, parse_collection_text,
+    parse_data, parse_variable_text,
+};
 use crate::diagnostic::Diagnostic;
 use args::{Cli, Command};
 use clap::Parser;
-use execute::{Inputs, execute};
+use execute::{Inputs, Prepared, execute};
 use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Exit code for unusable input or command line.
 pub const EXIT_USAGE: u8 = 2;
@@ -77,6 +84,8 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         }
         Command::Demo(demo) => demo::run_demo(demo, &reporter_options),
         Command::Mock(mock) => demo::run_mock(mock),
+        Command::Completions(args) => docs::completions(args.shell),
+        Command::Man(args) => docs::man(args.command.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -87,28 +96,104 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
     }
 }
 
+/// Load the run's inputs, from files or URLs (see [`fetch`]); the TLS settings read to fetch
+/// and the API keys to mask are handed on to the run.
 fn load_inputs(run: &args::RunArgs) -> Result<Inputs, Diagnostic> {
-    Ok(Inputs {
-        collection: load_collection_with(&run.collection, load_options()?)?,
-        environment: run
-            .environment
-            .as_deref()
-            .map(|p| load_variable_file(p, "environment"))
-            .transpose()?,
-        globals: run
-            .globals
-            .as_deref()
-            .map(|p| load_variable_file(p, "globals"))
-            .transpose()?,
-        data: match &run.iteration_data {
-            Some(path) => {
-                let file = load_data(path)?;
-                for warning in &file.warnings {
-                    eprintln!("postie: warning: {warning}");
-                }
-                file.rows
-            }
-            None => Vec::new(),
+    let mut sources = Sources {
+        flags: &run.flags,
+        api_key: run.postman_api_key.as_deref(),
+        api_base: fetch::postman_api_base(),
+        fetcher: None,
+        prepared: Prepared::default(),
+    };
+    if let Some(key) = &run.postman_api_key {
+        sources.prepared.secrets.push(key.clone());
+    }
+    let collection = match sources.fetch(&run.collection, fetch::Kind::Collection)? {
+        Some((body, name)) => parse_collection_text(&text(body), &name)?,
+        None => load_collection_with(&run.collection, load_options()?)?,
+    };
+    let mut variables = |location: Option<&Path>, kind: fetch::Kind| {
+        location
+            .map(|path| match sources.fetch(path, kind)? {
+                Some((body, name)) => parse_variable_text(&text(body), &name, kind.what()),
+                None => load_variable_file(path, kind.what()),
+            })
+            .transpose()
+    };
+    let environment = variables(run.environment.as_deref(), fetch::Kind::Environment)?;
+    let globals = variables(run.globals.as_deref(), fetch::Kind::Globals)?;
+    let data = match &run.iteration_data {
+        Some(path) => match sources.fetch(path, fetch::Kind::Data)? {
+            Some((body, name)) => print_data_warnings(parse_data(&body, &name)?),
+            None => print_data_warnings(load_data(path)?),
         },
+        None => Vec::new(),
+    };
+    Ok(Inputs {
+        collection,
+        environment,
+        globals,
+        data,
+        prepared: sources.prepared,
     })
+}
+
+/// The rows of a data file, its warnings printed.
+fn print_data_warnings(file: crate::collection::DataFile) -> Vec<crate::collection::DataRow> {
+    for warning in &file.warnings {
+        eprintln!("postie: warning: {warning}");
+    }
+    file.rows
+}
+
+/// Where inputs named by URL are fetched from, with what the fetching prepared.
+struct Sources<'a> {
+    flags: &'a args::RunFlags,
+    api_key: Option<&'a str>,
+    api_base: String,
+    fetcher: Option<fetch::Fetcher>,
+    prepared: Prepared,
+}
+
+impl Sources<'_> {
+    /// The body at `location` and the name to give it in messages, when it is a URL or a
+    /// Postman UID; `None` for a file. The first fetch reads the TLS settings.
+    fn fetch(
+        &mut self,
+        location: &Path,
+        kind: fetch::Kind,
+    ) -> Result<Option<(Vec<u8>, PathBuf)>, Diagnostic> {
+        let Some(remote) = fetch::remote(location, kind, self.api_key, &self.api_base) else {
+            return Ok(None);
+        };
+        self.prepared.secrets.extend(remote.secrets.iter().cloned());
+        let fetcher = match &mut self.fetcher {
+            Some(fetcher) => fetcher,
+            empty => {
+                let working_dir = execute::working_dir(self.flags);
+                let files = crate::http::files::FileAccess {
+                    working_dir: &working_dir,
+                    allow_outside: !self.flags.no_insecure_file_read,
+                };
+                let (tls, tls_secrets) = tls::tls_options(self.flags, files)?;
+                let options = crate::http::ClientOptions {
+                    insecure: self.flags.insecure,
+                    request_timeout: self.flags.timeout_request.map(Duration::from_millis),
+                    max_response_size: execute::max_response_size(self.flags),
+                    cookie_jar: None,
+                    tls: tls.clone(),
+                };
+                self.prepared.tls = Some((tls, tls_secrets));
+                empty.insert(fetch::Fetcher::new(&options)?)
+            }
+        };
+        let body = fetcher.get(&remote, kind)?;
+        Ok(Some((body, PathBuf::from(remote.shown))))
+    }
+}
+
+/// The text of a fetched JSON input ([`fetch::Fetcher::get`] decoded it to UTF-8 already).
+fn text(body: Vec<u8>) -> String {
+    String::from_utf8(body).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -37,7 +37,13 @@ pub fn load_data(path: &Path) -> Result<DataFile, Diagnostic> {
         Diagnostic::in_file(path, format!("cannot read iteration data file: {e}"))
             .with_hint("check the path given to -d/--iteration-data")
     })?;
-    let text = decode_text(&bytes, path, "iteration data")?;
+    parse_data(&bytes, path)
+}
+
+/// Iteration data from the bytes of a data file (or what a URL answered), with the warnings of
+/// [`load_data`]; `path` names it in messages.
+pub fn parse_data(bytes: &[u8], path: &Path) -> Result<DataFile, Diagnostic> {
+    let text = decode_text(bytes, path, "iteration data")?;
     let note = |at: &str, message: &str| format!("{}: {at}: {message}", path.display());
     let trimmed = text.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {

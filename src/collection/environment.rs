@@ -22,6 +22,16 @@ pub fn load_variable_file(path: &Path, what: &str) -> Result<VariableFile, Diagn
     Ok(file)
 }
 
+/// Build a [`VariableFile`] from the decoded text of an environment or globals document (what a
+/// URL answered, say); `path` names it in messages.
+pub fn parse_variable_text(
+    text: &str,
+    path: &Path,
+    what: &str,
+) -> Result<VariableFile, Diagnostic> {
+    parse_variable_file(parse_text(text, path, what)?, path, what)
+}
+
 /// Build a [`VariableFile`] from an already parsed document. `enabled: false` is ignored, as
 /// Newman's SDK ignores it; a missing `values` list means no variables.
 pub fn parse_variable_file(

@@ -76,17 +76,26 @@ pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collect
             None => parse_collection(read_json(path, "collection")?, path),
         };
     }
-    let text = read_text(path, "collection")?;
-    let streamed = stream::from_str(&text, ctx).and_then(|s| {
+    parse_collection_text(&read_text(path, "collection")?, path)
+}
+
+/// Build a [`Collection`] from the decoded text of a collection document (a file's, or what a
+/// URL answered); `path` names it in messages and is the name fallback (its file stem). The
+/// collection is kept in memory.
+pub fn parse_collection_text(text: &str, path: &Path) -> Result<Collection, Diagnostic> {
+    // Notes need JSON paths the streaming path does not know: a document with any goes
+    // through the tree (`parse_collection`).
+    let ctx = Ctx::new(path, "collection", Notes::Refuse);
+    let streamed = stream::from_str(text, ctx).and_then(|s| {
         let mut writer = DocumentWriter::new();
         writer.write(text.as_bytes()).ok()?;
         finish(s, writer, ctx)
     });
     let mut collection = match streamed {
         Some(collection) => collection,
-        None => parse_collection(parse_text(&text, path, "collection")?, path)?,
+        None => parse_collection(parse_text(text, path, "collection")?, path)?,
     };
-    collection.warnings.extend(duplicate_notes(&text, path));
+    collection.warnings.extend(duplicate_notes(text, path));
     Ok(collection)
 }
 

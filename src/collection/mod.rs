@@ -17,12 +17,14 @@ mod stream;
 pub mod url;
 pub mod v1;
 
-pub use data::{DataFile, DataRow, data_rows, load_data, load_data_file};
+pub use data::{DataFile, DataRow, data_rows, load_data, load_data_file, parse_data};
 pub use document::{CollectionDocument, Mask, PrettyOptions};
-pub use environment::{load_variable_file, parse_variable_file};
+pub use environment::{load_variable_file, parse_variable_file, parse_variable_text};
 pub use item_file::{Ancestor, DEFAULT_DISK_ITEMS_ABOVE, ItemFile, Visit};
 pub use json::read_json;
-pub use load::{LoadOptions, load_collection, load_collection_with, parse_collection};
+pub use load::{
+    LoadOptions, load_collection, load_collection_with, parse_collection, parse_collection_text,
+};
 pub use model::*;
 pub(crate) use parts::kind_of;
 pub use request::{method_name, parse_request_definition};
