@@ -59,10 +59,6 @@
   P.part = part;
   P.touch = function (key) { S.dirty[key] = true; };
 
-  function unsupported(what) {
-    return function () { throw new Error(what + ' is not supported by postie yet'); };
-  }
-
   // ---- pm.test -------------------------------------------------------------------------------
   // QuickJS messages for the common runtime errors, in V8's words (which Newman shows).
   const V8_WORDING = [
@@ -243,7 +239,6 @@
   const execution = {
     setNextRequest: setNextRequest,
     skipRequest: skipRequest,
-    runRequest: unsupported('pm.execution.runRequest'),
     get location() {
       if (!S.location) {
         const i = part('info');
@@ -290,19 +285,43 @@
       return S.cookies;
     },
     sendRequest: function (req, callback) { return P.sendRequest(req, callback, pm); },
-    require: unsupported('pm.require'),
     get vault() { throw new Error('pm.vault is not supported by postie yet'); },
-    visualizer: { set: function () {}, clear: function () {} },
+    // Newman 6.2's sandbox checks the arguments and keeps nothing a report shows.
+    visualizer: {
+      set: function (template, data, options) {
+        if (typeof template !== 'string') {
+          throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
+        }
+        if (data && typeof data !== 'object') throw new Error('Invalid data. Data must be an object, found ' + typeof data);
+        if (options && typeof options !== 'object') {
+          throw new Error('Invalid options. Options must be an object, found ' + typeof options);
+        }
+      },
+      clear: function () {},
+    },
   };
 
-  // Like the sandbox's pm: members cannot be replaced or deleted, and only `test` is listed.
+  // Like the sandbox's pm: members cannot be replaced or deleted, and only `test` is listed;
+  // `response` exists in test scripts only (see `freshPm`).
   for (const key of Object.keys(pm)) {
     if (key === 'test') continue;
     const d = Object.getOwnPropertyDescriptor(pm, key);
     d.enumerable = false;
-    d.configurable = false;
+    d.configurable = key === 'response';
     if ('value' in d) d.writable = false;
     Object.defineProperty(pm, key, d);
+  }
+  const responseMember = Object.getOwnPropertyDescriptor(pm, 'response');
+  const pmOwn = Object.getOwnPropertyNames(pm);
+  // Newman builds a new pm for every script: what a script added to it (or put in place of
+  // `pm.test`) is gone in the next one.
+  function freshPm(eventName) {
+    for (const key of Object.getOwnPropertyNames(pm)) {
+      if (pmOwn.indexOf(key) === -1) delete pm[key];
+    }
+    pm.test = test;
+    if (eventName === 'test') Object.defineProperty(pm, 'response', responseMember);
+    else delete pm.response;
   }
 
   // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
@@ -678,6 +697,7 @@
       tests: {}, legacy: {}, warned: null, timers: new P.TimerQueue(), timerSeq: 0, start: Date.now(), asyncError: null,
       request: null, response: null, cookies: null, location: null,
     };
+    freshPm(part('info').eventName);
     G.pm = pm;
     G.console = consoleObject;
     G.require = requireModule;
