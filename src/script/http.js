@@ -1081,6 +1081,10 @@
     Object.defineProperty(out, 'toString', {
       value: function () { return this.name + '=' + this.value; }, enumerable: false,
     });
+    Object.defineProperty(out, 'toJSON', {
+      value: function () { return Object.assign({}, this); }, enumerable: false,
+    });
+    Object.defineProperty(out, 'valueOf', { value: function () { return this.value; }, enumerable: false });
     return out;
   }
 
@@ -1123,20 +1127,35 @@
 
   const cookieJar = Object.freeze({
     get: function (url, name, callback) {
+      needUrl('get', url);
+      // Newman 6.2's jar answers reads through a callback only.
+      if (typeof callback !== 'function') throw new TypeError('CookieJar.get() requires a callback function');
       // A missing cookie is `null`, as in Postman.
       return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback, function (v) { return v; });
     },
     getAll: function (url, options, callback) {
-      if (typeof options === 'function') callback = options;
+      needUrl('getAll', url);
+      if (typeof options === 'function' && !callback) {
+        callback = options;
+        options = {};
+      }
+      if (typeof callback !== 'function') throw new TypeError('CookieJar.getAll() requires a callback function');
+      if (typeof options !== 'object') throw new TypeError('CookieJar.getAll() requires options to be an object');
       // A cookie list, as the sandbox's jar gives (count(), map(), ...; no `length`).
       return jarCall('getAll', { url: needUrl('getAll', url) }, callback, function (list) {
         return new CookieList(list || []);
       });
     },
     set: function (url, name, value, callback) {
-      let cookie;
-      if (name && typeof name === 'object') {
+      needUrl('set', url);
+      if (typeof value === 'function' && !callback) {
         callback = value;
+        value = null;
+      }
+      let cookie;
+      if (name && value) {
+        cookie = { name: String(name), value: String(value) };
+      } else if (name && typeof name === 'object') {
         cookie = {
           name: String(name.name !== undefined ? name.name : name.key !== undefined ? name.key : ''),
           value: name.value === undefined || name.value === null ? '' : String(name.value),
@@ -1145,12 +1164,14 @@
           maxAge: typeof name.maxAge === 'number' ? name.maxAge : undefined,
           httpOnly: Boolean(name.httpOnly), secure: Boolean(name.secure),
         };
+      } else if (typeof name === 'string') {
+        // A name alone is a Set-Cookie string (`a=b; Path=/`).
+        const parsed = parseSetCookie(name);
+        cookie = { name: parsed.name, value: parsed.value, domain: parsed.domain || undefined, path: parsed.path || undefined,
+          expires: parsed.expires || undefined, maxAge: typeof parsed.maxAge === 'number' && !isNaN(parsed.maxAge) ? parsed.maxAge : undefined,
+          httpOnly: Boolean(parsed.httpOnly), secure: Boolean(parsed.secure) };
       } else {
-        if (typeof value === 'function' && callback === undefined) {
-          callback = value;
-          value = undefined;
-        }
-        cookie = { name: String(name), value: value === undefined || value === null ? '' : String(value) };
+        throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
       }
       return jarCall('set', { url: needUrl('set', url), cookie: cookie }, callback, function (c) {
         return c ? cookieObject(c) : undefined;
@@ -1264,7 +1285,8 @@
       if (typeof callback !== 'function') return;
       const failed = result.error !== undefined;
       const res = failed ? new Response(null) : new Response(result.ok, result.ok.body);
-      const history = { execution: { verbose: false, sessions: {}, data: [] }, cookies: res.cookies };
+      // Newman's history: the response's cookies; none after a transport error.
+      const history = failed ? undefined : { cookies: res.cookies };
       try {
         callback.call(self, failed ? transportError(result.error) : null, res, history);
       } catch (e) {

@@ -5,6 +5,10 @@
   'use strict';
 
   const G = globalThis;
+  // The sandbox's JSON is a plain object (no `JSON` tag): `[object Object]`.
+  delete JSON[Symbol.toStringTag];
+  // Nor has it AggregateError.
+  delete globalThis.AggregateError;
   const parse = JSON.parse;
   const stringify = JSON.stringify;
   let S = null;
@@ -460,12 +464,22 @@
     return out;
   }
 
-  const postmanBase = Object.assign(
+  // The legacy `postman` object: its methods on the prototype, its own (listed) members the
+  // scopes it works on, as the sandbox's Postman object has them.
+  function postmanWith(methods) {
+    const out = Object.create(methods);
+    out.__environment = P.scopes.environment;
+    out.__globals = P.scopes.globals;
+    out.__execution = {};
+    return out;
+  }
+  const postmanMethods = Object.assign(
     { setNextRequest: function (target) { setNextRequest(target); } },
     legacyScopeMethods('Environment', P.scopes.environment, 'environment'),
     legacyScopeMethods('Global', P.scopes.globals, 'globals'));
+  const postmanBase = postmanWith(postmanMethods);
   // Test scripts also get the response helpers.
-  const postmanTest = Object.assign({}, postmanBase, {
+  const postmanTest = postmanWith(Object.assign({}, postmanMethods, {
     getResponseHeader: function (name) {
       const r = pm.response;
       return r ? r.headers.get(name) : undefined;
@@ -473,7 +487,7 @@
     getResponseCookie: function (name) {
       return pm.cookies.one(String(name));
     },
-  });
+  }));
   function postmanObject() {
     return part('info').eventName === 'test' ? postmanTest : postmanBase;
   }
@@ -482,14 +496,19 @@
     tests: function () { return S.tests; },
     globals: function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(scope('globals'))); },
     environment: function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(scope('environment'))); },
-    data: function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(scope('data'))); },
+    // The iteration's data as the script started (changes through pm.iterationData do not show).
+    data: function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(P.varListFromWire(parse(S.varsJson.data)))); },
     iteration: function () { return info().iteration; },
     request: function () {
       if (!S.legacy.request) {
         const r = part('request');
-        // Newman's legacy request headers have lower-case names.
+        // Newman's legacy request headers have lower-case names; a repeated name lists its values.
         const headers = {};
-        for (const h of r.headers) headers[String(h[0]).toLowerCase()] = h[1];
+        for (const h of r.headers) {
+          const k = String(h[0]).toLowerCase();
+          if (!Object.prototype.hasOwnProperty.call(headers, k)) headers[k] = h[1];
+          else headers[k] = [].concat(headers[k], h[1]);
+        }
         const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
         const body = definition === null ? null : new P.RequestBody(definition);
         S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: undefined, headers: headers,
