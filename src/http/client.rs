@@ -391,9 +391,10 @@ async fn send_once(
         .headers()
         .iter()
         .map(|(k, v)| {
+            // Node reads header values byte by byte (latin1).
             (
                 title_case(k.as_str()),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                v.as_bytes().iter().map(|&b| char::from(b)).collect(),
             )
         })
         .collect();

@@ -194,6 +194,11 @@
   property('undefined', function () {
     check(this, this.__flags.object === undefined, 'expected #{this} to be undefined', 'expected #{this} not to be undefined');
   });
+  // chai's arguments check: the type of the object, as Object.prototype.toString names it.
+  property(['arguments', 'Arguments'], function () {
+    const type = Object.prototype.toString.call(this.__flags.object).slice(8, -1);
+    check(this, type === 'Arguments', 'expected #{this} to be arguments but got ' + type, 'expected #{this} to not be arguments');
+  });
   property('NaN', function () {
     const o = this.__flags.object;
     check(this, typeof o === 'number' && o !== o, 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
@@ -389,23 +394,29 @@
   method('size', lengthCheck);
 
   // ---- numbers -------------------------------------------------------------------------------
-  function measured(a, n, name) {
+  // `finish` (within's second bound) is checked with `n`; chai words that check in the plural.
+  function measured(a, n, name, finish) {
     const f = a.__flags;
     const obj = f.object;
     const t = typeName(obj);
-    const numeric = function (v) { return typeof v === 'number' || typeof v === 'bigint'; };
+    const isNumber = function (v) { return typeof v === 'number' || typeof v === 'bigint'; };
+    const two = arguments.length > 3;
+    const numeric = two ? function (v) { return isNumber(v) && isNumber(finish); } : isNumber;
+    const need = function (kind) {
+      return two ? 'the arguments to ' + name + ' must be ' + kind + 's' : 'the argument to ' + name + ' must be a ' + kind;
+    };
     if (f.doLength) {
       if (t === 'map' || t === 'set') return { value: obj.size, word: 'size' };
       sub(a, obj).to.have.property('length');
-      if (!numeric(n)) argError(a, 'the argument to ' + name + ' must be a number');
+      if (!numeric(n)) argError(a, need('number'));
       return { value: obj.length, word: 'length' };
     }
     if (t === 'date') {
-      if (typeName(n) !== 'date') argError(a, 'the argument to ' + name + ' must be a date');
+      if (typeName(n) !== 'date' || (two && typeName(finish) !== 'date')) argError(a, need('date'));
       return { value: obj, word: null };
     }
-    if (!numeric(obj)) argError(a, 'expected ' + display(obj) + ' to be a number or a date');
-    if (!numeric(n)) argError(a, 'the argument to ' + name + ' must be a number');
+    if (!isNumber(obj)) argError(a, 'expected ' + display(obj) + ' to be a number or a date');
+    if (!numeric(n)) argError(a, need('number'));
     return { value: obj, word: null };
   }
 
@@ -429,7 +440,7 @@
 
   method('within', function (start, finish, message) {
     if (message) this.__flags.message = message;
-    const m = measured(this, start, 'within');
+    const m = measured(this, start, 'within', finish);
     const show = function (v) { return typeName(v) === 'date' ? v.toISOString() : String(v); };
     const range = show(start) + '..' + show(finish);
     const ok = m.value >= start && m.value <= finish;

@@ -35,9 +35,12 @@
       if (system) this.system = true;
     }
     toString() { return this.key + ': ' + this.value; }
+    // The SDK lists `disabled` first (it is set before the key and value).
     toJSON() {
-      const out = { key: this.key, value: this.value };
+      const out = {};
       if (this.disabled) out.disabled = true;
+      out.key = this.key;
+      out.value = this.value;
       if (this.system) out.system = true;
       return out;
     }
@@ -53,6 +56,7 @@
   // Postman's HeaderList: names match without regard to case, a name may repeat (get and one
   // give the last), disabled headers are listed (and found) but not sent.
   class HeaderList extends ListBase {
+    static get _postman_propertyName() { return 'HeaderList'; }
     constructor(pairs) {
       super([]);
       this._items = pairs.map(function (p) {
@@ -119,12 +123,27 @@
       if (at === -1) this._items.push(h);
       else this._items.splice(at, 0, h);
     }
+    insertAfter(header, after) {
+      const h = normalizeHeader(header);
+      const at = after === undefined ? -1 : this.indexOf(after);
+      if (at === -1) this._items.push(h);
+      else this._items.splice(at + 1, 0, h);
+    }
+    // The SDK's answer: false when a header of that name was updated, true when one was added.
     upsert(header) {
-      if (!header) return;
+      if (!header) return undefined;
       const h = normalizeHeader(header);
       const existing = this.one(h.key);
-      if (existing) existing.update(h);
-      else this._items.push(h);
+      if (existing) {
+        existing.update(h);
+        return false;
+      }
+      this._items.push(h);
+      return true;
+    }
+    // The length of the enabled headers written as `Key: value` lines with CRLF.
+    contentSize() {
+      return this._items.reduce(function (n, h) { return h.disabled ? n : n + (h.key + ': ' + h.value + '\r\n').length; }, 0);
     }
     remove(key, context) {
       const wanted = typeof key === 'string' ? key.toLowerCase() : null;
@@ -174,12 +193,17 @@
       return this.value === null || this.value === undefined ? key : key + '=' + enc(this.value, false);
     }
     toJSON() {
-      const out = { key: this.key, value: this.value };
+      const out = {};
       if (this.disabled) out.disabled = true;
+      out.key = this.key;
+      out.value = this.value;
       return out;
     }
-    valueOf() { return this.value; }
+    // A parameter without a value reads as ''.
+    valueOf() { return typeof this.value === 'string' ? this.value : ''; }
   }
+  Object.defineProperty(QueryParam, 'name', { value: 'PostmanQueryParam' });
+  QueryParam._postman_propertyName = 'QueryParam';
 
   function queryParam(p) {
     if (p instanceof QueryParam) return p;
@@ -203,7 +227,10 @@
     }
     _matches(key) { return this._items.filter(function (p) { return p.key === key; }); }
     one(key) { const all = this._matches(key); return all.length ? all[all.length - 1] : undefined; }
-    get(key) { const p = this.one(key); return p ? p.value : undefined; }
+    get(key) {
+      const p = this.one(key);
+      return p ? (p instanceof QueryParam ? p.valueOf() : p.value) : undefined;
+    }
     has(key, value) {
       if (typeof key !== 'string') return this._items.indexOf(key) !== -1;
       const all = this._matches(key);
@@ -216,7 +243,7 @@
       const out = {};
       for (const p of this._items) {
         if (excludeDisabled && p.disabled) continue;
-        const v = p.value === null || p.value === undefined ? '' : p.value;
+        const v = p instanceof QueryParam ? p.valueOf() : p.value;
         if (Object.prototype.hasOwnProperty.call(out, p.key)) {
           if (!Array.isArray(out[p.key])) out[p.key] = [out[p.key]];
           out[p.key].push(v);
@@ -250,32 +277,46 @@
     repopulate(items) { this.clear(); this.populate(items); }
   }
 
+  // A path variable (the SDK's Variable): its JSON lists `type`, `value` (when it has one), `key`.
   function pathVariable(v) {
-    if (v && typeof v === 'object') return { key: v.key === undefined ? null : v.key, value: v.value === undefined ? null : v.value,
-      toJSON: function () { return { key: this.key, value: this.value }; } };
-    return { key: null, value: null, toJSON: function () { return { key: null, value: null }; } };
+    const o = v && typeof v === 'object' ? v : {};
+    return { key: o.key === undefined ? null : o.key, value: o.value, type: o.type || 'any',
+      toJSON: function () {
+        const out = { type: this.type };
+        if (this.value !== undefined) out.value = this.value;
+        out.key = this.key;
+        return out;
+      } };
   }
 
   class Url {
+    static get _postman_propertyName() { return 'Url'; }
     constructor(text) { this.update(text); }
+    getRaw() { throw new Error('`Url#getRaw` has been discontinued, use `Url#toString` instead.'); }
     update(text) {
       text = typeof text === 'string' ? text : text && typeof text.toString === 'function' ? text.toString() : '';
-      this._raw = text;
+      Object.defineProperty(this, '_raw', { value: text, writable: true, configurable: true, enumerable: false });
       const m = /^(?:([A-Za-z][\w+.-]*):\/\/)?(?:([^@/?#]*)@)?([^/?#:]*)(?::(\d+|\{\{[^}]*\}\}))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(text) || [];
-      this.protocol = m[1];
       if (m[2] !== undefined) {
         const at = m[2].indexOf(':');
         this.auth = at === -1 ? { user: m[2] } : { user: m[2].slice(0, at), password: m[2].slice(at + 1) };
       } else {
         this.auth = undefined;
       }
-      this.host = m[3] ? m[3].split('.') : [];
+      this.protocol = m[1];
       this.port = m[4];
       this.path = m[5] ? m[5].split('/').filter(function (s, i) { return !(i === 0 && s === ''); }) : [];
       this.hash = m[7];
+      this.host = m[3] ? m[3].split('.') : [];
       const query = m[6] === undefined || m[6] === '' ? [] : m[6].split('&');
       this.query = new KeyedList(query, queryParam);
       if (!this.variables) this.variables = new KeyedList([], pathVariable);
+      // Each `:name` segment is a path variable (with no value until one is given).
+      if (!this.variables.count()) {
+        for (const seg of this.path) {
+          if (seg.length > 1 && seg.charAt(0) === ':') this.variables.add({ key: seg.slice(1) });
+        }
+      }
     }
     getHost() { return this.host.join('.'); }
     // Path variables replace `:name` (or `:name.suffix`) segments when their value is a
@@ -338,11 +379,47 @@
       return out;
     }
   }
+  Object.defineProperty(Url, 'name', { value: 'PostmanUrl' });
 
   // ---- request bodies ------------------------------------------------------------------------
+  // A member of an urlencoded body (the SDK's QueryParam) or of a form-data body (FormParam):
+  // `disabled` (when set), `key`, `value`, then whatever else the definition has.
+  class BodyQueryParam extends QueryParam {
+    toJSON() { return Object.assign({}, this); }
+  }
+  Object.defineProperty(BodyQueryParam, 'name', { value: 'PostmanQueryParam' });
+  class FormParam {
+    toJSON() { return Object.assign({}, this); }
+    toString() { return this.key + '=' + this.value; }
+    valueOf() { return this.value; }
+  }
+  Object.defineProperty(FormParam, 'name', { value: 'PostmanFormParam' });
+  FormParam._postman_propertyName = 'FormParam';
+
+  function bodyMember(p, Kind) {
+    const src = p && typeof p === 'object' ? p : {};
+    const m = Object.create(Kind.prototype);
+    if (src.disabled === true) m.disabled = true;
+    m.key = src.key;
+    m.value = src.value;
+    for (const k of Object.keys(src)) {
+      if (k !== 'key' && k !== 'value' && k !== 'disabled') m[k] = src[k];
+    }
+    return m;
+  }
+
   // A list of { key, value, disabled? } members (urlencoded and formdata bodies).
   class PropertyList extends ListBase {
-    constructor(items) { super((items || []).map(function (p) { return Object.assign({}, p); })); }
+    constructor(items, Kind) {
+      const kind = Kind || FormParam;
+      super((items || []).map(function (p) { return bodyMember(p, kind); }));
+      Object.defineProperty(this, '_kind', { value: kind, enumerable: false });
+    }
+    // An urlencoded list reads as its query string (QueryParam.unparse), enabled members only.
+    toString() {
+      if (this._kind !== BodyQueryParam) return Object.prototype.toString.call(this);
+      return urlencodedText(this._items);
+    }
     get(key) { const m = this.one(key); return m ? m.value : undefined; }
     one(key) {
       let found;
@@ -350,7 +427,7 @@
       return found;
     }
     has(key) { return this._items.some(function (p) { return p.key === key; }); }
-    add(member) { this._items.push(Object.assign({}, member)); }
+    add(member) { this._items.push(bodyMember(member, this._kind)); }
     append(member) { this.add(member); }
     upsert(member) {
       const existing = this.one(member.key);
@@ -390,6 +467,21 @@
     return [];
   }
 
+  // postman-collection's QueryParam.unparse: no percent-encoding beyond `&`, `#` (and `=` in
+  // keys); a value that is not text is left out, `=` with it.
+  function urlencodedText(members) {
+    const enc = function (s, key) {
+      s = s.replace(/&/g, '%26').replace(/#/g, '%23');
+      return key ? s.replace(/=/g, '%3D') : s;
+    };
+    return members.filter(function (p) { return p && !p.disabled; })
+      .map(function (p) {
+        const key = typeof p.key === 'string' ? enc(p.key, true) : '';
+        return typeof p.value === 'string' ? key + '=' + enc(p.value, false) : key;
+      })
+      .join('&');
+  }
+
   class RequestBody {
     constructor(definition) { this.update(definition); }
     update(definition) {
@@ -399,8 +491,8 @@
       if (d.mode === 'raw' || d.raw !== undefined) {
         this.raw = typeof d.raw === 'string' ? d.raw : d.raw === undefined || d.raw === null ? '' : stringify(d.raw);
       }
-      if (d.urlencoded !== undefined) this.urlencoded = new PropertyList(listItems(d.urlencoded));
-      if (d.formdata !== undefined) this.formdata = new PropertyList(listItems(d.formdata));
+      if (d.urlencoded !== undefined) this.urlencoded = new PropertyList(listItems(d.urlencoded), BodyQueryParam);
+      if (d.formdata !== undefined) this.formdata = new PropertyList(listItems(d.formdata), FormParam);
       if (d.file !== undefined) this.file = d.file;
       if (d.graphql !== undefined) this.graphql = d.graphql;
       if (d.options !== undefined) this.options = d.options;
@@ -416,18 +508,7 @@
       if (this.mode === 'raw') return this.raw;
       // postman-collection's QueryParam.unparse: no percent-encoding beyond `&`, `#` (and `=`
       // in keys); a value that is not text is left out, `=` with it.
-      if (this.mode === 'urlencoded' && this.urlencoded) {
-        const enc = function (s, key) {
-          s = s.replace(/&/g, '%26').replace(/#/g, '%23');
-          return key ? s.replace(/=/g, '%3D') : s;
-        };
-        return this.urlencoded.filter(function (p) { return p && !p.disabled; })
-          .map(function (p) {
-            const key = typeof p.key === 'string' ? enc(p.key, true) : '';
-            return typeof p.value === 'string' ? key + '=' + enc(p.value, false) : key;
-          })
-          .join('&');
-      }
+      if (this.mode === 'urlencoded' && this.urlencoded) return urlencodedText(this.urlencoded.all());
       return '';
     }
     toJSON() {
@@ -464,8 +545,15 @@
         if (key !== 'type' && Array.isArray(definition[key])) this[key] = new KeyedList(definition[key], authParam);
       }
     }
-    parameters() { return this[this.type]; }
-    current() { return this[this.type]; }
+    // The current type's parameters (an empty list for a type without any, `noauth`).
+    parameters() {
+      if (!this.type) return undefined;
+      if (!(this[this.type] instanceof KeyedList)) {
+        Object.defineProperty(this, this.type, { value: new KeyedList([], authParam), writable: true, configurable: true, enumerable: false });
+      }
+      return this[this.type];
+    }
+    current() { throw new Error('`Request#current` has been discontinued, use `Request#parameters` instead.'); }
     update(options, type) {
       type = type || this.type;
       if (!type) return;
@@ -509,7 +597,9 @@
   }
 
   const Request = class PostmanRequest {
+    static get _postman_propertyName() { return 'Request'; }
     constructor(data) {
+      Object.defineProperty(this, '_source', { value: data, enumerable: false });
       // The request's own id and name (a request definition rarely has them; the item's are in
       // pm.info).
       this.id = undefined;
@@ -531,8 +621,61 @@
       return this.headers.toObject(options.enabled, !options.ignoreCase, options.multiValue, options.sanitizeKeys);
     }
     addHeader(h) { this.headers.add(h); }
-    removeHeader(h) { this.headers.remove(typeof h === 'string' ? h : h && h.key); }
-    upsertHeader(h) { this.headers.upsert(h); }
+    // The SDK's Request#removeHeader: names compare exactly unless `{ ignoreCase: true }`.
+    removeHeader(h, options) {
+      const name = typeof h === 'string' ? h : h && h.key;
+      if (typeof name !== 'string') return;
+      const ignoreCase = Boolean(options && options.ignoreCase);
+      const wanted = ignoreCase ? name.toLowerCase() : name;
+      this.headers.remove(function (header) {
+        return (ignoreCase ? String(header.key).toLowerCase() : header.key) === wanted;
+      });
+    }
+    // The SDK's Request#upsertHeader: the header with exactly that name gets the value, else
+    // the header is added.
+    upsertHeader(h) {
+      if (!(h && h.key)) return;
+      const existing = this.headers.find(function (header) { return header.key === h.key; });
+      if (!existing) this.headers.add(h);
+      else existing.value = h.value;
+    }
+    forEachHeader(callback) {
+      const self = this;
+      this.headers.all().forEach(function (header) { callback(header, self); });
+    }
+    // A copy of the request as it is now.
+    clone() {
+      const c = new Request(this._source);
+      c.method = this.method;
+      c.url = new Url(this.url.toString());
+      c.url.variables = new KeyedList(this.url.variables.all().map(function (v) { return { key: v.key, value: v.value, type: v.type }; }), pathVariable);
+      c.headers = new HeaderList(this.headers.all().map(function (h) { return h.toJSON(); }));
+      if (this.auth) c.auth = new RequestAuth(this.auth.toJSON());
+      c.body = this.body ? new RequestBody(this.body.toJSON()) : undefined;
+      return c;
+    }
+    authorizeUsing(type, options) {
+      if (type && typeof type === 'object' && type.type) {
+        options = type[type.type];
+        type = type.type;
+      }
+      if (type === null) {
+        delete this.auth;
+        return;
+      }
+      if (!this.auth) this.auth = new RequestAuth({});
+      this.auth.use(type, options);
+    }
+    // The SDK's estimate: the body's bytes (or its Content-Length) and the request head as it
+    // would be written.
+    size() {
+      const Buffer = P.lib('buffer').Buffer;
+      const length = this.headers.get('Content-Length');
+      const body = length !== undefined ? parseInt(length, 10) || 0
+        : this.body ? Buffer.byteLength(String(this.body.toString() || '')) : 0;
+      const head = this.method + ' ' + this.url.getPathWithQuery() + ' HTTP/X.X\r\n' + this.headers.toString() + '\r\n';
+      return { body: body, header: head.length, total: body + head.length };
+    }
     addQueryParams(p) { this.url.addQueryParams(p); }
     removeQueryParams(p) { this.url.removeQueryParams(p); }
     // The parts a pre-request script may change, as JSON text.
@@ -689,8 +832,8 @@
     } else {
       // A '/' that does not start a comment is blamed on the character after it.
       if (text[at] === '/' && at + 1 < text.length && text[at + 1] !== '/') at++;
-      // Control characters show escaped, as JSON writes them.
-      const token = text.charCodeAt(at) < 0x20 ? JSON.stringify(text[at]).slice(1, -1) : text[at];
+      // Control characters show escaped, as JSON writes them, and a quote as \'.
+      const token = text.charCodeAt(at) < 0x20 ? JSON.stringify(text[at]).slice(1, -1) : text[at] === "'" ? "\\'" : text[at];
       what = "Unexpected token '" + token + "'";
     }
     const before = text.slice(0, at).split('\n');
@@ -757,6 +900,7 @@
   // pm.response (postman-collection's Response). After a request error it has no code, status
   // or body, and an empty header list.
   const Response = class PostmanResponse {
+    static get _postman_propertyName() { return 'Response'; }
     constructor(data, body) {
       this.id = responseId();
       // Holds Newman's name for the code (an own property in Postman's SDK too).
@@ -803,7 +947,11 @@
       this.responseTime = data.time;
       this.responseSize = data.size;
     }
-    text() { return this._body; }
+    // The body's text, without a leading byte order mark.
+    text() {
+      const body = this._body;
+      return typeof body === 'string' && body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+    }
     json(reviver) {
       if (this._body === undefined) {
         const err = new SyntaxError('"undefined" is not valid JSON');
@@ -933,6 +1081,10 @@
     Object.defineProperty(out, 'toString', {
       value: function () { return this.name + '=' + this.value; }, enumerable: false,
     });
+    Object.defineProperty(out, 'toJSON', {
+      value: function () { return Object.assign({}, this); }, enumerable: false,
+    });
+    Object.defineProperty(out, 'valueOf', { value: function () { return this.value; }, enumerable: false });
     return out;
   }
 
@@ -975,20 +1127,35 @@
 
   const cookieJar = Object.freeze({
     get: function (url, name, callback) {
+      needUrl('get', url);
+      // Newman 6.2's jar answers reads through a callback only.
+      if (typeof callback !== 'function') throw new TypeError('CookieJar.get() requires a callback function');
       // A missing cookie is `null`, as in Postman.
       return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback, function (v) { return v; });
     },
     getAll: function (url, options, callback) {
-      if (typeof options === 'function') callback = options;
+      needUrl('getAll', url);
+      if (typeof options === 'function' && !callback) {
+        callback = options;
+        options = {};
+      }
+      if (typeof callback !== 'function') throw new TypeError('CookieJar.getAll() requires a callback function');
+      if (typeof options !== 'object') throw new TypeError('CookieJar.getAll() requires options to be an object');
       // A cookie list, as the sandbox's jar gives (count(), map(), ...; no `length`).
       return jarCall('getAll', { url: needUrl('getAll', url) }, callback, function (list) {
         return new CookieList(list || []);
       });
     },
     set: function (url, name, value, callback) {
-      let cookie;
-      if (name && typeof name === 'object') {
+      needUrl('set', url);
+      if (typeof value === 'function' && !callback) {
         callback = value;
+        value = null;
+      }
+      let cookie;
+      if (name && value) {
+        cookie = { name: String(name), value: String(value) };
+      } else if (name && typeof name === 'object') {
         cookie = {
           name: String(name.name !== undefined ? name.name : name.key !== undefined ? name.key : ''),
           value: name.value === undefined || name.value === null ? '' : String(name.value),
@@ -997,12 +1164,14 @@
           maxAge: typeof name.maxAge === 'number' ? name.maxAge : undefined,
           httpOnly: Boolean(name.httpOnly), secure: Boolean(name.secure),
         };
+      } else if (typeof name === 'string') {
+        // A name alone is a Set-Cookie string (`a=b; Path=/`).
+        const parsed = parseSetCookie(name);
+        cookie = { name: parsed.name, value: parsed.value, domain: parsed.domain || undefined, path: parsed.path || undefined,
+          expires: parsed.expires || undefined, maxAge: typeof parsed.maxAge === 'number' && !isNaN(parsed.maxAge) ? parsed.maxAge : undefined,
+          httpOnly: Boolean(parsed.httpOnly), secure: Boolean(parsed.secure) };
       } else {
-        if (typeof value === 'function' && callback === undefined) {
-          callback = value;
-          value = undefined;
-        }
-        cookie = { name: String(name), value: value === undefined || value === null ? '' : String(value) };
+        throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
       }
       return jarCall('set', { url: needUrl('set', url), cookie: cookie }, callback, function (c) {
         return c ? cookieObject(c) : undefined;
@@ -1116,7 +1285,8 @@
       if (typeof callback !== 'function') return;
       const failed = result.error !== undefined;
       const res = failed ? new Response(null) : new Response(result.ok, result.ok.body);
-      const history = { execution: { verbose: false, sessions: {}, data: [] }, cookies: res.cookies };
+      // Newman's history: the response's cookies; none after a transport error.
+      const history = failed ? undefined : { cookies: res.cookies };
       try {
         callback.call(self, failed ? transportError(result.error) : null, res, history);
       } catch (e) {

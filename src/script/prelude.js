@@ -5,6 +5,10 @@
   'use strict';
 
   const G = globalThis;
+  // The sandbox's JSON is a plain object (no `JSON` tag): `[object Object]`.
+  delete JSON[Symbol.toStringTag];
+  // Nor has it AggregateError.
+  delete globalThis.AggregateError;
   const parse = JSON.parse;
   const stringify = JSON.stringify;
   let S = null;
@@ -58,10 +62,6 @@
   P.scope = scope;
   P.part = part;
   P.touch = function (key) { S.dirty[key] = true; };
-
-  function unsupported(what) {
-    return function () { throw new Error(what + ' is not supported by postie yet'); };
-  }
 
   // ---- pm.test -------------------------------------------------------------------------------
   // QuickJS messages for the common runtime errors, in V8's words (which Newman shows).
@@ -243,7 +243,6 @@
   const execution = {
     setNextRequest: setNextRequest,
     skipRequest: skipRequest,
-    runRequest: unsupported('pm.execution.runRequest'),
     get location() {
       if (!S.location) {
         const i = part('info');
@@ -290,19 +289,43 @@
       return S.cookies;
     },
     sendRequest: function (req, callback) { return P.sendRequest(req, callback, pm); },
-    require: unsupported('pm.require'),
     get vault() { throw new Error('pm.vault is not supported by postie yet'); },
-    visualizer: { set: function () {}, clear: function () {} },
+    // Newman 6.2's sandbox checks the arguments and keeps nothing a report shows.
+    visualizer: {
+      set: function (template, data, options) {
+        if (typeof template !== 'string') {
+          throw new Error('Invalid template. Template must be of type string, found ' + typeof template);
+        }
+        if (data && typeof data !== 'object') throw new Error('Invalid data. Data must be an object, found ' + typeof data);
+        if (options && typeof options !== 'object') {
+          throw new Error('Invalid options. Options must be an object, found ' + typeof options);
+        }
+      },
+      clear: function () {},
+    },
   };
 
-  // Like the sandbox's pm: members cannot be replaced or deleted, and only `test` is listed.
+  // Like the sandbox's pm: members cannot be replaced or deleted, and only `test` is listed;
+  // `response` exists in test scripts only (see `freshPm`).
   for (const key of Object.keys(pm)) {
     if (key === 'test') continue;
     const d = Object.getOwnPropertyDescriptor(pm, key);
     d.enumerable = false;
-    d.configurable = false;
+    d.configurable = key === 'response';
     if ('value' in d) d.writable = false;
     Object.defineProperty(pm, key, d);
+  }
+  const responseMember = Object.getOwnPropertyDescriptor(pm, 'response');
+  const pmOwn = Object.getOwnPropertyNames(pm);
+  // Newman builds a new pm for every script: what a script added to it (or put in place of
+  // `pm.test`) is gone in the next one.
+  function freshPm(eventName) {
+    for (const key of Object.getOwnPropertyNames(pm)) {
+      if (pmOwn.indexOf(key) === -1) delete pm[key];
+    }
+    pm.test = test;
+    if (eventName === 'test') Object.defineProperty(pm, 'response', responseMember);
+    else delete pm.response;
   }
 
   // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
@@ -441,12 +464,22 @@
     return out;
   }
 
-  const postmanBase = Object.assign(
+  // The legacy `postman` object: its methods on the prototype, its own (listed) members the
+  // scopes it works on, as the sandbox's Postman object has them.
+  function postmanWith(methods) {
+    const out = Object.create(methods);
+    out.__environment = P.scopes.environment;
+    out.__globals = P.scopes.globals;
+    out.__execution = {};
+    return out;
+  }
+  const postmanMethods = Object.assign(
     { setNextRequest: function (target) { setNextRequest(target); } },
     legacyScopeMethods('Environment', P.scopes.environment, 'environment'),
     legacyScopeMethods('Global', P.scopes.globals, 'globals'));
+  const postmanBase = postmanWith(postmanMethods);
   // Test scripts also get the response helpers.
-  const postmanTest = Object.assign({}, postmanBase, {
+  const postmanTest = postmanWith(Object.assign({}, postmanMethods, {
     getResponseHeader: function (name) {
       const r = pm.response;
       return r ? r.headers.get(name) : undefined;
@@ -454,7 +487,7 @@
     getResponseCookie: function (name) {
       return pm.cookies.one(String(name));
     },
-  });
+  }));
   function postmanObject() {
     return part('info').eventName === 'test' ? postmanTest : postmanBase;
   }
@@ -463,14 +496,19 @@
     tests: function () { return S.tests; },
     globals: function () { return S.legacy.globals || (S.legacy.globals = P.scopeToObject(scope('globals'))); },
     environment: function () { return S.legacy.environment || (S.legacy.environment = P.scopeToObject(scope('environment'))); },
-    data: function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(scope('data'))); },
+    // The iteration's data as the script started (changes through pm.iterationData do not show).
+    data: function () { return S.legacy.data || (S.legacy.data = P.scopeToObject(P.varListFromWire(parse(S.varsJson.data)))); },
     iteration: function () { return info().iteration; },
     request: function () {
       if (!S.legacy.request) {
         const r = part('request');
-        // Newman's legacy request headers have lower-case names.
+        // Newman's legacy request headers have lower-case names; a repeated name lists its values.
         const headers = {};
-        for (const h of r.headers) headers[String(h[0]).toLowerCase()] = h[1];
+        for (const h of r.headers) {
+          const k = String(h[0]).toLowerCase();
+          if (!Object.prototype.hasOwnProperty.call(headers, k)) headers[k] = h[1];
+          else headers[k] = [].concat(headers[k], h[1]);
+        }
         const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
         const body = definition === null ? null : new P.RequestBody(definition);
         S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: undefined, headers: headers,
@@ -678,6 +716,7 @@
       tests: {}, legacy: {}, warned: null, timers: new P.TimerQueue(), timerSeq: 0, start: Date.now(), asyncError: null,
       request: null, response: null, cookies: null, location: null,
     };
+    freshPm(part('info').eventName);
     G.pm = pm;
     G.console = consoleObject;
     G.require = requireModule;

@@ -68,7 +68,9 @@
     entry.key = key;
     return entry;
   }
+  // A function stored as a value reads as what it returns (the SDK's Variable#get).
   function valueOf(entry) {
+    if (typeof entry.value === 'function') return entry.value.call(entry);
     return TYPES[entry.type].out(entry.value);
   }
   // An entry from the Rust side: `[key, value]`, or `{k, v, t, d}`.
@@ -206,9 +208,38 @@
     };
   }
 
+  // A mutation list as an auto-compacting tracker shows it: the last change of each name.
+  function compacted(list) {
+    const out = {};
+    for (const m of list) {
+      if (!m || m.length > 2) continue;
+      out[Array.isArray(m[0]) ? m[0].join('.') : m[0]] = m;
+    }
+    return out;
+  }
+
+  // What the SDK's isVariableScope looks for on a scope's constructor.
+  function VariableScope() {}
+  VariableScope._postman_propertyName = 'VariableScope';
+  function discontinued() {
+    throw new Error('`VariableScope#variables` has been discontinued, use `VariableScope#syncVariablesTo` instead.');
+  }
+  let collectionId;
+  // A scope's own id when it has no file: the collection's (one a run), or a new one for each
+  // script (pm.iterationData, pm.variables).
+  function ownId(key) {
+    if (key === 'collection') return collectionId || (collectionId = P.lib('uuid').v4());
+    const S = P.state();
+    const ids = S.scopeIds || (S.scopeIds = {});
+    return ids[key] || (ids[key] = P.lib('uuid').v4());
+  }
+
   // `meta` gives the scope's file name and id (environment, globals), or nothing.
   function makeScope(key, meta) {
     const list = function () { return P.scope(key); };
+    // Environment, globals and collection variables track changes (compacted); iteration data
+    // does not.
+    const tracked = key !== 'data';
     const scope = {
       has: function (name) { return list().has(String(name)); },
       get: function (name) { return list().get(String(name)); },
@@ -232,12 +263,27 @@
       toJSON: function () {
         const out = {};
         const m = meta && meta();
-        if (m && m.id) out.id = m.id;
+        out.id = m && m.id ? m.id : ownId(key);
         if (m && m.name !== undefined && m.name !== null) out.name = m.name;
-        out.mutations = { autoCompact: false, stream: mutations(key).slice(), compacted: {} };
+        if (tracked) out.mutations = { autoCompact: true, stream: [], compacted: compacted(mutations(key)) };
         out.values = valueList(list()).toJSON();
         return out;
       },
+      // The SDK's sync: `target` gets every variable by name (and loses names it no longer has).
+      syncVariablesTo: function (target) {
+        const out = target && typeof target === 'object' ? target : {};
+        const values = list().toObject();
+        for (const k of Object.keys(out)) if (!Object.prototype.hasOwnProperty.call(values, k)) delete out[k];
+        return Object.assign(out, values);
+      },
+      syncVariablesFrom: function (source, track, prune) {
+        if (!source || typeof source !== 'object') return undefined;
+        const before = list().toObject();
+        for (const k of Object.keys(source)) scope.set(k, source[k]);
+        if (prune) for (const k of Object.keys(before)) if (!Object.prototype.hasOwnProperty.call(source, k)) scope.unset(k);
+        return undefined;
+      },
+      variables: discontinued,
       replaceIn: function (template) {
         return replaceIn(template, function (name) {
           const e = list().one(name);
@@ -246,9 +292,12 @@
       },
     };
     Object.defineProperty(scope, 'values', { get: function () { return valueList(list()); }, enumerable: true });
+    Object.defineProperty(scope, 'constructor', { value: VariableScope, enumerable: false });
     if (meta) {
       Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true });
       Object.defineProperty(scope, 'id', { get: function () { return meta().id === null ? undefined : meta().id; }, enumerable: true });
+    } else if (key !== 'local') {
+      Object.defineProperty(scope, 'id', { get: function () { return ownId(key); }, enumerable: true });
     }
     return scope;
   }
@@ -287,7 +336,26 @@
         values: Object.entries(variables.toObject()).map(function (e) { return { type: 'any', value: e[1], key: e[0] }; }) };
     },
     replaceIn: function (template) { return replaceIn(template, lookupAll); },
+    syncVariablesTo: function (target) {
+      const out = target && typeof target === 'object' ? target : {};
+      const values = variables.toObject();
+      for (const k of Object.keys(out)) if (!Object.prototype.hasOwnProperty.call(values, k)) delete out[k];
+      return Object.assign(out, values);
+    },
+    syncVariablesFrom: function (source) {
+      if (source && typeof source === 'object') for (const k of Object.keys(source)) local.set(k, source[k]);
+      return undefined;
+    },
+    variables: discontinued,
   };
+  Object.defineProperty(variables, 'constructor', { value: VariableScope, enumerable: false });
+  Object.defineProperty(variables, 'values', { get: function () { return local.values; }, enumerable: true });
+  Object.defineProperty(variables, 'id', { get: function () { return variablesId(); }, enumerable: true });
+  // The scopes pm.variables reads through after its own (the sandbox's layers).
+  Object.defineProperty(variables, '_layers', {
+    get: function () { return [P.scopes.iterationData.values, P.scopes.environment.values, P.scopes.collectionVariables.values, P.scopes.globals.values]; },
+    enumerable: false,
+  });
 
   const fileMeta = function (which) {
     return function () { return (P.part('info') || {})[which] || {}; };

@@ -50,6 +50,12 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         if let Some(rest) = message.strip_prefix(quickjs)
             && let Some((property, target)) = rest.rsplit_once(" of ")
         {
+            // V8 reads an iterator off null/undefined as an iteration.
+            if property == "'Symbol.iterator'" && verb == "reading" {
+                return format!(
+                    "object {target} is not iterable (cannot read property Symbol(Symbol.iterator))"
+                );
+            }
             return format!("{v8}{target} ({verb} {property})");
         }
     }
@@ -73,10 +79,37 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
             "Cannot convert a Symbol value to a string".to_string()
         }
         _ if message.starts_with('\'') && message.ends_with("' is read-only") => {
-            "Assignment to constant variable.".to_string()
+            let name = &message[1..message.len() - "' is read-only".len()];
+            if assigns_property(source, position, name) {
+                format!("Cannot assign to read only property '{name}' of object '#<Object>'")
+            } else {
+                "Assignment to constant variable.".to_string()
+            }
         }
         _ => message.to_string(),
     }
+}
+
+/// Whether the line of `position` assigns to a property `name` (`x.name = ...`), which V8
+/// words differently from an assignment to a constant.
+fn assigns_property(source: &str, position: Option<(u32, u32)>, name: &str) -> bool {
+    // The erring line when it is known and says so, else anywhere in the script.
+    let line = position
+        .and_then(|(line, _)| {
+            source
+                .lines()
+                .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+        })
+        .filter(|line| assigns_member(line, name));
+    line.is_some() || assigns_member(source, name)
+}
+
+fn assigns_member(line: &str, name: &str) -> bool {
+    let member = format!(".{name}");
+    line.match_indices(&member).any(|(at, _)| {
+        let rest = line[at + member.len()..].trim_start();
+        rest.starts_with('=') && !rest.starts_with("==") && !rest.starts_with("=>")
+    })
 }
 
 /// What a destructuring, `for...of` or spread on the line of `position` iterates, when V8 would
@@ -292,6 +325,24 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn read_only_property_and_constant_are_told_apart() {
+        let src = "'use strict'; Object.freeze({a: 1}).a = 2;";
+        assert_eq!(
+            v8_message("TypeError", "'a' is read-only", Some((1, 30)), src),
+            "Cannot assign to read only property 'a' of object '#<Object>'"
+        );
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "'a' is read-only",
+                Some((1, 14)),
+                "const a = 1; a = 2;"
+            ),
+            "Assignment to constant variable."
+        );
+    }
+
     #[test]
     fn not_iterable_names_the_expression() {
         let source = "const [a] = {};\nfor (const x of obj.list) {}\nf(...nums);";

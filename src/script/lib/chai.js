@@ -10,8 +10,9 @@
   function fail(message, fallback, actual, expected) {
     throw new AssertionError(message ? message + ': ' + fallback : fallback, actual, expected);
   }
+  // chai's assert(expression, message): without a message the error has chai's default one.
   function assert(value, message) {
-    if (!value) fail(undefined, message || 'expected ' + display(value) + ' to be truthy', value, true);
+    if (!value) throw new AssertionError(message === undefined || message === null ? 'Unspecified AssertionError' : String(message));
   }
   function simple(name, test, text) {
     assert[name] = function (actual, expected, message) {
@@ -42,10 +43,12 @@
   unary('ok', Boolean, 'expected #{act} to be truthy');
   unary('isNotOk', function (v) { return !v; }, 'expected #{act} to be falsy');
   unary('notOk', function (v) { return !v; }, 'expected #{act} to be falsy');
-  unary('isNull', function (v) { return v === null; }, 'expected #{act} to be null');
-  unary('isNotNull', function (v) { return v !== null; }, 'expected #{act} to not be null');
-  unary('isUndefined', function (v) { return v === undefined; }, 'expected #{act} to be undefined');
-  unary('isDefined', function (v) { return v !== undefined; }, 'expected #{act} to not be undefined');
+  // chai 4 checks these with equal(null) / equal(undefined), and words them so.
+  unary('isNull', function (v) { return v === null; }, 'expected #{act} to equal null');
+  unary('isNotNull', function (v) { return v !== null; }, 'expected #{act} to not equal null');
+  unary('isUndefined', function (v) { return v === undefined; }, 'expected #{act} to equal undefined');
+  unary('isDefined', function (v) { return v !== undefined; }, 'expected #{act} to not equal undefined');
+  unary('isFinite', function (v) { return typeof v === 'number' && isFinite(v); }, 'expected #{act} to be a finite number');
   unary('exists', function (v) { return v !== null && v !== undefined; }, 'expected #{act} to exist');
   unary('notExists', function (v) { return v === null || v === undefined; }, 'expected #{act} to not exist');
   unary('isNaN', function (v) { return v !== v; }, 'expected #{act} to be NaN');

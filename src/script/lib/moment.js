@@ -421,19 +421,22 @@
   };
   proto.isLeapYear = function () { const y = this.year(); return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0; };
   proto.daysInMonth = function () { const w = wall(this); return new Date(Date.UTC(w.getUTCFullYear(), w.getUTCMonth() + 1, 0)).getUTCDate(); };
+  // moment's month difference: whole months from `a` to `b`, anchored on `a` (the earlier day
+  // of month is the anchor), plus the fraction of the month around the anchor; negated.
   function monthDiff(a, b) {
     const wa = wall(a); const wb = wall(b);
-    const whole = (wa.getUTCFullYear() - wb.getUTCFullYear()) * 12 + (wa.getUTCMonth() - wb.getUTCMonth());
-    const anchor = b.clone().add(whole, 'months');
+    if (wa.getUTCDate() < wb.getUTCDate()) return -monthDiff(b, a);
+    const whole = (wb.getUTCFullYear() - wa.getUTCFullYear()) * 12 + (wb.getUTCMonth() - wa.getUTCMonth());
+    const anchor = a.clone().add(whole, 'months');
     let adjust;
-    if (a._ms - anchor._ms < 0) {
-      const prev = b.clone().add(whole - 1, 'months');
-      adjust = (a._ms - anchor._ms) / (anchor._ms - prev._ms);
+    if (b._ms - anchor._ms < 0) {
+      const prev = a.clone().add(whole - 1, 'months');
+      adjust = (b._ms - anchor._ms) / (anchor._ms - prev._ms);
     } else {
-      const next = b.clone().add(whole + 1, 'months');
-      adjust = (a._ms - anchor._ms) / (next._ms - anchor._ms);
+      const next = a.clone().add(whole + 1, 'months');
+      adjust = (b._ms - anchor._ms) / (next._ms - anchor._ms);
     }
-    return -(-(whole + adjust)) || 0;
+    return -(whole + adjust) || 0;
   }
   proto.diff = function (b, u, precise) {
     const other = create(b);
