@@ -105,7 +105,7 @@ impl ItemRunner<'_> {
         let mut spec = Cow::Borrowed(&planned.item.request);
         let mut auth_changed = false;
         for script in planned.prerequest() {
-            let view = template_view(planned.item, &spec);
+            let view = template_view(planned.item, &scripts.request_id, &spec);
             let changes = self
                 .run_script(
                     script,
@@ -224,7 +224,7 @@ impl ItemRunner<'_> {
             }
         }
 
-        let sent_view = sent_view(planned.item, &spec, &prepared, scopes);
+        let sent_view = sent_view(planned.item, &scripts.request_id, &spec, &prepared, scopes);
         let response_view = result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
             .map(|url| self.client.cookie_jar().cookies_for(&url))

@@ -164,6 +164,8 @@ struct InputRequest<'a> {
     body_definition: Option<&'a Value>,
     #[serde(rename = "urlVariables")]
     url_variables: &'a [(String, String)],
+    #[serde(rename = "disabledQuery")]
+    disabled_query: &'a [(usize, String, Option<String>)],
     auth: Option<&'a Value>,
     description: Option<&'a Value>,
 }
@@ -239,6 +241,7 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         body: request.body.as_deref(),
         body_definition: request.body_definition.as_ref(),
         url_variables: &request.url_variables,
+        disabled_query: &request.disabled_query,
         auth: request.auth.as_ref(),
         description: request.description.as_ref(),
     };

@@ -525,14 +525,21 @@
     const buffer = B.isBuffer(str) ? str : B.from(str.toString(), 'binary');
     return buffer.toString('base64');
   }
+  // A script may assign a legacy name (`request = JSON.parse(...)`): the name then holds that
+  // value, without warnings, until the script ends (the next script gets the legacy value back).
   for (const name of Object.keys(LEGACY)) {
     const read = LEGACY[name];
     Object.defineProperty(G, name, {
       get: function () {
+        if (S && S.legacyOwn && Object.prototype.hasOwnProperty.call(S.legacyOwn, name)) return S.legacyOwn[name];
         if (!S || S.noLegacy) return undefined;
         return legacyWrap(name, read());
       },
-      set: function (value) { if (name === 'tests' && S) S.tests = value; },
+      set: function (value) {
+        if (!S) return;
+        if (name === 'tests') S.tests = value;
+        else (S.legacyOwn || (S.legacyOwn = {}))[name] = value;
+      },
       enumerable: false, configurable: false,
     });
   }
