@@ -247,6 +247,9 @@ pub struct ConsoleMessage {
     pub level: ConsoleLevel,
     /// The text.
     pub text: String,
+    /// How many of the script's assertions had completed when it was written (reports show
+    /// console output and assertions in the order they happened).
+    pub after_assertions: usize,
 }
 
 /// A script that threw, failed to compile or timed out.

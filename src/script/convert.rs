@@ -299,6 +299,8 @@ struct RawAssertion {
 struct RawConsole {
     level: String,
     text: String,
+    #[serde(default)]
+    after: usize,
 }
 
 #[derive(Deserialize)]
@@ -383,6 +385,7 @@ pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcom
                     _ => ConsoleLevel::Log,
                 },
                 text: c.text,
+                after_assertions: c.after,
             })
             .collect(),
         error: raw.async_error.map(|e| positioned(e, source)),

@@ -193,13 +193,17 @@
   test.index = function () { return S.assertionSeq; };
 
   // ---- console -------------------------------------------------------------------------------
+  // A message keeps how many assertions had completed before it, so reports interleave them.
+  function pushConsole(level, text) {
+    S.console.push({ level: level, text: text, after: S.assertions.length });
+  }
   function logger(level) {
-    return function () { S.console.push({ level: level, text: P.consoleText(Array.prototype.slice.call(arguments)) }); };
+    return function () { pushConsole(level, P.consoleText(Array.prototype.slice.call(arguments))); };
   }
   // Newman's sandbox console has these six methods only; `clear` prints an empty block.
   const consoleObject = {
     log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
-    debug: logger('log'), clear: function () { S.console.push({ level: 'log', text: '' }); },
+    debug: logger('log'), clear: function () { pushConsole('log', ''); },
   };
 
   // ---- setNextRequest, skipRequest -------------------------------------------------------------
@@ -383,8 +387,7 @@
     if (!S.warned) S.warned = new Set();
     if (S.warned.has(name)) return;
     S.warned.add(name);
-    S.console.push({ level: 'warn',
-      text: P.consoleText(['Using "' + name + '" is deprecated. Use "' + LEGACY_ALTERNATIVES[name] + '" instead.']) });
+    pushConsole('warn', P.consoleText(['Using "' + name + '" is deprecated. Use "' + LEGACY_ALTERNATIVES[name] + '" instead.']));
   }
   function legacyWrap(name, target) {
     if (target === null || (typeof target !== 'object' && typeof target !== 'function')) return target;
