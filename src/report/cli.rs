@@ -9,7 +9,7 @@ use super::summary::RunSummary;
 use super::symbols::Symbols;
 use super::test_mode::Clock;
 use crate::runner::{Event, Listener};
-use crate::script::ConsoleLevel;
+use crate::script::{ConsoleLevel, ScriptKind};
 use std::io::Write;
 
 /// Options of the terminal reporter.
@@ -48,6 +48,13 @@ pub struct CliReporter<W: Write> {
     clock: Clock,
     failure_count: usize,
     broken: bool,
+    /// A console box is open: the next console output joins it, anything else closes it
+    /// (Newman's buffered print).
+    console_open: bool,
+    /// The folders of the last item whose folder line was printed (empty: the collection).
+    current_group: Vec<String>,
+    /// The item a test script asked to run next, printed once the item's test scripts ran.
+    next_request: Option<String>,
 }
 
 impl<W: Write> CliReporter<W> {
@@ -62,10 +69,28 @@ impl<W: Write> CliReporter<W> {
             clock: Clock::from_env(),
             failure_count: 0,
             broken: false,
+            console_open: false,
+            current_group: Vec::new(),
+            next_request: None,
         }
     }
 
+    /// Writes a line, closing an open console box first.
     fn line(&mut self, text: &str) {
+        self.close_console();
+        self.write_line(text);
+    }
+
+    /// Closes the open console box, if any.
+    fn close_console(&mut self) {
+        if self.console_open {
+            self.console_open = false;
+            let bottom = self.style.dim(&format!("  {}", self.symbols.bottom));
+            self.write_line(&bottom);
+        }
+    }
+
+    fn write_line(&mut self, text: &str) {
         if self.broken {
             return;
         }
@@ -78,6 +103,7 @@ impl<W: Write> CliReporter<W> {
 
     /// Print the summary table and the failure list.
     pub fn finish(&mut self, summary: &RunSummary) {
+        self.close_console();
         if !self.options.no_summary {
             self.summary_table(summary);
         }
@@ -247,12 +273,20 @@ impl<W: Write> Listener for CliReporter<W> {
             }
             Event::BeforeItem { item, .. } => {
                 self.line("");
-                if item.folders.is_empty() {
-                    self.line(&format!("{} {}", y.root, item.name));
-                } else {
-                    self.line(&format!("{} {}", y.folder, item.folders.join(" / ")));
-                    self.line(&format!("{} {}", y.sub, item.name));
+                // The folder line is printed when the run enters another folder, as Newman's
+                // reporter does (also across iterations).
+                if item.folders != self.current_group.as_slice() {
+                    if !item.folders.is_empty() {
+                        self.line(&format!("{} {}", y.folder, item.folders.join(" / ")));
+                    }
+                    self.current_group = item.folders.to_vec();
                 }
+                let symbol = if item.folders.is_empty() {
+                    y.root
+                } else {
+                    y.sub
+                };
+                self.line(&format!("{symbol} {}", item.name));
             }
             Event::Request {
                 request,
@@ -302,23 +336,32 @@ impl<W: Write> Listener for CliReporter<W> {
                         s.cyan(&format!("- [skipped] {}", assertion.name))
                     ));
                 } else if assertion.error.is_some() {
-                    let text = format!("{:>2}. {}", self.failure_count, assertion.name);
-                    self.line(&format!("  {}", s.red(&text)));
+                    // Newman pads the running failure number to three columns.
+                    let text = format!("{:>3}. {}", self.failure_count, assertion.name);
+                    self.line(&s.red(&text));
                 } else {
                     self.line(&format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)));
                 }
             }
-            Event::Script { kind, error, .. } => {
+            Event::Script {
+                kind,
+                error,
+                next_request,
+                ..
+            } => {
+                if let (ScriptKind::Test, Some(next)) = (kind, next_request) {
+                    self.next_request = Some((*next).to_string());
+                }
                 if let Some(error) = error {
                     self.failure_count += 1;
                     let text = format!(
-                        "{:>2}{} {} in {}-script",
+                        "{:>3}{} {} in {}-script",
                         self.failure_count,
                         y.dot,
                         error.name,
                         kind.event_name()
                     );
-                    self.line(&format!("  {}", s.red(&text)));
+                    self.line(&s.red(&text));
                 }
             }
             Event::Console {
@@ -345,18 +388,29 @@ impl<W: Write> Listener for CliReporter<W> {
                         _ => l,
                     })
                     .collect();
-                self.line(&s.dim(&format!("  {}", y.top)));
-                for l in body {
-                    self.line(&format!("  {} {l}", s.dim(y.middle)));
+                // Consecutive console output shares one box (Newman's buffered print).
+                if !self.console_open {
+                    self.close_console();
+                    self.write_line(&s.dim(&format!("  {}", y.top)));
+                    self.console_open = true;
                 }
-                self.line(&s.dim(&format!("  {}", y.bottom)));
+                for l in body {
+                    self.write_line(&format!("  {} {l}", s.dim(y.middle)));
+                }
             }
             Event::RunError { message } => {
                 self.line("");
                 self.line(&s.red(&format!("error: {message}")));
             }
             Event::Done => self.line(""),
-            Event::Item { .. } | Event::Iteration { .. } => {}
+            Event::Item { .. } => {
+                // After the item's test scripts: where a test script sent the run next.
+                if let Some(next) = self.next_request.take() {
+                    self.line("");
+                    self.line(&s.dim(&format!("Attempting to set next request to {next}")));
+                }
+            }
+            Event::Iteration { .. } => {}
         }
     }
 }
@@ -431,5 +485,102 @@ impl<W: Write> CliReporter<W> {
         }
         self.line(&names);
         self.line(&values);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runner::{Cursor, ItemRef};
+
+    fn cursor(position: usize) -> Cursor {
+        Cursor {
+            iteration: 0,
+            iterations: 1,
+            position,
+            length: 3,
+        }
+    }
+
+    fn render(events: &[Event<'_>]) -> String {
+        let options = CliOptions {
+            no_banner: true,
+            ..CliOptions::default()
+        };
+        let mut out = Vec::new();
+        let mut cli = CliReporter::new(&mut out, &options, Masker::disabled());
+        for event in events {
+            cli.on_event(event);
+        }
+        cli.close_console();
+        drop(cli);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    fn console<'a>(item: ItemRef<'a>, text: &'a str) -> Event<'a> {
+        Event::Console {
+            cursor: cursor(0),
+            item,
+            level: ConsoleLevel::Log,
+            text,
+            runtime: false,
+        }
+    }
+
+    #[test]
+    fn cli_groups_console_output_and_prints_a_folder_once() {
+        let folders = vec!["Users".to_string()];
+        let one = ItemRef {
+            id: None,
+            name: "one",
+            folders: &folders,
+        };
+        let two = ItemRef {
+            id: None,
+            name: "two",
+            folders: &folders,
+        };
+        let text = render(&[
+            Event::BeforeItem {
+                cursor: cursor(0),
+                item: one,
+            },
+            console(one, "'a'"),
+            console(one, "'b'"),
+            Event::BeforeItem {
+                cursor: cursor(1),
+                item: two,
+            },
+            console(two, "'c'"),
+        ]);
+        assert_eq!(
+            text,
+            "\n❏ Users\n↳ one\n  ┌\n  │ 'a'\n  │ 'b'\n  └\n\n↳ two\n  ┌\n  │ 'c'\n  └\n"
+        );
+    }
+
+    #[test]
+    fn cli_announces_the_next_request_a_test_script_set() {
+        let item = ItemRef {
+            id: None,
+            name: "loop",
+            folders: &[],
+        };
+        let script = |kind, next_request| Event::Script {
+            cursor: cursor(0),
+            item,
+            kind,
+            error: None,
+            next_request,
+        };
+        let text = render(&[
+            script(ScriptKind::PreRequest, Some("ignored")),
+            script(ScriptKind::Test, Some("loop")),
+            Event::Item {
+                cursor: cursor(0),
+                item,
+            },
+        ]);
+        assert_eq!(text, "\nAttempting to set next request to loop\n");
     }
 }

@@ -112,6 +112,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             item: login,
             kind: ScriptKind::Test,
             error: None,
+            next_request: None,
         });
         send(Event::Item {
             cursor: cursor(0),
@@ -134,6 +135,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             item: list,
             kind: ScriptKind::Test,
             error: Some(&thrown),
+            next_request: None,
         });
         send(Event::Item {
             cursor: cursor(1),

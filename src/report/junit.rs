@@ -323,6 +323,7 @@ impl Listener for JunitReporter {
                 item,
                 kind,
                 error: Some(error),
+                ..
             } => self.suite(item).errors.push(SuiteError {
                 at: script_at(*kind),
                 iteration: cursor.iteration,

@@ -215,6 +215,7 @@ impl Listener for SummaryBuilder {
                 item,
                 kind,
                 error,
+                ..
             } => {
                 let counter = match kind {
                     ScriptKind::PreRequest => &mut s.stats.prerequest_scripts,

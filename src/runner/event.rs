@@ -69,6 +69,8 @@ pub enum Event<'a> {
         kind: ScriptKind,
         /// Set when the script failed.
         error: Option<&'a ScriptError>,
+        /// The item the script asked to run next (`setNextRequest("name")`), if it named one.
+        next_request: Option<&'a str>,
     },
     /// A script wrote to the console, or postie has a warning about the item.
     Console {

@@ -105,7 +105,7 @@ impl ItemRunner<'_> {
         let mut spec = Cow::Borrowed(&planned.item.request);
         let mut auth_changed = false;
         for script in planned.prerequest() {
-            let view = template_view(planned.item, &spec);
+            let view = template_view(planned.item, &scripts.request_id, &spec);
             let changes = self
                 .run_script(
                     script,
@@ -232,7 +232,7 @@ impl ItemRunner<'_> {
             }
         }
 
-        let sent_view = sent_view(planned.item, &spec, &prepared, scopes);
+        let sent_view = sent_view(planned.item, &scripts.request_id, &spec, &prepared, scopes);
         let response_view = result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
             .map(|url| self.client.cookie_jar().cookies_for(&url))
@@ -333,16 +333,29 @@ impl ItemRunner<'_> {
         let mut result = self.sandbox.run_with_host(&context, &mut host).await;
         outcome.failed |= host.failed;
         scopes.apply(std::mem::take(&mut result.changes));
-        for message in &result.console {
-            listener.on_event(&Event::Console {
-                cursor,
-                item,
-                level: message.level,
-                text: &message.text,
-                runtime: false,
-            });
-        }
-        for assertion in &result.assertions {
+        // Console output and assertions in the order the script produced them.
+        let mut console = result.console.iter().peekable();
+        for (done, assertion) in result
+            .assertions
+            .iter()
+            .map(Some)
+            .chain(std::iter::once(None))
+            .enumerate()
+        {
+            while let Some(message) =
+                console.next_if(|m| assertion.is_none() || m.after_assertions <= done)
+            {
+                listener.on_event(&Event::Console {
+                    cursor,
+                    item,
+                    level: message.level,
+                    text: &message.text,
+                    runtime: false,
+                });
+            }
+            let Some(assertion) = assertion else {
+                break;
+            };
             let index = assertion.index;
             if assertion.error.is_some() {
                 outcome.failed = true;
@@ -381,11 +394,16 @@ impl ItemRunner<'_> {
             outcome.bailed |= error.is_some();
         }
         outcome.bailed |= self.abort_on_error && result.error.is_some();
+        let next_request = match &result.next_request {
+            Some(NextRequest::Item(name)) => Some(name.as_str()),
+            _ => None,
+        };
         listener.on_event(&Event::Script {
             cursor,
             item,
             kind,
             error: error.as_ref(),
+            next_request,
         });
         outcome.skip_request |= result.skip_request;
         if result.next_request.is_some() {

@@ -38,7 +38,13 @@ enum OwnedEvent {
     Start(String, usize),
     BeforeIteration(Cursor),
     BeforeItem(Cursor, OwnedItem),
-    Script(Cursor, OwnedItem, ScriptKind, Option<ScriptError>),
+    Script(
+        Cursor,
+        OwnedItem,
+        ScriptKind,
+        Option<ScriptError>,
+        Option<String>,
+    ),
     Console(Cursor, OwnedItem, ConsoleLevel, String, bool),
     Request {
         cursor: Cursor,
@@ -77,7 +83,14 @@ impl Listener for Recorder {
                 item,
                 kind,
                 error,
-            } => OwnedEvent::Script(cursor, OwnedItem::from(&item), kind, error.cloned()),
+                next_request,
+            } => OwnedEvent::Script(
+                cursor,
+                OwnedItem::from(&item),
+                kind,
+                error.cloned(),
+                next_request.map(str::to_string),
+            ),
             Event::Console {
                 cursor,
                 item,
@@ -142,11 +155,12 @@ impl Recorder {
                     cursor: *cursor,
                     item: item.as_ref(),
                 },
-                OwnedEvent::Script(cursor, item, kind, error) => Event::Script {
+                OwnedEvent::Script(cursor, item, kind, error, next) => Event::Script {
                     cursor: *cursor,
                     item: item.as_ref(),
                     kind: *kind,
                     error: error.as_ref(),
+                    next_request: next.as_deref(),
                 },
                 OwnedEvent::Console(cursor, item, level, text, runtime) => Event::Console {
                     cursor: *cursor,

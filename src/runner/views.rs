@@ -72,14 +72,16 @@ fn body_text(bytes: &[u8], content_type: Option<&str>) -> BodyText {
 }
 
 /// `pm.request` for test scripts: the request as Postman's request object holds it after sending.
+/// `id` is the item's id, made up when the collection gives none (the legacy `request.id`).
 pub(super) fn sent_view(
     item: &Item,
+    id: &str,
     spec: &RequestSpec,
     prepared: &Prepared,
     scopes: &Scopes,
 ) -> RequestView {
     RequestView {
-        id: item.id.clone(),
+        id: Some(id.to_string()),
         name: item.name.clone(),
         method: prepared.request.method.clone(),
         url: prepared.request.url.clone(),
@@ -90,19 +92,23 @@ pub(super) fn sent_view(
             .body
             .as_ref()
             .map(|b| String::from_utf8_lossy(b).into_owned()),
-        // A form or GraphQL body is seen as its (resolved) fields, as Newman's request keeps
-        // it; a raw body as the text sent (comments stripped).
+        // A form, GraphQL or file body is seen as its (resolved) fields, as Newman's request
+        // keeps it; a raw body as the text sent (comments stripped).
         body_definition: spec
             .body
             .as_deref()
             .filter(|b| {
                 matches!(
                     b,
-                    Body::UrlEncoded(_) | Body::FormData(_) | Body::GraphQl { .. }
+                    Body::UrlEncoded(_)
+                        | Body::FormData(_)
+                        | Body::GraphQl { .. }
+                        | Body::File { .. }
                 )
             })
             .map(|b| resolve_json(&body_definition(b), &|t: &str| scopes.resolve(t))),
         disabled_headers: disabled_header_slots(spec),
+        disabled_query: disabled_query_slots(spec, &|t: &str| scopes.resolve(t)),
         // The URL as sent has its path variables filled in; Newman's list is empty then.
         url_variables: Vec::new(),
         auth: spec.auth.as_deref().map(auth_json),
@@ -110,10 +116,11 @@ pub(super) fn sent_view(
     }
 }
 
-/// `pm.request` for pre-request scripts: the request as written (variables unresolved).
-pub(super) fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
+/// `pm.request` for pre-request scripts: the request as written (variables unresolved). `id` as
+/// for [`sent_view`].
+pub(super) fn template_view(item: &Item, id: &str, spec: &RequestSpec) -> RequestView {
     RequestView {
-        id: item.id.clone(),
+        id: Some(id.to_string()),
         name: item.name.clone(),
         method: spec.method.to_string(),
         url: spec.url.to_template_with_path_variables(),
@@ -127,6 +134,7 @@ pub(super) fn template_view(item: &Item, spec: &RequestSpec) -> RequestView {
         system_headers: Vec::new(),
         body_definition: spec.body.as_deref().map(body_definition),
         disabled_headers: disabled_header_slots(spec),
+        disabled_query: disabled_query_slots(spec, &|t: &str| t.to_string()),
         url_variables: url_variables(spec),
         auth: spec.auth.as_deref().map(auth_json),
         description: spec.description.as_deref().cloned(),
@@ -165,6 +173,25 @@ fn disabled_header_slots(spec: &RequestSpec) -> Vec<(usize, String, String)> {
         .enumerate()
         .filter(|(_, h)| h.disabled)
         .map(|(i, h)| (i, h.key.clone(), h.value.clone()))
+        .collect()
+}
+
+/// The disabled query parameters of `spec` with their index in its parameter list (scripts list
+/// them), key and value passed through `resolve`.
+fn disabled_query_slots(
+    spec: &RequestSpec,
+    resolve: &dyn Fn(&str) -> String,
+) -> Vec<(usize, String, Option<String>)> {
+    spec.url
+        .parts()
+        .query
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.disabled)
+        .map(|(i, p)| {
+            let value = (!p.no_value).then(|| resolve(&p.value));
+            (i, resolve(&p.key), value)
+        })
         .collect()
 }
 

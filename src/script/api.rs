@@ -56,6 +56,10 @@ pub struct RequestView {
     /// Disabled headers scripts still see (`pm.request.headers` lists them; they are not sent):
     /// each with the index it takes in the full list.
     pub disabled_headers: Vec<(usize, String, String)>,
+    /// Disabled query parameters scripts still see (`pm.request.url.query` lists them; they are
+    /// not sent): each with the index it takes in the full list, its key and its value (`None`
+    /// for a key without a value).
+    pub disabled_query: Vec<(usize, String, Option<String>)>,
     /// The body as text, if any (shown as a `raw` body).
     pub body: Option<String>,
     /// The body as a Postman body definition (`{"mode": "urlencoded", "urlencoded": [...]}`),
@@ -243,6 +247,9 @@ pub struct ConsoleMessage {
     pub level: ConsoleLevel,
     /// The text.
     pub text: String,
+    /// How many of the script's assertions had completed when it was written (reports show
+    /// console output and assertions in the order they happened).
+    pub after_assertions: usize,
 }
 
 /// A script that threw, failed to compile or timed out.

@@ -164,6 +164,8 @@ struct InputRequest<'a> {
     body_definition: Option<&'a Value>,
     #[serde(rename = "urlVariables")]
     url_variables: &'a [(String, String)],
+    #[serde(rename = "disabledQuery")]
+    disabled_query: &'a [(usize, String, Option<String>)],
     auth: Option<&'a Value>,
     description: Option<&'a Value>,
 }
@@ -239,6 +241,7 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         body: request.body.as_deref(),
         body_definition: request.body_definition.as_ref(),
         url_variables: &request.url_variables,
+        disabled_query: &request.disabled_query,
         auth: request.auth.as_ref(),
         description: request.description.as_ref(),
     };
@@ -296,6 +299,8 @@ struct RawAssertion {
 struct RawConsole {
     level: String,
     text: String,
+    #[serde(default)]
+    after: usize,
 }
 
 #[derive(Deserialize)]
@@ -380,6 +385,7 @@ pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcom
                     _ => ConsoleLevel::Log,
                 },
                 text: c.text,
+                after_assertions: c.after,
             })
             .collect(),
         error: raw.async_error.map(|e| positioned(e, source)),

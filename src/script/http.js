@@ -606,6 +606,11 @@
       this.name = undefined;
       this.method = data.method;
       this.url = new Url(data.url);
+      // Disabled query parameters are listed (not sent), each at its place.
+      for (const d of data.disabledQuery || []) {
+        const items = this.url.query._items;
+        items.splice(Math.min(d[0], items.length), 0, new QueryParam(d[1], d[2], true));
+      }
       if (data.urlVariables && data.urlVariables.length) {
         this.url.variables = new KeyedList(data.urlVariables.map(function (v) { return { key: v[0], value: v[1] }; }), pathVariable);
       }

@@ -193,13 +193,17 @@
   test.index = function () { return S.assertionSeq; };
 
   // ---- console -------------------------------------------------------------------------------
+  // A message keeps how many assertions had completed before it, so reports interleave them.
+  function pushConsole(level, text) {
+    S.console.push({ level: level, text: text, after: S.assertions.length });
+  }
   function logger(level) {
-    return function () { S.console.push({ level: level, text: P.consoleText(Array.prototype.slice.call(arguments)) }); };
+    return function () { pushConsole(level, P.consoleText(Array.prototype.slice.call(arguments))); };
   }
   // Newman's sandbox console has these six methods only; `clear` prints an empty block.
   const consoleObject = {
     log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
-    debug: logger('log'), clear: function () { S.console.push({ level: 'log', text: '' }); },
+    debug: logger('log'), clear: function () { pushConsole('log', ''); },
   };
 
   // ---- setNextRequest, skipRequest -------------------------------------------------------------
@@ -406,8 +410,7 @@
     if (!S.warned) S.warned = new Set();
     if (S.warned.has(name)) return;
     S.warned.add(name);
-    S.console.push({ level: 'warn',
-      text: P.consoleText(['Using "' + name + '" is deprecated. Use "' + LEGACY_ALTERNATIVES[name] + '" instead.']) });
+    pushConsole('warn', P.consoleText(['Using "' + name + '" is deprecated. Use "' + LEGACY_ALTERNATIVES[name] + '" instead.']));
   }
   function legacyWrap(name, target) {
     if (target === null || (typeof target !== 'object' && typeof target !== 'function')) return target;
@@ -563,14 +566,21 @@
     const buffer = B.isBuffer(str) ? str : B.from(str.toString(), 'binary');
     return buffer.toString('base64');
   }
+  // A script may assign a legacy name (`request = JSON.parse(...)`): the name then holds that
+  // value, without warnings, until the script ends (the next script gets the legacy value back).
   for (const name of Object.keys(LEGACY)) {
     const read = LEGACY[name];
     Object.defineProperty(G, name, {
       get: function () {
+        if (S && S.legacyOwn && Object.prototype.hasOwnProperty.call(S.legacyOwn, name)) return S.legacyOwn[name];
         if (!S || S.noLegacy) return undefined;
         return legacyWrap(name, read());
       },
-      set: function (value) { if (name === 'tests' && S) S.tests = value; },
+      set: function (value) {
+        if (!S) return;
+        if (name === 'tests') S.tests = value;
+        else (S.legacyOwn || (S.legacyOwn = {}))[name] = value;
+      },
       enumerable: false, configurable: false,
     });
   }

@@ -186,6 +186,24 @@
   }
   P.mutations = mutations;
 
+  // `{{name}}` in every text inside `value`, from `resolveText`, as the SDK's
+  // Property.replaceSubstitutionsIn does it with lodash's mergeWith: nested objects and arrays
+  // are resolved in place (not copied).
+  function substituteInPlace(value, resolveText, seen) {
+    if (typeof value === 'string') return resolveText(value);
+    if (value !== null && (typeof value === 'object' || typeof value === 'function') && !seen.has(value)) {
+      seen.add(value);
+      for (const key of Object.keys(value)) {
+        try {
+          value[key] = substituteInPlace(value[key], resolveText, seen);
+        } catch (e) {
+          // a read-only property stays as it is
+        }
+      }
+    }
+    return value;
+  }
+
   // Entries as Postman's VariableList shows them (`values`): type, value, key.
   function valueList(list) {
     const items = list.entries.map(function (e) {
@@ -193,7 +211,30 @@
       for (const k of Object.keys(e)) if (e[k] !== undefined) out[k] = e[k];
       return out;
     });
+    // `{{name}}` resolved from this scope alone (and the dynamic variables).
+    const resolveText = function (s) {
+      return replaceIn(s, function (name) {
+        const e = list.one(name);
+        return e ? valueOf(e) : NOT_FOUND;
+      });
+    };
     return {
+      // VariableList#replace: a text with this scope's variables resolved.
+      replace: function (str) { return typeof str === 'string' && str ? resolveText(str) : str; },
+      // VariableList#substitute: anything that is not an object comes back as it is (a text
+      // too); an object's enumerable properties, own and inherited, are copied into a new object
+      // with every text resolved, nested objects resolved in place (so
+      // `values.substitute(pm.request.url)` also resolves the URL's host, path and query).
+      substitute: function (obj) {
+        if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return obj;
+        // postie's classes keep their methods off the instance: the copy shares the prototype.
+        const proto = Object.getPrototypeOf(obj);
+        const plain = typeof obj === 'function' || Array.isArray(obj) || proto === null || proto === Object.prototype;
+        const out = plain ? {} : Object.create(proto);
+        const seen = new Set();
+        for (const key in obj) out[key] = substituteInPlace(obj[key], resolveText, seen);
+        return out;
+      },
       all: function () { return items.slice(); },
       count: function () { return items.length; },
       each: function (fn, self) { items.forEach(fn, self); },

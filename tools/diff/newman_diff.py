@@ -258,7 +258,9 @@ def console_lines(stdout):
     for line in stdout.splitlines():
         if line.startswith("→ ") or line.startswith("-> "):
             item = line.split(" ", 1)[1]
-        elif line.rstrip() == "  ┌":
+        elif line.rstrip() == "  ┌" or (line.startswith("  ") and line.rstrip().endswith(" ┌")):
+            # a box opens on a line of its own, or at the end of a request line still waiting
+            # for its response (a timer's console output while a pm.sendRequest is out)
             inside = True
         elif line.rstrip() == "  └":
             inside = False

@@ -763,3 +763,4 @@ fn expect_negated_failure_messages() {
 mod cache;
 mod caught;
 mod io;
+mod sdk_shapes;
