@@ -6,6 +6,7 @@ mod cookie_jar;
 mod corpus;
 mod disk_items;
 mod echo;
+mod fuzz;
 mod hardening;
 mod http_behaviour;
 mod libdiff;
