@@ -7,7 +7,14 @@
 //! every case is timed), errors that name the place, round trips where there are some.
 
 pub mod config;
-mod strategies;
 mod shapes;
+mod strategies;
 
 mod collection;
+mod cookies;
+mod data;
+mod response;
+mod script;
+mod template;
+mod url;
+mod variables;

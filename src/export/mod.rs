@@ -62,6 +62,8 @@ pub fn variable_file_document(
             let mut map = map.clone();
             let old = match map.get("values") {
                 Some(Value::Array(values)) => values.clone(),
+                // A single entry is read as a list of one.
+                Some(single @ Value::Object(_)) => vec![single.clone()],
                 _ => Vec::new(),
             };
             map.insert(
@@ -163,7 +165,12 @@ fn patch_values(
     vars: &[Variable],
     style: ExportStyle,
 ) -> Vec<Value> {
-    let key_of = |v: &Value| v.get("key").and_then(Value::as_str).map(str::to_string);
+    // The name the loader read from an entry: a string, or a number or boolean as text.
+    let key_of = |v: &Value| match v.get("key")? {
+        Value::String(key) => Some(key.clone()),
+        key @ (Value::Number(_) | Value::Bool(_)) => Some(key.to_string()),
+        _ => None,
+    };
     let mut used: Vec<bool> = original.iter().map(|o| key_of(o).is_none()).collect();
     // The loaded variable read from original entry `i`: same key, same occurrence of it.
     let loaded_of = |i: usize| -> Option<&Variable> {
@@ -502,6 +509,47 @@ mod tests {
             variable_file_document(Some(&f), &scope, "environment", ExportStyle::AsLoaded),
             doc
         );
+    }
+
+    /// Found by the fuzz tests (issue 12): an entry whose `key` is a number or a boolean (read
+    /// as the variable `"false"`) was taken for an entry without a key, so the export kept it
+    /// and appended the variable again: loaded back, the file held it twice.
+    #[test]
+    fn export_entries_keyed_by_a_number_or_boolean_are_the_variable_issue_12() {
+        let doc = json!({"values": [
+            {"key": false, "value": "gone"},
+            {"key": 7, "value": "x"}
+        ]});
+        let f = file(doc.clone());
+        assert_eq!(f.values.len(), 2);
+        let mut scope = VariableScope::from_variables(&f.values);
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            assert_eq!(
+                variable_file_document(Some(&f), &scope, "environment", style),
+                doc
+            );
+        }
+        scope.set("7", json!("y"));
+        let out = variable_file_document(Some(&f), &scope, "environment", ExportStyle::AsLoaded);
+        assert_eq!(
+            out,
+            json!({"values": [{"key": false, "value": "gone"}, {"key": 7, "value": "y"}]})
+        );
+    }
+
+    /// Found by the fuzz tests (issue 12): `values` written as one object (read as a list of
+    /// one) was dropped by the export, and the variable written anew lost its `disabled`.
+    #[test]
+    fn export_a_single_values_object_is_patched_issue_12() {
+        let f = file(json!({"values": {"key": "a", "disabled": true, "x": 1}}));
+        assert!(f.values[0].disabled);
+        let scope = VariableScope::from_variables(&f.values);
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            assert_eq!(
+                variable_file_document(Some(&f), &scope, "environment", style),
+                json!({"values": [{"key": "a", "disabled": true, "x": 1}]})
+            );
+        }
     }
 
     #[test]

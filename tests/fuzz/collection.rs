@@ -15,15 +15,15 @@ use postie::collection::{
     parse_collection, read_json,
 };
 use postie::diagnostic::Diagnostic;
-use postie::export::{ExportStyle, collection_document, write_collection, write_json};
+use postie::export::{ExportStyle, collection_document, write_collection};
 use postie::vars::VariableScope;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::Value;
 
 use super::config::check;
-use super::strategies::{Encoding, edits, encode, encoding, json_files, mutate};
 use super::shapes::any_collection;
+use super::strategies::{Encoding, edits, encode, encoding, json_files, mutate};
 
 /// Where a target writes its files.
 fn workdir(name: &str) -> tempfile::TempDir {
@@ -60,7 +60,10 @@ fn model(c: &Collection) -> String {
 /// one each time it is converted.
 fn comparable(c: &Collection) -> Collection {
     let mut c = c.clone();
-    if c.warnings.first().is_some_and(|w| w.starts_with("this is a Postman v1 collection")) {
+    if c.warnings
+        .first()
+        .is_some_and(|w| w.starts_with("this is a Postman v1 collection"))
+    {
         c.id = None;
     }
     c
@@ -73,7 +76,11 @@ fn model_without_warnings(c: &Collection) -> String {
     model(&c)
 }
 
-fn same(a: &Result<Collection, Diagnostic>, b: &Result<Collection, Diagnostic>, what: &str) -> Result<(), TestCaseError> {
+fn same(
+    a: &Result<Collection, Diagnostic>,
+    b: &Result<Collection, Diagnostic>,
+    what: &str,
+) -> Result<(), TestCaseError> {
     match (a, b) {
         (Ok(a), Ok(b)) => {
             let (a, b) = (model(&comparable(a)), model(&comparable(b)));
@@ -112,7 +119,10 @@ fn same_disk_backed(memory: &Collection, disk: &Collection) -> Result<(), TestCa
     let Some(file) = &disk.item_file else {
         // Loaded in memory after all (an unusual shape): the same model.
         let (a, b) = (model(&comparable(memory)), model(&comparable(disk)));
-        prop_assert!(a == b, "disk-backed (kept in memory) differs:\n{a}\n---\n{b}");
+        prop_assert!(
+            a == b,
+            "disk-backed (kept in memory) differs:\n{a}\n---\n{b}"
+        );
         return Ok(());
     };
     let mut walked = Vec::new();
@@ -177,14 +187,20 @@ pub fn check_path(message: &str, doc: &Value) -> Result<(), TestCaseError> {
     let Some((path, rest)) = message.split_once(": expected ") else {
         return Ok(());
     };
-    if path.is_empty() || !path.chars().all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c)) {
+    if path.is_empty()
+        || !path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.[]".contains(c))
+    {
         return Ok(());
     }
     let Some((_, found)) = rest.rsplit_once(", found ") else {
         return Err(fail(format!("no \"found\" in: {message}")));
     };
     let Some(node) = at_path(doc, path) else {
-        return Err(fail(format!("the path of \"{message}\" names nothing in {doc}")));
+        return Err(fail(format!(
+            "the path of \"{message}\" names nothing in {doc}"
+        )));
     };
     prop_assert_eq!(kind_of(node), found, "{}", message);
     Ok(())
@@ -207,9 +223,21 @@ pub fn check_position(d: &Diagnostic, text: &str) -> Result<(), TestCaseError> {
     };
     let text = text.trim_start_matches('\u{feff}');
     let lines: Vec<&str> = text.split('\n').collect();
-    prop_assert!(line >= 1 && line <= lines.len(), "line {} of {}: {}", line, lines.len(), d);
+    prop_assert!(
+        line >= 1 && line <= lines.len(),
+        "line {} of {}: {}",
+        line,
+        lines.len(),
+        d
+    );
     let width = lines[line - 1].chars().count();
-    prop_assert!(col >= 1 && col <= width + 2, "column {} of {}: {}", col, width, d);
+    prop_assert!(
+        col >= 1 && col <= width + 2,
+        "column {} of {}: {}",
+        col,
+        width,
+        d
+    );
     Ok(())
 }
 
@@ -258,11 +286,17 @@ fn check_collection(dir: &Path, text: &str, encoding: Encoding) -> Result<(), Te
 fn round_trip(dir: &Path, c: &Collection) -> Result<(), TestCaseError> {
     let again = export_and_load(dir, c, ExportStyle::AsLoaded, "as-loaded")?;
     let (a, b) = (model_without_warnings(c), model(&again));
-    prop_assert!(a == b, "load -> export -> load changed the model:\n{a}\n---\n{b}");
+    prop_assert!(
+        a == b,
+        "load -> export -> load changed the model:\n{a}\n---\n{b}"
+    );
     let once = export_and_load(dir, c, ExportStyle::Newman, "newman")?;
     let twice = export_and_load(dir, &once, ExportStyle::Newman, "newman-again")?;
     let (a, b) = (model(&once), model(&twice));
-    prop_assert!(a == b, "exporting Newman's way twice changed the model:\n{a}\n---\n{b}");
+    prop_assert!(
+        a == b,
+        "exporting Newman's way twice changed the model:\n{a}\n---\n{b}"
+    );
     Ok(())
 }
 
@@ -276,12 +310,19 @@ fn export_and_load(
     let scope = VariableScope::from_variables(&c.variables);
     let out: PathBuf = dir.join(name).join("fuzz.postman_collection.json");
     write_collection(&out, c, &scope, style).map_err(|d| fail(format!("{name}: export: {d}")))?;
-    let tree = dir.join(name).join("tree.json");
+    // What `write_json` writes for the document's tree (tab-indented, a final newline).
     let doc = collection_document(c, &scope, style).map_err(|d| fail(format!("{name}: {d}")))?;
-    write_json(&tree, &doc).map_err(|d| fail(format!("{name}: export: {d}")))?;
-    let (streamed, built) = (std::fs::read(&out), std::fs::read(&tree));
+    let mut built = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"\t");
+    serde::Serialize::serialize(
+        &doc,
+        &mut serde_json::Serializer::with_formatter(&mut built, formatter),
+    )
+    .map_err(|e| fail(e.to_string()))?;
+    built.push(b'\n');
+    let streamed = std::fs::read(&out).map_err(|e| fail(e.to_string()))?;
     prop_assert!(
-        streamed.is_ok() && streamed.ok() == built.ok(),
+        streamed == built,
         "{}: streamed and tree exports differ",
         name
     );
@@ -314,10 +355,18 @@ fn corpus() -> &'static [Value] {
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts = Vec::new();
         let is_collection = |name: &str| name.contains("collection");
-        for dir in ["tests/corpus", "collections", "src/collection/testdata", "../shared/conformance/cases"] {
+        for dir in [
+            "tests/corpus",
+            "collections",
+            "src/collection/testdata",
+            "../shared/conformance/cases",
+        ] {
             json_files(&here.join(dir), &is_collection, &mut texts);
         }
-        texts.iter().filter_map(|t| serde_json::from_str(t).ok()).collect()
+        texts
+            .iter()
+            .filter_map(|t| serde_json::from_str(t).ok())
+            .collect()
     })
 }
 
@@ -325,7 +374,11 @@ fn corpus() -> &'static [Value] {
 #[test]
 fn fuzz_collection_mutated_corpus() {
     let corpus = corpus();
-    assert!(corpus.len() > 100, "the corpus holds {} collections", corpus.len());
+    assert!(
+        corpus.len() > 100,
+        "the corpus holds {} collections",
+        corpus.len()
+    );
     let dir = workdir("fuzz-corpus");
     check(
         "collection (mutated corpus)",

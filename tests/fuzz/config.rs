@@ -46,7 +46,9 @@ where
         test(value)?;
         let took = at.elapsed();
         if took > CASE_TIME_LIMIT {
-            return Err(TestCaseError::fail(format!("one case took {took:?} (a hang?)")));
+            return Err(TestCaseError::fail(format!(
+                "one case took {took:?} (a hang?)"
+            )));
         }
         Ok(())
     });

@@ -9,24 +9,85 @@ use serde_json::{Value, json};
 
 use super::strategies::{flag, json, object, one_of, or_junk, scalar, string};
 
-const METHODS: &[&str] = &["GET", "post", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "PROPFIND", "get"];
-const MODES: &[&str] = &["raw", "urlencoded", "formdata", "file", "graphql", "RAW", "none", "binary"];
+const METHODS: &[&str] = &[
+    "GET", "post", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "PROPFIND", "get",
+];
+const MODES: &[&str] = &[
+    "raw",
+    "urlencoded",
+    "formdata",
+    "file",
+    "graphql",
+    "RAW",
+    "none",
+    "binary",
+];
 const AUTH_TYPES: &[&str] = &[
     "noauth", "basic", "bearer", "apikey", "digest", "oauth1", "oauth2", "hawk", "awsv4", "ntlm",
     "edgegrid", "jwt", "asap", "akamai", "unknown",
 ];
 const AUTH_KEYS: &[&str] = &[
-    "username", "password", "token", "key", "value", "in", "realm", "nonce", "algorithm",
-    "consumerKey", "consumerSecret", "accessToken", "addTokenTo", "authId", "authKey",
-    "accessKey", "secretKey", "region", "service", "secret", "payload", "header",
+    "username",
+    "password",
+    "token",
+    "key",
+    "value",
+    "in",
+    "realm",
+    "nonce",
+    "algorithm",
+    "consumerKey",
+    "consumerSecret",
+    "accessToken",
+    "addTokenTo",
+    "authId",
+    "authKey",
+    "accessKey",
+    "secretKey",
+    "region",
+    "service",
+    "secret",
+    "payload",
+    "header",
 ];
-const VAR_TYPES: &[&str] = &["default", "secret", "string", "number", "boolean", "any", "String", "weird"];
+const VAR_TYPES: &[&str] = &[
+    "default", "secret", "string", "number", "boolean", "any", "String", "weird",
+];
 const LANGUAGES: &[&str] = &["json", "text", "xml", "html", "javascript"];
 const IDS: &[&str] = &["a", "b", "c", "d", "e", "f1", "f2"];
 const URL_BITS: &[&str] = &[
-    "http://", "https://", "HTTP://", "{{host}}", "{{base}}/", "x.test", "echo.test",
-    "127.0.0.1", ":3000", ":", "/", "/a", "/:id", "/{{p}}", "?", "a=1", "&", "b", "=", "#",
-    "frag", "@", "user:pw", "%20", " ", "\\", "..", ".", "[::1]", "é", "{{a.b}}", "<<x>>",
+    "http://",
+    "https://",
+    "HTTP://",
+    "{{host}}",
+    "{{base}}/",
+    "x.test",
+    "echo.test",
+    "127.0.0.1",
+    ":3000",
+    ":",
+    "/",
+    "/a",
+    "/:id",
+    "/{{p}}",
+    "?",
+    "a=1",
+    "&",
+    "b",
+    "=",
+    "#",
+    "frag",
+    "@",
+    "user:pw",
+    "%20",
+    " ",
+    "\\",
+    "..",
+    ".",
+    "[::1]",
+    "é",
+    "{{a.b}}",
+    "<<x>>",
 ];
 
 fn url_string() -> BoxedStrategy<Value> {
@@ -73,8 +134,17 @@ fn url_object() -> BoxedStrategy<Value> {
         ("path", segments),
         ("query", key_values()),
         ("hash", or_junk(string())),
-        ("variable", vec(key_value(), 0..3).prop_map(Value::Array).boxed()),
-        ("auth", object(vec![("user", or_junk(string())), ("password", or_junk(string()))])),
+        (
+            "variable",
+            vec(key_value(), 0..3).prop_map(Value::Array).boxed(),
+        ),
+        (
+            "auth",
+            object(vec![
+                ("user", or_junk(string())),
+                ("password", or_junk(string())),
+            ]),
+        ),
     ])
 }
 
@@ -88,7 +158,13 @@ fn formdata() -> BoxedStrategy<Value> {
             ("key", string()),
             ("value", or_junk(string())),
             ("type", one_of(&["text", "file"])),
-            ("src", or_junk(prop_oneof![string(), vec(string(), 0..3).prop_map(Value::Array)])),
+            (
+                "src",
+                or_junk(prop_oneof![
+                    string(),
+                    vec(string(), 0..3).prop_map(Value::Array)
+                ]),
+            ),
             ("contentType", string()),
             ("disabled", flag()),
         ])),
@@ -104,7 +180,10 @@ fn body() -> BoxedStrategy<Value> {
         ("raw", or_junk(string())),
         ("urlencoded", key_values()),
         ("formdata", formdata()),
-        ("file", object(vec![("src", or_junk(string())), ("content", string())])),
+        (
+            "file",
+            object(vec![("src", or_junk(string())), ("content", string())]),
+        ),
         (
             "graphql",
             object(vec![
@@ -113,7 +192,10 @@ fn body() -> BoxedStrategy<Value> {
                 ("operationName", or_junk(string())),
             ]),
         ),
-        ("options", object(vec![("raw", object(vec![("language", one_of(LANGUAGES))]))])),
+        (
+            "options",
+            object(vec![("raw", object(vec![("language", one_of(LANGUAGES))]))]),
+        ),
         ("disabled", flag()),
     ]))
 }
@@ -132,21 +214,34 @@ fn auth() -> BoxedStrategy<Value> {
         .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
     let params = prop_oneof![3 => params_array, 1 => params_object];
     or_junk(
-        (select(AUTH_TYPES), params, proptest::option::of(select(AUTH_TYPES))).prop_map(
-            |(kind, params, other)| {
+        (
+            select(AUTH_TYPES),
+            params,
+            proptest::option::of(select(AUTH_TYPES)),
+        )
+            .prop_map(|(kind, params, other)| {
                 let mut auth = json!({"type": kind});
                 auth[other.unwrap_or(kind)] = params;
                 auth
-            },
-        ),
+            }),
     )
 }
 
 fn events() -> BoxedStrategy<Value> {
-    let exec = or_junk(prop_oneof![string(), vec(string(), 0..4).prop_map(Value::Array)]);
+    let exec = or_junk(prop_oneof![
+        string(),
+        vec(string(), 0..4).prop_map(Value::Array)
+    ]);
     let event = or_junk(object(vec![
         ("listen", one_of(&["prerequest", "test", "beforeQuery"])),
-        ("script", or_junk(object(vec![("exec", exec), ("type", one_of(&["text/javascript"])), ("id", string())]))),
+        (
+            "script",
+            or_junk(object(vec![
+                ("exec", exec),
+                ("type", one_of(&["text/javascript"])),
+                ("id", string()),
+            ])),
+        ),
         ("disabled", flag()),
     ]));
     or_junk(prop_oneof![4 => vec(event.clone(), 0..3).prop_map(Value::Array), 1 => event])
@@ -155,8 +250,14 @@ fn events() -> BoxedStrategy<Value> {
 /// A `variable` / `values` list.
 pub fn variables() -> BoxedStrategy<Value> {
     let entry = or_junk(object(vec![
-        ("key", or_junk(prop_oneof![select(IDS).prop_map(Value::from), string()])),
-        ("value", or_junk(prop_oneof![3 => string(), 2 => scalar(), 1 => json(2)])),
+        (
+            "key",
+            or_junk(prop_oneof![select(IDS).prop_map(Value::from), string()]),
+        ),
+        (
+            "value",
+            or_junk(prop_oneof![3 => string(), 2 => scalar(), 1 => json(2)]),
+        ),
         ("type", one_of(VAR_TYPES)),
         ("disabled", flag()),
         ("enabled", flag()),
@@ -196,7 +297,10 @@ fn request_item() -> BoxedStrategy<Value> {
         ("id", or_junk(string())),
         ("request", request()),
         ("event", events()),
-        ("response", vec(json(2), 0..2).prop_map(Value::Array).boxed()),
+        (
+            "response",
+            vec(json(2), 0..2).prop_map(Value::Array).boxed(),
+        ),
         ("protocolProfileBehavior", profile()),
     ])
 }
@@ -206,7 +310,12 @@ fn items() -> BoxedStrategy<Value> {
         object(vec![
             ("name", or_junk(string())),
             ("_postman_id", string()),
-            ("item", or_junk(prop_oneof![4 => vec(inner.clone(), 0..4).prop_map(Value::Array), 1 => inner])),
+            (
+                "item",
+                or_junk(
+                    prop_oneof![4 => vec(inner.clone(), 0..4).prop_map(Value::Array), 1 => inner],
+                ),
+            ),
             ("event", events()),
             ("auth", auth()),
             ("description", string()),
@@ -239,7 +348,13 @@ pub fn collection_v2() -> BoxedStrategy<Value> {
         ("protocolProfileBehavior", profile()),
     ]);
     (doc, proptest::bool::weighted(0.1))
-        .prop_map(|(doc, wrapped)| if wrapped { json!({ "collection": doc }) } else { doc })
+        .prop_map(|(doc, wrapped)| {
+            if wrapped {
+                json!({ "collection": doc })
+            } else {
+                doc
+            }
+        })
         .boxed()
 }
 
@@ -261,25 +376,66 @@ fn v1_request() -> BoxedStrategy<Value> {
         ("url", or_junk(url_string())),
         ("method", or_junk(one_of(METHODS))),
         ("headers", or_junk(string())),
-        ("headerData", or_junk(vec(data_entry.clone(), 0..3).prop_map(Value::Array))),
-        ("data", or_junk(prop_oneof![vec(data_entry.clone(), 0..3).prop_map(Value::Array), string()])),
-        ("dataMode", one_of(&["params", "urlencoded", "raw", "binary", "graphql"])),
+        (
+            "headerData",
+            or_junk(vec(data_entry.clone(), 0..3).prop_map(Value::Array)),
+        ),
+        (
+            "data",
+            or_junk(prop_oneof![
+                vec(data_entry.clone(), 0..3).prop_map(Value::Array),
+                string()
+            ]),
+        ),
+        (
+            "dataMode",
+            one_of(&["params", "urlencoded", "raw", "binary", "graphql"]),
+        ),
         ("rawModeData", or_junk(string())),
-        ("graphqlModeData", object(vec![("query", string()), ("variables", string())])),
+        (
+            "graphqlModeData",
+            object(vec![("query", string()), ("variables", string())]),
+        ),
         ("preRequestScript", or_junk(string())),
         ("tests", or_junk(string())),
         ("events", events()),
-        ("pathVariables", or_junk(vec((select(IDS), string()), 0..3).prop_map(|kv| {
-            Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-        }))),
-        ("pathVariableData", or_junk(vec(data_entry.clone(), 0..2).prop_map(Value::Array))),
-        ("queryParams", or_junk(vec(data_entry, 0..2).prop_map(Value::Array))),
+        (
+            "pathVariables",
+            or_junk(vec((select(IDS), string()), 0..3).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            })),
+        ),
+        (
+            "pathVariableData",
+            or_junk(vec(data_entry.clone(), 0..2).prop_map(Value::Array)),
+        ),
+        (
+            "queryParams",
+            or_junk(vec(data_entry, 0..2).prop_map(Value::Array)),
+        ),
         ("auth", auth()),
-        ("currentHelper", one_of(&["basicAuth", "bearerAuth", "digestAuth", "oAuth1", "hawkAuth", "awsSigV4", "normal"])),
-        ("helperAttributes", or_junk(vec((select(AUTH_KEYS), string()), 0..3).prop_map(|kv| {
-            Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-        }))),
-        ("responses", or_junk(vec(json(2), 0..2).prop_map(Value::Array))),
+        (
+            "currentHelper",
+            one_of(&[
+                "basicAuth",
+                "bearerAuth",
+                "digestAuth",
+                "oAuth1",
+                "hawkAuth",
+                "awsSigV4",
+                "normal",
+            ]),
+        ),
+        (
+            "helperAttributes",
+            or_junk(vec((select(AUTH_KEYS), string()), 0..3).prop_map(|kv| {
+                Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+            })),
+        ),
+        (
+            "responses",
+            or_junk(vec(json(2), 0..2).prop_map(Value::Array)),
+        ),
         ("folder", id()),
         ("collectionId", string()),
         ("descriptionFormat", string()),
@@ -304,7 +460,10 @@ pub fn collection_v1() -> BoxedStrategy<Value> {
         ("order", ids()),
         ("folders_order", ids()),
         ("folders", or_junk(vec(folder, 0..4).prop_map(Value::Array))),
-        ("requests", or_junk(vec(or_junk(v1_request()), 0..5).prop_map(Value::Array))),
+        (
+            "requests",
+            or_junk(vec(or_junk(v1_request()), 0..5).prop_map(Value::Array)),
+        ),
         ("events", events()),
         ("variables", variables()),
         ("auth", auth()),
@@ -328,7 +487,10 @@ pub fn variable_file() -> BoxedStrategy<Value> {
         ("id", or_junk(string())),
         ("name", or_junk(string())),
         ("values", variables()),
-        ("_postman_variable_scope", one_of(&["environment", "globals"])),
+        (
+            "_postman_variable_scope",
+            one_of(&["environment", "globals"]),
+        ),
         ("_postman_exported_at", string()),
         ("_postman_exported_using", string()),
     ]);
@@ -344,5 +506,6 @@ pub fn variable_file() -> BoxedStrategy<Value> {
 
 /// Any document a user might pass as a collection.
 pub fn any_collection() -> BoxedStrategy<Value> {
-    prop_oneof![6 => collection_v2(), 3 => collection_v1(), 1 => json(4), 1 => variable_file()].boxed()
+    prop_oneof![6 => collection_v2(), 3 => collection_v1(), 1 => json(4), 1 => variable_file()]
+        .boxed()
 }
