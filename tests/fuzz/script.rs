@@ -6,7 +6,8 @@
 //! `setNextRequest`, `pm.request` changes, thrown errors. Properties: no panic; the script's
 //! results are always read (no "could not read the script's results"); a value Rust hands a
 //! script and the script sets again comes back equal; a value a script sets comes back as
-//! `JSON.stringify` writes it (a lone surrogate as U+FFFD).
+//! `JSON.stringify` writes it (a lone surrogate as U+FFFD; nested deeper than 128 levels, as
+//! that JSON text).
 
 use std::cell::RefCell;
 use std::time::Duration;
@@ -114,6 +115,16 @@ fn through_js(v: &Value) -> Value {
     }
 }
 
+/// `v` as it comes back from a script that set it again: as JSON holds it (see [`through_js`]);
+/// nested too deep for a tree (128 levels), as its JSON text.
+fn back_from_js(v: &Value) -> Value {
+    let text = v.to_string();
+    match serde_json::from_str::<Value>(&text) {
+        Ok(_) => through_js(v),
+        Err(_) => Value::String(text),
+    }
+}
+
 /// `depth` arrays nested in one another.
 fn nested(depth: usize) -> Value {
     let mut v = Value::Array(Vec::new());
@@ -205,7 +216,7 @@ fn fuzz_script_values_into_the_sandbox() {
                     if key == "__done" {
                         continue;
                     }
-                    let expected = before.get(key).map(through_js).unwrap_or(Value::Null);
+                    let expected = before.get(key).map(back_from_js).unwrap_or(Value::Null);
                     prop_assert!(
                         same_value(value, &expected),
                         "{:?}: {} != {}",
@@ -422,8 +433,10 @@ fn fuzz_script_values_out_of_the_sandbox() {
                 ) else {
                     continue;
                 };
-                let expected: Value = serde_json::from_str(&without_lone_surrogates(written))
-                    .map_err(|e| fail(format!("{e}: {written}")))?;
+                // Nested too deep for a tree (128 levels), a value comes back as its JSON text.
+                let written = without_lone_surrogates(written);
+                let expected: Value =
+                    serde_json::from_str(&written).unwrap_or(Value::String(written));
                 prop_assert!(
                     same_value(value, &expected),
                     "e{}: {} != {}",
