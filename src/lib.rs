@@ -16,3 +16,9 @@ pub mod report;
 pub mod runner;
 pub mod script;
 pub mod vars;
+
+/// The case count and runner the property tests share with the `fuzz` integration tests
+/// (`POSTIE_FUZZ_CASES`).
+#[cfg(test)]
+#[path = "../tests/fuzz/config.rs"]
+pub(crate) mod fuzz_config;

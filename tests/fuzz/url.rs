@@ -210,7 +210,7 @@ fn fuzz_url_parts_round_trip() {
                 .collect();
             let expected = UrlPieces {
                 protocol: protocol.map(str::to_string),
-                auth: auth.map(|(u, p)| (u, p)),
+                auth,
                 host: Some(host.join(".")),
                 port,
                 path,
