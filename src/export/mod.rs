@@ -247,7 +247,8 @@ fn patch_entry(
         ExportStyle::Newman => written_off || map.get("enabled") == Some(&Value::Bool(false)),
     };
     if was_disabled != var.disabled {
-        if map.contains_key("disabled") {
+        // `disabled` is what Newman (and postie) read back: a switched-off entry always has it.
+        if map.contains_key("disabled") || var.disabled {
             map.insert("disabled".into(), Value::Bool(var.disabled));
         }
         if map.contains_key("enabled") || !map.contains_key("disabled") {
@@ -535,6 +536,29 @@ mod tests {
             out,
             json!({"values": [{"key": false, "value": "gone"}, {"key": 7, "value": "y"}]})
         );
+    }
+
+    /// Found by the fuzz tests (issue 12): when a run unset a variable whose disabled duplicate
+    /// stayed, the duplicate was written into the first entry of that name as `enabled: false`
+    /// only, which is not read back: the variable came back switched on. It now gets
+    /// `disabled: true`.
+    #[test]
+    fn export_a_switched_off_entry_gets_disabled_issue_12() {
+        let f = file(json!({"values": [
+            {"key": "d", "value": "on"},
+            {"key": "d", "value": "dup", "disabled": true}
+        ]}));
+        let mut scope = VariableScope::from_variables(&f.values);
+        scope.unset("d");
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            let out = variable_file_document(Some(&f), &scope, "environment", style);
+            assert_eq!(
+                out,
+                json!({"values": [{"key": "d", "value": "dup", "disabled": true}]})
+            );
+            let again = file(out);
+            assert_eq!(VariableScope::from_variables(&again.values).get("d"), None);
+        }
     }
 
     /// Found by the fuzz tests (issue 12): `values` written as one object (read as a list of

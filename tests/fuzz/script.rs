@@ -356,6 +356,11 @@ const CHANNELS: &[&str] = &[
     "String(EXPR)",
     "setTimeout(function () { pm.environment.set('late' + i, EXPR); }, 0)",
     "Promise.reject(EXPR).catch(function () {})",
+    "require('url').parse(String(EXPR), true)",
+    "new URL(String(EXPR), 'http://x.test/a/')",
+    "require('querystring').parse(String(EXPR))",
+    "pm.response.json()",
+    "pm.response.text()",
 ];
 
 /// Values scripts make, through every channel.
@@ -363,17 +368,22 @@ const CHANNELS: &[&str] = &[
 fn fuzz_script_values_out_of_the_sandbox() {
     let sb = RefCell::new(sandbox());
     let statement = (expression(), select(CHANNELS));
-    let bodies = select(
-        &[
-            "{}",
-            "[1, 2]",
-            "{\"a\": \"\\ud800\"}",
-            "not json",
-            "",
-            "\u{fffd}",
-            "1e400",
-        ][..],
-    );
+    let bodies = prop_oneof![
+        select(
+            &[
+                "{}",
+                "[1, 2]",
+                "{\"a\": \"\\ud800\"}",
+                "not json",
+                "",
+                "\u{fffd}",
+                "1e400"
+            ][..]
+        )
+        .prop_map(str::to_string),
+        json(3).prop_map(|v| v.to_string()),
+        text(),
+    ];
     check(
         "script values out of the sandbox",
         (
@@ -405,7 +415,7 @@ fn fuzz_script_values_out_of_the_sandbox() {
                 &mut sb.borrow_mut(),
                 &source,
                 &Scopes::default(),
-                test.then_some(body),
+                test.then_some(body.as_str()),
             );
             results_read(&out)?;
             if thrown.is_none() {
