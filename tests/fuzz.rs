@@ -13,6 +13,7 @@ mod strategies;
 mod collection;
 mod cookies;
 mod data;
+mod prepare;
 mod response;
 mod script;
 mod template;

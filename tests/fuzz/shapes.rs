@@ -50,6 +50,38 @@ const AUTH_KEYS: &[&str] = &[
     "payload",
     "header",
 ];
+/// Values auth signers read as settings (algorithms, places, switches, keys).
+const AUTH_VALUES: &[&str] = &[
+    "HMAC-SHA1",
+    "HMAC-SHA256",
+    "HMAC-SHA512",
+    "RSA-SHA1",
+    "RSA-SHA256",
+    "PLAINTEXT",
+    "HS256",
+    "HS512",
+    "RS256",
+    "ES256",
+    "PS384",
+    "MD5",
+    "MD5-sess",
+    "SHA-256",
+    "SHA-512-256",
+    "auth",
+    "auth-int",
+    "header",
+    "query",
+    "queryParams",
+    "true",
+    "false",
+    "1",
+    "",
+    "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----",
+    "-----BEGIN EC PRIVATE KEY-----\n\n-----END EC PRIVATE KEY-----",
+    "{\"a\": 1}",
+    "https://x.test/token",
+    "{{token}}",
+];
 const VAR_TYPES: &[&str] = &[
     "default", "secret", "string", "number", "boolean", "any", "String", "weird",
 ];
@@ -204,13 +236,13 @@ fn auth() -> BoxedStrategy<Value> {
     let params_array = vec(
         or_junk(object(vec![
             ("key", one_of(AUTH_KEYS)),
-            ("value", or_junk(string())),
+            ("value", or_junk(prop_oneof![string(), one_of(AUTH_VALUES)])),
             ("type", one_of(&["string", "any", "boolean"])),
         ])),
         0..4,
     )
     .prop_map(Value::Array);
-    let params_object = vec((select(AUTH_KEYS), or_junk(string())), 0..4)
+    let params_object = vec((select(AUTH_KEYS), or_junk(one_of(AUTH_VALUES))), 0..4)
         .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
     let params = prop_oneof![3 => params_array, 1 => params_object];
     or_junk(
@@ -277,7 +309,8 @@ fn profile() -> BoxedStrategy<Value> {
     ]))
 }
 
-fn request() -> BoxedStrategy<Value> {
+/// A request: a URL string or a request object.
+pub fn request() -> BoxedStrategy<Value> {
     or_junk(prop_oneof![
         1 => url_string(),
         4 => object(vec![
