@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -298,6 +299,26 @@ def main():
              [args.postie, "run", coll(f"big-{b}")] + postie_flags,
              [args.newman, "run", coll(f"big-{b}")] + newman_flags, runs, runs, floor_stem=f"big-{b}")
 
+    # --- one very large body ----------------------------------------------------------------
+    huge = 256 * 1024 * 1024
+    huge_coll = os.path.join(args.gen, "huge.postman_collection.json")
+    with open(huge_coll, "w") as f:
+        json.dump({"info": {"name": "huge", "schema":
+                            "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                   "item": [{"name": "huge", "request": {"method": "GET",
+                                                         "url": f"http://{addr}/bytes?n={huge}"},
+                             "event": [{"listen": "test", "script": {"exec": [
+                                 "pm.test('ok', () => pm.response.to.have.status(200));"]}}]}]}, f)
+    out = os.path.join(work, "huge-out")
+    os.makedirs(out, exist_ok=True)
+    scenario("huge", "one 256 MiB body, cli+json+junit+html reporters (postie only)", 1,
+             [args.postie, "run", huge_coll, "-r", "cli,json,junit,html",
+              "--reporter-json-export", os.path.join(out, "r.json"),
+              "--reporter-junit-export", os.path.join(out, "r.xml"),
+              "--reporter-html-export", os.path.join(out, "r.html")] + postie_flags, None, 3, 0)
+    shutil.rmtree(out, ignore_errors=True)
+    results["huge_body"] = huge
+
     # --- --parallel --------------------------------------------------------------------------
     help_text = sh(f"{args.postie} run --help")
     if "--parallel" in help_text:
@@ -455,6 +476,13 @@ def write_markdown(args, results):
     if worst:
         row("peak RSS ≤ 1/8 of Newman's", f"lowest Newman/postie RSS ratio: {worst[0]:.1f}× ({worst[1]})",
             worst[0] >= 8)
+    hb = scen.get("huge", {}).get("postie")
+    if hb:
+        body = results.get("huge_body", 0)
+        limit_kib = (1.2 * body + 64 * 1024 * 1024) / 1024
+        row("peak RSS ≤ 1.2 × the largest body + 64 MiB, any reporter mix (issue 12)",
+            f"{fmt_mib(hb['rss'])} for a {body // (1024 * 1024)} MiB body with cli, json, junit and html "
+            f"(limit {fmt_mib(limit_kib)})", hb["rss"] <= limit_kib)
     big = max((int(k.split("-")[1]) for k in scen if re.fullmatch(r"get-\d+", k)), default=0)
     if big > 1000 and scen.get("get-1000") and scen.get(f"get-{big}"):
         a, b = scen["get-1000"]["postie"]["rss"], scen[f"get-{big}"]["postie"]["rss"]

@@ -4,6 +4,8 @@
 //! Routes (GET or any other method; a request body is read and ignored):
 //! - `/json?i=N`  → `{"ok":true,"i":N}` (N echoed as a number, 0 when absent)
 //! - `/big`       → a JSON document of about 1 MiB (`{"items":[{"id":0,"name":"item-0",...},...]}`)
+//! - `/bytes?n=N` → N bytes of JSON-string text (`"aaa…"`), written in 64 KiB pieces so the server
+//!   itself stays small (large-body memory measurements)
 //! - any path with `delay=MS` in the query sleeps MS milliseconds before answering (latency server
 //!   for `--parallel` measurements)
 //! - anything else → 404 with a small JSON body
@@ -50,6 +52,25 @@ fn respond(out: &mut impl Write, status: &str, body: &[u8], close: bool) -> std:
     );
     out.write_all(head.as_bytes())?;
     out.write_all(body)?;
+    out.flush()
+}
+
+/// A JSON string of `n` bytes in total (`"` + `a`… + `"`), written piece by piece.
+fn respond_streamed(out: &mut impl Write, n: u64, close: bool) -> std::io::Result<()> {
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {n}\r\n{}\r\n",
+        if close { "Connection: close\r\n" } else { "" }
+    );
+    out.write_all(head.as_bytes())?;
+    out.write_all(b"\"")?;
+    let piece = vec![b'a'; 64 * 1024];
+    let mut left = n - 2;
+    while left > 0 {
+        let take = left.min(piece.len() as u64) as usize;
+        out.write_all(&piece[..take])?;
+        left -= take as u64;
+    }
+    out.write_all(b"\"")?;
     out.flush()
 }
 
@@ -114,6 +135,13 @@ fn serve(stream: TcpStream, big: Arc<Vec<u8>>) -> std::io::Result<()> {
                 respond(&mut writer, "200 OK", body.as_bytes(), close)?;
             }
             "/big" => respond(&mut writer, "200 OK", &big, close)?,
+            "/bytes" => {
+                let n: u64 = query_param(&target, "n")
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0)
+                    .max(2);
+                respond_streamed(&mut writer, n, close)?;
+            }
             _ => respond(&mut writer, "404 Not Found", b"{\"ok\":false}", close)?,
         }
         if close {

@@ -55,6 +55,7 @@ fn response() -> ResponseView {
         response_size: 17,
         received_size: None,
         raw: None,
+        lazy_body: None,
     }
 }
 

@@ -21,10 +21,20 @@ fn check_library(lib: &str) {
     let calls = doc["calls"].as_array().expect("cases file has calls");
     let expected = doc["expected"].as_array().expect("cases file has expected");
     let root_expr = doc["root"].as_str().expect("cases file has root");
-    let script = format!(
-        "{evaluator}\nvar LIBDIFF_CALLS = {};\npm.environment.set('libdiff', JSON.stringify(libdiffRun({root_expr}, LIBDIFF_CALLS)));\n",
-        serde_json::to_string(calls).expect("calls serialise")
-    );
+    let calls_json = serde_json::to_string(calls).expect("calls serialise");
+    // Async scenarios (stream, timers) hand their results over once the script's own timers
+    // have run them all; the run waits for them, as Newman does.
+    let prelude =
+        serde_json::to_string(doc["prelude"].as_str().unwrap_or("")).expect("prelude serialises");
+    let script = if doc["async"] == Value::Bool(true) {
+        format!(
+            "var LIBDIFF_PRELUDE = {prelude};\n{evaluator}\nvar LIBDIFF_CALLS = {calls_json};\nlibdiffRunAsync({root_expr}, LIBDIFF_CALLS, setTimeout, function (results) {{ pm.environment.set('libdiff', JSON.stringify(results)); }});\n"
+        )
+    } else {
+        format!(
+            "{evaluator}\nvar LIBDIFF_CALLS = {calls_json};\npm.environment.set('libdiff', JSON.stringify(libdiffRun({root_expr}, LIBDIFF_CALLS)));\n"
+        )
+    };
     let collection = serde_json::json!({
         "info": {"name": format!("libdiff {lib}"), "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
         "item": [{
@@ -61,8 +71,10 @@ fn check_library(lib: &str) {
     assert_eq!(actual.len(), expected.len(), "one result per call");
 
     let mut failing: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut differing_calls = 0;
     for ((call, want), got) in calls.iter().zip(expected).zip(&actual) {
         if want != got {
+            differing_calls += 1;
             let name = call["fn"].as_str().unwrap_or("?").to_owned();
             let entry = failing.entry(name).or_default();
             if entry.len() < 2 {
@@ -86,11 +98,13 @@ fn check_library(lib: &str) {
         .collect();
     assert!(
         new.is_empty() && fixed.is_empty(),
-        "{lib} {}: {} of {functions} functions match the real package\n\
+        "{lib} {}: {} of {functions} functions ({} of {} calls) match the real package\n\
          differing and not in known/{lib}.txt: {new:?}\n{}\n\
          in known/{lib}.txt but matching now (remove them): {fixed:?}",
         doc["version"],
         functions - failing.len(),
+        calls.len() - differing_calls,
+        calls.len(),
         detail.join("\n")
     );
 }
@@ -208,4 +222,14 @@ fn libdiff_cheerio_matches_the_real_package() {
 #[test]
 fn libdiff_postman_collection_matches_the_real_package() {
     check_library("postman-collection");
+}
+
+#[test]
+fn libdiff_stream_matches_the_real_package() {
+    check_library("stream");
+}
+
+#[test]
+fn libdiff_timers_matches_the_real_package() {
+    check_library("timers");
 }

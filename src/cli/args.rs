@@ -129,6 +129,33 @@ pub struct RunFlags {
     /// Do not verify TLS certificates.
     #[arg(short = 'k', long)]
     pub insecure: bool,
+    /// Client certificate (PEM, leaf first) for HTTPS servers that ask for one; a
+    /// `--ssl-client-cert-list` entry matching the URL wins over it.
+    #[arg(long = "ssl-client-cert", value_name = "FILE")]
+    pub ssl_client_cert: Option<PathBuf>,
+    /// Private key of `--ssl-client-cert` (PEM; encrypted PKCS#8 needs `--ssl-client-passphrase`).
+    #[arg(long = "ssl-client-key", value_name = "FILE")]
+    pub ssl_client_key: Option<PathBuf>,
+    /// Passphrase of the client key or PKCS#12 file (masked in all output).
+    #[arg(long = "ssl-client-passphrase", value_name = "PASSPHRASE")]
+    pub ssl_client_passphrase: Option<String>,
+    /// Client certificate and key as one PKCS#12 file, opened with `--ssl-client-passphrase`
+    /// (postie only; Newman reads pfx files only from `--ssl-client-cert-list`).
+    #[arg(
+        long = "ssl-client-pfx",
+        value_name = "FILE",
+        conflicts_with = "ssl_client_cert"
+    )]
+    pub ssl_client_pfx: Option<PathBuf>,
+    /// JSON list of client certificates chosen by URL: `[{"name", "matches":
+    /// ["https://*.example.com/*"], "cert": {"src"}, "key": {"src"}, "pfx": {"src"},
+    /// "passphrase"}]`; the first entry matching a request's URL wins over `--ssl-client-cert`.
+    #[arg(long = "ssl-client-cert-list", value_name = "FILE")]
+    pub ssl_client_cert_list: Option<PathBuf>,
+    /// Extra trusted CA certificates (PEM), added to the system's; `NODE_EXTRA_CA_CERTS` is
+    /// honoured too.
+    #[arg(long = "ssl-extra-ca-certs", value_name = "FILE")]
+    pub ssl_extra_ca_certs: Option<PathBuf>,
     /// Limit for the whole run in milliseconds; the run stops with an error when it elapses.
     #[arg(long, value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -137,6 +164,11 @@ pub struct RunFlags {
     #[arg(long = "timeout-request", value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout_request: Option<u64>,
+    /// Largest response body, as received and decoded (e.g. 50MB, 1GiB; 0: no limit); a larger
+    /// one is that request's error. Default 1GiB. Bodies over 16 MiB wait in a temporary file.
+    #[arg(long = "max-response-size", value_name = "SIZE",
+          value_parser = parse_max_response_size)]
+    pub max_response_size: Option<u64>,
     /// Per-script timeout in milliseconds (stops runaway scripts such as `while(true){}`).
     #[arg(long = "timeout-script", value_name = "MS",
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -205,9 +237,15 @@ pub struct RunFlags {
     pub disable_unicode: bool,
 }
 
+/// `--max-response-size`: a size with an optional unit.
+fn parse_max_response_size(text: &str) -> Result<u64, String> {
+    crate::http::response_body::parse_size(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn a_repeated_option_takes_the_last_value() {
@@ -267,6 +305,48 @@ mod tests {
         assert!(run.flags.bail.is_some() && run.flags.suppress_exit_code && run.flags.insecure);
         assert_eq!(run.flags.timeout_script, Some(200));
         assert_eq!(run.flags.color, ColorChoice::Off);
+    }
+
+    #[test]
+    fn args_accept_newman_tls_flags_and_refuse_pfx_with_cert() {
+        let cli = parse(&[
+            "run",
+            "c.json",
+            "--ssl-client-cert",
+            "c.pem",
+            "--ssl-client-key",
+            "k.pem",
+            "--ssl-client-passphrase",
+            "p",
+            "--ssl-client-cert-list",
+            "l.json",
+            "--ssl-extra-ca-certs",
+            "ca.pem",
+        ]);
+        let Ok(Cli {
+            command: Command::Run(run),
+        }) = cli
+        else {
+            panic!("did not parse: {cli:?}");
+        };
+        assert_eq!(
+            run.flags.ssl_client_key.as_deref(),
+            Some(Path::new("k.pem"))
+        );
+        assert_eq!(run.flags.ssl_client_passphrase.as_deref(), Some("p"));
+        assert_eq!(
+            run.flags.ssl_extra_ca_certs.as_deref(),
+            Some(Path::new("ca.pem"))
+        );
+        let both = [
+            "run",
+            "c.json",
+            "--ssl-client-cert",
+            "c",
+            "--ssl-client-pfx",
+            "p",
+        ];
+        assert!(parse(&both).is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::export::{
     write_json,
 };
 use crate::http::cookie_file::{CookieFile, cookie_file_document, read_cookie_file};
+use crate::http::response_body::DEFAULT_MAX_RESPONSE_SIZE;
 use crate::http::{ClientOptions, CookieJar};
 use crate::report::{
     CliOptions, CliReporter, Clock, HtmlOptions, HtmlReporter, JsonOptions, JsonReporter,
@@ -170,6 +171,11 @@ pub fn execute(
         Some(dir) => dir.clone(),
         None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
     };
+    let files = crate::http::files::FileAccess {
+        working_dir: &working_dir,
+        allow_outside: !flags.no_insecure_file_read,
+    };
+    let (tls, tls_secrets) = super::tls::tls_options(flags, files)?;
     let options = RunOptions {
         iterations: flags
             .iteration_count
@@ -190,7 +196,13 @@ pub fn execute(
         client: ClientOptions {
             insecure: flags.insecure,
             request_timeout: flags.timeout_request.map(Duration::from_millis),
+            max_response_size: match flags.max_response_size {
+                Some(0) => None,
+                Some(limit) => Some(limit),
+                None => Some(DEFAULT_MAX_RESPONSE_SIZE),
+            },
             cookie_jar: Some(jar.clone()),
+            tls,
         },
         follow_redirects: !flags.ignore_redirects,
         parallel: flags.parallel as usize,
@@ -204,7 +216,11 @@ pub fn execute(
     let masker = if flags.show_secrets {
         Masker::disabled()
     } else {
-        Masker::new(secret_values(&scopes, &command_line))
+        Masker::new(
+            secret_values(&scopes, &command_line)
+                .into_iter()
+                .chain(tls_secrets),
+        )
     };
     let color = match flags.color {
         ColorChoice::On => true,

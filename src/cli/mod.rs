@@ -8,6 +8,7 @@ pub mod args;
 pub mod demo;
 pub mod execute;
 pub mod reporter_options;
+pub mod tls;
 
 use crate::collection::{LoadOptions, load_collection_with, load_data_file, load_variable_file};
 use crate::diagnostic::Diagnostic;

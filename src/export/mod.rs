@@ -316,12 +316,34 @@ impl SpooledJson {
 
     /// Append one entry to the list (compact JSON, one line each).
     pub fn push(&mut self, entry: &Value) {
+        self.push_with(entry, &mut |_| Ok(()));
+    }
+
+    /// [`SpooledJson::push`], with `write_value` writing a large value (compact JSON) where
+    /// `entry` holds [`SpooledJson::value_placeholder`], straight into the spool.
+    pub fn push_with(
+        &mut self,
+        entry: &Value,
+        write_value: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) {
         let Some(spool) = self.spool.as_mut() else {
             return;
         };
         let result = (|| {
             spool.write_all(if self.entries == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *spool, entry).map_err(std::io::Error::other)
+            let text = serde_json::to_vec(entry).map_err(std::io::Error::other)?;
+            let marker = format!("\"{VALUE_MARKER}\"");
+            let found = text
+                .windows(marker.len())
+                .position(|w| w == marker.as_bytes());
+            match found {
+                Some(at) => {
+                    spool.write_all(&text[..at])?;
+                    write_value(&mut *spool)?;
+                    spool.write_all(&text[at + marker.len()..])
+                }
+                None => spool.write_all(&text),
+            }
         })();
         match result {
             Ok(()) => self.entries += 1,

@@ -3,16 +3,19 @@
 //! with their URL as written (`disableUrlEncoding`) take [`super::raw`] instead of reqwest.
 
 use super::cookies::CookieJar;
-use super::decode::decode_body;
+use super::decode::decode_response_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use super::raw::RawSender;
 use super::raw::request::latin1;
 use super::raw::target::needs_raw;
 use super::redirect::{SendOptions, is_redirect, next_hop};
+use super::response_body::{BodySink, body_error};
+use super::tls::{Tls, TlsKey, TlsOptions, TlsProfile};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use reqwest::redirect::Policy;
+use std::collections::HashMap;
 use std::error::Error as _;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 /// How the client behaves for the whole run.
@@ -25,20 +28,29 @@ pub struct ClientOptions {
     /// The jar to use (`--cookie-jar`, or one the caller exports afterwards); a fresh one if
     /// `None`.
     pub cookie_jar: Option<Arc<CookieJar>>,
+    /// `--max-response-size`: a body larger than this, as received or decoded, is the
+    /// request's error (`None`: no limit).
+    pub max_response_size: Option<u64>,
+    /// Client certificates and extra CA certificates.
+    pub tls: TlsOptions,
 }
 
-/// One client per run; cheap to share by reference. Underneath are up to four reqwest clients
-/// (TLS verified or not × cookies or not), built on first use, sharing one cookie jar; redirects
-/// are followed here, hop by hop (see [`super::redirect`]). Verifying clients use
-/// [`super::tls::client_config`], which reads the system's certificates only when a certificate
-/// has to be checked.
+/// One client per run; cheap to share by reference. Underneath is a reqwest client per TLS
+/// configuration (verified or not, which client certificate) × cookies or not, built on first
+/// use, sharing one cookie jar; redirects are followed here, hop by hop (see
+/// [`super::redirect`]). TLS configurations come from the run's [`Tls`], which reads the
+/// system's certificates only when a certificate has to be checked. A request presents the
+/// client certificate its first URL picks, on every hop.
 pub struct HttpClient {
     jar: Arc<CookieJar>,
-    clients: [OnceLock<reqwest::Client>; 4],
+    clients: Mutex<HashMap<(TlsKey, bool), reqwest::Client>>,
+    tls: Arc<Tls>,
     insecure: bool,
     request_timeout: Option<Duration>,
     /// Keep at most one idle connection per host (see [`HttpClient::single_connection`]).
     single_connection: bool,
+    /// `--max-response-size`.
+    max_response_size: Option<u64>,
     /// Sends requests whose URL must go out as written.
     raw: Arc<RawSender>,
 }
@@ -48,13 +60,20 @@ impl HttpClient {
     pub fn new(options: &ClientOptions) -> Result<Self, HttpError> {
         let client = HttpClient {
             jar: options.cookie_jar.clone().unwrap_or_default(),
-            clients: Default::default(),
+            clients: Mutex::default(),
+            tls: Arc::new(Tls::new(&options.tls)),
             insecure: options.insecure,
             request_timeout: options.request_timeout,
             single_connection: false,
-            raw: Arc::default(),
+            max_response_size: options.max_response_size,
+            raw: Arc::new(RawSender::with_limit(options.max_response_size)),
         };
-        client.inner(!options.insecure, true)?;
+        let plain = TlsKey {
+            verify: !options.insecure,
+            certificate: None,
+            profile: TlsProfile::default(),
+        };
+        client.inner(plain, true)?;
         Ok(client)
     }
 
@@ -67,10 +86,12 @@ impl HttpClient {
     pub fn single_connection(&self) -> HttpClient {
         HttpClient {
             jar: self.jar.clone(),
-            clients: Default::default(),
+            clients: Mutex::default(),
+            tls: self.tls.clone(),
             insecure: self.insecure,
             request_timeout: self.request_timeout,
             single_connection: true,
+            max_response_size: self.max_response_size,
             raw: self.raw.clone(),
         }
     }
@@ -80,21 +101,19 @@ impl HttpClient {
         &self.jar
     }
 
-    fn inner(&self, verify_tls: bool, cookies: bool) -> Result<&reqwest::Client, HttpError> {
-        let slot = &self.clients[usize::from(verify_tls) * 2 + usize::from(cookies)];
-        if let Some(client) = slot.get() {
-            return Ok(client);
+    fn inner(&self, tls: TlsKey, cookies: bool) -> Result<reqwest::Client, HttpError> {
+        let mut clients = self.clients.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(client) = clients.get(&(tls, cookies)) {
+            return Ok(client.clone());
         }
+        // reqwest's own TLS settings, but the platform verifier is created on first use.
         let mut builder = reqwest::Client::builder()
             .redirect(Policy::none())
             .http1_title_case_headers()
-            .pool_idle_timeout(Duration::from_secs(30));
-        builder = if verify_tls {
-            // reqwest's own settings, but the platform verifier is created on first use.
-            builder.tls_backend_preconfigured(super::tls::client_config(true)?.as_ref().clone())
-        } else {
-            builder.danger_accept_invalid_certs(true)
-        };
+            // Node takes up to 2,000 header fields (hyper's default is 100).
+            .http1_max_headers(2000)
+            .pool_idle_timeout(Duration::from_secs(30))
+            .tls_backend_preconfigured(self.tls.config(tls)?.as_ref().clone());
         if self.single_connection {
             builder = builder.pool_max_idle_per_host(1);
         }
@@ -104,7 +123,8 @@ impl HttpClient {
         let client = builder
             .build()
             .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))?;
-        Ok(slot.get_or_init(|| client))
+        clients.insert((tls, cookies), client.clone());
+        Ok(client)
     }
 
     /// Send `request`, following redirects as `options` say, and read the whole final response.
@@ -128,8 +148,15 @@ impl HttpClient {
         request: &HttpRequest,
         options: &SendOptions,
     ) -> Result<HttpResponse, HttpError> {
-        let verify_tls = options.strict_ssl.unwrap_or(!self.insecure);
-        let client = self.inner(verify_tls, !options.disable_cookies)?;
+        let mut url = reqwest::Url::parse(&request.url);
+        // The client certificate is chosen by the request's own URL and kept over redirects,
+        // as Newman does.
+        let tls = self.tls.key(
+            options.strict_ssl.unwrap_or(!self.insecure),
+            url.as_ref().ok(),
+            &options.tls,
+        )?;
+        let client = self.inner(tls, !options.disable_cookies)?;
         if self.single_connection {
             // hyper returns a finished HTTP/1 connection to the pool from a task of its own,
             // woken when the response ends; let it run so this request checks that connection
@@ -137,7 +164,6 @@ impl HttpClient {
             tokio::task::yield_now().await;
         }
         let started = Instant::now();
-        let mut url = reqwest::Url::parse(&request.url);
         let mut current = request.clone();
         let mut hops = 0;
         // The user's own `Cookie` header: the jar's cookies are appended to it.
@@ -170,12 +196,12 @@ impl HttpClient {
             };
             let mut response = if raw {
                 // Cookies were added above and are stored below, as for the HTTP stack.
-                self.raw.send(&current, verify_tls, None).await?
+                self.raw.send(&current, self.tls.config(tls)?, None).await?
             } else {
                 let url = url
                     .as_ref()
                     .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", current.url)))?;
-                send_once(client, &current, url.clone()).await?
+                send_once(&client, &current, url.clone(), self.max_response_size).await?
             };
             if !options.disable_cookies
                 && let Ok(target) = &url
@@ -285,11 +311,13 @@ fn same_origin_host(a: &reqwest::Url, b: &reqwest::Url) -> bool {
     a.host_str() == b.host_str() && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// One HTTP exchange, no redirects; `url` is `request.url` parsed.
+/// One HTTP exchange, no redirects; `url` is `request.url` parsed. The body is read piece by
+/// piece (spilled to a temporary file when large), refused beyond `limit` bytes.
 async fn send_once(
     client: &reqwest::Client,
     request: &HttpRequest,
     url: reqwest::Url,
+    limit: Option<u64>,
 ) -> Result<HttpResponse, HttpError> {
     let method = reqwest::Method::from_bytes(request.method.as_bytes())
         .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
@@ -317,8 +345,18 @@ async fn send_once(
         builder = builder.body(body.clone());
     }
     let started = Instant::now();
-    let response = builder.send().await.map_err(|e| describe(&e, &url))?;
+    let mut response = builder.send().await.map_err(|e| describe(&e, &url))?;
     let status = response.status();
+    if response
+        .headers()
+        .contains_key(reqwest::header::TRANSFER_ENCODING)
+        && response
+            .headers()
+            .contains_key(reqwest::header::CONTENT_LENGTH)
+    {
+        // Node's parser refuses such a reply (a request-smuggling pattern); hyper takes it.
+        return Err(super::raw::error::te_with_content_length());
+    }
     let content_encoding = response
         .headers()
         .get(reqwest::header::CONTENT_ENCODING)
@@ -345,9 +383,13 @@ async fn send_once(
             )
         })
         .collect();
-    let body = response.bytes().await.map_err(|e| describe(&e, &url))?;
-    let received = body.len() as u64;
-    let body = decode_body(body.to_vec(), content_encoding.as_deref(), status.as_u16())
+    let mut sink = BodySink::new(limit);
+    while let Some(chunk) = response.chunk().await.map_err(|e| describe(&e, &url))? {
+        sink.push(&chunk).map_err(|e| body_error(&e))?;
+    }
+    let received = sink.len();
+    let body = sink.finish().map_err(|e| body_error(&e))?;
+    let body = decode_response_body(body, content_encoding.as_deref(), status.as_u16(), limit)
         .map_err(super::decode::DecodeError::into_http_error)?;
     Ok(HttpResponse {
         status: status.as_u16(),
@@ -432,6 +474,9 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
     }
     let mut source = error.source();
     while let Some(cause) = source {
+        if let Some(tls) = super::tls_error::from_error(cause) {
+            return tls;
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => {
@@ -440,7 +485,8 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
                         super::raw::error::connect_address(host, port)
                     ));
                 }
-                std::io::ErrorKind::ConnectionReset => return HttpError::new("socket hang up"),
+                // Node reports a reset as the failed read, wherever the reply was.
+                std::io::ErrorKind::ConnectionReset => return HttpError::new("read ECONNRESET"),
                 std::io::ErrorKind::TimedOut => return HttpError::new("ETIMEDOUT"),
                 _ => {}
             }
@@ -453,6 +499,9 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError {
             return node;
         }
         source = cause.source();
+    }
+    if let Some(alert) = super::tls::alert::describe(error) {
+        return alert;
     }
     // Fall back to the full cause chain, which names TLS and protocol problems precisely.
     let mut message = error.to_string();
@@ -472,6 +521,24 @@ fn node_parse_error(text: &str) -> Option<HttpError> {
         HttpError::coded("Error", "ECONNRESET", "socket hang up")
     } else if text.contains("end of file before message length reached") {
         HttpError::coded("Error", "ECONNRESET", "aborted")
+    } else if text.contains("invalid chunk size: overflow") {
+        HttpError::coded(
+            "Error",
+            "HPE_INVALID_CHUNK_SIZE",
+            "Parse Error: Chunk size overflow",
+        )
+    } else if text.contains("Invalid chunk body") {
+        HttpError::coded(
+            "Error",
+            "HPE_STRICT",
+            "Parse Error: Expected LF after chunk data",
+        )
+    } else if text.contains("message head is too large") {
+        HttpError::coded(
+            "Error",
+            "HPE_HEADER_OVERFLOW",
+            "Parse Error: Header overflow",
+        )
     } else if text.contains("Invalid chunk size") {
         HttpError::coded(
             "Error",

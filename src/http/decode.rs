@@ -7,7 +7,9 @@
 //! that is not in the format it claims (a bad header, trailing garbage after a gzip member) is a
 //! request error in zlib's words (`incorrect header check`). Brotli has no such leniency.
 
-use std::io::Read;
+use super::response_body::{BodySink, ResponseBody, TooLarge};
+use flate2::{Decompress, FlushDecompress, Status};
+use std::io::{BufRead, BufReader};
 
 /// Why a compressed body could not be decoded, in zlib's words (Newman's request error).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,33 +19,48 @@ impl DecodeError {
     /// The request error Newman reports: zlib's failures carry Node's `Z_DATA_ERROR` code.
     pub fn into_http_error(self) -> super::message::HttpError {
         match self.0.as_str() {
-            "incorrect header check" | "incorrect data check" | "invalid block type" => {
-                super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0)
+            "unexpected end of file" => {
+                super::message::HttpError::coded("Error", "Z_BUF_ERROR", self.0)
             }
-            _ => super::message::HttpError::new(self.0),
+            "Decompression failed" => {
+                super::message::HttpError::coded("Error", "ERR__ERROR_FORMAT_PADDING_1", self.0)
+            }
+            // The size limit, or the temporary file failing: not zlib's words.
+            m if m.starts_with(super::response_body::TOO_LARGE)
+                || m.starts_with(super::response_body::CANNOT_KEEP) =>
+            {
+                super::message::HttpError::new(self.0)
+            }
+            // zlib's own messages (`incorrect header check`, `invalid code lengths set`, …).
+            _ => super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0),
         }
     }
 }
 
-/// Decode `body` according to `content_encoding`, as Newman's HTTP library does. Statuses that
-/// carry no body (1xx, 204, 304) are never decoded.
-pub fn decode_body(
-    body: Vec<u8>,
+/// Decode `body` according to `content_encoding`, as Newman's HTTP library does, piece by piece
+/// into a new body (spilled to a temporary file when large); more than `limit` decoded bytes is
+/// a [`TooLarge`] error. Statuses that carry no body (1xx, 204, 304) are never decoded.
+pub fn decode_response_body(
+    body: ResponseBody,
     content_encoding: Option<&str>,
     status: u16,
-) -> Result<Vec<u8>, DecodeError> {
+    limit: Option<u64>,
+) -> Result<ResponseBody, DecodeError> {
     if (100..200).contains(&status) || status == 204 || status == 304 {
         return Ok(body);
     }
-    match content_encoding
-        .map(|e| e.trim().to_ascii_lowercase())
-        .as_deref()
-    {
-        Some("gzip") => gunzip(&body),
-        Some("deflate") => inflate(&body),
-        Some("br") => brotli(&body),
-        _ => Ok(body),
-    }
+    let encoding = content_encoding.map(|e| e.trim().to_ascii_lowercase());
+    let decode: fn(&mut dyn BufRead, &mut BodySink) -> Result<(), DecodeError> =
+        match encoding.as_deref() {
+            Some("gzip") => gunzip,
+            Some("deflate") => inflate,
+            Some("br") => brotli,
+            _ => return Ok(body),
+        };
+    let mut sink = BodySink::new(limit);
+    let mut input = BufReader::with_capacity(64 * 1024, body.reader());
+    decode(&mut input, &mut sink)?;
+    sink.finish().map_err(|e| io_error(&e))
 }
 
 fn incorrect_header() -> DecodeError {
@@ -52,72 +69,109 @@ fn incorrect_header() -> DecodeError {
 
 /// Every gzip member in turn; trailing zero bytes are padding, anything else must be another
 /// member. A member cut short ends the body with what it held.
-fn gunzip(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let mut out = Vec::new();
-    let mut rest = body;
+fn gunzip(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
     let mut first = true;
-    while !rest.is_empty() {
-        if !first && rest[0] == 0 {
-            break;
+    loop {
+        let rest = body.fill_buf().map_err(|e| io_error(&e))?;
+        if rest.is_empty() || (!first && rest[0] == 0) {
+            return Ok(());
         }
         if rest[0] != 0x1f || rest.get(1).is_some_and(|&b| b != 0x8b) {
             return Err(incorrect_header());
         }
         first = false;
-        let mut decoder = flate2::bufread::GzDecoder::new(rest);
-        match decoder.read_to_end(&mut out) {
-            Ok(_) => rest = decoder.into_inner(),
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Err(zlib_error(&e)),
+        if !zlib_stream(Decompress::new_gzip(15), body, out)? {
+            return Ok(());
         }
     }
-    Ok(out)
 }
 
 /// A zlib stream when the first byte says so (its low nibble is 8), else raw deflate data, as
-/// Newman's HTTP library guesses.
-fn inflate(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    let Some(&first) = body.first() else {
-        return Ok(Vec::new());
+/// Newman's HTTP library guesses. A stream cut short gives what it held.
+fn inflate(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
+    let Some(&first) = body.fill_buf().map_err(|e| io_error(&e))?.first() else {
+        return Ok(());
     };
-    let mut out = Vec::new();
-    let result = if first & 0x0f == 0x08 {
-        if body.len() >= 2 && (u16::from(body[0]) * 256 + u16::from(body[1])) % 31 != 0 {
-            return Err(incorrect_header());
+    zlib_stream(Decompress::new(first & 0x0f == 0x08), body, out)?;
+    Ok(())
+}
+
+/// Decode one stream from `input` into `out`, as zlib with sync flushes does, consuming only
+/// the stream's bytes: `true` when the stream ended, `false` when the input ended first;
+/// corrupt data is an error in zlib's words (`invalid code lengths set`, `incorrect data
+/// check`, …).
+fn zlib_stream(
+    mut decompress: Decompress,
+    input: &mut dyn BufRead,
+    out: &mut BodySink,
+) -> Result<bool, DecodeError> {
+    let mut piece = vec![0u8; 64 * 1024];
+    loop {
+        let rest = input.fill_buf().map_err(|e| io_error(&e))?;
+        let (read, made) = (decompress.total_in(), decompress.total_out());
+        let status = decompress
+            .decompress(rest, &mut piece, FlushDecompress::Sync)
+            .map_err(|e| DecodeError(e.message().unwrap_or("invalid block type").to_string()))?;
+        let used = usize::try_from(decompress.total_in() - read).unwrap_or(usize::MAX);
+        let made = usize::try_from(decompress.total_out() - made).unwrap_or(usize::MAX);
+        input.consume(used);
+        out.push(&piece[..made]).map_err(|e| io_error(&e))?;
+        match status {
+            Status::StreamEnd => return Ok(true),
+            // No progress with room to write: the input ended inside the stream.
+            _ if used == 0 && made == 0 => return Ok(false),
+            _ => {}
         }
-        flate2::read::ZlibDecoder::new(body).read_to_end(&mut out)
-    } else {
-        flate2::read::DeflateDecoder::new(body).read_to_end(&mut out)
-    };
-    match result {
-        Ok(_) => Ok(out),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(out),
-        Err(e) => Err(zlib_error(&e)),
     }
 }
 
-/// Brotli: a failure or a stream cut short is an error, as Node's decoder reports it.
-fn brotli(body: &[u8]) -> Result<Vec<u8>, DecodeError> {
-    if body.is_empty() {
-        return Err(DecodeError("unexpected end of file".to_string()));
-    }
-    let mut out = Vec::new();
-    match brotli_decompressor::Decompressor::new(body, 4096).read_to_end(&mut out) {
-        Ok(_) => Ok(out),
-        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            Err(DecodeError("unexpected end of file".to_string()))
+/// Brotli: a failure or a stream cut short is an error, in the words of Node's decoder
+/// (`Decompression failed`, `unexpected end of file`).
+fn brotli(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError> {
+    use brotli_decompressor::{BrotliDecompressStream, BrotliResult, BrotliState, StandardAlloc};
+    let mut state = BrotliState::new(
+        StandardAlloc::default(),
+        StandardAlloc::default(),
+        StandardAlloc::default(),
+    );
+    let mut piece = vec![0u8; 64 * 1024];
+    loop {
+        let input = body.fill_buf().map_err(|e| io_error(&e))?;
+        let given = input.len();
+        let (mut available_in, mut input_offset) = (given, 0);
+        let (mut available_out, mut output_offset, mut total_out) = (piece.len(), 0, 0);
+        let result = BrotliDecompressStream(
+            &mut available_in,
+            &mut input_offset,
+            input,
+            &mut available_out,
+            &mut output_offset,
+            &mut piece,
+            &mut total_out,
+            &mut state,
+        );
+        body.consume(input_offset);
+        out.push(&piece[..output_offset])
+            .map_err(|e| io_error(&e))?;
+        match result {
+            BrotliResult::NeedsMoreOutput => {}
+            BrotliResult::ResultSuccess => return Ok(()),
+            BrotliResult::NeedsMoreInput if given > 0 => {}
+            BrotliResult::NeedsMoreInput => {
+                return Err(DecodeError("unexpected end of file".to_string()));
+            }
+            BrotliResult::ResultFailure => {
+                return Err(DecodeError("Decompression failed".to_string()));
+            }
         }
-        Err(_) => Err(DecodeError("Decompression failed".to_string())),
     }
 }
 
-/// zlib's message for a failed stream: a checksum mismatch, else corrupt data.
-fn zlib_error(e: &std::io::Error) -> DecodeError {
-    let text = e.to_string();
-    if text.contains("checksum") || text.contains("crc") {
-        DecodeError("incorrect data check".to_string())
-    } else {
-        DecodeError("invalid block type".to_string())
+/// An I/O failure while decoding: the size limit, or the temporary file failing.
+fn io_error(e: &std::io::Error) -> DecodeError {
+    match TooLarge::from_io(e) {
+        Some(too_large) => DecodeError(too_large.to_string()),
+        None => DecodeError(format!("{}: {e}", super::response_body::CANNOT_KEEP)),
     }
 }
 
@@ -125,6 +179,20 @@ fn zlib_error(e: &std::io::Error) -> DecodeError {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    /// [`decode_response_body`] of bytes in memory, without a limit.
+    fn decode_body(
+        body: Vec<u8>,
+        content_encoding: Option<&str>,
+        status: u16,
+    ) -> Result<Vec<u8>, DecodeError> {
+        let decoded =
+            decode_response_body(ResponseBody::from_vec(body), content_encoding, status, None)?;
+        decoded
+            .bytes()
+            .map(|b| b.into_owned())
+            .map_err(|e| DecodeError(e.to_string()))
+    }
 
     fn gzip(data: &[u8]) -> Vec<u8> {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

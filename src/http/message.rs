@@ -1,6 +1,7 @@
 //! The request as actually sent and the response as received: plain data shared by the runner,
 //! the sandbox adapter and the reporters.
 
+use super::response_body::ResponseBody;
 use std::time::Duration;
 
 /// A fully resolved request, exactly as it goes on the wire (headers in order, defaults included).
@@ -30,10 +31,11 @@ pub struct HttpResponse {
     pub status: u16,
     /// Reason phrase.
     pub reason: String,
-    /// Headers in order (names lower-cased by the HTTP stack).
+    /// Headers in order, names as received (the HTTP stack's, which it lower-cases, in title
+    /// case).
     pub headers: Vec<(String, String)>,
-    /// The decoded body.
-    pub body: Vec<u8>,
+    /// The decoded body (in memory, or in a temporary file when large).
+    pub body: ResponseBody,
     /// How many body bytes arrived (before `Content-Encoding` decoding).
     pub received: u64,
     /// Time from sending the request to the end of the body.

@@ -16,7 +16,9 @@ pub mod prepare;
 pub mod raw;
 pub mod reasons;
 pub mod redirect;
+pub mod response_body;
 pub mod tls;
+pub mod tls_error;
 pub mod url_encode;
 
 pub use client::{ClientOptions, HttpClient, default_host};

@@ -25,6 +25,8 @@ pub struct SendOptions {
     /// Send path and query as written, and follow `Location` as written (`disableUrlEncoding`;
     /// see [`super::raw`]).
     pub disable_url_encoding: bool,
+    /// `tlsDisabledProtocols` and `tlsCipherSelection` (see [`super::tls::profile`]).
+    pub tls: super::tls::TlsBehavior,
 }
 
 impl Default for SendOptions {
@@ -38,6 +40,7 @@ impl Default for SendOptions {
             strict_ssl: None,
             disable_cookies: false,
             disable_url_encoding: false,
+            tls: super::tls::TlsBehavior::default(),
         }
     }
 }

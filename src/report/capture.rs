@@ -177,8 +177,19 @@ impl Capture {
 
     /// `bytes` as a capped, masked body.
     fn body(&mut self, bytes: &[u8]) -> Body {
+        self.body_of(bytes, bytes.len())
+    }
+
+    /// A response body as a capped, masked body: only its first bytes are read.
+    fn response_body(&mut self, body: &crate::http::response_body::ResponseBody) -> Body {
+        let size = usize::try_from(body.len()).unwrap_or(usize::MAX);
+        self.body_of(&body.prefix(BODY_CAP + MASK_SLACK), size)
+    }
+
+    /// `bytes`, the start of a body of `size` bytes, as a capped, masked body.
+    fn body_of(&mut self, bytes: &[u8], size: usize) -> Body {
         let mut body = Body {
-            size: bytes.len(),
+            size,
             ..Body::default()
         };
         if bytes.is_empty() {
@@ -208,12 +219,12 @@ impl Capture {
             cut -= 1;
         }
         body.text = masked[..cut].to_string();
-        body.truncated = cut < masked.len() || window.len() < bytes.len();
+        body.truncated = cut < masked.len() || window.len() < size;
         if body.truncated {
             body.note = format!(
                 "Showing the first {} KiB of {} bytes.",
                 BODY_CAP / 1024,
-                bytes.len()
+                size
             );
         }
         self.budget_left = self.budget_left.saturating_sub(body.text.len());
@@ -250,7 +261,7 @@ impl Capture {
                 code: r.status,
                 reason: r.reason.clone(),
                 headers: self.headers(&r.headers, false),
-                body: self.body(&r.body),
+                body: self.response_body(&r.body),
                 time_ms: self.options.clock.duration(r.elapsed).as_millis() as u64,
             }),
             Err(message) => Err(self.mask(message)),

@@ -364,7 +364,7 @@ impl<W: Write> CliReporter<W> {
         for (k, v) in &r.headers {
             self.line(&s.dim(&format!("  {bar} {k}: {v}")));
         }
-        let text = String::from_utf8_lossy(&r.body[..r.body.len().min(CLIP)]).into_owned();
+        let text = String::from_utf8_lossy(&r.body.prefix(CLIP)).into_owned();
         for l in text.lines() {
             self.line(&s.dim(&format!("  {bar} {l}")));
         }

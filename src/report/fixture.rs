@@ -41,7 +41,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         status: 200,
         reason: "OK".into(),
         headers: vec![("content-type".into(), "application/json".into())],
-        body: b"{\"token\":\"<b>t</b>\"}".to_vec(),
+        body: b"{\"token\":\"<b>t</b>\"}".to_vec().into(),
         received: 20,
         elapsed: Duration::from_millis(120),
     };

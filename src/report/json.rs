@@ -10,6 +10,7 @@ use super::test_mode::Clock;
 use crate::collection::{CollectionDocument, PrettyOptions};
 use crate::diagnostic::Diagnostic;
 use crate::export::SpooledJson;
+use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::ScriptKind;
@@ -35,6 +36,8 @@ pub struct JsonReporter {
     current: Option<Map<String, Value>>,
     /// Requests of the current item (its own and its scripts' `pm.sendRequest`s).
     requests: usize,
+    /// The body of the current item's last response, written when its record is.
+    body: Option<ResponseBody>,
     started: u128,
     clock: Clock,
 }
@@ -61,6 +64,77 @@ fn item_json(item: &ItemRef<'_>) -> Value {
     Value::Object(map)
 }
 
+/// A response body as the report holds it, masked: Newman's byte array (`[123,34,…]`), or a
+/// JSON string with `--reporter-json-body-as-text`. A body in memory is masked when it is
+/// UTF-8 text; a large one is masked piece by piece as it is read back, whatever its bytes.
+fn write_body(
+    body: &ResponseBody,
+    masker: &Masker,
+    as_text: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let masked_text;
+    let in_memory = match body.in_memory() {
+        Some(bytes) => {
+            masked_text = std::str::from_utf8(bytes).ok().map(|t| masker.mask(t));
+            Some(match &masked_text {
+                Some(Cow::Owned(text)) => text.as_bytes(),
+                _ => bytes,
+            })
+        }
+        None => None,
+    };
+    if as_text {
+        let text = match in_memory {
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+            None => {
+                let mut masked = Vec::new();
+                masker.mask_stream(&mut body.reader(), &mut masked)?;
+                String::from_utf8_lossy(&masked).into_owned()
+            }
+        };
+        return serde_json::to_writer(out, &text).map_err(std::io::Error::other);
+    }
+    let mut array = ByteArray { out, first: true };
+    array.out.write_all(b"[")?;
+    match in_memory {
+        Some(bytes) => array.write_all(bytes)?,
+        None => masker.mask_stream(&mut body.reader(), &mut array)?,
+    }
+    array.out.write_all(b"]")
+}
+
+/// Writes bytes as the numbers of a JSON array (`1,2,3`; the brackets are the caller's).
+struct ByteArray<'a> {
+    out: &'a mut dyn Write,
+    first: bool,
+}
+
+impl Write for ByteArray<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let buf = &buf[..buf.len().min(64 * 1024)];
+        let mut text = Vec::with_capacity(buf.len() * 4);
+        for &b in buf {
+            if !std::mem::take(&mut self.first) {
+                text.push(b',');
+            }
+            if b >= 100 {
+                text.push(b'0' + b / 100);
+            }
+            if b >= 10 {
+                text.push(b'0' + b / 10 % 10);
+            }
+            text.push(b'0' + b % 10);
+        }
+        self.out.write_all(&text)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
 fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> Value {
     Value::Array(
         headers
@@ -79,6 +153,7 @@ impl JsonReporter {
             executions,
             current: None,
             requests: 0,
+            body: None,
             started: Clock::from_env().now_millis(),
             clock: Clock::from_env(),
         }
@@ -114,18 +189,16 @@ impl JsonReporter {
             headers_json(&response.headers, &self.masker, self.clock),
         );
         if !self.options.omit_responses {
-            // Secrets echoed back by the server are masked in the body too, when it is text.
-            let masked = std::str::from_utf8(&response.body)
-                .ok()
-                .map(|text| self.masker.mask(text));
-            let data = match &masked {
-                Some(std::borrow::Cow::Owned(text)) => text.as_bytes(),
-                _ => &response.body[..],
-            };
+            // The body is written straight into the report when the record is (see
+            // `write_body`); secrets echoed back by the server are masked in it too.
+            let placeholder = SpooledJson::value_placeholder();
             if self.options.body_as_text {
-                map.insert("body".into(), json!(String::from_utf8_lossy(data)));
+                map.insert("body".into(), placeholder);
             } else {
-                map.insert("stream".into(), json!({"type": "Buffer", "data": data}));
+                map.insert(
+                    "stream".into(),
+                    json!({"type": "Buffer", "data": placeholder}),
+                );
             }
         }
         map.insert(
@@ -285,10 +358,22 @@ fn mask_strings(value: &mut Value, masker: &Masker) {
 /// A request error as Newman's report holds it: the error's own enumerable properties (Node's
 /// `errno`, `code`, `syscall`, `address`, `port`, `hostname`), never its message.
 fn request_error_json(error: &crate::http::HttpError) -> Value {
+    let words: Vec<&str> = error.message.split(' ').collect();
+    // A failed read or write: `read ECONNRESET`, `write EPROTO …`.
+    if let [syscall @ ("read" | "write"), code, ..] = words.as_slice() {
+        let errno = match *code {
+            "ECONNRESET" => -104,
+            "EPROTO" => -71,
+            "EPIPE" => -32,
+            _ => 0,
+        };
+        if errno != 0 {
+            return json!({"errno": errno, "code": code, "syscall": syscall});
+        }
+    }
     if let Some(code) = error.code {
         return json!({ "code": code });
     }
-    let words: Vec<&str> = error.message.split(' ').collect();
     match words.as_slice() {
         ["connect", code, target] => {
             let (address, port) = target.rsplit_once(':').unwrap_or((target, ""));
@@ -340,6 +425,7 @@ impl Listener for JsonReporter {
                 self.masker.learn_request(request, credentials);
                 let request_json = self.request_json(request);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
+                self.body = response.as_ref().ok().map(|r| r.body.clone());
                 if let Some(map) = self.current.as_mut() {
                     self.requests += 1;
                     map.insert("request".into(), request_json);
@@ -412,8 +498,13 @@ impl Listener for JsonReporter {
                         }
                     }
                     let record = Value::Object(map);
+                    let body = self.body.take();
+                    let (masker, as_text) = (&self.masker, self.options.body_as_text);
                     for _ in 0..self.requests.max(1) {
-                        self.executions.push(&record);
+                        self.executions.push_with(&record, &mut |out| match &body {
+                            Some(body) => write_body(body, masker, as_text, out),
+                            None => out.write_all(b"null"),
+                        });
                     }
                 }
             }

@@ -202,6 +202,56 @@ impl Masker {
     }
 }
 
+impl Masker {
+    /// Copy `input` to `output` with every secret replaced by [`MASK`], reading `input` piece by
+    /// piece (for bodies too large to hold): bytes are masked whether or not they are UTF-8.
+    /// Each piece keeps the last bytes a secret could still need back for the next one, so a
+    /// secret split between pieces is masked as in one pass.
+    pub fn mask_stream(
+        &self,
+        input: &mut dyn std::io::Read,
+        output: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let set = self.set.read().unwrap_or_else(PoisonError::into_inner);
+        let matcher = match &set.matcher {
+            Some(matcher) if !self.disabled => matcher,
+            _ => {
+                std::io::copy(input, output)?;
+                return Ok(());
+            }
+        };
+        let keep = set.patterns.iter().map(String::len).max().unwrap_or(1) - 1;
+        let mut buffer: Vec<u8> = Vec::new();
+        let mut piece = vec![0u8; 1 << 20];
+        loop {
+            let read = input.read(&mut piece)?;
+            buffer.extend_from_slice(&piece[..read]);
+            let last = read == 0;
+            // Matches starting before `safe` are decided by bytes already here.
+            let safe = if last {
+                buffer.len()
+            } else {
+                buffer.len().saturating_sub(keep)
+            };
+            let mut done = 0;
+            for m in matcher.find_iter(&buffer[..]) {
+                if m.start() >= safe {
+                    break;
+                }
+                output.write_all(&buffer[done..m.start()])?;
+                output.write_all(MASK.as_bytes())?;
+                done = m.end();
+            }
+            let flushed = done.max(safe);
+            output.write_all(&buffer[done..flushed])?;
+            buffer.drain(..flushed);
+            if last {
+                return Ok(());
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +261,38 @@ mod tests {
         let m = Masker::new(["hunter2".to_string(), "x".to_string()]);
         assert_eq!(m.mask("?password=hunter2&x=1"), "?password=********&x=1");
         assert_eq!(Masker::disabled().mask("hunter2"), "hunter2");
+    }
+
+    #[test]
+    fn mask_stream_masks_as_one_pass_across_pieces() {
+        let m = Masker::new(["s3cr3t-value".to_string(), "hunter22".to_string()]);
+        let mut text = Vec::new();
+        for i in 0..300_000 {
+            text.extend_from_slice(format!("{i} s3cr3t-value, hunter22;").as_bytes());
+        }
+        text.extend_from_slice(&[0xff, 0xfe]);
+        text.extend_from_slice(b"s3cr3t-valu");
+        let mut out = Vec::new();
+        // A reader handing out odd-sized pieces puts secrets across piece boundaries.
+        struct Odd<'a>(&'a [u8], usize);
+        impl std::io::Read for Odd<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                self.1 = self.1 % 7 + 1;
+                let n = buf.len().min(self.0.len()).min(self.1 * 1000 + 3);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let result = m.mask_stream(&mut Odd(&text, 0), &mut out);
+        assert!(result.is_ok());
+        let lossy = String::from_utf8_lossy(&text);
+        let expected = m.mask(&lossy).into_owned();
+        assert_eq!(String::from_utf8_lossy(&out), expected);
+        assert!(!String::from_utf8_lossy(&out).contains("hunter22"));
+        let mut plain = Vec::new();
+        let shown = Masker::disabled().mask_stream(&mut &b"hunter22"[..], &mut plain);
+        assert!(shown.is_ok() && plain == b"hunter22");
     }
 
     #[test]

@@ -177,7 +177,7 @@ impl Listener for SummaryBuilder {
                 match response {
                     Ok(r) => {
                         s.response_times.push(r.elapsed);
-                        s.bytes_received += r.body.len() as u64;
+                        s.bytes_received += r.body.len();
                     }
                     Err(e) => {
                         s.stats.requests.failed += 1;

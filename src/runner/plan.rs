@@ -74,6 +74,21 @@ impl<'c> PlannedItem<'c> {
             strict_ssl: self.behavior.get("strictSSL").and_then(Value::as_bool),
             disable_cookies: self.behavior_flag("disableCookies", false),
             disable_url_encoding: self.behavior_flag("disableUrlEncoding", false),
+            tls: crate::http::tls::TlsBehavior {
+                disabled_protocols: self.behavior_texts("tlsDisabledProtocols"),
+                cipher_selection: self.behavior_texts("tlsCipherSelection"),
+            },
+        }
+    }
+
+    /// A `protocolProfileBehavior` list of texts (anything but a list: none).
+    fn behavior_texts(&self, key: &str) -> Vec<String> {
+        match self.behavior.get(key) {
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 

@@ -7,27 +7,67 @@ use crate::collection::{
 use crate::http::body::resolve_json;
 use crate::http::charset;
 use crate::http::{HttpResponse, Prepared};
-use crate::script::{RequestChanges, RequestView, ResponseView};
+use crate::script::{BodyText, LazyBody, RequestChanges, RequestView, ResponseView};
 use crate::vars::Scopes;
 use serde_json::{Value, json};
+use std::borrow::Cow;
 
-/// `pm.response` for a received response.
+/// `pm.response` for a received response. A body kept in a temporary file is read back only
+/// if a script asks for its text.
 pub(super) fn response_view(r: &HttpResponse) -> ResponseView {
     let content_type = r
         .headers
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
-        .map(|(_, v)| v.as_str());
-    let body = charset::body_text(&r.body, content_type).into_owned();
-    ResponseView {
+        .map(|(_, v)| v.as_str().to_string());
+    let size = r.body.len();
+    let mut view = ResponseView {
         code: r.status,
         status: r.reason.clone(),
         headers: r.headers.clone(),
-        raw: charset::bytes_as_latin1(&r.body, &body),
-        body,
+        raw: None,
+        body: String::new(),
         response_time_ms: u64::try_from(r.elapsed.as_millis()).unwrap_or(u64::MAX),
-        response_size: r.body.len() as u64,
-        received_size: (r.received != r.body.len() as u64).then_some(r.received),
+        response_size: size,
+        received_size: (r.received != size).then_some(r.received),
+        lazy_body: None,
+    };
+    match r.body.in_memory() {
+        Some(bytes) => {
+            let text = body_text(bytes, content_type.as_deref());
+            view.raw = text.raw;
+            view.body = text.text;
+        }
+        None => {
+            let body = r.body.clone();
+            view.lazy_body = Some(LazyBody::new(move || {
+                let bytes = body
+                    .bytes()
+                    .map_err(|e| format!("cannot read the response body back: {e}"))?
+                    .into_owned();
+                Ok(owned_body_text(bytes, content_type.as_deref()))
+            }));
+        }
+    }
+    view
+}
+
+/// [`body_text`] of bytes it may keep: UTF-8 text becomes the string without a copy.
+fn owned_body_text(bytes: Vec<u8>, content_type: Option<&str>) -> BodyText {
+    let as_is = matches!(charset::body_text(&bytes, content_type), Cow::Borrowed(_));
+    match String::from_utf8(bytes) {
+        Ok(text) if as_is => BodyText { text, raw: None },
+        Ok(text) => body_text(text.as_bytes(), content_type),
+        Err(e) => body_text(e.as_bytes(), content_type),
+    }
+}
+
+/// `bytes` as scripts read them: decoded with the charset of `content_type`.
+fn body_text(bytes: &[u8], content_type: Option<&str>) -> BodyText {
+    let text = charset::body_text(bytes, content_type).into_owned();
+    BodyText {
+        raw: charset::bytes_as_latin1(bytes, &text),
+        text,
     }
 }
 

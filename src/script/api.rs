@@ -9,7 +9,9 @@
 //! host whenever the script's promise jobs are drained, then delivers the result to the script's
 //! callback or promise.
 
+use std::borrow::Cow;
 use std::future::Future;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -88,6 +90,62 @@ pub struct ResponseView {
     /// Body bytes as they arrived (before `Content-Encoding` decoding; `size().body`), when they
     /// differ from [`ResponseView::response_size`].
     pub received_size: Option<u64>,
+    /// A large body's text, made only if a script reads it; `body` and `raw` are empty then.
+    pub lazy_body: Option<LazyBody>,
+}
+
+impl ResponseView {
+    /// The body's text and raw form, made now if it is lazy.
+    pub fn text_parts(&self) -> Result<(Cow<'_, str>, Option<Cow<'_, str>>), String> {
+        match &self.lazy_body {
+            None => Ok((
+                Cow::Borrowed(&self.body),
+                self.raw.as_deref().map(Cow::Borrowed),
+            )),
+            Some(lazy) => lazy
+                .get()
+                .map(|t| (Cow::Owned(t.text), t.raw.map(Cow::Owned))),
+        }
+    }
+}
+
+/// A body's text as scripts read it (`pm.response.text()`, `stream`, `responseBody`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BodyText {
+    /// The body decoded with its charset (UTF-8 by default, lossy).
+    pub text: String,
+    /// The bytes as U+0000..U+00FF code points, when `text` is not exactly them in UTF-8.
+    pub raw: Option<String>,
+}
+
+type MakeText = dyn Fn() -> Result<BodyText, String> + Send + Sync;
+
+/// A large body's [`BodyText`], made each time a script asks for it (read back from its
+/// temporary file) and not kept, so it costs memory only while a script holds it; cheap to
+/// clone.
+#[derive(Clone)]
+pub struct LazyBody {
+    make: Arc<MakeText>,
+}
+
+impl LazyBody {
+    /// A body whose text `make` produces (an `Err` is the script's error on reading it).
+    pub fn new(make: impl Fn() -> Result<BodyText, String> + Send + Sync + 'static) -> Self {
+        LazyBody {
+            make: Arc::new(make),
+        }
+    }
+
+    /// The text, made now.
+    pub fn get(&self) -> Result<BodyText, String> {
+        (self.make)()
+    }
+}
+
+impl std::fmt::Debug for LazyBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LazyBody")
+    }
 }
 
 /// `pm.info`.

@@ -523,16 +523,18 @@ pub(crate) fn result_json(result: Result<Value, String>) -> String {
 
 /// A `pm.sendRequest` response as the prelude builds `Response` objects from it.
 pub(crate) fn response_value(r: &ResponseView) -> Value {
+    // A body that cannot be read back reaches the script empty (its temporary file failing).
+    let (body, raw) = r.text_parts().unwrap_or_default();
     serde_json::json!({
         "code": r.code,
         "status": r.status,
         "standard": crate::http::reasons::standard_reason(r.code),
-        "raw": r.raw,
+        "raw": raw,
         "headers": r.headers,
         "time": r.response_time_ms,
         "size": r.response_size,
         "received": r.received_size,
-        "body": r.body,
+        "body": body,
     })
 }
 

@@ -764,7 +764,21 @@
         received: data && typeof data.received === 'number' ? data.received : undefined },
         writable: true, enumerable: false });
       this.headers = new HeaderList(data ? data.headers : []);
-      Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
+      if (data && typeof body === 'function') {
+        // A large body: read only when a script asks for it.
+        let text;
+        let made = false;
+        Object.defineProperty(this, '_body', {
+          get: function () {
+            if (!made) { text = body(); made = true; }
+            return text;
+          },
+          set: function (value) { text = value; made = true; },
+          enumerable: false, configurable: true,
+        });
+      } else {
+        Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
+      }
       Object.defineProperty(this, 'cookies', {
         get: function () {
           if (!cookieCache.has(this)) {

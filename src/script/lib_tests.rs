@@ -31,6 +31,7 @@ fn run(sb: &mut Sandbox, source: &str, body: Option<&str>) -> ScriptOutcome {
         response_time_ms: 1,
         response_size: b.len() as u64,
         received_size: None,
+        lazy_body: None,
     });
     sb.run(&ScriptContext {
         kind: if resp.is_some() {

@@ -17,6 +17,30 @@
     if (parts[key] === undefined) parts[key] = parse(S.partsJson[key]);
     return parts[key];
   }
+  // The response body's text: given, or (a large body) a native function making it on the
+  // first read, `source(false)` the text and `source(true)` its raw bytes as code points.
+  function bodyText() {
+    if (typeof S.body === 'function') S.body = S.body(false);
+    return S.body;
+  }
+  // pm.response's data; a large body's raw bytes (for `stream`) are made when first read.
+  function responsePart() {
+    const data = part('response');
+    const source = S.bodySource;
+    if (data && typeof source === 'function' && !S.rawDefined) {
+      S.rawDefined = true;
+      let raw;
+      let made = false;
+      Object.defineProperty(data, 'raw', {
+        get: function () {
+          if (!made) { raw = source(true); made = true; }
+          return raw;
+        },
+        configurable: true, enumerable: true,
+      });
+    }
+    return data;
+  }
   function info() {
     if (!S.info) {
       const i = part('info');
@@ -251,7 +275,7 @@
       // A test script after a request error gets a response with no code, status or body.
       if (!part('response') && part('info').eventName !== 'test') return undefined;
       if (!S.response) {
-        S.response = new P.ScriptResponse(part('response'), S.body);
+        S.response = new P.ScriptResponse(responsePart(), typeof S.body === 'function' ? bodyText : S.body);
         // Newman 6.2's pm.response.cookies is always empty (its runtime's cookie callback never
         // fills it); pm.cookies has the jar's cookies.
         P.setCookieSource(S.response, P.emptyCookies);
@@ -287,7 +311,7 @@
     lodash: 'lodash', 'crypto-js': 'crypto-js', moment: 'moment', uuid: 'uuid', chai: 'chai', ajv: 'ajv', tv4: 'tv4',
     xml2js: 'xml2js', 'csv-parse/lib/sync': 'csv-parse', cheerio: 'cheerio', url: 'url', querystring: 'querystring',
     util: 'util', buffer: 'buffer', path: 'path', events: 'events', assert: 'assert', punycode: 'punycode',
-    string_decoder: 'string_decoder', stream: 'stream', 'postman-collection': 'postman-collection', backbone: 'backbone',
+    string_decoder: 'string_decoder', stream: 'stream', timers: 'timers', 'postman-collection': 'postman-collection', backbone: 'backbone',
   };
   const loaded = Object.create(null);
   function lib(id) {
@@ -299,15 +323,6 @@
     atob: function () { return function atob(str) { return legacyAtob(str); }; },
     btoa: function () { return function btoa(str) { return legacyBtoa(str); }; },
     json: function () { return { parse: JSON.parse, stringify: JSON.stringify }; },
-    // Newman's `timers` shim calls the host's timers, which its sandbox does not have.
-    timers: function () {
-      const out = {};
-      for (const name of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
-        const missing = name === 'setImmediate' || name === 'clearImmediate' ? name.replace('Immediate', 'Timeout') : name;
-        out[name] = function () { throw new ReferenceError(missing + ' is not defined'); };
-      }
-      return out;
-    },
     fs: function () { return {}; },
     os: function () { return {}; },
   };
@@ -463,7 +478,7 @@
       }
       return S.legacy.request;
     },
-    responseBody: function () { return part('response') ? S.body : undefined; },
+    responseBody: function () { return part('response') ? bodyText() : undefined; },
     responseCode: function () {
       if (!S.legacy.responseCode) {
         // The response's details(); after a request error an object with no code.
@@ -656,7 +671,7 @@
       source: source,
       noLegacy: legacy === false, legacyDone: false, legacyProxies: null,
       partsJson: { info: info, request: request, response: response, cookies: cookies },
-      parts: {}, info: null, body: body,
+      parts: {}, info: null, body: body, bodySource: body, rawDefined: false,
       varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
       scopes: {}, dirty: {},
       assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,

@@ -68,7 +68,7 @@ def encoded_fault(encoding, fault):
     sent as plain JSON) and then spoiled as `fault` says."""
     plain = json.dumps({"hello": "world", "pad": "x" * 200}).encode()
     if encoding in ("gzip", "x-gzip"):
-        data = gzip.compress(plain)
+        data = gzip.compress(plain, mtime=0)
     elif encoding == "deflate":
         data = zlib.compress(plain)
     else:
@@ -230,7 +230,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(int(parts[1]) / 1000.0)
             return self._send(200, json.dumps(self._echo(body, target, query)))
         if head == "gzip":
-            data = gzip.compress(json.dumps(self._echo(body, target, query)).encode())
+            data = gzip.compress(json.dumps(self._echo(body, target, query)).encode(), mtime=0)
             return self._send(200, data, headers=[("Content-Encoding", "gzip")])
         if head == "fault" and len(parts) == 2 and parts[1] in FAULTS:
             self.close_connection = True

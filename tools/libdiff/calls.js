@@ -227,6 +227,117 @@ function libdiffRun(root, calls) {
   });
 }
 
+// ---- async scenarios ----------------------------------------------------------------------------
+// An async scenario {s: "source", async: 1} is a function body run with `lib`, `args`, `fns` and
+// - `log(tag, value...)`: appends [tag, value...] to the scenario's event log, each value encoded
+//   when it is logged (libdiffLogValue);
+// - `later(fn)`: runs fn on a later turn of the host's timers, one waiting fn per turn, in the
+//   order they were given (so the order never depends on timing);
+// - `name(object, label)`: from now on `object` is logged as {$ref: label} (streams in events).
+// Its result is the log once no fn waits, one turn after the last one ran (anything the library
+// deferred to the host's timers shows up in that turn), or with ['$timeout'] appended when fns
+// still wait after LIBDIFF_MAX_TURNS turns. What the body or a fn throws is logged as
+// ['throw', error]. A log stops at LIBDIFF_MAX_LOG entries with ['$overflow'] (logging more
+// throws, so a runaway loop ends). `libdiffRunAsync(root, calls, hostTimeout, done)` runs every call (sync
+// calls as libdiffRun does) and hands `done` the results; `hostTimeout` is the script's own
+// `setTimeout` (the library under test may not see one).
+var LIBDIFF_MAX_TURNS = 64;
+// Source run before every async scenario's own (the cases file's `prelude`: helpers they share).
+var LIBDIFF_PRELUDE = typeof LIBDIFF_PRELUDE === 'string' ? LIBDIFF_PRELUDE : '';
+var LIBDIFF_MAX_LOG = 400;
+
+// Engines word their own TypeErrors differently ("Cannot read properties of undefined" in V8,
+// "cannot read property" in QuickJS, minified names in Newman's bundle): only their name counts.
+function libdiffEngineMessage(e) {
+  var m = String(e.message);
+  if (e.name === 'TypeError' && /not a function|annot read propert|annot set propert|not an object|is not iterable|annot convert|is not a constructor|of undefined|of null/.test(m)) {
+    return '(engine)';
+  }
+  if (e.name === 'RangeError' && /call stack|stack overflow/i.test(m)) { return '(stack overflow)'; }
+  return m;
+}
+
+function libdiffLogValue(v, refs, depth) {
+  for (var r = 0; r < refs.length; r++) {
+    if (refs[r][0] === v && v !== null && v !== undefined) { return { $ref: refs[r][1] }; }
+  }
+  if (depth > 6) { return { $deep: 1 }; }
+  if (typeof Uint8Array !== 'undefined' && v instanceof Uint8Array) {
+    var hex = '';
+    for (var i = 0; i < v.length; i++) { hex += (v[i] < 16 ? '0' : '') + v[i].toString(16); }
+    return { $bytes: hex, buffer: v._isBuffer === true };
+  }
+  if (v instanceof Error) {
+    var err = { $error: v.name, message: libdiffEngineMessage(v) };
+    Object.keys(v).forEach(function (k) {
+      if (k !== 'stack' && k !== 'message') { err[k] = libdiffLogValue(v[k], refs, depth + 1); }
+    });
+    return err;
+  }
+  if (Array.isArray(v)) { return v.map(function (x) { return libdiffLogValue(x, refs, depth + 1); }); }
+  if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp)) {
+    var out = {};
+    var proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) { out.$class = 1; }
+    Object.keys(v).forEach(function (k) { out[k] = libdiffLogValue(v[k], refs, depth + 1); });
+    return out;
+  }
+  return libdiffSer(v, 0, [], true);
+}
+
+function libdiffAsyncScenario(root, c, hostTimeout, done) {
+  var log = [];
+  var refs = [];
+  var waiting = [];
+  var turns = 0;
+  function record(tag) {
+    if (log.length >= LIBDIFF_MAX_LOG) {
+      if (log.length === LIBDIFF_MAX_LOG) { log.push(['$overflow']); }
+      throw new Error('libdiff: event log overflow');
+    }
+    var entry = [tag];
+    for (var i = 1; i < arguments.length; i++) { entry.push(libdiffLogValue(arguments[i], refs, 0)); }
+    log.push(entry);
+  }
+  function later(fn) { waiting.push(fn); }
+  function name(object, label) { refs.push([object, label]); return object; }
+  function guarded(fn) {
+    try { fn(); } catch (e) { record('throw', e); }
+  }
+  guarded(function () {
+    new Function('lib', 'args', 'fns', 'log', 'later', 'name', LIBDIFF_PRELUDE + c.s)(root, libdiffDec(c.a || [], root), LIBDIFF_FNS, record, later, name);
+  });
+  function turn() {
+    hostTimeout(function () {
+      turns++;
+      if (!waiting.length) { done(log); return; }
+      if (turns > LIBDIFF_MAX_TURNS) { log.push(['$timeout']); done(log); return; }
+      guarded(waiting.shift());
+      turn();
+    }, 1);
+  }
+  turn();
+}
+
+function libdiffRunAsync(root, calls, hostTimeout, done) {
+  var results = [];
+  var i = 0;
+  function next() {
+    while (i < calls.length && !calls[i].async) {
+      results.push(libdiffRun(root, [calls[i]])[0]);
+      i++;
+    }
+    if (i >= calls.length) { done(results); return; }
+    var c = calls[i++];
+    LIBDIFF_MSG = true;
+    libdiffAsyncScenario(root, c, hostTimeout, function (log) {
+      results.push(log);
+      next();
+    });
+  }
+  next();
+}
+
 if (typeof module !== 'undefined' && module.exports) {
-  module.exports = { run: libdiffRun, ser: libdiffSer };
+  module.exports = { run: libdiffRun, ser: libdiffSer, runAsync: libdiffRunAsync };
 }

@@ -222,21 +222,29 @@ const TOOLS = { rng, pick, randomArg, POOLS, U, FN };
 // `{$call: {f, a}}` in an argument is evaluated first (through calls.run itself), `{$path}` is a
 // member of the library and `{$enc: name}` an encoder of crypto-js: the evaluator sees them
 // resolved by the prelude that record.js and the Rust test both put in front of the calls.
-function main() {
+//
+// A gens file may instead record by itself: `record(calls)` returns (a promise of) the results,
+// for libraries that must run somewhere else than in this process (stream and timers run in a
+// context of their own without host timers, see gens/node-shims/bundle-vm.js); such a file also
+// gives `version`, `async: true` when its calls are async scenarios (calls.js) and `prelude`,
+// source its scenarios share (run before each, given to `record` too).
+async function main() {
   const wanted = process.argv.slice(2);
   const names = wanted.length ? wanted : Object.keys(LIBS);
   for (const name of names) {
     const spec = LIBS[name];
     if (!spec) { throw new Error('unknown library ' + name); }
-    const lib = require(spec.pkg);
-    const version = require((spec.pkgJson || spec.pkg) + '/package.json').version;
+    const lib = spec.record ? null : require(spec.pkg);
+    const version = spec.version || require((spec.pkgJson || spec.pkg) + '/package.json').version;
     const { functions, calls: list } = spec.gen(lib, TOOLS);
     // A fresh evaluator per library, as postie's side runs each library in its own collection
     // run: calls may set properties on the shared callback functions (`_.fill(fn, x)`), and one
     // library's leftovers must not show up in the next one's results.
     delete require.cache[require.resolve('./calls.js')];
-    const expected = require('./calls.js').run(lib, list);
+    const expected = spec.record ? await spec.record(list, spec.prelude) : require('./calls.js').run(lib, list);
     const doc = { lib: name, package: spec.pkg, version, root: spec.root, functions, calls: list, expected };
+    if (spec.async) { doc.async = true; }
+    if (spec.prelude) { doc.prelude = spec.prelude; }
     const file = path.join(__dirname, 'cases', name + '.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, JSON.stringify(doc) + '\n');
@@ -244,4 +252,4 @@ function main() {
   }
 }
 
-main();
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -15,7 +15,7 @@ pub mod response;
 pub mod target;
 
 use super::cookies::CookieJar;
-use super::decode::decode_body;
+use super::decode::decode_response_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use super::tls;
 use hyper_util::client::proxy::matcher::Matcher;
@@ -28,22 +28,31 @@ use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::rustls::ClientConfig;
 
-/// Sends requests as written; cheap to create, TLS set up on first use.
+/// Sends requests as written; cheap to create.
 #[derive(Default)]
 pub struct RawSender {
-    /// TLS configurations: not verifying, verifying.
-    tls: [OnceLock<Arc<ClientConfig>>; 2],
     /// The proxy settings from the environment, read on first use.
     proxies: OnceLock<Matcher>,
+    /// `--max-response-size`, received and decoded.
+    limit: Option<u64>,
 }
 
 impl RawSender {
-    /// Send `request` (no redirects) with its target as written and read the whole response.
-    /// Cookies come from and go to `jar` unless it is `None` (`disableCookies`).
+    /// A sender refusing bodies larger than `limit` bytes (`None`: any size).
+    pub fn with_limit(limit: Option<u64>) -> Self {
+        RawSender {
+            limit,
+            ..RawSender::default()
+        }
+    }
+
+    /// Send `request` (no redirects) with its target as written and read the whole response;
+    /// HTTPS with the configuration `tls`. Cookies come from and go to `jar` unless it is `None`
+    /// (`disableCookies`).
     pub async fn send(
         &self,
         request: &HttpRequest,
-        verify_tls: bool,
+        tls: Arc<ClientConfig>,
         jar: Option<&CookieJar>,
     ) -> Result<HttpResponse, HttpError> {
         let started = Instant::now();
@@ -102,25 +111,24 @@ impl RawSender {
                 Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
                 None => stream,
             };
-            let connector = TlsConnector::from(self.tls_config(verify_tls)?);
+            let connector = TlsConnector::from(tls);
             let stream = connector
                 .connect(tls::server_name(&host)?, stream)
                 .await
                 .map_err(|e| error::from_io(&e, host_text, port))?;
-            exchange(stream, &message, &request.method, (host_text, port)).await?
+            exchange(
+                stream,
+                &message,
+                &request.method,
+                (host_text, port),
+                self.limit,
+            )
+            .await?
         } else {
-            exchange(stream, &message, &request.method, (io_host, io_port)).await?
+            let peer = (io_host, io_port);
+            exchange(stream, &message, &request.method, peer, self.limit).await?
         };
-        into_response(raw, &url, jar, started)
-    }
-
-    fn tls_config(&self, verify: bool) -> Result<Arc<ClientConfig>, HttpError> {
-        let slot = &self.tls[usize::from(verify)];
-        if let Some(config) = slot.get() {
-            return Ok(config.clone());
-        }
-        let config = tls::client_config(verify)?;
-        Ok(slot.get_or_init(|| config).clone())
+        into_response(raw, &url, jar, started, self.limit)
     }
 }
 
@@ -154,11 +162,15 @@ async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
     message: &[u8],
     method: &str,
     peer: (&str, u16),
+    limit: Option<u64>,
 ) -> Result<RawResponse, HttpError> {
     let io = |e: std::io::Error| error::from_io(&e, peer.0, peer.1);
     stream.write_all(message).await.map_err(io)?;
     stream.flush().await.map_err(io)?;
-    ResponseReader::new(stream).read_response(method).await
+    ResponseReader::new(stream)
+        .with_limit(limit)
+        .read_response(method)
+        .await
 }
 
 /// The user info of `url`, percent-decoded, as the normal path turns it into `Basic` auth.
@@ -180,6 +192,7 @@ fn into_response(
     url: &url::Url,
     jar: Option<&CookieJar>,
     started: Instant,
+    limit: Option<u64>,
 ) -> Result<HttpResponse, HttpError> {
     let head = raw.head;
     if let Some(jar) = jar {
@@ -202,18 +215,14 @@ fn into_response(
     } else {
         head.reason.clone()
     };
+    // Names as received, as Newman shows them.
     let headers = head
         .headers
         .iter()
-        .map(|(k, v)| {
-            (
-                k.to_ascii_lowercase(),
-                String::from_utf8_lossy(v).into_owned(),
-            )
-        })
+        .map(|(k, v)| (k.clone(), String::from_utf8_lossy(v).into_owned()))
         .collect();
-    let received = raw.body.len() as u64;
-    let body = decode_body(raw.body, content_encoding.as_deref(), head.status)
+    let received = raw.body.len();
+    let body = decode_response_body(raw.body, content_encoding.as_deref(), head.status, limit)
         .map_err(super::decode::DecodeError::into_http_error)?;
     Ok(HttpResponse {
         status: head.status,
@@ -250,15 +259,15 @@ mod tests {
                 reason: reason.into(),
                 headers: vec![("X-Mixed".into(), b"v".to_vec())],
             },
-            body: Vec::new(),
+            body: Default::default(),
         };
         let url = url::Url::parse("http://h/").unwrap_or_else(|e| panic!("{e}"));
-        let r = into_response(raw("Gone Fishing"), &url, None, Instant::now())
+        let r = into_response(raw("Gone Fishing"), &url, None, Instant::now(), None)
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.reason, "Gone Fishing");
-        assert_eq!(r.headers, [("x-mixed".to_string(), "v".to_string())]);
-        let r =
-            into_response(raw(""), &url, None, Instant::now()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.headers, [("X-Mixed".to_string(), "v".to_string())]);
+        let r = into_response(raw(""), &url, None, Instant::now(), None)
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(r.reason, "Not Found");
     }
 

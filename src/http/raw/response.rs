@@ -3,12 +3,20 @@
 //! `Content-Length` or the end of the connection (RFC 9112 section 6.3). Bad input is an error,
 //! never a panic.
 
-use super::error::{aborted, parse_error, socket_hang_up};
+use super::error::{
+    aborted, chunk_data_too_long, chunk_size_overflow, duplicate_content_length, header_overflow,
+    invalid_chunk_size, invalid_content_length, invalid_header_token, invalid_status,
+    node_parse_error, not_http, parse_error, socket_hang_up, te_with_content_length,
+};
 use crate::http::HttpError;
+use crate::http::response_body::{BodySink, ResponseBody, body_error};
 use tokio::io::{AsyncRead, AsyncReadExt};
 
-/// A response head is refused beyond this size.
-const MAX_HEAD: usize = 1 << 20;
+/// A response head is refused beyond this size (the HTTP stack's limit, 8 KiB + 100 × 4 KiB).
+const MAX_HEAD: usize = 8192 + 4096 * 100;
+/// A head up to this size is parsed at every read (so a malformed one fails at once); a larger
+/// one only when its end has arrived.
+const SMALL_HEAD: usize = 16 * 1024;
 /// At most this many header fields in one head.
 const MAX_HEADERS: usize = 4096;
 /// A chunk-size or trailer line is refused beyond this size.
@@ -36,12 +44,12 @@ impl Head {
 }
 
 /// A whole response: head and body bytes (still content-encoded).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawResponse {
     /// The final (non-informational) head.
     pub head: Head,
     /// The body with the transfer coding removed.
-    pub body: Vec<u8>,
+    pub body: ResponseBody,
 }
 
 /// How the body of a response ends.
@@ -58,6 +66,8 @@ pub struct ResponseReader<R> {
     reader: R,
     buf: Vec<u8>,
     start: usize,
+    /// `--max-response-size` for bodies (bytes as received).
+    limit: Option<u64>,
 }
 
 impl<R: AsyncRead + Unpin> ResponseReader<R> {
@@ -67,7 +77,14 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             reader,
             buf: Vec::new(),
             start: 0,
+            limit: None,
         }
+    }
+
+    /// Refuse bodies of more than `limit` bytes (`None`: any size).
+    pub fn with_limit(mut self, limit: Option<u64>) -> Self {
+        self.limit = limit;
+        self
     }
 
     /// Bytes read from the stream but not consumed yet.
@@ -83,12 +100,14 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
     /// Read the response to a `method` request: the final head and the whole body.
     pub async fn read_response(&mut self, method: &str) -> Result<RawResponse, HttpError> {
         let head = self.read_final_head().await?;
-        let body = match framing(method, &head)? {
-            Framing::Empty => Vec::new(),
-            Framing::Length(length) => self.read_exact(length).await?,
-            Framing::Chunked => self.read_chunked().await?,
-            Framing::UntilClose => self.read_to_close().await?,
-        };
+        let mut body = BodySink::new(self.limit);
+        match framing(method, &head)? {
+            Framing::Empty => {}
+            Framing::Length(length) => self.append_exact(length, &mut body).await?,
+            Framing::Chunked => self.read_chunked(&mut body).await?,
+            Framing::UntilClose => self.read_to_close(&mut body).await?,
+        }
+        let body = body.finish().map_err(|e| body_error(&e))?;
         Ok(RawResponse { head, body })
     }
 
@@ -102,45 +121,38 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
         }
     }
 
-    /// Read and parse one head.
+    /// Read and parse one head. A large head is parsed once its end has arrived, not at
+    /// every read, so reading it takes time in proportion to its size.
     async fn read_head(&mut self) -> Result<Head, HttpError> {
         let mut capacity = 64;
+        // How far the buffered bytes were searched for the end of the head, and whether it
+        // was found.
+        let (mut searched, mut ended) = (0usize, false);
         loop {
-            let parsed = {
-                let mut fields = vec![httparse::EMPTY_HEADER; capacity];
-                let mut response = httparse::Response::new(&mut fields);
-                match response.parse(&self.buf[self.start..]) {
-                    Ok(httparse::Status::Complete(length)) => Some(Ok((
-                        length,
-                        Head {
-                            status: response.code.unwrap_or_default(),
-                            reason: response.reason.unwrap_or_default().to_string(),
-                            headers: response
-                                .headers
-                                .iter()
-                                .map(|h| (h.name.to_string(), h.value.to_vec()))
-                                .collect(),
-                        },
-                    ))),
-                    Ok(httparse::Status::Partial) => None,
-                    Err(httparse::Error::TooManyHeaders) if capacity < MAX_HEADERS => {
-                        capacity *= 4;
-                        continue;
-                    }
-                    Err(error) => {
-                        Some(Err(parse_error(format!("invalid response head ({error})"))))
-                    }
-                }
+            let available = self.buffered();
+            if !ended {
+                let from = searched.saturating_sub(3);
+                ended = available[from..]
+                    .windows(3)
+                    .any(|w| w == b"\n\r\n" || w.starts_with(b"\n\n"))
+                    || available[from..].ends_with(b"\n\n");
+                searched = available.len();
+            }
+            if available.len() > MAX_HEAD && !ended {
+                return Err(header_overflow());
+            }
+            let parsed = if ended || available.len() <= SMALL_HEAD {
+                parse_head(available, &mut capacity)
+            } else {
+                None
             };
             match parsed {
+                Some(Ok((length, _))) if length > MAX_HEAD => return Err(header_overflow()),
                 Some(Ok((length, head))) => {
                     self.start += length;
                     return Ok(head);
                 }
                 Some(Err(error)) => return Err(error),
-                None if self.buffered().len() > MAX_HEAD => {
-                    return Err(parse_error("response head too large"));
-                }
                 None => {
                     if !self.fill().await? {
                         return Err(socket_hang_up());
@@ -171,14 +183,8 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
         Ok(read > 0)
     }
 
-    /// Exactly `length` more bytes; the stream ending first is an error.
-    async fn read_exact(&mut self, length: u64) -> Result<Vec<u8>, HttpError> {
-        let mut out = Vec::with_capacity(usize::try_from(length).unwrap_or(0).min(1 << 20));
-        self.append_exact(length, &mut out).await?;
-        Ok(out)
-    }
-
-    async fn append_exact(&mut self, length: u64, out: &mut Vec<u8>) -> Result<(), HttpError> {
+    /// Exactly `length` more bytes into `out`; the stream ending first is an error.
+    async fn append_exact(&mut self, length: u64, out: &mut BodySink) -> Result<(), HttpError> {
         let mut remaining = length;
         while remaining > 0 {
             if self.buffered().is_empty() && !self.fill().await? {
@@ -188,7 +194,7 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             let take = available
                 .len()
                 .min(usize::try_from(remaining).unwrap_or(usize::MAX));
-            out.extend_from_slice(&available[..take]);
+            out.push(&available[..take]).map_err(|e| body_error(&e))?;
             self.start += take;
             remaining -= take as u64;
         }
@@ -221,17 +227,16 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
 
     /// A `chunked` body: chunks until the last (size 0) one, extensions ignored, then the
     /// trailer fields, which are read and dropped.
-    async fn read_chunked(&mut self) -> Result<Vec<u8>, HttpError> {
-        let mut out = Vec::new();
+    async fn read_chunked(&mut self, out: &mut BodySink) -> Result<(), HttpError> {
         loop {
             let line = self.read_line().await?;
             let size = chunk_size(&line)?;
             if size == 0 {
                 break;
             }
-            self.append_exact(size, &mut out).await?;
+            self.append_exact(size, out).await?;
             if !self.read_line().await?.is_empty() {
-                return Err(parse_error("invalid chunk: data longer than its size"));
+                return Err(chunk_data_too_long());
             }
         }
         // Trailer fields up to the empty line; a connection closed here lost nothing.
@@ -242,22 +247,50 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
                 Err(_) => break,
             }
         }
-        Ok(out)
+        Ok(())
     }
 
-    async fn read_to_close(&mut self) -> Result<Vec<u8>, HttpError> {
-        let mut out = Vec::new();
+    async fn read_to_close(&mut self, out: &mut BodySink) -> Result<(), HttpError> {
         loop {
-            out.extend_from_slice(self.buffered());
+            out.push(self.buffered()).map_err(|e| body_error(&e))?;
             self.start = self.buf.len();
             if !self.fill().await? {
-                return Ok(out);
+                return Ok(());
             }
         }
     }
 }
 
-/// Reading errors: a reset connection is Node's `socket hang up`; anything else (TLS alerts
+/// Parse a head from `bytes`: `None` while it is incomplete. `capacity` (header fields) grows
+/// as needed up to [`MAX_HEADERS`].
+fn parse_head(bytes: &[u8], capacity: &mut usize) -> Option<Result<(usize, Head), HttpError>> {
+    loop {
+        let mut fields = vec![httparse::EMPTY_HEADER; *capacity];
+        let mut response = httparse::Response::new(&mut fields);
+        return match response.parse(bytes) {
+            Ok(httparse::Status::Complete(length)) => Some(Ok((
+                length,
+                Head {
+                    status: response.code.unwrap_or_default(),
+                    reason: response.reason.unwrap_or_default().to_string(),
+                    headers: response
+                        .headers
+                        .iter()
+                        .map(|h| (h.name.to_string(), h.value.to_vec()))
+                        .collect(),
+                },
+            ))),
+            Ok(httparse::Status::Partial) => None,
+            Err(httparse::Error::TooManyHeaders) if *capacity < MAX_HEADERS => {
+                *capacity *= 4;
+                continue;
+            }
+            Err(error) => Some(Err(head_error(error))),
+        };
+    }
+}
+
+/// Reading errors: a reset connection is Node's `read ECONNRESET`; anything else (TLS alerts
 /// included) in its own words.
 fn read_error(error: std::io::Error) -> HttpError {
     super::error::from_io(&error, "", 0)
@@ -282,6 +315,9 @@ fn framing(method: &str, head: &Head) -> Result<Framing, HttpError> {
         })
         .filter(|c| !c.is_empty())
         .collect();
+    if !codings.is_empty() && head.values("content-length").next().is_some() {
+        return Err(te_with_content_length());
+    }
     if let Some(last) = codings.last() {
         return Ok(if last == "chunked" {
             Framing::Chunked
@@ -296,9 +332,9 @@ fn framing(method: &str, head: &Head) -> Result<Framing, HttpError> {
             let parsed = (!item.is_empty() && item.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| item.parse::<u64>().ok())
                 .flatten()
-                .ok_or_else(|| parse_error(format!("invalid Content-Length \"{item}\"")))?;
+                .ok_or_else(invalid_content_length)?;
             if length.is_some_and(|l| l != parsed) {
-                return Err(parse_error("conflicting Content-Length values"));
+                return Err(duplicate_content_length());
             }
             length = Some(parsed);
         }
@@ -311,10 +347,21 @@ fn chunk_size(line: &[u8]) -> Result<u64, HttpError> {
     let digits = line.split(|&b| b == b';').next().unwrap_or_default();
     let digits = String::from_utf8_lossy(digits);
     let digits = digits.trim_matches([' ', '\t']);
-    if digits.is_empty() || digits.len() > 16 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(parse_error(format!("invalid chunk size \"{digits}\"")));
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(invalid_chunk_size());
     }
-    u64::from_str_radix(digits, 16).map_err(|_| parse_error("invalid chunk size"))
+    u64::from_str_radix(digits, 16).map_err(|_| chunk_size_overflow())
+}
+
+/// A head `httparse` refused, in the words of Node's parser.
+fn head_error(error: httparse::Error) -> HttpError {
+    match error {
+        httparse::Error::HeaderName | httparse::Error::HeaderValue => invalid_header_token(),
+        httparse::Error::Status => invalid_status(),
+        httparse::Error::TooManyHeaders => header_overflow(),
+        httparse::Error::NewLine => node_parse_error("HPE_LF_EXPECTED", "Missing expected LF"),
+        httparse::Error::Version | httparse::Error::Token => not_http(),
+    }
 }
 
 #[cfg(test)]
@@ -353,7 +400,7 @@ mod tests {
     async fn body(bytes: &[u8], method: &str) -> Vec<u8> {
         read(bytes, method)
             .await
-            .map(|r| r.body)
+            .map(|r| r.body.bytes().map(|b| b.into_owned()).unwrap_or_default())
             .unwrap_or_else(|e| panic!("response should parse: {e}"))
     }
 
@@ -375,7 +422,7 @@ mod tests {
         assert_eq!(r.head.status, 201);
         assert_eq!(r.head.reason, "Made It");
         assert_eq!(r.head.values("x-one").collect::<Vec<_>>(), [b"1", b"2"]);
-        assert_eq!(r.body, b"hello", "only Content-Length bytes");
+        assert_eq!(r.body, b"hello"[..].into(), "only Content-Length bytes");
     }
 
     #[tokio::test]
@@ -414,7 +461,7 @@ mod tests {
         let r = read(bytes, "POST")
             .await
             .unwrap_or_else(|e| panic!("parses: {e}"));
-        assert_eq!((r.head.status, r.body.as_slice()), (200, &b"ok"[..]));
+        assert_eq!((r.head.status, r.body.in_memory()), (200, Some(&b"ok"[..])));
     }
 
     #[tokio::test]
@@ -441,16 +488,33 @@ mod tests {
         let cut_chunk = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\nshort";
         assert_eq!(error(cut_chunk).await, "aborted");
         let bad_size = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
-        assert!(error(bad_size).await.contains("invalid chunk size \"zz\""));
+        assert_eq!(
+            error(bad_size).await,
+            "Parse Error: Invalid character in chunk size"
+        );
         let huge = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffff\r\n";
-        assert!(error(huge).await.contains("invalid chunk size"));
+        assert_eq!(error(huge).await, "Parse Error: Chunk size overflow");
         let long_chunk =
             b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nabc\r\n0\r\n\r\n";
-        assert!(error(long_chunk).await.contains("invalid chunk"));
+        assert_eq!(
+            error(long_chunk).await,
+            "Parse Error: Expected LF after chunk data"
+        );
         let conflicting = b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab";
-        assert!(error(conflicting).await.contains("Content-Length"));
+        assert_eq!(
+            error(conflicting).await,
+            "Parse Error: Duplicate Content-Length"
+        );
         let negative = b"HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n";
-        assert!(error(negative).await.contains("invalid Content-Length"));
+        assert_eq!(
+            error(negative).await,
+            "Parse Error: Invalid character in Content-Length"
+        );
+        let both = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n";
+        assert_eq!(
+            error(both).await,
+            "Parse Error: Transfer-Encoding can't be present with Content-Length"
+        );
         let same_twice = b"HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok";
         assert_eq!(body(same_twice, "GET").await, b"ok");
     }

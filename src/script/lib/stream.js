@@ -1,349 +1,275 @@
-// postie library: `require('stream')` as Newman's sandbox bundles it (stream-browserify over
-// readable-stream 2): the module is the legacy `Stream` (an EventEmitter with `pipe`) carrying
-// `Readable`, `Writable`, `Duplex`, `Transform`, `PassThrough` and `Stream`.
+// postie library: `require('stream')` as Newman's sandbox bundles it, stream-browserify 2.0.2
+// over readable-stream 2.3.7: the module is the legacy `Stream` (an EventEmitter with the old
+// `pipe`) carrying `Readable` (lib/stream-readable.js), `Writable` (lib/stream-writable.js),
+// `Duplex`, `Transform`, `PassThrough` and `Stream`; there is no `pipeline` or `finished`.
 //
-// Those streams defer work with `process.nextTick`, which in Newman's sandbox has no timer to
-// run on: the first deferral throws `ReferenceError: setTimeout is not defined` and later ones
-// never run. So what happens synchronously (writes reaching `_write`, a transform pushing to a
-// flowing reader, `read()` of buffered data, 'prefinish') happens here too, and what would be
-// deferred ('end', 'finish' after a synchronous write, write callbacks) never does.
+// What the package defers goes to the bundle's process.nextTick (lib/process.js), which in
+// Newman's sandbox has no timer to run on: the first deferral of a run throws
+// `ReferenceError: setTimeout is not defined` from the call that made it, and nothing deferred
+// ever runs. So no 'end', 'close' or destroy error event, no 'finish' after a synchronous write,
+// no `_final`; everything that happens synchronously happens here as there (tools/libdiff holds
+// these modules to event logs recorded from the real packages in a bundle-like context).
 (function (P, lib) {
   'use strict';
 
   const EventEmitter = lib('events');
-  const Buffer = lib('buffer').Buffer;
-  const HIGH_WATER = 16384;
+  const processShim = lib('process');
 
-  let tickBroken = false;
-  function nextTick() {
-    if (!tickBroken) {
-      tickBroken = true;
-      throw new ReferenceError('setTimeout is not defined');
-    }
-  }
-
+  // Subclassing as the `inherits` package does (the constructors' names are the minified
+  // bundle's).
   function inherit(ctor, parent, name) {
     ctor.super_ = parent;
-    ctor.prototype = Object.create(parent.prototype, { constructor: { value: ctor, writable: true, configurable: true } });
+    ctor.prototype = Object.create(parent.prototype, {
+      constructor: { value: ctor, enumerable: false, writable: true, configurable: true },
+    });
     Object.defineProperty(ctor, 'name', { value: name, configurable: true });
   }
-  function emitError(stream, err) { stream.emit('error', err); }
+
+  // process-nextick-args over the bundle's process.nextTick: `fn` must be a function, and it
+  // never runs.
+  function defer(fn) {
+    if (typeof fn !== 'function') throw new TypeError('"callback" argument must be a function');
+    processShim.nextTick(fn);
+  }
 
   // ---- Stream (legacy) -------------------------------------------------------------------------
-  function Stream() { EventEmitter.call(this); }
+  function Stream() {
+    // (called without `new`, the package's sloppy-mode constructor sets up the global object)
+    EventEmitter.call(this === undefined ? {} : this);
+  }
+  Stream.super_ = EventEmitter;
   inherit(Stream, EventEmitter, 'r');
   Stream.prototype.pipe = function (dest, options) {
     const source = this;
-    source.on('data', function (chunk) { if (dest.writable && dest.write(chunk) === false && source.pause) source.pause(); });
-    dest.on('drain', function () { if (source.readable && source.resume) source.resume(); });
-    if (!dest._isStdio && (!options || options.end !== false)) source.on('end', function () { dest.end(); });
+    let ended = false;
+    function onData(chunk) {
+      if (dest.writable && dest.write(chunk) === false && source.pause) source.pause();
+    }
+    function onDrain() {
+      if (source.readable && source.resume) source.resume();
+    }
+    function onEnd() {
+      if (ended) return;
+      ended = true;
+      dest.end();
+    }
+    function onClose() {
+      if (ended) return;
+      ended = true;
+      if (typeof dest.destroy === 'function') dest.destroy();
+    }
+    function onError(er) {
+      cleanup();
+      if (EventEmitter.listenerCount(this, 'error') === 0) throw er;
+    }
+    function cleanup() {
+      source.removeListener('data', onData);
+      dest.removeListener('drain', onDrain);
+      source.removeListener('end', onEnd);
+      source.removeListener('close', onClose);
+      source.removeListener('error', onError);
+      dest.removeListener('error', onError);
+      source.removeListener('end', cleanup);
+      source.removeListener('close', cleanup);
+      dest.removeListener('close', cleanup);
+    }
+    source.on('data', onData);
+    dest.on('drain', onDrain);
+    if (!dest._isStdio && (!options || options.end !== false)) {
+      source.on('end', onEnd);
+      source.on('close', onClose);
+    }
+    source.on('error', onError);
+    dest.on('error', onError);
+    source.on('end', cleanup);
+    source.on('close', cleanup);
+    dest.on('close', cleanup);
     dest.emit('pipe', source);
     return dest;
   };
 
-  function chunkLength(chunk, objectMode) { return objectMode ? 1 : chunk.length; }
-
-  // ---- Readable --------------------------------------------------------------------------------
-  function Readable(options) {
-    if (!(this instanceof Readable)) return new Readable(options);
-    options = options || {};
-    this._readableState = {
-      objectMode: Boolean(options.objectMode || options.readableObjectMode), highWaterMark: HIGH_WATER, buffer: [], length: 0,
-      flowing: null, ended: false, sync: true, reading: false, readingMore: false, encoding: null, decoder: null, destroyed: false,
-    };
-    if (options.encoding) this.setEncoding(options.encoding);
-    this.readable = true;
-    if (typeof options.read === 'function') this._read = options.read;
-    if (typeof options.destroy === 'function') this._destroy = options.destroy;
-    Stream.call(this);
-  }
-  inherit(Readable, Stream, 'b');
-  const R = Readable.prototype;
-  R.push = function (chunk, encoding) {
-    const state = this._readableState;
-    if (chunk === null) {
-      state.reading = false;
-      if (!state.ended) { state.ended = true; nextTick(); }
-      return false;
-    }
-    if (!state.objectMode) {
-      if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding || 'utf8');
-      else if (!(chunk instanceof Uint8Array)) { emitError(this, new TypeError('Invalid non-string/buffer chunk')); return false; }
-    }
-    if (state.ended) { emitError(this, new Error('stream.push() after EOF')); return false; }
-    state.reading = false;
-    if (state.decoder && !state.objectMode) chunk = state.decoder.write(chunk);
-    if (state.flowing && state.length === 0 && !state.sync) {
-      this.emit('data', chunk);
-    } else {
-      state.buffer.push(chunk);
-      state.length += chunkLength(chunk, state.objectMode);
-    }
-    if (!state.readingMore) { state.readingMore = true; nextTick(); }
-    return state.length < state.highWaterMark;
-  };
-  R.unshift = function (chunk) {
-    const state = this._readableState;
-    if (!state.objectMode && typeof chunk === 'string') chunk = Buffer.from(chunk);
-    state.buffer.unshift(chunk);
-    state.length += chunkLength(chunk, state.objectMode);
-    return state.length < state.highWaterMark;
-  };
-  R.isPaused = function () { return this._readableState.flowing === false; };
-  R.setEncoding = function (enc) {
-    const StringDecoder = lib('string_decoder').StringDecoder;
-    this._readableState.decoder = new StringDecoder(enc);
-    this._readableState.encoding = this._readableState.decoder.encoding;
-    return this;
-  };
-  R.read = function (n) {
-    const state = this._readableState;
-    if (n === 0) return null;
-    if (!state.ended && !state.reading && state.length < state.highWaterMark) {
-      state.reading = true;
-      state.sync = true;
-      this._read(state.highWaterMark);
-      state.sync = false;
-    }
-    if (state.length === 0) {
-      if (state.ended) nextTick();
-      return null;
-    }
-    let out;
-    if (state.objectMode) out = state.buffer.shift();
-    else if (state.decoder) out = state.buffer.splice(0).join('');
-    else out = Buffer.concat(state.buffer.splice(0));
-    state.length = state.objectMode ? state.buffer.length : 0;
-    if (out !== null) this.emit('data', out);
-    return out;
-  };
-  R._read = function () { emitError(this, new Error('_read() is not implemented')); };
-  R.pipe = function (dest, options) {
-    const src = this;
-    src.on('data', function (chunk) { if (dest.write(chunk) === false) src.pause(); });
-    if (!options || options.end !== false) src.once('end', function () { dest.end(); });
-    dest.emit('pipe', src);
-    if (!src._readableState.flowing) src.resume();
-    return dest;
-  };
-  R.unpipe = function () { return this; };
-  R.on = function (ev, fn) {
-    const res = Stream.prototype.on.call(this, ev, fn);
-    if (ev === 'data' && this._readableState.flowing !== false) this.resume();
-    return res;
-  };
-  R.addListener = R.on;
-  R.resume = function () {
-    const state = this._readableState;
-    if (!state.flowing) { state.flowing = true; nextTick(); }
-    return this;
-  };
-  R.pause = function () {
-    if (this._readableState.flowing !== false) { this._readableState.flowing = false; this.emit('pause'); }
-    return this;
-  };
-  R.wrap = function () { return this; };
-
+  // ---- destroy, shared by readable and writable sides -------------------------------------------
+  // The error a destroy would emit, and the 'close' of a Transform, come on the next tick: never.
   function destroy(err, cb) {
+    const self = this;
     const r = this._readableState;
     const w = this._writableState;
+    if ((r && r.destroyed) || (w && w.destroyed)) {
+      if (cb) cb(err);
+      else if (err && (!w || !w.errorEmitted)) defer(destroy, this, err);
+      return this;
+    }
     if (r) r.destroyed = true;
     if (w) w.destroyed = true;
-    this._destroy(err || null, function () { nextTick(); });
-    if (cb) nextTick();
-    return this;
-  }
-  function destroyedProperty(proto, stateKey) {
-    Object.defineProperty(proto, 'destroyed', {
-      get: function () { return this[stateKey] !== undefined && this[stateKey].destroyed; },
-      set: function (v) { if (this[stateKey]) this[stateKey].destroyed = v; },
-      configurable: true,
-    });
-  }
-  destroyedProperty(R, '_readableState');
-  R.destroy = destroy;
-  R._undestroy = function () { this._readableState.destroyed = false; this._readableState.ended = false; };
-  R._destroy = function (err, cb) { cb(err); };
-  Object.defineProperty(R, 'readableHighWaterMark', { get: function () { return this._readableState.highWaterMark; }, configurable: true });
-
-  // ---- Writable --------------------------------------------------------------------------------
-  function writableState(options) {
-    return {
-      objectMode: Boolean(options.objectMode || options.writableObjectMode), decodeStrings: options.decodeStrings !== false,
-      highWaterMark: HIGH_WATER, length: 0, writing: false, sync: false, buffered: [], pendingcb: 0, ending: false, ended: false,
-      finished: false, prefinished: false, needDrain: false, corked: 0, defaultEncoding: 'utf8', destroyed: false,
-    };
-  }
-  function Writable(options) {
-    if (!(this instanceof Writable) && !(this instanceof Duplex)) return new Writable(options);
-    options = options || {};
-    this._writableState = writableState(options);
-    this.writable = true;
-    if (typeof options.write === 'function') this._write = options.write;
-    if (typeof options.writev === 'function') this._writev = options.writev;
-    if (typeof options.destroy === 'function') this._destroy = options.destroy;
-    if (typeof options.final === 'function') this._final = options.final;
-    Stream.call(this);
-  }
-  inherit(Writable, Stream, 'v');
-  const W = Writable.prototype;
-  W.pipe = function () { emitError(this, new Error('Cannot pipe, not readable')); };
-
-  function doWrite(stream, state, item) {
-    state.writing = true;
-    state.sync = true;
-    state.current = item;
-    stream._write(item.chunk, item.encoding, function (er) { onWrite(stream, state, er); });
-    state.sync = false;
-  }
-  function onWrite(stream, state, er) {
-    const item = state.current;
-    state.writing = false;
-    state.length -= chunkLength(item.chunk, state.objectMode);
-    if (er) {
-      state.pendingcb--;
-      if (state.sync) nextTick();
-      else if (item.cb) item.cb(er);
-      emitError(stream, er);
-      return;
-    }
-    if (state.buffered.length && !state.corked) doWrite(stream, state, state.buffered.shift());
-    if (state.sync) { nextTick(); return; }
-    if (state.needDrain && state.length === 0) { state.needDrain = false; stream.emit('drain'); }
-    state.pendingcb--;
-    if (item.cb) item.cb();
-    finishMaybe(stream, state);
-  }
-  function finishMaybe(stream, state) {
-    if (!(state.ending && state.length === 0 && state.buffered.length === 0 && !state.finished && !state.writing)) return;
-    if (!state.prefinished) {
-      if (typeof stream._final === 'function') { state.pendingcb++; state.prefinished = true; nextTick(); } else {
-        state.prefinished = true;
-        stream.emit('prefinish');
+    this._destroy(err || null, function (er) {
+      if (!cb && er) {
+        defer(destroy, self, er);
+        if (self._writableState) self._writableState.errorEmitted = true;
+      } else if (cb) {
+        cb(er);
       }
+    });
+    return this;
+  }
+  function undestroy() {
+    const r = this._readableState;
+    const w = this._writableState;
+    if (r) {
+      r.destroyed = false;
+      r.reading = false;
+      r.ended = false;
+      r.endEmitted = false;
     }
-    if (state.pendingcb === 0) { state.finished = true; stream.emit('finish'); }
+    if (w) {
+      w.destroyed = false;
+      w.ended = false;
+      w.ending = false;
+      w.finished = false;
+      w.errorEmitted = false;
+    }
   }
 
-  W.write = function (chunk, encoding, cb) {
-    const state = this._writableState;
-    if (typeof encoding === 'function') { cb = encoding; encoding = null; }
-    const isBuf = !state.objectMode && chunk instanceof Uint8Array;
-    if (isBuf) encoding = 'buffer';
-    else if (!encoding) encoding = state.defaultEncoding;
-    if (state.ended) {
-      emitError(this, new Error('write after end'));
-      nextTick();
-      return false;
-    }
-    if (!state.objectMode && !isBuf && typeof chunk !== 'string') {
-      emitError(this, new TypeError(chunk === null ? 'May not write null values to stream' : 'Invalid non-string/buffer chunk'));
-      nextTick();
-      return false;
-    }
-    if (!state.objectMode && !isBuf && state.decodeStrings) { chunk = Buffer.from(chunk, encoding); encoding = 'buffer'; }
-    state.length += chunkLength(chunk, state.objectMode);
-    const ret = state.length < state.highWaterMark;
-    if (!ret) state.needDrain = true;
-    state.pendingcb++;
-    const item = { chunk: chunk, encoding: encoding, cb: typeof cb === 'function' ? cb : null };
-    if (state.writing || state.corked) state.buffered.push(item);
-    else doWrite(this, state, item);
-    return ret;
+  let Duplex = null;
+  const kit = {
+    Stream: Stream,
+    Buffer: lib('buffer').Buffer,
+    defer: defer,
+    inherit: inherit,
+    destroy: destroy,
+    undestroy: undestroy,
+    isDuplex: function (x) { return Duplex !== null && x instanceof Duplex; },
   };
-  W.cork = function () { this._writableState.corked++; };
-  W.uncork = function () {
-    const state = this._writableState;
-    if (state.corked) {
-      state.corked--;
-      if (!state.writing && !state.corked && state.buffered.length) doWrite(this, state, state.buffered.shift());
-    }
-  };
-  W.setDefaultEncoding = function (enc) {
-    if (typeof enc === 'string') enc = enc.toLowerCase();
-    if (!Buffer.isEncoding(enc)) throw new TypeError('Unknown encoding: ' + enc);
-    this._writableState.defaultEncoding = enc;
-    return this;
-  };
-  Object.defineProperty(W, 'writableHighWaterMark', { get: function () { return this._writableState.highWaterMark; }, configurable: true });
-  W._write = function (chunk, encoding, cb) { cb(new Error('_write() is not implemented')); };
-  W._writev = null;
-  W.end = function (chunk, encoding, cb) {
-    const state = this._writableState;
-    if (typeof chunk === 'function') { cb = chunk; chunk = null; encoding = null; } else if (typeof encoding === 'function') { cb = encoding; encoding = null; }
-    if (chunk !== null && chunk !== undefined) this.write(chunk, encoding);
-    if (state.corked) { state.corked = 1; this.uncork(); }
-    if (!state.ending) {
-      state.ending = true;
-      finishMaybe(this, state);
-      if (cb) { if (state.finished) nextTick(); else this.once('finish', cb); }
-      state.ended = true;
-      this.writable = false;
-    }
-    return this;
-  };
-  destroyedProperty(W, '_writableState');
-  W.destroy = destroy;
-  W._undestroy = function () { this._writableState.destroyed = false; };
-  W._destroy = function (err, cb) { cb(err); };
+  const Readable = lib('stream-readable')(kit);
+  const Writable = lib('stream-writable')(kit);
 
-  // ---- Duplex, Transform, PassThrough ------------------------------------------------------------
-  function Duplex(options) {
+  // ---- Duplex ------------------------------------------------------------------------------------
+  Duplex = function Duplex(options) {
     if (!(this instanceof Duplex)) return new Duplex(options);
     Readable.call(this, options);
-    options = options || {};
-    this._writableState = writableState(options);
-    this.writable = true;
-    if (typeof options.write === 'function') this._write = options.write;
-    if (typeof options.final === 'function') this._final = options.final;
-    if (options.readable === false) this.readable = false;
-    if (options.writable === false) this.writable = false;
-    this.allowHalfOpen = options.allowHalfOpen !== false;
+    Writable.call(this, options);
+    if (options && options.readable === false) this.readable = false;
+    if (options && options.writable === false) this.writable = false;
+    this.allowHalfOpen = true;
+    if (options && options.allowHalfOpen === false) this.allowHalfOpen = false;
+    this.once('end', duplexEnded);
+  };
+  // Without allowHalfOpen the writable side ends after 'end', on the next tick: never.
+  function duplexEnded() {
+    if (this.allowHalfOpen || this._writableState.ended) return;
+    defer(endWritable, this);
   }
+  function endWritable(self) { self.end(); }
   inherit(Duplex, Readable, 'p');
-  for (const k of Object.keys(W)) if (!Duplex.prototype[k]) Duplex.prototype[k] = W[k];
-  Object.defineProperty(Duplex.prototype, 'writableHighWaterMark', Object.getOwnPropertyDescriptor(W, 'writableHighWaterMark'));
-  Object.defineProperty(Duplex.prototype, 'destroyed', {
-    get: function () { return Boolean(this._readableState && this._writableState && this._readableState.destroyed && this._writableState.destroyed); },
-    set: function (v) { if (this._readableState) { this._readableState.destroyed = v; this._writableState.destroyed = v; } },
-    configurable: true,
+  // the Writable methods a Readable lacks (`_writev` too, null)
+  for (const key of Object.keys(Writable.prototype)) {
+    if (!Duplex.prototype[key]) Duplex.prototype[key] = Writable.prototype[key];
+  }
+  Object.defineProperty(Duplex.prototype, 'writableHighWaterMark', {
+    enumerable: false,
+    get: function () { return this._writableState.highWaterMark; },
   });
+  Object.defineProperty(Duplex.prototype, 'destroyed', {
+    get: function () {
+      if (this._readableState === undefined || this._writableState === undefined) return false;
+      return this._readableState.destroyed && this._writableState.destroyed;
+    },
+    set: function (value) {
+      if (this._readableState === undefined || this._writableState === undefined) return;
+      this._readableState.destroyed = value;
+      this._writableState.destroyed = value;
+    },
+  });
+  Duplex.prototype._destroy = function (err, cb) {
+    this.push(null);
+    this.end();
+    defer(cb, err);
+  };
+
+  // ---- Transform ---------------------------------------------------------------------------------
+  // `_transform`'s callback (bound to the stream).
+  function afterTransform(er, data) {
+    const ts = this._transformState;
+    ts.transforming = false;
+    const cb = ts.writecb;
+    if (!cb) return this.emit('error', new Error('write callback called multiple times'));
+    ts.writechunk = null;
+    ts.writecb = null;
+    if (data !== null && data !== undefined) this.push(data);
+    cb(er);
+    const rs = this._readableState;
+    rs.reading = false;
+    if (rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
+    return undefined;
+  }
+
+  // At 'prefinish': flush, then end the readable side.
+  function flushThenEnd() {
+    const self = this;
+    if (typeof this._flush === 'function') this._flush(function (er, data) { transformDone(self, er, data); });
+    else transformDone(this, null, null);
+  }
+  function transformDone(stream, er, data) {
+    if (er) return stream.emit('error', er);
+    if (data !== null && data !== undefined) stream.push(data);
+    if (stream._writableState.length) throw new Error('Calling transform done when ws.length != 0');
+    if (stream._transformState.transforming) throw new Error('Calling transform done when still transforming');
+    return stream.push(null);
+  }
 
   function Transform(options) {
     if (!(this instanceof Transform)) return new Transform(options);
     Duplex.call(this, options);
-    this._transformState = { writecb: null, writechunk: null, transforming: false };
+    this._transformState = {
+      afterTransform: afterTransform.bind(this),
+      needTransform: false,
+      transforming: false,
+      writecb: null,
+      writechunk: null,
+      writeencoding: null,
+    };
+    this._readableState.needReadable = true;
     this._readableState.sync = false;
     if (options) {
       if (typeof options.transform === 'function') this._transform = options.transform;
       if (typeof options.flush === 'function') this._flush = options.flush;
     }
-    this.on('prefinish', function () {
-      const self = this;
-      const done = function (er, data) {
-        if (er) return emitError(self, er);
-        if (data !== null && data !== undefined) self.push(data);
-        return self.push(null);
-      };
-      if (typeof this._flush === 'function') this._flush(done);
-      else done(null, null);
-    });
+    this.on('prefinish', flushThenEnd);
   }
   inherit(Transform, Duplex, 'o');
-  Transform.prototype.push = function (chunk, encoding) { return R.push.call(this, chunk, encoding); };
-  Transform.prototype._transform = function () { throw new Error('_transform() is not implemented'); };
-  Transform.prototype._write = function (chunk, encoding, cb) {
-    const self = this;
+  const T = Transform.prototype;
+  T.push = function (chunk, encoding) {
+    this._transformState.needTransform = false;
+    return Duplex.prototype.push.call(this, chunk, encoding);
+  };
+  T._transform = function () {
+    throw new Error('_transform() is not implemented');
+  };
+  T._write = function (chunk, encoding, cb) {
     const ts = this._transformState;
-    ts.transforming = true;
-    this._transform(chunk, encoding, function (er, data) {
-      ts.transforming = false;
-      if (data !== null && data !== undefined) self.push(data);
+    ts.writecb = cb;
+    ts.writechunk = chunk;
+    ts.writeencoding = encoding;
+    if (!ts.transforming) {
+      const rs = this._readableState;
+      if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
+    }
+  };
+  T._read = function () {
+    const ts = this._transformState;
+    if (ts.writechunk !== null && ts.writecb && !ts.transforming) {
+      ts.transforming = true;
+      this._transform(ts.writechunk, ts.writeencoding, ts.afterTransform);
+    } else {
+      ts.needTransform = true;
+    }
+  };
+  T._destroy = function (err, cb) {
+    const self = this;
+    Duplex.prototype._destroy.call(this, err, function (er) {
       cb(er);
+      self.emit('close');
     });
   };
-  Transform.prototype._read = function () {};
-  Transform.prototype._destroy = function (err, cb) { cb(err); };
 
   function PassThrough(options) {
     if (!(this instanceof PassThrough)) return new PassThrough(options);
@@ -358,6 +284,13 @@
   Stream.Transform = Transform;
   Stream.PassThrough = PassThrough;
   Stream.Stream = Stream;
+  // stream-browserify's Readable is readable-stream's module object, which carries the others
+  Readable.Stream = Stream;
+  Readable.Readable = Readable;
+  Readable.Writable = Writable;
+  Readable.Duplex = Duplex;
+  Readable.Transform = Transform;
+  Readable.PassThrough = PassThrough;
   void P;
   return Stream;
 })

@@ -38,6 +38,7 @@ fn response(code: u16, body: &str) -> ResponseView {
         response_time_ms: 42,
         response_size: body.len() as u64,
         received_size: None,
+        lazy_body: None,
         raw: None,
     }
 }
