@@ -1,15 +1,18 @@
 //! The raw HTTP/1.1 response reader (`http::raw::response`): well-formed responses of every
 //! framing (Content-Length, chunked with extensions and trailers, read to close, no body),
 //! after informational heads, the same responses mutated, and arbitrary bytes, each read from a
-//! stream that hands its bytes out in random pieces. Properties: no panic; the pieces do not
-//! matter (one read or many, same result); a well-formed response gives back its status,
-//! reason, headers and body.
+//! stream that hands its bytes out in random pieces, with and without a body size limit; and the
+//! body sink behind it (memory, then a temporary file) with `--max-response-size` values.
+//! Properties: no panic; the pieces do not matter (one read or many, same result); a
+//! well-formed response gives back its status, reason, headers and body; a body is refused
+//! exactly when it passes the limit; sizes read back as they are written.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use postie::http::HttpError;
 use postie::http::raw::response::{RawResponse, ResponseReader};
+use postie::http::response_body::{BodySink, TooLarge, format_size, parse_size};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -57,14 +60,23 @@ fn read(
     bytes: &[u8],
     sizes: &[usize],
     method: &str,
+    limit: Option<u64>,
 ) -> Result<Result<RawResponse, HttpError>, TestCaseError> {
-    let whole = rt.block_on(ResponseReader::new(bytes).read_response(method));
+    let whole = rt.block_on(
+        ResponseReader::new(bytes)
+            .with_limit(limit)
+            .read_response(method),
+    );
     let pieces = Pieces {
         bytes: bytes.to_vec(),
         at: 0,
         sizes: sizes.to_vec(),
     };
-    let split = rt.block_on(ResponseReader::new(pieces).read_response(method));
+    let split = rt.block_on(
+        ResponseReader::new(pieces)
+            .with_limit(limit)
+            .read_response(method),
+    );
     match (&whole, &split) {
         (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
         (Err(a), Err(b)) => prop_assert_eq!(&a.message, &b.message),
@@ -205,7 +217,7 @@ fn fuzz_raw_response_well_formed() {
         (sent(), vec(0usize..64, 0..40)),
         |(sent, sizes)| {
             let bytes = sent.bytes();
-            let read = read(&rt, &bytes, &sizes, sent.method)?;
+            let read = read(&rt, &bytes, &sizes, sent.method, None)?;
             let response = read.map_err(|e| {
                 TestCaseError::fail(format!(
                     "{e:?} reading {:?}",
@@ -220,7 +232,16 @@ fn fuzz_raw_response_well_formed() {
                 .map(|(k, v)| (k, v.into_bytes()))
                 .collect();
             prop_assert_eq!(&response.head.headers, &headers);
-            prop_assert_eq!(&response.body[..], sent.expected_body());
+            let body = response
+                .body
+                .bytes()
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&body[..], sent.expected_body());
+            // With a limit: refused exactly when the body is longer.
+            let limit = sizes.first().map_or(0, |&n| n as u64 * 4);
+            let limited = read(&rt, &bytes, &sizes, sent.method, Some(limit))?;
+            let too_long = sent.expected_body().len() as u64 > limit;
+            prop_assert_eq!(limited.is_err(), too_long, "{:?}", limited.err());
             Ok(())
         },
     );
@@ -289,9 +310,56 @@ fn fuzz_raw_response_mutated() {
         }),
         1 => (vec(any::<u8>(), 0..300), select(&["GET", "HEAD"][..])),
     ];
+    let limit = proptest::option::of(0u64..300);
     check(
         "raw response (mutated)",
-        (input, vec(0usize..64, 0..40)),
-        |((bytes, method), sizes)| read(&rt, &bytes, &sizes, method).map(|_| ()),
+        (input, vec(0usize..64, 0..40), limit),
+        |((bytes, method), sizes, limit)| read(&rt, &bytes, &sizes, method, limit).map(|_| ()),
     );
+}
+
+/// The body sink: pieces in, the same bytes out (in memory or spilled to a file), refused past
+/// the limit; sizes as `--max-response-size` reads and messages write them.
+#[test]
+fn fuzz_response_body_sink() {
+    let pieces = vec(vec(any::<u8>(), 0..64), 0..8);
+    let limit = proptest::option::of(0u64..400);
+    let size = prop_oneof![
+        "[0-9]{0,22} ?[kKmMgGbBi]{0,3}",
+        "\\PC{0,8}",
+        (0u64..1 << 34).prop_map(format_size),
+    ];
+    check("response body sink", (pieces, 0usize..200, limit, size), |(pieces, spill_at, limit, size)| {
+        let mut sink = BodySink::with_spill_at(limit, spill_at);
+        let mut kept = Vec::new();
+        let mut refused = None;
+        for piece in &pieces {
+            match sink.push(piece) {
+                Ok(()) => kept.extend_from_slice(piece),
+                Err(e) => {
+                    refused = Some(TooLarge::from_io(&e));
+                    break;
+                }
+            }
+        }
+        let total: usize = pieces.iter().map(Vec::len).sum();
+        match refused {
+            Some(too_large) => {
+                prop_assert!(limit.is_some_and(|l| total as u64 > l));
+                prop_assert_eq!(too_large, limit.map(|limit| TooLarge { limit }));
+            }
+            None => {
+                prop_assert!(limit.is_none_or(|l| total as u64 <= l));
+                let body = sink.finish().map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(body.len(), total as u64);
+                let bytes = body.bytes().map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(&bytes[..], &kept[..]);
+                prop_assert_eq!(body.is_spilled(), total > spill_at);
+            }
+        }
+        if let Ok(n) = parse_size(&size) {
+            prop_assert_eq!(parse_size(&format_size(n)), Ok(n), "{:?}", size);
+        }
+        Ok(())
+    });
 }
