@@ -190,9 +190,15 @@ mod tests {
     #[test]
     fn data_csv_unclosed_quote_after_escaped_quotes_names_its_column_issue_12() {
         let err = parse_csv("\"\"\"\",\"").err().unwrap_or_default();
-        assert_eq!(err, "the quoted field opened at line 1, column 6 never closes");
+        assert_eq!(
+            err,
+            "the quoted field opened at line 1, column 6 never closes"
+        );
         let err = parse_csv("a\n\"x\"\"y\"\"\",\"z").err().unwrap_or_default();
-        assert_eq!(err, "the quoted field opened at line 2, column 10 never closes");
+        assert_eq!(
+            err,
+            "the quoted field opened at line 2, column 10 never closes"
+        );
     }
 
     #[test]

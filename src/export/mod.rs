@@ -241,6 +241,11 @@ fn patch_entry(
             None => map.remove("value"),
         };
     }
+    // A variable a script unset and set again has no type any more: the entry must not cast
+    // its value when read back.
+    if var.kind.is_none() && loaded.is_some_and(|l| l.kind.is_some()) {
+        map.remove("type");
+    }
     let written_off = map.get("disabled") == Some(&Value::Bool(true));
     let was_disabled = match style {
         ExportStyle::AsLoaded => loaded.map_or(written_off, |l| l.disabled),
@@ -558,6 +563,20 @@ mod tests {
             out,
             json!({"values": [{"key": false, "value": "gone"}, {"key": 7, "value": "y"}]})
         );
+    }
+
+    /// Found by the fuzz tests (issue 12): a `number` variable a script unset and set again to
+    /// `""` was written back with its old type, and read back as 0.
+    #[test]
+    fn export_a_variable_set_anew_drops_its_old_type_issue_12() {
+        let f = file(json!({"values": [{"key": "c", "value": "1", "type": "number"}]}));
+        let mut scope = VariableScope::from_variables(&f.values);
+        scope.unset("c");
+        scope.set("c", json!(""));
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            let out = variable_file_document(Some(&f), &scope, "environment", style);
+            assert_eq!(out, json!({"values": [{"key": "c", "value": ""}]}));
+        }
     }
 
     /// Found by the fuzz tests (issue 12): when a run unset a variable whose disabled duplicate

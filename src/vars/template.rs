@@ -106,15 +106,16 @@ fn replace_once(
 }
 
 /// If `after` starts with `name close` where name contains no `open`/brace characters, return the
-/// name and the bytes consumed (name + close).
+/// name and the bytes consumed (name + close). Only the name is scanned (up to the first brace,
+/// angle bracket or newline), so a long text full of `{{` is read in linear time.
 fn innermost<'a>(after: &'a str, open: &str, close: &str) -> Option<(&'a str, usize)> {
-    let end = after.find(close)?;
-    let name = &after[..end];
-    let forbidden = |c: char| c == '{' || c == '}' || (open == "<<" && (c == '<' || c == '>'));
-    if name.chars().any(forbidden) || name.contains('\n') {
-        return None;
-    }
-    Some((name, end + close.len()))
+    let angle = open == "<<";
+    let forbidden =
+        |c: char| c == '{' || c == '}' || c == '\n' || (angle && (c == '<' || c == '>'));
+    let end = after.find(forbidden)?;
+    after[end..]
+        .starts_with(close)
+        .then(|| (&after[..end], end + close.len()))
 }
 
 #[cfg(test)]
@@ -179,6 +180,18 @@ mod tests {
         // Doubling 19 times stays under the default limit, as Newman resolves it.
         let mut double = |name: &str| (name == "a").then(|| "{{a}}{{a}}".to_string());
         assert_eq!(resolve("{{a}}", &mut double).len(), 5 << 19);
+    }
+
+    /// Found by the fuzz tests (issue 12): each `{{` searched the rest of the text for `}}`, so a
+    /// text full of unclosed `{{` took quadratic time (minutes for a few hundred kilobytes).
+    #[test]
+    fn template_unclosed_braces_take_linear_time_issue_12() {
+        let text = format!("{}}}}}{}", "{{a".repeat(100_000), "<<b".repeat(100_000));
+        let started = std::time::Instant::now();
+        let out = resolve(&text, &mut |_| Some("x".to_string()));
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(out.len(), text.len() - 4);
+        assert!(references(&text).len() == 1);
     }
 
     #[test]

@@ -217,8 +217,8 @@ fn fuzz_raw_response_well_formed() {
         (sent(), vec(0usize..64, 0..40)),
         |(sent, sizes)| {
             let bytes = sent.bytes();
-            let read = read(&rt, &bytes, &sizes, sent.method, None)?;
-            let response = read.map_err(|e| {
+            let whole = read(&rt, &bytes, &sizes, sent.method, None)?;
+            let response = whole.map_err(|e| {
                 TestCaseError::fail(format!(
                     "{e:?} reading {:?}",
                     String::from_utf8_lossy(&bytes)
@@ -329,37 +329,45 @@ fn fuzz_response_body_sink() {
         "\\PC{0,8}",
         (0u64..1 << 34).prop_map(format_size),
     ];
-    check("response body sink", (pieces, 0usize..200, limit, size), |(pieces, spill_at, limit, size)| {
-        let mut sink = BodySink::with_spill_at(limit, spill_at);
-        let mut kept = Vec::new();
-        let mut refused = None;
-        for piece in &pieces {
-            match sink.push(piece) {
-                Ok(()) => kept.extend_from_slice(piece),
-                Err(e) => {
-                    refused = Some(TooLarge::from_io(&e));
-                    break;
+    check(
+        "response body sink",
+        (pieces, 0usize..200, limit, size),
+        |(pieces, spill_at, limit, size)| {
+            let mut sink = BodySink::with_spill_at(limit, spill_at);
+            let mut kept = Vec::new();
+            let mut refused = None;
+            for piece in &pieces {
+                match sink.push(piece) {
+                    Ok(()) => kept.extend_from_slice(piece),
+                    Err(e) => {
+                        refused = Some(TooLarge::from_io(&e));
+                        break;
+                    }
                 }
             }
-        }
-        let total: usize = pieces.iter().map(Vec::len).sum();
-        match refused {
-            Some(too_large) => {
-                prop_assert!(limit.is_some_and(|l| total as u64 > l));
-                prop_assert_eq!(too_large, limit.map(|limit| TooLarge { limit }));
+            let total: usize = pieces.iter().map(Vec::len).sum();
+            match refused {
+                Some(too_large) => {
+                    prop_assert!(limit.is_some_and(|l| total as u64 > l));
+                    prop_assert_eq!(too_large, limit.map(|limit| TooLarge { limit }));
+                }
+                None => {
+                    prop_assert!(limit.is_none_or(|l| total as u64 <= l));
+                    let body = sink
+                        .finish()
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert_eq!(body.len(), total as u64);
+                    let bytes = body
+                        .bytes()
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                    prop_assert_eq!(&bytes[..], &kept[..]);
+                    prop_assert_eq!(body.is_spilled(), total > spill_at);
+                }
             }
-            None => {
-                prop_assert!(limit.is_none_or(|l| total as u64 <= l));
-                let body = sink.finish().map_err(|e| TestCaseError::fail(e.to_string()))?;
-                prop_assert_eq!(body.len(), total as u64);
-                let bytes = body.bytes().map_err(|e| TestCaseError::fail(e.to_string()))?;
-                prop_assert_eq!(&bytes[..], &kept[..]);
-                prop_assert_eq!(body.is_spilled(), total > spill_at);
+            if let Ok(n) = parse_size(&size) {
+                prop_assert_eq!(parse_size(&format_size(n)), Ok(n), "{:?}", size);
             }
-        }
-        if let Ok(n) = parse_size(&size) {
-            prop_assert_eq!(parse_size(&format_size(n)), Ok(n), "{:?}", size);
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
 }

@@ -200,6 +200,10 @@ fn fuzz_url_parts_round_trip() {
                 })),
             };
             let text = spec.to_template();
+            if protocol.is_none() && text.contains("://") {
+                // Without a protocol, a later `://` (`h/:` + `//`) reads as one, in Postman too.
+                return Ok(());
+            }
             let pieces = parse(&text);
             let query_text: Vec<String> = query
                 .iter()
