@@ -13,7 +13,7 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 pub const DEFAULT_CASES: u32 = 256;
 
 /// One case taking longer than this (debug build, shared machine) counts as a hang.
-pub const CASE_TIME_LIMIT: Duration = Duration::from_secs(20);
+pub const CASE_TIME_LIMIT: Duration = Duration::from_secs(60);
 
 /// The number of cases each target runs: `POSTIE_FUZZ_CASES` when it is a positive number.
 pub fn cases() -> u32 {
