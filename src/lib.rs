@@ -22,3 +22,8 @@ pub mod script;
 pub mod vars;
 
 pub use api::{Options, RunResult, run};
+/// The case count and runner the property tests share with the `fuzz` integration tests
+/// (`POSTIE_FUZZ_CASES`).
+#[cfg(test)]
+#[path = "../tests/fuzz/config.rs"]
+pub(crate) mod fuzz_config;

@@ -10,6 +10,7 @@ mod echo;
 mod fault_catalogue;
 mod fault_server;
 mod faults;
+mod fuzz;
 mod hardening;
 mod html_reports;
 mod http_behaviour;

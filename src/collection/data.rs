@@ -245,6 +245,7 @@ fn csv_records(text: &str) -> Result<Vec<(usize, Vec<Field>)>, String> {
             if c == '"' {
                 if chars.peek() == Some(&'"') {
                     chars.next();
+                    column += 1;
                     field.push('"');
                 } else {
                     in_quotes = false;
@@ -296,6 +297,22 @@ mod tests {
         assert_eq!(
             err,
             "the quoted field opened at line 2, column 3 never closes"
+        );
+    }
+
+    /// Found by the fuzz tests (issue 12): the second quote of each `""` was not counted, so an
+    /// unclosed quote after one was placed a column too early.
+    #[test]
+    fn data_csv_unclosed_quote_after_escaped_quotes_names_its_column_issue_12() {
+        let err = parse_csv("\"\"\"\",\"").err().unwrap_or_default();
+        assert_eq!(
+            err,
+            "the quoted field opened at line 1, column 6 never closes"
+        );
+        let err = parse_csv("a\n\"x\"\"y\"\"\",\"z").err().unwrap_or_default();
+        assert_eq!(
+            err,
+            "the quoted field opened at line 2, column 10 never closes"
         );
     }
 

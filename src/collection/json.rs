@@ -339,4 +339,44 @@ mod tests {
         let d = read_json(f.path(), "collection").unwrap_err();
         assert_eq!(d.message, "the collection file is not valid UTF-16 text");
     }
+
+    /// Text written as UTF-8 (with or without its mark) or UTF-16 with a mark decodes to itself;
+    /// any bytes decode or fail without a panic, an invalid UTF-8 byte named by its place.
+    #[test]
+    fn decode_fuzz_encodings_and_any_bytes() {
+        use proptest::prelude::*;
+        let input = (
+            any::<String>(),
+            proptest::collection::vec(any::<u8>(), 0..64),
+        );
+        crate::fuzz_config::check("json::decode", input, |(text, bytes)| {
+            let text = text.trim_start_matches('\u{feff}').to_string();
+            let utf16 = |bom: [u8; 2], unit: fn(u16) -> [u8; 2]| {
+                let mut out = bom.to_vec();
+                out.extend(text.encode_utf16().flat_map(unit));
+                out
+            };
+            let encoded = [
+                text.as_bytes().to_vec(),
+                [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+                utf16([0xFF, 0xFE], u16::to_le_bytes),
+                utf16([0xFE, 0xFF], u16::to_be_bytes),
+            ];
+            for (i, bytes) in encoded.iter().enumerate() {
+                // Plain UTF-8 starting with a NUL byte pattern reads as UTF-16 without a mark.
+                if i == 0 && matches!(bytes.as_slice(), [0, _, ..] | [_, 0, ..]) {
+                    continue;
+                }
+                prop_assert_eq!(decode(bytes).ok(), Some(text.clone()), "encoding {}", i);
+            }
+            if let Err(DecodeError::Utf8 { line, col }) = decode(&bytes) {
+                let good = std::str::from_utf8(
+                    &bytes[..bytes.utf8_chunks().next().map_or(0, |c| c.valid().len())],
+                )
+                .unwrap_or("");
+                prop_assert!(line == good.matches('\n').count() + 1 && col >= 1);
+            }
+            Ok(())
+        });
+    }
 }

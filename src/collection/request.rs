@@ -865,4 +865,37 @@ mod tests {
             d.message
         );
     }
+
+    /// A query string splits on `&` and the first `=` of each pair, and joins back as written;
+    /// header lines never panic and keep only named headers.
+    #[test]
+    fn query_string_and_header_lines_fuzz() {
+        use proptest::prelude::*;
+        let text = proptest::collection::vec(
+            proptest::sample::select(
+                &[
+                    "a", "=", "&", "==", "é", " ", ":", "//", "\n", "\r\n", "%", "{{x}}", "",
+                ][..],
+            ),
+            0..16,
+        )
+        .prop_map(|bits| bits.concat());
+        crate::fuzz_config::check("query string and header lines", text, |text| {
+            let joined: Vec<String> = parse_query_string(&text)
+                .iter()
+                .map(|kv| {
+                    if kv.no_value {
+                        kv.key.clone()
+                    } else {
+                        format!("{}={}", kv.key, kv.value)
+                    }
+                })
+                .collect();
+            prop_assert_eq!(joined.join("&"), text.clone());
+            for header in parse_header_lines(&text) {
+                prop_assert!(!header.key.is_empty() && !header.key.contains('\n'));
+            }
+            Ok(())
+        });
+    }
 }

@@ -63,6 +63,8 @@ pub fn variable_file_document(
             let mut map = map.clone();
             let old = match map.get("values") {
                 Some(Value::Array(values)) => values.clone(),
+                // A single entry is read as a list of one.
+                Some(single @ Value::Object(_)) => vec![single.clone()],
                 _ => Vec::new(),
             };
             map.insert(
@@ -240,13 +242,19 @@ fn patch_entry(
             None => map.remove("value"),
         };
     }
+    // A variable a script unset and set again has no type any more: the entry must not cast
+    // its value when read back.
+    if var.kind.is_none() && loaded.is_some_and(|l| l.kind.is_some()) {
+        map.remove("type");
+    }
     let written_off = map.get("disabled") == Some(&Value::Bool(true));
     let was_disabled = match style {
         ExportStyle::AsLoaded => loaded.map_or(written_off, |l| l.disabled),
         ExportStyle::Newman => written_off || map.get("enabled") == Some(&Value::Bool(false)),
     };
     if was_disabled != var.disabled {
-        if map.contains_key("disabled") {
+        // `disabled` is what Newman (and postie) read back: a switched-off entry always has it.
+        if map.contains_key("disabled") || var.disabled {
             map.insert("disabled".into(), Value::Bool(var.disabled));
         }
         if map.contains_key("enabled") || !map.contains_key("disabled") {
@@ -573,6 +581,84 @@ mod tests {
             variable_file_document(Some(&f), &scope, "environment", ExportStyle::AsLoaded),
             doc
         );
+    }
+
+    /// Found by the fuzz tests (issue 12): an entry whose `key` is a number or a boolean (read
+    /// as the variable `"false"`) was taken for an entry without a key, so the export kept it
+    /// and appended the variable again: loaded back, the file held it twice.
+    #[test]
+    fn export_entries_keyed_by_a_number_or_boolean_are_the_variable_issue_12() {
+        let doc = json!({"values": [
+            {"key": false, "value": "gone"},
+            {"key": 7, "value": "x"}
+        ]});
+        let f = file(doc.clone());
+        assert_eq!(f.values.len(), 2);
+        let mut scope = VariableScope::from_variables(&f.values);
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            assert_eq!(
+                variable_file_document(Some(&f), &scope, "environment", style),
+                doc
+            );
+        }
+        scope.set("7", json!("y"));
+        let out = variable_file_document(Some(&f), &scope, "environment", ExportStyle::AsLoaded);
+        assert_eq!(
+            out,
+            json!({"values": [{"key": false, "value": "gone"}, {"key": 7, "value": "y"}]})
+        );
+    }
+
+    /// Found by the fuzz tests (issue 12): a `number` variable a script unset and set again to
+    /// `""` was written back with its old type, and read back as 0.
+    #[test]
+    fn export_a_variable_set_anew_drops_its_old_type_issue_12() {
+        let f = file(json!({"values": [{"key": "c", "value": "1", "type": "number"}]}));
+        let mut scope = VariableScope::from_variables(&f.values);
+        scope.unset("c");
+        scope.set("c", json!(""));
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            let out = variable_file_document(Some(&f), &scope, "environment", style);
+            assert_eq!(out, json!({"values": [{"key": "c", "value": ""}]}));
+        }
+    }
+
+    /// Found by the fuzz tests (issue 12): when a run unset a variable whose disabled duplicate
+    /// stayed, the duplicate was written into the first entry of that name as `enabled: false`
+    /// only, which is not read back: the variable came back switched on. It now gets
+    /// `disabled: true`.
+    #[test]
+    fn export_a_switched_off_entry_gets_disabled_issue_12() {
+        let f = file(json!({"values": [
+            {"key": "d", "value": "on"},
+            {"key": "d", "value": "dup", "disabled": true}
+        ]}));
+        let mut scope = VariableScope::from_variables(&f.values);
+        scope.unset("d");
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            let out = variable_file_document(Some(&f), &scope, "environment", style);
+            assert_eq!(
+                out,
+                json!({"values": [{"key": "d", "value": "dup", "disabled": true}]})
+            );
+            let again = file(out);
+            assert_eq!(VariableScope::from_variables(&again.values).get("d"), None);
+        }
+    }
+
+    /// Found by the fuzz tests (issue 12): `values` written as one object (read as a list of
+    /// one) was dropped by the export, and the variable written anew lost its `disabled`.
+    #[test]
+    fn export_a_single_values_object_is_patched_issue_12() {
+        let f = file(json!({"values": {"key": "a", "disabled": true, "x": 1}}));
+        assert!(f.values[0].disabled);
+        let scope = VariableScope::from_variables(&f.values);
+        for style in [ExportStyle::AsLoaded, ExportStyle::Newman] {
+            assert_eq!(
+                variable_file_document(Some(&f), &scope, "environment", style),
+                json!({"values": [{"key": "a", "disabled": true, "x": 1}]})
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! a malformed cookie is skipped with a warning. Expired cookies are neither loaded nor written.
 //! This module only converts; [`crate::export`] writes the file.
 
-use super::cookies::{CookieJar, StoredCookie, now_millis};
+use super::cookies::{CookieJar, LAST_MILLIS, StoredCookie, now_millis};
 use crate::diagnostic::Diagnostic;
 use ::cookie::time::OffsetDateTime;
 use ::cookie::time::format_description::well_known::{Rfc2822, Rfc3339};
@@ -128,17 +128,22 @@ fn parse_cookie(entry: &Value, now: i64) -> Result<Option<StoredCookie>, String>
             Some(_) => Err(format!("\"{name}\" is not true or false")),
         }
     };
+    // Only dates the export writes back as they were: four-digit years, none before 1970.
+    let writable = |ms: i64| (0..=LAST_MILLIS).contains(&ms);
     let date = |name: &str| -> Result<Option<i64>, String> {
         match obj.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) if s == "Infinity" => Ok(None),
             Some(Value::String(s)) => parse_date(s)
+                .filter(|&ms| writable(ms))
                 .map(Some)
-                .ok_or_else(|| format!("\"{name}\" is not a date: \"{s}\"")),
+                .ok_or_else(|| format!("\"{name}\" is not a date from 1970 to 9999: \"{s}\"")),
             Some(Value::Number(n)) => n
                 .as_f64()
-                .map(|ms| Some(ms as i64))
-                .ok_or_else(|| format!("\"{name}\" is not a date")),
+                .map(|ms| ms as i64)
+                .filter(|&ms| writable(ms))
+                .map(Some)
+                .ok_or_else(|| format!("\"{name}\" is not a date from 1970 to 9999")),
             Some(_) => Err(format!("\"{name}\" is not a date")),
         }
     };
@@ -160,9 +165,10 @@ fn parse_cookie(entry: &Value, now: i64) -> Result<Option<StoredCookie>, String>
     // `maxAge` in seconds; tough-cookie also writes "Infinity" and "-Infinity".
     let max_age = match obj.get("maxAge") {
         None | Some(Value::Null) => None,
+        // An integer as written (through a double it would lose digits past 2^53).
         Some(Value::Number(n)) => Some(
-            n.as_f64()
-                .map(|s| s.floor() as i64)
+            n.as_i64()
+                .or_else(|| n.as_f64().map(|s| s.floor() as i64))
                 .ok_or("\"maxAge\" is not a number")?,
         ),
         Some(v @ Value::String(s)) if s == "Infinity" => {
@@ -366,6 +372,57 @@ mod tests {
             cookie_file_document(Some(&file.settings), &jar.stored()),
             doc
         );
+    }
+
+    /// Found by the fuzz tests (issue 12): a date past year 9999 (given as a number) was loaded,
+    /// then exported as `10000-01-01T…`, which no jar reader takes back: the cookie was lost on
+    /// the next `--cookie-jar`. It is now refused when loaded, with a warning.
+    #[test]
+    fn cookie_file_dates_past_year_9999_are_refused_issue_12() {
+        let file = parse(&json!({"cookies": [
+            {"key": "far", "value": "1", "domain": "h.test", "creation": 253_402_300_800_000_i64},
+            {"key": "neg", "value": "1", "domain": "h.test", "lastAccessed": -1},
+            {"key": "ok", "value": "1", "domain": "h.test", "creation": 253_402_300_799_999_i64}
+        ]}));
+        let names: Vec<&str> = file.cookies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["ok"]);
+        assert_eq!(
+            file.warnings,
+            [
+                "cookie 1 skipped: \"creation\" is not a date from 1970 to 9999",
+                "cookie 2 skipped: \"lastAccessed\" is not a date from 1970 to 9999"
+            ]
+        );
+        let out = cookie_file_document(None, &file.cookies);
+        assert_eq!(out["cookies"][0]["creation"], "9999-12-31T23:59:59.999Z");
+    }
+
+    /// Found by the fuzz tests (issue 12): a `maxAge` past 2^53 seconds was read through a
+    /// double and came back changed.
+    #[test]
+    fn cookie_file_max_age_is_read_exactly_issue_12() {
+        let file = parse(&json!({"cookies": [
+            {"key": "k", "value": "1", "domain": "h.test", "maxAge": 36_020_730_879_718_737_i64},
+            {"key": "f", "value": "1", "domain": "h.test", "maxAge": 1.5}
+        ]}));
+        assert_eq!(file.cookies[0].max_age, Some(36_020_730_879_718_737));
+        assert_eq!(file.cookies[1].max_age, Some(1));
+    }
+
+    /// Found by the fuzz tests (issue 12): a cookie with a huge `Max-Age` expires at the end of
+    /// year 9999 in the jar; exported (`maxAge` in seconds from its creation) and read back, its
+    /// expiry lay past that and the cookie was refused.
+    #[test]
+    fn cookie_file_huge_max_age_survives_a_round_trip_issue_12() {
+        let jar = CookieJar::new();
+        let u = url("http://h.test/");
+        jar.store_set_cookie(["k=v; Max-Age=9223372036854775807"], &u);
+        let stored = jar.stored();
+        assert_eq!(stored.len(), 1);
+        let doc = cookie_file_document(None, &stored);
+        let (again, file) = parse(&doc).into_jar();
+        assert!(file.warnings.is_empty(), "{:?}", file.warnings);
+        assert_eq!(again.header_for(&u).as_deref(), Some("k=v"));
     }
 
     #[test]

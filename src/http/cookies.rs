@@ -104,6 +104,10 @@ pub struct StoredCookie {
 
 type Key = (String, String, String);
 
+/// 9999-12-31T23:59:59.999Z in milliseconds since the epoch: no cookie expires later, and no
+/// later date has a four-digit year (as jar files write dates).
+pub(crate) const LAST_MILLIS: i64 = 253_402_300_799_999;
+
 /// What the jar keeps beside `cookie_store`'s cookie.
 #[derive(Debug, Clone)]
 struct Meta {
@@ -252,7 +256,7 @@ impl CookieJar {
     /// Add a cookie loaded from a jar file (for `--cookie-jar`), after the cookies already in
     /// the jar. An already expired cookie is not added; that is not an error.
     pub fn restore(&self, cookie: &StoredCookie) -> Result<(), String> {
-        let host = if cookie.domain.contains(':') {
+        let host = if cookie.domain.contains(':') && !cookie.domain.starts_with('[') {
             format!("[{}]", cookie.domain)
         } else {
             cookie.domain.clone()
@@ -286,7 +290,9 @@ impl CookieJar {
             .map_err(|e| format!("invalid cookie: {e}"))?
             .into_owned();
         parsed.expires = match cookie.expiry {
-            Some(at) => CookieExpiration::from(datetime_of(at)?),
+            // A `maxAge` of centuries (as a server's huge `Max-Age` is written back) counts from
+            // the end of year 9999, as the jar keeps it.
+            Some(at) => CookieExpiration::from(datetime_of(at.min(LAST_MILLIS))?),
             None => CookieExpiration::SessionEnd,
         };
         if parsed.is_expired() {
@@ -381,7 +387,8 @@ impl CookieJar {
 
 fn stored(cookie: &cookie_store::Cookie<'_>, meta: Option<&Meta>) -> StoredCookie {
     let (domain, host_only) = match &cookie.domain {
-        CookieDomain::HostOnly(d) => (d.clone(), true),
+        // `[::1]` is written `::1`, as tough-cookie writes the host of an IPv6 URL.
+        CookieDomain::HostOnly(d) => (unbracketed(d), true),
         CookieDomain::Suffix(d) => (d.trim_start_matches('.').to_string(), false),
         CookieDomain::NotPresent | CookieDomain::Empty => (String::new(), true),
     };
@@ -409,6 +416,14 @@ fn stored(cookie: &cookie_store::Cookie<'_>, meta: Option<&Meta>) -> StoredCooki
         last_accessed: meta.and_then(|m| m.last_accessed),
         extra: meta.map(|m| m.extra.clone()).unwrap_or_default(),
     }
+}
+
+/// An IPv6 host without its brackets (`[::1]` → `::1`); other hosts as they are.
+fn unbracketed(host: &str) -> String {
+    host.strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host)
+        .to_string()
 }
 
 fn info(cookie: &cookie_store::Cookie<'_>) -> CookieInfo {
@@ -469,6 +484,24 @@ mod tests {
 
     fn url(s: &str) -> Url {
         Url::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    /// Found by the fuzz tests (issue 12): a cookie from `http://[::1]/` was exported with the
+    /// domain `[::1]` and refused when read back (`[[::1]]`).
+    #[test]
+    fn cookies_of_an_ipv6_host_survive_export_and_restore_issue_12() {
+        let jar = CookieJar::new();
+        let u = url("http://[::1]:8080/a");
+        jar.store_set_cookie(["sid=1; Path=/"], &u);
+        let stored = jar.stored();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].domain, "::1", "written as tough-cookie writes it");
+        let again = CookieJar::new();
+        assert_eq!(again.restore(&stored[0]), Ok(()));
+        assert_eq!(again.header_for(&u).as_deref(), Some("sid=1"));
+        let mut bracketed = stored[0].clone();
+        bracketed.domain = "[::1]".into();
+        assert_eq!(CookieJar::new().restore(&bracketed), Ok(()));
     }
 
     #[test]

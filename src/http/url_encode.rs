@@ -85,10 +85,11 @@ pub fn parse(url: &str) -> UrlPieces {
         text.truncate(i);
     }
     if let Some(i) = text.rfind('@') {
-        let auth = restore(&text[..i]);
+        // Split before the variables come back: a `{{variable}}` holding a `:` stays whole.
+        let auth = &text[..i];
         pieces.auth = Some(match auth.split_once(':') {
-            Some((user, password)) => (user.to_string(), Some(password.to_string())),
-            None => (auth, None),
+            Some((user, password)) => (restore(user), Some(restore(password))),
+            None => (restore(auth), None),
         });
         text = text[i + 1..].to_string();
     }
@@ -353,6 +354,20 @@ mod tests {
         assert_eq!(p.hash.as_deref(), Some("{{h#}}"));
         let p = parse("http://:host/get");
         assert_eq!((p.host, p.port.as_deref()), (None, Some("host")));
+    }
+
+    /// Found by the fuzz tests (issue 12): the user info was split on the first `:` after its
+    /// variables had come back, so a `{{variable}}` holding a `:` was cut in two.
+    #[test]
+    fn url_parse_keeps_a_variable_holding_a_colon_in_the_user_info_issue_12() {
+        let p = parse("{{x/y:z?#@&]}}@h");
+        assert_eq!(p.auth, Some(("{{x/y:z?#@&]}}".to_string(), None)));
+        assert_eq!(p.host.as_deref(), Some("h"));
+        let p = parse("http://{{u:1}}:{{p:2}}@h/");
+        assert_eq!(
+            p.auth,
+            Some(("{{u:1}}".to_string(), Some("{{p:2}}".to_string())))
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
@@ -78,6 +79,27 @@ fn entry_json(var: &Variable) -> Value {
     }
 }
 
+/// A value from the script as a tree. One nested deeper than serde_json builds trees (128
+/// levels) is kept as its JSON text, so that the script's other results are not lost with it.
+fn tree(raw: &RawValue) -> Value {
+    serde_json::from_str(raw.get()).unwrap_or_else(|_| Value::String(raw.get().to_string()))
+}
+
+/// A variable entry or change (`[name, value]`, `{"k": name, "v": value, ...}`) as a tree, its
+/// parts read with [`tree`] when the whole is nested too deep.
+fn entry_tree(raw: &RawValue) -> Value {
+    if let Ok(whole) = serde_json::from_str(raw.get()) {
+        return whole;
+    }
+    if let Ok(parts) = serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()) {
+        return Value::Array(parts.iter().map(|part| tree(part)).collect());
+    }
+    match serde_json::from_str::<indexmap::IndexMap<String, Box<RawValue>>>(raw.get()) {
+        Ok(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), tree(v))).collect()),
+        Err(_) => Value::Null,
+    }
+}
+
 /// An entry of the list [`scope_json`] writes, back from the script; `None` when it is not one.
 fn entry_from_json(entry: Value) -> Option<Variable> {
     match entry {
@@ -111,8 +133,9 @@ fn key_text(key: Value) -> Option<String> {
 }
 
 /// A script's changes to one scope: `[name, value]` sets, `[name]` unsets.
-fn changes_from_json(list: Vec<Value>) -> Vec<Change> {
-    list.into_iter()
+fn changes_from_json(list: Vec<Box<RawValue>>) -> Vec<Change> {
+    list.iter()
+        .map(|change| entry_tree(change))
         .filter_map(|change| match change {
             Value::Array(mut parts) if parts.len() == 2 => {
                 let value = parts.pop()?;
@@ -267,13 +290,13 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
 
 #[derive(Deserialize, Default)]
 struct RawVars {
-    local: Option<Vec<Value>>,
+    local: Option<Vec<Box<RawValue>>>,
     #[serde(default)]
-    environment: Vec<Value>,
+    environment: Vec<Box<RawValue>>,
     #[serde(default)]
-    collection: Vec<Value>,
+    collection: Vec<Box<RawValue>>,
     #[serde(default)]
-    globals: Vec<Value>,
+    globals: Vec<Box<RawValue>>,
 }
 
 #[derive(Deserialize)]
@@ -321,9 +344,9 @@ struct RawChanges {
     auth: Option<Value>,
 }
 
-/// Keeps an explicit `null` as `Some(Value::Null)` (absent stays `None`).
+/// Keeps an explicit `null` as `Some(Value::Null)` (absent stays `None`); read with [`tree`].
 fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::Error> {
-    Value::deserialize(d).map(Some)
+    Box::<RawValue>::deserialize(d).map(|raw| Some(tree(&raw)))
 }
 
 #[derive(Deserialize)]
@@ -348,10 +371,11 @@ pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcom
     let raw: RawOutcome = serde_json::from_str(&well_formed(json)).map_err(|e| e.to_string())?;
     Ok(ScriptOutcome {
         changes: VarChanges {
-            local: raw
-                .vars
-                .local
-                .map(|list| list.into_iter().filter_map(entry_from_json).collect()),
+            local: raw.vars.local.map(|list| {
+                list.iter()
+                    .filter_map(|entry| entry_from_json(entry_tree(entry)))
+                    .collect()
+            }),
             environment: changes_from_json(raw.vars.environment),
             collection: changes_from_json(raw.vars.collection),
             globals: changes_from_json(raw.vars.globals),
@@ -438,8 +462,7 @@ struct RawCall {
     id: u64,
     #[serde(rename = "type")]
     kind: String,
-    #[serde(default)]
-    request: Value,
+    request: Option<Box<RawValue>>,
     #[serde(default)]
     action: String,
     #[serde(default)]
@@ -461,7 +484,7 @@ pub(crate) fn calls_from_json(json: &str) -> Result<Vec<QueuedCall>, String> {
         .map(|c| {
             let jar = |call: JarCall| Ok(HostCall::Jar(call));
             let call = match (c.kind.as_str(), c.action.as_str()) {
-                ("send", _) => Ok(HostCall::Send(c.request)),
+                ("send", _) => Ok(HostCall::Send(c.request.map_or(Value::Null, |r| tree(&r)))),
                 ("jar", "get") => jar(JarCall::Get {
                     url: c.url,
                     name: c.name,
@@ -579,6 +602,42 @@ mod tests {
         let stack = "    at f (postie-expect.js:10:3)\n    at <anonymous> (postie-script:4:17)\n";
         assert_eq!(position_in_stack(stack), Some((4, 17)));
         assert_eq!(position_in_stack("no frames"), None);
+    }
+
+    /// Found by the fuzz tests (issue 12): a variable set to a value nested about 125 levels
+    /// deep made the whole results unreadable (serde_json's recursion limit), so the script's
+    /// assertions and every other change were lost.
+    #[test]
+    fn outcome_keeps_results_beside_a_value_nested_too_deep_issue_12() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let json = format!(
+            r#"{{"vars": {{"environment": [["deep", {deep}], ["x", 1]], "local": [{{"k": "l", "v": {deep}}}]}},
+                "assertions": [{{"name": "t", "skipped": false}}],
+                "requestChanges": {{"body": {deep}}}}}"#
+        );
+        let out = match outcome_from_json(&json, "") {
+            Ok(out) => out,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(out.assertions.len(), 1);
+        assert_eq!(
+            out.changes.environment,
+            [
+                Change::Set("deep".into(), Value::String(deep.clone())),
+                Change::Set("x".into(), Value::from(1)),
+            ]
+        );
+        let local = out.changes.local.unwrap_or_default();
+        assert_eq!(local[0].value, Some(Value::String(deep.clone())));
+        let body = out.request_changes.and_then(|c| c.body);
+        assert_eq!(body, Some(Value::String(deep)));
+        // Values a tree holds are read as trees.
+        let json = r#"{"vars": {"environment": [["a", [[1]]]]}}"#;
+        let out = outcome_from_json(json, "").map(|o| o.changes.environment);
+        assert_eq!(
+            out,
+            Ok(vec![Change::Set("a".into(), serde_json::json!([[1]]))])
+        );
     }
 
     #[test]

@@ -784,15 +784,38 @@
     }
   }
 
-  // A change (`[name, value]`) or local entry (`{k, v, …}`) JSON can hold: a value JSON cannot
-  // (BigInt, a cycle) is sent as its text.
+  // A change (`[name, value]`) or local entry (`{k, v, …}`) JSON can hold: a name or value JSON
+  // cannot hold (BigInt, a cycle, nesting too deep for the stack) is sent as its text.
   function safeItem(item) {
     try {
       stringify(item);
       return item;
     } catch (e) {
-      if (Array.isArray(item)) return item.length < 2 ? item : [item[0], String(item[1])];
-      return Object.assign({}, item, { v: String(item.v) });
+      if (Array.isArray(item)) return item.map(safePart);
+      return Object.assign({}, item, { k: safePart(item.k), v: safePart(item.v) });
+    }
+  }
+
+  function safePart(value) {
+    try {
+      stringify(value);
+      return value;
+    } catch (e) {
+      return textOf(value);
+    }
+  }
+
+  // `String(value)`; what `Object.prototype.toString` says of it when that throws (arrays nested
+  // too deep to join, objects without a `toString`).
+  function textOf(value) {
+    try {
+      return String(value);
+    } catch (e) {
+      try {
+        return Object.prototype.toString.call(value);
+      } catch (e2) {
+        return '';
+      }
     }
   }
 
@@ -832,8 +855,17 @@
     try {
       return stringify(out);
     } catch (e) {
-      // A value JSON cannot hold (BigInt, a cycle): fall back to one value at a time.
+      // A value JSON cannot hold (BigInt, a cycle, nesting too deep): fall back to one value at
+      // a time; a request change JSON cannot hold is left out.
       for (const key of Object.keys(vars || {})) vars[key] = vars[key].map(safeItem);
+      const changes = out.requestChanges;
+      for (const key of Object.keys(changes || {})) {
+        try {
+          stringify(changes[key]);
+        } catch (e2) {
+          delete changes[key];
+        }
+      }
       return stringify(out);
     }
   }

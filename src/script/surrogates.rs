@@ -93,4 +93,40 @@ mod tests {
             "cut short at the end"
         );
     }
+
+    /// Any UTF-16 text (lone halves included) written as JSON, its characters escaped or not at
+    /// random, reads back as that text with each lone half replaced, as Node writes it.
+    #[test]
+    fn surrogates_fuzz_any_utf16_text_reads_back() {
+        use proptest::prelude::*;
+        let units = proptest::collection::vec(
+            prop_oneof![
+                any::<u16>(),
+                0xD800u16..0xE000,
+                Just(u16::from(b'\\')),
+                Just(u16::from(b'u'))
+            ],
+            0..24,
+        );
+        let text = (units, proptest::collection::vec(any::<bool>(), 24));
+        crate::fuzz_config::check("surrogates::well_formed", text, |(units, escape)| {
+            let mut json = String::from("\"");
+            for (i, unit) in units.iter().enumerate() {
+                match char::from_u32(u32::from(*unit)) {
+                    Some('"') => json.push_str("\\\""),
+                    Some('\\') => json.push_str("\\\\"),
+                    Some(c) if !c.is_control() && !escape[i] => json.push(c),
+                    _ => json.push_str(&format!("\\u{unit:04x}")),
+                }
+            }
+            json.push('"');
+            let read: String = serde_json::from_str(&well_formed(&json))
+                .map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
+            prop_assert_eq!(read, String::from_utf16_lossy(&units));
+            // Text that is not JSON at all passes through without a panic.
+            let half: String = json.chars().take(json.chars().count() / 2).collect();
+            let _ = well_formed(&half);
+            Ok(())
+        });
+    }
 }

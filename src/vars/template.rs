@@ -1,21 +1,41 @@
 //! `{{name}}` substitution exactly as Postman does it: innermost `{{…}}` first, the result re-scanned
 //! so nested names such as `{{host.{{env}}}}` work, at most [`MAX_PASSES`] passes; names that do not
 //! resolve stay in the text literally. `<<name>>` placeholders resolve from the same lookup.
+//! Re-scans stop growing the text past [`MAX_RESCAN_LEN`], so runaway nesting (`a` =
+//! `{{a}}{{a}}`) cannot exhaust memory.
 
 /// Newman re-scans a template at most this many times (postman-collection's `VARS_SUBREPLACE_LIMIT`).
 pub const MAX_PASSES: usize = 19;
+
+/// A re-scan (every pass after the first) makes no replacement that would leave the text
+/// longer than this (in bytes): the references it would have replaced stay as written. Runaway
+/// nesting (`a` = `{{a}}{{a}}{{a}}`) multiplies the text on every pass; Newman fails such a
+/// text with V8's `Invalid string length` once it passes 2^29 characters. The first pass is not
+/// limited: its text is as long as the template and the values it names.
+pub const MAX_RESCAN_LEN: usize = 16 << 20;
 
 /// Replace every `{{name}}` and `<<name>>` in `text` using `lookup`; unresolved names stay literal.
 ///
 /// `lookup` returns `None` for unknown names. Names are taken as written between the braces
 /// (no trimming), like Postman.
 pub fn resolve(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> String {
+    resolve_within(text, lookup, MAX_RESCAN_LEN)
+}
+
+/// [`resolve`] with re-scans limited to `max_len` bytes instead of [`MAX_RESCAN_LEN`]: the result
+/// is no longer than the first pass's text or `max_len`, whichever is longer.
+pub fn resolve_within(
+    text: &str,
+    lookup: &mut dyn FnMut(&str) -> Option<String>,
+    max_len: usize,
+) -> String {
     if !text.contains("{{") && !text.contains("<<") {
         return text.to_string();
     }
     let mut current = text.to_string();
-    for _ in 0..MAX_PASSES {
-        let (next, replaced) = replace_once(&current, lookup);
+    for pass in 0..MAX_PASSES {
+        let limit = if pass == 0 { usize::MAX } else { max_len };
+        let (next, replaced) = replace_once(&current, lookup, limit);
         current = next;
         if !replaced {
             break;
@@ -43,8 +63,13 @@ pub fn references(text: &str) -> Vec<String> {
     out
 }
 
-/// One left-to-right pass replacing innermost tokens. Returns the new text and whether anything changed.
-fn replace_once(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> (String, bool) {
+/// One left-to-right pass replacing innermost tokens, each only while the whole text stays within
+/// `limit` bytes. Returns the new text and whether anything changed.
+fn replace_once(
+    text: &str,
+    lookup: &mut dyn FnMut(&str) -> Option<String>,
+    limit: usize,
+) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut replaced = false;
     let bytes = text.as_bytes();
@@ -60,6 +85,8 @@ fn replace_once(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> (
             // A token is `open name close` where name holds no brace of either kind (innermost).
             if let Some((name, consumed)) = innermost(after, open, close)
                 && let Some(value) = lookup(name)
+                // The text's length if this token is replaced and the rest copied as it is.
+                && out.len() + value.len() + (text.len() - i - 2 - consumed) <= limit
             {
                 out.push_str(&value);
                 replaced = true;
@@ -79,15 +106,16 @@ fn replace_once(text: &str, lookup: &mut dyn FnMut(&str) -> Option<String>) -> (
 }
 
 /// If `after` starts with `name close` where name contains no `open`/brace characters, return the
-/// name and the bytes consumed (name + close).
+/// name and the bytes consumed (name + close). Only the name is scanned (up to the first brace,
+/// angle bracket or newline), so a long text full of `{{` is read in linear time.
 fn innermost<'a>(after: &'a str, open: &str, close: &str) -> Option<(&'a str, usize)> {
-    let end = after.find(close)?;
-    let name = &after[..end];
-    let forbidden = |c: char| c == '{' || c == '}' || (open == "<<" && (c == '<' || c == '>'));
-    if name.chars().any(forbidden) || name.contains('\n') {
-        return None;
-    }
-    Some((name, end + close.len()))
+    let angle = open == "<<";
+    let forbidden =
+        |c: char| c == '{' || c == '}' || c == '\n' || (angle && (c == '<' || c == '>'));
+    let end = after.find(forbidden)?;
+    after[end..]
+        .starts_with(close)
+        .then(|| (&after[..end], end + close.len()))
 }
 
 #[cfg(test)]
@@ -133,6 +161,37 @@ mod tests {
     fn template_stops_after_pass_limit() {
         // A self-referencing variable must not loop forever.
         assert_eq!(with(&[("a", "{{a}}")], "{{a}}"), "{{a}}");
+    }
+
+    /// Found by the fuzz tests (issue 12): a value naming itself more than once grew the text
+    /// exponentially (3^19 copies), until memory ran out.
+    #[test]
+    fn template_runaway_nesting_stays_bounded_issue_12() {
+        let mut lookup = |name: &str| (name == "a").then(|| "{{a}}{{a}}{{a}}".to_string());
+        let out = resolve_within("x{{a}}y", &mut lookup, 1000);
+        assert!(out.len() <= 1000, "{} bytes", out.len());
+        assert!(
+            out.starts_with("x{{a}}{{a}}") && out.ends_with("{{a}}y"),
+            "{out}"
+        );
+        // The first pass is never limited.
+        let mut big = |_: &str| Some("z".repeat(5000));
+        assert_eq!(resolve_within("{{b}}", &mut big, 10).len(), 5000);
+        // Doubling 19 times stays under the default limit, as Newman resolves it.
+        let mut double = |name: &str| (name == "a").then(|| "{{a}}{{a}}".to_string());
+        assert_eq!(resolve("{{a}}", &mut double).len(), 5 << 19);
+    }
+
+    /// Found by the fuzz tests (issue 12): each `{{` searched the rest of the text for `}}`, so a
+    /// text full of unclosed `{{` took quadratic time (minutes for a few hundred kilobytes).
+    #[test]
+    fn template_unclosed_braces_take_linear_time_issue_12() {
+        let text = format!("{}}}}}{}", "{{a".repeat(100_000), "<<b".repeat(100_000));
+        let started = std::time::Instant::now();
+        let out = resolve(&text, &mut |_| Some("x".to_string()));
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        assert_eq!(out.len(), text.len() - 4);
+        assert!(references(&text).len() == 1);
     }
 
     #[test]

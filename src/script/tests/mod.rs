@@ -379,6 +379,32 @@ fn environment_set_round_trips_with_types() {
     assert_eq!(out.vars.collection.get("c"), Some(&json!(false)));
 }
 
+/// Found by the fuzz tests (issue 12): a value JSON cannot write (nested past the stack, a name
+/// whose `toJSON` throws) made the fallback for such values throw too, and the script's results
+/// (assertions, every other change) were lost: "postie could not read the script's results".
+#[test]
+fn values_json_cannot_write_leave_the_other_results_issue_12() {
+    let out = run_with(
+        &mut sandbox(),
+        "let deep = []; for (let i = 0; i < 5000; i++) deep = [deep];\n\
+         pm.environment.set('deep', deep);\n\
+         pm.environment.set({ a: { toJSON() { throw new Error('no'); } } }, 1);\n\
+         pm.globals.set('bare', Object.create(null));\n\
+         pm.request.body = deep;\n\
+         pm.environment.set('after', 2);\n\
+         pm.test('still here', function () {});",
+        Scopes::default(),
+        None,
+    );
+    assert_eq!(out.error, None);
+    assert_eq!(results(&out), [("still here", None)]);
+    let env = &out.vars.environment;
+    assert_eq!(env.get("deep"), Some(&json!("[object Array]")));
+    assert_eq!(env.get("[object Object]"), Some(&json!(1)));
+    assert_eq!(env.get("after"), Some(&json!(2)));
+    assert_eq!(out.vars.globals.get("bare"), Some(&json!({})));
+}
+
 #[test]
 fn variables_follow_precedence_and_set_writes_local() {
     let mut vars = Scopes::default();
