@@ -208,6 +208,8 @@ def main():
         startup.setdefault(name, {"median": rss[name]["wall"], "n": rss[name]["n"]})
         startup[name]["rss"] = rss[name]["rss"]
     results["startup"] = startup
+    # The release binary postie ships as (Newman: its node_modules, for comparison).
+    results["binary_size"] = os.path.getsize(args.postie)
 
     # --- server throughput -------------------------------------------------------------------
     addr = f"127.0.0.1:{args.port}"
@@ -376,6 +378,9 @@ def write_markdown(args, results):
     L.append(f"| wall (median, n={p['n']}) | {fmt_s(p['median'])} | {fmt_s(n['median'])} | "
              f"{fmt_ratio(n['median'], p['median'])} |")
     L.append(f"| peak RSS | {fmt_mib(p['rss'])} | {fmt_mib(n['rss'])} | {fmt_ratio(n['rss'], p['rss'])} |")
+    if results.get("binary_size"):
+        L.append(f"| release binary size | {fmt_mib(results['binary_size'] / 1024)} (one file) | "
+                 f"Node.js + node_modules | — |")
     L.append("")
 
     L.append("## Runs")
