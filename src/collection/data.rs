@@ -82,8 +82,8 @@ pub fn parse_data(bytes: &[u8], path: &Path) -> Result<DataFile, Diagnostic> {
     Ok(DataFile { rows, warnings })
 }
 
-/// Iteration data given as JSON (the library API): rows as [`json_rows`] reads them, with its
-/// notes as warnings naming `source`.
+/// Iteration data given as JSON (the library API), read as a data file's JSON is (a document
+/// that is not a list is no data), with its notes as warnings naming `source`.
 pub fn data_rows(doc: Value, source: &str) -> DataFile {
     let mut warnings = Vec::new();
     let rows = json_rows(doc, &mut |at, m| {

@@ -93,7 +93,7 @@ pub fn changed_variables(
 /// The lines telling what `changes` (of one scope) are: a heading, then one `name  value` line
 /// each. Secret values are `********` unless `masker` is disabled (`--show-secrets`); other
 /// values still go through `masker` (a known secret inside them is masked) and are cut to one
-/// line of at most [`VALUE_WIDTH`] characters.
+/// line of at most 72 characters.
 pub fn change_lines(changes: &[VariableChange], masker: &Masker) -> Vec<String> {
     let Some(first) = changes.first() else {
         return Vec::new();
