@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 mod parts;
 mod request;
+mod request_body;
 mod stream;
 pub mod url;
 pub mod v1;

@@ -22,9 +22,8 @@ use rquickjs::context::EvalOptions;
 use rquickjs::function::{Flat, This};
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
-use super::api::{
-    LazyBody, NoHost, ResponseView, ScriptContext, ScriptError, ScriptHost, ScriptOutcome,
-};
+use super::api::{NoHost, ResponseView, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
+use super::body_arg::BodyArg;
 use super::bytecode;
 use super::convert::{self, HostCall};
 
@@ -740,48 +739,6 @@ fn resolve_template<'js>(text: String, lookup: Function<'js>) -> rquickjs::Resul
 }
 
 /// Call one of the prelude's entry points.
-/// V8's longest string (Node's `Cannot create a string longer than 0x1fffffe8 characters`).
-const MAX_STRING_LENGTH: usize = 0x1fff_ffe8;
-
-/// The response body as the prelude receives it: its text, or for a large body a native
-/// function making the text (`false`) or the raw bytes as code points (`true`, `null` when the
-/// text is them) on demand.
-enum BodyArg<'a> {
-    Text(&'a str),
-    Lazy(LazyBody),
-}
-
-impl<'js> rquickjs::IntoJs<'js> for BodyArg<'_> {
-    fn into_js(self, ctx: &Ctx<'js>) -> rquickjs::Result<Value<'js>> {
-        let lazy = match self {
-            BodyArg::Text(text) => return text.into_js(ctx),
-            BodyArg::Lazy(lazy) => lazy,
-        };
-        let make = move |ctx: Ctx<'js>, raw: bool| -> rquickjs::Result<Value<'js>> {
-            let text = lazy
-                .get()
-                .map_err(|e| rquickjs::Exception::throw_message(&ctx, &e))?;
-            let chosen = if raw {
-                text.raw.as_deref()
-            } else {
-                Some(text.text.as_str())
-            };
-            let Some(chosen) = chosen else {
-                return Ok(Value::new_null(ctx));
-            };
-            if chosen.len() > MAX_STRING_LENGTH && chosen.encode_utf16().count() > MAX_STRING_LENGTH
-            {
-                return Err(rquickjs::Exception::throw_message(
-                    &ctx,
-                    "Cannot create a string longer than 0x1fffffe8 characters",
-                ));
-            }
-            rquickjs::String::from_str(ctx, chosen).map(|s| s.into_value())
-        };
-        Function::new(ctx.clone(), make).map(|f| f.into_value())
-    }
-}
-
 fn call_hook<'js, R: rquickjs::FromJs<'js>>(
     ctx: &Ctx<'js>,
     name: &str,

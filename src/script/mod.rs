@@ -12,6 +12,7 @@
 //! in `lib/`, evaluated on first use; `native` holds the Rust host functions behind them.
 
 pub mod api;
+mod body_arg;
 mod bytecode;
 mod convert;
 pub mod engine;
