@@ -5,6 +5,17 @@
 
 use serde_json::{Number, Value};
 
+/// JavaScript's truthiness of a JSON value.
+pub fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0 && !f.is_nan()),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(_) | Value::Object(_) => true,
+    }
+}
+
 /// `String(value)` as JavaScript computes it, except that `null` gives `"null"` (as Postman's
 /// `Variable#toString` does).
 pub fn js_string(value: &Value) -> String {

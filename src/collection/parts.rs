@@ -208,16 +208,7 @@ pub(crate) fn is_switched_off(obj: &Map<String, Value>) -> bool {
     obj.get("disabled").is_some_and(truthy)
 }
 
-/// JavaScript's truthiness of a JSON value.
-pub(crate) fn truthy(v: &Value) -> bool {
-    match v {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0 && !f.is_nan()),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(_) | Value::Object(_) => true,
-    }
-}
+pub(crate) use super::js_value::truthy;
 
 /// A variable entry (`key`; `value`; `type`; `disabled`), read as Newman's SDK reads it: the name
 /// is `key` only (an entry named by `id` or `name` alone matches no `{{name}}`; a key that is not

@@ -7,6 +7,7 @@
 //! branch and used inline gives `true` or `false`; values are compared and added with
 //! JavaScript's coercions.
 
+use crate::collection::js_value::{js_string, truthy};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, Output, RenderContext, RenderError,
     RenderErrorReason, Renderable, ScopedJson,
@@ -88,32 +89,6 @@ pub fn js_number(n: f64) -> Value {
         json!(n as i64)
     } else {
         json!(n)
-    }
-}
-
-/// A value as JavaScript's `String()` prints it.
-fn js_string(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "null".into(),
-        Value::Number(n) => js_number(n.as_f64().unwrap_or(f64::NAN))
-            .to_string()
-            .trim_matches('"')
-            .to_string(),
-        Value::Array(items) => items.iter().map(js_string).collect::<Vec<_>>().join(","),
-        Value::Object(_) => "[object Object]".into(),
-        Value::Bool(b) => b.to_string(),
-    }
-}
-
-/// JavaScript's truthiness.
-fn truthy(v: &Value) -> bool {
-    match v {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0 && !f.is_nan()),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(_) | Value::Object(_) => true,
     }
 }
 
