@@ -29,6 +29,13 @@ fn bad_input_malformed_json_names_line_and_column() {
     );
     let out = postie(&["run", &path]);
     assert_usage_error(&out, "broken.json:4:3");
+    let snippet: Vec<&str> = out.stderr.lines().skip(1).take(3).collect();
+    assert_eq!(
+        snippet,
+        ["   |", " 4 |   \"item\": []", "   |   ^"],
+        "the line with a caret under the column:\n{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -93,6 +93,7 @@ fn syntax_error(text: &str, path: &Path, what: &str, e: &serde_json::Error) -> D
     let col = char_column(text, line, e.column()).max(1);
     Diagnostic::in_file(path, format!("invalid JSON: {message}"))
         .at(line, col)
+        .with_source(text)
         .with_hint(format!(
             "fix the {what} file's JSON syntax at that position"
         ))

@@ -170,7 +170,7 @@ impl UserTemplate {
             let message = format!("invalid Handlebars template: {}", e.reason());
             let diagnostic = Diagnostic::in_file(path, message);
             match e.pos() {
-                Some((line, col)) => diagnostic.at(line, col),
+                Some((line, col)) => diagnostic.at(line, col).with_source(&text),
                 None => diagnostic,
             }
         })?;
@@ -186,7 +186,7 @@ impl UserTemplate {
                 KNOWN[..KNOWN.len() - 1].join(", ")
             ));
             return Err(match position {
-                Some((line, col)) => diagnostic.at(line, col),
+                Some((line, col)) => diagnostic.at(line, col).with_source(&text),
                 None => diagnostic,
             });
         }
