@@ -2,10 +2,8 @@
 //! the next, and bad jar files stop the run before any request.
 
 use crate::echo::Echo;
-use crate::util::{postie, read_json, tempdir, write};
+use crate::util::{SCHEMA, postie, read_json, tempdir, write};
 use serde_json::{Value, json};
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 /// A collection of GET requests to `urls`.
 fn collection(urls: &[String]) -> String {

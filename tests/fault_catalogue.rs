@@ -2,8 +2,8 @@
 //! ([`crate::fault_server`] or a closed port) and the request error Newman 6.2.2 reports for it,
 //! as recorded against these very servers.
 
-use crate::fault_server::{Cert, Fault, FaultServer, GOOD_HEAD, closed_port};
-use crate::util::write;
+use crate::fault_server::{Cert, Fault, FaultServer, GOOD_HEAD};
+use crate::util::{closed_port, write};
 use serde_json::json;
 use std::path::Path;
 use std::time::Duration;

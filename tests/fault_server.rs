@@ -200,14 +200,6 @@ impl Drop for FaultServer {
     }
 }
 
-/// A port on 127.0.0.1 nobody listens on.
-pub fn closed_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or_else(|e| panic!("closed port: {e}"))
-}
-
 /// One connection, served until the fault is done, the client leaves or the server stops.
 fn serve(
     fault: &Fault,

@@ -2,14 +2,12 @@
 //! panic, a hang or lost results. Each test reproduces one failure of issue 12.
 
 use crate::echo::Echo;
-use crate::util::{postie, read_json, tempdir, write};
+use crate::util::{collection_doc, postie, read_json, tempdir, write};
 use serde_json::{Value, json};
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 /// A collection named `hardening` holding `items`.
 fn collection(items: Value) -> String {
-    json!({"info": {"name": "hardening", "schema": SCHEMA}, "item": items}).to_string()
+    collection_doc("hardening", items).to_string()
 }
 
 /// An item with a test script asserting status 200.

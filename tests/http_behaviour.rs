@@ -2,16 +2,16 @@
 //! echo server, asserting on what the server received and on the terminal report. No scripts.
 
 use crate::echo::{Echo, GZIP_JSON, Recorded};
-use crate::util::{Output, env_value, postie, read_json, tempdir, write};
+use crate::util::{
+    Output, closed_port, collection_doc, env_value, postie, read_json, tempdir, write,
+};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
-
 /// A collection named `http` holding `items`.
 fn collection(items: Value) -> Value {
-    json!({"info": {"name": "http", "schema": SCHEMA}, "item": items})
+    collection_doc("http", items)
 }
 
 /// A request item.
@@ -94,14 +94,6 @@ fn cookies(r: &Recorded) -> Vec<String> {
         .collect();
     list.sort();
     list
-}
-
-/// A port on 127.0.0.1 nobody listens on.
-fn closed_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or_else(|e| panic!("closed port: {e}"))
 }
 
 fn is_uuid(text: &str) -> bool {

@@ -2,12 +2,10 @@
 //! and reporters from there; `--max-response-size` turns a larger body, as received or decoded,
 //! into that request's error while the run goes on.
 
-use crate::util::{postie, postie_with_env, read_json, tempdir, write};
+use crate::util::{collection_doc, postie, postie_with_env, read_json, tempdir, write};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 /// The secret the large body carries near its end (declared in the environment).
 const SECRET: &str = "big-body-s3cret";
@@ -97,7 +95,7 @@ fn item(name: &str, url: &str, test: &str) -> Value {
 }
 
 fn collection(items: Value) -> String {
-    json!({"info": {"name": "large", "schema": SCHEMA}, "item": items}).to_string()
+    collection_doc("large", items).to_string()
 }
 
 #[test]

@@ -3,10 +3,8 @@
 //! shared with the normal path, and the normal encoding unchanged without the flag.
 
 use crate::raw_server::{RawServer, Received, ok};
-use crate::util::{Output, postie_with_env, tempdir, write};
+use crate::util::{Output, collection_doc, postie_with_env, tempdir, write};
 use serde_json::{Value, json};
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 /// Every printable ASCII character but `#`, `?` and `\` as a path segment (Newman's test).
 const NEWMAN_PATH: &str = "/!/\"/$/%/&/'/(/)/*/+/,/-/.///0/1/2/3/4/5/6/7/8/9/:/;/</=/>/@/A/B/C/\
@@ -21,7 +19,7 @@ const RAW: &str = "disableUrlEncoding";
 
 /// A collection named `raw` holding `items`.
 fn collection(items: Value) -> Value {
-    json!({"info": {"name": "raw", "schema": SCHEMA}, "item": items})
+    collection_doc("raw", items)
 }
 
 /// A GET item for `url` with `behavior` as its `protocolProfileBehavior` and `test` as its test

@@ -3,11 +3,9 @@
 //! script makes to `pm.request`, and what scripts see of the request (`Host`, location, data).
 
 use crate::echo::Echo;
-use crate::util::{Output, env_value, postie, read_json, tempdir, write};
+use crate::util::{Output, SCHEMA, closed_port, env_value, postie, read_json, tempdir, write};
 use serde_json::{Value, json};
 use std::path::Path;
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
 /// A script event of `listen` with `source`.
 fn event(listen: &str, source: &str) -> Value {
@@ -53,14 +51,6 @@ fn run_in(dir: &Path, items: Value, extra: &[&str]) -> (Output, Value, Value) {
 fn run(items: Value) -> (Output, Value, Value) {
     let dir = tempdir();
     run_in(dir.path(), items, &[])
-}
-
-/// A port on 127.0.0.1 nobody listens on.
-fn closed_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap_or_else(|e| panic!("closed port: {e}"))
 }
 
 #[test]

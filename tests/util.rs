@@ -82,10 +82,26 @@ pub fn env_value(doc: &serde_json::Value, key: &str) -> Option<serde_json::Value
         .map(|v| v["value"].clone())
 }
 
+/// The `info.schema` of a v2.1 collection.
+pub const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+
+/// A v2.1 collection document named `name` holding `items`.
+pub fn collection_doc(name: &str, items: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({"info": {"name": name, "schema": SCHEMA}, "item": items})
+}
+
+/// A port on 127.0.0.1 nobody listens on.
+pub fn closed_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("closed port: {e}"))
+}
+
 /// A one-request v2.1 collection whose test script is `test` (JSON-escaped here).
 pub fn collection_with_test(url: &str, test: &str) -> String {
     serde_json::json!({
-        "info": {"name": "scripts", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "info": {"name": "scripts", "schema": SCHEMA},
         "item": [{
             "name": "req",
             "event": [{"listen": "test", "script": {"exec": test.lines().collect::<Vec<_>>()}}],
