@@ -321,6 +321,7 @@ impl Listener for Capture {
             Event::Start {
                 collection,
                 iterations,
+                ..
             } => {
                 self.collection = self.mask(collection);
                 self.iterations = *iterations;

@@ -2,6 +2,7 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
+use super::cli_tables::{self, FailureRow};
 use super::format::{CONSOLE_WIDTH, console_lines, duration, fine_duration, inspect_string, size};
 use super::mask::Masker;
 use super::style::Style;
@@ -116,43 +117,31 @@ impl<W: Write> CliReporter<W> {
     }
 
     fn summary_table(&mut self, summary: &RunSummary) {
-        let s = self.style;
         let rows = [
             ("iterations", summary.stats.iterations),
             ("requests", summary.stats.requests),
             ("test-scripts", summary.stats.test_scripts),
             ("prerequest-scripts", summary.stats.prerequest_scripts),
             ("assertions", summary.stats.assertions),
-        ];
+        ]
+        .map(|(label, c)| (label, c.executed, c.failed));
+        // Newman prints these with `util.prettyms`: microseconds below a millisecond.
+        let f = |d| fine_duration(self.clock.duration(d));
         let mut footer = vec![
-            format!(
-                "total run duration: {}",
-                duration(self.clock.duration(summary.duration))
-            ),
+            format!("total run duration: {}", f(summary.duration)),
             format!(
                 "total data received: {} (approx)",
                 size(summary.bytes_received)
             ),
         ];
-        if let Some((mean, min, max, sd)) = summary.response_time_stats() {
-            footer.push(format!(
-                "average response time: {} [min: {}, max: {}, s.d.: {}]",
-                duration(self.clock.duration(mean)),
-                duration(self.clock.duration(min)),
-                duration(self.clock.duration(max)),
-                duration(self.clock.duration(sd))
-            ));
-        }
+        let mut phases = vec![("average response time:", summary.response_time_stats())];
         if self.options.verbose {
             // Newman's rows for the phases it times under `--verbose`, when any was measured.
-            for (label, stats) in [
-                ("average DNS lookup time:", &summary.dns_times),
-                ("average first byte time:", &summary.first_byte_times),
-            ] {
-                let Some((mean, min, max, sd)) = stats.stats() else {
-                    continue;
-                };
-                let f = |d| fine_duration(self.clock.duration(d));
+            phases.push(("average DNS lookup time:", summary.dns_times.stats()));
+            phases.push(("average first byte time:", summary.first_byte_times.stats()));
+        }
+        for (label, stats) in phases {
+            if let Some((mean, min, max, sd)) = stats {
                 footer.push(format!(
                     "{label} {} [min: {}, max: {}, s.d.: {}]",
                     f(mean),
@@ -162,89 +151,50 @@ impl<W: Write> CliReporter<W> {
                 ));
             }
         }
-        // The first column widens so the footer lines fit, as cli-table3 does for Newman.
-        let widest = footer.iter().map(|f| f.chars().count()).max().unwrap_or(0);
-        let first = widest.saturating_sub(22).max(23);
-        let inner = first + 22;
-        let y = self.symbols;
-        let [
-            top_left,
-            top_mid,
-            top_right,
-            left_mid,
-            mid_mid,
-            right_mid,
-            bottom_mid,
-            bottom_left,
-            bottom_right,
-        ] = y.joints;
-        let (h, v) = (y.h, y.v);
-        let rule = |left: &str, mid: &str, right: &str| {
-            format!(
-                "{left}{}{mid}{}{mid}{}{right}",
-                h.repeat(first + 2),
-                h.repeat(10),
-                h.repeat(10)
-            )
-        };
-        self.line(&rule(top_left, top_mid, top_right));
-        self.line(&format!("{v} {:first$} {v} executed {v}   failed {v}", ""));
-        self.line(&rule(left_mid, mid_mid, right_mid));
-        for (i, (name, c)) in rows.iter().enumerate() {
-            let failed = format!("{:>8}", c.failed);
-            let failed = if c.failed > 0 { s.red(&failed) } else { failed };
-            self.line(&format!(
-                "{v} {name:>first$} {v} {:>8} {v} {failed} {v}",
-                c.executed
-            ));
-            if i + 1 < rows.len() {
-                self.line(&rule(left_mid, mid_mid, right_mid));
-            }
-        }
-        self.line(&rule(left_mid, bottom_mid, right_mid));
-        for (i, text) in footer.iter().enumerate() {
-            let pad = inner - text.chars().count();
-            self.line(&format!("{v} {text}{} {v}", " ".repeat(pad)));
-            let line = h.repeat(inner + 2);
-            if i + 1 < footer.len() {
-                self.line(&format!("{left_mid}{line}{right_mid}"));
-            } else {
-                self.line(&format!("{bottom_left}{line}{bottom_right}"));
-            }
+        for line in cli_tables::summary(&rows, &footer, &self.symbols, self.style) {
+            self.line(&line);
         }
     }
 
+    /// Newman's failure list: number, error name (and iteration when there are several), then
+    /// the test, the message, where and inside which item (empty for request errors, as Newman
+    /// prints it).
     fn failure_list(&mut self, summary: &RunSummary) {
-        let s = self.style;
-        if !summary.failures.is_empty() {
-            self.line("");
-            self.line(&format!("  #  {:<20}detail", "failure"));
-            self.line("");
-            for (i, f) in summary.failures.iter().enumerate() {
-                let number = format!("{:>2}.", i + 1);
-                let title = if f.test.is_empty() {
-                    f.message.clone()
-                } else {
-                    f.test.clone()
-                };
-                self.line(&format!(
-                    " {}  {:<20}{}",
-                    s.red(&number),
-                    s.red(&f.error_name),
-                    title
-                ));
-                let pad = " ".repeat(25);
-                if !f.test.is_empty() {
-                    self.line(&format!("{pad}{}", f.message));
-                }
-                self.line(&format!("{pad}{}", s.dim(&format!("at {}", f.at))));
-                let mut inside = format!("inside \"{}\"", f.path);
+        if summary.failures.is_empty() {
+            return;
+        }
+        let digits = summary.failures.len().to_string().len();
+        let rows: Vec<FailureRow> = summary
+            .failures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let mut name = vec![f.error_name.clone()];
                 if summary.iterations > 1 {
-                    inside.push_str(&format!(", iteration: {}", f.iteration + 1));
+                    name.push(format!("iteration: {}", f.iteration + 1));
                 }
-                self.line(&format!("{pad}{}", s.dim(&inside)));
-                self.line("");
-            }
+                let mut detail = vec![f.test.clone()];
+                detail.extend(f.message.split('\n').map(str::to_string));
+                match f.script_position {
+                    // Newman never knows the position; `--verbose` shows postie's.
+                    Some((line, col)) if self.options.verbose => {
+                        detail.push(format!("at {}:{line}:{col}", f.at));
+                    }
+                    _ if !f.at.is_empty() => detail.push(format!("at {}", f.at)),
+                    _ => {}
+                }
+                let inside = if f.at == "request" { "" } else { f.path.as_str() };
+                detail.push(format!("inside \"{inside}\""));
+                FailureRow {
+                    number: format!("{:0>digits$}.", i + 1),
+                    name,
+                    detail,
+                }
+            })
+            .collect();
+        self.line("");
+        for line in cli_tables::failures(&rows, self.style) {
+            self.line(&line);
         }
     }
 }
@@ -331,9 +281,11 @@ impl<W: Write> Listener for CliReporter<W> {
                     return;
                 }
                 if assertion.skipped {
+                    // Newman prints `"  - "` and the name with a space between.
                     self.line(&format!(
-                        "  {}",
-                        s.cyan(&format!("- [skipped] {}", assertion.name))
+                        "{} {}",
+                        s.cyan("  - "),
+                        s.cyan(&format!("[skipped] {}", assertion.name))
                     ));
                 } else if assertion.error.is_some() {
                     // Newman pads the running failure number to three columns.

@@ -69,6 +69,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
     };
     send(Event::Start {
         collection: "Fixture & co",
+        collection_id: Some("id-collection"),
         iterations: 2,
     });
     for iteration in 0..2 {

@@ -43,6 +43,16 @@ pub fn size(bytes: u64) -> String {
     format!("{text}{}", UNITS[unit])
 }
 
+/// The stack Newman gives a failed assertion: the error's name and message, then a made-up
+/// frame with the assertion's index and the item's position, both 1-based.
+pub fn assertion_stack(name: &str, message: &str, index: usize, position: usize) -> String {
+    format!(
+        "{name}: {message}\n   at Object.eval sandbox-script.js:{}:{})",
+        index + 1,
+        position + 1
+    )
+}
+
 /// Width Newman's CLI reporter cuts console lines at when stdout is not a terminal (60 - 6).
 pub const CONSOLE_WIDTH: usize = 54;
 

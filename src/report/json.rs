@@ -4,6 +4,7 @@
 //! hold them in memory; the export module writes the file. In test mode (`POSTIE_TEST_MODE=1`)
 //! times, durations, response ids and `Date` headers are frozen.
 
+use super::format::assertion_stack;
 use super::mask::Masker;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
@@ -306,14 +307,22 @@ impl JsonReporter {
             .failures
             .iter()
             .map(|f| {
-                json!({
-                    "error": {
+                let error = match f.assertion {
+                    Some((index, position)) => json!({
                         "name": f.error_name,
-                        "index": 0,
+                        "index": index,
                         "test": f.test,
                         "message": f.message,
+                        "stack": assertion_stack(&f.error_name, &f.message, index, position),
+                    }),
+                    None => json!({
+                        "name": f.error_name,
+                        "message": f.message,
                         "stack": format!("{}: {}", f.error_name, f.message),
-                    },
+                    }),
+                };
+                json!({
+                    "error": error,
                     "at": f.at,
                     "source": {"name": f.source},
                     "parent": {},
@@ -510,7 +519,9 @@ impl Listener for JsonReporter {
                     }
                 }
             }
-            Event::Assertion { assertion, .. } => {
+            Event::Assertion {
+                assertion, cursor, ..
+            } => {
                 if let Some(Value::Array(list)) =
                     self.current.as_mut().and_then(|m| m.get_mut("assertions"))
                 {
@@ -522,10 +533,15 @@ impl Listener for JsonReporter {
                             "error".into(),
                             json!({
                                 "name": error.name,
-                                "index": list.len(),
+                                "index": assertion.index,
                                 "test": assertion.name,
                                 "message": error.message,
-                                "stack": format!("{}: {}", error.name, error.message),
+                                "stack": assertion_stack(
+                                    &error.name,
+                                    &error.message,
+                                    assertion.index,
+                                    cursor.position
+                                ),
                             }),
                         );
                     }

@@ -1,89 +1,77 @@
-//! The JUnit reporter (`-r junit`) in Newman's layout, valid against the JUnit schema Jenkins and
-//! GitLab read. It only collects; the export step writes the text [`JunitReporter::document`]
-//! returns.
+//! The JUnit reporter (`-r junit`), writing the file Newman 6.2's reporter writes, line for line
+//! (xmlbuilder's pretty printing included). It only collects; the export step writes the text
+//! [`JunitReporter::document`] returns.
 //!
 //! ```xml
 //! <?xml version="1.0" encoding="UTF-8"?>
-//! <testsuites name="Partner API" tests="3" time="0.042">
-//!   <testsuite name="Auth / Login" id="…" timestamp="2026-01-01T00:00:00.000Z" tests="2"
-//!              failures="1" errors="0" time="0.021">
+//! <testsuites name="Partner API" tests="2" time="0.042">
+//!   <testsuite name="Auth / Login" id="…" timestamp="2026-01-01T00:00:00.000Z" tests="2" failures="1" errors="0" time="0.021">
 //!     <testcase name="status is 200" time="0.021" classname="AuthLogin"/>
 //!     <testcase name="has token" time="0.021" classname="AuthLogin">
-//!       <failure type="AssertionFailure" message="expected …"><![CDATA[Failed 1 time. …]]></failure>
+//!       <failure type="AssertionFailure" message="expected …">
+//!         <![CDATA[Failed 1 times.]]>
+//!         …
+//!       </failure>
 //!     </testcase>
 //!   </testsuite>
 //! </testsuites>
 //! ```
 //!
-//! One `<testsuite>` per request item, aggregated over iterations (keyed by item id, else by its
-//! `Folder / Request` name); one `<testcase>` per distinct assertion name. `tests` and `failures`
-//! of a suite count its test cases; `errors` counts request and script errors over all
-//! iterations. Unlike Newman, each kind of error also gets a `<testcase>` with an `<error>`
-//! (named `request`, `prerequest-script` or `test-script`), so CI tools that only read test cases
-//! still see a request that failed without assertions. `<system-err>` lists every error with its
-//! iteration.
+//! Newman's rules, kept as they are because CI dashboards were built on them:
+//! - `testsuites/@tests` is the run's `stats.tests.total` (items whose test phase ran), not the
+//!   number of assertions;
+//! - one `<testsuite>` per item (by id), over all its executions: `tests` is the number of
+//!   assertions of its **last** execution, `failures` and `errors` count over all of them,
+//!   `time` is the mean response time in seconds, and every test case carries the last
+//!   execution's response time;
+//! - one `<testcase>` per assertion name, in the order names first appeared (names that are
+//!   array indices first, as JavaScript orders object keys); a later pass of the same name
+//!   forgets the earlier failures;
+//! - request and script errors go to one `<system-err>` (before the test cases) with each
+//!   execution's `Iteration: N` (0-based), no test case of their own;
+//! - an assertion's stack is the sandbox's synthetic
+//!   `Name: message\n   at Object.eval sandbox-script.js:INDEX:POSITION)`.
 
+use super::format::assertion_stack;
 use super::mask::Masker;
 use super::summary::RunSummary;
 use super::test_mode::Clock;
 use super::xml::{attr, cdata};
-use crate::runner::{Event, ItemRef, Listener};
+use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::ScriptKind;
 use std::fmt::Write;
 use std::time::Duration;
 
-/// One assertion name within a suite, over all iterations.
-#[derive(Debug, Default)]
-struct Case {
-    name: String,
-    runs: usize,
-    skipped: usize,
-    /// (iteration, error name, message) of every failure.
-    failures: Vec<(usize, String, String)>,
-}
-
-/// One error of a suite: where (`request`, `test-script`, …), iteration, name and message.
+/// One assertion of an execution.
 #[derive(Debug)]
-struct SuiteError {
-    at: &'static str,
-    iteration: usize,
+struct Assertion {
     name: String,
-    message: String,
+    /// Message and stack, when it failed.
+    failure: Option<(String, String)>,
 }
 
-/// One request item, over all iterations.
+/// One execution of an item: what Newman's `run.executions[]` entry holds.
 #[derive(Debug, Default)]
-struct Suite {
-    key: String,
-    name: String,
-    id: String,
-    response_total: Duration,
-    responses: usize,
-    cases: Vec<Case>,
-    errors: Vec<SuiteError>,
+struct Execution {
+    iteration: usize,
+    /// The response time, when a response came.
+    response: Option<Duration>,
+    /// The request error's stack text.
+    request_error: Option<String>,
+    /// Messages of failed test scripts, then of failed pre-request scripts.
+    test_errors: Vec<String>,
+    prerequest_errors: Vec<String>,
+    assertions: Vec<Assertion>,
 }
 
-impl Suite {
-    fn mean_seconds(&self) -> f64 {
-        if self.responses == 0 {
-            return 0.0;
-        }
-        self.response_total.as_secs_f64() / self.responses as f64
-    }
-
-    fn case(&mut self, name: &str) -> &mut Case {
-        let index = match self.cases.iter().position(|c| c.name == name) {
-            Some(i) => i,
-            None => {
-                self.cases.push(Case {
-                    name: name.to_string(),
-                    ..Case::default()
-                });
-                self.cases.len() - 1
-            }
-        };
-        &mut self.cases[index]
-    }
+/// One item, over all its executions.
+#[derive(Debug)]
+struct Suite {
+    /// Item id, else the item's position in the plan.
+    key: String,
+    id: String,
+    name: String,
+    executions: Vec<Execution>,
 }
 
 /// Collects a run into a JUnit XML document.
@@ -91,6 +79,7 @@ pub struct JunitReporter {
     masker: Masker,
     clock: Clock,
     collection: String,
+    collection_id: String,
     started: u128,
     suites: Vec<Suite>,
 }
@@ -120,11 +109,33 @@ pub fn upper_camel(name: &str) -> String {
     out
 }
 
-fn script_at(kind: ScriptKind) -> &'static str {
-    match kind {
-        ScriptKind::PreRequest => "prerequest-script",
-        ScriptKind::Test => "test-script",
+/// True for a name JavaScript orders first among an object's keys: a canonical array index.
+fn array_index(name: &str) -> Option<u32> {
+    let n: u32 = name.parse().ok()?;
+    (n != u32::MAX && n.to_string() == name).then_some(n)
+}
+
+/// Test case names with their failures (message, stack), in JavaScript's key order.
+fn test_cases(executions: &[Execution]) -> Vec<(&str, Vec<&(String, String)>)> {
+    let mut cases: Vec<(&str, Vec<&(String, String)>)> = Vec::new();
+    for assertion in executions.iter().flat_map(|e| &e.assertions) {
+        let index = match cases.iter().position(|(n, _)| *n == assertion.name) {
+            Some(i) => i,
+            None => {
+                cases.push((&assertion.name, Vec::new()));
+                cases.len() - 1
+            }
+        };
+        match &assertion.failure {
+            Some(failure) => cases[index].1.push(failure),
+            None => cases[index].1.clear(),
+        }
     }
+    let (mut indices, named): (Vec<_>, Vec<_>) =
+        cases.into_iter().partition(|(n, _)| array_index(n).is_some());
+    indices.sort_by_key(|(n, _)| array_index(n));
+    indices.extend(named);
+    indices
 }
 
 impl JunitReporter {
@@ -134,22 +145,24 @@ impl JunitReporter {
             masker,
             clock,
             collection: String::new(),
+            collection_id: String::new(),
             started: clock.now_millis(),
             suites: Vec::new(),
         }
     }
 
-    fn suite(&mut self, item: &ItemRef<'_>) -> &mut Suite {
-        let name = item.full_name();
-        let key = item.id.map_or_else(|| name.clone(), str::to_string);
+    fn suite(&mut self, item: &ItemRef<'_>, cursor: &Cursor) -> &mut Suite {
+        let key = item
+            .id
+            .map_or_else(|| format!("#{}", cursor.position), str::to_string);
         let index = match self.suites.iter().position(|s| s.key == key) {
             Some(i) => i,
             None => {
                 self.suites.push(Suite {
-                    id: item.id.map_or_else(|| name.clone(), str::to_string),
+                    id: item.id.map_or_else(|| self.clock.id(), str::to_string),
                     key,
-                    name,
-                    ..Suite::default()
+                    name: item.full_name(),
+                    executions: Vec::new(),
                 });
                 self.suites.len() - 1
             }
@@ -157,143 +170,166 @@ impl JunitReporter {
         &mut self.suites[index]
     }
 
-    /// The XML document (`summary` gives the assertion total).
+    /// The current execution of `item` (one is opened by its `BeforeItem`).
+    fn execution(&mut self, item: &ItemRef<'_>, cursor: &Cursor) -> &mut Execution {
+        let suite = self.suite(item, cursor);
+        if suite.executions.is_empty() {
+            suite.executions.push(Execution {
+                iteration: cursor.iteration,
+                ..Execution::default()
+            });
+        }
+        let last = suite.executions.len() - 1;
+        &mut suite.executions[last]
+    }
+
+    /// The XML document (`summary` gives `stats.tests.total`).
     pub fn document(&self, summary: &RunSummary) -> String {
         let m = |t: &str| attr(&self.masker.mask(t));
-        let total: Duration = self.suites.iter().map(|s| s.response_total).sum();
+        let seconds = |e: &Execution| e.response.map_or(0.0, |d| d.as_secs_f64());
+        let total: f64 = self
+            .suites
+            .iter()
+            .flat_map(|s| &s.executions)
+            .map(seconds)
+            .sum();
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "<testsuites name=\"{}\" tests=\"{}\" time=\"{:.3}\">",
+            "<testsuites name=\"{}\" tests=\"{}\" time=\"{total:.3}\"",
             m(&self.collection),
-            summary.stats.assertions.executed,
-            total.as_secs_f64()
+            summary.stats.items.executed,
         );
+        let suites: Vec<&Suite> = self
+            .suites
+            .iter()
+            .filter(|s| !s.executions.is_empty())
+            .collect();
+        if suites.is_empty() {
+            out.push_str("/>");
+            return out;
+        }
+        out.push_str(">\n");
         let timestamp = self.clock.iso(self.started);
-        for suite in &self.suites {
+        for suite in suites {
             self.write_suite(&mut out, suite, &timestamp);
         }
-        out.push_str("</testsuites>\n");
+        out.push_str("</testsuites>");
         out
     }
 
     fn write_suite(&self, out: &mut String, suite: &Suite, timestamp: &str) {
         let m = |t: &str| attr(&self.masker.mask(t));
-        let time = format!("{:.3}", suite.mean_seconds());
-        let classname = m(&upper_camel(&suite.name));
-        let mut error_kinds: Vec<&'static str> = Vec::new();
-        for e in &suite.errors {
-            if !error_kinds.contains(&e.at) {
-                error_kinds.push(e.at);
+        let seconds = |e: &Execution| e.response.map_or(0.0, |d| d.as_secs_f64());
+        let executions = &suite.executions;
+        let mean = executions.iter().map(seconds).sum::<f64>() / executions.len().max(1) as f64;
+        let last_time = executions.last().map_or(0.0, seconds);
+        let mut errors = 0;
+        let mut system_err = String::new();
+        for e in executions {
+            let mut text = format!("Iteration: {}\n", e.iteration);
+            if let Some(stack) = &e.request_error {
+                errors += 1;
+                let _ = writeln!(text, "RequestError: {stack}");
+            }
+            text.push_str("\n---\n");
+            for (prop, messages) in [
+                ("testScript", &e.test_errors),
+                ("prerequestScript", &e.prerequest_errors),
+            ] {
+                for message in messages {
+                    errors += 1;
+                    let _ = write!(text, "{prop}Error: {message}\n---\n");
+                }
+            }
+            if e.request_error.is_some() || !e.test_errors.is_empty() || !e.prerequest_errors.is_empty() {
+                system_err.push_str(&text);
             }
         }
-        let failed = suite
-            .cases
+        let failures: usize = executions
             .iter()
-            .filter(|c| !c.failures.is_empty())
+            .flat_map(|e| &e.assertions)
+            .filter(|a| a.failure.is_some())
             .count();
-        let _ = writeln!(
+        let tests = executions.last().map_or(0, |e| e.assertions.len());
+        let _ = write!(
             out,
-            "  <testsuite name=\"{}\" id=\"{}\" timestamp=\"{timestamp}\" tests=\"{}\" failures=\"{failed}\" errors=\"{}\" time=\"{time}\">",
+            "  <testsuite name=\"{}\" id=\"{}\" timestamp=\"{timestamp}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" time=\"{mean:.3}\"",
             m(&suite.name),
             m(&suite.id),
-            suite.cases.len() + error_kinds.len(),
-            suite.errors.len(),
         );
-        for case in &suite.cases {
+        let cases = test_cases(executions);
+        if system_err.is_empty() && cases.is_empty() {
+            out.push_str("/>\n");
+            return;
+        }
+        out.push_str(">\n");
+        if !system_err.is_empty() {
+            let _ = writeln!(
+                out,
+                "    <system-err>{}</system-err>",
+                cdata(&self.masker.mask(&system_err))
+            );
+        }
+        let classname = upper_camel(&suite.name);
+        let classname = if classname.is_empty() {
+            upper_camel(&self.collection)
+        } else {
+            classname
+        };
+        for (name, failures) in cases {
             let _ = write!(
                 out,
-                "    <testcase name=\"{}\" time=\"{time}\" classname=\"{classname}\"",
-                m(&case.name)
+                "    <testcase name=\"{}\" time=\"{last_time:.3}\" classname=\"{}\"",
+                m(name),
+                m(&classname)
             );
-            if let Some((_, _, first)) = case.failures.first() {
-                let _ = writeln!(out, ">");
-                let _ = writeln!(
-                    out,
-                    "      <failure type=\"AssertionFailure\" message=\"{}\">{}</failure>",
-                    m(first),
-                    cdata(&self.masker.mask(&self.failure_detail(suite, case)))
-                );
-                let _ = writeln!(out, "    </testcase>");
-            } else if case.runs > 0 && case.skipped == case.runs {
-                let _ = writeln!(out, ">\n      <skipped/>\n    </testcase>");
-            } else {
-                let _ = writeln!(out, "/>");
-            }
-        }
-        for at in &error_kinds {
-            let errors: Vec<&SuiteError> = suite.errors.iter().filter(|e| e.at == *at).collect();
-            let Some(first) = errors.first() else {
+            let Some((message, stack)) = failures.first() else {
+                out.push_str("/>\n");
                 continue;
             };
             let _ = writeln!(
                 out,
-                "    <testcase name=\"{at}\" time=\"{time}\" classname=\"{classname}\">"
+                ">\n      <failure type=\"AssertionFailure\" message=\"{}\">",
+                m(message)
             );
-            let _ = writeln!(
-                out,
-                "      <error type=\"{}\" message=\"{}\">{}</error>",
-                m(&first.name),
-                m(&first.message),
-                cdata(&self.masker.mask(&error_lines(&errors)))
-            );
-            let _ = writeln!(out, "    </testcase>");
+            let lines = [
+                format!("Failed {} times.", failures.len()),
+                format!("Collection JSON ID: {}.", self.collection_id),
+                format!("Collection name: {}.", self.collection),
+                format!("Request name: {}.", suite.name),
+                format!("Test description: {name}."),
+                format!("Error message: {message}."),
+                format!("Stacktrace: {stack}."),
+            ];
+            for line in lines {
+                let _ = writeln!(out, "        {}", cdata(&self.masker.mask(&line)));
+            }
+            out.push_str("      </failure>\n    </testcase>\n");
         }
-        if !suite.errors.is_empty() {
-            let all: Vec<&SuiteError> = suite.errors.iter().collect();
-            let _ = writeln!(
-                out,
-                "    <system-err>{}</system-err>",
-                cdata(&self.masker.mask(&error_lines(&all)))
-            );
-        }
-        let _ = writeln!(out, "  </testsuite>");
+        out.push_str("  </testsuite>\n");
     }
-
-    fn failure_detail(&self, suite: &Suite, case: &Case) -> String {
-        let n = case.failures.len();
-        let times = if n == 1 { "time" } else { "times" };
-        let mut text = format!(
-            "Failed {n} {times}.\nCollection name: {}.\nRequest name: {}.\nTest description: {}.",
-            self.collection, suite.name, case.name
-        );
-        for (iteration, name, message) in &case.failures {
-            let _ = write!(
-                text,
-                "\nIteration: {}. Error message: {name}: {message}.",
-                iteration + 1
-            );
-        }
-        text
-    }
-}
-
-fn error_lines(errors: &[&SuiteError]) -> String {
-    errors
-        .iter()
-        .map(|e| {
-            format!(
-                "Iteration: {}\n{} in {}: {}",
-                e.iteration + 1,
-                e.name,
-                e.at,
-                e.message
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 impl Listener for JunitReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         let clock = self.clock;
         match event {
-            Event::Start { collection, .. } => {
+            Event::Start {
+                collection,
+                collection_id,
+                ..
+            } => {
                 self.collection = (*collection).to_string();
+                self.collection_id = collection_id.map_or_else(|| clock.id(), str::to_string);
                 self.started = clock.now_millis();
             }
-            Event::BeforeItem { item, .. } => {
-                self.suite(item);
+            Event::BeforeItem { item, cursor } => {
+                let iteration = cursor.iteration;
+                self.suite(item, cursor).executions.push(Execution {
+                    iteration,
+                    ..Execution::default()
+                });
             }
             Event::Request {
                 cursor,
@@ -304,18 +340,10 @@ impl Listener for JunitReporter {
                 ..
             } => {
                 self.masker.learn_request(request, credentials);
-                let suite = self.suite(item);
+                let execution = self.execution(item, cursor);
                 match response {
-                    Ok(r) => {
-                        suite.response_total += clock.duration(r.elapsed);
-                        suite.responses += 1;
-                    }
-                    Err(e) => suite.errors.push(SuiteError {
-                        at: "request",
-                        iteration: cursor.iteration,
-                        name: "RequestError".into(),
-                        message: e.message.clone(),
-                    }),
+                    Ok(r) => execution.response = Some(clock.duration(r.elapsed)),
+                    Err(e) => execution.request_error = Some(format!("Error: {}", e.message)),
                 }
             }
             Event::Script {
@@ -324,30 +352,30 @@ impl Listener for JunitReporter {
                 kind,
                 error: Some(error),
                 ..
-            } => self.suite(item).errors.push(SuiteError {
-                at: script_at(*kind),
-                iteration: cursor.iteration,
-                name: error.name.clone(),
-                message: error.message.clone(),
-            }),
+            } => {
+                let execution = self.execution(item, cursor);
+                let message = error.message.clone();
+                match kind {
+                    ScriptKind::Test => execution.test_errors.push(message),
+                    ScriptKind::PreRequest => execution.prerequest_errors.push(message),
+                }
+            }
             Event::Assertion {
                 cursor,
                 item,
                 assertion,
                 ..
             } => {
-                let case = self.suite(item).case(&assertion.name);
-                case.runs += 1;
-                if assertion.skipped {
-                    case.skipped += 1;
-                }
-                if let Some(error) = &assertion.error {
-                    case.failures.push((
-                        cursor.iteration,
-                        error.name.clone(),
-                        error.message.clone(),
-                    ));
-                }
+                let failure = assertion.error.as_ref().map(|e| {
+                    (
+                        e.message.clone(),
+                        assertion_stack(&e.name, &e.message, assertion.index, cursor.position),
+                    )
+                });
+                let name = assertion.name.clone();
+                self.execution(item, cursor)
+                    .assertions
+                    .push(Assertion { name, failure });
             }
             Event::Script { .. }
             | Event::BeforeIteration { .. }
@@ -446,26 +474,24 @@ mod document_tests {
         let (_, root, attrs) = &els[0];
         assert_eq!(root, "testsuites");
         assert_eq!(get(attrs, "name"), "Fixture & co");
-        assert_eq!(get(attrs, "tests"), "4");
+        assert_eq!(get(attrs, "tests"), "4", "Newman's stats.tests.total: items run");
         let suites: Vec<_> = els.iter().filter(|(_, n, _)| n == "testsuite").collect();
         assert_eq!(suites.len(), 2, "aggregated over iterations:\n{text}");
         let login = &suites[0].2;
         assert_eq!(get(login, "name"), "Auth <&> / Log in");
         assert_eq!(get(login, "id"), "id-login");
         assert_eq!(get(login, "timestamp"), "2026-01-01T00:00:00.000Z");
-        assert_eq!(get(login, "tests"), "2");
-        assert_eq!(get(login, "failures"), "1");
+        assert_eq!(get(login, "tests"), "2", "the last execution's assertions");
+        assert_eq!(get(login, "failures"), "2", "failures over both iterations");
         assert_eq!(get(login, "errors"), "0");
         assert_eq!(get(login, "time"), "0.000");
         let list = &suites[1].2;
         assert_eq!(get(list, "name"), "List ]]> partners");
-        assert_eq!(get(list, "errors"), "4");
+        assert_eq!(get(list, "tests"), "0");
+        assert_eq!(get(list, "errors"), "4", "two request and two script errors");
         let cases: Vec<_> = els.iter().filter(|(_, n, _)| n == "testcase").collect();
         let names: Vec<&str> = cases.iter().map(|c| get(&c.2, "name")).collect();
-        assert_eq!(
-            names,
-            ["status is 200", "has \"token\"", "request", "test-script"]
-        );
+        assert_eq!(names, ["status is 200", "has \"token\""]);
         assert_eq!(get(&cases[0].2, "classname"), "AuthLogIn");
         let failure = els
             .iter()
@@ -474,17 +500,49 @@ mod document_tests {
             .unwrap_or_default();
         assert_eq!(get(&failure, "type"), "AssertionFailure");
         assert_eq!(get(&failure, "message"), "expected <b> to equal 'x' ]]>");
-        assert!(text.contains("Failed 2 times."), "{text}");
-        // Children of a suite in schema order: test cases, then system-err.
+        for line in [
+            "        <![CDATA[Failed 2 times.]]>",
+            "        <![CDATA[Collection JSON ID: id-collection.]]>",
+            "        <![CDATA[Request name: Auth <&> / Log in.]]>",
+            "   at Object.eval sandbox-script.js:2:1).]]>",
+        ] {
+            assert!(text.contains(line), "{line}\n{text}");
+        }
+        assert!(
+            text.contains("<system-err><![CDATA[Iteration: 0\nRequestError: Error: "),
+            "{text}"
+        );
+        // Newman's order: system-err before the test cases; no test case for errors.
         let order: Vec<&str> = els
             .iter()
             .filter(|(d, _, _)| *d == 2)
             .map(|(_, n, _)| n.as_str())
             .collect();
-        assert_eq!(
-            order,
-            ["testcase", "testcase", "testcase", "testcase", "system-err"]
-        );
+        assert_eq!(order, ["testcase", "testcase", "system-err"]);
+        assert!(text.ends_with("</testsuites>"), "no newline at the end, as Newman");
+    }
+
+    #[test]
+    fn junit_test_cases_follow_javascript_key_order_and_a_pass_clears_failures() {
+        let exec = |names: &[(&str, bool)]| Execution {
+            assertions: names
+                .iter()
+                .map(|(n, ok)| Assertion {
+                    name: (*n).to_string(),
+                    failure: (!ok).then(|| ("m".to_string(), "s".to_string())),
+                })
+                .collect(),
+            ..Execution::default()
+        };
+        let executions = [
+            exec(&[("b", false), ("10", true), ("2", false)]),
+            exec(&[("b", true), ("a", false)]),
+        ];
+        let cases: Vec<(&str, usize)> = test_cases(&executions)
+            .into_iter()
+            .map(|(n, f)| (n, f.len()))
+            .collect();
+        assert_eq!(cases, [("2", 1), ("10", 0), ("b", 0), ("a", 1)]);
     }
 
     #[test]

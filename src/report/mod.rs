@@ -8,6 +8,7 @@ pub mod capture;
 pub mod changes;
 pub mod chart;
 pub mod cli;
+mod cli_tables;
 #[cfg(test)]
 mod fixture;
 pub mod format;

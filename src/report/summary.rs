@@ -40,7 +40,8 @@ pub struct Failure {
     pub test: String,
     /// What went wrong.
     pub message: String,
-    /// Where: `assertion:0 in test-script`, `test-script:3:5`, `prerequest-script`, `request`.
+    /// Where, as Newman says it: `assertion:0 in test-script`, `test-script`,
+    /// `prerequest-script`, `request`.
     pub at: String,
     /// The item's name (Newman's `source.name`).
     pub source: String,
@@ -48,6 +49,11 @@ pub struct Failure {
     pub path: String,
     /// 0-based iteration.
     pub iteration: usize,
+    /// For assertions: the sandbox's assertion index and the item's position in the plan, which
+    /// Newman's report puts in the error (`index`, and the made-up stack frame).
+    pub assertion: Option<(usize, usize)>,
+    /// For script errors: the 1-based line and column of the error in the script, when known.
+    pub script_position: Option<(u32, u32)>,
 }
 
 /// Everything the reporters need at the end of a run.
@@ -164,6 +170,7 @@ impl Listener for SummaryBuilder {
             Event::Start {
                 collection,
                 iterations,
+                ..
             } => {
                 self.started = Some(Instant::now());
                 s.collection = (*collection).to_string();
@@ -206,6 +213,8 @@ impl Listener for SummaryBuilder {
                             },
                             path: item.full_name(),
                             iteration: cursor.iteration,
+                            assertion: None,
+                            script_position: None,
                         });
                     }
                 }
@@ -224,18 +233,18 @@ impl Listener for SummaryBuilder {
                 counter.executed += 1;
                 if let Some(error) = error {
                     counter.failed += 1;
-                    let at = match error.position {
-                        Some((line, col)) => format!("{}:{line}:{col}", script_label(*kind)),
-                        None => script_label(*kind).to_string(),
-                    };
                     s.failures.push(Failure {
                         error_name: error.name.clone(),
                         test: String::new(),
                         message: error.message.clone(),
-                        at,
+                        // Newman's sandbox errors carry no stack frames, so its `at` has no
+                        // position; the CLI shows it under `--verbose`.
+                        at: script_label(*kind).to_string(),
+                        script_position: error.position,
                         source: item.name.to_string(),
                         path: item.full_name(),
                         iteration: cursor.iteration,
+                        assertion: None,
                     });
                 }
             }
@@ -258,6 +267,8 @@ impl Listener for SummaryBuilder {
                         source: item.name.to_string(),
                         path: item.full_name(),
                         iteration: cursor.iteration,
+                        assertion: Some((assertion.index, cursor.position)),
+                        script_position: None,
                     });
                 }
             }

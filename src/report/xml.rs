@@ -7,20 +7,19 @@ fn allowed(c: char) -> bool {
         || matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
-/// `text` escaped for a double-quoted attribute value. Characters XML cannot hold become `?`;
-/// tabs and line breaks are kept as character references so parsers do not normalise them away.
+/// `text` escaped for a double-quoted attribute value as xmlbuilder (Newman's) escapes it: `&`,
+/// `<` and `"` as entities, tabs and line breaks as character references so parsers do not
+/// normalise them away. Characters XML cannot hold become `?`.
 pub fn attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#xA;"),
+            '\r' => out.push_str("&#xD;"),
+            '\t' => out.push_str("&#x9;"),
             c if allowed(c) => out.push(c),
             _ => out.push('?'),
         }
@@ -44,8 +43,8 @@ mod tests {
     #[test]
     fn xml_attr_escapes_markup_quotes_and_controls() {
         assert_eq!(
-            attr("a<b & \"c\" 'd'\n\u{1}"),
-            "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&#10;?"
+            attr("a<b> & \"c\" 'd'\n\t\u{1}"),
+            "a&lt;b> &amp; &quot;c&quot; 'd'&#xA;&#x9;?"
         );
     }
 

@@ -44,6 +44,8 @@ pub enum Event<'a> {
     Start {
         /// Collection name.
         collection: &'a str,
+        /// The collection's `info._postman_id`, if it has one.
+        collection_id: Option<&'a str>,
         /// Number of iterations.
         iterations: usize,
     },

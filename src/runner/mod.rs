@@ -133,6 +133,7 @@ pub fn run(
     runtime.block_on(async {
         listener.on_event(&Event::Start {
             collection: &collection.name,
+            collection_id: collection.id.as_deref(),
             iterations,
         });
         let all = async {

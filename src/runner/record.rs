@@ -35,7 +35,7 @@ impl OwnedItem {
 /// An [`Event`] that owns its data.
 #[derive(Debug, Clone)]
 enum OwnedEvent {
-    Start(String, usize),
+    Start(String, Option<String>, usize),
     BeforeIteration(Cursor),
     BeforeItem(Cursor, OwnedItem),
     Script(
@@ -72,8 +72,13 @@ impl Listener for Recorder {
         let owned = match *event {
             Event::Start {
                 collection,
+                collection_id,
                 iterations,
-            } => OwnedEvent::Start(collection.to_string(), iterations),
+            } => OwnedEvent::Start(
+                collection.to_string(),
+                collection_id.map(str::to_string),
+                iterations,
+            ),
             Event::BeforeIteration { cursor } => OwnedEvent::BeforeIteration(cursor),
             Event::BeforeItem { cursor, item } => {
                 OwnedEvent::BeforeItem(cursor, OwnedItem::from(&item))
@@ -146,8 +151,9 @@ impl Recorder {
     pub fn replay(self, listener: &mut dyn Listener) {
         for event in &self.events {
             let event = match event {
-                OwnedEvent::Start(collection, iterations) => Event::Start {
+                OwnedEvent::Start(collection, collection_id, iterations) => Event::Start {
                     collection,
+                    collection_id: collection_id.as_deref(),
                     iterations: *iterations,
                 },
                 OwnedEvent::BeforeIteration(cursor) => Event::BeforeIteration { cursor: *cursor },

@@ -243,7 +243,7 @@ def report_lines(rep):
                 lines.append("  PASS %s" % a.get("assertion"))
     fails = []
     for f in run.get("failures") or []:
-        at = re.sub(r"^((?:test|prerequest)-script)(?::\d+)*$", r"\1", f.get("at") or "")
+        at = f.get("at") or ""
         src = (f.get("source") or {}).get("name", "")
         it = (f.get("cursor") or {}).get("iteration", 0)
         e = f.get("error") or {}
