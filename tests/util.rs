@@ -82,6 +82,19 @@ pub fn env_value(doc: &serde_json::Value, key: &str) -> Option<serde_json::Value
         .map(|v| v["value"].clone())
 }
 
+/// The executed and failed counts of the CLI summary table's row `label` (`assertions`, …).
+pub fn summary_row(stdout: &str, label: &str) -> Option<(usize, usize)> {
+    stdout.lines().find_map(|line| {
+        let cells: Vec<&str> = line.split('│').map(str::trim).collect();
+        match cells.as_slice() {
+            ["", l, executed, failed, ""] if *l == label => {
+                Some((executed.parse().ok()?, failed.parse().ok()?))
+            }
+            _ => None,
+        }
+    })
+}
+
 /// The `info.schema` of a v2.1 collection.
 pub const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
 
