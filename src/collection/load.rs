@@ -4,8 +4,8 @@
 //! converted to v2.1 first (see [`super::v1`]), with a warning in [`Collection::warnings`];
 //! documents that are not collections at all are refused with a [`Diagnostic`] saying what to do.
 //!
-//! The nodes themselves are built in [`super::build`], whichever way the text is read: here, the
-//! loader only chooses the way (text parsed in one pass by [`super::stream`], or the document's
+//! The nodes themselves are built in `build.rs`, whichever way the text is read: here, the
+//! loader only chooses the way (text parsed in one pass by `stream.rs`, or the document's
 //! tree for what that pass does not handle) and what is kept.
 
 use std::cell::RefCell;
