@@ -1,5 +1,5 @@
-//! The plan of a disk-backed collection (see [`crate::collection::item_file`]): what its folders
-//! pass down is worked out once, but its request items are read from the file again for each
+//! The [`ItemSource`] of a disk-backed collection (see [`crate::collection::item_file`]): what
+//! its folders pass down is worked out once, but its request items are read from the file again for each
 //! iteration, one at a time, and dropped once they ran.
 //!
 //! The rules are those of [`super::plan`](mod@super::plan): `--folder` picks the first node with that name or id
