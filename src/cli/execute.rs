@@ -5,7 +5,7 @@
 
 use super::args::{ColorChoice, RunFlags};
 use super::reporter_options::RawReporterOptions;
-use crate::collection::{Collection, DataRow, VariableFile};
+use crate::collection::{DataRow, LoadedCollection, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::export::{
     ExportStyle, SpooledJson, target, variable_file_document, write_atomically, write_collection,
@@ -36,7 +36,7 @@ const REPORTERS: [&str; 6] = ["cli", "json", "junit", "html", "htmlextra", "prog
 #[derive(Debug)]
 pub struct Inputs {
     /// The collection.
-    pub collection: Collection,
+    pub collection: LoadedCollection,
     /// The environment file, if any.
     pub environment: Option<VariableFile>,
     /// The globals file, if any.

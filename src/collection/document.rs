@@ -120,7 +120,7 @@ impl CollectionDocument {
         text.read_to_end(&mut json).map_err(serde_json::Error::io)?;
         let doc: Value = serde_json::from_slice(&json)?;
         Ok(if wrapped {
-            super::load::unwrap_api_form(doc)
+            super::build::unwrap_api_form(doc)
         } else {
             doc
         })

@@ -13,45 +13,14 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::json::open_utf8;
-use super::model::Item;
 use super::parts::{Ctx, Notes};
-use super::stream::{self, Walk};
+use super::stream::{self, Visit, Walk};
 use crate::diagnostic::Diagnostic;
 
 /// How large a collection file must be (in bytes) for its items to be read from the file as the
 /// run goes rather than kept in memory: large enough that the usual collections are kept, small
 /// enough that a collection of tens of thousands of requests is not.
 pub const DEFAULT_DISK_ITEMS_ABOVE: u64 = 4 << 20;
-
-/// A folder around a visited node.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ancestor {
-    /// The folder's ordinal among all nodes (folders and request items, in document order).
-    pub node: usize,
-    /// The folder's ordinal among folders (in document order: the order of a depth-first walk
-    /// of the folders-only tree [`super::Collection::items`] holds).
-    pub folder: usize,
-}
-
-/// What [`ItemFile::walk`] hands its callback, in document order.
-pub enum Visit<'a> {
-    /// A folder's `item` list starts.
-    Folder {
-        /// The folders around it, outermost first.
-        ancestors: &'a [Ancestor],
-        /// The folder itself.
-        at: Ancestor,
-    },
-    /// A request item, built.
-    Item {
-        /// The folders around it, outermost first.
-        ancestors: &'a [Ancestor],
-        /// Its ordinal among all nodes.
-        node: usize,
-        /// The item.
-        item: Item,
-    },
-}
 
 /// The collection file a disk-backed collection reads its items from.
 #[derive(Debug, Clone)]

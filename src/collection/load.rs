@@ -1,25 +1,63 @@
 //! Loading a Postman collection file (v2.0 or v2.1, optionally wrapped as `{"collection": ...}`
-//! the way the Postman API returns it) into a [`Collection`]. v1 collections are converted to
-//! v2.1 first (see [`super::v1`]), with a warning in [`Collection::warnings`]; documents that are
-//! not collections at all are refused with a [`Diagnostic`] saying what to do.
+//! the way the Postman API returns it) into a [`LoadedCollection`]: the model, the document
+//! exports write back, and, for a large file, where its request items stay. v1 collections are
+//! converted to v2.1 first (see [`super::v1`]), with a warning in [`Collection::warnings`];
+//! documents that are not collections at all are refused with a [`Diagnostic`] saying what to do.
+//!
+//! The nodes themselves are built in `build.rs`, whichever way the text is read: here, the
+//! loader only chooses the way (text parsed in one pass by `stream.rs`, or the document's
+//! tree for what that pass does not handle) and what is kept.
 
 use std::cell::RefCell;
 use std::io::BufReader;
+use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use super::build::{build_collection, nodes, unwrap_api_form};
 use super::document::CollectionDocument;
 use super::document::writer::{DocumentWriter, Tee};
 use super::duplicates::duplicate_notes;
 use super::item_file::{DEFAULT_DISK_ITEMS_ABOVE, ItemFile};
 use super::json::{open_utf8, parse_text, read_json, read_text};
-use super::model::{Collection, Item, ItemGroup, Node};
-use super::parts::{self, Ctx, Notes, field, kind_of, object, text};
-use super::request::request;
+use super::model::Collection;
+use super::parts::{Ctx, Notes, kind_of};
 use super::{stream, v1};
 use crate::diagnostic::Diagnostic;
+
+/// A collection as loaded: its model (plain data), the document it was loaded from, and where
+/// its request items are when they stay in a large file. It reads as its model (`Deref`).
+#[derive(Debug, Clone)]
+pub struct LoadedCollection {
+    /// The model. For a disk-backed collection (`item_file` set), `items` holds only the
+    /// folders: its request items are read from the file as the run goes.
+    pub model: Collection,
+    /// The JSON document as loaded; exports patch values into it.
+    pub doc: CollectionDocument,
+    /// Where a disk-backed collection's request items are; `None` when the model holds them all.
+    pub item_file: Option<Arc<ItemFile>>,
+}
+
+impl Deref for LoadedCollection {
+    type Target = Collection;
+
+    fn deref(&self) -> &Collection {
+        &self.model
+    }
+}
+
+impl LoadedCollection {
+    /// A collection held in memory, loaded from `doc`.
+    fn in_memory(model: Collection, doc: CollectionDocument) -> Self {
+        LoadedCollection {
+            model,
+            doc,
+            item_file: None,
+        }
+    }
+}
 
 /// How to load a collection file.
 #[derive(Debug, Clone, Copy)]
@@ -39,7 +77,7 @@ impl Default for LoadOptions {
 }
 
 /// Read and parse the collection file at `path`, with the default [`LoadOptions`].
-pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
+pub fn load_collection(path: &Path) -> Result<LoadedCollection, Diagnostic> {
     load_collection_with(path, LoadOptions::default())
 }
 
@@ -57,7 +95,10 @@ pub fn load_collection(path: &Path) -> Result<Collection, Diagnostic> {
 /// A large file (see [`LoadOptions`]) is checked the same way but only its folders are kept; its
 /// document is not kept either (exports read the file again). Files of an unusual shape (an
 /// object repeating `item`) are kept in memory whatever their size.
-pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collection, Diagnostic> {
+pub fn load_collection_with(
+    path: &Path,
+    options: LoadOptions,
+) -> Result<LoadedCollection, Diagnostic> {
     // Notes need JSON paths the streaming path does not know: a document with any goes
     // through the tree (`parse_collection`).
     let ctx = Ctx::new(path, "collection", Notes::Refuse);
@@ -79,10 +120,10 @@ pub fn load_collection_with(path: &Path, options: LoadOptions) -> Result<Collect
     parse_collection_text(&read_text(path, "collection")?, path)
 }
 
-/// Build a [`Collection`] from the decoded text of a collection document (a file's, or what a
-/// URL answered); `path` names it in messages and is the name fallback (its file stem). The
+/// Build a collection from the decoded text of a collection document (a file's, or what a URL
+/// answered); `path` names it in messages and is the name fallback (its file stem). The
 /// collection is kept in memory.
-pub fn parse_collection_text(text: &str, path: &Path) -> Result<Collection, Diagnostic> {
+pub fn parse_collection_text(text: &str, path: &Path) -> Result<LoadedCollection, Diagnostic> {
     // Notes need JSON paths the streaming path does not know: a document with any goes
     // through the tree (`parse_collection`).
     let ctx = Ctx::new(path, "collection", Notes::Refuse);
@@ -95,14 +136,17 @@ pub fn parse_collection_text(text: &str, path: &Path) -> Result<Collection, Diag
         Some(collection) => collection,
         None => parse_collection(parse_text(text, path, "collection")?, path)?,
     };
-    collection.warnings.extend(duplicate_notes(text, path));
+    collection
+        .model
+        .warnings
+        .extend(duplicate_notes(text, path));
     Ok(collection)
 }
 
 /// The collection at `path` with only its folders kept, its items left in the file; `None` when
 /// the file cannot be read that way (an error, a v1 collection, an unusual shape, a change
 /// while it was read): the caller then loads it in memory, and reports any problem.
-fn load_disk_backed(path: &Path, ctx: Ctx) -> Option<Collection> {
+fn load_disk_backed(path: &Path, ctx: Ctx) -> Option<LoadedCollection> {
     let file = ItemFile::new(path)?;
     let reader = BufReader::with_capacity(64 * 1024, file.open().ok()?);
     let skeleton = stream::Skeleton::default();
@@ -113,28 +157,30 @@ fn load_disk_backed(path: &Path, ctx: Ctx) -> Option<Collection> {
     file.check().ok()?;
     let file = Arc::new(file.loaded(streamed.wrapped, skeleton.items()));
     let folders = streamed.items;
-    let collection = build_collection(&streamed.root, || Ok(folders), ctx, Vec::new()).ok()?;
-    Some(Collection {
+    let model = build_collection(&streamed.root, || Ok(folders), ctx, Vec::new()).ok()?;
+    Some(LoadedCollection {
+        model,
         doc: CollectionDocument::from_file(Arc::clone(&file)),
         item_file: Some(file),
-        ..collection
     })
 }
 
 /// The collection from what the streaming path built and the text `writer` kept; `None` when its
 /// top-level fields are wrong (the tree path then says how).
-fn finish(streamed: stream::Streamed, writer: DocumentWriter, ctx: Ctx) -> Option<Collection> {
+fn finish(
+    streamed: stream::Streamed,
+    writer: DocumentWriter,
+    ctx: Ctx,
+) -> Option<LoadedCollection> {
     let items = streamed.items;
-    let collection = build_collection(&streamed.root, || Ok(items), ctx, Vec::new()).ok()?;
-    Some(Collection {
-        doc: writer.finish(streamed.wrapped).ok()?,
-        ..collection
-    })
+    let model = build_collection(&streamed.root, || Ok(items), ctx, Vec::new()).ok()?;
+    let doc = writer.finish(streamed.wrapped).ok()?;
+    Some(LoadedCollection::in_memory(model, doc))
 }
 
-/// Build a [`Collection`] from an already parsed document; `path` is used in messages and as the
-/// name fallback (its file stem) when the collection has no name.
-pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnostic> {
+/// Build a collection from an already parsed document; `path` is used in messages and as the
+/// name fallback (its file stem) when the collection has no name. It is kept in memory.
+pub fn parse_collection(doc: Value, path: &Path) -> Result<LoadedCollection, Diagnostic> {
     let notes = RefCell::new(Vec::new());
     let ctx = Ctx::new(path, "collection", Notes::Keep(&notes));
     let mut doc = unwrap_api_form(doc);
@@ -152,64 +198,12 @@ pub fn parse_collection(doc: Value, path: &Path) -> Result<Collection, Diagnosti
         warnings.extend(notes);
     }
     let root = check_is_collection(&doc, ctx)?;
-    let mut collection =
-        build_collection(root, || nodes(root.get("item"), ctx, "item"), ctx, warnings)?;
-    collection.warnings.extend(notes.take());
-    Ok(Collection {
-        doc: CollectionDocument::from_value(doc),
-        ..collection
-    })
-}
-
-/// The collection from its top-level fields, `items` building its items (after its name and ids,
-/// before its scripts, variables and auth, so that errors are found in that order). Its `doc` is
-/// left empty for the caller.
-fn build_collection(
-    root: &Map<String, Value>,
-    items: impl FnOnce() -> Result<Vec<Node>, Diagnostic>,
-    ctx: Ctx,
-    warnings: Vec<String>,
-) -> Result<Collection, Diagnostic> {
-    let info = root.get("info").and_then(Value::as_object);
-    let from_info = |key: &str| {
-        info.and_then(|i| text(i.get(key)))
-            .filter(|s| !s.is_empty())
-    };
-    let name = from_info("name")
-        .or_else(|| text(root.get("name")).filter(|s| !s.is_empty()))
-        .unwrap_or_else(|| file_stem(ctx.file));
-    let id = from_info("_postman_id")
-        .or_else(|| from_info("id"))
-        .or_else(|| node_id(root));
-    Ok(Collection {
-        id,
-        name,
-        schema: from_info("schema"),
-        items: items()?,
-        events: parts::events(root.get("event"), ctx, "event")?,
-        variables: parts::variables(root.get("variable"), ctx, "variable")?,
-        auth: parts::auth(root.get("auth"), ctx, "auth")?,
-        protocol_profile_behavior: parts::profile_behavior(
-            root.get("protocolProfileBehavior"),
-            ctx,
-            "protocolProfileBehavior",
-        )?,
-        doc: CollectionDocument::from_value(Value::Null),
-        item_file: None,
-        warnings,
-    })
-}
-
-/// `{"collection": {...}}` (the Postman API's form) → the inner collection.
-pub(super) fn unwrap_api_form(doc: Value) -> Value {
-    match doc {
-        Value::Object(mut map)
-            if map.len() == 1 && map.get("collection").is_some_and(Value::is_object) =>
-        {
-            map.remove("collection").unwrap_or(Value::Null)
-        }
-        other => other,
-    }
+    let mut model = build_collection(root, || nodes(root.get("item"), ctx, "item"), ctx, warnings)?;
+    model.warnings.extend(notes.take());
+    Ok(LoadedCollection::in_memory(
+        model,
+        CollectionDocument::from_value(doc),
+    ))
 }
 
 /// Refuse documents that are not (v2 or converted v1) collections, saying what they look like
@@ -252,94 +246,15 @@ fn check_is_collection<'v>(doc: &'v Value, ctx: Ctx) -> Result<&'v Map<String, V
     ))
 }
 
-fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// `id`, or `_postman_id` as older exports write it.
-fn node_id(obj: &Map<String, Value>) -> Option<String> {
-    text(obj.get("id"))
-        .or_else(|| text(obj.get("_postman_id")))
-        .filter(|s| !s.is_empty())
-}
-
-/// An `item` array: folders (entries with an `item` field) and request items, recursively.
-fn nodes(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Vec<Node>, Diagnostic> {
-    parts::list(v, ctx, at)?
-        .into_iter()
-        .map(|(at, x)| node(object(x, ctx, &at)?, ctx, &at))
-        .collect()
-}
-
-fn node(obj: &Map<String, Value>, ctx: Ctx, at: &str) -> Result<Node, Diagnostic> {
-    let children = obj
-        .get("item")
-        .filter(|v| !v.is_null())
-        .map(|v| move || nodes(Some(v), ctx, &field(at, "item")));
-    build_node(obj, children, ctx, at)
-}
-
-/// A folder (when `children` is given: it builds the folder's items) or a request item from the
-/// node's fields; `at` is its JSON path. The fields are read in the file format's order, so that
-/// the first error found is the same however the children are built.
-pub(super) fn build_node(
-    obj: &Map<String, Value>,
-    children: Option<impl FnOnce() -> Result<Vec<Node>, Diagnostic>>,
-    ctx: Ctx,
-    at: &str,
-) -> Result<Node, Diagnostic> {
-    let id = node_id(obj);
-    let name = match obj.get("name") {
-        Some(other @ (Value::Array(_) | Value::Object(_))) => {
-            ctx.note(
-                &field(at, "name"),
-                format!(
-                    "expected a string, found {}; the item has no name (Newman shows the value \
-                     itself)",
-                    kind_of(other)
-                ),
-            )?;
-            String::new()
-        }
-        other => text(other).unwrap_or_default(),
-    };
-    let events = parts::events(obj.get("event"), ctx, &field(at, "event"))?;
-    let protocol_profile_behavior = parts::profile_behavior(
-        obj.get("protocolProfileBehavior"),
-        ctx,
-        &field(at, "protocolProfileBehavior"),
-    )?
-    .map(Box::new);
-    if let Some(children) = children {
-        return Ok(Node::Group(ItemGroup {
-            id,
-            name,
-            items: children()?,
-            events,
-            auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?.map(Box::new),
-            protocol_profile_behavior,
-        }));
-    }
-    Ok(Node::Item(Item {
-        id,
-        name,
-        request: request(obj.get("request"), ctx, &field(at, "request"))?,
-        events,
-        protocol_profile_behavior,
-    }))
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::collection::model::{Body, Listen};
+    use crate::collection::model::{Body, Item, ItemGroup, Listen, Node};
     use serde_json::json;
     use std::path::PathBuf;
 
-    fn parse(v: Value) -> Result<Collection, Diagnostic> {
+    fn parse(v: Value) -> Result<LoadedCollection, Diagnostic> {
         parse_collection(v, Path::new("dir/my-api.postman_collection.json"))
     }
 

@@ -1,7 +1,9 @@
 //! The Postman data model: collections, folders, requests, scripts and variables as plain data.
 //!
-//! These types are built from the loaded JSON document by [`super::load`]; they hold no execution
-//! logic. Values stay as written (templates such as `{{name}}` are resolved later by `vars`).
+//! These types are built from a collection's JSON by the loader (see `build.rs`); they hold no
+//! execution logic and no file: the document a collection was loaded from, and where a large
+//! collection's items stay, travel beside the model in [`super::LoadedCollection`]. Values stay as
+//! written (templates such as `{{name}}` are resolved later by `vars`).
 //!
 //! A collection can hold a great many items, so what most items lack (auth, a body, structured
 //! URL parts, `protocolProfileBehavior`) is boxed: an item without them stays small.
@@ -11,23 +13,21 @@ use std::borrow::Cow;
 use indexmap::IndexMap;
 use serde_json::Value;
 
+use super::behavior::ProfileBehavior;
+
 /// A loaded Postman collection (v2.0 or v2.1).
 #[derive(Debug, Clone)]
 pub struct Collection {
-    /// The JSON document as loaded; exports patch values into it.
-    pub doc: super::document::CollectionDocument,
     /// `info._postman_id`, if any.
     pub id: Option<String>,
     /// `info.name`.
     pub name: String,
     /// `info.schema`, if any.
     pub schema: Option<String>,
-    /// Top-level items and folders, in order. For a disk-backed collection (`item_file` set),
-    /// only the folders: its request items are read from the file as the run goes.
+    /// Top-level items and folders, in order. For a disk-backed collection (see
+    /// [`super::LoadedCollection::item_file`]), only the folders: its request items are read
+    /// from the file as the run goes.
     pub items: Vec<Node>,
-    /// Where a disk-backed collection reads its request items from; `None` when `items` holds
-    /// them all.
-    pub item_file: Option<std::sync::Arc<super::item_file::ItemFile>>,
     /// Collection-level scripts.
     pub events: Vec<Script>,
     /// Collection variables.
@@ -35,7 +35,7 @@ pub struct Collection {
     /// Collection-level auth.
     pub auth: Option<Auth>,
     /// Collection-level `protocolProfileBehavior`.
-    pub protocol_profile_behavior: Option<serde_json::Map<String, Value>>,
+    pub protocol_profile_behavior: Option<ProfileBehavior>,
     /// Things the user should be told about the file that did not stop it loading (e.g. that a
     /// v1 collection was converted). The library never prints them; the CLI does.
     pub warnings: Vec<String>,
@@ -84,7 +84,7 @@ pub struct ItemGroup {
     /// Folder-level auth (`None` = inherit).
     pub auth: Option<Box<Auth>>,
     /// Folder-level `protocolProfileBehavior`.
-    pub protocol_profile_behavior: Option<Box<serde_json::Map<String, Value>>>,
+    pub protocol_profile_behavior: Option<Box<ProfileBehavior>>,
 }
 
 /// A request item.
@@ -99,7 +99,7 @@ pub struct Item {
     /// Item-level scripts.
     pub events: Vec<Script>,
     /// Item-level `protocolProfileBehavior`.
-    pub protocol_profile_behavior: Option<Box<serde_json::Map<String, Value>>>,
+    pub protocol_profile_behavior: Option<Box<ProfileBehavior>>,
 }
 
 /// A request as written in the collection, before variable resolution.

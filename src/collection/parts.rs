@@ -15,6 +15,7 @@ use std::path::Path;
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
 
+use super::behavior::ProfileBehavior;
 use super::js_value::{cast_for_type, js_string};
 use super::model::{Auth, KeyValue, Listen, Script, Variable};
 use crate::diagnostic::Diagnostic;
@@ -374,16 +375,16 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
     Ok(Some(Auth { kind, params }))
 }
 
-/// `protocolProfileBehavior` when it is an object; anything else but `null` is ignored with a
-/// note, as Newman ignores it.
+/// `protocolProfileBehavior` when it is an object, read into its settings; anything else but
+/// `null` is ignored with a note, as Newman ignores it.
 pub(crate) fn profile_behavior(
     v: Option<&Value>,
     ctx: Ctx,
     at: &str,
-) -> Result<Option<Map<String, Value>>, Diagnostic> {
+) -> Result<Option<ProfileBehavior>, Diagnostic> {
     match v {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::Object(map)) => Ok(Some(map.clone())),
+        Some(Value::Object(map)) => Ok(Some(ProfileBehavior::from_json(map))),
         Some(other) => {
             ctx.ignored(at, "an object", other)?;
             Ok(None)

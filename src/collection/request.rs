@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use super::model::{KeyValue, RequestSpec, UrlParts, UrlSpec};
 use super::parts::{self, Ctx, Notes, field, is_switched_off, object, text};
 use super::request_body::body;
+use super::url::parse_query_string;
 use crate::diagnostic::Diagnostic;
 
 /// Parse `request` at JSON path `at`. Absent or `null` gives an empty `GET` request.
@@ -265,27 +266,6 @@ fn strings_only(obj: &Map<String, Value>) -> KeyValue {
         value: value.unwrap_or_default(),
         disabled: is_switched_off(obj),
     }
-}
-
-/// `a=1&b&c=` → `a`=`1`, `b` (no value), `c`=`""`.
-pub(crate) fn parse_query_string(s: &str) -> Vec<KeyValue> {
-    if s.is_empty() {
-        return Vec::new();
-    }
-    s.split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((k, v)) => KeyValue {
-                key: k.to_string(),
-                value: v.to_string(),
-                ..KeyValue::default()
-            },
-            None => KeyValue {
-                key: pair.to_string(),
-                no_value: true,
-                ..KeyValue::default()
-            },
-        })
-        .collect()
 }
 
 /// Path variables (`variable[]`): `key` (or the older `id`) and `value` (only a string value is

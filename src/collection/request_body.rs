@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::model::{Body, FormParam, KeyValue};
 use super::parts::{self, Ctx, field, is_switched_off, object, text, truthy};
-use super::request::parse_query_string;
+use super::url::parse_query_string;
 use crate::diagnostic::Diagnostic;
 
 /// `body`: `None` when absent, `disabled` (any truthy value, as in JavaScript), without a mode or

@@ -1,6 +1,6 @@
 //! The model of a v2 collection built straight from its JSON text (in memory, or read from the
-//! file as it is parsed), one item at a time, without the document's whole tree: the fast path of
-//! [`super::load_collection`].
+//! file as it is parsed), one item at a time, without the document's whole tree: the loader's
+//! fast path.
 //!
 //! One `serde_json` deserializer walks the whole text, so what it accepts (and how deeply it lets
 //! containers nest) is exactly what parsing the tree accepts. Each folder and request item becomes
@@ -21,10 +21,11 @@ use std::{fmt, io};
 use serde::de::{self, DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
-use super::load::build_node;
+use super::build::build_node;
 use super::model::Node;
 use super::parts::Ctx;
 
+pub use sinks::{Ancestor, Visit};
 pub(super) use sinks::{Keep, Skeleton, Walk};
 
 /// What the parser does with the nodes it builds, told in document order.

@@ -1,5 +1,6 @@
 //! Rendering a [`UrlSpec`] back to URL text (still holding `{{templates}}`) the way Postman's
-//! `Url.toString()` does, for the runner to resolve and send.
+//! `Url.toString()` does, for the runner to resolve and send; and reading a query string into
+//! its parameters.
 
 use super::model::{KeyValue, UrlParts, UrlSpec};
 
@@ -168,6 +169,27 @@ fn reserved_encoded(text: &str, key: bool) -> String {
     }
     out.push_str(&encode(rest));
     out
+}
+
+/// `a=1&b&c=` → `a`=`1`, `b` (no value), `c`=`""`.
+pub(crate) fn parse_query_string(s: &str) -> Vec<KeyValue> {
+    if s.is_empty() {
+        return Vec::new();
+    }
+    s.split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => KeyValue {
+                key: k.to_string(),
+                value: v.to_string(),
+                ..KeyValue::default()
+            },
+            None => KeyValue {
+                key: pair.to_string(),
+                no_value: true,
+                ..KeyValue::default()
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! so unknown fields, key order, variable types and `enabled` flags survive. A collection is
 //! written straight from its kept text, without building its tree.
 
-use crate::collection::{Collection, PrettyOptions, Variable, VariableFile};
+use crate::collection::{LoadedCollection, PrettyOptions, Variable, VariableFile};
 use crate::diagnostic::Diagnostic;
 use crate::vars::VariableScope;
 use serde::Serialize;
@@ -85,7 +85,7 @@ pub fn variable_file_document(
 /// scripts left them); everything else is the document as loaded. This builds the document's
 /// tree; [`write_collection`] writes the same without it.
 pub fn collection_document(
-    collection: &Collection,
+    collection: &LoadedCollection,
     scope: &VariableScope,
     style: ExportStyle,
 ) -> Result<Value, Diagnostic> {
@@ -104,7 +104,7 @@ pub fn collection_document(
 /// Write [`collection_document`] to `path` as [`write_json`] would, straight from the kept text.
 pub fn write_collection(
     path: &Path,
-    collection: &Collection,
+    collection: &LoadedCollection,
     scope: &VariableScope,
     style: ExportStyle,
 ) -> Result<(), Diagnostic> {
@@ -123,7 +123,7 @@ pub fn write_collection(
 /// The collection's `variable` array updated to `scope`; `None` when it is written as loaded
 /// (`AsLoaded` and nothing changed, or no variables at all).
 fn patched_variables(
-    collection: &Collection,
+    collection: &LoadedCollection,
     scope: &VariableScope,
     style: ExportStyle,
 ) -> Result<Option<Value>, Diagnostic> {
@@ -148,7 +148,7 @@ fn patched_variables(
     ))))
 }
 
-fn unreadable_document(collection: &Collection, e: &serde_json::Error) -> Diagnostic {
+fn unreadable_document(collection: &LoadedCollection, e: &serde_json::Error) -> Diagnostic {
     Diagnostic::new(format!(
         "cannot read back the document of collection \"{}\": {e}",
         collection.name

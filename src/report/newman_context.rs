@@ -14,7 +14,7 @@ use super::mask::{MASK, looks_secret};
 use super::summary::RunSummary;
 use super::template_helpers::js_number;
 use super::test_mode::Clock;
-use crate::collection::{Collection, Node};
+use crate::collection::{LoadedCollection, Node};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
 use std::time::Duration;
@@ -65,7 +65,7 @@ fn description_text(value: Option<&Value>) -> Option<String> {
 
 impl CollectionInfo {
     /// Ids and descriptions of `collection`, its folders and its requests in memory.
-    pub fn from_collection(collection: &Collection) -> Self {
+    pub fn from_collection(collection: &LoadedCollection) -> Self {
         let mut info = CollectionInfo {
             id: collection.id.clone(),
             name: collection.name.clone(),

@@ -1,5 +1,5 @@
-//! The plan of a disk-backed collection (see [`crate::collection::item_file`]): what its folders
-//! pass down is worked out once, but its request items are read from the file again for each
+//! The [`ItemSource`] of a disk-backed collection (see [`crate::collection::item_file`]): what
+//! its folders pass down is worked out once, but its request items are read from the file again for each
 //! iteration, one at a time, and dropped once they ran.
 //!
 //! The rules are those of [`super::plan`](mod@super::plan): `--folder` picks the first node with that name or id
@@ -8,14 +8,17 @@
 //! its own, a few items ahead of the runner, and keeps the last `RECENT` items it read: going
 //! back further than those starts reading again.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use futures_util::future::LocalBoxFuture;
 use tokio::sync::mpsc;
 
 use super::plan::{Inherited, PlannedItem, unknown_selection};
+use super::source::{ItemReader, ItemSource};
 use crate::collection::{Ancestor, Collection, Item, ItemFile, ItemGroup, Node, Visit};
 use crate::diagnostic::Diagnostic;
 
@@ -73,19 +76,20 @@ impl<'c> FilePlan<'c> {
         Ok(plan)
     }
 
-    /// How many items each iteration runs.
-    pub fn len(&self) -> usize {
+    fn lock_targets(&self) -> std::sync::MutexGuard<'_, HashMap<String, usize>> {
+        self.targets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl ItemSource for FilePlan<'_> {
+    fn len(&self) -> usize {
         self.len
     }
 
-    /// True when an iteration runs no item.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The position of `setNextRequest`'s `target`: the first item with that id, else the last
-    /// with that name; [`Self::len`] when there is none (the iteration ends).
-    pub fn find_target(&self, target: &str) -> Result<usize, Diagnostic> {
+    /// Read the file for a target not looked for yet; the answers are remembered.
+    fn find_target(&self, target: &str) -> Result<usize, Diagnostic> {
         if let Some(&found) = self.lock_targets().get(target) {
             return Ok(found);
         }
@@ -109,19 +113,12 @@ impl<'c> FilePlan<'c> {
         Ok(found)
     }
 
-    fn lock_targets(&self) -> std::sync::MutexGuard<'_, HashMap<String, usize>> {
-        self.targets
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// A reader of the items for one iteration.
-    pub fn reader(&self) -> FileReader<'_, 'c> {
-        FileReader {
+    fn reader(&self) -> Box<dyn ItemReader<'_> + '_> {
+        Box::new(FileReader {
             plan: self,
             stream: None,
             recent: VecDeque::new(),
-        }
+        })
     }
 }
 
@@ -319,7 +316,7 @@ impl Stream {
 }
 
 /// One iteration's items, read from the file as they are asked for.
-pub struct FileReader<'p, 'c> {
+struct FileReader<'p, 'c> {
     plan: &'p FilePlan<'c>,
     stream: Option<Stream>,
     /// The last items read, in order (asked for again by a `setNextRequest` going back a
@@ -329,7 +326,7 @@ pub struct FileReader<'p, 'c> {
 
 impl FileReader<'_, '_> {
     /// The item at `position` with what it inherits; `None` past the last one.
-    pub async fn get(&mut self, position: usize) -> Result<Option<PlannedItem<'_>>, Diagnostic> {
+    async fn planned_at(&mut self, position: usize) -> Result<Option<PlannedItem<'_>>, Diagnostic> {
         if position >= self.plan.len {
             return Ok(None);
         }
@@ -349,32 +346,6 @@ impl FileReader<'_, '_> {
             })?,
         };
         Ok(Some(inherited.plan(&read.item, read.node as u64)))
-    }
-
-    /// The sources of the pre-request scripts of the item at `position` when it is already read
-    /// (kept, or in the batch at hand), without waiting for the file; empty otherwise.
-    pub fn prerequest_sources(&self, position: usize) -> Vec<String> {
-        let batch = self.stream.as_ref().map_or(&[][..], |s| &s.batch[..]);
-        let Some(read) = self
-            .recent
-            .iter()
-            .chain(batch)
-            .find(|r| r.position == position)
-        else {
-            return Vec::new();
-        };
-        let inherited = match read.folder {
-            None => Some(&self.plan.root),
-            Some(folder) => self.plan.folders.get(folder),
-        };
-        inherited.map_or_else(Vec::new, |inherited| {
-            let planned = inherited.plan(&read.item, read.node as u64);
-            planned
-                .prerequest()
-                .iter()
-                .map(|script| script.source.clone())
-                .collect()
-        })
     }
 
     /// Read on to the item at `position` (from the start again when it was passed), keeping
@@ -449,6 +420,41 @@ impl FileReader<'_, '_> {
             batch: Vec::new(),
             next: start,
         })
+    }
+}
+
+impl<'p> ItemReader<'p> for FileReader<'p, '_> {
+    /// Only when the item is already read (kept, or in the batch at hand): the file is not
+    /// waited for.
+    fn prerequest_sources(&self, position: usize) -> Vec<Cow<'p, str>> {
+        let batch = self.stream.as_ref().map_or(&[][..], |s| &s.batch[..]);
+        let Some(read) = self
+            .recent
+            .iter()
+            .chain(batch)
+            .find(|r| r.position == position)
+        else {
+            return Vec::new();
+        };
+        let inherited = match read.folder {
+            None => Some(&self.plan.root),
+            Some(folder) => self.plan.folders.get(folder),
+        };
+        inherited.map_or_else(Vec::new, |inherited| {
+            let planned = inherited.plan(&read.item, read.node as u64);
+            planned
+                .prerequest()
+                .iter()
+                .map(|script| Cow::Owned(script.source.clone()))
+                .collect()
+        })
+    }
+
+    fn get(
+        &mut self,
+        position: usize,
+    ) -> LocalBoxFuture<'_, Result<Option<Cow<'_, PlannedItem<'_>>>, Diagnostic>> {
+        Box::pin(async move { Ok(self.planned_at(position).await?.map(Cow::Owned)) })
     }
 }
 

@@ -6,16 +6,16 @@ pub mod file_plan;
 mod host;
 pub mod ids;
 pub mod item;
-pub mod items;
 pub mod plan;
 pub mod record;
+pub mod source;
 mod views;
 
 pub use event::{Cursor, Event, Fanout, ItemRef, Listener};
-pub use items::Plan;
 pub use plan::{PlannedItem, plan};
+pub use source::{ItemReader, ItemSource, item_source};
 
-use crate::collection::Collection;
+use crate::collection::{Collection, LoadedCollection};
 use crate::diagnostic::Diagnostic;
 use crate::http::{ClientOptions, HttpClient};
 use crate::script::{NextRequest, Sandbox, SandboxOptions, ScopeMeta, VarMap};
@@ -91,12 +91,12 @@ impl Default for RunOptions {
 /// Returns `Err` only for unusable input (an unknown `--folder`) or when the HTTP client or the
 /// sandbox cannot start; every failure during the run is an event.
 pub fn run(
-    collection: &Collection,
+    collection: &LoadedCollection,
     scopes: &mut Scopes,
     options: &RunOptions,
     listener: &mut dyn Listener,
 ) -> Result<(), Diagnostic> {
-    let items = Plan::new(collection, &options.folders)?;
+    let items = item_source(collection, &options.folders)?;
     let client = HttpClient::new(&options.client).map_err(|e| Diagnostic::new(e.message))?;
     let slots = options.parallel.clamp(1, options.iterations.max(1));
     // `--timeout` also stops a script that never yields (a busy loop, a storm of timers).
@@ -121,8 +121,8 @@ pub fn run(
         .map_err(|e| Diagnostic::new(format!("cannot start the async runtime: {e}")))?;
     let iterations = options.iterations.max(1);
     let context = RunContext {
-        collection,
-        items: &items,
+        collection: &collection.model,
+        items: &*items,
         options,
         client: &client,
         iterations,
@@ -166,7 +166,7 @@ pub fn run(
 /// What every iteration of a run shares.
 struct RunContext<'a> {
     collection: &'a Collection,
-    items: &'a Plan<'a>,
+    items: &'a dyn ItemSource,
     options: &'a RunOptions,
     client: &'a HttpClient,
     iterations: usize,

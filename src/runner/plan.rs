@@ -5,10 +5,9 @@
 
 use std::sync::Arc;
 
-use crate::collection::{Auth, Collection, Item, ItemGroup, Listen, Node, Script};
+use crate::collection::{Auth, Collection, Item, ItemGroup, Listen, Node, ProfileBehavior, Script};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::http::SendOptions;
-use serde_json::{Map, Value};
 
 /// One request item with everything it inherits. There is one per item of the collection for the
 /// whole run, so what the items of a folder have in common is shared, not copied.
@@ -25,7 +24,7 @@ pub struct PlannedItem<'c> {
     /// The effective auth (`None` = none); `noauth` already stops inheritance here.
     pub auth: Option<&'c Auth>,
     /// `protocolProfileBehavior` merged from the collection down to the item (child wins).
-    pub behavior: Arc<Map<String, Value>>,
+    pub behavior: Arc<ProfileBehavior>,
     /// What tells this item from the others of the run (for ids made up for it).
     key: u64,
 }
@@ -48,56 +47,41 @@ impl<'c> PlannedItem<'c> {
 
     /// `disabledSystemHeaders`: names of default headers switched off (`{"user-agent": true}`).
     pub fn disabled_system_headers(&self) -> Vec<String> {
-        match self.behavior.get("disabledSystemHeaders") {
-            Some(Value::Object(map)) => map
-                .iter()
-                .filter(|(_, v)| v.as_bool() == Some(true))
-                .map(|(k, _)| k.clone())
-                .collect(),
-            _ => Vec::new(),
-        }
+        let headers = self.behavior.disabled_system_headers.get();
+        headers.cloned().unwrap_or_default()
     }
 
     /// How to send this item's request: `protocolProfileBehavior` over the run's defaults.
     pub fn send_options(&self, follow_redirects: bool) -> SendOptions {
-        let defaults = SendOptions::default();
+        let b = &*self.behavior;
+        let flag = |setting: &crate::collection::Setting<bool>| setting.get() == Some(&true);
+        let texts = |setting: &crate::collection::Setting<Vec<String>>| {
+            setting.get().cloned().unwrap_or_default()
+        };
         SendOptions {
-            follow_redirects: self.behavior_flag("followRedirects", follow_redirects),
-            max_redirects: self
-                .behavior
-                .get("maxRedirects")
-                .and_then(Value::as_u64)
-                .map_or(defaults.max_redirects, |n| n as usize),
-            follow_original_method: self.behavior_flag("followOriginalHttpMethod", false),
-            follow_authorization_header: self.behavior_flag("followAuthorizationHeader", false),
-            remove_referer_on_redirect: self.behavior_flag("removeRefererHeaderOnRedirect", false),
-            strict_ssl: self.behavior.get("strictSSL").and_then(Value::as_bool),
-            disable_cookies: self.behavior_flag("disableCookies", false),
-            disable_url_encoding: self.behavior_flag("disableUrlEncoding", false),
+            follow_redirects: b
+                .follow_redirects
+                .get()
+                .copied()
+                .unwrap_or(follow_redirects),
+            max_redirects: (b.max_redirects.get())
+                .map_or(SendOptions::default().max_redirects, |&n| n as usize),
+            follow_original_method: flag(&b.follow_original_http_method),
+            follow_authorization_header: flag(&b.follow_authorization_header),
+            remove_referer_on_redirect: flag(&b.remove_referer_header_on_redirect),
+            strict_ssl: b.strict_ssl.get().copied(),
+            disable_cookies: flag(&b.disable_cookies),
+            disable_url_encoding: flag(&b.disable_url_encoding),
             tls: crate::http::tls::TlsBehavior {
-                disabled_protocols: self.behavior_texts("tlsDisabledProtocols"),
-                cipher_selection: self.behavior_texts("tlsCipherSelection"),
+                disabled_protocols: texts(&b.tls_disabled_protocols),
+                cipher_selection: texts(&b.tls_cipher_selection),
             },
         }
     }
 
-    /// A `protocolProfileBehavior` list of texts (anything but a list: none).
-    fn behavior_texts(&self, key: &str) -> Vec<String> {
-        match self.behavior.get(key) {
-            Some(Value::Array(list)) => list
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// A boolean `protocolProfileBehavior` setting, or `default`.
+    /// A boolean `protocolProfileBehavior` setting by its name in the file, or `default`.
     pub fn behavior_flag(&self, key: &str, default: bool) -> bool {
-        self.behavior
-            .get(key)
-            .and_then(Value::as_bool)
-            .unwrap_or(default)
+        self.behavior.flag(key).unwrap_or(default)
     }
 }
 
@@ -107,7 +91,7 @@ pub(super) struct Inherited<'c> {
     folders: Arc<[String]>,
     events: Vec<&'c Script>,
     auth: Option<&'c Auth>,
-    behavior: Arc<Map<String, Value>>,
+    behavior: Arc<ProfileBehavior>,
 }
 
 impl<'c> Inherited<'c> {
@@ -235,18 +219,11 @@ fn walk<'c>(
 }
 
 /// `inherited` with `own` settings over it; shared as it is when there are none.
-fn extend(
-    inherited: &Arc<Map<String, Value>>,
-    own: Option<&Map<String, Value>>,
-) -> Arc<Map<String, Value>> {
-    let Some(own) = own else {
-        return Arc::clone(inherited);
-    };
-    let mut merged = Map::clone(inherited);
-    for (k, v) in own {
-        merged.insert(k.clone(), v.clone());
+fn extend(inherited: &Arc<ProfileBehavior>, own: Option<&ProfileBehavior>) -> Arc<ProfileBehavior> {
+    match own {
+        None => Arc::clone(inherited),
+        Some(own) => Arc::new(own.over(inherited)),
     }
-    Arc::new(merged)
 }
 
 fn by_listen<'c>(events: &[&'c Script], listen: Listen) -> Vec<&'c Script> {

@@ -6,8 +6,37 @@ use std::cell::{Cell, RefCell};
 use std::ops::ControlFlow;
 
 use super::Sink;
-use crate::collection::item_file::{Ancestor, Visit};
-use crate::collection::model::Node;
+use crate::collection::model::{Item, Node};
+
+/// A folder around a visited node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ancestor {
+    /// The folder's ordinal among all nodes (folders and request items, in document order).
+    pub node: usize,
+    /// The folder's ordinal among folders (in document order: the order of a depth-first walk
+    /// of the folders-only tree [`crate::collection::Collection::items`] holds).
+    pub folder: usize,
+}
+
+/// What [`crate::collection::ItemFile::walk`] hands its callback, in document order.
+pub enum Visit<'a> {
+    /// A folder's `item` list starts.
+    Folder {
+        /// The folders around it, outermost first.
+        ancestors: &'a [Ancestor],
+        /// The folder itself.
+        at: Ancestor,
+    },
+    /// A request item, built.
+    Item {
+        /// The folders around it, outermost first.
+        ancestors: &'a [Ancestor],
+        /// Its ordinal among all nodes.
+        node: usize,
+        /// The item.
+        item: Item,
+    },
+}
 
 /// Keeps every node: the collection's whole model.
 #[derive(Default)]

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{from_reader, from_str};
 use crate::collection::load::{load_collection, parse_collection};
 use crate::collection::parts::{Ctx, Notes};
-use crate::collection::{Collection, Node};
+use crate::collection::{Collection, LoadedCollection, Node};
 use crate::diagnostic::Diagnostic;
 
 const PATH: &str = "dir/api.postman_collection.json";
@@ -41,7 +41,7 @@ fn model(c: &Collection) -> String {
 }
 
 /// Load `text` from a file, as `postie run` does.
-fn load_text(text: &str) -> Result<Collection, Diagnostic> {
+fn load_text(text: &str) -> Result<LoadedCollection, Diagnostic> {
     // Named as the tree's path is, so that the name falls back to the same stem.
     let dir = tempfile::tempdir().expect("test fixture");
     let path = dir.path().join("api.postman_collection.json");
@@ -51,13 +51,13 @@ fn load_text(text: &str) -> Result<Collection, Diagnostic> {
 }
 
 /// The tree path's result for `text`.
-fn tree(text: &str) -> Result<Collection, Diagnostic> {
+fn tree(text: &str) -> Result<LoadedCollection, Diagnostic> {
     let doc: Value = serde_json::from_str(text).expect("test fixture");
     parse_collection(doc, Path::new(PATH)).map_err(|d| Diagnostic { file: None, ..d })
 }
 
 /// `text` takes the streaming path, and loading it gives what the tree path gives.
-fn assert_streams_like_tree(text: &str) -> Collection {
+fn assert_streams_like_tree(text: &str) -> LoadedCollection {
     assert!(from_str(text, ctx()).is_some(), "not streamed: {text}");
     assert!(
         from_reader(text.as_bytes(), ctx()).is_some(),
@@ -68,16 +68,16 @@ fn assert_streams_like_tree(text: &str) -> Collection {
     let path = file.path().join("api.postman_collection.json");
     std::fs::write(&path, text).expect("test fixture");
     let loaded = load_collection(&path).expect("test fixture");
-    let tree = Collection {
+    let tree_model = Collection {
         // The name falls back to the file's stem: use the same one.
         name: if tree.name == "api.postman_collection" {
             loaded.name.clone()
         } else {
-            tree.name
+            tree.name.clone()
         },
-        ..tree
+        ..tree.model.clone()
     };
-    assert_eq!(model(&loaded), model(&tree), "{text}");
+    assert_eq!(model(&loaded), model(&tree_model), "{text}");
     assert_eq!(
         loaded.doc.to_value().expect("test fixture").to_string(),
         tree.doc.to_value().expect("test fixture").to_string(),

@@ -2,9 +2,9 @@
 //! same inherited scripts, auth and behaviour, same `--folder` choices and `setNextRequest`
 //! targets. Every collection here is loaded both ways (disk-backed from 0 bytes on).
 
-use super::super::items::Plan;
 use super::super::plan::PlannedItem;
-use crate::collection::{Collection, LoadOptions, load_collection_with};
+use super::super::source::{ItemSource, item_source};
+use crate::collection::{LoadOptions, LoadedCollection, load_collection_with};
 use crate::diagnostic::Diagnostic;
 
 /// Folders in folders, scripts, auth and behaviour at every level, items with and without ids,
@@ -47,7 +47,7 @@ const NESTED: &str = r#"{
 }"#;
 
 /// `text` loaded from a file: in memory, and disk-backed.
-fn both(text: &str) -> (Collection, Collection, tempfile::TempDir) {
+fn both(text: &str) -> (LoadedCollection, LoadedCollection, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("test fixture");
     let path = dir.path().join("c.postman_collection.json");
     std::fs::write(&path, text).expect("test fixture");
@@ -91,7 +91,7 @@ fn describe(p: &PlannedItem<'_>) -> String {
 }
 
 /// The items of one iteration, read in order.
-fn read_all(plan: &Plan<'_>) -> Result<Vec<String>, Diagnostic> {
+fn read_all(plan: &dyn ItemSource) -> Result<Vec<String>, Diagnostic> {
     runtime().block_on(async {
         let mut reader = plan.reader();
         let mut out = Vec::new();
@@ -105,14 +105,13 @@ fn read_all(plan: &Plan<'_>) -> Result<Vec<String>, Diagnostic> {
 }
 
 fn plans<'c>(
-    memory: &'c Collection,
-    disk: &'c Collection,
+    memory: &'c LoadedCollection,
+    disk: &'c LoadedCollection,
     folders: &[&str],
-) -> (Plan<'c>, Plan<'c>) {
+) -> (Box<dyn ItemSource + 'c>, Box<dyn ItemSource + 'c>) {
     let folders: Vec<String> = folders.iter().map(|s| s.to_string()).collect();
-    let m = Plan::new(memory, &folders).expect("memory plan");
-    let d = Plan::new(disk, &folders).expect("disk plan");
-    assert!(matches!(d, Plan::File(_)));
+    let m = item_source(memory, &folders).expect("memory plan");
+    let d = item_source(disk, &folders).expect("disk plan");
     (m, d)
 }
 
@@ -127,7 +126,7 @@ fn file_plan_items_inherit_like_the_memory_plan() {
     let (m, d) = plans(&memory, &disk, &[]);
     assert_eq!(m.len(), 8);
     assert_eq!(d.len(), m.len());
-    let (m_items, d_items) = (read_all(&m).expect("read"), read_all(&d).expect("read"));
+    let (m_items, d_items) = (read_all(&*m).expect("read"), read_all(&*d).expect("read"));
     assert_eq!(d_items, m_items);
     // The inheritance itself, on one item: folder scripts, `noauth` over the folder's basic
     // auth but under the item's own bearer, behaviour merged down to the item.
@@ -142,9 +141,9 @@ fn file_plan_items_inherit_like_the_memory_plan() {
         "{deep}"
     );
     assert!(deep.contains("bearer"), "{deep}");
-    assert!(deep.contains(r#""strictSSL": Bool(true)"#), "{deep}");
-    assert!(deep.contains(r#""followRedirects": Bool(true)"#), "{deep}");
-    assert!(deep.contains(r#""maxRedirects": Number(3)"#), "{deep}");
+    assert!(deep.contains("strict_ssl: Set(true)"), "{deep}");
+    assert!(deep.contains("follow_redirects: Set(true)"), "{deep}");
+    assert!(deep.contains("max_redirects: Set(3)"), "{deep}");
     assert!(
         d_items[3].contains("auth=None"),
         "noauth stops inheritance: {}",
@@ -170,8 +169,8 @@ fn file_plan_folder_selections_match_the_memory_plan() {
         let (m, d) = plans(&memory, &disk, folders);
         assert_eq!(d.len(), m.len(), "{folders:?}");
         assert_eq!(
-            read_all(&d).expect("read"),
-            read_all(&m).expect("read"),
+            read_all(&*d).expect("read"),
+            read_all(&*m).expect("read"),
             "{folders:?}"
         );
     }
@@ -180,15 +179,15 @@ fn file_plan_folder_selections_match_the_memory_plan() {
     assert_eq!(d.len(), 4);
     // "a" at the top comes before the "a" inside F1.
     let (_, d) = plans(&memory, &disk, &["a"]);
-    assert!(read_all(&d).expect("read")[0].contains("last-a"));
+    assert!(read_all(&*d).expect("read")[0].contains("last-a"));
 }
 
 #[test]
 fn file_plan_unknown_folder_is_the_same_error() {
     let (memory, disk, _dir) = both(NESTED);
     let wanted = ["F4".to_string()];
-    let m = Plan::new(&memory, &wanted).err().map(|d| d.to_string());
-    let d = Plan::new(&disk, &wanted).err().map(|d| d.to_string());
+    let m = item_source(&memory, &wanted).err().map(|d| d.to_string());
+    let d = item_source(&disk, &wanted).err().map(|d| d.to_string());
     assert!(
         m.as_deref()
             .is_some_and(|m| m.contains("did you mean \"F1\"")),
@@ -225,7 +224,7 @@ fn file_plan_targets_match_the_memory_plan() {
 fn file_plan_reader_goes_back_and_forth() {
     let (memory, disk, _dir) = both(NESTED);
     let (m, d) = plans(&memory, &disk, &[]);
-    let all = read_all(&m).expect("read");
+    let all = read_all(&*m).expect("read");
     let order = [0, 3, 3, 1, 7, 2, 2, 0, 6, 8, 5];
     runtime().block_on(async {
         let mut reader = d.reader();
@@ -258,7 +257,7 @@ fn file_plan_reader_goes_back_and_forth() {
 fn file_plan_reader_goes_back_to_recent_items_without_reading_again() {
     let (memory, disk, dir) = both(NESTED);
     let (m, d) = plans(&memory, &disk, &[]);
-    let all = read_all(&m).expect("read");
+    let all = read_all(&*m).expect("read");
     runtime().block_on(async {
         let mut reader = d.reader();
         for position in 0..all.len() {
@@ -286,7 +285,7 @@ fn file_plan_api_form_and_byte_order_mark() {
     let wrapped = format!("\u{feff}{{\"collection\": {NESTED}}}");
     let (memory, disk, _dir) = both(&wrapped);
     let (m, d) = plans(&memory, &disk, &[]);
-    assert_eq!(read_all(&d).expect("read"), read_all(&m).expect("read"));
+    assert_eq!(read_all(&*d).expect("read"), read_all(&*m).expect("read"));
     assert_eq!(
         disk.doc.to_value().expect("document").to_string(),
         memory.doc.to_value().expect("document").to_string()
@@ -296,13 +295,13 @@ fn file_plan_api_form_and_byte_order_mark() {
 #[test]
 fn file_plan_changed_file_is_an_error() {
     let (_, disk, dir) = both(NESTED);
-    let d = Plan::new(&disk, &[]).expect("plan");
+    let d = item_source(&disk, &[]).expect("plan");
     std::fs::write(
         dir.path().join("c.postman_collection.json"),
         NESTED.replace("top", "TOP!"),
     )
     .expect("test fixture");
-    let error = read_all(&d).expect_err("changed");
+    let error = read_all(&*d).expect_err("changed");
     assert!(
         error.to_string().contains("changed since it was loaded"),
         "{error}"
@@ -335,7 +334,7 @@ fn file_plan_unusual_shapes_stay_in_memory() {
         },
     );
     let from_disk = load_collection_with(&path, disk);
-    let shown = |r: Result<Collection, Diagnostic>| r.err().map(|d| d.to_string());
+    let shown = |r: Result<LoadedCollection, Diagnostic>| r.err().map(|d| d.to_string());
     let error = shown(from_disk);
     assert!(
         error.as_deref().is_some_and(|e| e.contains(":1:")),
@@ -349,7 +348,7 @@ fn next_prerequest_sources_are_at_hand_without_waiting() {
     let (memory, disk, _dir) = both(NESTED);
     // Outermost first: the collection's, then the folders'.
     let all = ["// collection pre", "// F1 pre", "// F2 pre"];
-    let plan = Plan::new(&memory, &[]).expect("memory plan");
+    let plan = item_source(&memory, &[]).expect("memory plan");
     let reader = plan.reader();
     assert_eq!(reader.prerequest_sources(0), all[..1], "top");
     assert_eq!(reader.prerequest_sources(1), all[..2], "a in F1");
@@ -359,7 +358,7 @@ fn next_prerequest_sources_are_at_hand_without_waiting() {
         "past the end"
     );
 
-    let plan = Plan::new(&disk, &[]).expect("disk plan");
+    let plan = item_source(&disk, &[]).expect("disk plan");
     let mut reader = plan.reader();
     assert!(reader.prerequest_sources(1).is_empty(), "nothing read yet");
     let runtime = tokio::runtime::Builder::new_current_thread()
