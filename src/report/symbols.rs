@@ -60,7 +60,8 @@ pub const PLAIN: Symbols = Symbols {
     bottom: "v",
     h: "-",
     v: "|",
-    joints: ["+", "+", "+", "+", "+", "+", "+", "+", "+"],
+    // Newman's `cliTableTemplateFallback`: only the inner crossings are `+`.
+    joints: ["-", "-", "-", "-", "+", "-", "-", "-", "-"],
 };
 
 impl Symbols {
