@@ -102,7 +102,7 @@ impl<W: Write> CliReporter<W> {
     }
 
     /// Print the summary table and the failure list.
-    pub fn finish(&mut self, summary: &RunSummary) {
+    pub fn print_summary(&mut self, summary: &RunSummary) {
         self.close_console();
         if !self.options.no_summary {
             self.summary_table(summary);

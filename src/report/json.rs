@@ -1,15 +1,14 @@
 //! The JSON reporter in Newman's shape (`-r json`): top-level `collection`, `environment`,
 //! `globals` and `run` with `stats`, `timings`, `executions`, `transfers`, `failures` and `error`.
-//! Executions are streamed to a [`SpooledJson`] as each item finishes, so a long run does not
-//! hold them in memory; the export module writes the file. In test mode (`POSTIE_TEST_MODE=1`)
+//! Executions are streamed to a [`Spool`] as each item finishes, so a long run does not
+//! hold them in memory; the export step writes the file. In test mode (`POSTIE_TEST_MODE=1`)
 //! times, durations, response ids and `Date` headers are frozen.
 
 use super::mask::Masker;
+use super::reporter::{Artifact, Finished, Spool};
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
-use crate::collection::{CollectionDocument, PrettyOptions};
-use crate::diagnostic::Diagnostic;
-use crate::export::SpooledJson;
+use crate::collection::PrettyOptions;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::runner::{Cursor, Event, ItemRef, Listener};
@@ -41,7 +40,7 @@ pub struct JsonOptions {
 pub struct JsonReporter {
     options: JsonOptions,
     masker: Masker,
-    executions: SpooledJson,
+    executions: Box<dyn Spool>,
     current: Option<Map<String, Value>>,
     /// Requests of the current item (its own and its scripts' `pm.sendRequest`s).
     requests: usize,
@@ -155,7 +154,7 @@ fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> 
 
 impl JsonReporter {
     /// A reporter masking secrets with `masker`, streaming executions into `executions`.
-    pub fn new(options: JsonOptions, masker: Masker, executions: SpooledJson) -> Self {
+    pub fn new(options: JsonOptions, masker: Masker, executions: Box<dyn Spool>) -> Self {
         JsonReporter {
             options,
             masker,
@@ -200,7 +199,7 @@ impl JsonReporter {
         if !self.options.omit_responses {
             // The body is written straight into the report when the record is (see
             // `write_body`); secrets echoed back by the server are masked in it too.
-            let placeholder = SpooledJson::value_placeholder();
+            let placeholder = self.executions.value_placeholder();
             if self.options.body_as_text {
                 map.insert("body".into(), placeholder);
             } else {
@@ -257,33 +256,36 @@ impl JsonReporter {
         json!({"start": start, "offset": offset, "phases": phases})
     }
 
-    /// Write the report to its file: the whole document, given the summary, the collection's
-    /// document (written from its kept text, not as a tree) and the final environment and
-    /// globals, around the executions streamed so far.
-    pub fn finish(
-        self,
-        summary: &RunSummary,
-        collection: &CollectionDocument,
-        environment: Value,
-        globals: Value,
-    ) -> Result<(), Diagnostic> {
-        let doc = self.document(summary, environment, globals);
+    /// The report to write: the whole document, given the summary, the collection's document
+    /// (written from its kept text, not as a tree) and the final environment and globals,
+    /// around the executions streamed so far.
+    pub fn artifact<'a>(self, run: &Finished<'a>) -> Artifact<'a> {
+        let doc = self.document(
+            run.summary,
+            run.variables.environment.clone(),
+            run.variables.globals.clone(),
+        );
         let JsonReporter {
             executions, masker, ..
         } = self;
-        let mask = |text: &str| match masker.mask(text) {
-            Cow::Owned(masked) => Some(masked),
-            Cow::Borrowed(_) => None,
-        };
-        let options = PrettyOptions {
-            indent: b"  ",
-            replace: None,
-            mask: Some(&mask),
-        };
-        executions.finish_with(&doc, &mut |out| {
-            // The collection is one level down in the report.
-            collection.write_pretty(&mut Indented { inner: out }, &options)
-        })
+        let collection = run.collection;
+        Artifact::Spooled {
+            spool: executions,
+            doc,
+            value: Box::new(move |out| {
+                let mask = |text: &str| match masker.mask(text) {
+                    Cow::Owned(masked) => Some(masked),
+                    Cow::Borrowed(_) => None,
+                };
+                let options = PrettyOptions {
+                    indent: b"  ",
+                    replace: None,
+                    mask: Some(&mask),
+                };
+                // The collection is one level down in the report.
+                collection.write_pretty(&mut Indented { inner: out }, &options)
+            }),
+        }
     }
 
     fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
@@ -333,7 +335,7 @@ impl JsonReporter {
             }
         }
         let mut doc = json!({
-            "collection": SpooledJson::value_placeholder(),
+            "collection": self.executions.value_placeholder(),
             "environment": environment,
             "globals": globals,
             "run": {
@@ -354,7 +356,7 @@ impl JsonReporter {
                     "started": self.started as u64,
                     "completed": completed as u64,
                 },
-                "executions": SpooledJson::placeholder(),
+                "executions": self.executions.list_placeholder(),
                 "transfers": {"responseTotal": summary.bytes_received},
                 "failures": failures,
                 "error": summary.run_error.as_ref().map_or(Value::Null, |m| json!({"message": m, "name": "Error"})),

@@ -5,9 +5,13 @@
 //! time zone, a template that does not compile) stops the run with exit 2; an option the
 //! reporter does not have is warned about by name.
 
-use super::reporter_options::RawReporterOptions;
+use super::{Context, RawReporterOptions};
 use crate::diagnostic::Diagnostic;
-use crate::report::{Flavour, HtmlOptions, UserTemplate};
+use crate::report::html::{HtmlOptions, HtmlReporter};
+use crate::report::newman_context::{CollectionInfo, Flavour};
+use crate::report::reporter::{Artifact, Finished, ReportTarget, Reporter};
+use crate::report::template::UserTemplate;
+use crate::runner::{Event, Listener};
 use heck::ToLowerCamelCase;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -110,12 +114,56 @@ impl Given {
     }
 }
 
+/// An HTML reporter and where its page goes.
+struct Html {
+    reporter: HtmlReporter,
+    target: ReportTarget,
+}
+
+/// The `html` or `htmlextra` reporter (`name`), when named: its unknown options warned about,
+/// its options (and template) checked.
+pub(super) fn build(
+    name: &str,
+    context: &mut Context<'_>,
+) -> Result<Option<Box<dyn Reporter>>, Diagnostic> {
+    if !context.selected(name) {
+        return Ok(None);
+    }
+    for warning in unknown_options(context.options, name, context.names) {
+        (context.warn)(warning);
+    }
+    let options = html_options(context.options, name, context.names, context.show_secrets)?;
+    let templated = options.template.is_some();
+    let mut reporter = HtmlReporter::new(options, context.masker.clone(), context.clock);
+    if templated {
+        reporter.set_collection(CollectionInfo::from_collection(context.collection));
+    }
+    let base = match name {
+        "htmlextra" => htmlextra_file_base(&context.collection.name),
+        _ => "newman-run-report".to_string(),
+    };
+    let target = context.target(name, format!("{base}.html"));
+    Ok(Some(Box::new(Html { reporter, target })))
+}
+
+impl Listener for Html {
+    fn on_event(&mut self, event: &Event<'_>) {
+        self.reporter.on_event(event);
+    }
+}
+
+impl Reporter for Html {
+    /// The page.
+    fn finish<'a>(self: Box<Self>, run: &Finished<'a>) -> Vec<Artifact<'a>> {
+        vec![Artifact::Report {
+            target: self.target,
+            text: self.reporter.document(run.summary, run.variables),
+        }]
+    }
+}
+
 /// Warnings for the `--reporter-<reporter>-<option>` flags that `reporter` does not have.
-pub fn unknown_options(
-    raw: &RawReporterOptions,
-    reporter: &str,
-    reporters: &[String],
-) -> Vec<String> {
+fn unknown_options(raw: &RawReporterOptions, reporter: &str, reporters: &[String]) -> Vec<String> {
     let known = if reporter == "htmlextra" {
         HTMLEXTRA_OPTIONS
     } else {
@@ -143,7 +191,7 @@ pub fn unknown_options(
 }
 
 /// The options of `reporter` (`html` or `htmlextra`), checked.
-pub fn html_options(
+fn html_options(
     raw: &RawReporterOptions,
     reporter: &str,
     reporters: &[String],
@@ -285,11 +333,18 @@ pub fn htmlextra_file_base(collection: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::reporter_options::extract;
-    use std::ffi::OsString;
 
+    /// The options as `extract` reads them: a value follows its option unless it starts with
+    /// `-`.
     fn raw(args: &[&str]) -> RawReporterOptions {
-        extract(args.iter().map(OsString::from).collect()).1
+        let mut options = Vec::new();
+        let mut args = args.iter().peekable();
+        while let Some(arg) = args.next() {
+            let name = arg.trim_start_matches("--reporter-").to_string();
+            let value = args.next_if(|v| !v.starts_with('-'));
+            options.push((name, value.map_or("true", |v| v).to_string()));
+        }
+        RawReporterOptions(options)
     }
 
     fn extra() -> Vec<String> {
