@@ -133,24 +133,8 @@ impl RunConfig {
             false => flags.reporters.clone(),
         };
         check_names(&names)?;
-        let file_warnings = [inputs.environment.as_ref(), inputs.globals.as_ref()]
-            .into_iter()
-            .flatten()
-            .flat_map(|f| &f.warnings);
-        for warning in inputs.collection.warnings.iter().chain(file_warnings) {
-            warnings.warn(warning.clone());
-        }
-        // Refused before any request is sent, rather than after the run.
-        if let Some(path) = &flags.export_environment {
-            values_understood(inputs.environment.as_ref(), path)?;
-        }
-        if let Some(path) = &flags.export_globals {
-            values_understood(inputs.globals.as_ref(), path)?;
-        }
-        for warning in registry::unknown_options(reporter_options) {
-            warnings.warn(warning);
-        }
-        let (jar, jar_settings) = cookie_jar(flags, warnings)?;
+        check_inputs(&inputs, flags, reporter_options, warnings)?;
+        let jar = cookie_jar(flags, warnings)?;
         let env_vars = parse_assignments("--env-var", &flags.env_var)?;
         let global_vars = parse_assignments("--global-var", &flags.global_var)?;
         let Inputs {
@@ -178,7 +162,7 @@ impl RunConfig {
             insecure: flags.insecure,
             request_timeout: flags.timeout_request.map(Duration::from_millis),
             max_response_size: max_response_size(flags),
-            cookie_jar: Some(jar.clone()),
+            cookie_jar: Some(jar.0.clone()),
             tls,
         };
         let mut options = run_options(flags, client, working_dir);
@@ -203,24 +187,66 @@ impl RunConfig {
             options,
             masker,
             reporters: reporter_config(names, reporter_options, flags),
-            exports: Exports {
-                environment: flags.export_environment.clone(),
-                globals: flags.export_globals.clone(),
-                collection: flags.export_collection.clone(),
-                cookie_jar: flags.export_cookie_jar.clone(),
-                style: match flags.export_as_loaded {
-                    true => ExportStyle::AsLoaded,
-                    false => ExportStyle::Newman,
-                },
-                environment_file: environment,
-                globals_file: globals,
-                env_vars,
-                global_vars,
-                jar,
-                jar_settings,
-            },
+            exports: Exports::new(flags, [environment, globals], [env_vars, global_vars], jar),
             suppress_exit_code: flags.suppress_exit_code,
         })
+    }
+}
+
+/// Warn about what the inputs and the reporter options hold that the run ignores, and refuse
+/// an export that would lose part of its loaded file, before any request is sent.
+fn check_inputs(
+    inputs: &Inputs,
+    flags: &RunFlags,
+    reporter_options: &RawReporterOptions,
+    warnings: &mut Warnings,
+) -> Result<(), Diagnostic> {
+    let file_warnings = [inputs.environment.as_ref(), inputs.globals.as_ref()]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| &f.warnings);
+    for warning in inputs.collection.warnings.iter().chain(file_warnings) {
+        warnings.warn(warning.clone());
+    }
+    if let Some(path) = &flags.export_environment {
+        values_understood(inputs.environment.as_ref(), path)?;
+    }
+    if let Some(path) = &flags.export_globals {
+        values_understood(inputs.globals.as_ref(), path)?;
+    }
+    for warning in registry::unknown_options(reporter_options) {
+        warnings.warn(warning);
+    }
+    Ok(())
+}
+
+impl Exports {
+    /// The `--export-*` flags, with the loaded variable files (environment, globals), the
+    /// command line's assignments to them and the run's cookie jar.
+    fn new(
+        flags: &RunFlags,
+        files: [Option<VariableFile>; 2],
+        given: [Vec<Assignment>; 2],
+        (jar, jar_settings): Jar,
+    ) -> Self {
+        let [environment_file, globals_file] = files;
+        let [env_vars, global_vars] = given;
+        Exports {
+            environment: flags.export_environment.clone(),
+            globals: flags.export_globals.clone(),
+            collection: flags.export_collection.clone(),
+            cookie_jar: flags.export_cookie_jar.clone(),
+            style: match flags.export_as_loaded {
+                true => ExportStyle::AsLoaded,
+                false => ExportStyle::Newman,
+            },
+            environment_file,
+            globals_file,
+            env_vars,
+            global_vars,
+            jar,
+            jar_settings,
+        }
     }
 }
 
