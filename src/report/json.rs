@@ -4,6 +4,7 @@
 //! hold them in memory; the export step writes the file. In test mode (`POSTIE_TEST_MODE=1`)
 //! times, durations, response ids and `Date` headers are frozen.
 
+use super::json_parts::{assertion_json, cursor_json, item_json, request_error_json, script_json};
 use super::mask::Masker;
 use super::reporter::{Artifact, Finished, Spool};
 use super::summary::{Counter, RunSummary};
@@ -11,7 +12,7 @@ use super::test_mode::Clock;
 use crate::collection::PrettyOptions;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::runner::{Cursor, Event, ItemRef, Listener};
+use crate::runner::{Event, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -48,28 +49,6 @@ pub struct JsonReporter {
     body: Option<ResponseBody>,
     started: u128,
     clock: Clock,
-}
-
-fn cursor_json(cursor: &Cursor) -> Value {
-    json!({
-        "position": cursor.position,
-        "iteration": cursor.iteration,
-        "length": cursor.length,
-        "cycles": cursor.iterations,
-        "empty": cursor.length == 0,
-        "eof": cursor.position + 1 >= cursor.length,
-        "bof": cursor.position == 0,
-        "cr": false,
-    })
-}
-
-fn item_json(item: &ItemRef<'_>) -> Value {
-    let mut map = Map::new();
-    if let Some(id) = item.id {
-        map.insert("id".into(), json!(id));
-    }
-    map.insert("name".into(), json!(item.name));
-    Value::Object(map)
 }
 
 /// A response body as the report holds it, masked: Newman's byte array (`[123,34,…]`), or a
@@ -366,6 +345,34 @@ impl JsonReporter {
         mask_strings(&mut doc, &self.masker);
         doc
     }
+
+    /// The item finished: write its execution record.
+    fn write_record(&mut self) {
+        // Newman pushes the item's one execution record once per request (a script's
+        // `pm.sendRequest` too), each request overwriting the record's request and
+        // response: the report lists the final record that many times. An item whose
+        // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
+        if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
+            let mut map = map;
+            // Test names, assertion and script error messages quote values too: the
+            // record's strings go through the masker as it is written (the request and
+            // response were masked field by field when they were recorded).
+            for (key, value) in map.iter_mut() {
+                if key != "request" && key != "response" {
+                    mask_strings(value, &self.masker);
+                }
+            }
+            let record = Value::Object(map);
+            let body = self.body.take();
+            let (masker, as_text) = (&self.masker, self.options.body_as_text);
+            for _ in 0..self.requests.max(1) {
+                self.executions.push_with(&record, &mut |out| match &body {
+                    Some(body) => write_body(body, masker, as_text, out),
+                    None => out.write_all(b"null"),
+                });
+            }
+        }
+    }
 }
 
 /// `run.stats` in Newman's shape: `{total, pending, failed}` per category.
@@ -426,55 +433,6 @@ pub(super) fn mask_strings(value: &mut Value, masker: &Masker) {
     }
 }
 
-/// A request error as Newman's report holds it: the error's own enumerable properties (Node's
-/// `errno`, `code`, `syscall`, `address`, `port`, `hostname`), never its message.
-fn request_error_json(error: &crate::http::HttpError) -> Value {
-    let words: Vec<&str> = error.message.split(' ').collect();
-    // A failed read or write: `read ECONNRESET`, `write EPROTO …`.
-    if let [syscall @ ("read" | "write"), code, ..] = words.as_slice() {
-        let errno = match *code {
-            "ECONNRESET" => -104,
-            "EPROTO" => -71,
-            "EPIPE" => -32,
-            _ => 0,
-        };
-        if errno != 0 {
-            return json!({"errno": errno, "code": code, "syscall": syscall});
-        }
-    }
-    if let Some(code) = error.code {
-        return json!({ "code": code });
-    }
-    match words.as_slice() {
-        ["connect", code, target] => {
-            let (address, port) = target.rsplit_once(':').unwrap_or((target, ""));
-            let errno = match *code {
-                "ECONNREFUSED" => -111,
-                "ETIMEDOUT" => -110,
-                "EHOSTUNREACH" => -113,
-                "ENETUNREACH" => -101,
-                _ => 0,
-            };
-            json!({
-                "errno": errno,
-                "code": code,
-                "syscall": "connect",
-                "address": address,
-                "port": port.parse::<u16>().map_or_else(|_| json!(port), |p| json!(p)),
-            })
-        }
-        ["getaddrinfo", code, host] => json!({
-            "errno": if *code == "ENOTFOUND" { -3008 } else { -3001 },
-            "code": code,
-            "syscall": "getaddrinfo",
-            "hostname": host,
-        }),
-        ["ESOCKETTIMEDOUT"] | ["ETIMEDOUT"] => json!({"code": words[0], "connect": false}),
-        ["socket", "hang", "up"] => json!({"code": "ECONNRESET"}),
-        _ => json!({}),
-    }
-}
-
 impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
@@ -516,22 +474,7 @@ impl Listener for JsonReporter {
                 if let Some(Value::Array(list)) =
                     self.current.as_mut().and_then(|m| m.get_mut("assertions"))
                 {
-                    let mut a = Map::new();
-                    a.insert("assertion".into(), json!(assertion.name));
-                    a.insert("skipped".into(), json!(assertion.skipped));
-                    if let Some(error) = &assertion.error {
-                        a.insert(
-                            "error".into(),
-                            json!({
-                                "name": error.name,
-                                "index": list.len(),
-                                "test": assertion.name,
-                                "message": error.message,
-                                "stack": format!("{}: {}", error.name, error.message),
-                            }),
-                        );
-                    }
-                    list.push(Value::Object(a));
+                    list.push(assertion_json(assertion, list.len()));
                 }
             }
             Event::Script { kind, error, .. } => {
@@ -542,43 +485,11 @@ impl Listener for JsonReporter {
                 if let Some(map) = self.current.as_mut() {
                     let entry = map.entry(key).or_insert_with(|| json!([]));
                     if let Value::Array(list) = entry {
-                        let mut script = Map::new();
-                        if let Some(e) = error {
-                            script.insert(
-                                "error".into(),
-                                json!({"name": e.name, "message": e.message}),
-                            );
-                        }
-                        list.push(Value::Object(script));
+                        list.push(script_json(*error));
                     }
                 }
             }
-            Event::Item { .. } => {
-                // Newman pushes the item's one execution record once per request (a script's
-                // `pm.sendRequest` too), each request overwriting the record's request and
-                // response: the report lists the final record that many times. An item whose
-                // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
-                if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-                    let mut map = map;
-                    // Test names, assertion and script error messages quote values too: the
-                    // record's strings go through the masker as it is written (the request and
-                    // response were masked field by field when they were recorded).
-                    for (key, value) in map.iter_mut() {
-                        if key != "request" && key != "response" {
-                            mask_strings(value, &self.masker);
-                        }
-                    }
-                    let record = Value::Object(map);
-                    let body = self.body.take();
-                    let (masker, as_text) = (&self.masker, self.options.body_as_text);
-                    for _ in 0..self.requests.max(1) {
-                        self.executions.push_with(&record, &mut |out| match &body {
-                            Some(body) => write_body(body, masker, as_text, out),
-                            None => out.write_all(b"null"),
-                        });
-                    }
-                }
-            }
+            Event::Item { .. } => self.write_record(),
             Event::Start { .. } => self.started = self.clock.now_millis(),
             Event::BeforeIteration { .. }
             | Event::Console { .. }

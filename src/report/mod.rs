@@ -17,6 +17,7 @@ pub mod html;
 mod html_page;
 pub mod html_text;
 pub mod json;
+mod json_parts;
 pub mod junit;
 pub mod mask;
 pub mod newman_context;

@@ -236,48 +236,7 @@ fn html_options(
         ..HtmlOptions::default()
     };
     if extra {
-        let sensitive = given.flag("skipSensitiveData");
-        options.title = given.text("title").map(str::to_string);
-        options.browser_title = given.text("browserTitle").map(str::to_string);
-        if let Some(size) = given.text("titleSize") {
-            options.title_size = size
-                .trim()
-                .parse()
-                .ok()
-                .filter(|n| (1..=6).contains(n))
-                .ok_or_else(|| {
-                    Diagnostic::new(format!(
-                        "{} \"{size}\": expected a number from 1 (largest) to 6",
-                        given.flag_name("titleSize")
-                    ))
-                })?;
-        }
-        options.console = given.flag("logs");
-        options.dark = given.flag("darkTheme");
-        options.omit_headers = given.flag("omitHeaders") || sensitive;
-        options.skip_headers = given.list("skipHeaders");
-        options.omit_request_bodies = given.flag("omitRequestBodies") || sensitive;
-        options.omit_response_bodies = given.flag("omitResponseBodies") || sensitive;
-        options.hide_request_body = given.list("hideRequestBody");
-        options.hide_response_body = given.list("hideResponseBody");
-        options.show_only_fails = given.flag("showOnlyFails");
-        options.skip_folders = given.list("skipFolders");
-        options.skip_requests = given.list("skipRequests");
-        options.show_environment = given.flag("showEnvironmentData");
-        options.skip_environment_vars = given.list("skipEnvironmentVars");
-        options.show_globals = given.flag("showGlobalData");
-        options.skip_global_vars = given.list("skipGlobalVars");
-        options.markdown_links = given.flag("showMarkdownLinks");
-        options.syntax_highlighting = !given.flag("noSyntaxHighlighting");
-        if let Some(name) = given.text("timezone") {
-            options.time_zone = Some(jiff::tz::TimeZone::get(name.trim()).map_err(|_| {
-                Diagnostic::new(format!(
-                    "{} \"{name}\": not a time zone postie knows",
-                    given.flag_name("timezone")
-                ))
-                .with_hint("an IANA time zone name, such as Europe/Berlin or America/New_York")
-            })?);
-        }
+        extra_options(&given, &mut options)?;
     }
     options.raw = given
         .values
@@ -301,6 +260,53 @@ fn html_options(
         )?);
     }
     Ok(options)
+}
+
+/// htmlextra's own options (all but `export` and `template`), checked.
+fn extra_options(given: &Given, options: &mut HtmlOptions) -> Result<(), Diagnostic> {
+    let sensitive = given.flag("skipSensitiveData");
+    options.title = given.text("title").map(str::to_string);
+    options.browser_title = given.text("browserTitle").map(str::to_string);
+    if let Some(size) = given.text("titleSize") {
+        options.title_size = size
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (1..=6).contains(n))
+            .ok_or_else(|| {
+                Diagnostic::new(format!(
+                    "{} \"{size}\": expected a number from 1 (largest) to 6",
+                    given.flag_name("titleSize")
+                ))
+            })?;
+    }
+    options.console = given.flag("logs");
+    options.dark = given.flag("darkTheme");
+    options.omit_headers = given.flag("omitHeaders") || sensitive;
+    options.skip_headers = given.list("skipHeaders");
+    options.omit_request_bodies = given.flag("omitRequestBodies") || sensitive;
+    options.omit_response_bodies = given.flag("omitResponseBodies") || sensitive;
+    options.hide_request_body = given.list("hideRequestBody");
+    options.hide_response_body = given.list("hideResponseBody");
+    options.show_only_fails = given.flag("showOnlyFails");
+    options.skip_folders = given.list("skipFolders");
+    options.skip_requests = given.list("skipRequests");
+    options.show_environment = given.flag("showEnvironmentData");
+    options.skip_environment_vars = given.list("skipEnvironmentVars");
+    options.show_globals = given.flag("showGlobalData");
+    options.skip_global_vars = given.list("skipGlobalVars");
+    options.markdown_links = given.flag("showMarkdownLinks");
+    options.syntax_highlighting = !given.flag("noSyntaxHighlighting");
+    if let Some(name) = given.text("timezone") {
+        options.time_zone = Some(jiff::tz::TimeZone::get(name.trim()).map_err(|_| {
+            Diagnostic::new(format!(
+                "{} \"{name}\": not a time zone postie knows",
+                given.flag_name("timezone")
+            ))
+            .with_hint("an IANA time zone name, such as Europe/Berlin or America/New_York")
+        })?);
+    }
+    Ok(())
 }
 
 /// htmlextra's `displayProgressBar`: a progress bar while the run goes, unless the `cli`,
