@@ -2,15 +2,15 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::format::{CONSOLE_WIDTH, console_lines, duration, fine_duration, inspect_string, size};
+use super::format::{duration, fine_duration, size};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
 use super::symbols::Symbols;
 use super::test_mode::Clock;
-use crate::runner::{Event, Listener};
-use crate::script::{ConsoleLevel, ScriptKind};
 use std::io::Write;
+
+mod events;
 
 /// Options of the terminal reporter.
 #[derive(Debug, Clone, Default)]
@@ -115,15 +115,9 @@ impl<W: Write> CliReporter<W> {
         }
     }
 
-    fn summary_table(&mut self, summary: &RunSummary) {
-        let s = self.style;
-        let rows = [
-            ("iterations", summary.stats.iterations),
-            ("requests", summary.stats.requests),
-            ("test-scripts", summary.stats.test_scripts),
-            ("prerequest-scripts", summary.stats.prerequest_scripts),
-            ("assertions", summary.stats.assertions),
-        ];
+    /// The summary table's footer lines: run duration, data received, response time
+    /// statistics (and with `--verbose` the timed phases').
+    fn footer(&self, summary: &RunSummary) -> Vec<String> {
         let mut footer = vec![
             format!(
                 "total run duration: {}",
@@ -162,6 +156,19 @@ impl<W: Write> CliReporter<W> {
                 ));
             }
         }
+        footer
+    }
+
+    fn summary_table(&mut self, summary: &RunSummary) {
+        let s = self.style;
+        let rows = [
+            ("iterations", summary.stats.iterations),
+            ("requests", summary.stats.requests),
+            ("test-scripts", summary.stats.test_scripts),
+            ("prerequest-scripts", summary.stats.prerequest_scripts),
+            ("assertions", summary.stats.assertions),
+        ];
+        let footer = self.footer(summary);
         // The first column widens so the footer lines fit, as cli-table3 does for Newman.
         let widest = footer.iter().map(|f| f.chars().count()).max().unwrap_or(0);
         let first = widest.saturating_sub(22).max(23);
@@ -249,172 +256,6 @@ impl<W: Write> CliReporter<W> {
     }
 }
 
-impl<W: Write> Listener for CliReporter<W> {
-    fn on_event(&mut self, event: &Event<'_>) {
-        let s = self.style;
-        let y = self.symbols;
-        match event {
-            Event::Start { collection, .. } => {
-                if !self.options.no_banner {
-                    self.line("postie");
-                    self.line("");
-                }
-                self.line(&s.bold(collection));
-            }
-            Event::BeforeIteration { cursor } => {
-                if cursor.iterations > 1 {
-                    self.line("");
-                    self.line(&format!(
-                        "Iteration {}/{}",
-                        cursor.iteration + 1,
-                        cursor.iterations
-                    ));
-                }
-            }
-            Event::BeforeItem { item, .. } => {
-                self.line("");
-                // The folder line is printed when the run enters another folder, as Newman's
-                // reporter does (also across iterations).
-                if item.folders != self.current_group.as_slice() {
-                    if !item.folders.is_empty() {
-                        self.line(&format!("{} {}", y.folder, item.folders.join(" / ")));
-                    }
-                    self.current_group = item.folders.to_vec();
-                }
-                let symbol = if item.folders.is_empty() {
-                    y.root
-                } else {
-                    y.sub
-                };
-                self.line(&format!("{symbol} {}", item.name));
-            }
-            Event::Request {
-                request,
-                response,
-                credentials,
-                ..
-            } => {
-                self.masker.learn_request(request, credentials);
-                let mut head = format!("  {} {}", request.method, request.url);
-                if self.options.show_timestamps {
-                    let iso = self.clock.iso(self.clock.now_millis());
-                    let time = iso.get(11..23).unwrap_or(&iso);
-                    head = format!("  [{time}]{}", &head[1..]);
-                }
-                match response {
-                    Ok(r) => {
-                        let detail = format!(
-                            "[{} {}, {}, {}]",
-                            r.status,
-                            r.reason,
-                            size(r.size_on_wire()),
-                            duration(self.clock.duration(r.elapsed))
-                        );
-                        self.line(&format!("{head} {}", s.dim(&detail)));
-                        if self.options.verbose {
-                            self.verbose_exchange(request, r);
-                        }
-                    }
-                    Err(e) => {
-                        self.line(&format!("{head} {}", s.red("[errored]")));
-                        self.line(&format!("     {}", s.red(&e.message)));
-                    }
-                }
-            }
-            Event::Assertion { assertion, .. } => {
-                let quiet = self.options.no_assertions
-                    || (self.options.no_success_assertions && assertion.error.is_none());
-                if assertion.error.is_some() {
-                    self.failure_count += 1;
-                }
-                if quiet {
-                    return;
-                }
-                if assertion.skipped {
-                    self.line(&format!(
-                        "  {}",
-                        s.cyan(&format!("- [skipped] {}", assertion.name))
-                    ));
-                } else if assertion.error.is_some() {
-                    // Newman pads the running failure number to three columns.
-                    let text = format!("{:>3}. {}", self.failure_count, assertion.name);
-                    self.line(&s.red(&text));
-                } else {
-                    self.line(&format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)));
-                }
-            }
-            Event::Script {
-                kind,
-                error,
-                next_request,
-                ..
-            } => {
-                if let (ScriptKind::Test, Some(next)) = (kind, next_request) {
-                    self.next_request = Some((*next).to_string());
-                }
-                if let Some(error) = error {
-                    self.failure_count += 1;
-                    let text = format!(
-                        "{:>3}{} {} in {}-script",
-                        self.failure_count,
-                        y.dot,
-                        error.name,
-                        kind.event_name()
-                    );
-                    self.line(&s.red(&text));
-                }
-            }
-            Event::Console {
-                level,
-                text,
-                runtime,
-                ..
-            } => {
-                if self.options.no_console {
-                    return;
-                }
-                let quoted;
-                let text = if *runtime {
-                    quoted = inspect_string(text);
-                    quoted.as_str()
-                } else {
-                    text
-                };
-                let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
-                    .into_iter()
-                    .map(|l| match level {
-                        ConsoleLevel::Warn => s.yellow(&l),
-                        ConsoleLevel::Error => s.red(&l),
-                        _ => l,
-                    })
-                    .collect();
-                // Consecutive console output shares one box (Newman's buffered print).
-                if !self.console_open {
-                    self.close_console();
-                    self.write_line(&s.dim(&format!("  {}", y.top)));
-                    self.console_open = true;
-                }
-                for l in body {
-                    self.write_line(&format!("  {} {l}", s.dim(y.middle)));
-                }
-            }
-            Event::RunError { message } => {
-                self.line("");
-                self.line(&s.red(&format!("error: {message}")));
-            }
-            Event::Done => self.line(""),
-            Event::Item { .. } => {
-                // After the item's test scripts: where a test script sent the run next.
-                if let Some(next) = self.next_request.take() {
-                    self.line("");
-                    self.line(&s.dim(&format!("Attempting to set next request to {next}")));
-                }
-            }
-            Event::Iteration { .. } => {}
-        }
-    }
-}
-
 impl<W: Write> CliReporter<W> {
     fn verbose_exchange(
         &mut self,
@@ -491,7 +332,8 @@ impl<W: Write> CliReporter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runner::{Cursor, ItemRef};
+    use crate::runner::{Cursor, Event, ItemRef, Listener};
+    use crate::script::{ConsoleLevel, ScriptKind};
 
     fn cursor(position: usize) -> Cursor {
         Cursor {
