@@ -1,15 +1,18 @@
-//! The command line: clap definitions ([`args`]), turning them into a run ([`execute`](mod@execute)) and the
+//! The command line: clap definitions ([`args`]), turning them into a run ([`config`], then
+//! [`execute`](mod@execute), reports and exports written by [`outputs`]) and the
 //! `demo`/`mock` commands ([`demo`]). [`main`] is the whole program behind `src/main.rs`.
 //!
 //! Exit codes, in one place: 0 all passed; 1 the run had failures (assertion, script error,
 //! request error), unless `-x`; 2 the input or the command line is unusable.
 
 pub mod args;
+pub mod changes;
+pub mod config;
 pub mod demo;
 pub mod docs;
 pub mod execute;
 pub mod fetch;
-pub mod html_reporters;
+pub mod outputs;
 pub mod reporter_options;
 pub mod tls;
 
@@ -171,7 +174,7 @@ impl Sources<'_> {
         let fetcher = match &mut self.fetcher {
             Some(fetcher) => fetcher,
             empty => {
-                let working_dir = execute::working_dir(self.flags);
+                let working_dir = config::working_dir(self.flags);
                 let files = crate::http::files::FileAccess {
                     working_dir: &working_dir,
                     allow_outside: !self.flags.no_insecure_file_read,
@@ -180,7 +183,7 @@ impl Sources<'_> {
                 let options = crate::http::ClientOptions {
                     insecure: self.flags.insecure,
                     request_timeout: self.flags.timeout_request.map(Duration::from_millis),
-                    max_response_size: execute::max_response_size(self.flags),
+                    max_response_size: config::max_response_size(self.flags),
                     cookie_jar: None,
                     tls: tls.clone(),
                 };

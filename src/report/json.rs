@@ -1,19 +1,19 @@
 //! The JSON reporter in Newman's shape (`-r json`): top-level `collection`, `environment`,
 //! `globals` and `run` with `stats`, `timings`, `executions`, `transfers`, `failures` and `error`.
-//! Executions are streamed to a [`SpooledJson`] as each item finishes, so a long run does not
-//! hold them in memory; the export module writes the file. In test mode (`POSTIE_TEST_MODE=1`)
+//! Executions are streamed to a [`Spool`] as each item finishes, so a long run does not
+//! hold them in memory; the export step writes the file. In test mode (`POSTIE_TEST_MODE=1`)
 //! times, durations, response ids and `Date` headers are frozen.
 
 use super::format::assertion_stack;
+use super::json_parts::{assertion_json, cursor_json, item_json, request_error_json, script_json};
 use super::mask::Masker;
+use super::reporter::{Artifact, Finished, Spool};
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
-use crate::collection::{CollectionDocument, PrettyOptions};
-use crate::diagnostic::Diagnostic;
-use crate::export::SpooledJson;
+use crate::collection::PrettyOptions;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::runner::{Cursor, Event, ItemRef, Listener};
+use crate::runner::{Event, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -42,7 +42,7 @@ pub struct JsonOptions {
 pub struct JsonReporter {
     options: JsonOptions,
     masker: Masker,
-    executions: SpooledJson,
+    executions: Box<dyn Spool>,
     current: Option<Map<String, Value>>,
     /// Requests of the current item (its own and its scripts' `pm.sendRequest`s).
     requests: usize,
@@ -50,28 +50,6 @@ pub struct JsonReporter {
     body: Option<ResponseBody>,
     started: u128,
     clock: Clock,
-}
-
-fn cursor_json(cursor: &Cursor) -> Value {
-    json!({
-        "position": cursor.position,
-        "iteration": cursor.iteration,
-        "length": cursor.length,
-        "cycles": cursor.iterations,
-        "empty": cursor.length == 0,
-        "eof": cursor.position + 1 >= cursor.length,
-        "bof": cursor.position == 0,
-        "cr": false,
-    })
-}
-
-fn item_json(item: &ItemRef<'_>) -> Value {
-    let mut map = Map::new();
-    if let Some(id) = item.id {
-        map.insert("id".into(), json!(id));
-    }
-    map.insert("name".into(), json!(item.name));
-    Value::Object(map)
 }
 
 /// A response body as the report holds it, masked: Newman's byte array (`[123,34,…]`), or a
@@ -156,7 +134,7 @@ fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> 
 
 impl JsonReporter {
     /// A reporter masking secrets with `masker`, streaming executions into `executions`.
-    pub fn new(options: JsonOptions, masker: Masker, executions: SpooledJson) -> Self {
+    pub fn new(options: JsonOptions, masker: Masker, executions: Box<dyn Spool>) -> Self {
         JsonReporter {
             options,
             masker,
@@ -201,7 +179,7 @@ impl JsonReporter {
         if !self.options.omit_responses {
             // The body is written straight into the report when the record is (see
             // `write_body`); secrets echoed back by the server are masked in it too.
-            let placeholder = SpooledJson::value_placeholder();
+            let placeholder = self.executions.value_placeholder();
             if self.options.body_as_text {
                 map.insert("body".into(), placeholder);
             } else {
@@ -258,33 +236,36 @@ impl JsonReporter {
         json!({"start": start, "offset": offset, "phases": phases})
     }
 
-    /// Write the report to its file: the whole document, given the summary, the collection's
-    /// document (written from its kept text, not as a tree) and the final environment and
-    /// globals, around the executions streamed so far.
-    pub fn finish(
-        self,
-        summary: &RunSummary,
-        collection: &CollectionDocument,
-        environment: Value,
-        globals: Value,
-    ) -> Result<(), Diagnostic> {
-        let doc = self.document(summary, environment, globals);
+    /// The report to write: the whole document, given the summary, the collection's document
+    /// (written from its kept text, not as a tree) and the final environment and globals,
+    /// around the executions streamed so far.
+    pub fn artifact<'a>(self, run: &Finished<'a>) -> Artifact<'a> {
+        let doc = self.document(
+            run.summary,
+            run.variables.environment.clone(),
+            run.variables.globals.clone(),
+        );
         let JsonReporter {
             executions, masker, ..
         } = self;
-        let mask = |text: &str| match masker.mask(text) {
-            Cow::Owned(masked) => Some(masked),
-            Cow::Borrowed(_) => None,
-        };
-        let options = PrettyOptions {
-            indent: b"  ",
-            replace: None,
-            mask: Some(&mask),
-        };
-        executions.finish_with(&doc, &mut |out| {
-            // The collection is one level down in the report.
-            collection.write_pretty(&mut Indented { inner: out }, &options)
-        })
+        let collection = run.collection;
+        Artifact::Spooled {
+            spool: executions,
+            doc,
+            value: Box::new(move |out| {
+                let mask = |text: &str| match masker.mask(text) {
+                    Cow::Owned(masked) => Some(masked),
+                    Cow::Borrowed(_) => None,
+                };
+                let options = PrettyOptions {
+                    indent: b"  ",
+                    replace: None,
+                    mask: Some(&mask),
+                };
+                // The collection is one level down in the report.
+                collection.write_pretty(&mut Indented { inner: out }, &options)
+            }),
+        }
     }
 
     fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
@@ -342,7 +323,7 @@ impl JsonReporter {
             }
         }
         let mut doc = json!({
-            "collection": SpooledJson::value_placeholder(),
+            "collection": self.executions.value_placeholder(),
             "environment": environment,
             "globals": globals,
             "run": {
@@ -363,7 +344,7 @@ impl JsonReporter {
                     "started": self.started as u64,
                     "completed": completed as u64,
                 },
-                "executions": SpooledJson::placeholder(),
+                "executions": self.executions.list_placeholder(),
                 "transfers": {"responseTotal": summary.bytes_received},
                 "failures": failures,
                 "error": summary.run_error.as_ref().map_or(Value::Null, |m| json!({"message": m, "name": "Error"})),
@@ -372,6 +353,34 @@ impl JsonReporter {
         // Failure lines quote test names and messages: everything is masked once more.
         mask_strings(&mut doc, &self.masker);
         doc
+    }
+
+    /// The item finished: write its execution record.
+    fn write_record(&mut self) {
+        // Newman pushes the item's one execution record once per request (a script's
+        // `pm.sendRequest` too), each request overwriting the record's request and
+        // response: the report lists the final record that many times. An item whose
+        // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
+        if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
+            let mut map = map;
+            // Test names, assertion and script error messages quote values too: the
+            // record's strings go through the masker as it is written (the request and
+            // response were masked field by field when they were recorded).
+            for (key, value) in map.iter_mut() {
+                if key != "request" && key != "response" {
+                    mask_strings(value, &self.masker);
+                }
+            }
+            let record = Value::Object(map);
+            let body = self.body.take();
+            let (masker, as_text) = (&self.masker, self.options.body_as_text);
+            for _ in 0..self.requests.max(1) {
+                self.executions.push_with(&record, &mut |out| match &body {
+                    Some(body) => write_body(body, masker, as_text, out),
+                    None => out.write_all(b"null"),
+                });
+            }
+        }
     }
 }
 
@@ -433,55 +442,6 @@ pub(super) fn mask_strings(value: &mut Value, masker: &Masker) {
     }
 }
 
-/// A request error as Newman's report holds it: the error's own enumerable properties (Node's
-/// `errno`, `code`, `syscall`, `address`, `port`, `hostname`), never its message.
-fn request_error_json(error: &crate::http::HttpError) -> Value {
-    let words: Vec<&str> = error.message.split(' ').collect();
-    // A failed read or write: `read ECONNRESET`, `write EPROTO …`.
-    if let [syscall @ ("read" | "write"), code, ..] = words.as_slice() {
-        let errno = match *code {
-            "ECONNRESET" => -104,
-            "EPROTO" => -71,
-            "EPIPE" => -32,
-            _ => 0,
-        };
-        if errno != 0 {
-            return json!({"errno": errno, "code": code, "syscall": syscall});
-        }
-    }
-    if let Some(code) = error.code {
-        return json!({ "code": code });
-    }
-    match words.as_slice() {
-        ["connect", code, target] => {
-            let (address, port) = target.rsplit_once(':').unwrap_or((target, ""));
-            let errno = match *code {
-                "ECONNREFUSED" => -111,
-                "ETIMEDOUT" => -110,
-                "EHOSTUNREACH" => -113,
-                "ENETUNREACH" => -101,
-                _ => 0,
-            };
-            json!({
-                "errno": errno,
-                "code": code,
-                "syscall": "connect",
-                "address": address,
-                "port": port.parse::<u16>().map_or_else(|_| json!(port), |p| json!(p)),
-            })
-        }
-        ["getaddrinfo", code, host] => json!({
-            "errno": if *code == "ENOTFOUND" { -3008 } else { -3001 },
-            "code": code,
-            "syscall": "getaddrinfo",
-            "hostname": host,
-        }),
-        ["ESOCKETTIMEDOUT"] | ["ETIMEDOUT"] => json!({"code": words[0], "connect": false}),
-        ["socket", "hang", "up"] => json!({"code": "ECONNRESET"}),
-        _ => json!({}),
-    }
-}
-
 impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
@@ -525,27 +485,7 @@ impl Listener for JsonReporter {
                 if let Some(Value::Array(list)) =
                     self.current.as_mut().and_then(|m| m.get_mut("assertions"))
                 {
-                    let mut a = Map::new();
-                    a.insert("assertion".into(), json!(assertion.name));
-                    a.insert("skipped".into(), json!(assertion.skipped));
-                    if let Some(error) = &assertion.error {
-                        a.insert(
-                            "error".into(),
-                            json!({
-                                "name": error.name,
-                                "index": assertion.index,
-                                "test": assertion.name,
-                                "message": error.message,
-                                "stack": assertion_stack(
-                                    &error.name,
-                                    &error.message,
-                                    assertion.index,
-                                    cursor.position
-                                ),
-                            }),
-                        );
-                    }
-                    list.push(Value::Object(a));
+                    list.push(assertion_json(assertion, cursor.position));
                 }
             }
             Event::Script { kind, error, .. } => {
@@ -556,43 +496,11 @@ impl Listener for JsonReporter {
                 if let Some(map) = self.current.as_mut() {
                     let entry = map.entry(key).or_insert_with(|| json!([]));
                     if let Value::Array(list) = entry {
-                        let mut script = Map::new();
-                        if let Some(e) = error {
-                            script.insert(
-                                "error".into(),
-                                json!({"name": e.name, "message": e.message}),
-                            );
-                        }
-                        list.push(Value::Object(script));
+                        list.push(script_json(*error));
                     }
                 }
             }
-            Event::Item { .. } => {
-                // Newman pushes the item's one execution record once per request (a script's
-                // `pm.sendRequest` too), each request overwriting the record's request and
-                // response: the report lists the final record that many times. An item whose
-                // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
-                if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-                    let mut map = map;
-                    // Test names, assertion and script error messages quote values too: the
-                    // record's strings go through the masker as it is written (the request and
-                    // response were masked field by field when they were recorded).
-                    for (key, value) in map.iter_mut() {
-                        if key != "request" && key != "response" {
-                            mask_strings(value, &self.masker);
-                        }
-                    }
-                    let record = Value::Object(map);
-                    let body = self.body.take();
-                    let (masker, as_text) = (&self.masker, self.options.body_as_text);
-                    for _ in 0..self.requests.max(1) {
-                        self.executions.push_with(&record, &mut |out| match &body {
-                            Some(body) => write_body(body, masker, as_text, out),
-                            None => out.write_all(b"null"),
-                        });
-                    }
-                }
-            }
+            Event::Item { .. } => self.write_record(),
             Event::Start { .. } => self.started = self.clock.now_millis(),
             Event::BeforeIteration { .. }
             | Event::Console { .. }

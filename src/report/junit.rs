@@ -131,8 +131,9 @@ fn test_cases(executions: &[Execution]) -> Vec<(&str, Vec<&(String, String)>)> {
             None => cases[index].1.clear(),
         }
     }
-    let (mut indices, named): (Vec<_>, Vec<_>) =
-        cases.into_iter().partition(|(n, _)| array_index(n).is_some());
+    let (mut indices, named): (Vec<_>, Vec<_>) = cases
+        .into_iter()
+        .partition(|(n, _)| array_index(n).is_some());
     indices.sort_by_key(|(n, _)| array_index(n));
     indices.extend(named);
     indices
@@ -242,7 +243,10 @@ impl JunitReporter {
                     let _ = write!(text, "{prop}Error: {message}\n---\n");
                 }
             }
-            if e.request_error.is_some() || !e.test_errors.is_empty() || !e.prerequest_errors.is_empty() {
+            if e.request_error.is_some()
+                || !e.test_errors.is_empty()
+                || !e.prerequest_errors.is_empty()
+            {
                 system_err.push_str(&text);
             }
         }
@@ -474,7 +478,11 @@ mod document_tests {
         let (_, root, attrs) = &els[0];
         assert_eq!(root, "testsuites");
         assert_eq!(get(attrs, "name"), "Fixture & co");
-        assert_eq!(get(attrs, "tests"), "4", "Newman's stats.tests.total: items run");
+        assert_eq!(
+            get(attrs, "tests"),
+            "4",
+            "Newman's stats.tests.total: items run"
+        );
         let suites: Vec<_> = els.iter().filter(|(_, n, _)| n == "testsuite").collect();
         assert_eq!(suites.len(), 2, "aggregated over iterations:\n{text}");
         let login = &suites[0].2;
@@ -488,7 +496,11 @@ mod document_tests {
         let list = &suites[1].2;
         assert_eq!(get(list, "name"), "List ]]> partners");
         assert_eq!(get(list, "tests"), "0");
-        assert_eq!(get(list, "errors"), "4", "two request and two script errors");
+        assert_eq!(
+            get(list, "errors"),
+            "4",
+            "two request and two script errors"
+        );
         let cases: Vec<_> = els.iter().filter(|(_, n, _)| n == "testcase").collect();
         let names: Vec<&str> = cases.iter().map(|c| get(&c.2, "name")).collect();
         assert_eq!(names, ["status is 200", "has \"token\""]);
@@ -519,7 +531,10 @@ mod document_tests {
             .map(|(_, n, _)| n.as_str())
             .collect();
         assert_eq!(order, ["testcase", "testcase", "system-err"]);
-        assert!(text.ends_with("</testsuites>"), "no newline at the end, as Newman");
+        assert!(
+            text.ends_with("</testsuites>"),
+            "no newline at the end, as Newman"
+        );
     }
 
     #[test]

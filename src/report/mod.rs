@@ -2,13 +2,14 @@
 //! `json`, `junit`, `html`/`htmlextra`, `progress`), plus their helpers: secret masking, the
 //! HTML report's capped per-request capture, page, chart and user templates (with Newman's
 //! context and helpers), XML escaping, terminal glyphs and the test-mode clock.
-//! Reporters never write files; `cli::execute` hands their documents to `crate::export`.
+//! Every reporter is a [`Reporter`]: a listener that finishes with the files it wants written
+//! ([`Artifact`]s); the [`registry`] builds them by name from their options. Reporters never
+//! write files: the command line's export step does.
 
 pub mod capture;
 pub mod changes;
 pub mod chart;
 pub mod cli;
-mod cli_tables;
 #[cfg(test)]
 mod fixture;
 pub mod format;
@@ -16,10 +17,13 @@ pub mod html;
 mod html_page;
 pub mod html_text;
 pub mod json;
+mod json_parts;
 pub mod junit;
 pub mod mask;
 pub mod newman_context;
 pub mod progress;
+pub mod registry;
+pub mod reporter;
 pub mod style;
 pub mod summary;
 pub mod symbols;
@@ -36,6 +40,8 @@ pub use junit::JunitReporter;
 pub use mask::Masker;
 pub use newman_context::{CollectionInfo, Flavour, RunVariables};
 pub use progress::ProgressReporter;
+pub use registry::{RawReporterOptions, Reporters};
+pub use reporter::{Artifact, Finished, ReportTarget, Reporter, Spool};
 pub use style::Style;
 pub use summary::{Failure, RunSummary, SummaryBuilder};
 pub use template::UserTemplate;

@@ -2,16 +2,18 @@
 //! the request line `METHOD url [200 OK, 1.2kB, 45ms]`, `✓` passes and numbered failures as they
 //! happen, console output, then the summary table and the failure list. Secrets are masked.
 
-use super::cli_tables::{self, FailureRow};
-use super::format::{CONSOLE_WIDTH, console_lines, duration, fine_duration, inspect_string, size};
+use super::format::{fine_duration, size};
 use super::mask::Masker;
 use super::style::Style;
 use super::summary::RunSummary;
 use super::symbols::Symbols;
 use super::test_mode::Clock;
-use crate::runner::{Event, Listener};
-use crate::script::{ConsoleLevel, ScriptKind};
 use std::io::Write;
+
+mod events;
+mod tables;
+
+use tables::FailureRow;
 
 /// Options of the terminal reporter.
 #[derive(Debug, Clone, Default)]
@@ -103,7 +105,7 @@ impl<W: Write> CliReporter<W> {
     }
 
     /// Print the summary table and the failure list.
-    pub fn finish(&mut self, summary: &RunSummary) {
+    pub fn print_summary(&mut self, summary: &RunSummary) {
         self.close_console();
         if !self.options.no_summary {
             self.summary_table(summary);
@@ -116,16 +118,10 @@ impl<W: Write> CliReporter<W> {
         }
     }
 
-    fn summary_table(&mut self, summary: &RunSummary) {
-        let rows = [
-            ("iterations", summary.stats.iterations),
-            ("requests", summary.stats.requests),
-            ("test-scripts", summary.stats.test_scripts),
-            ("prerequest-scripts", summary.stats.prerequest_scripts),
-            ("assertions", summary.stats.assertions),
-        ]
-        .map(|(label, c)| (label, c.executed, c.failed));
-        // Newman prints these with `util.prettyms`: microseconds below a millisecond.
+    /// The summary table's footer lines: run duration, data received, response time
+    /// statistics (and with `--verbose` the timed phases'), durations as Newman's
+    /// `util.prettyms` prints them (microseconds below a millisecond).
+    fn footer(&self, summary: &RunSummary) -> Vec<String> {
         let f = |d| fine_duration(self.clock.duration(d));
         let mut footer = vec![
             format!("total run duration: {}", f(summary.duration)),
@@ -151,7 +147,20 @@ impl<W: Write> CliReporter<W> {
                 ));
             }
         }
-        for line in cli_tables::summary(&rows, &footer, &self.symbols, self.style) {
+        footer
+    }
+
+    fn summary_table(&mut self, summary: &RunSummary) {
+        let rows = [
+            ("iterations", summary.stats.iterations),
+            ("requests", summary.stats.requests),
+            ("test-scripts", summary.stats.test_scripts),
+            ("prerequest-scripts", summary.stats.prerequest_scripts),
+            ("assertions", summary.stats.assertions),
+        ]
+        .map(|(label, c)| (label, c.executed, c.failed));
+        let footer = self.footer(summary);
+        for line in tables::summary(&rows, &footer, &self.symbols, self.style) {
             self.line(&line);
         }
     }
@@ -183,7 +192,11 @@ impl<W: Write> CliReporter<W> {
                     _ if !f.at.is_empty() => detail.push(format!("at {}", f.at)),
                     _ => {}
                 }
-                let inside = if f.at == "request" { "" } else { f.path.as_str() };
+                let inside = if f.at == "request" {
+                    ""
+                } else {
+                    f.path.as_str()
+                };
                 detail.push(format!("inside \"{inside}\""));
                 FailureRow {
                     number: format!("{:0>digits$}.", i + 1),
@@ -193,176 +206,8 @@ impl<W: Write> CliReporter<W> {
             })
             .collect();
         self.line("");
-        for line in cli_tables::failures(&rows, self.style) {
+        for line in tables::failures(&rows, self.style) {
             self.line(&line);
-        }
-    }
-}
-
-impl<W: Write> Listener for CliReporter<W> {
-    fn on_event(&mut self, event: &Event<'_>) {
-        let s = self.style;
-        let y = self.symbols;
-        match event {
-            Event::Start { collection, .. } => {
-                if !self.options.no_banner {
-                    self.line("postie");
-                    self.line("");
-                }
-                self.line(&s.bold(collection));
-            }
-            Event::BeforeIteration { cursor } => {
-                if cursor.iterations > 1 {
-                    self.line("");
-                    self.line(&format!(
-                        "Iteration {}/{}",
-                        cursor.iteration + 1,
-                        cursor.iterations
-                    ));
-                }
-            }
-            Event::BeforeItem { item, .. } => {
-                self.line("");
-                // The folder line is printed when the run enters another folder, as Newman's
-                // reporter does (also across iterations).
-                if item.folders != self.current_group.as_slice() {
-                    if !item.folders.is_empty() {
-                        self.line(&format!("{} {}", y.folder, item.folders.join(" / ")));
-                    }
-                    self.current_group = item.folders.to_vec();
-                }
-                let symbol = if item.folders.is_empty() {
-                    y.root
-                } else {
-                    y.sub
-                };
-                self.line(&format!("{symbol} {}", item.name));
-            }
-            Event::Request {
-                request,
-                response,
-                credentials,
-                ..
-            } => {
-                self.masker.learn_request(request, credentials);
-                let mut head = format!("  {} {}", request.method, request.url);
-                if self.options.show_timestamps {
-                    let iso = self.clock.iso(self.clock.now_millis());
-                    let time = iso.get(11..23).unwrap_or(&iso);
-                    head = format!("  [{time}]{}", &head[1..]);
-                }
-                match response {
-                    Ok(r) => {
-                        let detail = format!(
-                            "[{} {}, {}, {}]",
-                            r.status,
-                            r.reason,
-                            size(r.size_on_wire()),
-                            duration(self.clock.duration(r.elapsed))
-                        );
-                        self.line(&format!("{head} {}", s.dim(&detail)));
-                        if self.options.verbose {
-                            self.verbose_exchange(request, r);
-                        }
-                    }
-                    Err(e) => {
-                        self.line(&format!("{head} {}", s.red("[errored]")));
-                        self.line(&format!("     {}", s.red(&e.message)));
-                    }
-                }
-            }
-            Event::Assertion { assertion, .. } => {
-                let quiet = self.options.no_assertions
-                    || (self.options.no_success_assertions && assertion.error.is_none());
-                if assertion.error.is_some() {
-                    self.failure_count += 1;
-                }
-                if quiet {
-                    return;
-                }
-                if assertion.skipped {
-                    // Newman prints `"  - "` and the name with a space between.
-                    self.line(&format!(
-                        "{} {}",
-                        s.cyan("  - "),
-                        s.cyan(&format!("[skipped] {}", assertion.name))
-                    ));
-                } else if assertion.error.is_some() {
-                    // Newman pads the running failure number to three columns.
-                    let text = format!("{:>3}. {}", self.failure_count, assertion.name);
-                    self.line(&s.red(&text));
-                } else {
-                    self.line(&format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)));
-                }
-            }
-            Event::Script {
-                kind,
-                error,
-                next_request,
-                ..
-            } => {
-                if let (ScriptKind::Test, Some(next)) = (kind, next_request) {
-                    self.next_request = Some((*next).to_string());
-                }
-                if let Some(error) = error {
-                    self.failure_count += 1;
-                    let text = format!(
-                        "{:>3}{} {} in {}-script",
-                        self.failure_count,
-                        y.dot,
-                        error.name,
-                        kind.event_name()
-                    );
-                    self.line(&s.red(&text));
-                }
-            }
-            Event::Console {
-                level,
-                text,
-                runtime,
-                ..
-            } => {
-                if self.options.no_console {
-                    return;
-                }
-                let quoted;
-                let text = if *runtime {
-                    quoted = inspect_string(text);
-                    quoted.as_str()
-                } else {
-                    text
-                };
-                let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
-                    .into_iter()
-                    .map(|l| match level {
-                        ConsoleLevel::Warn => s.yellow(&l),
-                        ConsoleLevel::Error => s.red(&l),
-                        _ => l,
-                    })
-                    .collect();
-                // Consecutive console output shares one box (Newman's buffered print).
-                if !self.console_open {
-                    self.close_console();
-                    self.write_line(&s.dim(&format!("  {}", y.top)));
-                    self.console_open = true;
-                }
-                for l in body {
-                    self.write_line(&format!("  {} {l}", s.dim(y.middle)));
-                }
-            }
-            Event::RunError { message } => {
-                self.line("");
-                self.line(&s.red(&format!("error: {message}")));
-            }
-            Event::Done => self.line(""),
-            Event::Item { .. } => {
-                // After the item's test scripts: where a test script sent the run next.
-                if let Some(next) = self.next_request.take() {
-                    self.line("");
-                    self.line(&s.dim(&format!("Attempting to set next request to {next}")));
-                }
-            }
-            Event::Iteration { .. } => {}
         }
     }
 }
@@ -443,7 +288,8 @@ impl<W: Write> CliReporter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runner::{Cursor, ItemRef};
+    use crate::runner::{Cursor, Event, ItemRef, Listener};
+    use crate::script::{ConsoleLevel, ScriptKind};
 
     fn cursor(position: usize) -> Cursor {
         Cursor {

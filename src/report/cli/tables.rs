@@ -9,8 +9,8 @@
 //!
 //! Widths count display columns (`unicode-width`), as cli-table3's `string-width` does.
 
-use super::style::Style;
-use super::symbols::Symbols;
+use super::super::style::Style;
+use super::super::symbols::Symbols;
 use unicode_width::UnicodeWidthStr;
 
 /// Width of the summary's first column, padding included (Newman's `colWidths: [25]`).
@@ -46,15 +46,27 @@ pub(super) fn summary(
             existing += share;
         }
     }
-    let [top_left, top_mid, top_right, left_mid, mid_mid, right_mid, bottom_mid, bottom_left, bottom_right] =
-        y.joints;
+    let [
+        top_left,
+        top_mid,
+        top_right,
+        left_mid,
+        mid_mid,
+        right_mid,
+        bottom_mid,
+        bottom_left,
+        bottom_right,
+    ] = y.joints;
     let (h, v) = (y.h, y.v);
     let rule = |left: &str, mid: &str, right: &str| {
         let parts: Vec<String> = widths.iter().map(|w| h.repeat(*w)).collect();
         format!("{left}{}{right}", parts.join(mid))
     };
     let right = |text: &str, colored: String, width: usize| {
-        format!(" {}{colored} ", " ".repeat((width - 2).saturating_sub(text.width())))
+        format!(
+            " {}{colored} ",
+            " ".repeat((width - 2).saturating_sub(text.width()))
+        )
     };
     let mut out = vec![rule(top_left, top_mid, top_right)];
     let head = ["", "executed", "  failed"];
@@ -208,7 +220,10 @@ mod tests {
 ├──────────────────────────────────────────────────────────────────┤
 │ average response time: 111ms [min: 35ms, max: 187ms, s.d.: 76ms] │
 └──────────────────────────────────────────────────────────────────┘";
-        assert_eq!(summary(&rows, &footer, &UNICODE, plain()).join("\n"), expected);
+        assert_eq!(
+            summary(&rows, &footer, &UNICODE, plain()).join("\n"),
+            expected
+        );
     }
 
     #[test]
@@ -216,9 +231,18 @@ mod tests {
         let rows = [("iterations", 1, 0)];
         let footer = ["total run duration: 5ms".to_string()];
         let lines = summary(&rows, &footer, &UNICODE, plain());
-        assert_eq!(lines[1], "│                         │ executed │   failed │");
-        assert_eq!(lines[4], "├─────────────────────────┴──────────┴──────────┤");
-        assert_eq!(lines[5], format!("│ total run duration: 5ms{} │", " ".repeat(22)));
+        assert_eq!(
+            lines[1],
+            "│                         │ executed │   failed │"
+        );
+        assert_eq!(
+            lines[4],
+            "├─────────────────────────┴──────────┴──────────┤"
+        );
+        assert_eq!(
+            lines[5],
+            format!("│ total run duration: 5ms{} │", " ".repeat(22))
+        );
         assert!(lines.iter().all(|l| l.chars().count() == 49), "{lines:#?}");
     }
 

@@ -5,9 +5,13 @@
 //! time zone, a template that does not compile) stops the run with exit 2; an option the
 //! reporter does not have is warned about by name.
 
-use super::reporter_options::RawReporterOptions;
+use super::{Context, RawReporterOptions};
 use crate::diagnostic::Diagnostic;
-use crate::report::{Flavour, HtmlOptions, UserTemplate};
+use crate::report::html::{HtmlOptions, HtmlReporter};
+use crate::report::newman_context::{CollectionInfo, Flavour};
+use crate::report::reporter::{Artifact, Finished, ReportTarget, Reporter};
+use crate::report::template::UserTemplate;
+use crate::runner::{Event, Listener};
 use heck::ToLowerCamelCase;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -110,12 +114,56 @@ impl Given {
     }
 }
 
+/// An HTML reporter and where its page goes.
+struct Html {
+    reporter: HtmlReporter,
+    target: ReportTarget,
+}
+
+/// The `html` or `htmlextra` reporter (`name`), when named: its unknown options warned about,
+/// its options (and template) checked.
+pub(super) fn build(
+    name: &str,
+    context: &mut Context<'_>,
+) -> Result<Option<Box<dyn Reporter>>, Diagnostic> {
+    if !context.selected(name) {
+        return Ok(None);
+    }
+    for warning in unknown_options(context.options, name, context.names) {
+        (context.warn)(warning);
+    }
+    let options = html_options(context.options, name, context.names, context.show_secrets)?;
+    let templated = options.template.is_some();
+    let mut reporter = HtmlReporter::new(options, context.masker.clone(), context.clock);
+    if templated {
+        reporter.set_collection(CollectionInfo::from_collection(context.collection));
+    }
+    let base = match name {
+        "htmlextra" => htmlextra_file_base(&context.collection.name),
+        _ => "newman-run-report".to_string(),
+    };
+    let target = context.target(name, format!("{base}.html"));
+    Ok(Some(Box::new(Html { reporter, target })))
+}
+
+impl Listener for Html {
+    fn on_event(&mut self, event: &Event<'_>) {
+        self.reporter.on_event(event);
+    }
+}
+
+impl Reporter for Html {
+    /// The page.
+    fn finish<'a>(self: Box<Self>, run: &Finished<'a>) -> Vec<Artifact<'a>> {
+        vec![Artifact::Report {
+            target: self.target,
+            text: self.reporter.document(run.summary, run.variables),
+        }]
+    }
+}
+
 /// Warnings for the `--reporter-<reporter>-<option>` flags that `reporter` does not have.
-pub fn unknown_options(
-    raw: &RawReporterOptions,
-    reporter: &str,
-    reporters: &[String],
-) -> Vec<String> {
+fn unknown_options(raw: &RawReporterOptions, reporter: &str, reporters: &[String]) -> Vec<String> {
     let known = if reporter == "htmlextra" {
         HTMLEXTRA_OPTIONS
     } else {
@@ -143,7 +191,7 @@ pub fn unknown_options(
 }
 
 /// The options of `reporter` (`html` or `htmlextra`), checked.
-pub fn html_options(
+fn html_options(
     raw: &RawReporterOptions,
     reporter: &str,
     reporters: &[String],
@@ -188,48 +236,7 @@ pub fn html_options(
         ..HtmlOptions::default()
     };
     if extra {
-        let sensitive = given.flag("skipSensitiveData");
-        options.title = given.text("title").map(str::to_string);
-        options.browser_title = given.text("browserTitle").map(str::to_string);
-        if let Some(size) = given.text("titleSize") {
-            options.title_size = size
-                .trim()
-                .parse()
-                .ok()
-                .filter(|n| (1..=6).contains(n))
-                .ok_or_else(|| {
-                    Diagnostic::new(format!(
-                        "{} \"{size}\": expected a number from 1 (largest) to 6",
-                        given.flag_name("titleSize")
-                    ))
-                })?;
-        }
-        options.console = given.flag("logs");
-        options.dark = given.flag("darkTheme");
-        options.omit_headers = given.flag("omitHeaders") || sensitive;
-        options.skip_headers = given.list("skipHeaders");
-        options.omit_request_bodies = given.flag("omitRequestBodies") || sensitive;
-        options.omit_response_bodies = given.flag("omitResponseBodies") || sensitive;
-        options.hide_request_body = given.list("hideRequestBody");
-        options.hide_response_body = given.list("hideResponseBody");
-        options.show_only_fails = given.flag("showOnlyFails");
-        options.skip_folders = given.list("skipFolders");
-        options.skip_requests = given.list("skipRequests");
-        options.show_environment = given.flag("showEnvironmentData");
-        options.skip_environment_vars = given.list("skipEnvironmentVars");
-        options.show_globals = given.flag("showGlobalData");
-        options.skip_global_vars = given.list("skipGlobalVars");
-        options.markdown_links = given.flag("showMarkdownLinks");
-        options.syntax_highlighting = !given.flag("noSyntaxHighlighting");
-        if let Some(name) = given.text("timezone") {
-            options.time_zone = Some(jiff::tz::TimeZone::get(name.trim()).map_err(|_| {
-                Diagnostic::new(format!(
-                    "{} \"{name}\": not a time zone postie knows",
-                    given.flag_name("timezone")
-                ))
-                .with_hint("an IANA time zone name, such as Europe/Berlin or America/New_York")
-            })?);
-        }
+        extra_options(&given, &mut options)?;
     }
     options.raw = given
         .values
@@ -253,6 +260,53 @@ pub fn html_options(
         )?);
     }
     Ok(options)
+}
+
+/// htmlextra's own options (all but `export` and `template`), checked.
+fn extra_options(given: &Given, options: &mut HtmlOptions) -> Result<(), Diagnostic> {
+    let sensitive = given.flag("skipSensitiveData");
+    options.title = given.text("title").map(str::to_string);
+    options.browser_title = given.text("browserTitle").map(str::to_string);
+    if let Some(size) = given.text("titleSize") {
+        options.title_size = size
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| (1..=6).contains(n))
+            .ok_or_else(|| {
+                Diagnostic::new(format!(
+                    "{} \"{size}\": expected a number from 1 (largest) to 6",
+                    given.flag_name("titleSize")
+                ))
+            })?;
+    }
+    options.console = given.flag("logs");
+    options.dark = given.flag("darkTheme");
+    options.omit_headers = given.flag("omitHeaders") || sensitive;
+    options.skip_headers = given.list("skipHeaders");
+    options.omit_request_bodies = given.flag("omitRequestBodies") || sensitive;
+    options.omit_response_bodies = given.flag("omitResponseBodies") || sensitive;
+    options.hide_request_body = given.list("hideRequestBody");
+    options.hide_response_body = given.list("hideResponseBody");
+    options.show_only_fails = given.flag("showOnlyFails");
+    options.skip_folders = given.list("skipFolders");
+    options.skip_requests = given.list("skipRequests");
+    options.show_environment = given.flag("showEnvironmentData");
+    options.skip_environment_vars = given.list("skipEnvironmentVars");
+    options.show_globals = given.flag("showGlobalData");
+    options.skip_global_vars = given.list("skipGlobalVars");
+    options.markdown_links = given.flag("showMarkdownLinks");
+    options.syntax_highlighting = !given.flag("noSyntaxHighlighting");
+    if let Some(name) = given.text("timezone") {
+        options.time_zone = Some(jiff::tz::TimeZone::get(name.trim()).map_err(|_| {
+            Diagnostic::new(format!(
+                "{} \"{name}\": not a time zone postie knows",
+                given.flag_name("timezone")
+            ))
+            .with_hint("an IANA time zone name, such as Europe/Berlin or America/New_York")
+        })?);
+    }
+    Ok(())
 }
 
 /// htmlextra's `displayProgressBar`: a progress bar while the run goes, unless the `cli`,
@@ -285,11 +339,18 @@ pub fn htmlextra_file_base(collection: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::reporter_options::extract;
-    use std::ffi::OsString;
 
+    /// The options as `extract` reads them: a value follows its option unless it starts with
+    /// `-`.
     fn raw(args: &[&str]) -> RawReporterOptions {
-        extract(args.iter().map(OsString::from).collect()).1
+        let mut options = Vec::new();
+        let mut args = args.iter().peekable();
+        while let Some(arg) = args.next() {
+            let name = arg.trim_start_matches("--reporter-").to_string();
+            let value = args.next_if(|v| !v.starts_with('-'));
+            options.push((name, value.map_or("true", |v| v).to_string()));
+        }
+        RawReporterOptions(options)
     }
 
     fn extra() -> Vec<String> {

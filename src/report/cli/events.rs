@@ -1,0 +1,207 @@
+//! The terminal reporter's reaction to each event of the run.
+
+use super::CliReporter;
+use crate::http::{HttpError, HttpRequest, HttpResponse};
+use crate::report::format::{CONSOLE_WIDTH, console_lines, duration, inspect_string, size};
+use crate::runner::{Event, ItemRef, Listener};
+use crate::script::{AssertionResult, ConsoleLevel, ScriptError, ScriptKind};
+use std::io::Write;
+
+impl<W: Write> Listener for CliReporter<W> {
+    fn on_event(&mut self, event: &Event<'_>) {
+        let s = self.style;
+        match event {
+            Event::Start { collection, .. } => {
+                if !self.options.no_banner {
+                    self.line("postie");
+                    self.line("");
+                }
+                self.line(&s.bold(collection));
+            }
+            Event::BeforeIteration { cursor } => {
+                if cursor.iterations > 1 {
+                    self.line("");
+                    self.line(&format!(
+                        "Iteration {}/{}",
+                        cursor.iteration + 1,
+                        cursor.iterations
+                    ));
+                }
+            }
+            Event::BeforeItem { item, .. } => self.item_start(item),
+            Event::Request {
+                request,
+                response,
+                credentials,
+                ..
+            } => self.request(request, response, credentials),
+            Event::Assertion { assertion, .. } => self.assertion(assertion),
+            Event::Script {
+                kind,
+                error,
+                next_request,
+                ..
+            } => self.script(*kind, *error, *next_request),
+            Event::Console {
+                level,
+                text,
+                runtime,
+                ..
+            } => self.console(*level, text, *runtime),
+            Event::RunError { message } => {
+                self.line("");
+                self.line(&s.red(&format!("error: {message}")));
+            }
+            Event::Done => self.line(""),
+            Event::Item { .. } => {
+                // After the item's test scripts: where a test script sent the run next.
+                if let Some(next) = self.next_request.take() {
+                    self.line("");
+                    self.line(&s.dim(&format!("Attempting to set next request to {next}")));
+                }
+            }
+            Event::Iteration { .. } => {}
+        }
+    }
+}
+
+impl<W: Write> CliReporter<W> {
+    /// `→ item`, after the folder line when the run enters another folder.
+    fn item_start(&mut self, item: &ItemRef<'_>) {
+        let y = self.symbols;
+        self.line("");
+        // The folder line is printed when the run enters another folder, as Newman's
+        // reporter does (also across iterations).
+        if item.folders != self.current_group.as_slice() {
+            if !item.folders.is_empty() {
+                self.line(&format!("{} {}", y.folder, item.folders.join(" / ")));
+            }
+            self.current_group = item.folders.to_vec();
+        }
+        let symbol = if item.folders.is_empty() {
+            y.root
+        } else {
+            y.sub
+        };
+        self.line(&format!("{symbol} {}", item.name));
+    }
+
+    /// The request line `METHOD url [200 OK, 1.2kB, 45ms]` (and with `--verbose` the exchange).
+    fn request(
+        &mut self,
+        request: &HttpRequest,
+        response: &Result<&HttpResponse, &HttpError>,
+        credentials: &[String],
+    ) {
+        let s = self.style;
+        self.masker.learn_request(request, credentials);
+        let mut head = format!("  {} {}", request.method, request.url);
+        if self.options.show_timestamps {
+            let iso = self.clock.iso(self.clock.now_millis());
+            let time = iso.get(11..23).unwrap_or(&iso);
+            head = format!("  [{time}]{}", &head[1..]);
+        }
+        match response {
+            Ok(r) => {
+                let detail = format!(
+                    "[{} {}, {}, {}]",
+                    r.status,
+                    r.reason,
+                    size(r.size_on_wire()),
+                    duration(self.clock.duration(r.elapsed))
+                );
+                self.line(&format!("{head} {}", s.dim(&detail)));
+                if self.options.verbose {
+                    self.verbose_exchange(request, r);
+                }
+            }
+            Err(e) => {
+                self.line(&format!("{head} {}", s.red("[errored]")));
+                self.line(&format!("     {}", s.red(&e.message)));
+            }
+        }
+    }
+
+    /// A passed, skipped or failed (numbered) assertion.
+    fn assertion(&mut self, assertion: &AssertionResult) {
+        let (s, y) = (self.style, self.symbols);
+        let quiet = self.options.no_assertions
+            || (self.options.no_success_assertions && assertion.error.is_none());
+        if assertion.error.is_some() {
+            self.failure_count += 1;
+        }
+        if quiet {
+            return;
+        }
+        if assertion.skipped {
+            // Newman prints `"  - "` and the name with a space between.
+            self.line(&format!(
+                "{} {}",
+                s.cyan("  - "),
+                s.cyan(&format!("[skipped] {}", assertion.name))
+            ));
+        } else if assertion.error.is_some() {
+            // Newman pads the running failure number to three columns.
+            let text = format!("{:>3}. {}", self.failure_count, assertion.name);
+            self.line(&s.red(&text));
+        } else {
+            self.line(&format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)));
+        }
+    }
+
+    /// A script's error (numbered), and where a test script sends the run next.
+    fn script(
+        &mut self,
+        kind: ScriptKind,
+        error: Option<&ScriptError>,
+        next_request: Option<&str>,
+    ) {
+        let (s, y) = (self.style, self.symbols);
+        if let (ScriptKind::Test, Some(next)) = (kind, next_request) {
+            self.next_request = Some(next.to_string());
+        }
+        if let Some(error) = error {
+            self.failure_count += 1;
+            let text = format!(
+                "{:>3}{} {} in {}-script",
+                self.failure_count,
+                y.dot,
+                error.name,
+                kind.event_name()
+            );
+            self.line(&s.red(&text));
+        }
+    }
+
+    /// What a script printed, in a box shared by consecutive output.
+    fn console(&mut self, level: ConsoleLevel, text: &str, runtime: bool) {
+        let (s, y) = (self.style, self.symbols);
+        if self.options.no_console {
+            return;
+        }
+        let quoted;
+        let text = if runtime {
+            quoted = inspect_string(text);
+            quoted.as_str()
+        } else {
+            text
+        };
+        let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
+            .into_iter()
+            .map(|l| match level {
+                ConsoleLevel::Warn => s.yellow(&l),
+                ConsoleLevel::Error => s.red(&l),
+                _ => l,
+            })
+            .collect();
+        // Consecutive console output shares one box (Newman's buffered print).
+        if !self.console_open {
+            self.close_console();
+            self.write_line(&s.dim(&format!("  {}", y.top)));
+            self.console_open = true;
+        }
+        for l in body {
+            self.write_line(&format!("  {} {l}", s.dim(y.middle)));
+        }
+    }
+}
