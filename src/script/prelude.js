@@ -92,7 +92,7 @@
     } catch (e) {
       return null;
     }
-    const first = /^\s*at [^\n]*?\(([^():]+):(\d+):(\d+)\)/.exec(stack);
+    const first = /^\s*at [^\n]*?\(([^():]+):(\d+):(\d+)\)/m.exec(stack);
     if (!first || first[1] !== 'postie-script' || !S || typeof S.source !== 'string') return null;
     const lineNo = Number(first[2]);
     const text = S.source.split('\n')[lineNo - 1];

@@ -8,6 +8,7 @@
 
 use super::convert::user_position;
 use super::v8_errors::{is_ident, v8_message};
+use super::v8_natives::{by_native, eval_syntax};
 use super::v8_regexp::{regexp_literal_message, regexp_message};
 
 /// Where QuickJS created an error: the native function that raised it (empty when the script's
@@ -34,6 +35,20 @@ pub(crate) fn reword_created(
         .unwrap_or_default();
     if origin.native.is_empty() && constructs_error(&spot) {
         return message.to_string();
+    }
+    if let Some((line, col)) = origin
+        .native
+        .strip_prefix("eval:")
+        .and_then(|at| at.split_once(':'))
+        && let (Ok(line), Ok(col)) = (line.parse(), col.parse())
+    {
+        return eval_syntax(message, &spot.text, spot.at, (line, col))
+            .unwrap_or_else(|| message.to_string());
+    }
+    if !origin.native.is_empty()
+        && let Some(worded) = by_native(name, message, origin.native, &spot.text, spot.at)
+    {
+        return worded;
     }
     if let Some(worded) = by_origin(name, message, origin.native, &spot) {
         return worded;
@@ -125,7 +140,9 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
         }
         ("TypeError", _) if message.starts_with('\'') && message.ends_with("' is read-only") => {
             let property = &message[1..message.len() - "' is read-only".len()];
-            if native.is_empty() && assigns_to_variable(spot.here()) {
+            // QuickJS may point at the property name after the dot (`o.a = 2`).
+            let member = matches!(spot.before().last(), Some('.' | ']' | ')'));
+            if native.is_empty() && !member && assigns_to_variable(spot.here()) {
                 return Some("Assignment to constant variable.".to_string());
             }
             let object = if !property.is_empty() && property.chars().all(|c| c.is_ascii_digit()) {

@@ -78,6 +78,9 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         "cannot convert symbol to string" => {
             "Cannot convert a Symbol value to a string".to_string()
         }
+        "cannot convert symbol to number" => {
+            "Cannot convert a Symbol value to a number".to_string()
+        }
         _ if message.starts_with('\'') && message.ends_with("' is read-only") => {
             let name = &message[1..message.len() - "' is read-only".len()];
             if assigns_property(source, position, name) {
