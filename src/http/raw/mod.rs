@@ -240,6 +240,7 @@ fn into_response(
         received,
         elapsed: started.elapsed(),
         timings: None,
+        sent_cookie: None,
     })
 }
 
