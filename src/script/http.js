@@ -537,6 +537,8 @@
   }
 
   // pm.request.auth (postman-collection's RequestAuth): `type` and one parameter list per type.
+  Object.defineProperty(RequestBody, 'name', { value: 'PostmanRequestBody' });
+
   class RequestAuth {
     constructor(definition) {
       definition = definition || {};
@@ -1564,4 +1566,51 @@
   };
   P.parseJson = parseJson;
   P.contentInfo = contentInfo;
+
+  // How chai names these objects in failure messages: as the sandbox's SDK objects, with their
+  // own property names in the SDK's order (see `P.chaiShape` in inspect.js).
+  const pick = function (names) {
+    return function (o) { return names.map(function (n) { return [n, o[n]]; }); };
+  };
+  const requestParent = P.chaiParent('PostmanRequest{ …(5) }');
+  // A property list: Newman's bundle names the header and cookie lists' class `a`.
+  const listProps = function (parent, extra) {
+    return function (o) {
+      const props = [['__parent', parent], ['members', o._items], ['reference', {}], ['Type', Header],
+        ['_postman_listIndexKey', 'key']];
+      for (const e of extra) props.push(e);
+      return props;
+    };
+  };
+  P.chaiShape(Request.prototype, 'PostmanRequest', function (o) {
+    const props = [['url', o.url], ['headers', o.headers], ['method', o.method]];
+    if (o.body !== undefined) props.push(['body', o.body]);
+    if (o.auth !== undefined) props.push(['auth', o.auth]);
+    if (o instanceof P.ScriptRequest) props.push(['to', P.chaiParent('[Getter]')]);
+    return props;
+  });
+  P.chaiShape(Url.prototype, 'PostmanUrl', pick(['auth', 'protocol', 'port', 'path', 'hash', 'host', 'query', 'variables']));
+  P.chaiShape(HeaderList.prototype, 'a', function (o) {
+    const parent = o._chaiParent === undefined ? requestParent : o._chaiParent;
+    return listProps(parent, [['_postman_listIndexCaseInsensitive', true], ['_postman_listAllowsMultipleValues', true]])(o);
+  });
+  P.chaiShape(CookieList.prototype, 'a', function (o) {
+    return listProps(null, [['_postman_listIndexCaseInsensitive', true], ['_postman_listAllowsMultipleValues', true],
+      ['jar', P.chaiParent('PostmanCookieJar{ …(1) }')]])(o);
+  });
+  P.chaiShape(KeyedList.prototype, function (o) {
+    return o._make === queryParam ? 'PostmanPropertyList' : 'PostmanVariableList';
+  }, function (o) {
+    const props = listProps(P.chaiParent('PostmanUrl{ …(8) }'), [])(o);
+    if (o._make === queryParam) props.push(['_postman_listAllowsMultipleValues', true]);
+    return props;
+  });
+  P.chaiShape(Header.prototype, 'PostmanHeader', function (o) {
+    return [['key', o.key], ['value', o.value], ['__parent', P.chaiParent('a{ …(7) }')]];
+  });
+  P.chaiShape(QueryParam.prototype, 'PostmanQueryParam', function (o) {
+    return [['key', o.key], ['value', o.value], ['__parent', P.chaiParent('PostmanPropertyList{ …(6) }')]];
+  });
+  P.chaiShape(RequestBody.prototype, 'PostmanRequestBody',
+    pick(['mode', 'raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled']));
 })(globalThis.__postie_internal);
