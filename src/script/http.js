@@ -1077,27 +1077,55 @@
   // A cookie in the shape of Postman's Cookie (its JSON lists these fields in this order).
   function cookieObject(c) {
     const out = {
-      name: c.name,
+      // A cookie without a name has none (tough-cookie's empty key).
+      name: c.name === '' ? undefined : c.name,
       expires: c.expires ? new Date(c.expires) : null,
       maxAge: typeof c.maxAge === 'number' ? c.maxAge : 0,
       domain: c.domain, path: c.path,
       secure: Boolean(c.secure), httpOnly: Boolean(c.httpOnly), hostOnly: c.hostOnly,
-      value: c.value,
+      // The SDK keeps the value percent-encoded (as a URI component) and decodes it for
+      // `valueOf()`, `get()` and `toObject()`; the jar's own reads give it as stored.
+      value: cookieEncoded(c.value),
     };
     Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
-    Object.defineProperty(out, 'toString', {
-      value: function () { return this.name + '=' + this.value; }, enumerable: false,
-    });
+    Object.defineProperty(out, 'toString', { value: cookieText, enumerable: false });
     Object.defineProperty(out, 'toJSON', {
       value: function () { return Object.assign({}, this); }, enumerable: false,
     });
-    Object.defineProperty(out, 'valueOf', { value: function () { return this.value; }, enumerable: false });
+    Object.defineProperty(out, 'valueOf', { value: function () { return cookieDecoded(this.value); }, enumerable: false });
     return out;
+  }
+  function cookieEncoded(value) {
+    if (typeof value !== 'string') return value;
+    try {
+      return encodeURIComponent(decodeURIComponent(value));
+    } catch (e) {
+      return value;
+    }
+  }
+  function cookieDecoded(value) {
+    if (typeof value !== 'string') return value;
+    try {
+      return decodeURIComponent(value);
+    } catch (e) {
+      return value;
+    }
+  }
+  // The SDK's Cookie#toString: `name=value` and the attributes set.
+  function cookieText() {
+    let text = this.name === undefined ? String(this.value) : this.name + '=' + this.value;
+    if (this.expires instanceof Date && this.expires.getTime() === this.expires.getTime()) text += '; Expires=' + this.expires.toUTCString();
+    if (this.maxAge && this.maxAge !== Infinity) text += '; Max-Age=' + this.maxAge;
+    if (this.domain && !this.hostOnly) text += '; Domain=' + this.domain;
+    if (this.path) text += '; Path=' + this.path;
+    if (this.secure) text += '; Secure';
+    if (this.httpOnly) text += '; HttpOnly';
+    return text;
   }
 
   class CookieList extends ListBase {
     constructor(cookies) { super(cookies.map(cookieObject)); }
-    get(name) { const c = this.one(name); return c ? c.value : undefined; }
+    get(name) { const c = this.one(name); return c ? c.valueOf() : undefined; }
     one(name) {
       let found;
       for (const c of this._items) if (c.name === name) found = c;
@@ -1105,11 +1133,11 @@
     }
     has(name, value) {
       const c = this.one(name);
-      return c !== undefined && (arguments.length < 2 || c.value === value);
+      return c !== undefined && (arguments.length < 2 || c.valueOf() === value);
     }
     toObject() {
       const out = {};
-      for (const c of this._items) out[c.name] = c.value;
+      for (const c of this._items) if (c.name !== undefined) out[c.name] = c.valueOf();
       return out;
     }
     toJSON() { return this.all(); }
