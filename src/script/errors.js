@@ -3,8 +3,8 @@
 // reads the message Newman would show. QuickJS calls `Error.prepareStackTrace` for every error it
 // creates, engine-made or constructed by code; this hook rewords the message of the engine-made
 // ones in place (the Rust side, `v8Reword`, knows the wordings and reads the script's source at
-// the error's position) and formats the stack as V8 begins it (`Name: message`) followed by
-// QuickJS's frames.
+// the error's position) and formats the stack as Newman's sandbox begins it (`Error: message`)
+// followed by QuickJS's frames.
 (function (P) {
   'use strict';
 
@@ -95,21 +95,16 @@
   let memoState = null;
   let memo = new Map();
 
-  // The first line of V8's stack text: the error as `Error.prototype.toString` words it, read
-  // when the error is made.
+  // The first line of the stack text as Newman's sandbox has it: `Error: ` and the message
+  // (whatever the error's name), read when the error is made.
   function header(err) {
-    let name;
     let message;
     try {
-      name = err.name;
       message = err.message;
     } catch (e) {
-      return 'Error';
+      message = undefined;
     }
-    name = name === undefined ? 'Error' : String(name);
-    message = message === undefined ? '' : String(message);
-    if (!name) return message;
-    return message ? name + ': ' + message : name;
+    return 'Error: ' + (message === undefined ? '' : String(message));
   }
 
   function prepare(err, sites) {

@@ -270,7 +270,6 @@
     collectionVariables: P.scopes.collectionVariables,
     iterationData: P.scopes.iterationData,
     variables: P.scopes.variables,
-    expect: P.expect,
     execution: execution,
     sendRequest: function (req, callback) { return P.sendRequest(req, callback, pm); },
     // Newman 6.2's sandbox checks the arguments and keeps nothing a report shows.
@@ -312,7 +311,7 @@
       return S.cookies;
     },
   };
-  const PM_ORDER = ['environment', 'globals', 'collectionVariables', 'iterationData', 'variables', 'test', 'expect',
+  const PM_ORDER = ['environment', 'globals', 'collectionVariables', 'iterationData', 'variables', 'test',
     'execution', 'info', 'request', 'response', 'cookies', 'sendRequest', 'visualizer'];
   const hasOwnKey = Object.prototype.hasOwnProperty;
   // Make a lazy member of `target` the read-only data member it stands for.
@@ -328,17 +327,23 @@
     },
     defineProperty: function (target, key, desc) {
       settle(target, key);
-      if (Reflect.defineProperty(target, key, desc)) return true;
-      throw new TypeError('Cannot redefine property: ' + String(key));
+      return Reflect.defineProperty(target, key, desc);
     },
     deleteProperty: function (target, key) {
       settle(target, key);
       return Reflect.deleteProperty(target, key);
     },
+    set: function (target, key, value, receiver) {
+      settle(target, key);
+      return Reflect.set(target, key, value, receiver);
+    },
   };
+  // pm is a `Postman`, whose prototype holds `expect` (as in the sandbox).
+  function Postman() {}
+  Object.defineProperty(Postman.prototype, 'expect', { value: P.expect, writable: true, enumerable: false, configurable: true });
   let pm = null;
   function freshPm(eventName) {
-    const target = {};
+    const target = Object.create(Postman.prototype);
     for (const key of PM_ORDER) {
       if (key === 'test') {
         target.test = test;

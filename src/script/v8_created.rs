@@ -43,7 +43,7 @@ pub(crate) fn reword_created(
         && let (Ok(line), Ok(col)) = (line.parse(), col.parse())
     {
         return eval_syntax(message, &spot.text, spot.at, (line, col))
-            .unwrap_or_else(|| message.to_string());
+            .unwrap_or_else(|| v8_message(name, message, None, source));
     }
     if !origin.native.is_empty()
         && let Some(worded) = by_native(name, message, origin.native, &spot.text, spot.at)
@@ -135,6 +135,25 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
             .to_string(),
         ),
         ("TypeError", "invalid 'in' operand") if native.is_empty() => in_operand(spot),
+        // An assignment refused by a proxy: pm's (a `Postman` with read-only members), else
+        // V8's words for a proxy's `set` returning false.
+        ("TypeError", "proxy: cannot set property") if native.is_empty() => {
+            let here = spot.here();
+            let object = ident(here);
+            if next_char(here, object.len()) != Some('.') {
+                return None;
+            }
+            let dot = here.iter().skip(object.len()).position(|&c| c == '.')? + object.len();
+            let property = ident(&here[dot + 1..]);
+            if property.is_empty() {
+                return None;
+            }
+            Some(if object == "pm" {
+                format!("Cannot assign to read only property '{property}' of object '#<Postman>'")
+            } else {
+                format!("'set' on proxy: trap returned falsish for property '{property}'")
+            })
+        }
         ("TypeError", "not a function" | "not a constructor") if native.is_empty() => {
             not_a_constructor(spot)
         }
@@ -147,6 +166,9 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
             }
             let object = if !property.is_empty() && property.chars().all(|c| c.is_ascii_digit()) {
                 "[object Array]"
+            } else if on_pm(spot, member) {
+                // The sandbox's pm is a `Postman`.
+                "#<Postman>"
             } else {
                 "#<Object>"
             };
@@ -156,6 +178,17 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
         }
         _ => None,
     }
+}
+
+/// Whether the assignment at the error's position is to a member of `pm` (`pm.info = 1`;
+/// QuickJS points at `pm`, or at the member after the dot).
+fn on_pm(spot: &Spot, member: bool) -> bool {
+    let here = spot.here();
+    if ident(here) == "pm" && next_char(here, 2) == Some('.') {
+        return true;
+    }
+    let before = spot.before();
+    member && ident_before(&before[..before.len().saturating_sub(1)]) == "pm"
 }
 
 /// The identifier at the start of `text`.

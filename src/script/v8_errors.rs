@@ -175,7 +175,9 @@ fn syntax_error(message: &str, source: &str) -> String {
             Some(name) => format!("Identifier '{name}' has already been declared"),
             None => message.to_string(),
         },
-        "unexpected end of string" => "Invalid or unexpected token".to_string(),
+        "unexpected end of string" | "invalid number literal" => {
+            "Invalid or unexpected token".to_string()
+        }
         "unexpected end of input" => "Unexpected end of input".to_string(),
         _ => message.to_string(),
     }

@@ -56,7 +56,9 @@ pub(crate) fn by_native(
                 "Cannot define property {key}, object is not extensible"
             ))
         }
-        ("TypeError", "property is not configurable") if native == "defineProperty" => {
+        ("TypeError", "property is not configurable" | "proxy: defineProperty exception")
+            if native == "defineProperty" =>
+        {
             let key = string(&arg(1)??)?;
             Some(format!("Cannot redefine property: {key}"))
         }

@@ -39,8 +39,10 @@
   WordArray.init = WordArray;
 
   function toBytes(wa) {
-    const out = new Array(wa.sigBytes);
-    for (let i = 0; i < wa.sigBytes; i++) out[i] = (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
+    // A length below zero (what unpadding what is not padded can leave, as in CryptoJS) is none.
+    const size = Math.max(0, wa.sigBytes | 0);
+    const out = new Array(size);
+    for (let i = 0; i < size; i++) out[i] = (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
     return out;
   }
   function fromBytes(bytes) {
@@ -203,8 +205,8 @@
       unpad: function (wa) {
         // As CryptoJS reads it: the low byte of the word holding the last byte (the last byte
         // itself when the length is whole words, as well-formed padding makes it).
-        const n = wa.sigBytes > 0 ? (wa.words[(wa.sigBytes - 1) >>> 2] | 0) & 0xff : 0;
-        wa.sigBytes = Math.max(0, wa.sigBytes - n);
+        const n = (wa.words[(wa.sigBytes - 1) >>> 2] | 0) & 0xff;
+        wa.sigBytes -= n;
       },
     };
   }

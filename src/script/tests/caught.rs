@@ -81,7 +81,7 @@ fn constructed_errors_keep_their_message_and_identity_is_kept() {
 }
 
 #[test]
-fn stacks_begin_as_v8_then_quickjs_frames_and_prepare_stack_trace_is_the_scripts() {
+fn stacks_begin_as_newman_then_quickjs_frames_and_prepare_stack_trace_is_the_scripts() {
     let got = names(
         "pm.test('before ' + typeof Error.prepareStackTrace);\n\
          try { null.x } catch (e) { pm.test(e.stack.split('\\n')[0]); }\n\
@@ -95,9 +95,9 @@ fn stacks_begin_as_v8_then_quickjs_frames_and_prepare_stack_trace_is_the_scripts
         got,
         [
             "before undefined",
-            "TypeError: Cannot read properties of null (reading 'x')",
+            "Error: Cannot read properties of null (reading 'x')",
             "    at <anonymous> (postie-script:3:7)",
-            "RangeError: m|Error",
+            "Error: m|Error: ",
             "custom 1 Cannot read properties of undefined (reading 'z')",
         ]
     );
