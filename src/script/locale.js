@@ -3,7 +3,8 @@
 // numbers (grouping, fraction digits, percent, currencies), numeric dates, dates with month and
 // weekday names (the usual combinations of fields and dateStyle full/long/medium) and times for
 // the 45 locales of locale-data.js (generated from Node's ICU; en-US is the default; other
-// combinations in English), and an ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
+// combinations in English), in any IANA time zone (`native.tzOffset`) and hour cycle, and an
+// ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
 // `Intl` global, and neither does postie's.
 (function (P) {
   'use strict';

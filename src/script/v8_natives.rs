@@ -119,9 +119,17 @@ pub(crate) fn eval_syntax(
         return None;
     }
     let code = string(call_args(line, at, "eval")?.first()?)?;
-    let text: Vec<char> = code.split('\n').nth(eval_line.checked_sub(1)?)?.chars().collect();
+    let text: Vec<char> = code
+        .split('\n')
+        .nth(eval_line.checked_sub(1)?)?
+        .chars()
+        .collect();
     let rest = &text[eval_col.checked_sub(1)?.min(text.len())..];
-    let rest: Vec<char> = rest.iter().copied().skip_while(|c| c.is_whitespace()).collect();
+    let rest: Vec<char> = rest
+        .iter()
+        .copied()
+        .skip_while(|c| c.is_whitespace())
+        .collect();
     let Some(&first) = rest.first() else {
         return Some("Unexpected end of input".to_string());
     };
@@ -145,11 +153,42 @@ pub(crate) fn eval_syntax(
 fn is_keyword(word: &str) -> bool {
     matches!(
         word,
-        "var" | "let" | "const" | "if" | "else" | "for" | "while" | "do" | "return" | "function"
-            | "class" | "new" | "delete" | "typeof" | "void" | "in" | "instanceof" | "switch"
-            | "case" | "default" | "break" | "continue" | "throw" | "try" | "catch" | "finally"
-            | "this" | "null" | "true" | "false" | "with" | "debugger" | "export" | "import"
-            | "extends" | "super"
+        "var"
+            | "let"
+            | "const"
+            | "if"
+            | "else"
+            | "for"
+            | "while"
+            | "do"
+            | "return"
+            | "function"
+            | "class"
+            | "new"
+            | "delete"
+            | "typeof"
+            | "void"
+            | "in"
+            | "instanceof"
+            | "switch"
+            | "case"
+            | "default"
+            | "break"
+            | "continue"
+            | "throw"
+            | "try"
+            | "catch"
+            | "finally"
+            | "this"
+            | "null"
+            | "true"
+            | "false"
+            | "with"
+            | "debugger"
+            | "export"
+            | "import"
+            | "extends"
+            | "super"
     )
 }
 
@@ -290,16 +329,32 @@ mod tests {
     #[test]
     fn values_are_read_from_literal_arguments() {
         assert_eq!(
-            at("RangeError", "invalid repeat count", "repeat", "'x'.repeat(-1.50)").as_deref(),
+            at(
+                "RangeError",
+                "invalid repeat count",
+                "repeat",
+                "'x'.repeat(-1.50)"
+            )
+            .as_deref(),
             Some("Invalid count value: -1.5")
         );
         assert_eq!(
-            at("RangeError", "invalid repeat count", "repeat", "'x'.repeat(n)"),
+            at(
+                "RangeError",
+                "invalid repeat count",
+                "repeat",
+                "'x'.repeat(n)"
+            ),
             None
         );
         assert_eq!(
-            at("TypeError", "object is not extensible", "defineProperty", "Object.defineProperty(Object.freeze({}), 'x', {value: f(1, 2)})")
-                .as_deref(),
+            at(
+                "TypeError",
+                "object is not extensible",
+                "defineProperty",
+                "Object.defineProperty(Object.freeze({}), 'x', {value: f(1, 2)})"
+            )
+            .as_deref(),
             Some("Cannot define property x, object is not extensible")
         );
         assert_eq!(
@@ -307,11 +362,23 @@ mod tests {
             Some("Promise resolver undefined is not a function")
         );
         assert_eq!(
-            at("TypeError", "not a function", "Promise", "new Promise({a: 1})").as_deref(),
+            at(
+                "TypeError",
+                "not a function",
+                "Promise",
+                "new Promise({a: 1})"
+            )
+            .as_deref(),
             Some("Promise resolver #<Object> is not a function")
         );
         assert_eq!(
-            at("RangeError", "invalid array index", "Float64Array", "new Float64Array(-3)").as_deref(),
+            at(
+                "RangeError",
+                "invalid array index",
+                "Float64Array",
+                "new Float64Array(-3)"
+            )
+            .as_deref(),
             Some("Invalid typed array length: -3")
         );
         assert_eq!(

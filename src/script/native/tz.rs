@@ -42,7 +42,10 @@ mod tests {
         assert_eq!(offset_minutes("Asia/Kolkata", at), Some(330.0));
         assert_eq!(offset_minutes("America/New_York", at), Some(-300.0));
         // Summer time: 2024-07-01T00:00:00Z
-        assert_eq!(offset_minutes("Europe/Berlin", 1_719_792_000_000.0), Some(120.0));
+        assert_eq!(
+            offset_minutes("Europe/Berlin", 1_719_792_000_000.0),
+            Some(120.0)
+        );
         assert_eq!(offset_minutes("Foo/Bar", at), None);
         assert_eq!(offset_minutes("UTC", f64::NAN), None);
     }
