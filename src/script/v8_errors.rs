@@ -21,6 +21,7 @@ pub(crate) fn v8_message(
         "SyntaxError" => syntax_error(message, source),
         "RangeError" => match message {
             "invalid array length" => "Invalid array length".to_string(),
+            "invalid string length" => "Invalid string length".to_string(),
             "Date value is NaN" => "Invalid time value".to_string(),
             _ => message.to_string(),
         },

@@ -21,6 +21,34 @@ const TYPED: [(&str, usize); 11] = [
     ("BigUint64Array", 8),
 ];
 
+/// `String.prototype` methods QuickJS names in its `null or undefined are forbidden`.
+const STRING_METHODS: [&str; 24] = [
+    "trim",
+    "trimStart",
+    "trimEnd",
+    "padStart",
+    "padEnd",
+    "repeat",
+    "toUpperCase",
+    "toLowerCase",
+    "includes",
+    "indexOf",
+    "lastIndexOf",
+    "startsWith",
+    "endsWith",
+    "split",
+    "replace",
+    "replaceAll",
+    "charAt",
+    "charCodeAt",
+    "codePointAt",
+    "slice",
+    "substring",
+    "substr",
+    "concat",
+    "normalize",
+];
+
 /// V8's message for the error `name: message` that the native function `native` raised, called
 /// on the source line `line` near index `at`; `None` when there is no better wording.
 pub(crate) fn by_native(
@@ -82,6 +110,51 @@ pub(crate) fn by_native(
         {
             Some(format!("{native} is not a constructor"))
         }
+        ("TypeError", "not an object") => match native {
+            "ownKeys" => Some("Reflect.ownKeys called on non-object".to_string()),
+            "defineProperty" => Some("Object.defineProperty called on non-object".to_string()),
+            "Proxy" => {
+                Some("Cannot create proxy with a non-object as target or handler".to_string())
+            }
+            "resolve" | "reject" => Some("PromiseResolve called on non-object".to_string()),
+            _ => None,
+        },
+        ("TypeError", "value is not iterable")
+            if matches!(native, "Set" | "Map" | "WeakSet" | "WeakMap" | "from") =>
+        {
+            let text = arg(0)??;
+            let value = number(&text)?;
+            Some(format!(
+                "number {value} is not iterable (cannot read property Symbol(Symbol.iterator))"
+            ))
+        }
+        ("TypeError", "object prototype may only be an Object or null") if native == "create" => {
+            let value = shown(&arg(0)??)?;
+            Some(format!(
+                "Object prototype may only be an Object or null: {value}"
+            ))
+        }
+        ("TypeError", "not a symbol") if native == "keyFor" => {
+            let value = shown(&arg(0)??)?;
+            Some(format!("{value} is not a symbol"))
+        }
+        ("RangeError", "bad normalization form") => {
+            Some("The normalization form should be one of NFC, NFD, NFKC, NFKD.".to_string())
+        }
+        ("TypeError", "null or undefined are forbidden") if STRING_METHODS.contains(&native) => {
+            Some(format!(
+                "String.prototype.{native} called on null or undefined"
+            ))
+        }
+        ("TypeError", "invalid value used as WeakMap key") => {
+            Some("Invalid value used as weak map key".to_string())
+        }
+        ("TypeError", "invalid value used as WeakSet key") => {
+            Some("Invalid value used in weak set".to_string())
+        }
+        ("TypeError", "not a number") if native == "toString" || native == "valueOf" => Some(
+            format!("Number.prototype.{native} requires that 'this' be a Number"),
+        ),
         ("RangeError", "invalid array index") if native == "ArrayBuffer" => {
             Some("Invalid array buffer length".to_string())
         }
