@@ -241,6 +241,7 @@ impl HttpClient {
                         None => {
                             response.elapsed = started.elapsed();
                             response.timings = Some(watch.finish(&hop));
+                            response.sent_cookie = current.header("cookie").map(str::to_string);
                             return Ok(response);
                         }
                     }
@@ -248,6 +249,7 @@ impl HttpClient {
                 _ => {
                     response.elapsed = started.elapsed();
                     response.timings = Some(watch.finish(&hop));
+                    response.sent_cookie = current.header("cookie").map(str::to_string);
                     return Ok(response);
                 }
             }
@@ -415,6 +417,7 @@ async fn send_once(
         received,
         elapsed: started.elapsed(),
         timings: None,
+        sent_cookie: None,
     })
 }
 

@@ -226,7 +226,11 @@ impl CookieJar {
         let matching = state.matching(url);
         let pairs: Vec<String> = matching
             .iter()
-            .map(|c| format!("{}={}", c.name(), c.value()))
+            .map(|c| match c.name() {
+                // A cookie without a name goes out as its value alone (tough-cookie).
+                "" => c.value().to_string(),
+                name => format!("{name}={}", c.value()),
+            })
             .collect();
         let keys: Vec<Key> = matching.into_iter().map(key_of).collect();
         let now = now_millis();
@@ -319,7 +323,11 @@ impl CookieJar {
         if cookie.name.is_empty() && cookie.value.is_empty() {
             return Err("a cookie needs a name or a value".to_string());
         }
-        let mut line = format!("{}={}", cookie.name, cookie.value);
+        // A cookie without a name (tough-cookie keeps one, sent as its value alone) is parsed
+        // under a stand-in name, which is then taken off.
+        let nameless = cookie.name.is_empty();
+        let name = if nameless { "x" } else { cookie.name.as_str() };
+        let mut line = format!("{name}={}", cookie.value);
         if let Some(domain) = &cookie.domain {
             line.push_str(&format!("; Domain={domain}"));
         }
@@ -338,7 +346,12 @@ impl CookieJar {
         if cookie.secure {
             line.push_str("; Secure");
         }
-        let parsed = cookie_store::Cookie::parse(line.as_str(), url)
+        let mut raw =
+            ::cookie::Cookie::parse(line.as_str()).map_err(|e| format!("invalid cookie: {e}"))?;
+        if nameless {
+            raw.set_name("");
+        }
+        let parsed = cookie_store::Cookie::try_from_raw_cookie(&raw, url)
             .map_err(|e| format!("invalid cookie: {e}"))?
             .into_owned();
         let key = key_of(&parsed);
@@ -424,6 +437,23 @@ fn unbracketed(host: &str) -> String {
         .and_then(|h| h.strip_suffix(']'))
         .unwrap_or(host)
         .to_string()
+}
+
+/// The cookie a script sets for `text`, which is no URL, as tough-cookie makes it: host-only on
+/// the whole text, path `/`. It is not kept (no request can go there).
+pub fn unplaced(text: &str, cookie: &NewCookie) -> CookieInfo {
+    CookieInfo {
+        name: cookie.name.clone(),
+        value: cookie.value.clone(),
+        domain: text.trim().to_lowercase(),
+        path: cookie.path.clone().unwrap_or_else(|| "/".to_string()),
+        expires: cookie.expires.clone(),
+        host_only: cookie.domain.is_none(),
+        http_only: cookie.http_only,
+        secure: cookie.secure,
+        session: cookie.expires.is_none() && cookie.max_age.is_none(),
+        max_age: cookie.max_age,
+    }
 }
 
 fn info(cookie: &cookie_store::Cookie<'_>) -> CookieInfo {

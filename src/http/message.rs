@@ -44,6 +44,9 @@ pub struct HttpResponse {
     /// When each phase of the exchange happened (`None` for a response not received by the
     /// client, e.g. in tests).
     pub timings: Option<Timings>,
+    /// The `Cookie` header the last hop went out with (the user's own, the jar's cookies added),
+    /// which Postman's request object then lists.
+    pub sent_cookie: Option<String>,
 }
 
 impl HttpResponse {

@@ -45,6 +45,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         received: 20,
         elapsed: Duration::from_millis(120),
         timings: None,
+        sent_cookie: None,
     };
     let refused = HttpError::new("connect ECONNREFUSED 127.0.0.1:1");
     let pass = AssertionResult {

@@ -113,9 +113,12 @@ impl<'a> ScriptHost for RunHost<'a, '_> {
             JarCall::GetAll { url } => {
                 serde_json::to_value(jar.cookies_for(&parse(&url)?)).map_err(|e| e.to_string())
             }
-            JarCall::Set { url, cookie } => jar
-                .set(&parse(&url)?, &cookie)
-                .and_then(|c| serde_json::to_value(c).map_err(|e| e.to_string())),
+            JarCall::Set { url, cookie } => match parse(&url) {
+                Ok(target) => jar.set(&target, &cookie),
+                // tough-cookie takes any text for a URL: its whole as the host.
+                Err(_) => Ok(crate::http::cookies::unplaced(&url, &cookie)),
+            }
+            .and_then(|c| serde_json::to_value(c).map_err(|e| e.to_string())),
             JarCall::Unset { url, name } => {
                 jar.remove(&parse(&url)?, &name);
                 Ok(Value::Null)

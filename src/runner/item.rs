@@ -9,7 +9,7 @@ use super::event::{Cursor, Event, ItemRef, Listener};
 use super::host::RunHost;
 use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
-use super::views::{apply_changes, response_view, sent_view, template_view};
+use super::views::{apply_changes, list_sent_cookie, response_view, sent_view, template_view};
 use crate::collection::{Collection, Item, Node, Script};
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
@@ -232,7 +232,10 @@ impl ItemRunner<'_> {
             }
         }
 
-        let sent_view = sent_view(planned.item, &scripts.request_id, &spec, &prepared, scopes);
+        let mut sent_view = sent_view(planned.item, &scripts.request_id, &spec, &prepared, scopes);
+        if let Ok(response) = &result {
+            list_sent_cookie(&mut sent_view, response);
+        }
         let response_view = result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
             .map(|url| self.client.cookie_jar().cookies_for(&url))

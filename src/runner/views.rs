@@ -116,6 +116,26 @@ pub(super) fn sent_view(
     }
 }
 
+/// List the `Cookie` header the request went out with in `view`, as Postman's request object
+/// has it after sending: the user's own header takes the value sent, else the header is added
+/// last, as one the runtime added.
+pub(super) fn list_sent_cookie(view: &mut RequestView, response: &HttpResponse) {
+    let Some(cookie) = &response.sent_cookie else {
+        return;
+    };
+    if let Some(slot) = view
+        .headers
+        .iter_mut()
+        .find(|(k, _)| k.eq_ignore_ascii_case("cookie"))
+    {
+        slot.1.clone_from(cookie);
+        return;
+    }
+    view.system_headers.resize(view.headers.len(), false);
+    view.system_headers.push(true);
+    view.headers.push(("Cookie".to_string(), cookie.clone()));
+}
+
 /// `pm.request` for pre-request scripts: the request as written (variables unresolved). `id` as
 /// for [`sent_view`].
 pub(super) fn template_view(item: &Item, id: &str, spec: &RequestSpec) -> RequestView {

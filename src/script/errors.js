@@ -3,7 +3,8 @@
 // reads the message Newman would show. QuickJS calls `Error.prepareStackTrace` for every error it
 // creates, engine-made or constructed by code; this hook rewords the message of the engine-made
 // ones in place (the Rust side, `v8Reword`, knows the wordings and reads the script's source at
-// the error's position) and formats the stack exactly as QuickJS does by default.
+// the error's position) and formats the stack as Newman's sandbox begins it (`Error: message`)
+// followed by QuickJS's frames.
 (function (P) {
   'use strict';
 
@@ -56,7 +57,15 @@
     if (!(head >= 'a' && head <= 'z') && head !== "'") return;
     const first = sites[0];
     if (constructedByCode(first)) return;
-    const native = first.isNative() ? String(first.getFunctionName() || '') : '';
+    if (message === "class constructors must be invoked with 'new'" && !first.isNative()) {
+      err.message = 'Class constructor ' + String(first.getFunctionName() || '') + " cannot be invoked without 'new'";
+      return;
+    }
+    let native = first.isNative() ? String(first.getFunctionName() || '') : '';
+    // A syntax error in code given to eval: its position there, and the eval call's in the script.
+    if (name === 'SyntaxError' && first.getFileName() === '<input>' && sites.length > 1) {
+      native = 'eval:' + first.getLineNumber() + ':' + first.getColumnNumber();
+    }
     // The first frame in the script: the error's own position, or the call into the native
     // function that raised it.
     let line = 0;
@@ -86,6 +95,18 @@
   let memoState = null;
   let memo = new Map();
 
+  // The first line of the stack text as Newman's sandbox has it: `Error: ` and the message
+  // (whatever the error's name), read when the error is made.
+  function header(err) {
+    let message;
+    try {
+      message = err.message;
+    } catch (e) {
+      message = undefined;
+    }
+    return 'Error: ' + (message === undefined ? '' : String(message));
+  }
+
   function prepare(err, sites) {
     try {
       reword(err, sites);
@@ -93,8 +114,17 @@
       // Never let the rewording get in the way of the error itself.
     }
     if (typeof userPrepare === 'function') return userPrepare.call(Error, err, sites);
-    return formatStack(sites);
+    let head = '';
+    if (err !== null && typeof err === 'object') {
+      try {
+        head = header(err) + '\n';
+      } catch (e) {
+        head = '';
+      }
+    }
+    return head + formatStack(sites);
   }
+  P.errorHeader = header;
 
   // Scripts see `Error.prepareStackTrace` as their own (undefined until they set it, as in
   // Node); the engine keeps calling `prepare`, which hands over to theirs.

@@ -537,6 +537,8 @@
   }
 
   // pm.request.auth (postman-collection's RequestAuth): `type` and one parameter list per type.
+  Object.defineProperty(RequestBody, 'name', { value: 'PostmanRequestBody' });
+
   class RequestAuth {
     constructor(definition) {
       definition = definition || {};
@@ -1075,27 +1077,55 @@
   // A cookie in the shape of Postman's Cookie (its JSON lists these fields in this order).
   function cookieObject(c) {
     const out = {
-      name: c.name,
+      // A cookie without a name has none (tough-cookie's empty key).
+      name: c.name === '' ? undefined : c.name,
       expires: c.expires ? new Date(c.expires) : null,
       maxAge: typeof c.maxAge === 'number' ? c.maxAge : 0,
       domain: c.domain, path: c.path,
       secure: Boolean(c.secure), httpOnly: Boolean(c.httpOnly), hostOnly: c.hostOnly,
-      value: c.value,
+      // The SDK keeps the value percent-encoded (as a URI component) and decodes it for
+      // `valueOf()`, `get()` and `toObject()`; the jar's own reads give it as stored.
+      value: cookieEncoded(c.value),
     };
     Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
-    Object.defineProperty(out, 'toString', {
-      value: function () { return this.name + '=' + this.value; }, enumerable: false,
-    });
+    Object.defineProperty(out, 'toString', { value: cookieText, enumerable: false });
     Object.defineProperty(out, 'toJSON', {
       value: function () { return Object.assign({}, this); }, enumerable: false,
     });
-    Object.defineProperty(out, 'valueOf', { value: function () { return this.value; }, enumerable: false });
+    Object.defineProperty(out, 'valueOf', { value: function () { return cookieDecoded(this.value); }, enumerable: false });
     return out;
+  }
+  function cookieEncoded(value) {
+    if (typeof value !== 'string') return value;
+    try {
+      return encodeURIComponent(decodeURIComponent(value));
+    } catch (e) {
+      return value;
+    }
+  }
+  function cookieDecoded(value) {
+    if (typeof value !== 'string') return value;
+    try {
+      return decodeURIComponent(value);
+    } catch (e) {
+      return value;
+    }
+  }
+  // The SDK's Cookie#toString: `name=value` and the attributes set.
+  function cookieText() {
+    let text = this.name === undefined ? String(this.value) : this.name + '=' + this.value;
+    if (this.expires instanceof Date && this.expires.getTime() === this.expires.getTime()) text += '; Expires=' + this.expires.toUTCString();
+    if (this.maxAge && this.maxAge !== Infinity) text += '; Max-Age=' + this.maxAge;
+    if (this.domain && !this.hostOnly) text += '; Domain=' + this.domain;
+    if (this.path) text += '; Path=' + this.path;
+    if (this.secure) text += '; Secure';
+    if (this.httpOnly) text += '; HttpOnly';
+    return text;
   }
 
   class CookieList extends ListBase {
     constructor(cookies) { super(cookies.map(cookieObject)); }
-    get(name) { const c = this.one(name); return c ? c.value : undefined; }
+    get(name) { const c = this.one(name); return c ? c.valueOf() : undefined; }
     one(name) {
       let found;
       for (const c of this._items) if (c.name === name) found = c;
@@ -1103,11 +1133,11 @@
     }
     has(name, value) {
       const c = this.one(name);
-      return c !== undefined && (arguments.length < 2 || c.value === value);
+      return c !== undefined && (arguments.length < 2 || c.valueOf() === value);
     }
     toObject() {
       const out = {};
-      for (const c of this._items) out[c.name] = c.value;
+      for (const c of this._items) if (c.name !== undefined) out[c.name] = c.valueOf();
       return out;
     }
     toJSON() { return this.all(); }
@@ -1564,4 +1594,51 @@
   };
   P.parseJson = parseJson;
   P.contentInfo = contentInfo;
+
+  // How chai names these objects in failure messages: as the sandbox's SDK objects, with their
+  // own property names in the SDK's order (see `P.chaiShape` in inspect.js).
+  const pick = function (names) {
+    return function (o) { return names.map(function (n) { return [n, o[n]]; }); };
+  };
+  const requestParent = P.chaiParent('PostmanRequest{ …(5) }');
+  // A property list: Newman's bundle names the header and cookie lists' class `a`.
+  const listProps = function (parent, extra) {
+    return function (o) {
+      const props = [['__parent', parent], ['members', o._items], ['reference', {}], ['Type', Header],
+        ['_postman_listIndexKey', 'key']];
+      for (const e of extra) props.push(e);
+      return props;
+    };
+  };
+  P.chaiShape(Request.prototype, 'PostmanRequest', function (o) {
+    const props = [['url', o.url], ['headers', o.headers], ['method', o.method]];
+    if (o.body !== undefined) props.push(['body', o.body]);
+    if (o.auth !== undefined) props.push(['auth', o.auth]);
+    if (o instanceof P.ScriptRequest) props.push(['to', P.chaiParent('[Getter]')]);
+    return props;
+  });
+  P.chaiShape(Url.prototype, 'PostmanUrl', pick(['auth', 'protocol', 'port', 'path', 'hash', 'host', 'query', 'variables']));
+  P.chaiShape(HeaderList.prototype, 'a', function (o) {
+    const parent = o._chaiParent === undefined ? requestParent : o._chaiParent;
+    return listProps(parent, [['_postman_listIndexCaseInsensitive', true], ['_postman_listAllowsMultipleValues', true]])(o);
+  });
+  P.chaiShape(CookieList.prototype, 'a', function (o) {
+    return listProps(null, [['_postman_listIndexCaseInsensitive', true], ['_postman_listAllowsMultipleValues', true],
+      ['jar', P.chaiParent('PostmanCookieJar{ …(1) }')]])(o);
+  });
+  P.chaiShape(KeyedList.prototype, function (o) {
+    return o._make === queryParam ? 'PostmanPropertyList' : 'PostmanVariableList';
+  }, function (o) {
+    const props = listProps(P.chaiParent('PostmanUrl{ …(8) }'), [])(o);
+    if (o._make === queryParam) props.push(['_postman_listAllowsMultipleValues', true]);
+    return props;
+  });
+  P.chaiShape(Header.prototype, 'PostmanHeader', function (o) {
+    return [['key', o.key], ['value', o.value], ['__parent', P.chaiParent('a{ …(7) }')]];
+  });
+  P.chaiShape(QueryParam.prototype, 'PostmanQueryParam', function (o) {
+    return [['key', o.key], ['value', o.value], ['__parent', P.chaiParent('PostmanPropertyList{ …(6) }')]];
+  });
+  P.chaiShape(RequestBody.prototype, 'PostmanRequestBody',
+    pick(['mode', 'raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled']));
 })(globalThis.__postie_internal);

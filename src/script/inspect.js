@@ -273,8 +273,47 @@
     return name + loupeObject(value, options);
   }
 
+  // ---- how chai shows the objects that stand for Postman's SDK classes -----------------------
+  // Scripts compare failure messages with Newman's, where chai shows the SDK's objects: the
+  // class names the sandbox's bundle gives them and their own property names. postie's objects
+  // carry a shape (see `P.chaiShape`) naming both; values come from postie's object, and a link
+  // to a parent object (which never fits a message) is shown as the parent would be.
+  const SHAPE = Symbol('postie.chaiShape');
+  function Shown(text) { this.text = text; }
+  P.chaiParent = function (text) { return new Shown(text); };
+  // `proto` objects render as `name{ ... }` with the properties `props(object)` lists as
+  // [name, value] pairs.
+  P.chaiShape = function (proto, name, props) {
+    Object.defineProperty(proto, SHAPE, { value: { name: name, props: props }, enumerable: false, configurable: true, writable: true });
+  };
+
+  // The same for one object (the variable scopes, plain objects), without touching it.
+  const shapes = new WeakMap();
+  P.chaiShapeFor = function (object, name, props) {
+    shapes.set(object, { name: name, props: props });
+  };
+
+  function loupeShaped(value, shape, options) {
+    const name = typeof shape.name === 'function' ? shape.name(value) : shape.name;
+    options.truncate -= name.length;
+    const pairs = shape.props(value);
+    if (pairs.length === 0) return name + '{}';
+    options.truncate -= 4;
+    if (options.seen.indexOf(value) >= 0) return '[Circular]';
+    options.seen.push(value);
+    const props = loupeList(pairs, options, loupeProperty);
+    options.seen.pop();
+    return name + '{ ' + props + ' }';
+  }
+
   function loupeTyped(array, options) {
-    const name = tagOf(array);
+    let name = '';
+    try {
+      name = fnName(array.constructor);
+    } catch (e) {
+      name = '';
+    }
+    name = name || tagOf(array);
     options.truncate -= name.length + 4;
     const extra = Object.keys(array).slice(array.length);
     if (!array.length && !extra.length) return name + '[]';
@@ -353,6 +392,14 @@
       case 'DataView': case 'ArrayBuffer': return '';
     }
     if (ArrayBuffer.isView(value)) return loupeTyped(value, options);
+    if (value instanceof Shown) return value.text;
+    let shape = shapes.get(value);
+    try {
+      if (!shape) shape = value[SHAPE];
+    } catch (e) {
+      shape = undefined;
+    }
+    if (shape) return loupeShaped(value, shape, options);
     try {
       if (typeof value.inspect === 'function') {
         const shown = value.inspect(2, options);

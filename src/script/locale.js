@@ -3,7 +3,8 @@
 // numbers (grouping, fraction digits, percent, currencies), numeric dates, dates with month and
 // weekday names (the usual combinations of fields and dateStyle full/long/medium) and times for
 // the 45 locales of locale-data.js (generated from Node's ICU; en-US is the default; other
-// combinations in English), and an ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
+// combinations in English), in any IANA time zone (`native.tzOffset`) and hour cycle, and an
+// ICU-like `localeCompare` (letters before case before accents). Newman's sandbox has no
 // `Intl` global, and neither does postie's.
 (function (P) {
   'use strict';
@@ -118,6 +119,18 @@
     return negative && (x !== 0) ? '-' + text : text;
   }
 
+  // The date's fields in the zone `options.timeZone` names (UTC, or the zone database's IANA
+  // names), else in local time. An unknown zone is a RangeError, as in V8.
+  function zoned(date, options) {
+    const tz = options && options.timeZone;
+    if (tz === undefined) return parts(date, false);
+    const name = String(tz);
+    if (/^(utc|gmt|etc\/utc|etc\/gmt)$/i.test(name)) return parts(date, true);
+    const offset = P.native.tzOffset(name, date.getTime());
+    if (offset !== offset) throw new RangeError('Invalid time zone specified: ' + name);
+    return parts(new Date(date.getTime() + offset * 60000), true);
+  }
+
   function parts(date, utc) {
     return utc ? {
       y: date.getUTCFullYear(), m: date.getUTCMonth(), d: date.getUTCDate(), wd: date.getUTCDay(),
@@ -173,23 +186,50 @@
     });
   }
 
-  function timePart(p, loc) {
+  // The hour cycle `options` ask for (`hour12`, else `hourCycle`), as ICU resolves it against
+  // the locale's own: hour12 true gives h11 where the locale counts 0-23, h12 elsewhere; false
+  // gives h24 where the locale counts 1-12, h23 elsewhere. null keeps the locale's pattern.
+  function hourCycle(options, twelve) {
+    const o = options || {};
+    if (o.hour12 !== undefined) {
+      if (o.hour12) return twelve ? null : 'h11';
+      return twelve ? 'h24' : null;
+    }
+    const c = o.hourCycle;
+    if (c === 'h11' || c === 'h12') return twelve && c === 'h12' ? null : c;
+    if (c === 'h23' || c === 'h24') return !twelve && c === 'h23' ? null : c;
+    return null;
+  }
+
+  function timePart(p, loc, options) {
     const data = loc.data;
-    const pattern = data.time;
-    const h12 = p.h % 12 === 0 ? 12 : p.h % 12;
+    let pattern = data.time;
+    const twelve = pattern.indexOf('{hour12}') !== -1;
+    const cycle = hourCycle(options, twelve);
+    let h12 = p.h % 12 === 0 ? 12 : p.h % 12;
+    let h24 = p.h;
+    let am = data.am;
+    let pm = data.pm;
+    if (cycle === 'h11' || cycle === 'h12') {
+      if (cycle === 'h11') h12 = p.h % 12;
+      if (!twelve) {
+        pattern = data.time12 || '{hour12}:{minute2}:{second2} {period}';
+        am = data.am12 || 'AM';
+        pm = data.pm12 || 'PM';
+      }
+    } else if (cycle === 'h23' || cycle === 'h24') {
+      if (cycle === 'h24' && h24 === 0) h24 = 24;
+      if (twelve) pattern = data.time24 || '{hour2}:{minute2}:{second2}';
+    }
     return fill(pattern, {
-      hour: p.h, hour2: pad2(p.h), hour12: h12, minute: p.min, minute2: pad2(p.min), second: p.s,
-      second2: pad2(p.s), period: p.h < 12 ? data.am : data.pm,
+      hour: h24, hour2: pad2(h24), hour12: h12, minute: p.min, minute2: pad2(p.min), second: p.s,
+      second2: pad2(p.s), period: p.h < 12 ? am : pm,
     });
   }
 
   function validDate(date) {
     const t = date.getTime();
     return t === t;
-  }
-  function isUtc(options) {
-    const tz = options && options.timeZone;
-    return typeof tz === 'string' && /^(utc|gmt|etc\/utc|etc\/gmt)$/i.test(tz);
   }
 
   function defineMethod(proto, name, fn) {
@@ -201,38 +241,68 @@
   });
   defineMethod(Date.prototype, 'toLocaleDateString', function toLocaleDateString(locales, options) {
     if (!validDate(this)) return 'Invalid Date';
-    return datePart(parts(this, isUtc(options)), language(locales), options);
+    return datePart(zoned(this, options), language(locales), options);
   });
   defineMethod(Date.prototype, 'toLocaleTimeString', function toLocaleTimeString(locales, options) {
     if (!validDate(this)) return 'Invalid Date';
-    return timePart(parts(this, isUtc(options)), language(locales));
+    return timePart(zoned(this, options), language(locales), options);
   });
   defineMethod(Date.prototype, 'toLocaleString', function toLocaleString(locales, options) {
     if (!validDate(this)) return 'Invalid Date';
-    const p = parts(this, isUtc(options));
+    const p = zoned(this, options);
     const loc = language(locales);
     // Options naming only date fields give the date alone, as ICU does.
     const o = options || {};
     const dateOnly = ['weekday', 'year', 'month', 'day', 'dateStyle'].some(function (k) { return o[k] !== undefined; }) &&
       !['hour', 'minute', 'second', 'timeStyle'].some(function (k) { return o[k] !== undefined; });
     if (dateOnly) return datePart(p, loc, options);
-    return datePart(p, loc, options) + loc.data.joiner + timePart(p, loc);
+    return datePart(p, loc, options) + loc.data.joiner + timePart(p, loc, options);
   });
 
   // ICU's root collation, roughly: compare the letters ignoring case and accents, then accents,
-  // then case (lower before upper).
-  function base(text) {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // then case (lower before upper). Swedish and Finnish sort å, ä (æ), ö (ø) after z, Danish and
+  // Norwegian æ, ø, å; the `sensitivity` and `numeric` options are honoured.
+  const AFTER_Z = {
+    sv: { 'å': '{', 'ä': '|', 'æ': '|', 'ö': '}', 'ø': '}' },
+    fi: { 'å': '{', 'ä': '|', 'æ': '|', 'ö': '}', 'ø': '}' },
+    da: { 'æ': '{', 'ä': '{', 'ø': '|', 'ö': '|', 'å': '}' },
+    nb: { 'æ': '{', 'ä': '{', 'ø': '|', 'ö': '|', 'å': '}' },
+    nn: { 'æ': '{', 'ä': '{', 'ø': '|', 'ö': '|', 'å': '}' },
+    no: { 'æ': '{', 'ä': '{', 'ø': '|', 'ö': '|', 'å': '}' },
+  };
+  function tailored(text, table) {
+    if (!table) return text;
+    return text.normalize('NFC').replace(/[åäæöøÅÄÆÖØ]/g, function (c) { return table[c.toLowerCase()] || c; });
   }
-  defineMethod(String.prototype, 'localeCompare', function localeCompare(that) {
+  function base(text, table) {
+    return tailored(text.toLowerCase(), table).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+  // Runs of digits compared by value (`numeric: true`): each padded to one width.
+  function numericKey(text) {
+    return text.replace(/\d+/g, function (digits) {
+      const trimmed = digits.replace(/^0+(?=\d)/, '');
+      return String.fromCharCode(0x30 + Math.min(trimmed.length, 200)) + trimmed;
+    });
+  }
+  function order(x, y) {
+    if (x === y) return 0;
+    return x < y ? -1 : 1;
+  }
+  defineMethod(String.prototype, 'localeCompare', function localeCompare(that, locales, options) {
     const a = String(this);
     const b = String(that);
-    const ba = base(a);
-    const bb = base(b);
-    if (ba !== bb) return ba < bb ? -1 : 1;
-    const aa = a.normalize('NFD').toLowerCase();
-    const ab = b.normalize('NFD').toLowerCase();
-    if (aa !== ab) return aa < ab ? -1 : 1;
+    const o = options || {};
+    const lang = locales === undefined ? 'en' : language(locales).lang;
+    const table = AFTER_Z[lang];
+    const key = o.numeric ? numericKey : function (t) { return t; };
+    const byBase = order(key(base(a, table)), key(base(b, table)));
+    if (byBase !== 0 || o.sensitivity === 'base') return byBase;
+    const aa = tailored(a.toLowerCase(), table).normalize('NFD').toLowerCase();
+    const ab = tailored(b.toLowerCase(), table).normalize('NFD').toLowerCase();
+    if (o.sensitivity !== 'case') {
+      const byAccent = order(key(aa), key(ab));
+      if (byAccent !== 0 || o.sensitivity === 'accent') return byAccent;
+    }
     if (a === b) return 0;
     return a > b ? -1 : 1;
   });

@@ -22,6 +22,7 @@ mod seen;
 mod surrogates;
 mod v8_created;
 mod v8_errors;
+mod v8_natives;
 mod v8_regexp;
 
 #[cfg(test)]

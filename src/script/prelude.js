@@ -92,7 +92,7 @@
     } catch (e) {
       return null;
     }
-    const first = /^\s*at [^\n]*?\(([^():]+):(\d+):(\d+)\)/.exec(stack);
+    const first = /^\s*at [^\n]*?\(([^():]+):(\d+):(\d+)\)/m.exec(stack);
     if (!first || first[1] !== 'postie-script' || !S || typeof S.source !== 'string') return null;
     const lineNo = Number(first[2]);
     const text = S.source.split('\n')[lineNo - 1];
@@ -258,42 +258,20 @@
   };
 
   // ---- pm ------------------------------------------------------------------------------------
-  const pm = {
+  // Newman builds a new pm for every script: read-only data members, only `test` listed, and
+  // `response` in test scripts only (and no `vault`: Newman 6.2 has none). What a script added to it (or put in place of `pm.test`)
+  // is gone in the next one. The members that cost something to build (info, request, response,
+  // cookies) are made on first use: until then they are accessors, which the proxy around pm
+  // turns into the data members they stand for as soon as a script looks at their descriptor,
+  // redefines or deletes them.
+  const pmValues = {
     environment: P.scopes.environment,
     globals: P.scopes.globals,
     collectionVariables: P.scopes.collectionVariables,
     iterationData: P.scopes.iterationData,
     variables: P.scopes.variables,
-    test: test,
-    expect: P.expect,
     execution: execution,
-    get info() { return info(); },
-    get request() {
-      if (!S.request) {
-        S.request = new P.ScriptRequest(part('request'));
-      }
-      return S.request;
-    },
-    get response() {
-      // A test script after a request error gets a response with no code, status or body.
-      if (!part('response') && part('info').eventName !== 'test') return undefined;
-      if (!S.response) {
-        S.response = new P.ScriptResponse(responsePart(), typeof S.body === 'function' ? bodyText : S.body);
-        // Newman 6.2's pm.response.cookies is always empty (its runtime's cookie callback never
-        // fills it); pm.cookies has the jar's cookies.
-        P.setCookieSource(S.response, P.emptyCookies);
-      }
-      return S.response;
-    },
-    get cookies() {
-      if (!S.cookies) {
-        const r = part('response');
-        S.cookies = P.cookieList(part('cookies') || [], r ? new P.HeaderList(r.headers) : null);
-      }
-      return S.cookies;
-    },
     sendRequest: function (req, callback) { return P.sendRequest(req, callback, pm); },
-    get vault() { throw new Error('pm.vault is not supported by postie yet'); },
     // Newman 6.2's sandbox checks the arguments and keeps nothing a report shows.
     visualizer: {
       set: function (template, data, options) {
@@ -308,28 +286,83 @@
       clear: function () {},
     },
   };
-
-  // Like the sandbox's pm: members cannot be replaced or deleted, and only `test` is listed;
-  // `response` exists in test scripts only (see `freshPm`).
-  for (const key of Object.keys(pm)) {
-    if (key === 'test') continue;
-    const d = Object.getOwnPropertyDescriptor(pm, key);
-    d.enumerable = false;
-    d.configurable = key === 'response';
-    if ('value' in d) d.writable = false;
-    Object.defineProperty(pm, key, d);
+  const pmLazy = {
+    info: info,
+    request: function () {
+      if (!S.request) {
+        S.request = new P.ScriptRequest(part('request'));
+      }
+      return S.request;
+    },
+    response: function () {
+      if (!S.response) {
+        S.response = new P.ScriptResponse(responsePart(), typeof S.body === 'function' ? bodyText : S.body);
+        // Newman 6.2's pm.response.cookies is always empty (its runtime's cookie callback never
+        // fills it); pm.cookies has the jar's cookies.
+        P.setCookieSource(S.response, P.emptyCookies);
+      }
+      return S.response;
+    },
+    cookies: function () {
+      if (!S.cookies) {
+        const r = part('response');
+        S.cookies = P.cookieList(part('cookies') || [], r ? new P.HeaderList(r.headers) : null);
+      }
+      return S.cookies;
+    },
+  };
+  const PM_ORDER = ['environment', 'globals', 'collectionVariables', 'iterationData', 'variables', 'test',
+    'execution', 'info', 'request', 'response', 'cookies', 'sendRequest', 'visualizer'];
+  const hasOwnKey = Object.prototype.hasOwnProperty;
+  // Make a lazy member of `target` the read-only data member it stands for.
+  function settle(target, key) {
+    if (!hasOwnKey.call(pmLazy, key)) return;
+    const d = Object.getOwnPropertyDescriptor(target, key);
+    if (d && d.get && d.configurable) d.get.call(target);
   }
-  const responseMember = Object.getOwnPropertyDescriptor(pm, 'response');
-  const pmOwn = Object.getOwnPropertyNames(pm);
-  // Newman builds a new pm for every script: what a script added to it (or put in place of
-  // `pm.test`) is gone in the next one.
+  const pmTraps = {
+    getOwnPropertyDescriptor: function (target, key) {
+      settle(target, key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    defineProperty: function (target, key, desc) {
+      settle(target, key);
+      return Reflect.defineProperty(target, key, desc);
+    },
+    deleteProperty: function (target, key) {
+      settle(target, key);
+      return Reflect.deleteProperty(target, key);
+    },
+    set: function (target, key, value, receiver) {
+      settle(target, key);
+      return Reflect.set(target, key, value, receiver);
+    },
+  };
+  // pm is a `Postman`, whose prototype holds `expect` (as in the sandbox).
+  function Postman() {}
+  Object.defineProperty(Postman.prototype, 'expect', { value: P.expect, writable: true, enumerable: false, configurable: true });
+  let pm = null;
   function freshPm(eventName) {
-    for (const key of Object.getOwnPropertyNames(pm)) {
-      if (pmOwn.indexOf(key) === -1) delete pm[key];
+    const target = Object.create(Postman.prototype);
+    for (const key of PM_ORDER) {
+      if (key === 'test') {
+        target.test = test;
+      } else if (hasOwnKey.call(pmLazy, key)) {
+        if (key === 'response' && eventName !== 'test') continue;
+        const make = pmLazy[key];
+        Object.defineProperty(target, key, {
+          get: function () {
+            const value = make();
+            Object.defineProperty(target, key, { value: value, writable: false, enumerable: false, configurable: false });
+            return value;
+          },
+          enumerable: false, configurable: true,
+        });
+      } else {
+        Object.defineProperty(target, key, { value: pmValues[key], writable: false, enumerable: false, configurable: false });
+      }
     }
-    pm.test = test;
-    if (eventName === 'test') Object.defineProperty(pm, 'response', responseMember);
-    else delete pm.response;
+    pm = new Proxy(target, pmTraps);
   }
 
   // ---- require and the library modules (src/script/lib, loaded on first use) ------------------

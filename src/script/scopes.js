@@ -259,9 +259,16 @@
     return out;
   }
 
+  // How chai shows a scope in failure messages: as the SDK's VariableScope (its id, a uuid,
+  // never fits).
+  function scopeShape(scope) {
+    return [['id', P.chaiParent("'00000000-0000-4000-8000-000000000000'")], ['values', scope.values],
+      ['_postman_enableTracking', false], ['mutations', undefined]];
+  }
   // What the SDK's isVariableScope looks for on a scope's constructor.
   function VariableScope() {}
   VariableScope._postman_propertyName = 'VariableScope';
+  Object.defineProperty(VariableScope, 'name', { value: 'PostmanVariableScope' });
   function discontinued() {
     throw new Error('`VariableScope#variables` has been discontinued, use `VariableScope#syncVariablesTo` instead.');
   }
@@ -334,6 +341,7 @@
     };
     Object.defineProperty(scope, 'values', { get: function () { return valueList(list()); }, enumerable: true });
     Object.defineProperty(scope, 'constructor', { value: VariableScope, enumerable: false });
+    P.chaiShapeFor(scope, 'PostmanVariableScope', scopeShape);
     if (meta) {
       Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true });
       Object.defineProperty(scope, 'id', { get: function () { return meta().id === null ? undefined : meta().id; }, enumerable: true });
@@ -390,6 +398,12 @@
     variables: discontinued,
   };
   Object.defineProperty(variables, 'constructor', { value: VariableScope, enumerable: false });
+  // pm.variables is a scope with layers (the scopes it reads through).
+  P.chaiShapeFor(variables, 'PostmanVariableScope', function (scope) {
+    const props = scopeShape(scope);
+    props.splice(2, 0, ['_layers', []]);
+    return props;
+  });
   Object.defineProperty(variables, 'values', { get: function () { return local.values; }, enumerable: true });
   Object.defineProperty(variables, 'id', { get: function () { return variablesId(); }, enumerable: true });
   // The scopes pm.variables reads through after its own (the sandbox's layers).

@@ -8,6 +8,7 @@
 
 use super::convert::user_position;
 use super::v8_errors::{is_ident, v8_message};
+use super::v8_natives::{by_native, eval_syntax};
 use super::v8_regexp::{regexp_literal_message, regexp_message};
 
 /// Where QuickJS created an error: the native function that raised it (empty when the script's
@@ -34,6 +35,20 @@ pub(crate) fn reword_created(
         .unwrap_or_default();
     if origin.native.is_empty() && constructs_error(&spot) {
         return message.to_string();
+    }
+    if let Some((line, col)) = origin
+        .native
+        .strip_prefix("eval:")
+        .and_then(|at| at.split_once(':'))
+        && let (Ok(line), Ok(col)) = (line.parse(), col.parse())
+    {
+        return eval_syntax(message, &spot.text, spot.at, (line, col))
+            .unwrap_or_else(|| v8_message(name, message, None, source));
+    }
+    if !origin.native.is_empty()
+        && let Some(worded) = by_native(name, message, origin.native, &spot.text, spot.at)
+    {
+        return worded;
     }
     if let Some(worded) = by_origin(name, message, origin.native, &spot) {
         return worded;
@@ -120,16 +135,40 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
             .to_string(),
         ),
         ("TypeError", "invalid 'in' operand") if native.is_empty() => in_operand(spot),
+        // An assignment refused by a proxy: pm's (a `Postman` with read-only members), else
+        // V8's words for a proxy's `set` returning false.
+        ("TypeError", "proxy: cannot set property") if native.is_empty() => {
+            let here = spot.here();
+            let object = ident(here);
+            if next_char(here, object.len()) != Some('.') {
+                return None;
+            }
+            let dot = here.iter().skip(object.len()).position(|&c| c == '.')? + object.len();
+            let property = ident(&here[dot + 1..]);
+            if property.is_empty() {
+                return None;
+            }
+            Some(if object == "pm" {
+                format!("Cannot assign to read only property '{property}' of object '#<Postman>'")
+            } else {
+                format!("'set' on proxy: trap returned falsish for property '{property}'")
+            })
+        }
         ("TypeError", "not a function" | "not a constructor") if native.is_empty() => {
             not_a_constructor(spot)
         }
         ("TypeError", _) if message.starts_with('\'') && message.ends_with("' is read-only") => {
             let property = &message[1..message.len() - "' is read-only".len()];
-            if native.is_empty() && assigns_to_variable(spot.here()) {
+            // QuickJS may point at the property name after the dot (`o.a = 2`).
+            let member = matches!(spot.before().last(), Some('.' | ']' | ')'));
+            if native.is_empty() && !member && assigns_to_variable(spot.here()) {
                 return Some("Assignment to constant variable.".to_string());
             }
             let object = if !property.is_empty() && property.chars().all(|c| c.is_ascii_digit()) {
                 "[object Array]"
+            } else if on_pm(spot, member) {
+                // The sandbox's pm is a `Postman`.
+                "#<Postman>"
             } else {
                 "#<Object>"
             };
@@ -139,6 +178,17 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
         }
         _ => None,
     }
+}
+
+/// Whether the assignment at the error's position is to a member of `pm` (`pm.info = 1`;
+/// QuickJS points at `pm`, or at the member after the dot).
+fn on_pm(spot: &Spot, member: bool) -> bool {
+    let here = spot.here();
+    if ident(here) == "pm" && next_char(here, 2) == Some('.') {
+        return true;
+    }
+    let before = spot.before();
+    member && ident_before(&before[..before.len().saturating_sub(1)]) == "pm"
 }
 
 /// The identifier at the start of `text`.

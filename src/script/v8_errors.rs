@@ -21,6 +21,7 @@ pub(crate) fn v8_message(
         "SyntaxError" => syntax_error(message, source),
         "RangeError" => match message {
             "invalid array length" => "Invalid array length".to_string(),
+            "invalid string length" => "Invalid string length".to_string(),
             "Date value is NaN" => "Invalid time value".to_string(),
             _ => message.to_string(),
         },
@@ -77,6 +78,9 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         "cannot convert to object" => "Cannot convert undefined or null to object".to_string(),
         "cannot convert symbol to string" => {
             "Cannot convert a Symbol value to a string".to_string()
+        }
+        "cannot convert symbol to number" => {
+            "Cannot convert a Symbol value to a number".to_string()
         }
         _ if message.starts_with('\'') && message.ends_with("' is read-only") => {
             let name = &message[1..message.len() - "' is read-only".len()];
@@ -172,7 +176,9 @@ fn syntax_error(message: &str, source: &str) -> String {
             Some(name) => format!("Identifier '{name}' has already been declared"),
             None => message.to_string(),
         },
-        "unexpected end of string" => "Invalid or unexpected token".to_string(),
+        "unexpected end of string" | "invalid number literal" => {
+            "Invalid or unexpected token".to_string()
+        }
         "unexpected end of input" => "Unexpected end of input".to_string(),
         _ => message.to_string(),
     }

@@ -223,11 +223,11 @@ fn into_response(
     } else {
         head.reason.clone()
     };
-    // Names as received, as Newman shows them.
+    // Names as received, as Newman shows them; values read byte by byte (latin1), as Node does.
     let headers = head
         .headers
         .iter()
-        .map(|(k, v)| (k.clone(), String::from_utf8_lossy(v).into_owned()))
+        .map(|(k, v)| (k.clone(), v.iter().map(|&b| char::from(b)).collect()))
         .collect();
     let received = raw.body.len();
     let body = decode_response_body(raw.body, content_encoding.as_deref(), head.status, limit)
@@ -240,6 +240,7 @@ fn into_response(
         received,
         elapsed: started.elapsed(),
         timings: None,
+        sent_cookie: None,
     })
 }
 

@@ -39,8 +39,10 @@
   WordArray.init = WordArray;
 
   function toBytes(wa) {
-    const out = new Array(wa.sigBytes);
-    for (let i = 0; i < wa.sigBytes; i++) out[i] = (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
+    // A length below zero (what unpadding what is not padded can leave, as in CryptoJS) is none.
+    const size = Math.max(0, wa.sigBytes | 0);
+    const out = new Array(size);
+    for (let i = 0; i < size; i++) out[i] = (wa.words[i >>> 2] >>> (24 - (i % 4) * 8)) & 0xff;
     return out;
   }
   function fromBytes(bytes) {
@@ -50,6 +52,23 @@
     return new WordArray(words, bytes.length);
   }
   function toBinary(wa) { return codec.latin1Decode(toBytes(wa)); }
+  // The bytes of the whole blocks (of `words` 32-bit words) covering `wa`, as CryptoJS's block
+  // ciphers read them: the words that hold its bytes (the rest of the last one included), then
+  // zeros.
+  function blockBinary(wa, words) {
+    const size = Math.max(0, wa.sigBytes);
+    const n = Math.ceil(size / (words * 4)) * words;
+    const held = Math.ceil(size / 4);
+    const bytes = new Array(n * 4);
+    for (let i = 0; i < n * 4; i++) bytes[i] = (i >>> 2) < held ? ((wa.words[i >>> 2] | 0) >>> (24 - (i % 4) * 8)) & 0xff : 0;
+    return codec.latin1Decode(bytes);
+  }
+  // What a block cipher made of `wa`: all its words, as long as `wa` was.
+  function blockResult(binary, wa) {
+    const out = fromBinary(binary);
+    out.sigBytes = Math.max(0, wa.sigBytes);
+    return out;
+  }
   function fromBinary(s) { return fromBytes(codec.latin1Encode(s)); }
 
   // ---- encoders ------------------------------------------------------------------------------
@@ -184,8 +203,10 @@
         wa.sigBytes = out.sigBytes;
       },
       unpad: function (wa) {
-        const n = toBytes(wa)[wa.sigBytes - 1] || 0;
-        wa.sigBytes = Math.max(0, wa.sigBytes - n);
+        // As CryptoJS reads it: the low byte of the word holding the last byte (the last byte
+        // itself when the length is whole words, as well-formed padding makes it).
+        const n = (wa.words[(wa.sigBytes - 1) >>> 2] | 0) & 0xff;
+        wa.sigBytes -= n;
       },
     };
   }
@@ -270,7 +291,7 @@
         if (m !== 'ECB' && !iv) throw new Error(name + ': an iv is required for mode ' + m + ' when the key is a WordArray');
         const data = asWords(message).clone();
         cfg.padding.pad(data, 4);
-        const ct = fromBinary(native.aes(true, m, toBinary(material.key), iv ? toBinary(iv) : '', toBinary(data)));
+        const ct = blockResult(native.aes(true, m, toBinary(material.key), iv ? toBinary(iv) : '', blockBinary(data, 4)), data);
         return CipherParams.create({
           ciphertext: ct, key: material.key, iv: iv, salt: material.salt, algorithm: algorithm,
           mode: cfg.mode, padding: cfg.padding, blockSize: 4, formatter: cfg.format,
@@ -283,7 +304,7 @@
         if (typeof key === 'string' && !params.salt) throw new Error(name + ': a passphrase needs salted ciphertext');
         const iv = material.iv;
         const m = cfg.mode.name || 'CBC';
-        const out = fromBinary(native.aes(false, m, toBinary(material.key), iv ? toBinary(iv) : '', toBinary(params.ciphertext)));
+        const out = blockResult(native.aes(false, m, toBinary(material.key), iv ? toBinary(iv) : '', blockBinary(params.ciphertext, 4)), params.ciphertext);
         cfg.padding.unpad(out);
         return out;
       },
@@ -468,7 +489,7 @@
         const data = asWords(message).clone();
         cfg.padding.pad(data, 2);
         const core = makeCore(toBytes(material.key));
-        const ct = fromBytes(runMode(m, true, core, material.iv ? toBytes(material.iv) : null, toBytes(data), size));
+        const ct = blockResult(codec.latin1Decode(runMode(m, true, core, material.iv ? toBytes(material.iv) : null, codec.latin1Encode(blockBinary(data, 2)), size)), data);
         return CipherParams.create({
           ciphertext: ct, key: material.key, iv: material.iv, salt: material.salt, algorithm: algorithm,
           mode: cfg.mode, padding: cfg.padding, blockSize: 2, formatter: cfg.format,
@@ -480,7 +501,7 @@
         const material = keyMaterial(key, cfg, params.salt, keyWords, 2);
         const m = cfg.mode.name || 'CBC';
         const core = makeCore(toBytes(material.key));
-        const out = fromBytes(runMode(m, false, core, material.iv ? toBytes(material.iv) : null, toBytes(params.ciphertext), size));
+        const out = blockResult(codec.latin1Decode(runMode(m, false, core, material.iv ? toBytes(material.iv) : null, codec.latin1Encode(blockBinary(params.ciphertext, 2)), size)), params.ciphertext);
         cfg.padding.unpad(out);
         return out;
       },

@@ -141,7 +141,8 @@ impl Cipher {
 }
 
 /// AES in a CryptoJS block mode (`CBC`, `ECB`, `CFB`, `OFB`, `CTR`), without padding (the
-/// JavaScript side pads). Block modes need whole blocks; stream modes take any length.
+/// JavaScript side pads). A partial last block is processed as CryptoJS does, zero-filled: the
+/// output is whole blocks.
 pub(crate) fn aes(
     encrypt: bool,
     mode: &str,
@@ -159,19 +160,13 @@ pub(crate) fn aes(
     for (dst, src) in iv_block.iter_mut().zip(iv) {
         *dst = *src;
     }
+    // CryptoJS runs a partial last block as a whole one (the missing bytes are zero); the caller
+    // keeps as many output bytes as there were input bytes. It never refuses.
     let mut out = data.to_vec();
-    let whole = |name: &str| {
-        if data.len().is_multiple_of(BLOCK) {
-            Ok(())
-        } else {
-            Err(format!(
-                "AES-{name} data must be a multiple of 16 bytes (use padding)"
-            ))
-        }
-    };
+    let padded = data.len().div_ceil(BLOCK) * BLOCK;
+    out.resize(padded, 0);
     match mode {
         "ECB" => {
-            whole("ECB")?;
             for chunk in out.chunks_mut(BLOCK) {
                 if encrypt {
                     cipher.encrypt(chunk);
@@ -181,7 +176,6 @@ pub(crate) fn aes(
             }
         }
         "CBC" => {
-            whole("CBC")?;
             let mut prev = iv_block;
             for chunk in out.chunks_mut(BLOCK) {
                 if encrypt {

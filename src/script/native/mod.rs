@@ -9,6 +9,7 @@
 
 mod crypto;
 mod html;
+mod tz;
 mod url;
 mod xml;
 
@@ -60,6 +61,7 @@ pub(super) fn install<'js>(ctx: &Ctx<'js>, hooks: &Object<'js>) -> rquickjs::Res
     xml::install(ctx, &native)?;
     html::install(ctx, &native)?;
     url::install(ctx, &native)?;
+    tz::install(ctx, &native)?;
     hooks.set("native", native)?;
     Ok(())
 }

@@ -81,10 +81,12 @@ fn constructed_errors_keep_their_message_and_identity_is_kept() {
 }
 
 #[test]
-fn stacks_keep_quickjs_format_and_prepare_stack_trace_is_the_scripts() {
+fn stacks_begin_as_newman_then_quickjs_frames_and_prepare_stack_trace_is_the_scripts() {
     let got = names(
         "pm.test('before ' + typeof Error.prepareStackTrace);\n\
          try { null.x } catch (e) { pm.test(e.stack.split('\\n')[0]); }\n\
+         try { null.x } catch (e) { pm.test(e.stack.split('\\n')[1]); }\n\
+         pm.test(new RangeError('m').stack.split('\\n')[0] + '|' + new Error().stack.split('\\n')[0]);\n\
          Error.prepareStackTrace = (e, sites) => 'custom ' + sites.length;\n\
          try { undefined.z } catch (e) { pm.test(e.stack + ' ' + e.message); }\n\
          Error.prepareStackTrace = undefined;",
@@ -93,7 +95,9 @@ fn stacks_keep_quickjs_format_and_prepare_stack_trace_is_the_scripts() {
         got,
         [
             "before undefined",
-            "    at <anonymous> (postie-script:2:7)",
+            "Error: Cannot read properties of null (reading 'x')",
+            "    at <anonymous> (postie-script:3:7)",
+            "Error: m|Error: ",
             "custom 1 Cannot read properties of undefined (reading 'z')",
         ]
     );
