@@ -4,6 +4,7 @@
   newman-diff [--postie BIN] [CASE_DIR|FAMILY_DIR ...]      compare postie with the recorded results
   newman-diff --record [CASE_DIR ...]                        run Newman, write each case's newman.txt
   newman-diff --live [--postie BIN] [CASE_DIR ...]           run both now and diff (nothing written)
+  newman-diff --live --reports [CASE_DIR ...]                 also compare the JUnit file and the CLI text
   options: -j N (parallel runs, default 2), --newman CMD, --keep DIR (keep artifacts), -q (quiet),
            --min-cases N (fail when fewer cases are found), --show N (diff lines per case, default 60),
            --update-postie (write postie.txt for divergence and pending cases),
@@ -51,11 +52,14 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import server as echo  # noqa: E402
+import report_digest  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DEFAULT_NEWMAN = os.path.join(ROOT, "tools", "newman", "node_modules", ".bin", "newman")
 DEFAULT_POSTIE = os.path.join(ROOT, "target", "release", "postie")
 HOST = "echo.test"
+# `--reports`: also compare the JUnit file and the CLI text (live runs only).
+REPORTS = False
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
 
@@ -116,6 +120,9 @@ def run_args(meta, stage_dir, out):
           "--export-environment", os.path.join(out, "environment.json"),
           "--export-globals", os.path.join(out, "globals.json"),
           "--export-collection", os.path.join(out, "collection.json"), "--color", "off"]
+    if REPORTS:
+        a[a.index("cli,json")] = "cli,json,junit"
+        a += ["--reporter-junit-export", os.path.join(out, "report.xml")]
     return a
 
 
@@ -296,6 +303,9 @@ def digest(meta, out, port, code, stdout, captured):
     lines += var_lines("env", load_json(os.path.join(out, "environment.json")))
     lines += var_lines("global", load_json(os.path.join(out, "globals.json")))
     lines += var_lines("collection", load_json(os.path.join(out, "collection.json")), "variable")
+    if REPORTS:
+        lines += report_digest.junit_lines(os.path.join(out, "report.xml"))
+        lines += report_digest.cli_lines(stdout)
     text = "\n".join(lines) + "\n"
     for host in ("127.0.0.1", "localhost"):
         text = text.replace("%s:%d" % (host, port), HOST)
@@ -355,7 +365,14 @@ def main(argv):
                     help="store postie's digest as postie.txt for pending/divergence cases")
     ap.add_argument("--against-newman", action="store_true",
                     help="compare pending cases with newman.txt (show what is left to fix)")
+    ap.add_argument("--reports", action="store_true",
+                    help="with --live: also compare the JUnit report and the CLI text")
     args = ap.parse_args(argv)
+    if args.reports and not args.live:
+        print("--reports compares live runs only: add --live")
+        return 2
+    global REPORTS
+    REPORTS = args.reports
     for attr in ("postie", "newman"):
         first, _, rest = getattr(args, attr).partition(" ")
         if os.sep in first and os.path.exists(first):
