@@ -286,8 +286,9 @@ fn check_run(spec: &Spec, run: &Run, raw: bool) {
         executions[1]
     );
     assert!(
-        run.junit.contains("<error") && run.junit.contains("fault"),
-        "the JUnit report lists the error:\n{}",
+        run.junit.contains("errors=\"1\"")
+            && run.junit.contains("<system-err><![CDATA[Iteration: 0\nRequestError: Error: "),
+        "the JUnit report lists the error as Newman does:\n{}",
         run.junit
     );
     assert!(
