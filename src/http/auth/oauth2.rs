@@ -54,7 +54,7 @@ mod tests {
         );
         assert_eq!(
             r.effects,
-            [AuthEffect::Query("access_token".into(), "a%20b".into())]
+            [AuthEffect::SetQuery("access_token".into(), "a%20b".into())]
         );
         assert!(apply(&auth("oauth2", &[]), &input).effects.is_empty());
     }
