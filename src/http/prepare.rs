@@ -536,6 +536,10 @@ fn apply_effects(
                 headers.push((name, value));
             }
             AuthEffect::Query(name, value) => add_query_param(url, &name, &value),
+            AuthEffect::RemoveHeader(name) => {
+                headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name))
+            }
+            AuthEffect::RemoveQuery(name) => remove_query_param(url, &name),
             AuthEffect::SetQuery(name, value) => {
                 remove_query_param(url, &name);
                 add_query_param(url, &name, &value);

@@ -37,6 +37,10 @@ pub enum AuthEffect {
     /// Remove every query parameter of this name, then append it as [`AuthEffect::Query`] does
     /// (the API key, JWT and OAuth 2 token parameters replace one the URL already has).
     SetQuery(String, String),
+    /// Remove every header of this name (any case).
+    RemoveHeader(String),
+    /// Remove every query parameter of this name (as written in the URL).
+    RemoveQuery(String),
     /// Append this `application/x-www-form-urlencoded` body parameter, verbatim (already encoded).
     BodyParam(String, String),
 }
