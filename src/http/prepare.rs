@@ -451,6 +451,24 @@ fn add_query_param(url: &mut String, name: &str, value: &str) {
     url.insert_str(hash, &format!("{separator}{name}={value}"));
 }
 
+/// Remove every query parameter named `name` (compared as written in the URL) from `url`.
+fn remove_query_param(url: &mut String, name: &str) {
+    let hash = url.find('#').unwrap_or(url.len());
+    let Some(q) = url[..hash].find('?') else {
+        return;
+    };
+    let query = &url[q + 1..hash];
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|pair| pair.split('=').next() != Some(name))
+        .collect();
+    if kept.len() == query.split('&').count() {
+        return;
+    }
+    let rebuilt = kept.join("&");
+    url.replace_range(q + 1..hash, &rebuilt);
+}
+
 /// Digest auth's second step: when `response` to `request` is a digest challenge, the request to
 /// replay (same request, `Authorization` signed with the challenge's realm and nonce).
 pub fn digest_challenge_replay(
@@ -518,6 +536,14 @@ fn apply_effects(
                 headers.push((name, value));
             }
             AuthEffect::Query(name, value) => add_query_param(url, &name, &value),
+            AuthEffect::RemoveHeader(name) => {
+                headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&name))
+            }
+            AuthEffect::RemoveQuery(name) => remove_query_param(url, &name),
+            AuthEffect::SetQuery(name, value) => {
+                remove_query_param(url, &name);
+                add_query_param(url, &name, &value);
+            }
             AuthEffect::BodyParam(name, value) => {
                 let bytes = body.get_or_insert_with(Vec::new);
                 if !bytes.is_empty() {
@@ -590,6 +616,26 @@ mod tests {
             disabled_headers: &[],
             disable_url_encoding: false,
         }
+    }
+
+    #[test]
+    fn set_query_replaces_parameters_of_that_name() {
+        let mut url = "http://h/x?a=1&k=old&b=2&k=older#f".to_string();
+        apply_effects(
+            vec![AuthEffect::SetQuery("k".into(), "new".into())],
+            &mut url,
+            &mut Vec::new(),
+            &mut None,
+        );
+        assert_eq!(url, "http://h/x?a=1&b=2&k=new#f");
+        let mut url = "http://h/x?k=old".to_string();
+        apply_effects(
+            vec![AuthEffect::SetQuery("k".into(), "new".into())],
+            &mut url,
+            &mut Vec::new(),
+            &mut None,
+        );
+        assert_eq!(url, "http://h/x?k=new");
     }
 
     #[test]

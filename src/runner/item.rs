@@ -11,6 +11,7 @@ use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
 use super::views::{apply_changes, list_sent_cookie, response_view, sent_view, template_view};
 use crate::collection::{Collection, Item, Node, Script};
+use crate::http::auth::has_handler;
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
@@ -232,7 +233,16 @@ impl ItemRunner<'_> {
             }
         }
 
-        let mut sent_view = sent_view(planned.item, &scripts.request_id, &spec, &prepared, scopes);
+        // Once a response arrived, Newman's request holds the auth it was signed with.
+        let signed_auth = auth.filter(|a| result.is_ok() && has_handler(&a.kind));
+        let mut sent_view = sent_view(
+            planned.item,
+            &scripts.request_id,
+            &spec,
+            &prepared,
+            signed_auth,
+            scopes,
+        );
         if let Ok(response) = &result {
             list_sent_cookie(&mut sent_view, response);
         }

@@ -73,11 +73,14 @@ fn body_text(bytes: &[u8], content_type: Option<&str>) -> BodyText {
 
 /// `pm.request` for test scripts: the request as Postman's request object holds it after sending.
 /// `id` is the item's id, made up when the collection gives none (the legacy `request.id`).
+/// `signed_auth` is the auth the request was signed with (inherited or its own) when a response
+/// arrived: Newman leaves it on the request then; else scripts see the request's own auth.
 pub(super) fn sent_view(
     item: &Item,
     id: &str,
     spec: &RequestSpec,
     prepared: &Prepared,
+    signed_auth: Option<&Auth>,
     scopes: &Scopes,
 ) -> RequestView {
     RequestView {
@@ -111,7 +114,10 @@ pub(super) fn sent_view(
         disabled_query: disabled_query_slots(spec, &|t: &str| scopes.resolve(t)),
         // The URL as sent has its path variables filled in; Newman's list is empty then.
         url_variables: Vec::new(),
-        auth: spec.auth.as_deref().map(auth_json),
+        auth: match signed_auth {
+            Some(auth) => Some(resolve_json(&auth_json(auth), &|t: &str| scopes.resolve(t))),
+            None => spec.auth.as_deref().map(auth_json),
+        },
         description: spec.description.as_deref().cloned(),
     }
 }

@@ -1,4 +1,5 @@
-//! `apikey`: a `key`/`value` pair sent as a header or (`in: query`) a query parameter.
+//! `apikey`: a `key`/`value` pair sent as a header or (`in: query`) a query parameter (replacing
+//! a parameter of that name the URL already has).
 
 use super::{AuthEffect, AuthResult, Params};
 
@@ -11,7 +12,7 @@ pub(super) fn sign(p: &Params<'_>) -> AuthResult {
         return AuthResult::default();
     }
     let effect = if p.get("in") == "query" {
-        AuthEffect::Query(encode_query_part(&key), encode_query_part(&value))
+        AuthEffect::SetQuery(encode_query_part(&key), encode_query_part(&value))
     } else {
         AuthEffect::Header(key, value)
     };

@@ -139,7 +139,7 @@ mod tests {
         );
         let r = apply(&a, &get("http://h/"));
         assert!(
-            matches!(&r.effects[..], [super::super::AuthEffect::Query(k, v)] if k == "jwt" && v.split('.').count() == 3)
+            matches!(&r.effects[..], [super::super::AuthEffect::SetQuery(k, v)] if k == "jwt" && v.split('.').count() == 3)
         );
         let a = auth(
             "jwt",

@@ -34,6 +34,13 @@ pub enum AuthEffect {
     Header(String, String),
     /// Append this query parameter; name and value are appended verbatim (signers encode them).
     Query(String, String),
+    /// Remove every query parameter of this name, then append it as [`AuthEffect::Query`] does
+    /// (the API key, JWT and OAuth 2 token parameters replace one the URL already has).
+    SetQuery(String, String),
+    /// Remove every header of this name (any case).
+    RemoveHeader(String),
+    /// Remove every query parameter of this name (as written in the URL).
+    RemoveQuery(String),
     /// Append this `application/x-www-form-urlencoded` body parameter, verbatim (already encoded).
     BodyParam(String, String),
 }
@@ -56,10 +63,11 @@ impl AuthResult {
         }
     }
 
-    /// A result that adds one query parameter (`name` and `value` already encoded).
+    /// A result that sets one query parameter, replacing any of that name (`name` and `value`
+    /// already encoded).
     fn query(name: String, value: String) -> Self {
         AuthResult {
-            effects: vec![AuthEffect::Query(name, value)],
+            effects: vec![AuthEffect::SetQuery(name, value)],
             warning: None,
         }
     }
@@ -166,6 +174,27 @@ impl Params<'_> {
             _ => false,
         }
     }
+}
+
+/// Whether Newman's runtime has a handler for auth type `kind`: it signs requests with it and,
+/// once a response arrived, leaves it (variables resolved) on the request test scripts see.
+pub fn has_handler(kind: &str) -> bool {
+    matches!(
+        kind,
+        "noauth"
+            | "basic"
+            | "bearer"
+            | "apikey"
+            | "digest"
+            | "oauth1"
+            | "oauth2"
+            | "hawk"
+            | "awsv4"
+            | "jwt"
+            | "edgegrid"
+            | "ntlm"
+            | "asap"
+    )
 }
 
 /// Compute the effects of `auth` on the request described by `input`, resolving each parameter
@@ -309,7 +338,7 @@ pub(crate) mod tests {
                 &input
             )
             .effects,
-            [AuthEffect::Query("k".into(), "v".into())]
+            [AuthEffect::SetQuery("k".into(), "v".into())]
         );
         assert_eq!(
             apply(&auth("apikey", &[("key", "X-Key"), ("value", "v")]), &input).effects,

@@ -1,20 +1,33 @@
 //! `oauth2`: applies an existing `accessToken` (postie, like Newman, fetches no tokens), as an
 //! `Authorization: <headerPrefix> <token>` header or (`addTokenTo: queryParams`) an
-//! `access_token` query parameter.
+//! `access_token` query parameter. As in Newman, a token first clears both places: an
+//! `Authorization` header and `access_token` parameters the request already has are removed.
 
 use super::util::percent_encode;
-use super::{AuthResult, Params};
+use super::{AuthEffect, AuthResult, Params};
 
-/// Sign with `accessToken`, `addTokenTo` and `headerPrefix` (default `Bearer`).
+/// Sign with `accessToken`, `addTokenTo`, `headerPrefix` (default `Bearer`) and `tokenType`
+/// (a `mac` token is not applied, as in Newman).
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
     let token = p.get("accessToken");
-    if token.is_empty() {
+    if token.is_empty() || p.get("tokenType").eq_ignore_ascii_case("mac") {
         return AuthResult::default();
     }
-    if p.get("addTokenTo") == "queryParams" {
-        return AuthResult::query("access_token".into(), percent_encode(&token));
+    let mut effects = vec![
+        AuthEffect::RemoveHeader("Authorization".into()),
+        AuthEffect::RemoveQuery("access_token".into()),
+    ];
+    let placed = match p.get("addTokenTo").as_str() {
+        "queryParams" => AuthResult::query("access_token".into(), percent_encode(&token)),
+        "header" | "" => AuthResult::prefixed_token(p, token),
+        // Another place: both are cleared and the token goes nowhere.
+        _ => AuthResult::default(),
+    };
+    effects.extend(placed.effects);
+    AuthResult {
+        effects,
+        warning: None,
     }
-    AuthResult::prefixed_token(p, token)
 }
 
 #[cfg(test)]
@@ -54,8 +67,17 @@ mod tests {
         );
         assert_eq!(
             r.effects,
-            [AuthEffect::Query("access_token".into(), "a%20b".into())]
+            [
+                AuthEffect::RemoveHeader("Authorization".into()),
+                AuthEffect::RemoveQuery("access_token".into()),
+                AuthEffect::SetQuery("access_token".into(), "a%20b".into())
+            ]
         );
+        let r = apply(
+            &auth("oauth2", &[("accessToken", "abc"), ("addTokenTo", "x")]),
+            &input,
+        );
+        assert_eq!(r.effects.len(), 2);
         assert!(apply(&auth("oauth2", &[]), &input).effects.is_empty());
     }
 }
