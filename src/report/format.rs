@@ -53,6 +53,36 @@ pub fn assertion_stack(name: &str, message: &str, index: usize, position: usize)
     )
 }
 
+/// `millis` as Node's `new Date().toLocaleString()` writes it in the `en-US` locale, in the
+/// system's time zone (UTC when `utc`): `12/7/2026, 3:21:27 PM`, as Newman's
+/// `--reporter-cli-show-timestamps` prints it.
+pub fn locale_timestamp(millis: u128, utc: bool) -> String {
+    let zone = if utc {
+        jiff::tz::TimeZone::UTC
+    } else {
+        jiff::tz::TimeZone::system()
+    };
+    let millis = i64::try_from(millis).unwrap_or(i64::MAX);
+    let Ok(time) = jiff::Timestamp::from_millisecond(millis) else {
+        return String::new();
+    };
+    let t = time.to_zoned_datetime(zone);
+    let (hour, half) = match t.hour() {
+        0 => (12, "AM"),
+        h @ 1..=11 => (h, "AM"),
+        12 => (12, "PM"),
+        h => (h - 12, "PM"),
+    };
+    format!(
+        "{}/{}/{}, {hour}:{:02}:{:02} {half}",
+        t.month(),
+        t.day(),
+        t.year(),
+        t.minute(),
+        t.second()
+    )
+}
+
 /// Width Newman's CLI reporter cuts console lines at when stdout is not a terminal (60 - 6).
 pub const CONSOLE_WIDTH: usize = 54;
 
@@ -113,6 +143,19 @@ pub fn inspect_string(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn locale_timestamps_are_node_en_us() {
+        // 2026-01-01T00:00:00.000Z and 2026-12-07T15:21:27.000Z
+        assert_eq!(
+            super::locale_timestamp(1_767_225_600_000, true),
+            "1/1/2026, 12:00:00 AM"
+        );
+        assert_eq!(
+            super::locale_timestamp(1_796_656_887_000, true),
+            "12/7/2026, 3:21:27 PM"
+        );
+    }
+
     #[test]
     fn inspect_string_quotes_as_node() {
         assert_eq!(super::inspect_string("a b"), "'a b'");

@@ -2,7 +2,9 @@
 
 use super::CliReporter;
 use crate::http::{HttpError, HttpRequest, HttpResponse};
-use crate::report::format::{CONSOLE_WIDTH, console_lines, duration, inspect_string, size};
+use crate::report::format::{
+    CONSOLE_WIDTH, console_lines, duration, inspect_string, locale_timestamp, size,
+};
 use crate::runner::{Event, ItemRef, Listener};
 use crate::script::{AssertionResult, ConsoleLevel, ScriptError, ScriptKind};
 use std::io::Write;
@@ -97,9 +99,9 @@ impl<W: Write> CliReporter<W> {
         self.masker.learn_request(request, credentials);
         let mut head = format!("  {} {}", request.method, request.url);
         if self.options.show_timestamps {
-            let iso = self.clock.iso(self.clock.now_millis());
-            let time = iso.get(11..23).unwrap_or(&iso);
-            head = format!("  [{time}]{}", &head[1..]);
+            // Newman: `[` + `new Date().toLocaleString()` + `]`, two spaces, the request.
+            let stamp = locale_timestamp(self.clock.now_millis(), self.clock.frozen);
+            head = format!("  [{stamp}] {}", &head[1..]);
         }
         match response {
             Ok(r) => {
