@@ -1,12 +1,13 @@
 //! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to JSON strings
 //! for the prelude's `begin` (one each for info, request, response and cookies, one per variable
-//! scope, all parsed lazily on the JS side), and the JSON `finish` returns parsed into a
-//! [`ScriptOutcome`] (parts the script left empty are left out). Variables travel as a list of
-//! entries so their order survives (JS objects reorder integer-like keys): `[name, value]`, or
-//! `{"k": name, "v": value, "t": type, "d": true}` for an entry with a type, no value or disabled.
-//! The local scope comes back whole when the script wrote to it; the environment, collection
-//! variables and globals come back as the script's changes in order (`[name, value]` a set,
-//! `[name]` an unset), as Newman's runtime receives a script's mutations.
+//! scope the sandbox does not have yet, all parsed lazily on the JS side), and the JSON `finish`
+//! returns parsed into a [`ScriptOutcome`] (parts the script left empty are left out). A scope
+//! travels as a list of entries so its order survives (JS objects reorder integer-like keys):
+//! `[name, value]`, or `{"k": name, "v": value, "t": type, "d": true}` for an entry with a type,
+//! no value or disabled. What the script did to the variables comes back as one list of changes
+//! in order, as Newman's runtime receives a script's mutations: `["s", scope, name, value]` a
+//! set, `["u", scope, name]` an unset, `["c", scope]` a clear, and for the local scope
+//! `["p", scope, entry]`, the entry as the sandbox stored it.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -14,33 +15,14 @@ use serde_json::value::RawValue;
 
 use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
-    RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome, VarMap,
+    RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome,
 };
 use super::engine::{SCRIPT_FILE, WRAP_HEAD};
 use super::surrogates::well_formed;
 use super::v8_errors::v8_message;
 use crate::collection::Variable;
 use crate::collection::js_value::js_string;
-use crate::vars::{Change, VarChanges, VariableScope};
-
-/// A [`VarMap`] (a data row) as the JSON list of `[name, value]` entries the prelude parses on
-/// first use.
-pub(crate) fn data_json(map: &VarMap) -> String {
-    let mut out = String::with_capacity(2 + map.len() * 24);
-    out.push('[');
-    for (i, (name, value)) in map.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        out.push_str(&Value::from(name.as_str()).to_string());
-        out.push(',');
-        out.push_str(&value.to_string());
-        out.push(']');
-    }
-    out.push(']');
-    out
-}
+use crate::vars::{Change, ScopeChange, ScopeName, VarChanges, VariableScope};
 
 /// A [`VariableScope`] as the JSON list of entries the prelude parses on first use.
 pub(crate) fn scope_json(scope: &VariableScope) -> String {
@@ -132,21 +114,27 @@ fn key_text(key: Value) -> Option<String> {
     }
 }
 
-/// A script's changes to one scope: `[name, value]` sets, `[name]` unsets.
-fn changes_from_json(list: Vec<Box<RawValue>>) -> Vec<Change> {
-    list.iter()
-        .map(|change| entry_tree(change))
-        .filter_map(|change| match change {
-            Value::Array(mut parts) if parts.len() == 2 => {
-                let value = parts.pop()?;
-                Some(Change::Set(key_text(parts.pop()?)?, value))
+/// One change of the list `finish` returns (see the module doc); `None` when it is not one or
+/// names nothing.
+fn change_from_json(raw: &RawValue) -> Option<ScopeChange> {
+    let parts: Vec<Box<RawValue>> = serde_json::from_str(raw.get()).ok()?;
+    let text = |i: usize| -> Option<String> { serde_json::from_str(parts.get(i)?.get()).ok() };
+    let scope = ScopeName::from_key(&text(1)?)?;
+    let change = match (text(0)?.as_str(), parts.len()) {
+        ("s", 4) => Change::Set(key_text(tree(&parts[2]))?, tree(&parts[3])),
+        ("u", 3) => Change::Unset(key_text(tree(&parts[2]))?),
+        ("c", 2) => Change::Clear,
+        ("p", 3) => {
+            let entry = entry_from_json(entry_tree(&parts[2]))?;
+            Change::Store {
+                key: entry.key,
+                value: entry.value,
+                kind: entry.kind,
             }
-            Value::Array(mut parts) if parts.len() == 1 => {
-                Some(Change::Unset(key_text(parts.pop()?)?))
-            }
-            _ => None,
-        })
-        .collect()
+        }
+        _ => return None,
+    };
+    Some(ScopeChange { scope, change })
 }
 
 /// The request headers as `[key, value]` pairs, with the disabled ones (`[key, value, true]`)
@@ -288,17 +276,6 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct RawVars {
-    local: Option<Vec<Box<RawValue>>>,
-    #[serde(default)]
-    environment: Vec<Box<RawValue>>,
-    #[serde(default)]
-    collection: Vec<Box<RawValue>>,
-    #[serde(default)]
-    globals: Vec<Box<RawValue>>,
-}
-
 #[derive(Deserialize)]
 struct RawError {
     name: String,
@@ -352,7 +329,7 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::E
 #[derive(Deserialize)]
 struct RawOutcome {
     #[serde(default)]
-    vars: RawVars,
+    vars: Vec<Box<RawValue>>,
     #[serde(default)]
     assertions: Vec<RawAssertion>,
     #[serde(default)]
@@ -370,16 +347,12 @@ struct RawOutcome {
 pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcome, String> {
     let raw: RawOutcome = serde_json::from_str(&well_formed(json)).map_err(|e| e.to_string())?;
     Ok(ScriptOutcome {
-        changes: VarChanges {
-            local: raw.vars.local.map(|list| {
-                list.iter()
-                    .filter_map(|entry| entry_from_json(entry_tree(entry)))
-                    .collect()
-            }),
-            environment: changes_from_json(raw.vars.environment),
-            collection: changes_from_json(raw.vars.collection),
-            globals: changes_from_json(raw.vars.globals),
-        },
+        changes: VarChanges(
+            raw.vars
+                .iter()
+                .filter_map(|change| change_from_json(change))
+                .collect(),
+        ),
         assertions: raw
             .assertions
             .into_iter()
@@ -611,7 +584,7 @@ mod tests {
     fn outcome_keeps_results_beside_a_value_nested_too_deep_issue_12() {
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let json = format!(
-            r#"{{"vars": {{"environment": [["deep", {deep}], ["x", 1]], "local": [{{"k": "l", "v": {deep}}}]}},
+            r#"{{"vars": [["s", "environment", "deep", {deep}], ["s", "environment", "x", 1], ["p", "local", {{"k": "l", "v": {deep}}}]],
                 "assertions": [{{"name": "t", "skipped": false}}],
                 "requestChanges": {{"body": {deep}}}}}"#
         );
@@ -621,19 +594,21 @@ mod tests {
         };
         assert_eq!(out.assertions.len(), 1);
         assert_eq!(
-            out.changes.environment,
+            out.changes.of(ScopeName::Environment),
             [
                 Change::Set("deep".into(), Value::String(deep.clone())),
                 Change::Set("x".into(), Value::from(1)),
             ]
         );
-        let local = out.changes.local.unwrap_or_default();
-        assert_eq!(local[0].value, Some(Value::String(deep.clone())));
+        let local = out.changes.of(ScopeName::Local);
+        assert!(
+            matches!(&local[0], Change::Store { value: Some(Value::String(v)), .. } if *v == deep)
+        );
         let body = out.request_changes.and_then(|c| c.body);
         assert_eq!(body, Some(Value::String(deep)));
         // Values a tree holds are read as trees.
-        let json = r#"{"vars": {"environment": [["a", [[1]]]]}}"#;
-        let out = outcome_from_json(json, "").map(|o| o.changes.environment);
+        let json = r#"{"vars": [["s", "environment", "a", [[1]]]]}"#;
+        let out = outcome_from_json(json, "").map(|o| o.changes.of(ScopeName::Environment));
         assert_eq!(
             out,
             Ok(vec![Change::Set("a".into(), serde_json::json!([[1]]))])

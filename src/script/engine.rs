@@ -26,6 +26,7 @@ use super::api::{NoHost, ResponseView, ScriptContext, ScriptError, ScriptHost, S
 use super::body_arg::BodyArg;
 use super::bytecode;
 use super::convert::{self, HostCall};
+use crate::vars::ScopeName;
 
 /// File name given to user scripts so their stack frames can be told apart from the prelude's.
 pub(crate) const SCRIPT_FILE: &str = "postie-script";
@@ -84,6 +85,9 @@ const PRELUDE: [(&str, &str, &str); 10] = [
 fn legacy_enabled(source: &str) -> bool {
     !(source.starts_with("\"use sandbox2\";") || source.starts_with("'use sandbox2';"))
 }
+
+/// A version no scope has: the prelude holds no copy of that scope.
+const NOT_SENT: u64 = u64::MAX;
 
 /// Name of the global that holds the prelude's entry points (non-enumerable, read-only).
 const HOOKS: &str = "__postie_hooks";
@@ -202,10 +206,19 @@ pub struct Sandbox {
     /// The result of [`super::redeclare::redeclared_global`] per script, by [`cache_key`]: the
     /// statement that throws Newman's SyntaxError instead of the script, if it redeclares a global.
     redeclared: HashMap<(u64, u64), Option<Box<str>>>,
+    /// The versions of the scopes the prelude holds (see `Scopes::versions`): a script is
+    /// handed only the scopes whose version differs. [`NOT_SENT`] when it holds none.
+    sent: [u64; 5],
     context: Context,
     runtime: Runtime,
     deadline: Deadline,
     options: SandboxOptions,
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        super::profile::report();
+    }
 }
 
 impl std::fmt::Debug for Sandbox {
@@ -242,6 +255,7 @@ impl Sandbox {
             compiled: HashMap::new(),
             seen_once: super::seen::SeenOnce::default(),
             redeclared: HashMap::new(),
+            sent: [NOT_SENT; 5],
             context,
             runtime,
             deadline,
@@ -316,6 +330,7 @@ impl Sandbox {
         script: &ScriptContext<'_>,
         host: &mut H,
     ) -> ScriptOutcome {
+        let mut clock = super::profile::Clock::start();
         let legacy = legacy_enabled(script.source);
         let script_key = cache_key(script.source);
         // A top-level redeclaration of a sandbox global is a SyntaxError under Newman. The scan is
@@ -336,17 +351,24 @@ impl Sandbox {
             })
             .clone();
         let source = thrower.as_deref().unwrap_or(script.source);
-        let vars = &script.vars;
+        clock.lap("redeclare");
         let meta = convert::meta_parts(script);
+        clock.lap("meta_parts");
+        // Only the scopes that changed since the prelude last got them; it keeps the others.
+        let versions = script.vars.versions();
+        let [local, data, environment, collection, globals] = std::array::from_fn(|i| {
+            (versions[i] != self.sent[i])
+                .then(|| convert::scope_json(script.vars.scope(ScopeName::ALL[i])))
+        });
         let args = (
-            Flat((meta.info, meta.request, meta.response, meta.cookies)),
             Flat((
-                convert::scope_json(&vars.local),
-                convert::data_json(&vars.data),
-                convert::scope_json(&vars.environment),
-                convert::scope_json(&vars.collection),
-                convert::scope_json(&vars.globals),
+                script.kind.event_name(),
+                meta.info,
+                meta.request,
+                meta.response,
+                meta.cookies,
             )),
+            Flat((local, data, environment, collection, globals)),
             match script.response {
                 Some(ResponseView {
                     lazy_body: Some(lazy),
@@ -358,6 +380,7 @@ impl Sandbox {
             legacy,
             source,
         );
+        clock.lap("scope_json");
         let timeout = self.options.script_timeout;
         if self.compiled.len() >= MAX_COMPILED {
             self.compiled.clear();
@@ -372,10 +395,14 @@ impl Sandbox {
         let deadline = &self.deadline;
         let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, source, deadline, false);
         let ahead = &mut self.ahead;
+        let sent = &mut self.sent;
         let mut error = self.context.with(|ctx| {
             if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
+                *sent = [NOT_SENT; 5];
                 return Some(internal_error(&ctx, err));
             }
+            *sent = versions;
+            clock.lap("begin");
             let saved = match self.compiled.get(&key) {
                 Some(bytes) => Some(bytes),
                 None if worth_keeping => {
@@ -392,12 +419,14 @@ impl Sandbox {
                     None => compile(&ctx, source),
                 },
             };
+            clock.lap("load/compile");
             // `this` at the top of a script is a fresh object, so nothing set on it reaches the
             // next script (as under Newman).
             let result = compiled.and_then(|func| {
                 let this = Object::new(ctx.clone())?;
                 func.call::<_, ()>((This(this),))
             });
+            clock.lap("call");
             // `throw null` / `throw undefined` end the script without an error (Newman).
             let error = result
                 .err()
@@ -407,6 +436,7 @@ impl Sandbox {
             if call_hook::<()>(&ctx, "synced", ()).is_err() {
                 ctx.catch();
             }
+            clock.lap("synced");
             error
         });
 
@@ -415,6 +445,7 @@ impl Sandbox {
         {
             error.get_or_insert(timed_out);
         }
+        clock.lap("settle");
         if error.is_none() {
             error = self.context.with(|ctx| {
                 let reason = match call_hook::<Value<'_>>(&ctx, "unhandledRejection", ()) {
@@ -433,12 +464,14 @@ impl Sandbox {
             });
         }
 
+        clock.lap("unhandled");
         self.deadline
             .arm(Some(timeout.unwrap_or(FINISH_GRACE).max(FINISH_GRACE)));
         let raw = self.context.with(|ctx| {
             call_hook::<String>(&ctx, "finish", ()).map_err(|err| internal_error(&ctx, err).message)
         });
         self.deadline.arm(None);
+        clock.lap("finish");
 
         let keep_async = self.options.async_errors;
         let mut outcome = match raw {
@@ -462,6 +495,7 @@ impl Sandbox {
         if let Some(err) = error {
             outcome.error = Some(err);
         }
+        clock.lap("outcome_json");
         outcome
     }
 

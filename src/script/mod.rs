@@ -17,6 +17,7 @@ mod bytecode;
 mod convert;
 pub mod engine;
 mod native;
+pub(crate) mod profile;
 mod redeclare;
 mod seen;
 mod surrogates;
