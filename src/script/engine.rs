@@ -196,6 +196,9 @@ impl Deadline {
 /// Scripts share the context (as in Postman's sandbox) but each runs in its own function scope.
 /// Not `Send`: create it on the thread that runs the scripts.
 pub struct Sandbox {
+    /// The prelude's entry points called for every script, kept so a call does not look them
+    /// up by name; dropped before the runtime (fields drop in order).
+    hooks: Vec<Persistent<Function<'static>>>,
     /// Scripts compiled by [`Sandbox::precompile`] and not run yet, by [`cache_key`]; dropped
     /// before the runtime (fields drop in order).
     ahead: Vec<((u64, u64), Persistent<Function<'static>>)>,
@@ -250,7 +253,19 @@ impl Sandbox {
         )));
         let context = Context::full(&runtime).map_err(|e| SandboxError::Engine(e.to_string()))?;
         context.with(|ctx| load_prelude(&ctx, &options))?;
+        let hooks = context.with(|ctx| {
+            Hook::ALL
+                .iter()
+                .map(|hook| {
+                    let hooks: Object<'_> = ctx.globals().get(HOOKS)?;
+                    let function: Function<'_> = hooks.get(hook.name())?;
+                    Ok(Persistent::save(&ctx, function))
+                })
+                .collect::<rquickjs::Result<Vec<_>>>()
+                .map_err(|e| SandboxError::Engine(e.to_string()))
+        })?;
         Ok(Sandbox {
+            hooks,
             ahead: Vec::new(),
             compiled: HashMap::new(),
             seen_once: super::seen::SeenOnce::default(),
@@ -396,8 +411,9 @@ impl Sandbox {
         let failure = |ctx: &Ctx<'_>, err| script_error(ctx, err, source, deadline, false);
         let ahead = &mut self.ahead;
         let sent = &mut self.sent;
+        let hooks = &self.hooks;
         let mut error = self.context.with(|ctx| {
-            if let Err(err) = call_hook::<()>(&ctx, "begin", args) {
+            if let Err(err) = call::<()>(hooks, &ctx, Hook::Begin, args) {
                 *sent = [NOT_SENT; 5];
                 return Some(internal_error(&ctx, err));
             }
@@ -433,7 +449,7 @@ impl Sandbox {
                 .map(|err| failure(&ctx, err))
                 .filter(|e| !e.is_nothing());
             // The synchronous part is over: the legacy `tests` are recorded now, as Newman does.
-            if call_hook::<()>(&ctx, "synced", ()).is_err() {
+            if call::<()>(hooks, &ctx, Hook::Synced, ()).is_err() {
                 ctx.catch();
             }
             clock.lap("synced");
@@ -448,7 +464,7 @@ impl Sandbox {
         clock.lap("settle");
         if error.is_none() {
             error = self.context.with(|ctx| {
-                let reason = match call_hook::<Value<'_>>(&ctx, "unhandledRejection", ()) {
+                let reason = match call::<Value<'_>>(hooks, &ctx, Hook::UnhandledRejection, ()) {
                     Ok(reason) => reason,
                     Err(err) => return Some(internal_error(&ctx, err)),
                 };
@@ -468,7 +484,8 @@ impl Sandbox {
         self.deadline
             .arm(Some(timeout.unwrap_or(FINISH_GRACE).max(FINISH_GRACE)));
         let raw = self.context.with(|ctx| {
-            call_hook::<String>(&ctx, "finish", ()).map_err(|err| internal_error(&ctx, err).message)
+            call::<String>(hooks, &ctx, Hook::Finish, ())
+                .map_err(|err| internal_error(&ctx, err).message)
         });
         self.deadline.arm(None);
         clock.lap("finish");
@@ -531,12 +548,12 @@ impl Sandbox {
                     position: None,
                 });
             }
-            let wait = self
-                .context
-                .with(|ctx| match call_hook::<f64>(&ctx, "tick", ()) {
-                    Ok(fired) => Ok(fired),
-                    Err(err) => Err(script_error(&ctx, err, source, &self.deadline, true)),
-                })?;
+            let wait =
+                self.context
+                    .with(|ctx| match call::<f64>(&self.hooks, &ctx, Hook::Tick, ()) {
+                        Ok(fired) => Ok(fired),
+                        Err(err) => Err(script_error(&ctx, err, source, &self.deadline, true)),
+                    })?;
             if wait == 0.0 {
                 callbacks += 1;
                 continue;
@@ -587,7 +604,8 @@ impl Sandbox {
         H::InFlight: 'f,
     {
         let outbox = self.context.with(|ctx| {
-            call_hook::<String>(&ctx, "takeOutbox", ()).map_err(|err| internal_error(&ctx, err))
+            call::<String>(&self.hooks, &ctx, Hook::TakeOutbox, ())
+                .map_err(|err| internal_error(&ctx, err))
         })?;
         if outbox.is_empty() {
             return Ok(false);
@@ -772,7 +790,57 @@ fn resolve_template<'js>(text: String, lookup: Function<'js>) -> rquickjs::Resul
     }
 }
 
-/// Call one of the prelude's entry points.
+/// The prelude's entry points called for every script (kept by the [`Sandbox`]).
+#[derive(Clone, Copy)]
+enum Hook {
+    Begin,
+    Synced,
+    TakeOutbox,
+    Tick,
+    UnhandledRejection,
+    Finish,
+}
+
+impl Hook {
+    /// Every hook, in the order the sandbox keeps them.
+    const ALL: [Hook; 6] = [
+        Hook::Begin,
+        Hook::Synced,
+        Hook::TakeOutbox,
+        Hook::Tick,
+        Hook::UnhandledRejection,
+        Hook::Finish,
+    ];
+
+    /// Its name in the hooks object.
+    fn name(self) -> &'static str {
+        match self {
+            Hook::Begin => "begin",
+            Hook::Synced => "synced",
+            Hook::TakeOutbox => "takeOutbox",
+            Hook::Tick => "tick",
+            Hook::UnhandledRejection => "unhandledRejection",
+            Hook::Finish => "finish",
+        }
+    }
+}
+
+/// Call one of the kept entry points (see [`Hook`]).
+fn call<'js, R: rquickjs::FromJs<'js>>(
+    hooks: &[Persistent<Function<'static>>],
+    ctx: &Ctx<'js>,
+    hook: Hook,
+    args: impl rquickjs::function::IntoArgs<'js>,
+) -> rquickjs::Result<R> {
+    let function = hooks
+        .get(hook as usize)
+        .ok_or_else(|| rquickjs::Error::new_from_js("hook", "function"))?
+        .clone()
+        .restore(ctx)?;
+    function.call(args)
+}
+
+/// Call one of the prelude's entry points by name.
 fn call_hook<'js, R: rquickjs::FromJs<'js>>(
     ctx: &Ctx<'js>,
     name: &str,

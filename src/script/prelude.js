@@ -726,6 +726,16 @@
   // that changed since (the others are `undefined`), so this copy lasts from script to script.
   const wire = { local: '[]', data: '[]', environment: '[]', collection: '[]', globals: '[]' };
 
+  // The fields of a script's state that start out empty, read through the state's prototype
+  // until the script sets them (fewer properties to create for every script). Only values that
+  // cannot be changed in place belong here.
+  // (Not frozen: a read-only property on the prototype would make assigning the field throw.)
+  const STATE_DEFAULTS = {
+    legacyDone: false, legacyProxies: null, info: null, rawDefined: false, assertionSeq: 0, next: null, skip: false,
+    frozen: null, warned: null, timers: null, timerSeq: 0, asyncError: null, request: null, response: null,
+    cookies: null, location: null,
+  };
+
   function begin(eventName, info, request, response, cookies, local, data, environment, collection, globals, body, legacy,
     source) {
     if (local !== undefined) wire.local = local;
@@ -734,15 +744,11 @@
     if (collection !== undefined) wire.collection = collection;
     if (globals !== undefined) wire.globals = globals;
     S = {
-      source: source, eventName: eventName,
-      noLegacy: legacy === false, legacyDone: false, legacyProxies: null,
+      __proto__: STATE_DEFAULTS,
+      source: source, eventName: eventName, noLegacy: legacy === false,
       partsJson: { info: info, request: request, response: response, cookies: cookies },
-      parts: {}, info: null, body: body, bodySource: body, rawDefined: false,
-      varsJson: wire,
-      scopes: {}, dirty: {}, changes: [],
-      assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,
-      tests: {}, legacy: {}, warned: null, timers: null, timerSeq: 0, start: Date.now(), asyncError: null,
-      request: null, response: null, cookies: null, location: null,
+      parts: {}, body: body, bodySource: body, varsJson: wire,
+      scopes: {}, dirty: {}, changes: [], assertions: [], console: [], tests: {}, legacy: {}, start: Date.now(),
     };
     freshPm(eventName);
     G.pm = pm;
