@@ -17,59 +17,22 @@ use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
     RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome,
 };
-use super::engine::{SCRIPT_FILE, WRAP_HEAD};
+use super::compile::{SCRIPT_FILE, WRAP_HEAD};
 use super::surrogates::well_formed;
 use super::v8_errors::v8_message;
-use crate::collection::Variable;
-use crate::collection::js_value::js_string;
-use crate::vars::{Change, ScopeChange, ScopeName, VarChanges, VariableScope};
-
-/// A [`VariableScope`] as the JSON list of entries the prelude parses on first use.
-pub(crate) fn scope_json(scope: &VariableScope) -> String {
-    let mut out = String::with_capacity(2 + scope.entries().len() * 24);
-    out.push('[');
-    for (i, var) in scope.entries().iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&entry_json(var).to_string());
-    }
-    out.push(']');
-    out
-}
-
-/// One entry: `[name, value]` when it is plain, else the object form.
-fn entry_json(var: &Variable) -> Value {
-    match (&var.value, &var.kind, var.disabled) {
-        (Some(value), None, false) => {
-            Value::Array(vec![Value::from(var.key.as_str()), value.clone()])
-        }
-        (value, kind, disabled) => {
-            let mut map = serde_json::Map::new();
-            map.insert("k".into(), Value::from(var.key.as_str()));
-            if let Some(value) = value {
-                map.insert("v".into(), value.clone());
-            }
-            if let Some(kind) = kind {
-                map.insert("t".into(), Value::from(kind.as_str()));
-            }
-            if disabled {
-                map.insert("d".into(), Value::Bool(true));
-            }
-            Value::Object(map)
-        }
-    }
-}
+use super::vars_wire::change_from_json;
+pub(crate) use super::vars_wire::scope_json;
+use crate::vars::VarChanges;
 
 /// A value from the script as a tree. One nested deeper than serde_json builds trees (128
 /// levels) is kept as its JSON text, so that the script's other results are not lost with it.
-fn tree(raw: &RawValue) -> Value {
+pub(super) fn tree(raw: &RawValue) -> Value {
     serde_json::from_str(raw.get()).unwrap_or_else(|_| Value::String(raw.get().to_string()))
 }
 
 /// A variable entry or change (`[name, value]`, `{"k": name, "v": value, ...}`) as a tree, its
 /// parts read with [`tree`] when the whole is nested too deep.
-fn entry_tree(raw: &RawValue) -> Value {
+pub(super) fn entry_tree(raw: &RawValue) -> Value {
     if let Ok(whole) = serde_json::from_str(raw.get()) {
         return whole;
     }
@@ -80,61 +43,6 @@ fn entry_tree(raw: &RawValue) -> Value {
         Ok(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), tree(v))).collect()),
         Err(_) => Value::Null,
     }
-}
-
-/// An entry of the list [`scope_json`] writes, back from the script; `None` when it is not one.
-fn entry_from_json(entry: Value) -> Option<Variable> {
-    match entry {
-        Value::Array(mut parts) if parts.len() == 2 => {
-            let value = parts.pop();
-            Some(Variable {
-                key: key_text(parts.pop()?)?,
-                value,
-                kind: None,
-                disabled: false,
-            })
-        }
-        Value::Object(mut map) => Some(Variable {
-            key: key_text(map.remove("k")?)?,
-            value: map.remove("v"),
-            kind: map.remove("t").and_then(|t| t.as_str().map(str::to_string)),
-            disabled: map.remove("d") == Some(Value::Bool(true)),
-        }),
-        _ => None,
-    }
-}
-
-/// A variable name as the script gave it: a string, or a number or boolean as JavaScript writes
-/// it. `null` (a `set()` without a name) names nothing.
-fn key_text(key: Value) -> Option<String> {
-    match key {
-        Value::String(text) => Some(text),
-        Value::Null => None,
-        other => Some(js_string(&other)),
-    }
-}
-
-/// One change of the list `finish` returns (see the module doc); `None` when it is not one or
-/// names nothing.
-fn change_from_json(raw: &RawValue) -> Option<ScopeChange> {
-    let parts: Vec<Box<RawValue>> = serde_json::from_str(raw.get()).ok()?;
-    let text = |i: usize| -> Option<String> { serde_json::from_str(parts.get(i)?.get()).ok() };
-    let scope = ScopeName::from_key(&text(1)?)?;
-    let change = match (text(0)?.as_str(), parts.len()) {
-        ("s", 4) => Change::Set(key_text(tree(&parts[2]))?, tree(&parts[3])),
-        ("u", 3) => Change::Unset(key_text(tree(&parts[2]))?),
-        ("c", 2) => Change::Clear,
-        ("p", 3) => {
-            let entry = entry_from_json(entry_tree(&parts[2]))?;
-            Change::Store {
-                key: entry.key,
-                value: entry.value,
-                kind: entry.kind,
-            }
-        }
-        _ => return None,
-    };
-    Some(ScopeChange { scope, change })
 }
 
 /// The request headers as `[key, value]` pairs, with the disabled ones (`[key, value, true]`)
@@ -569,6 +477,7 @@ pub(crate) fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vars::{Change, ScopeName};
 
     #[test]
     fn position_in_stack_finds_first_script_frame() {
