@@ -794,3 +794,4 @@ mod cache;
 mod caught;
 mod io;
 mod sdk_shapes;
+mod versions;
