@@ -42,13 +42,13 @@ impl Clock {
     }
 }
 
-/// Print the totals (when enabled).
+/// Print the totals since the last report (when enabled).
 pub(crate) fn report() {
     if !enabled() {
         return;
     }
     TOTALS.with(|t| {
-        for (name, total, count) in t.borrow().iter() {
+        for (name, total, count) in t.take().iter() {
             eprintln!(
                 "profile {name:<24} {count:>7} x {:>8.2} us = {:>8.1} ms",
                 total.as_secs_f64() * 1e6 / *count as f64,
