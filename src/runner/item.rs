@@ -343,9 +343,9 @@ impl ItemRunner<'_> {
             working_dir: self.working_dir,
             failed: false,
         };
-        let mut result = self.sandbox.run_with_host(&context, &mut host).await;
+        let result = self.sandbox.run_with_host(&context, &mut host).await;
         outcome.failed |= host.failed;
-        scopes.apply(std::mem::take(&mut result.changes));
+        scopes.apply(&result.changes);
         // Console output and assertions in the order the script produced them.
         let mut console = result.console.iter().peekable();
         for (done, assertion) in result

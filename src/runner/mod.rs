@@ -196,11 +196,12 @@ impl<'a> RunContext<'a> {
         }
     }
 
-    /// The data row of `iteration`: past the end of the data, the last row is reused.
-    fn data_row(&self, iteration: usize) -> VarMap {
+    /// The data row of `iteration` as a scope: past the end of the data, the last row is
+    /// reused.
+    fn data_row(&self, iteration: usize) -> crate::vars::VariableScope {
         let data = &self.options.data;
         data.get(iteration.min(data.len().saturating_sub(1)))
-            .cloned()
+            .map(crate::vars::VariableScope::from_row)
             .unwrap_or_default()
     }
 }

@@ -1,8 +1,9 @@
 //! What the runner hands a script and what it gets back: plain data, no JS types.
 //!
 //! The runner builds a [`ScriptContext`] (variables of every scope, the request, the response for
-//! test scripts) and receives a [`ScriptOutcome`] (updated variables, assertions, console output,
-//! the error if the script failed). Scripts never touch the runner's state directly.
+//! test scripts) and receives a [`ScriptOutcome`] (the ordered list of changes the script made to
+//! the variables, assertions, console output, the error if the script failed). Scripts never
+//! touch the runner's state directly.
 //!
 //! The only I/O a script can start (`pm.sendRequest`, `pm.cookies.jar()`) goes through a
 //! [`ScriptHost`] the runner provides: the script queues the call, and the engine hands it to the

@@ -1,12 +1,13 @@
 //! The data crossing the Rust/JavaScript boundary: the script's inputs serialised to JSON strings
 //! for the prelude's `begin` (one each for info, request, response and cookies, one per variable
-//! scope, all parsed lazily on the JS side), and the JSON `finish` returns parsed into a
-//! [`ScriptOutcome`] (parts the script left empty are left out). Variables travel as a list of
-//! entries so their order survives (JS objects reorder integer-like keys): `[name, value]`, or
-//! `{"k": name, "v": value, "t": type, "d": true}` for an entry with a type, no value or disabled.
-//! The local scope comes back whole when the script wrote to it; the environment, collection
-//! variables and globals come back as the script's changes in order (`[name, value]` a set,
-//! `[name]` an unset), as Newman's runtime receives a script's mutations.
+//! scope the sandbox does not have yet, all parsed lazily on the JS side), and the JSON `finish`
+//! returns parsed into a [`ScriptOutcome`] (parts the script left empty are left out). A scope
+//! travels as a list of entries so its order survives (JS objects reorder integer-like keys):
+//! `[name, value]`, or `{"k": name, "v": value, "t": type, "d": true}` for an entry with a type,
+//! no value or disabled. What the script did to the variables comes back as one list of changes
+//! in order, as Newman's runtime receives a script's mutations: `["s", scope, name, value]` a
+//! set, `["u", scope, name]` an unset, `["c", scope]` a clear, and for the local scope
+//! `["p", scope, entry]`, the entry as the sandbox stored it.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -14,80 +15,24 @@ use serde_json::value::RawValue;
 
 use super::api::{
     AssertionError, AssertionResult, ConsoleLevel, ConsoleMessage, JarCall, NewCookie, NextRequest,
-    RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome, VarMap,
+    RequestChanges, RequestView, ResponseView, ScriptContext, ScriptError, ScriptOutcome,
 };
-use super::engine::{SCRIPT_FILE, WRAP_HEAD};
+use super::compile::{SCRIPT_FILE, WRAP_HEAD};
 use super::surrogates::well_formed;
 use super::v8_errors::v8_message;
-use crate::collection::Variable;
-use crate::collection::js_value::js_string;
-use crate::vars::{Change, VarChanges, VariableScope};
-
-/// A [`VarMap`] (a data row) as the JSON list of `[name, value]` entries the prelude parses on
-/// first use.
-pub(crate) fn data_json(map: &VarMap) -> String {
-    let mut out = String::with_capacity(2 + map.len() * 24);
-    out.push('[');
-    for (i, (name, value)) in map.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        out.push_str(&Value::from(name.as_str()).to_string());
-        out.push(',');
-        out.push_str(&value.to_string());
-        out.push(']');
-    }
-    out.push(']');
-    out
-}
-
-/// A [`VariableScope`] as the JSON list of entries the prelude parses on first use.
-pub(crate) fn scope_json(scope: &VariableScope) -> String {
-    let mut out = String::with_capacity(2 + scope.entries().len() * 24);
-    out.push('[');
-    for (i, var) in scope.entries().iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&entry_json(var).to_string());
-    }
-    out.push(']');
-    out
-}
-
-/// One entry: `[name, value]` when it is plain, else the object form.
-fn entry_json(var: &Variable) -> Value {
-    match (&var.value, &var.kind, var.disabled) {
-        (Some(value), None, false) => {
-            Value::Array(vec![Value::from(var.key.as_str()), value.clone()])
-        }
-        (value, kind, disabled) => {
-            let mut map = serde_json::Map::new();
-            map.insert("k".into(), Value::from(var.key.as_str()));
-            if let Some(value) = value {
-                map.insert("v".into(), value.clone());
-            }
-            if let Some(kind) = kind {
-                map.insert("t".into(), Value::from(kind.as_str()));
-            }
-            if disabled {
-                map.insert("d".into(), Value::Bool(true));
-            }
-            Value::Object(map)
-        }
-    }
-}
+use super::vars_wire::change_from_json;
+pub(crate) use super::vars_wire::scope_json;
+use crate::vars::VarChanges;
 
 /// A value from the script as a tree. One nested deeper than serde_json builds trees (128
 /// levels) is kept as its JSON text, so that the script's other results are not lost with it.
-fn tree(raw: &RawValue) -> Value {
+pub(super) fn tree(raw: &RawValue) -> Value {
     serde_json::from_str(raw.get()).unwrap_or_else(|_| Value::String(raw.get().to_string()))
 }
 
 /// A variable entry or change (`[name, value]`, `{"k": name, "v": value, ...}`) as a tree, its
 /// parts read with [`tree`] when the whole is nested too deep.
-fn entry_tree(raw: &RawValue) -> Value {
+pub(super) fn entry_tree(raw: &RawValue) -> Value {
     if let Ok(whole) = serde_json::from_str(raw.get()) {
         return whole;
     }
@@ -98,55 +43,6 @@ fn entry_tree(raw: &RawValue) -> Value {
         Ok(fields) => Value::Object(fields.iter().map(|(k, v)| (k.clone(), tree(v))).collect()),
         Err(_) => Value::Null,
     }
-}
-
-/// An entry of the list [`scope_json`] writes, back from the script; `None` when it is not one.
-fn entry_from_json(entry: Value) -> Option<Variable> {
-    match entry {
-        Value::Array(mut parts) if parts.len() == 2 => {
-            let value = parts.pop();
-            Some(Variable {
-                key: key_text(parts.pop()?)?,
-                value,
-                kind: None,
-                disabled: false,
-            })
-        }
-        Value::Object(mut map) => Some(Variable {
-            key: key_text(map.remove("k")?)?,
-            value: map.remove("v"),
-            kind: map.remove("t").and_then(|t| t.as_str().map(str::to_string)),
-            disabled: map.remove("d") == Some(Value::Bool(true)),
-        }),
-        _ => None,
-    }
-}
-
-/// A variable name as the script gave it: a string, or a number or boolean as JavaScript writes
-/// it. `null` (a `set()` without a name) names nothing.
-fn key_text(key: Value) -> Option<String> {
-    match key {
-        Value::String(text) => Some(text),
-        Value::Null => None,
-        other => Some(js_string(&other)),
-    }
-}
-
-/// A script's changes to one scope: `[name, value]` sets, `[name]` unsets.
-fn changes_from_json(list: Vec<Box<RawValue>>) -> Vec<Change> {
-    list.iter()
-        .map(|change| entry_tree(change))
-        .filter_map(|change| match change {
-            Value::Array(mut parts) if parts.len() == 2 => {
-                let value = parts.pop()?;
-                Some(Change::Set(key_text(parts.pop()?)?, value))
-            }
-            Value::Array(mut parts) if parts.len() == 1 => {
-                Some(Change::Unset(key_text(parts.pop()?)?))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// The request headers as `[key, value]` pairs, with the disabled ones (`[key, value, true]`)
@@ -288,17 +184,6 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
     }
 }
 
-#[derive(Deserialize, Default)]
-struct RawVars {
-    local: Option<Vec<Box<RawValue>>>,
-    #[serde(default)]
-    environment: Vec<Box<RawValue>>,
-    #[serde(default)]
-    collection: Vec<Box<RawValue>>,
-    #[serde(default)]
-    globals: Vec<Box<RawValue>>,
-}
-
 #[derive(Deserialize)]
 struct RawError {
     name: String,
@@ -352,7 +237,7 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Value>, D::E
 #[derive(Deserialize)]
 struct RawOutcome {
     #[serde(default)]
-    vars: RawVars,
+    vars: Vec<Box<RawValue>>,
     #[serde(default)]
     assertions: Vec<RawAssertion>,
     #[serde(default)]
@@ -370,16 +255,12 @@ struct RawOutcome {
 pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcome, String> {
     let raw: RawOutcome = serde_json::from_str(&well_formed(json)).map_err(|e| e.to_string())?;
     Ok(ScriptOutcome {
-        changes: VarChanges {
-            local: raw.vars.local.map(|list| {
-                list.iter()
-                    .filter_map(|entry| entry_from_json(entry_tree(entry)))
-                    .collect()
-            }),
-            environment: changes_from_json(raw.vars.environment),
-            collection: changes_from_json(raw.vars.collection),
-            globals: changes_from_json(raw.vars.globals),
-        },
+        changes: VarChanges(
+            raw.vars
+                .iter()
+                .filter_map(|change| change_from_json(change))
+                .collect(),
+        ),
         assertions: raw
             .assertions
             .into_iter()
@@ -596,6 +477,7 @@ pub(crate) fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vars::{Change, ScopeName};
 
     #[test]
     fn position_in_stack_finds_first_script_frame() {
@@ -611,7 +493,7 @@ mod tests {
     fn outcome_keeps_results_beside_a_value_nested_too_deep_issue_12() {
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         let json = format!(
-            r#"{{"vars": {{"environment": [["deep", {deep}], ["x", 1]], "local": [{{"k": "l", "v": {deep}}}]}},
+            r#"{{"vars": [["s", "environment", "deep", {deep}], ["s", "environment", "x", 1], ["p", "local", {{"k": "l", "v": {deep}}}]],
                 "assertions": [{{"name": "t", "skipped": false}}],
                 "requestChanges": {{"body": {deep}}}}}"#
         );
@@ -621,19 +503,21 @@ mod tests {
         };
         assert_eq!(out.assertions.len(), 1);
         assert_eq!(
-            out.changes.environment,
+            out.changes.of(ScopeName::Environment),
             [
                 Change::Set("deep".into(), Value::String(deep.clone())),
                 Change::Set("x".into(), Value::from(1)),
             ]
         );
-        let local = out.changes.local.unwrap_or_default();
-        assert_eq!(local[0].value, Some(Value::String(deep.clone())));
+        let local = out.changes.of(ScopeName::Local);
+        assert!(
+            matches!(&local[0], Change::Store { value: Some(Value::String(v)), .. } if *v == deep)
+        );
         let body = out.request_changes.and_then(|c| c.body);
         assert_eq!(body, Some(Value::String(deep)));
         // Values a tree holds are read as trees.
-        let json = r#"{"vars": {"environment": [["a", [[1]]]]}}"#;
-        let out = outcome_from_json(json, "").map(|o| o.changes.environment);
+        let json = r#"{"vars": [["s", "environment", "a", [[1]]]]}"#;
+        let out = outcome_from_json(json, "").map(|o| o.changes.of(ScopeName::Environment));
         assert_eq!(
             out,
             Ok(vec![Change::Set("a".into(), serde_json::json!([[1]]))])

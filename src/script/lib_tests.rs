@@ -69,7 +69,7 @@ fn check(setup: &str, cases: &[(&str, &str)]) {
     assert_eq!(out.error, None, "script error");
     for (i, (expr, want)) in cases.iter().enumerate() {
         let mut env = crate::vars::VariableScope::default();
-        env.apply(&out.changes.environment);
+        env.apply(&out.changes.of(crate::vars::ScopeName::Environment));
         let got = env.get(&format!("c{i}")).cloned();
         assert_eq!(got, Some(serde_json::json!(want)), "{expr}");
     }

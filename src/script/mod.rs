@@ -14,9 +14,14 @@
 pub mod api;
 mod body_arg;
 mod bytecode;
+mod compile;
 mod convert;
+mod deadline;
 pub mod engine;
+mod hooks;
 mod native;
+mod options;
+pub(crate) mod profile;
 mod redeclare;
 mod seen;
 mod surrogates;
@@ -24,6 +29,7 @@ mod v8_created;
 mod v8_errors;
 mod v8_natives;
 mod v8_regexp;
+mod vars_wire;
 
 #[cfg(test)]
 mod lib_tests;

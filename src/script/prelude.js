@@ -214,22 +214,23 @@
   // Newman ends the script at `skipRequest()`: what it did before counts, nothing after it does
   // (the statements still run, but their effects, console output and timers are dropped).
   function skipRequest() {
-    if (part('info').eventName !== 'prerequest') {
+    if (S.eventName !== 'prerequest') {
       throw new TypeError('pm.execution.skipRequest is not a function');
     }
     if (S.frozen) return;
     S.skip = true;
     const scopes = {};
+    const changeCount = S.changes.length;
     const changes = {};
     for (const key of Object.keys(S.dirty)) {
       scopes[key] = S.scopes[key].copy();
       changes[key] = P.mutations(key).length;
     }
     S.frozen = {
-      dirty: Object.assign({}, S.dirty), scopes: scopes, changes: changes, next: S.next,
+      dirty: Object.assign({}, S.dirty), scopes: scopes, changes: changes, changeCount: changeCount, next: S.next,
       console: S.console.length, assertions: S.assertions.length,
     };
-    S.timers = new P.TimerQueue();
+    S.timers = null;
   }
   // Put the state back as it was when `skipRequest()` was called.
   function thaw() {
@@ -237,6 +238,7 @@
     S.dirty = f.dirty;
     for (const key of Object.keys(f.scopes)) S.scopes[key] = f.scopes[key];
     for (const key of Object.keys(S.mutations || {})) P.mutations(key).length = f.changes[key] || 0;
+    S.changes.length = f.changeCount;
     S.next = f.next;
     S.console.length = f.console;
     S.assertions.length = f.assertions;
@@ -410,11 +412,15 @@
     const id = ++S.timerSeq;
     if (typeof fn !== 'function' || S.frozen) return id;
     const delay = immediate ? 0 : Math.max(1, Number(ms) || 0);
-    S.timers.push({ id: id, at: elapsed() + delay, delay: delay, fn: fn, repeat: repeat, seq: id, immediate: immediate });
+    timers().push({ id: id, at: elapsed() + delay, delay: delay, fn: fn, repeat: repeat, seq: id, immediate: immediate });
     return id;
   }
   function clearTimer(id) {
-    S.timers.cancel(id);
+    if (S.timers) S.timers.cancel(id);
+  }
+  // The script's timer queue, made when it sets its first timer.
+  function timers() {
+    return S.timers || (S.timers = new P.TimerQueue());
   }
   const timerGlobals = {
     setTimeout: function (fn, ms) { return addTimer(fn, ms, false, false); },
@@ -525,7 +531,7 @@
     },
   }));
   function postmanObject() {
-    return part('info').eventName === 'test' ? postmanTest : postmanBase;
+    return S.eventName === 'test' ? postmanTest : postmanBase;
   }
 
   const LEGACY = {
@@ -747,19 +753,35 @@
     }
   }
 
-  function begin(info, request, response, cookies, local, data, environment, collection, globals, body, legacy, source) {
+  // The scopes as the Rust side last handed them over (JSON texts): `begin` gets only the ones
+  // that changed since (the others are `undefined`), so this copy lasts from script to script.
+  const wire = { local: '[]', data: '[]', environment: '[]', collection: '[]', globals: '[]' };
+
+  // The fields of a script's state that start out empty, read through the state's prototype
+  // until the script sets them (fewer properties to create for every script). Only values that
+  // cannot be changed in place belong here.
+  // (Not frozen: a read-only property on the prototype would make assigning the field throw.)
+  const STATE_DEFAULTS = {
+    legacyDone: false, legacyProxies: null, info: null, rawDefined: false, assertionSeq: 0, next: null, skip: false,
+    frozen: null, warned: null, timers: null, timerSeq: 0, asyncError: null, request: null, response: null,
+    cookies: null, location: null,
+  };
+
+  function begin(eventName, info, request, response, cookies, local, data, environment, collection, globals, body, legacy,
+    source) {
+    if (local !== undefined) wire.local = local;
+    if (data !== undefined) wire.data = data;
+    if (environment !== undefined) wire.environment = environment;
+    if (collection !== undefined) wire.collection = collection;
+    if (globals !== undefined) wire.globals = globals;
     S = {
-      source: source,
-      noLegacy: legacy === false, legacyDone: false, legacyProxies: null,
+      __proto__: STATE_DEFAULTS,
+      source: source, eventName: eventName, noLegacy: legacy === false,
       partsJson: { info: info, request: request, response: response, cookies: cookies },
-      parts: {}, info: null, body: body, bodySource: body, rawDefined: false,
-      varsJson: { local: local, data: data, environment: environment, collection: collection, globals: globals },
-      scopes: {}, dirty: {},
-      assertions: [], assertionSeq: 0, console: [], next: null, skip: false, frozen: null,
-      tests: {}, legacy: {}, warned: null, timers: new P.TimerQueue(), timerSeq: 0, start: Date.now(), asyncError: null,
-      request: null, response: null, cookies: null, location: null,
+      parts: {}, body: body, bodySource: body, varsJson: wire,
+      scopes: {}, dirty: {}, changes: [], assertions: [], console: [], tests: {}, legacy: {}, start: Date.now(),
     };
-    freshPm(part('info').eventName);
+    freshPm(eventName);
     G.pm = pm;
     G.console = consoleObject;
     G.require = requireModule;
@@ -774,6 +796,7 @@
   // Fire the earliest timer if it is due: 0 when one fired, else the milliseconds to wait for
   // the next one, or -1 when none is left.
   function tick() {
+    if (!S.timers) return -1;
     const next = S.timers.peek();
     if (next === undefined) return -1;
     const wait = next.at - elapsed();
@@ -817,8 +840,14 @@
     }
   }
 
-  // A change (`[name, value]`) or local entry (`{k, v, …}`) JSON can hold: a name or value JSON
-  // cannot hold (BigInt, a cycle, nesting too deep for the stack) is sent as its text.
+  // A change (`[op, scope, name, value]`, or `["p", scope, entry]` with a local entry
+  // `[name, value]` / `{k, v, …}`) JSON can hold: a name or value JSON cannot hold (BigInt, a
+  // cycle, nesting too deep for the stack) is sent as its text.
+  function safeChange(change) {
+    if (change[0] === 'p') return [change[0], change[1], safeItem(change[2])];
+    return change.map(safePart);
+  }
+
   function safeItem(item) {
     try {
       stringify(item);
@@ -852,8 +881,6 @@
     }
   }
 
-  const SCOPE_KEYS = ['local', 'data', 'environment', 'collection', 'globals'];
-
   // The script's results as JSON for the Rust side; empty parts are left out (plain loops and a
   // small object: this runs after every script).
   function finish() {
@@ -861,21 +888,13 @@
     const assertions = S.assertions;
     synced();
     const out = {};
-    // The local scope goes back whole when the script wrote to it; the others as their changes.
-    let vars = null;
-    for (let i = 0; i < SCOPE_KEYS.length; i++) {
-      const key = SCOPE_KEYS[i];
-      // pm.iterationData.set/unset last only as long as the script.
-      if (key === 'data') continue;
-      if (!S.dirty[key]) continue;
-      (vars || (vars = {}))[key] = key === 'local' ? S.scopes[key].wire() : P.mutations(key);
-    }
-    if (vars) out.vars = vars;
+    // What the script did to the variables, in order (see `P.recordChange`).
+    if (S.changes.length) out.vars = S.changes;
     if (assertions.length) out.assertions = assertions;
     if (S.console.length) out.console = S.console;
     if (S.next) out.next = S.next;
     if (S.skip) out.skip = true;
-    if (S.request && part('info').eventName === 'prerequest') {
+    if (S.request && S.eventName === 'prerequest') {
       try {
         const changes = S.request._changes();
         if (changes) out.requestChanges = changes;
@@ -890,7 +909,7 @@
     } catch (e) {
       // A value JSON cannot hold (BigInt, a cycle, nesting too deep): fall back to one value at
       // a time; a request change JSON cannot hold is left out.
-      for (const key of Object.keys(vars || {})) vars[key] = vars[key].map(safeItem);
+      if (out.vars) out.vars = out.vars.map(safeChange);
       const changes = out.requestChanges;
       for (const key of Object.keys(changes || {})) {
         try {

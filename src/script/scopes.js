@@ -78,7 +78,7 @@
     if (Array.isArray(item)) return makeEntry(item[0], item[1], null, undefined);
     return makeEntry(item.k, item.v, item.t, item.d ? true : undefined);
   }
-  // An entry for the Rust side (a local scope as the script left it).
+  // An entry for the Rust side (a local entry as a set left it).
   function toWire(entry) {
     if (entry.type === 'any' && !entry.disabled && entry.value !== undefined) return [entry.key, entry.value];
     const out = { k: entry.key };
@@ -134,7 +134,6 @@
     copy: function () {
       return new VarList(this.entries.map(function (e) { return Object.assign({}, e); }));
     },
-    wire: function () { return this.entries.map(toWire); },
   };
   P.VarList = VarList;
   P.varListFromWire = function (list) { return new VarList(list.map(fromWire)); };
@@ -185,6 +184,14 @@
     return all[key] || (all[key] = []);
   }
   P.mutations = mutations;
+
+  // The changes the Rust side applies, in order, across scopes: `['s', scope, name, value]`,
+  // `['u', scope, name]`, `['c', scope]`; the local scope, which the sandbox keeps as the SDK
+  // does (a set may change an entry's type), sends the entry it stored: `['p', 'local', entry]`.
+  // What a script does to the iteration data lasts only for that script and is not sent.
+  function recordChange(change) {
+    if (change[1] !== 'data') P.state().changes.push(change);
+  }
 
   // `{{name}}` in every text inside `value`, from `resolveText`, as the SDK's
   // Property.replaceSubstitutionsIn does it with lodash's mergeWith: nested objects and arrays
@@ -292,19 +299,24 @@
       has: function (name) { return list().has(String(name)); },
       get: function (name) { return list().get(String(name)); },
       set: function (name, value, type) {
-        list().set(name, value, type);
+        const l = list();
+        l.set(name, value, type);
         mutations(key).push([name, value]);
+        recordChange(key === 'local' ? ['p', key, toWire(l.one(name))] : ['s', key, name, value]);
         P.touch(key);
       },
       unset: function (name) {
         list().unset(name);
         mutations(key).push([name]);
+        // A local unset names what the SDK's list compares: the name as text.
+        recordChange(['u', key, key === 'local' ? String(name) : name]);
         P.touch(key);
       },
       clear: function () {
         const l = list();
         for (const e of l.entries) mutations(key).push([e.key]);
         l.clear();
+        recordChange(['c', key]);
         P.touch(key);
       },
       toObject: function () { return list().toObject(); },

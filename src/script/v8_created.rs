@@ -362,7 +362,7 @@ mod tests {
     fn callees_and_operands_are_read_from_the_source() {
         let src = "new (() => 1)();\nnew X.Y();\n'a' in 'str';\nk in 'str';\no.nope();";
         // Line 1 carries the wrapper's head before the user's text.
-        let head = u32::try_from(crate::script::engine::WRAP_HEAD.len()).unwrap_or(0);
+        let head = u32::try_from(crate::script::compile::WRAP_HEAD.len()).unwrap_or(0);
         assert_eq!(
             reword("TypeError", "not a constructor", "", (1, head + 5), src),
             "(intermediate value) is not a constructor"

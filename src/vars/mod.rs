@@ -6,4 +6,4 @@ pub mod scopes;
 pub mod template;
 
 pub use scope::{Change, VarMap, VariableScope};
-pub use scopes::{Scopes, VarChanges};
+pub use scopes::{ScopeChange, ScopeName, Scopes, VarChanges};

@@ -3,21 +3,81 @@
 //! `{{$…}}` variables last.
 
 use super::dynamic::dynamic_value;
-use super::scope::{Change, VarMap, VariableScope};
+use super::scope::{Change, VariableScope};
 use super::template;
-use crate::collection::{Variable, value_to_text};
+use crate::collection::value_to_text;
 
-/// What one script did to the variables, for the runner to store.
+/// The five variable scopes, in Postman's precedence order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScopeName {
+    /// `pm.variables`.
+    Local,
+    /// The iteration's data row (`pm.iterationData`).
+    Data,
+    /// `pm.environment`.
+    Environment,
+    /// `pm.collectionVariables`.
+    Collection,
+    /// `pm.globals`.
+    Globals,
+}
+
+impl ScopeName {
+    /// Every scope, in precedence order.
+    pub const ALL: [ScopeName; 5] = [
+        ScopeName::Local,
+        ScopeName::Data,
+        ScopeName::Environment,
+        ScopeName::Collection,
+        ScopeName::Globals,
+    ];
+
+    /// The name the sandbox uses: `local`, `data`, `environment`, `collection`, `globals`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScopeName::Local => "local",
+            ScopeName::Data => "data",
+            ScopeName::Environment => "environment",
+            ScopeName::Collection => "collection",
+            ScopeName::Globals => "globals",
+        }
+    }
+
+    /// The scope named `key` (see [`ScopeName::key`]).
+    pub fn from_key(key: &str) -> Option<ScopeName> {
+        ScopeName::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// One change a script made, and to which scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScopeChange {
+    /// The scope.
+    pub scope: ScopeName,
+    /// The change.
+    pub change: Change,
+}
+
+/// What one script did to the variables, in the order it did it, for the runner to store with
+/// [`Scopes::apply`]. What a script does to `pm.iterationData` lasts only for that script, as in
+/// Newman, so it is not listed.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct VarChanges {
-    /// The local scope (`pm.variables`) as the script left it, when the script wrote to it.
-    pub local: Option<Vec<Variable>>,
-    /// Changes to the environment, in order.
-    pub environment: Vec<Change>,
-    /// Changes to the collection variables, in order.
-    pub collection: Vec<Change>,
-    /// Changes to the globals, in order.
-    pub globals: Vec<Change>,
+pub struct VarChanges(pub Vec<ScopeChange>);
+
+impl VarChanges {
+    /// The changes made to `scope`, in order.
+    pub fn of(&self, scope: ScopeName) -> Vec<Change> {
+        self.0
+            .iter()
+            .filter(|c| c.scope == scope)
+            .map(|c| c.change.clone())
+            .collect()
+    }
+
+    /// True when the script changed no variable.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// The variable state of a run.
@@ -26,7 +86,7 @@ pub struct Scopes {
     /// `pm.variables`: set by scripts, persists for the rest of the run.
     pub local: VariableScope,
     /// The current iteration's data row.
-    pub data: VarMap,
+    pub data: VariableScope,
     /// The environment.
     pub environment: VariableScope,
     /// Collection variables.
@@ -41,9 +101,13 @@ impl Scopes {
         if let Some(text) = self.local.get_text(name) {
             return Some(text);
         }
-        if let Some(v) = self.data.get(name) {
+        if let Some(entry) = self.data.entry(name) {
             // A null in a data row leaves the reference unresolved: lower scopes are not asked.
-            return (!v.is_null()).then(|| value_to_text(v));
+            return entry
+                .value
+                .as_ref()
+                .filter(|v| !v.is_null())
+                .map(value_to_text);
         }
         self.environment
             .get_text(name)
@@ -70,15 +134,40 @@ impl Scopes {
         false
     }
 
-    /// Store what a script did. What a script does to `pm.iterationData` lasts only for that
-    /// script, as in Newman.
-    pub fn apply(&mut self, changes: VarChanges) {
-        if let Some(local) = changes.local {
-            self.local.replace(local);
+    /// The scope named `name`.
+    pub fn scope(&self, name: ScopeName) -> &VariableScope {
+        match name {
+            ScopeName::Local => &self.local,
+            ScopeName::Data => &self.data,
+            ScopeName::Environment => &self.environment,
+            ScopeName::Collection => &self.collection,
+            ScopeName::Globals => &self.globals,
         }
-        self.environment.apply(&changes.environment);
-        self.collection.apply(&changes.collection);
-        self.globals.apply(&changes.globals);
+    }
+
+    fn scope_mut(&mut self, name: ScopeName) -> &mut VariableScope {
+        match name {
+            ScopeName::Local => &mut self.local,
+            ScopeName::Data => &mut self.data,
+            ScopeName::Environment => &mut self.environment,
+            ScopeName::Collection => &mut self.collection,
+            ScopeName::Globals => &mut self.globals,
+        }
+    }
+
+    /// The versions of the five scopes, in [`ScopeName::ALL`] order.
+    pub fn versions(&self) -> [u64; 5] {
+        ScopeName::ALL.map(|name| self.scope(name).version())
+    }
+
+    /// Store what a script did, change by change in order. Changes to the data row are ignored:
+    /// what a script does to `pm.iterationData` lasts only for that script, as in Newman.
+    pub fn apply(&mut self, changes: &VarChanges) {
+        for change in &changes.0 {
+            if change.scope != ScopeName::Data {
+                self.scope_mut(change.scope).apply_one(&change.change);
+            }
+        }
     }
 }
 
@@ -87,6 +176,34 @@ mod tests {
     use super::*;
     use crate::collection::Variable;
     use serde_json::json;
+
+    #[test]
+    fn scopes_apply_changes_in_order_and_skip_the_data_row() {
+        let mut s = Scopes {
+            environment: scope(&[("a", "1")]),
+            data: scope(&[("d", "row")]),
+            ..Scopes::default()
+        };
+        let change = |scope, change| ScopeChange { scope, change };
+        s.apply(&VarChanges(vec![
+            change(ScopeName::Environment, Change::Set("b".into(), json!(2))),
+            change(ScopeName::Data, Change::Clear),
+            change(ScopeName::Environment, Change::Unset("a".into())),
+            change(
+                ScopeName::Local,
+                Change::Store {
+                    key: "l".into(),
+                    value: Some(json!(true)),
+                    kind: Some("boolean".into()),
+                },
+            ),
+        ]));
+        assert_eq!(s.resolve("{{a}}|{{b}}|{{d}}|{{l}}"), "{{a}}|2|row|true");
+        assert_eq!(
+            s.local.entry("l").and_then(|v| v.kind.as_deref()),
+            Some("boolean")
+        );
+    }
 
     fn scope(pairs: &[(&str, &str)]) -> VariableScope {
         let vars: Vec<Variable> = pairs
@@ -110,7 +227,7 @@ mod tests {
             ..Scopes::default()
         };
         assert_eq!(s.resolve("{{x}}{{g}}{{c}}{{e}}"), "envgce");
-        s.data.insert("x".into(), json!("data"));
+        s.data = VariableScope::from_row(&[("x".to_string(), json!("data"))].into_iter().collect());
         assert_eq!(s.resolve("{{x}}"), "data");
         s.local.set("x", json!("local"));
         assert_eq!(s.resolve("{{x}}"), "local");
@@ -142,7 +259,11 @@ mod tests {
             environment: scope(&[("d", "env")]),
             ..Scopes::default()
         };
-        s.data.insert("d".into(), serde_json::Value::Null);
+        s.data = VariableScope::from_row(
+            &[("d".to_string(), serde_json::Value::Null)]
+                .into_iter()
+                .collect(),
+        );
         assert_eq!(s.resolve("{{d}}"), "{{d}}");
     }
 }

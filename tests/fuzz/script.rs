@@ -17,7 +17,7 @@ use postie::script::{
     RequestView, ResponseView, Sandbox, SandboxOptions, ScriptContext, ScriptInfo, ScriptKind,
     ScriptOutcome,
 };
-use postie::vars::{Change, Scopes, VariableScope};
+use postie::vars::{Change, ScopeName, Scopes, VariableScope};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -188,7 +188,7 @@ fn fuzz_script_values_into_the_sandbox() {
         |(environment, collection, globals, data)| {
             let scopes = Scopes {
                 local: VariableScope::default(),
-                data: data.iter().cloned().collect(),
+                data: VariableScope::from_row(&data.iter().cloned().collect()),
                 environment: scope(&environment),
                 collection: scope(&collection),
                 globals: scope(&globals),
@@ -198,18 +198,19 @@ fn fuzz_script_values_into_the_sandbox() {
             prop_assert_eq!(&out.error, &None);
             prop_assert_eq!(out.assertions.len(), 1);
             prop_assert!(out.assertions[0].error.is_none(), "{:?}", out.assertions[0]);
-            let last = out.changes.environment.last();
+            let environment = out.changes.of(ScopeName::Environment);
+            let last = environment.last();
             prop_assert!(
                 matches!(last, Some(Change::Set(k, Value::Bool(true))) if k == "__done"),
                 "{:?}",
                 last
             );
             for (changes, before) in [
-                (&out.changes.environment, &scopes.environment),
-                (&out.changes.collection, &scopes.collection),
-                (&out.changes.globals, &scopes.globals),
+                (environment.clone(), &scopes.environment),
+                (out.changes.of(ScopeName::Collection), &scopes.collection),
+                (out.changes.of(ScopeName::Globals), &scopes.globals),
             ] {
-                for change in changes {
+                for change in &changes {
                     let Change::Set(key, value) = change else {
                         return Err(fail(format!("unexpected {change:?}")));
                     };
@@ -427,13 +428,12 @@ fn fuzz_script_values_out_of_the_sandbox() {
                 out.assertions
             );
             // `e{i}` comes back as `JSON.stringify` wrote it (`s{i}`), lone surrogates replaced.
-            let set: std::collections::HashMap<&str, &Value> = out
-                .changes
-                .environment
+            let environment = out.changes.of(ScopeName::Environment);
+            let set: std::collections::HashMap<&str, &Value> = environment
                 .iter()
                 .filter_map(|c| match c {
                     Change::Set(k, v) => Some((k.as_str(), v)),
-                    Change::Unset(_) => None,
+                    _ => None,
                 })
                 .collect();
             for i in 0..statements.len() {

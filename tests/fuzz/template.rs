@@ -136,10 +136,12 @@ fn fuzz_template_scopes() {
             };
             let scopes = Scopes {
                 local: scope(&local),
-                data: data
-                    .iter()
-                    .map(|(k, v, _)| (k.to_string(), Value::String(v.clone())))
-                    .collect(),
+                data: VariableScope::from_row(
+                    &data
+                        .iter()
+                        .map(|(k, v, _)| (k.to_string(), Value::String(v.clone())))
+                        .collect(),
+                ),
                 environment: scope(&environment),
                 collection: VariableScope::default(),
                 globals: scope(&globals),

@@ -61,7 +61,7 @@ pub(super) struct Ran {
 impl Ran {
     /// `out` applied to `before`.
     pub(super) fn new(mut before: Scopes, out: ScriptOutcome) -> Ran {
-        before.apply(out.changes.clone());
+        before.apply(&out.changes);
         Ran { out, vars: before }
     }
 }
@@ -414,8 +414,12 @@ fn variables_follow_precedence_and_set_writes_local() {
     vars.collection.set("c", json!("collection"));
     vars.environment.set("c", json!("env"));
     vars.environment.set("d", json!("env"));
-    vars.data.insert("d".into(), json!("data"));
-    vars.data.insert("e".into(), json!("data"));
+    vars.data = crate::vars::VariableScope::from_row(
+        &[("d", "data"), ("e", "data")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), json!(v)))
+            .collect(),
+    );
     vars.local.set("e", json!("local"));
     let out = run_with(
         &mut sandbox(),
@@ -790,3 +794,4 @@ mod cache;
 mod caught;
 mod io;
 mod sdk_shapes;
+mod versions;
