@@ -287,7 +287,9 @@ fn check_run(spec: &Spec, run: &Run, raw: bool) {
     );
     assert!(
         run.junit.contains("errors=\"1\"")
-            && run.junit.contains("<system-err><![CDATA[Iteration: 0\nRequestError: Error: "),
+            && run
+                .junit
+                .contains("<system-err><![CDATA[Iteration: 0\nRequestError: Error: "),
         "the JUnit report lists the error as Newman does:\n{}",
         run.junit
     );

@@ -152,7 +152,8 @@ fn reporters_cli_plain_symbols_and_timestamps() {
     out.check(out.stdout.contains("  Pass  AUTH returns 200"), "Pass");
     out.check(out.stdout.contains("Root AUTH"), "Root");
     out.check(
-        out.stdout.contains("  [1/1/2026, 12:00:00 AM]  GET http://"),
+        out.stdout
+            .contains("  [1/1/2026, 12:00:00 AM]  GET http://"),
         "timestamp",
     );
     // Newman's `prettyms` writes `µs` whatever the symbols; all else is ASCII.
