@@ -147,7 +147,6 @@ fn write_tree(doc: &Value, out: &mut dyn Write, options: &PrettyOptions) -> io::
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::writer::DocumentWriter;
     use super::*;

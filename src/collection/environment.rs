@@ -116,7 +116,6 @@ fn unwrap_api_form(doc: Value) -> (Value, Option<String>) {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -247,7 +247,6 @@ fn check_is_collection<'v>(doc: &'v Value, ctx: Ctx) -> Result<&'v Map<String, V
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crate::collection::model::{Body, Item, ItemGroup, Listen, Node};

@@ -393,7 +393,6 @@ pub(crate) fn profile_behavior(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -412,7 +412,6 @@ pub(crate) fn parse_header_lines(s: &str) -> Vec<KeyValue> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::model::Body;
     use super::*;

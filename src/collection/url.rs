@@ -193,7 +193,6 @@ pub(crate) fn parse_query_string(s: &str) -> Vec<KeyValue> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

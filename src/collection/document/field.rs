@@ -80,7 +80,6 @@ impl<'de> Visitor<'de> for Wrapped<'_> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use serde_json::json;

@@ -309,7 +309,6 @@ impl<'de, W: Write> Visitor<'de> for Node<'_, '_, W> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::super::CollectionDocument;
     use super::super::writer::DocumentWriter;

@@ -62,7 +62,6 @@ impl<R: Read> Read for Tee<'_, R> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use serde_json::Value;

@@ -48,7 +48,6 @@ mod util;
 mod variables;
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests;
 
 use serde_json::{Map, Value};
