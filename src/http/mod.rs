@@ -25,6 +25,6 @@ pub mod url_encode;
 pub use client::{ClientOptions, HttpClient, default_host};
 pub use cookies::{CookieInfo, CookieJar, NewCookie, StoredCookie};
 pub use message::{HttpError, HttpRequest, HttpResponse};
-pub use prepare::{PrepareOptions, Prepared, prepare_request};
+pub use prepare::{PrepareOptions, Prepared, ResolvedRequest, assemble};
 pub use redirect::SendOptions;
 pub use timings::{Phases, Timings};

@@ -8,8 +8,7 @@ use super::headers::{HeaderObject, USER_AGENT};
 use super::message::HttpError;
 use super::message::{HttpRequest, HttpResponse, find_header};
 use super::url_encode::{href, parse as parse_url, port_error};
-use crate::collection::{Auth, RequestSpec};
-use crate::vars::Scopes;
+use crate::collection::{Auth, Body, KeyValue};
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
@@ -48,22 +47,34 @@ pub struct Prepared {
     /// For each of `script_headers`: added by the runtime rather than written by the user
     /// (Postman marks those `system: true`).
     pub system_headers: Vec<bool>,
+    /// The effective auth, resolved: digest and NTLM answer the server's challenges with it.
+    pub auth: Option<Auth>,
 }
 
-/// Resolve and assemble `spec` with the effective `auth` (already inherited).
+/// A request with every variable resolved (see `runner::resolve`): what [`assemble`] builds the
+/// request on the wire from.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedRequest {
+    /// The method as written (`""` means `GET`).
+    pub method: String,
+    /// The URL text, resolved but not yet encoded.
+    pub url: String,
+    /// Every header as written, disabled ones included, key and value resolved.
+    pub headers: Vec<KeyValue>,
+    /// The body with its templates resolved.
+    pub body: Option<Body>,
+    /// The effective auth (already inherited) with its parameters resolved.
+    pub auth: Option<Auth>,
+}
+
+/// Assemble the request on the wire from the resolved `spec`.
 ///
 /// The headers come out as Newman sends them: the user's enabled headers, a raw or GraphQL body's
 /// `Content-Type`, auth headers, Postman's defaults (`User-Agent` ... `Connection`, each only when
 /// the user set none and `disabledSystemHeaders` does not turn it off), then what the HTTP library
 /// adds (a form's `Content-Type`, `Content-Length`); see [`HeaderObject`] for how repeated names
 /// collapse.
-pub fn prepare_request(
-    spec: &RequestSpec,
-    auth: Option<&Auth>,
-    scopes: &Scopes,
-    options: PrepareOptions<'_>,
-) -> Prepared {
-    let resolve = |text: &str| scopes.resolve(text);
+pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared {
     let mut warnings = Vec::new();
     let disabled = |name: &str| {
         options
@@ -72,20 +83,19 @@ pub fn prepare_request(
             .any(|h| h.eq_ignore_ascii_case(name))
     };
 
-    let resolved_url = resolve(&spec.url.to_template());
-    let mut error = url_error(&resolved_url, options.disable_url_encoding);
+    let resolved_url = spec.url.as_str();
+    let mut error = url_error(resolved_url, options.disable_url_encoding);
     let mut url = if resolved_url.trim_start().is_empty() {
         String::new()
     } else {
-        href(&resolved_url, options.disable_url_encoding)
+        href(resolved_url, options.disable_url_encoding)
     };
 
     let mut headers: Vec<(String, String)> = spec
         .headers
         .iter()
-        .filter(|h| !h.disabled)
-        .map(|h| (resolve(&h.key), resolve(&h.value)))
-        .filter(|(k, _)| !k.is_empty())
+        .filter(|h| !h.disabled && !h.key.is_empty())
+        .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
 
     let method = if spec.method.is_empty() {
@@ -94,10 +104,10 @@ pub fn prepare_request(
         spec.method.to_string()
     };
     let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
-    let built = match spec.body.as_deref() {
+    let built = match spec.body.as_ref() {
         Some(spec_body) => {
-            let hints = body_hints(spec, &headers, &resolve);
-            let built = build_body(spec_body, &resolve, &hints, &options.files);
+            let hints = body_hints(&spec.headers, &headers);
+            let built = build_body(spec_body, &hints, &options.files);
             warnings.extend(built.warnings.iter().cloned());
             Some(built).filter(|b| b.bytes.is_some() && !pruned)
         }
@@ -119,8 +129,8 @@ pub fn prepare_request(
     runtime_type(&mut headers, ContentTypeSource::RuntimeBeforeAuth);
 
     let mut credentials = Vec::new();
-    if let Some(auth) = auth {
-        credentials = auth_credentials(auth, &resolve);
+    if let Some(auth) = &spec.auth {
+        credentials = auth_credentials(auth);
         let input = SignInput {
             method: &method,
             url: &url,
@@ -129,7 +139,7 @@ pub fn prepare_request(
             // Signers see the body's own type when the user set none.
             body_type: built.as_ref().and_then(|b| b.content_type.as_deref()),
         };
-        let result = apply_auth(auth, &resolve, &input);
+        let result = apply_auth(auth, &input);
         warnings.extend(result.warning);
         apply_effects(result.effects, &mut url, &mut headers, &mut body);
     }
@@ -205,6 +215,7 @@ pub fn prepare_request(
             script_headers.iter().map(|h| !user.contains(h)).collect()
         },
         script_headers,
+        auth: spec.auth,
     }
 }
 
@@ -293,21 +304,16 @@ const BODYLESS: [&str; 6] = ["GET", "HEAD", "TRACE", "DELETE", "CONNECT", "OPTIO
 /// (the `Content-Type` headers as written, disabled ones too: with several, the first enabled one
 /// decides, a single one decides even when disabled, as in Postman's runtime) and the boundary
 /// of a user `multipart/form-data; boundary=...` type.
-fn body_hints(
-    spec: &RequestSpec,
-    enabled: &[(String, String)],
-    resolve: &dyn Fn(&str) -> String,
-) -> BodyHints {
-    let types: Vec<_> = spec
-        .headers
+fn body_hints(written: &[KeyValue], enabled: &[(String, String)]) -> BodyHints {
+    let types: Vec<_> = written
         .iter()
-        .filter(|h| resolve(&h.key).eq_ignore_ascii_case("content-type"))
+        .filter(|h| h.key.eq_ignore_ascii_case("content-type"))
         .collect();
     let deciding = match types.as_slice() {
         [one] => Some(*one),
         many => many.iter().find(|h| !h.disabled).copied(),
     };
-    let json_content_type = deciding.is_some_and(|h| is_json_type(&resolve(&h.value)));
+    let json_content_type = deciding.is_some_and(|h| is_json_type(&h.value));
     let first = enabled
         .iter()
         .position(|(k, _)| k.eq_ignore_ascii_case("content-type"));
@@ -415,7 +421,7 @@ fn library_headers(
 }
 
 /// The resolved values of an auth block's secret parameters.
-fn auth_credentials(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> Vec<String> {
+fn auth_credentials(auth: &Auth) -> Vec<String> {
     const SECRET_PARAMS: [&str; 12] = [
         "password",
         "token",
@@ -434,7 +440,7 @@ fn auth_credentials(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> Vec<String
     SECRET_PARAMS
         .iter()
         .filter(|p| **p != "value" || key_is_value)
-        .map(|p| resolve(&auth.param(p)))
+        .map(|p| auth.param(p))
         .filter(|v| !v.is_empty())
         .collect()
 }
@@ -455,11 +461,9 @@ fn add_query_param(url: &mut String, name: &str, value: &str) {
 /// replay (same request, `Authorization` signed with the challenge's realm and nonce).
 pub fn digest_challenge_replay(
     auth: Option<&Auth>,
-    scopes: &Scopes,
     request: &HttpRequest,
     response: &HttpResponse,
 ) -> Option<HttpRequest> {
-    let resolve = |text: &str| scopes.resolve(text);
     let input = SignInput {
         method: &request.method,
         url: &request.url,
@@ -467,7 +471,7 @@ pub fn digest_challenge_replay(
         body: request.body.as_deref(),
         body_type: None,
     };
-    let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
+    let result = digest_replay(auth?, &input, response.status, &response.headers)?;
     Some(with_effects(request, result.effects))
 }
 
@@ -477,18 +481,10 @@ pub fn digest_challenge_replay(
 /// `None` runs the whole handshake. The caller must send the replays over one connection.
 pub fn ntlm_challenge_replay(
     auth: Option<&Auth>,
-    scopes: &Scopes,
     request: &HttpRequest,
     response: &HttpResponse,
 ) -> Option<HttpRequest> {
-    let resolve = |text: &str| scopes.resolve(text);
-    let result = ntlm_replay(
-        auth?,
-        &resolve,
-        &request.headers,
-        response.status,
-        &response.headers,
-    )?;
+    let result = ntlm_replay(auth?, &request.headers, response.status, &response.headers)?;
     Some(with_effects(request, result.effects))
 }
 
@@ -532,79 +528,6 @@ fn apply_effects(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::collection::{Body, KeyValue, UrlSpec, Variable};
-    use crate::vars::VariableScope;
-    use serde_json::json;
-    use std::path::Path;
-
-    fn scopes() -> Scopes {
-        let vars = [("base", "http://h"), ("token", "T")].map(|(k, v)| Variable {
-            key: k.into(),
-            value: Some(json!(v)),
-            kind: None,
-            disabled: false,
-        });
-        Scopes {
-            environment: VariableScope::from_variables(&vars),
-            ..Scopes::default()
-        }
-    }
-
-    fn spec(method: &str) -> RequestSpec {
-        RequestSpec {
-            method: method.to_string().into(),
-            url: UrlSpec {
-                raw: "{{base}}/x".into(),
-                ..UrlSpec::default()
-            },
-            headers: vec![
-                KeyValue {
-                    key: "Authorization".into(),
-                    value: "Bearer {{token}}".into(),
-                    disabled: false,
-                    ..KeyValue::default()
-                },
-                KeyValue {
-                    key: "X-Off".into(),
-                    value: "1".into(),
-                    disabled: true,
-                    ..KeyValue::default()
-                },
-            ],
-            body: Some(Box::new(Body::Raw {
-                raw: "{\"a\":1}".into(),
-                language: Some("json".into()),
-            })),
-            auth: None,
-            description: None,
-        }
-    }
-
-    fn options() -> PrepareOptions<'static> {
-        PrepareOptions {
-            disable_body_pruning: false,
-            files: FileAccess {
-                working_dir: Path::new("."),
-                allow_outside: true,
-            },
-            disabled_headers: &[],
-            disable_url_encoding: false,
-        }
-    }
-
-    #[test]
-    fn prepare_resolves_and_adds_defaults() {
-        let p = prepare_request(&spec("POST"), None, &scopes(), options());
-        let r = p.request;
-        assert_eq!(r.url, "http://h/x");
-        assert_eq!(r.header("authorization"), Some("Bearer T"));
-        assert_eq!(r.header("x-off"), None);
-        assert_eq!(r.header("content-type"), Some("application/json"));
-        assert_eq!(r.header("accept"), Some("*/*"));
-        assert_eq!(r.header("user-agent"), Some(USER_AGENT));
-        assert_eq!(r.header("host"), Some("h"));
-        assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
-    }
 
     #[test]
     fn prepare_adds_query_params_before_the_fragment() {
@@ -648,34 +571,5 @@ mod tests {
             Some("Basic dXNlcjo=")
         );
         assert_eq!(url_basic_auth("http://h/"), None);
-    }
-
-    #[test]
-    fn prepare_skips_disabled_system_headers() {
-        let disabled = ["user-agent".to_string(), "Postman-Token".to_string()];
-        let options = PrepareOptions {
-            disabled_headers: &disabled,
-            ..options()
-        };
-        let r = prepare_request(&spec("POST"), None, &scopes(), options).request;
-        assert_eq!(r.header("user-agent"), None);
-        assert_eq!(r.header("postman-token"), None);
-        assert_eq!(r.header("accept"), Some("*/*"));
-    }
-
-    #[test]
-    fn prepare_prunes_get_body_unless_disabled() {
-        let p = prepare_request(&spec("GET"), None, &scopes(), options());
-        assert_eq!(p.request.body, None);
-        let keep = PrepareOptions {
-            disable_body_pruning: true,
-            ..options()
-        };
-        assert!(
-            prepare_request(&spec("GET"), None, &scopes(), keep)
-                .request
-                .body
-                .is_some()
-        );
     }
 }

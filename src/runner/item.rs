@@ -9,11 +9,12 @@ use super::event::{Cursor, Event, ItemRef, Listener};
 use super::host::RunHost;
 use super::ids::MadeUpIds;
 use super::plan::PlannedItem;
+use super::resolve::prepare_request;
 use super::views::{apply_changes, response_view, sent_view, template_view};
 use crate::collection::{Collection, Item, Node, Script};
 use crate::http::files::FileAccess;
 use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
-use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
+use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions};
 use crate::script::{
     ConsoleLevel, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox, ScopeMeta,
     ScriptContext, ScriptError, ScriptInfo, ScriptKind,
@@ -200,7 +201,8 @@ impl ItemRunner<'_> {
         }
         // Digest auth: answer the server's challenge once, as Postman does.
         if let Ok(response) = &result
-            && let Some(replay) = digest_challenge_replay(auth, scopes, &prepared.request, response)
+            && let Some(replay) =
+                digest_challenge_replay(prepared.auth.as_ref(), &prepared.request, response)
         {
             prepared.request = replay;
             result = self.client.send(&prepared.request, &send_options).await;
@@ -208,7 +210,8 @@ impl ItemRunner<'_> {
         // NTLM auth: negotiate, then authenticate, both on one connection of their own.
         let mut ntlm_client = None;
         while let Ok(response) = &result
-            && let Some(replay) = ntlm_challenge_replay(auth, scopes, &prepared.request, response)
+            && let Some(replay) =
+                ntlm_challenge_replay(prepared.auth.as_ref(), &prepared.request, response)
         {
             let client = ntlm_client.get_or_insert_with(|| self.client.single_connection());
             prepared.request = replay;

@@ -9,6 +9,7 @@ pub mod item;
 pub mod items;
 pub mod plan;
 pub mod record;
+pub mod resolve;
 mod views;
 
 pub use event::{Cursor, Event, Fanout, ItemRef, Listener};
