@@ -1,12 +1,12 @@
 //! From a request as written to the request as sent: variables resolved in URL, headers, body and
 //! auth; the body built; auth applied; Postman's default headers added where the user set none.
 
-use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay};
+use super::auth::{AuthEffect, SignInput, apply_auth};
 use super::body::{BodyHints, BuiltBody, ContentTypeSource, build_body};
 use super::files::FileAccess;
 use super::headers::{HeaderObject, USER_AGENT};
 use super::message::HttpError;
-use super::message::{HttpRequest, HttpResponse, find_header};
+use super::message::{HttpRequest, find_header};
 use super::url_encode::{href, parse as parse_url, port_error};
 use crate::collection::{Auth, Body, KeyValue};
 
@@ -457,51 +457,8 @@ fn add_query_param(url: &mut String, name: &str, value: &str) {
     url.insert_str(hash, &format!("{separator}{name}={value}"));
 }
 
-/// Digest auth's second step: when `response` to `request` is a digest challenge, the request to
-/// replay (same request, `Authorization` signed with the challenge's realm and nonce).
-pub fn digest_challenge_replay(
-    auth: Option<&Auth>,
-    request: &HttpRequest,
-    response: &HttpResponse,
-) -> Option<HttpRequest> {
-    let input = SignInput {
-        method: &request.method,
-        url: &request.url,
-        headers: &request.headers,
-        body: request.body.as_deref(),
-        body_type: None,
-    };
-    let result = digest_replay(auth?, &input, response.status, &response.headers)?;
-    Some(with_effects(request, result.effects))
-}
-
-/// NTLM auth's handshake: when `response` to `request` is an NTLM challenge, the request to send
-/// next (same request, `Authorization: NTLM` with the negotiate or authenticate message). The
-/// step follows from the `Authorization` header of `request`, so calling this until it answers
-/// `None` runs the whole handshake. The caller must send the replays over one connection.
-pub fn ntlm_challenge_replay(
-    auth: Option<&Auth>,
-    request: &HttpRequest,
-    response: &HttpResponse,
-) -> Option<HttpRequest> {
-    let result = ntlm_replay(auth?, &request.headers, response.status, &response.headers)?;
-    Some(with_effects(request, result.effects))
-}
-
-/// `request` again, with a signer's effects applied (the replay of a challenge).
-fn with_effects(request: &HttpRequest, effects: Vec<AuthEffect>) -> HttpRequest {
-    let mut replay = request.clone();
-    apply_effects(
-        effects,
-        &mut replay.url,
-        &mut replay.headers,
-        &mut replay.body,
-    );
-    replay
-}
-
-/// Apply a signer's effects to the request being assembled.
-fn apply_effects(
+/// Apply a signer's effects to the request being assembled (or replayed).
+pub(super) fn apply_effects(
     effects: Vec<AuthEffect>,
     url: &mut String,
     headers: &mut Vec<(String, String)>,

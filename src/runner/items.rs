@@ -80,7 +80,7 @@ impl<'c> Reader<'_, 'c> {
                 planned
                     .prerequest()
                     .iter()
-                    .map(|script| Cow::Borrowed(script.source.as_str()))
+                    .map(|planned| Cow::Borrowed(planned.script.source.as_str()))
                     .collect()
             }),
             Reader::File(reader) => reader

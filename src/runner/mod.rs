@@ -187,7 +187,6 @@ impl<'a> RunContext<'a> {
             working_dir: &self.options.working_dir,
             insecure_file_read: self.options.insecure_file_read,
             collection: self.collection,
-            script_owners: std::collections::HashMap::new(),
             made_up_ids: ids::MadeUpIds::default(),
             bail: self.options.bail,
             abort_on_error: self.options.abort_on_error,
