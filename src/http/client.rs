@@ -10,6 +10,7 @@ use super::raw::RawSender;
 use super::redirect::{Redirects, SendOptions};
 use super::timings::{TimedConnectLayer, TimedResolver};
 use super::tls::{Tls, TlsKey, TlsOptions, TlsProfile};
+use crate::http::HttpErrorKind;
 use reqwest::redirect::Policy;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -121,9 +122,12 @@ impl HttpClient {
         // Cookies are added and stored hop by hop in `follow`, as Newman's HTTP client does;
         // `cookies` only keeps the two kinds of client apart.
         let _ = cookies;
-        let client = builder
-            .build()
-            .map_err(|e| HttpError::new(format!("cannot start the HTTP client: {e}")))?;
+        let client = builder.build().map_err(|e| {
+            HttpError::new(
+                HttpErrorKind::Other,
+                format!("cannot start the HTTP client: {e}"),
+            )
+        })?;
         clients.insert((tls, cookies), client.clone());
         Ok(client)
     }
@@ -139,7 +143,7 @@ impl HttpClient {
         match self.request_timeout {
             Some(limit) => tokio::time::timeout(limit, exchange)
                 .await
-                .unwrap_or_else(|_| Err(HttpError::new("ESOCKETTIMEDOUT"))),
+                .unwrap_or_else(|_| Err(HttpError::new(HttpErrorKind::Timeout, "ESOCKETTIMEDOUT"))),
             None => exchange.await,
         }
     }

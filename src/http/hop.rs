@@ -15,6 +15,7 @@ use super::response_body::{BodySink, body_error};
 use super::timings::{HopMarks, on_pooled_path};
 use super::tls::{Tls, TlsKey};
 use super::transport_error::describe;
+use crate::http::HttpErrorKind;
 use futures_util::future::LocalBoxFuture;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use std::cell::RefCell;
@@ -99,9 +100,12 @@ impl Hop<'_> {
             let config = self.tls.config(self.tls_key)?;
             self.raw.send(request, config, None, hop).await?
         } else {
-            let url = url
-                .as_ref()
-                .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
+            let url = url.as_ref().map_err(|e| {
+                HttpError::new(
+                    HttpErrorKind::Invalid,
+                    format!("Invalid URI \"{}\": {e}", request.url),
+                )
+            })?;
             let limit = self.max_response_size;
             send_once(self.client, request, url.clone(), limit, hop).await?
         };
@@ -193,21 +197,36 @@ async fn send_once(
     limit: Option<u64>,
     hop: &mut HopMarks,
 ) -> Result<HttpResponse, HttpError> {
-    let method = reqwest::Method::from_bytes(request.method.as_bytes())
-        .map_err(|_| HttpError::new(format!("invalid method \"{}\"", request.method)))?;
+    let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
+        HttpError::new(
+            HttpErrorKind::Invalid,
+            format!("invalid method \"{}\"", request.method),
+        )
+    })?;
     let mut headers = HeaderMap::new();
     for (name, value) in &request.headers {
-        let name = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| HttpError::new(format!("invalid header name \"{name}\"")))?;
-        let value = HeaderValue::from_bytes(&latin1(value))
-            .map_err(|_| HttpError::new(format!("invalid value for header \"{name}\"")))?;
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("invalid header name \"{name}\""),
+            )
+        })?;
+        let value = HeaderValue::from_bytes(&latin1(value)).map_err(|_| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("invalid value for header \"{name}\""),
+            )
+        })?;
         // The HTTP library holds about 24,000 headers per request: more is this request's error,
         // not a crash.
         headers.try_append(name, value).map_err(|_| {
-            HttpError::new(format!(
-                "too many headers ({}) for one request",
-                request.headers.len()
-            ))
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!(
+                    "too many headers ({}) for one request",
+                    request.headers.len()
+                ),
+            )
         })?;
     }
     // User info became an `Authorization` header when the request was prepared.

@@ -28,7 +28,7 @@ pub mod url_encode;
 
 pub use client::{ClientOptions, HttpClient, default_host};
 pub use cookies::{CookieInfo, CookieJar, NewCookie, StoredCookie};
-pub use message::{HttpError, HttpRequest, HttpResponse};
+pub use message::{HttpError, HttpErrorKind, HttpRequest, HttpResponse};
 pub use prepare::{PrepareOptions, Prepared, ResolvedRequest, assemble};
 pub use redirect::SendOptions;
 pub use timings::{Phases, Timings};

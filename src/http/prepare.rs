@@ -9,6 +9,7 @@ use super::message::HttpError;
 use super::message::{HttpRequest, find_header};
 use super::url_encode::{href, parse as parse_url, port_error};
 use crate::collection::{Auth, Body, KeyValue};
+use crate::http::HttpErrorKind;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
@@ -224,11 +225,13 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
 fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
     if url.trim_start().is_empty() {
         return Some(HttpError::new(
+            HttpErrorKind::Invalid,
             "runtime:extensions~request: request url is empty",
         ));
     }
     if let Some(message) = port_error(url) {
         return Some(HttpError::coded(
+            HttpErrorKind::Invalid,
             "RangeError",
             "ERR_SOCKET_BAD_PORT",
             message,
@@ -242,6 +245,7 @@ fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
     let target = target.split('#').next().unwrap_or(target);
     if target.chars().any(|c| !('\u{21}'..='\u{ff}').contains(&c)) {
         return Some(HttpError::coded(
+            HttpErrorKind::Invalid,
             "TypeError",
             "ERR_UNESCAPED_CHARACTERS",
             "Request path contains unescaped characters",
@@ -259,6 +263,7 @@ fn header_error(headers: &[(String, String)]) -> Option<HttpError> {
     for (name, value) in headers {
         if name.is_empty() || !name.chars().all(token) {
             return Some(HttpError::coded(
+                HttpErrorKind::Invalid,
                 "TypeError",
                 "ERR_INVALID_HTTP_TOKEN",
                 format!("Header name must be a valid HTTP token [\"{name}\"]"),
@@ -266,6 +271,7 @@ fn header_error(headers: &[(String, String)]) -> Option<HttpError> {
         }
         if !value.chars().all(value_char) {
             return Some(HttpError::coded(
+                HttpErrorKind::Invalid,
                 "TypeError",
                 "ERR_INVALID_CHAR",
                 format!("Invalid character in header content [\"{name}\"]"),

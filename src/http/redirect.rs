@@ -7,6 +7,7 @@ use super::client::default_host;
 use super::layer::{Exchange, Layer, Next};
 use super::message::{HttpError, HttpRequest};
 use super::timings::Stopwatch;
+use crate::http::HttpErrorKind;
 use futures_util::future::LocalBoxFuture;
 use std::time::Instant;
 
@@ -137,10 +138,13 @@ impl Layer for Redirects<'_> {
                 let follow = options.follow_redirects && is_redirect(response.status);
                 if let Some(location) = response.header("location").filter(|_| follow) {
                     if hops >= options.max_redirects {
-                        exchange.result = Err(HttpError::new(format!(
-                            "Exceeded maxRedirects. Probably stuck in a redirect loop {}",
-                            exchange.request.url
-                        )));
+                        exchange.result = Err(HttpError::new(
+                            HttpErrorKind::Redirects,
+                            format!(
+                                "Exceeded maxRedirects. Probably stuck in a redirect loop {}",
+                                exchange.request.url
+                            ),
+                        ));
                         return exchange;
                     }
                     let status = response.status;
