@@ -84,13 +84,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
             .any(|h| h.eq_ignore_ascii_case(name))
     };
 
-    let resolved_url = spec.url.as_str();
-    let mut error = url_error(resolved_url, options.disable_url_encoding);
-    let mut url = if resolved_url.trim_start().is_empty() {
-        String::new()
-    } else {
-        href(resolved_url, options.disable_url_encoding)
-    };
+    let (mut url, mut error) = wire_url(&spec.url, options.disable_url_encoding);
 
     let mut headers: Vec<(String, String)> = spec
         .headers
@@ -104,69 +98,28 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
     } else {
         spec.method.to_string()
     };
-    let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
-    let built = match spec.body.as_ref() {
-        Some(spec_body) => {
-            let hints = body_hints(&spec.headers, &headers);
-            let built = build_body(spec_body, &hints, &options.files);
-            warnings.extend(built.warnings.iter().cloned());
-            Some(built).filter(|b| b.bytes.is_some() && !pruned)
-        }
-        None => None,
-    };
+    let built = spec.body.as_ref().and_then(|body| {
+        let built = build_body(body, &body_hints(&spec.headers, &headers), &options.files);
+        warnings.extend(built.warnings.iter().cloned());
+        let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
+        Some(built).filter(|b| b.bytes.is_some() && !pruned)
+    });
     let user_headers = headers.clone();
     let mut body = built.as_ref().and_then(|b| b.bytes.clone());
     let runtime_type = |headers: &mut Vec<(String, String)>, source: ContentTypeSource| {
-        if let Some(ctype) = built
-            .as_ref()
-            .filter(|b| b.source == source)
-            .and_then(|b| b.content_type.as_deref())
-            && find_header(headers, "content-type").is_none()
-            && !disabled("content-type")
-        {
-            headers.push(("Content-Type".to_string(), ctype.to_string()));
-        }
+        add_runtime_type(headers, built.as_ref(), source, &disabled);
     };
     runtime_type(&mut headers, ContentTypeSource::RuntimeBeforeAuth);
 
-    let mut credentials = Vec::new();
+    let credentials = spec.auth.as_ref().map_or_else(Vec::new, auth_credentials);
     if let Some(auth) = &spec.auth {
-        credentials = auth_credentials(auth);
-        let input = SignInput {
-            method: &method,
-            url: &url,
-            headers: &headers,
-            body: body.as_deref(),
-            // Signers see the body's own type when the user set none.
-            body_type: built.as_ref().and_then(|b| b.content_type.as_deref()),
-        };
-        let result = apply_auth(auth, &input);
-        warnings.extend(result.warning);
-        apply_effects(result.effects, &mut url, &mut headers, &mut body);
+        // Signers see the body's own type when the user set none.
+        let body_type = built.as_ref().and_then(|b| b.content_type.as_deref());
+        let mut request = (&mut url, &mut headers, &mut body);
+        warnings.extend(sign(auth, &method, &mut request, body_type));
     }
     runtime_type(&mut headers, ContentTypeSource::Runtime);
-
-    let host = reqwest::Url::parse(&url)
-        .ok()
-        .and_then(|u| super::client::default_host(&u));
-    let token = uuid::Uuid::new_v4().to_string();
-    let defaults = [
-        ("User-Agent", USER_AGENT),
-        ("Accept", "*/*"),
-        ("Cache-Control", "no-cache"),
-        ("Postman-Token", token.as_str()),
-        ("Host", host.as_deref().unwrap_or_default()),
-        ("Accept-Encoding", "gzip, deflate, br"),
-        ("Connection", "keep-alive"),
-    ];
-    for (name, value) in defaults {
-        if !disabled(name)
-            && find_header(&headers, name).is_none()
-            && !(name == "Host" && host.is_none())
-        {
-            headers.push((name.to_string(), value.to_string()));
-        }
-    }
+    add_defaults(&mut headers, &url, &disabled);
 
     let mut script_headers = headers.clone();
     let mut object = HeaderObject::from_list(headers);
@@ -181,22 +134,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         body = Some(Vec::new());
     }
     let headers = object.into_wire();
-    // Newman's request object learns the sent `Content-Length` and `Cookie` (upserted: a
-    // single one keeps its place, repeated ones are replaced by one at the end).
-    for (name, value) in &headers {
-        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("cookie") {
-            continue;
-        }
-        let same: Vec<usize> = (0..script_headers.len())
-            .filter(|&i| script_headers[i].0.eq_ignore_ascii_case(name))
-            .collect();
-        if let [only] = same[..] {
-            script_headers[only].1 = value.clone();
-        } else {
-            script_headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
-            script_headers.push((name.clone(), value.clone()));
-        }
-    }
+    learn_sent_headers(&mut script_headers, &headers);
     if error.is_none() {
         error = header_error(&headers);
     }
@@ -211,12 +149,115 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         warnings,
         credentials,
         error,
-        system_headers: {
-            let user: std::collections::HashSet<&(String, String)> = user_headers.iter().collect();
-            script_headers.iter().map(|h| !user.contains(h)).collect()
-        },
+        system_headers: system_flags(&user_headers, &script_headers),
         script_headers,
         auth: spec.auth,
+    }
+}
+
+/// The URL as it goes on the wire for the resolved URL text `url` (empty when `url` is blank),
+/// and why Newman would not send it.
+fn wire_url(url: &str, disable_url_encoding: bool) -> (String, Option<HttpError>) {
+    if url.trim_start().is_empty() {
+        return (String::new(), url_error(url, disable_url_encoding));
+    }
+    let sent = href(url, disable_url_encoding);
+    let error = url_refused(url, &sent);
+    (sent, error)
+}
+
+/// The request being assembled: URL, headers, body.
+type Parts<'a> = (
+    &'a mut String,
+    &'a mut Vec<(String, String)>,
+    &'a mut Option<Vec<u8>>,
+);
+
+/// Apply `auth` to the request being assembled; the signer's warning, if any.
+fn sign(
+    auth: &Auth,
+    method: &str,
+    (url, headers, body): &mut Parts<'_>,
+    body_type: Option<&str>,
+) -> Option<String> {
+    let input = SignInput {
+        method,
+        url,
+        headers,
+        body: body.as_deref(),
+        body_type,
+    };
+    let result = apply_auth(auth, &input);
+    apply_effects(result.effects, url, headers, body);
+    result.warning
+}
+
+/// The body's own `Content-Type` when it comes from `source`, where the user set none and
+/// `disabledSystemHeaders` does not turn it off.
+fn add_runtime_type(
+    headers: &mut Vec<(String, String)>,
+    built: Option<&BuiltBody>,
+    source: ContentTypeSource,
+    disabled: &dyn Fn(&str) -> bool,
+) {
+    if let Some(ctype) = built
+        .filter(|b| b.source == source)
+        .and_then(|b| b.content_type.as_deref())
+        && find_header(headers, "content-type").is_none()
+        && !disabled("content-type")
+    {
+        headers.push(("Content-Type".to_string(), ctype.to_string()));
+    }
+}
+
+/// For each of `script_headers`: not one the user wrote (Postman's `system: true`).
+fn system_flags(user: &[(String, String)], script_headers: &[(String, String)]) -> Vec<bool> {
+    let user: std::collections::HashSet<&(String, String)> = user.iter().collect();
+    script_headers.iter().map(|h| !user.contains(h)).collect()
+}
+
+/// Postman's default headers (`User-Agent` ... `Connection`), each where the user set none and
+/// `disabledSystemHeaders` does not turn it off; `Host` only for a URL with a host.
+fn add_defaults(headers: &mut Vec<(String, String)>, url: &str, disabled: &dyn Fn(&str) -> bool) {
+    let host = reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| super::client::default_host(&u));
+    let token = uuid::Uuid::new_v4().to_string();
+    let defaults = [
+        ("User-Agent", USER_AGENT),
+        ("Accept", "*/*"),
+        ("Cache-Control", "no-cache"),
+        ("Postman-Token", token.as_str()),
+        ("Host", host.as_deref().unwrap_or_default()),
+        ("Accept-Encoding", "gzip, deflate, br"),
+        ("Connection", "keep-alive"),
+    ];
+    for (name, value) in defaults {
+        if !disabled(name)
+            && find_header(headers, name).is_none()
+            && !(name == "Host" && host.is_none())
+        {
+            headers.push((name.to_string(), value.to_string()));
+        }
+    }
+}
+
+/// Newman's request object learns the sent `Content-Length` and `Cookie` (upserted: a single
+/// one keeps its place, repeated ones are replaced by one at the end).
+fn learn_sent_headers(script_headers: &mut Vec<(String, String)>, sent: &[(String, String)]) {
+    for (name, value) in sent {
+        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("cookie") {
+            continue;
+        }
+        let same: Vec<usize> = (0..script_headers.len())
+            .filter(|&i| script_headers[i].0.eq_ignore_ascii_case(name))
+            .collect();
+        if let [only] = same[..] {
+            script_headers[only].1 = value.clone();
+        } else {
+            script_headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+            script_headers.push((name.clone(), value.clone()));
+        }
     }
 }
 
@@ -229,6 +270,11 @@ fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
             "runtime:extensions~request: request url is empty",
         ));
     }
+    url_refused(url, &href(url, disable_url_encoding))
+}
+
+/// [`url_error`] for a URL that is not blank, `sent` being its wire form.
+fn url_refused(url: &str, sent: &str) -> Option<HttpError> {
     if let Some(message) = port_error(url) {
         return Some(HttpError::coded(
             HttpErrorKind::Invalid,
@@ -237,7 +283,6 @@ fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
             message,
         ));
     }
-    let sent = href(url, disable_url_encoding);
     let target = sent
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))

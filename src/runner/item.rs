@@ -18,7 +18,7 @@ use crate::http::layer::{ClientSender, Exchange, Layer, Next};
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, Prepared};
 use crate::script::{
     ConsoleLevel, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox, ScopeMeta,
-    ScriptContext, ScriptError, ScriptInfo, ScriptKind,
+    ScriptContext, ScriptError, ScriptInfo, ScriptKind, ScriptOutcome,
 };
 use crate::vars::Scopes;
 use std::borrow::Cow;
@@ -328,6 +328,25 @@ impl ItemRunner<'_> {
         }
     }
 
+    /// The error a script ended with; with `--bail`, failed assertions fail the script itself
+    /// (Newman's `AssertionFailure`, naming them).
+    fn script_error(&self, result: &ScriptOutcome) -> Option<ScriptError> {
+        if result.error.is_some() || !self.bail {
+            return result.error.clone();
+        }
+        let failed: Vec<&str> = result
+            .assertions
+            .iter()
+            .filter(|a| a.error.is_some())
+            .map(|a| a.name.as_str())
+            .collect();
+        (!failed.is_empty()).then(|| ScriptError {
+            name: "AssertionFailure".to_string(),
+            message: failed.join(", "),
+            position: None,
+        })
+    }
+
     /// Run one script and apply what it did; returns the changes a pre-request script made to
     /// `pm.request`.
     #[allow(clippy::too_many_arguments)]
@@ -374,66 +393,15 @@ impl ItemRunner<'_> {
         let mut result = self.sandbox.run_with_host(&context, &mut host).await;
         outcome.failed |= host.failed;
         scopes.apply(std::mem::take(&mut result.changes));
-        // Console output and assertions in the order the script produced them.
-        let mut console = result.console.iter().peekable();
-        for (done, assertion) in result
-            .assertions
-            .iter()
-            .map(Some)
-            .chain(std::iter::once(None))
-            .enumerate()
-        {
-            while let Some(message) =
-                console.next_if(|m| assertion.is_none() || m.after_assertions <= done)
-            {
-                listener.on_event(&Event::Console {
-                    cursor,
-                    item,
-                    level: message.level,
-                    text: &message.text,
-                    runtime: false,
-                });
-            }
-            let Some(assertion) = assertion else {
-                break;
-            };
-            let index = assertion.index;
-            if assertion.error.is_some() {
-                outcome.failed = true;
-            }
-            listener.on_event(&Event::Assertion {
-                cursor,
-                item,
-                kind,
-                index,
-                assertion,
-            });
-        }
+        report_output(&result, cursor, item, kind, listener, outcome);
         if let Some(error) = &result.error {
             outcome.failed = true;
             outcome
                 .error
                 .get_or_insert_with(|| format!("{}: {}", error.name, error.message));
         }
-        // With `--bail`, failed assertions fail the script itself (Newman's `AssertionFailure`,
-        // naming them).
-        let mut error = result.error.clone();
-        if self.bail {
-            let failed: Vec<&str> = result
-                .assertions
-                .iter()
-                .filter(|a| a.error.is_some())
-                .map(|a| a.name.as_str())
-                .collect();
-            if error.is_none() && !failed.is_empty() {
-                error = Some(ScriptError {
-                    name: "AssertionFailure".to_string(),
-                    message: failed.join(", "),
-                    position: None,
-                });
-            }
-            outcome.bailed |= error.is_some();
-        }
+        let error = self.script_error(&result);
+        outcome.bailed |= self.bail && error.is_some();
         outcome.bailed |= self.abort_on_error && result.error.is_some();
         let next_request = match &result.next_request {
             Some(NextRequest::Item(name)) => Some(name.as_str()),
@@ -451,6 +419,52 @@ impl ItemRunner<'_> {
             outcome.next_request = result.next_request;
         }
         result.request_changes
+    }
+}
+
+/// Tell `listener` a script's console output and assertions in the order the script produced
+/// them; a failed assertion fails the item.
+fn report_output(
+    result: &ScriptOutcome,
+    cursor: Cursor,
+    item: ItemRef<'_>,
+    kind: ScriptKind,
+    listener: &mut dyn Listener,
+    outcome: &mut ItemOutcome,
+) {
+    let mut console = result.console.iter().peekable();
+    for (done, assertion) in result
+        .assertions
+        .iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .enumerate()
+    {
+        while let Some(message) =
+            console.next_if(|m| assertion.is_none() || m.after_assertions <= done)
+        {
+            listener.on_event(&Event::Console {
+                cursor,
+                item,
+                level: message.level,
+                text: &message.text,
+                runtime: false,
+            });
+        }
+        let Some(assertion) = assertion else {
+            break;
+        };
+        let index = assertion.index;
+        if assertion.error.is_some() {
+            outcome.failed = true;
+        }
+        listener.on_event(&Event::Assertion {
+            cursor,
+            item,
+            kind,
+            index,
+            assertion,
+        });
     }
 }
 
