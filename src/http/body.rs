@@ -52,18 +52,12 @@ pub struct BodyHints {
     pub boundary: Option<String>,
 }
 
-/// Build `body`, resolving templates with `resolve`. Relative file paths are read through
-/// `files`.
-pub fn build_body(
-    body: &Body,
-    resolve: &dyn Fn(&str) -> String,
-    hints: &BodyHints,
-    files: &FileAccess<'_>,
-) -> BuiltBody {
+/// Build `body` (its templates already resolved). Relative file paths are read through `files`.
+pub fn build_body(body: &Body, hints: &BodyHints, files: &FileAccess<'_>) -> BuiltBody {
     let mut built = BuiltBody::default();
     match body {
         Body::Raw { raw, language } => {
-            let mut text = resolve(raw);
+            let mut text = raw.clone();
             let strip = match language.as_deref() {
                 Some(lang) => lang == "json",
                 None => hints.json_content_type,
@@ -81,7 +75,7 @@ pub fn build_body(
             built.bytes = Some(text.into_bytes());
         }
         Body::UrlEncoded(params) => {
-            let Some(encoded) = urlencoded(params, resolve) else {
+            let Some(encoded) = urlencoded(params) else {
                 return built;
             };
             built.bytes = Some(encoded.into_bytes());
@@ -96,14 +90,7 @@ pub fn build_body(
             let boundary = hints.boundary.clone().unwrap_or_else(new_boundary);
             let mut out = Vec::new();
             for param in enabled {
-                form_part(
-                    param,
-                    resolve,
-                    files,
-                    &boundary,
-                    &mut out,
-                    &mut built.warnings,
-                );
+                form_part(param, files, &boundary, &mut out, &mut built.warnings);
             }
             if out.is_empty() {
                 // Every field was a file that could not be read: Postman drops them all.
@@ -119,17 +106,12 @@ pub fn build_body(
             operation_name,
             variables,
         } => {
-            let resolve_value = |v: &Option<Value>| v.as_ref().map(|v| resolve_json(v, resolve));
-            let text = graphql(
-                resolve_value(query),
-                resolve_value(operation_name),
-                resolve_value(variables),
-            );
+            let text = graphql(query.clone(), operation_name.clone(), variables.clone());
             built.bytes = Some(text.into_bytes());
             built.content_type = Some("application/json".into());
         }
         Body::File { src } => {
-            let src = src.as_deref().map(resolve).unwrap_or_default();
+            let src = src.clone().unwrap_or_default();
             match read_file(files, &src) {
                 Ok(content) => {
                     built.content_type = Some(
@@ -163,11 +145,11 @@ fn raw_content_type(language: Option<&str>) -> &'static str {
 
 /// The enabled parameters form-encoded, grouped by key in the order each key first appears (as
 /// Postman collects them into an object); `None` when none is enabled.
-fn urlencoded(params: &[KeyValue], resolve: &dyn Fn(&str) -> String) -> Option<String> {
+fn urlencoded(params: &[KeyValue]) -> Option<String> {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for param in params.iter().filter(|p| !p.disabled) {
-        let key = resolve(&param.key);
-        let value = resolve(&param.value);
+        let key = param.key.clone();
+        let value = param.value.clone();
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, values)) => values.push(value),
             None => groups.push((key, vec![value])),
@@ -200,13 +182,12 @@ fn new_boundary() -> String {
 /// Append the part(s) of one enabled form field to `out`.
 fn form_part(
     param: &FormParam,
-    resolve: &dyn Fn(&str) -> String,
     files: &FileAccess<'_>,
     boundary: &str,
     out: &mut Vec<u8>,
     warnings: &mut Vec<String>,
 ) {
-    let key = resolve(&param.key);
+    let key = &param.key;
     let mut push = |file_name: Option<&str>, content_type: Option<&str>, content: &[u8]| {
         let mut head = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{key}\"");
         if let Some(name) = file_name {
@@ -222,12 +203,12 @@ fn form_part(
     };
     let own_type = param.content_type.as_deref();
     if !param.is_file {
-        push(None, own_type, resolve(&param.value).as_bytes());
+        push(None, own_type, param.value.as_bytes());
         return;
     }
-    let sources: Vec<String> = param.src.iter().map(|s| resolve(s)).collect();
+    let sources = &param.src;
     if sources.is_empty() {
-        let value = resolve(&param.value);
+        let value = &param.value;
         if !value.is_empty() {
             // File content given inline, base64-encoded.
             let content = base64::engine::general_purpose::STANDARD
@@ -246,7 +227,7 @@ fn form_part(
         }
         return;
     }
-    for src in &sources {
+    for src in sources {
         match read_file(files, src) {
             Ok(content) => {
                 let path = files.path(src);
@@ -317,22 +298,6 @@ fn graphql(
         }
     }
     Value::Object(doc).to_string()
-}
-
-/// `value` with every string in it resolved.
-pub fn resolve_json(value: &Value, resolve: &dyn Fn(&str) -> String) -> Value {
-    match value {
-        Value::String(s) => Value::String(resolve(s)),
-        Value::Array(items) => {
-            Value::Array(items.iter().map(|v| resolve_json(v, resolve)).collect())
-        }
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), resolve_json(v, resolve)))
-                .collect(),
-        ),
-        other => other.clone(),
-    }
 }
 
 /// `application/x-www-form-urlencoded` encoding of one key or value.
@@ -408,10 +373,6 @@ mod tests {
         }
     }
 
-    fn id(s: &str) -> String {
-        s.to_string()
-    }
-
     #[test]
     fn body_strips_json_comments_outside_strings() {
         let text = "{\n // c\n \"a\": \"x//y\", /* b */ \"b\": 1\n}";
@@ -424,15 +385,10 @@ mod tests {
     #[test]
     fn body_raw_json_gets_content_type() {
         let body = Body::Raw {
-            raw: "{\"email\": \"{{e}}\"}".into(),
+            raw: "{\"email\": \"a@b.c\"}".into(),
             language: Some("json".into()),
         };
-        let built = build_body(
-            &body,
-            &|s: &str| s.replace("{{e}}", "a@b.c"),
-            &BodyHints::default(),
-            &files(),
-        );
+        let built = build_body(&body, &BodyHints::default(), &files());
         assert_eq!(built.content_type.as_deref(), Some("application/json"));
         assert_eq!(built.bytes, Some(b"{\"email\": \"a@b.c\"}".to_vec()));
     }
@@ -453,7 +409,7 @@ mod tests {
                 ..KeyValue::default()
             },
         ]);
-        let built = build_body(&body, &id, &BodyHints::default(), &files());
+        let built = build_body(&body, &BodyHints::default(), &files());
         assert_eq!(built.bytes, Some(b"a%20b=1%262".to_vec()));
     }
 
@@ -467,7 +423,7 @@ mod tests {
             content_type: None,
             disabled: false,
         }]);
-        let built = build_body(&body, &id, &BodyHints::default(), &files());
+        let built = build_body(&body, &BodyHints::default(), &files());
         let text = String::from_utf8(built.bytes.unwrap_or_default()).unwrap_or_default();
         assert!(text.contains("name=\"k\"\r\n\r\nv\r\n"));
         assert!(
@@ -484,7 +440,7 @@ mod tests {
             operation_name: None,
             variables: Some("{\"x\":1}".into()),
         };
-        let built = build_body(&body, &id, &BodyHints::default(), &files());
+        let built = build_body(&body, &BodyHints::default(), &files());
         assert_eq!(
             built.bytes,
             Some(b"{\"query\":\"{ a }\",\"variables\":{\"x\":1}}".to_vec())

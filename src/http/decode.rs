@@ -8,6 +8,7 @@
 //! request error in zlib's words (`incorrect header check`). Brotli has no such leniency.
 
 use super::response_body::{BodySink, ResponseBody, TooLarge};
+use crate::http::HttpErrorKind;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::io::{BufRead, BufReader};
 
@@ -19,20 +20,32 @@ impl DecodeError {
     /// The request error Newman reports: zlib's failures carry Node's `Z_DATA_ERROR` code.
     pub fn into_http_error(self) -> super::message::HttpError {
         match self.0.as_str() {
-            "unexpected end of file" => {
-                super::message::HttpError::coded("Error", "Z_BUF_ERROR", self.0)
-            }
-            "Decompression failed" => {
-                super::message::HttpError::coded("Error", "ERR__ERROR_FORMAT_PADDING_1", self.0)
-            }
+            "unexpected end of file" => super::message::HttpError::coded(
+                HttpErrorKind::Decode,
+                "Error",
+                "Z_BUF_ERROR",
+                self.0,
+            ),
+            "Decompression failed" => super::message::HttpError::coded(
+                HttpErrorKind::Decode,
+                "Error",
+                "ERR__ERROR_FORMAT_PADDING_1",
+                self.0,
+            ),
             // The size limit, or the temporary file failing: not zlib's words.
-            m if m.starts_with(super::response_body::TOO_LARGE)
-                || m.starts_with(super::response_body::CANNOT_KEEP) =>
-            {
-                super::message::HttpError::new(self.0)
+            m if m.starts_with(super::response_body::TOO_LARGE) => {
+                super::message::HttpError::new(HttpErrorKind::TooLarge, self.0)
+            }
+            m if m.starts_with(super::response_body::CANNOT_KEEP) => {
+                super::message::HttpError::new(HttpErrorKind::Other, self.0)
             }
             // zlib's own messages (`incorrect header check`, `invalid code lengths set`, …).
-            _ => super::message::HttpError::coded("Error", "Z_DATA_ERROR", self.0),
+            _ => super::message::HttpError::coded(
+                HttpErrorKind::Decode,
+                "Error",
+                "Z_DATA_ERROR",
+                self.0,
+            ),
         }
     }
 }

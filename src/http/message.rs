@@ -77,10 +77,40 @@ pub fn find_header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'
         .map(|(_, v)| v.as_str())
 }
 
+/// What kind of failure an [`HttpError`] is, for code that must tell them apart without reading
+/// the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpErrorKind {
+    /// Not sent: empty URL, bad port, a method, header or URL the client refuses.
+    Invalid,
+    /// The connection was refused.
+    Refused,
+    /// The connection was reset or closed before the reply was complete.
+    Reset,
+    /// `--timeout-request` or a socket timeout.
+    Timeout,
+    /// The host name did not resolve.
+    Dns,
+    /// TLS failed: handshake, certificate, alert, settings.
+    Tls,
+    /// The body exceeded `--max-response-size`.
+    TooLarge,
+    /// The reply is not valid HTTP.
+    Parse,
+    /// The body could not be decoded (`Content-Encoding`).
+    Decode,
+    /// More redirects than `maxRedirects`.
+    Redirects,
+    /// Anything else (a proxy, local I/O, the client failing to start).
+    Other,
+}
+
 /// Why a request got no response: the run reports it as a request failure and goes on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct HttpError {
+    /// What kind of failure this is.
+    pub kind: HttpErrorKind,
     /// Newman-style text, e.g. `connect ECONNREFUSED 127.0.0.1:9` or `ESOCKETTIMEDOUT`.
     pub message: String,
     /// The JavaScript error class Newman reports (`Error`, `TypeError`, `RangeError`).
@@ -90,18 +120,25 @@ pub struct HttpError {
 }
 
 impl HttpError {
-    /// An `Error` with this message.
-    pub fn new(message: impl Into<String>) -> Self {
+    /// An `Error` of `kind` with this message.
+    pub fn new(kind: HttpErrorKind, message: impl Into<String>) -> Self {
         HttpError {
+            kind,
             message: message.into(),
             name: "Error",
             code: None,
         }
     }
 
-    /// An error of JavaScript class `name` with Node's `code`.
-    pub fn coded(name: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    /// An error of `kind` and JavaScript class `name` with Node's `code`.
+    pub fn coded(
+        kind: HttpErrorKind,
+        name: &'static str,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
         HttpError {
+            kind,
             message: message.into(),
             name,
             code: Some(code),

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod body;
+pub mod challenge;
 pub mod charset;
 pub mod client;
 pub mod cookie_file;
@@ -10,6 +11,8 @@ pub mod cookies;
 pub mod decode;
 pub mod files;
 pub mod headers;
+mod hop;
+pub mod layer;
 pub mod message;
 pub mod mime;
 pub mod prepare;
@@ -20,11 +23,12 @@ pub mod response_body;
 pub mod timings;
 pub mod tls;
 pub mod tls_error;
+mod transport_error;
 pub mod url_encode;
 
 pub use client::{ClientOptions, HttpClient, default_host};
 pub use cookies::{CookieInfo, CookieJar, NewCookie, StoredCookie};
-pub use message::{HttpError, HttpRequest, HttpResponse};
-pub use prepare::{PrepareOptions, Prepared, prepare_request};
+pub use message::{HttpError, HttpErrorKind, HttpRequest, HttpResponse};
+pub use prepare::{PrepareOptions, Prepared, ResolvedRequest, assemble};
 pub use redirect::SendOptions;
 pub use timings::{Phases, Timings};

@@ -1,15 +1,15 @@
 //! From a request as written to the request as sent: variables resolved in URL, headers, body and
 //! auth; the body built; auth applied; Postman's default headers added where the user set none.
 
-use super::auth::{AuthEffect, SignInput, apply_auth, digest_replay, ntlm_replay};
+use super::auth::{AuthEffect, SignInput, apply_auth};
 use super::body::{BodyHints, BuiltBody, ContentTypeSource, build_body};
 use super::files::FileAccess;
 use super::headers::{HeaderObject, USER_AGENT};
 use super::message::HttpError;
-use super::message::{HttpRequest, HttpResponse, find_header};
+use super::message::{HttpRequest, find_header};
 use super::url_encode::{href, parse as parse_url, port_error};
-use crate::collection::{Auth, RequestSpec};
-use crate::vars::Scopes;
+use crate::collection::{Auth, Body, KeyValue};
+use crate::http::HttpErrorKind;
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
@@ -48,22 +48,34 @@ pub struct Prepared {
     /// For each of `script_headers`: added by the runtime rather than written by the user
     /// (Postman marks those `system: true`).
     pub system_headers: Vec<bool>,
+    /// The effective auth, resolved: digest and NTLM answer the server's challenges with it.
+    pub auth: Option<Auth>,
 }
 
-/// Resolve and assemble `spec` with the effective `auth` (already inherited).
+/// A request with every variable resolved (see `runner::resolve`): what [`assemble`] builds the
+/// request on the wire from.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedRequest {
+    /// The method as written (`""` means `GET`).
+    pub method: String,
+    /// The URL text, resolved but not yet encoded.
+    pub url: String,
+    /// Every header as written, disabled ones included, key and value resolved.
+    pub headers: Vec<KeyValue>,
+    /// The body with its templates resolved.
+    pub body: Option<Body>,
+    /// The effective auth (already inherited) with its parameters resolved.
+    pub auth: Option<Auth>,
+}
+
+/// Assemble the request on the wire from the resolved `spec`.
 ///
 /// The headers come out as Newman sends them: the user's enabled headers, a raw or GraphQL body's
 /// `Content-Type`, auth headers, Postman's defaults (`User-Agent` ... `Connection`, each only when
 /// the user set none and `disabledSystemHeaders` does not turn it off), then what the HTTP library
 /// adds (a form's `Content-Type`, `Content-Length`); see [`HeaderObject`] for how repeated names
 /// collapse.
-pub fn prepare_request(
-    spec: &RequestSpec,
-    auth: Option<&Auth>,
-    scopes: &Scopes,
-    options: PrepareOptions<'_>,
-) -> Prepared {
-    let resolve = |text: &str| scopes.resolve(text);
+pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared {
     let mut warnings = Vec::new();
     let disabled = |name: &str| {
         options
@@ -72,20 +84,13 @@ pub fn prepare_request(
             .any(|h| h.eq_ignore_ascii_case(name))
     };
 
-    let resolved_url = resolve(&spec.url.to_template());
-    let mut error = url_error(&resolved_url, options.disable_url_encoding);
-    let mut url = if resolved_url.trim_start().is_empty() {
-        String::new()
-    } else {
-        href(&resolved_url, options.disable_url_encoding)
-    };
+    let (mut url, mut error) = wire_url(&spec.url, options.disable_url_encoding);
 
     let mut headers: Vec<(String, String)> = spec
         .headers
         .iter()
-        .filter(|h| !h.disabled)
-        .map(|h| (resolve(&h.key), resolve(&h.value)))
-        .filter(|(k, _)| !k.is_empty())
+        .filter(|h| !h.disabled && !h.key.is_empty())
+        .map(|h| (h.key.clone(), h.value.clone()))
         .collect();
 
     let method = if spec.method.is_empty() {
@@ -93,69 +98,28 @@ pub fn prepare_request(
     } else {
         spec.method.to_string()
     };
-    let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
-    let built = match spec.body.as_deref() {
-        Some(spec_body) => {
-            let hints = body_hints(spec, &headers, &resolve);
-            let built = build_body(spec_body, &resolve, &hints, &options.files);
-            warnings.extend(built.warnings.iter().cloned());
-            Some(built).filter(|b| b.bytes.is_some() && !pruned)
-        }
-        None => None,
-    };
+    let built = spec.body.as_ref().and_then(|body| {
+        let built = build_body(body, &body_hints(&spec.headers, &headers), &options.files);
+        warnings.extend(built.warnings.iter().cloned());
+        let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
+        Some(built).filter(|b| b.bytes.is_some() && !pruned)
+    });
     let user_headers = headers.clone();
     let mut body = built.as_ref().and_then(|b| b.bytes.clone());
     let runtime_type = |headers: &mut Vec<(String, String)>, source: ContentTypeSource| {
-        if let Some(ctype) = built
-            .as_ref()
-            .filter(|b| b.source == source)
-            .and_then(|b| b.content_type.as_deref())
-            && find_header(headers, "content-type").is_none()
-            && !disabled("content-type")
-        {
-            headers.push(("Content-Type".to_string(), ctype.to_string()));
-        }
+        add_runtime_type(headers, built.as_ref(), source, &disabled);
     };
     runtime_type(&mut headers, ContentTypeSource::RuntimeBeforeAuth);
 
-    let mut credentials = Vec::new();
-    if let Some(auth) = auth {
-        credentials = auth_credentials(auth, &resolve);
-        let input = SignInput {
-            method: &method,
-            url: &url,
-            headers: &headers,
-            body: body.as_deref(),
-            // Signers see the body's own type when the user set none.
-            body_type: built.as_ref().and_then(|b| b.content_type.as_deref()),
-        };
-        let result = apply_auth(auth, &resolve, &input);
-        warnings.extend(result.warning);
-        apply_effects(result.effects, &mut url, &mut headers, &mut body);
+    let credentials = spec.auth.as_ref().map_or_else(Vec::new, auth_credentials);
+    if let Some(auth) = &spec.auth {
+        // Signers see the body's own type when the user set none.
+        let body_type = built.as_ref().and_then(|b| b.content_type.as_deref());
+        let mut request = (&mut url, &mut headers, &mut body);
+        warnings.extend(sign(auth, &method, &mut request, body_type));
     }
     runtime_type(&mut headers, ContentTypeSource::Runtime);
-
-    let host = reqwest::Url::parse(&url)
-        .ok()
-        .and_then(|u| super::client::default_host(&u));
-    let token = uuid::Uuid::new_v4().to_string();
-    let defaults = [
-        ("User-Agent", USER_AGENT),
-        ("Accept", "*/*"),
-        ("Cache-Control", "no-cache"),
-        ("Postman-Token", token.as_str()),
-        ("Host", host.as_deref().unwrap_or_default()),
-        ("Accept-Encoding", "gzip, deflate, br"),
-        ("Connection", "keep-alive"),
-    ];
-    for (name, value) in defaults {
-        if !disabled(name)
-            && find_header(&headers, name).is_none()
-            && !(name == "Host" && host.is_none())
-        {
-            headers.push((name.to_string(), value.to_string()));
-        }
-    }
+    add_defaults(&mut headers, &url, &disabled);
 
     let mut script_headers = headers.clone();
     let mut object = HeaderObject::from_list(headers);
@@ -170,22 +134,7 @@ pub fn prepare_request(
         body = Some(Vec::new());
     }
     let headers = object.into_wire();
-    // Newman's request object learns the sent `Content-Length` and `Cookie` (upserted: a
-    // single one keeps its place, repeated ones are replaced by one at the end).
-    for (name, value) in &headers {
-        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("cookie") {
-            continue;
-        }
-        let same: Vec<usize> = (0..script_headers.len())
-            .filter(|&i| script_headers[i].0.eq_ignore_ascii_case(name))
-            .collect();
-        if let [only] = same[..] {
-            script_headers[only].1 = value.clone();
-        } else {
-            script_headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
-            script_headers.push((name.clone(), value.clone()));
-        }
-    }
+    learn_sent_headers(&mut script_headers, &headers);
     if error.is_none() {
         error = header_error(&headers);
     }
@@ -200,11 +149,115 @@ pub fn prepare_request(
         warnings,
         credentials,
         error,
-        system_headers: {
-            let user: std::collections::HashSet<&(String, String)> = user_headers.iter().collect();
-            script_headers.iter().map(|h| !user.contains(h)).collect()
-        },
+        system_headers: system_flags(&user_headers, &script_headers),
         script_headers,
+        auth: spec.auth,
+    }
+}
+
+/// The URL as it goes on the wire for the resolved URL text `url` (empty when `url` is blank),
+/// and why Newman would not send it.
+fn wire_url(url: &str, disable_url_encoding: bool) -> (String, Option<HttpError>) {
+    if url.trim_start().is_empty() {
+        return (String::new(), url_error(url, disable_url_encoding));
+    }
+    let sent = href(url, disable_url_encoding);
+    let error = url_refused(url, &sent);
+    (sent, error)
+}
+
+/// The request being assembled: URL, headers, body.
+type Parts<'a> = (
+    &'a mut String,
+    &'a mut Vec<(String, String)>,
+    &'a mut Option<Vec<u8>>,
+);
+
+/// Apply `auth` to the request being assembled; the signer's warning, if any.
+fn sign(
+    auth: &Auth,
+    method: &str,
+    (url, headers, body): &mut Parts<'_>,
+    body_type: Option<&str>,
+) -> Option<String> {
+    let input = SignInput {
+        method,
+        url,
+        headers,
+        body: body.as_deref(),
+        body_type,
+    };
+    let result = apply_auth(auth, &input);
+    apply_effects(result.effects, url, headers, body);
+    result.warning
+}
+
+/// The body's own `Content-Type` when it comes from `source`, where the user set none and
+/// `disabledSystemHeaders` does not turn it off.
+fn add_runtime_type(
+    headers: &mut Vec<(String, String)>,
+    built: Option<&BuiltBody>,
+    source: ContentTypeSource,
+    disabled: &dyn Fn(&str) -> bool,
+) {
+    if let Some(ctype) = built
+        .filter(|b| b.source == source)
+        .and_then(|b| b.content_type.as_deref())
+        && find_header(headers, "content-type").is_none()
+        && !disabled("content-type")
+    {
+        headers.push(("Content-Type".to_string(), ctype.to_string()));
+    }
+}
+
+/// For each of `script_headers`: not one the user wrote (Postman's `system: true`).
+fn system_flags(user: &[(String, String)], script_headers: &[(String, String)]) -> Vec<bool> {
+    let user: std::collections::HashSet<&(String, String)> = user.iter().collect();
+    script_headers.iter().map(|h| !user.contains(h)).collect()
+}
+
+/// Postman's default headers (`User-Agent` ... `Connection`), each where the user set none and
+/// `disabledSystemHeaders` does not turn it off; `Host` only for a URL with a host.
+fn add_defaults(headers: &mut Vec<(String, String)>, url: &str, disabled: &dyn Fn(&str) -> bool) {
+    let host = reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| super::client::default_host(&u));
+    let token = uuid::Uuid::new_v4().to_string();
+    let defaults = [
+        ("User-Agent", USER_AGENT),
+        ("Accept", "*/*"),
+        ("Cache-Control", "no-cache"),
+        ("Postman-Token", token.as_str()),
+        ("Host", host.as_deref().unwrap_or_default()),
+        ("Accept-Encoding", "gzip, deflate, br"),
+        ("Connection", "keep-alive"),
+    ];
+    for (name, value) in defaults {
+        if !disabled(name)
+            && find_header(headers, name).is_none()
+            && !(name == "Host" && host.is_none())
+        {
+            headers.push((name.to_string(), value.to_string()));
+        }
+    }
+}
+
+/// Newman's request object learns the sent `Content-Length` and `Cookie` (upserted: a single
+/// one keeps its place, repeated ones are replaced by one at the end).
+fn learn_sent_headers(script_headers: &mut Vec<(String, String)>, sent: &[(String, String)]) {
+    for (name, value) in sent {
+        if !name.eq_ignore_ascii_case("content-length") && !name.eq_ignore_ascii_case("cookie") {
+            continue;
+        }
+        let same: Vec<usize> = (0..script_headers.len())
+            .filter(|&i| script_headers[i].0.eq_ignore_ascii_case(name))
+            .collect();
+        if let [only] = same[..] {
+            script_headers[only].1 = value.clone();
+        } else {
+            script_headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+            script_headers.push((name.clone(), value.clone()));
+        }
     }
 }
 
@@ -213,17 +266,23 @@ pub fn prepare_request(
 fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
     if url.trim_start().is_empty() {
         return Some(HttpError::new(
+            HttpErrorKind::Invalid,
             "runtime:extensions~request: request url is empty",
         ));
     }
+    url_refused(url, &href(url, disable_url_encoding))
+}
+
+/// [`url_error`] for a URL that is not blank, `sent` being its wire form.
+fn url_refused(url: &str, sent: &str) -> Option<HttpError> {
     if let Some(message) = port_error(url) {
         return Some(HttpError::coded(
+            HttpErrorKind::Invalid,
             "RangeError",
             "ERR_SOCKET_BAD_PORT",
             message,
         ));
     }
-    let sent = href(url, disable_url_encoding);
     let target = sent
         .split_once("://")
         .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
@@ -231,6 +290,7 @@ fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
     let target = target.split('#').next().unwrap_or(target);
     if target.chars().any(|c| !('\u{21}'..='\u{ff}').contains(&c)) {
         return Some(HttpError::coded(
+            HttpErrorKind::Invalid,
             "TypeError",
             "ERR_UNESCAPED_CHARACTERS",
             "Request path contains unescaped characters",
@@ -248,6 +308,7 @@ fn header_error(headers: &[(String, String)]) -> Option<HttpError> {
     for (name, value) in headers {
         if name.is_empty() || !name.chars().all(token) {
             return Some(HttpError::coded(
+                HttpErrorKind::Invalid,
                 "TypeError",
                 "ERR_INVALID_HTTP_TOKEN",
                 format!("Header name must be a valid HTTP token [\"{name}\"]"),
@@ -255,6 +316,7 @@ fn header_error(headers: &[(String, String)]) -> Option<HttpError> {
         }
         if !value.chars().all(value_char) {
             return Some(HttpError::coded(
+                HttpErrorKind::Invalid,
                 "TypeError",
                 "ERR_INVALID_CHAR",
                 format!("Invalid character in header content [\"{name}\"]"),
@@ -293,21 +355,16 @@ const BODYLESS: [&str; 6] = ["GET", "HEAD", "TRACE", "DELETE", "CONNECT", "OPTIO
 /// (the `Content-Type` headers as written, disabled ones too: with several, the first enabled one
 /// decides, a single one decides even when disabled, as in Postman's runtime) and the boundary
 /// of a user `multipart/form-data; boundary=...` type.
-fn body_hints(
-    spec: &RequestSpec,
-    enabled: &[(String, String)],
-    resolve: &dyn Fn(&str) -> String,
-) -> BodyHints {
-    let types: Vec<_> = spec
-        .headers
+fn body_hints(written: &[KeyValue], enabled: &[(String, String)]) -> BodyHints {
+    let types: Vec<_> = written
         .iter()
-        .filter(|h| resolve(&h.key).eq_ignore_ascii_case("content-type"))
+        .filter(|h| h.key.eq_ignore_ascii_case("content-type"))
         .collect();
     let deciding = match types.as_slice() {
         [one] => Some(*one),
         many => many.iter().find(|h| !h.disabled).copied(),
     };
-    let json_content_type = deciding.is_some_and(|h| is_json_type(&resolve(&h.value)));
+    let json_content_type = deciding.is_some_and(|h| is_json_type(&h.value));
     let first = enabled
         .iter()
         .position(|(k, _)| k.eq_ignore_ascii_case("content-type"));
@@ -415,7 +472,7 @@ fn library_headers(
 }
 
 /// The resolved values of an auth block's secret parameters.
-fn auth_credentials(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> Vec<String> {
+fn auth_credentials(auth: &Auth) -> Vec<String> {
     const SECRET_PARAMS: [&str; 12] = [
         "password",
         "token",
@@ -434,7 +491,7 @@ fn auth_credentials(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> Vec<String
     SECRET_PARAMS
         .iter()
         .filter(|p| **p != "value" || key_is_value)
-        .map(|p| resolve(&auth.param(p)))
+        .map(|p| auth.param(p))
         .filter(|v| !v.is_empty())
         .collect()
 }
@@ -469,61 +526,8 @@ fn remove_query_param(url: &mut String, name: &str) {
     url.replace_range(q + 1..hash, &rebuilt);
 }
 
-/// Digest auth's second step: when `response` to `request` is a digest challenge, the request to
-/// replay (same request, `Authorization` signed with the challenge's realm and nonce).
-pub fn digest_challenge_replay(
-    auth: Option<&Auth>,
-    scopes: &Scopes,
-    request: &HttpRequest,
-    response: &HttpResponse,
-) -> Option<HttpRequest> {
-    let resolve = |text: &str| scopes.resolve(text);
-    let input = SignInput {
-        method: &request.method,
-        url: &request.url,
-        headers: &request.headers,
-        body: request.body.as_deref(),
-        body_type: None,
-    };
-    let result = digest_replay(auth?, &resolve, &input, response.status, &response.headers)?;
-    Some(with_effects(request, result.effects))
-}
-
-/// NTLM auth's handshake: when `response` to `request` is an NTLM challenge, the request to send
-/// next (same request, `Authorization: NTLM` with the negotiate or authenticate message). The
-/// step follows from the `Authorization` header of `request`, so calling this until it answers
-/// `None` runs the whole handshake. The caller must send the replays over one connection.
-pub fn ntlm_challenge_replay(
-    auth: Option<&Auth>,
-    scopes: &Scopes,
-    request: &HttpRequest,
-    response: &HttpResponse,
-) -> Option<HttpRequest> {
-    let resolve = |text: &str| scopes.resolve(text);
-    let result = ntlm_replay(
-        auth?,
-        &resolve,
-        &request.headers,
-        response.status,
-        &response.headers,
-    )?;
-    Some(with_effects(request, result.effects))
-}
-
-/// `request` again, with a signer's effects applied (the replay of a challenge).
-fn with_effects(request: &HttpRequest, effects: Vec<AuthEffect>) -> HttpRequest {
-    let mut replay = request.clone();
-    apply_effects(
-        effects,
-        &mut replay.url,
-        &mut replay.headers,
-        &mut replay.body,
-    );
-    replay
-}
-
-/// Apply a signer's effects to the request being assembled.
-fn apply_effects(
+/// Apply a signer's effects to the request being assembled (or replayed).
+pub(super) fn apply_effects(
     effects: Vec<AuthEffect>,
     url: &mut String,
     headers: &mut Vec<(String, String)>,
@@ -558,66 +562,6 @@ fn apply_effects(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::collection::{Body, KeyValue, UrlSpec, Variable};
-    use crate::vars::VariableScope;
-    use serde_json::json;
-    use std::path::Path;
-
-    fn scopes() -> Scopes {
-        let vars = [("base", "http://h"), ("token", "T")].map(|(k, v)| Variable {
-            key: k.into(),
-            value: Some(json!(v)),
-            kind: None,
-            disabled: false,
-        });
-        Scopes {
-            environment: VariableScope::from_variables(&vars),
-            ..Scopes::default()
-        }
-    }
-
-    fn spec(method: &str) -> RequestSpec {
-        RequestSpec {
-            method: method.to_string().into(),
-            url: UrlSpec {
-                raw: "{{base}}/x".into(),
-                ..UrlSpec::default()
-            },
-            headers: vec![
-                KeyValue {
-                    key: "Authorization".into(),
-                    value: "Bearer {{token}}".into(),
-                    disabled: false,
-                    ..KeyValue::default()
-                },
-                KeyValue {
-                    key: "X-Off".into(),
-                    value: "1".into(),
-                    disabled: true,
-                    ..KeyValue::default()
-                },
-            ],
-            body: Some(Box::new(Body::Raw {
-                raw: "{\"a\":1}".into(),
-                language: Some("json".into()),
-            })),
-            auth: None,
-            description: None,
-        }
-    }
-
-    fn options() -> PrepareOptions<'static> {
-        PrepareOptions {
-            disable_body_pruning: false,
-            files: FileAccess {
-                working_dir: Path::new("."),
-                allow_outside: true,
-            },
-            disabled_headers: &[],
-            disable_url_encoding: false,
-        }
-    }
-
     #[test]
     fn set_query_replaces_parameters_of_that_name() {
         let mut url = "http://h/x?a=1&k=old&b=2&k=older#f".to_string();
@@ -636,20 +580,6 @@ mod tests {
             &mut None,
         );
         assert_eq!(url, "http://h/x?k=new");
-    }
-
-    #[test]
-    fn prepare_resolves_and_adds_defaults() {
-        let p = prepare_request(&spec("POST"), None, &scopes(), options());
-        let r = p.request;
-        assert_eq!(r.url, "http://h/x");
-        assert_eq!(r.header("authorization"), Some("Bearer T"));
-        assert_eq!(r.header("x-off"), None);
-        assert_eq!(r.header("content-type"), Some("application/json"));
-        assert_eq!(r.header("accept"), Some("*/*"));
-        assert_eq!(r.header("user-agent"), Some(USER_AGENT));
-        assert_eq!(r.header("host"), Some("h"));
-        assert_eq!(r.body, Some(b"{\"a\":1}".to_vec()));
     }
 
     #[test]
@@ -694,34 +624,5 @@ mod tests {
             Some("Basic dXNlcjo=")
         );
         assert_eq!(url_basic_auth("http://h/"), None);
-    }
-
-    #[test]
-    fn prepare_skips_disabled_system_headers() {
-        let disabled = ["user-agent".to_string(), "Postman-Token".to_string()];
-        let options = PrepareOptions {
-            disabled_headers: &disabled,
-            ..options()
-        };
-        let r = prepare_request(&spec("POST"), None, &scopes(), options).request;
-        assert_eq!(r.header("user-agent"), None);
-        assert_eq!(r.header("postman-token"), None);
-        assert_eq!(r.header("accept"), Some("*/*"));
-    }
-
-    #[test]
-    fn prepare_prunes_get_body_unless_disabled() {
-        let p = prepare_request(&spec("GET"), None, &scopes(), options());
-        assert_eq!(p.request.body, None);
-        let keep = PrepareOptions {
-            disable_body_pruning: true,
-            ..options()
-        };
-        assert!(
-            prepare_request(&spec("GET"), None, &scopes(), keep)
-                .request
-                .body
-                .is_some()
-        );
     }
 }

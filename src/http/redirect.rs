@@ -3,7 +3,13 @@
 //! `removeRefererHeaderOnRedirect` and `disableUrlEncoding` (the `Location` is followed as
 //! written).
 
-use super::message::HttpRequest;
+use super::client::default_host;
+use super::layer::{Exchange, Layer, Next};
+use super::message::{HttpError, HttpRequest};
+use super::timings::Stopwatch;
+use crate::http::HttpErrorKind;
+use futures_util::future::LocalBoxFuture;
+use std::time::Instant;
 
 /// Per-request sending behaviour, from `protocolProfileBehavior` and the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +112,84 @@ pub fn next_hop(
         headers,
         body,
     })
+}
+
+/// The redirect loop as a [`Layer`]: each hop goes through `next` (one request on the wire);
+/// a 3xx with a `Location` is followed as [`next_hop`] says, up to `maxRedirects`. The final
+/// response is timed from the first hop's start, with the phases of the last hop.
+pub struct Redirects<'a> {
+    /// How to follow.
+    pub options: &'a SendOptions,
+}
+
+impl Layer for Redirects<'_> {
+    fn handle<'a>(&'a self, request: HttpRequest, next: Next<'a>) -> LocalBoxFuture<'a, Exchange> {
+        Box::pin(async move {
+            let options = self.options;
+            let started = Instant::now();
+            let watch = Stopwatch::start();
+            let mut current = request;
+            let mut hops = 0;
+            loop {
+                let mut exchange = next.run(current).await;
+                let Ok(response) = &mut exchange.result else {
+                    return exchange;
+                };
+                let follow = options.follow_redirects && is_redirect(response.status);
+                if let Some(location) = response.header("location").filter(|_| follow) {
+                    if hops >= options.max_redirects {
+                        exchange.result = Err(HttpError::new(
+                            HttpErrorKind::Redirects,
+                            format!(
+                                "Exceeded maxRedirects. Probably stuck in a redirect loop {}",
+                                exchange.request.url
+                            ),
+                        ));
+                        return exchange;
+                    }
+                    let status = response.status;
+                    if let Some(mut hop) = next_hop(&exchange.request, status, location, options) {
+                        let previous = reqwest::Url::parse(&exchange.request.url).ok();
+                        let target = reqwest::Url::parse(&hop.url).ok();
+                        retarget_host(&mut hop, previous.as_ref(), target.as_ref());
+                        current = hop;
+                        hops += 1;
+                        continue;
+                    }
+                }
+                response.elapsed = started.elapsed();
+                response.sent_cookie = exchange.request.header("cookie").map(str::to_string);
+                if let Some(hop) = exchange.hop.take() {
+                    response.timings = Some(watch.finish(&hop));
+                }
+                return exchange;
+            }
+        })
+    }
+}
+
+/// After a redirect: the `Host` the runner listed for the first URL (where Newman's header order
+/// puts it) now names the redirect's target, in the same place; a different, user-set `Host` is
+/// kept as written.
+fn retarget_host(
+    request: &mut HttpRequest,
+    first: Option<&reqwest::Url>,
+    next: Option<&reqwest::Url>,
+) {
+    let listed = first.and_then(default_host);
+    let Some(at) = request
+        .headers
+        .iter()
+        .position(|(k, v)| k.eq_ignore_ascii_case("host") && Some(v) == listed.as_ref())
+    else {
+        return;
+    };
+    match next.and_then(default_host) {
+        Some(host) => request.headers[at].1 = host,
+        None => {
+            request.headers.remove(at);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! last handle closes, even if the process is killed) and is read back only by whoever needs it.
 //! [`BodySink`] builds one piece by piece and enforces `--max-response-size`.
 
+use crate::http::HttpErrorKind;
 use std::borrow::Cow;
 use std::fmt;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -227,8 +228,8 @@ impl TooLarge {
 /// temporary file failing.
 pub fn body_error(e: &std::io::Error) -> super::HttpError {
     match TooLarge::from_io(e) {
-        Some(too_large) => super::HttpError::new(too_large.to_string()),
-        None => super::HttpError::new(format!("{CANNOT_KEEP}: {e}")),
+        Some(too_large) => super::HttpError::new(HttpErrorKind::TooLarge, too_large.to_string()),
+        None => super::HttpError::new(HttpErrorKind::Other, format!("{CANNOT_KEEP}: {e}")),
     }
 }
 

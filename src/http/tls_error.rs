@@ -6,6 +6,7 @@
 //! both HTTP paths turn I/O errors into request errors with [`from_io`].
 
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use std::sync::Arc;
 use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
 use tokio_rustls::rustls::{CertificateError, Error, InvalidMessage, OtherError};
@@ -163,6 +164,7 @@ pub fn from_io(error: &std::io::Error) -> Option<HttpError> {
     if error.kind() == std::io::ErrorKind::UnexpectedEof && error.to_string() == "tls handshake eof"
     {
         return Some(HttpError::coded(
+            HttpErrorKind::Reset,
             "Error",
             "ECONNRESET",
             "Client network socket disconnected before secure TLS connection was established",
@@ -180,11 +182,19 @@ pub fn from_error(error: &(dyn std::error::Error + 'static)) -> Option<HttpError
     match error.downcast_ref::<Error>()? {
         Error::InvalidCertificate(CertificateError::Other(OtherError(inner))) => {
             let node = inner.downcast_ref::<NodeTlsError>()?;
-            Some(HttpError::coded("Error", node.code, node.message.clone()))
+            Some(HttpError::coded(
+                HttpErrorKind::Tls,
+                "Error",
+                node.code,
+                node.message.clone(),
+            ))
         }
-        Error::InvalidMessage(InvalidMessage::InvalidContentType) => {
-            Some(HttpError::coded("Error", "EPROTO", WRONG_VERSION))
-        }
+        Error::InvalidMessage(InvalidMessage::InvalidContentType) => Some(HttpError::coded(
+            HttpErrorKind::Tls,
+            "Error",
+            "EPROTO",
+            WRONG_VERSION,
+        )),
         _ => None,
     }
 }

@@ -2,6 +2,7 @@
 //! error, one script error, console output and a secret) replayed into any listener.
 
 use super::summary::SummaryBuilder;
+use crate::http::HttpErrorKind;
 use crate::http::{HttpError, HttpRequest, HttpResponse};
 use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::{AssertionError, AssertionResult, ConsoleLevel, ScriptError, ScriptKind};
@@ -47,7 +48,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         timings: None,
         sent_cookie: None,
     };
-    let refused = HttpError::new("connect ECONNREFUSED 127.0.0.1:1");
+    let refused = HttpError::new(HttpErrorKind::Refused, "connect ECONNREFUSED 127.0.0.1:1");
     let pass = AssertionResult {
         name: "status is 200".into(),
         skipped: false,

@@ -3,11 +3,12 @@
 //! a request of the item; `pm.cookies.jar()` works on the run's jar.
 
 use super::event::{Cursor, Event, ItemRef, Listener};
+use super::resolve::prepare_request;
 use super::views::{response_view, strip_files};
 use crate::collection::parse_request_definition;
 use crate::http::files::FileAccess;
 use crate::http::redirect::SendOptions;
-use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, Prepared, prepare_request};
+use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, Prepared};
 use crate::script::{ConsoleLevel, JarCall, ResponseView, ScriptHost};
 use crate::vars::Scopes;
 use serde_json::Value;

@@ -8,20 +8,21 @@
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::host::RunHost;
 use super::ids::MadeUpIds;
-use super::plan::PlannedItem;
+use super::plan::{PlannedItem, PlannedScript};
+use super::resolve::prepare_request;
 use super::views::{apply_changes, list_sent_cookie, response_view, sent_view, template_view};
-use crate::collection::{Collection, Item, Node, Script};
+use crate::collection::{Auth, Collection, Item, RequestSpec};
 use crate::http::auth::has_handler;
+use crate::http::challenge::auth_layers;
 use crate::http::files::FileAccess;
-use crate::http::prepare::{digest_challenge_replay, ntlm_challenge_replay};
-use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, prepare_request};
+use crate::http::layer::{ClientSender, Exchange, Layer, Next};
+use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, Prepared};
 use crate::script::{
     ConsoleLevel, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox, ScopeMeta,
-    ScriptContext, ScriptError, ScriptInfo, ScriptKind,
+    ScriptContext, ScriptError, ScriptInfo, ScriptKind, ScriptOutcome,
 };
 use crate::vars::Scopes;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::path::Path;
 
 /// What the runner needs to know after an item.
@@ -54,9 +55,6 @@ pub struct ItemRunner<'r> {
     pub insecure_file_read: bool,
     /// The collection (for `pm.execution.location`).
     pub collection: &'r Collection,
-    /// Name of the collection or folder owning each of their scripts, keyed by the script's
-    /// address; built on first use. (An item's own scripts are found without it.)
-    pub script_owners: HashMap<usize, &'r str>,
     /// `pm.info.requestId` for items without an id.
     pub made_up_ids: MadeUpIds,
     /// `--bail` (Newman's `stopOnFailure`): the first script error, failed assertion or request
@@ -71,9 +69,11 @@ pub struct ItemRunner<'r> {
 }
 
 impl ItemRunner<'_> {
-    /// Run `planned` at `cursor`, updating `scopes` and telling `listener` everything.
-    /// `next_prerequest` are the pre-request scripts of the item expected next, compiled while
-    /// this item's request is out (a guess: `setNextRequest` may go elsewhere).
+    /// Run `planned` at `cursor`, updating `scopes` and telling `listener` everything: the
+    /// pre-request phase, then (unless a script skipped it or `--bail` stopped the item) the
+    /// send phase, then the test phase. `next_prerequest` are the pre-request scripts of the item
+    /// expected next, compiled while this item's request is out (a guess: `setNextRequest` may
+    /// go elsewhere).
     pub async fn run(
         &mut self,
         planned: &PlannedItem<'_>,
@@ -89,24 +89,69 @@ impl ItemRunner<'_> {
         };
         let mut outcome = ItemOutcome::default();
         listener.on_event(&Event::BeforeItem { cursor, item });
+        let at = self.scripts_at(planned, cursor, item);
+        let written = self
+            .prerequest_phase(planned, &at, scopes, listener, &mut outcome)
+            .await;
+        if !outcome.skip_request && !outcome.bailed {
+            let sent = self
+                .send_phase(planned, &written, next_prerequest, &at, scopes, listener)
+                .await;
+            if let Err(error) = &sent.result {
+                outcome.failed = true;
+                outcome.error.get_or_insert_with(|| error.message.clone());
+                outcome.bailed = self.bail || self.abort_on_error;
+            }
+            if !outcome.bailed && !planned.test().is_empty() {
+                self.test_phase(
+                    planned,
+                    &written,
+                    &sent,
+                    &at,
+                    scopes,
+                    listener,
+                    &mut outcome,
+                )
+                .await;
+            }
+        }
+        listener.on_event(&Event::Item { cursor, item });
+        outcome
+    }
 
+    /// Where the scripts of `planned` run.
+    fn scripts_at<'a>(
+        &mut self,
+        planned: &'a PlannedItem<'_>,
+        cursor: Cursor,
+        item: ItemRef<'a>,
+    ) -> ScriptsAt<'a> {
         let request_id = self.request_id(planned.item, planned.key());
         let mut location = vec![self.collection.name.clone()];
         location.extend(planned.folders.iter().cloned());
         location.push(planned.item.name.clone());
-        let scripts = ScriptsAt {
+        ScriptsAt {
             cursor,
             item,
-            owner: planned.item,
             request_id,
             location,
-        };
+        }
+    }
 
-        // Pre-request scripts see the request as written, with the changes of the scripts before.
+    /// The pre-request scripts, in order: each sees the request as written, with the changes of
+    /// the scripts before.
+    async fn prerequest_phase<'p>(
+        &mut self,
+        planned: &'p PlannedItem<'_>,
+        at: &ScriptsAt<'_>,
+        scopes: &mut Scopes,
+        listener: &mut dyn Listener,
+        outcome: &mut ItemOutcome,
+    ) -> Written<'p> {
         let mut spec = Cow::Borrowed(&planned.item.request);
         let mut auth_changed = false;
         for script in planned.prerequest() {
-            let view = template_view(planned.item, &scripts.request_id, &spec);
+            let view = template_view(planned.item, &at.request_id, &spec);
             let changes = self
                 .run_script(
                     script,
@@ -114,10 +159,10 @@ impl ItemRunner<'_> {
                     &view,
                     None,
                     Vec::new(),
-                    &scripts,
+                    at,
                     scopes,
                     listener,
-                    &mut outcome,
+                    outcome,
                 )
                 .await;
             if let Some(changes) = changes {
@@ -128,31 +173,24 @@ impl ItemRunner<'_> {
                 break;
             }
         }
+        Written { spec, auth_changed }
+    }
 
-        if outcome.skip_request || outcome.bailed {
-            listener.on_event(&Event::Item { cursor, item });
-            return outcome;
-        }
-
-        let disabled_headers = planned.disabled_system_headers();
-        let options = PrepareOptions {
-            disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
-            files: FileAccess {
-                working_dir: self.working_dir,
-                allow_outside: self.insecure_file_read,
-            },
-            disabled_headers: &disabled_headers,
-            disable_url_encoding: planned.behavior_flag("disableUrlEncoding", false),
-        };
-        // A script that changed `pm.request.auth` decides the auth; else the inherited one.
-        let auth = if auth_changed {
-            spec.auth.as_deref()
-        } else {
-            planned.auth
-        };
+    /// Resolve the request, send it through the auth layers while the test scripts compile,
+    /// and report it.
+    async fn send_phase(
+        &mut self,
+        planned: &PlannedItem<'_>,
+        written: &Written<'_>,
+        next_prerequest: &[std::borrow::Cow<'_, str>],
+        at: &ScriptsAt<'_>,
+        scopes: &Scopes,
+        listener: &mut dyn Listener,
+    ) -> Sent {
+        let (cursor, item) = (at.cursor, at.item);
         // Newman's `prepare` phase starts here: variables, body and auth are resolved below.
         let preparing = std::time::Instant::now();
-        let mut prepared = prepare_request(&spec, auth, scopes, options);
+        let mut prepared = self.prepare(planned, written, scopes);
         let send_options = planned.send_options(self.follow_redirects);
         for warning in &prepared.warnings {
             listener.on_event(&Event::Console {
@@ -167,6 +205,9 @@ impl ItemRunner<'_> {
         // the next item's pre-request scripts.
         let sandbox = &mut *self.sandbox;
         let compile_tests = async {
+            if planned.test().is_empty() && next_prerequest.is_empty() {
+                return;
+            }
             // Let the connection task write the request first.
             tokio::task::yield_now().await;
             for script in planned.test() {
@@ -176,44 +217,34 @@ impl ItemRunner<'_> {
                 sandbox.precompile(source);
             }
         };
-        // An item whose URL resolves to nothing is not sent: a request error (Newman's wording).
-        let url_empty = scopes.resolve(&spec.url.to_template()).trim().is_empty();
         let client = self.client;
         let prepared_in = preparing.elapsed();
+        let request = std::mem::take(&mut prepared.request);
+        let error = prepared.error.take();
+        let auth = prepared.auth.take();
         let send = async {
-            match &prepared.error {
-                _ if url_empty => Err(HttpError::new(
-                    "runtime:extensions~request: request url is empty",
-                )),
-                Some(error) => Err(error.clone()),
-                None => client.send(&prepared.request, &send_options).await,
+            if let Some(error) = error {
+                return Exchange {
+                    request,
+                    result: Err(error),
+                    hop: None,
+                };
             }
+            let sender = ClientSender {
+                client,
+                options: &send_options,
+            };
+            let layer = auth_layers(auth.as_ref(), client, &send_options);
+            let layers: Vec<&dyn Layer> = layer.iter().map(|l| &**l).collect();
+            Next::new(&layers, &sender).run(request).await
         };
-        let (mut result, ()): (Result<HttpResponse, HttpError>, ()) =
-            tokio::join!(send, compile_tests);
-        if url_empty {
-            prepared.request.url = String::new();
-        }
+        let (exchange, ()) = tokio::join!(send, compile_tests);
+        prepared.request = exchange.request;
+        let mut result = exchange.result;
         if let Ok(response) = &mut result
             && let Some(timings) = &mut response.timings
         {
             timings.begin_earlier(prepared_in);
-        }
-        // Digest auth: answer the server's challenge once, as Postman does.
-        if let Ok(response) = &result
-            && let Some(replay) = digest_challenge_replay(auth, scopes, &prepared.request, response)
-        {
-            prepared.request = replay;
-            result = self.client.send(&prepared.request, &send_options).await;
-        }
-        // NTLM auth: negotiate, then authenticate, both on one connection of their own.
-        let mut ntlm_client = None;
-        while let Ok(response) = &result
-            && let Some(replay) = ntlm_challenge_replay(auth, scopes, &prepared.request, response)
-        {
-            let client = ntlm_client.get_or_insert_with(|| self.client.single_connection());
-            prepared.request = replay;
-            result = client.send(&prepared.request, &send_options).await;
         }
         listener.on_event(&Event::Request {
             cursor,
@@ -223,30 +254,64 @@ impl ItemRunner<'_> {
             credentials: &prepared.credentials,
             from_script: false,
         });
-        if let Err(error) = &result {
-            outcome.failed = true;
-            outcome.error.get_or_insert_with(|| error.message.clone());
-            if self.bail || self.abort_on_error {
-                outcome.bailed = true;
-                listener.on_event(&Event::Item { cursor, item });
-                return outcome;
-            }
-        }
+        Sent { prepared, result }
+    }
 
+    /// The request of `planned` as it will be sent: resolved and assembled with the item's
+    /// protocol behaviour. A script that changed `pm.request.auth` decides the auth; else the
+    /// inherited one.
+    fn prepare(
+        &self,
+        planned: &PlannedItem<'_>,
+        written: &Written<'_>,
+        scopes: &Scopes,
+    ) -> Prepared {
+        let disabled_headers = planned.disabled_system_headers();
+        let options = PrepareOptions {
+            disable_body_pruning: planned.behavior_flag("disableBodyPruning", false),
+            files: FileAccess {
+                working_dir: self.working_dir,
+                allow_outside: self.insecure_file_read,
+            },
+            disabled_headers: &disabled_headers,
+            disable_url_encoding: planned.behavior_flag("disableUrlEncoding", false),
+        };
+        prepare_request(
+            &written.spec,
+            signing_auth(planned, written),
+            scopes,
+            options,
+        )
+    }
+
+    /// The test scripts, in order, with the request as sent and its response.
+    #[allow(clippy::too_many_arguments)]
+    async fn test_phase(
+        &mut self,
+        planned: &PlannedItem<'_>,
+        written: &Written<'_>,
+        sent: &Sent,
+        at: &ScriptsAt<'_>,
+        scopes: &mut Scopes,
+        listener: &mut dyn Listener,
+        outcome: &mut ItemOutcome,
+    ) {
+        let prepared = &sent.prepared;
         // Once a response arrived, Newman's request holds the auth it was signed with.
-        let signed_auth = auth.filter(|a| result.is_ok() && has_handler(&a.kind));
+        let signed_auth =
+            signing_auth(planned, written).filter(|a| sent.result.is_ok() && has_handler(&a.kind));
         let mut sent_view = sent_view(
             planned.item,
-            &scripts.request_id,
-            &spec,
-            &prepared,
+            &at.request_id,
+            &written.spec,
+            prepared,
             signed_auth,
             scopes,
         );
-        if let Ok(response) = &result {
+        if let Ok(response) = &sent.result {
             list_sent_cookie(&mut sent_view, response);
         }
-        let response_view = result.as_ref().ok().map(response_view);
+        let response_view = sent.result.as_ref().ok().map(response_view);
         let cookies = reqwest::Url::parse(&prepared.request.url)
             .map(|url| self.client.cookie_jar().cookies_for(&url))
             .unwrap_or_default();
@@ -260,16 +325,13 @@ impl ItemRunner<'_> {
                 &sent_view,
                 response_view.as_ref(),
                 cookies.clone(),
-                &scripts,
+                at,
                 scopes,
                 listener,
-                &mut outcome,
+                outcome,
             )
             .await;
         }
-
-        listener.on_event(&Event::Item { cursor, item });
-        outcome
     }
 
     /// The item's id, or the one made up for it.
@@ -280,22 +342,23 @@ impl ItemRunner<'_> {
         }
     }
 
-    /// The name of the collection, folder or item whose events hold `script`, which runs for
-    /// `item`.
-    fn script_owner(&mut self, script: &Script, item: &'_ Item) -> Option<String> {
-        if item
-            .events
-            .as_ptr_range()
-            .contains(&std::ptr::from_ref(script))
-        {
-            return Some(item.name.clone());
+    /// The error a script ended with; with `--bail`, failed assertions fail the script itself
+    /// (Newman's `AssertionFailure`, naming them).
+    fn script_error(&self, result: &ScriptOutcome) -> Option<ScriptError> {
+        if result.error.is_some() || !self.bail {
+            return result.error.clone();
         }
-        if self.script_owners.is_empty() {
-            collect_owners(self.collection, &mut self.script_owners);
-        }
-        self.script_owners
-            .get(&(std::ptr::from_ref(script) as usize))
-            .map(|name| name.to_string())
+        let failed: Vec<&str> = result
+            .assertions
+            .iter()
+            .filter(|a| a.error.is_some())
+            .map(|a| a.name.as_str())
+            .collect();
+        (!failed.is_empty()).then(|| ScriptError {
+            name: "AssertionFailure".to_string(),
+            message: failed.join(", "),
+            position: None,
+        })
     }
 
     /// Run one script and apply what it did; returns the changes a pre-request script made to
@@ -303,7 +366,7 @@ impl ItemRunner<'_> {
     #[allow(clippy::too_many_arguments)]
     async fn run_script(
         &mut self,
-        script: &Script,
+        script: &PlannedScript<'_>,
         kind: ScriptKind,
         request: &RequestView,
         response: Option<&ResponseView>,
@@ -325,9 +388,7 @@ impl ItemRunner<'_> {
                 iteration: cursor.iteration,
                 iteration_count: cursor.iterations,
                 location: at.location.clone(),
-                location_current: self
-                    .script_owner(script, at.owner)
-                    .unwrap_or_else(|| item.name.to_string()),
+                location_current: script.owner.to_string(),
                 environment: self.environment_meta.clone(),
                 globals: self.globals_meta.clone(),
             },
@@ -346,66 +407,15 @@ impl ItemRunner<'_> {
         let result = self.sandbox.run_with_host(&context, &mut host).await;
         outcome.failed |= host.failed;
         scopes.apply(&result.changes);
-        // Console output and assertions in the order the script produced them.
-        let mut console = result.console.iter().peekable();
-        for (done, assertion) in result
-            .assertions
-            .iter()
-            .map(Some)
-            .chain(std::iter::once(None))
-            .enumerate()
-        {
-            while let Some(message) =
-                console.next_if(|m| assertion.is_none() || m.after_assertions <= done)
-            {
-                listener.on_event(&Event::Console {
-                    cursor,
-                    item,
-                    level: message.level,
-                    text: &message.text,
-                    runtime: false,
-                });
-            }
-            let Some(assertion) = assertion else {
-                break;
-            };
-            let index = assertion.index;
-            if assertion.error.is_some() {
-                outcome.failed = true;
-            }
-            listener.on_event(&Event::Assertion {
-                cursor,
-                item,
-                kind,
-                index,
-                assertion,
-            });
-        }
+        report_output(&result, cursor, item, kind, listener, outcome);
         if let Some(error) = &result.error {
             outcome.failed = true;
             outcome
                 .error
                 .get_or_insert_with(|| format!("{}: {}", error.name, error.message));
         }
-        // With `--bail`, failed assertions fail the script itself (Newman's `AssertionFailure`,
-        // naming them).
-        let mut error = result.error.clone();
-        if self.bail {
-            let failed: Vec<&str> = result
-                .assertions
-                .iter()
-                .filter(|a| a.error.is_some())
-                .map(|a| a.name.as_str())
-                .collect();
-            if error.is_none() && !failed.is_empty() {
-                error = Some(ScriptError {
-                    name: "AssertionFailure".to_string(),
-                    message: failed.join(", "),
-                    position: None,
-                });
-            }
-            outcome.bailed |= error.is_some();
-        }
+        let error = self.script_error(&result);
+        outcome.bailed |= self.bail && error.is_some();
         outcome.bailed |= self.abort_on_error && result.error.is_some();
         let next_request = match &result.next_request {
             Some(NextRequest::Item(name)) => Some(name.as_str()),
@@ -426,34 +436,80 @@ impl ItemRunner<'_> {
     }
 }
 
+/// Tell `listener` a script's console output and assertions in the order the script produced
+/// them; a failed assertion fails the item.
+fn report_output(
+    result: &ScriptOutcome,
+    cursor: Cursor,
+    item: ItemRef<'_>,
+    kind: ScriptKind,
+    listener: &mut dyn Listener,
+    outcome: &mut ItemOutcome,
+) {
+    let mut console = result.console.iter().peekable();
+    for (done, assertion) in result
+        .assertions
+        .iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .enumerate()
+    {
+        while let Some(message) =
+            console.next_if(|m| assertion.is_none() || m.after_assertions <= done)
+        {
+            listener.on_event(&Event::Console {
+                cursor,
+                item,
+                level: message.level,
+                text: &message.text,
+                runtime: false,
+            });
+        }
+        let Some(assertion) = assertion else {
+            break;
+        };
+        let index = assertion.index;
+        if assertion.error.is_some() {
+            outcome.failed = true;
+        }
+        listener.on_event(&Event::Assertion {
+            cursor,
+            item,
+            kind,
+            index,
+            assertion,
+        });
+    }
+}
+
 /// Where the scripts of one item run.
 struct ScriptsAt<'a> {
     cursor: Cursor,
     item: ItemRef<'a>,
-    /// The item itself.
-    owner: &'a Item,
     request_id: String,
     location: Vec<String>,
 }
 
-/// Map every collection and folder script of `collection` (by address) to the name of its owner.
-fn collect_owners<'c>(collection: &'c Collection, owners: &mut HashMap<usize, &'c str>) {
-    fn add<'c>(events: &[Script], name: &'c str, owners: &mut HashMap<usize, &'c str>) {
-        for script in events {
-            owners.insert(std::ptr::from_ref(script) as usize, name);
-        }
+/// The request as the pre-request scripts left it.
+struct Written<'p> {
+    /// The request, changed by scripts or as written.
+    spec: Cow<'p, RequestSpec>,
+    /// A script changed `pm.request.auth`.
+    auth_changed: bool,
+}
+
+/// The auth the request of `planned` is signed with: the one a script set on `pm.request.auth`,
+/// else the inherited one.
+fn signing_auth<'p>(planned: &PlannedItem<'p>, written: &'p Written<'_>) -> Option<&'p Auth> {
+    if written.auth_changed {
+        written.spec.auth.as_deref()
+    } else {
+        planned.auth
     }
-    fn walk<'c>(nodes: &'c [Node], owners: &mut HashMap<usize, &'c str>) {
-        for node in nodes {
-            match node {
-                Node::Item(_) => {}
-                Node::Group(group) => {
-                    add(&group.events, &group.name, owners);
-                    walk(&group.items, owners);
-                }
-            }
-        }
-    }
-    add(&collection.events, &collection.name, owners);
-    walk(&collection.items, owners);
+}
+
+/// The request as sent and what came of it.
+struct Sent {
+    prepared: Prepared,
+    result: Result<HttpResponse, HttpError>,
 }

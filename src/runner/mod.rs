@@ -8,6 +8,7 @@ pub mod ids;
 pub mod item;
 pub mod plan;
 pub mod record;
+pub mod resolve;
 pub mod source;
 mod views;
 
@@ -187,7 +188,6 @@ impl<'a> RunContext<'a> {
             working_dir: &self.options.working_dir,
             insecure_file_read: self.options.insecure_file_read,
             collection: self.collection,
-            script_owners: std::collections::HashMap::new(),
             made_up_ids: ids::MadeUpIds::default(),
             bail: self.options.bail,
             abort_on_error: self.options.abort_on_error,

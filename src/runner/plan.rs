@@ -18,7 +18,7 @@ pub struct PlannedItem<'c> {
     /// Folder names around it, outermost first.
     pub folders: Arc<[String]>,
     /// The scripts to run, outermost first: the pre-request ones, then the tests.
-    scripts: Box<[&'c Script]>,
+    scripts: Box<[PlannedScript<'c>]>,
     /// How many of `scripts` are pre-request scripts.
     prerequest_count: usize,
     /// The effective auth (`None` = none); `noauth` already stops inheritance here.
@@ -36,12 +36,12 @@ impl<'c> PlannedItem<'c> {
     }
 
     /// Pre-request scripts to run, outermost first.
-    pub fn prerequest(&self) -> &[&'c Script] {
+    pub fn prerequest(&self) -> &[PlannedScript<'c>] {
         &self.scripts[..self.prerequest_count]
     }
 
     /// Test scripts to run, outermost first.
-    pub fn test(&self) -> &[&'c Script] {
+    pub fn test(&self) -> &[PlannedScript<'c>] {
         &self.scripts[self.prerequest_count..]
     }
 
@@ -85,11 +85,36 @@ impl<'c> PlannedItem<'c> {
     }
 }
 
+/// A script to run for an item, with the name of the collection, folder or item whose events
+/// hold it (`pm.execution.location.current`).
+#[derive(Debug, Clone, Copy)]
+pub struct PlannedScript<'c> {
+    /// The script.
+    pub script: &'c Script,
+    /// Its owner's name.
+    pub owner: &'c str,
+}
+
+impl std::ops::Deref for PlannedScript<'_> {
+    type Target = Script;
+
+    fn deref(&self) -> &Script {
+        self.script
+    }
+}
+
+/// `events`, each with the name of their owner.
+fn owned<'c>(events: &'c [Script], owner: &'c str) -> impl Iterator<Item = PlannedScript<'c>> {
+    events
+        .iter()
+        .map(move |script| PlannedScript { script, owner })
+}
+
 /// What the items of one folder (or of the collection) inherit.
 #[derive(Clone)]
 pub(super) struct Inherited<'c> {
     folders: Arc<[String]>,
-    events: Vec<&'c Script>,
+    events: Vec<PlannedScript<'c>>,
     auth: Option<&'c Auth>,
     behavior: Arc<ProfileBehavior>,
 }
@@ -99,7 +124,7 @@ impl<'c> Inherited<'c> {
     pub(super) fn root(collection: &'c Collection) -> Self {
         Inherited {
             folders: Arc::new([]),
-            events: collection.events.iter().collect(),
+            events: owned(&collection.events, &collection.name).collect(),
             auth: collection.auth.as_ref(),
             behavior: Arc::new(
                 collection
@@ -114,7 +139,7 @@ impl<'c> Inherited<'c> {
     pub(super) fn child(&self, group: &'c ItemGroup) -> Self {
         let mut next = self.clone();
         next.folders = self.folders.iter().chain([&group.name]).cloned().collect();
-        next.events.extend(group.events.iter());
+        next.events.extend(owned(&group.events, &group.name));
         if group.auth.is_some() {
             next.auth = group.auth.as_deref();
         }
@@ -127,8 +152,8 @@ impl<'c> Inherited<'c> {
     where
         'c: 'i,
     {
-        let mut events: Vec<&'i Script> = self.events.clone();
-        events.extend(item.events.iter());
+        let mut events: Vec<PlannedScript<'i>> = self.events.clone();
+        events.extend(owned(&item.events, &item.name));
         let mut scripts = by_listen(&events, Listen::PreRequest);
         let prerequest_count = scripts.len();
         scripts.extend(by_listen(&events, Listen::Test));
@@ -226,7 +251,7 @@ fn extend(inherited: &Arc<ProfileBehavior>, own: Option<&ProfileBehavior>) -> Ar
     }
 }
 
-fn by_listen<'c>(events: &[&'c Script], listen: Listen) -> Vec<&'c Script> {
+fn by_listen<'c>(events: &[PlannedScript<'c>], listen: Listen) -> Vec<PlannedScript<'c>> {
     events
         .iter()
         .copied()

@@ -88,7 +88,7 @@ impl<'p> ItemReader<'p> for MemoryReader<'p, '_> {
             planned
                 .prerequest()
                 .iter()
-                .map(|script| Cow::Borrowed(script.source.as_str()))
+                .map(|planned| Cow::Borrowed(planned.script.source.as_str()))
                 .collect()
         })
     }

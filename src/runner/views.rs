@@ -1,10 +1,10 @@
 //! What scripts see of a request and a response (`pm.request`, `pm.response`), and how a
 //! pre-request script's changes to `pm.request` go back into the request spec.
 
+use super::resolve::resolve_json;
 use crate::collection::{
     Auth, Body, Item, KeyValue, RequestSpec, method_name, parse_request_definition,
 };
-use crate::http::body::resolve_json;
 use crate::http::charset;
 use crate::http::{HttpResponse, Prepared};
 use crate::script::{BodyText, LazyBody, RequestChanges, RequestView, ResponseView};

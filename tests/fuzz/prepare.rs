@@ -1,11 +1,12 @@
-//! From a request as written to the request as sent (`http::prepare_request`): Postman-shaped
+//! From a request as written to the request as sent (`runner::resolve::prepare_request`): Postman-shaped
 //! request definitions (as scripts build them for `pm.sendRequest`) with every auth type and
 //! random settings, resolved against random variables. Properties: no panic; a request postie
 //! would send has a URL and headers a client accepts; one it would not says why.
 
 use postie::collection::{Variable, parse_request_definition};
+use postie::http::PrepareOptions;
 use postie::http::files::FileAccess;
-use postie::http::{PrepareOptions, prepare_request};
+use postie::runner::resolve::prepare_request;
 use postie::vars::{Scopes, VariableScope};
 use proptest::collection::vec;
 use proptest::prelude::*;

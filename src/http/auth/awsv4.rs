@@ -222,11 +222,7 @@ mod tests {
         let mut all = vec![("accessKey", "AKIDEXAMPLE"), ("secretKey", SECRET)];
         all.extend_from_slice(params);
         let a = auth("awsv4", &all);
-        let id = |s: &str| s.to_string();
-        let p = Params {
-            auth: &a,
-            resolve: &id,
-        };
+        let p = Params { auth: &a };
         sign_at(&p, input, EXAMPLE_TIME)
     }
 

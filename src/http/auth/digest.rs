@@ -320,21 +320,20 @@ mod tests {
         );
         let input = get("http://h:1/digest-auth");
         assert_eq!(apply(&a, &input), AuthResult::default());
-        let id = |s: &str| s.to_string();
         let challenge = [(
             "www-authenticate".to_string(),
             "Digest realm=\"Users\", nonce=\"abc\", qop=\"auth,auth-int\", opaque=\"o\""
                 .to_string(),
         )];
-        assert!(digest_replay(&a, &id, &input, 200, &challenge).is_none());
-        let r = digest_replay(&a, &id, &input, 401, &challenge).unwrap();
+        assert!(digest_replay(&a, &input, 200, &challenge).is_none());
+        let r = digest_replay(&a, &input, 401, &challenge).unwrap();
         let h = header_of(&r, "authorization").unwrap();
         assert!(h.starts_with("Digest username=\"postman\", realm=\"Users\", nonce=\"abc\""));
         assert!(h.contains("qop=auth, nc=00000001") && h.contains("opaque=\"o\""));
         // No digest challenge, or the same nonce the signed request already used: no replay.
-        assert!(digest_replay(&a, &id, &input, 401, &[]).is_none());
+        assert!(digest_replay(&a, &input, 401, &[]).is_none());
         let signed = auth("digest", &[("realm", "Users"), ("nonce", "abc")]);
-        assert!(digest_replay(&signed, &id, &input, 401, &challenge).is_none());
+        assert!(digest_replay(&signed, &input, 401, &challenge).is_none());
     }
 
     #[test]

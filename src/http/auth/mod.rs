@@ -2,7 +2,7 @@
 //! `oauth1` (HMAC, PLAINTEXT and RSA), `oauth2` (an existing token only), `hawk`, `awsv4`, `jwt`
 //! (HMAC, RSA, RSA-PSS and ECDSA), `edgegrid` and `ntlm`. PEM private keys are read by `keys`.
 //!
-//! Parameters are resolved against the variable scopes first. Signers see the request as it will
+//! Parameters arrive resolved (the runner resolves them against the variable scopes). Signers see the request as it will
 //! be sent (method, final URL, headers, body) through [`SignInput`] and answer with
 //! [`AuthEffect`]s. A type or option postie cannot sign (unknown types, an unreadable private
 //! key) is reported as a warning and the request goes out without it, as Newman does for signing
@@ -133,16 +133,15 @@ impl SignInput<'_> {
     }
 }
 
-/// An auth block's parameters, variable-resolved on access.
+/// An auth block's parameters (variables already resolved), read as the signers read them.
 struct Params<'a> {
     auth: &'a Auth,
-    resolve: &'a dyn Fn(&str) -> String,
 }
 
 impl Params<'_> {
     /// The resolved parameter (`""` when absent).
     fn get(&self, key: &str) -> String {
-        (self.resolve)(&self.auth.param(key))
+        self.auth.param(key)
     }
 
     /// The first non-empty of several spellings of a parameter.
@@ -168,7 +167,7 @@ impl Params<'_> {
     fn flag(&self, key: &str) -> bool {
         match self.auth.params.get(key) {
             Some(Value::Bool(b)) => *b,
-            Some(Value::String(s)) => !(self.resolve)(s).is_empty(),
+            Some(Value::String(s)) => !s.is_empty(),
             Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
             Some(Value::Array(_) | Value::Object(_)) => true,
             _ => false,
@@ -197,15 +196,11 @@ pub fn has_handler(kind: &str) -> bool {
     )
 }
 
-/// Compute the effects of `auth` on the request described by `input`, resolving each parameter
-/// with `resolve`. Digest auth without a realm and nonce yields nothing: the server's challenge
+/// Compute the effects of `auth` (its parameters resolved) on the request described by `input`.
+/// Digest auth without a realm and nonce yields nothing: the server's challenge
 /// is answered by [`digest_replay`].
-pub fn apply_auth(
-    auth: &Auth,
-    resolve: &dyn Fn(&str) -> String,
-    input: &SignInput<'_>,
-) -> AuthResult {
-    let params = Params { auth, resolve };
+pub fn apply_auth(auth: &Auth, input: &SignInput<'_>) -> AuthResult {
+    let params = Params { auth };
     match auth.kind.as_str() {
         "noauth" | "" => AuthResult::default(),
         "basic" => basic::sign(&params),
@@ -234,7 +229,6 @@ pub fn apply_auth(
 /// a replay could not succeed (the challenge names the nonce already used).
 pub fn digest_replay(
     auth: &Auth,
-    resolve: &dyn Fn(&str) -> String,
     input: &SignInput<'_>,
     status: u16,
     response_headers: &[(String, String)],
@@ -242,7 +236,7 @@ pub fn digest_replay(
     if auth.kind != "digest" || !matches!(status, 401 | 403) {
         return None;
     }
-    let params = Params { auth, resolve };
+    let params = Params { auth };
     digest::replay(&params, input, response_headers)
 }
 
@@ -251,7 +245,6 @@ pub fn digest_replay(
 /// after its challenge). `None` for other types and responses, and once the handshake is over.
 pub fn ntlm_replay(
     auth: &Auth,
-    resolve: &dyn Fn(&str) -> String,
     request_headers: &[(String, String)],
     status: u16,
     response_headers: &[(String, String)],
@@ -259,7 +252,7 @@ pub fn ntlm_replay(
     if auth.kind != "ntlm" || !matches!(status, 401 | 403) {
         return None;
     }
-    let params = Params { auth, resolve };
+    let params = Params { auth };
     ntlm::replay(&params, request_headers, response_headers)
 }
 
@@ -295,7 +288,7 @@ pub(crate) mod tests {
 
     /// Apply with identity resolution.
     pub(crate) fn apply(auth: &Auth, input: &SignInput<'_>) -> AuthResult {
-        apply_auth(auth, &|s: &str| s.to_string(), input)
+        apply_auth(auth, input)
     }
 
     /// The value of the single header effect named `name`.
@@ -309,8 +302,7 @@ pub(crate) mod tests {
     #[test]
     fn auth_basic_encodes_credentials() {
         let r = apply_auth(
-            &auth("basic", &[("username", "{{u}}"), ("password", "p")]),
-            &|s: &str| s.replace("{{u}}", "user"),
+            &auth("basic", &[("username", "user"), ("password", "p")]),
             &get("http://h/"),
         );
         assert_eq!(
@@ -357,23 +349,18 @@ pub(crate) mod tests {
     fn auth_ntlm_starts_unsigned_and_answers_challenges() {
         let a = auth("ntlm", &[("username", "u"), ("password", "p")]);
         assert_eq!(apply(&a, &get("http://h/")), AuthResult::default());
-        let id = |s: &str| s.to_string();
         let offer = [("www-authenticate".to_string(), "NTLM".to_string())];
-        let r = ntlm_replay(&a, &id, &[], 401, &offer).unwrap();
+        let r = ntlm_replay(&a, &[], 401, &offer).unwrap();
         assert!(header_of(&r, "authorization").is_some_and(|v| v.starts_with("NTLM TlRMTVNTUAAB")));
-        assert!(ntlm_replay(&a, &id, &[], 200, &offer).is_none());
-        assert!(ntlm_replay(&auth("basic", &[]), &id, &[], 401, &offer).is_none());
+        assert!(ntlm_replay(&a, &[], 200, &offer).is_none());
+        assert!(ntlm_replay(&auth("basic", &[]), &[], 401, &offer).is_none());
     }
 
     #[test]
     fn auth_flags_accept_bools_and_strings() {
         let mut a = auth("x", &[("s", "true")]);
         a.params.insert("b".into(), json!(true));
-        let id = |s: &str| s.to_string();
-        let p = Params {
-            auth: &a,
-            resolve: &id,
-        };
+        let p = Params { auth: &a };
         assert!(p.flag("s") && p.flag("b") && !p.flag("missing"));
     }
 }

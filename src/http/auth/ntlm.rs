@@ -536,11 +536,7 @@ mod tests {
         sent: Option<&str>,
         challenge: &str,
     ) -> Option<AuthResult> {
-        let id = |s: &str| s.to_string();
-        let p = Params {
-            auth: a,
-            resolve: &id,
-        };
+        let p = Params { auth: a };
         let request: Vec<(String, String)> = sent
             .map(|v| ("Authorization".to_string(), v.to_string()))
             .into_iter()

@@ -2,6 +2,7 @@
 //! [`crate::http::client`] words them for the normal path.
 
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use std::io::ErrorKind;
 
 /// An I/O error while talking to `host:port`.
@@ -13,16 +14,19 @@ pub fn from_io(error: &std::io::Error, host: &str, port: u16) -> HttpError {
         return tls;
     }
     match error.kind() {
-        ErrorKind::ConnectionRefused => HttpError::new(format!(
-            "connect ECONNREFUSED {}:{port}",
-            connect_address(host, port)
-        )),
-        ErrorKind::ConnectionReset => HttpError::new("read ECONNRESET"),
+        ErrorKind::ConnectionRefused => HttpError::new(
+            HttpErrorKind::Refused,
+            format!(
+                "connect ECONNREFUSED {}:{port}",
+                connect_address(host, port)
+            ),
+        ),
+        ErrorKind::ConnectionReset => HttpError::new(HttpErrorKind::Reset, "read ECONNRESET"),
         ErrorKind::ConnectionAborted | ErrorKind::BrokenPipe | ErrorKind::UnexpectedEof => {
             socket_hang_up()
         }
-        ErrorKind::TimedOut => HttpError::new("ETIMEDOUT"),
-        _ => HttpError::new(error.to_string()),
+        ErrorKind::TimedOut => HttpError::new(HttpErrorKind::Timeout, "ETIMEDOUT"),
+        _ => HttpError::new(HttpErrorKind::Other, error.to_string()),
     }
 }
 
@@ -48,24 +52,29 @@ pub fn connect_address(host: &str, port: u16) -> String {
 
 /// The connection closed before a response head arrived (Node's wording).
 pub fn socket_hang_up() -> HttpError {
-    HttpError::new("socket hang up")
+    HttpError::new(HttpErrorKind::Reset, "socket hang up")
 }
 
 /// The connection closed in the middle of a response body (Node's wording).
 pub fn aborted() -> HttpError {
-    HttpError::coded("Error", "ECONNRESET", "aborted")
+    HttpError::coded(HttpErrorKind::Reset, "Error", "ECONNRESET", "aborted")
 }
 
 /// The server's bytes are not HTTP/1.1 (Node's `Parse Error: …` wording) in a way Node has no
 /// words of its own for.
 pub fn parse_error(what: impl std::fmt::Display) -> HttpError {
-    HttpError::new(format!("Parse Error: {what}"))
+    HttpError::new(HttpErrorKind::Parse, format!("Parse Error: {what}"))
 }
 
 /// The server's bytes are not HTTP/1.1, in the words of Node's parser (llhttp): `Parse Error: `
 /// and its reason, with its `HPE_` code.
 pub fn node_parse_error(code: &'static str, reason: &str) -> HttpError {
-    HttpError::coded("Error", code, format!("Parse Error: {reason}"))
+    HttpError::coded(
+        HttpErrorKind::Parse,
+        "Error",
+        code,
+        format!("Parse Error: {reason}"),
+    )
 }
 
 /// A status line that does not start with `HTTP/`.

@@ -19,6 +19,7 @@ use super::decode::decode_response_body;
 use super::message::{HttpError, HttpRequest, HttpResponse};
 use super::timings::HopMarks;
 use super::tls;
+use crate::http::HttpErrorKind;
 use hyper_util::client::proxy::matcher::Matcher;
 use request::Additions;
 use response::{RawResponse, ResponseReader};
@@ -58,17 +59,33 @@ impl RawSender {
         hop: &mut HopMarks,
     ) -> Result<HttpResponse, HttpError> {
         let started = Instant::now();
-        let url = url::Url::parse(&request.url)
-            .map_err(|e| HttpError::new(format!("Invalid URI \"{}\": {e}", request.url)))?;
-        let target = target::raw_target(&request.url)
-            .ok_or_else(|| HttpError::new(format!("Invalid URI \"{}\"", request.url)))?;
+        let url = url::Url::parse(&request.url).map_err(|e| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("Invalid URI \"{}\": {e}", request.url),
+            )
+        })?;
+        let target = target::raw_target(&request.url).ok_or_else(|| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("Invalid URI \"{}\"", request.url),
+            )
+        })?;
         let https = match url.scheme() {
             "http" => false,
             "https" => true,
-            other => return Err(HttpError::new(format!("Invalid protocol: {other}:"))),
+            other => {
+                return Err(HttpError::new(
+                    HttpErrorKind::Invalid,
+                    format!("Invalid protocol: {other}:"),
+                ));
+            }
         };
         let (Some(host), Some(authority)) = (url.host(), super::default_host(&url)) else {
-            return Err(HttpError::new(format!("Invalid URI \"{}\"", request.url)));
+            return Err(HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("Invalid URI \"{}\"", request.url),
+            ));
         };
         let host_text = url.host_str().unwrap_or_default();
         let port = url
@@ -145,7 +162,10 @@ async fn connect(host: &str, port: u16, hop: &mut HopMarks) -> Result<TcpStream,
         hop.lookup = Some(Instant::now());
     }
     if addresses.is_empty() {
-        return Err(HttpError::new(format!("getaddrinfo ENOTFOUND {host}")));
+        return Err(HttpError::new(
+            HttpErrorKind::Dns,
+            format!("getaddrinfo ENOTFOUND {host}"),
+        ));
     }
     let mut last = None;
     for address in addresses {

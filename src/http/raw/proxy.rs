@@ -8,6 +8,7 @@
 use super::error::parse_error;
 use super::response::ResponseReader;
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use hyper_util::client::proxy::matcher::Matcher;
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 
@@ -37,10 +38,13 @@ pub fn route(matcher: &Matcher, url: &url::Url) -> Result<Option<Route>, HttpErr
     };
     let proxy = intercept.uri();
     if proxy.scheme_str() != Some("http") {
-        return Err(HttpError::new(format!(
-            "protocolProfileBehavior.disableUrlEncoding: cannot send through the proxy {proxy} \
+        return Err(HttpError::new(
+            HttpErrorKind::Other,
+            format!(
+                "protocolProfileBehavior.disableUrlEncoding: cannot send through the proxy {proxy} \
              (only http:// proxies are supported for requests sent without URL encoding)"
-        )));
+            ),
+        ));
     }
     let proxy_host = proxy.host().unwrap_or_default();
     Ok(Some(Route {
@@ -73,10 +77,13 @@ pub async fn tunnel<S: AsyncRead + AsyncWrite + Unpin>(
     let mut reader = ResponseReader::new(stream);
     let answer = reader.read_final_head().await?;
     if !(200..300).contains(&answer.status) {
-        return Err(HttpError::new(format!(
-            "tunneling socket could not be established, statusCode={}",
-            answer.status
-        )));
+        return Err(HttpError::new(
+            HttpErrorKind::Other,
+            format!(
+                "tunneling socket could not be established, statusCode={}",
+                answer.status
+            ),
+        ));
     }
     if !reader.buffered().is_empty() {
         return Err(parse_error(

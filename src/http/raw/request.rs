@@ -4,6 +4,7 @@
 //! the jar's `Cookie` and `Content-Length`.
 
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use crate::http::message::find_header;
 use base64::Engine as _;
 use reqwest::header::{HeaderName, HeaderValue};
@@ -68,28 +69,36 @@ pub fn request_head(
     headers: &[(String, String)],
 ) -> Result<Vec<u8>, HttpError> {
     if reqwest::Method::from_bytes(method.as_bytes()).is_err() {
-        return Err(HttpError::new(format!("invalid method \"{method}\"")));
+        return Err(HttpError::new(
+            HttpErrorKind::Invalid,
+            format!("invalid method \"{method}\""),
+        ));
     }
     if target
         .chars()
         .any(|c| c <= ' ' || c == '\u{7f}' || c > '\u{ff}')
     {
-        return Err(HttpError::new(format!(
-            "invalid request target \"{target}\""
-        )));
+        return Err(HttpError::new(
+            HttpErrorKind::Invalid,
+            format!("invalid request target \"{target}\""),
+        ));
     }
     let mut head = format!("{method} ").into_bytes();
     head.extend(latin1(target));
     head.extend_from_slice(b" HTTP/1.1\r\n");
     for (name, value) in headers {
         if HeaderName::from_bytes(name.as_bytes()).is_err() {
-            return Err(HttpError::new(format!("invalid header name \"{name}\"")));
+            return Err(HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("invalid header name \"{name}\""),
+            ));
         }
         let value = latin1(value);
         if HeaderValue::from_bytes(&value).is_err() {
-            return Err(HttpError::new(format!(
-                "invalid value for header \"{name}\""
-            )));
+            return Err(HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("invalid value for header \"{name}\""),
+            ));
         }
         head.extend_from_slice(name.as_bytes());
         head.extend_from_slice(b": ");

@@ -5,6 +5,7 @@
 //! which differ from build to build, are left out.
 
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use tokio_rustls::rustls::{AlertDescription, Error};
 
 /// The alert in `error`'s chain of causes, worded as OpenSSL words it.
@@ -63,9 +64,10 @@ fn alert_error(alert: AlertDescription) -> HttpError {
         }
         other => format!("tls alert {other:?}"),
     };
-    HttpError::new(format!(
-        "SSL routines:ssl3_read_bytes:{reason}:SSL alert number {number}"
-    ))
+    HttpError::new(
+        HttpErrorKind::Tls,
+        format!("SSL routines:ssl3_read_bytes:{reason}:SSL alert number {number}"),
+    )
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub use certificates::{CertificateFlags, ClientCertificate, LoadedCertificates};
 pub use profile::{TlsBehavior, TlsProfile};
 
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use tokio_rustls::rustls::client::ResolvesClientCert;
@@ -143,7 +144,7 @@ impl Tls {
         }
         let builder = ClientConfig::builder_with_provider(provider)
             .with_protocol_versions(&versions)
-            .map_err(|e| HttpError::new(format!("cannot start TLS: {e}")))?
+            .map_err(|e| HttpError::new(HttpErrorKind::Tls, format!("cannot start TLS: {e}")))?
             .dangerous()
             .with_custom_certificate_verifier(verifier);
         let identity = key
@@ -182,8 +183,12 @@ impl ResolvesClientCert for Present {
 /// The name to present and verify for `host`.
 pub fn server_name(host: &url::Host<&str>) -> Result<ServerName<'static>, HttpError> {
     match host {
-        url::Host::Domain(domain) => ServerName::try_from(domain.to_string())
-            .map_err(|_| HttpError::new(format!("invalid TLS server name \"{domain}\""))),
+        url::Host::Domain(domain) => ServerName::try_from(domain.to_string()).map_err(|_| {
+            HttpError::new(
+                HttpErrorKind::Tls,
+                format!("invalid TLS server name \"{domain}\""),
+            )
+        }),
         url::Host::Ipv4(ip) => Ok(ServerName::IpAddress(std::net::IpAddr::V4(*ip).into())),
         url::Host::Ipv6(ip) => Ok(ServerName::IpAddress(std::net::IpAddr::V6(*ip).into())),
     }

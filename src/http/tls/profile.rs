@@ -15,6 +15,7 @@
 //!   nothing for a client, here neither.
 
 use crate::http::HttpError;
+use crate::http::HttpErrorKind;
 use tokio_rustls::rustls::SupportedCipherSuite;
 
 /// The TLS settings of one request's `protocolProfileBehavior`, as written.
@@ -113,12 +114,18 @@ impl TlsBehavior {
                     }
             });
             if !usable {
-                return Err(HttpError::new("SSL routines::no cipher match"));
+                return Err(HttpError::new(
+                    HttpErrorKind::Tls,
+                    "SSL routines::no cipher match",
+                ));
             }
             profile.suites = Some(mask);
         }
         if profile.no_tls12 && profile.no_tls13 {
-            return Err(HttpError::new("SSL routines::no protocols available"));
+            return Err(HttpError::new(
+                HttpErrorKind::Tls,
+                "SSL routines::no protocols available",
+            ));
         }
         Ok(profile)
     }

@@ -74,8 +74,11 @@ fn runtime() -> tokio::runtime::Runtime {
 
 /// Everything a planned item carries, as text.
 fn describe(p: &PlannedItem<'_>) -> String {
-    let sources = |scripts: &[&crate::collection::Script]| -> Vec<String> {
-        scripts.iter().map(|s| s.source.clone()).collect()
+    let sources = |scripts: &[crate::runner::plan::PlannedScript<'_>]| -> Vec<String> {
+        scripts
+            .iter()
+            .map(|s| format!("{}: {}", s.owner, s.source))
+            .collect()
     };
     format!(
         "{:?} {:?} {} {:?} pre={:?} test={:?} auth={:?} behavior={:?}",
@@ -128,16 +131,16 @@ fn file_plan_items_inherit_like_the_memory_plan() {
     assert_eq!(d.len(), m.len());
     let (m_items, d_items) = (read_all(&*m).expect("read"), read_all(&*d).expect("read"));
     assert_eq!(d_items, m_items);
-    // The inheritance itself, on one item: folder scripts, `noauth` over the folder's basic
+    // The inheritance itself, on one item: folder scripts with their owners, `noauth` over the folder's basic
     // auth but under the item's own bearer, behaviour merged down to the item.
     let deep = &d_items[2];
     assert!(deep.contains("\"deep\""), "{deep}");
     assert!(
-        deep.contains(r#"pre=["// collection pre", "// F1 pre", "// F2 pre"]"#),
+        deep.contains(r#"pre=["nested: // collection pre", "F1: // F1 pre", "F2: // F2 pre"]"#),
         "{deep}"
     );
     assert!(
-        deep.contains(r#"test=["// collection test", "// F1 test"]"#),
+        deep.contains(r#"test=["nested: // collection test", "F1: // F1 test"]"#),
         "{deep}"
     );
     assert!(deep.contains("bearer"), "{deep}");
