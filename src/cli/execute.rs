@@ -1,5 +1,5 @@
 //! One run from loaded inputs to its outcome: the [`RunConfig`] built from the flags, the
-//! reporters the [registry](crate::report::registry) builds by name, the runner, then the one
+//! reporters the [registry] builds by name, the runner, then the one
 //! export step ([`super::outputs`]) and the exit code. [`run_loaded`] is shared by `postie run`,
 //! `postie demo` ([`execute`], which also tells what the run left in the environment) and the
 //! library API ([`crate::api::run`]).

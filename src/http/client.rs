@@ -1,6 +1,6 @@
 //! The single real HTTP client of a run: keep-alive connections, one cookie jar, redirects,
 //! TLS verification, timeouts. Each request runs through the redirect layer
-//! ([`super::redirect::Redirects`]) around one hop at a time ([`super::hop`]).
+//! ([`super::redirect::Redirects`]) around one hop at a time (`http::hop`).
 
 use super::cookies::CookieJar;
 use super::hop::Hop;
