@@ -115,6 +115,36 @@ fn array_index(name: &str) -> Option<u32> {
     (n != u32::MAX && n.to_string() == name).then_some(n)
 }
 
+/// The number of request and script errors of `executions`, and Newman's `<system-err>` text
+/// for them: per execution with an error, `Iteration: N` (0-based), the request error, `---`,
+/// then each failed test script's and pre-request script's message, each followed by `---`.
+fn system_err(executions: &[Execution]) -> (usize, String) {
+    let mut errors = 0;
+    let mut all = String::new();
+    for e in executions {
+        let mut text = format!("Iteration: {}\n", e.iteration);
+        if let Some(stack) = &e.request_error {
+            errors += 1;
+            let _ = writeln!(text, "RequestError: {stack}");
+        }
+        text.push_str("\n---\n");
+        for (prop, messages) in [
+            ("testScript", &e.test_errors),
+            ("prerequestScript", &e.prerequest_errors),
+        ] {
+            for message in messages {
+                errors += 1;
+                let _ = write!(text, "{prop}Error: {message}\n---\n");
+            }
+        }
+        if e.request_error.is_some() || !e.test_errors.is_empty() || !e.prerequest_errors.is_empty()
+        {
+            all.push_str(&text);
+        }
+    }
+    (errors, all)
+}
+
 /// Test case names with their failures (message, stack), in JavaScript's key order.
 fn test_cases(executions: &[Execution]) -> Vec<(&str, Vec<&(String, String)>)> {
     let mut cases: Vec<(&str, Vec<&(String, String)>)> = Vec::new();
@@ -225,31 +255,7 @@ impl JunitReporter {
         let executions = &suite.executions;
         let mean = executions.iter().map(seconds).sum::<f64>() / executions.len().max(1) as f64;
         let last_time = executions.last().map_or(0.0, seconds);
-        let mut errors = 0;
-        let mut system_err = String::new();
-        for e in executions {
-            let mut text = format!("Iteration: {}\n", e.iteration);
-            if let Some(stack) = &e.request_error {
-                errors += 1;
-                let _ = writeln!(text, "RequestError: {stack}");
-            }
-            text.push_str("\n---\n");
-            for (prop, messages) in [
-                ("testScript", &e.test_errors),
-                ("prerequestScript", &e.prerequest_errors),
-            ] {
-                for message in messages {
-                    errors += 1;
-                    let _ = write!(text, "{prop}Error: {message}\n---\n");
-                }
-            }
-            if e.request_error.is_some()
-                || !e.test_errors.is_empty()
-                || !e.prerequest_errors.is_empty()
-            {
-                system_err.push_str(&text);
-            }
-        }
+        let (errors, system_err) = system_err(executions);
         let failures: usize = executions
             .iter()
             .flat_map(|e| &e.assertions)

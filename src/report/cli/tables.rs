@@ -27,25 +27,7 @@ pub(super) fn summary(
     y: &Symbols,
     s: Style,
 ) -> Vec<String> {
-    let cell = |n: usize| n.to_string().width() + 2;
-    let mut widths = [
-        FIRST,
-        rows.iter().map(|r| cell(r.1)).fold(10, usize::max),
-        rows.iter().map(|r| cell(r.2)).fold(10, usize::max),
-    ];
-    // cli-table3 visits spanning cells last to first.
-    for text in footer.iter().rev() {
-        let desired = text.width() + 2;
-        let mut existing = widths.iter().sum::<usize>() + 2;
-        for (free, column) in [(2, 1), (1, 2)] {
-            if desired <= existing {
-                break;
-            }
-            let share = (desired - existing).div_ceil(free);
-            widths[column] += share;
-            existing += share;
-        }
-    }
+    let widths = summary_widths(rows, footer);
     let [
         top_left,
         top_mid,
@@ -108,6 +90,31 @@ pub(super) fn summary(
         out.push(format!("{bottom_left}{}{bottom_right}", h.repeat(inner)));
     }
     out
+}
+
+/// The summary's three column widths, padding included: the first fixed, the others as wide as
+/// their cells, then widened for the footer lines that span all three (visited last to first,
+/// each free column taking its rounded share of what is missing, as cli-table3 does).
+fn summary_widths(rows: &[CountRow<'_>], footer: &[String]) -> [usize; 3] {
+    let cell = |n: usize| n.to_string().width() + 2;
+    let mut widths = [
+        FIRST,
+        rows.iter().map(|r| cell(r.1)).fold(10, usize::max),
+        rows.iter().map(|r| cell(r.2)).fold(10, usize::max),
+    ];
+    for text in footer.iter().rev() {
+        let desired = text.width() + 2;
+        let mut existing = widths.iter().sum::<usize>() + 2;
+        for (free, column) in [(2, 1), (1, 2)] {
+            if desired <= existing {
+                break;
+            }
+            let share = (desired - existing).div_ceil(free);
+            widths[column] += share;
+            existing += share;
+        }
+    }
+    widths
 }
 
 /// One failure as the list shows it: its number's text, then the lines of its two cells.
