@@ -50,6 +50,9 @@ pub struct Prepared {
     pub system_headers: Vec<bool>,
     /// The effective auth, resolved: digest and NTLM answer the server's challenges with it.
     pub auth: Option<Auth>,
+    /// The URL as Newman's CLI shows it (`url.toString()`): as written and resolved, not
+    /// encoded, with the query parameters auth added.
+    pub display_url: String,
 }
 
 /// A request with every variable resolved (see `runner::resolve`): what [`assemble`] builds the
@@ -85,6 +88,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
     };
 
     let (mut url, mut error) = wire_url(&spec.url, options.disable_url_encoding);
+    let mut display_url = shown_url(&spec.url);
 
     let mut headers: Vec<(String, String)> = spec
         .headers
@@ -116,7 +120,13 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         // Signers see the body's own type when the user set none.
         let body_type = built.as_ref().and_then(|b| b.content_type.as_deref());
         let mut request = (&mut url, &mut headers, &mut body);
-        warnings.extend(sign(auth, &method, &mut request, body_type));
+        warnings.extend(sign(
+            auth,
+            &method,
+            &mut request,
+            body_type,
+            &mut display_url,
+        ));
     }
     runtime_type(&mut headers, ContentTypeSource::Runtime);
     add_defaults(&mut headers, &url, &disabled);
@@ -152,6 +162,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         system_headers: system_flags(&user_headers, &script_headers),
         script_headers,
         auth: spec.auth,
+        display_url,
     }
 }
 
@@ -173,12 +184,14 @@ type Parts<'a> = (
     &'a mut Option<Vec<u8>>,
 );
 
-/// Apply `auth` to the request being assembled; the signer's warning, if any.
+/// Apply `auth` to the request being assembled (its query parameters, decoded, to `display`
+/// too); the signer's warning, if any.
 fn sign(
     auth: &Auth,
     method: &str,
     (url, headers, body): &mut Parts<'_>,
     body_type: Option<&str>,
+    display: &mut String,
 ) -> Option<String> {
     let input = SignInput {
         method,
@@ -188,6 +201,20 @@ fn sign(
         body_type,
     };
     let result = apply_auth(auth, &input);
+    let decoded = percent_decode;
+    for effect in &result.effects {
+        match effect {
+            AuthEffect::Query(name, value) => {
+                add_query_param(display, &decoded(name), &decoded(value))
+            }
+            AuthEffect::SetQuery(name, value) => {
+                remove_query_param(display, &decoded(name));
+                add_query_param(display, &decoded(name), &decoded(value));
+            }
+            AuthEffect::RemoveQuery(name) => remove_query_param(display, &decoded(name)),
+            _ => {}
+        }
+    }
     apply_effects(result.effects, url, headers, body);
     result.warning
 }
@@ -341,6 +368,23 @@ fn url_basic_auth(url: &str) -> Option<String> {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(pair.as_bytes())
     ))
+}
+
+/// The resolved URL text as Newman's CLI shows it (postman-collection's `Url` parsed and printed
+/// again): without surrounding blanks, extra slashes after `scheme:` dropped, backslashes before
+/// the query read as `/`.
+fn shown_url(url: &str) -> String {
+    let url = url.trim();
+    let (head, rest) = match url.find("://") {
+        Some(i) => (&url[..i + 3], url[i + 3..].trim_start_matches('/')),
+        None => ("", url),
+    };
+    let split = rest.find(['?', '#']).unwrap_or(rest.len());
+    format!(
+        "{head}{}{}",
+        rest[..split].replace('\\', "/"),
+        &rest[split..]
+    )
 }
 
 /// `%XX` sequences decoded (invalid ones kept); the bytes read as UTF-8, lossily.
@@ -562,6 +606,13 @@ pub(super) fn apply_effects(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn shown_url_is_newmans_to_string() {
+        assert_eq!(shown_url("  http://h/a\\b?x=\\ y"), "http://h/a/b?x=\\ y");
+        assert_eq!(shown_url("http:///h/get"), "http://h/get");
+        assert_eq!(shown_url("h:9/x?q=a b"), "h:9/x?q=a b");
+    }
+
     #[test]
     fn set_query_replaces_parameters_of_that_name() {
         let mut url = "http://h/x?a=1&k=old&b=2&k=older#f".to_string();

@@ -37,6 +37,7 @@ use super::mask::Masker;
 use super::summary::RunSummary;
 use super::test_mode::Clock;
 use super::xml::{attr, cdata};
+use crate::http::HttpError;
 use crate::runner::{Cursor, Event, ItemRef, Listener};
 use crate::script::ScriptKind;
 use std::fmt::Write;
@@ -54,6 +55,9 @@ struct Assertion {
 #[derive(Debug, Default)]
 struct Execution {
     iteration: usize,
+    /// Requests sent in it (a script's `pm.sendRequest` too): Newman lists the record once per
+    /// request, and not at all when the request was skipped.
+    requests: usize,
     /// The response time, when a response came.
     response: Option<Duration>,
     /// The request error's stack text.
@@ -72,6 +76,17 @@ struct Suite {
     id: String,
     name: String,
     executions: Vec<Execution>,
+}
+
+impl Suite {
+    /// The item's records as Newman's report lists them: each execution once per request it
+    /// sent, none for an execution whose request was skipped.
+    fn records(&self) -> Vec<&Execution> {
+        self.executions
+            .iter()
+            .flat_map(|e| std::iter::repeat_n(e, e.requests))
+            .collect()
+    }
 }
 
 /// Collects a run into a JUnit XML document.
@@ -115,10 +130,20 @@ fn array_index(name: &str) -> Option<u32> {
     (n != u32::MAX && n.to_string() == name).then_some(n)
 }
 
+/// The first line of the stack Node gives a request error: `Error: connect ECONNREFUSED …`, or
+/// for Node's own coded errors `TypeError [ERR_UNESCAPED_CHARACTERS]: …`. (Node's frames that
+/// follow it in Newman's report have no counterpart in postie.)
+fn node_stack_head(error: &HttpError) -> String {
+    match error.code.filter(|c| c.starts_with("ERR_")) {
+        Some(code) => format!("{} [{code}]: {}", error.name, error.message),
+        None => format!("{}: {}", error.name, error.message),
+    }
+}
+
 /// The number of request and script errors of `executions`, and Newman's `<system-err>` text
 /// for them: per execution with an error, `Iteration: N` (0-based), the request error, `---`,
 /// then each failed test script's and pre-request script's message, each followed by `---`.
-fn system_err(executions: &[Execution]) -> (usize, String) {
+fn system_err(executions: &[&Execution]) -> (usize, String) {
     let mut errors = 0;
     let mut all = String::new();
     for e in executions {
@@ -146,7 +171,7 @@ fn system_err(executions: &[Execution]) -> (usize, String) {
 }
 
 /// Test case names with their failures (message, stack), in JavaScript's key order.
-fn test_cases(executions: &[Execution]) -> Vec<(&str, Vec<&(String, String)>)> {
+fn test_cases<'a>(executions: &[&'a Execution]) -> Vec<(&'a str, Vec<&'a (String, String)>)> {
     let mut cases: Vec<(&str, Vec<&(String, String)>)> = Vec::new();
     for assertion in executions.iter().flat_map(|e| &e.assertions) {
         let index = match cases.iter().position(|(n, _)| *n == assertion.name) {
@@ -221,7 +246,7 @@ impl JunitReporter {
         let total: f64 = self
             .suites
             .iter()
-            .flat_map(|s| &s.executions)
+            .flat_map(Suite::records)
             .map(seconds)
             .sum();
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -234,7 +259,7 @@ impl JunitReporter {
         let suites: Vec<&Suite> = self
             .suites
             .iter()
-            .filter(|s| !s.executions.is_empty())
+            .filter(|s| !s.records().is_empty())
             .collect();
         if suites.is_empty() {
             out.push_str("/>");
@@ -252,9 +277,11 @@ impl JunitReporter {
     fn write_suite(&self, out: &mut String, suite: &Suite, timestamp: &str) {
         let m = |t: &str| attr(&self.masker.mask(t));
         let seconds = |e: &Execution| e.response.map_or(0.0, |d| d.as_secs_f64());
-        let executions = &suite.executions;
-        let mean = executions.iter().map(seconds).sum::<f64>() / executions.len().max(1) as f64;
-        let last_time = executions.last().map_or(0.0, seconds);
+        let executions = suite.records();
+        let executions = executions.as_slice();
+        let mean =
+            executions.iter().copied().map(seconds).sum::<f64>() / executions.len().max(1) as f64;
+        let last_time = executions.last().map_or(0.0, |e| seconds(e));
         let (errors, system_err) = system_err(executions);
         let failures: usize = executions
             .iter()
@@ -351,9 +378,15 @@ impl Listener for JunitReporter {
             } => {
                 self.masker.learn_request(request, credentials);
                 let execution = self.execution(item, cursor);
+                execution.requests += 1;
+                // As Newman's one record per execution: the last request's response, and a
+                // request error once any request failed.
                 match response {
                     Ok(r) => execution.response = Some(clock.duration(r.elapsed)),
-                    Err(e) => execution.request_error = Some(format!("Error: {}", e.message)),
+                    Err(e) => {
+                        execution.response = None;
+                        execution.request_error = Some(node_stack_head(e));
+                    }
                 }
             }
             Event::Script {
@@ -559,7 +592,7 @@ mod document_tests {
             exec(&[("b", false), ("10", true), ("2", false)]),
             exec(&[("b", true), ("a", false)]),
         ];
-        let cases: Vec<(&str, usize)> = test_cases(&executions)
+        let cases: Vec<(&str, usize)> = test_cases(&[&executions[0], &executions[1]])
             .into_iter()
             .map(|(n, f)| (n, f.len()))
             .collect();

@@ -96,6 +96,8 @@ pub enum Event<'a> {
         item: ItemRef<'a>,
         /// The request as sent.
         request: &'a HttpRequest,
+        /// Its URL as Newman shows it: as written and resolved, not encoded.
+        display_url: &'a str,
         /// The outcome.
         response: Result<&'a HttpResponse, &'a HttpError>,
         /// Credential values the auth block put into the request, for reporters to mask.

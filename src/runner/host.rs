@@ -87,6 +87,7 @@ impl<'a> ScriptHost for RunHost<'a, '_> {
             cursor: self.cursor,
             item: self.item,
             request: &prepared.request,
+            display_url: &prepared.display_url,
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: true,

@@ -250,6 +250,7 @@ impl ItemRunner<'_> {
             cursor,
             item,
             request: &prepared.request,
+            display_url: &prepared.display_url,
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: false,

@@ -33,10 +33,11 @@ impl<W: Write> Listener for CliReporter<W> {
             Event::BeforeItem { item, .. } => self.item_start(item),
             Event::Request {
                 request,
+                display_url,
                 response,
                 credentials,
                 ..
-            } => self.request(request, response, credentials),
+            } => self.request(request, display_url, response, credentials),
             Event::Assertion { assertion, .. } => self.assertion(assertion),
             Event::Script {
                 kind,
@@ -88,16 +89,18 @@ impl<W: Write> CliReporter<W> {
         self.line(&format!("{symbol} {}", item.name));
     }
 
-    /// The request line `METHOD url [200 OK, 1.2kB, 45ms]` (and with `--verbose` the exchange).
+    /// The request line `METHOD url [200 OK, 1.2kB, 45ms]` (and with `--verbose` the exchange);
+    /// the URL as Newman shows it, written and resolved but not encoded.
     fn request(
         &mut self,
         request: &HttpRequest,
+        display_url: &str,
         response: &Result<&HttpResponse, &HttpError>,
         credentials: &[String],
     ) {
         let s = self.style;
         self.masker.learn_request(request, credentials);
-        let mut head = format!("  {} {}", request.method, request.url);
+        let mut head = format!("  {} {display_url}", request.method);
         if self.options.show_timestamps {
             // Newman: `[` + `new Date().toLocaleString()` + `]`, two spaces, the request.
             let stamp = locale_timestamp(self.clock.now_millis(), self.clock.frozen);
