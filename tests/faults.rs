@@ -289,7 +289,7 @@ fn check_run(spec: &Spec, run: &Run, raw: bool) {
         run.junit.contains("errors=\"1\"")
             && run
                 .junit
-                .contains("<system-err><![CDATA[Iteration: 0\nRequestError: Error: "),
+                .contains("<system-err><![CDATA[Iteration: 0\nRequestError: "),
         "the JUnit report lists the error as Newman does:\n{}",
         run.junit
     );

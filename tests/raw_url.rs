@@ -97,8 +97,8 @@ fn raw_url_newman_path_and_query_arrive_byte_for_byte() {
         assert!(!request.header("user-agent").is_empty());
     }
     out.check(
-        out.stdout.contains(&format!("GET {reported} [200 OK")),
-        "the report shows the URL as sent",
+        out.stdout.contains(&format!("GET {query_url} [200 OK")),
+        "the CLI shows the URL as written, as Newman's url.toString() does",
     );
     out.check(out.stdout.contains("reported as sent"), "script ran");
     out.check(!out.stdout.contains("not supported"), "no warning any more");

@@ -134,7 +134,11 @@ fn array_index(name: &str) -> Option<u32> {
 /// for Node's own coded errors `TypeError [ERR_UNESCAPED_CHARACTERS]: …`. (Node's frames that
 /// follow it in Newman's report have no counterpart in postie.)
 fn node_stack_head(error: &HttpError) -> String {
-    match error.code.filter(|c| c.starts_with("ERR_")) {
+    // Node's own errors (`ERR_*`) carry the code in their name; zlib's (`ERR__*`) do not.
+    match error
+        .code
+        .filter(|c| c.starts_with("ERR_") && !c.starts_with("ERR__"))
+    {
         Some(code) => format!("{} [{code}]: {}", error.name, error.message),
         None => format!("{}: {}", error.name, error.message),
     }
