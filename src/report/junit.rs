@@ -71,8 +71,6 @@ struct Execution {
 /// One item, over all its executions.
 #[derive(Debug)]
 struct Suite {
-    /// Item id, else the item's position in the plan.
-    key: String,
     id: String,
     name: String,
     executions: Vec<Execution>,
@@ -97,6 +95,9 @@ pub struct JunitReporter {
     collection_id: String,
     started: u128,
     suites: Vec<Suite>,
+    /// Where each item's suite is in `suites`, by item id, else by the item's position in the
+    /// plan (a long run has many items).
+    by_key: std::collections::HashMap<String, usize>,
 }
 
 /// `Folder / Get user` → `FolderGetUser`, like lodash's `upperFirst(camelCase(name))`.
@@ -208,6 +209,7 @@ impl JunitReporter {
             collection_id: String::new(),
             started: clock.now_millis(),
             suites: Vec::new(),
+            by_key: std::collections::HashMap::new(),
         }
     }
 
@@ -215,12 +217,12 @@ impl JunitReporter {
         let key = item
             .id
             .map_or_else(|| format!("#{}", cursor.position), str::to_string);
-        let index = match self.suites.iter().position(|s| s.key == key) {
-            Some(i) => i,
+        let index = match self.by_key.get(&key) {
+            Some(i) => *i,
             None => {
+                self.by_key.insert(key, self.suites.len());
                 self.suites.push(Suite {
                     id: item.id.map_or_else(|| self.clock.id(), str::to_string),
-                    key,
                     name: item.full_name(),
                     executions: Vec::new(),
                 });
