@@ -34,7 +34,7 @@
 
 use super::format::assertion_stack;
 use super::mask::Masker;
-use super::summary::RunSummary;
+use super::summary::{BAIL_FAILURE, RunSummary};
 use super::test_mode::Clock;
 use super::xml::{attr, cdata};
 use crate::http::HttpError;
@@ -403,7 +403,13 @@ impl Listener for JunitReporter {
                 ..
             } => {
                 let execution = self.execution(item, cursor);
-                let message = error.message.clone();
+                // Newman writes the error's stack, else its message; of the script errors only
+                // `--bail`'s `AssertionFailure` has a stack (its first line).
+                let message = if error.name == BAIL_FAILURE {
+                    format!("{}: {}", error.name, error.message)
+                } else {
+                    error.message.clone()
+                };
                 match kind {
                     ScriptKind::Test => execution.test_errors.push(message),
                     ScriptKind::PreRequest => execution.prerequest_errors.push(message),

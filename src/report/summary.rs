@@ -31,6 +31,9 @@ pub struct RunStats {
     pub assertions: Counter,
 }
 
+/// The error `--bail` turns a script's failed assertions into (Newman's name for it).
+pub const BAIL_FAILURE: &str = "AssertionFailure";
+
 /// One failure of the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
@@ -238,8 +241,14 @@ impl Listener for SummaryBuilder {
                         test: String::new(),
                         message: error.message.clone(),
                         // Newman's sandbox errors carry no stack frames, so its `at` has no
-                        // position; the CLI shows it under `--verbose`.
-                        at: script_label(*kind).to_string(),
+                        // position (the CLI shows postie's under `--verbose`); the
+                        // `AssertionFailure` its `--bail` raises is made at one place in
+                        // Newman's runtime, whose position it reports.
+                        at: if error.name == BAIL_FAILURE {
+                            format!("{}:39:17", script_label(*kind))
+                        } else {
+                            script_label(*kind).to_string()
+                        },
                         script_position: error.position,
                         source: item.name.to_string(),
                         path: item.full_name(),
