@@ -2,32 +2,13 @@
 //! exported with no changes, and must come back as the same JSON document (same keys in the same
 //! order, same values, unknown fields kept), through the real file writer.
 
+use crate::util::json_files;
 use postie::collection::{load_collection, load_variable_file, read_json};
 use postie::export::{
     ExportStyle, collection_document, variable_file_document, write_collection, write_json,
 };
 use postie::vars::VariableScope;
 use std::path::{Path, PathBuf};
-
-/// Every `*.json` below `dir` (recursively) whose name matches `keep`.
-fn json_files(dir: &Path, keep: &dyn Fn(&str) -> bool, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            json_files(&path, keep, out);
-        } else if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(".json") && keep(n))
-        {
-            out.push(path);
-        }
-    }
-}
 
 fn roots() -> Vec<PathBuf> {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));

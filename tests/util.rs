@@ -123,3 +123,23 @@ pub fn collection_with_test(url: &str, test: &str) -> String {
     })
     .to_string()
 }
+
+/// Every `*.json` below `dir` (recursively) whose name matches `keep`.
+pub fn json_files(dir: &Path, keep: &dyn Fn(&str) -> bool, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            json_files(&path, keep, out);
+        } else if path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.ends_with(".json") && keep(n))
+        {
+            out.push(path);
+        }
+    }
+}

@@ -539,21 +539,7 @@ pub fn edits() -> BoxedStrategy<(Vec<TreeEdit>, bool, Vec<TextEdit>)> {
 
 /// The text of every JSON file below `dir` whose name passes `keep` (sorted by path).
 pub fn json_files(dir: &std::path::Path, keep: &dyn Fn(&str) -> bool, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            json_files(&path, keep, out);
-        } else if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(".json") && keep(n))
-            && let Ok(text) = std::fs::read_to_string(&path)
-        {
-            out.push(text);
-        }
-    }
+    let mut paths = Vec::new();
+    crate::util::json_files(dir, keep, &mut paths);
+    out.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
 }
