@@ -1,29 +1,10 @@
 //! The shipped partner-API collection against the real simulator over HTTP.
 
-use crate::util::{COLLECTION, ENVIRONMENT, env_value, postie, read_json, tempdir};
+use crate::util::{env_value, postie, read_json, run_shipped, tempdir};
 use postie::mock::{MockHandle, PartnerApiConfig, spawn};
 
 fn simulator(config: PartnerApiConfig) -> MockHandle {
     spawn(config, 0).unwrap_or_else(|e| panic!("simulator: {e}"))
-}
-
-fn run_shipped(server: &MockHandle, password: &str, extra: &[&str]) -> crate::util::Output {
-    let url = format!("partner_url={}", server.url());
-    let password = format!("password={password}");
-    let mut args = vec![
-        "run",
-        COLLECTION,
-        "-e",
-        ENVIRONMENT,
-        "--env-var",
-        &url,
-        "--env-var",
-        "login=partner@example.com",
-        "--env-var",
-        &password,
-    ];
-    args.extend_from_slice(extra);
-    postie(&args)
 }
 
 fn config() -> PartnerApiConfig {
@@ -41,7 +22,7 @@ fn partner_flow_happy_path_chains_the_jwt() {
     let export = dir.path().join("out/env.json");
     let export_arg = export.to_string_lossy().into_owned();
     let out = run_shipped(
-        &server,
+        &server.url(),
         "s3cret-pass",
         &["--export-environment", &export_arg],
     );
@@ -99,7 +80,7 @@ fn partner_flow_happy_path_chains_the_jwt() {
 #[test]
 fn partner_flow_wrong_password_fails_and_partners_gets_401() {
     let server = simulator(config());
-    let out = run_shipped(&server, "wrong-password", &[]);
+    let out = run_shipped(&server.url(), "wrong-password", &[]);
     out.check(out.code == 1, "a failed assertion exits 1");
     out.check(
         out.stdout.contains(" 1.  AssertionError  AUTH returns 200"),
@@ -117,9 +98,9 @@ fn partner_flow_wrong_password_fails_and_partners_gets_401() {
 fn partner_flow_duplicate_email_is_409_on_second_run() {
     let server = simulator(config());
     let email = ["--env-var", "new_account_email=dup@example.com"];
-    let first = run_shipped(&server, "s3cret-pass", &email);
+    let first = run_shipped(&server.url(), "s3cret-pass", &email);
     first.check(first.code == 0, "first run creates the account");
-    let second = run_shipped(&server, "s3cret-pass", &email);
+    let second = run_shipped(&server.url(), "s3cret-pass", &email);
     second.check(second.code == 1, "second run fails");
     second.check(second.stdout.contains("[409 Conflict"), "409 reported");
     second.check(
@@ -137,7 +118,7 @@ fn partner_flow_expired_token_gets_401() {
         access_ttl_secs: 0,
         ..config()
     });
-    let out = run_shipped(&server, "s3cret-pass", &[]);
+    let out = run_shipped(&server.url(), "s3cret-pass", &[]);
     out.check(out.code == 1, "expired token fails the run");
     out.check(
         out.stdout.contains("POST") && out.stdout.contains("[401 Unauthorized"),

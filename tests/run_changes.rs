@@ -3,9 +3,7 @@
 //! default export, and silence for runs that change nothing.
 
 use crate::echo::Echo;
-use crate::util::{
-    COLLECTION, ENVIRONMENT, Output, env_value, postie, postie_in, read_json, tempdir, write,
-};
+use crate::util::{Output, env_value, postie, postie_in, read_json, tempdir, write};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -47,25 +45,9 @@ impl Drop for Mock {
     }
 }
 
-/// The README's real-account command: URL and login by flag, the password from the CI's secret
-/// store (here an environment variable of the test).
+/// The README's real-account command against `mock`, the password as the CI's secret.
 fn run_partner_flow(mock: &Mock, extra: &[&str]) -> Output {
-    let url = format!("partner_url={}", mock.url);
-    let password = format!("password={PASSWORD}");
-    let mut args = vec![
-        "run",
-        COLLECTION,
-        "-e",
-        ENVIRONMENT,
-        "--env-var",
-        &url,
-        "--env-var",
-        "login=partner@example.com",
-        "--env-var",
-        &password,
-    ];
-    args.extend_from_slice(extra);
-    postie(&args)
+    crate::util::run_shipped(&mock.url, PASSWORD, extra)
 }
 
 #[cfg(unix)]

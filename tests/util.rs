@@ -143,3 +143,24 @@ pub fn json_files(dir: &Path, keep: &dyn Fn(&str) -> bool, out: &mut Vec<PathBuf
         }
     }
 }
+
+/// The shipped collection and environment against the partner API at `url`, as the README's
+/// real-account command runs them: URL and login by flag, `password` as a CI secret would be.
+pub fn run_shipped(url: &str, password: &str, extra: &[&str]) -> Output {
+    let url = format!("partner_url={url}");
+    let password = format!("password={password}");
+    let mut args = vec![
+        "run",
+        COLLECTION,
+        "-e",
+        ENVIRONMENT,
+        "--env-var",
+        &url,
+        "--env-var",
+        "login=partner@example.com",
+        "--env-var",
+        &password,
+    ];
+    args.extend_from_slice(extra);
+    postie(&args)
+}
