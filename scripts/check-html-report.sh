@@ -68,6 +68,9 @@ for report in "${reports[@]}"; do
     if ! grep -Eq 'data-ready="[0-9]+"' "$work/dom.html"; then
         problems="$problems the page script did not run to the end"
     fi
+    if grep -q 'data-page-size=' "$path" && ! grep -q 'class="pager"' "$work/dom.html"; then
+        problems="$problems tests are to be paged (testPaging) but the page has no pager"
+    fi
     if ! grep -q "<h2>Summary</h2>" "$work/dom.html"; then
         problems="$problems no summary in the rendered page"
     fi

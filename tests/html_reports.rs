@@ -267,6 +267,79 @@ fn html_reports_htmlextra_options_change_the_page() {
 }
 
 #[test]
+fn html_reports_htmlextra_pages_tests_and_shows_folder_descriptions() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let tests: Vec<String> = (1..=12)
+        .map(|i| {
+            format!("pm.test('check {i:02}', function () {{ pm.expect({i}).to.be.above(0); }});")
+        })
+        .collect();
+    let collection = serde_json::json!({
+        "info": {"name": "Paging", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{
+            "name": "Orders",
+            "description": "All <order> calls.",
+            "item": [{
+                "name": "Inner",
+                "description": {"content": "Second level notes.", "type": "text/markdown"},
+                "item": [{
+                    "name": "List orders",
+                    "event": [{"listen": "test", "script": {"exec": tests}}],
+                    "request": {"method": "GET", "url": format!("{}/get", echo.url())}
+                }]
+            }]
+        }, {
+            "name": "Plain",
+            "item": [{"name": "Ping", "request": {"method": "GET", "url": format!("{}/get", echo.url())}}]
+        }]
+    });
+    let file = crate::util::write(dir.path(), "paging.json", &collection.to_string());
+    let page_for = |name: &str, options: &[&str]| {
+        let path = dir.path().join(name);
+        let export = path.to_string_lossy().into_owned();
+        let mut args = vec![
+            "run",
+            &file,
+            "-r",
+            "htmlextra",
+            "--reporter-htmlextra-export",
+            &export,
+        ];
+        args.extend_from_slice(options);
+        let out = crate::util::postie_with_env(&args, &[("POSTIE_TEST_MODE", "1")]);
+        out.check(
+            out.code == 0 && !out.stderr.contains("warning"),
+            "a clean run, no warnings",
+        );
+        (read(&path), path)
+    };
+    let (plain, _) = page_for("plain.html", &[]);
+    assert!(!plain.contains("data-page-size=\"") && !plain.contains("class=\"folder-note\""));
+    let (page, path) = page_for(
+        "paged.html",
+        &[
+            "--reporter-htmlextra-testPaging",
+            "--reporter-htmlextra-showFolderDescription",
+        ],
+    );
+    let list = card(&page, "Orders / Inner / List orders", 1).unwrap_or_default();
+    assert!(list.contains("<ul class=\"assertions\" data-page-size=\"10\">"));
+    assert_eq!(
+        list.matches("<li class=\"pass\">").count(),
+        12,
+        "every test is in the page"
+    );
+    assert!(list.contains(
+        "<summary>Folder Orders</summary><div class=\"description\">All &lt;order&gt; calls.</div>"
+    ));
+    assert!(list.contains("<summary>Folder Orders / Inner</summary><div class=\"description\">Second level notes.</div>"));
+    let ping = card(&page, "Plain / Ping", 1).unwrap_or_default();
+    assert!(!ping.contains("class=\"folder-note\"") && !ping.contains("data-page-size=\""));
+    check_in_chromium(&[&path]);
+}
+
+#[test]
 fn html_reports_htmlextra_warns_and_refuses() {
     let echo = Echo::start();
     let dir = tempdir();

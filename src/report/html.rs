@@ -66,6 +66,10 @@ pub struct HtmlOptions {
     pub markdown_links: bool,
     /// Colour JSON bodies (off with `noSyntaxHighlighting`).
     pub syntax_highlighting: bool,
+    /// `testPaging`: a request's tests are shown a page at a time (ten per page).
+    pub test_paging: bool,
+    /// `showFolderDescription`: each request shows the descriptions of the folders around it.
+    pub folder_descriptions: bool,
     /// The options exactly as given (htmlextra's names), for a user template's context.
     pub raw: Vec<(String, serde_json::Value)>,
     /// `template`: the user's Handlebars template, rendered instead of the built-in page.
@@ -98,6 +102,8 @@ impl Default for HtmlOptions {
             skip_global_vars: Vec::new(),
             markdown_links: false,
             syntax_highlighting: true,
+            test_paging: false,
+            folder_descriptions: false,
             raw: Vec::new(),
             template: None,
         }
@@ -129,7 +135,8 @@ impl HtmlReporter {
         }
     }
 
-    /// What a user template's context says about the collection (ids, descriptions).
+    /// What the page or a user template's context says about the collection (ids,
+    /// descriptions).
     pub fn set_collection(&mut self, collection: CollectionInfo) {
         self.collection = collection;
     }
@@ -157,6 +164,7 @@ impl HtmlReporter {
                 &self.capture,
                 summary,
                 variables,
+                &self.collection,
                 &self.options,
                 self.clock,
             ),

@@ -10,7 +10,7 @@ use super::chart::response_time_svg;
 use super::format::{duration, size};
 use super::html::HtmlOptions;
 use super::html_text::{body_html, markdown_links};
-use super::newman_context::RunVariables;
+use super::newman_context::{CollectionInfo, RunVariables};
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
 use crate::diagnostic::Diagnostic;
@@ -68,6 +68,16 @@ struct BodyView {
     note: String,
 }
 
+/// A folder around a request, with its description (`showFolderDescription`).
+#[derive(Serialize)]
+struct FolderNote {
+    path: String,
+    html: String,
+}
+
+/// Tests shown per page with `testPaging`.
+const TESTS_PER_PAGE: usize = 10;
+
 #[derive(Serialize)]
 struct ExecutionView<'a> {
     #[serde(flatten)]
@@ -81,6 +91,9 @@ struct ExecutionView<'a> {
     response_body_view: Option<BodyView>,
     console_shown: bool,
     console_count: usize,
+    folder_notes: Vec<FolderNote>,
+    /// Tests per page when the tests are paged (`testPaging` and more than a page of them).
+    test_page: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -159,7 +172,38 @@ fn headers<'a>(list: &'a [Header], options: &HtmlOptions) -> Option<Vec<&'a Head
     })
 }
 
-fn execution_view<'a>(e: &'a Execution, options: &HtmlOptions) -> ExecutionView<'a> {
+/// The folders around `e` that have a description, outermost first, each under its path.
+fn folder_notes(
+    e: &Execution,
+    collection: &CollectionInfo,
+    capture: &Capture,
+    links: bool,
+) -> Vec<FolderNote> {
+    let mut path = String::new();
+    let mut notes = Vec::new();
+    for folder in &e.folders {
+        if !path.is_empty() {
+            path.push_str(" / ");
+        }
+        path.push_str(folder);
+        if let Some(text) = collection
+            .folder_description(&path)
+            .filter(|t| !t.trim().is_empty())
+        {
+            notes.push(FolderNote {
+                path: path.clone(),
+                html: markdown_links(&capture.masker().mask(text), links),
+            });
+        }
+    }
+    notes
+}
+
+fn execution_view<'a>(
+    e: &'a Execution,
+    options: &HtmlOptions,
+    folder_notes: Vec<FolderNote>,
+) -> ExecutionView<'a> {
     let links = options.markdown_links;
     let assertion_views = e
         .assertions
@@ -208,6 +252,9 @@ fn execution_view<'a>(e: &'a Execution, options: &HtmlOptions) -> ExecutionView<
             .map(|r| body_view(&r.body, highlight)),
         console_shown: options.console && !e.console.is_empty(),
         console_count: e.console.len(),
+        folder_notes,
+        test_page: (options.test_paging && e.assertions.len() > TESTS_PER_PAGE)
+            .then_some(TESTS_PER_PAGE),
     }
 }
 
@@ -331,6 +378,7 @@ pub fn render(
     capture: &Capture,
     summary: &RunSummary,
     variables: &RunVariables,
+    collection: &CollectionInfo,
     options: &HtmlOptions,
     clock: Clock,
 ) -> Result<String, Diagnostic> {
@@ -358,7 +406,14 @@ pub fn render(
         .executions
         .iter()
         .filter(|e| shown(e, options))
-        .map(|e| execution_view(e, options))
+        .map(|e| {
+            let notes = if options.folder_descriptions {
+                folder_notes(e, collection, capture, options.markdown_links)
+            } else {
+                Vec::new()
+            };
+            execution_view(e, options, notes)
+        })
         .collect();
     executions.sort_by_key(|e| !e.execution.failed);
     let failed_count = executions.iter().filter(|e| e.execution.failed).count();

@@ -82,6 +82,11 @@ impl CollectionInfo {
         info
     }
 
+    /// The description of the folder at `path` (names joined by ` / `, outermost first).
+    pub fn folder_description(&self, path: &str) -> Option<&str> {
+        self.folders.get(path)?.1.as_deref()
+    }
+
     fn walk(&mut self, nodes: &[Node], docs: Option<&Value>, path: &str) {
         for (index, node) in nodes.iter().enumerate() {
             let doc = docs.and_then(|d| d.get(index));

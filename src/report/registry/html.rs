@@ -48,10 +48,9 @@ pub const HTMLEXTRA_OPTIONS: &[&str] = &[
     "skipGlobalVars",
     "showMarkdownLinks",
     "noSyntaxHighlighting",
+    "testPaging",
+    "showFolderDescription",
 ];
-
-/// newman-reporter-htmlextra options postie's page does not have (warned about by name).
-const UNSUPPORTED: &[&str] = &["testPaging", "showFolderDescription"];
 
 /// Options that take a value (a bare flag is a mistake).
 const VALUE_OPTIONS: &[&str] = &[
@@ -81,6 +80,8 @@ const FLAG_OPTIONS: &[&str] = &[
     "showGlobalData",
     "showMarkdownLinks",
     "noSyntaxHighlighting",
+    "testPaging",
+    "showFolderDescription",
 ];
 
 /// The reporter's options by Newman's (camelCase) name, with the flags they came from.
@@ -133,9 +134,9 @@ pub(super) fn build(
         (context.warn)(warning);
     }
     let options = html_options(context.options, name, context.names, context.show_secrets)?;
-    let templated = options.template.is_some();
+    let needs_collection = options.template.is_some() || options.folder_descriptions;
     let mut reporter = HtmlReporter::new(options, context.masker.clone(), context.clock);
-    if templated {
+    if needs_collection {
         reporter.set_collection(CollectionInfo::from_collection(context.collection));
     }
     let base = match name {
@@ -174,17 +175,16 @@ fn unknown_options(raw: &RawReporterOptions, reporter: &str, reporters: &[String
         .filter(|(name, _)| !known.contains(&name.to_lower_camel_case().as_str()))
         .map(|(name, _)| {
             let camel = name.to_lower_camel_case();
-            if reporter == "htmlextra" && UNSUPPORTED.contains(&camel.as_str()) {
-                format!(
-                    "--reporter-{reporter}-{name}: postie's htmlextra page does not have this \
-                     option of newman-reporter-htmlextra; it is ignored"
-                )
-            } else {
-                format!(
+            match crate::diagnostic::did_you_mean(&camel, known.iter().copied()) {
+                Some(guess) => format!(
+                    "--reporter-{reporter}-{name}: the {reporter} reporter has no such option; \
+                     it is ignored (did you mean --reporter-{reporter}-{guess}?)"
+                ),
+                None => format!(
                     "--reporter-{reporter}-{name}: the {reporter} reporter has no such option; \
                      it is ignored (options: {})",
                     known.join(", ")
-                )
+                ),
             }
         })
         .collect()
@@ -255,7 +255,7 @@ fn html_options(
     if let Some(path) = given.text("template") {
         options.template = Some(UserTemplate::load(
             Path::new(path),
-            false,
+            given.flag("testPaging"),
             given.flag("logs"),
         )?);
     }
@@ -297,6 +297,8 @@ fn extra_options(given: &Given, options: &mut HtmlOptions) -> Result<(), Diagnos
     options.skip_global_vars = given.list("skipGlobalVars");
     options.markdown_links = given.flag("showMarkdownLinks");
     options.syntax_highlighting = !given.flag("noSyntaxHighlighting");
+    options.test_paging = given.flag("testPaging");
+    options.folder_descriptions = given.flag("showFolderDescription");
     if let Some(name) = given.text("timezone") {
         options.time_zone = Some(jiff::tz::TimeZone::get(name.trim()).map_err(|_| {
             Diagnostic::new(format!(
@@ -410,14 +412,17 @@ mod tests {
             "--reporter-htmlextra-showOnlyFail",
             "--reporter-htmlextra-logs",
             "--reporter-htmlextra-testPaging",
+            "--reporter-htmlextra-colours",
             "--reporter-html-title",
             "x",
         ]);
         let reporters = vec!["html".to_string(), "htmlextra".to_string()];
         let extra = unknown_options(&given, "htmlextra", &reporters);
-        assert_eq!(extra.len(), 2);
+        assert_eq!(extra.len(), 2, "{extra:?}");
         assert!(extra[0].starts_with("--reporter-htmlextra-showOnlyFail: the htmlextra"));
-        assert!(extra[1].contains("testPaging: postie's htmlextra page does not have"));
+        assert!(extra[0].contains("did you mean --reporter-htmlextra-showOnlyFails?"));
+        assert!(extra[1].starts_with("--reporter-htmlextra-colours: the htmlextra"));
+        assert!(extra[1].contains("(options: export, template,"));
         let html = unknown_options(&given, "html", &reporters);
         assert!(html.len() == 1 && html[0].starts_with("--reporter-html-title:"));
     }

@@ -116,13 +116,16 @@ pub fn check_names(names: &[String]) -> Result<(), Diagnostic> {
         .iter()
         .find(|name| !FACTORIES.iter().any(|(known, _)| known == name))
     {
-        Some(name) => Err(Diagnostic::new(format!(
-            "reporter \"{name}\" is not available in postie yet"
-        ))
-        .with_hint(format!(
-            "available reporters: {}",
-            FACTORIES.map(|(name, _)| name).join(", ")
-        ))),
+        Some(name) => {
+            let known = FACTORIES.map(|(name, _)| name);
+            let guess = crate::diagnostic::did_you_mean(name, known)
+                .map(|g| format!("did you mean \"{g}\"? "))
+                .unwrap_or_default();
+            Err(Diagnostic::new(format!(
+                "reporter \"{name}\" is not available in postie yet"
+            ))
+            .with_hint(format!("{guess}available reporters: {}", known.join(", "))))
+        }
         None => Ok(()),
     }
 }
@@ -141,7 +144,17 @@ pub fn unknown_options(options: &RawReporterOptions) -> Vec<String> {
             })
         })
         .map(|(name, _)| {
-            format!("--reporter-{name}: no such reporter option; ignored, as Newman ignores it")
+            let guess = CHECKED
+                .iter()
+                .find_map(|(reporter, known)| {
+                    let option = name.strip_prefix(reporter)?.strip_prefix('-')?;
+                    crate::diagnostic::did_you_mean(option, known.iter().copied())
+                        .map(|g| format!(" (did you mean --reporter-{reporter}-{g}?)"))
+                })
+                .unwrap_or_default();
+            format!(
+                "--reporter-{name}: no such reporter option; ignored, as Newman ignores it{guess}"
+            )
         })
         .collect()
 }
@@ -169,6 +182,7 @@ mod tests {
                 ("cli-no-summary", "true"),
                 ("cli-no-such-thing", "true"),
                 ("json-frobnicate", "x"),
+                ("junit-exprot", "r.xml"),
                 ("html-template", "t.hbs"),
                 ("export", "b"),
             ]
@@ -176,9 +190,14 @@ mod tests {
             .to_vec(),
         );
         let unknown = unknown_options(&raw);
-        assert_eq!(unknown.len(), 2);
+        assert_eq!(unknown.len(), 3);
         assert!(unknown[0].starts_with("--reporter-cli-no-such-thing: no such reporter option"));
         assert!(unknown[1].starts_with("--reporter-json-frobnicate: no such"));
+        assert!(!unknown[1].contains("did you mean"));
+        assert!(
+            unknown[2].ends_with("(did you mean --reporter-junit-export?)"),
+            "{unknown:?}"
+        );
     }
 
     #[test]
@@ -193,5 +212,10 @@ mod tests {
             e.contains("cli, json, junit, html, htmlextra, progress"),
             "{e}"
         );
+        let e = check_names(&["htmlextr".into()])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(e.contains("did you mean \"htmlextra\"?"), "{e}");
     }
 }

@@ -66,6 +66,36 @@
     });
   }
 
+  // testPaging: a request's tests a page at a time, with previous/next buttons.
+  all("ul.assertions[data-page-size]").forEach(function (list) {
+    var size = Number(list.getAttribute("data-page-size"));
+    var items = Array.prototype.slice.call(list.children);
+    var pages = Math.ceil(items.length / size);
+    var page = 0;
+    var nav = document.createElement("p");
+    nav.className = "pager";
+    var prev = document.createElement("button");
+    var next = document.createElement("button");
+    var label = document.createElement("span");
+    prev.type = next.type = "button";
+    prev.textContent = "Previous";
+    next.textContent = "Next";
+    function turn(to) {
+      page = Math.max(0, Math.min(pages - 1, to));
+      items.forEach(function (item, i) { item.hidden = Math.floor(i / size) !== page; });
+      prev.disabled = page === 0;
+      next.disabled = page === pages - 1;
+      label.textContent = "tests page " + (page + 1) + " of " + pages;
+    }
+    prev.addEventListener("click", function () { turn(page - 1); });
+    next.addEventListener("click", function () { turn(page + 1); });
+    nav.appendChild(prev);
+    nav.appendChild(next);
+    nav.appendChild(label);
+    list.parentNode.insertBefore(nav, list.nextSibling);
+    turn(0);
+  });
+
   // Theme: light or dark, switched by the button in the header.
   var theme = document.querySelector("button[data-theme-toggle]");
   if (theme) {
