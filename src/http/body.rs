@@ -7,6 +7,7 @@ use super::files::FileAccess;
 use super::mime;
 use crate::collection::{Body, FormParam, KeyValue};
 use base64::Engine as _;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::Value;
 
 /// Who adds a body's `Content-Type`, which decides where it goes among the headers.
@@ -300,19 +301,16 @@ fn graphql(
     Value::Object(doc).to_string()
 }
 
+/// What a form body leaves unencoded (as Postman does, a space is `%20`, not `+`).
+const FORM_KEEP: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// `application/x-www-form-urlencoded` encoding of one key or value.
 fn form_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(char::from(byte));
-            }
-            b' ' => out.push_str("%20"),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(text, FORM_KEEP).to_string()
 }
 
 /// Remove `//` line comments and `/* */` block comments outside JSON strings.

@@ -5,30 +5,12 @@
 //! scheme), the host in its ASCII/IPv4 form. The result is what goes on the wire and what the
 //! reports show; the same parser splits it into the URL object of the JSON report.
 
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use serde_json::{Value, json};
 
 /// `%XX` sequences of `text` decoded to bytes; an invalid or cut-off `%` sequence is kept as is.
 pub fn percent_decode_bytes(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    out
+    percent_decode_str(text).collect()
 }
 
 /// A URL split as Postman's parser splits it.
@@ -150,36 +132,32 @@ fn restore_variables(text: &str, saved: &[String]) -> String {
         .collect()
 }
 
-/// Characters a part encodes besides C0 controls, DEL and non-ASCII.
-const FRAGMENT: &[u8] = b" \"<>`";
-const PATH: &[u8] = b" \"<>`#?{}";
-const USERINFO: &[u8] = b" \"<>`#?{}/:;=@[\\]^|";
-const QUERY: &[u8] = b" \"#'<>";
+/// What each part encodes: C0 controls, DEL and non-ASCII always, and these. None holds `%`, so
+/// an `%XX` already written, and a lone `%`, stay as they are.
+const FRAGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
+const PATH: &AsciiSet = &FRAGMENT.add(b'#').add(b'?').add(b'{').add(b'}');
+const USERINFO: &AsciiSet = &PATH
+    .add(b'/')
+    .add(b':')
+    .add(b';')
+    .add(b'=')
+    .add(b'@')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'|');
+const QUERY: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'\'')
+    .add(b'<')
+    .add(b'>');
 
-/// Percent-encode `text` with `set`: `%XX` already there is kept as written.
-fn encode(text: &str, set: &[u8]) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'%'
-            && i + 2 < bytes.len()
-            && bytes[i + 1].is_ascii_hexdigit()
-            && bytes[i + 2].is_ascii_hexdigit()
-        {
-            out.push_str(&text[i..i + 3]);
-            i += 3;
-            continue;
-        }
-        if !(0x20..0x7f).contains(&b) || set.contains(&b) {
-            out.push_str(&format!("%{b:02X}"));
-        } else {
-            out.push(char::from(b));
-        }
-        i += 1;
-    }
-    out
+/// Percent-encode `text` with `set`.
+fn encode(text: &str, set: &'static AsciiSet) -> String {
+    utf8_percent_encode(text, set).to_string()
 }
 
 /// The host as Node's `domainToASCII` gives it (IDNA, IPv4 forms normalised), or as written when
@@ -195,7 +173,7 @@ fn ascii_host(host: &str) -> String {
 /// when `disable_encoding`), the scheme defaulting to `http`. Empty when `url` is.
 pub fn href(url: &str, disable_encoding: bool) -> String {
     let pieces = parse(url);
-    let enc = |text: &str, set: &[u8]| {
+    let enc = |text: &str, set: &'static AsciiSet| {
         if disable_encoding {
             text.to_string()
         } else {

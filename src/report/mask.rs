@@ -7,6 +7,7 @@
 //! query or a form body). Matching is one multi-pattern pass (Aho-Corasick, longest match first),
 //! not one replace per secret.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use std::borrow::Cow;
 use std::sync::{Arc, PoisonError, RwLock};
 
@@ -74,6 +75,13 @@ pub fn secret_json_values(text: &str) -> Vec<String> {
     out
 }
 
+/// What percent-encoding keeps: RFC 3986 unreserved characters.
+const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// The forms a secret travels in besides itself: Base64 (standard, without padding, URL-safe)
 /// and percent-encoded (every byte but unreserved ones; spaces also as `+`).
 fn encoded_forms(secret: &str) -> Vec<String> {
@@ -83,14 +91,7 @@ fn encoded_forms(secret: &str) -> Vec<String> {
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(secret),
     ];
     let mut out: Vec<String> = engines.into_iter().collect();
-    let mut percent = String::with_capacity(secret.len() * 3);
-    for byte in secret.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            percent.push(char::from(byte));
-        } else {
-            percent.push_str(&format!("%{byte:02X}"));
-        }
-    }
+    let percent = utf8_percent_encode(secret, UNRESERVED).to_string();
     out.push(percent.replace("%20", "+"));
     out.push(percent);
     // An encoded form is only worth masking when it is as distinctive as the secret.

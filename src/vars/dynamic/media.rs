@@ -3,6 +3,7 @@
 use super::data::tech::{COMMON_FILE_TYPES, DIRECTORY_PATHS, MIME_TYPES};
 use super::pick::{hex, pick};
 use super::prose::word;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use rand::Rng;
 
 /// A placeholder image URL, e.g. `http://placeimg.com/640/480/cats` (no category: any image).
@@ -28,17 +29,21 @@ pub fn image_data_uri(rng: &mut impl Rng) -> String {
     )
 }
 
-/// Percent-encodes like JavaScript's `encodeURIComponent` (ASCII input).
+/// What JavaScript's `encodeURIComponent` leaves unencoded: `A-Z a-z 0-9 - _ . ! ~ * ' ( )`.
+const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
+
+/// Percent-encodes like JavaScript's `encodeURIComponent`.
 fn encode_uri_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 2);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(text, URI_COMPONENT).to_string()
 }
 
 /// A realistic browser `User-Agent` header value.
