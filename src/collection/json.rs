@@ -1,8 +1,9 @@
 //! Reading a JSON input file (collection, environment, globals) into a `serde_json::Value`.
 //!
 //! Owns the text decoding Newman tolerates — UTF-8 with or without a byte-order mark, UTF-16
-//! (LE/BE with a BOM, LE without one) — and turns every failure into a [`Diagnostic`] that names
-//! the file and, for syntax errors, the line and column.
+//! (LE/BE with a BOM, LE without one), and a file that is not UTF-8 in the legacy encoding its
+//! bytes suggest (Latin-1 and Windows-1252 CSVs saved by spreadsheets, mostly) — and turns every
+//! failure into a [`Diagnostic`] that names the file and, for syntax errors, the line and column.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -120,8 +121,6 @@ fn char_column(text: &str, line: usize, byte_col: usize) -> usize {
 /// Why bytes could not be decoded as text.
 #[derive(Debug)]
 pub(crate) enum DecodeError {
-    /// Invalid UTF-8 at this 1-based line and column.
-    Utf8 { line: usize, col: usize },
     /// Malformed UTF-16 (odd length or an unpaired surrogate).
     Utf16,
 }
@@ -129,11 +128,6 @@ pub(crate) enum DecodeError {
 impl DecodeError {
     fn into_diagnostic(self, path: &Path, what: &str) -> Diagnostic {
         match self {
-            DecodeError::Utf8 { line, col } => {
-                Diagnostic::in_file(path, format!("the {what} file is not valid UTF-8 text"))
-                    .at(line, col)
-                    .with_hint("save the file as UTF-8 (Postman exports UTF-8)")
-            }
             DecodeError::Utf16 => {
                 Diagnostic::in_file(path, format!("the {what} file is not valid UTF-16 text"))
                     .with_hint("save the file as UTF-8 (Postman exports UTF-8)")
@@ -143,7 +137,8 @@ impl DecodeError {
 }
 
 /// Decode file bytes to text: UTF-8 (BOM optional), UTF-16LE/BE with BOM, UTF-16 without BOM
-/// when the NUL-byte pattern of ASCII text shows it.
+/// when the NUL-byte pattern of ASCII text shows it; bytes that are not UTF-8 in the legacy
+/// encoding they look like (see [`legacy`]).
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     decode_owned(bytes.to_vec())
 }
@@ -169,15 +164,19 @@ pub(crate) fn decode_owned(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
 }
 
 fn utf8(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let good = &bytes[..e.utf8_error().valid_up_to()];
-        // The prefix is valid UTF-8 by construction.
-        let good = String::from_utf8_lossy(good);
-        let line = good.matches('\n').count() + 1;
-        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        DecodeError::Utf8 { line, col }
-    })
+    Ok(String::from_utf8(bytes).unwrap_or_else(|e| legacy(e.as_bytes())))
+}
+
+/// Text that is not UTF-8, in the legacy encoding its bytes look like (chardetng's guess, the
+/// detector Firefox uses), decoded with encoding_rs; bytes that encoding cannot map become
+/// U+FFFD. Newman guesses too (with the chardet package) but only uses a guess of ISO-8859-1,
+/// reading anything else as UTF-8; a Latin-1 file reads the same in both, and a Windows-1252
+/// one (curly quotes, `€`) reads right in postie.
+fn legacy(bytes: &[u8]) -> String {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, false);
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
@@ -302,11 +301,17 @@ mod tests {
     }
 
     #[test]
-    fn read_json_invalid_utf8() {
-        let f = temp_with(b"{\n  \"a\": \"\xff\"\n}");
-        let d = read_json(f.path(), "collection").unwrap_err();
-        assert_eq!(d.message, "the collection file is not valid UTF-8 text");
-        assert_eq!(d.position, Some((2, 9)));
+    fn read_json_not_utf8_in_the_encoding_it_looks_like() {
+        // Latin-1 / Windows-1252, as spreadsheets save CSVs in Western Europe.
+        let f = temp_with(b"{\n  \"city\": \"M\xfcnchen\", \"quote\": \"\x93hi\x94 \x80\"\n}");
+        let v = read_json(f.path(), "collection").unwrap();
+        assert_eq!(v["city"], "M\u{fc}nchen");
+        assert_eq!(v["quote"], "\u{201c}hi\u{201d} \u{20ac}");
+        // A file that is UTF-8 but for one stray byte still reads its UTF-8 text.
+        assert_eq!(
+            decode(b"\xc3\xa9t\xc3\xa9 caf\xc3\xa9").unwrap(),
+            "\u{e9}t\u{e9} caf\u{e9}"
+        );
     }
 
     #[test]
@@ -341,7 +346,7 @@ mod tests {
     }
 
     /// Text written as UTF-8 (with or without its mark) or UTF-16 with a mark decodes to itself;
-    /// any bytes decode or fail without a panic, an invalid UTF-8 byte named by its place.
+    /// any bytes decode or fail without a panic.
     #[test]
     fn decode_fuzz_encodings_and_any_bytes() {
         use proptest::prelude::*;
@@ -369,12 +374,15 @@ mod tests {
                 }
                 prop_assert_eq!(decode(bytes).ok(), Some(text.clone()), "encoding {}", i);
             }
-            if let Err(DecodeError::Utf8 { line, col }) = decode(&bytes) {
-                let good = std::str::from_utf8(
-                    &bytes[..bytes.utf8_chunks().next().map_or(0, |c| c.valid().len())],
+            // Any bytes: text or a UTF-16 error, never a panic; UTF-8 stays UTF-8.
+            if let Ok(decoded) = decode(&bytes)
+                && let Ok(plain) = std::str::from_utf8(&bytes)
+                && !matches!(
+                    bytes.as_slice(),
+                    [0, _, ..] | [_, 0, ..] | [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]
                 )
-                .unwrap_or("");
-                prop_assert!(line == good.matches('\n').count() + 1 && col >= 1);
+            {
+                prop_assert_eq!(decoded, plain.trim_start_matches('\u{feff}'));
             }
             Ok(())
         });

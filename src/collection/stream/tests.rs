@@ -258,13 +258,15 @@ fn stream_pipe_is_read_once() {
 }
 
 #[test]
-fn stream_file_with_invalid_utf8_is_reported_as_before() {
+fn stream_file_not_utf8_is_read_in_its_legacy_encoding() {
     let mut f = tempfile::NamedTempFile::new().expect("test fixture");
-    f.write_all(b"{\"info\": {},\n \"item\": [{\"name\": \"\xff\"}]}")
-        .expect("test fixture");
-    let d = load_collection(f.path()).expect_err("an error");
-    assert_eq!(d.message, "the collection file is not valid UTF-8 text");
-    assert_eq!(d.position, Some((2, 21)));
+    f.write_all(
+        b"{\"info\": {},\n \"item\": [{\"name\": \"Caf\xe9\", \"request\": \"http://x\"}]}",
+    )
+    .expect("test fixture");
+    let c = load_collection(f.path()).expect("read as Latin-1");
+    let doc = c.doc.to_value().expect("test fixture");
+    assert_eq!(doc["item"][0]["name"], "Caf\u{e9}");
 }
 
 #[test]
