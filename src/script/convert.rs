@@ -193,6 +193,9 @@ struct RawError {
     /// The script threw `null` or `undefined`: Newman records no error at all.
     #[serde(default)]
     nothing: bool,
+    /// For a chai assertion error, the assertion the script called (`eql`, `ok`, `status`).
+    #[serde(default)]
+    assertion: String,
 }
 
 #[derive(Deserialize)]
@@ -433,7 +436,7 @@ pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
         Err(_) => ScriptError {
             name: "Error".to_string(),
             message: "the script threw a value postie could not describe".to_string(),
-            position: None,
+            ..ScriptError::default()
         },
     }
 }
@@ -443,8 +446,77 @@ fn positioned(raw: RawError, source: &str) -> ScriptError {
     ScriptError {
         message: v8_message(&raw.name, &raw.message, position, source),
         position,
+        reported_position: reported_position(&raw, position, source),
         name: raw.name,
     }
+}
+
+/// Where Newman's failure places a chai assertion error thrown outside `pm.test` (other errors
+/// carry no frames there): V8 puts it at the called assertion's name in the script, one line
+/// down (the sandbox wraps the script). An assertion Newman's response checks make on a response
+/// without a status code fails inside its bundle, at a fixed place per check.
+fn reported_position(
+    raw: &RawError,
+    position: Option<(u32, u32)>,
+    source: &str,
+) -> Option<(u32, u32)> {
+    if raw.name != "AssertionError" || !from_chai(&raw.stack) {
+        return None;
+    }
+    let unanswered = raw.message.starts_with("expected PostmanResponse{")
+        && (raw.message.ends_with("to have property 'code'")
+            || raw.message.ends_with("to have property 'responseTime'"));
+    if unanswered {
+        let column = match raw.assertion.as_str() {
+            "success" | "info" | "redirection" | "clientError" | "serverError" => 607_090,
+            "error" => 607_427,
+            "statusCode" => 607_779,
+            "status" => 609_902,
+            "responseTime" => 614_046,
+            _ => return None,
+        };
+        return Some((64, column));
+    }
+    let (line, col) = position?;
+    Some((line + 1, name_column(source, line, col, &raw.assertion)))
+}
+
+/// The 1-based column of `.name` on `line` of `source` nearest to `col` (QuickJS places a
+/// getter's failure at the expression's start): the name's, or the dot's when `name` is written
+/// `.name`. Without a name, `col`, moved past a dot QuickJS points at.
+fn name_column(source: &str, line: u32, col: u32, name: &str) -> u32 {
+    let Some(text) = source.split('\n').nth(line.saturating_sub(1) as usize) else {
+        return col;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    if name.is_empty() {
+        let at_dot = chars.get(col.saturating_sub(1) as usize) == Some(&'.');
+        return if at_dot { col + 1 } else { col };
+    }
+    let (name, dot) = match name.strip_prefix('.') {
+        Some(bare) => (bare, 1),
+        None => (name, 0),
+    };
+    let wanted: Vec<char> = name.chars().collect();
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    (1..chars.len())
+        .filter(|&i| {
+            chars[i - 1] == '.'
+                && chars[i..].starts_with(&wanted)
+                && chars.get(i + wanted.len()).is_none_or(|&c| !is_ident(c))
+        })
+        .map(|i| u32::try_from(i + 1 - dot).unwrap_or(u32::MAX))
+        .min_by_key(|&c| c.abs_diff(col))
+        .unwrap_or(col)
+}
+
+/// True when the error was made by postie's chai (`pm.expect`, `pm.response.to`, `chai.*`):
+/// the first frame of its stack is chai's `AssertionError`.
+fn from_chai(stack: &str) -> bool {
+    stack
+        .lines()
+        .find(|l| l.trim_start().starts_with("at "))
+        .is_some_and(|l| l.contains("(postie-expect.js:"))
 }
 
 /// The first `postie-script:LINE:COL` in a QuickJS stack trace.
@@ -478,6 +550,19 @@ pub(crate) fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32)
 mod tests {
     use super::*;
     use crate::vars::{Change, ScopeName};
+
+    #[test]
+    fn name_column_finds_the_called_assertion_nearest_the_frame() {
+        let source = "x;\n  pm.expect(a).to.be.empty.and.to.be.null; pm.expect(b).to.be.null;";
+        assert_eq!(name_column(source, 2, 4, "null"), 38);
+        assert_eq!(name_column(source, 2, 60, "null"), 63);
+        assert_eq!(name_column(source, 2, 4, "nullish"), 4);
+        assert_eq!(name_column(source, 2, 4, ".null"), 37);
+        assert_eq!(name_column(source, 2, 4, ""), 4);
+        assert_eq!(name_column(source, 2, 15, ""), 16);
+        assert_eq!(name_column(source, 2, 17, ""), 17);
+        assert_eq!(name_column(source, 9, 4, "null"), 4);
+    }
 
     #[test]
     fn position_in_stack_finds_first_script_frame() {

@@ -64,6 +64,6 @@ pub(super) fn timeout_error(asynchronous: bool) -> ScriptError {
     ScriptError {
         name: "Error".to_string(),
         message: format!("sandbox: {phase} script execution timeout"),
-        position: None,
+        ..ScriptError::default()
     }
 }

@@ -192,7 +192,7 @@ impl Sandbox {
                 error: Some(ScriptError {
                     name: "Error".to_string(),
                     message: "postie sandbox failure: a script host without I/O waited".to_string(),
-                    position: None,
+                    ..ScriptError::default()
                 }),
                 ..ScriptOutcome::default()
             },
@@ -389,7 +389,7 @@ impl Sandbox {
             error: Some(ScriptError {
                 name: "Error".to_string(),
                 message: format!("postie could not read the script's results: {message}"),
-                position: None,
+                ..ScriptError::default()
             }),
             ..ScriptOutcome::default()
         });
@@ -428,7 +428,7 @@ impl Sandbox {
                     message: format!(
                         "more than {MAX_TIMER_CALLBACKS} timer callbacks; stopped (an endless setInterval?)"
                     ),
-                    position: None,
+                    ..ScriptError::default()
                 });
             }
             let wait =
@@ -496,7 +496,7 @@ impl Sandbox {
         let calls = convert::calls_from_json(&outbox).map_err(|message| ScriptError {
             name: "Error".to_string(),
             message: format!("postie sandbox failure: unreadable script call: {message}"),
-            position: None,
+            ..ScriptError::default()
         })?;
         for (id, call) in calls {
             let result = match call {
@@ -553,7 +553,7 @@ fn script_error(
         return ScriptError {
             name: "Error".to_string(),
             message: err.to_string(),
-            position: None,
+            ..ScriptError::default()
         };
     }
     let thrown = ctx.catch();

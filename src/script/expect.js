@@ -6,12 +6,38 @@
   const { typeName, display, inspect } = P;
   const hasOwn = Object.prototype.hasOwnProperty;
 
+  // The assertion the user's code called (the outermost one running), by error: V8 places a
+  // failure at that name's column, and Newman reports it (`test-script:LINE:COL`).
+  const calledAs = new WeakMap();
+  let depth = 0;
+  let outermost = '';
+  // A getter on an assertion `pm.expect` made (a proxy) is placed at its dot, any other at its
+  // name: the Rust side gets `.name` for the first.
+  function tracked(name, fn, getter) {
+    return function () {
+      if (depth === 0) {
+        outermost = getter && this && this.__flags && this.__flags.proxied ? '.' + name : name;
+      }
+      depth += 1;
+      try {
+        return fn.apply(this, arguments);
+      } finally {
+        depth -= 1;
+      }
+    };
+  }
+
   class AssertionError extends Error {
     constructor(message, actual, expected, showDiff) {
+      // Deep enough to reach the script's frame below the chains of assertions.
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40;
       super(message);
+      Error.stackTraceLimit = limit;
       this.actual = actual;
       this.expected = expected;
       this.showDiff = Boolean(showDiff);
+      calledAs.set(this, depth > 0 ? outermost : '');
     }
   }
   Object.defineProperty(AssertionError.prototype, 'name', {
@@ -116,16 +142,16 @@
   }
 
   function define(name, getter) {
-    Object.defineProperty(A, name, { get: getter, configurable: true });
+    Object.defineProperty(A, name, { get: tracked(name, getter, true), configurable: true });
   }
 
   function method(names, fn) {
     for (const name of [].concat(names)) {
       Object.defineProperty(A, name, {
-        value: function () {
+        value: tracked(name, function () {
           const out = fn.apply(this, arguments);
           return out === undefined ? this : out;
-        },
+        }),
         writable: true, configurable: true,
       });
     }
@@ -146,10 +172,10 @@
       define(name, function () {
         const self = this;
         if (onChain) onChain.call(self);
-        const call = function () {
+        const call = tracked(name, function () {
           const out = fn.apply(self, arguments);
           return out === undefined ? self : out;
-        };
+        });
         delete call.length;
         delete call.name;
         Object.setPrototypeOf(call, self);
@@ -818,20 +844,27 @@
   };
 
   function expect(value, message) {
-    return new Proxy(new Assertion(value, message), guard);
+    const assertion = new Assertion(value, message);
+    assertion.__flags.proxied = true;
+    return new Proxy(assertion, guard);
   }
-  expect.fail = function (actual, expected, message) {
+  expect.fail = tracked('fail', function (actual, expected, message) {
     if (arguments.length < 2) {
       message = actual;
       actual = undefined;
     }
     throw new AssertionError(message === undefined ? 'expect.fail()' : String(message), actual, expected);
-  };
+  });
 
   P.Assertion = Assertion;
   P.AssertionError = AssertionError;
+  P.assertionCalled = function (err) { return calledAs.get(err) || ''; };
   P.assert = check;
   P.defineAssertion = { method: method, property: property, chainable: chainable };
   P.deepEqual = deepEqual;
   P.expect = expect;
+  // `pm.response.to` / `pm.request.to`: a chain Newman places at each getter's name.
+  P.expectOwn = function (value) {
+    return new Proxy(new Assertion(value), guard);
+  };
 })(globalThis.__postie_internal);

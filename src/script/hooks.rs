@@ -204,6 +204,6 @@ pub(super) fn internal_error(ctx: &Ctx<'_>, err: rquickjs::Error) -> ScriptError
     ScriptError {
         name: "Error".to_string(),
         message: format!("postie sandbox failure: {message}"),
-        position: None,
+        ..ScriptError::default()
     }
 }

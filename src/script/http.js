@@ -1587,10 +1587,10 @@
   P.Response = Response;
   // pm.request and pm.response: the same objects with `to` (pm.response.to.have.status(200)).
   P.ScriptRequest = class PostmanRequest extends Request {
-    get to() { return P.expect(this).to; }
+    get to() { return P.expectOwn(this).to; }
   };
   P.ScriptResponse = class PostmanResponse extends Response {
-    get to() { return P.expect(this).to; }
+    get to() { return P.expectOwn(this).to; }
   };
   P.parseJson = parseJson;
   P.contentInfo = contentInfo;

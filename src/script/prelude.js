@@ -747,7 +747,8 @@
       } catch (e) {
         stack = '';
       }
-      return stringify({ name: info.name, message: info.message, stack: stack });
+      const assertion = err && typeof err === 'object' ? P.assertionCalled(err) : '';
+      return stringify({ name: info.name, message: info.message, stack: stack, assertion: assertion });
     } catch (e) {
       return stringify({ name: 'Error', message: 'the script threw a value that cannot be described', stack: '' });
     }

@@ -412,12 +412,9 @@
   function assertion(a, schema, options) {
     const flags = a.__flags;
     let data = flags.object;
+    // A body that is not JSON fails as `pm.response.json()` does (a `JSONError`).
     if (P.isHttpMessage && P.isHttpMessage(data)) {
-      try {
-        data = P.parseJson(data.text());
-      } catch (e) {
-        data = undefined;
-      }
+      data = typeof data.json === 'function' ? data.json() : P.parseJson(data.text());
     }
     // chai-postman's Ajv reports every error unless told otherwise.
     const opts = Object.assign({ allErrors: true, formats: true }, options || {});
