@@ -5,16 +5,16 @@
 //! Exit codes, in one place: 0 all passed; 1 the run had failures (assertion, script error,
 //! request error), unless `-x`; 2 the input or the command line is unusable.
 
-pub mod args;
-pub mod changes;
-pub mod config;
-pub mod demo;
-pub mod docs;
-pub mod execute;
-pub mod fetch;
-pub mod outputs;
-pub mod reporter_options;
-pub mod tls;
+pub(crate) mod args;
+pub(crate) mod changes;
+pub(crate) mod config;
+pub(crate) mod demo;
+pub(crate) mod docs;
+pub(crate) mod execute;
+pub(crate) mod fetch;
+pub(crate) mod outputs;
+pub(crate) mod reporter_options;
+pub(crate) mod tls;
 
 use crate::collection::{
     LoadOptions, load_collection_with, load_data, load_variable_file, parse_collection_text,

@@ -15,7 +15,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 mod stale;
-pub mod target;
+pub(crate) mod target;
 
 /// How exported variables are written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

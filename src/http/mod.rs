@@ -1,28 +1,28 @@
 //! HTTP: the single real client of a run, request preparation (variables, bodies, auth, default
 //! headers) and the request/response data the reporters see.
 
-pub mod auth;
-pub mod body;
-pub mod challenge;
-pub mod charset;
-pub mod client;
+pub(crate) mod auth;
+pub(crate) mod body;
+pub(crate) mod challenge;
+pub(crate) mod charset;
+pub(crate) mod client;
 pub mod cookie_file;
 pub mod cookies;
-pub mod decode;
+pub(crate) mod decode;
 pub mod files;
-pub mod headers;
+pub(crate) mod headers;
 mod hop;
-pub mod layer;
-pub mod message;
-pub mod mime;
-pub mod prepare;
+pub(crate) mod layer;
+pub(crate) mod message;
+pub(crate) mod mime;
+pub(crate) mod prepare;
 pub mod raw;
-pub mod reasons;
-pub mod redirect;
+pub(crate) mod reasons;
+pub(crate) mod redirect;
 pub mod response_body;
-pub mod timings;
-pub mod tls;
-pub mod tls_error;
+pub(crate) mod timings;
+pub(crate) mod tls;
+pub(crate) mod tls_error;
 mod transport_error;
 pub mod url_encode;
 

@@ -29,7 +29,6 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -367,11 +366,6 @@ impl reqwest::dns::Resolve for TimedResolver {
             Ok(Box::new(addresses.into_iter()) as reqwest::dns::Addrs)
         })
     }
-}
-
-/// A shareable [`TimedResolver`] for reqwest's builder.
-pub fn resolver() -> Arc<TimedResolver> {
-    Arc::new(TimedResolver)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@
 mod accounts;
 mod config;
 mod errors;
-pub mod jwt;
+pub(crate) mod jwt;
 mod partner_api;
 mod server;
 

@@ -6,43 +6,36 @@
 //! ([`Artifact`]s); the [`registry`] builds them by name from their options. Reporters never
 //! write files: the command line's export step does.
 
-pub mod capture;
-pub mod changes;
-pub mod chart;
-pub mod cli;
+pub(crate) mod capture;
+pub(crate) mod changes;
+pub(crate) mod chart;
+pub(crate) mod cli;
 #[cfg(test)]
 mod fixture;
-pub mod format;
-pub mod html;
+pub(crate) mod format;
+pub(crate) mod html;
 mod html_page;
-pub mod html_text;
-pub mod json;
+pub(crate) mod html_text;
+pub(crate) mod json;
 mod json_parts;
-pub mod junit;
-pub mod mask;
-pub mod newman_context;
-pub mod progress;
-pub mod registry;
-pub mod reporter;
-pub mod style;
-pub mod summary;
-pub mod symbols;
-pub mod template;
-pub mod template_helpers;
-pub mod test_mode;
+pub(crate) mod junit;
+pub(crate) mod mask;
+pub(crate) mod newman_context;
+pub(crate) mod progress;
+pub(crate) mod registry;
+pub(crate) mod reporter;
+pub(crate) mod style;
+pub(crate) mod summary;
+pub(crate) mod symbols;
+pub(crate) mod template;
+pub(crate) mod template_helpers;
+pub(crate) mod test_mode;
 mod xml;
 
 pub use changes::{ChangeKind, VariableChange, changed_variables, looks_secret};
-pub use cli::{CliOptions, CliReporter};
-pub use html::{HtmlOptions, HtmlReporter};
-pub use json::{JsonOptions, JsonReporter};
-pub use junit::JunitReporter;
 pub use mask::Masker;
-pub use newman_context::{CollectionInfo, Flavour, RunVariables};
-pub use progress::ProgressReporter;
-pub use registry::{RawReporterOptions, Reporters};
+pub use newman_context::RunVariables;
+pub use registry::Reporters;
 pub use reporter::{Artifact, Finished, ReportTarget, Reporter, Spool};
-pub use style::Style;
 pub use summary::{Failure, RunSummary, SummaryBuilder};
-pub use template::UserTemplate;
 pub use test_mode::Clock;

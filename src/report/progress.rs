@@ -49,6 +49,7 @@ impl ProgressReporter {
     }
 
     /// Failures so far.
+    #[cfg(test)]
     pub fn failures(&self) -> usize {
         self.failures
     }

@@ -148,11 +148,6 @@ pub struct SummaryBuilder {
 }
 
 impl SummaryBuilder {
-    /// The summary so far (complete after [`Event::Done`]).
-    pub fn summary(&self) -> &RunSummary {
-        &self.summary
-    }
-
     /// Take the finished summary.
     pub fn into_summary(self) -> RunSummary {
         self.summary

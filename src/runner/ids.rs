@@ -6,8 +6,6 @@
 //! [`super::PlannedItem::key`]), so a collection of many items costs no memory for ids it may
 //! never need.
 
-use crate::collection::Item;
-
 /// Made-up ids for one runner's items.
 #[derive(Debug, Clone, Copy)]
 pub struct MadeUpIds {
@@ -24,7 +22,8 @@ impl Default for MadeUpIds {
 
 impl MadeUpIds {
     /// The id of `item` (a version 4 UUID): the same for the same item, different between items.
-    pub fn id_for(&self, item: &Item) -> String {
+    #[cfg(test)]
+    pub fn id_for(&self, item: &crate::collection::Item) -> String {
         self.id_for_key(std::ptr::from_ref(item) as u64)
     }
 
@@ -51,7 +50,7 @@ fn mix(mut x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::collection::RequestSpec;
+    use crate::collection::{Item, RequestSpec};
 
     fn item(name: &str) -> Item {
         Item {

@@ -1,15 +1,15 @@
 //! The runner: executes a collection's plan for each iteration, item by item, honouring
 //! `setNextRequest`, `--bail` and `--delay-request`, and reports everything as [`Event`]s.
 
-pub mod event;
-pub mod file_plan;
+pub(crate) mod event;
+pub(crate) mod file_plan;
 mod host;
-pub mod ids;
-pub mod item;
-pub mod plan;
-pub mod record;
+pub(crate) mod ids;
+pub(crate) mod item;
+pub(crate) mod plan;
+pub(crate) mod record;
 pub mod resolve;
-pub mod source;
+pub(crate) mod source;
 mod views;
 
 pub use event::{Cursor, Event, Fanout, ItemRef, Listener};

@@ -11,13 +11,13 @@
 //! The libraries scripts `require()` (lodash, crypto-js, moment, ajv, cheerio, …) are one file each
 //! in `lib/`, evaluated on first use; `native` holds the Rust host functions behind them.
 
-pub mod api;
+pub(crate) mod api;
 mod body_arg;
 mod bytecode;
 mod compile;
 mod convert;
 mod deadline;
-pub mod engine;
+pub(crate) mod engine;
 mod hooks;
 mod native;
 mod options;

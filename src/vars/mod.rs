@@ -1,8 +1,8 @@
 //! Variables: scopes and their precedence, `{{name}}` templates, dynamic variables.
 
-pub mod dynamic;
-pub mod scope;
-pub mod scopes;
+pub(crate) mod dynamic;
+pub(crate) mod scope;
+pub(crate) mod scopes;
 pub mod template;
 
 pub use scope::{Change, VarMap, VariableScope};

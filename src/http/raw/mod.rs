@@ -8,9 +8,9 @@
 //! is read and written as the normal path does; TLS ([`tls`]) and proxies ([`proxy`]) behave as
 //! there. The connection is dropped after the response (no pooling).
 
-pub mod error;
-pub mod proxy;
-pub mod request;
+pub(crate) mod error;
+pub(crate) mod proxy;
+pub(crate) mod request;
 pub mod response;
 pub mod target;
 

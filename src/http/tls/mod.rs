@@ -9,15 +9,15 @@
 //! verification off (`-k`, `strictSSL: false`) any certificate is accepted, but the handshake
 //! signatures are still checked with the provider's algorithms.
 
-pub mod alert;
-pub mod certificates;
-pub mod identity;
-pub mod pattern;
-pub mod profile;
-pub mod roots;
-pub mod sessions;
+pub(crate) mod alert;
+pub(crate) mod certificates;
+pub(crate) mod identity;
+pub(crate) mod pattern;
+pub(crate) mod profile;
+pub(crate) mod roots;
+pub(crate) mod sessions;
 
-pub use certificates::{CertificateFlags, ClientCertificate, LoadedCertificates};
+pub use certificates::{CertificateFlags, ClientCertificate};
 pub use profile::{TlsBehavior, TlsProfile};
 
 use crate::http::HttpError;

@@ -11,7 +11,7 @@ mod junit;
 mod options;
 mod progress;
 
-pub use html::{htmlextra_file_base, progress_bar};
+pub use html::progress_bar;
 pub use options::RawReporterOptions;
 
 use super::mask::Masker;
