@@ -341,6 +341,7 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
         }
     };
     let mut params = IndexMap::new();
+    let mut types = IndexMap::new();
     let params_at = field(at, &kind);
     match obj.get(&kind) {
         None | Some(Value::Null) => {}
@@ -363,6 +364,9 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
                     } else {
                         cast_for_type(kind.as_deref(), value)
                     };
+                    if let Some(kind) = kind {
+                        types.insert(key.clone(), kind);
+                    }
                     params.insert(key, value);
                 }
             }
@@ -372,7 +376,11 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
         }
         Some(other) => ctx.ignored(&params_at, "an array or an object", other)?,
     }
-    Ok(Some(Auth { kind, params }))
+    Ok(Some(Auth {
+        kind,
+        params,
+        types,
+    }))
 }
 
 /// `protocolProfileBehavior` when it is an object, read into its settings; anything else but

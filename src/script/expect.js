@@ -456,6 +456,10 @@
     if (message) this.__flags.message = message;
     const obj = this.__flags.object;
     sub(this, obj).is.a('number');
+    if (typeof expected !== 'number' || typeof delta !== 'number') {
+      argError(this, 'the arguments to closeTo or approximately must be numbers' +
+        (delta === undefined ? ', and a delta is required' : ''));
+    }
     check(this, Math.abs(obj - expected) <= delta, 'expected #{this} to be close to ' + expected + ' +/- ' + delta,
       'expected #{this} not to be close to ' + expected + ' +/- ' + delta);
   });
