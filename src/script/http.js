@@ -1087,7 +1087,6 @@
       // `valueOf()`, `get()` and `toObject()`; the jar's own reads give it as stored.
       value: cookieEncoded(c.value),
     };
-    Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
     Object.defineProperty(out, 'toString', { value: cookieText, enumerable: false });
     Object.defineProperty(out, 'toJSON', {
       value: function () { return Object.assign({}, this); }, enumerable: false,

@@ -377,8 +377,9 @@
       return out;
     },
     toJSON: function () {
-      return { id: variablesId(), mutations: { autoCompact: false, stream: mutations('local').slice(), compacted: {} },
-        values: Object.entries(variables.toObject()).map(function (e) { return { type: 'any', value: e[1], key: e[0] }; }) };
+      // The local scope's own variables and changes, as Newman's sandbox lists them.
+      return { id: variablesId(), mutations: { autoCompact: true, stream: [], compacted: compacted(mutations('local')) },
+        values: Object.entries(local.toObject()).map(function (e) { return { type: 'any', value: e[1], key: e[0] }; }) };
     },
     replaceIn: function (template) { return replaceIn(template, lookupAll); },
     syncVariablesTo: function (target) {
