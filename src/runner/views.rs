@@ -117,7 +117,8 @@ pub(super) fn sent_view(
             })),
         }),
         disabled_headers: disabled_header_slots(spec),
-        disabled_query: disabled_query_slots(spec, &|t: &str| scopes.resolve(t)),
+        // The URL as sent lists only the parameters sent (Newman drops the disabled ones).
+        disabled_query: Vec::new(),
         // The URL as sent has its path variables filled in; Newman's list is empty then.
         url_variables: Vec::new(),
         auth: match signed_auth {
