@@ -774,6 +774,11 @@
       // `throw null` / `throw undefined` end the script without one.
       if (err === null || err === undefined) return stringify({ name: '', message: '', nothing: true });
       const info = typeof err === 'object' || typeof err === 'function' ? errorRecord(err) : { name: '', message: '' };
+      // A thrown object that is no Error has only the name and message it gives itself.
+      if (typeof err === 'object' && Object.prototype.toString.call(err) !== '[object Error]') {
+        if (err.name === undefined) info.name = '';
+        if (err.message === undefined) info.message = '';
+      }
       let stack = '';
       try {
         stack = err && typeof err === 'object' && err.stack ? String(err.stack) : '';
