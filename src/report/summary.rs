@@ -246,6 +246,8 @@ impl Listener for SummaryBuilder {
                         // Newman's runtime, whose position it reports.
                         at: if error.name == BAIL_FAILURE {
                             format!("{}:39:17", script_label(*kind))
+                        } else if let Some((line, col)) = error.reported_at {
+                            format!("{}:{line}:{col}", script_label(*kind))
                         } else {
                             script_label(*kind).to_string()
                         },

@@ -359,6 +359,7 @@ impl ItemRunner<'_> {
             name: "AssertionFailure".to_string(),
             message: failed.join(", "),
             position: None,
+            reported_at: None,
         })
     }
 

@@ -262,6 +262,10 @@ pub struct ScriptError {
     pub message: String,
     /// 1-based line and column in the script source, when known.
     pub position: Option<(u32, u32)>,
+    /// Where Newman reports the error (`test-script:LINE:COL`): only an error whose JSON
+    /// carries its stack there, chai's `AssertionError` thrown outside `pm.test`, has one; the
+    /// line and column of the failing call as Newman's sandbox numbers them.
+    pub reported_at: Option<(u32, u32)>,
 }
 
 /// Message of the placeholder for a script that threw `null` or `undefined`.
@@ -274,6 +278,7 @@ impl ScriptError {
             name: String::new(),
             message: NOTHING_THROWN.to_string(),
             position: None,
+            reported_at: None,
         }
     }
 

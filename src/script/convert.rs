@@ -193,6 +193,9 @@ struct RawError {
     /// The script threw `null` or `undefined`: Newman records no error at all.
     #[serde(default)]
     nothing: bool,
+    /// The thrown value is chai's `AssertionError` (its JSON carries the stack under Newman).
+    #[serde(default)]
+    chai: bool,
 }
 
 #[derive(Deserialize)]
@@ -434,17 +437,95 @@ pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
             name: "Error".to_string(),
             message: "the script threw a value postie could not describe".to_string(),
             position: None,
+            reported_at: None,
         },
     }
 }
 
 fn positioned(raw: RawError, source: &str) -> ScriptError {
-    let position = position_in_stack(&raw.stack).map(|pos| user_position(pos, source));
+    let in_stack = position_in_stack(&raw.stack);
+    let position = in_stack.map(|pos| user_position(pos, source));
+    let reported_at = if raw.chai {
+        in_stack.and_then(|pos| newman_position(pos, source))
+    } else {
+        None
+    };
     ScriptError {
         message: v8_message(&raw.name, &raw.message, position, source),
         position,
+        reported_at,
         name: raw.name,
     }
+}
+
+/// Where Newman's sandbox places a failing call found at `(line, col)` of the wrapped source:
+/// its wrapper adds one line before the script, and V8 points at the called property's name
+/// (`pm.expect(x).to.equal (y)` at `equal`), where QuickJS may point at the name, at the `(`
+/// after it or into the arguments.
+fn newman_position((line, col): (u32, u32), source: &str) -> Option<(u32, u32)> {
+    let text = source.split('\n').nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let chars: Vec<char> = text.chars().collect();
+    // QuickJS counts the first line's columns from 0 (the wrapper's head sits before them).
+    let col = if line == 1 {
+        (col + 1).checked_sub(u32::try_from(WRAP_HEAD.len()).ok()?)?
+    } else {
+        col
+    };
+    let at = usize::try_from(col).ok()?.checked_sub(1)?;
+    let at = called_name(&chars, at).unwrap_or(at);
+    Some((line + 1, u32::try_from(at).ok()? + 1))
+}
+
+/// The start of the name of the call at `at` in `chars`: the name `at` is in when a `(`
+/// follows it, the name before the `(` at `at`, or else that of the call whose arguments hold
+/// `at`.
+fn called_name(chars: &[char], at: usize) -> Option<usize> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let name_before = |open: usize| {
+        let mut end = open;
+        while end > 0 && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && is_name(chars[start - 1]) {
+            start -= 1;
+        }
+        (start < end).then_some(start)
+    };
+    let next_after = |mut i: usize| {
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        chars.get(i).copied()
+    };
+    match chars.get(at) {
+        Some('(') => return name_before(at),
+        Some(&c) if is_name(c) => {
+            let mut start = at;
+            while start > 0 && is_name(chars[start - 1]) {
+                start -= 1;
+            }
+            let mut end = at;
+            while end < chars.len() && is_name(chars[end]) {
+                end += 1;
+            }
+            if next_after(end) == Some('(') {
+                return Some(start);
+            }
+        }
+        _ => {}
+    }
+    // Back to the `(` that opens the arguments around `at`.
+    let mut depth = 0usize;
+    for i in (0..at.min(chars.len())).rev() {
+        match chars[i] {
+            ')' | ']' | '}' => depth += 1,
+            '(' if depth == 0 => return name_before(i),
+            '(' | '[' | '{' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first `postie-script:LINE:COL` in a QuickJS stack trace.
@@ -478,6 +559,19 @@ pub(crate) fn user_position((line, col): (u32, u32), source: &str) -> (u32, u32)
 mod tests {
     use super::*;
     use crate::vars::{Change, ScopeName};
+
+    #[test]
+    fn newman_position_points_at_the_called_name() {
+        let source = "//\npm.expect( 1 ).to.equal (2);\n    pm.expect.fail(msg);\npm.expect(1).to.be.above(5)";
+        // QuickJS at the `(`, in the arguments, at the name: V8's column of the name, a line on.
+        assert_eq!(newman_position((2, 25), source), Some((3, 19)));
+        assert_eq!(newman_position((3, 20), source), Some((4, 15)));
+        assert_eq!(newman_position((4, 20), source), Some((5, 20)));
+        // The first line's columns count from the wrapper's head, from 0.
+        let head = u32::try_from(WRAP_HEAD.len()).unwrap_or(0);
+        assert_eq!(newman_position((1, head + 18), "pm.expect(1).to.eql(2)"), Some((2, 17)));
+        assert_eq!(newman_position((9, 1), source), None);
+    }
 
     #[test]
     fn position_in_stack_finds_first_script_frame() {

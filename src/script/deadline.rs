@@ -65,5 +65,6 @@ pub(super) fn timeout_error(asynchronous: bool) -> ScriptError {
         name: "Error".to_string(),
         message: format!("sandbox: {phase} script execution timeout"),
         position: None,
+        reported_at: None,
     }
 }

@@ -193,6 +193,7 @@ impl Sandbox {
                     name: "Error".to_string(),
                     message: "postie sandbox failure: a script host without I/O waited".to_string(),
                     position: None,
+                    reported_at: None,
                 }),
                 ..ScriptOutcome::default()
             },
@@ -390,6 +391,7 @@ impl Sandbox {
                 name: "Error".to_string(),
                 message: format!("postie could not read the script's results: {message}"),
                 position: None,
+                reported_at: None,
             }),
             ..ScriptOutcome::default()
         });
@@ -429,6 +431,7 @@ impl Sandbox {
                         "more than {MAX_TIMER_CALLBACKS} timer callbacks; stopped (an endless setInterval?)"
                     ),
                     position: None,
+                    reported_at: None,
                 });
             }
             let wait =
@@ -497,6 +500,7 @@ impl Sandbox {
             name: "Error".to_string(),
             message: format!("postie sandbox failure: unreadable script call: {message}"),
             position: None,
+            reported_at: None,
         })?;
         for (id, call) in calls {
             let result = match call {
@@ -554,6 +558,7 @@ fn script_error(
             name: "Error".to_string(),
             message: err.to_string(),
             position: None,
+            reported_at: None,
         };
     }
     let thrown = ctx.catch();

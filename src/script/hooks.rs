@@ -213,5 +213,6 @@ pub(super) fn internal_error(ctx: &Ctx<'_>, err: rquickjs::Error) -> ScriptError
         name: "Error".to_string(),
         message: format!("postie sandbox failure: {message}"),
         position: None,
+        reported_at: None,
     }
 }

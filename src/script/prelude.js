@@ -785,7 +785,8 @@
       } catch (e) {
         stack = '';
       }
-      return stringify({ name: info.name, message: info.message, stack: stack });
+      const chai = typeof P.AssertionError === 'function' && err instanceof P.AssertionError;
+      return stringify({ name: info.name, message: info.message, stack: stack, chai: chai });
     } catch (e) {
       return stringify({ name: 'Error', message: 'the script threw a value that cannot be described', stack: '' });
     }
