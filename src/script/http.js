@@ -904,16 +904,28 @@
     return '00000000-0000-4000-8000-' + ('000000000000' + responseSeq.toString(16)).slice(-12);
   }
 
+  // The size in which each response's body arrived, when it differs from its text's.
+  const receivedSizes = new WeakMap();
+
   // pm.response (postman-collection's Response). After a request error it has no code, status
   // or body, and an empty header list.
   const Response = class PostmanResponse {
     static get _postman_propertyName() { return 'Response'; }
     constructor(data, body) {
       this.id = responseId();
-      // Holds Newman's name for the code (an own property in Postman's SDK too).
-      Object.defineProperty(this, '_details', { value: { standardName: data ? data.standard || undefined : undefined,
-        received: data && typeof data.received === 'number' ? data.received : undefined },
-        writable: true, enumerable: false });
+      const standard = data ? data.standard || undefined : undefined;
+      // The bytes as they arrived (a compressed body's), for size().
+      if (data && typeof data.received === 'number') receivedSizes.set(this, data.received);
+      // The SDK's details of the code, an own property listed after the id (`detail` is the
+      // standard name here, see DIVERGENCES.md D2); the status and code follow it.
+      Object.defineProperty(this, '_details', {
+        value: { name: data ? data.status || standard : undefined, detail: standard, code: data ? data.code : undefined, standardName: standard },
+        writable: true, enumerable: Boolean(data), configurable: true,
+      });
+      if (data) {
+        this.status = data.status === '' ? undefined : data.status;
+        this.code = data.code;
+      }
       this.headers = new HeaderList(data ? data.headers : []);
       if (data && typeof body === 'function') {
         // A large body: read only when a script asks for it.
@@ -930,6 +942,16 @@
       } else {
         Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
       }
+      if (data) {
+        Object.defineProperty(this, 'stream', {
+          get: function () {
+            const Buffer = P.lib('buffer').Buffer;
+            if (data && typeof data.raw === 'string') return Buffer.from(data.raw, 'latin1');
+            return Buffer.from(this._body === undefined ? '' : this._body, 'utf8');
+          },
+          enumerable: true, configurable: true,
+        });
+      }
       Object.defineProperty(this, 'cookies', {
         get: function () {
           if (!cookieCache.has(this)) {
@@ -941,16 +963,6 @@
         enumerable: true, configurable: true,
       });
       if (!data) return;
-      this.status = data.status === '' ? undefined : data.status;
-      this.code = data.code;
-      Object.defineProperty(this, 'stream', {
-        get: function () {
-          const Buffer = P.lib('buffer').Buffer;
-          if (data && typeof data.raw === 'string') return Buffer.from(data.raw, 'latin1');
-          return Buffer.from(this._body === undefined ? '' : this._body, 'utf8');
-        },
-        enumerable: true, configurable: true,
-      });
       this.responseTime = data.time;
       this.responseSize = data.size;
     }
@@ -993,7 +1005,7 @@
     // (`HTTP/X.X <code> <reason>` and every `Key: value` line with CRLF).
     // The body as it arrived (compressed bytes for an encoded body), as Newman counts it.
     size() {
-      const received = this._details.received;
+      const received = receivedSizes.get(this);
       const body = received === undefined ? this.responseSize || 0 : received;
       let header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length;
       if (this.headers.count()) {
