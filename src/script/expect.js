@@ -6,17 +6,49 @@
   const { typeName, display, inspect } = P;
   const hasOwn = Object.prototype.hasOwnProperty;
 
+  // chai's AssertionError: an enumerable `message` and `showDiff`, then the properties the
+  // failing assertion gives it (`actual`, `expected`, `showDiff`, `operator`), in that order.
   class AssertionError extends Error {
-    constructor(message, actual, expected, showDiff) {
+    constructor(message, props) {
       super(message);
-      this.actual = actual;
-      this.expected = expected;
-      this.showDiff = Boolean(showDiff);
+      Object.defineProperty(this, 'message', {
+        value: message || 'Unspecified AssertionError', writable: true, enumerable: true, configurable: true,
+      });
+      this.showDiff = false;
+      if (props && typeof props === 'object') {
+        for (const key of Object.keys(props)) {
+          if (key !== 'name' && key !== 'message' && key !== 'stack' && key !== 'constructor' && key !== 'toJSON') {
+            this[key] = props[key];
+          }
+        }
+      }
     }
   }
   Object.defineProperty(AssertionError.prototype, 'name', {
     value: 'AssertionError', writable: true, configurable: true,
   });
+  // Its JSON: the name, its own properties and the stack.
+  Object.defineProperty(AssertionError.prototype, 'toJSON', {
+    value: function (stack) {
+      const out = { name: this.name };
+      for (const key of Object.keys(this)) if (key !== 'constructor' && key !== 'toJSON' && key !== 'stack') out[key] = this[key];
+      if (stack !== false && this.stack) out.stack = this.stack;
+      return out;
+    },
+    writable: true, configurable: true,
+  });
+
+  // chai's getOperator: the comparison a failed check stands for, read from its message
+  // template (none for "have" messages) and the kind of value expected.
+  function operatorOf(template, expected) {
+    if (!template) return undefined;
+    if (/\shave\s/.test(template)) return undefined;
+    const t = expected === null ? 'null' : Array.isArray(expected) ? 'Array' : typeof expected === 'function' ? 'function'
+      : typeof expected === 'object' ? Object.prototype.toString.call(expected).slice(8, -1) : typeof expected;
+    const isObject = t === 'Array' || t === 'Object' || t === 'function';
+    if (/\snot\s/.test(template)) return isObject ? 'notDeepStrictEqual' : 'notStrictEqual';
+    return isObject ? 'deepStrictEqual' : 'strictEqual';
+  }
 
   // ---- deep equality (chai's `eql`) -------------------------------------------------------
   function enumerableKeys(obj) {
@@ -87,8 +119,8 @@
   }
   const A = Assertion.prototype;
 
-  function fail(flags, text, actual, expected, showDiff) {
-    throw new AssertionError(flags.message ? flags.message + ': ' + text : text, actual, expected, showDiff);
+  function fail(flags, text, props) {
+    throw new AssertionError(flags.message ? flags.message + ': ' + text : text, props);
   }
 
   // The core check: `ok` is the positive outcome; messages use #{this}, #{exp} and #{act}.
@@ -99,7 +131,10 @@
     const text = (f.negate ? negative : positive).replace(/#\{(this|act|exp)\}/g, function (m, k) {
       return display(k === 'this' ? f.object : k === 'act' ? act : expected);
     });
-    fail(f, text, act, expected, showDiff);
+    const props = { actual: act, expected: expected, showDiff: showDiff === true };
+    const operator = operatorOf(f.negate ? negative : positive, expected);
+    if (operator) props.operator = operator;
+    fail(f, text, props);
   }
 
   function sub(a, object) {
@@ -554,11 +589,11 @@
     if (f.contains) {
       const what = f.ordered ? 'an ordered superset' : 'a superset';
       check(this, ok, 'expected #{this} to be ' + what + ' of #{exp}',
-        'expected #{this} to not be ' + what + ' of #{exp}', expected, obj);
+        'expected #{this} to not be ' + what + ' of #{exp}', expected, obj, true);
     } else {
       const what = f.ordered ? 'ordered members' : 'members';
       check(this, ok, 'expected #{this} to have the same ' + what + ' as #{exp}',
-        'expected #{this} to not have the same ' + what + ' as #{exp}', expected, obj);
+        'expected #{this} to not have the same ' + what + ' as #{exp}', expected, obj, true);
     }
   });
 
@@ -824,12 +859,13 @@
   function expect(value, message) {
     return new Proxy(new Assertion(value, message), guard);
   }
-  expect.fail = function (actual, expected, message) {
+  expect.fail = function (actual, expected, message, operator) {
     if (arguments.length < 2) {
       message = actual;
       actual = undefined;
     }
-    throw new AssertionError(message === undefined ? 'expect.fail()' : String(message), actual, expected);
+    throw new AssertionError(message ? String(message) : 'expect.fail()',
+      { actual: actual, expected: expected, operator: operator });
   };
 
   P.Assertion = Assertion;
