@@ -131,7 +131,9 @@
     const text = (f.negate ? negative : positive).replace(/#\{(this|act|exp)\}/g, function (m, k) {
       return display(k === 'this' ? f.object : k === 'act' ? act : expected);
     });
-    const props = { actual: act, expected: expected, showDiff: showDiff === true };
+    // chai shows a diff unless told not to, or unless the check named neither value.
+    const named = expected !== undefined || (arguments.length > 5 && actual !== undefined);
+    const props = { actual: act, expected: expected, showDiff: showDiff !== false && named };
     const operator = operatorOf(f.negate ? negative : positive, expected);
     if (operator) props.operator = operator;
     fail(f, text, props);
