@@ -463,7 +463,9 @@ fn positioned(raw: RawError, source: &str) -> ScriptError {
 /// (`pm.expect(x).to.equal (y)` at `equal`), where QuickJS may point at the name, at the `(`
 /// after it or into the arguments.
 fn newman_position((line, col): (u32, u32), source: &str) -> Option<(u32, u32)> {
-    let text = source.split('\n').nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let text = source
+        .split('\n')
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
     let chars: Vec<char> = text.chars().collect();
     // QuickJS counts the first line's columns from 0 (the wrapper's head sits before them).
     let col = if line == 1 {
@@ -569,7 +571,10 @@ mod tests {
         assert_eq!(newman_position((4, 20), source), Some((5, 20)));
         // The first line's columns count from the wrapper's head, from 0.
         let head = u32::try_from(WRAP_HEAD.len()).unwrap_or(0);
-        assert_eq!(newman_position((1, head + 18), "pm.expect(1).to.eql(2)"), Some((2, 17)));
+        assert_eq!(
+            newman_position((1, head + 18), "pm.expect(1).to.eql(2)"),
+            Some((2, 17))
+        );
         assert_eq!(newman_position((9, 1), source), None);
     }
 

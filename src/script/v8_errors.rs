@@ -198,7 +198,9 @@ fn syntax_error(message: &str, position: Option<(u32, u32)>, source: &str) -> St
 /// The text of `source` from the 1-based `position` on (its line and the ones after).
 fn token_at(source: &str, position: Option<(u32, u32)>) -> Option<Vec<char>> {
     let (line, col) = position?;
-    let mut lines = source.split('\n').skip(usize::try_from(line).ok()?.checked_sub(1)?);
+    let mut lines = source
+        .split('\n')
+        .skip(usize::try_from(line).ok()?.checked_sub(1)?);
     let first: Vec<char> = lines.next()?.chars().collect();
     let at = usize::try_from(col).ok()?.checked_sub(1)?;
     let mut out = first.get(at..).map(<[char]>::to_vec).unwrap_or_default();
@@ -466,7 +468,10 @@ mod tests {
     fn syntax_errors_name_the_token_found() {
         let source = "//\nvar class = 1;\nconst x = {;\nfoo bar;\nlet y = 1\n  ;x =>\n => 1";
         let at = |line, col, message| v8_message("SyntaxError", message, Some((line, col)), source);
-        assert_eq!(at(2, 5, "variable name expected"), "Unexpected token 'class'");
+        assert_eq!(
+            at(2, 5, "variable name expected"),
+            "Unexpected token 'class'"
+        );
         assert_eq!(at(3, 12, "invalid property name"), "Unexpected token ';'");
         assert_eq!(at(4, 5, "expecting ';'"), "Unexpected identifier 'bar'");
         // The token may sit on a later line; an operator is named whole.
