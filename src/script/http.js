@@ -823,6 +823,34 @@
     return line + '\n' + caret;
   }
 
+  // The last character before `at` that is not blank ('' at the start).
+  function previousToken(text, at) {
+    let i = at - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    return i >= 0 ? text[i] : '';
+  }
+
+  // The key whose value is missing when the parser stops at `at` right after `"key":` on a
+  // character that starts no value (`{"a":}`), else null.
+  function valueMissing(text, at) {
+    if (!/[}\],]/.test(text[at])) return null;
+    let i = at - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] !== ':') return null;
+    i--;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] !== '"') return null;
+    const end = i;
+    i--;
+    while (i >= 0 && !(text[i] === '"' && text[i - 1] !== '\\')) i--;
+    if (i < 0) return null;
+    try {
+      return JSON.parse(text.slice(i, end + 1));
+    } catch (e) {
+      return text.slice(i + 1, end);
+    }
+  }
+
   // The parse error Newman's JSON parser (liquid-json) gives: what went wrong, the line:column,
   // then the line (first 79 characters) and a caret under the column.
   function invalidJson(text) {
@@ -836,7 +864,15 @@
       at = text.length;
     } else if (jsonErrorIndex.trailing) {
       what = 'Trailing comma in ' + jsonErrorIndex.trailing;
+    } else if (valueMissing(text, at) !== null) {
+      what = 'No value found for key ' + valueMissing(text, at);
+    } else if (text[at] === ',' && /[,[]/.test(previousToken(text, at))) {
+      // `[1,,2]`: blamed on what follows the second comma.
+      what = 'Elisions are not supported';
+      at++;
     } else {
+      // A string where a comma belongs is blamed on its first character.
+      if (text[at] === '"' && at + 1 < text.length && !/[:,[{]/.test(previousToken(text, at))) at++;
       // A '/' that does not start a comment is blamed on the character after it.
       if (text[at] === '/' && at + 1 < text.length && text[at + 1] !== '/') at++;
       // Control characters show escaped, as JSON writes them, and a quote as \'.
