@@ -830,6 +830,22 @@
     return i >= 0 ? text[i] : '';
   }
 
+  // The bracket (`{` or `[`) open at `at`, strings skipped ('' outside any).
+  function innermost(text, at) {
+    const open = [];
+    for (let i = 0; i < at; i++) {
+      const c = text[i];
+      if (c === '"') {
+        for (i++; i < at && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      } else if (c === '{' || c === '[') {
+        open.push(c);
+      } else if (c === '}' || c === ']') {
+        open.pop();
+      }
+    }
+    return open.length ? open[open.length - 1] : '';
+  }
+
   // The key whose value is missing when the parser stops at `at` right after `"key":` on a
   // character that starts no value (`{"a":}`), else null.
   function valueMissing(text, at) {
@@ -872,7 +888,8 @@
       at++;
     } else {
       // A string where a comma belongs is blamed on its first character.
-      if (text[at] === '"' && at + 1 < text.length && !/[:,[{]/.test(previousToken(text, at))) at++;
+      if (text[at] === '"' && at + 1 < text.length && !/[:,[{]/.test(previousToken(text, at)) &&
+        innermost(text, at) === '{') at++;
       // A '/' that does not start a comment is blamed on the character after it.
       if (text[at] === '/' && at + 1 < text.length && text[at + 1] !== '/') at++;
       // Control characters show escaped, as JSON writes them, and a quote as \'.
