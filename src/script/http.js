@@ -603,10 +603,11 @@
     constructor(data) {
       Object.defineProperty(this, '_source', { value: data, enumerable: false });
       // The request's own id and name (a request definition rarely has them; the item's are in
-      // pm.info).
-      this.id = undefined;
-      this.name = undefined;
-      this.method = data.method;
+      // pm.info), not listed among its properties.
+      Object.defineProperty(this, 'id', { value: undefined, writable: true, enumerable: false, configurable: true });
+      Object.defineProperty(this, 'name', { value: undefined, writable: true, enumerable: false, configurable: true });
+      // The SDK's own properties, in its order: description, url, headers, method, body, auth.
+      if (data.description) this.description = new Description(data.description);
       this.url = new Url(data.url);
       // Disabled query parameters are listed (not sent), each at its place.
       for (const d of data.disabledQuery || []) {
@@ -617,11 +618,11 @@
         this.url.variables = new KeyedList(data.urlVariables.map(function (v) { return { key: v[0], value: v[1] }; }), pathVariable);
       }
       this.headers = new HeaderList(data.headers);
-      if (data.auth) this.auth = new RequestAuth(data.auth);
-      if (data.description) this.description = new Description(data.description);
+      this.method = data.method;
       const definition = data.bodyDefinition || (data.body === null || data.body === undefined ? null : data.body);
-      this.body = definition === null ? undefined : new RequestBody(definition);
-      this._initial = this._state();
+      if (definition !== null) this.body = new RequestBody(definition);
+      if (data.auth) this.auth = new RequestAuth(data.auth);
+      Object.defineProperty(this, '_initial', { value: this._state(), writable: true, enumerable: false });
     }
     getHeaders(options) {
       options = options || {};
@@ -658,7 +659,8 @@
       c.url.variables = new KeyedList(this.url.variables.all().map(function (v) { return { key: v.key, value: v.value, type: v.type }; }), pathVariable);
       c.headers = new HeaderList(this.headers.all().map(function (h) { return h.toJSON(); }));
       if (this.auth) c.auth = new RequestAuth(this.auth.toJSON());
-      c.body = this.body ? new RequestBody(this.body.toJSON()) : undefined;
+      if (this.body) c.body = new RequestBody(this.body.toJSON());
+      else delete c.body;
       return c;
     }
     authorizeUsing(type, options) {
@@ -681,7 +683,9 @@
       const body = length !== undefined ? parseInt(length, 10) || 0
         : this.body ? Buffer.byteLength(String(this.body.toString() || '')) : 0;
       const head = this.method + ' ' + this.url.getPathWithQuery() + ' HTTP/X.X\r\n' + this.headers.toString() + '\r\n';
-      return { body: body, header: head.length, total: body + head.length };
+      // Where the body's size came from, as the SDK says it.
+      const source = length !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(String(length)) ? 'CONTENT-LENGTH' : 'COMPUTED';
+      return { body: body, header: head.length, total: body + head.length, source: source };
     }
     addQueryParams(p) { this.url.addQueryParams(p); }
     removeQueryParams(p) { this.url.removeQueryParams(p); }
@@ -715,12 +719,12 @@
     }
     toJSON() {
       const out = {};
-      if (this.auth) out.auth = typeof this.auth.toJSON === 'function' ? this.auth.toJSON() : this.auth;
       if (this.description !== undefined) out.description = this.description;
       out.url = this.url.toJSON();
-      out.method = this.method;
       if (this.headers.count()) out.header = this.headers.toJSON();
+      out.method = this.method;
       if (this.body) out.body = this.body.toJSON();
+      if (this.auth) out.auth = typeof this.auth.toJSON === 'function' ? this.auth.toJSON() : this.auth;
       return out;
     }
   };
