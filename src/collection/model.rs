@@ -220,6 +220,8 @@ pub struct Auth {
     pub kind: String,
     /// The parameters of that type, as key → value (value kept as JSON, usually a string).
     pub params: IndexMap<String, Value>,
+    /// The `type` each parameter was given, when it was (scripts list the others as `any`).
+    pub types: IndexMap<String, String>,
 }
 
 impl Auth {

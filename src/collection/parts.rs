@@ -341,6 +341,7 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
         }
     };
     let mut params = IndexMap::new();
+    let mut types = IndexMap::new();
     let params_at = field(at, &kind);
     match obj.get(&kind) {
         None | Some(Value::Null) => {}
@@ -363,6 +364,9 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
                     } else {
                         cast_for_type(kind.as_deref(), value)
                     };
+                    if let Some(kind) = kind {
+                        types.insert(key.clone(), kind);
+                    }
                     params.insert(key, value);
                 }
             }
@@ -372,7 +376,11 @@ pub(crate) fn auth(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Auth>
         }
         Some(other) => ctx.ignored(&params_at, "an array or an object", other)?,
     }
-    Ok(Some(Auth { kind, params }))
+    Ok(Some(Auth {
+        kind,
+        params,
+        types,
+    }))
 }
 
 /// `protocolProfileBehavior` when it is an object, read into its settings; anything else but
@@ -410,7 +418,10 @@ mod tests {
         let v20 = json!({"type": "basic", "basic": {"username": "u", "password": "p"}});
         let a = auth(Some(&v21), ctx(), "auth").unwrap().unwrap();
         let b = auth(Some(&v20), ctx(), "auth").unwrap().unwrap();
-        assert_eq!(a, b);
+        assert_eq!((&a.kind, &a.params), (&b.kind, &b.params));
+        // Only the v2.1 form gives the parameters a type (scripts list the others as `any`).
+        assert_eq!(a.types.get("username").map(String::as_str), Some("string"));
+        assert!(b.types.is_empty());
         assert_eq!(a.kind, "basic");
         assert_eq!(a.param("username"), "u");
         assert_eq!(a.param("password"), "p");

@@ -159,7 +159,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         warnings,
         credentials,
         error,
-        system_headers: system_flags(&user_headers, &script_headers),
+        system_headers: system_flags(&user_headers, &script_headers, built.is_some()),
         script_headers,
         auth: spec.auth,
         display_url,
@@ -238,9 +238,19 @@ fn add_runtime_type(
 }
 
 /// For each of `script_headers`: not one the user wrote (Postman's `system: true`).
-fn system_flags(user: &[(String, String)], script_headers: &[(String, String)]) -> Vec<bool> {
+fn system_flags(
+    user: &[(String, String)],
+    script_headers: &[(String, String)],
+    has_body: bool,
+) -> Vec<bool> {
     let user: std::collections::HashSet<&(String, String)> = user.iter().collect();
-    script_headers.iter().map(|h| !user.contains(h)).collect()
+    script_headers
+        .iter()
+        .map(|h| {
+            // The runtime upserts a body's Content-Length as its own, the user's too.
+            !user.contains(h) || (has_body && h.0.eq_ignore_ascii_case("content-length"))
+        })
+        .collect()
 }
 
 /// Postman's default headers (`User-Agent` ... `Connection`), each where the user set none and

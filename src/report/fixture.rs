@@ -68,7 +68,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         name: "TypeError".into(),
         message: "x is undefined".into(),
         position: Some((3, 5)),
-        ..ScriptError::default()
+        reported_at: None,
     };
     send(Event::Start {
         collection: "Fixture & co",

@@ -235,13 +235,16 @@ impl Listener for SummaryBuilder {
                         error_name: error.name.clone(),
                         test: String::new(),
                         message: error.message.clone(),
-                        // Most sandbox errors carry no stack frames in Newman, so its `at`
-                        // has no position (the CLI shows postie's under `--verbose`).
-                        at: match error.reported_position {
-                            Some((line, col)) => {
-                                format!("{}:{line}:{col}", script_label(*kind))
-                            }
-                            None => script_label(*kind).to_string(),
+                        // Newman's sandbox errors carry no stack frames, so its `at` has no
+                        // position (the CLI shows postie's under `--verbose`); the
+                        // `AssertionFailure` its `--bail` raises is made at one place in
+                        // Newman's runtime, whose position it reports.
+                        at: if error.name == BAIL_FAILURE {
+                            format!("{}:39:17", script_label(*kind))
+                        } else if let Some((line, col)) = error.reported_at {
+                            format!("{}:{line}:{col}", script_label(*kind))
+                        } else {
+                            script_label(*kind).to_string()
                         },
                         script_position: error.position,
                         source: item.name.to_string(),

@@ -113,6 +113,7 @@ fn resolve_auth(auth: &Auth, resolve: &dyn Fn(&str) -> String) -> Auth {
     Auth {
         kind: auth.kind.clone(),
         params,
+        types: auth.types.clone(),
     }
 }
 

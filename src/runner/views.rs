@@ -96,22 +96,29 @@ pub(super) fn sent_view(
             .as_ref()
             .map(|b| String::from_utf8_lossy(b).into_owned()),
         // A form, GraphQL or file body is seen as its (resolved) fields, as Newman's request
-        // keeps it; a raw body as the text sent (comments stripped).
-        body_definition: spec
-            .body
-            .as_deref()
-            .filter(|b| {
-                matches!(
-                    b,
-                    Body::UrlEncoded(_)
-                        | Body::FormData(_)
-                        | Body::GraphQl { .. }
-                        | Body::File { .. }
-                )
-            })
-            .map(|b| resolve_json(&body_definition(b), &|t: &str| scopes.resolve(t))),
+        // keeps it; a raw body as the text sent (comments stripped), with its language options.
+        body_definition: spec.body.as_deref().and_then(|b| match b {
+            Body::Raw {
+                language: Some(language),
+                ..
+            } => Some(json!({
+                "mode": "raw",
+                "raw": prepared
+                    .request
+                    .body
+                    .as_ref()
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .unwrap_or_default(),
+                "options": {"raw": {"language": language}},
+            })),
+            Body::Raw { .. } => None,
+            _ => Some(resolve_json(&body_definition(b), &|t: &str| {
+                scopes.resolve(t)
+            })),
+        }),
         disabled_headers: disabled_header_slots(spec),
-        disabled_query: disabled_query_slots(spec, &|t: &str| scopes.resolve(t)),
+        // The URL as sent lists only the parameters sent (Newman drops the disabled ones).
+        disabled_query: Vec::new(),
         // The URL as sent has its path variables filled in; Newman's list is empty then.
         url_variables: Vec::new(),
         auth: match signed_auth {
@@ -182,7 +189,10 @@ fn auth_json(auth: &Auth) -> Value {
     let params: Vec<Value> = auth
         .params
         .iter()
-        .map(|(k, v)| json!({"type": "string", "value": v, "key": k}))
+        .map(|(k, v)| {
+            let kind = auth.types.get(k).map_or("any", String::as_str);
+            json!({"type": kind, "value": v, "key": k})
+        })
         .collect();
     let mut out = serde_json::Map::new();
     out.insert("type".into(), json!(auth.kind));

@@ -254,7 +254,7 @@ pub struct ConsoleMessage {
 }
 
 /// A script that threw, failed to compile or timed out.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScriptError {
     /// `TypeError`, `SyntaxError`, `ReferenceError`, `Error`, ...
     pub name: String,
@@ -262,11 +262,10 @@ pub struct ScriptError {
     pub message: String,
     /// 1-based line and column in the script source, when known.
     pub position: Option<(u32, u32)>,
-    /// The line and column Newman's failure names (`test-script:LINE:COL`), for the errors whose
-    /// stack Newman reads: a chai assertion failing outside `pm.test` (at its call site, one
-    /// line down, as the sandbox wraps the script) and `--bail`'s `AssertionFailure` (a fixed
-    /// place in Newman's runtime). Other errors carry no frames there and name no position.
-    pub reported_position: Option<(u32, u32)>,
+    /// Where Newman reports the error (`test-script:LINE:COL`): only an error whose JSON
+    /// carries its stack there, chai's `AssertionError` thrown outside `pm.test`, has one; the
+    /// line and column of the failing call as Newman's sandbox numbers them.
+    pub reported_at: Option<(u32, u32)>,
 }
 
 /// Message of the placeholder for a script that threw `null` or `undefined`.
@@ -278,7 +277,8 @@ impl ScriptError {
         ScriptError {
             name: String::new(),
             message: NOTHING_THROWN.to_string(),
-            ..ScriptError::default()
+            position: None,
+            reported_at: None,
         }
     }
 

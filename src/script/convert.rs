@@ -193,9 +193,9 @@ struct RawError {
     /// The script threw `null` or `undefined`: Newman records no error at all.
     #[serde(default)]
     nothing: bool,
-    /// For a chai assertion error, the assertion the script called (`eql`, `ok`, `status`).
+    /// The thrown value is chai's `AssertionError` (its JSON carries the stack under Newman).
     #[serde(default)]
-    assertion: String,
+    chai: bool,
 }
 
 #[derive(Deserialize)]
@@ -436,87 +436,205 @@ pub(crate) fn error_from_json(json: &str, source: &str) -> ScriptError {
         Err(_) => ScriptError {
             name: "Error".to_string(),
             message: "the script threw a value postie could not describe".to_string(),
-            ..ScriptError::default()
+            position: None,
+            reported_at: None,
         },
     }
 }
 
 fn positioned(raw: RawError, source: &str) -> ScriptError {
-    let position = position_in_stack(&raw.stack).map(|pos| user_position(pos, source));
+    let in_stack = position_in_stack(&raw.stack);
+    let position = in_stack.map(|pos| user_position(pos, source));
+    let reported_at = if raw.chai {
+        in_stack
+            .and_then(|pos| newman_position(pos, source))
+            .map(|at| inside_bundle(&raw.message, at, source).unwrap_or(at))
+    } else {
+        None
+    };
     ScriptError {
         message: v8_message(&raw.name, &raw.message, position, source),
         position,
-        reported_position: reported_position(&raw, position, source),
+        reported_at,
         name: raw.name,
     }
 }
 
-/// Where Newman's failure places a chai assertion error thrown outside `pm.test` (other errors
-/// carry no frames there): V8 puts it at the called assertion's name in the script, one line
-/// down (the sandbox wraps the script). An assertion Newman's response checks make on a response
-/// without a status code fails inside its bundle, at a fixed place per check.
-fn reported_position(
-    raw: &RawError,
-    position: Option<(u32, u32)>,
-    source: &str,
-) -> Option<(u32, u32)> {
-    if raw.name != "AssertionError" || !from_chai(&raw.stack) {
+/// A response check on a response without a status code (its request failed) fails inside
+/// Newman's bundle, at a fixed place per check: the place for the check named at `at` (Newman's
+/// line and column of the script's call).
+fn inside_bundle(message: &str, (line, col): (u32, u32), source: &str) -> Option<(u32, u32)> {
+    let unanswered = message.starts_with("expected PostmanResponse{")
+        && (message.ends_with("to have property 'code'")
+            || message.ends_with("to have property 'responseTime'"));
+    if !unanswered {
         return None;
     }
-    let unanswered = raw.message.starts_with("expected PostmanResponse{")
-        && (raw.message.ends_with("to have property 'code'")
-            || raw.message.ends_with("to have property 'responseTime'"));
-    if unanswered {
-        let column = match raw.assertion.as_str() {
-            "success" | "info" | "redirection" | "clientError" | "serverError" => 607_090,
-            "error" => 607_427,
-            "statusCode" => 607_779,
-            "status" => 609_902,
-            "responseTime" => 614_046,
-            _ => return None,
-        };
-        return Some((64, column));
-    }
-    let (line, col) = position?;
-    Some((line + 1, name_column(source, line, col, &raw.assertion)))
+    let text = source
+        .split('\n')
+        .nth(usize::try_from(line).ok()?.checked_sub(2)?)?;
+    let name: String = text
+        .chars()
+        .skip(usize::try_from(col).ok()?.checked_sub(1)?)
+        .skip_while(|c| *c == '.')
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    let column = match name.as_str() {
+        "success" | "info" | "redirection" | "clientError" | "serverError" => 607_090,
+        "error" => 607_427,
+        "statusCode" => 607_779,
+        "status" => 609_902,
+        "responseTime" => 614_046,
+        _ => return None,
+    };
+    Some((64, column))
 }
 
-/// The 1-based column of `.name` on `line` of `source` nearest to `col` (QuickJS places a
-/// getter's failure at the expression's start): the name's, or the dot's when `name` is written
-/// `.name`. Without a name, `col`, moved past a dot QuickJS points at.
-fn name_column(source: &str, line: u32, col: u32, name: &str) -> u32 {
-    let Some(text) = source.split('\n').nth(line.saturating_sub(1) as usize) else {
-        return col;
-    };
+/// Where Newman's sandbox places a failing call found at `(line, col)` of the wrapped source:
+/// its wrapper adds one line before the script, and V8 points at the called property's name
+/// (`pm.expect(x).to.equal (y)` at `equal`), where QuickJS may point at the name, at the `(`
+/// after it or into the arguments.
+fn newman_position((line, col): (u32, u32), source: &str) -> Option<(u32, u32)> {
+    let text = source
+        .split('\n')
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
     let chars: Vec<char> = text.chars().collect();
-    if name.is_empty() {
-        let at_dot = chars.get(col.saturating_sub(1) as usize) == Some(&'.');
-        return if at_dot { col + 1 } else { col };
-    }
-    let (name, dot) = match name.strip_prefix('.') {
-        Some(bare) => (bare, 1),
-        None => (name, 0),
+    // QuickJS counts the first line's columns from 0 (the wrapper's head sits before them).
+    let col = if line == 1 {
+        (col + 1).checked_sub(u32::try_from(WRAP_HEAD.len()).ok()?)?
+    } else {
+        col
     };
-    let wanted: Vec<char> = name.chars().collect();
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    (1..chars.len())
-        .filter(|&i| {
-            chars[i - 1] == '.'
-                && chars[i..].starts_with(&wanted)
-                && chars.get(i + wanted.len()).is_none_or(|&c| !is_ident(c))
-        })
-        .map(|i| u32::try_from(i + 1 - dot).unwrap_or(u32::MAX))
-        .min_by_key(|&c| c.abs_diff(col))
-        .unwrap_or(col)
+    let at = usize::try_from(col).ok()?.checked_sub(1)?;
+    let at = called_name(&chars, at).unwrap_or(at);
+    let at = last_getter(&chars, at).unwrap_or(at);
+    Some((line + 1, u32::try_from(at).ok()? + 1))
 }
 
-/// True when the error was made by postie's chai (`pm.expect`, `pm.response.to`, `chai.*`):
-/// the first frame of its stack is chai's `AssertionError`.
-fn from_chai(stack: &str) -> bool {
-    stack
-        .lines()
-        .find(|l| l.trim_start().starts_with("at "))
-        .is_some_and(|l| l.contains("(postie-expect.js:"))
+/// A chain that goes on from the name at `at` with property reads alone (`pm.expect(x).to.be.true`,
+/// `pm.response.to.be.ok`): where V8 places its last read when that getter fails: the `.` before
+/// it for chai's own properties, the name itself for the response and request assertions.
+fn last_getter(chars: &[char], at: usize) -> Option<usize> {
+    let name = last_read(chars, at)?;
+    let root: String = chars[at..].iter().take(11).collect();
+    if root.starts_with("response") || root.starts_with("request") || root == "pm.response" {
+        return Some(name);
+    }
+    let rest: String = chars[at.saturating_sub(3)..].iter().take(14).collect();
+    if rest.starts_with("pm.response") || rest.starts_with("pm.request") {
+        return Some(name);
+    }
+    chars[..name].iter().rposition(|c| *c == '.').or(Some(name))
+}
+
+/// The start of the last name of a chain of property reads going on from the name at `at`.
+fn last_read(chars: &[char], at: usize) -> Option<usize> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let mut i = at;
+    while i < chars.len() && is_name(chars[i]) {
+        i += 1;
+    }
+    let skip_blanks = |mut i: usize| {
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    // The located call's own arguments.
+    i = skip_blanks(i);
+    if chars.get(i) == Some(&'(') {
+        let mut depth = 0usize;
+        while i < chars.len() {
+            match chars[i] {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        i += 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    let mut last = None;
+    loop {
+        i = skip_blanks(i);
+        if chars.get(i) != Some(&'.') {
+            break;
+        }
+        let start = skip_blanks(i + 1);
+        let mut end = start;
+        while end < chars.len() && is_name(chars[end]) {
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        if chars.get(skip_blanks(end)) == Some(&'(') {
+            // A call later in the chain: QuickJS would point at it had it failed.
+            return None;
+        }
+        last = Some(start);
+        i = end;
+    }
+    last
+}
+
+/// The start of the name of the call at `at` in `chars`: the name `at` is in when a `(`
+/// follows it, the name before the `(` at `at`, or else that of the call whose arguments hold
+/// `at`.
+fn called_name(chars: &[char], at: usize) -> Option<usize> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    let name_before = |open: usize| {
+        let mut end = open;
+        while end > 0 && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && is_name(chars[start - 1]) {
+            start -= 1;
+        }
+        (start < end).then_some(start)
+    };
+    let next_after = |mut i: usize| {
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        chars.get(i).copied()
+    };
+    match chars.get(at) {
+        Some('(') => return name_before(at),
+        Some(&c) if is_name(c) => {
+            let mut start = at;
+            while start > 0 && is_name(chars[start - 1]) {
+                start -= 1;
+            }
+            let mut end = at;
+            while end < chars.len() && is_name(chars[end]) {
+                end += 1;
+            }
+            // `function (…)` passed as an argument is no call: the call is the one around it.
+            let word: String = chars[start..end].iter().collect();
+            if next_after(end) == Some('(') && word != "function" {
+                return Some(start);
+            }
+        }
+        _ => {}
+    }
+    // Back to the `(` that opens the arguments around `at`.
+    let mut depth = 0usize;
+    for i in (0..at.min(chars.len())).rev() {
+        match chars[i] {
+            ')' | ']' | '}' => depth += 1,
+            '(' if depth == 0 => return name_before(i),
+            '(' | '[' | '{' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The first `postie-script:LINE:COL` in a QuickJS stack trace.
@@ -552,16 +670,36 @@ mod tests {
     use crate::vars::{Change, ScopeName};
 
     #[test]
-    fn name_column_finds_the_called_assertion_nearest_the_frame() {
-        let source = "x;\n  pm.expect(a).to.be.empty.and.to.be.null; pm.expect(b).to.be.null;";
-        assert_eq!(name_column(source, 2, 4, "null"), 38);
-        assert_eq!(name_column(source, 2, 60, "null"), 63);
-        assert_eq!(name_column(source, 2, 4, "nullish"), 4);
-        assert_eq!(name_column(source, 2, 4, ".null"), 37);
-        assert_eq!(name_column(source, 2, 4, ""), 4);
-        assert_eq!(name_column(source, 2, 15, ""), 16);
-        assert_eq!(name_column(source, 2, 17, ""), 17);
-        assert_eq!(name_column(source, 9, 4, "null"), 4);
+    fn newman_position_points_at_the_called_name() {
+        let source = "//\npm.expect( 1 ).to.equal (2);\n    pm.expect.fail(msg);\npm.expect(1).to.be.above(5)";
+        // QuickJS at the `(`, in the arguments, at the name: V8's column of the name, a line on.
+        assert_eq!(newman_position((2, 25), source), Some((3, 19)));
+        assert_eq!(newman_position((3, 20), source), Some((4, 15)));
+        assert_eq!(newman_position((4, 20), source), Some((5, 20)));
+        // The first line's columns count from the wrapper's head, from 0.
+        let head = u32::try_from(WRAP_HEAD.len()).unwrap_or(0);
+        assert_eq!(
+            newman_position((1, head + 18), "pm.expect(1).to.eql(2)"),
+            Some((2, 17))
+        );
+        assert_eq!(newman_position((9, 1), source), None);
+        // A failing getter: V8 points at the chain's last name.
+        let getters = "//\npm.expect(false).to.be.true;\n  pm.response.to.be.ok;";
+        assert_eq!(newman_position((2, 4), getters), Some((3, 23)));
+        assert_eq!(newman_position((3, 3), getters), Some((4, 21)));
+    }
+
+    #[test]
+    fn inside_bundle_places_response_checks_without_a_response() {
+        let source = "pm.response.to.have.status(200);\npm.response.to.be.success;";
+        let code = "expected PostmanResponse{ …(5) } to have property 'code'";
+        assert_eq!(inside_bundle(code, (2, 21), source), Some((64, 609_902)));
+        assert_eq!(inside_bundle(code, (3, 19), source), Some((64, 607_090)));
+        assert_eq!(
+            inside_bundle("expected 1 to equal 2", (2, 21), source),
+            None
+        );
+        assert_eq!(inside_bundle(code, (9, 1), source), None);
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub(super) fn timeout_error(asynchronous: bool) -> ScriptError {
     ScriptError {
         name: "Error".to_string(),
         message: format!("sandbox: {phase} script execution timeout"),
-        ..ScriptError::default()
+        position: None,
+        reported_at: None,
     }
 }

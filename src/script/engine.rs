@@ -192,7 +192,8 @@ impl Sandbox {
                 error: Some(ScriptError {
                     name: "Error".to_string(),
                     message: "postie sandbox failure: a script host without I/O waited".to_string(),
-                    ..ScriptError::default()
+                    position: None,
+                    reported_at: None,
                 }),
                 ..ScriptOutcome::default()
             },
@@ -389,7 +390,8 @@ impl Sandbox {
             error: Some(ScriptError {
                 name: "Error".to_string(),
                 message: format!("postie could not read the script's results: {message}"),
-                ..ScriptError::default()
+                position: None,
+                reported_at: None,
             }),
             ..ScriptOutcome::default()
         });
@@ -428,7 +430,8 @@ impl Sandbox {
                     message: format!(
                         "more than {MAX_TIMER_CALLBACKS} timer callbacks; stopped (an endless setInterval?)"
                     ),
-                    ..ScriptError::default()
+                    position: None,
+                    reported_at: None,
                 });
             }
             let wait =
@@ -496,7 +499,8 @@ impl Sandbox {
         let calls = convert::calls_from_json(&outbox).map_err(|message| ScriptError {
             name: "Error".to_string(),
             message: format!("postie sandbox failure: unreadable script call: {message}"),
-            ..ScriptError::default()
+            position: None,
+            reported_at: None,
         })?;
         for (id, call) in calls {
             let result = match call {
@@ -553,7 +557,8 @@ fn script_error(
         return ScriptError {
             name: "Error".to_string(),
             message: err.to_string(),
-            ..ScriptError::default()
+            position: None,
+            reported_at: None,
         };
     }
     let thrown = ctx.catch();

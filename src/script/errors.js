@@ -113,7 +113,7 @@
     } catch (e) {
       // Never let the rewording get in the way of the error itself.
     }
-    if (typeof userPrepare === 'function') return userPrepare.call(Error, err, sites);
+    if (typeof userPrepare === 'function') return ownStack(err, userPrepare.call(Error, err, sites));
     let head = '';
     if (err !== null && typeof err === 'object') {
       try {
@@ -122,7 +122,22 @@
         head = '';
       }
     }
-    return head + formatStack(sites);
+    return ownStack(err, head + formatStack(sites));
+  }
+
+  // V8 gives every error an own `stack`, listed before its `message` (QuickJS keeps it behind
+  // an accessor of Error.prototype): scripts that list an error's own properties see V8's.
+  function ownStack(err, stack) {
+    if (err === null || typeof err !== 'object' || hasOwn.call(err, 'stack')) return stack;
+    try {
+      const message = Object.getOwnPropertyDescriptor(err, 'message');
+      if (message && message.configurable) delete err.message;
+      Object.defineProperty(err, 'stack', { value: stack, writable: true, enumerable: false, configurable: true });
+      if (message && message.configurable) Object.defineProperty(err, 'message', message);
+    } catch (e) {
+      // A frozen or exotic object keeps the engine's accessor.
+    }
+    return stack;
   }
   P.errorHeader = header;
 

@@ -6,43 +6,54 @@
   const { typeName, display, inspect } = P;
   const hasOwn = Object.prototype.hasOwnProperty;
 
-  // The assertion the user's code called (the outermost one running), by error: V8 places a
-  // failure at that name's column, and Newman reports it (`test-script:LINE:COL`).
-  const calledAs = new WeakMap();
-  let depth = 0;
-  let outermost = '';
-  // A getter on an assertion `pm.expect` made (a proxy) is placed at its dot, any other at its
-  // name: the Rust side gets `.name` for the first.
-  function tracked(name, fn, getter) {
-    return function () {
-      if (depth === 0) {
-        outermost = getter && this && this.__flags && this.__flags.proxied ? '.' + name : name;
-      }
-      depth += 1;
-      try {
-        return fn.apply(this, arguments);
-      } finally {
-        depth -= 1;
-      }
-    };
-  }
-
+  // chai's AssertionError: an enumerable `message` and `showDiff`, then the properties the
+  // failing assertion gives it (`actual`, `expected`, `showDiff`, `operator`), in that order.
   class AssertionError extends Error {
-    constructor(message, actual, expected, showDiff) {
-      // Deep enough to reach the script's frame below the chains of assertions.
+    constructor(message, props) {
+      // Deep enough to reach the script's frame below long chains of assertions (Newman reports
+      // a failure outside pm.test at it).
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = 40;
       super(message);
       Error.stackTraceLimit = limit;
-      this.actual = actual;
-      this.expected = expected;
-      this.showDiff = Boolean(showDiff);
-      calledAs.set(this, depth > 0 ? outermost : '');
+      Object.defineProperty(this, 'message', {
+        value: message || 'Unspecified AssertionError', writable: true, enumerable: true, configurable: true,
+      });
+      this.showDiff = false;
+      if (props && typeof props === 'object') {
+        for (const key of Object.keys(props)) {
+          if (key !== 'name' && key !== 'message' && key !== 'stack' && key !== 'constructor' && key !== 'toJSON') {
+            this[key] = props[key];
+          }
+        }
+      }
     }
   }
   Object.defineProperty(AssertionError.prototype, 'name', {
     value: 'AssertionError', writable: true, configurable: true,
   });
+  // Its JSON: the name, its own properties and the stack.
+  Object.defineProperty(AssertionError.prototype, 'toJSON', {
+    value: function (stack) {
+      const out = { name: this.name };
+      for (const key of Object.keys(this)) if (key !== 'constructor' && key !== 'toJSON' && key !== 'stack') out[key] = this[key];
+      if (stack !== false && this.stack) out.stack = this.stack;
+      return out;
+    },
+    writable: true, configurable: true,
+  });
+
+  // chai's getOperator: the comparison a failed check stands for, read from its message
+  // template (none for "have" messages) and the kind of value expected.
+  function operatorOf(template, expected) {
+    if (!template) return undefined;
+    if (/\shave\s/.test(template)) return undefined;
+    const t = expected === null ? 'null' : Array.isArray(expected) ? 'Array' : typeof expected === 'function' ? 'function'
+      : typeof expected === 'object' ? Object.prototype.toString.call(expected).slice(8, -1) : typeof expected;
+    const isObject = t === 'Array' || t === 'Object' || t === 'function';
+    if (/\snot\s/.test(template)) return isObject ? 'notDeepStrictEqual' : 'notStrictEqual';
+    return isObject ? 'deepStrictEqual' : 'strictEqual';
+  }
 
   // ---- deep equality (chai's `eql`) -------------------------------------------------------
   function enumerableKeys(obj) {
@@ -113,8 +124,8 @@
   }
   const A = Assertion.prototype;
 
-  function fail(flags, text, actual, expected, showDiff) {
-    throw new AssertionError(flags.message ? flags.message + ': ' + text : text, actual, expected, showDiff);
+  function fail(flags, text, props) {
+    throw new AssertionError(flags.message ? flags.message + ': ' + text : text, props);
   }
 
   // The core check: `ok` is the positive outcome; messages use #{this}, #{exp} and #{act}.
@@ -125,7 +136,12 @@
     const text = (f.negate ? negative : positive).replace(/#\{(this|act|exp)\}/g, function (m, k) {
       return display(k === 'this' ? f.object : k === 'act' ? act : expected);
     });
-    fail(f, text, act, expected, showDiff);
+    // chai shows a diff unless told not to, or unless the check named neither value.
+    const named = expected !== undefined || (arguments.length > 5 && actual !== undefined);
+    const props = { actual: act, expected: expected, showDiff: showDiff !== false && named };
+    const operator = operatorOf(f.negate ? negative : positive, expected);
+    if (operator) props.operator = operator;
+    fail(f, text, props);
   }
 
   function sub(a, object) {
@@ -142,16 +158,16 @@
   }
 
   function define(name, getter) {
-    Object.defineProperty(A, name, { get: tracked(name, getter, true), configurable: true });
+    Object.defineProperty(A, name, { get: getter, configurable: true });
   }
 
   function method(names, fn) {
     for (const name of [].concat(names)) {
       Object.defineProperty(A, name, {
-        value: tracked(name, function () {
+        value: function () {
           const out = fn.apply(this, arguments);
           return out === undefined ? this : out;
-        }),
+        },
         writable: true, configurable: true,
       });
     }
@@ -172,10 +188,10 @@
       define(name, function () {
         const self = this;
         if (onChain) onChain.call(self);
-        const call = tracked(name, function () {
+        const call = function () {
           const out = fn.apply(self, arguments);
           return out === undefined ? self : out;
-        });
+        };
         delete call.length;
         delete call.name;
         Object.setPrototypeOf(call, self);
@@ -482,6 +498,10 @@
     if (message) this.__flags.message = message;
     const obj = this.__flags.object;
     sub(this, obj).is.a('number');
+    if (typeof expected !== 'number' || typeof delta !== 'number') {
+      argError(this, 'the arguments to closeTo or approximately must be numbers' +
+        (delta === undefined ? ', and a delta is required' : ''));
+    }
     check(this, Math.abs(obj - expected) <= delta, 'expected #{this} to be close to ' + expected + ' +/- ' + delta,
       'expected #{this} not to be close to ' + expected + ' +/- ' + delta);
   });
@@ -576,11 +596,11 @@
     if (f.contains) {
       const what = f.ordered ? 'an ordered superset' : 'a superset';
       check(this, ok, 'expected #{this} to be ' + what + ' of #{exp}',
-        'expected #{this} to not be ' + what + ' of #{exp}', expected, obj);
+        'expected #{this} to not be ' + what + ' of #{exp}', expected, obj, true);
     } else {
       const what = f.ordered ? 'ordered members' : 'members';
       check(this, ok, 'expected #{this} to have the same ' + what + ' as #{exp}',
-        'expected #{this} to not have the same ' + what + ' as #{exp}', expected, obj);
+        'expected #{this} to not have the same ' + what + ' as #{exp}', expected, obj, true);
     }
   });
 
@@ -844,27 +864,21 @@
   };
 
   function expect(value, message) {
-    const assertion = new Assertion(value, message);
-    assertion.__flags.proxied = true;
-    return new Proxy(assertion, guard);
+    return new Proxy(new Assertion(value, message), guard);
   }
-  expect.fail = tracked('fail', function (actual, expected, message) {
+  expect.fail = function (actual, expected, message, operator) {
     if (arguments.length < 2) {
       message = actual;
       actual = undefined;
     }
-    throw new AssertionError(message === undefined ? 'expect.fail()' : String(message), actual, expected);
-  });
+    throw new AssertionError(message ? String(message) : 'expect.fail()',
+      { actual: actual, expected: expected, operator: operator });
+  };
 
   P.Assertion = Assertion;
   P.AssertionError = AssertionError;
-  P.assertionCalled = function (err) { return calledAs.get(err) || ''; };
   P.assert = check;
   P.defineAssertion = { method: method, property: property, chainable: chainable };
   P.deepEqual = deepEqual;
   P.expect = expect;
-  // `pm.response.to` / `pm.request.to`: a chain Newman places at each getter's name.
-  P.expectOwn = function (value) {
-    return new Proxy(new Assertion(value), guard);
-  };
 })(globalThis.__postie_internal);

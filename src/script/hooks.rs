@@ -68,6 +68,14 @@ pub(super) fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<()
     hooks
         .set("resolve", resolve)
         .map_err(|e| fail("resolve", ctx, e))?;
+    // Every dynamic variable (`$guid`, `$randomAlphaNumeric`, ...) for the scripts' replaceIn.
+    let dynamic = Function::new(ctx.clone(), |name: String| {
+        crate::vars::dynamic::dynamic_value(&name)
+    })
+    .map_err(|e| fail("dynamic", ctx, e))?;
+    hooks
+        .set("dynamic", dynamic)
+        .map_err(|e| fail("dynamic", ctx, e))?;
     let reword = Function::new(ctx.clone(), super::v8_created::reword_hook)
         .map_err(|e| fail("v8Reword", ctx, e))?;
     hooks
@@ -204,6 +212,7 @@ pub(super) fn internal_error(ctx: &Ctx<'_>, err: rquickjs::Error) -> ScriptError
     ScriptError {
         name: "Error".to_string(),
         message: format!("postie sandbox failure: {message}"),
-        ..ScriptError::default()
+        position: None,
+        reported_at: None,
     }
 }

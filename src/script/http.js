@@ -603,10 +603,11 @@
     constructor(data) {
       Object.defineProperty(this, '_source', { value: data, enumerable: false });
       // The request's own id and name (a request definition rarely has them; the item's are in
-      // pm.info).
-      this.id = undefined;
-      this.name = undefined;
-      this.method = data.method;
+      // pm.info), not listed among its properties.
+      Object.defineProperty(this, 'id', { value: undefined, writable: true, enumerable: false, configurable: true });
+      Object.defineProperty(this, 'name', { value: undefined, writable: true, enumerable: false, configurable: true });
+      // The SDK's own properties, in its order: description, url, headers, method, body, auth.
+      if (data.description) this.description = new Description(data.description);
       this.url = new Url(data.url);
       // Disabled query parameters are listed (not sent), each at its place.
       for (const d of data.disabledQuery || []) {
@@ -617,11 +618,11 @@
         this.url.variables = new KeyedList(data.urlVariables.map(function (v) { return { key: v[0], value: v[1] }; }), pathVariable);
       }
       this.headers = new HeaderList(data.headers);
-      if (data.auth) this.auth = new RequestAuth(data.auth);
-      if (data.description) this.description = new Description(data.description);
+      this.method = data.method;
       const definition = data.bodyDefinition || (data.body === null || data.body === undefined ? null : data.body);
-      this.body = definition === null ? undefined : new RequestBody(definition);
-      this._initial = this._state();
+      if (definition !== null) this.body = new RequestBody(definition);
+      if (data.auth) this.auth = new RequestAuth(data.auth);
+      Object.defineProperty(this, '_initial', { value: this._state(), writable: true, enumerable: false });
     }
     getHeaders(options) {
       options = options || {};
@@ -658,7 +659,8 @@
       c.url.variables = new KeyedList(this.url.variables.all().map(function (v) { return { key: v.key, value: v.value, type: v.type }; }), pathVariable);
       c.headers = new HeaderList(this.headers.all().map(function (h) { return h.toJSON(); }));
       if (this.auth) c.auth = new RequestAuth(this.auth.toJSON());
-      c.body = this.body ? new RequestBody(this.body.toJSON()) : undefined;
+      if (this.body) c.body = new RequestBody(this.body.toJSON());
+      else delete c.body;
       return c;
     }
     authorizeUsing(type, options) {
@@ -681,7 +683,9 @@
       const body = length !== undefined ? parseInt(length, 10) || 0
         : this.body ? Buffer.byteLength(String(this.body.toString() || '')) : 0;
       const head = this.method + ' ' + this.url.getPathWithQuery() + ' HTTP/X.X\r\n' + this.headers.toString() + '\r\n';
-      return { body: body, header: head.length, total: body + head.length };
+      // Where the body's size came from, as the SDK says it.
+      const source = length !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(String(length)) ? 'CONTENT-LENGTH' : 'COMPUTED';
+      return { body: body, header: head.length, total: body + head.length, source: source };
     }
     addQueryParams(p) { this.url.addQueryParams(p); }
     removeQueryParams(p) { this.url.removeQueryParams(p); }
@@ -715,12 +719,12 @@
     }
     toJSON() {
       const out = {};
-      if (this.auth) out.auth = typeof this.auth.toJSON === 'function' ? this.auth.toJSON() : this.auth;
       if (this.description !== undefined) out.description = this.description;
       out.url = this.url.toJSON();
-      out.method = this.method;
       if (this.headers.count()) out.header = this.headers.toJSON();
+      out.method = this.method;
       if (this.body) out.body = this.body.toJSON();
+      if (this.auth) out.auth = typeof this.auth.toJSON === 'function' ? this.auth.toJSON() : this.auth;
       return out;
     }
   };
@@ -823,6 +827,50 @@
     return line + '\n' + caret;
   }
 
+  // The last character before `at` that is not blank ('' at the start).
+  function previousToken(text, at) {
+    let i = at - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    return i >= 0 ? text[i] : '';
+  }
+
+  // The bracket (`{` or `[`) open at `at`, strings skipped ('' outside any).
+  function innermost(text, at) {
+    const open = [];
+    for (let i = 0; i < at; i++) {
+      const c = text[i];
+      if (c === '"') {
+        for (i++; i < at && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      } else if (c === '{' || c === '[') {
+        open.push(c);
+      } else if (c === '}' || c === ']') {
+        open.pop();
+      }
+    }
+    return open.length ? open[open.length - 1] : '';
+  }
+
+  // The key whose value is missing when the parser stops at `at` right after `"key":` on a
+  // character that starts no value (`{"a":}`), else null.
+  function valueMissing(text, at) {
+    if (!/[}\],]/.test(text[at])) return null;
+    let i = at - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] !== ':') return null;
+    i--;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] !== '"') return null;
+    const end = i;
+    i--;
+    while (i >= 0 && !(text[i] === '"' && text[i - 1] !== '\\')) i--;
+    if (i < 0) return null;
+    try {
+      return JSON.parse(text.slice(i, end + 1));
+    } catch (e) {
+      return text.slice(i + 1, end);
+    }
+  }
+
   // The parse error Newman's JSON parser (liquid-json) gives: what went wrong, the line:column,
   // then the line (first 79 characters) and a caret under the column.
   function invalidJson(text) {
@@ -836,7 +884,16 @@
       at = text.length;
     } else if (jsonErrorIndex.trailing) {
       what = 'Trailing comma in ' + jsonErrorIndex.trailing;
+    } else if (valueMissing(text, at) !== null) {
+      what = 'No value found for key ' + valueMissing(text, at);
+    } else if (text[at] === ',' && /[,[]/.test(previousToken(text, at))) {
+      // `[1,,2]`: blamed on what follows the second comma.
+      what = 'Elisions are not supported';
+      at++;
     } else {
+      // A string where a comma belongs is blamed on its first character.
+      if (text[at] === '"' && at + 1 < text.length && !/[:,[{]/.test(previousToken(text, at)) &&
+        innermost(text, at) === '{') at++;
       // A '/' that does not start a comment is blamed on the character after it.
       if (text[at] === '/' && at + 1 < text.length && text[at + 1] !== '/') at++;
       // Control characters show escaped, as JSON writes them, and a quote as \'.
@@ -904,16 +961,28 @@
     return '00000000-0000-4000-8000-' + ('000000000000' + responseSeq.toString(16)).slice(-12);
   }
 
+  // The size in which each response's body arrived, when it differs from its text's.
+  const receivedSizes = new WeakMap();
+
   // pm.response (postman-collection's Response). After a request error it has no code, status
   // or body, and an empty header list.
   const Response = class PostmanResponse {
     static get _postman_propertyName() { return 'Response'; }
     constructor(data, body) {
       this.id = responseId();
-      // Holds Newman's name for the code (an own property in Postman's SDK too).
-      Object.defineProperty(this, '_details', { value: { standardName: data ? data.standard || undefined : undefined,
-        received: data && typeof data.received === 'number' ? data.received : undefined },
-        writable: true, enumerable: false });
+      const standard = data ? data.standard || undefined : undefined;
+      // The bytes as they arrived (a compressed body's), for size().
+      if (data && typeof data.received === 'number') receivedSizes.set(this, data.received);
+      // The SDK's details of the code, an own property listed after the id (`detail` is the
+      // standard name here, see DIVERGENCES.md D2); the status and code follow it.
+      Object.defineProperty(this, '_details', {
+        value: { name: data ? data.status || standard : undefined, detail: standard, code: data ? data.code : undefined, standardName: standard },
+        writable: true, enumerable: Boolean(data), configurable: true,
+      });
+      if (data) {
+        this.status = data.status === '' ? undefined : data.status;
+        this.code = data.code;
+      }
       this.headers = new HeaderList(data ? data.headers : []);
       if (data && typeof body === 'function') {
         // A large body: read only when a script asks for it.
@@ -930,6 +999,16 @@
       } else {
         Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
       }
+      if (data) {
+        Object.defineProperty(this, 'stream', {
+          get: function () {
+            const Buffer = P.lib('buffer').Buffer;
+            if (data && typeof data.raw === 'string') return Buffer.from(data.raw, 'latin1');
+            return Buffer.from(this._body === undefined ? '' : this._body, 'utf8');
+          },
+          enumerable: true, configurable: true,
+        });
+      }
       Object.defineProperty(this, 'cookies', {
         get: function () {
           if (!cookieCache.has(this)) {
@@ -941,16 +1020,6 @@
         enumerable: true, configurable: true,
       });
       if (!data) return;
-      this.status = data.status === '' ? undefined : data.status;
-      this.code = data.code;
-      Object.defineProperty(this, 'stream', {
-        get: function () {
-          const Buffer = P.lib('buffer').Buffer;
-          if (data && typeof data.raw === 'string') return Buffer.from(data.raw, 'latin1');
-          return Buffer.from(this._body === undefined ? '' : this._body, 'utf8');
-        },
-        enumerable: true, configurable: true,
-      });
       this.responseTime = data.time;
       this.responseSize = data.size;
     }
@@ -993,7 +1062,7 @@
     // (`HTTP/X.X <code> <reason>` and every `Key: value` line with CRLF).
     // The body as it arrived (compressed bytes for an encoded body), as Newman counts it.
     size() {
-      const received = this._details.received;
+      const received = receivedSizes.get(this);
       const body = received === undefined ? this.responseSize || 0 : received;
       let header = ('HTTP/X.X ' + this.code + ' ' + this.reason() + '\r\n\r\n').length;
       if (this.headers.count()) {
@@ -1087,7 +1156,6 @@
       // `valueOf()`, `get()` and `toObject()`; the jar's own reads give it as stored.
       value: cookieEncoded(c.value),
     };
-    Object.defineProperty(out, 'key', { get: function () { return this.name; }, enumerable: false });
     Object.defineProperty(out, 'toString', { value: cookieText, enumerable: false });
     Object.defineProperty(out, 'toJSON', {
       value: function () { return Object.assign({}, this); }, enumerable: false,
@@ -1587,10 +1655,10 @@
   P.Response = Response;
   // pm.request and pm.response: the same objects with `to` (pm.response.to.have.status(200)).
   P.ScriptRequest = class PostmanRequest extends Request {
-    get to() { return P.expectOwn(this).to; }
+    get to() { return P.expect(this).to; }
   };
   P.ScriptResponse = class PostmanResponse extends Response {
-    get to() { return P.expectOwn(this).to; }
+    get to() { return P.expect(this).to; }
   };
   P.parseJson = parseJson;
   P.contentInfo = contentInfo;

@@ -145,6 +145,39 @@
     };
   }
 
+  // Newman's sandbox sends a failed test's error to the runner as JSON: an error that holds a
+  // BigInt (chai's `actual`/`expected` of `expect(5n)...`) cannot be sent, and pm.test throws
+  // the serializer's TypeError into the script instead of recording the test.
+  function unsendable(err) {
+    const seen = new Set();
+    const walk = function (value, depth) {
+      if (typeof value === 'bigint') return true;
+      if (value === null || typeof value !== 'object' || seen.has(value) || depth > 64) return false;
+      seen.add(value);
+      let keys;
+      try {
+        keys = Object.keys(value);
+      } catch (e) {
+        return false;
+      }
+      for (let i = 0; i < keys.length; i++) {
+        let v;
+        try {
+          v = value[keys[i]];
+        } catch (e) {
+          continue;
+        }
+        if (walk(v, depth + 1)) return true;
+      }
+      return false;
+    };
+    return walk(err, 0);
+  }
+  function sendable(err) {
+    if (unsendable(err)) throw new TypeError('Do not know how to serialize a BigInt');
+    return err;
+  }
+
   // One assertion as the sandbox reports it: its index is taken when the test starts, the record
   // is added when it completes (so a nested test is listed before the one around it).
   function startAssertion(name, skipped) {
@@ -167,13 +200,13 @@
     if (fn.length > 0) {
       const done = function (err) {
         if (entry.error) return;
-        if (err) entry.error = assertionError(err, entry.name);
+        if (err) entry.error = assertionError(sendable(err), entry.name);
         if (run === S) complete(run, entry);
       };
       try {
         fn(done);
       } catch (err) {
-        entry.error = assertionError(err, entry.name);
+        entry.error = assertionError(sendable(err), entry.name);
         complete(run, entry);
       }
       return pm;
@@ -181,7 +214,7 @@
     try {
       fn();
     } catch (err) {
-      entry.error = assertionError(err, entry.name);
+      entry.error = assertionError(sendable(err), entry.name);
     }
     complete(run, entry);
     return pm;
@@ -741,14 +774,19 @@
       // `throw null` / `throw undefined` end the script without one.
       if (err === null || err === undefined) return stringify({ name: '', message: '', nothing: true });
       const info = typeof err === 'object' || typeof err === 'function' ? errorRecord(err) : { name: '', message: '' };
+      // A thrown object that is no Error has only the name and message it gives itself.
+      if (typeof err === 'object' && Object.prototype.toString.call(err) !== '[object Error]') {
+        if (err.name === undefined) info.name = '';
+        if (err.message === undefined) info.message = '';
+      }
       let stack = '';
       try {
         stack = err && typeof err === 'object' && err.stack ? String(err.stack) : '';
       } catch (e) {
         stack = '';
       }
-      const assertion = err && typeof err === 'object' ? P.assertionCalled(err) : '';
-      return stringify({ name: info.name, message: info.message, stack: stack, assertion: assertion });
+      const chai = typeof P.AssertionError === 'function' && err instanceof P.AssertionError;
+      return stringify({ name: info.name, message: info.message, stack: stack, chai: chai });
     } catch (e) {
       return stringify({ name: 'Error', message: 'the script threw a value that cannot be described', stack: '' });
     }

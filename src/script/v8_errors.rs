@@ -18,7 +18,7 @@ pub(crate) fn v8_message(
         {
             "await is only valid in async functions and the top level bodies of modules".to_string()
         }
-        "SyntaxError" => syntax_error(message, source),
+        "SyntaxError" => syntax_error(message, position, source),
         "RangeError" => match message {
             "invalid array length" => "Invalid array length".to_string(),
             "invalid string length" => "Invalid string length".to_string(),
@@ -164,7 +164,7 @@ fn word_before(source: &str, position: Option<(u32, u32)>) -> Option<&str> {
     Some(&before[start..])
 }
 
-fn syntax_error(message: &str, source: &str) -> String {
+fn syntax_error(message: &str, position: Option<(u32, u32)>, source: &str) -> String {
     if let Some(token) = message.strip_prefix("unexpected token in expression: ") {
         return match token {
             "''" => "Unexpected end of input".to_string(),
@@ -180,8 +180,35 @@ fn syntax_error(message: &str, source: &str) -> String {
             "Invalid or unexpected token".to_string()
         }
         "unexpected end of input" => "Unexpected end of input".to_string(),
+        "function name expected" => "Function statements require a function name".to_string(),
+        // QuickJS names what it expected; V8 names the token it found there.
+        _ if message.starts_with("expecting ")
+            || message.ends_with(" expected")
+            || message == "invalid property name" =>
+        {
+            match token_at(source, position) {
+                Some(rest) => super::v8_natives::unexpected_at(&rest),
+                None => message.to_string(),
+            }
+        }
         _ => message.to_string(),
     }
+}
+
+/// The text of `source` from the 1-based `position` on (its line and the ones after).
+fn token_at(source: &str, position: Option<(u32, u32)>) -> Option<Vec<char>> {
+    let (line, col) = position?;
+    let mut lines = source
+        .split('\n')
+        .skip(usize::try_from(line).ok()?.checked_sub(1)?);
+    let first: Vec<char> = lines.next()?.chars().collect();
+    let at = usize::try_from(col).ok()?.checked_sub(1)?;
+    let mut out = first.get(at..).map(<[char]>::to_vec).unwrap_or_default();
+    for rest in lines {
+        out.push('\n');
+        out.extend(rest.chars());
+    }
+    Some(out)
 }
 
 /// The first name the script declares twice, one of them with `let`, `const` or `class`.
@@ -374,7 +401,7 @@ mod tests {
         );
         assert_eq!(
             super::v8_message("SyntaxError", "expecting ';'", Some((1, 11)), source),
-            "expecting ';'"
+            "Unexpected number"
         );
     }
 
@@ -435,6 +462,26 @@ mod tests {
             v8_message("TypeError", "not a function", Some((9, 1)), src),
             "not a function"
         );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_token_found() {
+        let source = "//\nvar class = 1;\nconst x = {;\nfoo bar;\nlet y = 1\n  ;x =>\n => 1";
+        let at = |line, col, message| v8_message("SyntaxError", message, Some((line, col)), source);
+        assert_eq!(
+            at(2, 5, "variable name expected"),
+            "Unexpected token 'class'"
+        );
+        assert_eq!(at(3, 12, "invalid property name"), "Unexpected token ';'");
+        assert_eq!(at(4, 5, "expecting ';'"), "Unexpected identifier 'bar'");
+        // The token may sit on a later line; an operator is named whole.
+        assert_eq!(at(6, 6, "expecting ';'"), "Unexpected token '=>'");
+        assert_eq!(at(7, 5, "expecting ';'"), "Unexpected number");
+        assert_eq!(
+            at(2, 1, "function name expected"),
+            "Function statements require a function name"
+        );
+        assert_eq!(at(9, 1, "expecting ';'"), "expecting ';'");
     }
 
     #[test]

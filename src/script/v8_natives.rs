@@ -198,29 +198,49 @@ pub(crate) fn eval_syntax(
         .chars()
         .collect();
     let rest = &text[eval_col.checked_sub(1)?.min(text.len())..];
+    Some(unexpected_at(rest))
+}
+
+/// V8's "Unexpected ..." message for a syntax error at the start of `rest` (blanks skipped):
+/// a number, a string, a keyword, a name or a punctuator.
+pub(crate) fn unexpected_at(rest: &[char]) -> String {
     let rest: Vec<char> = rest
         .iter()
         .copied()
         .skip_while(|c| c.is_whitespace())
         .collect();
+    unexpected_token(&rest)
+}
+
+fn unexpected_token(rest: &[char]) -> String {
     let Some(&first) = rest.first() else {
-        return Some("Unexpected end of input".to_string());
+        return "Unexpected end of input".to_string();
     };
     if first.is_ascii_digit() {
-        return Some("Unexpected number".to_string());
+        return "Unexpected number".to_string();
     }
     if first == '\'' || first == '"' {
-        return Some("Unexpected string".to_string());
+        return "Unexpected string".to_string();
     }
     if is_ident(first) {
         let word: String = rest.iter().take_while(|&&c| is_ident(c)).collect();
-        return Some(if is_keyword(&word) {
+        return if is_keyword(&word) {
             format!("Unexpected token '{word}'")
         } else {
             format!("Unexpected identifier '{word}'")
-        });
+        };
     }
-    Some(format!("Unexpected token '{first}'"))
+    // A punctuator of several characters (`=>`, `===`, `...`) is named whole.
+    const OPERATOR: &str = "=<>!&|+-*%^?.";
+    let token: String = if OPERATOR.contains(first) {
+        rest.iter()
+            .take(4)
+            .take_while(|c| OPERATOR.contains(**c))
+            .collect()
+    } else {
+        first.to_string()
+    };
+    format!("Unexpected token '{token}'")
 }
 
 fn is_keyword(word: &str) -> bool {

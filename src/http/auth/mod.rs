@@ -272,6 +272,7 @@ pub(crate) mod tests {
         Auth {
             kind: kind.into(),
             params: map,
+            types: IndexMap::new(),
         }
     }
 

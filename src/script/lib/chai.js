@@ -8,7 +8,7 @@
   const display = P.display;
 
   function fail(message, fallback, actual, expected) {
-    throw new AssertionError(message ? message + ': ' + fallback : fallback, actual, expected);
+    throw new AssertionError(message ? message + ': ' + fallback : fallback, { actual: actual, expected: expected });
   }
   // chai's assert(expression, message): without a message the error has chai's default one.
   function assert(value, message) {
