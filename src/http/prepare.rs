@@ -55,6 +55,48 @@ pub struct Prepared {
     pub display_url: String,
 }
 
+impl Prepared {
+    /// The `Authorization` header of the request as prepared (before any challenge).
+    pub fn authorization(&self) -> Option<(String, String)> {
+        authorization(&self.request.headers)
+    }
+
+    /// Take the request that finally went out (`sent`, after the auth layers). When a challenge
+    /// was answered (digest, NTLM) its `Authorization` header differs from `prepared_auth`, the
+    /// one prepared, and Postman's request object holds the new one, added last as a runtime
+    /// header.
+    pub fn learn_sent(&mut self, sent: HttpRequest, prepared_auth: Option<(String, String)>) {
+        let replayed = authorization(&sent.headers);
+        self.request = sent;
+        let Some(replayed) = replayed.filter(|r| prepared_auth.as_ref() != Some(r)) else {
+            return;
+        };
+        self.system_headers.resize(self.script_headers.len(), false);
+        let mut i = 0;
+        while i < self.script_headers.len() {
+            if self.script_headers[i]
+                .0
+                .eq_ignore_ascii_case("authorization")
+            {
+                self.script_headers.remove(i);
+                self.system_headers.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        self.script_headers.push(replayed);
+        self.system_headers.push(true);
+    }
+}
+
+/// The first `Authorization` header of `headers`.
+fn authorization(headers: &[(String, String)]) -> Option<(String, String)> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        .cloned()
+}
+
 /// A request with every variable resolved (see `runner::resolve`): what [`assemble`] builds the
 /// request on the wire from.
 #[derive(Debug, Clone, Default)]

@@ -47,7 +47,8 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     let add_empty = p.flag("addEmptyParamsToSign");
     let mut oauth: Vec<(String, String)> = Vec::new();
     let mut push = |key: &str, value: String, always: bool| {
-        if always || add_empty || !value.is_empty() {
+        // Without addEmptyParamsToSign, blank (whitespace-only) values are left out too.
+        if always || add_empty || !value.trim().is_empty() {
             oauth.push((key.to_string(), value));
         }
     };
@@ -72,8 +73,17 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         true,
     );
     push("oauth_version", p.get("version"), false);
-    push("oauth_callback", p.get("callback"), false);
-    push("oauth_verifier", p.get("verifier"), false);
+    // The callback and verifier extensions are only ever sent when they have a value, whatever
+    // addEmptyParamsToSign says (servers without the extensions reject them).
+    for (key, name) in [
+        ("oauth_callback", "callback"),
+        ("oauth_verifier", "verifier"),
+    ] {
+        let value = p.get(name);
+        if !value.is_empty() {
+            oauth.push((key.to_string(), value));
+        }
+    }
     let form_body = input.is_form_body();
     if p.flag("includeBodyHash") && !form_body {
         let hash = match kind {
