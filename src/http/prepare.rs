@@ -641,6 +641,18 @@ pub(super) fn apply_effects(
                 }
                 bytes.extend_from_slice(format!("{name}={value}").as_bytes());
             }
+            AuthEffect::RemoveBodyParam(name) => {
+                if let Some(bytes) = body.as_mut() {
+                    let kept: Vec<&[u8]> = bytes
+                        .split(|b| *b == b'&')
+                        .filter(|pair| {
+                            let key = pair.split(|b| *b == b'=').next().unwrap_or_default();
+                            key != name.as_bytes()
+                        })
+                        .collect();
+                    *bytes = kept.join(&b'&');
+                }
+            }
         }
     }
 }
@@ -648,6 +660,15 @@ pub(super) fn apply_effects(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn remove_body_param_drops_every_pair_of_that_name() {
+        let mut body = Some(b"oauth_token=a&z=1&oauth_token&oauth_tokenx=2".to_vec());
+        let (mut url, mut headers) = (String::from("http://h/"), Vec::new());
+        let effects = vec![AuthEffect::RemoveBodyParam("oauth_token".into())];
+        apply_effects(effects, &mut url, &mut headers, &mut body);
+        assert_eq!(body.as_deref(), Some(&b"z=1&oauth_tokenx=2"[..]));
+    }
+
     #[test]
     fn shown_url_is_newmans_to_string() {
         assert_eq!(shown_url("  http://h/a\\b?x=\\ y"), "http://h/a/b?x=\\ y");

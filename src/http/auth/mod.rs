@@ -43,6 +43,8 @@ pub enum AuthEffect {
     RemoveQuery(String),
     /// Append this `application/x-www-form-urlencoded` body parameter, verbatim (already encoded).
     BodyParam(String, String),
+    /// Remove every `application/x-www-form-urlencoded` body parameter of this name (as written).
+    RemoveBodyParam(String),
 }
 
 /// What applying an auth block produced.

@@ -109,7 +109,7 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     }
 
     let mut request_params = url.query.as_deref().map(form_pairs).unwrap_or_default();
-    // Stale OAuth parameters in the URL are removed first (and not signed).
+    // Stale OAuth parameters in the URL (and a form body) are removed first, and not signed.
     let mut effects: Vec<AuthEffect> = OAUTH_PARAMS
         .iter()
         .filter(|name| request_params.iter().any(|(k, _)| k == *name))
@@ -118,7 +118,15 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     request_params.retain(|(k, _)| !OAUTH_PARAMS.contains(&k.as_str()));
     if form_body {
         let body = String::from_utf8_lossy(input.body.unwrap_or_default());
-        request_params.extend(form_pairs(&body));
+        let mut body_params = form_pairs(&body);
+        effects.extend(
+            OAUTH_PARAMS
+                .iter()
+                .filter(|name| body_params.iter().any(|(k, _)| k == *name))
+                .map(|name| AuthEffect::RemoveBodyParam((*name).to_string())),
+        );
+        body_params.retain(|(k, _)| !OAUTH_PARAMS.contains(&k.as_str()));
+        request_params.extend(body_params);
     }
     let base = base_string(input.method, &url, &request_params, &oauth);
     let secret = || {
