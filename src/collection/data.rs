@@ -75,8 +75,13 @@ pub fn parse_data(bytes: &[u8], path: &Path) -> Result<DataFile, Diagnostic> {
         });
     }
     let (rows, ragged) = csv_rows(&text).map_err(|e| {
+        let hint = if e.starts_with(NUMERIC_HEADER) {
+            "quote the header cell (\"1\") or give the column a name that is not a number"
+        } else {
+            "close the quoted field with a \" (a quote inside one is written \"\")"
+        };
         Diagnostic::in_file(path, format!("iteration data could not be loaded: {e}"))
-            .with_hint("close the quoted field with a \" (a quote inside one is written \"\")")
+            .with_hint(hint)
     })?;
     let warnings = ragged.iter().map(|(at, m)| note(at, m)).collect();
     Ok(DataFile { rows, warnings })
@@ -138,6 +143,9 @@ fn json_rows(doc: Value, note: &mut dyn FnMut(&str, &str)) -> Vec<DataRow> {
         .collect()
 }
 
+/// How the error for a header cell that reads as a number starts.
+const NUMERIC_HEADER: &str = "the header names column";
+
 /// Where in a data file (`line 3`) and what about it.
 type RowNote = (String, String);
 
@@ -162,7 +170,20 @@ fn csv_rows(text: &str) -> Result<(Vec<DataRow>, Vec<RowNote>), String> {
     let Some((_, header)) = iter.next() else {
         return Ok((Vec::new(), Vec::new()));
     };
-    let keys: Vec<String> = header.into_iter().map(|f| f.text).collect();
+    // Newman casts the header row too, and a column named by a number stops the load.
+    let mut keys: Vec<String> = Vec::with_capacity(header.len());
+    for (position, field) in header.into_iter().enumerate() {
+        match cast(field) {
+            Value::String(key) => keys.push(key),
+            number => {
+                return Err(format!(
+                    "{NUMERIC_HEADER} {} with the number {number}: Newman cannot load such a \
+                     file (\"Invalid column definition\")",
+                    position + 1
+                ));
+            }
+        }
+    }
     let mut notes = Vec::new();
     // Blank lines are rows too (with the first column empty), as csv-parse reads them.
     let rows = iter
@@ -314,6 +335,17 @@ mod tests {
             err,
             "the quoted field opened at line 2, column 10 never closes"
         );
+    }
+
+    #[test]
+    fn data_csv_numeric_header_is_an_error_quoted_one_is_not() {
+        let err = parse_csv("a,1\nx,2\n").err().unwrap_or_default();
+        assert!(
+            err.contains("column 2") && err.contains("number 1"),
+            "{err}"
+        );
+        let rows = parse_csv("a,\"1\"\nx,2\n").unwrap_or_default();
+        assert_eq!(rows[0]["1"], serde_json::json!(2));
     }
 
     #[test]

@@ -55,6 +55,48 @@ pub struct Prepared {
     pub display_url: String,
 }
 
+impl Prepared {
+    /// The `Authorization` header of the request as prepared (before any challenge).
+    pub fn authorization(&self) -> Option<(String, String)> {
+        authorization(&self.request.headers)
+    }
+
+    /// Take the request that finally went out (`sent`, after the auth layers). When a challenge
+    /// was answered (digest, NTLM) its `Authorization` header differs from `prepared_auth`, the
+    /// one prepared, and Postman's request object holds the new one, added last as a runtime
+    /// header.
+    pub fn learn_sent(&mut self, sent: HttpRequest, prepared_auth: Option<(String, String)>) {
+        let replayed = authorization(&sent.headers);
+        self.request = sent;
+        let Some(replayed) = replayed.filter(|r| prepared_auth.as_ref() != Some(r)) else {
+            return;
+        };
+        self.system_headers.resize(self.script_headers.len(), false);
+        let mut i = 0;
+        while i < self.script_headers.len() {
+            if self.script_headers[i]
+                .0
+                .eq_ignore_ascii_case("authorization")
+            {
+                self.script_headers.remove(i);
+                self.system_headers.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+        self.script_headers.push(replayed);
+        self.system_headers.push(true);
+    }
+}
+
+/// The first `Authorization` header of `headers`.
+fn authorization(headers: &[(String, String)]) -> Option<(String, String)> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        .cloned()
+}
+
 /// A request with every variable resolved (see `runner::resolve`): what [`assemble`] builds the
 /// request on the wire from.
 #[derive(Debug, Clone, Default)]
@@ -609,6 +651,18 @@ pub(super) fn apply_effects(
                 }
                 bytes.extend_from_slice(format!("{name}={value}").as_bytes());
             }
+            AuthEffect::RemoveBodyParam(name) => {
+                if let Some(bytes) = body.as_mut() {
+                    let kept: Vec<&[u8]> = bytes
+                        .split(|b| *b == b'&')
+                        .filter(|pair| {
+                            let key = pair.split(|b| *b == b'=').next().unwrap_or_default();
+                            key != name.as_bytes()
+                        })
+                        .collect();
+                    *bytes = kept.join(&b'&');
+                }
+            }
         }
     }
 }
@@ -616,6 +670,15 @@ pub(super) fn apply_effects(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn remove_body_param_drops_every_pair_of_that_name() {
+        let mut body = Some(b"oauth_token=a&z=1&oauth_token&oauth_tokenx=2".to_vec());
+        let (mut url, mut headers) = (String::from("http://h/"), Vec::new());
+        let effects = vec![AuthEffect::RemoveBodyParam("oauth_token".into())];
+        apply_effects(effects, &mut url, &mut headers, &mut body);
+        assert_eq!(body.as_deref(), Some(&b"z=1&oauth_tokenx=2"[..]));
+    }
+
     #[test]
     fn shown_url_is_newmans_to_string() {
         assert_eq!(shown_url("  http://h/a\\b?x=\\ y"), "http://h/a/b?x=\\ y");

@@ -50,6 +50,11 @@ pub(super) fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError 
     if let Some(alert) = super::tls::alert::describe(error) {
         return alert;
     }
+    // A host the URL parser took but no HTTP request can carry (`{{unresolved}}`, say): Node
+    // asks the resolver for it, which finds nothing.
+    if error.is_builder() && !host.is_empty() && !host.chars().all(dns_char) {
+        return HttpError::new(HttpErrorKind::Dns, format!("getaddrinfo ENOTFOUND {host}"));
+    }
     // Fall back to the full cause chain, which names TLS and protocol problems precisely.
     let mut message = error.to_string();
     let mut source = error.source();
@@ -59,6 +64,12 @@ pub(super) fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError 
         source = cause.source();
     }
     HttpError::new(HttpErrorKind::Other, message)
+}
+
+/// A character an HTTP request's host may hold (letters, digits, `.-_`, IPv6 brackets and colons,
+/// percent escapes).
+fn dns_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ".-_[]:%".contains(c)
 }
 
 /// The error Node's HTTP client reports for what the HTTP stack says went wrong with a reply:

@@ -51,25 +51,44 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
     let mut query = url.query.as_deref().map(form_pairs).unwrap_or_default();
     let mut effects = Vec::new();
     let payload_hash;
+    let user_host = input
+        .headers
+        .iter()
+        .any(|(k, _)| k.eq_ignore_ascii_case("host"));
     if to_query {
+        // Newman's signer gets no body in this mode: the payload is that of an empty body.
         payload_hash = if s3 {
             "UNSIGNED-PAYLOAD".to_string()
         } else {
-            body_hash
+            hex(&Hash::Sha256.digest(b""))
         };
-        let mut added = vec![
-            ("X-Amz-Algorithm", "AWS4-HMAC-SHA256".to_string()),
-            ("X-Amz-Credential", format!("{access_key}/{scope}")),
-            ("X-Amz-Date", amz_date.clone()),
-            ("X-Amz-Expires", "86400".to_string()),
-            ("X-Amz-SignedHeaders", "host".to_string()),
-        ];
+        // Every header of the request is signed, as in header mode.
+        for (name, value) in input.headers {
+            let lower = name.to_ascii_lowercase();
+            if !UNSIGNED.contains(&lower.as_str()) && lower != "host" {
+                headers.push((lower, value.clone()));
+            }
+        }
+        let (_, signed_headers) = canonical_headers(&headers);
+        // Newman's order; `X-Amz-Expires` only for S3 and only when the URL has none.
+        let mut added = Vec::new();
         if !token.is_empty() {
             added.push(("X-Amz-Security-Token", token));
         }
+        if s3 && !query.iter().any(|(k, _)| k == "X-Amz-Expires") {
+            added.push(("X-Amz-Expires", "86400".to_string()));
+        }
+        added.push(("X-Amz-Date", amz_date.clone()));
+        added.push(("X-Amz-Algorithm", "AWS4-HMAC-SHA256".to_string()));
+        added.push(("X-Amz-Credential", format!("{access_key}/{scope}")));
+        added.push(("X-Amz-SignedHeaders", signed_headers));
         for (k, v) in added {
             query.push((k.to_string(), v.clone()));
             effects.push(AuthEffect::Query(k.to_string(), percent_encode(&v)));
+        }
+        // The signing library adds `Host` when the user set none.
+        if !user_host {
+            effects.push(AuthEffect::Header("Host".into(), url.authority()));
         }
     } else {
         payload_hash = body_hash;
@@ -88,11 +107,7 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
         if s3 || input.body.is_some_and(|b| !b.is_empty()) {
             added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
         }
-        if !input
-            .headers
-            .iter()
-            .any(|(k, _)| k.eq_ignore_ascii_case("host"))
-        {
+        if !user_host {
             added.push(("Host", url.authority()));
         }
         if !token.is_empty() {
@@ -295,6 +310,42 @@ mod tests {
         assert!(r.effects.contains(&AuthEffect::Query(
             "X-Amz-Credential".into(),
             "AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fs3%2Faws4_request".into()
+        )));
+    }
+
+    #[test]
+    fn awsv4_query_mode_signs_headers_and_an_empty_payload() {
+        // Expected values from Newman's signing library for the same request and time: the body
+        // is not signed in query mode, the user's headers are, no X-Amz-Expires outside S3.
+        let headers = [("X-Custom".to_string(), "v".to_string())];
+        let r = run(
+            &[("addAuthDataToQuery", "true"), ("service", "service")],
+            &SignInput {
+                method: "POST",
+                url: "https://example.amazonaws.com/p?b=1",
+                headers: &headers,
+                body: Some(b"ignored"),
+                body_type: None,
+            },
+        );
+        let query: Vec<String> = r
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                AuthEffect::Query(k, v) => Some(format!("{k}={v}")),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            query.join("&"),
+            "X-Amz-Date=20150830T123600Z&X-Amz-Algorithm=AWS4-HMAC-SHA256\
+             &X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fservice%2Faws4_request\
+             &X-Amz-SignedHeaders=host%3Bx-custom\
+             &X-Amz-Signature=06a2c209ff58a9780f53fcf1fff5d578114ca91b43628001f16ac98386174855"
+        );
+        assert!(r.effects.contains(&AuthEffect::Header(
+            "Host".into(),
+            "example.amazonaws.com".into()
         )));
     }
 

@@ -43,6 +43,8 @@ pub enum AuthEffect {
     RemoveQuery(String),
     /// Append this `application/x-www-form-urlencoded` body parameter, verbatim (already encoded).
     BodyParam(String, String),
+    /// Remove every `application/x-www-form-urlencoded` body parameter of this name (as written).
+    RemoveBodyParam(String),
 }
 
 /// What applying an auth block produced.
@@ -226,7 +228,7 @@ pub fn apply_auth(auth: &Auth, input: &SignInput<'_>) -> AuthResult {
 /// For digest auth: when the response to `input` is a 401/403 with a `WWW-Authenticate: Digest`
 /// challenge, the auth to replay the request with (realm, nonce, opaque, qop and algorithm taken
 /// from the challenge unless the user gave them). `None` for other types and responses, or when
-/// a replay could not succeed (the challenge names the nonce already used).
+/// a replay could not succeed (the challenge names the nonce already used), or with `disableRetryRequest`.
 pub fn digest_replay(
     auth: &Auth,
     input: &SignInput<'_>,
@@ -237,6 +239,10 @@ pub fn digest_replay(
         return None;
     }
     let params = Params { auth };
+    // `disableRetryRequest`: the challenge is left unanswered, as Newman leaves it.
+    if params.flag("disableRetryRequest") {
+        return None;
+    }
     digest::replay(&params, input, response_headers)
 }
 

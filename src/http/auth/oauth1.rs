@@ -9,6 +9,20 @@ use super::keys::{self, Algorithm};
 use super::util::{Hash, UrlParts, b64, form_pairs, percent_encode, random_alnum, unix_now};
 use super::{AuthEffect, AuthResult, Params, SignInput};
 
+/// The parameter names OAuth 1.0a owns: ones the URL already has are dropped before signing.
+const OAUTH_PARAMS: [&str; 10] = [
+    "oauth_consumer_key",
+    "oauth_token",
+    "oauth_signature_method",
+    "oauth_timestamp",
+    "oauth_nonce",
+    "oauth_version",
+    "oauth_signature",
+    "oauth_callback",
+    "oauth_verifier",
+    "oauth_body_hash",
+];
+
 /// How the base string is signed.
 #[derive(Debug, Clone, Copy)]
 enum Method {
@@ -47,7 +61,8 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     let add_empty = p.flag("addEmptyParamsToSign");
     let mut oauth: Vec<(String, String)> = Vec::new();
     let mut push = |key: &str, value: String, always: bool| {
-        if always || add_empty || !value.is_empty() {
+        // Without addEmptyParamsToSign, blank (whitespace-only) values are left out too.
+        if always || add_empty || !value.trim().is_empty() {
             oauth.push((key.to_string(), value));
         }
     };
@@ -72,8 +87,17 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         true,
     );
     push("oauth_version", p.get("version"), false);
-    push("oauth_callback", p.get("callback"), false);
-    push("oauth_verifier", p.get("verifier"), false);
+    // The callback and verifier extensions are only ever sent when they have a value, whatever
+    // addEmptyParamsToSign says (servers without the extensions reject them).
+    for (key, name) in [
+        ("oauth_callback", "callback"),
+        ("oauth_verifier", "verifier"),
+    ] {
+        let value = p.get(name);
+        if !value.is_empty() {
+            oauth.push((key.to_string(), value));
+        }
+    }
     let form_body = input.is_form_body();
     if p.flag("includeBodyHash") && !form_body {
         let hash = match kind {
@@ -85,9 +109,24 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     }
 
     let mut request_params = url.query.as_deref().map(form_pairs).unwrap_or_default();
+    // Stale OAuth parameters in the URL (and a form body) are removed first, and not signed.
+    let mut effects: Vec<AuthEffect> = OAUTH_PARAMS
+        .iter()
+        .filter(|name| request_params.iter().any(|(k, _)| k == *name))
+        .map(|name| AuthEffect::RemoveQuery((*name).to_string()))
+        .collect();
+    request_params.retain(|(k, _)| !OAUTH_PARAMS.contains(&k.as_str()));
     if form_body {
         let body = String::from_utf8_lossy(input.body.unwrap_or_default());
-        request_params.extend(form_pairs(&body));
+        let mut body_params = form_pairs(&body);
+        effects.extend(
+            OAUTH_PARAMS
+                .iter()
+                .filter(|name| body_params.iter().any(|(k, _)| k == *name))
+                .map(|name| AuthEffect::RemoveBodyParam((*name).to_string())),
+        );
+        body_params.retain(|(k, _)| !OAUTH_PARAMS.contains(&k.as_str()));
+        request_params.extend(body_params);
     }
     let base = base_string(input.method, &url, &request_params, &oauth);
     let secret = || {
@@ -118,7 +157,6 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     oauth.push(("oauth_signature".into(), signature));
 
     let realm = p.get("realm");
-    let mut effects = Vec::new();
     if p.flag("addParamsToHeader") {
         let mut parts = Vec::new();
         if !realm.is_empty() {
@@ -230,6 +268,34 @@ mod tests {
         let h = header_of(&r, "authorization").unwrap();
         assert!(h.starts_with("OAuth realm=\"Photos\",oauth_consumer_key=\"dpf43f3p2l4k3l03\""));
         assert!(h.ends_with("oauth_signature=\"MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D\""));
+    }
+
+    #[test]
+    fn oauth1_drops_stale_url_params_and_empty_extensions() {
+        // A URL that carries an oauth_ parameter signs as the same URL without it (Newman
+        // removes it first), and empty callback/verifier are never sent, even with
+        // addEmptyParamsToSign.
+        let with_stale = photos(&[
+            ("addParamsToHeader", "true"),
+            ("addEmptyParamsToSign", "true"),
+        ]);
+        let r = apply(
+            &with_stale,
+            &get(
+                "http://photos.example.net/photos?file=vacation.jpg&oauth_nonce=old&size=original",
+            ),
+        );
+        assert!(
+            r.effects
+                .contains(&AuthEffect::RemoveQuery("oauth_nonce".into()))
+        );
+        let h = header_of(&r, "authorization").unwrap();
+        assert!(!h.contains("oauth_callback") && !h.contains("oauth_verifier"));
+        let r = apply(
+            &with_stale,
+            &get("http://photos.example.net/photos?file=vacation.jpg&size=original"),
+        );
+        assert_eq!(header_of(&r, "authorization").unwrap(), h);
     }
 
     #[test]
