@@ -68,6 +68,14 @@ pub(super) fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<()
     hooks
         .set("resolve", resolve)
         .map_err(|e| fail("resolve", ctx, e))?;
+    // Every dynamic variable (`$randomEmail`, ...) for replaceIn, drawn where requests draw them.
+    let dynamic = Function::new(ctx.clone(), |name: String| {
+        crate::vars::dynamic::dynamic_value(&name)
+    })
+    .map_err(|e| fail("dynamic", ctx, e))?;
+    hooks
+        .set("dynamic", dynamic)
+        .map_err(|e| fail("dynamic", ctx, e))?;
     let reword = Function::new(ctx.clone(), super::v8_created::reword_hook)
         .map_err(|e| fail("v8Reword", ctx, e))?;
     hooks

@@ -138,23 +138,6 @@
   P.VarList = VarList;
   P.varListFromWire = function (list) { return new VarList(list.map(fromWire)); };
 
-  // A few of Postman's dynamic variables, for replaceIn.
-  function hex(n) {
-    let out = '';
-    for (let i = 0; i < n; i++) out += Math.floor(Math.random() * 16).toString(16);
-    return out;
-  }
-  function uuid() {
-    return hex(8) + '-' + hex(4) + '-4' + hex(3) + '-' + '89ab'[Math.floor(Math.random() * 4)] + hex(3) + '-' + hex(12);
-  }
-  const DYNAMIC = {
-    $guid: uuid,
-    $randomUUID: uuid,
-    $timestamp: function () { return String(Math.floor(Date.now() / 1000)); },
-    $isoTimestamp: function () { return new Date().toISOString(); },
-    $randomInt: function () { return String(Math.floor(Math.random() * 1001)); },
-  };
-
   // Strings are resolved; arrays and plain objects are copied with every string inside
   // resolved; anything else comes back as it is.
   function replaceIn(template, lookup) {
@@ -169,8 +152,8 @@
     return P.resolve(template, function (name) {
       const found = lookup(name);
       if (found !== NOT_FOUND) return text(found);
-      const dynamic = DYNAMIC[name];
-      return dynamic ? dynamic() : undefined;
+      // Postman's dynamic variables, the same generators requests use.
+      return name.charAt(0) === '$' ? P.dynamic(name) : undefined;
     });
   }
 

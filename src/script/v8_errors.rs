@@ -53,9 +53,13 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         {
             // V8 reads an iterator off null/undefined as an iteration.
             if property == "'Symbol.iterator'" && verb == "reading" {
-                return format!(
-                    "object {target} is not iterable (cannot read property Symbol(Symbol.iterator))"
-                );
+                return position
+                    .and_then(|at| iteration_message(source, at, target))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "object {target} is not iterable (cannot read property Symbol(Symbol.iterator))"
+                        )
+                    });
             }
             return format!("{v8}{target} ({verb} {property})");
         }
@@ -75,7 +79,10 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
             None => message.to_string(),
         },
         "empty array" => "Reduce of empty array with no initial value".to_string(),
-        "cannot convert to object" => "Cannot convert undefined or null to object".to_string(),
+        // QuickJS's JS_ToObject and its opcodes word it in two ways.
+        "cannot convert to object" | "Cannot convert undefined or null to object" => position
+            .and_then(|at| destructure_message(source, at))
+            .unwrap_or_else(|| "Cannot convert undefined or null to object".to_string()),
         "cannot convert symbol to string" => {
             "Cannot convert a Symbol value to a string".to_string()
         }
@@ -116,6 +123,147 @@ fn assigns_member(line: &str, name: &str) -> bool {
     })
 }
 
+/// V8's words for iterating `target` (null or undefined) on the line of `position`, by the
+/// construct found first on it: `for (x of e)` and `[...e]` name `e`; a call's spread `f(...e)`
+/// names it with "(cannot read property undefined)"; a declaration `const [a] = e` names a plain
+/// name `e`, a call `e()` as a function or iterable, anything else (a member, an assignment
+/// without declaration) as `target`. `None` when the line iterates nothing V8 words this way,
+/// or reads `[Symbol.iterator]` itself.
+fn iteration_message(source: &str, position: (u32, u32), target: &str) -> Option<String> {
+    let line = source
+        .lines()
+        .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
+    if line.contains("Symbol.iterator") {
+        return None;
+    }
+    let chain = |rest: &str| -> String {
+        rest.trim_start()
+            .chars()
+            .take_while(|c| is_ident(*c) || *c == '.')
+            .collect()
+    };
+    let found = [" of ", "..."]
+        .into_iter()
+        .filter_map(|pat| line.find(pat).map(|at| (at, pat, &line[at + pat.len()..])))
+        .chain(destructured(line).map(|(at, rest)| (at, "] =", rest)))
+        .min_by_key(|(at, _, _)| *at)?;
+    let (at, pat, rest) = found;
+    let expr = chain(rest);
+    let after = rest.trim_start()[expr.len()..].trim_start();
+    let symbol = "is not iterable (cannot read property Symbol(Symbol.iterator))";
+    match pat {
+        " of " if !expr.is_empty() && !after.starts_with('(') => {
+            Some(format!("{expr} is not iterable"))
+        }
+        "..." if !expr.is_empty() && !after.starts_with('(') => {
+            if line[..at].trim_end().ends_with('[') {
+                Some(format!("{expr} is not iterable"))
+            } else {
+                Some(format!(
+                    "{expr} is not iterable (cannot read property undefined)"
+                ))
+            }
+        }
+        "] =" => {
+            let declared = line[..at]
+                .rsplit_once('[')
+                .map(|(before, _)| before.trim_end())
+                .is_some_and(|before| {
+                    ["const", "let", "var"]
+                        .iter()
+                        .any(|kw| before.ends_with(kw))
+                });
+            if after.starts_with('(') && !expr.is_empty() {
+                Some(format!(
+                    "{expr} is not a function or its return value is not iterable"
+                ))
+            } else if declared && !expr.is_empty() && !expr.contains('.') {
+                Some(format!("{expr} is not iterable"))
+            } else {
+                Some(format!("{target} {symbol}"))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// V8's words for an object destructuring of undefined on the line of `position`
+/// (`const { a } = e` -> "Cannot destructure property 'a' of 'e' as it is undefined."), `e` as
+/// written with call arguments shown as `(...)`. QuickJS does not say whether the value was
+/// null or undefined; undefined is what a missing property gives.
+fn destructure_message(source: &str, position: (u32, u32)) -> Option<String> {
+    // QuickJS places these errors at or before the statement (a `try {` line, the line before):
+    // the first destructuring from the position's line on.
+    let from = usize::try_from(position.0).ok()?.checked_sub(1)?;
+    source
+        .lines()
+        .skip(from)
+        .take(3)
+        .find_map(destructure_on_line)
+}
+
+fn destructure_on_line(line: &str) -> Option<String> {
+    let (pattern, rest) = line.match_indices('{').find_map(|(at, _)| {
+        let before = line[..at].trim_end();
+        let declared = ["const", "let", "var"]
+            .iter()
+            .any(|kw| before.ends_with(kw))
+            || before.ends_with('(');
+        if !declared {
+            return None;
+        }
+        let close = at + line[at..].find('}')?;
+        let rest = line[close + 1..].trim_start().strip_prefix('=')?;
+        (!rest.starts_with('=') && !rest.starts_with('>')).then_some((&line[at + 1..close], rest))
+    })?;
+    let expr = expression_text(rest);
+    if expr.is_empty() {
+        return None;
+    }
+    let first: String = pattern
+        .trim_start()
+        .chars()
+        .take_while(|c| is_ident(*c))
+        .collect();
+    Some(if first.is_empty() {
+        format!("Cannot destructure '{expr}' as it is undefined.")
+    } else {
+        format!("Cannot destructure property '{first}' of '{expr}' as it is undefined.")
+    })
+}
+
+/// The expression at the start of `rest` as V8 prints it in messages: up to a `;`, `,` or an
+/// unbalanced closing bracket, call arguments replaced by `(...)`.
+fn expression_text(rest: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in rest.trim_start().chars() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    out.push_str("(...)");
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => depth -= 1,
+            ')' | '}' | ']' | ';' | ',' if depth == 0 => break,
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The first array destructuring on `line` (`] = rest`, spaces optional, not `==` or `=>`): the
+/// position of its `]` and the text after the `=`.
+fn destructured(line: &str) -> Option<(usize, &str)> {
+    line.match_indices(']').find_map(|(at, _)| {
+        let after = line[at + 1..].trim_start();
+        let rest = after.strip_prefix('=')?;
+        (!rest.starts_with('=') && !rest.starts_with('>')).then_some((at, rest))
+    })
+}
+
 /// What a destructuring, `for...of` or spread on the line of `position` iterates, when V8 would
 /// print it as written: a name chain (`a.b`) or an empty literal (`{}`).
 fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
@@ -123,7 +271,7 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
         .lines()
         .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
     let candidates = [
-        line.split_once("] =").map(|(_, rest)| rest),
+        destructured(line).map(|(_, rest)| rest),
         line.split_once(" of ").map(|(_, rest)| rest),
         line.split_once("...").map(|(_, rest)| rest),
     ];
@@ -363,6 +511,57 @@ mod tests {
         assert_eq!(at(1), "{} is not iterable");
         assert_eq!(at(2), "obj.list is not iterable");
         assert_eq!(at(3), "nums is not iterable");
+    }
+
+    #[test]
+    fn iterating_undefined_is_worded_by_construct() {
+        let source = "const [a] = undefined;\nconst [b] = o.list;\nlet c; [c] = x;\n\
+                      for (const v of o.list) {}\n[...x];\nMath.max(...x);\nconst [d] = f();\n\
+                      null[Symbol.iterator];";
+        let at = |line| {
+            super::v8_message(
+                "TypeError",
+                "cannot read property 'Symbol.iterator' of undefined",
+                Some((line, 3)),
+                source,
+            )
+        };
+        let symbol = "is not iterable (cannot read property Symbol(Symbol.iterator))";
+        assert_eq!(at(1), "undefined is not iterable");
+        assert_eq!(at(2), format!("undefined {symbol}"));
+        assert_eq!(at(3), format!("undefined {symbol}"));
+        assert_eq!(at(4), "o.list is not iterable");
+        assert_eq!(at(5), "x is not iterable");
+        assert_eq!(at(6), "x is not iterable (cannot read property undefined)");
+        assert_eq!(
+            at(7),
+            "f is not a function or its return value is not iterable"
+        );
+        assert_eq!(at(8), format!("object undefined {symbol}"));
+    }
+
+    #[test]
+    fn destructuring_undefined_names_property_and_expression() {
+        let source = "const { data, x } = pm.response.json().body;\nconst {} = x;\n\
+                      t(() => { let { a } = o.f(1, 2) });\nObject.keys(undefined);";
+        let at = |line| {
+            super::v8_message(
+                "TypeError",
+                "cannot convert to object",
+                Some((line, 3)),
+                source,
+            )
+        };
+        assert_eq!(
+            at(1),
+            "Cannot destructure property 'data' of 'pm.response.json(...).body' as it is undefined."
+        );
+        assert_eq!(at(2), "Cannot destructure 'x' as it is undefined.");
+        assert_eq!(
+            at(3),
+            "Cannot destructure property 'a' of 'o.f(...)' as it is undefined."
+        );
+        assert_eq!(at(4), "Cannot convert undefined or null to object");
     }
 
     #[test]
