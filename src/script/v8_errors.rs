@@ -313,6 +313,13 @@ fn word_before(source: &str, position: Option<(u32, u32)>) -> Option<&str> {
 }
 
 fn syntax_error(message: &str, source: &str) -> String {
+    // The script ends (or its wrapper's brace comes) inside a call's arguments.
+    let in_arguments = message.starts_with("unexpected token in expression: ")
+        || message.starts_with("Unexpected token ")
+        || matches!(message, "expecting ')'" | "unexpected end of input");
+    if in_arguments && innermost_open_is_call(source) {
+        return "missing ) after argument list".to_string();
+    }
     if let Some(token) = message.strip_prefix("unexpected token in expression: ") {
         return match token {
             "''" => "Unexpected end of input".to_string(),
@@ -330,6 +337,49 @@ fn syntax_error(message: &str, source: &str) -> String {
         "unexpected end of input" => "Unexpected end of input".to_string(),
         _ => message.to_string(),
     }
+}
+
+/// Whether the innermost bracket `source` leaves open is a call's `(` (one right after a name
+/// or a `)`). Strings, template literals and comments are skipped; regular expressions are not
+/// told apart from division, which only matters for a bracket inside one.
+fn innermost_open_is_call(source: &str) -> bool {
+    let chars: Vec<char> = source.chars().collect();
+    let mut open: Vec<(char, bool)> = Vec::new();
+    let mut last = ' ';
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '"' | '\'' | '`' => {
+                i += 1;
+                while i < chars.len() && chars[i] != c {
+                    i += if chars[i] == '\\' { 2 } else { 1 };
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            '(' | '[' | '{' => open.push((c, is_ident(last) || last == ')')),
+            ')' | ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            last = c;
+        }
+        i += 1;
+    }
+    matches!(open.last(), Some(('(', true)))
 }
 
 /// The first name the script declares twice, one of them with `let`, `const` or `class`.
@@ -562,6 +612,29 @@ mod tests {
             "Cannot destructure property 'a' of 'o.f(...)' as it is undefined."
         );
         assert_eq!(at(4), "Cannot convert undefined or null to object");
+    }
+
+    #[test]
+    fn unclosed_call_is_missing_parenthesis() {
+        let worded = |message, source| super::v8_message("SyntaxError", message, None, source);
+        assert_eq!(
+            worded(
+                "unexpected token in expression: '}'",
+                "console.log(\"a (\"\n"
+            ),
+            "missing ) after argument list"
+        );
+        assert_eq!(
+            worded(
+                "unexpected end of input",
+                "pm.test('x', function () {\n  pm.expect(1);\n"
+            ),
+            "Unexpected end of input"
+        );
+        assert_eq!(
+            worded("unexpected token in expression: '}'", "if (a {"),
+            "Unexpected token '}'"
+        );
     }
 
     #[test]
