@@ -412,13 +412,9 @@
   function assertion(a, schema, options) {
     const flags = a.__flags;
     let data = flags.object;
-    if (P.isHttpMessage && P.isHttpMessage(data)) {
-      try {
-        data = P.parseJson(data.text());
-      } catch (e) {
-        data = undefined;
-      }
-    }
+    // chai-postman reads a response's body with `json()`: a body that is not JSON fails the
+    // assertion with that JSONError.
+    if (P.isHttpMessage && P.isHttpMessage(data)) data = P.parseJson(data.text());
     // chai-postman's Ajv reports every error unless told otherwise.
     const opts = Object.assign({ allErrors: true, formats: true }, options || {});
     const errors = ajvErrors(validate(schema, data, opts));
