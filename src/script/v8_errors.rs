@@ -287,7 +287,9 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
         let simple = !expr.is_empty()
             && !expr.starts_with(|c: char| c.is_ascii_digit() || c == '.')
             && !expr.ends_with('.');
-        simple.then_some(expr)
+        // An integer literal is printed as written (`5 is not iterable`).
+        let integer = !expr.is_empty() && expr.chars().all(|c| c.is_ascii_digit());
+        (simple || integer).then_some(expr)
     })
 }
 
@@ -559,6 +561,15 @@ mod tests {
             )
         };
         assert_eq!(at(1), "{} is not iterable");
+        assert_eq!(
+            super::v8_message(
+                "TypeError",
+                "value is not iterable",
+                Some((1, 5)),
+                "const [a] = 5;"
+            ),
+            "5 is not iterable"
+        );
         assert_eq!(at(2), "obj.list is not iterable");
         assert_eq!(at(3), "nums is not iterable");
     }
