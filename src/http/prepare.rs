@@ -35,6 +35,9 @@ pub struct Prepared {
     pub request: HttpRequest,
     /// Warnings (unsupported auth type, unreadable form file, ...).
     pub warnings: Vec<String>,
+    /// Warnings to repeat once a response arrived: Newman's runtime runs its auth lookup again
+    /// after the response (the `post` hook), so an auth type it has no handler for warns twice.
+    pub response_warnings: Vec<String>,
     /// Credential values from the auth block (password, token, key value, secrets), resolved,
     /// for reporters to mask.
     pub credentials: Vec<String>,
@@ -158,17 +161,16 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
     runtime_type(&mut headers, ContentTypeSource::RuntimeBeforeAuth);
 
     let credentials = spec.auth.as_ref().map_or_else(Vec::new, auth_credentials);
+    let mut response_warnings = Vec::new();
     if let Some(auth) = &spec.auth {
         // Signers see the body's own type when the user set none.
         let body_type = built.as_ref().and_then(|b| b.content_type.as_deref());
         let mut request = (&mut url, &mut headers, &mut body);
-        warnings.extend(sign(
-            auth,
-            &method,
-            &mut request,
-            body_type,
-            &mut display_url,
-        ));
+        let warning = sign(auth, &method, &mut request, body_type, &mut display_url);
+        if !auth.kind.is_empty() && !super::auth::has_handler(&auth.kind) {
+            response_warnings.extend(warning.clone());
+        }
+        warnings.extend(warning);
     }
     runtime_type(&mut headers, ContentTypeSource::Runtime);
     add_defaults(&mut headers, &url, &disabled);
@@ -199,6 +201,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
             body,
         },
         warnings,
+        response_warnings,
         credentials,
         error,
         system_headers: system_flags(&user_headers, &script_headers, built.is_some()),

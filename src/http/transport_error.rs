@@ -12,6 +12,11 @@ pub(super) fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError 
     if error.is_timeout() {
         return HttpError::new(HttpErrorKind::Timeout, "ESOCKETTIMEDOUT");
     }
+    // A host the HTTP stack refuses to build a request for (`{{baseUrl}}` left unresolved, other
+    // characters no DNS name has): Node looks the name up and finds nothing.
+    if error.is_builder() && !host.is_empty() && !is_dns_name(host) {
+        return HttpError::new(HttpErrorKind::Dns, format!("getaddrinfo ENOTFOUND {host}"));
+    }
     let mut source = error.source();
     while let Some(cause) = source {
         if let Some(tls) = super::tls_error::from_error(cause) {
@@ -50,11 +55,6 @@ pub(super) fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError 
     if let Some(alert) = super::tls::alert::describe(error) {
         return alert;
     }
-    // A host the URL parser took but no HTTP request can carry (`{{unresolved}}`, say): Node
-    // asks the resolver for it, which finds nothing.
-    if error.is_builder() && !host.is_empty() && !host.chars().all(dns_char) {
-        return HttpError::new(HttpErrorKind::Dns, format!("getaddrinfo ENOTFOUND {host}"));
-    }
     // Fall back to the full cause chain, which names TLS and protocol problems precisely.
     let mut message = error.to_string();
     let mut source = error.source();
@@ -66,10 +66,10 @@ pub(super) fn describe(error: &reqwest::Error, url: &reqwest::Url) -> HttpError 
     HttpError::new(HttpErrorKind::Other, message)
 }
 
-/// A character an HTTP request's host may hold (letters, digits, `.-_`, IPv6 brackets and colons,
-/// percent escapes).
-fn dns_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ".-_[]:%".contains(c)
+/// Whether `host` is made only of what a DNS name or an IP address can hold.
+fn is_dns_name(host: &str) -> bool {
+    host.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | ':' | '[' | ']'))
 }
 
 /// The error Node's HTTP client reports for what the HTTP stack says went wrong with a reply:
@@ -168,5 +168,20 @@ mod tests {
             Some(Some("HPE_INVALID_CONSTANT"))
         );
         assert_eq!(named("something else"), None);
+    }
+
+    #[test]
+    fn unresolved_variable_host_is_not_found() {
+        let url = reqwest::Url::parse("http://{{baseurl}}/users").expect("url crate takes braces");
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let error = runtime
+            .block_on(reqwest::Client::new().get(url.clone()).send())
+            .expect_err("http::Uri refuses braces");
+        let described = describe(&error, &url);
+        assert_eq!(described.message, "getaddrinfo ENOTFOUND {{baseurl}}");
+        assert!(is_dns_name("echo.test") && is_dns_name("[::1]") && !is_dns_name("{{x}}"));
     }
 }

@@ -263,6 +263,17 @@ impl ItemRunner<'_> {
         {
             timings.begin_earlier(prepared_in);
         }
+        if result.is_ok() {
+            for warning in &prepared.response_warnings {
+                listener.on_event(&Event::Console {
+                    cursor,
+                    item,
+                    level: ConsoleLevel::Warn,
+                    text: warning,
+                    runtime: true,
+                });
+            }
+        }
         listener.on_event(&Event::Request {
             cursor,
             item,

@@ -46,6 +46,8 @@
     return typeof fn === 'function' && fn.prototype instanceof Error;
   }
 
+  const TO_OBJECT = 'Cannot convert undefined or null to object';
+
   function reword(err, sites) {
     if (err === null || typeof err !== 'object' || toTag.call(err) !== '[object Error]') return;
     if (!hasOwn.call(err, 'message') || !sites.length) return;
@@ -54,7 +56,8 @@
     if (ENGINE[name] !== true || typeof message !== 'string') return;
     // V8's wordings start with a capital letter or name a value; QuickJS's mostly do not.
     const head = message.charAt(0);
-    if (!(head >= 'a' && head <= 'z') && head !== "'") return;
+    // (QuickJS's JS_ToObject already speaks V8's words, but V8 says more for a destructuring.)
+    if (!(head >= 'a' && head <= 'z') && head !== "'" && message !== TO_OBJECT) return;
     const first = sites[0];
     if (constructedByCode(first)) return;
     if (message === "class constructors must be invoked with 'new'" && !first.isNative()) {

@@ -1208,6 +1208,24 @@
       for (const c of this._items) if (c.name !== undefined) out[c.name] = c.valueOf();
       return out;
     }
+    // The SDK's PropertyList mutators, keyed by cookie name. They change this list only: the
+    // jar and the cookies later requests send stay as they are.
+    add(cookie) { this._items.push(cookieObject(cookie)); }
+    append(cookie) { this.add(cookie); }
+    prepend(cookie) { this._items.unshift(cookieObject(cookie)); }
+    upsert(cookie) {
+      const existing = cookie && this.one(cookie.name);
+      if (existing) this._items[this._items.indexOf(existing)] = cookieObject(cookie);
+      else this.add(cookie);
+    }
+    remove(which) {
+      this._items = this._items.filter(function (c) {
+        return typeof which === 'function' ? !which(c) : typeof which === 'string' ? c.name !== which : c !== which;
+      });
+    }
+    clear() { this._items = []; }
+    indexOf(item) { return this._items.indexOf(typeof item === 'string' ? this.one(item) : item); }
+    reduce(fn, initial) { return this._items.reduce(fn, initial); }
     toJSON() { return this.all(); }
     toString() { return this._items.map(String).join('; '); }
     jar() { return cookieJar; }

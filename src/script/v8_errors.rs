@@ -53,9 +53,13 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
         {
             // V8 reads an iterator off null/undefined as an iteration.
             if property == "'Symbol.iterator'" && verb == "reading" {
-                return format!(
-                    "object {target} is not iterable (cannot read property Symbol(Symbol.iterator))"
-                );
+                return position
+                    .and_then(|at| iteration_message(source, at, target))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "object {target} is not iterable (cannot read property Symbol(Symbol.iterator))"
+                        )
+                    });
             }
             return format!("{v8}{target} ({verb} {property})");
         }
@@ -75,7 +79,10 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
             None => message.to_string(),
         },
         "empty array" => "Reduce of empty array with no initial value".to_string(),
-        "cannot convert to object" => "Cannot convert undefined or null to object".to_string(),
+        // QuickJS's JS_ToObject and its opcodes word it in two ways.
+        "cannot convert to object" | "Cannot convert undefined or null to object" => position
+            .and_then(|at| destructure_message(source, at))
+            .unwrap_or_else(|| "Cannot convert undefined or null to object".to_string()),
         "cannot convert symbol to string" => {
             "Cannot convert a Symbol value to a string".to_string()
         }
@@ -116,6 +123,147 @@ fn assigns_member(line: &str, name: &str) -> bool {
     })
 }
 
+/// V8's words for iterating `target` (null or undefined) on the line of `position`, by the
+/// construct found first on it: `for (x of e)` and `[...e]` name `e`; a call's spread `f(...e)`
+/// names it with "(cannot read property undefined)"; a declaration `const [a] = e` names a plain
+/// name `e`, a call `e()` as a function or iterable, anything else (a member, an assignment
+/// without declaration) as `target`. `None` when the line iterates nothing V8 words this way,
+/// or reads `[Symbol.iterator]` itself.
+fn iteration_message(source: &str, position: (u32, u32), target: &str) -> Option<String> {
+    let line = source
+        .lines()
+        .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
+    if line.contains("Symbol.iterator") {
+        return None;
+    }
+    let chain = |rest: &str| -> String {
+        rest.trim_start()
+            .chars()
+            .take_while(|c| is_ident(*c) || *c == '.')
+            .collect()
+    };
+    let found = [" of ", "..."]
+        .into_iter()
+        .filter_map(|pat| line.find(pat).map(|at| (at, pat, &line[at + pat.len()..])))
+        .chain(destructured(line).map(|(at, rest)| (at, "] =", rest)))
+        .min_by_key(|(at, _, _)| *at)?;
+    let (at, pat, rest) = found;
+    let expr = chain(rest);
+    let after = rest.trim_start()[expr.len()..].trim_start();
+    let symbol = "is not iterable (cannot read property Symbol(Symbol.iterator))";
+    match pat {
+        " of " if !expr.is_empty() && !after.starts_with('(') => {
+            Some(format!("{expr} is not iterable"))
+        }
+        "..." if !expr.is_empty() && !after.starts_with('(') => {
+            if line[..at].trim_end().ends_with('[') {
+                Some(format!("{expr} is not iterable"))
+            } else {
+                Some(format!(
+                    "{expr} is not iterable (cannot read property undefined)"
+                ))
+            }
+        }
+        "] =" => {
+            let declared = line[..at]
+                .rsplit_once('[')
+                .map(|(before, _)| before.trim_end())
+                .is_some_and(|before| {
+                    ["const", "let", "var"]
+                        .iter()
+                        .any(|kw| before.ends_with(kw))
+                });
+            if after.starts_with('(') && !expr.is_empty() {
+                Some(format!(
+                    "{expr} is not a function or its return value is not iterable"
+                ))
+            } else if declared && !expr.is_empty() && !expr.contains('.') {
+                Some(format!("{expr} is not iterable"))
+            } else {
+                Some(format!("{target} {symbol}"))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// V8's words for an object destructuring of undefined on the line of `position`
+/// (`const { a } = e` -> "Cannot destructure property 'a' of 'e' as it is undefined."), `e` as
+/// written with call arguments shown as `(...)`. QuickJS does not say whether the value was
+/// null or undefined; undefined is what a missing property gives.
+fn destructure_message(source: &str, position: (u32, u32)) -> Option<String> {
+    // QuickJS places these errors at or before the statement (a `try {` line, the line before):
+    // the first destructuring from the position's line on.
+    let from = usize::try_from(position.0).ok()?.checked_sub(1)?;
+    source
+        .lines()
+        .skip(from)
+        .take(3)
+        .find_map(destructure_on_line)
+}
+
+fn destructure_on_line(line: &str) -> Option<String> {
+    let (pattern, rest) = line.match_indices('{').find_map(|(at, _)| {
+        let before = line[..at].trim_end();
+        let declared = ["const", "let", "var"]
+            .iter()
+            .any(|kw| before.ends_with(kw))
+            || before.ends_with('(');
+        if !declared {
+            return None;
+        }
+        let close = at + line[at..].find('}')?;
+        let rest = line[close + 1..].trim_start().strip_prefix('=')?;
+        (!rest.starts_with('=') && !rest.starts_with('>')).then_some((&line[at + 1..close], rest))
+    })?;
+    let expr = expression_text(rest);
+    if expr.is_empty() {
+        return None;
+    }
+    let first: String = pattern
+        .trim_start()
+        .chars()
+        .take_while(|c| is_ident(*c))
+        .collect();
+    Some(if first.is_empty() {
+        format!("Cannot destructure '{expr}' as it is undefined.")
+    } else {
+        format!("Cannot destructure property '{first}' of '{expr}' as it is undefined.")
+    })
+}
+
+/// The expression at the start of `rest` as V8 prints it in messages: up to a `;`, `,` or an
+/// unbalanced closing bracket, call arguments replaced by `(...)`.
+fn expression_text(rest: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in rest.trim_start().chars() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    out.push_str("(...)");
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => depth -= 1,
+            ')' | '}' | ']' | ';' | ',' if depth == 0 => break,
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The first array destructuring on `line` (`] = rest`, spaces optional, not `==` or `=>`): the
+/// position of its `]` and the text after the `=`.
+fn destructured(line: &str) -> Option<(usize, &str)> {
+    line.match_indices(']').find_map(|(at, _)| {
+        let after = line[at + 1..].trim_start();
+        let rest = after.strip_prefix('=')?;
+        (!rest.starts_with('=') && !rest.starts_with('>')).then_some((at, rest))
+    })
+}
+
 /// What a destructuring, `for...of` or spread on the line of `position` iterates, when V8 would
 /// print it as written: a name chain (`a.b`) or an empty literal (`{}`).
 fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
@@ -123,7 +271,7 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
         .lines()
         .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
     let candidates = [
-        line.split_once("] =").map(|(_, rest)| rest),
+        destructured(line).map(|(_, rest)| rest),
         line.split_once(" of ").map(|(_, rest)| rest),
         line.split_once("...").map(|(_, rest)| rest),
     ];
@@ -139,7 +287,9 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
         let simple = !expr.is_empty()
             && !expr.starts_with(|c: char| c.is_ascii_digit() || c == '.')
             && !expr.ends_with('.');
-        simple.then_some(expr)
+        // An integer literal is printed as written (`5 is not iterable`).
+        let integer = !expr.is_empty() && expr.chars().all(|c| c.is_ascii_digit());
+        (simple || integer).then_some(expr)
     })
 }
 
@@ -165,6 +315,13 @@ fn word_before(source: &str, position: Option<(u32, u32)>) -> Option<&str> {
 }
 
 fn syntax_error(message: &str, position: Option<(u32, u32)>, source: &str) -> String {
+    // The script ends (or its wrapper's brace comes) inside a call's arguments.
+    let in_arguments = message.starts_with("unexpected token in expression: ")
+        || message.starts_with("Unexpected token ")
+        || matches!(message, "expecting ')'" | "unexpected end of input");
+    if in_arguments && innermost_open_is_call(source) {
+        return "missing ) after argument list".to_string();
+    }
     if let Some(token) = message.strip_prefix("unexpected token in expression: ") {
         return match token {
             "''" => "Unexpected end of input".to_string(),
@@ -209,6 +366,49 @@ fn token_at(source: &str, position: Option<(u32, u32)>) -> Option<Vec<char>> {
         out.extend(rest.chars());
     }
     Some(out)
+}
+
+/// Whether the innermost bracket `source` leaves open is a call's `(` (one right after a name
+/// or a `)`). Strings, template literals and comments are skipped; regular expressions are not
+/// told apart from division, which only matters for a bracket inside one.
+fn innermost_open_is_call(source: &str) -> bool {
+    let chars: Vec<char> = source.chars().collect();
+    let mut open: Vec<(char, bool)> = Vec::new();
+    let mut last = ' ';
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '"' | '\'' | '`' => {
+                i += 1;
+                while i < chars.len() && chars[i] != c {
+                    i += if chars[i] == '\\' { 2 } else { 1 };
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if chars.get(i + 1) == Some(&'*') => {
+                i += 2;
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            '(' | '[' | '{' => open.push((c, is_ident(last) || last == ')')),
+            ')' | ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            last = c;
+        }
+        i += 1;
+    }
+    matches!(open.last(), Some(('(', true)))
 }
 
 /// The first name the script declares twice, one of them with `let`, `const` or `class`.
@@ -388,8 +588,91 @@ mod tests {
             )
         };
         assert_eq!(at(1), "{} is not iterable");
+        assert_eq!(
+            super::v8_message(
+                "TypeError",
+                "value is not iterable",
+                Some((1, 5)),
+                "const [a] = 5;"
+            ),
+            "5 is not iterable"
+        );
         assert_eq!(at(2), "obj.list is not iterable");
         assert_eq!(at(3), "nums is not iterable");
+    }
+
+    #[test]
+    fn iterating_undefined_is_worded_by_construct() {
+        let source = "const [a] = undefined;\nconst [b] = o.list;\nlet c; [c] = x;\n\
+                      for (const v of o.list) {}\n[...x];\nMath.max(...x);\nconst [d] = f();\n\
+                      null[Symbol.iterator];";
+        let at = |line| {
+            super::v8_message(
+                "TypeError",
+                "cannot read property 'Symbol.iterator' of undefined",
+                Some((line, 3)),
+                source,
+            )
+        };
+        let symbol = "is not iterable (cannot read property Symbol(Symbol.iterator))";
+        assert_eq!(at(1), "undefined is not iterable");
+        assert_eq!(at(2), format!("undefined {symbol}"));
+        assert_eq!(at(3), format!("undefined {symbol}"));
+        assert_eq!(at(4), "o.list is not iterable");
+        assert_eq!(at(5), "x is not iterable");
+        assert_eq!(at(6), "x is not iterable (cannot read property undefined)");
+        assert_eq!(
+            at(7),
+            "f is not a function or its return value is not iterable"
+        );
+        assert_eq!(at(8), format!("object undefined {symbol}"));
+    }
+
+    #[test]
+    fn destructuring_undefined_names_property_and_expression() {
+        let source = "const { data, x } = pm.response.json().body;\nconst {} = x;\n\
+                      t(() => { let { a } = o.f(1, 2) });\nObject.keys(undefined);";
+        let at = |line| {
+            super::v8_message(
+                "TypeError",
+                "cannot convert to object",
+                Some((line, 3)),
+                source,
+            )
+        };
+        assert_eq!(
+            at(1),
+            "Cannot destructure property 'data' of 'pm.response.json(...).body' as it is undefined."
+        );
+        assert_eq!(at(2), "Cannot destructure 'x' as it is undefined.");
+        assert_eq!(
+            at(3),
+            "Cannot destructure property 'a' of 'o.f(...)' as it is undefined."
+        );
+        assert_eq!(at(4), "Cannot convert undefined or null to object");
+    }
+
+    #[test]
+    fn unclosed_call_is_missing_parenthesis() {
+        let worded = |message, source| super::v8_message("SyntaxError", message, None, source);
+        assert_eq!(
+            worded(
+                "unexpected token in expression: '}'",
+                "console.log(\"a (\"\n"
+            ),
+            "missing ) after argument list"
+        );
+        assert_eq!(
+            worded(
+                "unexpected end of input",
+                "pm.test('x', function () {\n  pm.expect(1);\n"
+            ),
+            "Unexpected end of input"
+        );
+        assert_eq!(
+            worded("unexpected token in expression: '}'", "if (a {"),
+            "Unexpected token '}'"
+        );
     }
 
     #[test]

@@ -38,7 +38,16 @@
   WordArray.prototype.clone = function () { return new WordArray(this.words.slice(), this.sigBytes); };
   WordArray.init = WordArray;
 
+  // What crypto-js raises reading `what` off a missing (null or undefined) argument, as when a
+  // signing script's secret variable is not set.
+  function present(value, what) {
+    if (value === undefined || value === null) {
+      throw new TypeError('Cannot read properties of ' + value + " (reading '" + what + "')");
+    }
+    return value;
+  }
   function toBytes(wa) {
+    present(wa, 'words');
     // A length below zero (what unpadding what is not padded can leave, as in CryptoJS) is none.
     const size = Math.max(0, wa.sigBytes | 0);
     const out = new Array(size);
@@ -72,8 +81,8 @@
   function fromBinary(s) { return fromBytes(codec.latin1Encode(s)); }
 
   // ---- encoders ------------------------------------------------------------------------------
-  const Hex = { stringify: function (wa) { return codec.hexEncode(toBytes(wa)); }, parse: function (s) { return fromBytes(codec.hexDecode(s)); } };
-  const Latin1 = { stringify: toBinary, parse: fromBinary };
+  const Hex = { stringify: function (wa) { return codec.hexEncode(toBytes(wa)); }, parse: function (s) { return fromBytes(codec.hexDecode(present(s, 'length'))); } };
+  const Latin1 = { stringify: toBinary, parse: function (s) { return fromBinary(present(s, 'length')); } };
   const Utf8 = {
     stringify: function (wa) {
       const text = codec.utf8Decode(toBytes(wa));
@@ -82,7 +91,7 @@
     },
     parse: function (s) { return fromBytes(codec.utf8Encode(s)); },
   };
-  const Base64 = { stringify: function (wa) { return codec.base64Encode(toBytes(wa), false); }, parse: function (s) { return fromBytes(codec.base64Decode(s)); } };
+  const Base64 = { stringify: function (wa) { return codec.base64Encode(toBytes(wa), false); }, parse: function (s) { return fromBytes(codec.base64Decode(present(s, 'length'))); } };
   function utf16(little) {
     return {
       // Whole 16-bit units, the last one read past sigBytes when the length is odd.
@@ -95,6 +104,7 @@
         return out;
       },
       parse: function (s) {
+        present(s, 'length');
         const b = [];
         for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (little) b.push(c & 255, c >> 8); else b.push(c >> 8, c & 255); }
         return fromBytes(b);
@@ -124,7 +134,7 @@
   };
   function HmacHasher(id, key) {
     this.id = id;
-    this._key = toBinary(asWords(key));
+    this._key = toBinary(asWords(present(key, 'sigBytes')));
     this.reset();
   }
   HmacHasher.prototype = Object.create(Hasher.prototype);
@@ -150,7 +160,7 @@
       create: function (cfg) { return new Hasher(idFor(cfg)); },
     };
     C[name] = function (message, cfg) { return fromBinary(native.digest(idFor(cfg), toBinary(asWords(message)))); };
-    C['Hmac' + name] = function (message, key) { return fromBinary(native.hmac(idFor(), toBinary(asWords(key)), toBinary(asWords(message)))); };
+    C['Hmac' + name] = function (message, key) { return fromBinary(native.hmac(idFor(), toBinary(asWords(present(key, 'sigBytes'))), toBinary(asWords(message)))); };
   }
   algo.HMAC = {
     create: function (hasher, key) { return new HmacHasher(hasher.id || 'keccak512', key); },

@@ -846,7 +846,6 @@
     cloneDeepWith: function (v, fn) { const r = fn ? fn(v) : undefined; return r === undefined ? cloneDeep(v) : r; },
     words, deburr, upperFirst, lowerFirst, capitalize, camelCase, kebabCase, snakeCase, lowerCase, upperCase, startCase,
     trim: trimmer(true, true), trimStart: trimmer(true, false), trimEnd: trimmer(false, true),
-    trimLeft: trimmer(true, false), trimRight: trimmer(false, true),
     repeat, pad, padStart, padEnd, escape, unescape, escapeRegExp, startsWith, endsWith, truncate, template,
     parseInt: lodashParseInt,
     toLower: function (s) { return toString(s).toLowerCase(); }, toUpper: function (s) { return toString(s).toUpperCase(); },

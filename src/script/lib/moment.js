@@ -495,7 +495,14 @@
   accessor('isoWeek', function (w) { return isoWeek(w).week; }, function (w, v) { w.setUTCDate(w.getUTCDate() + 7 * (v - isoWeek(w).week)); });
   accessor('quarter', function (w) { return Math.floor(w.getUTCMonth() / 3) + 1; }, function (w, v) { w.setUTCMonth((v - 1) * 3 + (w.getUTCMonth() % 3)); });
   for (const [plural, single] of [['years', 'year'], ['months', 'month'], ['dates', 'date'], ['days', 'day'], ['hours', 'hour'],
-    ['minutes', 'minute'], ['seconds', 'second'], ['milliseconds', 'millisecond']]) proto[plural] = proto[single];
+    ['minutes', 'minute'], ['seconds', 'second'], ['milliseconds', 'millisecond'], ['quarters', 'quarter']]) proto[plural] = proto[single];
+  // moment's daylight-saving test: an offset above January's or June's in the same year.
+  proto.isDST = function () {
+    return this.utcOffset() > this.clone().month(0).utcOffset() || this.utcOffset() > this.clone().month(5).utcOffset();
+  };
+  // A moment in a fixed offset (utc() or utcOffset(n)) names the zone UTC; a local one names none.
+  proto.zoneAbbr = function () { return this._offset !== null ? 'UTC' : ''; };
+  proto.zoneName = function () { return this._offset !== null ? 'Coordinated Universal Time' : ''; };
   accessor('week', function (w) { return localeWeek(w).week; }, function (w, v) { w.setUTCDate(w.getUTCDate() + 7 * (v - localeWeek(w).week)); });
   proto.weeks = proto.week;
   proto.isoWeeks = proto.isoWeek;
@@ -685,6 +692,12 @@
   moment.weekdaysMin = function () { return DAYS.map(function (d) { return d.slice(0, 2); }); };
   moment.normalizeUnits = function (u) { return u === undefined || u === null ? undefined : unit(u) || undefined; };
   moment.ISO_8601 = ISO_8601;
+  // The formats of HTML5 input elements.
+  moment.HTML5_FMT = {
+    DATETIME_LOCAL: 'YYYY-MM-DDTHH:mm', DATETIME_LOCAL_SECONDS: 'YYYY-MM-DDTHH:mm:ss',
+    DATETIME_LOCAL_MS: 'YYYY-MM-DDTHH:mm:ss.SSS', DATE: 'YYYY-MM-DD', TIME: 'HH:mm', TIME_SECONDS: 'HH:mm:ss',
+    TIME_MS: 'HH:mm:ss.SSS', WEEK: 'GGGG-[W]WW', MONTH: 'YYYY-MM',
+  };
   moment.defaultFormat = 'YYYY-MM-DDTHH:mm:ssZ';
   moment.version = '2.30.1';
   moment.fn = proto;
