@@ -4,7 +4,8 @@
   newman-diff [--postie BIN] [CASE_DIR|FAMILY_DIR ...]      compare postie with the recorded results
   newman-diff --record [CASE_DIR ...]                        run Newman, write each case's newman.txt
   newman-diff --live [--postie BIN] [CASE_DIR ...]           run both now and diff (nothing written)
-  newman-diff --live --reports [CASE_DIR ...]                 also compare the JUnit file and the CLI text
+  newman-diff --live --reports [CASE_DIR ...]                 also compare the JUnit file, the CLI text and
+                                                             the JSON report (normalised: report_digest.py)
   options: -j N (parallel runs, default 2), --newman CMD, --keep DIR (keep artifacts), -q (quiet),
            --min-cases N (fail when fewer cases are found), --show N (diff lines per case, default 60),
            --update-postie (write postie.txt for divergence and pending cases),
@@ -58,7 +59,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
 DEFAULT_NEWMAN = os.path.join(ROOT, "tools", "newman", "node_modules", ".bin", "newman")
 DEFAULT_POSTIE = os.path.join(ROOT, "target", "release", "postie")
 HOST = "echo.test"
-# `--reports`: also compare the JUnit file and the CLI text (live runs only).
+# `--reports`: also compare the JUnit file, the CLI text and the JSON report (live runs only).
 REPORTS = False
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
@@ -306,6 +307,7 @@ def digest(meta, out, port, code, stdout, captured):
     if REPORTS:
         lines += report_digest.junit_lines(os.path.join(out, "report.xml"))
         lines += report_digest.cli_lines(stdout)
+        lines += report_digest.json_report_lines(os.path.join(out, "report.json"), port, meta.get("mask", []))
     text = "\n".join(lines) + "\n"
     for host in ("127.0.0.1", "localhost"):
         text = text.replace("%s:%d" % (host, port), HOST)
@@ -366,7 +368,7 @@ def main(argv):
     ap.add_argument("--against-newman", action="store_true",
                     help="compare pending cases with newman.txt (show what is left to fix)")
     ap.add_argument("--reports", action="store_true",
-                    help="with --live: also compare the JUnit report and the CLI text")
+                    help="with --live: also compare the JUnit report, the CLI text and the JSON report")
     args = ap.parse_args(argv)
     if args.reports and not args.live:
         print("--reports compares live runs only: add --live")
