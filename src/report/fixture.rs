@@ -23,11 +23,13 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         id: Some("id-login"),
         name: "Log in",
         folders: &folders,
+        node: 0,
     };
     let list = ItemRef {
         id: None,
         name: "List ]]> partners",
         folders: &[],
+        node: 0,
     };
     let request = HttpRequest {
         method: "POST".into(),

@@ -18,6 +18,7 @@ mod html_page;
 pub mod html_text;
 pub mod json;
 mod json_parts;
+pub mod sdk;
 pub mod junit;
 pub mod mask;
 pub mod newman_context;

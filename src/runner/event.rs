@@ -26,6 +26,9 @@ pub struct ItemRef<'a> {
     pub name: &'a str,
     /// Names of the folders around it, outermost first.
     pub folders: &'a [String],
+    /// Its ordinal among the collection's nodes (folders and requests, in document order), by
+    /// which reporters find it in the collection's document.
+    pub node: usize,
 }
 
 impl ItemRef<'_> {

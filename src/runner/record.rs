@@ -12,6 +12,7 @@ struct OwnedItem {
     id: Option<String>,
     name: String,
     folders: Vec<String>,
+    node: usize,
 }
 
 impl OwnedItem {
@@ -20,6 +21,7 @@ impl OwnedItem {
             id: item.id.map(str::to_string),
             name: item.name.to_string(),
             folders: item.folders.to_vec(),
+            node: item.node,
         }
     }
 
@@ -28,6 +30,7 @@ impl OwnedItem {
             id: self.id.as_deref(),
             name: &self.name,
             folders: &self.folders,
+            node: self.node,
         }
     }
 }
