@@ -5,15 +5,19 @@
 //! times, durations, response ids and `Date` headers are frozen.
 
 use super::format::assertion_stack;
-use super::json_parts::{assertion_json, cursor_json, item_json, request_error_json, script_json};
+use super::json_parts::{
+    CursorIds, assertion_frames, assertion_json, cursor_json, request_error_json,
+    script_error_json, serialised,
+};
 use super::mask::Masker;
 use super::reporter::{Artifact, Finished, Spool};
+use super::sdk::SdkCollection;
+use super::sdk::scope::scope_json;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
-use crate::collection::PrettyOptions;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::runner::{Event, Listener};
+use crate::runner::{Cursor, Event, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -50,6 +54,27 @@ pub struct JsonReporter {
     body: Option<ResponseBody>,
     started: u128,
     clock: Clock,
+    /// The collection as the SDK serialises it (the report's `collection`, each record's `item`).
+    sdk: SdkCollection,
+    /// The current item: its node ordinal, cursor and cursor ids, and whether its own request
+    /// went out (Newman counts the item's test phase then).
+    node: usize,
+    cursor: Cursor,
+    ids: CursorIds,
+    sent: bool,
+    /// Items whose test phase ran (`run.stats.tests`).
+    tests: usize,
+    /// What Newman's failures carry beyond the summary's, one per summary failure, in order.
+    failures: Vec<FailureContext>,
+}
+
+/// A failure's place: its item (by node ordinal), whether Newman names the item's folder as its
+/// `parent`, its cursor, and its error when the record already holds it.
+struct FailureContext {
+    node: Option<usize>,
+    parent: bool,
+    cursor: Value,
+    error: Option<Value>,
 }
 
 /// A response body as the report holds it, masked: Newman's byte array (`[123,34,…]`), or a
@@ -134,7 +159,14 @@ fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> 
 
 impl JsonReporter {
     /// A reporter masking secrets with `masker`, streaming executions into `executions`.
-    pub fn new(options: JsonOptions, masker: Masker, executions: Box<dyn Spool>) -> Self {
+    /// `collection` is the collection's document, as loaded.
+    pub fn new(
+        options: JsonOptions,
+        masker: Masker,
+        executions: Box<dyn Spool>,
+        collection: &Value,
+    ) -> Self {
+        let clock = Clock::from_env();
         JsonReporter {
             options,
             masker,
@@ -142,27 +174,85 @@ impl JsonReporter {
             current: None,
             requests: 0,
             body: None,
-            started: Clock::from_env().now_millis(),
-            clock: Clock::from_env(),
+            started: clock.now_millis(),
+            clock,
+            sdk: SdkCollection::new(collection, &mut || clock.id()),
+            node: 0,
+            cursor: Cursor::default(),
+            ids: CursorIds::default(),
+            sent: false,
+            tests: 0,
+            failures: Vec::new(),
         }
     }
 
-    fn request_json(&self, request: &HttpRequest) -> Value {
+    fn now(&self) -> u64 {
+        self.clock.now_millis() as u64
+    }
+
+    /// The current item's cursor, with the ids of `script` when an event comes from one.
+    fn cursor_json(&self, cursor: &Cursor, script: Option<(Value, Option<Value>)>) -> Value {
+        let ids = CursorIds {
+            script,
+            ..self.ids.clone()
+        };
+        cursor_json(cursor, &ids)
+    }
+
+    /// The request as sent, in the SDK's shape: the item's request with the URL, headers and a
+    /// raw body as they went out. Headers the item does not have are the runtime's
+    /// (`system: true`).
+    fn request_json(&self, request: &HttpRequest, own: bool) -> Value {
+        let item = own
+            .then(|| self.sdk.node(self.node).and_then(|n| n.get("request")))
+            .flatten();
         let mut map = Map::new();
         map.insert(
             "url".into(),
             crate::http::url_encode::report_object(&self.masker.mask(&request.url)),
         );
+        let mut written: Vec<String> = item
+            .and_then(|r| r.get("header"))
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter(|h| h.get("disabled") != Some(&json!(true)))
+                    .filter_map(|h| h.get("key").and_then(Value::as_str))
+                    .map(str::to_ascii_lowercase)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut headers = headers_json(&request.headers, &self.masker, self.clock);
+        if let Value::Array(list) = &mut headers {
+            for (header, (name, _)) in list.iter_mut().zip(&request.headers) {
+                let lower = name.to_ascii_lowercase();
+                match written.iter().position(|w| *w == lower) {
+                    Some(at) => {
+                        written.remove(at);
+                    }
+                    None => header["system"] = json!(true),
+                }
+            }
+        }
+        map.insert("header".into(), headers);
         map.insert("method".into(), json!(request.method));
-        map.insert(
-            "header".into(),
-            headers_json(&request.headers, &self.masker, self.clock),
-        );
-        if let Some(body) = &request.body {
-            map.insert(
-                "body".into(),
-                json!({"mode": "raw", "raw": self.masker.mask(&String::from_utf8_lossy(body))}),
-            );
+        let item_body = item.and_then(|r| r.get("body"));
+        match (item_body, &request.body) {
+            (Some(body), None) => {
+                map.insert("body".into(), body.clone());
+            }
+            (Some(body), Some(_)) if body.get("mode") != Some(&json!("raw")) => {
+                map.insert("body".into(), body.clone());
+            }
+            (body, Some(sent)) => {
+                let mut out = body.cloned().unwrap_or_else(|| json!({"mode": "raw"}));
+                out["raw"] = json!(self.masker.mask(&String::from_utf8_lossy(sent)));
+                map.insert("body".into(), out);
+            }
+            (None, None) => {}
+        }
+        if let Some(auth) = item.and_then(|r| r.get("auth")) {
+            map.insert("auth".into(), auth.clone());
         }
         Value::Object(map)
     }
@@ -194,6 +284,7 @@ impl JsonReporter {
             json!(self.clock.duration(response.elapsed).as_millis() as u64),
         );
         map.insert("responseSize".into(), json!(response.body.len()));
+        map.insert("cookie".into(), json!([]));
         if self.options.timings
             && let Some(timings) = &response.timings
         {
@@ -236,39 +327,31 @@ impl JsonReporter {
         json!({"start": start, "offset": offset, "phases": phases})
     }
 
-    /// The report to write: the whole document, given the summary, the collection's document
-    /// (written from its kept text, not as a tree) and the final environment and globals,
-    /// around the executions streamed so far.
-    pub fn artifact<'a>(self, run: &Finished<'a>) -> Artifact<'a> {
+    /// The report to write: the whole document, given the summary and the final environment
+    /// and globals, around the executions streamed so far; the collection (as the SDK
+    /// serialises it) is written into it last.
+    pub fn artifact<'a>(mut self, run: &Finished<'a>) -> Artifact<'a> {
         let doc = self.document(
             run.summary,
-            run.variables.environment.clone(),
-            run.variables.globals.clone(),
+            &run.variables.environment,
+            &run.variables.globals,
         );
-        let JsonReporter {
-            executions, masker, ..
-        } = self;
-        let collection = run.collection;
+        let mut collection = std::mem::take(&mut self.sdk).into_json();
+        mask_strings(&mut collection, &self.masker);
         Artifact::Spooled {
-            spool: executions,
+            spool: self.executions,
             doc,
             value: Box::new(move |out| {
-                let mask = |text: &str| match masker.mask(text) {
-                    Cow::Owned(masked) => Some(masked),
-                    Cow::Borrowed(_) => None,
-                };
-                let options = PrettyOptions {
-                    indent: b"  ",
-                    replace: None,
-                    mask: Some(&mask),
-                };
                 // The collection is one level down in the report.
-                collection.write_pretty(&mut Indented { inner: out }, &options)
+                let mut out = Indented { inner: out };
+                let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+                let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+                serde::Serialize::serialize(&collection, &mut ser).map_err(std::io::Error::other)
             }),
         }
     }
 
-    fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
+    fn document(&self, summary: &RunSummary, environment: &Value, globals: &Value) -> Value {
         let stats = |stats: Option<(Duration, Duration, Duration, Duration)>| {
             stats
                 .map(|(a, b, c, d)| {
@@ -287,47 +370,19 @@ impl JsonReporter {
         let failures: Vec<Value> = summary
             .failures
             .iter()
-            .map(|f| {
-                let error = match f.assertion {
-                    Some((index, position)) => json!({
-                        "name": f.error_name,
-                        "index": index,
-                        "test": f.test,
-                        "message": f.message,
-                        "stack": assertion_stack(&f.error_name, &f.message, index, position),
-                    }),
-                    None => json!({
-                        "name": f.error_name,
-                        "message": f.message,
-                        "stack": format!("{}: {}", f.error_name, f.message),
-                    }),
-                };
-                json!({
-                    "error": error,
-                    "at": f.at,
-                    "source": {"name": f.source},
-                    "parent": {},
-                    "cursor": {"iteration": f.iteration},
-                })
-            })
+            .enumerate()
+            .map(|(i, f)| self.failure_json(f, self.failures.get(i)))
             .collect();
         let completed = self.started + self.clock.duration(summary.duration).as_millis();
-        let mut environment = environment;
-        let mut globals = globals;
-        if self.clock.frozen {
-            // Scopes made up for the run get a random id; freeze it for snapshots.
-            for doc in [&mut environment, &mut globals] {
-                if let Some(id) = doc.get_mut("id") {
-                    *id = json!(self.clock.id());
-                }
-            }
-        }
+        let new_id = &mut || self.clock.id();
+        let environment = scope_json(environment, "environment", new_id);
+        let globals = scope_json(globals, "globals", new_id);
         let mut doc = json!({
             "collection": self.executions.value_placeholder(),
             "environment": environment,
             "globals": globals,
             "run": {
-                "stats": stats_json(summary),
+                "stats": stats_json(summary, Some(self.tests)),
                 "timings": {
                     "responseAverage": mean,
                     "responseMin": min,
@@ -355,23 +410,97 @@ impl JsonReporter {
         doc
     }
 
+    /// One of `run.failures`: the error (serialised, as Newman's summary keeps it), where it
+    /// happened, the item and the folder (or collection) around it, and the cursor.
+    fn failure_json(&self, f: &super::summary::Failure, context: Option<&FailureContext>) -> Value {
+        let error = match (context.and_then(|c| c.error.clone()), f.assertion) {
+            (Some(error), _) => error,
+            (None, Some((index, position))) => {
+                let stack = assertion_stack(&f.error_name, &f.message, index, position);
+                let mut error = Map::new();
+                error.insert("name".into(), json!(f.error_name));
+                error.insert("index".into(), json!(index));
+                error.insert("test".into(), json!(f.test));
+                error.insert("message".into(), json!(f.message));
+                error.insert("stack".into(), json!(stack));
+                serialised(&mut error, self.clock.id(), self.now(), assertion_frames(&stack));
+                Value::Object(error)
+            }
+            (None, None) => {
+                let mut error = Map::new();
+                error.insert("name".into(), json!(f.error_name));
+                error.insert("message".into(), json!(f.message));
+                error.insert(
+                    "stack".into(),
+                    json!(format!("{}: {}", f.error_name, f.message)),
+                );
+                serialised(&mut error, self.clock.id(), self.now(), json!([]));
+                Value::Object(error)
+            }
+        };
+        let mut map = Map::new();
+        map.insert("error".into(), error);
+        map.insert("at".into(), json!(f.at));
+        let node = context.and_then(|c| c.node);
+        match node.and_then(|n| self.sdk.node(n)) {
+            Some(item) => {
+                map.insert("source".into(), item.clone());
+            }
+            None => {
+                map.insert("source".into(), json!({"name": f.source}));
+            }
+        }
+        if let Some(parent) = context
+            .filter(|c| c.parent)
+            .and(node)
+            .and_then(|n| self.sdk.parent(n))
+        {
+            map.insert("parent".into(), parent.clone());
+        }
+        map.insert(
+            "cursor".into(),
+            context.map_or_else(|| json!({"iteration": f.iteration}), |c| c.cursor.clone()),
+        );
+        Value::Object(map)
+    }
+
     /// The item finished: write its execution record.
     fn write_record(&mut self) {
         // Newman pushes the item's one execution record once per request (a script's
         // `pm.sendRequest` too), each request overwriting the record's request and
         // response: the report lists the final record that many times. An item whose
         // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
+        if self.sent {
+            self.tests += 1;
+        }
         if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-            let mut map = map;
+            // Newman's order: cursor, item, request, response, id, then what events added.
+            let item = self.sdk.node(self.node).cloned().unwrap_or(Value::Null);
+            let id = item.get("id").cloned().unwrap_or(json!(""));
+            let mut record = Map::new();
+            let mut rest = map;
+            for key in ["cursor"] {
+                if let Some(v) = rest.remove(key) {
+                    record.insert(key.into(), v);
+                }
+            }
+            record.insert("item".into(), item);
+            for key in ["request", "response"] {
+                if let Some(v) = rest.remove(key) {
+                    record.insert(key.into(), v);
+                }
+            }
+            record.insert("id".into(), id);
+            record.extend(rest);
             // Test names, assertion and script error messages quote values too: the
             // record's strings go through the masker as it is written (the request and
             // response were masked field by field when they were recorded).
-            for (key, value) in map.iter_mut() {
+            for (key, value) in record.iter_mut() {
                 if key != "request" && key != "response" {
                     mask_strings(value, &self.masker);
                 }
             }
-            let record = Value::Object(map);
+            let record = Value::Object(record);
             let body = self.body.take();
             let (masker, as_text) = (&self.masker, self.options.body_as_text);
             for _ in 0..self.requests.max(1) {
@@ -385,7 +514,8 @@ impl JsonReporter {
 }
 
 /// `run.stats` in Newman's shape: `{total, pending, failed}` per category.
-pub(super) fn stats_json(summary: &RunSummary) -> Value {
+/// `tests` is the number of items whose test phase ran, when known (else every item's).
+pub(super) fn stats_json(summary: &RunSummary, tests: Option<usize>) -> Value {
     let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
     let st = &summary.stats;
     json!({
@@ -397,7 +527,7 @@ pub(super) fn stats_json(summary: &RunSummary) -> Value {
         }),
         "prerequests": counter(Counter { executed: st.items.executed, failed: 0 }),
         "requests": counter(st.requests),
-        "tests": counter(Counter { executed: st.items.executed, failed: 0 }),
+        "tests": counter(Counter { executed: tests.unwrap_or(st.items.executed), failed: 0 }),
         "assertions": counter(st.assertions),
         "testScripts": counter(st.test_scripts),
         "prerequestScripts": counter(st.prerequest_scripts),
@@ -446,26 +576,44 @@ impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
             Event::BeforeItem { cursor, item } => {
+                self.node = item.node;
+                self.cursor = *cursor;
+                self.ids = CursorIds {
+                    item_run: self.clock.id(),
+                    ..CursorIds::default()
+                };
+                self.sent = false;
                 let mut map = Map::new();
-                map.insert("cursor".into(), cursor_json(cursor));
-                map.insert("item".into(), item_json(item));
-                map.insert("id".into(), json!(item.id.unwrap_or("")));
-                map.insert("assertions".into(), json!([]));
+                map.insert("cursor".into(), self.cursor_json(cursor, None));
                 self.current = Some(map);
                 self.requests = 0;
             }
             Event::Request {
+                cursor,
                 request,
                 response,
                 credentials,
+                from_script,
                 ..
             } => {
                 self.masker.learn_request(request, credentials);
-                let request_json = self.request_json(request);
+                self.ids.request = Some(self.clock.id());
+                self.sent |= !from_script;
+                let request_json = self.request_json(request, !from_script);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 self.body = response.as_ref().ok().map(|r| r.body.clone());
+                let cursor_json = self.cursor_json(cursor, None);
+                if response.is_err() {
+                    self.failures.push(FailureContext {
+                        node: (!from_script).then_some(self.node),
+                        parent: false,
+                        cursor: cursor_json.clone(),
+                        error: None,
+                    });
+                }
                 if let Some(map) = self.current.as_mut() {
                     self.requests += 1;
+                    map.insert("cursor".into(), cursor_json);
                     map.insert("request".into(), request_json);
                     match (response, response_json) {
                         (Ok(_), Some(r)) => {
@@ -480,23 +628,55 @@ impl Listener for JsonReporter {
                 }
             }
             Event::Assertion {
-                assertion, cursor, ..
+                assertion,
+                cursor,
+                item,
+                kind,
+                ..
             } => {
-                if let Some(Value::Array(list)) =
-                    self.current.as_mut().and_then(|m| m.get_mut("assertions"))
-                {
-                    list.push(assertion_json(assertion, cursor.position));
+                if let Some(map) = self.current.as_mut() {
+                    let entry = map.entry("assertions").or_insert_with(|| json!([]));
+                    if let Value::Array(list) = entry {
+                        list.push(assertion_json(assertion, cursor.position));
+                    }
+                }
+                if assertion.error.is_some() {
+                    let script = self.sdk.script(item.node, listen(*kind));
+                    let cursor = self.cursor_json(cursor, script);
+                    self.failures.push(FailureContext {
+                        node: Some(item.node),
+                        parent: true,
+                        cursor,
+                        error: None,
+                    });
                 }
             }
-            Event::Script { kind, error, .. } => {
-                let key = match kind {
-                    ScriptKind::PreRequest => "prerequestScript",
-                    ScriptKind::Test => "testScript",
-                };
-                if let Some(map) = self.current.as_mut() {
-                    let entry = map.entry(key).or_insert_with(|| json!([]));
-                    if let Value::Array(list) = entry {
-                        list.push(script_json(*error));
+            Event::Script {
+                kind,
+                error,
+                cursor,
+                item,
+                ..
+            } => {
+                let ran = self.sdk.ran(item.node, listen(*kind), &mut || self.clock.id());
+                if let Some(error) = error {
+                    let error = script_error_json(error, self.clock.id(), self.now());
+                    let script = ran.map(|(id, _)| (id, None));
+                    self.failures.push(FailureContext {
+                        node: Some(item.node),
+                        parent: true,
+                        cursor: self.cursor_json(cursor, script),
+                        error: Some(error.clone()),
+                    });
+                    let key = match kind {
+                        ScriptKind::PreRequest => "prerequestScript",
+                        ScriptKind::Test => "testScript",
+                    };
+                    if let Some(map) = self.current.as_mut() {
+                        let entry = map.entry(key).or_insert_with(|| json!([]));
+                        if let Value::Array(list) = entry {
+                            list.push(json!({ "error": error }));
+                        }
                     }
                 }
             }
@@ -508,5 +688,13 @@ impl Listener for JsonReporter {
             | Event::RunError { .. }
             | Event::Done => {}
         }
+    }
+}
+
+/// The `listen` of a script kind.
+fn listen(kind: ScriptKind) -> &'static str {
+    match kind {
+        ScriptKind::PreRequest => "prerequest",
+        ScriptKind::Test => "test",
     }
 }

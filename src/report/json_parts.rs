@@ -1,33 +1,96 @@
-//! Pieces of the JSON report's execution records in Newman's shape: the cursor, the item, an
-//! assertion, a script's error and a request error.
+//! Pieces of the JSON report's execution records in Newman's shape: the cursor, an assertion,
+//! a script's error (serialised as Newman's serialised-error does) and a request error.
 
 use super::format::assertion_stack;
-use crate::runner::{Cursor, ItemRef};
+use crate::runner::Cursor;
 use crate::script::{AssertionResult, ScriptError};
 use serde_json::{Map, Value, json};
 
-/// The record's `cursor`.
-pub(super) fn cursor_json(cursor: &Cursor) -> Value {
-    json!({
-        "position": cursor.position,
-        "iteration": cursor.iteration,
-        "length": cursor.length,
-        "cycles": cursor.iterations,
-        "empty": cursor.length == 0,
-        "eof": cursor.position + 1 >= cursor.length,
-        "bof": cursor.position == 0,
-        "cr": false,
-    })
+/// A cursor as Newman's runtime reports it: the position, then `empty`/`eof`/`bof`/`cr` as the
+/// runtime's cursor sets them (all four on the run's first item, `cr` alone on an iteration's
+/// first item), then the ids of the item's run (`ref`), of its request (`httpRequestId`) and,
+/// for script events, of the script and its execution.
+pub(super) fn cursor_json(cursor: &Cursor, ids: &CursorIds) -> Value {
+    let mut map = Map::new();
+    map.insert("position".into(), json!(cursor.position));
+    map.insert("iteration".into(), json!(cursor.iteration));
+    map.insert("length".into(), json!(cursor.length));
+    map.insert("cycles".into(), json!(cursor.iterations));
+    if cursor.position == 0 {
+        if cursor.iteration == 0 {
+            map.insert("empty".into(), json!(cursor.length == 0));
+            map.insert("eof".into(), json!(false));
+            map.insert("bof".into(), json!(true));
+            map.insert("cr".into(), json!(false));
+        } else {
+            map.insert("cr".into(), json!(true));
+        }
+    }
+    map.insert("ref".into(), json!(ids.item_run));
+    if let Some(id) = &ids.request {
+        map.insert("httpRequestId".into(), json!(id));
+    }
+    if let Some((script, execution)) = &ids.script {
+        map.insert("scriptId".into(), script.clone());
+        if let Some(execution) = execution {
+            map.insert("execution".into(), execution.clone());
+        }
+    }
+    Value::Object(map)
 }
 
-/// The record's `item`: its id (when it has one) and name.
-pub(super) fn item_json(item: &ItemRef<'_>) -> Value {
+/// The ids a cursor carries.
+#[derive(Debug, Clone, Default)]
+pub(super) struct CursorIds {
+    /// This run of the item (`ref`).
+    pub item_run: String,
+    /// Its request, once sent (`httpRequestId`).
+    pub request: Option<String>,
+    /// The script an event comes from and, when Newman gives it, its execution.
+    pub script: Option<(Value, Option<Value>)>,
+}
+
+/// What serialised-error adds to an error it wraps: a checksum, an id and a timestamp, and the
+/// parsed frames of its stack.
+pub(super) fn serialised(error: &mut Map<String, Value>, id: String, timestamp: u64, frames: Value) {
+    use md5::{Digest, Md5};
+    let text = serde_json::to_string(&*error).unwrap_or_default();
+    let sum = Md5::digest(text.as_bytes());
+    let checksum: String = sum.iter().map(|b| format!("{b:02x}")).collect();
+    error.insert("checksum".into(), json!(checksum));
+    error.insert("id".into(), json!(id));
+    error.insert("timestamp".into(), json!(timestamp));
+    error.insert("stacktrace".into(), frames);
+}
+
+/// A script's error as the runtime reports it (`{type: "Error", name, message, …}`), serialised.
+pub(super) fn script_error_json(error: &ScriptError, id: String, timestamp: u64) -> Value {
     let mut map = Map::new();
-    if let Some(id) = item.id {
-        map.insert("id".into(), json!(id));
-    }
-    map.insert("name".into(), json!(item.name));
+    map.insert("type".into(), json!("Error"));
+    map.insert("name".into(), json!(error.name));
+    map.insert("message".into(), json!(error.message));
+    serialised(&mut map, id, timestamp, json!([]));
     Value::Object(map)
+}
+
+/// The frame an assertion's made-up stack names (`at Object.eval sandbox-script.js:L:C)`),
+/// parsed as serialised-error parses it.
+pub(super) fn assertion_frames(stack: &str) -> Value {
+    let Some(at) = stack.split("sandbox-script.js:").nth(1) else {
+        return json!([]);
+    };
+    let mut numbers = at.trim_end_matches(')').split(':');
+    let line = numbers.next().and_then(|n| n.parse::<u64>().ok());
+    let column = numbers.next().and_then(|n| n.parse::<u64>().ok());
+    json!([{
+        "fileName": "sandbox-script.js",
+        "lineNumber": line,
+        "functionName": "Object.eval",
+        "typeName": "Object",
+        "methodName": "eval",
+        "columnNumber": column,
+        "native": false,
+    }])
 }
 
 /// One entry of the record's `assertions`; `index` is its place in the list.
@@ -50,18 +113,6 @@ pub(super) fn assertion_json(assertion: &AssertionResult, position: usize) -> Va
         );
     }
     Value::Object(a)
-}
-
-/// One entry of the record's `prerequestScript` or `testScript`: its error, if any.
-pub(super) fn script_json(error: Option<&ScriptError>) -> Value {
-    let mut script = Map::new();
-    if let Some(e) = error {
-        script.insert(
-            "error".into(),
-            json!({"name": e.name, "message": e.message}),
-        );
-    }
-    Value::Object(script)
 }
 
 /// A request error as Newman's report holds it: the error's own enumerable properties (Node's

@@ -510,7 +510,7 @@ pub fn build(
     context.insert(
         "summary".into(),
         json!({
-            "stats": stats_json(summary),
+            "stats": stats_json(summary, None),
             "timings": {
                 "responseAverage": js_number(mean),
                 "responseMin": js_number(min),

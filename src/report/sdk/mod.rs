@@ -100,6 +100,11 @@ impl SdkCollection {
         &self.json
     }
 
+    /// The whole collection, taken.
+    pub fn into_json(self) -> Value {
+        self.json
+    }
+
     /// The item (or folder) at node ordinal `node`.
     pub fn node(&self, node: usize) -> Option<&Value> {
         self.json.pointer(&self.nodes.get(node)?.pointer)

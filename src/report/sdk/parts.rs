@@ -456,7 +456,11 @@ pub(crate) fn request(v: Option<&Value>) -> Value {
     let mut out = Map::new();
     property(src, &mut out, None);
     out.insert("url".into(), url(src.get("url")));
-    out.insert("header".into(), headers(src.get("header")));
+    // An empty header list is left out.
+    let header = headers(src.get("header"));
+    if header.as_array().is_some_and(|h| !h.is_empty()) {
+        out.insert("header".into(), header);
+    }
     let method = match src.get("method") {
         Some(m) if !m.is_null() => js_string(m).to_uppercase(),
         _ => "GET".into(),
@@ -496,7 +500,7 @@ mod tests {
     fn sdk_request_fills_defaults() {
         let r = request(Some(&json!({"url": "http://h/p", "body": {"mode": "raw"}})));
         assert_eq!(r["method"], "GET");
-        assert_eq!(r["header"], json!([]));
+        assert_eq!(r.get("header"), None);
         assert_eq!(r["body"], json!({"mode": "raw", "raw": ""}));
         assert_eq!(r["url"]["host"], json!(["h"]));
     }
