@@ -641,7 +641,11 @@ impl Listener for JsonReporter {
                     }
                 }
                 if assertion.error.is_some() {
-                    let script = self.sdk.script(item.node, listen(*kind));
+                    // The script is running: it has its execution id already.
+                    let script = self
+                        .sdk
+                        .ran(item.node, listen(*kind), &mut || self.clock.id())
+                        .map(|(id, execution)| (id, Some(execution)));
                     let cursor = self.cursor_json(cursor, script);
                     self.failures.push(FailureContext {
                         node: Some(item.node),

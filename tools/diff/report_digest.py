@@ -72,7 +72,8 @@ def cli_lines(stdout):
 #   multipart boundaries  `<boundary>`, and the Content-Length of such a body: `<n>`
 #   response bytes        decoded as UTF-8 text when they are (then normalised as strings are);
 #                         bytes that are not UTF-8 are kept as a hex digest of their length
-# Node's own stack frames (`    at … (node:…)`) are dropped from stacks.
+# Node's stack frames (`    at …`, and `stacktrace` frames outside the sandbox's script) are
+# dropped: postie has no Node.
 
 TIME_KEYS = {"responseTime", "timestamp", "started", "completed"}
 
@@ -90,7 +91,7 @@ def _json_text(s, state):
         return ids[key]
 
     s = re.sub(UUID, uuid, s)
-    s = re.sub(r"\n\s*at [^\n]*\(node:[^\n]*", "", s)
+    s = re.sub(r"\n    at [^\n]*", "", s)
     for rx, rep in state["mask"]:
         s = re.sub(rx, rep, s)
     return s
@@ -137,6 +138,8 @@ def _json_walk(value, path, state, out):
             out.append((path, "{}"))
         return
     if isinstance(value, list):
+        if last == "stacktrace":
+            value = [f for f in value if isinstance(f, dict) and f.get("fileName") == "sandbox-script.js"]
         for i, v in enumerate(value):
             _json_walk(v, "%s[%d]" % (path, i), state, out)
         if not value:

@@ -170,16 +170,6 @@ impl SdkCollection {
         }
         last
     }
-
-    /// The innermost `listen` script of node `node`: its id, and its execution id if it ran.
-    pub fn script(&self, node: usize, listen: Listen<'_>) -> Option<(Value, Option<Value>)> {
-        let pointer = self.scripts(node, listen).pop()?;
-        let script = self.json.pointer(&pointer)?;
-        Some((
-            script.get("id").cloned().unwrap_or(Value::Null),
-            script.get("_lastExecutionId").cloned(),
-        ))
-    }
 }
 
 /// The `item` list of a folder at `pointer`, registering every node.
@@ -366,7 +356,8 @@ mod tests {
         });
         let mut new_id = ids();
         let mut sdk = SdkCollection::new(&doc, &mut new_id);
-        assert_eq!(sdk.script(0, "test").and_then(|s| s.1), None);
+        let before = sdk.node(0).cloned().unwrap_or_default();
+        assert!(before["event"][0]["script"].get("_lastExecutionId").is_none());
         let first = sdk.ran(0, "test", &mut new_id);
         let again = sdk.ran(0, "test", &mut new_id);
         assert_eq!(first, again);
