@@ -7,7 +7,7 @@
 use super::format::assertion_stack;
 use super::json_parts::{
     CursorIds, assertion_frames, assertion_json, cursor_json, request_error_json,
-    script_error_json, serialised,
+    script_error_json, sent_headers, serialised,
 };
 use super::mask::Masker;
 use super::reporter::{Artifact, Finished, Spool};
@@ -199,60 +199,38 @@ impl JsonReporter {
         cursor_json(cursor, &ids)
     }
 
-    /// The request as sent, in the SDK's shape: the item's request with the URL, headers and a
-    /// raw body as they went out. Headers the item does not have are the runtime's
-    /// (`system: true`).
+    /// The request as sent, in the SDK's shape: the item's request (its description, auth, …)
+    /// with the URL, method, headers and a raw body as they went out.
     fn request_json(&self, request: &HttpRequest, own: bool) -> Value {
         let item = own
             .then(|| self.sdk.node(self.node).and_then(|n| n.get("request")))
             .flatten();
-        let mut map = Map::new();
+        let mut map = match item {
+            Some(Value::Object(item)) => item.clone(),
+            _ => Map::new(),
+        };
         map.insert(
             "url".into(),
             crate::http::url_encode::report_object(&self.masker.mask(&request.url)),
         );
-        let mut written: Vec<String> = item
-            .and_then(|r| r.get("header"))
-            .and_then(Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .filter(|h| h.get("disabled") != Some(&json!(true)))
-                    .filter_map(|h| h.get("key").and_then(Value::as_str))
-                    .map(str::to_ascii_lowercase)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut headers = headers_json(&request.headers, &self.masker, self.clock);
-        if let Value::Array(list) = &mut headers {
-            for (header, (name, _)) in list.iter_mut().zip(&request.headers) {
-                let lower = name.to_ascii_lowercase();
-                match written.iter().position(|w| *w == lower) {
-                    Some(at) => {
-                        written.remove(at);
-                    }
-                    None => header["system"] = json!(true),
-                }
-            }
-        }
+        let item_headers = item.and_then(|r| r.get("header")).and_then(Value::as_array);
+        let headers = sent_headers(item_headers, &request.headers, &|k, v| {
+            self.masker
+                .header_value(k, self.clock.header_value(k, v))
+                .into_owned()
+        });
         map.insert("header".into(), headers);
         map.insert("method".into(), json!(request.method));
-        let item_body = item.and_then(|r| r.get("body"));
-        match (item_body, &request.body) {
-            (Some(body), None) => {
-                map.insert("body".into(), body.clone());
+        let sent = request.body.as_ref().filter(|b| !b.is_empty());
+        match (map.get_mut("body"), sent) {
+            (Some(body), Some(sent)) if body.get("mode") == Some(&json!("raw")) => {
+                body["raw"] = json!(self.masker.mask(&String::from_utf8_lossy(sent)));
             }
-            (Some(body), Some(_)) if body.get("mode") != Some(&json!("raw")) => {
-                map.insert("body".into(), body.clone());
+            (None, Some(sent)) => {
+                let raw = self.masker.mask(&String::from_utf8_lossy(sent)).into_owned();
+                map.insert("body".into(), json!({"mode": "raw", "raw": raw}));
             }
-            (body, Some(sent)) => {
-                let mut out = body.cloned().unwrap_or_else(|| json!({"mode": "raw"}));
-                out["raw"] = json!(self.masker.mask(&String::from_utf8_lossy(sent)));
-                map.insert("body".into(), out);
-            }
-            (None, None) => {}
-        }
-        if let Some(auth) = item.and_then(|r| r.get("auth")) {
-            map.insert("auth".into(), auth.clone());
+            _ => {}
         }
         Value::Object(map)
     }

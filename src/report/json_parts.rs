@@ -163,3 +163,48 @@ pub(super) fn request_error_json(error: &crate::http::HttpError) -> Value {
         _ => json!({}),
     }
 }
+
+/// The headers of a request as sent, as Newman's report lists them: the item's own headers in
+/// their order (disabled ones too, as written; enabled ones with the value sent, keeping the
+/// item's JSON value when it is the same text), then the headers the runtime added
+/// (`system: true`). `value` gives a sent header's value as the report shows it.
+pub(super) fn sent_headers(
+    item: Option<&Vec<Value>>,
+    sent: &[(String, String)],
+    value: &dyn Fn(&str, &str) -> String,
+) -> Value {
+    let mut used = vec![false; sent.len()];
+    let mut out = Vec::with_capacity(sent.len());
+    for header in item.into_iter().flatten() {
+        if header.get("disabled") == Some(&json!(true)) {
+            out.push(header.clone());
+            continue;
+        }
+        let key = header.get("key").and_then(Value::as_str).unwrap_or("");
+        let found = sent
+            .iter()
+            .enumerate()
+            .find(|(i, (k, _))| !used[*i] && k.eq_ignore_ascii_case(key));
+        if let Some((i, (k, v))) = found {
+            used[i] = true;
+            let mut header = header.clone();
+            let shown = value(k, v);
+            let same = match header.get("value") {
+                Some(Value::String(s)) => *s == shown,
+                Some(Value::Number(n)) => crate::report::sdk::number_text(n) == shown,
+                Some(Value::Bool(b)) => b.to_string() == shown,
+                _ => false,
+            };
+            if !same {
+                header["value"] = json!(shown);
+            }
+            out.push(header);
+        }
+    }
+    for (i, (k, v)) in sent.iter().enumerate() {
+        if !used[i] {
+            out.push(json!({"key": k, "value": value(k, v), "system": true}));
+        }
+    }
+    Value::Array(out)
+}

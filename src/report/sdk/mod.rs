@@ -180,9 +180,7 @@ fn group_items(
     nodes: &mut Vec<Node>,
     new_id: &mut NewId<'_>,
 ) -> Value {
-    let Some(Value::Array(items)) = items else {
-        return json!([]);
-    };
+    let items = parts::members(items);
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let here = format!("{pointer}/{i}");
@@ -249,10 +247,12 @@ fn response(v: &Value, new_id: &mut NewId<'_>) -> Value {
 
 /// An `event` list.
 fn events(v: Option<&Value>, new_id: &mut NewId<'_>) -> Value {
-    let Some(Value::Array(list)) = v else {
-        return json!([]);
-    };
-    Value::Array(list.iter().map(|e| event(e, new_id)).collect())
+    Value::Array(
+        parts::members(v)
+            .iter()
+            .map(|e| event(e, new_id))
+            .collect(),
+    )
 }
 
 fn event(v: &Value, new_id: &mut NewId<'_>) -> Value {

@@ -154,16 +154,29 @@ fn cast(kind: &str, value: &Value) -> Value {
     }
 }
 
+/// The members of a property list: an array's elements, or a single object.
+pub(crate) fn members(v: Option<&Value>) -> &[Value] {
+    match v {
+        Some(Value::Array(items)) => items,
+        Some(one @ Value::Object(_)) => std::slice::from_ref(one),
+        _ => &[],
+    }
+}
+
 /// A list of variables.
 pub(crate) fn variables(v: Option<&Value>) -> Value {
+    Value::Array(members(v).iter().map(variable).collect())
+}
+
+/// An auth type's parameters: a list of variables, or (v2.0) an object of values by key.
+fn auth_params(v: Option<&Value>) -> Value {
     match v {
-        Some(Value::Array(items)) => Value::Array(items.iter().map(variable).collect()),
         Some(Value::Object(map)) => Value::Array(
             map.iter()
                 .map(|(k, v)| variable(&json!({"value": v, "key": k})))
                 .collect(),
         ),
-        _ => json!([]),
+        other => variables(other),
     }
 }
 
@@ -194,7 +207,9 @@ pub(crate) fn header(v: &Value) -> Value {
 /// A list of headers (an array, or the `Key: value` lines of a string).
 pub(crate) fn headers(v: Option<&Value>) -> Value {
     match v {
-        Some(Value::Array(items)) => Value::Array(items.iter().map(header).collect()),
+        Some(Value::Array(_) | Value::Object(_)) => {
+            Value::Array(members(v).iter().map(header).collect())
+        }
         Some(Value::String(text)) => Value::Array(
             text.lines()
                 .filter(|l| !l.trim().is_empty())
@@ -352,10 +367,10 @@ pub(crate) fn body(v: &Value) -> Value {
         }
     }
     match src.get("urlencoded") {
-        Some(Value::Array(items)) => {
+        Some(list @ (Value::Array(_) | Value::Object(_))) => {
             out.insert(
                 "urlencoded".into(),
-                Value::Array(items.iter().map(query_param).collect()),
+                Value::Array(members(Some(list)).iter().map(query_param).collect()),
             );
         }
         Some(other) if !truthy(other) && mode == "urlencoded" => {
@@ -370,10 +385,10 @@ pub(crate) fn body(v: &Value) -> Value {
         None => {}
     }
     match src.get("formdata") {
-        Some(Value::Array(items)) => {
+        Some(list @ (Value::Array(_) | Value::Object(_))) => {
             out.insert(
                 "formdata".into(),
-                Value::Array(items.iter().map(form_param).collect()),
+                Value::Array(members(Some(list)).iter().map(form_param).collect()),
             );
         }
         None if mode == "formdata" => {
@@ -429,13 +444,13 @@ pub(crate) fn auth(v: &Value) -> Value {
     property(src, &mut out, None);
     if let Some(kind) = src.get("type").and_then(Value::as_str) {
         out.insert("type".into(), json!(kind));
-        out.insert(kind.into(), variables(src.get(kind)));
+        out.insert(kind.into(), auth_params(src.get(kind)));
     }
     for (key, params) in src {
         if key == "type" || !(params.is_array() || params.is_object()) {
             continue;
         }
-        out.insert(key.clone(), variables(Some(params)));
+        out.insert(key.clone(), auth_params(Some(params)));
     }
     Value::Object(out)
 }
