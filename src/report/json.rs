@@ -7,9 +7,10 @@
 use super::format::assertion_stack;
 use super::json_parts::{
     CursorIds, assertion_frames, assertion_json, cursor_json, request_error_json,
-    script_error_json, sent_headers, serialised,
+    request_failure_json, script_error_json, sent_headers, serialised,
 };
 use super::mask::Masker;
+use super::newman_context::RunVariables;
 use super::reporter::{Artifact, Finished, Spool};
 use super::sdk::SdkCollection;
 use super::sdk::scope::scope_json;
@@ -72,6 +73,8 @@ pub struct JsonReporter {
 /// `parent`, its cursor, and its error when the record already holds it.
 struct FailureContext {
     node: Option<usize>,
+    /// The item as Newman names it, when it is not the collection's (a failed request's).
+    source: Option<Value>,
     parent: bool,
     cursor: Value,
     error: Option<Value>,
@@ -148,6 +151,41 @@ impl Write for ByteArray<'_> {
     }
 }
 
+/// Headers Newman's runtime adds to a request (`system: true` in the report); a script's
+/// additions are the request's own.
+const RUNTIME_HEADERS: &[&str] = &[
+    "User-Agent",
+    "Accept",
+    "Cache-Control",
+    "Postman-Token",
+    "Host",
+    "Accept-Encoding",
+    "Connection",
+    "Content-Length",
+    "Content-Type",
+    "Cookie",
+    "Authorization",
+    "X-Amz-Date",
+    "X-Amz-Security-Token",
+    "X-Amz-Content-Sha256",
+];
+
+/// The header an `apikey` auth puts its key in, when it goes in a header.
+fn apikey_header(auth: &Value) -> Option<&str> {
+    if auth.get("type").and_then(Value::as_str) != Some("apikey") {
+        return None;
+    }
+    let params = auth.get("apikey")?.as_array()?;
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|p| p.get("key").and_then(Value::as_str) == Some(name))
+            .and_then(|p| p.get("value"))
+            .and_then(Value::as_str)
+    };
+    (param("in").unwrap_or("header") == "header").then(|| param("key")).flatten()
+}
+
 fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> Value {
     Value::Array(
         headers
@@ -214,11 +252,31 @@ impl JsonReporter {
             crate::http::url_encode::report_object(&self.masker.mask(&request.url)),
         );
         let item_headers = item.and_then(|r| r.get("header")).and_then(Value::as_array);
-        let headers = sent_headers(item_headers, &request.headers, &|k, v| {
-            self.masker
-                .header_value(k, self.clock.header_value(k, v))
-                .into_owned()
-        });
+        let auth = own.then(|| self.sdk.auth_for(self.node)).flatten();
+        if let Some(auth) = auth {
+            map.insert("auth".into(), auth.clone());
+        }
+        let apikey_header = auth.and_then(apikey_header);
+        let runtime = |name: &str| {
+            RUNTIME_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+                || apikey_header.is_some_and(|h| h.eq_ignore_ascii_case(name))
+        };
+        let mode = item
+            .and_then(|r| r.get("body"))
+            .and_then(|b| b.get("mode"))
+            .and_then(Value::as_str);
+        let form = matches!(mode, Some("urlencoded" | "formdata"));
+        let headers = sent_headers(
+            item_headers,
+            &request.headers,
+            &|k, v| {
+                self.masker
+                    .header_value(k, self.clock.header_value(k, v))
+                    .into_owned()
+            },
+            &runtime,
+            form,
+        );
         map.insert("header".into(), headers);
         map.insert("method".into(), json!(request.method));
         let sent = request.body.as_ref().filter(|b| !b.is_empty());
@@ -309,11 +367,7 @@ impl JsonReporter {
     /// and globals, around the executions streamed so far; the collection (as the SDK
     /// serialises it) is written into it last.
     pub fn artifact<'a>(mut self, run: &Finished<'a>) -> Artifact<'a> {
-        let doc = self.document(
-            run.summary,
-            &run.variables.environment,
-            &run.variables.globals,
-        );
+        let doc = self.document(run.summary, run.variables);
         let mut collection = std::mem::take(&mut self.sdk).into_json();
         mask_strings(&mut collection, &self.masker);
         Artifact::Spooled {
@@ -329,7 +383,7 @@ impl JsonReporter {
         }
     }
 
-    fn document(&self, summary: &RunSummary, environment: &Value, globals: &Value) -> Value {
+    fn document(&self, summary: &RunSummary, variables: &RunVariables) -> Value {
         let stats = |stats: Option<(Duration, Duration, Duration, Duration)>| {
             stats
                 .map(|(a, b, c, d)| {
@@ -353,8 +407,12 @@ impl JsonReporter {
             .collect();
         let completed = self.started + self.clock.duration(summary.duration).as_millis();
         let new_id = &mut || self.clock.id();
-        let environment = scope_json(environment, "environment", new_id);
-        let globals = scope_json(globals, "globals", new_id);
+        let environment = scope_json(
+            &variables.environment,
+            variables.environment_from_file,
+            new_id,
+        );
+        let globals = scope_json(&variables.globals, variables.globals_from_file, new_id);
         let mut doc = json!({
             "collection": self.executions.value_placeholder(),
             "environment": environment,
@@ -420,7 +478,10 @@ impl JsonReporter {
         map.insert("error".into(), error);
         map.insert("at".into(), json!(f.at));
         let node = context.and_then(|c| c.node);
-        match node.and_then(|n| self.sdk.node(n)) {
+        match context
+            .and_then(|c| c.source.as_ref())
+            .or_else(|| node.and_then(|n| self.sdk.node(n)))
+        {
             Some(item) => {
                 map.insert("source".into(), item.clone());
             }
@@ -576,17 +637,35 @@ impl Listener for JsonReporter {
             } => {
                 self.masker.learn_request(request, credentials);
                 self.ids.request = Some(self.clock.id());
-                self.sent |= !from_script;
                 let request_json = self.request_json(request, !from_script);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 self.body = response.as_ref().ok().map(|r| r.body.clone());
-                let cursor_json = self.cursor_json(cursor, None);
-                if response.is_err() {
+                // A script's request names the script (the item's test script once its own
+                // request is out, else its pre-request script).
+                let script = from_script
+                    .then(|| {
+                        let phase = if self.sent { "test" } else { "prerequest" };
+                        self.sdk.ran(self.node, phase, &mut || self.clock.id())
+                    })
+                    .flatten()
+                    .map(|(id, execution)| (id, Some(execution)));
+                self.sent |= !from_script;
+                let cursor_json = self.cursor_json(cursor, script);
+                if let Err(e) = response {
+                    // The item Newman names is its request as sent, headers and all.
+                    let source = (!from_script)
+                        .then(|| self.sdk.node(self.node).cloned())
+                        .flatten()
+                        .map(|mut item| {
+                            item["request"]["header"] = request_json["header"].clone();
+                            item
+                        });
                     self.failures.push(FailureContext {
                         node: (!from_script).then_some(self.node),
                         parent: false,
                         cursor: cursor_json.clone(),
-                        error: None,
+                        error: Some(request_failure_json(e, self.clock.id(), self.now())),
+                        source,
                     });
                 }
                 if let Some(map) = self.current.as_mut() {
@@ -630,6 +709,7 @@ impl Listener for JsonReporter {
                         parent: true,
                         cursor,
                         error: None,
+                        source: None,
                     });
                 }
             }
@@ -649,6 +729,7 @@ impl Listener for JsonReporter {
                         parent: true,
                         cursor: self.cursor_json(cursor, script),
                         error: Some(error.clone()),
+                        source: None,
                     });
                     let key = match kind {
                         ScriptKind::PreRequest => "prerequestScript",

@@ -63,12 +63,45 @@ pub(super) fn serialised(error: &mut Map<String, Value>, id: String, timestamp: 
     error.insert("stacktrace".into(), frames);
 }
 
-/// A script's error as the runtime reports it (`{type: "Error", name, message, …}`), serialised.
+/// A script's error as the runtime reports it (`{type: "Error", name, message, …}`; a thrown
+/// primitive has neither name nor message), serialised. The `AssertionFailure` `--bail` raises
+/// is a plain error with a stack.
 pub(super) fn script_error_json(error: &ScriptError, id: String, timestamp: u64) -> Value {
     let mut map = Map::new();
-    map.insert("type".into(), json!("Error"));
+    if error.name == super::summary::BAIL_FAILURE {
+        map.insert("name".into(), json!(error.name));
+        map.insert("message".into(), json!(error.message));
+        map.insert(
+            "stack".into(),
+            json!(format!("{}: {}", error.name, error.message)),
+        );
+    } else {
+        map.insert("type".into(), json!("Error"));
+        if !error.name.is_empty() {
+            map.insert("name".into(), json!(error.name));
+        }
+        if !error.message.is_empty() {
+            map.insert("message".into(), json!(error.message));
+        }
+    }
+    serialised(&mut map, id, timestamp, json!([]));
+    Value::Object(map)
+}
+
+/// A request's error as a failure holds it: Node's error (its name, message, a stack naming
+/// its code, and its own properties), serialised.
+pub(super) fn request_failure_json(error: &crate::http::HttpError, id: String, timestamp: u64) -> Value {
+    let mut map = Map::new();
     map.insert("name".into(), json!(error.name));
     map.insert("message".into(), json!(error.message));
+    let stack = match error.code.filter(|c| c.starts_with("ERR_")) {
+        Some(code) => format!("{} [{code}]: {}", error.name, error.message),
+        None => format!("{}: {}", error.name, error.message),
+    };
+    map.insert("stack".into(), json!(stack));
+    if let Value::Object(own) = request_error_json(error) {
+        map.extend(own);
+    }
     serialised(&mut map, id, timestamp, json!([]));
     Value::Object(map)
 }
@@ -167,11 +200,15 @@ pub(super) fn request_error_json(error: &crate::http::HttpError) -> Value {
 /// The headers of a request as sent, as Newman's report lists them: the item's own headers in
 /// their order (disabled ones too, as written; enabled ones with the value sent, keeping the
 /// item's JSON value when it is the same text), then the headers the runtime added
-/// (`system: true`). `value` gives a sent header's value as the report shows it.
+/// (`system: true`: `runtime` says which names it adds; others a script added). `value` gives
+/// a sent header's value as the report shows it; `keep_content_type` keeps the item's
+/// `Content-Type` as written (a form body's is the HTTP layer's, which Newman does not list).
 pub(super) fn sent_headers(
     item: Option<&Vec<Value>>,
     sent: &[(String, String)],
     value: &dyn Fn(&str, &str) -> String,
+    runtime: &dyn Fn(&str) -> bool,
+    keep_content_type: bool,
 ) -> Value {
     let mut used = vec![false; sent.len()];
     let mut out = Vec::with_capacity(sent.len());
@@ -195,15 +232,21 @@ pub(super) fn sent_headers(
                 Some(Value::Bool(b)) => b.to_string() == shown,
                 _ => false,
             };
-            if !same {
+            let content_type = keep_content_type && key.eq_ignore_ascii_case("content-type");
+            if !same && !content_type {
                 header["value"] = json!(shown);
             }
             out.push(header);
         }
     }
     for (i, (k, v)) in sent.iter().enumerate() {
-        if !used[i] {
+        if used[i] || (keep_content_type && k.eq_ignore_ascii_case("content-type")) {
+            continue;
+        }
+        if runtime(k) {
             out.push(json!({"key": k, "value": value(k, v), "system": true}));
+        } else {
+            out.push(json!({"key": k, "value": value(k, v)}));
         }
     }
     Value::Array(out)

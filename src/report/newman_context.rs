@@ -37,6 +37,10 @@ pub struct RunVariables {
     pub environment: Value,
     /// The globals.
     pub globals: Value,
+    /// Whether the environment came from a file (`-e`); else postie made its document up.
+    pub environment_from_file: bool,
+    /// Whether the globals came from a file (`-g`).
+    pub globals_from_file: bool,
 }
 
 /// What a template may show about the collection that events do not carry.
@@ -566,6 +570,7 @@ mod tests {
                 {"key": "host", "value": "h", "type": "default"},
             ]}),
             globals: Value::Null,
+            ..RunVariables::default()
         };
         build(
             &capture,

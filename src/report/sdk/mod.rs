@@ -118,6 +118,23 @@ impl SdkCollection {
         }
     }
 
+    /// The auth node `node`'s request is sent with: its own, else the nearest folder's, else the
+    /// collection's.
+    pub fn auth_for(&self, node: usize) -> Option<&Value> {
+        let own = self.node(node)?.get("request").and_then(|r| r.get("auth"));
+        if own.is_some() {
+            return own;
+        }
+        let mut at = self.nodes.get(node)?.parent;
+        while let Some(n) = at {
+            if let Some(auth) = self.node(n).and_then(|g| g.get("auth")) {
+                return Some(auth);
+            }
+            at = self.nodes.get(n)?.parent;
+        }
+        self.json.get("auth")
+    }
+
     /// The `listen` scripts that run for node `node`, outermost first: the collection's,
     /// each folder's, the item's own; each as the pointer of its `script`.
     fn scripts(&self, node: usize, listen: Listen<'_>) -> Vec<String> {

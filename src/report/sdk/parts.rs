@@ -310,7 +310,23 @@ pub(crate) fn url(v: Option<&Value>) -> Value {
         _ => Vec::new(),
     };
     out.insert("query".into(), Value::Array(query));
-    out.insert("variable".into(), variables(src.get("variable")));
+    // A path variable is named by `key`, else by `id`.
+    let path_variables = members(src.get("variable")).iter().map(|v| {
+        let mut v = v.clone();
+        if let Some(o) = v.as_object_mut() {
+            let key = o.get("key").filter(|k| truthy(k)).or_else(|| o.get("id").filter(|k| truthy(k)));
+            match key.cloned() {
+                Some(key) => {
+                    o.insert("key".into(), key);
+                }
+                None => {
+                    o.remove("key");
+                }
+            }
+        }
+        variable(&v)
+    });
+    out.insert("variable".into(), Value::Array(path_variables.collect()));
     Value::Object(out)
 }
 

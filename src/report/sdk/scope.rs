@@ -7,16 +7,14 @@ use serde_json::{Map, Value, json};
 
 /// `doc` (an environment or globals document as exported: `{id, name, values, …}`) as a
 /// VariableScope serialises: the `_`-prefixed keys as `_` meta, an id (`new_id` when it has
-/// none), its name (when the file had one: `made_up_name` is the name postie gives a scope
-/// without a file), and the values as variables (types the SDK does not know become `any`;
-/// `enabled` is not the SDK's: it is dropped).
-pub fn scope_json(doc: &Value, made_up_name: &str, new_id: &mut dyn FnMut() -> String) -> Value {
+/// none), its name (when it came from a file: postie makes a name and a
+/// `_postman_variable_scope` up for a scope without one, the SDK has neither), and the values as
+/// variables (types the SDK does not know become `any`; `enabled` is not the SDK's: it is
+/// dropped).
+pub fn scope_json(doc: &Value, from_file: bool, new_id: &mut dyn FnMut() -> String) -> Value {
     let empty = Map::new();
     let src = doc.as_object().unwrap_or(&empty);
     let mut out = Map::new();
-    // Postie's export marks a scope without a file with `_postman_variable_scope`; Newman's
-    // SDK has no such key then.
-    let from_file = src.get("name").and_then(Value::as_str) != Some(made_up_name);
     let mut kept = src.clone();
     if !from_file {
         kept.retain(|k, _| !k.starts_with("_postman_"));
@@ -58,13 +56,13 @@ mod tests {
         let doc = json!({"name": "globals", "_postman_variable_scope": "globals",
             "values": [{"key": "a", "value": "1", "type": "default", "enabled": true}]});
         assert_eq!(
-            scope_json(&doc, "globals", &mut id),
+            scope_json(&doc, false, &mut id),
             json!({"id": "new", "values": [{"type": "any", "value": "1", "key": "a"}]})
         );
         let doc = json!({"id": "e", "name": "Env", "_postman_variable_scope": "environment",
             "values": [{"key": "n", "value": 2, "type": "number"}]});
         assert_eq!(
-            scope_json(&doc, "environment", &mut id),
+            scope_json(&doc, true, &mut id),
             json!({"_": {"postman_variable_scope": "environment"}, "id": "e", "name": "Env",
                 "values": [{"type": "number", "value": 2, "key": "n"}]})
         );
