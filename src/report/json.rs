@@ -7,7 +7,7 @@
 use super::format::assertion_stack;
 use super::json_parts::{
     CursorIds, assertion_frames, assertion_json, cursor_json, request_error_json,
-    request_failure_json, script_error_json, sent_headers, serialised,
+    request_failure_json, script_error_json, sent_form, sent_headers, serialised,
 };
 use super::mask::Masker;
 use super::newman_context::RunVariables;
@@ -63,6 +63,9 @@ pub struct JsonReporter {
     cursor: Cursor,
     ids: CursorIds,
     sent: bool,
+    /// The record's `id` when its last request was a script's: the item Newman makes up for
+    /// it, not the item's.
+    script_request_id: Option<String>,
     /// Items whose test phase ran (`run.stats.tests`).
     tests: usize,
     /// What Newman's failures carry beyond the summary's, one per summary failure, in order.
@@ -219,6 +222,7 @@ impl JsonReporter {
             cursor: Cursor::default(),
             ids: CursorIds::default(),
             sent: false,
+            script_request_id: None,
             tests: 0,
             failures: Vec::new(),
         }
@@ -257,8 +261,11 @@ impl JsonReporter {
             map.insert("auth".into(), auth.clone());
         }
         let apikey_header = auth.and_then(apikey_header);
+        // The runtime adds a `Content-Type` for the item's body; a script adds one otherwise.
+        let has_body = item.and_then(|r| r.get("body")).is_some();
         let runtime = |name: &str| {
-            RUNTIME_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+            (RUNTIME_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+                && (has_body || !name.eq_ignore_ascii_case("content-type")))
                 || apikey_header.is_some_and(|h| h.eq_ignore_ascii_case(name))
         };
         let mode = item
@@ -283,6 +290,11 @@ impl JsonReporter {
         match (map.get_mut("body"), sent) {
             (Some(body), Some(sent)) if body.get("mode") == Some(&json!("raw")) => {
                 body["raw"] = json!(self.masker.mask(&String::from_utf8_lossy(sent)));
+            }
+            (Some(body), Some(sent)) if body.get("mode") == Some(&json!("urlencoded")) => {
+                let fields = body.get("urlencoded").and_then(Value::as_array);
+                let sent = sent_form(fields, sent, &|v| self.masker.mask(v).into_owned());
+                body["urlencoded"] = sent;
             }
             (None, Some(sent)) => {
                 let raw = self.masker.mask(&String::from_utf8_lossy(sent)).into_owned();
@@ -515,7 +527,10 @@ impl JsonReporter {
         if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
             // Newman's order: cursor, item, request, response, id, then what events added.
             let item = self.sdk.node(self.node).cloned().unwrap_or(Value::Null);
-            let id = item.get("id").cloned().unwrap_or(json!(""));
+            let id = match self.script_request_id.take() {
+                Some(id) => json!(id),
+                None => item.get("id").cloned().unwrap_or(json!("")),
+            };
             let mut record = Map::new();
             let mut rest = map;
             for key in ["cursor"] {
@@ -622,6 +637,7 @@ impl Listener for JsonReporter {
                     ..CursorIds::default()
                 };
                 self.sent = false;
+                self.script_request_id = None;
                 let mut map = Map::new();
                 map.insert("cursor".into(), self.cursor_json(cursor, None));
                 self.current = Some(map);
@@ -650,6 +666,7 @@ impl Listener for JsonReporter {
                     .flatten()
                     .map(|(id, execution)| (id, Some(execution)));
                 self.sent |= !from_script;
+                self.script_request_id = from_script.then(|| self.clock.id());
                 let cursor_json = self.cursor_json(cursor, script);
                 if let Err(e) = response {
                     // The item Newman names is its request as sent, headers and all.

@@ -75,7 +75,7 @@ pub(super) fn script_error_json(error: &ScriptError, id: String, timestamp: u64)
             "stack".into(),
             json!(format!("{}: {}", error.name, error.message)),
         );
-    } else {
+    } else if !(error.name.is_empty() && error.message.is_empty()) {
         map.insert("type".into(), json!("Error"));
         if !error.name.is_empty() {
             map.insert("name".into(), json!(error.name));
@@ -248,6 +248,30 @@ pub(super) fn sent_headers(
         } else {
             out.push(json!({"key": k, "value": value(k, v)}));
         }
+    }
+    Value::Array(out)
+}
+
+/// A urlencoded body as sent, as Newman's report lists it: the item's fields in their order
+/// (disabled ones as written, enabled ones with the key and value sent), then the fields the
+/// runtime added (an OAuth 1.0 signature's: `system: true`). `mask` masks a value.
+pub(super) fn sent_form(item: Option<&Vec<Value>>, sent: &[u8], mask: &dyn Fn(&str) -> String) -> Value {
+    let mut pairs = url::form_urlencoded::parse(sent).peekable();
+    let mut out = Vec::new();
+    for field in item.into_iter().flatten() {
+        if field.get("disabled") == Some(&json!(true)) {
+            out.push(field.clone());
+            continue;
+        }
+        if let Some((key, value)) = pairs.next() {
+            let mut field = field.clone();
+            field["key"] = json!(key);
+            field["value"] = json!(mask(&value));
+            out.push(field);
+        }
+    }
+    for (key, value) in pairs {
+        out.push(json!({"key": key, "value": mask(&value), "system": true}));
     }
     Value::Array(out)
 }

@@ -121,18 +121,20 @@ impl SdkCollection {
     /// The auth node `node`'s request is sent with: its own, else the nearest folder's, else the
     /// collection's.
     pub fn auth_for(&self, node: usize) -> Option<&Value> {
+        // An auth without a type is none: the item inherits.
+        let typed = |auth: &&Value| auth.get("type").is_some();
         let own = self.node(node)?.get("request").and_then(|r| r.get("auth"));
-        if own.is_some() {
-            return own;
+        if let Some(own) = own.filter(typed) {
+            return Some(own);
         }
         let mut at = self.nodes.get(node)?.parent;
         while let Some(n) = at {
-            if let Some(auth) = self.node(n).and_then(|g| g.get("auth")) {
+            if let Some(auth) = self.node(n).and_then(|g| g.get("auth")).filter(typed) {
                 return Some(auth);
             }
             at = self.nodes.get(n)?.parent;
         }
-        self.json.get("auth")
+        self.json.get("auth").filter(typed)
     }
 
     /// The `listen` scripts that run for node `node`, outermost first: the collection's,
