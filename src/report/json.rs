@@ -652,7 +652,11 @@ impl Listener for JsonReporter {
                 ..
             } => {
                 self.masker.learn_request(request, credentials);
-                self.ids.request = Some(self.clock.id());
+                // A script's request has its own id; the item's cursor keeps its own request's.
+                let request_id = self.clock.id();
+                if !from_script {
+                    self.ids.request = Some(request_id.clone());
+                }
                 let request_json = self.request_json(request, !from_script);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 self.body = response.as_ref().ok().map(|r| r.body.clone());
@@ -667,7 +671,14 @@ impl Listener for JsonReporter {
                     .map(|(id, execution)| (id, Some(execution)));
                 self.sent |= !from_script;
                 self.script_request_id = from_script.then(|| self.clock.id());
-                let cursor_json = self.cursor_json(cursor, script);
+                let cursor_json = cursor_json(
+                    cursor,
+                    &CursorIds {
+                        item_run: self.ids.item_run.clone(),
+                        request: Some(request_id),
+                        script,
+                    },
+                );
                 if let Err(e) = response {
                     // The item Newman names is its request as sent, headers and all.
                     let source = (!from_script)

@@ -253,8 +253,9 @@ pub(super) fn sent_headers(
 }
 
 /// A urlencoded body as sent, as Newman's report lists it: the item's fields in their order
-/// (disabled ones as written, enabled ones with the key and value sent), then the fields the
-/// runtime added (an OAuth 1.0 signature's: `system: true`). `mask` masks a value.
+/// (disabled ones as written, enabled ones with the key and value sent), then the fields a
+/// script or the runtime added (an OAuth 1.0 signature's `oauth_*`: `system: true`). `mask`
+/// masks a value.
 pub(super) fn sent_form(item: Option<&Vec<Value>>, sent: &[u8], mask: &dyn Fn(&str) -> String) -> Value {
     let mut pairs = url::form_urlencoded::parse(sent).peekable();
     let mut out = Vec::new();
@@ -271,7 +272,11 @@ pub(super) fn sent_form(item: Option<&Vec<Value>>, sent: &[u8], mask: &dyn Fn(&s
         }
     }
     for (key, value) in pairs {
-        out.push(json!({"key": key, "value": mask(&value), "system": true}));
+        if key.starts_with("oauth_") {
+            out.push(json!({"key": key, "value": mask(&value), "system": true}));
+        } else {
+            out.push(json!({"key": key, "value": mask(&value)}));
+        }
     }
     Value::Array(out)
 }
