@@ -263,9 +263,12 @@ impl JsonReporter {
         let apikey_header = auth.and_then(apikey_header);
         // The runtime adds a `Content-Type` for the item's body; a script adds one otherwise.
         let has_body = item.and_then(|r| r.get("body")).is_some();
+        // …and an `Authorization` for its auth.
+        let authorized = auth.is_some_and(|a| a.get("type") != Some(&json!("noauth")));
         let runtime = |name: &str| {
             (RUNTIME_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
-                && (has_body || !name.eq_ignore_ascii_case("content-type")))
+                && (has_body || !name.eq_ignore_ascii_case("content-type"))
+                && (authorized || !name.eq_ignore_ascii_case("authorization")))
                 || apikey_header.is_some_and(|h| h.eq_ignore_ascii_case(name))
         };
         let mode = item
@@ -273,9 +276,15 @@ impl JsonReporter {
             .and_then(|b| b.get("mode"))
             .and_then(Value::as_str);
         let form = matches!(mode, Some("urlencoded" | "formdata"));
+        // A request that could not even be made (no URL) has only the item's headers.
+        let sent_list: &[(String, String)] = if request.url.is_empty() {
+            &[]
+        } else {
+            &request.headers
+        };
         let headers = sent_headers(
             item_headers,
-            &request.headers,
+            sent_list,
             &|k, v| {
                 self.masker
                     .header_value(k, self.clock.header_value(k, v))
@@ -284,7 +293,12 @@ impl JsonReporter {
             &runtime,
             form,
         );
-        map.insert("header".into(), headers);
+        // An empty header list is left out, as the SDK leaves it out.
+        if headers.as_array().is_some_and(|h| !h.is_empty()) {
+            map.insert("header".into(), headers);
+        } else {
+            map.remove("header");
+        }
         map.insert("method".into(), json!(request.method));
         let sent = request.body.as_ref().filter(|b| !b.is_empty());
         match (map.get_mut("body"), sent) {
@@ -302,7 +316,10 @@ impl JsonReporter {
             }
             _ => {}
         }
-        Value::Object(map)
+        // What came from the item (auth, descriptions, form fields) is masked too.
+        let mut request = Value::Object(map);
+        mask_strings(&mut request, &self.masker);
+        request
     }
 
     fn response_json(&self, response: &HttpResponse) -> Value {
@@ -424,7 +441,16 @@ impl JsonReporter {
             variables.environment_from_file,
             new_id,
         );
-        let globals = scope_json(&variables.globals, variables.globals_from_file, new_id);
+        let mut globals = scope_json(&variables.globals, variables.globals_from_file, new_id);
+        let mut environment = environment;
+        if self.clock.frozen {
+            // Scopes made up for the run get a random id; freeze it for snapshots.
+            for doc in [&mut environment, &mut globals] {
+                if let Some(id) = doc.get_mut("id") {
+                    *id = json!(self.clock.id());
+                }
+            }
+        }
         let mut doc = json!({
             "collection": self.executions.value_placeholder(),
             "environment": environment,

@@ -252,6 +252,10 @@ fn form_param(v: &Value) -> Value {
             out.insert(field.into(), v.clone());
         }
     }
+    // A file parameter's empty value is left out.
+    if out.get("type") == Some(&json!("file")) && out.get("value") == Some(&json!("")) {
+        out.remove("value");
+    }
     Value::Object(out)
 }
 
