@@ -49,6 +49,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         elapsed: Duration::from_millis(120),
         timings: None,
         sent_cookie: None,
+        first_cookie: None,
     };
     let refused = HttpError::new(HttpErrorKind::Refused, "connect ECONNREFUSED 127.0.0.1:1");
     let pass = AssertionResult {

@@ -173,6 +173,13 @@ const RUNTIME_HEADERS: &[&str] = &[
     "X-Amz-Content-Sha256",
 ];
 
+/// Whether `url` carries user info (`http://user:pass@host/`).
+fn url_has_userinfo(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority.contains('@')
+}
+
 /// The header an `apikey` auth puts its key in, when it goes in a header.
 fn apikey_header(auth: &Value) -> Option<&str> {
     if auth.get("type").and_then(Value::as_str) != Some("apikey") {
@@ -243,7 +250,9 @@ impl JsonReporter {
 
     /// The request as sent, in the SDK's shape: the item's request (its description, auth, …)
     /// with the URL, method, headers and a raw body as they went out.
-    fn request_json(&self, request: &HttpRequest, own: bool) -> Value {
+    /// `sent_cookie` is the `Cookie` header the HTTP layer sent (the jar's cookies joined to
+    /// the request's own), which Newman lists as the runtime's.
+    fn request_json(&self, request: &HttpRequest, own: bool, sent_cookie: Option<&str>) -> Value {
         let item = own
             .then(|| self.sdk.node(self.node).and_then(|n| n.get("request")))
             .flatten();
@@ -276,15 +285,34 @@ impl JsonReporter {
             .and_then(|b| b.get("mode"))
             .and_then(Value::as_str);
         let form = matches!(mode, Some("urlencoded" | "formdata"));
-        // A request that could not even be made (no URL) has only the item's headers.
-        let sent_list: &[(String, String)] = if request.url.is_empty() {
-            &[]
+        // A request that could not even be made (no URL) has only the item's headers; the
+        // `Authorization` of a URL's user info is the HTTP layer's, which Newman does not list.
+        let userinfo = !authorized && url_has_userinfo(&request.url);
+        let sent_list: Vec<(String, String)> = if request.url.is_empty() {
+            Vec::new()
         } else {
-            &request.headers
+            request
+                .headers
+                .iter()
+                .filter(|(k, _)| !(userinfo && k.eq_ignore_ascii_case("authorization")))
+                .cloned()
+                .collect()
         };
-        let headers = sent_headers(
-            item_headers,
-            sent_list,
+        // With an auth, the runtime replaces the item's own `Authorization`.
+        let own_headers: Option<Vec<Value>> = item_headers.map(|list| {
+            list.iter()
+                .filter(|h| {
+                    !(authorized
+                        && h.get("key")
+                            .and_then(Value::as_str)
+                            .is_some_and(|k| k.eq_ignore_ascii_case("authorization")))
+                })
+                .cloned()
+                .collect()
+        });
+        let mut headers = sent_headers(
+            own_headers.as_ref(),
+            &sent_list,
             &|k, v| {
                 self.masker
                     .header_value(k, self.clock.header_value(k, v))
@@ -293,6 +321,22 @@ impl JsonReporter {
             &runtime,
             form,
         );
+        if let (Some(cookie), Value::Array(list)) = (sent_cookie, &mut headers) {
+            let cookie = self.masker.mask(cookie).into_owned();
+            let own = list.iter_mut().find(|h| {
+                h.get("key")
+                    .and_then(Value::as_str)
+                    .is_some_and(|k| k.eq_ignore_ascii_case("cookie"))
+            });
+            match own {
+                Some(h) if h.get("value") != Some(&json!(cookie)) => {
+                    h["value"] = json!(cookie);
+                    h["system"] = json!(true);
+                }
+                Some(_) => {}
+                None => list.push(json!({"key": "Cookie", "value": cookie, "system": true})),
+            }
+        }
         // An empty header list is left out, as the SDK leaves it out.
         if headers.as_array().is_some_and(|h| !h.is_empty()) {
             map.insert("header".into(), headers);
@@ -325,7 +369,10 @@ impl JsonReporter {
     fn response_json(&self, response: &HttpResponse) -> Value {
         let mut map = Map::new();
         map.insert("id".into(), json!(self.clock.id()));
-        map.insert("status".into(), json!(response.reason));
+        // An unknown code has no reason phrase, and Newman no status.
+        if !response.reason.is_empty() {
+            map.insert("status".into(), json!(response.reason));
+        }
         map.insert("code".into(), json!(response.status));
         map.insert(
             "header".into(),
@@ -683,7 +730,8 @@ impl Listener for JsonReporter {
                 if !from_script {
                     self.ids.request = Some(request_id.clone());
                 }
-                let request_json = self.request_json(request, !from_script);
+                let sent_cookie = response.ok().and_then(|r| r.first_cookie.as_deref());
+                let request_json = self.request_json(request, !from_script, sent_cookie);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 self.body = response.as_ref().ok().map(|r| r.body.clone());
                 // A script's request names the script (the item's test script once its own
