@@ -64,6 +64,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         error: Some(AssertionError {
             name: "AssertionError".into(),
             message: "expected <b> to equal 'x' ]]>".into(),
+            thrown_primitive: false,
         }),
         index: 1,
     };

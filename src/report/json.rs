@@ -7,7 +7,7 @@
 use super::format::assertion_stack;
 use super::json_parts::{
     CursorIds, assertion_frames, assertion_json, cursor_json, request_error_json,
-    request_failure_json, script_error_json, sent_form, sent_headers, serialised,
+    assertion_failure_json, request_failure_json, script_error_json, sent_form, sent_headers, serialised,
 };
 use super::mask::Masker;
 use super::newman_context::RunVariables;
@@ -793,10 +793,12 @@ impl Listener for JsonReporter {
                 kind,
                 ..
             } => {
+                let record = assertion_json(assertion, cursor.position);
+                let failure = assertion_failure_json(&record, self.clock.id(), self.now());
                 if let Some(map) = self.current.as_mut() {
                     let entry = map.entry("assertions").or_insert_with(|| json!([]));
                     if let Value::Array(list) = entry {
-                        list.push(assertion_json(assertion, cursor.position));
+                        list.push(record);
                     }
                 }
                 if assertion.error.is_some() {
@@ -810,7 +812,7 @@ impl Listener for JsonReporter {
                         node: Some(item.node),
                         parent: true,
                         cursor,
-                        error: None,
+                        error: failure,
                         source: None,
                     });
                 }

@@ -141,7 +141,7 @@ pub(super) fn assertion_json(assertion: &AssertionResult, position: usize) -> Va
                 "index": assertion.index,
                 "test": assertion.name,
                 "message": error.message,
-                "stack": assertion_stack(&error.name, &error.message, assertion.index, position),
+                "stack": assertion_stack(&error.name, stack_message(error), assertion.index, position),
             }),
         );
     }
@@ -279,4 +279,21 @@ pub(super) fn sent_form(item: Option<&Vec<Value>>, sent: &[u8], mask: &dyn Fn(&s
         }
     }
     Value::Array(out)
+}
+
+/// The message an assertion's stack line shows: none for a thrown primitive.
+fn stack_message(error: &crate::script::AssertionError) -> &str {
+    if error.thrown_primitive {
+        ""
+    } else {
+        &error.message
+    }
+}
+
+/// A failed assertion's error as `run.failures` holds it: the record's, serialised.
+pub(super) fn assertion_failure_json(record: &Value, id: String, timestamp: u64) -> Option<Value> {
+    let mut error = record.get("error")?.as_object()?.clone();
+    let stack = error.get("stack").and_then(Value::as_str).unwrap_or("").to_string();
+    serialised(&mut error, id, timestamp, assertion_frames(&stack));
+    Some(Value::Object(error))
 }

@@ -193,6 +193,9 @@ struct RawError {
     /// The script threw `null` or `undefined`: Newman records no error at all.
     #[serde(default)]
     nothing: bool,
+    /// A test threw a primitive (see [`AssertionError::thrown_primitive`]).
+    #[serde(default)]
+    primitive: bool,
 }
 
 #[derive(Deserialize)]
@@ -275,6 +278,7 @@ pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcom
                     AssertionError {
                         message: v8_message(&e.name, &e.message, position, source),
                         name: e.name,
+                        thrown_primitive: e.primitive,
                     }
                 }),
             })
