@@ -105,6 +105,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             response: Ok(&response),
             credentials: &[],
             from_script: false,
+            auth: None,
         });
         for (index, assertion) in [&pass, &fail].into_iter().enumerate() {
             send(Event::Assertion {
@@ -138,6 +139,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             response: Err(&refused),
             credentials: &[],
             from_script: false,
+            auth: None,
         });
         send(Event::Script {
             cursor: cursor(1),

@@ -18,6 +18,7 @@ use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
+use crate::collection::Auth;
 use crate::runner::{Cursor, Event, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
@@ -173,6 +174,25 @@ const RUNTIME_HEADERS: &[&str] = &[
     "X-Amz-Content-Sha256",
 ];
 
+/// The auth as the SDK writes it, with the values it was sent with (`resolved`, its variables
+/// replaced): a parameter the runtime added (a digest's `nonceCount`) is `system: true`.
+fn with_values(auth: &Value, resolved: Option<&Auth>) -> Value {
+    let mut auth = auth.clone();
+    let Some(resolved) = resolved.filter(|r| auth.get("type") == Some(&json!(r.kind))) else {
+        return auth;
+    };
+    let Some(Value::Array(params)) = auth.get_mut(&resolved.kind) else {
+        return auth;
+    };
+    for (key, value) in &resolved.params {
+        match params.iter_mut().find(|p| p.get("key") == Some(&json!(key))) {
+            Some(param) => param["value"] = value.clone(),
+            None => params.push(json!({"type": "any", "value": value, "key": key, "system": true})),
+        }
+    }
+    auth
+}
+
 /// Whether `url` carries user info (`http://user:pass@host/`).
 fn url_has_userinfo(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
@@ -252,7 +272,13 @@ impl JsonReporter {
     /// with the URL, method, headers and a raw body as they went out.
     /// `sent_cookie` is the `Cookie` header the HTTP layer sent (the jar's cookies joined to
     /// the request's own), which Newman lists as the runtime's.
-    fn request_json(&self, request: &HttpRequest, own: bool, sent_cookie: Option<&str>) -> Value {
+    fn request_json(
+        &self,
+        request: &HttpRequest,
+        own: bool,
+        sent_cookie: Option<&str>,
+        resolved_auth: Option<&Auth>,
+    ) -> Value {
         let item = own
             .then(|| self.sdk.node(self.node).and_then(|n| n.get("request")))
             .flatten();
@@ -267,7 +293,7 @@ impl JsonReporter {
         let item_headers = item.and_then(|r| r.get("header")).and_then(Value::as_array);
         let auth = own.then(|| self.sdk.auth_for(self.node)).flatten();
         if let Some(auth) = auth {
-            map.insert("auth".into(), auth.clone());
+            map.insert("auth".into(), with_values(auth, resolved_auth));
         }
         let apikey_header = auth.and_then(apikey_header);
         // The runtime adds a `Content-Type` for the item's body; a script adds one otherwise.
@@ -722,6 +748,7 @@ impl Listener for JsonReporter {
                 response,
                 credentials,
                 from_script,
+                auth,
                 ..
             } => {
                 self.masker.learn_request(request, credentials);
@@ -731,7 +758,7 @@ impl Listener for JsonReporter {
                     self.ids.request = Some(request_id.clone());
                 }
                 let sent_cookie = response.ok().and_then(|r| r.first_cookie.as_deref());
-                let request_json = self.request_json(request, !from_script, sent_cookie);
+                let request_json = self.request_json(request, !from_script, sent_cookie, *auth);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 self.body = response.as_ref().ok().map(|r| r.body.clone());
                 // A script's request names the script (the item's test script once its own

@@ -255,6 +255,7 @@ impl ItemRunner<'_> {
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: false,
+            auth: auth.as_ref(),
         });
         Sent { prepared, result }
     }

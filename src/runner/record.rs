@@ -57,6 +57,7 @@ enum OwnedEvent {
         response: Result<Box<HttpResponse>, HttpError>,
         credentials: Vec<String>,
         from_script: bool,
+        auth: Option<crate::collection::model::Auth>,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
     Item(Cursor, OwnedItem),
@@ -121,6 +122,7 @@ impl Listener for Recorder {
                 response,
                 credentials,
                 from_script,
+                auth,
             } => OwnedEvent::Request {
                 cursor,
                 item: OwnedItem::from(&item),
@@ -129,6 +131,7 @@ impl Listener for Recorder {
                 response: response.cloned().map(Box::new).map_err(Clone::clone),
                 credentials: credentials.to_vec(),
                 from_script,
+                auth: auth.cloned(),
             },
             Event::Assertion {
                 cursor,
@@ -189,6 +192,7 @@ impl Recorder {
                     response,
                     credentials,
                     from_script,
+                    auth,
                 } => Event::Request {
                     cursor: *cursor,
                     item: item.as_ref(),
@@ -197,6 +201,7 @@ impl Recorder {
                     response: response.as_deref(),
                     credentials,
                     from_script: *from_script,
+                    auth: auth.as_ref(),
                 },
                 OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {
                     cursor: *cursor,
