@@ -6,8 +6,9 @@
 
 use super::format::assertion_stack;
 use super::json_parts::{
-    CursorIds, assertion_frames, assertion_json, cursor_json, request_error_json,
-    assertion_failure_json, request_failure_json, script_error_json, sent_form, sent_headers, serialised,
+    CursorIds, assertion_failure_json, assertion_frames, assertion_json, cursor_json,
+    request_error_json, request_failure_json, script_error_json, sent_form, sent_headers,
+    serialised,
 };
 use super::mask::Masker;
 use super::newman_context::RunVariables;
@@ -16,9 +17,9 @@ use super::sdk::SdkCollection;
 use super::sdk::scope::scope_json;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
+use crate::collection::Auth;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::collection::Auth;
 use crate::runner::{Cursor, Event, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
@@ -185,7 +186,10 @@ fn with_values(auth: &Value, resolved: Option<&Auth>) -> Value {
         return auth;
     };
     for (key, value) in &resolved.params {
-        match params.iter_mut().find(|p| p.get("key") == Some(&json!(key))) {
+        match params
+            .iter_mut()
+            .find(|p| p.get("key") == Some(&json!(key)))
+        {
             Some(param) => param["value"] = value.clone(),
             None => params.push(json!({"type": "any", "value": value, "key": key, "system": true})),
         }
@@ -213,7 +217,9 @@ fn apikey_header(auth: &Value) -> Option<&str> {
             .and_then(|p| p.get("value"))
             .and_then(Value::as_str)
     };
-    (param("in").unwrap_or("header") == "header").then(|| param("key")).flatten()
+    (param("in").unwrap_or("header") == "header")
+        .then(|| param("key"))
+        .flatten()
 }
 
 fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> Value {
@@ -381,7 +387,10 @@ impl JsonReporter {
                 body["urlencoded"] = sent;
             }
             (None, Some(sent)) => {
-                let raw = self.masker.mask(&String::from_utf8_lossy(sent)).into_owned();
+                let raw = self
+                    .masker
+                    .mask(&String::from_utf8_lossy(sent))
+                    .into_owned();
                 map.insert("body".into(), json!({"mode": "raw", "raw": raw}));
             }
             _ => {}
@@ -570,7 +579,12 @@ impl JsonReporter {
                 error.insert("test".into(), json!(f.test));
                 error.insert("message".into(), json!(f.message));
                 error.insert("stack".into(), json!(stack));
-                serialised(&mut error, self.clock.id(), self.now(), assertion_frames(&stack));
+                serialised(
+                    &mut error,
+                    self.clock.id(),
+                    self.now(),
+                    assertion_frames(&stack),
+                );
                 Value::Object(error)
             }
             (None, None) => {
@@ -851,7 +865,9 @@ impl Listener for JsonReporter {
                 item,
                 ..
             } => {
-                let ran = self.sdk.ran(item.node, listen(*kind), &mut || self.clock.id());
+                let ran = self
+                    .sdk
+                    .ran(item.node, listen(*kind), &mut || self.clock.id());
                 if let Some(error) = error {
                     let error = script_error_json(error, self.clock.id(), self.now());
                     let script = ran.map(|(id, _)| (id, None));

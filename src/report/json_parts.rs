@@ -52,7 +52,12 @@ pub(super) struct CursorIds {
 
 /// What serialised-error adds to an error it wraps: a checksum, an id and a timestamp, and the
 /// parsed frames of its stack.
-pub(super) fn serialised(error: &mut Map<String, Value>, id: String, timestamp: u64, frames: Value) {
+pub(super) fn serialised(
+    error: &mut Map<String, Value>,
+    id: String,
+    timestamp: u64,
+    frames: Value,
+) {
     use md5::{Digest, Md5};
     let text = serde_json::to_string(&*error).unwrap_or_default();
     let sum = Md5::digest(text.as_bytes());
@@ -90,7 +95,11 @@ pub(super) fn script_error_json(error: &ScriptError, id: String, timestamp: u64)
 
 /// A request's error as a failure holds it: Node's error (its name, message, a stack naming
 /// its code, and its own properties), serialised.
-pub(super) fn request_failure_json(error: &crate::http::HttpError, id: String, timestamp: u64) -> Value {
+pub(super) fn request_failure_json(
+    error: &crate::http::HttpError,
+    id: String,
+    timestamp: u64,
+) -> Value {
     let mut map = Map::new();
     map.insert("name".into(), json!(error.name));
     map.insert("message".into(), json!(error.message));
@@ -256,7 +265,11 @@ pub(super) fn sent_headers(
 /// (disabled ones as written, enabled ones with the key and value sent), then the fields a
 /// script or the runtime added (an OAuth 1.0 signature's `oauth_*`: `system: true`). `mask`
 /// masks a value.
-pub(super) fn sent_form(item: Option<&Vec<Value>>, sent: &[u8], mask: &dyn Fn(&str) -> String) -> Value {
+pub(super) fn sent_form(
+    item: Option<&Vec<Value>>,
+    sent: &[u8],
+    mask: &dyn Fn(&str) -> String,
+) -> Value {
     let mut pairs = url::form_urlencoded::parse(sent).peekable();
     let mut out = Vec::new();
     for field in item.into_iter().flatten() {
@@ -293,7 +306,11 @@ fn stack_message(error: &crate::script::AssertionError) -> &str {
 /// A failed assertion's error as `run.failures` holds it: the record's, serialised.
 pub(super) fn assertion_failure_json(record: &Value, id: String, timestamp: u64) -> Option<Value> {
     let mut error = record.get("error")?.as_object()?.clone();
-    let stack = error.get("stack").and_then(Value::as_str).unwrap_or("").to_string();
+    let stack = error
+        .get("stack")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
     serialised(&mut error, id, timestamp, assertion_frames(&stack));
     Some(Value::Object(error))
 }

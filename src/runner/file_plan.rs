@@ -345,7 +345,11 @@ impl FileReader<'_, '_> {
                 )
             })?,
         };
-        Ok(Some(inherited.plan(&read.item, read.node as u64, read.node)))
+        Ok(Some(inherited.plan(
+            &read.item,
+            read.node as u64,
+            read.node,
+        )))
     }
 
     /// Read on to the item at `position` (from the start again when it was passed), keeping

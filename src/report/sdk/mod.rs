@@ -260,18 +260,16 @@ fn response(v: &Value, new_id: &mut NewId<'_>) -> Value {
     if let Some(body) = src.get("body") {
         out.insert("body".into(), body.clone());
     }
-    out.insert("cookie".into(), src.get("cookie").cloned().unwrap_or(json!([])));
+    out.insert(
+        "cookie".into(),
+        src.get("cookie").cloned().unwrap_or(json!([])),
+    );
     Value::Object(out)
 }
 
 /// An `event` list.
 fn events(v: Option<&Value>, new_id: &mut NewId<'_>) -> Value {
-    Value::Array(
-        parts::members(v)
-            .iter()
-            .map(|e| event(e, new_id))
-            .collect(),
-    )
+    Value::Array(parts::members(v).iter().map(|e| event(e, new_id)).collect())
 }
 
 fn event(v: &Value, new_id: &mut NewId<'_>) -> Value {
@@ -364,7 +362,10 @@ mod tests {
             sdk.node(2).map(|n| n["request"]["method"].clone()),
             Some(json!("POST"))
         );
-        assert_eq!(sdk.parent(2).map(|n| n["variable"].clone()), Some(json!([])));
+        assert_eq!(
+            sdk.parent(2).map(|n| n["variable"].clone()),
+            Some(json!([]))
+        );
     }
 
     #[test]
@@ -376,7 +377,11 @@ mod tests {
         let mut new_id = ids();
         let mut sdk = SdkCollection::new(&doc, &mut new_id);
         let before = sdk.node(0).cloned().unwrap_or_default();
-        assert!(before["event"][0]["script"].get("_lastExecutionId").is_none());
+        assert!(
+            before["event"][0]["script"]
+                .get("_lastExecutionId")
+                .is_none()
+        );
         let first = sdk.ran(0, "test", &mut new_id);
         let again = sdk.ran(0, "test", &mut new_id);
         assert_eq!(first, again);

@@ -318,7 +318,10 @@ pub(crate) fn url(v: Option<&Value>) -> Value {
     let path_variables = members(src.get("variable")).iter().map(|v| {
         let mut v = v.clone();
         if let Some(o) = v.as_object_mut() {
-            let key = o.get("key").filter(|k| truthy(k)).or_else(|| o.get("id").filter(|k| truthy(k)));
+            let key = o
+                .get("key")
+                .filter(|k| truthy(k))
+                .or_else(|| o.get("id").filter(|k| truthy(k)));
             match key.cloned() {
                 Some(key) => {
                     o.insert("key".into(), key);
