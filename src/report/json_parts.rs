@@ -314,3 +314,73 @@ pub(super) fn assertion_failure_json(record: &Value, id: String, timestamp: u64)
     serialised(&mut error, id, timestamp, assertion_frames(&stack));
     Some(Value::Object(error))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cursor(position: usize, iteration: usize) -> Cursor {
+        Cursor {
+            iteration,
+            iterations: 2,
+            position,
+            length: 3,
+        }
+    }
+
+    #[test]
+    fn json_cursor_flags_as_the_runtime_sets_them() {
+        let ids = CursorIds {
+            item_run: "r".into(),
+            request: Some("h".into()),
+            script: None,
+        };
+        let first = cursor_json(&cursor(0, 0), &ids);
+        assert_eq!(
+            first,
+            json!({"position": 0, "iteration": 0, "length": 3, "cycles": 2, "empty": false,
+                "eof": false, "bof": true, "cr": false, "ref": "r", "httpRequestId": "h"})
+        );
+        assert_eq!(cursor_json(&cursor(0, 1), &ids)["cr"], true);
+        assert!(cursor_json(&cursor(0, 1), &ids).get("bof").is_none());
+        let later = cursor_json(&cursor(2, 1), &ids);
+        assert!(later.get("cr").is_none() && later.get("eof").is_none());
+    }
+
+    #[test]
+    fn json_sent_headers_keep_the_items_and_mark_the_runtimes() {
+        let item = vec![
+            json!({"key": "X-Off", "value": "1", "disabled": true}),
+            json!({"key": "X-Num", "value": 5}),
+        ];
+        let sent = vec![
+            ("X-Num".to_string(), "5".to_string()),
+            ("X-Script".to_string(), "s".to_string()),
+            ("User-Agent".to_string(), "ua".to_string()),
+        ];
+        let runtime = |name: &str| name == "User-Agent";
+        let headers = sent_headers(Some(&item), &sent, &|_, v| v.to_string(), &runtime, false);
+        assert_eq!(
+            headers,
+            json!([
+                {"key": "X-Off", "value": "1", "disabled": true},
+                {"key": "X-Num", "value": 5},
+                {"key": "X-Script", "value": "s"},
+                {"key": "User-Agent", "value": "ua", "system": true},
+            ])
+        );
+    }
+
+    #[test]
+    fn json_sent_form_lists_the_values_sent_and_the_signatures() {
+        let item = vec![json!({"key": "a", "value": "{{v}}"})];
+        let form = sent_form(Some(&item), b"a=one+two&oauth_nonce=n", &|v| v.to_string());
+        assert_eq!(
+            form,
+            json!([
+                {"key": "a", "value": "one two"},
+                {"key": "oauth_nonce", "value": "n", "system": true},
+            ])
+        );
+    }
+}
