@@ -15,6 +15,7 @@ mod hardening;
 mod html_reports;
 mod http_behaviour;
 mod input_types;
+mod json_report;
 mod large_bodies;
 mod libdiff;
 mod ntlm;

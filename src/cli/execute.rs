@@ -116,7 +116,6 @@ pub fn run_loaded(
     let variables = run_variables(&config.exports, &config.scopes);
     let finished = Finished {
         summary: &summary,
-        collection: &config.collection.doc,
         variables: &variables,
     };
     let reports = list.into_iter().flat_map(|r| r.finish(&finished)).collect();

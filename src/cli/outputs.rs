@@ -52,6 +52,8 @@ pub fn run_variables(exports: &Exports, scopes: &Scopes) -> RunVariables {
             &exports.global_vars,
             "globals",
         ),
+        environment_from_file: exports.environment_file.is_some(),
+        globals_from_file: exports.globals_file.is_some(),
     }
 }
 

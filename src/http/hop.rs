@@ -297,6 +297,7 @@ async fn send_once(
         elapsed: started.elapsed(),
         timings: None,
         sent_cookie: None,
+        first_cookie: None,
     })
 }
 

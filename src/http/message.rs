@@ -47,6 +47,9 @@ pub struct HttpResponse {
     /// The `Cookie` header the last hop went out with (the user's own, the jar's cookies added),
     /// which Postman's request object then lists.
     pub sent_cookie: Option<String>,
+    /// The `Cookie` header the first hop went out with (what Newman's report lists for the
+    /// request, redirected or not).
+    pub first_cookie: Option<String>,
 }
 
 impl HttpResponse {

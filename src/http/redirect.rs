@@ -130,8 +130,12 @@ impl Layer for Redirects<'_> {
             let watch = Stopwatch::start();
             let mut current = request;
             let mut hops = 0;
+            let mut first_cookie = None;
             loop {
                 let mut exchange = next.run(current).await;
+                if hops == 0 {
+                    first_cookie = exchange.request.header("cookie").map(str::to_string);
+                }
                 let Ok(response) = &mut exchange.result else {
                     return exchange;
                 };
@@ -159,6 +163,7 @@ impl Layer for Redirects<'_> {
                 }
                 response.elapsed = started.elapsed();
                 response.sent_cookie = exchange.request.header("cookie").map(str::to_string);
+                response.first_cookie = first_cookie;
                 if let Some(hop) = exchange.hop.take() {
                     response.timings = Some(watch.finish(&hop));
                 }

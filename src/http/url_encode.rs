@@ -249,7 +249,7 @@ pub fn report_object(href: &str) -> Value {
             .filter(|n| !n.is_empty())
             && !variables.iter().any(|v| v["key"] == name)
         {
-            variables.push(json!({"key": name}));
+            variables.push(json!({"type": "any", "key": name}));
         }
     }
     if let Some(path) = pieces.path {

@@ -441,6 +441,7 @@ mod tests {
             id: None,
             name: "r",
             folders: &folders,
+            node: 0,
         };
         let cursor = Cursor::default();
         for _ in 0..MAX_DETAILED + 5 {

@@ -23,11 +23,13 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         id: Some("id-login"),
         name: "Log in",
         folders: &folders,
+        node: 0,
     };
     let list = ItemRef {
         id: None,
         name: "List ]]> partners",
         folders: &[],
+        node: 0,
     };
     let request = HttpRequest {
         method: "POST".into(),
@@ -47,6 +49,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         elapsed: Duration::from_millis(120),
         timings: None,
         sent_cookie: None,
+        first_cookie: None,
     };
     let refused = HttpError::new(HttpErrorKind::Refused, "connect ECONNREFUSED 127.0.0.1:1");
     let pass = AssertionResult {
@@ -61,6 +64,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
         error: Some(AssertionError {
             name: "AssertionError".into(),
             message: "expected <b> to equal 'x' ]]>".into(),
+            thrown_primitive: false,
         }),
         index: 1,
     };
@@ -102,6 +106,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             response: Ok(&response),
             credentials: &[],
             from_script: false,
+            auth: None,
         });
         for (index, assertion) in [&pass, &fail].into_iter().enumerate() {
             send(Event::Assertion {
@@ -135,6 +140,7 @@ pub fn replay(listener: &mut dyn Listener) -> super::RunSummary {
             response: Err(&refused),
             credentials: &[],
             from_script: false,
+            auth: None,
         });
         send(Event::Script {
             cursor: cursor(1),

@@ -5,15 +5,22 @@
 //! times, durations, response ids and `Date` headers are frozen.
 
 use super::format::assertion_stack;
-use super::json_parts::{assertion_json, cursor_json, item_json, request_error_json, script_json};
+use super::json_parts::{
+    CursorIds, assertion_failure_json, assertion_frames, assertion_json, cursor_json,
+    request_error_json, request_failure_json, script_error_json, sent_form, sent_headers,
+    serialised,
+};
 use super::mask::Masker;
+use super::newman_context::RunVariables;
 use super::reporter::{Artifact, Finished, Spool};
+use super::sdk::SdkCollection;
+use super::sdk::scope::scope_json;
 use super::summary::{Counter, RunSummary};
 use super::test_mode::Clock;
-use crate::collection::PrettyOptions;
+use crate::collection::Auth;
 use crate::http::response_body::ResponseBody;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::runner::{Event, Listener};
+use crate::runner::{Cursor, Event, Listener};
 use crate::script::ScriptKind;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -50,6 +57,32 @@ pub struct JsonReporter {
     body: Option<ResponseBody>,
     started: u128,
     clock: Clock,
+    /// The collection as the SDK serialises it (the report's `collection`, each record's `item`).
+    sdk: SdkCollection,
+    /// The current item: its node ordinal, cursor and cursor ids, and whether its own request
+    /// went out (Newman counts the item's test phase then).
+    node: usize,
+    cursor: Cursor,
+    ids: CursorIds,
+    sent: bool,
+    /// The record's `id` when its last request was a script's: the item Newman makes up for
+    /// it, not the item's.
+    script_request_id: Option<String>,
+    /// Items whose test phase ran (`run.stats.tests`).
+    tests: usize,
+    /// What Newman's failures carry beyond the summary's, one per summary failure, in order.
+    failures: Vec<FailureContext>,
+}
+
+/// A failure's place: its item (by node ordinal), whether Newman names the item's folder as its
+/// `parent`, its cursor, and its error when the record already holds it.
+struct FailureContext {
+    node: Option<usize>,
+    /// The item as Newman names it, when it is not the collection's (a failed request's).
+    source: Option<Value>,
+    parent: bool,
+    cursor: Value,
+    error: Option<Value>,
 }
 
 /// A response body as the report holds it, masked: Newman's byte array (`[123,34,…]`), or a
@@ -123,6 +156,72 @@ impl Write for ByteArray<'_> {
     }
 }
 
+/// Headers Newman's runtime adds to a request (`system: true` in the report); a script's
+/// additions are the request's own.
+const RUNTIME_HEADERS: &[&str] = &[
+    "User-Agent",
+    "Accept",
+    "Cache-Control",
+    "Postman-Token",
+    "Host",
+    "Accept-Encoding",
+    "Connection",
+    "Content-Length",
+    "Content-Type",
+    "Cookie",
+    "Authorization",
+    "X-Amz-Date",
+    "X-Amz-Security-Token",
+    "X-Amz-Content-Sha256",
+];
+
+/// The auth as the SDK writes it, with the values it was sent with (`resolved`, its variables
+/// replaced): a parameter the runtime added (a digest's `nonceCount`) is `system: true`.
+fn with_values(auth: &Value, resolved: Option<&Auth>) -> Value {
+    let mut auth = auth.clone();
+    let Some(resolved) = resolved.filter(|r| auth.get("type") == Some(&json!(r.kind))) else {
+        return auth;
+    };
+    let Some(Value::Array(params)) = auth.get_mut(&resolved.kind) else {
+        return auth;
+    };
+    for (key, value) in &resolved.params {
+        match params
+            .iter_mut()
+            .find(|p| p.get("key") == Some(&json!(key)))
+        {
+            Some(param) => param["value"] = value.clone(),
+            None => params.push(json!({"type": "any", "value": value, "key": key, "system": true})),
+        }
+    }
+    auth
+}
+
+/// Whether `url` carries user info (`http://user:pass@host/`).
+fn url_has_userinfo(url: &str) -> bool {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    authority.contains('@')
+}
+
+/// The header an `apikey` auth puts its key in, when it goes in a header.
+fn apikey_header(auth: &Value) -> Option<&str> {
+    if auth.get("type").and_then(Value::as_str) != Some("apikey") {
+        return None;
+    }
+    let params = auth.get("apikey")?.as_array()?;
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|p| p.get("key").and_then(Value::as_str) == Some(name))
+            .and_then(|p| p.get("value"))
+            .and_then(Value::as_str)
+    };
+    (param("in").unwrap_or("header") == "header")
+        .then(|| param("key"))
+        .flatten()
+}
+
 fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> Value {
     Value::Array(
         headers
@@ -134,7 +233,14 @@ fn headers_json(headers: &[(String, String)], masker: &Masker, clock: Clock) -> 
 
 impl JsonReporter {
     /// A reporter masking secrets with `masker`, streaming executions into `executions`.
-    pub fn new(options: JsonOptions, masker: Masker, executions: Box<dyn Spool>) -> Self {
+    /// `collection` is the collection's document, as loaded.
+    pub fn new(
+        options: JsonOptions,
+        masker: Masker,
+        executions: Box<dyn Spool>,
+        collection: &Value,
+    ) -> Self {
+        let clock = Clock::from_env();
         JsonReporter {
             options,
             masker,
@@ -142,35 +248,166 @@ impl JsonReporter {
             current: None,
             requests: 0,
             body: None,
-            started: Clock::from_env().now_millis(),
-            clock: Clock::from_env(),
+            started: clock.now_millis(),
+            clock,
+            sdk: SdkCollection::new(collection, &mut || clock.id()),
+            node: 0,
+            cursor: Cursor::default(),
+            ids: CursorIds::default(),
+            sent: false,
+            script_request_id: None,
+            tests: 0,
+            failures: Vec::new(),
         }
     }
 
-    fn request_json(&self, request: &HttpRequest) -> Value {
-        let mut map = Map::new();
+    fn now(&self) -> u64 {
+        self.clock.now_millis() as u64
+    }
+
+    /// The current item's cursor, with the ids of `script` when an event comes from one.
+    fn cursor_json(&self, cursor: &Cursor, script: Option<(Value, Option<Value>)>) -> Value {
+        let ids = CursorIds {
+            script,
+            ..self.ids.clone()
+        };
+        cursor_json(cursor, &ids)
+    }
+
+    /// The request as sent, in the SDK's shape: the item's request (its description, auth, …)
+    /// with the URL, method, headers and a raw body as they went out.
+    /// `sent_cookie` is the `Cookie` header the HTTP layer sent (the jar's cookies joined to
+    /// the request's own), which Newman lists as the runtime's.
+    fn request_json(
+        &self,
+        request: &HttpRequest,
+        own: bool,
+        sent_cookie: Option<&str>,
+        resolved_auth: Option<&Auth>,
+    ) -> Value {
+        let item = own
+            .then(|| self.sdk.node(self.node).and_then(|n| n.get("request")))
+            .flatten();
+        let mut map = match item {
+            Some(Value::Object(item)) => item.clone(),
+            _ => Map::new(),
+        };
         map.insert(
             "url".into(),
             crate::http::url_encode::report_object(&self.masker.mask(&request.url)),
         );
-        map.insert("method".into(), json!(request.method));
-        map.insert(
-            "header".into(),
-            headers_json(&request.headers, &self.masker, self.clock),
-        );
-        if let Some(body) = &request.body {
-            map.insert(
-                "body".into(),
-                json!({"mode": "raw", "raw": self.masker.mask(&String::from_utf8_lossy(body))}),
-            );
+        let item_headers = item.and_then(|r| r.get("header")).and_then(Value::as_array);
+        let auth = own.then(|| self.sdk.auth_for(self.node)).flatten();
+        if let Some(auth) = auth {
+            map.insert("auth".into(), with_values(auth, resolved_auth));
         }
-        Value::Object(map)
+        let apikey_header = auth.and_then(apikey_header);
+        // The runtime adds a `Content-Type` for the item's body; a script adds one otherwise.
+        let has_body = item.and_then(|r| r.get("body")).is_some();
+        // …and an `Authorization` for its auth.
+        let authorized = auth.is_some_and(|a| a.get("type") != Some(&json!("noauth")));
+        let runtime = |name: &str| {
+            (RUNTIME_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+                && (has_body || !name.eq_ignore_ascii_case("content-type"))
+                && (authorized || !name.eq_ignore_ascii_case("authorization")))
+                || apikey_header.is_some_and(|h| h.eq_ignore_ascii_case(name))
+        };
+        let mode = item
+            .and_then(|r| r.get("body"))
+            .and_then(|b| b.get("mode"))
+            .and_then(Value::as_str);
+        let form = matches!(mode, Some("urlencoded" | "formdata"));
+        // A request that could not even be made (no URL) has only the item's headers; the
+        // `Authorization` of a URL's user info is the HTTP layer's, which Newman does not list.
+        let userinfo = !authorized && url_has_userinfo(&request.url);
+        let sent_list: Vec<(String, String)> = if request.url.is_empty() {
+            Vec::new()
+        } else {
+            request
+                .headers
+                .iter()
+                .filter(|(k, _)| !(userinfo && k.eq_ignore_ascii_case("authorization")))
+                .cloned()
+                .collect()
+        };
+        // With an auth, the runtime replaces the item's own `Authorization`.
+        let own_headers: Option<Vec<Value>> = item_headers.map(|list| {
+            list.iter()
+                .filter(|h| {
+                    !(authorized
+                        && h.get("key")
+                            .and_then(Value::as_str)
+                            .is_some_and(|k| k.eq_ignore_ascii_case("authorization")))
+                })
+                .cloned()
+                .collect()
+        });
+        let mut headers = sent_headers(
+            own_headers.as_ref(),
+            &sent_list,
+            &|k, v| {
+                self.masker
+                    .header_value(k, self.clock.header_value(k, v))
+                    .into_owned()
+            },
+            &runtime,
+            form,
+        );
+        if let (Some(cookie), Value::Array(list)) = (sent_cookie, &mut headers) {
+            let cookie = self.masker.mask(cookie).into_owned();
+            let own = list.iter_mut().find(|h| {
+                h.get("key")
+                    .and_then(Value::as_str)
+                    .is_some_and(|k| k.eq_ignore_ascii_case("cookie"))
+            });
+            match own {
+                Some(h) if h.get("value") != Some(&json!(cookie)) => {
+                    h["value"] = json!(cookie);
+                    h["system"] = json!(true);
+                }
+                Some(_) => {}
+                None => list.push(json!({"key": "Cookie", "value": cookie, "system": true})),
+            }
+        }
+        // An empty header list is left out, as the SDK leaves it out.
+        if headers.as_array().is_some_and(|h| !h.is_empty()) {
+            map.insert("header".into(), headers);
+        } else {
+            map.remove("header");
+        }
+        map.insert("method".into(), json!(request.method));
+        let sent = request.body.as_ref().filter(|b| !b.is_empty());
+        match (map.get_mut("body"), sent) {
+            (Some(body), Some(sent)) if body.get("mode") == Some(&json!("raw")) => {
+                body["raw"] = json!(self.masker.mask(&String::from_utf8_lossy(sent)));
+            }
+            (Some(body), Some(sent)) if body.get("mode") == Some(&json!("urlencoded")) => {
+                let fields = body.get("urlencoded").and_then(Value::as_array);
+                let sent = sent_form(fields, sent, &|v| self.masker.mask(v).into_owned());
+                body["urlencoded"] = sent;
+            }
+            (None, Some(sent)) => {
+                let raw = self
+                    .masker
+                    .mask(&String::from_utf8_lossy(sent))
+                    .into_owned();
+                map.insert("body".into(), json!({"mode": "raw", "raw": raw}));
+            }
+            _ => {}
+        }
+        // What came from the item (auth, descriptions, form fields) is masked too.
+        let mut request = Value::Object(map);
+        mask_strings(&mut request, &self.masker);
+        request
     }
 
     fn response_json(&self, response: &HttpResponse) -> Value {
         let mut map = Map::new();
         map.insert("id".into(), json!(self.clock.id()));
-        map.insert("status".into(), json!(response.reason));
+        // An unknown code has no reason phrase, and Newman no status.
+        if !response.reason.is_empty() {
+            map.insert("status".into(), json!(response.reason));
+        }
         map.insert("code".into(), json!(response.status));
         map.insert(
             "header".into(),
@@ -194,6 +431,7 @@ impl JsonReporter {
             json!(self.clock.duration(response.elapsed).as_millis() as u64),
         );
         map.insert("responseSize".into(), json!(response.body.len()));
+        map.insert("cookie".into(), json!([]));
         if self.options.timings
             && let Some(timings) = &response.timings
         {
@@ -236,39 +474,27 @@ impl JsonReporter {
         json!({"start": start, "offset": offset, "phases": phases})
     }
 
-    /// The report to write: the whole document, given the summary, the collection's document
-    /// (written from its kept text, not as a tree) and the final environment and globals,
-    /// around the executions streamed so far.
-    pub fn artifact<'a>(self, run: &Finished<'a>) -> Artifact<'a> {
-        let doc = self.document(
-            run.summary,
-            run.variables.environment.clone(),
-            run.variables.globals.clone(),
-        );
-        let JsonReporter {
-            executions, masker, ..
-        } = self;
-        let collection = run.collection;
+    /// The report to write: the whole document, given the summary and the final environment
+    /// and globals, around the executions streamed so far; the collection (as the SDK
+    /// serialises it) is written into it last.
+    pub fn artifact<'a>(mut self, run: &Finished<'a>) -> Artifact<'a> {
+        let doc = self.document(run.summary, run.variables);
+        let mut collection = std::mem::take(&mut self.sdk).into_json();
+        mask_strings(&mut collection, &self.masker);
         Artifact::Spooled {
-            spool: executions,
+            spool: self.executions,
             doc,
             value: Box::new(move |out| {
-                let mask = |text: &str| match masker.mask(text) {
-                    Cow::Owned(masked) => Some(masked),
-                    Cow::Borrowed(_) => None,
-                };
-                let options = PrettyOptions {
-                    indent: b"  ",
-                    replace: None,
-                    mask: Some(&mask),
-                };
                 // The collection is one level down in the report.
-                collection.write_pretty(&mut Indented { inner: out }, &options)
+                let mut out = Indented { inner: out };
+                let formatter = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+                let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+                serde::Serialize::serialize(&collection, &mut ser).map_err(std::io::Error::other)
             }),
         }
     }
 
-    fn document(&self, summary: &RunSummary, environment: Value, globals: Value) -> Value {
+    fn document(&self, summary: &RunSummary, variables: &RunVariables) -> Value {
         let stats = |stats: Option<(Duration, Duration, Duration, Duration)>| {
             stats
                 .map(|(a, b, c, d)| {
@@ -287,33 +513,18 @@ impl JsonReporter {
         let failures: Vec<Value> = summary
             .failures
             .iter()
-            .map(|f| {
-                let error = match f.assertion {
-                    Some((index, position)) => json!({
-                        "name": f.error_name,
-                        "index": index,
-                        "test": f.test,
-                        "message": f.message,
-                        "stack": assertion_stack(&f.error_name, &f.message, index, position),
-                    }),
-                    None => json!({
-                        "name": f.error_name,
-                        "message": f.message,
-                        "stack": format!("{}: {}", f.error_name, f.message),
-                    }),
-                };
-                json!({
-                    "error": error,
-                    "at": f.at,
-                    "source": {"name": f.source},
-                    "parent": {},
-                    "cursor": {"iteration": f.iteration},
-                })
-            })
+            .enumerate()
+            .map(|(i, f)| self.failure_json(f, self.failures.get(i)))
             .collect();
         let completed = self.started + self.clock.duration(summary.duration).as_millis();
+        let new_id = &mut || self.clock.id();
+        let environment = scope_json(
+            &variables.environment,
+            variables.environment_from_file,
+            new_id,
+        );
+        let mut globals = scope_json(&variables.globals, variables.globals_from_file, new_id);
         let mut environment = environment;
-        let mut globals = globals;
         if self.clock.frozen {
             // Scopes made up for the run get a random id; freeze it for snapshots.
             for doc in [&mut environment, &mut globals] {
@@ -327,7 +538,7 @@ impl JsonReporter {
             "environment": environment,
             "globals": globals,
             "run": {
-                "stats": stats_json(summary),
+                "stats": stats_json(summary, Some(self.tests)),
                 "timings": {
                     "responseAverage": mean,
                     "responseMin": min,
@@ -355,23 +566,108 @@ impl JsonReporter {
         doc
     }
 
+    /// One of `run.failures`: the error (serialised, as Newman's summary keeps it), where it
+    /// happened, the item and the folder (or collection) around it, and the cursor.
+    fn failure_json(&self, f: &super::summary::Failure, context: Option<&FailureContext>) -> Value {
+        let error = match (context.and_then(|c| c.error.clone()), f.assertion) {
+            (Some(error), _) => error,
+            (None, Some((index, position))) => {
+                let stack = assertion_stack(&f.error_name, &f.message, index, position);
+                let mut error = Map::new();
+                error.insert("name".into(), json!(f.error_name));
+                error.insert("index".into(), json!(index));
+                error.insert("test".into(), json!(f.test));
+                error.insert("message".into(), json!(f.message));
+                error.insert("stack".into(), json!(stack));
+                serialised(
+                    &mut error,
+                    self.clock.id(),
+                    self.now(),
+                    assertion_frames(&stack),
+                );
+                Value::Object(error)
+            }
+            (None, None) => {
+                let mut error = Map::new();
+                error.insert("name".into(), json!(f.error_name));
+                error.insert("message".into(), json!(f.message));
+                error.insert(
+                    "stack".into(),
+                    json!(format!("{}: {}", f.error_name, f.message)),
+                );
+                serialised(&mut error, self.clock.id(), self.now(), json!([]));
+                Value::Object(error)
+            }
+        };
+        let mut map = Map::new();
+        map.insert("error".into(), error);
+        map.insert("at".into(), json!(f.at));
+        let node = context.and_then(|c| c.node);
+        match context
+            .and_then(|c| c.source.as_ref())
+            .or_else(|| node.and_then(|n| self.sdk.node(n)))
+        {
+            Some(item) => {
+                map.insert("source".into(), item.clone());
+            }
+            None => {
+                map.insert("source".into(), json!({"name": f.source}));
+            }
+        }
+        if let Some(parent) = context
+            .filter(|c| c.parent)
+            .and(node)
+            .and_then(|n| self.sdk.parent(n))
+        {
+            map.insert("parent".into(), parent.clone());
+        }
+        map.insert(
+            "cursor".into(),
+            context.map_or_else(|| json!({"iteration": f.iteration}), |c| c.cursor.clone()),
+        );
+        Value::Object(map)
+    }
+
     /// The item finished: write its execution record.
     fn write_record(&mut self) {
         // Newman pushes the item's one execution record once per request (a script's
         // `pm.sendRequest` too), each request overwriting the record's request and
         // response: the report lists the final record that many times. An item whose
         // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
+        if self.sent {
+            self.tests += 1;
+        }
         if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
-            let mut map = map;
+            // Newman's order: cursor, item, request, response, id, then what events added.
+            let item = self.sdk.node(self.node).cloned().unwrap_or(Value::Null);
+            let id = match self.script_request_id.take() {
+                Some(id) => json!(id),
+                None => item.get("id").cloned().unwrap_or(json!("")),
+            };
+            let mut record = Map::new();
+            let mut rest = map;
+            for key in ["cursor"] {
+                if let Some(v) = rest.remove(key) {
+                    record.insert(key.into(), v);
+                }
+            }
+            record.insert("item".into(), item);
+            for key in ["request", "response"] {
+                if let Some(v) = rest.remove(key) {
+                    record.insert(key.into(), v);
+                }
+            }
+            record.insert("id".into(), id);
+            record.extend(rest);
             // Test names, assertion and script error messages quote values too: the
             // record's strings go through the masker as it is written (the request and
             // response were masked field by field when they were recorded).
-            for (key, value) in map.iter_mut() {
+            for (key, value) in record.iter_mut() {
                 if key != "request" && key != "response" {
                     mask_strings(value, &self.masker);
                 }
             }
-            let record = Value::Object(map);
+            let record = Value::Object(record);
             let body = self.body.take();
             let (masker, as_text) = (&self.masker, self.options.body_as_text);
             for _ in 0..self.requests.max(1) {
@@ -385,7 +681,8 @@ impl JsonReporter {
 }
 
 /// `run.stats` in Newman's shape: `{total, pending, failed}` per category.
-pub(super) fn stats_json(summary: &RunSummary) -> Value {
+/// `tests` is the number of items whose test phase ran, when known (else every item's).
+pub(super) fn stats_json(summary: &RunSummary, tests: Option<usize>) -> Value {
     let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
     let st = &summary.stats;
     json!({
@@ -397,7 +694,7 @@ pub(super) fn stats_json(summary: &RunSummary) -> Value {
         }),
         "prerequests": counter(Counter { executed: st.items.executed, failed: 0 }),
         "requests": counter(st.requests),
-        "tests": counter(Counter { executed: st.items.executed, failed: 0 }),
+        "tests": counter(Counter { executed: tests.unwrap_or(st.items.executed), failed: 0 }),
         "assertions": counter(st.assertions),
         "testScripts": counter(st.test_scripts),
         "prerequestScripts": counter(st.prerequest_scripts),
@@ -446,26 +743,77 @@ impl Listener for JsonReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
             Event::BeforeItem { cursor, item } => {
+                self.node = item.node;
+                self.cursor = *cursor;
+                self.ids = CursorIds {
+                    item_run: self.clock.id(),
+                    ..CursorIds::default()
+                };
+                self.sent = false;
+                self.script_request_id = None;
                 let mut map = Map::new();
-                map.insert("cursor".into(), cursor_json(cursor));
-                map.insert("item".into(), item_json(item));
-                map.insert("id".into(), json!(item.id.unwrap_or("")));
-                map.insert("assertions".into(), json!([]));
+                map.insert("cursor".into(), self.cursor_json(cursor, None));
                 self.current = Some(map);
                 self.requests = 0;
             }
             Event::Request {
+                cursor,
                 request,
                 response,
                 credentials,
+                from_script,
+                auth,
                 ..
             } => {
                 self.masker.learn_request(request, credentials);
-                let request_json = self.request_json(request);
+                // A script's request has its own id; the item's cursor keeps its own request's.
+                let request_id = self.clock.id();
+                if !from_script {
+                    self.ids.request = Some(request_id.clone());
+                }
+                let sent_cookie = response.ok().and_then(|r| r.first_cookie.as_deref());
+                let request_json = self.request_json(request, !from_script, sent_cookie, *auth);
                 let response_json = response.as_ref().ok().map(|r| self.response_json(r));
                 self.body = response.as_ref().ok().map(|r| r.body.clone());
+                // A script's request names the script (the item's test script once its own
+                // request is out, else its pre-request script).
+                let script = from_script
+                    .then(|| {
+                        let phase = if self.sent { "test" } else { "prerequest" };
+                        self.sdk.ran(self.node, phase, &mut || self.clock.id())
+                    })
+                    .flatten()
+                    .map(|(id, execution)| (id, Some(execution)));
+                self.sent |= !from_script;
+                self.script_request_id = from_script.then(|| self.clock.id());
+                let cursor_json = cursor_json(
+                    cursor,
+                    &CursorIds {
+                        item_run: self.ids.item_run.clone(),
+                        request: Some(request_id),
+                        script,
+                    },
+                );
+                if let Err(e) = response {
+                    // The item Newman names is its request as sent, headers and all.
+                    let source = (!from_script)
+                        .then(|| self.sdk.node(self.node).cloned())
+                        .flatten()
+                        .map(|mut item| {
+                            item["request"]["header"] = request_json["header"].clone();
+                            item
+                        });
+                    self.failures.push(FailureContext {
+                        node: (!from_script).then_some(self.node),
+                        parent: false,
+                        cursor: cursor_json.clone(),
+                        error: Some(request_failure_json(e, self.clock.id(), self.now())),
+                        source,
+                    });
+                }
                 if let Some(map) = self.current.as_mut() {
                     self.requests += 1;
+                    map.insert("cursor".into(), cursor_json);
                     map.insert("request".into(), request_json);
                     match (response, response_json) {
                         (Ok(_), Some(r)) => {
@@ -480,23 +828,65 @@ impl Listener for JsonReporter {
                 }
             }
             Event::Assertion {
-                assertion, cursor, ..
+                assertion,
+                cursor,
+                item,
+                kind,
+                ..
             } => {
-                if let Some(Value::Array(list)) =
-                    self.current.as_mut().and_then(|m| m.get_mut("assertions"))
-                {
-                    list.push(assertion_json(assertion, cursor.position));
+                let record = assertion_json(assertion, cursor.position);
+                let failure = assertion_failure_json(&record, self.clock.id(), self.now());
+                if let Some(map) = self.current.as_mut() {
+                    let entry = map.entry("assertions").or_insert_with(|| json!([]));
+                    if let Value::Array(list) = entry {
+                        list.push(record);
+                    }
+                }
+                if assertion.error.is_some() {
+                    // The script is running: it has its execution id already.
+                    let script = self
+                        .sdk
+                        .ran(item.node, listen(*kind), &mut || self.clock.id())
+                        .map(|(id, execution)| (id, Some(execution)));
+                    let cursor = self.cursor_json(cursor, script);
+                    self.failures.push(FailureContext {
+                        node: Some(item.node),
+                        parent: true,
+                        cursor,
+                        error: failure,
+                        source: None,
+                    });
                 }
             }
-            Event::Script { kind, error, .. } => {
-                let key = match kind {
-                    ScriptKind::PreRequest => "prerequestScript",
-                    ScriptKind::Test => "testScript",
-                };
-                if let Some(map) = self.current.as_mut() {
-                    let entry = map.entry(key).or_insert_with(|| json!([]));
-                    if let Value::Array(list) = entry {
-                        list.push(script_json(*error));
+            Event::Script {
+                kind,
+                error,
+                cursor,
+                item,
+                ..
+            } => {
+                let ran = self
+                    .sdk
+                    .ran(item.node, listen(*kind), &mut || self.clock.id());
+                if let Some(error) = error {
+                    let error = script_error_json(error, self.clock.id(), self.now());
+                    let script = ran.map(|(id, _)| (id, None));
+                    self.failures.push(FailureContext {
+                        node: Some(item.node),
+                        parent: true,
+                        cursor: self.cursor_json(cursor, script),
+                        error: Some(error.clone()),
+                        source: None,
+                    });
+                    let key = match kind {
+                        ScriptKind::PreRequest => "prerequestScript",
+                        ScriptKind::Test => "testScript",
+                    };
+                    if let Some(map) = self.current.as_mut() {
+                        let entry = map.entry(key).or_insert_with(|| json!([]));
+                        if let Value::Array(list) = entry {
+                            list.push(json!({ "error": error }));
+                        }
                     }
                 }
             }
@@ -508,5 +898,13 @@ impl Listener for JsonReporter {
             | Event::RunError { .. }
             | Event::Done => {}
         }
+    }
+}
+
+/// The `listen` of a script kind.
+fn listen(kind: ScriptKind) -> &'static str {
+    match kind {
+        ScriptKind::PreRequest => "prerequest",
+        ScriptKind::Test => "test",
     }
 }

@@ -24,6 +24,7 @@ pub(crate) mod newman_context;
 pub(crate) mod progress;
 pub(crate) mod registry;
 pub(crate) mod reporter;
+pub(crate) mod sdk;
 pub(crate) mod style;
 pub(crate) mod summary;
 pub(crate) mod symbols;

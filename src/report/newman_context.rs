@@ -37,6 +37,10 @@ pub struct RunVariables {
     pub environment: Value,
     /// The globals.
     pub globals: Value,
+    /// Whether the environment came from a file (`-e`); else postie made its document up.
+    pub environment_from_file: bool,
+    /// Whether the globals came from a file (`-g`).
+    pub globals_from_file: bool,
 }
 
 /// What a template may show about the collection that events do not carry.
@@ -515,7 +519,7 @@ pub fn build(
     context.insert(
         "summary".into(),
         json!({
-            "stats": stats_json(summary),
+            "stats": stats_json(summary, None),
             "timings": {
                 "responseAverage": js_number(mean),
                 "responseMin": js_number(min),
@@ -571,6 +575,7 @@ mod tests {
                 {"key": "host", "value": "h", "type": "default"},
             ]}),
             globals: Value::Null,
+            ..RunVariables::default()
         };
         build(
             &capture,

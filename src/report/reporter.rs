@@ -4,7 +4,6 @@
 
 use super::newman_context::RunVariables;
 use super::summary::RunSummary;
-use crate::collection::CollectionDocument;
 use crate::diagnostic::Diagnostic;
 use crate::runner::Listener;
 use serde_json::Value;
@@ -24,8 +23,6 @@ pub trait Reporter: Listener {
 pub struct Finished<'a> {
     /// Counts, failures and timing statistics.
     pub summary: &'a RunSummary,
-    /// The collection's document as loaded (the JSON report embeds it).
-    pub collection: &'a CollectionDocument,
     /// The environment and globals as the run left them, in Newman's export shape.
     pub variables: &'a RunVariables,
 }

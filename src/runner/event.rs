@@ -26,6 +26,9 @@ pub struct ItemRef<'a> {
     pub name: &'a str,
     /// Names of the folders around it, outermost first.
     pub folders: &'a [String],
+    /// Its ordinal among the collection's nodes (folders and requests, in document order), by
+    /// which reporters find it in the collection's document.
+    pub node: usize,
 }
 
 impl ItemRef<'_> {
@@ -104,6 +107,8 @@ pub enum Event<'a> {
         credentials: &'a [String],
         /// Sent by a script's `pm.sendRequest`, not as the item's own request.
         from_script: bool,
+        /// The auth it was sent with (inherited if not its own), its parameters resolved.
+        auth: Option<&'a crate::collection::model::Auth>,
     },
     /// A test assertion completed.
     Assertion {

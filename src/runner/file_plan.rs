@@ -345,7 +345,11 @@ impl FileReader<'_, '_> {
                 )
             })?,
         };
-        Ok(Some(inherited.plan(&read.item, read.node as u64)))
+        Ok(Some(inherited.plan(
+            &read.item,
+            read.node as u64,
+            read.node,
+        )))
     }
 
     /// Read on to the item at `position` (from the start again when it was passed), keeping
@@ -441,7 +445,7 @@ impl<'p> ItemReader<'p> for FileReader<'p, '_> {
             Some(folder) => self.plan.folders.get(folder),
         };
         inherited.map_or_else(Vec::new, |inherited| {
-            let planned = inherited.plan(&read.item, read.node as u64);
+            let planned = inherited.plan(&read.item, read.node as u64, read.node);
             planned
                 .prerequest()
                 .iter()

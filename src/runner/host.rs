@@ -91,6 +91,7 @@ impl<'a> ScriptHost for RunHost<'a, '_> {
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: true,
+            auth: prepared.auth.as_ref(),
         });
         match result {
             Ok(response) => Ok(response_view(&response)),

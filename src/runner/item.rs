@@ -86,6 +86,7 @@ impl ItemRunner<'_> {
             id: planned.item.id.as_deref(),
             name: &planned.item.name,
             folders: &planned.folders,
+            node: planned.node,
         };
         let mut outcome = ItemOutcome::default();
         listener.on_event(&Event::BeforeItem { cursor, item });
@@ -282,6 +283,7 @@ impl ItemRunner<'_> {
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: false,
+            auth: auth.as_ref(),
         });
         Sent { prepared, result }
     }

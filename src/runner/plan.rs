@@ -27,6 +27,8 @@ pub struct PlannedItem<'c> {
     pub behavior: Arc<ProfileBehavior>,
     /// What tells this item from the others of the run (for ids made up for it).
     key: u64,
+    /// Its ordinal among the collection's nodes (folders and requests, in document order).
+    pub node: usize,
 }
 
 impl<'c> PlannedItem<'c> {
@@ -147,8 +149,9 @@ impl<'c> Inherited<'c> {
         next
     }
 
-    /// `item` with what it inherits from here; `key` tells it from the run's other items.
-    pub(super) fn plan<'i>(&self, item: &'i Item, key: u64) -> PlannedItem<'i>
+    /// `item` with what it inherits from here; `key` tells it from the run's other items, `node`
+    /// is its ordinal among the collection's nodes.
+    pub(super) fn plan<'i>(&self, item: &'i Item, key: u64, node: usize) -> PlannedItem<'i>
     where
         'c: 'i,
     {
@@ -166,6 +169,7 @@ impl<'c> Inherited<'c> {
             auth: auth.filter(|a| a.kind != "noauth"),
             behavior: extend(&self.behavior, item.protocol_profile_behavior.as_deref()),
             key,
+            node,
         }
     }
 }
@@ -213,6 +217,7 @@ pub fn plan<'c>(
         &root,
         &selected,
         selected.is_empty(),
+        &mut 0,
         &mut out,
     );
     out.shrink_to_fit();
@@ -224,20 +229,23 @@ fn walk<'c>(
     inherited: &Inherited<'c>,
     selected: &[&Node],
     included: bool,
+    ordinal: &mut usize,
     out: &mut Vec<PlannedItem<'c>>,
 ) {
     for node in nodes {
         let included = included || selected.iter().any(|s| std::ptr::eq(*s, node));
+        let at = *ordinal;
+        *ordinal += 1;
         match node {
             Node::Item(item) => {
                 if included {
                     let key = std::ptr::from_ref(item) as u64;
-                    out.push(inherited.plan(item, key));
+                    out.push(inherited.plan(item, key, at));
                 }
             }
             Node::Group(group) => {
                 let next = inherited.child(group);
-                walk(&group.items, &next, selected, included, out);
+                walk(&group.items, &next, selected, included, ordinal, out);
             }
         }
     }

@@ -12,6 +12,7 @@ struct OwnedItem {
     id: Option<String>,
     name: String,
     folders: Vec<String>,
+    node: usize,
 }
 
 impl OwnedItem {
@@ -20,6 +21,7 @@ impl OwnedItem {
             id: item.id.map(str::to_string),
             name: item.name.to_string(),
             folders: item.folders.to_vec(),
+            node: item.node,
         }
     }
 
@@ -28,6 +30,7 @@ impl OwnedItem {
             id: self.id.as_deref(),
             name: &self.name,
             folders: &self.folders,
+            node: self.node,
         }
     }
 }
@@ -54,6 +57,7 @@ enum OwnedEvent {
         response: Result<Box<HttpResponse>, HttpError>,
         credentials: Vec<String>,
         from_script: bool,
+        auth: Option<Box<crate::collection::model::Auth>>,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
     Item(Cursor, OwnedItem),
@@ -118,6 +122,7 @@ impl Listener for Recorder {
                 response,
                 credentials,
                 from_script,
+                auth,
             } => OwnedEvent::Request {
                 cursor,
                 item: OwnedItem::from(&item),
@@ -126,6 +131,7 @@ impl Listener for Recorder {
                 response: response.cloned().map(Box::new).map_err(Clone::clone),
                 credentials: credentials.to_vec(),
                 from_script,
+                auth: auth.cloned().map(Box::new),
             },
             Event::Assertion {
                 cursor,
@@ -186,6 +192,7 @@ impl Recorder {
                     response,
                     credentials,
                     from_script,
+                    auth,
                 } => Event::Request {
                     cursor: *cursor,
                     item: item.as_ref(),
@@ -194,6 +201,7 @@ impl Recorder {
                     response: response.as_deref(),
                     credentials,
                     from_script: *from_script,
+                    auth: auth.as_deref(),
                 },
                 OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {
                     cursor: *cursor,

@@ -211,6 +211,9 @@ pub struct AssertionError {
     pub name: String,
     /// Chai-style message, e.g. `expected 401 to equal 200`.
     pub message: String,
+    /// The test threw (or passed `done`) a primitive, not an error: Newman's error for it was
+    /// made without a message, which its stack line shows.
+    pub thrown_primitive: bool,
 }
 
 /// One `pm.test` (or legacy `tests[...]`) result.

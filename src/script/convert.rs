@@ -196,6 +196,9 @@ struct RawError {
     /// The thrown value is chai's `AssertionError` (its JSON carries the stack under Newman).
     #[serde(default)]
     chai: bool,
+    /// A test threw a primitive (see [`AssertionError::thrown_primitive`]).
+    #[serde(default)]
+    primitive: bool,
 }
 
 #[derive(Deserialize)]
@@ -278,6 +281,7 @@ pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcom
                     AssertionError {
                         message: v8_message(&e.name, &e.message, position, source),
                         name: e.name,
+                        thrown_primitive: e.primitive,
                     }
                 }),
             })

@@ -139,10 +139,15 @@
       return err !== null && err !== undefined && typeof err !== 'string' && typeof err !== 'number' &&
         typeof err !== 'boolean' && err[key] !== undefined;
     };
-    return {
+    const record = {
       name: has('name') ? String(err.name) : 'AssertionError',
       message: has('message') ? v8Message(err.message) : testName,
     };
+    // A thrown primitive: Newman's error for it is made with no message (its stack shows none).
+    if (err === null || err === undefined || (typeof err !== 'object' && typeof err !== 'function')) {
+      record.primitive = true;
+    }
+    return record;
   }
 
   // Newman's sandbox sends a failed test's error to the runner as JSON: an error that holds a

@@ -4,7 +4,13 @@
   newman-diff [--postie BIN] [CASE_DIR|FAMILY_DIR ...]      compare postie with the recorded results
   newman-diff --record [CASE_DIR ...]                        run Newman, write each case's newman.txt
   newman-diff --live [--postie BIN] [CASE_DIR ...]           run both now and diff (nothing written)
-  newman-diff --live --reports [CASE_DIR ...]                 also compare the JUnit file and the CLI text
+  newman-diff --live --reports [CASE_DIR ...]                 also compare the JUnit file, the CLI text and
+                                                             the JSON report (normalised: report_digest.py)
+  newman-diff --json-reports [CASE_DIR ...]                   compare postie's JSON report, normalised, with
+                                                             the cases' recorded newman-report.txt (only
+                                                             the cases that have one)
+  newman-diff --record --json-reports CASE_DIR ...            record Newman's normalised JSON report as
+                                                             newman-report.txt (newman.txt is left alone)
   options: -j N (parallel runs, default 2), --newman CMD, --keep DIR (keep artifacts), -q (quiet),
            --min-cases N (fail when fewer cases are found), --show N (diff lines per case, default 60),
            --update-postie (write postie.txt for divergence and pending cases),
@@ -58,8 +64,11 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
 DEFAULT_NEWMAN = os.path.join(ROOT, "tools", "newman", "node_modules", ".bin", "newman")
 DEFAULT_POSTIE = os.path.join(ROOT, "target", "release", "postie")
 HOST = "echo.test"
-# `--reports`: also compare the JUnit file and the CLI text (live runs only).
+# `--reports`: also compare the JUnit file, the CLI text and the JSON report (live runs only).
 REPORTS = False
+# `--json-reports`: compare only the normalised JSON report, with the recorded newman-report.txt.
+JSON_REPORTS = False
+REPORT_FILE = "newman-report.txt"
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
 
@@ -306,6 +315,9 @@ def digest(meta, out, port, code, stdout, captured):
     if REPORTS:
         lines += report_digest.junit_lines(os.path.join(out, "report.xml"))
         lines += report_digest.cli_lines(stdout)
+        lines += report_digest.json_report_lines(os.path.join(out, "report.json"), port, meta.get("mask", []))
+    if JSON_REPORTS:
+        lines = report_digest.json_report_lines(os.path.join(out, "report.json"), port, meta.get("mask", []))
     text = "\n".join(lines) + "\n"
     for host in ("127.0.0.1", "localhost"):
         text = text.replace("%s:%d" % (host, port), HOST)
@@ -366,18 +378,23 @@ def main(argv):
     ap.add_argument("--against-newman", action="store_true",
                     help="compare pending cases with newman.txt (show what is left to fix)")
     ap.add_argument("--reports", action="store_true",
-                    help="with --live: also compare the JUnit report and the CLI text")
+                    help="with --live: also compare the JUnit report, the CLI text and the JSON report")
+    ap.add_argument("--json-reports", action="store_true",
+                    help="compare only the normalised JSON report, with the recorded %s" % REPORT_FILE)
     args = ap.parse_args(argv)
     if args.reports and not args.live:
         print("--reports compares live runs only: add --live")
         return 2
-    global REPORTS
+    global REPORTS, JSON_REPORTS
     REPORTS = args.reports
+    JSON_REPORTS = args.json_reports
     for attr in ("postie", "newman"):
         first, _, rest = getattr(args, attr).partition(" ")
         if os.sep in first and os.path.exists(first):
             setattr(args, attr, (os.path.abspath(first) + " " + rest).strip())
     cases = find_cases(args.cases or [os.path.join(ROOT, "tests", "corpus")])
+    if JSON_REPORTS and not args.record and not args.live:
+        cases = [c for c in cases if os.path.exists(os.path.join(c, REPORT_FILE))]
     if len(cases) < args.min_cases:
         print("only %d cases found, expected at least %d" % (len(cases), args.min_cases))
         return 1
@@ -409,7 +426,7 @@ def main(argv):
         for case, meta, res in pool.map(one, cases):
             name = rel(case)
             if args.record:
-                with open(os.path.join(case, "newman.txt"), "w", encoding="utf-8") as f:
+                with open(os.path.join(case, REPORT_FILE if JSON_REPORTS else "newman.txt"), "w", encoding="utf-8") as f:
                     f.write(res["newman"])
                 if not args.q:
                     print("recorded %s" % name)
@@ -417,6 +434,9 @@ def main(argv):
             newman_path = os.path.join(case, "newman.txt")
             if args.live:
                 expected, label = res["newman"], "newman"
+            elif JSON_REPORTS:
+                p = os.path.join(case, REPORT_FILE)
+                expected, label = open(p, encoding="utf-8").read(), REPORT_FILE
             elif meta.get("divergence") or (meta.get("pending") and not args.against_newman):
                 kind = "divergence %s" % meta["divergence"] if meta.get("divergence") else "pending"
                 p = os.path.join(case, "postie.txt")
@@ -443,7 +463,8 @@ def main(argv):
                 print("MISSING %s: no recorded result" % name)
                 bad += 1
                 continue
-            if expected == res["postie"]:
+            masked_ok = (REPORTS or JSON_REPORTS) and report_digest.same_masked(expected, res["postie"])
+            if expected == res["postie"] or masked_ok:
                 if not args.q:
                     print("match %s" % name)
                 continue

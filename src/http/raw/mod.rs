@@ -261,6 +261,7 @@ fn into_response(
         elapsed: started.elapsed(),
         timings: None,
         sent_cookie: None,
+        first_cookie: None,
     })
 }
 

@@ -332,11 +332,13 @@ mod tests {
             id: None,
             name: "one",
             folders: &folders,
+            node: 0,
         };
         let two = ItemRef {
             id: None,
             name: "two",
             folders: &folders,
+            node: 0,
         };
         let text = render(&[
             Event::BeforeItem {
@@ -363,6 +365,7 @@ mod tests {
             id: None,
             name: "loop",
             folders: &[],
+            node: 0,
         };
         let script = |kind, next_request| Event::Script {
             cursor: cursor(0),

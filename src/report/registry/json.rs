@@ -26,10 +26,13 @@ pub(super) fn build(
     };
     let target = context.target(name, "newman-run-report.json".to_string());
     let spool = (context.open_spool)(&target)?;
+    // A document that cannot be read again (it was read once already) gives an empty tree.
+    let document = context.collection.doc.to_value().unwrap_or_default();
     Ok(Some(Box::new(JsonReporter::new(
         options,
         context.masker.clone(),
         spool,
+        &document,
     ))))
 }
 
