@@ -31,9 +31,6 @@ pub struct Spec {
     pub code: Option<&'static str>,
     /// Newman's message where postie deliberately says something else.
     pub newman: Option<&'static str>,
-    /// What postie's normal path (the HTTP stack) says where it cannot tell what Newman tells
-    /// (the raw sender, taken for requests with a lower-case header name, says `message`).
-    pub http_stack: Option<(&'static str, &'static str)>,
 }
 
 fn spec(name: &'static str, target: Target, message: &'static str, code: &'static str) -> Spec {
@@ -43,7 +40,6 @@ fn spec(name: &'static str, target: Target, message: &'static str, code: &'stati
         message,
         code: Some(code),
         newman: None,
-        http_stack: None,
     }
 }
 
@@ -207,11 +203,6 @@ fn build_catalogue() -> Vec<Spec> {
             Plain(reply("HTTP/1.1 200 OK\nContent-Length: abc\n", b"ok")),
             "Parse Error: Invalid character in Content-Length",
             "HPE_INVALID_CONTENT_LENGTH",
-        )
-        // The HTTP stack says the same of a bad and of a conflicting length.
-        .http_stack(
-            "Parse Error: Duplicate Content-Length",
-            "HPE_UNEXPECTED_CONTENT_LENGTH",
         ),
         spec(
             "two-lengths",
@@ -385,12 +376,6 @@ fn build_catalogue() -> Vec<Spec> {
 }
 
 impl Spec {
-    /// The HTTP stack's message and code (see [`Spec::http_stack`]).
-    fn http_stack(mut self, message: &'static str, code: &'static str) -> Spec {
-        self.http_stack = Some((message, code));
-        self
-    }
-
     /// Newman says `message` instead (postie differs on purpose; `""`: no error).
     fn newman(mut self, message: &'static str) -> Spec {
         self.newman = Some(message);

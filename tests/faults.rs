@@ -240,10 +240,7 @@ fn check(name: &str) -> [Run; 2] {
 }
 
 fn check_run(spec: &Spec, run: &Run, raw: bool) {
-    let (message, code) = match spec.http_stack {
-        Some((message, code)) if !raw => (message, Some(code)),
-        _ => (spec.message, spec.code),
-    };
+    let (message, code) = (spec.message, spec.code);
     let message = message.replace("{port}", &run.port.to_string());
     let sender = if raw { "raw sender" } else { "HTTP stack" };
     let out = &run.out;

@@ -1,6 +1,7 @@
 //! One hop on the wire, the end of the client's chain (see [`super::layer`]): the jar's cookies
-//! added, the request sent through the pooled HTTP stack (reqwest) or, when it must go out as
-//! written, the raw sender ([`super::raw`]), the body read in full and decoded
+//! added, the request sent through the raw sender ([`super::raw`]: written as listed, the head
+//! read as received, keep-alive connections reused) or, for an NTLM handshake, through the
+//! HTTP stack's single-connection client (reqwest), the body read in full and decoded
 //! ([`super::decode`]), `Set-Cookie` stored.
 
 use super::cookies::CookieJar;
@@ -86,15 +87,11 @@ impl Hop<'_> {
                 same_host,
             );
         }
-        let raw = if self.single_connection {
-            self.options.disable_url_encoding && needs_raw(&request.url)
-        } else {
-            // The HTTP stack adds `Accept: */*` and `Host` to a request without them.
-            needs_raw(&request.url)
-                || names_need_raw(&request.headers)
-                || request.header("accept").is_none()
-                || request.header("host").is_none()
-        };
+        // Every request goes out through the raw sender (names and values as listed, the
+        // response head kept as received, keep-alive connections reused), but for an NTLM
+        // handshake, whose connection is its own (the HTTP stack's single-connection client).
+        let raw = !self.single_connection
+            || (self.options.disable_url_encoding && needs_raw(&request.url));
         let response = if raw {
             // Cookies were added above and are stored below, as for the HTTP stack.
             let config = self.tls.config(self.tls_key)?;
@@ -311,37 +308,4 @@ fn title_case(name: &str) -> String {
         upper = c == '-';
     }
     out
-}
-
-/// True when a header name would not go out as written through the HTTP stack, which writes
-/// names in title case (`x-api-key` → `X-Api-Key`); such requests take the raw sender, which
-/// writes them as listed, as Node does.
-fn names_need_raw(headers: &[(String, String)]) -> bool {
-    headers.iter().any(|(name, _)| {
-        let mut upper = true;
-        name.chars().any(|c| {
-            let expected = if upper {
-                c.to_ascii_uppercase()
-            } else {
-                c.to_ascii_lowercase()
-            };
-            upper = c == '-';
-            c != expected
-        })
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn client_title_case_names_need_no_raw_sender() {
-        let h = |n: &str| vec![(n.to_string(), String::new())];
-        assert!(!names_need_raw(&h("Content-Type")));
-        assert!(!names_need_raw(&h("X-Api-Key")));
-        assert!(names_need_raw(&h("x-api-key")));
-        assert!(names_need_raw(&h("X-API-Key")));
-        assert!(names_need_raw(&h("content-md5")));
-    }
 }

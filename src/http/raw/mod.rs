@@ -1,14 +1,18 @@
-//! The raw sender behind `protocolProfileBehavior.disableUrlEncoding`: one HTTP/1.1 exchange over
-//! a fresh connection whose request-target is the URL's path and query as the user wrote them.
+//! The raw sender, which sends every request but an NTLM handshake's: HTTP/1.1 exchanges whose
+//! request-target is the URL's path and query as the user wrote them, header names and values
+//! as listed, and whose response head is kept as received (names in their case and order, as
+//! Node gives them to Newman's scripts).
 //!
-//! The normal path cannot do this: `http::Uri` (under hyper and reqwest) refuses `"`, `<`, `>`,
-//! `` ` `` and others, and `url::Url` percent-encodes them. So when a request must go out as
-//! written ([`target::needs_raw`]), [`crate::http::client`] hands it here. Host, port and user info
-//! still come from `url::Url`; headers are sent as listed (see [`request`]); the run's cookie jar
-//! is read and written as the normal path does; TLS ([`tls`]) and proxies ([`proxy`]) behave as
-//! there. The connection is dropped after the response (no pooling).
+//! A general HTTP stack cannot do this: `http::Uri` (under hyper and reqwest) refuses `"`, `<`,
+//! `>`, `` ` `` and others, `url::Url` percent-encodes them, and hyper lower-cases and groups
+//! response header names. Host, port and user info still come from `url::Url`; headers are sent
+//! as listed (see [`request`]); the run's cookie jar is read and written as the normal path
+//! does; TLS ([`tls`]) and proxies ([`proxy`]) behave as there. A connection whose response
+//! ended by its framing and which the server keeps open is kept for the next request to the
+//! same place ([`pool`]), as Node's keep-alive agent does.
 
 pub(crate) mod error;
+pub(crate) mod pool;
 pub(crate) mod proxy;
 pub(crate) mod request;
 pub mod response;
@@ -25,7 +29,7 @@ use request::Additions;
 use response::{RawResponse, ResponseReader};
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
-use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio_rustls::TlsConnector;
 use tokio_rustls::rustls::ClientConfig;
@@ -37,6 +41,8 @@ pub struct RawSender {
     proxies: OnceLock<Matcher>,
     /// `--max-response-size`, received and decoded.
     limit: Option<u64>,
+    /// Idle keep-alive connections.
+    pool: pool::Pool,
 }
 
 impl RawSender {
@@ -117,16 +123,40 @@ impl RawSender {
         let mut message = request::request_head(&request.method, &line_target, &headers)?;
         message.extend_from_slice(request.body.as_deref().unwrap_or_default());
 
+        let key = pool::Key {
+            https,
+            host: host_text.to_string(),
+            port,
+            proxy: route.as_ref().map(|r| (r.host.clone(), r.port)),
+            tls: if https { Arc::as_ptr(&tls) as usize } else { 0 },
+        };
+        let keep = !request
+            .header("connection")
+            .is_some_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")));
+        let peer = match &route {
+            Some(route) if !https => (route.host.as_str(), route.port),
+            _ => (host_text, port),
+        };
+        // A kept connection first; one the server closed meanwhile (nothing came back on it)
+        // is dropped and the request goes out on a new one.
+        if let Some(stream) = self.pool.take(&key) {
+            match exchange(stream, &message, &request.method, peer, self.limit, hop).await {
+                Ok((raw, stream)) => {
+                    if let Some(stream) = stream.filter(|_| keep) {
+                        self.pool.put(key, stream);
+                    }
+                    return into_response(raw, &url, jar, started, self.limit);
+                }
+                Err((error, nothing_received)) if !nothing_received => return Err(error),
+                Err(_) => {}
+            }
+        }
         hop.socket = Some(Instant::now());
         let stream = match &route {
             Some(route) => connect(&route.host, route.port, hop).await?,
             None => connect(host_text, port, hop).await?,
         };
-        let (io_host, io_port) = match &route {
-            Some(route) => (route.host.as_str(), route.port),
-            None => (host_text, port),
-        };
-        let raw = if https {
+        let stream: pool::Stream = if https {
             let stream = match &route {
                 Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
                 None => stream,
@@ -139,13 +169,17 @@ impl RawSender {
                 .await
                 .map_err(|e| error::from_io(&e, host_text, port))?;
             hop.secure_connect = Some(Instant::now());
-            let peer = (host_text, port);
-            exchange(stream, &message, &request.method, peer, self.limit, hop).await?
+            Box::new(stream)
         } else {
             hop.connect = Some(Instant::now());
-            let peer = (io_host, io_port);
-            exchange(stream, &message, &request.method, peer, self.limit, hop).await?
+            Box::new(stream)
         };
+        let (raw, stream) = exchange(stream, &message, &request.method, peer, self.limit, hop)
+            .await
+            .map_err(|(error, _)| error)?;
+        if let Some(stream) = stream.filter(|_| keep) {
+            self.pool.put(key, stream);
+        }
         into_response(raw, &url, jar, started, self.limit)
     }
 }
@@ -182,23 +216,28 @@ async fn connect(host: &str, port: u16, hop: &mut HopMarks) -> Result<TcpStream,
 }
 
 /// Write `message`, read the response to `method`; I/O errors name `peer`. When the head and
-/// the body's end arrived is marked in `hop`.
-async fn exchange<S: AsyncRead + AsyncWrite + Unpin>(
-    mut stream: S,
+/// the body's end arrived is marked in `hop`. The stream comes back when it may carry another
+/// request; an error says whether anything at all came back first.
+async fn exchange(
+    mut stream: pool::Stream,
     message: &[u8],
     method: &str,
     peer: (&str, u16),
     limit: Option<u64>,
     hop: &mut HopMarks,
-) -> Result<RawResponse, HttpError> {
-    let io = |e: std::io::Error| error::from_io(&e, peer.0, peer.1);
+) -> Result<(RawResponse, Option<pool::Stream>), (HttpError, bool)> {
+    let io = |e: std::io::Error| (error::from_io(&e, peer.0, peer.1), true);
     stream.write_all(message).await.map_err(io)?;
     stream.flush().await.map_err(io)?;
     let mut reader = ResponseReader::new(stream).with_limit(limit);
-    let response = reader.read_response(method).await?;
+    let response = match reader.read_response(method).await {
+        Ok(response) => response,
+        Err(error) => return Err((error, reader.nothing_received())),
+    };
     hop.response = reader.head_at();
     hop.end = Some(Instant::now());
-    Ok(response)
+    let reusable = reader.reusable();
+    Ok((response, reusable.then(|| reader.into_inner())))
 }
 
 /// The user info of `url`, percent-decoded, as the normal path turns it into `Basic` auth.
@@ -289,6 +328,7 @@ mod tests {
                 status: 404,
                 reason: reason.into(),
                 headers: vec![("X-Mixed".into(), b"v".to_vec())],
+                minor_version: 1,
             },
             body: Default::default(),
         };

@@ -31,6 +31,8 @@ pub struct Head {
     pub reason: String,
     /// Header fields in received order, names as received, values as raw bytes.
     pub headers: Vec<(String, Vec<u8>)>,
+    /// The HTTP/1 minor version (`1` for HTTP/1.1).
+    pub minor_version: u8,
 }
 
 impl Head {
@@ -40,6 +42,23 @@ impl Head {
             .iter()
             .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_slice())
+    }
+
+    /// True when the connection may carry another request after this response: HTTP/1.1
+    /// unless `Connection: close`, HTTP/1.0 only with `Connection: keep-alive`.
+    pub fn keeps_alive(&self) -> bool {
+        let token = |wanted: &str| {
+            self.values("connection").any(|v| {
+                String::from_utf8_lossy(v)
+                    .split(',')
+                    .any(|t| t.trim().eq_ignore_ascii_case(wanted))
+            })
+        };
+        if self.minor_version >= 1 {
+            !token("close")
+        } else {
+            token("keep-alive")
+        }
     }
 }
 
@@ -70,6 +89,10 @@ pub struct ResponseReader<R> {
     limit: Option<u64>,
     /// When [`Self::read_response`] had the final head.
     head_at: Option<std::time::Instant>,
+    /// Bytes read from the stream so far.
+    received: u64,
+    /// The last response ended by its framing on a connection kept open.
+    reusable: bool,
 }
 
 impl<R: AsyncRead + Unpin> ResponseReader<R> {
@@ -81,7 +104,20 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             start: 0,
             limit: None,
             head_at: None,
+            received: 0,
+            reusable: false,
         }
+    }
+
+    /// True when nothing at all was read from the stream.
+    pub fn nothing_received(&self) -> bool {
+        self.received == 0
+    }
+
+    /// True when the stream may carry another request: the last response ended by its framing,
+    /// the server keeps the connection open, and nothing more was sent after it.
+    pub fn reusable(&self) -> bool {
+        self.reusable && self.buffered().is_empty()
     }
 
     /// Refuse bodies of more than `limit` bytes (`None`: any size).
@@ -111,7 +147,9 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
         let head = self.read_final_head().await?;
         self.head_at = Some(std::time::Instant::now());
         let mut body = BodySink::new(self.limit);
-        match framing(method, &head)? {
+        let framing = framing(method, &head)?;
+        self.reusable = framing != Framing::UntilClose && head.keeps_alive() && head.status != 101;
+        match framing {
             Framing::Empty => {}
             Framing::Length(length) => self.append_exact(length, &mut body).await?,
             Framing::Chunked => self.read_chunked(&mut body).await?,
@@ -190,6 +228,7 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             Err(e) => return Err(read_error(e)),
         };
         self.buf.extend_from_slice(&chunk[..read]);
+        self.received += read as u64;
         Ok(read > 0)
     }
 
@@ -288,6 +327,7 @@ fn parse_head(bytes: &[u8], capacity: &mut usize) -> Option<Result<(usize, Head)
                         .iter()
                         .map(|h| (h.name.to_string(), h.value.to_vec()))
                         .collect(),
+                    minor_version: response.version.unwrap_or(1),
                 },
             ))),
             Ok(httparse::Status::Partial) => None,
