@@ -221,13 +221,6 @@ impl ItemRunner<'_> {
         let client = self.client;
         let prepared_in = preparing.elapsed();
         let prepared_auth = prepared.authorization();
-        // An auth type without a handler is warned about again once a response arrived (Newman
-        // looks for the handler before sending and again after).
-        let unhandled_auth = prepared
-            .auth
-            .as_ref()
-            .map(|a| a.kind.clone())
-            .filter(|kind| !kind.is_empty() && !has_handler(kind));
         let request = std::mem::take(&mut prepared.request);
         let error = prepared.error.take();
         let auth = prepared.auth.take();
@@ -250,15 +243,6 @@ impl ItemRunner<'_> {
         let (exchange, ()) = tokio::join!(send, compile_tests);
         prepared.learn_sent(exchange.request, prepared_auth);
         let mut result = exchange.result;
-        if let (Some(kind), Ok(_)) = (&unhandled_auth, &result) {
-            listener.on_event(&Event::Console {
-                cursor,
-                item,
-                level: ConsoleLevel::Warn,
-                text: &format!("runtime: could not find a handler for auth: {kind}"),
-                runtime: true,
-            });
-        }
         if let Ok(response) = &mut result
             && let Some(timings) = &mut response.timings
         {
