@@ -369,7 +369,8 @@ mod tests {
             v["query"],
             json!([{"key": "x", "value": "1"}, {"key": "y", "value": null}, {"key": "", "value": "z"}])
         );
-        assert_eq!(v["variable"], json!([{"key": "id"}]));
+        // Path variables as the SDK lists them in the report: `type: "any"`.
+        assert_eq!(v["variable"], json!([{"type": "any", "key": "id"}]));
         assert_eq!(v["auth"], json!({"user": "u", "password": "p"}));
         assert_eq!(v["hash"], json!("f"));
     }
