@@ -85,6 +85,13 @@ fn check_csv(dir: &Path, text: &str) -> Result<(), TestCaseError> {
                 .split(|c: char| !c.is_ascii_digit())
                 .filter_map(|n| n.parse().ok())
                 .collect();
+            // A header cell that reads as a number (Newman cannot load the file either).
+            if e.starts_with("the header names column") {
+                let column = numbers.first().copied().unwrap_or(0);
+                let header = bom(decoded).lines().next().unwrap_or("");
+                prop_assert!(column >= 1 && header.split(',').count() >= column, "{}", e);
+                return Ok(());
+            }
             let [line, col] = numbers[..] else {
                 return Err(fail(format!("no line and column in \"{e}\"")));
             };
