@@ -164,3 +164,26 @@ pub fn run_shipped(url: &str, password: &str, extra: &[&str]) -> Output {
     args.extend_from_slice(extra);
     postie(&args)
 }
+
+/// Run the differential harness (`tools/diff/newman_diff.py`) on `tests/corpus` with this
+/// build's postie and `args`; fails naming `what` unless every case passed. Its output.
+pub fn newman_diff(args: &[&str], what: &str) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new("python3")
+        .arg(root.join("tools/diff/newman_diff.py"))
+        .args(args)
+        .arg("--postie")
+        .arg(env!("CARGO_BIN_EXE_postie"))
+        .args(["-q", "-j", "2"])
+        .arg(root.join("tests/corpus"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tools/diff/newman_diff.py (python3): {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} differences from Newman:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains(" pending, 0 differ"), "{stdout}");
+    stdout
+}

@@ -285,17 +285,13 @@ async fn send_once(
     let body = sink.finish().map_err(|e| body_error(&e))?;
     let body = decode_response_body(body, content_encoding.as_deref(), status.as_u16(), limit)
         .map_err(super::decode::DecodeError::into_http_error)?;
-    Ok(HttpResponse {
-        status: status.as_u16(),
-        reason,
+    Ok(HttpResponse::received(
+        (status.as_u16(), reason),
         headers,
         body,
         received,
-        elapsed: started.elapsed(),
-        timings: None,
-        sent_cookie: None,
-        first_cookie: None,
-    })
+        started,
+    ))
 }
 
 /// A response header name as servers usually write it (`content-type` -> `Content-Type`): the

@@ -53,6 +53,28 @@ pub struct HttpResponse {
 }
 
 impl HttpResponse {
+    /// A response as received `started` ago: no timings or cookie notes yet (the layers above
+    /// add them).
+    pub fn received(
+        (status, reason): (u16, String),
+        headers: Vec<(String, String)>,
+        body: ResponseBody,
+        received: u64,
+        started: std::time::Instant,
+    ) -> Self {
+        HttpResponse {
+            status,
+            reason,
+            headers,
+            body,
+            received,
+            elapsed: started.elapsed(),
+            timings: None,
+            sent_cookie: None,
+            first_cookie: None,
+        }
+    }
+
     /// The response's size as Newman's CLI shows it (`size().total`): the status line and
     /// headers as `HTTP/X.X CODE REASON`, `Name: value` lines with CRLFs, plus the body bytes
     /// as they arrived.

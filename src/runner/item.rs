@@ -193,15 +193,7 @@ impl ItemRunner<'_> {
         let preparing = std::time::Instant::now();
         let mut prepared = self.prepare(planned, written, scopes);
         let send_options = planned.send_options(self.follow_redirects);
-        for warning in &prepared.warnings {
-            listener.on_event(&Event::Console {
-                cursor,
-                item,
-                level: ConsoleLevel::Warn,
-                text: warning,
-                runtime: true,
-            });
-        }
+        warn_runtime(listener, cursor, item, &prepared.warnings);
         // While the request is out, compile the test scripts that will read its response, then
         // the next item's pre-request scripts.
         let sandbox = &mut *self.sandbox;
@@ -249,15 +241,7 @@ impl ItemRunner<'_> {
             timings.begin_earlier(prepared_in);
         }
         if result.is_ok() {
-            for warning in &prepared.response_warnings {
-                listener.on_event(&Event::Console {
-                    cursor,
-                    item,
-                    level: ConsoleLevel::Warn,
-                    text: warning,
-                    runtime: true,
-                });
-            }
+            warn_runtime(listener, cursor, item, &prepared.response_warnings);
         }
         listener.on_event(&Event::Request {
             cursor,
@@ -528,4 +512,22 @@ fn signing_auth<'p>(planned: &PlannedItem<'p>, written: &'p Written<'_>) -> Opti
 struct Sent {
     prepared: Prepared,
     result: Result<HttpResponse, HttpError>,
+}
+
+/// The runtime's own warnings (`warnings`) as console lines of `item`, as Newman prints them.
+fn warn_runtime(
+    listener: &mut dyn Listener,
+    cursor: Cursor,
+    item: ItemRef<'_>,
+    warnings: &[String],
+) {
+    for warning in warnings {
+        listener.on_event(&Event::Console {
+            cursor,
+            item,
+            level: ConsoleLevel::Warn,
+            text: warning,
+            runtime: true,
+        });
+    }
 }

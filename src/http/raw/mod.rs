@@ -291,17 +291,13 @@ fn into_response(
     let received = raw.body.len();
     let body = decode_response_body(raw.body, content_encoding.as_deref(), head.status, limit)
         .map_err(super::decode::DecodeError::into_http_error)?;
-    Ok(HttpResponse {
-        status: head.status,
-        reason,
+    Ok(HttpResponse::received(
+        (head.status, reason),
         headers,
         body,
         received,
-        elapsed: started.elapsed(),
-        timings: None,
-        sent_cookie: None,
-        first_cookie: None,
-    })
+        started,
+    ))
 }
 
 #[cfg(test)]
