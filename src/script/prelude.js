@@ -354,11 +354,19 @@
   const PM_ORDER = ['environment', 'globals', 'collectionVariables', 'iterationData', 'variables', 'test',
     'execution', 'info', 'request', 'response', 'cookies', 'sendRequest', 'visualizer'];
   const hasOwnKey = Object.prototype.hasOwnProperty;
+  // A script's pm is reused by the next script of the same event while no script changed it:
+  // building one costs more than a typical script. Every trap below that can change pm (or
+  // settle a lazy member) drops the built ones, so the next script gets a fresh pm, as in Newman.
+  let pmBuilt = Object.create(null);
   // Make a lazy member of `target` the read-only data member it stands for.
   function settle(target, key) {
+    pmBuilt = Object.create(null);
     if (!hasOwnKey.call(pmLazy, key)) return;
     const d = Object.getOwnPropertyDescriptor(target, key);
-    if (d && d.get && d.configurable) d.get.call(target);
+    if (d && d.get && d.configurable) {
+      const value = d.get.call(target);
+      Object.defineProperty(target, key, { value: value, writable: false, enumerable: false, configurable: false });
+    }
   }
   const pmTraps = {
     getOwnPropertyDescriptor: function (target, key) {
@@ -377,32 +385,40 @@
       settle(target, key);
       return Reflect.set(target, key, value, receiver);
     },
+    preventExtensions: function (target) {
+      pmBuilt = Object.create(null);
+      return Reflect.preventExtensions(target);
+    },
+    setPrototypeOf: function (target, proto) {
+      pmBuilt = Object.create(null);
+      return Reflect.setPrototypeOf(target, proto);
+    },
   };
   // pm is a `Postman`, whose prototype holds `expect` (as in the sandbox).
   function Postman() {}
   Object.defineProperty(Postman.prototype, 'expect', { value: P.expect, writable: true, enumerable: false, configurable: true });
   let pm = null;
   function freshPm(eventName) {
+    const built = pmBuilt[eventName];
+    if (built) {
+      pm = built;
+      return;
+    }
     const target = Object.create(Postman.prototype);
     for (const key of PM_ORDER) {
       if (key === 'test') {
         target.test = test;
       } else if (hasOwnKey.call(pmLazy, key)) {
         if (key === 'response' && eventName !== 'test') continue;
-        const make = pmLazy[key];
-        Object.defineProperty(target, key, {
-          get: function () {
-            const value = make();
-            Object.defineProperty(target, key, { value: value, writable: false, enumerable: false, configurable: false });
-            return value;
-          },
-          enumerable: false, configurable: true,
-        });
+        // The member reads the running script's own value (kept in its state) until a trap
+        // settles it.
+        Object.defineProperty(target, key, { get: pmLazy[key], enumerable: false, configurable: true });
       } else {
         Object.defineProperty(target, key, { value: pmValues[key], writable: false, enumerable: false, configurable: false });
       }
     }
     pm = new Proxy(target, pmTraps);
+    pmBuilt[eventName] = pm;
   }
 
   // ---- require and the library modules (src/script/lib, loaded on first use) ------------------
