@@ -18,7 +18,7 @@ use crate::http::files::FileAccess;
 use crate::http::layer::{ClientSender, Exchange, Layer, Next};
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, Prepared};
 use crate::script::{
-    ConsoleLevel, NextRequest, RequestChanges, RequestView, ResponseView, Sandbox, ScopeMeta,
+    ConsoleLevel, LazySandbox, NextRequest, RequestChanges, RequestView, ResponseView, ScopeMeta,
     ScriptContext, ScriptError, ScriptInfo, ScriptKind, ScriptOutcome,
 };
 use crate::vars::Scopes;
@@ -46,7 +46,7 @@ pub struct ItemRunner<'r> {
     /// The run's HTTP client.
     pub client: &'r HttpClient,
     /// The run's sandbox.
-    pub sandbox: &'r mut Sandbox,
+    pub sandbox: &'r mut LazySandbox,
     /// `--ignore-redirects` turns following off by default.
     pub follow_redirects: bool,
     /// Base for relative file paths.

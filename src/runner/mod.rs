@@ -19,7 +19,7 @@ pub use source::{ItemReader, ItemSource, item_source};
 use crate::collection::{Collection, LoadedCollection};
 use crate::diagnostic::Diagnostic;
 use crate::http::{ClientOptions, HttpClient};
-use crate::script::{NextRequest, Sandbox, SandboxOptions, ScopeMeta, VarMap};
+use crate::script::{LazySandbox, NextRequest, SandboxOptions, ScopeMeta, VarMap};
 use crate::vars::Scopes;
 use item::ItemRunner;
 use record::Recorder;
@@ -90,7 +90,8 @@ impl Default for RunOptions {
 /// Run `collection` with `scopes` (updated in place: the final state is what gets exported).
 ///
 /// Returns `Err` only for unusable input (an unknown `--folder`) or when the HTTP client or the
-/// sandbox cannot start; every failure during the run is an event.
+/// async runtime cannot start; every failure during the run is an event (a sandbox that cannot
+/// start fails the script that needed it).
 pub fn run(
     collection: &LoadedCollection,
     scopes: &mut Scopes,
@@ -104,9 +105,10 @@ pub fn run(
     let run_deadline = options
         .run_timeout
         .map(|limit| std::time::Instant::now() + limit);
+    // Each slot's sandbox starts when its first script needs it.
     let mut sandboxes = (0..slots)
         .map(|_| {
-            Sandbox::new(SandboxOptions {
+            LazySandbox::new(SandboxOptions {
                 script_timeout: options.script_timeout,
                 async_errors: options.abort_on_error,
                 send_request_promise: options.send_request_promise,
@@ -114,8 +116,7 @@ pub fn run(
                 ..SandboxOptions::default()
             })
         })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Diagnostic::new(format!("cannot start the script sandbox: {e}")))?;
+        .collect::<Vec<_>>();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -180,7 +181,7 @@ struct RunContext<'a> {
 }
 
 impl<'a> RunContext<'a> {
-    fn item_runner<'r>(&'r self, sandbox: &'r mut Sandbox) -> ItemRunner<'r> {
+    fn item_runner<'r>(&'r self, sandbox: &'r mut LazySandbox) -> ItemRunner<'r> {
         ItemRunner {
             client: self.client,
             sandbox,
@@ -209,7 +210,7 @@ impl<'a> RunContext<'a> {
 /// Iterations one after another, each seeing the variables the previous one left (Newman).
 async fn run_sequential(
     context: &RunContext<'_>,
-    sandbox: &mut Sandbox,
+    sandbox: &mut LazySandbox,
     scopes: &mut Scopes,
     listener: &mut dyn Listener,
 ) {
@@ -228,7 +229,7 @@ async fn run_sequential(
 /// earlier iterations are done; the variables the last iteration left are the run's result.
 async fn run_parallel(
     context: &RunContext<'_>,
-    sandboxes: Vec<Sandbox>,
+    sandboxes: Vec<LazySandbox>,
     scopes: &mut Scopes,
     listener: &mut dyn Listener,
 ) {
@@ -237,7 +238,7 @@ async fn run_parallel(
     use std::collections::BTreeMap;
 
     let initial = scopes.clone();
-    let start = |iteration: usize, mut sandbox: Sandbox| {
+    let start = |iteration: usize, mut sandbox: LazySandbox| {
         let mut scopes = initial.clone();
         scopes.data = context.data_row(iteration);
         async move {

@@ -19,6 +19,7 @@ mod convert;
 mod deadline;
 pub(crate) mod engine;
 mod hooks;
+mod lazy;
 mod native;
 mod options;
 pub(crate) mod profile;
@@ -38,3 +39,4 @@ mod tests;
 
 pub use api::*;
 pub use engine::{Sandbox, SandboxError, SandboxOptions};
+pub use lazy::LazySandbox;
