@@ -268,6 +268,9 @@ pub struct RunFlags {
     /// Plain words and ASCII instead of Unicode symbols in terminal output.
     #[arg(long = "disable-unicode")]
     pub disable_unicode: bool,
+    /// `--shard`, `--shard-by`, `--shard-total`.
+    #[command(flatten)]
+    pub shard: super::shard::ShardArgs,
 }
 
 /// Only the shared run options, without a program name or a subcommand: how the library API

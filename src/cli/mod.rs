@@ -14,6 +14,7 @@ pub(crate) mod execute;
 pub(crate) mod fetch;
 pub(crate) mod outputs;
 pub(crate) mod reporter_options;
+pub(crate) mod shard;
 pub(crate) mod tls;
 
 use crate::collection::{
