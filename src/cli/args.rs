@@ -42,6 +42,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print a manual page in roff: `postie man | man -l -`, `postie man run`.
     Man(ManArgs),
+    /// Merge the JSON reports or JUnit files of a sharded run (`run --shard I/N`) into one.
+    Merge(super::merge::MergeArgs),
 }
 
 /// `postie completions`.

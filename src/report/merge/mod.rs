@@ -1,0 +1,237 @@
+//! `postie merge`: the reports of a sharded run's shards (`postie run --shard I/N`) put back
+//! together into the report the unsharded run writes. JSON reports (Newman's shape, as `-r json`
+//! writes them) here; JUnit files in [`junit`]; [`stats`] combines the timing statistics.
+//!
+//! The JSON rules: the shards are put in run order by their first execution (a shard keeps
+//! the run's own iteration and position numbering); executions and failures are listed
+//! iteration by iteration, each iteration's in shard order; every `run.stats` counter is summed,
+//! except `iterations`, which is summed when the shards split the iterations and taken once when
+//! each shard ran every iteration (split by folder or request); the response timings are
+//! combined from each shard's count, mean and deviation, `started` is the earliest and
+//! `completed` the latest; `transfers` are summed; `run.error` is the first shard's that has
+//! one; `collection` is the first shard's, `environment` and `globals` the last shard's (what the
+//! run left at its end).
+
+pub(crate) mod junit;
+pub(crate) mod stats;
+
+use crate::diagnostic::Diagnostic;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// One shard's JSON report, checked.
+#[derive(Debug)]
+pub struct JsonShard {
+    /// The whole report.
+    pub doc: Value,
+}
+
+impl JsonShard {
+    /// `doc` read from `path`, checked to be a report in Newman's shape.
+    pub fn new(path: &Path, doc: Value) -> Result<Self, Diagnostic> {
+        let bad = |what: &str| {
+            Diagnostic::in_file(path, format!("not a JSON run report: {what}"))
+                .with_hint("postie merge reads the reports `postie run -r json` writes")
+        };
+        let run = doc.get("run").ok_or_else(|| bad("no `run`"))?;
+        for key in ["stats", "timings"] {
+            if !run.get(key).is_some_and(Value::is_object) {
+                return Err(bad(&format!("`run.{key}` is not an object")));
+            }
+        }
+        for key in ["executions", "failures"] {
+            if !run.get(key).is_some_and(Value::is_array) {
+                return Err(bad(&format!("`run.{key}` is not a list")));
+            }
+        }
+        Ok(JsonShard { doc })
+    }
+
+    fn run(&self) -> &Value {
+        &self.doc["run"]
+    }
+
+    fn list(&self, key: &str) -> &[Value] {
+        self.run()[key].as_array().map_or(&[], Vec::as_slice)
+    }
+
+    /// Where the shard starts in the run: its first execution's iteration and position.
+    fn order_key(&self) -> (u64, u64) {
+        let first = self.list("executions").first();
+        let at = |key: &str| {
+            first
+                .and_then(|e| e["cursor"][key].as_u64())
+                .unwrap_or(u64::MAX)
+        };
+        (at("iteration"), at("position"))
+    }
+
+    /// True when the shard's report has a failure or a run error.
+    pub fn failed(&self) -> bool {
+        !self.list("failures").is_empty() || !self.run()["error"].is_null()
+    }
+}
+
+/// The shards' reports merged into one (see the module's rules); `shards` in any order.
+pub fn merge_json(mut shards: Vec<JsonShard>) -> Result<Value, Diagnostic> {
+    if shards.is_empty() {
+        return Err(Diagnostic::new("postie merge: no report to merge"));
+    }
+    shards.sort_by_key(JsonShard::order_key);
+    let by_iteration = |key: &str| in_run_order(&shards, key);
+    let executions = by_iteration("executions");
+    let failures = by_iteration("failures");
+    let mut doc = shards[0].doc.clone();
+    let last = &shards[shards.len() - 1].doc;
+    for key in ["environment", "globals"] {
+        if let (Some(slot), Some(value)) = (doc.get_mut(key), last.get(key)) {
+            *slot = value.clone();
+        }
+    }
+    let run = &mut doc["run"];
+    run["stats"] = merged_stats(&shards);
+    run["timings"] = stats::merged_timings(&shards);
+    run["executions"] = Value::Array(executions);
+    run["failures"] = Value::Array(failures);
+    if let Some(transfers) = run.get_mut("transfers") {
+        let total: u64 = shards
+            .iter()
+            .filter_map(|s| s.run()["transfers"]["responseTotal"].as_u64())
+            .sum();
+        transfers["responseTotal"] = json!(total);
+    }
+    if let Some(error) = shards
+        .iter()
+        .map(|s| &s.run()["error"])
+        .find(|e| !e.is_null())
+    {
+        run["error"] = error.clone();
+    }
+    Ok(doc)
+}
+
+/// The entries of `run.<key>` of every shard, iteration by iteration, each iteration's in shard
+/// order; entries without a cursor (a run error's) come last.
+fn in_run_order(shards: &[JsonShard], key: &str) -> Vec<Value> {
+    let iteration = |entry: &Value| entry["cursor"]["iteration"].as_u64();
+    let iterations: BTreeSet<u64> = shards
+        .iter()
+        .flat_map(|s| s.list(key))
+        .filter_map(iteration)
+        .collect();
+    let mut out = Vec::new();
+    for at in iterations {
+        for shard in shards {
+            let entries = shard.list(key).iter();
+            out.extend(entries.filter(|e| iteration(e) == Some(at)).cloned());
+        }
+    }
+    for shard in shards {
+        let entries = shard.list(key).iter();
+        out.extend(entries.filter(|e| iteration(e).is_none()).cloned());
+    }
+    out
+}
+
+/// `run.stats`: every counter summed, but `iterations` taken once when each shard ran every
+/// iteration.
+fn merged_stats(shards: &[JsonShard]) -> Value {
+    let split_iterations = iterations_split(shards);
+    let mut out = Map::new();
+    let first = shards[0].run()["stats"].as_object().cloned();
+    for (name, counters) in first.unwrap_or_default() {
+        let once = name == "iterations" && !split_iterations;
+        let mut merged = Map::new();
+        for (field, _) in counters.as_object().cloned().unwrap_or_default() {
+            let values = shards
+                .iter()
+                .map(|s| s.run()["stats"][&name][&field].as_u64().unwrap_or(0));
+            let value = match once {
+                true => values.max().unwrap_or(0),
+                false => values.sum(),
+            };
+            merged.insert(field, json!(value));
+        }
+        out.insert(name, Value::Object(merged));
+    }
+    Value::Object(out)
+}
+
+/// True when the shards split the run's iterations: a shard planned fewer iterations than the
+/// run has (its executions' `cycles`), or none.
+fn iterations_split(shards: &[JsonShard]) -> bool {
+    let cycles = shards
+        .iter()
+        .flat_map(|s| s.list("executions"))
+        .filter_map(|e| e["cursor"]["cycles"].as_u64())
+        .max();
+    shards.iter().any(|s| {
+        let planned = s.run()["stats"]["iterations"]["total"]
+            .as_u64()
+            .unwrap_or(0);
+        planned == 0 || cycles.is_some_and(|c| planned < c)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shard(iterations: u64, executions: &[(u64, u64)], cycles: u64) -> JsonShard {
+        let executions: Vec<Value> = executions
+            .iter()
+            .map(|(i, p)| json!({"cursor": {"iteration": i, "position": p, "cycles": cycles}}))
+            .collect();
+        let doc = json!({"collection": {}, "run": {
+            "stats": {"iterations": {"total": iterations, "pending": 0, "failed": 0},
+                      "requests": {"total": executions.len(), "pending": 0, "failed": 0}},
+            "timings": {}, "executions": executions, "failures": [], "error": null}});
+        JsonShard::new(Path::new("r.json"), doc).unwrap()
+    }
+
+    fn cursors(doc: &Value) -> Vec<(u64, u64)> {
+        doc["run"]["executions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let c = &e["cursor"];
+                (
+                    c["iteration"].as_u64().unwrap(),
+                    c["position"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merge_folder_shards_interleave_iterations_and_count_them_once() {
+        let b = shard(2, &[(0, 2), (1, 2)], 2);
+        let a = shard(2, &[(0, 0), (0, 1), (1, 0), (1, 1)], 2);
+        let doc = merge_json(vec![b, a]).unwrap();
+        assert_eq!(
+            cursors(&doc),
+            [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
+        );
+        assert_eq!(doc["run"]["stats"]["iterations"]["total"], 2);
+        assert_eq!(doc["run"]["stats"]["requests"]["total"], 6);
+    }
+
+    #[test]
+    fn merge_iteration_shards_sum_iterations() {
+        let a = shard(2, &[(0, 0), (1, 0)], 3);
+        let b = shard(1, &[(2, 0)], 3);
+        let empty = shard(0, &[], 3);
+        let doc = merge_json(vec![empty, b, a]).unwrap();
+        assert_eq!(cursors(&doc), [(0, 0), (1, 0), (2, 0)]);
+        assert_eq!(doc["run"]["stats"]["iterations"]["total"], 3);
+    }
+
+    #[test]
+    fn merge_refuses_what_is_not_a_report() {
+        let e = JsonShard::new(Path::new("x.json"), json!({"run": {"stats": 1}})).unwrap_err();
+        assert!(e.to_string().contains("x.json"), "{e}");
+        assert!(merge_json(Vec::new()).is_err());
+    }
+}
