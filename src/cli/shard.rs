@@ -140,7 +140,7 @@ fn parse_pair(text: &str, source: &str) -> Result<Shard, Diagnostic> {
 
 /// A shard from a 1-based `index` and `total`; `base` is the index base the user wrote.
 fn checked(index: u64, total: u64, source: &str, base: u64) -> Result<Shard, Diagnostic> {
-    let shown = index.saturating_sub(1) + base;
+    let shown = (index + base).saturating_sub(1);
     if total == 0 || total > 100_000 {
         return Err(Diagnostic::new(format!(
             "{source}: {total} shards: expected 1 to 100000"

@@ -9,8 +9,8 @@
 //! each shard ran every iteration (split by folder or request); the response timings are
 //! combined from each shard's count, mean and deviation, `started` is the earliest and
 //! `completed` the latest; `transfers` are summed; `run.error` is the first shard's that has
-//! one; `collection` is the first shard's, `environment` and `globals` the last shard's (what the
-//! run left at its end).
+//! one; `collection` is the first shard's, `environment` and `globals` those of the last shard that ran
+//! a request (what the run left at its end).
 
 pub(crate) mod junit;
 pub(crate) mod stats;
@@ -83,7 +83,15 @@ pub fn merge_json(mut shards: Vec<JsonShard>) -> Result<Value, Diagnostic> {
     let executions = by_iteration("executions");
     let failures = by_iteration("failures");
     let mut doc = shards[0].doc.clone();
-    let last = &shards[shards.len() - 1].doc;
+    for shard in &shards[1..] {
+        union(&mut doc["collection"], &shard.doc["collection"]);
+    }
+    // The last shard that ran anything left the variables as the run ends.
+    let last = shards
+        .iter()
+        .rfind(|s| !s.list("executions").is_empty())
+        .unwrap_or(&shards[shards.len() - 1]);
+    let last = &last.doc;
     for key in ["environment", "globals"] {
         if let (Some(slot), Some(value)) = (doc.get_mut(key), last.get(key)) {
             *slot = value.clone();
@@ -109,6 +117,27 @@ pub fn merge_json(mut shards: Vec<JsonShard>) -> Result<Value, Diagnostic> {
         run["error"] = error.clone();
     }
     Ok(doc)
+}
+
+/// What `other` has that `base` lacks added to it: the collection as each shard's report has
+/// it differs only in what the run added to the items it ran (`_lastExecutionId`).
+fn union(base: &mut Value, other: &Value) {
+    match (base, other) {
+        (Value::Object(base), Value::Object(other)) => {
+            for (key, value) in other {
+                match base.get_mut(key) {
+                    Some(known) => union(known, value),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(base), Value::Array(other)) if base.len() == other.len() => {
+            base.iter_mut().zip(other).for_each(|(b, o)| union(b, o));
+        }
+        _ => {}
+    }
 }
 
 /// The entries of `run.<key>` of every shard, iteration by iteration, each iteration's in shard
