@@ -25,7 +25,7 @@ fn folders(echo: &Echo) -> Value {
     let mut chained = request(echo, "login", "/status/200", 200);
     chained["event"][0]["script"]["exec"]
         .as_array_mut()
-        .unwrap()
+        .expect("test data")
         .push(json!("pm.collectionVariables.set('token', 'T1');"));
     let uses = request(echo, "use-token", "/status/{{token}}", 200);
     json!({
@@ -91,7 +91,7 @@ fn plain(text: &str) -> String {
             out.push_str("UUID");
             i += 36;
         } else {
-            let c = text[i..].chars().next().unwrap();
+            let c = text[i..].chars().next().expect("test data");
             out.push(c);
             i += c.len_utf8();
         }
@@ -117,7 +117,7 @@ fn first_difference(a: &Value, b: &Value, at: &str) -> Option<String> {
 
 /// A JUnit file with ids, times and timestamps removed.
 fn junit_plain(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).unwrap();
+    let text = std::fs::read_to_string(path).expect("test data");
     let mut out = String::new();
     for part in text.split('"').collect::<Vec<_>>().chunks(2) {
         out.push_str(part[0]);
@@ -201,9 +201,9 @@ fn shard_merged_folder_shards_equal_the_unsharded_run() {
     let first = read_json(&dir.path().join("s2-1.json"));
     let names: Vec<&str> = first["run"]["executions"]
         .as_array()
-        .unwrap()
+        .expect("test data")
         .iter()
-        .map(|e| e["item"]["name"].as_str().unwrap())
+        .map(|e| e["item"]["name"].as_str().expect("test data"))
         .collect();
     assert_eq!(names, ["login", "use-token", "a3", "top1"]);
 }
@@ -238,7 +238,10 @@ fn shard_by_request_splits_folders_and_merges_back() {
     );
     let first = read_json(&dir.path().join("s3-1.json"));
     assert_eq!(
-        first["run"]["executions"].as_array().unwrap().len(),
+        first["run"]["executions"]
+            .as_array()
+            .expect("test data")
+            .len(),
         6,
         "3 requests x 2 iterations"
     );
