@@ -128,13 +128,14 @@ fn from_job_index(var: &dyn Fn(&str) -> Option<String>, total: &str) -> Result<S
 
 /// `I/N`, 1-based, from `source`.
 fn parse_pair(text: &str, source: &str) -> Result<Shard, Diagnostic> {
-    let Some((index, total)) = text.split_once('/') else {
-        return Err(Diagnostic::new(format!(
+    let bad = || {
+        Diagnostic::new(format!(
             "{source} \"{text}\": expected I/N, shard I (from 1) of N, e.g. 2/4"
-        )));
+        ))
     };
-    let total = number(total, source)?;
-    let index = number(index, source)?;
+    let (index, total) = text.split_once('/').ok_or_else(bad)?;
+    let total = total.trim().parse().map_err(|_| bad())?;
+    let index = index.trim().parse().map_err(|_| bad())?;
     checked(index, total, source, 1)
 }
 
