@@ -220,6 +220,24 @@ fn shard_merged_iteration_shards_equal_the_unsharded_run() {
     for n in [1, 2, 3, 7] {
         check_shards(dir.path(), &["run", &c, "-d", &d], n);
     }
+    // Iterations in parallel within a shard, and a collection read from its file as it runs.
+    check_shards(dir.path(), &["run", &c, "-d", &d, "--parallel", "2"], 2);
+    let disk = [("POSTIE_DISK_ITEMS_FROM", "0")];
+    let out = postie_with_env(&["run", &c, "-d", &d, "--shard", "3/3"], &disk);
+    out.check(
+        out.code == 1 && out.stdout.contains("Iteration 5/5"),
+        "disk-backed, by iteration",
+    );
+    out.check(
+        !out.stdout.contains("Iteration 4/5"),
+        "only its own iterations",
+    );
+    let out = postie_with_env(&["run", &c, "--shard", "1/2"], &disk);
+    out.check(
+        out.code == 2 && out.stderr.contains("sharded by iteration only"),
+        "disk-backed, by folder",
+    );
+
     let second = read_json(&dir.path().join("s2-2.json"));
     assert_eq!(second["run"]["stats"]["iterations"]["total"], 2);
     assert_eq!(second["run"]["executions"][0]["cursor"]["iteration"], 3);
@@ -344,6 +362,36 @@ fn shard_and_merge_errors_exit_2() {
         let o = postie(&all);
         o.check(o.code == 2 && o.stderr.contains(wanted), wanted);
     }
+    // Reports of another collection, or the same shard twice, do not merge.
+    let other = write(
+        dir.path(),
+        "o.xml",
+        r#"<testsuites name="y" tests="0" time="0.000"/>"#,
+    );
+    let o = postie(&["merge", "--out", &out, &xml, &other]);
+    o.check(
+        o.code == 2 && o.stderr.contains("collection \"y\" cannot merge"),
+        "two collections",
+    );
+    let echo = Echo::start();
+    let full = write(dir.path(), "f.json", &folders(&echo).to_string());
+    let one = dir.path().join("one.json").to_string_lossy().into_owned();
+    let ran = postie(&[
+        "run",
+        &full,
+        "--shard",
+        "1/2",
+        "-r",
+        "json",
+        "--reporter-json-export",
+        &one,
+    ]);
+    ran.check(ran.code == 1, "runs");
+    let o = postie(&["merge", "--out", &out, &one, &one]);
+    o.check(
+        o.code == 2 && o.stderr.contains("the same shard twice"),
+        "the same shard twice",
+    );
     let clean = postie(&["merge", "--out", &out, &json, &json]);
     clean.check(clean.code == 0, "no failures: exit 0");
 }

@@ -92,9 +92,9 @@ fn json(texts: &[(&Path, Kind, String)]) -> Result<(String, bool), Diagnostic> {
         let doc = serde_json::from_str(text).map_err(|e| {
             Diagnostic::in_file(path, format!("not valid JSON: {e}")).at(e.line(), e.column())
         })?;
-        shards.push(JsonShard::new(path, doc)?);
+        shards.push((path.to_path_buf(), JsonShard::new(path, doc)?));
     }
-    let failed = shards.iter().any(JsonShard::failed);
+    let failed = shards.iter().any(|(_, shard)| shard.failed());
     let merged = merge_json(shards)?;
     let text = serde_json::to_string_pretty(&merged)
         .map_err(|e| Diagnostic::new(format!("cannot write the merged report: {e}")))?;
@@ -107,6 +107,19 @@ fn junit(texts: &[(&Path, Kind, String)]) -> Result<(String, bool), Diagnostic> 
         .iter()
         .map(|(path, _, text)| JunitShard::parse(path, text))
         .collect::<Result<Vec<_>, _>>()?;
+    let first = shards[0].collection();
+    for ((path, ..), shard) in texts.iter().zip(&shards) {
+        if shard.collection() != first {
+            return Err(Diagnostic::in_file(
+                path,
+                format!(
+                    "the JUnit file of collection \"{}\" cannot merge with {}'s, of \"{first}\"",
+                    shard.collection(),
+                    texts[0].0.display()
+                ),
+            ));
+        }
+    }
     let failed = shards.iter().any(JunitShard::failed);
     Ok((merge_junit(shards), failed))
 }

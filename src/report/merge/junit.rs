@@ -167,6 +167,11 @@ impl JunitShard {
         }
     }
 
+    /// The collection's name (`testsuites/@name`).
+    pub fn collection(&self) -> &str {
+        get(&self.attrs, "name")
+    }
+
     /// True when a suite has a failure or an error.
     pub fn failed(&self) -> bool {
         self.suites

@@ -18,7 +18,8 @@ pub(crate) mod stats;
 use crate::diagnostic::Diagnostic;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// One shard's JSON report, checked.
 #[derive(Debug)]
@@ -73,12 +74,16 @@ impl JsonShard {
     }
 }
 
-/// The shards' reports merged into one (see the module's rules); `shards` in any order.
-pub fn merge_json(mut shards: Vec<JsonShard>) -> Result<Value, Diagnostic> {
+/// The shards' reports merged into one (see the module's rules); `shards` in any order, each
+/// with the file it was read from. Reports of different collections, or two reports with the
+/// same iteration and position (the same shard twice, shards of different runs), are an error.
+pub fn merge_json(mut shards: Vec<(PathBuf, JsonShard)>) -> Result<Value, Diagnostic> {
     if shards.is_empty() {
         return Err(Diagnostic::new("postie merge: no report to merge"));
     }
-    shards.sort_by_key(JsonShard::order_key);
+    check_one_run(&shards)?;
+    shards.sort_by_key(|(_, shard)| shard.order_key());
+    let shards: Vec<JsonShard> = shards.into_iter().map(|(_, shard)| shard).collect();
     let by_iteration = |key: &str| in_run_order(&shards, key);
     let executions = by_iteration("executions");
     let failures = by_iteration("failures");
@@ -117,6 +122,50 @@ pub fn merge_json(mut shards: Vec<JsonShard>) -> Result<Value, Diagnostic> {
         run["error"] = error.clone();
     }
     Ok(doc)
+}
+
+/// Refuse shards of different collections, and two shards that ran the same request of the
+/// same iteration.
+fn check_one_run(shards: &[(PathBuf, JsonShard)]) -> Result<(), Diagnostic> {
+    let name = |shard: &JsonShard| shard.doc["collection"]["info"]["name"].clone();
+    let (first_path, first) = &shards[0];
+    let mut seen: HashMap<(u64, u64), &Path> = HashMap::new();
+    for (path, shard) in shards {
+        if name(shard) != name(first) {
+            return Err(Diagnostic::in_file(
+                path,
+                format!(
+                    "the report of collection {} cannot merge with {}'s, of {}",
+                    name(shard),
+                    first_path.display(),
+                    name(first)
+                ),
+            ));
+        }
+        let mut own = BTreeSet::new();
+        for e in shard.list("executions") {
+            let cursor = &e["cursor"];
+            if let (Some(i), Some(p)) = (cursor["iteration"].as_u64(), cursor["position"].as_u64())
+            {
+                own.insert((i, p));
+            }
+        }
+        for at in own {
+            if let Some(other) = seen.insert(at, path) {
+                return Err(Diagnostic::in_file(
+                    path,
+                    format!(
+                        "iteration {} request {} is in {} too: the same shard twice, or shards \
+                         of different runs",
+                        at.0 + 1,
+                        at.1 + 1,
+                        other.display()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What `other` has that `base` lacks added to it: the collection as each shard's report has
@@ -219,6 +268,15 @@ mod tests {
         JsonShard::new(Path::new("r.json"), doc).unwrap()
     }
 
+    fn named(shards: Vec<JsonShard>) -> Vec<(PathBuf, JsonShard)> {
+        let path = |i: usize| PathBuf::from(format!("r{i}.json"));
+        shards
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (path(i), s))
+            .collect()
+    }
+
     fn cursors(doc: &Value) -> Vec<(u64, u64)> {
         doc["run"]["executions"]
             .as_array()
@@ -238,7 +296,7 @@ mod tests {
     fn merge_folder_shards_interleave_iterations_and_count_them_once() {
         let b = shard(2, &[(0, 2), (1, 2)], 2);
         let a = shard(2, &[(0, 0), (0, 1), (1, 0), (1, 1)], 2);
-        let doc = merge_json(vec![b, a]).unwrap();
+        let doc = merge_json(named(vec![b, a])).unwrap();
         assert_eq!(
             cursors(&doc),
             [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2)]
@@ -252,7 +310,7 @@ mod tests {
         let a = shard(2, &[(0, 0), (1, 0)], 3);
         let b = shard(1, &[(2, 0)], 3);
         let empty = shard(0, &[], 3);
-        let doc = merge_json(vec![empty, b, a]).unwrap();
+        let doc = merge_json(named(vec![empty, b, a])).unwrap();
         assert_eq!(cursors(&doc), [(0, 0), (1, 0), (2, 0)]);
         assert_eq!(doc["run"]["stats"]["iterations"]["total"], 3);
     }
@@ -262,5 +320,8 @@ mod tests {
         let e = JsonShard::new(Path::new("x.json"), json!({"run": {"stats": 1}})).unwrap_err();
         assert!(e.to_string().contains("x.json"), "{e}");
         assert!(merge_json(Vec::new()).is_err());
+        let twice = named(vec![shard(1, &[(0, 0)], 1), shard(1, &[(0, 0)], 1)]);
+        let e = merge_json(twice).unwrap_err().to_string();
+        assert!(e.contains("iteration 1 request 1 is in r0.json too"), "{e}");
     }
 }
