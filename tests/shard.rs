@@ -288,6 +288,12 @@ fn shard_ci_variables_pick_the_same_shard() {
     assert_eq!(ran(&gitlab, &["run", &c, "--shard", "auto"]), wanted);
     // GitLab's variables alone do not shard (parallel:matrix jobs set them too).
     assert_eq!(ran(&gitlab, &["run", &c]), ran(&[], &["run", &c]));
+    // Five top-level units with requests for seven shards: two shards are told they have none.
+    let empty = (1..=7)
+        .map(|i| postie(&["run", &c, "--shard", &format!("{i}/7")]))
+        .filter(|o| o.stderr.contains("this shard has nothing to run"))
+        .count();
+    assert_eq!(empty, 2);
     let k8s = [("JOB_COMPLETION_INDEX", "1")];
     assert_eq!(ran(&k8s, &["run", &c, "--shard-total", "3"]), wanted);
 }

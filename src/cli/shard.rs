@@ -12,8 +12,10 @@
 //!   read only with `--shard auto`: GitLab sets them for `parallel: matrix:` jobs too, which
 //!   usually run different configurations rather than parts of one run.
 
+use crate::collection::LoadedCollection;
 use crate::diagnostic::Diagnostic;
-use crate::runner::shard::{Shard, ShardBy, ShardSpec};
+use crate::runner::shard::{Shard, ShardBy, ShardSpec, work};
+use crate::runner::{RunOptions, item_source};
 use clap::{Args, ValueEnum};
 
 /// The environment variable postie reads its shard from (`I/N`, 1-based).
@@ -82,6 +84,39 @@ pub fn resolve(
         Some(ShardUnit::Request) => ShardBy::Request,
     };
     Ok(shard.map(|shard| ShardSpec { shard, by }))
+}
+
+/// Before anything is sent: the shard's selection errors (a collection read from its file split
+/// by folder), and a warning when the shard has nothing to run (more shards than iterations or
+/// than top-level folders).
+pub fn check_work(
+    collection: &LoadedCollection,
+    options: &RunOptions,
+    warn: &mut dyn FnMut(String),
+) -> Result<(), Diagnostic> {
+    let Some(spec) = options.shard else {
+        return Ok(());
+    };
+    let items = item_source(collection, &options.folders)?;
+    let iterations = options.iterations.max(1);
+    let part = work(
+        collection,
+        &options.folders,
+        &*items,
+        iterations,
+        Some(spec),
+    )?;
+    if part.iterations.is_empty() || part.positions.is_empty() {
+        let Shard { index, total } = spec.shard;
+        warn(format!(
+            "--shard {}/{total}: this shard has nothing to run ({} iteration(s), {} request(s) \
+             to share); its reports count no request",
+            index + 1,
+            iterations,
+            items.len()
+        ));
+    }
+    Ok(())
 }
 
 /// `--shard auto`: `POSTIE_SHARD`, else `CI_NODE_INDEX`/`CI_NODE_TOTAL`, else
