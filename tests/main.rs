@@ -30,6 +30,7 @@ mod run_changes;
 mod sandbox_io;
 mod scripts;
 mod secrets;
+mod shard;
 mod timings;
 mod tls_client;
 mod tls_server;

@@ -42,6 +42,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print a manual page in roff: `postie man | man -l -`, `postie man run`.
     Man(ManArgs),
+    /// Merge the JSON reports or JUnit files of a sharded run (`run --shard I/N`) into one.
+    Merge(super::merge::MergeArgs),
 }
 
 /// `postie completions`.
@@ -268,6 +270,9 @@ pub struct RunFlags {
     /// Plain words and ASCII instead of Unicode symbols in terminal output.
     #[arg(long = "disable-unicode")]
     pub disable_unicode: bool,
+    /// `--shard`, `--shard-by`, `--shard-total`.
+    #[command(flatten)]
+    pub shard: super::shard::ShardArgs,
 }
 
 /// Only the shared run options, without a program name or a subcommand: how the library API

@@ -170,6 +170,8 @@ impl RunConfig {
             .iteration_count
             .map_or(data.len().max(1), |n| n as usize);
         options.data = data;
+        options.shard = super::shard::resolve(&flags.shard, &|name| std::env::var(name).ok())?;
+        super::shard::check_work(&collection, &options, &mut |text| warnings.warn(text))?;
         options.environment_meta = scope_meta(environment.as_ref());
         options.globals_meta = scope_meta(globals.as_ref());
         let masker = match flags.show_secrets {

@@ -12,8 +12,10 @@ pub(crate) mod demo;
 pub(crate) mod docs;
 pub(crate) mod execute;
 pub(crate) mod fetch;
+pub(crate) mod merge;
 pub(crate) mod outputs;
 pub(crate) mod reporter_options;
+pub(crate) mod shard;
 pub(crate) mod tls;
 
 use crate::collection::{
@@ -89,6 +91,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         Command::Mock(mock) => demo::run_mock(mock),
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man(args) => docs::man(args.command.as_deref()),
+        Command::Merge(args) => merge::run_merge(args),
     };
     match result {
         Ok(code) => code,

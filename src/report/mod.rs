@@ -20,6 +20,7 @@ pub(crate) mod json;
 mod json_parts;
 pub(crate) mod junit;
 pub(crate) mod mask;
+pub(crate) mod merge;
 pub(crate) mod newman_context;
 pub(crate) mod progress;
 pub(crate) mod registry;

@@ -9,6 +9,7 @@ pub(crate) mod item;
 pub(crate) mod plan;
 pub(crate) mod record;
 pub mod resolve;
+pub mod shard;
 pub(crate) mod source;
 mod views;
 
@@ -62,6 +63,8 @@ pub struct RunOptions {
     pub environment_meta: ScopeMeta,
     /// The globals' `name` and `id`.
     pub globals_meta: ScopeMeta,
+    /// `--shard`: run only this shard's part ([`shard`]).
+    pub shard: Option<shard::ShardSpec>,
 }
 
 impl Default for RunOptions {
@@ -83,6 +86,7 @@ impl Default for RunOptions {
             send_request_promise: false,
             environment_meta: ScopeMeta::default(),
             globals_meta: ScopeMeta::default(),
+            shard: None,
         }
     }
 }
@@ -100,7 +104,10 @@ pub fn run(
 ) -> Result<(), Diagnostic> {
     let items = item_source(collection, &options.folders)?;
     let client = HttpClient::new(&options.client).map_err(|e| Diagnostic::new(e.message))?;
-    let slots = options.parallel.clamp(1, options.iterations.max(1));
+    let iterations = options.iterations.max(1);
+    let folders = &options.folders;
+    let work = shard::work(collection, folders, &*items, iterations, options.shard)?;
+    let slots = options.parallel.clamp(1, work.iterations.len().max(1));
     // `--timeout` also stops a script that never yields (a busy loop, a storm of timers).
     let run_deadline = options
         .run_timeout
@@ -121,13 +128,13 @@ pub fn run(
         .enable_all()
         .build()
         .map_err(|e| Diagnostic::new(format!("cannot start the async runtime: {e}")))?;
-    let iterations = options.iterations.max(1);
     let context = RunContext {
         collection: &collection.model,
         items: &*items,
         options,
         client: &client,
         iterations,
+        work,
         aborted: std::cell::RefCell::new(None),
         deadline: run_deadline,
         timed_out: std::cell::Cell::new(false),
@@ -136,7 +143,7 @@ pub fn run(
         listener.on_event(&Event::Start {
             collection: &collection.name,
             collection_id: collection.id.as_deref(),
-            iterations,
+            iterations: context.work.iterations.len(),
         });
         let all = async {
             if slots == 1 {
@@ -172,6 +179,8 @@ struct RunContext<'a> {
     options: &'a RunOptions,
     client: &'a HttpClient,
     iterations: usize,
+    /// The iterations and plan positions this run does (all of them, unless `--shard`).
+    work: shard::Work,
     /// Set when `--bail folder` aborted the run, with the error that did it.
     aborted: std::cell::RefCell<Option<String>>,
     /// When the run must end (`--timeout`).
@@ -215,7 +224,7 @@ async fn run_sequential(
     listener: &mut dyn Listener,
 ) {
     let mut runner = context.item_runner(sandbox);
-    for iteration in 0..context.iterations {
+    for iteration in context.work.iterations.clone() {
         scopes.data = context.data_row(iteration);
         if run_iteration(context, &mut runner, iteration, scopes, listener).await {
             break;
@@ -251,16 +260,17 @@ async fn run_parallel(
         }
     };
     let mut in_flight = FuturesUnordered::new();
-    let mut next = 0;
+    let end = context.work.iterations.end;
+    let mut next = context.work.iterations.start;
     for sandbox in sandboxes {
-        if next < context.iterations {
+        if next < end {
             in_flight.push(start(next, sandbox));
             next += 1;
         }
     }
     // Finished iterations wait here until every earlier one has been replayed.
     let mut done: BTreeMap<usize, (Recorder, Scopes, bool)> = BTreeMap::new();
-    let mut replayed = 0;
+    let mut replayed = context.work.iterations.start;
     let mut bailed = false;
     while let Some((iteration, recorder, finished, stop, sandbox)) = in_flight.next().await {
         done.insert(iteration, (recorder, finished, stop));
@@ -274,7 +284,7 @@ async fn run_parallel(
             // `--bail`: let the iterations already running finish, start no more.
             continue;
         }
-        if next < context.iterations {
+        if next < end {
             in_flight.push(start(next, sandbox));
             next += 1;
         }
@@ -305,8 +315,9 @@ async fn run_iteration(
     };
     listener.on_event(&Event::BeforeIteration { cursor });
     let mut reader = items.reader();
-    let mut position = 0;
-    loop {
+    let positions = context.work.positions.clone();
+    let mut position = positions.start;
+    while positions.contains(&position) {
         // A script busy past `--timeout` was stopped by the sandbox; nothing more starts.
         if context
             .deadline
@@ -315,7 +326,10 @@ async fn run_iteration(
             context.timed_out.set(true);
             return true;
         }
-        let next = reader.prerequest_sources(position + 1);
+        let next = match positions.contains(&(position + 1)) {
+            true => reader.prerequest_sources(position + 1),
+            false => Vec::new(),
+        };
         let planned = match reader.get(position).await {
             Ok(Some(planned)) => planned,
             Ok(None) => break,
