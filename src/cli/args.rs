@@ -42,6 +42,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print a manual page in roff: `postie man | man -l -`, `postie man run`.
     Man(ManArgs),
+    /// Convert a collection between v2.1 JSON and a v3 YAML folder (and environments).
+    Convert(super::convert::ConvertArgs),
 }
 
 /// `postie completions`.
