@@ -35,3 +35,4 @@ mod tls_client;
 mod tls_server;
 mod url_inputs;
 mod util;
+mod v3;

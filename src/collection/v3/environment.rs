@@ -37,9 +37,27 @@ pub fn environment_to_v21(doc: &Value, at: &str) -> (Value, Warnings) {
     copy(doc, at, "a v2.1 environment")
 }
 
-/// v2.1 environment `doc` as v3.
+/// v2.1 environment `doc` as v3. The API's wrapped form (`{"environment": {...}}`) and a bare
+/// list of values are read as Newman reads them, with a warning.
 pub fn environment_to_v3(doc: &Value) -> (Value, Warnings) {
-    copy(doc, "", "a v3 environment")
+    let mut notes = Warnings::default();
+    let doc = match doc {
+        Value::Array(_) => {
+            notes.lost("(the file)", "a bare list of values; written as `values`");
+            serde_json::json!({"values": doc})
+        }
+        Value::Object(obj) if obj.len() == 1 => match obj.iter().next() {
+            Some((key, inner @ Value::Object(_))) if key == "environment" || key == "globals" => {
+                notes.lost(key, "the API's wrapped form; written unwrapped");
+                inner.clone()
+            }
+            _ => doc.clone(),
+        },
+        _ => doc.clone(),
+    };
+    let (out, warn) = copy(&doc, "", "a v3 environment");
+    notes.0.extend(warn.0);
+    (out, notes)
 }
 
 /// The known fields of `doc`, in its order; the others are warnings.

@@ -64,7 +64,7 @@ pub(super) fn example_to_v3(
 /// The v2.1 response entry for v3 example `e` at `at`, named `name`.
 pub(super) fn example_to_v21(
     e: &Map<String, Value>,
-    name: String,
+    name: Value,
     at: &str,
     warn: &mut Warnings,
 ) -> Value {
@@ -78,7 +78,7 @@ pub(super) fn example_to_v21(
     if let Some(id) = e.get("id") {
         out.insert("id".into(), id.clone());
     }
-    out.insert("name".into(), json!(name));
+    out.insert("name".into(), name);
     if let Some(req) = e.get("request").and_then(Value::as_object) {
         out.insert(
             "originalRequest".into(),

@@ -10,9 +10,10 @@
 //! naming it, never a silent loss.
 //!
 //! From the bottom up: `yaml` (text ↔ value, errors with line and column), `naming` (file names),
-//! `warn`, `url`, `fields` (lists, auth, scripts, bodies), `request` (a request both ways),
+//! `warn`, `url`, `body`, `fields` (auth, scripts), `request` (a request both ways),
 //! `example`, then `write` (v2.1 → files), `read` (files → v2.1) and `environment`.
 
+mod body;
 mod environment;
 mod example;
 mod fields;

@@ -52,8 +52,11 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// A definition's fields and the file they are in.
+type Definition = (Map<String, Value>, PathBuf);
+
 /// `dir/.resources/definition.yaml` (or `.yml`), when there is one, and its path.
-fn definition(dir: &Path) -> Result<Option<(Map<String, Value>, PathBuf)>, Diagnostic> {
+fn definition(dir: &Path) -> Result<Option<Definition>, Diagnostic> {
     for ext in ["yaml", "yml"] {
         let path = dir.join(".resources").join(format!("definition.{ext}"));
         if path.is_file() {
@@ -191,8 +194,8 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
     for (child, map) in read {
         let name = map
             .get("name")
-            .and_then(Value::as_str)
-            .map_or_else(|| child.name.clone(), str::to_string);
+            .cloned()
+            .unwrap_or_else(|| json!(child.name));
         if child.folder {
             items.push(folder(&child.path, &map, name, warn)?);
         } else if let Some(item) = request(&child.path, &map, name, warn)? {
@@ -206,14 +209,14 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
 fn folder(
     dir: &Path,
     def: &Map<String, Value>,
-    name: String,
+    name: Value,
     warn: &mut Warnings,
 ) -> Result<Value, Diagnostic> {
     let mut out = Map::new();
     if let Some(id) = def.get("id") {
         out.insert("id".into(), id.clone());
     }
-    out.insert("name".into(), json!(name));
+    out.insert("name".into(), name);
     if let Some(d) = def.get("description") {
         out.insert("description".into(), d.clone());
     }
@@ -228,7 +231,7 @@ fn folder(
 fn request(
     path: &Path,
     v3: &Map<String, Value>,
-    name: String,
+    name: Value,
     warn: &mut Warnings,
 ) -> Result<Option<Value>, Diagnostic> {
     match v3.get("$kind").and_then(Value::as_str) {
@@ -298,10 +301,7 @@ fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
     Ok(found
         .into_iter()
         .map(|(_, stem, path, map)| {
-            let name = map
-                .get("name")
-                .and_then(Value::as_str)
-                .map_or(stem, str::to_string);
+            let name = map.get("name").cloned().unwrap_or_else(|| json!(stem));
             example_to_v21(&map, name, &path.display().to_string(), warn)
         })
         .collect())

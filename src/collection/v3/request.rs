@@ -3,9 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::fields::{
-    auth_to_v3, auth_to_v21, body_to_v3, body_to_v21, scripts_to_v3, scripts_to_v21,
-};
+use super::body::{body_to_v3, body_to_v21};
+use super::fields::{auth_to_v3, auth_to_v21, scripts_to_v3, scripts_to_v21};
 use super::url;
 use super::warn::{Warnings, join};
 
@@ -73,7 +72,12 @@ pub(super) fn request_to_v3(request: &Value, at: &str, warn: &mut Warnings) -> M
         out.insert("headers".into(), h.clone());
     }
     if let Some(body) = req.get("body")
-        && let Some(b) = body_to_v3(body, &join(at, "body"), warn)
+        && let Some(b) = body_to_v3(
+            body,
+            json_content_type(req.get("header")),
+            &join(at, "body"),
+            warn,
+        )
     {
         out.insert("body".into(), b);
     }
@@ -81,6 +85,20 @@ pub(super) fn request_to_v3(request: &Value, at: &str, warn: &mut Warnings) -> M
         out.insert("auth".into(), auth_to_v3(auth, &join(at, "auth"), warn));
     }
     out
+}
+
+/// True when `headers` set an enabled JSON `Content-Type`.
+pub(super) fn json_content_type(headers: Option<&Value>) -> bool {
+    let Some(list) = headers.and_then(Value::as_array) else {
+        return false;
+    };
+    list.iter().any(|h| {
+        let key = h.get("key").and_then(Value::as_str).unwrap_or("");
+        let value = h.get("value").and_then(Value::as_str).unwrap_or("");
+        key.eq_ignore_ascii_case("content-type")
+            && h.get("disabled") != Some(&Value::Bool(true))
+            && value.to_ascii_lowercase().contains("json")
+    })
 }
 
 /// The v3 request file for v2.1 request item `item` at `at` (without `name`/`order`, which
@@ -124,7 +142,12 @@ pub(super) fn request_to_v21(v3: &Map<String, Value>, at: &str, warn: &mut Warni
         req.insert("header".into(), h.clone());
     }
     if let Some(b) = v3.get("body")
-        && let Some(body) = body_to_v21(b, &join(at, "body"), warn)
+        && let Some(body) = body_to_v21(
+            b,
+            json_content_type(v3.get("headers")),
+            &join(at, "body"),
+            warn,
+        )
     {
         req.insert("body".into(), body);
     }
@@ -147,7 +170,7 @@ pub(super) fn request_to_v21(v3: &Map<String, Value>, at: &str, warn: &mut Warni
 /// The v2.1 item for request file `v3` (at `at`) named `name`, with its examples `responses`.
 pub(super) fn item_to_v21(
     v3: &Map<String, Value>,
-    name: String,
+    name: Value,
     responses: Vec<Value>,
     at: &str,
     warn: &mut Warnings,
@@ -157,7 +180,7 @@ pub(super) fn item_to_v21(
     if let Some(id) = v3.get("id") {
         item.insert("id".into(), id.clone());
     }
-    item.insert("name".into(), json!(name));
+    item.insert("name".into(), name);
     if let Some(s) = v3.get("settings") {
         item.insert("protocolProfileBehavior".into(), s.clone());
     }

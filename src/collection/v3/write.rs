@@ -100,9 +100,18 @@ fn resources(dir: &Path) -> PathBuf {
 
 /// Write the items of list `items` (at `at`) into folder `dir`.
 fn write_items(items: &Value, dir: &Path, at: &str, files: &mut FileSet, warn: &mut Warnings) {
-    let Some(list) = items.as_array() else {
-        warn.lost(at, "not a list of items; dropped");
-        return;
+    let single;
+    let list = match items {
+        Value::Array(list) => list,
+        Value::Object(_) => {
+            warn.lost(at, "a single item, not a list; written as a list of one");
+            single = [items.clone()];
+            &single[..]
+        }
+        _ => {
+            warn.lost(at, "not a list of items (Newman runs none); dropped");
+            return;
+        }
     };
     let mut taken = Taken::default();
     for (i, item) in list.iter().enumerate() {
@@ -118,7 +127,7 @@ fn write_items(items: &Value, dir: &Path, at: &str, files: &mut FileSet, warn: &
         if obj.get("item").is_some() {
             head.insert("$kind".into(), json!("collection"));
             name_field(&mut head, obj, &file);
-            write_folder(obj, dir, &file, head, order, &at, files, warn);
+            write_folder(obj, &dir.join(&file), head, order, &at, files, warn);
         } else {
             let mut v3 = item_to_v3(obj, &at, warn);
             head.insert("$kind".into(), v3.remove("$kind").unwrap_or(Value::Null));
@@ -141,16 +150,17 @@ fn name_field(head: &mut Map<String, Value>, obj: &Map<String, Value>, file: &st
         Some(n) => {
             head.insert("name".into(), n.clone());
         }
-        None => {}
+        // Newman names it "" (the file name would be read instead).
+        None => {
+            head.insert("name".into(), json!(""));
+        }
     }
 }
 
 /// A folder item: its definition, then its items.
-#[allow(clippy::too_many_arguments)]
 fn write_folder(
     obj: &Map<String, Value>,
-    dir: &Path,
-    file: &str,
+    sub: &Path,
     mut def: Map<String, Value>,
     order: Value,
     at: &str,
@@ -176,12 +186,11 @@ fn write_folder(
     }
     scope_fields(obj, &mut def, at, warn);
     def.insert("order".into(), order);
-    let sub = dir.join(file);
     files
         .files
-        .push((resources(&sub).join("definition.yaml"), Value::Object(def)));
+        .push((resources(sub).join("definition.yaml"), Value::Object(def)));
     let items = obj.get("item").cloned().unwrap_or(Value::Null);
-    write_items(&items, &sub, &join(at, "item"), files, warn);
+    write_items(&items, sub, &join(at, "item"), files, warn);
 }
 
 /// The examples (`response`) of request item `obj`, and the request's `examples` field.
