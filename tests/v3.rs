@@ -3,10 +3,18 @@
 //! corpus collection, and a sample of the differential corpus run through v3.
 
 use crate::echo::Echo;
-use crate::util::{json_files, postie, read_json, tempdir, write};
+use crate::util::{json_files, postie, read_json, tempdir};
 use postie::collection::v3::{collection_to_v3, read_dir, write_dir};
 use serde_json::{Value, json};
 use std::path::Path;
+
+/// Write `text` to `dir/name`, creating folders; returns the path.
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
 
 /// A small v3 collection: a collection definition with a variable, auth and a script; a folder
 /// with its own definition; two requests ordered by `order` (not by file name); an example.
@@ -28,27 +36,27 @@ fn write_collection(dir: &Path, base: &str) {
     write(
         dir,
         "orders/z-create.request.yaml",
-        "$kind: http-request\nname: 'Create: order'\nmethod: POST\nurl: '{{base}}/echo/:kind?debug=1'\n\
+        "$kind: http-request\nname: 'Create: order'\nmethod: POST\nurl: '{{base}}/status/:code?debug=1'\n\
          order: 1000\nqueryParams:\n  - key: debug\n    value: '1'\n  - key: off\n    value: x\n    disabled: true\n\
-         pathVariables:\n  - key: kind\n    value: books\nheaders:\n  - key: X-Shop\n    value: '{{pre}}'\n\
+         pathVariables:\n  - key: code\n    value: '200'\nheaders:\n  - key: X-Shop\n    value: '{{pre}}'\n\
          body:\n  type: json\n  content: |-\n    {\n      \"n\": 1\n    }\n\
          scripts:\n  - type: afterResponse\n    code: |-\n      pm.test('created', () => pm.response.to.have.status(200));\n      pm.environment.set('seen', 'yes');\n    language: text/javascript\n",
     );
     write(
         dir,
         "orders/a-list.request.yaml",
-        "$kind: http-request\nmethod: GET\nurl: '{{base}}/echo/list'\norder: 2000\n",
+        "$kind: http-request\nmethod: GET\nurl: '{{base}}/echo?list'\norder: 2000\n",
     );
     write(
         dir,
         "ping.request.yaml",
-        "$kind: http-request\nmethod: GET\nurl: '{{base}}/echo/ping'\norder: 1000\n\
+        "$kind: http-request\nmethod: GET\nurl: '{{base}}/echo'\norder: 1000\n\
          examples: ./.resources/ping.resources/examples\n",
     );
     write(
         dir,
         ".resources/ping.resources/examples/ok.example.yaml",
-        "$kind: http-example\nrequest:\n  url: '{{base}}/echo/ping'\n  method: GET\n\
+        "$kind: http-example\nrequest:\n  url: '{{base}}/echo'\n  method: GET\n\
          response:\n  statusCode: 200\n  statusText: OK\n  body:\n    type: json\n    content: '{}'\n",
     );
 }
@@ -87,9 +95,9 @@ fn v3_folder_runs_against_a_server() {
     assert_eq!(
         paths,
         [
-            "GET /echo/ping",
-            "POST /echo/books?debug=1",
-            "GET /echo/list"
+            "GET /echo",
+            "POST /status/200?debug=1",
+            "GET /echo?list"
         ]
     );
     let create = &echo.requests()[1];
@@ -228,12 +236,21 @@ fn v3_convert_both_ways_and_warn_about_losses() {
     assert_eq!(read_json(&env_back), env);
 }
 
-/// `doc` with what the round trip writes in its own canonical form: `exec` as a list of lines,
-/// the v2.1 `schema`, a raw body's default `text` language left out, an empty `query` left out.
+/// `doc` with what the round trip writes in its own canonical form: `exec` as a list of lines
+/// split at every newline,
+/// the v2.1 `schema`, a raw body's default `text` language left out, an empty `query`,
+/// `response` or script `packages` left out.
 fn canonical(doc: &mut Value) {
     match doc {
         Value::Object(map) => {
-            if let Some(Value::String(exec)) = map.get("exec") {
+            let joined = match map.get("exec") {
+                Some(Value::String(exec)) => Some(exec.clone()),
+                Some(Value::Array(lines)) if lines.iter().all(Value::is_string) => Some(
+                    lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
+                ),
+                _ => None,
+            };
+            if let Some(exec) = joined {
                 let lines: Vec<Value> = exec.split('\n').map(|l| json!(l)).collect();
                 map.insert("exec".into(), Value::Array(lines));
             }
@@ -243,8 +260,10 @@ fn canonical(doc: &mut Value) {
             if map.get("options") == Some(&json!({"raw": {"language": "text"}})) {
                 map.remove("options");
             }
-            if map.get("query") == Some(&json!([])) {
-                map.remove("query");
+            for (key, empty) in [("query", json!([])), ("response", json!([])), ("packages", json!({}))] {
+                if map.get(key) == Some(&empty) {
+                    map.remove(key);
+                }
             }
             map.values_mut().for_each(canonical);
         }

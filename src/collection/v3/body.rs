@@ -216,21 +216,17 @@ pub(super) fn body_to_v21(
     let content = obj.get("content").cloned();
     let out = match kind {
         "none" => json!({"mode": "none"}),
-        "text" => {
+        "text" | "json" | "xml" | "html" | "javascript" => {
             let mut m = Map::new();
             m.insert("mode".into(), json!("raw"));
             if let Some(raw) = content {
                 m.insert("raw".into(), raw);
             }
-            if json_content_type {
-                m.insert("options".into(), json!({"raw": {"language": "text"}}));
+            if kind != "text" || json_content_type {
+                m.insert("options".into(), json!({"raw": {"language": kind}}));
             }
             Value::Object(m)
         }
-        "json" | "xml" | "html" | "javascript" => json!({
-            "mode": "raw", "raw": content.unwrap_or(json!("")),
-            "options": {"raw": {"language": kind}}
-        }),
         "file" => match content {
             Some(src) => json!({"mode": "file", "file": {"src": src}}),
             None => json!({"mode": "file", "file": {}}),

@@ -113,8 +113,15 @@ fn script_to_v3(event: &Value, prefix: &str, at: &str, warn: &mut Warnings) -> O
             }
             (script.get("exec"), script.get("type").cloned())
         }
-        other => (other, None),
+        other => {
+            let why = "not a script object; its value is read as the script's lines, as Newman does";
+            warn.lost(&join(at, "script"), why);
+            (other, None)
+        }
     };
+    if exec.is_none_or(|e| e.is_null() || e.as_array().is_some_and(Vec::is_empty)) {
+        warn.lost(&join(at, "script.exec"), "no script lines; written as an empty script");
+    }
     let code = match exec {
         Some(Value::Array(lines)) => lines
             .iter()
@@ -146,8 +153,11 @@ fn script_to_v3(event: &Value, prefix: &str, at: &str, warn: &mut Warnings) -> O
             "lines that are not strings; written as their text",
         );
     }
-    let language = language.unwrap_or(json!("text/javascript"));
-    Some(json!({"type": format!("{prefix}{kind}"), "code": code, "language": language}))
+    let mut out = json!({"type": format!("{prefix}{kind}"), "code": code});
+    if let Some(language) = language {
+        out["language"] = language;
+    }
+    Some(out)
 }
 
 /// v3 `scripts` back to v2.1 `event`s.
@@ -178,11 +188,11 @@ pub(super) fn scripts_to_v21(scripts: &Value, at: &str, warn: &mut Warnings) -> 
         };
         let code = obj.get("code").and_then(Value::as_str).unwrap_or("");
         let exec: Vec<&str> = code.split('\n').collect();
-        let language = obj
-            .get("language")
-            .cloned()
-            .unwrap_or(json!("text/javascript"));
-        out.push(json!({"listen": listen, "script": {"exec": exec, "type": language}}));
+        let mut script = json!({"exec": exec});
+        if let Some(language) = obj.get("language") {
+            script["type"] = language.clone();
+        }
+        out.push(json!({"listen": listen, "script": script}));
     }
     Value::Array(out)
 }

@@ -47,6 +47,7 @@ pub(super) fn request_to_v3(request: &Value, at: &str, warn: &mut Warnings) -> M
     let mut out = Map::new();
     let Some(req) = request.as_object() else {
         if let Some(url) = request.as_str() {
+            warn.lost(at, "a request given as its URL text; written as a request with that url");
             out.insert("url".into(), json!(url));
         }
         return out;
@@ -117,7 +118,11 @@ pub(super) fn item_to_v3(
     if item.get("description").is_some() {
         warn.lost(&join(at, "description"), "an item description beside the request's; v3 has one description (the request's); dropped");
     }
-    let request = item.get("request").cloned().unwrap_or(Value::Null);
+    let request = item.get("request").cloned().unwrap_or_else(|| {
+        let why = "an item without a request; written as a request without fields";
+        warn.lost(&join(at, "request"), why);
+        Value::Null
+    });
     out.extend(request_to_v3(&request, &join(at, "request"), warn));
     if let Some(p) = item.get("protocolProfileBehavior") {
         out.insert("settings".into(), p.clone());
