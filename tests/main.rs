@@ -36,3 +36,4 @@ mod tls_client;
 mod tls_server;
 mod url_inputs;
 mod util;
+mod v3;

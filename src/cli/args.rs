@@ -44,6 +44,8 @@ pub enum Command {
     Man(ManArgs),
     /// Merge the JSON reports or JUnit files of a sharded run (`run --shard I/N`) into one.
     Merge(super::merge::MergeArgs),
+    /// Convert a collection between v2.1 JSON and a v3 YAML folder (and environments).
+    Convert(super::convert::ConvertArgs),
 }
 
 /// `postie completions`.

@@ -8,6 +8,7 @@
 pub(crate) mod args;
 pub(crate) mod changes;
 pub(crate) mod config;
+pub(crate) mod convert;
 pub(crate) mod demo;
 pub(crate) mod docs;
 pub(crate) mod execute;
@@ -19,8 +20,7 @@ pub(crate) mod shard;
 pub(crate) mod tls;
 
 use crate::collection::{
-    LoadOptions, load_collection_with, load_data, load_variable_file, parse_collection_text,
-    parse_data, parse_variable_text,
+    LoadOptions, load_data, parse_collection_text, parse_data, parse_variable_text,
 };
 use crate::diagnostic::Diagnostic;
 use args::{Cli, Command};
@@ -92,6 +92,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man(args) => docs::man(args.command.as_deref()),
         Command::Merge(args) => merge::run_merge(args),
+        Command::Convert(args) => convert::run_convert(&args),
     };
     match result {
         Ok(code) => code,
@@ -117,13 +118,13 @@ fn load_inputs(run: &args::RunArgs) -> Result<Inputs, Diagnostic> {
     }
     let collection = match sources.fetch(&run.collection, fetch::Kind::Collection)? {
         Some((body, name)) => parse_collection_text(&text(body), &name)?,
-        None => load_collection_with(&run.collection, load_options()?)?,
+        None => convert::load_collection(&run.collection, load_options()?)?,
     };
     let mut variables = |location: Option<&Path>, kind: fetch::Kind| {
         location
             .map(|path| match sources.fetch(path, kind)? {
                 Some((body, name)) => parse_variable_text(&text(body), &name, kind.what()),
-                None => load_variable_file(path, kind.what()),
+                None => convert::load_variables(path, kind.what()),
             })
             .transpose()
     };

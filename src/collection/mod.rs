@@ -26,6 +26,7 @@ mod request_body;
 mod stream;
 pub(crate) mod url;
 pub mod v1;
+pub mod v3;
 
 pub use behavior::{ProfileBehavior, Setting};
 pub use data::{DataFile, DataRow, data_rows, load_data, load_data_file, parse_data};

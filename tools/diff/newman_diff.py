@@ -68,6 +68,10 @@ HOST = "echo.test"
 REPORTS = False
 # `--json-reports`: compare only the normalised JSON report, with the recorded newman-report.txt.
 JSON_REPORTS = False
+# `--via-v3`: postie runs each case converted to a v3 folder (`postie convert`); what v3 cannot
+# hold is noted per case (V3_NOTES) and listed after the run.
+VIA_V3 = False
+V3_NOTES = {}
 REPORT_FILE = "newman-report.txt"
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 
@@ -327,7 +331,31 @@ def digest(meta, out, port, code, stdout, captured):
     return text
 
 
-def run_case(case, runner, srv, keep, extra=()):
+def convert_v3(case, meta, runner, stage_dir):
+    """Convert the staged case's collection, environment and globals with `postie convert`;
+    return the meta that runs the converted files. A file that does not convert stays (noted)."""
+    meta = dict(meta)
+    notes = []
+    for key, default, dest in (("collection", "collection.json", "v3-collection"),
+                               ("environment", "environment.json", "environment.v3.yaml"),
+                               ("globals", "globals.json", "globals.v3.yaml")):
+        name = meta.get(key, default)
+        if not name or not os.path.exists(os.path.join(stage_dir, name)):
+            continue
+        p = subprocess.run(list(runner) + ["convert", os.path.join(stage_dir, name), os.path.join(stage_dir, dest)],
+                           capture_output=True, timeout=60)
+        err = p.stderr.decode("utf-8", "replace").replace(stage_dir + os.sep, "")
+        if p.returncode == 0:
+            meta[key] = dest
+            notes += [l for l in err.splitlines() if l.strip()]
+        else:
+            notes.append("%s not converted (kept as v2.1): %s" % (name, err.strip().splitlines()[0] if err.strip() else p.returncode))
+    if notes:
+        V3_NOTES[rel(case)] = notes
+    return meta
+
+
+def run_case(case, runner, srv, keep, extra=(), via_v3=False):
     meta = load_meta(case)
     work = tempfile.mkdtemp(prefix="newman-diff-")
     try:
@@ -335,6 +363,8 @@ def run_case(case, runner, srv, keep, extra=()):
         out = os.path.join(work, "out")
         os.makedirs(out)
         stage(case, stage_dir, srv.port)
+        if via_v3:
+            meta = convert_v3(case, meta, runner, stage_dir)
         srv.capture.reset()
         cmd = list(runner) + run_args(meta, stage_dir, out) + list(extra)
         env = dict(os.environ)
@@ -372,6 +402,10 @@ def main(argv):
     ap.add_argument("--keep", help="keep every run's artifacts under this folder")
     ap.add_argument("--show", type=int, default=60, help="diff lines shown per case")
     ap.add_argument("--min-cases", type=int, default=0, help="fail when fewer cases are found")
+    ap.add_argument("--via-v3", action="store_true",
+                    help="convert each case to a v3 folder with `postie convert` and run that")
+    ap.add_argument("--sample", type=int, default=0,
+                    help="run every Nth case only (a deterministic sample)")
     ap.add_argument("-q", action="store_true", help="print only differences and the summary")
     ap.add_argument("--update-postie", action="store_true",
                     help="store postie's digest as postie.txt for pending/divergence cases")
@@ -385,7 +419,8 @@ def main(argv):
     if args.reports and not args.live:
         print("--reports compares live runs only: add --live")
         return 2
-    global REPORTS, JSON_REPORTS
+    global REPORTS, JSON_REPORTS, VIA_V3
+    VIA_V3 = args.via_v3
     REPORTS = args.reports
     JSON_REPORTS = args.json_reports
     for attr in ("postie", "newman"):
@@ -398,6 +433,8 @@ def main(argv):
     if len(cases) < args.min_cases:
         print("only %d cases found, expected at least %d" % (len(cases), args.min_cases))
         return 1
+    if args.sample > 1:
+        cases = cases[::args.sample]
     if args.record or args.live:
         if not os.path.exists(args.newman.split()[0]):
             print("newman not installed: run `npm ci --prefix tools/newman` first")
@@ -415,7 +452,7 @@ def main(argv):
                 res["newman"] = run_case(case, args.newman.split(), srv, args.keep and os.path.join(args.keep, "newman"))
             if not args.record:
                 res["postie"] = run_case(case, args.postie.split(), srv, args.keep and os.path.join(args.keep, "postie"),
-                                         meta.get("postie_args", []))
+                                         meta.get("postie_args", []), VIA_V3)
             return case, meta, res
         finally:
             servers.put(srv)
@@ -483,6 +520,11 @@ def main(argv):
               % (total, same, len(divergent), len(pending), bad))
         for name in pending:
             print("  pending %s" % name)
+        if VIA_V3:
+            print("v3: %d cases converted with warnings (what v3 cannot hold):" % len(V3_NOTES))
+            for name in sorted(V3_NOTES):
+                notes = V3_NOTES[name]
+                print("  v3-lossy %s: %s%s" % (name, notes[0], " (+%d more)" % (len(notes) - 1) if len(notes) > 1 else ""))
     while not servers.empty():
         servers.get().close()
     return 1 if bad else 0
