@@ -25,6 +25,7 @@ mod request;
 mod request_body;
 mod stream;
 pub(crate) mod url;
+pub mod url_split;
 pub mod v1;
 pub mod v3;
 

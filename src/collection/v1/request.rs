@@ -49,8 +49,9 @@ pub(super) fn request(r: &Map<String, Value>, at: &str) -> Result<Map<String, Va
     Ok(out)
 }
 
-/// `url` plus `queryParams` and path variables → a v2.1 URL: the string itself, or
-/// `{raw, query, variable}` when there are query or path-variable lists. A URL object is kept.
+/// `url` plus `queryParams` and path variables → a v2.1 URL: the string itself, or an object
+/// (the string split into its parts, `query` from `queryParams` when given, `variable`) when
+/// there are query or path-variable lists. A URL object is kept.
 fn url(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, String> {
     let raw = match r.get("url") {
         None | Some(Value::Null) => None,
@@ -128,6 +129,9 @@ fn url(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, String> {
         return Ok(raw.map(Value::String));
     }
     let mut out = Map::new();
+    if let Some(raw) = &raw {
+        split_raw(raw, &mut out);
+    }
     put(&mut out, "raw", raw.map(Value::String));
     if !query.is_empty() {
         out.insert("query".into(), Value::Array(query));
@@ -136,4 +140,41 @@ fn url(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, String> {
         out.insert("variable".into(), Value::Array(variables));
     }
     Ok(Some(Value::Object(out)))
+}
+
+/// The parts of `raw` as a v2.1 URL object holds them (a URL object is sent from its parts, not
+/// from `raw`): protocol, auth, host, port, path segments, query pairs (a `null` value for a
+/// pair without `=`) and hash.
+fn split_raw(raw: &str, out: &mut Map<String, Value>) {
+    let pieces = crate::collection::url_split::parse(raw);
+    let text = |s: Option<String>| s.map(Value::String);
+    put(out, "protocol", text(pieces.protocol));
+    if let Some((user, password)) = pieces.auth {
+        let mut auth = Map::new();
+        auth.insert("user".into(), Value::String(user));
+        put(&mut auth, "password", text(password));
+        out.insert("auth".into(), Value::Object(auth));
+    }
+    put(out, "host", text(pieces.host));
+    put(out, "port", text(pieces.port));
+    if let Some(path) = pieces.path {
+        out.insert(
+            "path".into(),
+            Value::Array(path.into_iter().map(Value::String).collect()),
+        );
+    }
+    if let Some(query) = pieces.query {
+        let pairs = query.into_iter().map(|pair| {
+            let mut q = Map::new();
+            let (key, value) = match pair.split_once('=') {
+                Some((k, v)) => (k.to_string(), Value::String(v.to_string())),
+                None => (pair, Value::Null),
+            };
+            q.insert("key".into(), Value::String(key));
+            q.insert("value".into(), value);
+            Value::Object(q)
+        });
+        out.insert("query".into(), Value::Array(pairs.collect()));
+    }
+    put(out, "hash", text(pieces.hash));
 }

@@ -1,18 +1,24 @@
 //! `apikey`: a `key`/`value` pair sent as a header or (`in: query`) a query parameter (replacing
 //! a parameter of that name the URL already has).
 
+use super::util::query_param_encode;
 use super::{AuthEffect, AuthResult, Params};
 
 /// Sign with `key`, `value` and `in`.
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
     let key = p.get("key");
     let value = p.get("value");
-    if key.is_empty() {
-        // Newman sends nothing for a value without a name, and says nothing either.
+    let in_query = p.get("in") == "query";
+    // Newman sends no header without a name, and no query parameter without a name and a value
+    // (a value without a name goes out as `=value`); it says nothing either way.
+    if key.is_empty() && (!in_query || value.is_empty()) {
         return AuthResult::default();
     }
-    let effect = if p.get("in") == "query" {
-        AuthEffect::SetQuery(encode_query_part(&key), encode_query_part(&value))
+    let effect = if in_query {
+        AuthEffect::SetQuery(
+            query_param_encode(&key, true),
+            query_param_encode(&value, false),
+        )
     } else {
         AuthEffect::Header(key, value)
     };
@@ -22,30 +28,33 @@ pub(super) fn sign(p: &Params<'_>) -> AuthResult {
     }
 }
 
-/// Encode the characters that would split a query parameter (`&`, `#`, `=`, `%`, space), leaving
-/// the rest as typed, like Postman's query encoding.
-fn encode_query_part(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '&' => out.push_str("%26"),
-            '#' => out.push_str("%23"),
-            '=' => out.push_str("%3D"),
-            ' ' => out.push_str("%20"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn apikey_query_parts_are_encoded() {
-        assert_eq!(encode_query_part("a b&c=d#e%"), "a%20b%26c%3Dd%23e%25");
-        assert_eq!(encode_query_part("plain-key_1"), "plain-key_1");
+    fn apikey_empty_name_is_sent_only_as_a_query_value() {
+        use super::super::tests::{apply, auth, get};
+        let input = get("http://h/");
+        let q = |k: &str, v: &str, place: &str| {
+            apply(
+                &auth("apikey", &[("key", k), ("value", v), ("in", place)]),
+                &input,
+            )
+            .effects
+        };
+        assert_eq!(
+            q("", "v", "query"),
+            [AuthEffect::SetQuery("".into(), "v".into())]
+        );
+        assert!(q("", "", "query").is_empty());
+        assert!(q("", "v", "header").is_empty());
+        assert_eq!(
+            q("k=1 x", "a%20b c&d=e#f", "query"),
+            [AuthEffect::SetQuery(
+                "k%3D1%20x".into(),
+                "a%20b%20c%26d=e%23f".into()
+            )]
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! `access_token` query parameter. As in Newman, a token first clears both places: an
 //! `Authorization` header and `access_token` parameters the request already has are removed.
 
-use super::util::percent_encode;
+use super::util::query_param_encode;
 use super::{AuthEffect, AuthResult, Params};
 
 /// Sign with `accessToken`, `addTokenTo`, `headerPrefix` (default `Bearer`) and `tokenType`
@@ -18,7 +18,9 @@ pub(super) fn sign(p: &Params<'_>) -> AuthResult {
         AuthEffect::RemoveQuery("access_token".into()),
     ];
     let placed = match p.get("addTokenTo").as_str() {
-        "queryParams" => AuthResult::query("access_token".into(), percent_encode(&token)),
+        "queryParams" => {
+            AuthResult::query("access_token".into(), query_param_encode(&token, false))
+        }
         "header" | "" => AuthResult::prefixed_token(p, token),
         // Another place: both are cleared and the token goes nowhere.
         _ => AuthResult::default(),
@@ -61,7 +63,7 @@ mod tests {
         let r = apply(
             &auth(
                 "oauth2",
-                &[("accessToken", "a b"), ("addTokenTo", "queryParams")],
+                &[("accessToken", "a b%20c"), ("addTokenTo", "queryParams")],
             ),
             &input,
         );
@@ -70,7 +72,7 @@ mod tests {
             [
                 AuthEffect::RemoveHeader("Authorization".into()),
                 AuthEffect::RemoveQuery("access_token".into()),
-                AuthEffect::SetQuery("access_token".into(), "a%20b".into())
+                AuthEffect::SetQuery("access_token".into(), "a%20b%20c".into())
             ]
         );
         let r = apply(

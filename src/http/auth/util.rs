@@ -19,6 +19,23 @@ pub(super) fn percent_encode(text: &str) -> String {
     utf8_percent_encode(text, UNRESERVED).to_string()
 }
 
+/// Encode a query parameter's key or value the way Newman adds one to a URL: the characters that
+/// would split it (`&`, `#`, space, and `=` in a key) are escaped; `%` is left as typed, so an
+/// already-encoded `%20` stays one (the URL's own encoding handles the rest).
+pub(super) fn query_param_encode(text: &str, key: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("%26"),
+            '#' => out.push_str("%23"),
+            ' ' => out.push_str("%20"),
+            '=' if key => out.push_str("%3D"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Decode `%XX` escapes (and `+` as space when `plus_is_space`); bad escapes are kept as is.
 pub(super) fn percent_decode(text: &str, plus_is_space: bool) -> String {
     if plus_is_space && text.contains('+') {

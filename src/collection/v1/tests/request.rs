@@ -153,6 +153,9 @@ fn v1_query_params_and_path_variables() {
     assert_eq!(
         i["request"]["url"],
         json!({
+            "protocol": "http",
+            "host": "x",
+            "path": [":id", ":other"],
             "raw": "http://x/:id/:other?ignored=1",
             "query": [
                 {"key": "a", "value": "1"},
@@ -165,6 +168,26 @@ fn v1_query_params_and_path_variables() {
     );
     let i = request_doc(json!({"url": "http://plain/?q=1", "queryParams": []}));
     assert_eq!(i["request"]["url"], "http://plain/?q=1");
+    // A URL object is sent from its parts, so the string is split into them (its own query and
+    // hash too when there is no queryParams list).
+    let i = request_doc(json!({
+        "url": "https://u:p@h.test:8080/a/:id?x=1&y#frag",
+        "pathVariables": {"id": "9"}
+    }));
+    assert_eq!(
+        i["request"]["url"],
+        json!({
+            "protocol": "https",
+            "auth": {"user": "u", "password": "p"},
+            "host": "h.test",
+            "port": "8080",
+            "path": ["a", ":id"],
+            "query": [{"key": "x", "value": "1"}, {"key": "y", "value": null}],
+            "hash": "frag",
+            "raw": "https://u:p@h.test:8080/a/:id?x=1&y#frag",
+            "variable": [{"value": "9", "key": "id"}]
+        })
+    );
 }
 
 #[test]
