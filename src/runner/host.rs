@@ -9,7 +9,7 @@ use crate::collection::parse_request_definition;
 use crate::http::files::FileAccess;
 use crate::http::redirect::SendOptions;
 use crate::http::{HttpClient, HttpError, HttpResponse, PrepareOptions, Prepared};
-use crate::script::{ConsoleLevel, JarCall, ResponseView, ScriptHost};
+use crate::script::{ConsoleLevel, JarCall, Progress, ResponseView, ScriptHost};
 use crate::vars::Scopes;
 use serde_json::Value;
 use std::path::Path;
@@ -24,9 +24,27 @@ pub(super) struct RunHost<'a, 'l> {
     pub(super) working_dir: &'a Path,
     /// A `pm.sendRequest` failed: a run failure even if the script handles the error (Newman).
     pub(super) failed: bool,
+    /// The `pm.sendRequest` requests that landed, each with how far the script had got: the
+    /// runner reports them among the script's assertions and console lines (as Newman, which
+    /// reports everything as it happens).
+    pub(super) landed: Vec<(Progress, LandedRequest)>,
 }
 
 impl RunHost<'_, '_> {
+    /// Report one landed `pm.sendRequest` request.
+    pub(super) fn report(&mut self, landed: &LandedRequest) {
+        self.listener.on_event(&Event::Request {
+            cursor: self.cursor,
+            item: self.item,
+            request: &landed.prepared.request,
+            display_url: &landed.prepared.display_url,
+            response: landed.result.as_ref(),
+            credentials: &landed.prepared.credentials,
+            from_script: true,
+            auth: landed.prepared.auth.as_ref(),
+        });
+    }
+
     pub(super) fn warn(&mut self, text: &str) {
         self.listener.on_event(&Event::Console {
             cursor: self.cursor,
@@ -81,25 +99,20 @@ impl<'a> ScriptHost for RunHost<'a, '_> {
         }))
     }
 
-    fn finish_request(&mut self, landed: LandedRequest) -> Result<ResponseView, String> {
-        let LandedRequest { prepared, result } = landed;
-        self.listener.on_event(&Event::Request {
-            cursor: self.cursor,
-            item: self.item,
-            request: &prepared.request,
-            display_url: &prepared.display_url,
-            response: result.as_ref(),
-            credentials: &prepared.credentials,
-            from_script: true,
-            auth: prepared.auth.as_ref(),
-        });
-        match result {
-            Ok(response) => Ok(response_view(&response)),
+    fn finish_request(
+        &mut self,
+        landed: LandedRequest,
+        at: Progress,
+    ) -> Result<ResponseView, String> {
+        let answer = match &landed.result {
+            Ok(response) => Ok(response_view(response)),
             Err(error) => {
                 self.failed = true;
-                Err(error.message)
+                Err(error.message.clone())
             }
-        }
+        };
+        self.landed.push((at, landed));
+        answer
     }
 
     fn cookie_jar(&mut self, call: JarCall) -> Result<Value, String> {

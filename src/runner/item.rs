@@ -403,11 +403,12 @@ impl ItemRunner<'_> {
             follow_redirects: self.follow_redirects,
             working_dir: self.working_dir,
             failed: false,
+            landed: Vec::new(),
         };
         let result = self.sandbox.run_with_host(&context, &mut host).await;
         outcome.failed |= host.failed;
         scopes.apply(&result.changes);
-        report_output(&result, cursor, item, kind, listener, outcome);
+        report_output(&result, kind, &mut host, outcome);
         if let Some(error) = &result.error {
             outcome.failed = true;
             outcome
@@ -436,17 +437,18 @@ impl ItemRunner<'_> {
     }
 }
 
-/// Tell `listener` a script's console output and assertions in the order the script produced
-/// them; a failed assertion fails the item.
+/// Tell the listener a script's console output, assertions and `pm.sendRequest` requests in
+/// the order they happened; a failed assertion fails the item.
 fn report_output(
     result: &ScriptOutcome,
-    cursor: Cursor,
-    item: ItemRef<'_>,
     kind: ScriptKind,
-    listener: &mut dyn Listener,
+    host: &mut RunHost<'_, '_>,
     outcome: &mut ItemOutcome,
 ) {
-    let mut console = result.console.iter().peekable();
+    let (cursor, item) = (host.cursor, host.item);
+    let landed = std::mem::take(&mut host.landed);
+    let mut requests = landed.iter().peekable();
+    let mut console = result.console.iter().enumerate().peekable();
     for (done, assertion) in result
         .assertions
         .iter()
@@ -454,16 +456,30 @@ fn report_output(
         .chain(std::iter::once(None))
         .enumerate()
     {
-        while let Some(message) =
-            console.next_if(|m| assertion.is_none() || m.after_assertions <= done)
-        {
-            listener.on_event(&Event::Console {
-                cursor,
-                item,
-                level: message.level,
-                text: &message.text,
-                runtime: false,
-            });
+        let due = |after: usize| assertion.is_none() || after <= done;
+        loop {
+            let next_console = console.peek().filter(|(_, m)| due(m.after_assertions));
+            let next_request = requests.peek().filter(|(at, _)| due(at.assertions));
+            // A console line written before the request landed comes first.
+            let console_first = match (next_console, next_request) {
+                (Some(&(i, _)), Some((at, _))) => i < at.console,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if console_first {
+                if let Some((_, m)) = console.next() {
+                    host.listener.on_event(&Event::Console {
+                        cursor,
+                        item,
+                        level: m.level,
+                        text: &m.text,
+                        runtime: false,
+                    });
+                }
+            } else if let Some((_, request)) = requests.next() {
+                host.report(request);
+            }
         }
         let Some(assertion) = assertion else {
             break;
@@ -472,7 +488,7 @@ fn report_output(
         if assertion.error.is_some() {
             outcome.failed = true;
         }
-        listener.on_event(&Event::Assertion {
+        host.listener.on_event(&Event::Assertion {
             cursor,
             item,
             kind,

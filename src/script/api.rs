@@ -244,6 +244,16 @@ pub enum ConsoleLevel {
     Error,
 }
 
+/// How far a script had got when something outside it happened (a `pm.sendRequest` landed):
+/// the assertions completed and the console lines written by then.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Progress {
+    /// Assertions completed.
+    pub assertions: usize,
+    /// Console lines written.
+    pub console: usize,
+}
+
 /// One console call, its arguments formatted and joined with spaces.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConsoleMessage {
@@ -397,8 +407,13 @@ pub trait ScriptHost {
     fn start_request(&mut self, definition: Value) -> Result<Self::InFlight, String>;
 
     /// Take a completed request: the response, or the transport error message (e.g.
-    /// `connect ECONNREFUSED 127.0.0.1:9`).
-    fn finish_request(&mut self, landed: Self::Landed) -> Result<ResponseView, String>;
+    /// `connect ECONNREFUSED 127.0.0.1:9`). `at` is how far the script had got when it landed
+    /// (reports place the request between the script's assertions and console lines).
+    fn finish_request(
+        &mut self,
+        landed: Self::Landed,
+        at: Progress,
+    ) -> Result<ResponseView, String>;
 
     /// Perform a `pm.cookies.jar()` call; the result is what the script's callback receives
     /// (a value, a cookie, a list of cookies, or `null`).
@@ -417,7 +432,7 @@ impl ScriptHost for NoHost {
         Err("pm.sendRequest is not available outside a collection run".to_string())
     }
 
-    fn finish_request(&mut self, _landed: ()) -> Result<ResponseView, String> {
+    fn finish_request(&mut self, _landed: (), _at: Progress) -> Result<ResponseView, String> {
         Err("pm.sendRequest is not available outside a collection run".to_string())
     }
 

@@ -19,7 +19,9 @@ use std::time::Duration;
 use rquickjs::function::{Flat, This};
 use rquickjs::{Context, Ctx, Function, Object, Persistent, Runtime, Value};
 
-use super::api::{NoHost, ResponseView, ScriptContext, ScriptError, ScriptHost, ScriptOutcome};
+use super::api::{
+    NoHost, Progress, ResponseView, ScriptContext, ScriptError, ScriptHost, ScriptOutcome,
+};
 use super::body_arg::BodyArg;
 use super::bytecode;
 use super::compile::{SCRIPT_FILE, WRAP_HEAD, WRAP_TAIL};
@@ -468,7 +470,7 @@ impl Sandbox {
                 landed = in_flight.next() => {
                     if let Some((id, landed)) = landed {
                         let result = host
-                            .finish_request(landed)
+                            .finish_request(landed, self.progress())
                             .map(|r| convert::response_value(&r));
                         self.deliver(source, id, result)?;
                     }
@@ -476,6 +478,18 @@ impl Sandbox {
                 () = nap => {}
             }
         }
+    }
+
+    /// How far the script has got (see [`Progress`]).
+    fn progress(&self) -> Progress {
+        self.context.with(|ctx| {
+            let counts: Vec<u32> = call_hook(&ctx, "progress", ()).unwrap_or_default();
+            let at = |i: usize| counts.get(i).map_or(0, |&n| n as usize);
+            Progress {
+                assertions: at(0),
+                console: at(1),
+            }
+        })
     }
 
     /// Take the script's outbox: start its requests (into `in_flight`), answer its jar calls;

@@ -235,6 +235,9 @@
   function pushConsole(level, text) {
     S.console.push({ level: level, text: text, after: S.assertions.length });
   }
+  // How far the script has got (assertions completed, console lines written): the host places
+  // a `pm.sendRequest` that lands now between them.
+  P.progress = function () { return S ? [S.assertions.length, S.console.length] : [0, 0]; };
   function logger(level) {
     return function () { pushConsole(level, P.consoleText(Array.prototype.slice.call(arguments))); };
   }

@@ -548,6 +548,21 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
                 }
             }
         }
+        let operand_before = at
+            .checked_sub(1)
+            .and_then(|p| text.get(p))
+            .is_some_and(|&c| is_ident(c) || matches!(c, ')' | ']'));
+        if shown.is_none() && !operand_before {
+            // A parenthesised operand: V8 shows a number literal or a name in it bare.
+            let inner: String = text[at + 1..end - 1].iter().collect();
+            let inner = inner.trim();
+            let bare = !inner.is_empty()
+                && (inner.chars().all(is_ident) || inner.parse::<f64>().is_ok_and(f64::is_finite));
+            return bare.then(|| {
+                parts.push(inner.to_string());
+                at
+            });
+        }
         parts.push(match shown {
             Some(()) => text[at..end].iter().collect(),
             None => "(...)".to_string(),
@@ -558,6 +573,15 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parenthesised_literal_callee_is_shown_bare() {
+        let src = "t('x', () => (5).toUpperCase());";
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 18)), src),
+            "5.toUpperCase is not a function"
+        );
+    }
+
     #[test]
     fn read_only_property_and_constant_are_told_apart() {
         let src = "'use strict'; Object.freeze({a: 1}).a = 2;";

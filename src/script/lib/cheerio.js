@@ -178,7 +178,6 @@
   function parse(content, options) {
     let dom;
     if (typeof content === 'string') dom = parseNodes(content, options);
-    else if (content === undefined || content === null) dom = parseNodes('', options);
     else dom = content;
     const root = makeNode({ type: 'root', name: 'root', attribs: {}, children: [], next: null, prev: null, parent: null });
     update(dom, root);

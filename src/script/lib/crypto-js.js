@@ -127,14 +127,44 @@
   Hasher.prototype.reset = function () { this._data = []; return this; };
   Hasher.prototype.update = function (data) { this._data.push(toBinary(asWords(data))); return this; };
   Hasher.prototype.finalize = function (data) {
-    if (data !== undefined) this.update(data);
+    // crypto-js appends only a truthy message; one that is neither text nor a WordArray leaves
+    // its sizes NaN, and a fresh hasher then gives a fixed value (see `poisonedDigest`).
+    if (data && this._data.length === 0 && typeof data !== 'string' && !wordsLike(data)) {
+      this.reset();
+      return poisonedDigest(this.id);
+    }
+    if (data) this.update(data);
     const out = fromBinary(native.digest(this.id, this._data.join('')));
     this.reset();
     return out;
   };
+  function wordsLike(data) { return data instanceof WordArray || Array.isArray(data.words); }
+  // What crypto-js's hashers give for a message with NaN sizes: the padding bit lands in word 0,
+  // the length words are NaN (0), and the one block is compressed unpadded; Keccak gives zeros.
+  const POISONED = {
+    md5: '487f7b22f68312d2c1bbc93b1aea445b',
+    sha1: '9844f81e1408f6ecb932137d33bed7cfdcf518a3',
+    sha224: '9d6a5de9e16c3999c714840f47771f36dcc297a7bdefaac36c9515ae',
+    sha256: '4ea5c508a6566e76240543f8feb06fd457777be39549c4016436afda65d2330e',
+    sha384: '1402e01a160a97a99698ba6657b0feeef3d663056e532cbc19fe8e1b37076dd12193a48528b07adaadfe0d0991847f10',
+    sha512: '632008c3b59e037f2e761675c88296e146add6240cb9d35ec6366041238417ea833675ce168e34a852457224a827a0ff2e723a95ae682458c6ef4baee2118c71',
+    ripemd160: '550f7c7c5e9edb0d697815bf657e14ea0ebb89cb',
+  };
+  function poisonedDigest(id) {
+    const hex = POISONED[id] || '0'.repeat(Number(id.slice('keccak'.length)) / 4);
+    return Hex.parse(hex);
+  }
+  // crypto-js's HMAC calls the key's `clamp` (named `t` in Newman's minified bundle).
+  function hmacKey(key) {
+    present(key, 'sigBytes');
+    if (typeof key !== 'string' && typeof key.clamp !== 'function') {
+      throw new TypeError('t.clamp is not a function');
+    }
+    return toBinary(asWords(key));
+  }
   function HmacHasher(id, key) {
     this.id = id;
-    this._key = toBinary(asWords(present(key, 'sigBytes')));
+    this._key = hmacKey(key);
     this.reset();
   }
   HmacHasher.prototype = Object.create(Hasher.prototype);
@@ -159,8 +189,8 @@
       id: id,
       create: function (cfg) { return new Hasher(idFor(cfg)); },
     };
-    C[name] = function (message, cfg) { return fromBinary(native.digest(idFor(cfg), toBinary(asWords(message)))); };
-    C['Hmac' + name] = function (message, key) { return fromBinary(native.hmac(idFor(), toBinary(asWords(present(key, 'sigBytes'))), toBinary(asWords(message)))); };
+    C[name] = function (message, cfg) { return new Hasher(idFor(cfg)).finalize(message); };
+    C['Hmac' + name] = function (message, key) { return fromBinary(native.hmac(idFor(), hmacKey(key), toBinary(asWords(message)))); };
   }
   algo.HMAC = {
     create: function (hasher, key) { return new HmacHasher(hasher.id || 'keccak512', key); },

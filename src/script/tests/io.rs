@@ -26,7 +26,11 @@ impl ScriptHost for FakeHost {
         Ok(std::future::ready(Ok(r)))
     }
 
-    fn finish_request(&mut self, landed: Self::Landed) -> Result<ResponseView, String> {
+    fn finish_request(
+        &mut self,
+        landed: Self::Landed,
+        _at: Progress,
+    ) -> Result<ResponseView, String> {
         landed
     }
 
