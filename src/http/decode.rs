@@ -12,9 +12,10 @@ use crate::http::HttpErrorKind;
 use flate2::{Decompress, FlushDecompress, Status};
 use std::io::{BufRead, BufReader};
 
-/// Why a compressed body could not be decoded, in zlib's words (Newman's request error).
+/// Why a compressed body could not be decoded, in zlib's words (Newman's request error), and for
+/// a brotli body the decoder's error code as Node names it (`ERR__ERROR_FORMAT_PADDING_1`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError(pub String);
+pub struct DecodeError(pub String, pub Option<&'static str>);
 
 impl DecodeError {
     /// The request error Newman reports: zlib's failures carry Node's `Z_DATA_ERROR` code.
@@ -29,7 +30,7 @@ impl DecodeError {
             "Decompression failed" => super::message::HttpError::coded(
                 HttpErrorKind::Decode,
                 "Error",
-                "ERR__ERROR_FORMAT_PADDING_1",
+                self.1.unwrap_or("ERR__ERROR_FORMAT_PADDING_1"),
                 self.0,
             ),
             // The size limit, or the temporary file failing: not zlib's words.
@@ -77,7 +78,7 @@ pub fn decode_response_body(
 }
 
 fn incorrect_header() -> DecodeError {
-    DecodeError("incorrect header check".to_string())
+    DecodeError("incorrect header check".to_string(), None)
 }
 
 /// Every gzip member in turn; trailing zero bytes are padding, anything else must be another
@@ -124,7 +125,12 @@ fn zlib_stream(
         let (read, made) = (decompress.total_in(), decompress.total_out());
         let status = decompress
             .decompress(rest, &mut piece, FlushDecompress::Sync)
-            .map_err(|e| DecodeError(e.message().unwrap_or("invalid block type").to_string()))?;
+            .map_err(|e| {
+                DecodeError(
+                    e.message().unwrap_or("invalid block type").to_string(),
+                    None,
+                )
+            })?;
         let used = usize::try_from(decompress.total_in() - read).unwrap_or(usize::MAX);
         let made = usize::try_from(decompress.total_out() - made).unwrap_or(usize::MAX);
         input.consume(used);
@@ -171,20 +177,66 @@ fn brotli(body: &mut dyn BufRead, out: &mut BodySink) -> Result<(), DecodeError>
             BrotliResult::ResultSuccess => return Ok(()),
             BrotliResult::NeedsMoreInput if given > 0 => {}
             BrotliResult::NeedsMoreInput => {
-                return Err(DecodeError("unexpected end of file".to_string()));
+                return Err(DecodeError("unexpected end of file".to_string(), None));
             }
             BrotliResult::ResultFailure => {
-                return Err(DecodeError("Decompression failed".to_string()));
+                return Err(DecodeError(
+                    "Decompression failed".to_string(),
+                    Some(brotli_code(state.error_code)),
+                ));
             }
         }
+    }
+}
+
+/// Node's code for a brotli decoder error: `ERR_` and the error's name less `BROTLI_DECODER`
+/// (`BROTLI_DECODER_ERROR_FORMAT_PADDING_2` is `ERR__ERROR_FORMAT_PADDING_2`).
+fn brotli_code(code: brotli_decompressor::BrotliDecoderErrorCode) -> &'static str {
+    use brotli_decompressor::BrotliDecoderErrorCode as E;
+    match code {
+        E::BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE => "ERR__ERROR_FORMAT_EXUBERANT_NIBBLE",
+        E::BROTLI_DECODER_ERROR_FORMAT_RESERVED => "ERR__ERROR_FORMAT_RESERVED",
+        E::BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE => {
+            "ERR__ERROR_FORMAT_EXUBERANT_META_NIBBLE"
+        }
+        E::BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET => {
+            "ERR__ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET"
+        }
+        E::BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME => {
+            "ERR__ERROR_FORMAT_SIMPLE_HUFFMAN_SAME"
+        }
+        E::BROTLI_DECODER_ERROR_FORMAT_CL_SPACE => "ERR__ERROR_FORMAT_CL_SPACE",
+        E::BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE => "ERR__ERROR_FORMAT_HUFFMAN_SPACE",
+        E::BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT => "ERR__ERROR_FORMAT_CONTEXT_MAP_REPEAT",
+        E::BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1 => "ERR__ERROR_FORMAT_BLOCK_LENGTH_1",
+        E::BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2 => "ERR__ERROR_FORMAT_BLOCK_LENGTH_2",
+        E::BROTLI_DECODER_ERROR_FORMAT_TRANSFORM => "ERR__ERROR_FORMAT_TRANSFORM",
+        E::BROTLI_DECODER_ERROR_FORMAT_DICTIONARY => "ERR__ERROR_FORMAT_DICTIONARY",
+        E::BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS => "ERR__ERROR_FORMAT_WINDOW_BITS",
+        E::BROTLI_DECODER_ERROR_FORMAT_PADDING_1 => "ERR__ERROR_FORMAT_PADDING_1",
+        E::BROTLI_DECODER_ERROR_FORMAT_PADDING_2 => "ERR__ERROR_FORMAT_PADDING_2",
+        E::BROTLI_DECODER_ERROR_FORMAT_DISTANCE => "ERR__ERROR_FORMAT_DISTANCE",
+        E::BROTLI_DECODER_ERROR_FORMAT_BLOCK_SWITCH => "ERR__ERROR_FORMAT_BLOCK_SWITCH",
+        E::BROTLI_DECODER_ERROR_COMPOUND_DICTIONARY => "ERR__ERROR_COMPOUND_DICTIONARY",
+        E::BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET => "ERR__ERROR_DICTIONARY_NOT_SET",
+        E::BROTLI_DECODER_ERROR_INVALID_ARGUMENTS => "ERR__ERROR_INVALID_ARGUMENTS",
+        E::BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES => "ERR__ERROR_ALLOC_CONTEXT_MODES",
+        E::BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS => "ERR__ERROR_ALLOC_TREE_GROUPS",
+        E::BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP => "ERR__ERROR_ALLOC_CONTEXT_MAP",
+        E::BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1 => "ERR__ERROR_ALLOC_RING_BUFFER_1",
+        E::BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2 => "ERR__ERROR_ALLOC_RING_BUFFER_2",
+        E::BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES => "ERR__ERROR_ALLOC_BLOCK_TYPE_TREES",
+        E::BROTLI_DECODER_ERROR_UNREACHABLE => "ERR__ERROR_UNREACHABLE",
+        // Not an error state: the decoder failed without naming why.
+        _ => "ERR__ERROR_UNREACHABLE",
     }
 }
 
 /// An I/O failure while decoding: the size limit, or the temporary file failing.
 fn io_error(e: &std::io::Error) -> DecodeError {
     match TooLarge::from_io(e) {
-        Some(too_large) => DecodeError(too_large.to_string()),
-        None => DecodeError(format!("{}: {e}", super::response_body::CANNOT_KEEP)),
+        Some(too_large) => DecodeError(too_large.to_string(), None),
+        None => DecodeError(format!("{}: {e}", super::response_body::CANNOT_KEEP), None),
     }
 }
 
@@ -204,7 +256,7 @@ mod tests {
         decoded
             .bytes()
             .map(|b| b.into_owned())
-            .map_err(|e| DecodeError(e.to_string()))
+            .map_err(|e| DecodeError(e.to_string(), None))
     }
 
     fn gzip(data: &[u8]) -> Vec<u8> {
@@ -275,8 +327,22 @@ mod tests {
     fn decode_brotli_faults_are_errors() {
         assert_eq!(
             decode_body(Vec::new(), Some("br"), 200),
-            Err(DecodeError("unexpected end of file".to_string()))
+            Err(DecodeError("unexpected end of file".to_string(), None))
         );
         assert!(decode_body(b"nope".to_vec(), Some("br"), 200).is_err());
+        // The decoder's own error code, as Node reports it, depends on where the bytes fail.
+        let code = |body: &[u8]| {
+            decode_body(body.to_vec(), Some("br"), 200)
+                .err()
+                .and_then(|e| e.1)
+        };
+        assert_eq!(
+            code(b"this is not compressed at all"),
+            Some("ERR__ERROR_FORMAT_PADDING_1")
+        );
+        assert_eq!(
+            code(br#"{"hello": "world"}"#),
+            Some("ERR__ERROR_FORMAT_PADDING_2")
+        );
     }
 }

@@ -82,8 +82,19 @@ const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'~');
 
-/// The forms a secret travels in besides itself: Base64 (standard, without padding, URL-safe)
-/// and percent-encoded (every byte but unreserved ones; spaces also as `+`).
+/// What a URL's query encoding escapes (a `%` already in the text is kept as typed).
+const QUERY_AS_SENT: &AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'&')
+    .add(b'\'')
+    .add(b'<')
+    .add(b'>');
+
+/// The forms a secret travels in besides itself: Base64 (standard, without padding, URL-safe),
+/// percent-encoded (every byte but unreserved ones; spaces also as `+`) and as a query value
+/// carries it (`a%20b c` goes out as `a%20b%20c`).
 fn encoded_forms(secret: &str) -> Vec<String> {
     let engines = [
         base64::engine::general_purpose::STANDARD.encode(secret),
@@ -94,6 +105,7 @@ fn encoded_forms(secret: &str) -> Vec<String> {
     let percent = utf8_percent_encode(secret, UNRESERVED).to_string();
     out.push(percent.replace("%20", "+"));
     out.push(percent);
+    out.push(utf8_percent_encode(secret, QUERY_AS_SENT).to_string());
     // An encoded form is only worth masking when it is as distinctive as the secret.
     out.retain(|form| form != secret && form.len() >= MIN_LEARNED_LEN);
     out
@@ -360,6 +372,12 @@ mod tests {
         assert_eq!(
             m.mask("q=s3cr3t%20pass&r=s3cr3t+pass"),
             "q=********&r=********"
+        );
+        // A `%XX` already in the secret stays as typed in a query value.
+        let q = Masker::new(["tok%20 x y".to_string()]);
+        assert_eq!(
+            q.mask("?access_token=tok%20%20x%20y&a=1"),
+            "?access_token=********&a=1"
         );
         let mut learner = m.clone();
         let reporter = m.clone();

@@ -5,7 +5,7 @@
 //! goes out without the token.
 
 use super::keys::{self, Algorithm};
-use super::util::{Hash, b64url, percent_encode};
+use super::util::{Hash, b64url, query_param_encode};
 use super::{AuthResult, Params, sign_error};
 use base64::Engine as _;
 use serde_json::{Map, Value};
@@ -14,9 +14,10 @@ use serde_json::{Map, Value};
 /// `header`, `addTokenTo`, `headerPrefix` and `queryParamKey`.
 pub(super) fn sign(p: &Params<'_>) -> AuthResult {
     match token(p) {
-        Ok(token) if p.get("addTokenTo").starts_with("query") => {
-            AuthResult::query(percent_encode(&p.or("queryParamKey", "token")), token)
-        }
+        Ok(token) if p.get("addTokenTo").starts_with("query") => AuthResult::query(
+            query_param_encode(&p.or("queryParamKey", "token"), true),
+            token,
+        ),
         Ok(token) => AuthResult::prefixed_token(p, token),
         Err(warning) => AuthResult::warn(warning),
     }
@@ -140,6 +141,20 @@ mod tests {
         let r = apply(&a, &get("http://h/"));
         assert!(
             matches!(&r.effects[..], [super::super::AuthEffect::SetQuery(k, v)] if k == "jwt" && v.split('.').count() == 3)
+        );
+        // The parameter name is encoded as Newman adds a query parameter: `%` kept as typed.
+        let a = auth(
+            "jwt",
+            &[
+                ("algorithm", "HS256"),
+                ("secret", "s"),
+                ("addTokenTo", "queryParam"),
+                ("queryParamKey", "my tok%20=&k"),
+            ],
+        );
+        let r = apply(&a, &get("http://h/"));
+        assert!(
+            matches!(&r.effects[..], [super::super::AuthEffect::SetQuery(k, _)] if k == "my%20tok%20%3D%26k")
         );
         let a = auth(
             "jwt",
