@@ -11,9 +11,10 @@ use std::path::Path;
 /// Write `text` to `dir/name`, creating folders; returns the path.
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
+    let parent = path.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    path.display().to_string()
 }
 
 /// A small v3 collection: a collection definition with a variable, auth and a script; a folder
@@ -94,11 +95,7 @@ fn v3_folder_runs_against_a_server() {
         .collect();
     assert_eq!(
         paths,
-        [
-            "GET /echo",
-            "POST /status/200?debug=1",
-            "GET /echo?list"
-        ]
+        ["GET /echo", "POST /status/200?debug=1", "GET /echo?list"]
     );
     let create = &echo.requests()[1];
     assert_eq!(create.header("authorization"), Some("Bearer s3cret"));
@@ -157,6 +154,11 @@ fn v3_yaml_errors_name_file_line_and_column() {
     write(&coll, "broken.request.yaml", "$kind: websocket\n");
     let out = postie(&["run", coll.to_str().unwrap()]);
     assert_eq!(Some(out.code), Some(2));
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = postie(&["run", empty.to_str().unwrap()]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("not a v3 collection"), "{}", out.stderr);
     let env = write(dir.path(), "env.yaml", "values: [\n");
     let good = dir.path().join("good");
     write(
@@ -246,7 +248,11 @@ fn canonical(doc: &mut Value) {
             let joined = match map.get("exec") {
                 Some(Value::String(exec)) => Some(exec.clone()),
                 Some(Value::Array(lines)) if lines.iter().all(Value::is_string) => Some(
-                    lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
+                    lines
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                 ),
                 _ => None,
             };
@@ -260,7 +266,11 @@ fn canonical(doc: &mut Value) {
             if map.get("options") == Some(&json!({"raw": {"language": "text"}})) {
                 map.remove("options");
             }
-            for (key, empty) in [("query", json!([])), ("response", json!([])), ("packages", json!({}))] {
+            for (key, empty) in [
+                ("query", json!([])),
+                ("response", json!([])),
+                ("packages", json!({})),
+            ] {
                 if map.get(key) == Some(&empty) {
                     map.remove(key);
                 }

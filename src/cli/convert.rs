@@ -70,6 +70,15 @@ fn from_json(input: &Path, output: &Path) -> Result<Warnings, Diagnostic> {
         write_json(&json, output)?;
         return Ok(warn);
     }
+    if output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return Err(
+            Diagnostic::in_file(output, "a v3 collection is a folder, not a JSON file")
+                .with_hint("name a new folder to write the v3 collection into"),
+        );
+    }
     let (files, warn) =
         v3::collection_to_v3(&doc).map_err(|why| Diagnostic::in_file(input, why))?;
     v3::write_dir(&files, output)?;

@@ -114,13 +114,17 @@ fn script_to_v3(event: &Value, prefix: &str, at: &str, warn: &mut Warnings) -> O
             (script.get("exec"), script.get("type").cloned())
         }
         other => {
-            let why = "not a script object; its value is read as the script's lines, as Newman does";
+            let why =
+                "not a script object; its value is read as the script's lines, as Newman does";
             warn.lost(&join(at, "script"), why);
             (other, None)
         }
     };
     if exec.is_none_or(|e| e.is_null() || e.as_array().is_some_and(Vec::is_empty)) {
-        warn.lost(&join(at, "script.exec"), "no script lines; written as an empty script");
+        warn.lost(
+            &join(at, "script.exec"),
+            "no script lines; written as an empty script",
+        );
     }
     let code = match exec {
         Some(Value::Array(lines)) => lines

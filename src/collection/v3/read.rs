@@ -37,7 +37,16 @@ pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
     info.insert("schema".into(), json!(V21_SCHEMA));
     let mut root = Map::new();
     root.insert("info".into(), Value::Object(info));
-    root.insert("item".into(), Value::Array(children(dir, &mut warn)?));
+    let items = children(dir, &mut warn)?;
+    if def.is_none() && items.is_empty() {
+        return Err(Diagnostic::in_file(
+            dir,
+            "this folder is not a v3 collection: it has no .resources/definition.yaml and no \
+             *.request.yaml",
+        )
+        .with_hint("give a collection file, or a folder written by `postie convert` or Postman"));
+    }
+    root.insert("item".into(), Value::Array(items));
     if let Some((d, path)) = &def {
         scope_fields(d, &mut root, path, &mut warn);
     }
