@@ -313,11 +313,17 @@ fn v3_round_trip_every_corpus_collection() {
         };
         let out = dir.path().join(i.to_string());
         write_dir(&files, &out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let (mut back, _) = read_dir(&out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let (mut back, read_warnings) =
+            read_dir(&out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if !warnings.is_empty() {
             lossy += 1;
             continue;
         }
+        assert!(
+            read_warnings.is_empty(),
+            "{}: {read_warnings:?}",
+            path.display()
+        );
         canonical(&mut original);
         canonical(&mut back);
         assert_eq!(back, original, "{}", path.display());

@@ -142,8 +142,8 @@ struct Child {
     name: String,
 }
 
-/// The v2.1 items for the children of folder `dir`, in order.
-fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+/// The request files and sub-folders of folder `dir`, unread.
+fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
     let fail =
         |e: std::io::Error| Diagnostic::in_file(dir, format!("cannot read this folder: {e}"));
     let mut found = Vec::new();
@@ -176,6 +176,12 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
             });
         }
     }
+    Ok(found)
+}
+
+/// The v2.1 items for the children of folder `dir`, in order.
+fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+    let found = entries(dir)?;
     let mut read = Vec::new();
     for mut child in found {
         let map = if child.folder {
