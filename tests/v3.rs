@@ -342,3 +342,26 @@ fn v3_corpus_sample_matches_newman() {
     // is `scripts/newman-diff --via-v3`.
     crate::util::newman_diff(&["--via-v3", "--sample", "10"], "v3 corpus sample");
 }
+
+#[test]
+fn v3_folder_through_the_library_api() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let coll = dir.path().join("shop");
+    write_collection(&coll, &echo.url());
+    let env = write(
+        dir.path(),
+        "env.yml",
+        "name: e\nvalues:\n  - key: token\n    value: lib\n",
+    );
+    let result = postie::api::run(
+        postie::api::Options::new(coll.to_str().unwrap()).environment(env.as_str()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(result.passed(), "{:?}", result.failures());
+    assert_eq!(echo.requests().len(), 3);
+    assert_eq!(
+        echo.requests()[1].header("authorization"),
+        Some("Bearer lib")
+    );
+}
