@@ -365,3 +365,44 @@ fn v3_folder_through_the_library_api() {
         Some("Bearer lib")
     );
 }
+
+#[test]
+fn v3_unknown_fields_are_warnings_naming_the_file() {
+    let dir = tempdir();
+    let coll = dir.path().join("w");
+    write(
+        &coll,
+        ".resources/definition.yaml",
+        "$kind: collection\nname: W\nfoo: 1\n",
+    );
+    write(
+        &coll,
+        "a.request.yaml",
+        "$kind: http-request\nurl: http://127.0.0.1:9/\nbar: 2\n",
+    );
+    write(&coll, "g.request.yaml", "$kind: grpc-request\nurl: x\n");
+    let out_file = dir.path().join("w.json");
+    let out = postie(&[
+        "convert",
+        coll.to_str().unwrap(),
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("a.request.yaml: bar:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("definition.yaml: foo:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("g.request.yaml: a `grpc-request`"),
+        "{}",
+        out.stderr
+    );
+    let doc = read_json(&out_file);
+    assert_eq!(doc["item"].as_array().map(Vec::len), Some(1));
+}

@@ -42,7 +42,12 @@ pub fn run_convert(args: &ConvertArgs) -> Result<u8, Diagnostic> {
         from_json(input, output)?
     };
     for warning in &warnings.0 {
-        eprintln!("postie: warning: {}: {warning}", input.display());
+        // Warnings about a folder's files name the file already.
+        if input.is_dir() {
+            eprintln!("postie: warning: {warning}");
+        } else {
+            eprintln!("postie: warning: {}: {warning}", input.display());
+        }
     }
     Ok(0)
 }
@@ -108,8 +113,7 @@ pub(crate) fn load_collection(
     let (doc, warn) = v3::read_dir(path)?;
     let text = serde_json::to_string(&doc).unwrap_or_default();
     let mut collection = parse_collection_text(&text, path)?;
-    let notes = warn.0.into_iter().map(|w| format!("{w} (v3 → v2.1)"));
-    collection.model.warnings.extend(notes);
+    collection.model.warnings.extend(warn.0);
     Ok(collection)
 }
 

@@ -11,7 +11,7 @@ use super::V21_SCHEMA;
 use super::example::example_to_v21;
 use super::fields::{auth_to_v21, scripts_to_v21};
 use super::request::item_to_v21;
-use super::warn::Warnings;
+use super::warn::{Warnings, join};
 use super::yaml::read_yaml;
 use crate::diagnostic::Diagnostic;
 
@@ -104,7 +104,7 @@ fn scope_fields(
     path: &Path,
     warn: &mut Warnings,
 ) {
-    let at = path.display().to_string();
+    let at = format!("{}:", path.display());
     let known = [
         "$kind",
         "name",
@@ -116,17 +116,17 @@ fn scope_fields(
         "settings",
         "order",
     ];
-    warn.unknown_keys(def, &known, &at, "v2.1");
+    warn.unknown_keys(def, &known, &at, "a v2.1 collection or folder");
     if let Some(v) = def.get("variables") {
         out.insert("variable".into(), v.clone());
     }
     if let Some(a) = def.get("auth") {
-        out.insert("auth".into(), auth_to_v21(a, &format!("{at}: auth"), warn));
+        out.insert("auth".into(), auth_to_v21(a, &join(&at, "auth"), warn));
     }
     if let Some(s) = def.get("scripts") {
         out.insert(
             "event".into(),
-            scripts_to_v21(s, &format!("{at}: scripts"), warn),
+            scripts_to_v21(s, &join(&at, "scripts"), warn),
         );
     }
     if let Some(p) = def.get("settings") {
@@ -280,7 +280,7 @@ fn request(
             .join("examples"),
     };
     let responses = examples(&examples_dir, warn)?;
-    let at = path.display().to_string();
+    let at = format!("{}:", path.display());
     Ok(Some(item_to_v21(v3, name, responses, &at, warn)))
 }
 
@@ -317,7 +317,7 @@ fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
         .into_iter()
         .map(|(_, stem, path, map)| {
             let name = map.get("name").cloned().unwrap_or_else(|| json!(stem));
-            example_to_v21(&map, name, &path.display().to_string(), warn)
+            example_to_v21(&map, name, &format!("{}:", path.display()), warn)
         })
         .collect())
 }
