@@ -11,9 +11,10 @@ use std::path::Path;
 /// Write `text` to `dir/name`, creating folders; returns the path.
 fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
+    let parent = path.parent().unwrap_or(dir);
+    std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    path.display().to_string()
 }
 
 /// A small v3 collection: a collection definition with a variable, auth and a script; a folder
@@ -94,11 +95,7 @@ fn v3_folder_runs_against_a_server() {
         .collect();
     assert_eq!(
         paths,
-        [
-            "GET /echo",
-            "POST /status/200?debug=1",
-            "GET /echo?list"
-        ]
+        ["GET /echo", "POST /status/200?debug=1", "GET /echo?list"]
     );
     let create = &echo.requests()[1];
     assert_eq!(create.header("authorization"), Some("Bearer s3cret"));
@@ -157,6 +154,11 @@ fn v3_yaml_errors_name_file_line_and_column() {
     write(&coll, "broken.request.yaml", "$kind: websocket\n");
     let out = postie(&["run", coll.to_str().unwrap()]);
     assert_eq!(Some(out.code), Some(2));
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = postie(&["run", empty.to_str().unwrap()]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("not a v3 collection"), "{}", out.stderr);
     let env = write(dir.path(), "env.yaml", "values: [\n");
     let good = dir.path().join("good");
     write(
@@ -246,7 +248,11 @@ fn canonical(doc: &mut Value) {
             let joined = match map.get("exec") {
                 Some(Value::String(exec)) => Some(exec.clone()),
                 Some(Value::Array(lines)) if lines.iter().all(Value::is_string) => Some(
-                    lines.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"),
+                    lines
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                 ),
                 _ => None,
             };
@@ -260,7 +266,11 @@ fn canonical(doc: &mut Value) {
             if map.get("options") == Some(&json!({"raw": {"language": "text"}})) {
                 map.remove("options");
             }
-            for (key, empty) in [("query", json!([])), ("response", json!([])), ("packages", json!({}))] {
+            for (key, empty) in [
+                ("query", json!([])),
+                ("response", json!([])),
+                ("packages", json!({})),
+            ] {
                 if map.get(key) == Some(&empty) {
                     map.remove(key);
                 }
@@ -303,11 +313,17 @@ fn v3_round_trip_every_corpus_collection() {
         };
         let out = dir.path().join(i.to_string());
         write_dir(&files, &out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let (mut back, _) = read_dir(&out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let (mut back, read_warnings) =
+            read_dir(&out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if !warnings.is_empty() {
             lossy += 1;
             continue;
         }
+        assert!(
+            read_warnings.is_empty(),
+            "{}: {read_warnings:?}",
+            path.display()
+        );
         canonical(&mut original);
         canonical(&mut back);
         assert_eq!(back, original, "{}", path.display());
@@ -325,4 +341,68 @@ fn v3_corpus_sample_matches_newman() {
     // Every 10th case of the differential corpus, converted to v3 and run; the whole corpus
     // is `scripts/newman-diff --via-v3`.
     crate::util::newman_diff(&["--via-v3", "--sample", "10"], "v3 corpus sample");
+}
+
+#[test]
+fn v3_folder_through_the_library_api() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let coll = dir.path().join("shop");
+    write_collection(&coll, &echo.url());
+    let env = write(
+        dir.path(),
+        "env.yml",
+        "name: e\nvalues:\n  - key: token\n    value: lib\n",
+    );
+    let result = postie::api::run(
+        postie::api::Options::new(coll.to_str().unwrap()).environment(env.as_str()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(result.passed(), "{:?}", result.failures());
+    assert_eq!(echo.requests().len(), 3);
+    assert_eq!(
+        echo.requests()[1].header("authorization"),
+        Some("Bearer lib")
+    );
+}
+
+#[test]
+fn v3_unknown_fields_are_warnings_naming_the_file() {
+    let dir = tempdir();
+    let coll = dir.path().join("w");
+    write(
+        &coll,
+        ".resources/definition.yaml",
+        "$kind: collection\nname: W\nfoo: 1\n",
+    );
+    write(
+        &coll,
+        "a.request.yaml",
+        "$kind: http-request\nurl: http://127.0.0.1:9/\nbar: 2\n",
+    );
+    write(&coll, "g.request.yaml", "$kind: grpc-request\nurl: x\n");
+    let out_file = dir.path().join("w.json");
+    let out = postie(&[
+        "convert",
+        coll.to_str().unwrap(),
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("a.request.yaml: bar:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("definition.yaml: foo:"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("g.request.yaml: a `grpc-request`"),
+        "{}",
+        out.stderr
+    );
+    let doc = read_json(&out_file);
+    assert_eq!(doc["item"].as_array().map(Vec::len), Some(1));
 }

@@ -65,10 +65,7 @@ pub use crate::runner::{Cursor, Event, ItemRef, Listener};
 pub use options::{Input, Options};
 
 use crate::cli::execute::{Host, Inputs, run_loaded};
-use crate::collection::{
-    data_rows, load_collection_with, load_data_file, load_variable_file, parse_collection,
-    parse_variable_file,
-};
+use crate::collection::{data_rows, load_data_file, parse_collection, parse_variable_file};
 use std::path::Path;
 
 /// Run a collection: load the inputs, run every iteration, report and export as `options` say,
@@ -108,7 +105,9 @@ pub fn run(options: Options<'_>) -> Result<RunResult, Diagnostic> {
     } = options;
     let inputs = Inputs {
         collection: match collection {
-            Input::Path(path) => load_collection_with(&path, crate::cli::load_options()?)?,
+            Input::Path(path) => {
+                crate::cli::convert::load_collection(&path, crate::cli::load_options()?)?
+            }
             Input::Json(doc) => parse_collection(doc, Path::new("<collection>"))?,
         },
         environment: environment
@@ -138,7 +137,7 @@ fn variable_file(
     what: &'static str,
 ) -> Result<crate::collection::VariableFile, Diagnostic> {
     match input {
-        Input::Path(path) => load_variable_file(&path, what),
+        Input::Path(path) => crate::cli::convert::load_variables(&path, what),
         Input::Json(doc) => parse_variable_file(doc, Path::new(&format!("<{what}>")), what),
     }
 }

@@ -67,7 +67,8 @@ pub struct ManArgs {
 /// `postie run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The collection: a file, an http(s) URL, or a Postman UID (with `--postman-api-key`).
+    /// The collection: a file, a v3 collection folder, an http(s) URL, or a Postman UID (with
+    /// `--postman-api-key`).
     #[arg(value_name = "COLLECTION")]
     pub collection: PathBuf,
     /// Environment: a file, an http(s) URL, or a Postman UID (with `--postman-api-key`).

@@ -42,7 +42,12 @@ pub fn run_convert(args: &ConvertArgs) -> Result<u8, Diagnostic> {
         from_json(input, output)?
     };
     for warning in &warnings.0 {
-        eprintln!("postie: warning: {}: {warning}", input.display());
+        // Warnings about a folder's files name the file already.
+        if input.is_dir() {
+            eprintln!("postie: warning: {warning}");
+        } else {
+            eprintln!("postie: warning: {}: {warning}", input.display());
+        }
     }
     Ok(0)
 }
@@ -69,6 +74,15 @@ fn from_json(input: &Path, output: &Path) -> Result<Warnings, Diagnostic> {
         let (json, warn) = v3::environment_to_v21(&doc, "");
         write_json(&json, output)?;
         return Ok(warn);
+    }
+    if output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return Err(
+            Diagnostic::in_file(output, "a v3 collection is a folder, not a JSON file")
+                .with_hint("name a new folder to write the v3 collection into"),
+        );
     }
     let (files, warn) =
         v3::collection_to_v3(&doc).map_err(|why| Diagnostic::in_file(input, why))?;
@@ -99,8 +113,7 @@ pub(crate) fn load_collection(
     let (doc, warn) = v3::read_dir(path)?;
     let text = serde_json::to_string(&doc).unwrap_or_default();
     let mut collection = parse_collection_text(&text, path)?;
-    let notes = warn.0.into_iter().map(|w| format!("{w} (v3 → v2.1)"));
-    collection.model.warnings.extend(notes);
+    collection.model.warnings.extend(warn.0);
     Ok(collection)
 }
 

@@ -29,7 +29,7 @@ pub fn read_environment(path: &Path, what: &str) -> Result<(Value, Warnings), Di
             format!("expected a YAML mapping (`name`, `values`) for this {what}"),
         ));
     }
-    Ok(environment_to_v21(&doc, &path.display().to_string()))
+    Ok(environment_to_v21(&doc, &format!("{}:", path.display())))
 }
 
 /// v3 environment `doc` as v2.1 JSON.

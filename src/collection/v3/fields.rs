@@ -35,6 +35,11 @@ pub(super) fn auth_to_v3(auth: &Value, at: &str, warn: &mut Warnings) -> Value {
 /// v3 `auth` back to v2.1's shape.
 pub(super) fn auth_to_v21(auth: &Value, at: &str, warn: &mut Warnings) -> Value {
     let Some(obj) = auth.as_object() else {
+        if auth.is_array() {
+            let why = "several auth configurations (multi-auth): v2.1 and Newman have one; dropped";
+            warn.lost(at, why);
+            return Value::Null;
+        }
         return auth.clone();
     };
     warn.unknown_keys(obj, &["type", "credentials"], at, "a v2.1 auth");
@@ -114,13 +119,17 @@ fn script_to_v3(event: &Value, prefix: &str, at: &str, warn: &mut Warnings) -> O
             (script.get("exec"), script.get("type").cloned())
         }
         other => {
-            let why = "not a script object; its value is read as the script's lines, as Newman does";
+            let why =
+                "not a script object; its value is read as the script's lines, as Newman does";
             warn.lost(&join(at, "script"), why);
             (other, None)
         }
     };
     if exec.is_none_or(|e| e.is_null() || e.as_array().is_some_and(Vec::is_empty)) {
-        warn.lost(&join(at, "script.exec"), "no script lines; written as an empty script");
+        warn.lost(
+            &join(at, "script.exec"),
+            "no script lines; written as an empty script",
+        );
     }
     let code = match exec {
         Some(Value::Array(lines)) => lines
@@ -215,5 +224,8 @@ mod tests {
         assert_eq!(v3[0]["code"], "a\nb");
         assert_eq!(scripts_to_v21(&v3, "scripts", &mut w), events);
         assert!(w.is_empty(), "{w:?}");
+        let multi = json!([{"id": "a", "type": "basic", "credentials": []}]);
+        assert_eq!(auth_to_v21(&multi, "auth", &mut w), Value::Null);
+        assert_eq!(w.0.len(), 1);
     }
 }

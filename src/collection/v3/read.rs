@@ -11,7 +11,7 @@ use super::V21_SCHEMA;
 use super::example::example_to_v21;
 use super::fields::{auth_to_v21, scripts_to_v21};
 use super::request::item_to_v21;
-use super::warn::Warnings;
+use super::warn::{Warnings, join};
 use super::yaml::read_yaml;
 use crate::diagnostic::Diagnostic;
 
@@ -37,7 +37,16 @@ pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
     info.insert("schema".into(), json!(V21_SCHEMA));
     let mut root = Map::new();
     root.insert("info".into(), Value::Object(info));
-    root.insert("item".into(), Value::Array(children(dir, &mut warn)?));
+    let items = children(dir, &mut warn)?;
+    if def.is_none() && items.is_empty() {
+        return Err(Diagnostic::in_file(
+            dir,
+            "this folder is not a v3 collection: it has no .resources/definition.yaml and no \
+             *.request.yaml",
+        )
+        .with_hint("give a collection file, or a folder written by `postie convert` or Postman"));
+    }
+    root.insert("item".into(), Value::Array(items));
     if let Some((d, path)) = &def {
         scope_fields(d, &mut root, path, &mut warn);
     }
@@ -95,7 +104,7 @@ fn scope_fields(
     path: &Path,
     warn: &mut Warnings,
 ) {
-    let at = path.display().to_string();
+    let at = format!("{}:", path.display());
     let known = [
         "$kind",
         "name",
@@ -107,17 +116,17 @@ fn scope_fields(
         "settings",
         "order",
     ];
-    warn.unknown_keys(def, &known, &at, "v2.1");
+    warn.unknown_keys(def, &known, &at, "a v2.1 collection or folder");
     if let Some(v) = def.get("variables") {
         out.insert("variable".into(), v.clone());
     }
     if let Some(a) = def.get("auth") {
-        out.insert("auth".into(), auth_to_v21(a, &format!("{at}: auth"), warn));
+        out.insert("auth".into(), auth_to_v21(a, &join(&at, "auth"), warn));
     }
     if let Some(s) = def.get("scripts") {
         out.insert(
             "event".into(),
-            scripts_to_v21(s, &format!("{at}: scripts"), warn),
+            scripts_to_v21(s, &join(&at, "scripts"), warn),
         );
     }
     if let Some(p) = def.get("settings") {
@@ -133,8 +142,8 @@ struct Child {
     name: String,
 }
 
-/// The v2.1 items for the children of folder `dir`, in order.
-fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+/// The request files and sub-folders of folder `dir`, unread.
+fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
     let fail =
         |e: std::io::Error| Diagnostic::in_file(dir, format!("cannot read this folder: {e}"));
     let mut found = Vec::new();
@@ -167,6 +176,12 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
             });
         }
     }
+    Ok(found)
+}
+
+/// The v2.1 items for the children of folder `dir`, in order.
+fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+    let found = entries(dir)?;
     let mut read = Vec::new();
     for mut child in found {
         let map = if child.folder {
@@ -265,7 +280,7 @@ fn request(
             .join("examples"),
     };
     let responses = examples(&examples_dir, warn)?;
-    let at = path.display().to_string();
+    let at = format!("{}:", path.display());
     Ok(Some(item_to_v21(v3, name, responses, &at, warn)))
 }
 
@@ -302,7 +317,7 @@ fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
         .into_iter()
         .map(|(_, stem, path, map)| {
             let name = map.get("name").cloned().unwrap_or_else(|| json!(stem));
-            example_to_v21(&map, name, &path.display().to_string(), warn)
+            example_to_v21(&map, name, &format!("{}:", path.display()), warn)
         })
         .collect())
 }

@@ -47,7 +47,10 @@ pub(super) fn request_to_v3(request: &Value, at: &str, warn: &mut Warnings) -> M
     let mut out = Map::new();
     let Some(req) = request.as_object() else {
         if let Some(url) = request.as_str() {
-            warn.lost(at, "a request given as its URL text; written as a request with that url");
+            warn.lost(
+                at,
+                "a request given as its URL text; written as a request with that url",
+            );
             out.insert("url".into(), json!(url));
         }
         return out;

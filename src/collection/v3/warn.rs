@@ -29,10 +29,12 @@ impl Warnings {
     }
 }
 
-/// `at.key`, or `key` at the top.
+/// `at.key`; `key` at the top; `FILE: key` after a file name (`at` ending in `:`).
 pub(super) fn join(at: &str, key: &str) -> String {
     if at.is_empty() {
         key.to_string()
+    } else if at.ends_with(':') {
+        format!("{at} {key}")
     } else {
         format!("{at}.{key}")
     }

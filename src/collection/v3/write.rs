@@ -130,7 +130,10 @@ fn write_items(items: &Value, dir: &Path, at: &str, files: &mut FileSet, warn: &
             write_folder(obj, &dir.join(&file), head, order, &at, files, warn);
         } else {
             let mut v3 = item_to_v3(obj, &at, warn);
-            head.insert("$kind".into(), v3.remove("$kind").unwrap_or(Value::Null));
+            head.insert(
+                "$kind".into(),
+                v3.shift_remove("$kind").unwrap_or(Value::Null),
+            );
             name_field(&mut head, obj, &file);
             head.extend(v3);
             write_examples(obj, dir, &file, &mut head, &at, files, warn);
@@ -222,7 +225,10 @@ fn write_examples(
         let ex_file = taken.claim(stem(name));
         let mut ex = Map::new();
         let mut body = example_to_v3(r, &at, warn);
-        ex.insert("$kind".into(), body.remove("$kind").unwrap_or(Value::Null));
+        ex.insert(
+            "$kind".into(),
+            body.shift_remove("$kind").unwrap_or(Value::Null),
+        );
         name_field(&mut ex, r, &ex_file);
         ex.extend(body);
         ex.insert("order".into(), json!((i as u64 + 1) * ORDER_STEP));

@@ -23,7 +23,33 @@ pub fn parse_yaml(text: &str, path: &Path, what: &str) -> Result<Value, Diagnost
 
 /// `value` as YAML text (multi-line strings as block scalars).
 pub fn to_yaml(value: &Value) -> String {
-    serde_norway::to_string(value).unwrap_or_default()
+    serde_norway::to_string(&yaml_value(value)).unwrap_or_default()
+}
+
+/// `value` as a YAML value: JSON numbers (kept as text, `arbitrary_precision`) become YAML
+/// integers or floats, not the text's wrapper.
+fn yaml_value(value: &Value) -> serde_norway::Value {
+    use serde_norway::Value as Y;
+    match value {
+        Value::Null => Y::Null,
+        Value::Bool(b) => Y::Bool(*b),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Y::Number(i.into())
+            } else if let Some(u) = n.as_u64() {
+                Y::Number(u.into())
+            } else {
+                Y::Number(n.as_f64().unwrap_or(f64::NAN).into())
+            }
+        }
+        Value::String(s) => Y::String(s.clone()),
+        Value::Array(items) => Y::Sequence(items.iter().map(yaml_value).collect()),
+        Value::Object(map) => Y::Mapping(
+            map.iter()
+                .map(|(k, v)| (Y::String(k.clone()), yaml_value(v)))
+                .collect(),
+        ),
+    }
 }
 
 /// Read and parse the YAML file at `path`.
@@ -40,9 +66,10 @@ mod tests {
 
     #[test]
     fn keeps_order_and_round_trips() {
-        let v = json!({"z": 1, "a": "two\nlines", "m": [true, null, "{{x}}"]});
+        let v = json!({"z": 1, "a": "two\nlines", "m": [true, null, "{{x}}", 2.5, -3]});
         let text = to_yaml(&v);
         assert!(text.contains("|-"), "{text}");
+        assert!(text.starts_with("z: 1\n"), "{text}");
         let back = parse_yaml(&text, Path::new("t.yaml"), "file").unwrap();
         assert_eq!(back, v);
         let keys: Vec<_> = back.as_object().unwrap().keys().cloned().collect();
