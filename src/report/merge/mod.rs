@@ -124,13 +124,33 @@ pub fn merge_json(mut shards: Vec<(PathBuf, JsonShard)>) -> Result<Value, Diagno
     Ok(doc)
 }
 
-/// Refuse shards of different collections, and two shards that ran the same request of the
-/// same iteration.
+/// Refuse shards of different collections, of runs of a different size (iterations, requests
+/// per iteration), and two shards that ran the same request of the same iteration.
 fn check_one_run(shards: &[(PathBuf, JsonShard)]) -> Result<(), Diagnostic> {
     let name = |shard: &JsonShard| shard.doc["collection"]["info"]["name"].clone();
     let (first_path, first) = &shards[0];
     let mut seen: HashMap<(u64, u64), &Path> = HashMap::new();
+    let mut size: Option<(&Path, Value, Value)> = None;
     for (path, shard) in shards {
+        for e in shard.list("executions") {
+            let here = (e["cursor"]["cycles"].clone(), e["cursor"]["length"].clone());
+            match &size {
+                None => size = Some((path, here.0, here.1)),
+                Some((other, cycles, length)) if (cycles, length) != (&here.0, &here.1) => {
+                    return Err(Diagnostic::in_file(
+                        path,
+                        format!(
+                            "a run of {} iteration(s) of {} request(s), {} one of {cycles} of \
+                             {length}: shards of different runs",
+                            here.0,
+                            here.1,
+                            other.display()
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
         if name(shard) != name(first) {
             return Err(Diagnostic::in_file(
                 path,
@@ -323,5 +343,8 @@ mod tests {
         let twice = named(vec![shard(1, &[(0, 0)], 1), shard(1, &[(0, 0)], 1)]);
         let e = merge_json(twice).unwrap_err().to_string();
         assert!(e.contains("iteration 1 request 1 is in r0.json too"), "{e}");
+        let sizes = named(vec![shard(1, &[(0, 0)], 1), shard(1, &[(1, 0)], 2)]);
+        let e = merge_json(sizes).unwrap_err().to_string();
+        assert!(e.contains("shards of different runs"), "{e}");
     }
 }
