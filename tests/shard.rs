@@ -288,6 +288,17 @@ fn shard_ci_variables_pick_the_same_shard() {
     assert_eq!(ran(&gitlab, &["run", &c, "--shard", "auto"]), wanted);
     // GitLab's variables alone do not shard (parallel:matrix jobs set them too).
     assert_eq!(ran(&gitlab, &["run", &c]), ran(&[], &["run", &c]));
+    // With --folder, the selected requests are what is split.
+    let users = [
+        "run",
+        c.as_str(),
+        "--folder",
+        "Users",
+        "--shard-by",
+        "request",
+    ];
+    let second = [&users[..], &["--shard", "2/2"]].concat();
+    assert_eq!(ran(&[], &second), ["n1", "n2"]);
     // Five top-level units with requests for seven shards: two shards are told they have none.
     let empty = (1..=7)
         .map(|i| postie(&["run", &c, "--shard", &format!("{i}/7")]))
