@@ -96,9 +96,26 @@ fn json(texts: &[(&Path, Kind, String)]) -> Result<(String, bool), Diagnostic> {
     }
     let failed = shards.iter().any(|(_, shard)| shard.failed());
     let merged = merge_json(shards)?;
-    let text = serde_json::to_string_pretty(&merged)
+    let text = report_text(merged)
         .map_err(|e| Diagnostic::new(format!("cannot write the merged report: {e}")))?;
     Ok((text, failed))
+}
+
+/// The report laid out as `-r json` writes it: indented by two spaces, but each execution on a
+/// line of its own (its response bodies make a long run's report large).
+fn report_text(mut doc: serde_json::Value) -> serde_json::Result<String> {
+    const MARK: &str = "\u{0}postie merge: the executions\u{0}";
+    let executions = std::mem::replace(&mut doc["run"]["executions"], MARK.into());
+    let mut list = String::from("[");
+    if let Some(executions) = executions.as_array().filter(|e| !e.is_empty()) {
+        let lines = executions.iter().map(serde_json::to_string);
+        list.push('\n');
+        list.push_str(&lines.collect::<Result<Vec<_>, _>>()?.join(",\n"));
+        list.push('\n');
+    }
+    list.push(']');
+    let text = serde_json::to_string_pretty(&doc)?;
+    Ok(text.replacen(&serde_json::to_string(MARK)?, &list, 1) + "\n")
 }
 
 /// The merged JUnit document, and whether a shard failed.

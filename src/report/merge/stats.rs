@@ -22,6 +22,10 @@ fn combine(parts: &[Part]) -> Option<Part> {
     if count == 0.0 {
         return None;
     }
+    // One shard's statistic as it is (no rounding from computing it again).
+    if let [only] = parts.iter().filter(|p| p.count > 0.0).collect::<Vec<_>>()[..] {
+        return Some(*only);
+    }
     let mean = parts.iter().map(|p| p.count * p.mean).sum::<f64>() / count;
     // Each part's squared deviations from its mean, and its distance from the whole mean.
     let m2: f64 = parts
