@@ -83,11 +83,7 @@ pub(super) fn merged_timings(shards: &[JsonShard]) -> Value {
 fn part(shard: &JsonShard, prefix: &str) -> Part {
     let timings = &shard.run()["timings"];
     let get = |suffix: &str| timings[format!("{prefix}{suffix}")].as_f64().unwrap_or(0.0);
-    let count = shard
-        .list("executions")
-        .iter()
-        .filter(|e| e["response"]["responseTime"].is_number())
-        .count();
+    let count = shard.executions.iter().filter(|e| e.responded).count();
     Part {
         count: count as f64,
         mean: get("Average"),
