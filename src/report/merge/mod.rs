@@ -9,8 +9,9 @@
 //! each shard ran every iteration (split by folder or request); the response timings are
 //! combined from each shard's count, mean and deviation, `started` is the earliest and
 //! `completed` the latest; `transfers` are summed; `run.error` is the first shard's that has
-//! one; `collection` is the first shard's, `environment` and `globals` those of the last shard that ran
-//! a request (what the run left at its end).
+//! one; `collection` is the shards' (with what each added to the items it ran), `environment`
+//! and `globals` those of the last shard that ran a request (what the run left at its end).
+//! Executions are copied as their text, never parsed whole.
 
 pub(crate) mod junit;
 pub(crate) mod stats;
