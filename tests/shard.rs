@@ -173,6 +173,14 @@ fn check_shards(dir: &Path, args: &[&str], n: usize) {
         let merged = postie(&merge);
         merged.check(merged.code == 1, "a shard failed: exit 1");
     }
+    if n == 1 {
+        // One report merges into itself, byte for byte (the layout `-r json` writes).
+        for ext in ["json", "xml"] {
+            let read = |name: String| std::fs::read(dir.join(name)).expect("report");
+            let same = read(format!("s1-1.{ext}")) == read(format!("m1.{ext}"));
+            assert!(same, "one {ext} report merged is itself");
+        }
+    }
     let (mut whole, mut merged) = (
         read_json(&dir.join("whole.json")),
         read_json(&dir.join(format!("m{n}.json"))),
@@ -288,6 +296,17 @@ fn shard_ci_variables_pick_the_same_shard() {
     assert_eq!(ran(&gitlab, &["run", &c, "--shard", "auto"]), wanted);
     // GitLab's variables alone do not shard (parallel:matrix jobs set them too).
     assert_eq!(ran(&gitlab, &["run", &c]), ran(&[], &["run", &c]));
+    // With --folder, the selected requests are what is split.
+    let users = [
+        "run",
+        c.as_str(),
+        "--folder",
+        "Users",
+        "--shard-by",
+        "request",
+    ];
+    let second = [&users[..], &["--shard", "2/2"]].concat();
+    assert_eq!(ran(&[], &second), ["n1", "n2"]);
     // Five top-level units with requests for seven shards: two shards are told they have none.
     let empty = (1..=7)
         .map(|i| postie(&["run", &c, "--shard", &format!("{i}/7")]))

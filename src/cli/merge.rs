@@ -9,7 +9,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::report::merge::junit::{JunitShard, merge_junit};
-use crate::report::merge::{JsonShard, merge_json};
+use crate::report::merge::{JsonShard, Merged, merge_json};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -89,16 +89,34 @@ fn kind(path: &Path, text: &str) -> Result<Kind, Diagnostic> {
 fn json(texts: &[(&Path, Kind, String)]) -> Result<(String, bool), Diagnostic> {
     let mut shards = Vec::with_capacity(texts.len());
     for (path, _, text) in texts {
-        let doc = serde_json::from_str(text).map_err(|e| {
-            Diagnostic::in_file(path, format!("not valid JSON: {e}")).at(e.line(), e.column())
-        })?;
-        shards.push((path.to_path_buf(), JsonShard::new(path, doc)?));
+        shards.push((path.to_path_buf(), JsonShard::parse(path, text)?));
     }
     let failed = shards.iter().any(|(_, shard)| shard.failed());
     let merged = merge_json(shards)?;
-    let text = serde_json::to_string_pretty(&merged)
+    let text = report_text(merged)
         .map_err(|e| Diagnostic::new(format!("cannot write the merged report: {e}")))?;
     Ok((text, failed))
+}
+
+/// The report laid out as `-r json` writes it: indented by two spaces, but each execution on a
+/// line of its own (its response bodies make a long run's report large).
+fn report_text(merged: Merged) -> serde_json::Result<String> {
+    const MARK: &str = "\u{0}postie merge: the executions\u{0}";
+    let Merged {
+        mut doc,
+        executions,
+    } = merged;
+    doc["run"]["executions"] = MARK.into();
+    let mut list = String::from("[");
+    if !executions.is_empty() {
+        let lines: Vec<&str> = executions.iter().map(|e| e.get()).collect();
+        list.push('\n');
+        list.push_str(&lines.join(",\n"));
+        list.push('\n');
+    }
+    list.push(']');
+    let text = serde_json::to_string_pretty(&doc)?;
+    Ok(text.replacen(&serde_json::to_string(MARK)?, &list, 1) + "\n")
 }
 
 /// The merged JUnit document, and whether a shard failed.

@@ -66,26 +66,42 @@ pub fn block(count: usize, shard: Shard) -> Range<usize> {
 }
 
 /// The block of units (by index) that `shard` takes when units of the given `weights` are split
-/// into contiguous blocks of about equal weight: a unit goes to the block its middle falls in.
+/// into contiguous blocks of about equal weight: each block in turn, aiming at an equal part of
+/// the weight left, takes the next unit while that brings it closer to its aim, at least one
+/// unit, and never so many that a later block would get none while units are left.
 pub fn balanced(weights: &[usize], shard: Shard) -> Range<usize> {
-    let sum: usize = weights.iter().sum();
     let total = shard.total.max(1);
-    let mut before = 0usize;
-    // Each unit's block: where twice its middle falls against twice the block bounds.
-    let owners: Vec<usize> = weights
-        .iter()
-        .map(|weight| {
-            let middle = 2 * before + weight;
-            before += weight;
-            (middle * total / (2 * sum.max(1))).min(total - 1)
-        })
-        .collect();
-    let start = owners.iter().take_while(|o| **o < shard.index).count();
-    let len = owners[start..]
-        .iter()
-        .take_while(|o| **o == shard.index)
-        .count();
-    start..start + len
+    let mut start = 0;
+    for block in 0..total {
+        let end = block_end(weights, start, total - block);
+        if block == shard.index {
+            return start..end;
+        }
+        start = end;
+    }
+    start..start
+}
+
+/// Where the block starting at unit `start` ends, when it and the `blocks - 1` after it share
+/// the units from `start` on.
+fn block_end(weights: &[usize], start: usize, blocks: usize) -> usize {
+    let left: i128 = weights[start..].iter().map(|w| *w as i128).sum();
+    let blocks_i = blocks as i128;
+    // Compared as `sum * blocks` against `left`: integers only.
+    let miss = |sum: i128| (sum * blocks_i - left).abs();
+    let mut end = start;
+    let mut sum: i128 = 0;
+    while end < weights.len() {
+        let next = sum + weights[end] as i128;
+        let units_after = weights.len() - end - 1;
+        let first = end == start;
+        if !first && (units_after < blocks - 1 || miss(next) >= miss(sum)) {
+            break;
+        }
+        sum = next;
+        end += 1;
+    }
+    end
 }
 
 /// The work of `spec`'s shard in a run of `iterations` over `items` (`folders` are the run's
@@ -211,5 +227,14 @@ mod tests {
             );
         }
         assert_eq!(balanced(&[], shard(0, 3)), 0..0);
+        // A big folder alone; every shard has a unit while units are left.
+        let blocks: Vec<_> = (0..3).map(|i| balanced(&[10, 1, 1], shard(i, 3))).collect();
+        assert_eq!(blocks, [0..1, 1..2, 2..3]);
+        let blocks: Vec<_> = (0..4).map(|i| balanced(&[1, 1], shard(i, 4))).collect();
+        assert_eq!(blocks, [0..1, 1..2, 2..2, 2..2]);
+        let sizes: Vec<_> = (0..3)
+            .map(|i| balanced(&[1; 9], shard(i, 3)).len())
+            .collect();
+        assert_eq!(sizes, [3, 3, 3]);
     }
 }

@@ -22,6 +22,10 @@ fn combine(parts: &[Part]) -> Option<Part> {
     if count == 0.0 {
         return None;
     }
+    // One shard's statistic as it is (no rounding from computing it again).
+    if let [only] = parts.iter().filter(|p| p.count > 0.0).collect::<Vec<_>>()[..] {
+        return Some(*only);
+    }
     let mean = parts.iter().map(|p| p.count * p.mean).sum::<f64>() / count;
     // Each part's squared deviations from its mean, and its distance from the whole mean.
     let m2: f64 = parts
@@ -79,11 +83,7 @@ pub(super) fn merged_timings(shards: &[JsonShard]) -> Value {
 fn part(shard: &JsonShard, prefix: &str) -> Part {
     let timings = &shard.run()["timings"];
     let get = |suffix: &str| timings[format!("{prefix}{suffix}")].as_f64().unwrap_or(0.0);
-    let count = shard
-        .list("executions")
-        .iter()
-        .filter(|e| e["response"]["responseTime"].is_number())
-        .count();
+    let count = shard.executions.iter().filter(|e| e.responded).count();
     Part {
         count: count as f64,
         mean: get("Average"),
