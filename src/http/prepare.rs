@@ -7,9 +7,14 @@ use super::files::FileAccess;
 use super::headers::{HeaderObject, USER_AGENT};
 use super::message::HttpError;
 use super::message::{HttpRequest, find_header};
-use super::url_encode::{href, parse as parse_url, port_error};
 use crate::collection::{Auth, Body, KeyValue};
-use crate::http::HttpErrorKind;
+
+mod url_checks;
+
+use url_checks::{
+    add_query_param, header_error, percent_decode, remove_query_param, shown_url, url_basic_auth,
+    wire_url,
+};
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
 const PRUNED_METHODS: [&str; 5] = ["GET", "COPY", "HEAD", "PURGE", "UNLOCK"];
@@ -211,17 +216,6 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
     }
 }
 
-/// The URL as it goes on the wire for the resolved URL text `url` (empty when `url` is blank),
-/// and why Newman would not send it.
-fn wire_url(url: &str, disable_url_encoding: bool) -> (String, Option<HttpError>) {
-    if url.trim_start().is_empty() {
-        return (String::new(), url_error(url, disable_url_encoding));
-    }
-    let sent = href(url, disable_url_encoding);
-    let error = url_refused(url, &sent);
-    (sent, error)
-}
-
 /// The request being assembled: URL, headers, body.
 type Parts<'a> = (
     &'a mut String,
@@ -341,110 +335,6 @@ fn learn_sent_headers(script_headers: &mut Vec<(String, String)>, sent: &[(Strin
             script_headers.push((name.clone(), value.clone()));
         }
     }
-}
-
-/// Why Newman would not send a request to the resolved URL text `url`: it is empty, its port is
-/// not a port, or (with `disableUrlEncoding`) its path holds characters Node refuses.
-fn url_error(url: &str, disable_url_encoding: bool) -> Option<HttpError> {
-    if url.trim_start().is_empty() {
-        return Some(HttpError::new(
-            HttpErrorKind::Invalid,
-            "runtime:extensions~request: request url is empty",
-        ));
-    }
-    url_refused(url, &href(url, disable_url_encoding))
-}
-
-/// [`url_error`] for a URL that is not blank, `sent` being its wire form.
-fn url_refused(url: &str, sent: &str) -> Option<HttpError> {
-    if let Some(message) = port_error(url) {
-        return Some(HttpError::coded(
-            HttpErrorKind::Invalid,
-            "RangeError",
-            "ERR_SOCKET_BAD_PORT",
-            message,
-        ));
-    }
-    let target = sent
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or("/");
-    let target = target.split('#').next().unwrap_or(target);
-    if target.chars().any(|c| !('\u{21}'..='\u{ff}').contains(&c)) {
-        return Some(HttpError::coded(
-            HttpErrorKind::Invalid,
-            "TypeError",
-            "ERR_UNESCAPED_CHARACTERS",
-            "Request path contains unescaped characters",
-        ));
-    }
-    None
-}
-
-/// The first header Node refuses to send: a name that is not an HTTP token, or a value with a
-/// character outside tab, printable ASCII and Latin-1.
-fn header_error(headers: &[(String, String)]) -> Option<HttpError> {
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    let value_char =
-        |c: char| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c);
-    for (name, value) in headers {
-        if name.is_empty() || !name.chars().all(token) {
-            return Some(HttpError::coded(
-                HttpErrorKind::Invalid,
-                "TypeError",
-                "ERR_INVALID_HTTP_TOKEN",
-                format!("Header name must be a valid HTTP token [\"{name}\"]"),
-            ));
-        }
-        if !value.chars().all(value_char) {
-            return Some(HttpError::coded(
-                HttpErrorKind::Invalid,
-                "TypeError",
-                "ERR_INVALID_CHAR",
-                format!("Invalid character in header content [\"{name}\"]"),
-            ));
-        }
-    }
-    None
-}
-
-/// `Basic` credentials from the user info of the sent URL `url` (percent-decoded, as Node's
-/// `querystring.unescape`), when it has any.
-fn url_basic_auth(url: &str) -> Option<String> {
-    use base64::Engine as _;
-    let (user, password) = parse_url(url).auth?;
-    let decode = |s: &str| percent_decode(s);
-    let pair = format!(
-        "{}:{}",
-        decode(&user),
-        decode(password.as_deref().unwrap_or_default())
-    );
-    Some(format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(pair.as_bytes())
-    ))
-}
-
-/// The resolved URL text as Newman's CLI shows it (postman-collection's `Url` parsed and printed
-/// again): without surrounding blanks, extra slashes after `scheme:` dropped, backslashes before
-/// the query read as `/`.
-fn shown_url(url: &str) -> String {
-    let url = url.trim();
-    let (head, rest) = match url.find("://") {
-        Some(i) => (&url[..i + 3], url[i + 3..].trim_start_matches('/')),
-        None => ("", url),
-    };
-    let split = rest.find(['?', '#']).unwrap_or(rest.len());
-    format!(
-        "{head}{}{}",
-        rest[..split].replace('\\', "/"),
-        &rest[split..]
-    )
-}
-
-/// `%XX` sequences decoded (invalid ones kept); the bytes read as UTF-8, lossily.
-fn percent_decode(text: &str) -> String {
-    String::from_utf8_lossy(&super::url_encode::percent_decode_bytes(text)).into_owned()
 }
 
 /// Methods for which no `Content-Length: 0` is announced without a body (as Node does).
@@ -595,36 +485,6 @@ fn auth_credentials(auth: &Auth) -> Vec<String> {
         .collect()
 }
 
-/// Append `name=value` (already encoded by the signer) to the query of `url`, before any
-/// `#fragment`.
-fn add_query_param(url: &mut String, name: &str, value: &str) {
-    let hash = url.find('#').unwrap_or(url.len());
-    let separator = match url[..hash].find('?') {
-        Some(q) if q + 1 == hash || url[..hash].ends_with('&') => "",
-        Some(_) => "&",
-        None => "?",
-    };
-    url.insert_str(hash, &format!("{separator}{name}={value}"));
-}
-
-/// Remove every query parameter named `name` (compared as written in the URL) from `url`.
-fn remove_query_param(url: &mut String, name: &str) {
-    let hash = url.find('#').unwrap_or(url.len());
-    let Some(q) = url[..hash].find('?') else {
-        return;
-    };
-    let query = &url[q + 1..hash];
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|pair| pair.split('=').next() != Some(name))
-        .collect();
-    if kept.len() == query.split('&').count() {
-        return;
-    }
-    let rebuilt = kept.join("&");
-    url.replace_range(q + 1..hash, &rebuilt);
-}
-
 /// Apply a signer's effects to the request being assembled (or replayed).
 pub(super) fn apply_effects(
     effects: Vec<AuthEffect>,
@@ -672,6 +532,7 @@ pub(super) fn apply_effects(
 
 #[cfg(test)]
 mod tests {
+    use super::url_checks::url_error;
     use super::*;
     #[test]
     fn remove_body_param_drops_every_pair_of_that_name() {
