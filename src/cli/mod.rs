@@ -12,9 +12,11 @@ pub(crate) mod demo;
 pub(crate) mod docs;
 pub(crate) mod execute;
 pub(crate) mod fetch;
+pub(crate) mod mock_examples;
 pub(crate) mod outputs;
 pub(crate) mod reporter_options;
 pub(crate) mod tls;
+pub(crate) mod validate;
 
 use crate::collection::{
     LoadOptions, load_collection_with, load_data, load_variable_file, parse_collection_text,
@@ -87,6 +89,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         }
         Command::Demo(demo) => demo::run_demo(demo, &reporter_options),
         Command::Mock(mock) => demo::run_mock(mock),
+        Command::Validate(args) => validate::run(args),
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man(args) => docs::man(args.command.as_deref()),
     };

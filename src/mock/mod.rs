@@ -20,6 +20,7 @@
 mod accounts;
 mod config;
 mod errors;
+pub mod examples;
 pub(crate) mod jwt;
 mod partner_api;
 mod server;
@@ -28,4 +29,6 @@ mod server;
 mod tests;
 
 pub use config::PartnerApiConfig;
-pub use server::{MockHandle, RecordedRequest, serve_until_ctrl_c, spawn};
+pub use server::{
+    MockHandle, RecordedRequest, serve_router_until_ctrl_c, serve_until_ctrl_c, spawn, spawn_router,
+};

@@ -25,6 +25,7 @@ pub(crate) mod profile;
 mod redeclare;
 mod seen;
 mod surrogates;
+mod syntax;
 mod v8_created;
 mod v8_errors;
 mod v8_natives;
@@ -38,3 +39,4 @@ mod tests;
 
 pub use api::*;
 pub use engine::{Sandbox, SandboxError, SandboxOptions};
+pub use syntax::{SyntaxChecker, SyntaxIssue};
