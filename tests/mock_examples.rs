@@ -129,11 +129,17 @@ fn mock_examples_answer_the_collection_they_come_from() {
 
 /// A raw HTTP/1.1 exchange: status code and body.
 fn exchange(addr: std::net::SocketAddr, request: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    stream.write_all(request.as_bytes()).unwrap();
+    let fail = |e: std::io::Error| -> ! { panic!("exchange with {addr}: {e}") };
+    let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| fail(e));
+    stream
+        .write_all(request.as_bytes())
+        .unwrap_or_else(|e| fail(e));
     let mut text = String::new();
-    stream.read_to_string(&mut text).unwrap();
-    let code = text[9..12].parse().unwrap();
+    stream.read_to_string(&mut text).unwrap_or_else(|e| fail(e));
+    let code = text
+        .get(9..12)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {text:?}"));
     let body = text
         .split_once("\r\n\r\n")
         .map(|(_, b)| b.to_string())

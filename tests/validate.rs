@@ -27,9 +27,13 @@ const FLAWED: &str = r#"{
 }"#;
 
 fn findings(stdout: &str) -> Vec<Value> {
-    let doc: Value = serde_json::from_str(stdout).unwrap();
+    let doc: Value =
+        serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: not JSON: {stdout}"));
     assert_eq!(doc["version"], 1);
-    doc["findings"].as_array().unwrap().clone()
+    doc["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no findings list in {doc:#}"))
 }
 
 fn find<'f>(all: &'f [Value], code: &str) -> &'f Value {
@@ -53,14 +57,14 @@ fn validate_reports_each_problem_at_its_line_and_column() {
             f["column"].as_u64(),
         )
     };
-    // `let x = (1;`: line 10 of the file, the `;` at column 19.
-    assert_eq!(at("script-syntax"), ("error".into(), 10, Some(19)));
-    assert_eq!(at("unsupported-api"), ("warning".into(), 11, Some(8)));
+    // `let x = (1;`: line 11 of the file, the `;` at column 19.
+    assert_eq!(at("script-syntax"), ("error".into(), 11, Some(19)));
+    assert_eq!(at("unsupported-api"), ("warning".into(), 12, Some(9)));
     assert_eq!(at("unsupported-auth"), ("warning".into(), 7, Some(25)));
     assert_eq!(at("unsupported-body"), ("warning".into(), 8, Some(25)));
-    assert_eq!(at("undefined-variable"), ("warning".into(), 6, Some(60)));
-    assert_eq!(at("next-request"), ("error".into(), 15, Some(84)));
-    assert_eq!(at("schema"), ("error".into(), 17, Some(5)));
+    assert_eq!(at("undefined-variable"), ("warning".into(), 6, Some(61)));
+    assert_eq!(at("next-request"), ("error".into(), 16, Some(91)));
+    assert_eq!(at("schema"), ("error".into(), 18, Some(5)));
     assert!(
         find(&all, "unknown-folder")["message"]
             .as_str()
@@ -89,7 +93,7 @@ fn validate_text_output_shows_the_line_with_a_caret() {
     out.check(out.code == 2, "errors exit 2");
     out.check(
         out.stdout
-            .contains("error[script-syntax]: flawed.json:10:19:"),
+            .contains("error[script-syntax]: flawed.json:11:19:"),
         "file:line:col",
     );
     out.check(out.stdout.contains("\"let x = (1;\","), "the line");
@@ -177,7 +181,7 @@ fn validate_reports_json_syntax_errors_and_reads_folders() {
     let f = find(doc["findings"].as_array().unwrap(), "unreadable");
     assert_eq!(
         (f["line"].as_u64(), f["column"].as_u64()),
-        (Some(2), Some(26)),
+        (Some(2), Some(24)),
         "{f:#}"
     );
 }

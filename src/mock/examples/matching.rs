@@ -73,23 +73,23 @@ pub fn choose<'e>(examples: &'e [Example], incoming: &Incoming) -> Result<&'e Ex
 
 /// The example's score for `incoming`, or why it is ruled out.
 fn score(example: &Example, incoming: &Incoming) -> Result<i64, String> {
-    if let Some(name) = incoming.header("x-mock-response-name") {
-        if example.name != name {
-            return Err(format!("x-mock-response-name is \"{name}\""));
-        }
+    if let Some(name) = incoming.header("x-mock-response-name")
+        && example.name != name
+    {
+        return Err(format!("x-mock-response-name is \"{name}\""));
     }
-    if let Some(id) = incoming.header("x-mock-response-id") {
-        if example.id.as_deref() != Some(id) {
-            return Err(format!("x-mock-response-id is \"{id}\""));
-        }
+    if let Some(id) = incoming.header("x-mock-response-id")
+        && example.id.as_deref() != Some(id)
+    {
+        return Err(format!("x-mock-response-id is \"{id}\""));
     }
-    if let Some(code) = incoming.header("x-mock-response-code") {
-        if code.trim() != example.code.to_string() {
-            return Err(format!(
-                "x-mock-response-code is {code}, the example's {}",
-                example.code
-            ));
-        }
+    if let Some(code) = incoming.header("x-mock-response-code")
+        && code.trim() != example.code.to_string()
+    {
+        return Err(format!(
+            "x-mock-response-code is {code}, the example's {}",
+            example.code
+        ));
     }
     if example.method != incoming.method {
         return Err(format!(
