@@ -1,6 +1,7 @@
 //! The command line: clap definitions ([`args`]), turning them into a run ([`config`], then
 //! [`execute`](mod@execute), reports and exports written by [`outputs`]) and the
-//! `demo`/`mock` commands ([`demo`]). [`main`] is the whole program behind `src/main.rs`.
+//! `demo`/`mock` commands ([`demo`]; [`mock_examples`] for `mock COLLECTION`), and `validate`
+//! ([`validate`](mod@validate)). [`main`] is the whole program behind `src/main.rs`.
 //!
 //! Exit codes, in one place: 0 all passed; 1 the run had failures (assertion, script error,
 //! request error), unless `-x`; 2 the input or the command line is unusable.

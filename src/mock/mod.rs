@@ -13,6 +13,9 @@
 //! JWTs ([`jwt`]); `expires_in` is the access token's absolute `exp` (epoch seconds), as in the
 //! Mobsted documentation samples.
 //!
+//! [`examples`] is the other server `postie mock` runs: a collection's saved examples, matched
+//! as Postman's mock servers match them, on the same serving code ([`spawn_router`]).
+//!
 //! Pieces: [`PartnerApiConfig`] (accounts, TTLs, secret), `accounts` (the in-memory master and
 //! sub-accounts), `partner_api` (router and handlers), `server` ([`spawn`] / [`MockHandle`] /
 //! [`serve_until_ctrl_c`] and request recording).

@@ -131,6 +131,7 @@ impl Run<'_> {
     }
 
     fn check_variables(&mut self, doc: Value, path: &Path, what: &str, sink: &mut Sink<'_>) {
+        schema::check_variable_file(&doc, sink);
         match parse_variable_file(doc, path, what) {
             Ok(file) => {
                 for warning in &file.warnings {

@@ -148,3 +148,31 @@ pub fn check_features(sites: &Sites, sink: &mut Sink<'_>) {
         }
     }
 }
+
+/// An environment or globals file's `values` entries without a `key` (no variable comes of them).
+pub fn check_variable_file(doc: &Value, sink: &mut Sink<'_>) {
+    let (prefix, scope) = match doc.get("environment").or_else(|| doc.get("globals")) {
+        Some(inner @ Value::Object(_)) if doc.get("values").is_none() => {
+            let key = if doc.get("environment").is_some() {
+                "environment."
+            } else {
+                "globals."
+            };
+            (key, inner)
+        }
+        _ => ("", doc),
+    };
+    let Some(Value::Array(values)) = scope.get("values") else {
+        return;
+    };
+    for (i, entry) in values.iter().enumerate() {
+        if entry.is_object() && !entry.get("key").is_some_and(Value::is_string) {
+            sink.add(
+                Warning,
+                "schema",
+                &format!("{prefix}values[{i}]"),
+                "a variable without a `key` string defines nothing".into(),
+            );
+        }
+    }
+}
