@@ -34,9 +34,14 @@ console.log(out.join(' '));
 /// The members, as `pm.NAME` and `pm.NAME.MEMBER`; `None` when the sandbox cannot start.
 pub fn known_members() -> Option<HashSet<String>> {
     let mut sandbox = Sandbox::new(SandboxOptions::default()).ok()?;
+    // A request with every optional part, so members that exist only with them are listed.
     let request = RequestView {
-        method: "GET".into(),
+        method: "POST".into(),
         url: "http://127.0.0.1/".into(),
+        body: Some("x".into()),
+        body_definition: Some(serde_json::json!({"mode": "raw", "raw": "x"})),
+        auth: Some(serde_json::json!({"type": "bearer", "bearer": []})),
+        description: Some(serde_json::json!({"content": "x", "type": "text/plain"})),
         ..RequestView::default()
     };
     let response = ResponseView {
@@ -70,6 +75,9 @@ mod tests {
     fn the_sandbox_lists_its_members() {
         let known = known_members().unwrap();
         for name in [
+            "pm.request.body",
+            "pm.request.auth",
+            "pm.response.to",
             "pm.test",
             "pm.environment.set",
             "pm.response",
@@ -78,5 +86,6 @@ mod tests {
             assert!(known.contains(name), "{name} missing from {known:?}");
         }
         assert!(!known.contains("pm.vault"));
+        assert!(!known.contains("pm.execution.runRequest"));
     }
 }
