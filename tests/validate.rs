@@ -230,3 +230,29 @@ fn validate_checks_a_large_generated_collection() {
     assert!(all[1]["message"].as_str().unwrap().contains("{{id0}}"));
     assert_eq!(all[2]["path"], "item[15].item[277].event[0].script.exec");
 }
+
+#[test]
+fn validate_reads_url_parts_when_there_is_no_raw() {
+    let dir = tempdir();
+    let coll = json!({
+        "info": {"name": "c", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [{"name": "r", "request": {"url": {
+            "host": ["{{host}}"], "path": ["v1", "{{version}}"], "query": [{"key": "k", "value": "{{k}}"}]
+        }}}]
+    });
+    let file = write(
+        dir.path(),
+        "c.json",
+        &serde_json::to_string_pretty(&coll).unwrap(),
+    );
+    let out = postie(&["validate", &file, "--env-var", "host=h", "--format", "json"]);
+    let names: Vec<String> = findings(&out.stdout)
+        .iter()
+        .map(|f| f["message"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].contains("{{version}}") && names[1].contains("{{k}}"),
+        "{names:?}"
+    );
+}

@@ -159,8 +159,10 @@ fn request(request: Option<&Value>, at: &str, sites: &mut Sites) {
     match obj.get("url") {
         Some(Value::String(url)) => text(sites, format!("{at}.url"), url),
         Some(Value::Object(url)) => {
-            if let Some(raw) = url.get("raw").and_then(Value::as_str) {
-                text(sites, format!("{at}.url.raw"), raw);
+            match url.get("raw").and_then(Value::as_str) {
+                Some(raw) => text(sites, format!("{at}.url.raw"), raw),
+                // Without `raw`, the URL is built from its parts.
+                None => url_parts(url, &format!("{at}.url"), sites),
             }
             pairs(url.get("variable"), &format!("{at}.url.variable"), sites);
         }
@@ -171,6 +173,24 @@ fn request(request: Option<&Value>, at: &str, sites: &mut Sites) {
         body_sites(body, &format!("{at}.body"), sites);
     }
     auth(obj.get("auth"), &format!("{at}.auth"), sites);
+}
+
+/// The texts of a URL object's `host`, `path` (strings or lists) and `query`.
+fn url_parts(url: &Map<String, Value>, at: &str, sites: &mut Sites) {
+    for key in ["host", "path"] {
+        match url.get(key) {
+            Some(Value::String(s)) => text(sites, format!("{at}.{key}"), s),
+            Some(Value::Array(parts)) => {
+                for (i, part) in parts.iter().enumerate() {
+                    if let Value::String(s) = part {
+                        text(sites, format!("{at}.{key}[{i}]"), s);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    pairs(url.get("query"), &format!("{at}.query"), sites);
 }
 
 /// A body's mode and texts.
