@@ -256,3 +256,23 @@ fn validate_reads_url_parts_when_there_is_no_raw() {
         "{names:?}"
     );
 }
+
+#[test]
+fn validate_places_v1_findings_in_the_v1_file() {
+    let dir = tempdir();
+    let text = "{\"id\": \"c\", \"name\": \"v1\", \"order\": [\"r1\"], \"folders\": [],\n \"requests\": [\n  \
+                {\"id\": \"r1\", \"name\": \"one\", \"method\": \"GET\", \"url\": \"{{host}}/a\",\n   \
+                \"tests\": \"let ok = 1;\\nlet = ;\"}\n ]}";
+    let file = write(dir.path(), "v1.json", text);
+    let out = postie(&["validate", &file, "--format", "json"]);
+    let all = findings(&out.stdout);
+    let syntax = find(&all, "script-syntax");
+    // Line 4 of the file: `let = ;` is the string's second line, after `\n`; the `;`.
+    assert_eq!(syntax["line"], 4, "{all:#?}");
+    assert_eq!(syntax["column"], 33, "{all:#?}");
+    let undefined = find(&all, "undefined-variable");
+    assert_eq!(
+        (undefined["line"].as_u64(), undefined["column"].as_u64()),
+        (Some(3), Some(56))
+    );
+}

@@ -190,7 +190,10 @@ impl Run<'_> {
         }
         let (doc, kind) = match unwrap_api_form(doc) {
             doc if v1::is_v1(&doc) => match v1::convert_v1(&doc) {
-                Ok(converted) => (converted, "collection v1".to_string()),
+                Ok(converted) => {
+                    sink.v1_paths = super::v1_paths::map(&doc, &converted);
+                    (converted, "collection v1".to_string())
+                }
                 Err(_) => (doc, "collection v1".to_string()),
             },
             doc => {

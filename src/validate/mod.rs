@@ -25,6 +25,7 @@ pub mod variables;
 mod files;
 mod members;
 mod sink;
+mod v1_paths;
 
 use std::path::PathBuf;
 

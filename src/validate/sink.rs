@@ -2,6 +2,7 @@
 //! the file's [`JsonMap`], built the first time a finding needs it.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::locate::{JsonMap, Place};
@@ -15,6 +16,8 @@ pub struct Sink<'t> {
     map: OnceCell<JsonMap<'t>>,
     /// Put before every path when placing it (`collection.` for the Postman API's wrapper).
     pub prefix: &'static str,
+    /// For a v1 collection (checked as converted): converted paths → paths in the v1 file.
+    pub v1_paths: HashMap<String, String>,
     /// The findings so far.
     pub findings: Vec<Finding>,
 }
@@ -27,6 +30,7 @@ impl<'t> Sink<'t> {
             text,
             map: OnceCell::new(),
             prefix: "",
+            v1_paths: HashMap::new(),
             findings: Vec::new(),
         }
     }
@@ -37,7 +41,7 @@ impl<'t> Sink<'t> {
 
     /// A finding about the value at JSON `path`.
     pub fn add(&mut self, severity: Severity, code: &'static str, path: &str, message: String) {
-        let place = self.map().place(&format!("{}{path}", self.prefix));
+        let place = self.map().place(&self.full(path));
         self.push(severity, code, path, Some(place), message);
     }
 
@@ -49,9 +53,27 @@ impl<'t> Sink<'t> {
         (path, line, column): (&str, usize, usize),
         message: String,
     ) {
-        let full = format!("{}{path}", self.prefix);
+        let full = self.full(path);
         let place = self.map().place_in_text(&full, line, column);
         self.push(severity, code, path, Some(place), message);
+    }
+
+    /// Where `path` is in the file: behind the API wrapper's prefix, or, for a v1 collection,
+    /// the v1 place of it or of its nearest ancestor that has one.
+    fn full(&self, path: &str) -> String {
+        if self.v1_paths.is_empty() {
+            return format!("{}{path}", self.prefix);
+        }
+        let mut at = path;
+        loop {
+            if let Some(mapped) = self.v1_paths.get(at) {
+                return mapped.clone();
+            }
+            match at.rfind(['.', '[']) {
+                Some(i) => at = &at[..i],
+                None => return String::new(),
+            }
+        }
     }
 
     /// Attach a hint to the last finding.
