@@ -24,6 +24,7 @@ pub mod mock;
 pub(crate) mod report;
 pub mod runner;
 pub mod script;
+pub mod validate;
 pub mod vars;
 
 pub use api::{Options, RunResult, run};

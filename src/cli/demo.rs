@@ -3,7 +3,7 @@
 //! exports the environment the run left (with the sub-account it created) to
 //! [`DEMO_EXPORT`] unless `--export-environment` names another file.
 
-use super::args::{DemoArgs, MockArgs, MockKind};
+use super::args::{DemoArgs, MockArgs};
 use super::execute::{Inputs, Prepared, execute};
 use super::reporter_options::RawReporterOptions;
 use crate::collection::{parse_collection, parse_variable_file};
@@ -76,10 +76,10 @@ pub fn run_demo(args: DemoArgs, reporter_options: &RawReporterOptions) -> Result
     code
 }
 
-/// Serve a simulator until Ctrl-C.
+/// Serve the partner-API simulator, or a collection's examples, until Ctrl-C.
 pub fn run_mock(args: MockArgs) -> Result<u8, Diagnostic> {
-    match args.which {
-        MockKind::PartnerApi => {
+    match args.which.as_str() {
+        "partner-api" => {
             let mut config = PartnerApiConfig::default();
             if let Some(login) = args.login {
                 config.login = login;
@@ -92,5 +92,6 @@ pub fn run_mock(args: MockArgs) -> Result<u8, Diagnostic> {
             })?;
             Ok(0)
         }
+        collection => super::mock_examples::run(Path::new(collection), &args),
     }
 }

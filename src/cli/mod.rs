@@ -1,6 +1,7 @@
 //! The command line: clap definitions ([`args`]), turning them into a run ([`config`], then
 //! [`execute`](mod@execute), reports and exports written by [`outputs`]) and the
-//! `demo`/`mock` commands ([`demo`]). [`main`] is the whole program behind `src/main.rs`.
+//! `demo`/`mock` commands ([`demo`]; [`mock_examples`] for `mock COLLECTION`), and `validate`
+//! ([`validate`](mod@validate)). [`main`] is the whole program behind `src/main.rs`.
 //!
 //! Exit codes, in one place: 0 all passed; 1 the run had failures (assertion, script error,
 //! request error), unless `-x`; 2 the input or the command line is unusable.
@@ -14,10 +15,12 @@ pub(crate) mod docs;
 pub(crate) mod execute;
 pub(crate) mod fetch;
 pub(crate) mod merge;
+pub(crate) mod mock_examples;
 pub(crate) mod outputs;
 pub(crate) mod reporter_options;
 pub(crate) mod shard;
 pub(crate) mod tls;
+pub(crate) mod validate;
 
 use crate::collection::{
     LoadOptions, load_data, parse_collection_text, parse_data, parse_variable_text,
@@ -89,6 +92,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         }
         Command::Demo(demo) => demo::run_demo(demo, &reporter_options),
         Command::Mock(mock) => demo::run_mock(mock),
+        Command::Validate(args) => validate::run(args),
         Command::Completions(args) => docs::completions(args.shell),
         Command::Man(args) => docs::man(args.command.as_deref()),
         Command::Merge(args) => merge::run_merge(args),

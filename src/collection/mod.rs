@@ -42,4 +42,5 @@ pub use load::{
 pub use model::*;
 pub(crate) use parts::kind_of;
 pub use request::{method_name, parse_request_definition};
+pub use request_body::BODY_MODES;
 pub use stream::{Ancestor, Visit};

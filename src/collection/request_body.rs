@@ -9,6 +9,9 @@ use super::parts::{self, Ctx, field, is_switched_off, object, text, truthy};
 use super::url::parse_query_string;
 use crate::diagnostic::Diagnostic;
 
+/// The body modes postie reads (case-insensitively); any other is read as `raw`.
+pub const BODY_MODES: [&str; 5] = ["raw", "urlencoded", "formdata", "graphql", "file"];
+
 /// `body`: `None` when absent, `disabled` (any truthy value, as in JavaScript), without a mode or
 /// without data for a file body. The mode is read case-insensitively and an unknown one (a
 /// string or not) counts as `raw` (as Postman's SDK does). A string body is a raw body; a
@@ -50,7 +53,7 @@ pub(super) fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>
         }
     };
     let mode = match mode.as_str() {
-        "urlencoded" | "formdata" | "graphql" | "file" => mode.as_str(),
+        known if BODY_MODES.contains(&known) => known,
         _ => "raw",
     };
     let at = field(at, mode);

@@ -13,6 +13,9 @@
 //! JWTs ([`jwt`]); `expires_in` is the access token's absolute `exp` (epoch seconds), as in the
 //! Mobsted documentation samples.
 //!
+//! [`examples`] is the other server `postie mock` runs: a collection's saved examples, matched
+//! as Postman's mock servers match them, on the same serving code ([`spawn_router`]).
+//!
 //! Pieces: [`PartnerApiConfig`] (accounts, TTLs, secret), `accounts` (the in-memory master and
 //! sub-accounts), `partner_api` (router and handlers), `server` ([`spawn`] / [`MockHandle`] /
 //! [`serve_until_ctrl_c`] and request recording).
@@ -20,6 +23,7 @@
 mod accounts;
 mod config;
 mod errors;
+pub mod examples;
 pub(crate) mod jwt;
 mod partner_api;
 mod server;
@@ -28,4 +32,6 @@ mod server;
 mod tests;
 
 pub use config::PartnerApiConfig;
-pub use server::{MockHandle, RecordedRequest, serve_until_ctrl_c, spawn};
+pub use server::{
+    MockHandle, RecordedRequest, serve_router_until_ctrl_c, serve_until_ctrl_c, spawn, spawn_router,
+};

@@ -99,11 +99,16 @@ impl Drop for MockHandle {
 /// Start the simulator on 127.0.0.1:port (0 = ephemeral) on its own thread with its own tokio
 /// runtime; returns once listening.
 pub fn spawn(config: PartnerApiConfig, port: u16) -> io::Result<MockHandle> {
+    spawn_router(partner_api::router(config), port)
+}
+
+/// Serve `app` as [`spawn`] serves the simulator: on 127.0.0.1:port (0 = ephemeral), on its own
+/// thread, every request recorded; returns once listening.
+pub fn spawn_router(app: Router, port: u16) -> io::Result<MockHandle> {
     let listener = bind(port)?;
     let addr = listener.local_addr()?;
     let log = RequestLog::default();
-    let app =
-        partner_api::router(config).layer(middleware::from_fn_with_state(log.clone(), record));
+    let app = app.layer(middleware::from_fn_with_state(log.clone(), record));
     let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
     let (ready_tx, ready_rx) = mpsc::channel::<io::Result<()>>();
 
@@ -152,6 +157,16 @@ pub fn spawn(config: PartnerApiConfig, port: u16) -> io::Result<MockHandle> {
 /// Serve in the foreground until Ctrl-C (for `postie mock partner-api`); prints one line with the
 /// URL and the login to stderr (never the password).
 pub fn serve_until_ctrl_c(config: PartnerApiConfig, port: u16) -> io::Result<()> {
+    let banner = format!(
+        "partner API simulator listening on http://{{addr}} (login: {})",
+        config.login
+    );
+    serve_router_until_ctrl_c(partner_api::router(config), port, &banner)
+}
+
+/// Serve `app` on 127.0.0.1:port in the foreground until Ctrl-C; prints `postie: BANNER; press
+/// Ctrl-C to stop` to stderr first, `{addr}` in `banner` replaced by the address.
+pub fn serve_router_until_ctrl_c(app: Router, port: u16, banner: &str) -> io::Result<()> {
     let listener = bind(port)?;
     let addr = listener.local_addr()?;
     let rt = runtime()?;
@@ -159,11 +174,8 @@ pub fn serve_until_ctrl_c(config: PartnerApiConfig, port: u16) -> io::Result<()>
         let _guard = rt.enter();
         tokio::net::TcpListener::from_std(listener)?
     };
-    eprintln!(
-        "postie: partner API simulator listening on http://{addr} (login: {}); press Ctrl-C to stop",
-        config.login
-    );
-    let app = partner_api::router(config);
+    let banner = banner.replace("{addr}", &addr.to_string());
+    eprintln!("postie: {banner}; press Ctrl-C to stop");
     rt.block_on(run(listener, app, async {
         if tokio::signal::ctrl_c().await.is_err() {
             // No signal handler available: keep serving until the process is killed.

@@ -16,26 +16,11 @@ use rquickjs::{Ctx, Error, Function, Value, qjs};
 /// serialise it without its source text. `None` when it does not compile (the caller compiles
 /// it the usual way, which reports the error).
 pub(super) fn compile(ctx: &Ctx<'_>, source: &str, filename: &str) -> Option<Box<[u8]>> {
-    let source = CString::new(source).ok()?;
-    let filename = CString::new(filename).ok()?;
-    let flags = qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY;
-    let raw = ctx.as_raw().as_ptr();
-    // SAFETY: `raw` is the live context of `ctx`; `source` is NUL-terminated as JS_Eval requires
-    // and outlives the call; the returned value is owned by the `Value` made from it.
-    let compiled = unsafe {
-        let value = qjs::JS_Eval(
-            raw,
-            source.as_ptr(),
-            source.as_bytes().len() as qjs::size_t,
-            filename.as_ptr(),
-            flags as i32,
-        );
-        Value::from_raw(ctx.clone(), value)
-    };
-    if compiled.is_exception() {
+    let Ok(compiled) = compile_only(ctx, source, filename) else {
         ctx.catch();
         return None;
-    }
+    };
+    let raw = ctx.as_raw().as_ptr();
     let mut size = 0;
     let flags = qjs::JS_WRITE_OBJ_BYTECODE | qjs::JS_WRITE_OBJ_STRIP_SOURCE;
     // SAFETY: `compiled` is a live bytecode value of this context; the buffer QuickJS returns is
@@ -52,6 +37,36 @@ pub(super) fn compile(ctx: &Ctx<'_>, source: &str, filename: &str) -> Option<Box
         qjs::js_free(raw, buffer.cast());
         bytes
     }
+}
+
+/// Compile `source` (global code) without running it: its bytecode value, or `Err` with the
+/// exception (a `SyntaxError`) pending in `ctx`. A source holding a NUL byte is an `Err` with
+/// nothing pending.
+pub(super) fn compile_only<'js>(
+    ctx: &Ctx<'js>,
+    source: &str,
+    filename: &str,
+) -> rquickjs::Result<Value<'js>> {
+    let source = CString::new(source)?;
+    let filename = CString::new(filename)?;
+    let flags = qjs::JS_EVAL_TYPE_GLOBAL | qjs::JS_EVAL_FLAG_COMPILE_ONLY;
+    let raw = ctx.as_raw().as_ptr();
+    // SAFETY: `raw` is the live context of `ctx`; `source` is NUL-terminated as JS_Eval requires
+    // and outlives the call; the returned value is owned by the `Value` made from it.
+    let compiled = unsafe {
+        let value = qjs::JS_Eval(
+            raw,
+            source.as_ptr(),
+            source.as_bytes().len() as qjs::size_t,
+            filename.as_ptr(),
+            flags as i32,
+        );
+        Value::from_raw(ctx.clone(), value)
+    };
+    if compiled.is_exception() {
+        return Err(Error::Exception);
+    }
+    Ok(compiled)
 }
 
 /// Read back what [`compile`] wrote and run it: the function the script evaluates to.

@@ -642,7 +642,7 @@ fn called_name(chars: &[char], at: usize) -> Option<usize> {
 }
 
 /// The first `postie-script:LINE:COL` in a QuickJS stack trace.
-fn position_in_stack(stack: &str) -> Option<(u32, u32)> {
+pub(super) fn position_in_stack(stack: &str) -> Option<(u32, u32)> {
     let marker = format!("{SCRIPT_FILE}:");
     let start = stack.find(&marker)? + marker.len();
     let rest = &stack[start..];
