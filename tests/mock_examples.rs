@@ -127,6 +127,29 @@ fn mock_examples_answer_the_collection_they_come_from() {
     assert_eq!(server.requests().len(), 8);
 }
 
+#[test]
+fn mock_examples_of_a_v3_folder_answer_it_too() {
+    let dir = tempdir();
+    let file = write(dir.path(), "mocked.json", &collection().to_string());
+    let folder = dir.path().join("mocked-v3");
+    let folder_arg = folder.to_string_lossy().into_owned();
+    let converted = postie(&["convert", &file, &folder_arg]);
+    converted.check(
+        converted.code == 0,
+        "the collection converts to a v3 folder",
+    );
+    let set = ExampleSet::load(&folder).unwrap();
+    assert_eq!(set.examples.len(), 7);
+    let server = spawn(set, 0).unwrap();
+    let base = format!("baseUrl={}", server.url());
+    let out = postie(&["run", &folder_arg, "--env-var", &base, "-r", "cli"]);
+    out.check(
+        out.code == 0,
+        "every request of the v3 folder gets its example",
+    );
+    assert_eq!(server.requests().len(), 8);
+}
+
 /// A raw HTTP/1.1 exchange: status code and body.
 fn exchange(addr: std::net::SocketAddr, request: &str) -> (u16, String) {
     let fail = |e: std::io::Error| -> ! { panic!("exchange with {addr}: {e}") };

@@ -19,7 +19,7 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::server::{MockHandle, serve_router_until_ctrl_c, spawn_router};
-use crate::collection::{read_json, v1};
+use crate::collection::{read_json, v1, v3};
 use crate::diagnostic::Diagnostic;
 use gather::Example;
 use matching::{Incoming, choose};
@@ -47,7 +47,13 @@ pub struct ExampleSet {
 impl ExampleSet {
     /// Load the examples of the collection file at `path` (v1 collections are converted first).
     pub fn load(path: &Path) -> Result<ExampleSet, Diagnostic> {
-        let mut doc = read_json(path, "collection")?;
+        // A v3 folder is read as the v2.1 document it stands for (its warnings are `run`'s and
+        // `convert`'s business).
+        let mut doc = if v3::is_v3_dir(path) {
+            v3::read_dir(path)?.0
+        } else {
+            read_json(path, "collection")?
+        };
         if let Some(inner) = doc
             .get("collection")
             .filter(|_| doc.as_object().is_some_and(|o| o.len() == 1))
