@@ -276,3 +276,56 @@ fn validate_places_v1_findings_in_the_v1_file() {
         (Some(3), Some(56))
     );
 }
+
+#[test]
+fn validate_reads_a_v3_folder_and_yaml_environment() {
+    let dir = tempdir();
+    let file = write(dir.path(), "flawed.json", FLAWED);
+    let folder = dir.path().join("flawed-v3");
+    let folder_arg = folder.to_string_lossy().into_owned();
+    let converted = postie(&["convert", &file, &folder_arg]);
+    converted.check(
+        converted.code == 0,
+        "the collection converts to a v3 folder",
+    );
+    let env = write(
+        dir.path(),
+        "env.json",
+        r#"{"name": "e", "values": [{"key": "user", "value": "u", "enabled": true}]}"#,
+    );
+    let env_yaml = dir.path().join("env.yaml");
+    let env_yaml_arg = env_yaml.to_string_lossy().into_owned();
+    let converted = postie(&["convert", &env, &env_yaml_arg]);
+    converted.check(converted.code == 0, "the environment converts to YAML");
+    // The folder given directly, and found inside a folder given as input.
+    for input in [
+        folder_arg.clone(),
+        dir.path().to_string_lossy().into_owned(),
+    ] {
+        let out = postie(&["validate", &input, "-e", &env_yaml_arg, "--format", "json"]);
+        out.check(out.code == 2, "the script's syntax error is an error");
+        let all = findings(&out.stdout);
+        let syntax = find(&all, "script-syntax");
+        assert!(
+            syntax["file"].as_str().unwrap().ends_with("flawed-v3"),
+            "{syntax:#}"
+        );
+        find(&all, "next-request");
+        find(&all, "unsupported-api");
+        // `user` comes from the YAML environment: only names nothing defines are reported.
+        assert!(
+            !all.iter()
+                .any(|f| f["code"] == "undefined-variable"
+                    && f["message"].to_string().contains("user")),
+            "{all:#?}"
+        );
+        let doc: Value = serde_json::from_str(&out.stdout).unwrap();
+        let kinds: Vec<&str> = doc["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["kind"].as_str())
+            .collect();
+        assert!(kinds.contains(&"collection v3"), "{kinds:?}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The driver: the variable files and data first (their names are what `{{name}}` may use),
-//! then each input — a file, or a folder's `*.json` files — checked as a collection or as an
+//! then each input — a file, a v3 collection folder, or a folder's `*.json` files and v3
+//! collection folders — checked as a collection or as an
 //! environment/globals file, whichever it is.
 
 use std::collections::{HashMap, HashSet};
@@ -11,7 +12,7 @@ use super::Severity::{Error, Warning};
 use super::sink::Sink;
 use super::{Finding, Options, Report, members, schema, scripts, sites, variables};
 use crate::collection::json::{parse_text, read_text};
-use crate::collection::{load_data, parse_collection, parse_variable_file, v1};
+use crate::collection::{load_data, parse_collection, parse_variable_file, v1, v3};
 use crate::diagnostic::Diagnostic;
 use crate::script::SyntaxIssue;
 
@@ -47,7 +48,7 @@ pub fn validate(options: &Options) -> Report {
         run.data_file(path);
     }
     for input in &options.inputs {
-        for file in expand(input, &mut run.report) {
+        for file in expand(input) {
             run.input(&file);
         }
     }
@@ -55,15 +56,18 @@ pub fn validate(options: &Options) -> Report {
     run.report
 }
 
-/// A file, or a folder's `*.json` files (recursively, in name order); a v3 YAML folder is
-/// reported as not read.
-fn expand(input: &Path, report: &mut Report) -> Vec<PathBuf> {
+/// A file, or a folder's `*.json` files and v3 collection folders (recursively, in name order).
+fn expand(input: &Path) -> Vec<PathBuf> {
     if !input.is_dir() {
         return vec![input.to_path_buf()];
     }
     let mut files = Vec::new();
     let mut dirs = vec![input.to_path_buf()];
     while let Some(dir) = dirs.pop() {
+        if looks_v3(&dir) {
+            files.push(dir);
+            continue;
+        }
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -74,37 +78,40 @@ fn expand(input: &Path, report: &mut Report) -> Vec<PathBuf> {
                 dirs.push(path);
             } else if name.ends_with(".json") {
                 files.push(path);
-            } else if name == "definition.yaml" || name.ends_with(".request.yaml") {
-                report.findings.push(not_read_v3(&dir));
             }
         }
     }
-    report.findings.dedup();
     files.sort();
     files
 }
 
-/// The finding for a v3 YAML collection folder.
-fn not_read_v3(dir: &Path) -> Finding {
-    Finding {
-        severity: Error,
-        code: "unsupported-format",
-        file: dir.to_path_buf(),
-        path: None,
-        position: None,
-        line_text: None,
-        message: "a v3 YAML collection folder: `postie validate` checks v1/v2.0/v2.1 JSON \
-                  collections, environments and globals"
-            .into(),
-        hint: None,
+/// Whether `dir` is a v3 collection folder: it has a `.resources/definition.yaml` or a
+/// `*.request.yaml` of its own.
+fn looks_v3(dir: &Path) -> bool {
+    if dir.join(".resources").join("definition.yaml").is_file() {
+        return true;
     }
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.ends_with(".request.yaml") || name.ends_with(".request.yml")
+        })
+    })
 }
 
 impl Run<'_> {
     /// Read and parse `path`, reporting what fails; the text and the document.
+    /// A v3 YAML environment or collection folder is read as the JSON document it stands for
+    /// (no text: its findings name the file, not a position in it).
     fn read(&mut self, path: &Path, what: &str) -> Option<(String, Value)> {
-        let parsed = read_text(path, what)
-            .and_then(|text| parse_text(&text, path, what).map(|doc| (text, doc)));
+        let parsed = if path.is_dir() {
+            v3::read_dir(path).map(|(doc, warn)| self.v3_warnings(path, doc, warn))
+        } else if v3::is_yaml_file(path) {
+            v3::read_environment(path, what).map(|(doc, warn)| self.v3_warnings(path, doc, warn))
+        } else {
+            read_text(path, what)
+                .and_then(|text| parse_text(&text, path, what).map(|doc| (text, doc)))
+        };
         match parsed {
             Ok(parsed) => Some(parsed),
             Err(diagnostic) => {
@@ -114,6 +121,16 @@ impl Run<'_> {
                 None
             }
         }
+    }
+
+    /// What the v3 reader could not carry over, as warnings on `path`; the document, with no text.
+    fn v3_warnings(&mut self, path: &Path, doc: Value, warn: v3::Warnings) -> (String, Value) {
+        let mut sink = Sink::new(path, "");
+        for warning in &warn.0 {
+            sink.loader_message(Warning, "v3", warning);
+        }
+        self.report.findings.append(&mut sink.findings);
+        (String::new(), doc)
     }
 
     /// An `-e`/`-g` file: checked, and its names defined.
@@ -172,6 +189,10 @@ impl Run<'_> {
             Some(what) => {
                 self.check_variables(doc, path, what, &mut sink);
                 what.to_string()
+            }
+            None if path.is_dir() => {
+                self.collection(doc, path, &mut sink);
+                "collection v3".to_string()
             }
             None => self.collection(doc, path, &mut sink),
         };
