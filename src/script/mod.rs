@@ -29,6 +29,7 @@ mod v8_created;
 mod v8_errors;
 mod v8_natives;
 mod v8_regexp;
+mod v8_syntax;
 mod vars_wire;
 
 #[cfg(test)]
