@@ -19,6 +19,7 @@ mod convert;
 mod deadline;
 pub(crate) mod engine;
 mod hooks;
+mod jar_rounds;
 mod native;
 mod options;
 pub(crate) mod profile;
