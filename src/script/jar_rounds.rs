@@ -85,3 +85,109 @@ fn first_round<H: ScriptHost>(host: &mut H, call: JarCall) -> Then {
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::script::{NewCookie, Progress, ResponseView};
+    use serde_json::json;
+
+    /// A jar of `(name, value)` pairs for one host.
+    #[derive(Default)]
+    struct Jar(Vec<(String, String)>);
+
+    impl ScriptHost for Jar {
+        type InFlight = std::future::Ready<()>;
+        type Landed = ();
+
+        fn start_request(&mut self, _definition: Value) -> Result<Self::InFlight, String> {
+            Err("no requests".to_string())
+        }
+
+        fn finish_request(&mut self, _landed: (), _at: Progress) -> Result<ResponseView, String> {
+            Err("no requests".to_string())
+        }
+
+        fn cookie_jar(&mut self, call: JarCall) -> Result<Value, String> {
+            Ok(match call {
+                JarCall::Get { name, .. } => self
+                    .0
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or(Value::Null, |(_, v)| json!(v)),
+                JarCall::GetAll { .. } => {
+                    json!(
+                        self.0
+                            .iter()
+                            .map(|(n, _)| json!({ "name": n }))
+                            .collect::<Vec<_>>()
+                    )
+                }
+                JarCall::Set { cookie, .. } => {
+                    self.0.retain(|(n, _)| *n != cookie.name);
+                    self.0.push((cookie.name.clone(), cookie.value.clone()));
+                    Value::Null
+                }
+                JarCall::Unset { name, .. } => {
+                    self.0.retain(|(n, _)| *n != name);
+                    Value::Null
+                }
+                JarCall::Clear { .. } => {
+                    self.0.clear();
+                    Value::Null
+                }
+            })
+        }
+    }
+
+    fn set(name: &str) -> JarCall {
+        JarCall::Set {
+            url: "http://h".to_string(),
+            cookie: NewCookie {
+                name: name.to_string(),
+                value: "v".to_string(),
+                ..NewCookie::default()
+            },
+        }
+    }
+
+    #[test]
+    fn reads_answer_before_writes_and_clear_keeps_what_it_did_not_see() {
+        let mut jar = Jar(vec![("old".to_string(), "1".to_string())]);
+        let url = || "http://h".to_string();
+        let calls = vec![
+            (1, set("new")),
+            (
+                2,
+                JarCall::Get {
+                    url: url(),
+                    name: "new".to_string(),
+                },
+            ),
+            (3, JarCall::Clear { url: url() }),
+            (
+                4,
+                JarCall::Unset {
+                    url: url(),
+                    name: "none".to_string(),
+                },
+            ),
+        ];
+        let order: Vec<(u64, Value)> = run_jar_calls(&mut jar, calls)
+            .into_iter()
+            .map(|(id, r)| (id, r.unwrap()))
+            .collect();
+        // The get did not see the set; unset of a missing cookie ends in round 1; set in round
+        // 2; clear of one cookie in round 2 after it.
+        assert_eq!(
+            order,
+            vec![
+                (2, Value::Null),
+                (4, Value::Null),
+                (1, Value::Null),
+                (3, Value::Null)
+            ]
+        );
+        assert_eq!(jar.0, vec![("new".to_string(), "v".to_string())]);
+    }
+}
