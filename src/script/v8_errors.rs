@@ -460,7 +460,7 @@ mod tests {
     fn an_if_condition_is_no_call() {
         let src = "const a = 1;\nif (a > 0 {\n  x();\n}";
         assert!(!innermost_open_is_call("if (a > 0 {"));
-        assert!(innermost_open_is_call("foo(a > 0 {"));
+        assert!(innermost_open_is_call("foo(a > 0"));
         assert_eq!(
             v8_message("SyntaxError", "expecting ')'", Some((2, 11)), src),
             "Unexpected token '{'"
