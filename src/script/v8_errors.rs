@@ -413,6 +413,10 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
             parts.push(text[at..end].iter().collect());
             return Some(at);
         }
+        if let Some((start, shown)) = string_literal_before(text, at) {
+            parts.push(shown);
+            return Some(start);
+        }
         let (open, close, shown) = match last {
             ')' => ('(', ')', None),
             ']' => ('[', ']', Some(())),
@@ -439,10 +443,15 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
             // A parenthesised operand: V8 shows a number literal or a name in it bare.
             let inner: String = text[at + 1..end - 1].iter().collect();
             let inner = inner.trim();
+            let chars: Vec<char> = inner.chars().collect();
             let bare = !inner.is_empty()
                 && (inner.chars().all(is_ident) || inner.parse::<f64>().is_ok_and(f64::is_finite));
-            return bare.then(|| {
-                parts.push(inner.to_string());
+            let shown = match string_literal_before(&chars, chars.len()) {
+                Some((0, quoted)) => Some(quoted),
+                _ => bare.then(|| inner.to_string()),
+            };
+            return shown.map(|shown| {
+                parts.push(shown);
                 at
             });
         }
@@ -452,6 +461,21 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
         });
         // A call or index applies to the operand before it.
     }
+}
+
+/// A string literal without escapes that ends right before `at`: where it starts and how V8
+/// shows it in a callee (in double quotes).
+fn string_literal_before(text: &[char], at: usize) -> Option<(usize, String)> {
+    let quote = *text.get(at.checked_sub(1)?)?;
+    if quote != '\'' && quote != '"' {
+        return None;
+    }
+    let open = text[..at - 1].iter().rposition(|&c| c == quote)?;
+    let body = &text[open + 1..at - 1];
+    if body.iter().any(|&c| c == '\\' || c == '"' || c == '\'') {
+        return None;
+    }
+    Some((open, format!("\"{}\"", body.iter().collect::<String>())))
 }
 
 #[cfg(test)]
@@ -473,6 +497,15 @@ mod tests {
         assert_eq!(
             v8_message("TypeError", "not a function", Some((1, 18)), src),
             "5.toUpperCase is not a function"
+        );
+        let src = "x = ('abc').foo(); y = 'abc'.bar();";
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 12)), src),
+            "\"abc\".foo is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 29)), src),
+            "\"abc\".bar is not a function"
         );
     }
 
