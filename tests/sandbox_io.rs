@@ -141,6 +141,47 @@ fn io_send_request_to_a_closed_port_fails_the_run() {
 }
 
 #[test]
+fn io_send_request_failures_are_listed_where_they_happened() {
+    let echo = Echo::start();
+    let port = closed_port();
+    // A failing assertion in the first callback comes before the later request's failure, and
+    // the assertion made after that failure comes after it (Newman reports as things happen).
+    let test = format!(
+        "pm.sendRequest('{}/echo', () => {{\n\
+           pm.test('first', () => pm.expect(1).to.equal(2));\n\
+           pm.sendRequest('http://127.0.0.1:{port}/x', () => {{\n\
+             pm.test('second', () => pm.expect(3).to.equal(4));\n\
+           }});\n\
+         }});",
+        echo.url()
+    );
+    let (out, _, report) = run(json!([item(
+        "main",
+        &format!("{}/echo", echo.url()),
+        vec![event("test", &test)]
+    )]));
+    out.check(out.code == 1, "the run fails");
+    let failures: Vec<String> = report["run"]["failures"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|f| f["error"]["message"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(failures.len(), 3, "{failures:?}");
+    assert!(
+        failures[0].contains("expected 1 to equal 2"),
+        "{failures:?}"
+    );
+    assert!(failures[1].contains("ECONNREFUSED"), "{failures:?}");
+    assert!(
+        failures[2].contains("expected 3 to equal 4"),
+        "{failures:?}"
+    );
+}
+
+#[test]
 fn io_pm_cookies_after_cookies_set() {
     let echo = Echo::start();
     let base = echo.url();

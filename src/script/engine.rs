@@ -29,6 +29,7 @@ use super::compile::{cache_key, compile, legacy_enabled, load_compiled};
 use super::convert::{self, HostCall};
 use super::deadline::{Deadline, timeout_error};
 use super::hooks::{HOOKS, Hook, call, call_hook, internal_error, load_prelude};
+use super::jar_rounds::run_jar_calls;
 pub use super::options::{SandboxError, SandboxOptions};
 use super::profile::Clock;
 use crate::vars::ScopeName;
@@ -516,6 +517,7 @@ impl Sandbox {
             position: None,
             reported_at: None,
         })?;
+        let mut jar_calls = Vec::new();
         for (id, call) in calls {
             let result = match call {
                 Ok(HostCall::Send(definition)) => match host.start_request(definition) {
@@ -525,9 +527,15 @@ impl Sandbox {
                     }
                     Err(message) => Err(message),
                 },
-                Ok(HostCall::Jar(jar)) => host.cookie_jar(jar),
+                Ok(HostCall::Jar(jar)) => {
+                    jar_calls.push((id, jar));
+                    continue;
+                }
                 Err(message) => Err(message),
             };
+            self.deliver(source, id, result)?;
+        }
+        for (id, result) in run_jar_calls(host, jar_calls) {
             self.deliver(source, id, result)?;
         }
         Ok(true)

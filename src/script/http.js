@@ -135,7 +135,11 @@
       const h = normalizeHeader(header);
       const existing = this.one(h.key);
       if (existing) {
+        // The SDK's Header#update changes `disabled` only when the new header names it.
+        const namesDisabled = typeof header === 'object' && Object.prototype.hasOwnProperty.call(header, 'disabled');
+        const wasDisabled = existing.disabled === true;
         existing.update(h);
+        if (wasDisabled && !namesDisabled) existing.disabled = true;
         return false;
       }
       this._items.push(h);
@@ -347,7 +351,9 @@
       return protocol + '://' + this.getHost().toLowerCase() + port + this.getPath();
     }
     addQueryParams(params) {
-      for (const p of [].concat(params)) this.query.add(p);
+      // A string is a query string: one parameter per `&`-separated part (the SDK's parse).
+      const list = typeof params === 'string' ? params.split('&') : [].concat(params);
+      for (const p of list) this.query.add(p);
     }
     removeQueryParams(keys) {
       for (const k of [].concat(keys)) this.query.remove(typeof k === 'string' ? k : k.key);

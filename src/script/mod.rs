@@ -20,6 +20,7 @@ mod deadline;
 pub(crate) mod engine;
 mod hooks;
 mod lazy;
+mod jar_rounds;
 mod native;
 mod options;
 pub(crate) mod profile;
@@ -31,6 +32,7 @@ mod v8_created;
 mod v8_errors;
 mod v8_natives;
 mod v8_regexp;
+mod v8_syntax;
 mod vars_wire;
 
 #[cfg(test)]

@@ -3,6 +3,9 @@
 //! compared with Newman's, so the usual ones are reworded here. A `not a function` error names
 //! the callee the way V8 does, read back from the script's source at the error's position.
 
+#[cfg(test)]
+use super::v8_syntax::innermost_open_is_call;
+use super::v8_syntax::syntax_error;
 /// `message` as V8 would word it, for an error named `name` raised at `position` (1-based line
 /// and column in `source`, when known). Messages without a known V8 form are returned unchanged.
 pub(crate) fn v8_message(
@@ -314,126 +317,6 @@ fn word_before(source: &str, position: Option<(u32, u32)>) -> Option<&str> {
     Some(&before[start..])
 }
 
-fn syntax_error(message: &str, position: Option<(u32, u32)>, source: &str) -> String {
-    // The script ends (or its wrapper's brace comes) inside a call's arguments.
-    let in_arguments = message.starts_with("unexpected token in expression: ")
-        || message.starts_with("Unexpected token ")
-        || matches!(message, "expecting ')'" | "unexpected end of input");
-    if in_arguments && innermost_open_is_call(source) {
-        return "missing ) after argument list".to_string();
-    }
-    if let Some(token) = message.strip_prefix("unexpected token in expression: ") {
-        return match token {
-            "''" => "Unexpected end of input".to_string(),
-            _ => format!("Unexpected token {token}"),
-        };
-    }
-    match message {
-        "invalid redefinition of lexical identifier" => match redeclared(source) {
-            Some(name) => format!("Identifier '{name}' has already been declared"),
-            None => message.to_string(),
-        },
-        "unexpected end of string" | "invalid number literal" => {
-            "Invalid or unexpected token".to_string()
-        }
-        "unexpected end of input" => "Unexpected end of input".to_string(),
-        "function name expected" => "Function statements require a function name".to_string(),
-        // QuickJS names what it expected; V8 names the token it found there.
-        _ if message.starts_with("expecting ")
-            || message.ends_with(" expected")
-            || message == "invalid property name" =>
-        {
-            match token_at(source, position) {
-                Some(rest) => super::v8_natives::unexpected_at(&rest),
-                None => message.to_string(),
-            }
-        }
-        _ => message.to_string(),
-    }
-}
-
-/// The text of `source` from the 1-based `position` on (its line and the ones after).
-fn token_at(source: &str, position: Option<(u32, u32)>) -> Option<Vec<char>> {
-    let (line, col) = position?;
-    let mut lines = source
-        .split('\n')
-        .skip(usize::try_from(line).ok()?.checked_sub(1)?);
-    let first: Vec<char> = lines.next()?.chars().collect();
-    let at = usize::try_from(col).ok()?.checked_sub(1)?;
-    let mut out = first.get(at..).map(<[char]>::to_vec).unwrap_or_default();
-    for rest in lines {
-        out.push('\n');
-        out.extend(rest.chars());
-    }
-    Some(out)
-}
-
-/// Whether the innermost bracket `source` leaves open is a call's `(` (one right after a name
-/// or a `)`). Strings, template literals and comments are skipped; regular expressions are not
-/// told apart from division, which only matters for a bracket inside one.
-fn innermost_open_is_call(source: &str) -> bool {
-    let chars: Vec<char> = source.chars().collect();
-    let mut open: Vec<(char, bool)> = Vec::new();
-    let mut last = ' ';
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '"' | '\'' | '`' => {
-                i += 1;
-                while i < chars.len() && chars[i] != c {
-                    i += if chars[i] == '\\' { 2 } else { 1 };
-                }
-            }
-            '/' if chars.get(i + 1) == Some(&'/') => {
-                while i < chars.len() && chars[i] != '\n' {
-                    i += 1;
-                }
-            }
-            '/' if chars.get(i + 1) == Some(&'*') => {
-                i += 2;
-                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
-                    i += 1;
-                }
-                i += 1;
-            }
-            '(' | '[' | '{' => open.push((c, is_ident(last) || last == ')')),
-            ')' | ']' | '}' => {
-                open.pop();
-            }
-            _ => {}
-        }
-        if !c.is_whitespace() {
-            last = c;
-        }
-        i += 1;
-    }
-    matches!(open.last(), Some(('(', true)))
-}
-
-/// The first name the script declares twice, one of them with `let`, `const` or `class`.
-fn redeclared(source: &str) -> Option<String> {
-    let mut seen: Vec<(String, bool)> = Vec::new();
-    let words: Vec<&str> = source
-        .split(|c: char| !is_ident(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    for pair in words.windows(2) {
-        let lexical = matches!(pair[0], "let" | "const" | "class");
-        if !(lexical || matches!(pair[0], "var" | "function")) {
-            continue;
-        }
-        let name = pair[1];
-        if let Some((_, was_lexical)) = seen.iter().find(|(n, _)| n == name)
-            && (lexical || *was_lexical)
-        {
-            return Some(name.to_string());
-        }
-        seen.push((name.to_string(), lexical));
-    }
-    None
-}
-
 /// Whether `c` can be part of an identifier.
 pub(crate) fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '$'
@@ -530,6 +413,10 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
             parts.push(text[at..end].iter().collect());
             return Some(at);
         }
+        if let Some((start, shown)) = string_literal_before(text, at) {
+            parts.push(shown);
+            return Some(start);
+        }
         let (open, close, shown) = match last {
             ')' => ('(', ')', None),
             ']' => ('[', ']', Some(())),
@@ -556,10 +443,15 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
             // A parenthesised operand: V8 shows a number literal or a name in it bare.
             let inner: String = text[at + 1..end - 1].iter().collect();
             let inner = inner.trim();
+            let chars: Vec<char> = inner.chars().collect();
             let bare = !inner.is_empty()
                 && (inner.chars().all(is_ident) || inner.parse::<f64>().is_ok_and(f64::is_finite));
-            return bare.then(|| {
-                parts.push(inner.to_string());
+            let shown = match string_literal_before(&chars, chars.len()) {
+                Some((0, quoted)) => Some(quoted),
+                _ => bare.then(|| inner.to_string()),
+            };
+            return shown.map(|shown| {
+                parts.push(shown);
                 at
             });
         }
@@ -571,14 +463,49 @@ fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> O
     }
 }
 
+/// A string literal without escapes that ends right before `at`: where it starts and how V8
+/// shows it in a callee (in double quotes).
+fn string_literal_before(text: &[char], at: usize) -> Option<(usize, String)> {
+    let quote = *text.get(at.checked_sub(1)?)?;
+    if quote != '\'' && quote != '"' {
+        return None;
+    }
+    let open = text[..at - 1].iter().rposition(|&c| c == quote)?;
+    let body = &text[open + 1..at - 1];
+    if body.iter().any(|&c| c == '\\' || c == '"' || c == '\'') {
+        return None;
+    }
+    Some((open, format!("\"{}\"", body.iter().collect::<String>())))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_if_condition_is_no_call() {
+        let src = "const a = 1;\nif (a > 0 {\n  x();\n}";
+        assert!(!innermost_open_is_call("if (a > 0 {"));
+        assert!(innermost_open_is_call("foo(a > 0"));
+        assert_eq!(
+            v8_message("SyntaxError", "expecting ')'", Some((2, 11)), src),
+            "Unexpected token '{'"
+        );
+    }
+
     #[test]
     fn parenthesised_literal_callee_is_shown_bare() {
         let src = "t('x', () => (5).toUpperCase());";
         assert_eq!(
             v8_message("TypeError", "not a function", Some((1, 18)), src),
             "5.toUpperCase is not a function"
+        );
+        let src = "x = ('abc').foo(); y = 'abc'.bar();";
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 12)), src),
+            "\"abc\".foo is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 29)), src),
+            "\"abc\".bar is not a function"
         );
     }
 
