@@ -32,7 +32,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run a Postman collection (v2.0/v2.1), like `newman run`.
+    /// Run a Postman collection (v1/v2.0/v2.1 JSON, or a v3 YAML folder), like `newman run`.
     Run(RunArgs),
     /// Run the shipped partner-API collection against the built-in simulator on 127.0.0.1.
     Demo(DemoArgs),
@@ -40,14 +40,14 @@ pub enum Command {
     Mock(MockArgs),
     /// Check collections, environments and globals without sending anything.
     Validate(super::validate::ValidateArgs),
+    /// Convert a collection between v2.1 JSON and a v3 YAML folder (and environments).
+    Convert(super::convert::ConvertArgs),
+    /// Merge the JSON reports or JUnit files of a sharded run (`run --shard I/N`) into one.
+    Merge(super::merge::MergeArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell).
     Completions(CompletionsArgs),
     /// Print a manual page in roff: `postie man | man -l -`, `postie man run`.
     Man(ManArgs),
-    /// Merge the JSON reports or JUnit files of a sharded run (`run --shard I/N`) into one.
-    Merge(super::merge::MergeArgs),
-    /// Convert a collection between v2.1 JSON and a v3 YAML folder (and environments).
-    Convert(super::convert::ConvertArgs),
 }
 
 /// `postie completions`.
