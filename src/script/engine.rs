@@ -359,7 +359,8 @@ impl Sandbox {
                 ctx.catch();
                 String::new()
             });
-            Some(convert::error_from_json(&described, source)).filter(|e| !e.is_nothing())
+            Some(super::error_position::error_from_json(&described, source))
+                .filter(|e| !e.is_nothing())
         })
     }
 
@@ -588,5 +589,5 @@ fn script_error(
         ctx.catch();
         String::new()
     });
-    convert::error_from_json(&described, source)
+    super::error_position::error_from_json(&described, source)
 }

@@ -18,6 +18,7 @@ mod compile;
 mod convert;
 mod deadline;
 pub(crate) mod engine;
+mod error_position;
 mod hooks;
 mod jar_rounds;
 mod lazy;

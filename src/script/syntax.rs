@@ -6,8 +6,8 @@ use rquickjs::{Context, Object, Runtime};
 
 use super::bytecode::compile_only;
 use super::compile::{SCRIPT_FILE, WRAP_HEAD, WRAP_TAIL};
-use super::convert::{position_in_stack, user_position};
 use super::engine::SandboxError;
+use super::error_position::{position_in_stack, user_position};
 
 /// A script that does not compile: QuickJS's message and the 1-based line and column in the
 /// script's source (lines as the `exec` list has them).

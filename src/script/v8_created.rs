@@ -6,7 +6,7 @@
 //! non-constructor, the operands of `in`). Errors the script constructs itself
 //! (`new TypeError('not a function')`) keep their message.
 
-use super::convert::user_position;
+use super::error_position::user_position;
 use super::v8_errors::{is_ident, v8_message};
 use super::v8_natives::{by_native, eval_syntax};
 use super::v8_regexp::{regexp_literal_message, regexp_message};
