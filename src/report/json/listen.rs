@@ -21,140 +21,9 @@ impl Listener for JsonReporter {
                 self.current = Some(map);
                 self.requests = 0;
             }
-            Event::Request {
-                cursor,
-                request,
-                response,
-                credentials,
-                from_script,
-                auth,
-                ..
-            } => {
-                self.masker.learn_request(request, credentials);
-                // A script's request has its own id; the item's cursor keeps its own request's.
-                let request_id = self.clock.id();
-                if !from_script {
-                    self.ids.request = Some(request_id.clone());
-                }
-                let sent_cookie = response.ok().and_then(|r| r.first_cookie.as_deref());
-                let request_json = self.request_json(request, !from_script, sent_cookie, *auth);
-                let response_json = response.as_ref().ok().map(|r| self.response_json(r));
-                self.body = response.as_ref().ok().map(|r| r.body.clone());
-                // A script's request names the script (the item's test script once its own
-                // request is out, else its pre-request script).
-                let script = from_script
-                    .then(|| {
-                        let phase = if self.sent { "test" } else { "prerequest" };
-                        self.sdk.ran(self.node, phase, &mut || self.clock.id())
-                    })
-                    .flatten()
-                    .map(|(id, execution)| (id, Some(execution)));
-                self.sent |= !from_script;
-                self.script_request_id = from_script.then(|| self.clock.id());
-                let cursor_json = cursor_json(
-                    cursor,
-                    &CursorIds {
-                        item_run: self.ids.item_run.clone(),
-                        request: Some(request_id),
-                        script,
-                    },
-                );
-                if let Err(e) = response {
-                    // The item Newman names is its request as sent, headers and all.
-                    let source = (!from_script)
-                        .then(|| self.sdk.node(self.node).cloned())
-                        .flatten()
-                        .map(|mut item| {
-                            item["request"]["header"] = request_json["header"].clone();
-                            item
-                        });
-                    self.failures.push(FailureContext {
-                        node: (!from_script).then_some(self.node),
-                        parent: false,
-                        cursor: cursor_json.clone(),
-                        error: Some(request_failure_json(e, self.clock.id(), self.now())),
-                        source,
-                    });
-                }
-                if let Some(map) = self.current.as_mut() {
-                    self.requests += 1;
-                    map.insert("cursor".into(), cursor_json);
-                    map.insert("request".into(), request_json);
-                    match (response, response_json) {
-                        (Ok(_), Some(r)) => {
-                            map.insert("response".into(), r);
-                        }
-                        (Err(e), _) => {
-                            map.remove("response");
-                            map.insert("requestError".into(), request_error_json(e));
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            Event::Assertion {
-                assertion,
-                cursor,
-                item,
-                kind,
-                ..
-            } => {
-                let record = assertion_json(assertion, cursor.position);
-                let failure = assertion_failure_json(&record, self.clock.id(), self.now());
-                if let Some(map) = self.current.as_mut() {
-                    let entry = map.entry("assertions").or_insert_with(|| json!([]));
-                    if let Value::Array(list) = entry {
-                        list.push(record);
-                    }
-                }
-                if assertion.error.is_some() {
-                    // The script is running: it has its execution id already.
-                    let script = self
-                        .sdk
-                        .ran(item.node, listen(*kind), &mut || self.clock.id())
-                        .map(|(id, execution)| (id, Some(execution)));
-                    let cursor = self.cursor_json(cursor, script);
-                    self.failures.push(FailureContext {
-                        node: Some(item.node),
-                        parent: true,
-                        cursor,
-                        error: failure,
-                        source: None,
-                    });
-                }
-            }
-            Event::Script {
-                kind,
-                error,
-                cursor,
-                item,
-                ..
-            } => {
-                let ran = self
-                    .sdk
-                    .ran(item.node, listen(*kind), &mut || self.clock.id());
-                if let Some(error) = error {
-                    let error = script_error_json(error, self.clock.id(), self.now());
-                    let script = ran.map(|(id, _)| (id, None));
-                    self.failures.push(FailureContext {
-                        node: Some(item.node),
-                        parent: true,
-                        cursor: self.cursor_json(cursor, script),
-                        error: Some(error.clone()),
-                        source: None,
-                    });
-                    let key = match kind {
-                        ScriptKind::PreRequest => "prerequestScript",
-                        ScriptKind::Test => "testScript",
-                    };
-                    if let Some(map) = self.current.as_mut() {
-                        let entry = map.entry(key).or_insert_with(|| json!([]));
-                        if let Value::Array(list) = entry {
-                            list.push(json!({ "error": error }));
-                        }
-                    }
-                }
-            }
+            Event::Request { .. } => self.on_request(event),
+            Event::Assertion { .. } => self.on_assertion(event),
+            Event::Script { .. } => self.on_script(event),
             Event::Item { .. } => self.write_record(),
             Event::Start { .. } => self.started = self.clock.now_millis(),
             Event::BeforeIteration { .. }
@@ -162,6 +31,161 @@ impl Listener for JsonReporter {
             | Event::Iteration { .. }
             | Event::RunError { .. }
             | Event::Done => {}
+        }
+    }
+}
+
+impl JsonReporter {
+    /// A request went out (the item's or a script's): the execution's request and response,
+    /// and a failure when it could not be made.
+    fn on_request(&mut self, event: &Event<'_>) {
+        let Event::Request {
+            cursor,
+            request,
+            response,
+            credentials,
+            from_script,
+            auth,
+            ..
+        } = event
+        else {
+            return;
+        };
+        self.masker.learn_request(request, credentials);
+        // A script's request has its own id; the item's cursor keeps its own request's.
+        let request_id = self.clock.id();
+        if !from_script {
+            self.ids.request = Some(request_id.clone());
+        }
+        let sent_cookie = response.ok().and_then(|r| r.first_cookie.as_deref());
+        let request_json = self.request_json(request, !from_script, sent_cookie, *auth);
+        let response_json = response.as_ref().ok().map(|r| self.response_json(r));
+        self.body = response.as_ref().ok().map(|r| r.body.clone());
+        // A script's request names the script (the item's test script once its own
+        // request is out, else its pre-request script).
+        let script = from_script
+            .then(|| {
+                let phase = if self.sent { "test" } else { "prerequest" };
+                self.sdk.ran(self.node, phase, &mut || self.clock.id())
+            })
+            .flatten()
+            .map(|(id, execution)| (id, Some(execution)));
+        self.sent |= !from_script;
+        self.script_request_id = from_script.then(|| self.clock.id());
+        let cursor_json = cursor_json(
+            cursor,
+            &CursorIds {
+                item_run: self.ids.item_run.clone(),
+                request: Some(request_id),
+                script,
+            },
+        );
+        if let Err(e) = response {
+            // The item Newman names is its request as sent, headers and all.
+            let source = (!from_script)
+                .then(|| self.sdk.node(self.node).cloned())
+                .flatten()
+                .map(|mut item| {
+                    item["request"]["header"] = request_json["header"].clone();
+                    item
+                });
+            self.failures.push(FailureContext {
+                node: (!from_script).then_some(self.node),
+                parent: false,
+                cursor: cursor_json.clone(),
+                error: Some(request_failure_json(e, self.clock.id(), self.now())),
+                source,
+            });
+        }
+        if let Some(map) = self.current.as_mut() {
+            self.requests += 1;
+            map.insert("cursor".into(), cursor_json);
+            map.insert("request".into(), request_json);
+            match (response, response_json) {
+                (Ok(_), Some(r)) => {
+                    map.insert("response".into(), r);
+                }
+                (Err(e), _) => {
+                    map.remove("response");
+                    map.insert("requestError".into(), request_error_json(e));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// An assertion: recorded, and a failure when it failed.
+    fn on_assertion(&mut self, event: &Event<'_>) {
+        let Event::Assertion {
+            assertion,
+            cursor,
+            item,
+            kind,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let record = assertion_json(assertion, cursor.position);
+        let failure = assertion_failure_json(&record, self.clock.id(), self.now());
+        if let Some(map) = self.current.as_mut() {
+            let entry = map.entry("assertions").or_insert_with(|| json!([]));
+            if let Value::Array(list) = entry {
+                list.push(record);
+            }
+        }
+        if assertion.error.is_some() {
+            // The script is running: it has its execution id already.
+            let script = self
+                .sdk
+                .ran(item.node, listen(*kind), &mut || self.clock.id())
+                .map(|(id, execution)| (id, Some(execution)));
+            let cursor = self.cursor_json(cursor, script);
+            self.failures.push(FailureContext {
+                node: Some(item.node),
+                parent: true,
+                cursor,
+                error: failure,
+                source: None,
+            });
+        }
+    }
+
+    /// A script ran: a failure and the execution's script error when it threw.
+    fn on_script(&mut self, event: &Event<'_>) {
+        let Event::Script {
+            kind,
+            error,
+            cursor,
+            item,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let ran = self
+            .sdk
+            .ran(item.node, listen(*kind), &mut || self.clock.id());
+        if let Some(error) = error {
+            let error = script_error_json(error, self.clock.id(), self.now());
+            let script = ran.map(|(id, _)| (id, None));
+            self.failures.push(FailureContext {
+                node: Some(item.node),
+                parent: true,
+                cursor: self.cursor_json(cursor, script),
+                error: Some(error.clone()),
+                source: None,
+            });
+            let key = match kind {
+                ScriptKind::PreRequest => "prerequestScript",
+                ScriptKind::Test => "testScript",
+            };
+            if let Some(map) = self.current.as_mut() {
+                let entry = map.entry(key).or_insert_with(|| json!([]));
+                if let Value::Array(list) = entry {
+                    list.push(json!({ "error": error }));
+                }
+            }
         }
     }
 }
