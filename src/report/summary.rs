@@ -175,109 +175,9 @@ impl Listener for SummaryBuilder {
                 s.iterations = *iterations;
             }
             Event::Iteration { .. } => s.stats.iterations.executed += 1,
-            Event::Request {
-                cursor,
-                item,
-                response,
-                from_script,
-                ..
-            } => {
-                s.stats.requests.executed += 1;
-                match response {
-                    Ok(r) => {
-                        s.response_times.push(r.elapsed);
-                        if let Some(phases) = r.timings.map(|t| t.phases()) {
-                            if !phases.dns.is_zero() {
-                                s.dns_times.push(phases.dns);
-                            }
-                            if !phases.first_byte.is_zero() {
-                                s.first_byte_times.push(phases.first_byte);
-                            }
-                        }
-                        s.bytes_received += r.body.len();
-                    }
-                    Err(e) => {
-                        s.stats.requests.failed += 1;
-                        s.failures.push(Failure {
-                            error_name: e.name.into(),
-                            test: String::new(),
-                            message: e.message.clone(),
-                            at: "request".into(),
-                            // Newman's source for a `pm.sendRequest` is an unnamed item.
-                            source: if *from_script {
-                                String::new()
-                            } else {
-                                item.name.to_string()
-                            },
-                            path: item.full_name(),
-                            iteration: cursor.iteration,
-                            assertion: None,
-                            script_position: None,
-                        });
-                    }
-                }
-            }
-            Event::Script {
-                cursor,
-                item,
-                kind,
-                error,
-                ..
-            } => {
-                let counter = match kind {
-                    ScriptKind::PreRequest => &mut s.stats.prerequest_scripts,
-                    ScriptKind::Test => &mut s.stats.test_scripts,
-                };
-                counter.executed += 1;
-                if let Some(error) = error {
-                    counter.failed += 1;
-                    s.failures.push(Failure {
-                        error_name: error.name.clone(),
-                        test: String::new(),
-                        message: error.message.clone(),
-                        // Newman's sandbox errors carry no stack frames, so its `at` has no
-                        // position (the CLI shows postie's under `--verbose`); the
-                        // `AssertionFailure` its `--bail` raises is made at one place in
-                        // Newman's runtime, whose position it reports.
-                        at: if error.name == BAIL_FAILURE {
-                            format!("{}:39:17", script_label(*kind))
-                        } else if let Some((line, col)) = error.reported_at {
-                            format!("{}:{line}:{col}", script_label(*kind))
-                        } else {
-                            script_label(*kind).to_string()
-                        },
-                        script_position: error.position,
-                        source: item.name.to_string(),
-                        path: item.full_name(),
-                        iteration: cursor.iteration,
-                        assertion: None,
-                    });
-                }
-            }
-            Event::Assertion {
-                cursor,
-                item,
-                index,
-                assertion,
-                ..
-            } => {
-                s.stats.assertions.executed += 1;
-                if let Some(error) = &assertion.error {
-                    s.stats.assertions.failed += 1;
-                    s.failures.push(Failure {
-                        error_name: error.name.clone(),
-                        test: assertion.name.clone(),
-                        message: error.message.clone(),
-                        // Newman says "in test-script" for pre-request assertions too.
-                        at: format!("assertion:{index} in test-script"),
-                        source: item.name.to_string(),
-                        path: item.full_name(),
-                        iteration: cursor.iteration,
-                        assertion: Some((assertion.index, cursor.position)),
-                        script_position: None,
-                    });
-                }
-            }
+            Event::Request { .. } => self.on_request(event),
+            Event::Script { .. } => self.on_script(event),
+            Event::Assertion { .. } => self.on_assertion(event),
             Event::RunError { message } => s.run_error = Some((*message).to_string()),
             Event::Done => {
                 if let Some(started) = self.started {
@@ -286,6 +186,132 @@ impl Listener for SummaryBuilder {
             }
             Event::Item { .. } => s.stats.items.executed += 1,
             Event::BeforeIteration { .. } | Event::BeforeItem { .. } | Event::Console { .. } => {}
+        }
+    }
+}
+
+impl SummaryBuilder {
+    /// A request went out: its time and size, or a failure when it could not be made.
+    fn on_request(&mut self, event: &Event<'_>) {
+        let Event::Request {
+            cursor,
+            item,
+            response,
+            from_script,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let s = &mut self.summary;
+        s.stats.requests.executed += 1;
+        match response {
+            Ok(r) => {
+                s.response_times.push(r.elapsed);
+                if let Some(phases) = r.timings.map(|t| t.phases()) {
+                    if !phases.dns.is_zero() {
+                        s.dns_times.push(phases.dns);
+                    }
+                    if !phases.first_byte.is_zero() {
+                        s.first_byte_times.push(phases.first_byte);
+                    }
+                }
+                s.bytes_received += r.body.len();
+            }
+            Err(e) => {
+                s.stats.requests.failed += 1;
+                s.failures.push(Failure {
+                    error_name: e.name.into(),
+                    test: String::new(),
+                    message: e.message.clone(),
+                    at: "request".into(),
+                    // Newman's source for a `pm.sendRequest` is an unnamed item.
+                    source: if *from_script {
+                        String::new()
+                    } else {
+                        item.name.to_string()
+                    },
+                    path: item.full_name(),
+                    iteration: cursor.iteration,
+                    assertion: None,
+                    script_position: None,
+                });
+            }
+        }
+    }
+
+    /// A script ran: counted, and a failure when it threw.
+    fn on_script(&mut self, event: &Event<'_>) {
+        let Event::Script {
+            cursor,
+            item,
+            kind,
+            error,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let s = &mut self.summary;
+        let counter = match kind {
+            ScriptKind::PreRequest => &mut s.stats.prerequest_scripts,
+            ScriptKind::Test => &mut s.stats.test_scripts,
+        };
+        counter.executed += 1;
+        if let Some(error) = error {
+            counter.failed += 1;
+            s.failures.push(Failure {
+                error_name: error.name.clone(),
+                test: String::new(),
+                message: error.message.clone(),
+                // Newman's sandbox errors carry no stack frames, so its `at` has no
+                // position (the CLI shows postie's under `--verbose`); the
+                // `AssertionFailure` its `--bail` raises is made at one place in
+                // Newman's runtime, whose position it reports.
+                at: if error.name == BAIL_FAILURE {
+                    format!("{}:39:17", script_label(*kind))
+                } else if let Some((line, col)) = error.reported_at {
+                    format!("{}:{line}:{col}", script_label(*kind))
+                } else {
+                    script_label(*kind).to_string()
+                },
+                script_position: error.position,
+                source: item.name.to_string(),
+                path: item.full_name(),
+                iteration: cursor.iteration,
+                assertion: None,
+            });
+        }
+    }
+
+    /// An assertion: counted, and a failure when it failed.
+    fn on_assertion(&mut self, event: &Event<'_>) {
+        let Event::Assertion {
+            cursor,
+            item,
+            index,
+            assertion,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let s = &mut self.summary;
+        s.stats.assertions.executed += 1;
+        if let Some(error) = &assertion.error {
+            s.stats.assertions.failed += 1;
+            s.failures.push(Failure {
+                error_name: error.name.clone(),
+                test: assertion.name.clone(),
+                message: error.message.clone(),
+                // Newman says "in test-script" for pre-request assertions too.
+                at: format!("assertion:{index} in test-script"),
+                source: item.name.to_string(),
+                path: item.full_name(),
+                iteration: cursor.iteration,
+                assertion: Some((assertion.index, cursor.position)),
+                script_position: None,
+            });
         }
     }
 }
