@@ -59,14 +59,27 @@ pub(crate) fn by_native(
     at: usize,
 ) -> Option<String> {
     let arg = |n: usize| call_args(line, at, native).map(|args| args.get(n).cloned());
+    match name {
+        "RangeError" => range_error(message, native, &arg),
+        "TypeError" => type_error(message, native, &arg),
+        "SyntaxError" => syntax_error(message, native, &arg),
+        _ => None,
+    }
+}
+
+/// The `n`th argument of the failing call as written: `None` when the call was not found,
+/// `Some(None)` when it has fewer arguments.
+type Arg<'a> = dyn Fn(usize) -> Option<Option<String>> + 'a;
+
+/// [`by_native`] for a `RangeError`.
+fn range_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
     let typed = TYPED.iter().any(|(t, _)| *t == native);
-    match (name, message) {
-        ("RangeError", "invalid repeat count") if native == "repeat" => {
+    match message {
+        "invalid repeat count" if native == "repeat" => {
             let value = number(&arg(0)??)?;
             Some(format!("Invalid count value: {value}"))
         }
-        ("RangeError", "cannot convert to BigInt: not an integer")
-        | ("RangeError", "cannot convert NaN or Infinity to BigInt")
+        "cannot convert to BigInt: not an integer" | "cannot convert NaN or Infinity to BigInt"
             if native == "BigInt" =>
         {
             let value = number(&arg(0)??)?;
@@ -74,43 +87,61 @@ pub(crate) fn by_native(
                 "The number {value} cannot be converted to a BigInt because it is not an integer"
             ))
         }
-        ("SyntaxError", "invalid BigInt literal") if native == "BigInt" => {
-            let text = string(&arg(0)??)?;
-            Some(format!("Cannot convert {text} to a BigInt"))
+        "bad normalization form" => {
+            Some("The normalization form should be one of NFC, NFD, NFKC, NFKD.".to_string())
         }
-        ("TypeError", "object is not extensible") if native == "defineProperty" => {
+        "invalid array index" if native == "ArrayBuffer" => {
+            Some("Invalid array buffer length".to_string())
+        }
+        "invalid array index" if typed => {
+            let value = number(&arg(0)??)?;
+            Some(format!("Invalid typed array length: {value}"))
+        }
+        "out of bound" if native.starts_with("get") || native.starts_with("set") => {
+            Some("Offset is outside the bounds of the DataView".to_string())
+        }
+        "invalid byteOffset" if native == "DataView" => {
+            let value = number(&arg(1)??)?;
+            Some(format!(
+                "Start offset {value} is outside the bounds of the buffer"
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// [`by_native`] for a `TypeError`.
+fn type_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
+    match message {
+        "object is not extensible" if native == "defineProperty" => {
             let key = string(&arg(1)??)?;
             Some(format!(
                 "Cannot define property {key}, object is not extensible"
             ))
         }
-        ("TypeError", "property is not configurable" | "proxy: defineProperty exception")
+        "property is not configurable" | "proxy: defineProperty exception"
             if native == "defineProperty" =>
         {
             let key = string(&arg(1)??)?;
             Some(format!("Cannot redefine property: {key}"))
         }
-        ("TypeError", "not a function") if native == "Promise" => {
+        "not a function" if native == "Promise" => {
             let value = match arg(0)? {
                 None => "undefined".to_string(),
                 Some(text) => shown(&text)?,
             };
             Some(format!("Promise resolver {value} is not a function"))
         }
-        ("TypeError", "must be called with new") if native == "Promise" => {
+        "must be called with new" if native == "Promise" => {
             Some("Promise constructor cannot be invoked without 'new'".to_string())
         }
-        ("TypeError", "must be called with new")
-            if native.starts_with(|c: char| c.is_ascii_uppercase()) =>
-        {
+        "must be called with new" if native.starts_with(|c: char| c.is_ascii_uppercase()) => {
             Some(format!("Constructor {native} requires 'new'"))
         }
-        ("TypeError", "not a constructor")
-            if native.starts_with(|c: char| c.is_ascii_uppercase()) =>
-        {
+        "not a constructor" if native.starts_with(|c: char| c.is_ascii_uppercase()) => {
             Some(format!("{native} is not a constructor"))
         }
-        ("TypeError", "not an object") => match native {
+        "not an object" => match native {
             "ownKeys" => Some("Reflect.ownKeys called on non-object".to_string()),
             "defineProperty" => Some("Object.defineProperty called on non-object".to_string()),
             "Proxy" => {
@@ -119,7 +150,7 @@ pub(crate) fn by_native(
             "resolve" | "reject" => Some("PromiseResolve called on non-object".to_string()),
             _ => None,
         },
-        ("TypeError", "value is not iterable")
+        "value is not iterable"
             if matches!(native, "Set" | "Map" | "WeakSet" | "WeakMap" | "from") =>
         {
             let text = arg(0)??;
@@ -128,50 +159,36 @@ pub(crate) fn by_native(
                 "number {value} is not iterable (cannot read property Symbol(Symbol.iterator))"
             ))
         }
-        ("TypeError", "object prototype may only be an Object or null") if native == "create" => {
+        "object prototype may only be an Object or null" if native == "create" => {
             let value = shown(&arg(0)??)?;
             Some(format!(
                 "Object prototype may only be an Object or null: {value}"
             ))
         }
-        ("TypeError", "not a symbol") if native == "keyFor" => {
+        "not a symbol" if native == "keyFor" => {
             let value = shown(&arg(0)??)?;
             Some(format!("{value} is not a symbol"))
         }
-        ("RangeError", "bad normalization form") => {
-            Some("The normalization form should be one of NFC, NFD, NFKC, NFKD.".to_string())
-        }
-        ("TypeError", "null or undefined are forbidden") if STRING_METHODS.contains(&native) => {
-            Some(format!(
-                "String.prototype.{native} called on null or undefined"
-            ))
-        }
-        ("TypeError", "invalid value used as WeakMap key") => {
+        "null or undefined are forbidden" if STRING_METHODS.contains(&native) => Some(format!(
+            "String.prototype.{native} called on null or undefined"
+        )),
+        "invalid value used as WeakMap key" => {
             Some("Invalid value used as weak map key".to_string())
         }
-        ("TypeError", "invalid value used as WeakSet key") => {
-            Some("Invalid value used in weak set".to_string())
-        }
-        ("TypeError", "not a number") if native == "toString" || native == "valueOf" => Some(
-            format!("Number.prototype.{native} requires that 'this' be a Number"),
-        ),
-        ("RangeError", "invalid array index") if native == "ArrayBuffer" => {
-            Some("Invalid array buffer length".to_string())
-        }
-        ("RangeError", "invalid array index") if typed => {
-            let value = number(&arg(0)??)?;
-            Some(format!("Invalid typed array length: {value}"))
-        }
-        ("RangeError", "out of bound")
-            if native.starts_with("get") || native.starts_with("set") =>
-        {
-            Some("Offset is outside the bounds of the DataView".to_string())
-        }
-        ("RangeError", "invalid byteOffset") if native == "DataView" => {
-            let value = number(&arg(1)??)?;
-            Some(format!(
-                "Start offset {value} is outside the bounds of the buffer"
-            ))
+        "invalid value used as WeakSet key" => Some("Invalid value used in weak set".to_string()),
+        "not a number" if native == "toString" || native == "valueOf" => Some(format!(
+            "Number.prototype.{native} requires that 'this' be a Number"
+        )),
+        _ => None,
+    }
+}
+
+/// [`by_native`] for a `SyntaxError`.
+fn syntax_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
+    match message {
+        "invalid BigInt literal" if native == "BigInt" => {
+            let text = string(&arg(0)??)?;
+            Some(format!("Cannot convert {text} to a BigInt"))
         }
         _ => None,
     }
