@@ -61,18 +61,8 @@ pub(crate) fn redeclared_global(source: &str, legacy: bool) -> Option<String> {
             i += 1;
             continue;
         }
-        if c == '/' && chars.get(i + 1) == Some(&'/') {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
-            }
-            continue;
-        }
-        if c == '/' && chars.get(i + 1) == Some(&'*') {
-            i += 2;
-            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
-                i += 1;
-            }
-            i += 2;
+        if let Some(next) = skip_comment(&chars, i) {
+            i = next;
             continue;
         }
         if c == '\'' || c == '"' {
@@ -85,13 +75,11 @@ pub(crate) fn redeclared_global(source: &str, legacy: bool) -> Option<String> {
             if c == '}' {
                 templates.pop();
             }
-            match skip_template(&chars, i + 1) {
-                (next, true) => {
-                    templates.push(depth);
-                    i = next;
-                }
-                (next, false) => i = next,
+            let (next, open) = skip_template(&chars, i + 1);
+            if open {
+                templates.push(depth);
             }
+            i = next;
             last = Some('a');
             declaring = false;
             continue;
@@ -102,13 +90,8 @@ pub(crate) fn redeclared_global(source: &str, legacy: bool) -> Option<String> {
             continue;
         }
         if c.is_alphabetic() || c == '_' || c == '$' {
-            let start = i;
-            while i < chars.len()
-                && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$')
-            {
-                i += 1;
-            }
-            let word: String = chars[start..i].iter().collect();
+            let (word, next) = read_word(&chars, i);
+            i = next;
             if declaring {
                 if is_global(&word) {
                     return Some(word);
@@ -139,6 +122,38 @@ pub(crate) fn redeclared_global(source: &str, legacy: bool) -> Option<String> {
         i += 1;
     }
     None
+}
+
+/// The index after the `//` or `/* */` comment starting at `i`, when one starts there.
+fn skip_comment(chars: &[char], mut i: usize) -> Option<usize> {
+    if chars.get(i) != Some(&'/') {
+        return None;
+    }
+    match chars.get(i + 1) {
+        Some('/') => {
+            while i < chars.len() && chars[i] != '\n' {
+                i += 1;
+            }
+            Some(i)
+        }
+        Some('*') => {
+            i += 2;
+            while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                i += 1;
+            }
+            Some(i + 2)
+        }
+        _ => None,
+    }
+}
+
+/// The identifier starting at `start` and the index after it.
+fn read_word(chars: &[char], start: usize) -> (String, usize) {
+    let mut i = start;
+    while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '$') {
+        i += 1;
+    }
+    (chars[start..i].iter().collect(), i)
 }
 
 /// The index after a '...' or "..." string starting at `i`.
