@@ -166,76 +166,91 @@ pub(crate) fn aes(
     let padded = data.len().div_ceil(BLOCK) * BLOCK;
     out.resize(padded, 0);
     match mode {
-        "ECB" => {
-            for chunk in out.chunks_mut(BLOCK) {
-                if encrypt {
-                    cipher.encrypt(chunk);
-                } else {
-                    cipher.decrypt(chunk);
-                }
-            }
-        }
-        "CBC" => {
-            let mut prev = iv_block;
-            for chunk in out.chunks_mut(BLOCK) {
-                if encrypt {
-                    for (c, p) in chunk.iter_mut().zip(&prev) {
-                        *c ^= p;
-                    }
-                    cipher.encrypt(chunk);
-                    prev.copy_from_slice(chunk);
-                } else {
-                    let saved: [u8; BLOCK] = prev;
-                    prev.copy_from_slice(chunk);
-                    cipher.decrypt(chunk);
-                    for (c, p) in chunk.iter_mut().zip(&saved) {
-                        *c ^= p;
-                    }
-                }
-            }
-        }
-        "CFB" => {
-            let mut shift = iv_block;
-            for chunk in out.chunks_mut(BLOCK) {
-                let mut stream = shift;
-                cipher.encrypt(&mut stream);
-                let mut next = [0u8; BLOCK];
-                for (i, c) in chunk.iter_mut().enumerate() {
-                    let input = *c;
-                    *c ^= stream[i];
-                    next[i] = if encrypt { *c } else { input };
-                }
-                shift = next;
-            }
-        }
-        "OFB" => {
-            let mut stream = iv_block;
-            for chunk in out.chunks_mut(BLOCK) {
-                cipher.encrypt(&mut stream);
-                for (c, s) in chunk.iter_mut().zip(&stream) {
-                    *c ^= s;
-                }
-            }
-        }
-        "CTR" => {
-            let mut counter = iv_block;
-            for chunk in out.chunks_mut(BLOCK) {
-                let mut stream = counter;
-                cipher.encrypt(&mut stream);
-                for (c, s) in chunk.iter_mut().zip(&stream) {
-                    *c ^= s;
-                }
-                for byte in counter.iter_mut().rev() {
-                    *byte = byte.wrapping_add(1);
-                    if *byte != 0 {
-                        break;
-                    }
-                }
-            }
-        }
+        "ECB" => ecb(&cipher, encrypt, &mut out),
+        "CBC" => cbc(&cipher, encrypt, iv_block, &mut out),
+        "CFB" => cfb(&cipher, encrypt, iv_block, &mut out),
+        "OFB" => ofb(&cipher, iv_block, &mut out),
+        "CTR" => ctr(&cipher, iv_block, &mut out),
         other => return Err(format!("unsupported AES mode {other}")),
     }
     Ok(out)
+}
+
+/// ECB: each block on its own.
+fn ecb(cipher: &Cipher, encrypt: bool, out: &mut [u8]) {
+    for chunk in out.chunks_mut(BLOCK) {
+        if encrypt {
+            cipher.encrypt(chunk);
+        } else {
+            cipher.decrypt(chunk);
+        }
+    }
+}
+
+/// CBC: each block chained to the previous ciphertext block (the IV first).
+fn cbc(cipher: &Cipher, encrypt: bool, iv: [u8; BLOCK], out: &mut [u8]) {
+    let mut prev = iv;
+    for chunk in out.chunks_mut(BLOCK) {
+        if encrypt {
+            for (c, p) in chunk.iter_mut().zip(&prev) {
+                *c ^= p;
+            }
+            cipher.encrypt(chunk);
+            prev.copy_from_slice(chunk);
+        } else {
+            let saved: [u8; BLOCK] = prev;
+            prev.copy_from_slice(chunk);
+            cipher.decrypt(chunk);
+            for (c, p) in chunk.iter_mut().zip(&saved) {
+                *c ^= p;
+            }
+        }
+    }
+}
+
+/// CFB (full-block feedback): the keystream is the encrypted previous ciphertext block.
+fn cfb(cipher: &Cipher, encrypt: bool, iv: [u8; BLOCK], out: &mut [u8]) {
+    let mut shift = iv;
+    for chunk in out.chunks_mut(BLOCK) {
+        let mut stream = shift;
+        cipher.encrypt(&mut stream);
+        let mut next = [0u8; BLOCK];
+        for (i, c) in chunk.iter_mut().enumerate() {
+            let input = *c;
+            *c ^= stream[i];
+            next[i] = if encrypt { *c } else { input };
+        }
+        shift = next;
+    }
+}
+
+/// OFB: the keystream is the IV encrypted again and again.
+fn ofb(cipher: &Cipher, iv: [u8; BLOCK], out: &mut [u8]) {
+    let mut stream = iv;
+    for chunk in out.chunks_mut(BLOCK) {
+        cipher.encrypt(&mut stream);
+        for (c, s) in chunk.iter_mut().zip(&stream) {
+            *c ^= s;
+        }
+    }
+}
+
+/// CTR: the keystream is the encrypted counter (the IV, incremented big-endian per block).
+fn ctr(cipher: &Cipher, iv: [u8; BLOCK], out: &mut [u8]) {
+    let mut counter = iv;
+    for chunk in out.chunks_mut(BLOCK) {
+        let mut stream = counter;
+        cipher.encrypt(&mut stream);
+        for (c, s) in chunk.iter_mut().zip(&stream) {
+            *c ^= s;
+        }
+        for byte in counter.iter_mut().rev() {
+            *byte = byte.wrapping_add(1);
+            if *byte != 0 {
+                break;
+            }
+        }
+    }
 }
 
 fn digest_js(ctx: Ctx<'_>, alg: String, data: String) -> rquickjs::Result<String> {
