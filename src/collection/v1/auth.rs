@@ -197,47 +197,7 @@ pub(super) fn auth(
     let v2_style = obj.contains_key("auth")
         && !(obj.contains_key("currentHelper") || truthy(obj.get("helperAttributes")));
     if v2_style && truthy(obj.get("auth")) {
-        let auth_at = path(at, "auth");
-        let block = match obj.get("auth") {
-            Some(Value::Object(b)) => b,
-            Some(other) => return Err(wrong(&auth_at, "an auth object", other)),
-            None => return Ok(None),
-        };
-        let kind = match block.get("type") {
-            Some(Value::String(k)) if !k.is_empty() => k.clone(),
-            _ => return Ok(None),
-        };
-        let mut params = Vec::new();
-        match block.get(&kind) {
-            Some(Value::Array(entries)) => {
-                for (i, p) in entries.iter().enumerate() {
-                    match p {
-                        Value::Null => {}
-                        Value::Object(p) => {
-                            let key = id_key(p.get("key"), &format!("{auth_at}.{kind}[{i}].key"))?;
-                            let value = p.get("value").cloned().unwrap_or(Value::Null);
-                            // A repeated key keeps its first place and takes the last value.
-                            match params.iter_mut().find(|(k, _)| *k == key) {
-                                Some(slot) => slot.1 = value,
-                                None => params.push((key, value)),
-                            }
-                        }
-                        other => {
-                            return Err(wrong(
-                                &format!("{auth_at}.{kind}[{i}]"),
-                                "an auth parameter object",
-                                other,
-                            ));
-                        }
-                    }
-                }
-            }
-            Some(Value::Object(map)) => {
-                params.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
-            _ => {}
-        }
-        return Ok(auth_block(&kind, params, exclude_noauth));
+        return v2_auth(obj, at, exclude_noauth);
     }
 
     let helper = match obj.get("currentHelper") {
@@ -292,4 +252,53 @@ pub(super) fn auth(
         }
     }
     Ok(auth_block(kind, params, exclude_noauth))
+}
+
+/// A v2-style `auth` block on a v1 entity.
+fn v2_auth(
+    obj: &Map<String, Value>,
+    at: &str,
+    exclude_noauth: bool,
+) -> Result<Option<Value>, String> {
+    let auth_at = path(at, "auth");
+    let block = match obj.get("auth") {
+        Some(Value::Object(b)) => b,
+        Some(other) => return Err(wrong(&auth_at, "an auth object", other)),
+        None => return Ok(None),
+    };
+    let kind = match block.get("type") {
+        Some(Value::String(k)) if !k.is_empty() => k.clone(),
+        _ => return Ok(None),
+    };
+    let mut params = Vec::new();
+    match block.get(&kind) {
+        Some(Value::Array(entries)) => {
+            for (i, p) in entries.iter().enumerate() {
+                match p {
+                    Value::Null => {}
+                    Value::Object(p) => {
+                        let key = id_key(p.get("key"), &format!("{auth_at}.{kind}[{i}].key"))?;
+                        let value = p.get("value").cloned().unwrap_or(Value::Null);
+                        // A repeated key keeps its first place and takes the last value.
+                        match params.iter_mut().find(|(k, _)| *k == key) {
+                            Some(slot) => slot.1 = value,
+                            None => params.push((key, value)),
+                        }
+                    }
+                    other => {
+                        return Err(wrong(
+                            &format!("{auth_at}.{kind}[{i}]"),
+                            "an auth parameter object",
+                            other,
+                        ));
+                    }
+                }
+            }
+        }
+        Some(Value::Object(map)) => {
+            params.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+        }
+        _ => {}
+    }
+    Ok(auth_block(&kind, params, exclude_noauth))
 }
