@@ -71,26 +71,9 @@ pub(super) fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>
             }
             graphql(obj.get("graphql"))
         }
-        "file" => match obj.get("file") {
-            None | Some(Value::Null) => return Ok(None),
-            Some(Value::String(s)) => Body::File {
-                src: Some(s.clone()),
-            },
-            Some(Value::Object(file)) => Body::File {
-                src: match file.get("src") {
-                    None | Some(Value::Null) => None,
-                    Some(Value::String(s)) => Some(s.clone()),
-                    Some(other) => {
-                        ctx.ignored(&field(&at, "src"), "a file path", other)?;
-                        None
-                    }
-                },
-            },
-            // Newman reports it as an invalid file source and sends no body.
-            Some(other) => {
-                ctx.ignored(&at, "a file object", other)?;
-                Body::File { src: None }
-            }
+        "file" => match file_body(obj.get("file"), ctx, &at)? {
+            Some(body) => body,
+            None => return Ok(None),
         },
         _ => Body::Raw {
             raw: raw_text(obj.get("raw"), ctx, &at)?,
@@ -100,6 +83,31 @@ pub(super) fn body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>
                 .and_then(|r| r.get("language"))
                 .and_then(|l| text(Some(l))),
         },
+    }))
+}
+
+/// A file body: `None` without one; a path as a string or in `src`. Anything else is a body
+/// Newman reports as an invalid file source and does not send.
+fn file_body(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<Option<Body>, Diagnostic> {
+    Ok(Some(match v {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(s)) => Body::File {
+            src: Some(s.clone()),
+        },
+        Some(Value::Object(file)) => Body::File {
+            src: match file.get("src") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(other) => {
+                    ctx.ignored(&field(at, "src"), "a file path", other)?;
+                    None
+                }
+            },
+        },
+        Some(other) => {
+            ctx.ignored(at, "a file object", other)?;
+            Body::File { src: None }
+        }
     }))
 }
 
