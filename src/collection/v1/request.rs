@@ -60,6 +60,29 @@ fn url(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, String> {
         Some(obj @ Value::Object(_)) => return Ok(Some(obj.clone())),
         Some(other) => return Err(wrong(&path(at, "url"), "a URL string", other)),
     };
+    let query = query_params(r, at)?;
+    let variables = path_variables(r, at)?;
+
+    if query.is_empty() && variables.is_empty() {
+        return Ok(raw.map(Value::String));
+    }
+    let mut out = Map::new();
+    if let Some(raw) = &raw {
+        split_raw(raw, &mut out);
+    }
+    put(&mut out, "raw", raw.map(Value::String));
+    if !query.is_empty() {
+        out.insert("query".into(), Value::Array(query));
+    }
+    if !variables.is_empty() {
+        out.insert("variable".into(), Value::Array(variables));
+    }
+    Ok(Some(Value::Object(out)))
+}
+
+/// `queryParams` as v2.1 query entries: `enabled: false` becomes `disabled`, `equals` decides
+/// between an empty and a `null` value.
+fn query_params(r: &Map<String, Value>, at: &str) -> Result<Vec<Value>, String> {
     let query_at = path(at, "queryParams");
     let mut query = Vec::new();
     for (i, q) in array(r.get("queryParams"), &query_at)?.iter().enumerate() {
@@ -84,7 +107,12 @@ fn url(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, String> {
         }
         query.push(Value::Object(q));
     }
+    Ok(query)
+}
 
+/// `pathVariableData` and `pathVariables` as v2.1 URL variables (a name in both is listed once,
+/// from the data).
+fn path_variables(r: &Map<String, Value>, at: &str) -> Result<Vec<Value>, String> {
     let data_at = path(at, "pathVariableData");
     let mut variables = Vec::new();
     let mut seen = HashSet::new();
@@ -124,22 +152,7 @@ fn url(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, String> {
             ));
         }
     }
-
-    if query.is_empty() && variables.is_empty() {
-        return Ok(raw.map(Value::String));
-    }
-    let mut out = Map::new();
-    if let Some(raw) = &raw {
-        split_raw(raw, &mut out);
-    }
-    put(&mut out, "raw", raw.map(Value::String));
-    if !query.is_empty() {
-        out.insert("query".into(), Value::Array(query));
-    }
-    if !variables.is_empty() {
-        out.insert("variable".into(), Value::Array(variables));
-    }
-    Ok(Some(Value::Object(out)))
+    Ok(variables)
 }
 
 /// The parts of `raw` as a v2.1 URL object holds them (a URL object is sent from its parts, not
