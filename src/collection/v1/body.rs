@@ -101,19 +101,24 @@ pub(super) fn body(r: &Map<String, Value>, at: &str) -> Result<Option<Value>, St
         _ => Some(Value::Array(form_params(data_or_raw))),
     };
     put(&mut out, mode, content);
-    if let Some(options) = options {
-        let mut body_options = Map::new();
-        for (v1, v2) in MODES {
-            if !is_empty(options.get(v1)) {
-                put(&mut body_options, v2, options.get(v1).cloned());
-            }
-        }
-        if !body_options.is_empty() {
-            out.insert("options".into(), Value::Object(body_options));
-        }
+    if let Some(options) = options.map(|o| body_options(o, &MODES))
+        && !options.is_empty()
+    {
+        out.insert("options".into(), Value::Object(options));
     }
     if truthy(r.get("dataDisabled")) {
         out.insert("disabled".into(), Value::Bool(true));
     }
     Ok(Some(Value::Object(out)))
+}
+
+/// `dataOptions` as v2.1 body `options`, each mode's under its v2.1 name.
+fn body_options(options: &Map<String, Value>, modes: &[(&str, &str)]) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (v1, v2) in modes {
+        if !is_empty(options.get(*v1)) {
+            put(&mut out, v2, options.get(*v1).cloned());
+        }
+    }
+    out
 }
