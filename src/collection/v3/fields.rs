@@ -125,6 +125,17 @@ fn script_to_v3(event: &Value, prefix: &str, at: &str, warn: &mut Warnings) -> O
             (other, None)
         }
     };
+    let code = script_code(exec, at, warn);
+    let mut out = json!({"type": format!("{prefix}{kind}"), "code": code});
+    if let Some(language) = language {
+        out["language"] = language;
+    }
+    Some(out)
+}
+
+/// A v2.1 script's `exec` as the text of a v3 script: lines joined, with a warning for what
+/// cannot be carried as it was.
+fn script_code(exec: Option<&Value>, at: &str, warn: &mut Warnings) -> String {
     if exec.is_none_or(|e| e.is_null() || e.as_array().is_some_and(Vec::is_empty)) {
         warn.lost(
             &join(at, "script.exec"),
@@ -162,11 +173,7 @@ fn script_to_v3(event: &Value, prefix: &str, at: &str, warn: &mut Warnings) -> O
             "lines that are not strings; written as their text",
         );
     }
-    let mut out = json!({"type": format!("{prefix}{kind}"), "code": code});
-    if let Some(language) = language {
-        out["language"] = language;
-    }
-    Some(out)
+    code
 }
 
 /// v3 `scripts` back to v2.1 `event`s.
