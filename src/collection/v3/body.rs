@@ -55,27 +55,10 @@ pub(super) fn body_to_v3(
     check_options(obj.get("options"), &mode, at, warn);
     let content_at = join(at, &mode);
     let (kind, content) = match mode.as_str() {
-        "raw" => {
-            let language = body
-                .pointer("/options/raw/language")
-                .and_then(Value::as_str);
-            let kind = match language {
-                Some(l) if RAW_TYPES.contains(&l) => l,
-                // Comments are stripped from it, as from a `json` one (whose type the header
-                // overrides): `text` would send them.
-                None if json_content_type => {
-                    let why = "a raw body without a language under a JSON Content-Type: written as \
-                               type `json`, which is sent the same way";
-                    warn.lost(&join(at, "options"), why);
-                    "json"
-                }
-                _ => "text",
-            };
-            (
-                kind.to_string(),
-                raw_content(obj.get("raw"), &content_at, warn),
-            )
-        }
+        "raw" => (
+            raw_type(body, json_content_type, at, warn).to_string(),
+            raw_content(obj.get("raw"), &content_at, warn),
+        ),
         "file" => match obj.get("file") {
             None | Some(Value::Null) => {
                 warn.lost(
@@ -97,6 +80,30 @@ pub(super) fn body_to_v3(
         out.insert("content".into(), content);
     }
     Some(Value::Object(out))
+}
+
+/// The v3 type of a raw body: its language when v3 has it, else `text` (or `json` under a JSON
+/// `Content-Type`, which sends it the same way).
+fn raw_type(body: &Value, json_content_type: bool, at: &str, warn: &mut Warnings) -> &'static str {
+    let language = body
+        .pointer("/options/raw/language")
+        .and_then(Value::as_str);
+    match language {
+        Some(l) => RAW_TYPES
+            .iter()
+            .find(|t| **t == l)
+            .copied()
+            .unwrap_or("text"),
+        // Comments are stripped from it, as from a `json` one (whose type the header
+        // overrides): `text` would send them.
+        None if json_content_type => {
+            let why = "a raw body without a language under a JSON Content-Type: written as \
+                       type `json`, which is sent the same way";
+            warn.lost(&join(at, "options"), why);
+            "json"
+        }
+        None => "text",
+    }
 }
 
 /// The body's mode as Newman reads it (lower case; not a string, or unknown: `raw`); `None`
