@@ -173,12 +173,9 @@ fn replay_iteration(
 
 /// The second item: its request is refused and its test script throws.
 fn replay_refused(send: &mut dyn FnMut(Event<'_>), cursor: Cursor, list: ItemRef<'_>, data: &Data) {
-    send(Event::BeforeItem {
-        cursor: cursor,
-        item: list,
-    });
+    send(Event::BeforeItem { cursor, item: list });
     send(Event::Request {
-        cursor: cursor,
+        cursor,
         item: list,
         request: &data.request,
         display_url: &data.request.url,
@@ -188,14 +185,11 @@ fn replay_refused(send: &mut dyn FnMut(Event<'_>), cursor: Cursor, list: ItemRef
         auth: None,
     });
     send(Event::Script {
-        cursor: cursor,
+        cursor,
         item: list,
         kind: ScriptKind::Test,
         error: Some(&data.thrown),
         next_request: None,
     });
-    send(Event::Item {
-        cursor: cursor,
-        item: list,
-    });
+    send(Event::Item { cursor, item: list });
 }
