@@ -13,7 +13,9 @@
 
 use crate::collection::json::decode_text;
 use crate::diagnostic::Diagnostic;
-use crate::http::{ClientOptions, HttpClient, HttpRequest, SendOptions, default_host};
+use crate::http::{
+    ClientOptions, HttpClient, HttpRequest, HttpResponse, SendOptions, default_host,
+};
 use crate::report::mask::MASK;
 use std::path::{Path, PathBuf};
 
@@ -225,38 +227,8 @@ impl Fetcher {
     pub fn get(&self, remote: &Remote, kind: Kind) -> Result<Vec<u8>, Diagnostic> {
         let shown = PathBuf::from(&remote.shown);
         let what = kind.what();
-        let mask = |text: &str| {
-            remote
-                .secrets
-                .iter()
-                .fold(text.to_string(), |t, s| t.replace(s.as_str(), MASK))
-        };
-        let parsed = reqwest::Url::parse(&remote.url).map_err(|e| {
-            Diagnostic::in_file(&shown, format!("cannot fetch the {what}: invalid URL: {e}"))
-                .with_hint("check the URL")
-        })?;
-        let accept = if kind == Kind::Data {
-            "*/*"
-        } else {
-            "application/json"
-        };
-        let mut headers = vec![
-            (
-                "User-Agent".to_string(),
-                format!("postie/{}", env!("CARGO_PKG_VERSION")),
-            ),
-            ("Accept".to_string(), accept.to_string()),
-        ];
-        if let Some(host) = default_host(&parsed) {
-            headers.push(("Host".to_string(), host));
-        }
-        headers.extend(remote.headers.iter().cloned());
-        let request = HttpRequest {
-            method: "GET".to_string(),
-            url: remote.url.clone(),
-            headers,
-            body: None,
-        };
+        let mask = |text: &str| mask(remote, text);
+        let request = fetch_request(remote, kind, &shown)?;
         let response = self
             .runtime
             .block_on(self.client.send(&request, &SendOptions::default()))
@@ -275,22 +247,7 @@ impl Fetcher {
                 Diagnostic::in_file(&shown, format!("cannot fetch the {what}: {e}"))
             })?;
         if !(200..300).contains(&response.status) {
-            let detail = api_error(&body)
-                .map(|m| format!(": {}", mask(&m)))
-                .unwrap_or_default();
-            let hint = if remote.postman_api {
-                "check the UID and the API key (--postman-api-key, or the URL's apikey parameter)"
-            } else {
-                "check the URL; it must answer 2xx with the file's contents"
-            };
-            return Err(Diagnostic::in_file(
-                &shown,
-                format!(
-                    "cannot fetch the {what}: the server answered {} {}{detail}",
-                    response.status, response.reason
-                ),
-            )
-            .with_hint(hint));
+            return Err(status_error(remote, &shown, what, &response, &body));
         }
         if kind == Kind::Data {
             return Ok(body);
@@ -311,6 +268,73 @@ impl Fetcher {
         }
         Ok(text.into_bytes())
     }
+}
+
+/// `text` with the remote's secrets masked.
+fn mask(remote: &Remote, text: &str) -> String {
+    remote
+        .secrets
+        .iter()
+        .fold(text.to_string(), |t, s| t.replace(s.as_str(), MASK))
+}
+
+/// The GET request for `remote`: postie's `User-Agent`, an `Accept` for `kind`, `Host`, then
+/// the remote's own headers; an error naming `shown` for an invalid URL.
+fn fetch_request(remote: &Remote, kind: Kind, shown: &Path) -> Result<HttpRequest, Diagnostic> {
+    let what = kind.what();
+    let parsed = reqwest::Url::parse(&remote.url).map_err(|e| {
+        Diagnostic::in_file(shown, format!("cannot fetch the {what}: invalid URL: {e}"))
+            .with_hint("check the URL")
+    })?;
+    let accept = if kind == Kind::Data {
+        "*/*"
+    } else {
+        "application/json"
+    };
+    let mut headers = vec![
+        (
+            "User-Agent".to_string(),
+            format!("postie/{}", env!("CARGO_PKG_VERSION")),
+        ),
+        ("Accept".to_string(), accept.to_string()),
+    ];
+    if let Some(host) = default_host(&parsed) {
+        headers.push(("Host".to_string(), host));
+    }
+    headers.extend(remote.headers.iter().cloned());
+    Ok(HttpRequest {
+        method: "GET".to_string(),
+        url: remote.url.clone(),
+        headers,
+        body: None,
+    })
+}
+
+/// The error for a non-2xx answer: the status, the Postman API's message if any (masked), and
+/// a hint for the Postman API or a plain URL.
+fn status_error(
+    remote: &Remote,
+    shown: &Path,
+    what: &str,
+    response: &HttpResponse,
+    body: &[u8],
+) -> Diagnostic {
+    let detail = api_error(body)
+        .map(|m| format!(": {}", mask(remote, &m)))
+        .unwrap_or_default();
+    let hint = if remote.postman_api {
+        "check the UID and the API key (--postman-api-key, or the URL's apikey parameter)"
+    } else {
+        "check the URL; it must answer 2xx with the file's contents"
+    };
+    Diagnostic::in_file(
+        shown,
+        format!(
+            "cannot fetch the {what}: the server answered {} {}{detail}",
+            response.status, response.reason
+        ),
+    )
+    .with_hint(hint)
 }
 
 /// The Postman API's error message (`{"error": {"message": …}}`) in a body, if any.

@@ -114,39 +114,9 @@ fn parse_cookie(entry: &Value, now: i64) -> Result<Option<StoredCookie>, String>
     let Value::Object(obj) = entry else {
         return Err("not a JSON object".into());
     };
-    let text = |name: &str| -> Result<Option<&str>, String> {
-        match obj.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(_) => Err(format!("\"{name}\" is not a string")),
-        }
-    };
-    let flag = |name: &str| -> Result<bool, String> {
-        match obj.get(name) {
-            None | Some(Value::Null) => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(format!("\"{name}\" is not true or false")),
-        }
-    };
-    // Only dates the export writes back as they were: four-digit years, none before 1970.
-    let writable = |ms: i64| (0..=LAST_MILLIS).contains(&ms);
-    let date = |name: &str| -> Result<Option<i64>, String> {
-        match obj.get(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) if s == "Infinity" => Ok(None),
-            Some(Value::String(s)) => parse_date(s)
-                .filter(|&ms| writable(ms))
-                .map(Some)
-                .ok_or_else(|| format!("\"{name}\" is not a date from 1970 to 9999: \"{s}\"")),
-            Some(Value::Number(n)) => n
-                .as_f64()
-                .map(|ms| ms as i64)
-                .filter(|&ms| writable(ms))
-                .map(Some)
-                .ok_or_else(|| format!("\"{name}\" is not a date from 1970 to 9999")),
-            Some(_) => Err(format!("\"{name}\" is not a date")),
-        }
-    };
+    let text = |name: &str| text_field(obj, name);
+    let flag = |name: &str| flag_field(obj, name);
+    let date = |name: &str| date_field(obj, name);
     let name = text("key")?.ok_or("it has no \"key\"")?.to_string();
     let value = text("value")?.unwrap_or_default().to_string();
     let domain = text("domain")?
@@ -187,16 +157,7 @@ fn parse_cookie(entry: &Value, now: i64) -> Result<Option<StoredCookie>, String>
     if expiry.is_some_and(|at| at <= now) {
         return Ok(None);
     }
-    let same_site = match text("sameSite")? {
-        Some(s) if ["strict", "lax", "none"].contains(&s.to_ascii_lowercase().as_str()) => {
-            Some(s.to_ascii_lowercase())
-        }
-        Some(s) => {
-            extra.insert("sameSite".into(), json!(s));
-            None
-        }
-        None => None,
-    };
+    let same_site = same_site(text("sameSite")?, &mut extra);
     for (key, v) in obj {
         if !PROPERTIES.contains(&key.as_str())
             || matches!(key.as_str(), "extensions" | "pathIsDefault")
@@ -220,6 +181,61 @@ fn parse_cookie(entry: &Value, now: i64) -> Result<Option<StoredCookie>, String>
         last_accessed,
         extra,
     }))
+}
+
+/// A string property (`None` when absent or null); an error when it is not a string.
+fn text_field<'a>(obj: &'a Map<String, Value>, name: &str) -> Result<Option<&'a str>, String> {
+    match obj.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.as_str())),
+        Some(_) => Err(format!("\"{name}\" is not a string")),
+    }
+}
+
+/// A boolean property (`false` when absent or null); an error when it is not a boolean.
+fn flag_field(obj: &Map<String, Value>, name: &str) -> Result<bool, String> {
+    match obj.get(name) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(format!("\"{name}\" is not true or false")),
+    }
+}
+
+/// A date property in milliseconds since the epoch (`None` when absent, null or "Infinity"),
+/// written as a date string or a number; an error for anything else.
+fn date_field(obj: &Map<String, Value>, name: &str) -> Result<Option<i64>, String> {
+    // Only dates the export writes back as they were: four-digit years, none before 1970.
+    let writable = |ms: i64| (0..=LAST_MILLIS).contains(&ms);
+    match obj.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s == "Infinity" => Ok(None),
+        Some(Value::String(s)) => parse_date(s)
+            .filter(|&ms| writable(ms))
+            .map(Some)
+            .ok_or_else(|| format!("\"{name}\" is not a date from 1970 to 9999: \"{s}\"")),
+        Some(Value::Number(n)) => n
+            .as_f64()
+            .map(|ms| ms as i64)
+            .filter(|&ms| writable(ms))
+            .map(Some)
+            .ok_or_else(|| format!("\"{name}\" is not a date from 1970 to 9999")),
+        Some(_) => Err(format!("\"{name}\" is not a date")),
+    }
+}
+
+/// `sameSite` lower-cased when it is `strict`, `lax` or `none`; any other value is kept in
+/// `extra` as written and the cookie has none.
+fn same_site(value: Option<&str>, extra: &mut Map<String, Value>) -> Option<String> {
+    match value {
+        Some(s) if ["strict", "lax", "none"].contains(&s.to_ascii_lowercase().as_str()) => {
+            Some(s.to_ascii_lowercase())
+        }
+        Some(s) => {
+            extra.insert("sameSite".into(), json!(s));
+            None
+        }
+        None => None,
+    }
 }
 
 /// Milliseconds since the epoch for an ISO 8601 date (`Date.toISOString()`) or an HTTP date.

@@ -200,32 +200,7 @@ async fn send_once(
             format!("invalid method \"{}\"", request.method),
         )
     })?;
-    let mut headers = HeaderMap::new();
-    for (name, value) in &request.headers {
-        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-            HttpError::new(
-                HttpErrorKind::Invalid,
-                format!("invalid header name \"{name}\""),
-            )
-        })?;
-        let value = HeaderValue::from_bytes(&latin1(value)).map_err(|_| {
-            HttpError::new(
-                HttpErrorKind::Invalid,
-                format!("invalid value for header \"{name}\""),
-            )
-        })?;
-        // The HTTP library holds about 24,000 headers per request: more is this request's error,
-        // not a crash.
-        headers.try_append(name, value).map_err(|_| {
-            HttpError::new(
-                HttpErrorKind::Invalid,
-                format!(
-                    "too many headers ({}) for one request",
-                    request.headers.len()
-                ),
-            )
-        })?;
-    }
+    let headers = header_map(request)?;
     // User info became an `Authorization` header when the request was prepared.
     let mut target = url.clone();
     let _ = target.set_username("");
@@ -254,28 +229,8 @@ async fn send_once(
         .get(reqwest::header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    // The server's own reason phrase (hyper keeps it when it is not the standard one).
-    // An empty phrase falls back to Newman's name for the code.
-    let reason = match response.extensions().get::<hyper::ext::ReasonPhrase>() {
-        Some(phrase) if !phrase.as_bytes().is_empty() => {
-            String::from_utf8_lossy(phrase.as_bytes()).into_owned()
-        }
-        Some(_) => super::reasons::standard_reason(status.as_u16())
-            .unwrap_or_default()
-            .to_string(),
-        None => status.canonical_reason().unwrap_or_default().to_string(),
-    };
-    let headers = response
-        .headers()
-        .iter()
-        .map(|(k, v)| {
-            // Node reads header values byte by byte (latin1).
-            (
-                title_case(k.as_str()),
-                v.as_bytes().iter().map(|&b| char::from(b)).collect(),
-            )
-        })
-        .collect();
+    let reason = reason_phrase(&response);
+    let headers = response_headers(response.headers());
     let mut sink = BodySink::new(limit);
     while let Some(chunk) = response.chunk().await.map_err(|e| describe(&e, &url))? {
         sink.push(&chunk).map_err(|e| body_error(&e))?;
@@ -292,6 +247,67 @@ async fn send_once(
         received,
         started,
     ))
+}
+
+/// The request's headers for the HTTP stack (values as latin1 bytes); an error naming a bad
+/// header name or value, or too many headers.
+fn header_map(request: &HttpRequest) -> Result<HeaderMap, HttpError> {
+    let mut headers = HeaderMap::new();
+    for (name, value) in &request.headers {
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("invalid header name \"{name}\""),
+            )
+        })?;
+        let value = HeaderValue::from_bytes(&latin1(value)).map_err(|_| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("invalid value for header \"{name}\""),
+            )
+        })?;
+        // The HTTP library holds about 24,000 headers per request: more is this request's error,
+        // not a crash.
+        headers.try_append(name, value).map_err(|_| {
+            HttpError::new(
+                HttpErrorKind::Invalid,
+                format!(
+                    "too many headers ({}) for one request",
+                    request.headers.len()
+                ),
+            )
+        })?;
+    }
+    Ok(headers)
+}
+
+/// The server's own reason phrase (hyper keeps it when it is not the standard one); an empty
+/// phrase falls back to Newman's name for the code.
+fn reason_phrase(response: &reqwest::Response) -> String {
+    let status = response.status();
+    match response.extensions().get::<hyper::ext::ReasonPhrase>() {
+        Some(phrase) if !phrase.as_bytes().is_empty() => {
+            String::from_utf8_lossy(phrase.as_bytes()).into_owned()
+        }
+        Some(_) => super::reasons::standard_reason(status.as_u16())
+            .unwrap_or_default()
+            .to_string(),
+        None => status.canonical_reason().unwrap_or_default().to_string(),
+    }
+}
+
+/// The response headers with names title-cased and values read byte by byte (latin1), as Node
+/// reads them.
+fn response_headers(headers: &HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                title_case(k.as_str()),
+                v.as_bytes().iter().map(|&b| char::from(b)).collect(),
+            )
+        })
+        .collect()
 }
 
 /// A response header name as servers usually write it (`content-type` -> `Content-Type`): the

@@ -140,24 +140,14 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
     let (mut url, mut error) = wire_url(&spec.url, options.disable_url_encoding);
     let mut display_url = shown_url(&spec.url);
 
-    let mut headers: Vec<(String, String)> = spec
-        .headers
-        .iter()
-        .filter(|h| !h.disabled && !h.key.is_empty())
-        .map(|h| (h.key.clone(), h.value.clone()))
-        .collect();
+    let mut headers = enabled_headers(&spec);
 
     let method = if spec.method.is_empty() {
         "GET".to_string()
     } else {
         spec.method.to_string()
     };
-    let built = spec.body.as_ref().and_then(|body| {
-        let built = build_body(body, &body_hints(&spec.headers, &headers), &options.files);
-        warnings.extend(built.warnings.iter().cloned());
-        let pruned = PRUNED_METHODS.contains(&method.as_str()) && !options.disable_body_pruning;
-        Some(built).filter(|b| b.bytes.is_some() && !pruned)
-    });
+    let built = wire_body(&spec, &headers, &method, &options, &mut warnings);
     let user_headers = headers.clone();
     let mut body = built.as_ref().and_then(|b| b.bytes.clone());
     let runtime_type = |headers: &mut Vec<(String, String)>, source: ContentTypeSource| {
@@ -214,6 +204,31 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         auth: spec.auth,
         display_url,
     }
+}
+
+/// The user's enabled headers (disabled ones and ones without a name left out).
+fn enabled_headers(spec: &ResolvedRequest) -> Vec<(String, String)> {
+    spec.headers
+        .iter()
+        .filter(|h| !h.disabled && !h.key.is_empty())
+        .map(|h| (h.key.clone(), h.value.clone()))
+        .collect()
+}
+
+/// The built body (its warnings go to `warnings`); `None` without body bytes, or when the
+/// method's body is pruned.
+fn wire_body(
+    spec: &ResolvedRequest,
+    headers: &[(String, String)],
+    method: &str,
+    options: &PrepareOptions<'_>,
+    warnings: &mut Vec<String>,
+) -> Option<BuiltBody> {
+    let body = spec.body.as_ref()?;
+    let built = build_body(body, &body_hints(&spec.headers, headers), &options.files);
+    warnings.extend(built.warnings.iter().cloned());
+    let pruned = PRUNED_METHODS.contains(&method) && !options.disable_body_pruning;
+    Some(built).filter(|b| b.bytes.is_some() && !pruned)
 }
 
 /// The request being assembled: URL, headers, body.

@@ -315,6 +315,68 @@ impl Capture {
     }
 }
 
+impl Capture {
+    /// An assertion of the current execution (masked; a failure fails the execution).
+    fn on_assertion(&mut self, event: &Event<'_>) {
+        let Event::Assertion { assertion, .. } = event else {
+            return;
+        };
+        let record = AssertionRecord {
+            name: self.mask(&assertion.name),
+            skipped: assertion.skipped,
+            error: assertion
+                .error
+                .as_ref()
+                .map(|e| self.mask(&format!("{}: {}", e.name, e.message))),
+        };
+        if let Some(e) = self.current.as_mut() {
+            e.failed |= record.error.is_some();
+            e.assertions.push(record);
+        }
+    }
+
+    /// A script that threw: its error (masked) fails the current execution.
+    fn on_script(&mut self, event: &Event<'_>) {
+        let Event::Script {
+            kind,
+            error: Some(error),
+            ..
+        } = event
+        else {
+            return;
+        };
+        let text = self.mask(&format!(
+            "{} in {}-script: {}",
+            error.name,
+            kind.event_name(),
+            error.message
+        ));
+        if let Some(e) = self.current.as_mut() {
+            e.script_errors.push(text);
+            e.failed = true;
+        }
+    }
+
+    /// The end of an item: its execution is kept in detail while fewer than `MAX_DETAILED`
+    /// of its kind (failed or passed) are, otherwise only counted as omitted.
+    fn end(&mut self) {
+        if let Some(e) = self.current.take() {
+            self.seen += 1;
+            let kept = if e.failed {
+                &mut self.kept_failed
+            } else {
+                &mut self.kept_passed
+            };
+            if *kept < MAX_DETAILED {
+                *kept += 1;
+                self.executions.push(e);
+            } else {
+                self.omitted += 1;
+            }
+        }
+    }
+}
+
 impl Listener for Capture {
     fn on_event(&mut self, event: &Event<'_>) {
         match event {
@@ -348,54 +410,10 @@ impl Listener for Capture {
                     });
                 }
             }
-            Event::Assertion { assertion, .. } => {
-                let record = AssertionRecord {
-                    name: self.mask(&assertion.name),
-                    skipped: assertion.skipped,
-                    error: assertion
-                        .error
-                        .as_ref()
-                        .map(|e| self.mask(&format!("{}: {}", e.name, e.message))),
-                };
-                if let Some(e) = self.current.as_mut() {
-                    e.failed |= record.error.is_some();
-                    e.assertions.push(record);
-                }
-            }
-            Event::Script {
-                kind,
-                error: Some(error),
-                ..
-            } => {
-                let text = self.mask(&format!(
-                    "{} in {}-script: {}",
-                    error.name,
-                    kind.event_name(),
-                    error.message
-                ));
-                if let Some(e) = self.current.as_mut() {
-                    e.script_errors.push(text);
-                    e.failed = true;
-                }
-            }
-            Event::Item { .. } => {
-                if let Some(e) = self.current.take() {
-                    self.seen += 1;
-                    let kept = if e.failed {
-                        &mut self.kept_failed
-                    } else {
-                        &mut self.kept_passed
-                    };
-                    if *kept < MAX_DETAILED {
-                        *kept += 1;
-                        self.executions.push(e);
-                    } else {
-                        self.omitted += 1;
-                    }
-                }
-            }
-            Event::Script { .. }
-            | Event::BeforeIteration { .. }
+            Event::Assertion { .. } => self.on_assertion(event),
+            Event::Script { .. } => self.on_script(event),
+            Event::Item { .. } => self.end(),
+            Event::BeforeIteration { .. }
             | Event::Iteration { .. }
             | Event::RunError { .. }
             | Event::Done => {}

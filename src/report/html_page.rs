@@ -373,22 +373,27 @@ fn started(millis: u128, zone: Option<&jiff::tz::TimeZone>, clock: Clock) -> Str
     format!("{} ({name})", local.strftime("%Y-%m-%d %H:%M:%S%:z"))
 }
 
-/// Render the page.
-pub fn render(
-    capture: &Capture,
-    summary: &RunSummary,
-    variables: &RunVariables,
-    collection: &CollectionInfo,
-    options: &HtmlOptions,
-    clock: Clock,
-) -> Result<String, Diagnostic> {
+/// The statistics table's rows: executed and failed iterations, requests, scripts, assertions.
+fn stat_rows(summary: &RunSummary) -> Vec<StatRow> {
     let s = &summary.stats;
     let row = |name, c: Counter| StatRow {
         name,
         executed: c.executed,
         failed: c.failed,
     };
-    let average = summary
+    vec![
+        row("iterations", s.iterations),
+        row("requests", s.requests),
+        row("test-scripts", s.test_scripts),
+        row("prerequest-scripts", s.prerequest_scripts),
+        row("assertions", s.assertions),
+    ]
+}
+
+/// The average response time line with minimum, maximum and standard deviation (empty without
+/// responses).
+fn average(summary: &RunSummary, clock: Clock) -> String {
+    summary
         .response_time_stats()
         .map(|(mean, min, max, sd)| {
             let d = |x| duration(clock.duration(x));
@@ -400,8 +405,16 @@ pub fn render(
                 d(sd)
             )
         })
-        .unwrap_or_default();
-    // Failed requests first, each group in run order.
+        .unwrap_or_default()
+}
+
+/// The shown executions' views (with folder notes when asked for), failed requests first, each
+/// group in run order.
+fn executions<'a>(
+    capture: &'a Capture,
+    collection: &CollectionInfo,
+    options: &'a HtmlOptions,
+) -> Vec<ExecutionView<'a>> {
     let mut executions: Vec<ExecutionView<'_>> = capture
         .executions
         .iter()
@@ -416,9 +429,15 @@ pub fn render(
         })
         .collect();
     executions.sort_by_key(|e| !e.execution.failed);
-    let failed_count = executions.iter().filter(|e| e.execution.failed).count();
-    let left_out = capture.executions.len() - executions.len();
-    let links = options.markdown_links;
+    executions
+}
+
+/// The environment and globals sections, as the options ask for them.
+fn variable_sections(
+    capture: &Capture,
+    variables: &RunVariables,
+    options: &HtmlOptions,
+) -> Vec<VariableSection> {
     let mut sections = Vec::new();
     if options.show_environment {
         let doc = &variables.environment;
@@ -443,6 +462,23 @@ pub fn render(
             capture,
         ));
     }
+    sections
+}
+
+/// Render the page.
+pub fn render(
+    capture: &Capture,
+    summary: &RunSummary,
+    variables: &RunVariables,
+    collection: &CollectionInfo,
+    options: &HtmlOptions,
+    clock: Clock,
+) -> Result<String, Diagnostic> {
+    let executions = executions(capture, collection, options);
+    let failed_count = executions.iter().filter(|e| e.execution.failed).count();
+    let left_out = capture.executions.len() - executions.len();
+    let links = options.markdown_links;
+    let sections = variable_sections(capture, variables, options);
     let skipped = skipped(capture, &executions, links);
     let page = Page {
         browser_title: options
@@ -462,15 +498,9 @@ pub fn render(
         one_failure: summary.failures.len() == 1,
         duration: duration(clock.duration(summary.duration)),
         received: size(summary.bytes_received),
-        average,
+        average: average(summary, clock),
         run_error: summary.run_error.clone(),
-        stats: vec![
-            row("iterations", s.iterations),
-            row("requests", s.requests),
-            row("test-scripts", s.test_scripts),
-            row("prerequest-scripts", s.prerequest_scripts),
-            row("assertions", s.assertions),
-        ],
+        stats: stat_rows(summary),
         failures: failures(capture, summary, &executions, links),
         skipped_count: skipped.len(),
         skipped,

@@ -354,6 +354,85 @@ impl JunitReporter {
     }
 }
 
+impl JunitReporter {
+    /// A request of an execution: counts it and keeps its response time or error.
+    fn on_request(&mut self, event: &Event<'_>) {
+        let Event::Request {
+            cursor,
+            item,
+            request,
+            response,
+            credentials,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let clock = self.clock;
+        self.masker.learn_request(request, credentials);
+        let execution = self.execution(item, cursor);
+        execution.requests += 1;
+        // As Newman's one record per execution: the last request's response, and a
+        // request error once any request failed.
+        match response {
+            Ok(r) => execution.response = Some(clock.duration(r.elapsed)),
+            Err(e) => {
+                execution.response = None;
+                execution.request_error = Some(node_stack_head(e));
+            }
+        }
+    }
+
+    /// A script that threw: its message goes with the execution's test or pre-request errors.
+    fn on_script(&mut self, event: &Event<'_>) {
+        let Event::Script {
+            cursor,
+            item,
+            kind,
+            error: Some(error),
+            ..
+        } = event
+        else {
+            return;
+        };
+        let execution = self.execution(item, cursor);
+        // Newman writes the error's stack, else its message; of the script errors only
+        // `--bail`'s `AssertionFailure` has a stack (its first line).
+        let message = if error.name == BAIL_FAILURE {
+            format!("{}: {}", error.name, error.message)
+        } else {
+            error.message.clone()
+        };
+        match kind {
+            ScriptKind::Test => execution.test_errors.push(message),
+            ScriptKind::PreRequest => execution.prerequest_errors.push(message),
+        }
+    }
+
+    /// An assertion: its name and, when it failed, its message and stack.
+    fn on_assertion(&mut self, event: &Event<'_>) {
+        let Event::Assertion {
+            cursor,
+            item,
+            assertion,
+            ..
+        } = event
+        else {
+            return;
+        };
+        let failure = assertion.error.as_ref().map(|e| {
+            (
+                e.message.clone(),
+                assertion_stack(&e.name, &e.message, assertion.index, cursor.position),
+            )
+        });
+        let name = assertion.name.clone();
+        self.execution(item, cursor)
+            .assertions
+            .push(Assertion { name, failure });
+    }
+}
+
 impl Listener for JunitReporter {
     fn on_event(&mut self, event: &Event<'_>) {
         let clock = self.clock;
@@ -374,66 +453,10 @@ impl Listener for JunitReporter {
                     ..Execution::default()
                 });
             }
-            Event::Request {
-                cursor,
-                item,
-                request,
-                response,
-                credentials,
-                ..
-            } => {
-                self.masker.learn_request(request, credentials);
-                let execution = self.execution(item, cursor);
-                execution.requests += 1;
-                // As Newman's one record per execution: the last request's response, and a
-                // request error once any request failed.
-                match response {
-                    Ok(r) => execution.response = Some(clock.duration(r.elapsed)),
-                    Err(e) => {
-                        execution.response = None;
-                        execution.request_error = Some(node_stack_head(e));
-                    }
-                }
-            }
-            Event::Script {
-                cursor,
-                item,
-                kind,
-                error: Some(error),
-                ..
-            } => {
-                let execution = self.execution(item, cursor);
-                // Newman writes the error's stack, else its message; of the script errors only
-                // `--bail`'s `AssertionFailure` has a stack (its first line).
-                let message = if error.name == BAIL_FAILURE {
-                    format!("{}: {}", error.name, error.message)
-                } else {
-                    error.message.clone()
-                };
-                match kind {
-                    ScriptKind::Test => execution.test_errors.push(message),
-                    ScriptKind::PreRequest => execution.prerequest_errors.push(message),
-                }
-            }
-            Event::Assertion {
-                cursor,
-                item,
-                assertion,
-                ..
-            } => {
-                let failure = assertion.error.as_ref().map(|e| {
-                    (
-                        e.message.clone(),
-                        assertion_stack(&e.name, &e.message, assertion.index, cursor.position),
-                    )
-                });
-                let name = assertion.name.clone();
-                self.execution(item, cursor)
-                    .assertions
-                    .push(Assertion { name, failure });
-            }
-            Event::Script { .. }
-            | Event::BeforeIteration { .. }
+            Event::Request { .. } => self.on_request(event),
+            Event::Script { .. } => self.on_script(event),
+            Event::Assertion { .. } => self.on_assertion(event),
+            Event::BeforeIteration { .. }
             | Event::Console { .. }
             | Event::Item { .. }
             | Event::Iteration { .. }

@@ -464,13 +464,29 @@ fn timestamp(millis: u128, options: &HtmlOptions, clock: Clock) -> String {
     local.strftime(format).to_string()
 }
 
-/// The whole context.
-pub fn build(
+/// htmlextra's options with its defaults, under their own names. (htmlextra's empty lists are
+/// empty texts here: Handlebars for Rust prints `[]` for them.)
+fn option_defaults() -> Value {
+    json!({
+        "skipHeaders": "", "skipEnvironmentVars": "", "skipGlobalVars": "",
+        "omitRequestBodies": false, "omitResponseBodies": false,
+        "hideRequestBody": "", "hideResponseBody": "",
+        "showEnvironmentData": false, "showGlobalData": false, "skipSensitiveData": false,
+        "omitHeaders": false, "showMarkdownLinks": false, "noSyntaxHighlighting": false,
+        "showFolderDescription": false, "displayProgressBar": false,
+        "skipFolders": "", "skipRequests": "", "logs": false, "darkTheme": false,
+        "showOnlyFails": false, "testPaging": false,
+        "browserTitle": "Newman Summary Report", "title": "Newman Run Dashboard", "titleSize": 2,
+    })
+}
+
+/// The context's `summary`: statistics, timings, transfers, collection, variables, failures,
+/// skipped tests and the run error.
+fn summary_json(
     capture: &Capture,
     summary: &RunSummary,
     variables: &RunVariables,
     info: &CollectionInfo,
-    options: &HtmlOptions,
     clock: Clock,
 ) -> Value {
     let masking = capture.masker().is_enabled();
@@ -483,27 +499,51 @@ pub fn build(
         .unwrap_or_default();
     let started = capture.started;
     let completed = started + clock.duration(summary.duration).as_millis();
+    json!({
+        "stats": stats_json(summary, None),
+        "timings": {
+            "responseAverage": js_number(mean),
+            "responseMin": js_number(min),
+            "responseMax": js_number(max),
+            "responseSd": js_number(sd),
+            "started": started as u64,
+            "completed": completed as u64,
+        },
+        "transfers": {"responseTotal": summary.bytes_received},
+        "collection": {
+            "id": info.id,
+            "name": if info.name.is_empty() { &capture.collection } else { &info.name },
+            "description": info.description,
+        },
+        "environment": scope_json(&variables.environment, masking),
+        "globals": scope_json(&variables.globals, masking),
+        "failures": failures_json(capture, summary),
+        "responseTotal": filesize(summary.bytes_received as f64),
+        "responseAverage": prettyms(mean),
+        "duration": prettyms((completed - started) as f64),
+        "skippedTests": skipped_json(capture),
+        "error": summary.run_error.as_ref().map(|m| json!({"message": m, "name": "Error"})),
+    })
+}
+
+/// The whole context.
+pub fn build(
+    capture: &Capture,
+    summary: &RunSummary,
+    variables: &RunVariables,
+    info: &CollectionInfo,
+    options: &HtmlOptions,
+    clock: Clock,
+) -> Value {
     let mut context = Map::new();
-    // htmlextra's options with its defaults, then the ones given, under their own names.
-    // (htmlextra's empty lists are empty texts here: Handlebars for Rust prints `[]` for them.)
-    let defaults = json!({
-        "skipHeaders": "", "skipEnvironmentVars": "", "skipGlobalVars": "",
-        "omitRequestBodies": false, "omitResponseBodies": false,
-        "hideRequestBody": "", "hideResponseBody": "",
-        "showEnvironmentData": false, "showGlobalData": false, "skipSensitiveData": false,
-        "omitHeaders": false, "showMarkdownLinks": false, "noSyntaxHighlighting": false,
-        "showFolderDescription": false, "displayProgressBar": false,
-        "skipFolders": "", "skipRequests": "", "logs": false, "darkTheme": false,
-        "showOnlyFails": false, "testPaging": false,
-        "browserTitle": "Newman Summary Report", "title": "Newman Run Dashboard", "titleSize": 2,
-    });
-    if let Value::Object(defaults) = defaults {
+    // htmlextra's options with its defaults, then the ones given.
+    if let Value::Object(defaults) = option_defaults() {
         context.extend(defaults);
     }
     context.extend(options.raw.iter().cloned());
     context.insert(
         "timestamp".into(),
-        json!(timestamp(started, options, clock)),
+        json!(timestamp(capture.started, options, clock)),
     );
     context.insert("version".into(), json!(env!("CARGO_PKG_VERSION")));
     context.insert("folders".into(), Value::Null);
@@ -518,31 +558,7 @@ pub fn build(
     );
     context.insert(
         "summary".into(),
-        json!({
-            "stats": stats_json(summary, None),
-            "timings": {
-                "responseAverage": js_number(mean),
-                "responseMin": js_number(min),
-                "responseMax": js_number(max),
-                "responseSd": js_number(sd),
-                "started": started as u64,
-                "completed": completed as u64,
-            },
-            "transfers": {"responseTotal": summary.bytes_received},
-            "collection": {
-                "id": info.id,
-                "name": if info.name.is_empty() { &capture.collection } else { &info.name },
-                "description": info.description,
-            },
-            "environment": scope_json(&variables.environment, masking),
-            "globals": scope_json(&variables.globals, masking),
-            "failures": failures_json(capture, summary),
-            "responseTotal": filesize(summary.bytes_received as f64),
-            "responseAverage": prettyms(mean),
-            "duration": prettyms((completed - started) as f64),
-            "skippedTests": skipped_json(capture),
-            "error": summary.run_error.as_ref().map(|m| json!({"message": m, "name": "Error"})),
-        }),
+        summary_json(capture, summary, variables, info, clock),
     );
     let mut context = Value::Object(context);
     mask_strings(&mut context, capture.masker());

@@ -26,17 +26,7 @@ fn now_seconds() -> i64 {
 
 /// The signed token at time `now`, or Newman's reason for not signing.
 fn token(p: &Params<'_>, now: i64, fresh_jti: &str) -> Result<String, &'static str> {
-    let mut claims = match p.auth.params.get("claims") {
-        Some(Value::Object(map)) => map.clone(),
-        Some(Value::String(text)) if !text.trim().is_empty() => {
-            match serde_json::from_str::<Value>(&p.get("claims")) {
-                Ok(Value::Object(map)) => map,
-                Ok(_) => Map::new(),
-                Err(_) => return Err("Failed to parse claims"),
-            }
-        }
-        _ => Map::new(),
-    };
+    let mut claims = parse_claims(p)?;
     let text = |claim: &str, param: &str| -> Option<Value> {
         claims
             .get(claim)
@@ -58,18 +48,7 @@ fn token(p: &Params<'_>, now: i64, fresh_jti: &str) -> Result<String, &'static s
         .filter(|v| truthy(v))
         .cloned()
         .unwrap_or_else(|| json!(now));
-    let expiry = p
-        .get("exp")
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|e| *e != 0)
-        .unwrap_or(3600);
-    let expires = claims
-        .get("exp")
-        .and_then(|v| v.as_i64().or_else(|| v.as_str()?.trim().parse().ok()))
-        .filter(|e| *e != 0)
-        .unwrap_or(now + expiry);
+    let expires = expires(p, &claims, now);
     let private_key = p.get("privateKey");
     let (Some(issuer), Some(subject), Some(audience), Some(kid)) = (issuer, subject, audience, kid)
     else {
@@ -81,18 +60,7 @@ fn token(p: &Params<'_>, now: i64, fresh_jti: &str) -> Result<String, &'static s
     let alg = Some(p.get("alg"))
         .filter(|a| !a.is_empty())
         .unwrap_or_else(|| "RS256".into());
-    let algorithm = match alg.as_str() {
-        "RS256" => Algorithm::RsaPkcs1(Hash::Sha256),
-        "RS384" => Algorithm::RsaPkcs1(Hash::Sha384),
-        "RS512" => Algorithm::RsaPkcs1(Hash::Sha512),
-        "PS256" => Algorithm::RsaPss(Hash::Sha256),
-        "PS384" => Algorithm::RsaPss(Hash::Sha384),
-        "PS512" => Algorithm::RsaPss(Hash::Sha512),
-        "ES256" => Algorithm::EcP256,
-        "ES384" => Algorithm::EcP384,
-        "ES512" => Algorithm::EcP521,
-        _ => return Err("invalid algorithm"),
-    };
+    let algorithm = parse_algorithm(&alg).ok_or("invalid algorithm")?;
     // The claims object as written, then the claims the runtime sets, in its order.
     for (name, value) in [
         ("iat", issued_at),
@@ -117,6 +85,55 @@ fn token(p: &Params<'_>, now: i64, fresh_jti: &str) -> Result<String, &'static s
     )
     .map_err(|_| "Failed to sign request with key.")?;
     Ok(format!("{signing_input}.{}", b64url(&signature)))
+}
+
+/// The `claims` parameter as an object (an object, or a string holding one; anything else is
+/// no claims), or Newman's reason when the string is not JSON.
+fn parse_claims(p: &Params<'_>) -> Result<Map<String, Value>, &'static str> {
+    Ok(match p.auth.params.get("claims") {
+        Some(Value::Object(map)) => map.clone(),
+        Some(Value::String(text)) if !text.trim().is_empty() => {
+            match serde_json::from_str::<Value>(&p.get("claims")) {
+                Ok(Value::Object(map)) => map,
+                Ok(_) => Map::new(),
+                Err(_) => return Err("Failed to parse claims"),
+            }
+        }
+        _ => Map::new(),
+    })
+}
+
+/// The `exp` claim: the claims' own (non-zero) `exp`, else `now` plus the `exp` parameter's
+/// seconds (3600 when absent or zero).
+fn expires(p: &Params<'_>, claims: &Map<String, Value>, now: i64) -> i64 {
+    let expiry = p
+        .get("exp")
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|e| *e != 0)
+        .unwrap_or(3600);
+    claims
+        .get("exp")
+        .and_then(|v| v.as_i64().or_else(|| v.as_str()?.trim().parse().ok()))
+        .filter(|e| *e != 0)
+        .unwrap_or(now + expiry)
+}
+
+/// The signing algorithm a JWT `alg` names, or `None` when it is not one ASAP allows.
+fn parse_algorithm(alg: &str) -> Option<Algorithm> {
+    Some(match alg {
+        "RS256" => Algorithm::RsaPkcs1(Hash::Sha256),
+        "RS384" => Algorithm::RsaPkcs1(Hash::Sha384),
+        "RS512" => Algorithm::RsaPkcs1(Hash::Sha512),
+        "PS256" => Algorithm::RsaPss(Hash::Sha256),
+        "PS384" => Algorithm::RsaPss(Hash::Sha384),
+        "PS512" => Algorithm::RsaPss(Hash::Sha512),
+        "ES256" => Algorithm::EcP256,
+        "ES384" => Algorithm::EcP384,
+        "ES512" => Algorithm::EcP521,
+        _ => return None,
+    })
 }
 
 /// JavaScript truthiness of a claim value (empty strings, `0`, `false`, `null` are missing).

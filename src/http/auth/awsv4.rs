@@ -32,117 +32,50 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
     };
     let t = Utc::from_unix(now);
     let date = format!("{:04}{:02}{:02}", t.year, t.month, t.day);
-    let amz_date = format!("{date}T{:02}{:02}{:02}Z", t.hour, t.minute, t.second);
     let region = p.or("region", "us-east-1");
     let service = p.or("service", &default_service(&url.host));
-    let s3 = service == "s3";
-    // An absent access key reads `undefined` in the credential, as Newman's signer writes it.
-    let access_key = if p.auth.params.contains_key("accessKey") {
-        p.get("accessKey")
-    } else {
-        "undefined".to_string()
+    let c = Context {
+        amz_date: format!("{date}T{:02}{:02}{:02}Z", t.hour, t.minute, t.second),
+        s3: service == "s3",
+        // An absent access key reads `undefined` in the credential, as Newman's signer writes it.
+        access_key: if p.auth.params.contains_key("accessKey") {
+            p.get("accessKey")
+        } else {
+            "undefined".to_string()
+        },
+        token: p.get("sessionToken"),
+        scope: format!("{date}/{region}/{service}/aws4_request"),
+        user_host: input
+            .headers
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case("host")),
+        authority: url.authority(),
     };
-    let token = p.get("sessionToken");
-    let scope = format!("{date}/{region}/{service}/aws4_request");
-    let body_hash = hex(&Hash::Sha256.digest(input.body.unwrap_or_default()));
     let to_query = p.flag("addAuthDataToQuery");
 
     let mut headers: Vec<(String, String)> = vec![("host".into(), url.authority())];
     let mut query = url.query.as_deref().map(form_pairs).unwrap_or_default();
     let mut effects = Vec::new();
-    let payload_hash;
-    let user_host = input
-        .headers
-        .iter()
-        .any(|(k, _)| k.eq_ignore_ascii_case("host"));
-    if to_query {
-        // Newman's signer gets no body in this mode: the payload is that of an empty body.
-        payload_hash = if s3 {
-            "UNSIGNED-PAYLOAD".to_string()
-        } else {
-            hex(&Hash::Sha256.digest(b""))
-        };
-        // Every header of the request is signed, as in header mode.
-        for (name, value) in input.headers {
-            let lower = name.to_ascii_lowercase();
-            if !UNSIGNED.contains(&lower.as_str()) && lower != "host" {
-                headers.push((lower, value.clone()));
-            }
-        }
-        let (_, signed_headers) = canonical_headers(&headers);
-        // Newman's order; `X-Amz-Expires` only for S3 and only when the URL has none.
-        let mut added = Vec::new();
-        if !token.is_empty() {
-            added.push(("X-Amz-Security-Token", token));
-        }
-        if s3 && !query.iter().any(|(k, _)| k == "X-Amz-Expires") {
-            added.push(("X-Amz-Expires", "86400".to_string()));
-        }
-        added.push(("X-Amz-Date", amz_date.clone()));
-        added.push(("X-Amz-Algorithm", "AWS4-HMAC-SHA256".to_string()));
-        added.push(("X-Amz-Credential", format!("{access_key}/{scope}")));
-        added.push(("X-Amz-SignedHeaders", signed_headers));
-        for (k, v) in added {
-            query.push((k.to_string(), v.clone()));
-            effects.push(AuthEffect::Query(k.to_string(), percent_encode(&v)));
-        }
-        // The signing library adds `Host` when the user set none.
-        if !user_host {
-            effects.push(AuthEffect::Header("Host".into(), url.authority()));
-        }
+    let payload_hash = if to_query {
+        sign_into_query(&c, input, &mut headers, &mut query, &mut effects)
     } else {
-        payload_hash = body_hash;
-        for (name, value) in input.headers {
-            let lower = name.to_ascii_lowercase();
-            if !UNSIGNED.contains(&lower.as_str())
-                && !lower.starts_with("x-amz-")
-                && lower != "host"
-            {
-                headers.push((lower, value.clone()));
-            }
-        }
-        // Newman's order: the body hash (for a body, or always for s3), `Host` (the signing
-        // library adds it when the user set none), the session token, the date.
-        let mut added = Vec::new();
-        if s3 || input.body.is_some_and(|b| !b.is_empty()) {
-            added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
-        }
-        if !user_host {
-            added.push(("Host", url.authority()));
-        }
-        if !token.is_empty() {
-            added.push(("X-Amz-Security-Token", token));
-        }
-        added.push(("X-Amz-Date", amz_date.clone()));
-        for (k, v) in added {
-            // `host` is signed already (first of the signed headers).
-            if k != "Host" {
-                headers.push((k.to_ascii_lowercase(), v.clone()));
-            }
-            effects.push(AuthEffect::Header(k.to_string(), v));
-        }
-    }
+        sign_into_headers(&c, input, &mut headers, &mut effects)
+    };
 
     let (canonical_headers, signed_headers) = canonical_headers(&headers);
     let canonical = format!(
         "{}\n{}\n{}\n{canonical_headers}\n{signed_headers}\n{payload_hash}",
         input.method.to_ascii_uppercase(),
-        canonical_path(&url.path, s3),
+        canonical_path(&url.path, c.s3),
         canonical_query(&query),
     );
     let string_to_sign = format!(
-        "AWS4-HMAC-SHA256\n{amz_date}\n{scope}\n{}",
+        "AWS4-HMAC-SHA256\n{}\n{}\n{}",
+        c.amz_date,
+        c.scope,
         hex(&Hash::Sha256.digest(canonical.as_bytes()))
     );
-    let mut key = format!("AWS4{}", p.get("secretKey")).into_bytes();
-    for part in [
-        date.as_str(),
-        region.as_str(),
-        service.as_str(),
-        "aws4_request",
-    ] {
-        key = Hash::Sha256.hmac(&key, part.as_bytes());
-    }
+    let key = signing_key(&p.get("secretKey"), [&date, &region, &service]);
     let signature = hex(&Hash::Sha256.hmac(&key, string_to_sign.as_bytes()));
     if to_query {
         effects.push(AuthEffect::Query("X-Amz-Signature".into(), signature));
@@ -150,7 +83,8 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
         effects.push(AuthEffect::Header(
             "Authorization".into(),
             format!(
-                "AWS4-HMAC-SHA256 Credential={access_key}/{scope}, SignedHeaders={signed_headers}, Signature={signature}"
+                "AWS4-HMAC-SHA256 Credential={}/{}, SignedHeaders={signed_headers}, Signature={signature}",
+                c.access_key, c.scope
             ),
         ));
     }
@@ -158,6 +92,117 @@ fn sign_at(p: &Params<'_>, input: &SignInput<'_>, now: u64) -> AuthResult {
         effects,
         warning: None,
     }
+}
+
+/// What both signing modes need besides the request.
+struct Context {
+    /// `X-Amz-Date`: `YYYYMMDDTHHMMSSZ`.
+    amz_date: String,
+    /// Whether the service is `s3` (different payload hash and path rules).
+    s3: bool,
+    /// The access key (`undefined` when absent).
+    access_key: String,
+    /// The session token (may be empty).
+    token: String,
+    /// The credential scope: `date/region/service/aws4_request`.
+    scope: String,
+    /// Whether the request has its own `Host` header.
+    user_host: bool,
+    /// The URL's host and port, the value of `host`.
+    authority: String,
+}
+
+/// `addAuthDataToQuery` mode: collects the signed headers, adds the `X-Amz-*` query parameters
+/// (to `query`, which is signed, and as effects) and returns the payload hash.
+fn sign_into_query(
+    c: &Context,
+    input: &SignInput<'_>,
+    headers: &mut Vec<(String, String)>,
+    query: &mut Vec<(String, String)>,
+    effects: &mut Vec<AuthEffect>,
+) -> String {
+    // Newman's signer gets no body in this mode: the payload is that of an empty body.
+    let payload_hash = if c.s3 {
+        "UNSIGNED-PAYLOAD".to_string()
+    } else {
+        hex(&Hash::Sha256.digest(b""))
+    };
+    // Every header of the request is signed, as in header mode.
+    for (name, value) in input.headers {
+        let lower = name.to_ascii_lowercase();
+        if !UNSIGNED.contains(&lower.as_str()) && lower != "host" {
+            headers.push((lower, value.clone()));
+        }
+    }
+    let (_, signed_headers) = canonical_headers(headers);
+    // Newman's order; `X-Amz-Expires` only for S3 and only when the URL has none.
+    let mut added = Vec::new();
+    if !c.token.is_empty() {
+        added.push(("X-Amz-Security-Token", c.token.clone()));
+    }
+    if c.s3 && !query.iter().any(|(k, _)| k == "X-Amz-Expires") {
+        added.push(("X-Amz-Expires", "86400".to_string()));
+    }
+    added.push(("X-Amz-Date", c.amz_date.clone()));
+    added.push(("X-Amz-Algorithm", "AWS4-HMAC-SHA256".to_string()));
+    added.push(("X-Amz-Credential", format!("{}/{}", c.access_key, c.scope)));
+    added.push(("X-Amz-SignedHeaders", signed_headers));
+    for (k, v) in added {
+        query.push((k.to_string(), v.clone()));
+        effects.push(AuthEffect::Query(k.to_string(), percent_encode(&v)));
+    }
+    // The signing library adds `Host` when the user set none.
+    if !c.user_host {
+        effects.push(AuthEffect::Header("Host".into(), c.authority.clone()));
+    }
+    payload_hash
+}
+
+/// Header mode: collects the signed headers, adds the `X-Amz-*` headers (signed, and as
+/// effects) and returns the payload hash.
+fn sign_into_headers(
+    c: &Context,
+    input: &SignInput<'_>,
+    headers: &mut Vec<(String, String)>,
+    effects: &mut Vec<AuthEffect>,
+) -> String {
+    let payload_hash = hex(&Hash::Sha256.digest(input.body.unwrap_or_default()));
+    for (name, value) in input.headers {
+        let lower = name.to_ascii_lowercase();
+        if !UNSIGNED.contains(&lower.as_str()) && !lower.starts_with("x-amz-") && lower != "host" {
+            headers.push((lower, value.clone()));
+        }
+    }
+    // Newman's order: the body hash (for a body, or always for s3), `Host` (the signing
+    // library adds it when the user set none), the session token, the date.
+    let mut added = Vec::new();
+    if c.s3 || input.body.is_some_and(|b| !b.is_empty()) {
+        added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
+    }
+    if !c.user_host {
+        added.push(("Host", c.authority.clone()));
+    }
+    if !c.token.is_empty() {
+        added.push(("X-Amz-Security-Token", c.token.clone()));
+    }
+    added.push(("X-Amz-Date", c.amz_date.clone()));
+    for (k, v) in added {
+        // `host` is signed already (first of the signed headers).
+        if k != "Host" {
+            headers.push((k.to_ascii_lowercase(), v.clone()));
+        }
+        effects.push(AuthEffect::Header(k.to_string(), v));
+    }
+    payload_hash
+}
+
+/// The signing key: `AWS4` + secret, HMAC-chained through date, region, service and `aws4_request`.
+fn signing_key(secret: &str, [date, region, service]: [&str; 3]) -> Vec<u8> {
+    let mut key = format!("AWS4{secret}").into_bytes();
+    for part in [date, region, service, "aws4_request"] {
+        key = Hash::Sha256.hmac(&key, part.as_bytes());
+    }
+    key
 }
 
 /// `service` from `service.region.amazonaws.com`-style hosts, else `execute-api`.

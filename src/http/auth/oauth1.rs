@@ -40,7 +40,41 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         // Nothing to sign with: Newman sends the request as it is.
         return AuthResult::default();
     }
-    let kind = match method.as_str() {
+    let Some(kind) = parse_method(&method) else {
+        return AuthResult::warn(format!(
+            "oauth1 signature method \"{method}\" is not supported by postie; the request was sent without auth"
+        ));
+    };
+    let url = match UrlParts::parse(input.url) {
+        Ok(url) => url,
+        Err(e) => return AuthResult::warn(format!("oauth1 auth: {e}")),
+    };
+    let form_body = input.is_form_body();
+    let mut oauth = oauth_params(p, &method);
+    if p.flag("includeBodyHash") && !form_body {
+        oauth.push(("oauth_body_hash".into(), body_hash(kind, input)));
+    }
+    let (request_params, mut effects) = request_params(&url, input, form_body);
+    let base = base_string(input.method, &url, &request_params, &oauth);
+    let signature = match signature(p, kind, &base) {
+        Ok(signature) => signature,
+        Err(e) => {
+            return AuthResult::warn(format!(
+                "oauth1 auth ({method}): {e}; the request was sent without auth"
+            ));
+        }
+    };
+    oauth.push(("oauth_signature".into(), signature));
+    place_params(p, oauth, form_body, &mut effects);
+    AuthResult {
+        effects,
+        warning: None,
+    }
+}
+
+/// The signing method a `signatureMethod` (upper-cased) names, or `None` when postie lacks it.
+fn parse_method(method: &str) -> Option<Method> {
+    Some(match method {
         "HMAC-SHA1" => Method::Hmac(Hash::Sha1),
         "HMAC-SHA256" => Method::Hmac(Hash::Sha256),
         "HMAC-SHA512" => Method::Hmac(Hash::Sha512),
@@ -48,16 +82,12 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         "RSA-SHA256" => Method::Rsa(Hash::Sha256),
         "RSA-SHA512" => Method::Rsa(Hash::Sha512),
         "PLAINTEXT" => Method::Plaintext,
-        other => {
-            return AuthResult::warn(format!(
-                "oauth1 signature method \"{other}\" is not supported by postie; the request was sent without auth"
-            ));
-        }
-    };
-    let url = match UrlParts::parse(input.url) {
-        Ok(url) => url,
-        Err(e) => return AuthResult::warn(format!("oauth1 auth: {e}")),
-    };
+        _ => return None,
+    })
+}
+
+/// The `oauth_*` parameters before the body hash and the signature, in the order they are sent.
+fn oauth_params(p: &Params<'_>, method: &str) -> Vec<(String, String)> {
     let add_empty = p.flag("addEmptyParamsToSign");
     let mut oauth: Vec<(String, String)> = Vec::new();
     let mut push = |key: &str, value: String, always: bool| {
@@ -68,7 +98,7 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     };
     push("oauth_consumer_key", p.get("consumerKey"), true);
     push("oauth_token", p.get("token"), false);
-    push("oauth_signature_method", method.clone(), true);
+    push("oauth_signature_method", method.to_string(), true);
     let timestamp = p.any(&["timestamp", "timeStamp"]);
     let timestamp = if timestamp.is_empty() {
         unix_now().to_string()
@@ -98,16 +128,25 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
             oauth.push((key.to_string(), value));
         }
     }
-    let form_body = input.is_form_body();
-    if p.flag("includeBodyHash") && !form_body {
-        let hash = match kind {
-            Method::Hmac(hash) | Method::Rsa(hash) => hash,
-            Method::Plaintext => Hash::Sha1,
-        };
-        let body_hash = b64(&hash.digest(input.body.unwrap_or_default()));
-        oauth.push(("oauth_body_hash".into(), body_hash));
-    }
+    oauth
+}
 
+/// The `oauth_body_hash` value: the body's digest with the signature's hash (SHA-1 for PLAINTEXT).
+fn body_hash(kind: Method, input: &SignInput<'_>) -> String {
+    let hash = match kind {
+        Method::Hmac(hash) | Method::Rsa(hash) => hash,
+        Method::Plaintext => Hash::Sha1,
+    };
+    b64(&hash.digest(input.body.unwrap_or_default()))
+}
+
+/// The request's own parameters to sign (query, then a form body's), without stale `oauth_*`
+/// ones, and the effects that remove those stale parameters from the request.
+fn request_params(
+    url: &UrlParts,
+    input: &SignInput<'_>,
+    form_body: bool,
+) -> (Vec<(String, String)>, Vec<AuthEffect>) {
     let mut request_params = url.query.as_deref().map(form_pairs).unwrap_or_default();
     // Stale OAuth parameters in the URL (and a form body) are removed first, and not signed.
     let mut effects: Vec<AuthEffect> = OAUTH_PARAMS
@@ -128,7 +167,11 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         body_params.retain(|(k, _)| !OAUTH_PARAMS.contains(&k.as_str()));
         request_params.extend(body_params);
     }
-    let base = base_string(input.method, &url, &request_params, &oauth);
+    (request_params, effects)
+}
+
+/// The `oauth_signature` of the base string; an error when the RSA key cannot be used.
+fn signature(p: &Params<'_>, kind: Method, base: &str) -> Result<String, String> {
     let secret = || {
         format!(
             "{}&{}",
@@ -136,28 +179,30 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
             percent_encode(&p.get("tokenSecret"))
         )
     };
-    let signature = match kind {
+    Ok(match kind {
         Method::Hmac(hash) => b64(&hash.hmac(secret().as_bytes(), base.as_bytes())),
         Method::Rsa(hash) => {
-            match keys::sign(
+            let signature = keys::sign(
                 Algorithm::RsaPkcs1(hash),
                 &p.get("privateKey"),
                 base.as_bytes(),
-            ) {
-                Ok(signature) => b64(&signature),
-                Err(e) => {
-                    return AuthResult::warn(format!(
-                        "oauth1 auth ({method}): {e}; the request was sent without auth"
-                    ));
-                }
-            }
+            )?;
+            b64(&signature)
         }
         Method::Plaintext => secret(),
-    };
-    oauth.push(("oauth_signature".into(), signature));
+    })
+}
 
-    let realm = p.get("realm");
+/// Puts the signed parameters in an `Authorization: OAuth` header, or with `addParamsToHeader`
+/// off into the form body (for form bodies) or the query string.
+fn place_params(
+    p: &Params<'_>,
+    oauth: Vec<(String, String)>,
+    form_body: bool,
+    effects: &mut Vec<AuthEffect>,
+) {
     if p.flag("addParamsToHeader") {
+        let realm = p.get("realm");
         let mut parts = Vec::new();
         if !realm.is_empty() {
             parts.push(format!("realm=\"{}\"", percent_encode(&realm)));
@@ -180,10 +225,6 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
                 AuthEffect::Query(k, v)
             });
         }
-    }
-    AuthResult {
-        effects,
-        warning: None,
     }
 }
 

@@ -65,28 +65,7 @@ impl RawSender {
         hop: &mut HopMarks,
     ) -> Result<HttpResponse, HttpError> {
         let started = Instant::now();
-        let url = url::Url::parse(&request.url).map_err(|e| {
-            HttpError::new(
-                HttpErrorKind::Invalid,
-                format!("Invalid URI \"{}\": {e}", request.url),
-            )
-        })?;
-        let target = target::raw_target(&request.url).ok_or_else(|| {
-            HttpError::new(
-                HttpErrorKind::Invalid,
-                format!("Invalid URI \"{}\"", request.url),
-            )
-        })?;
-        let https = match url.scheme() {
-            "http" => false,
-            "https" => true,
-            other => {
-                return Err(HttpError::new(
-                    HttpErrorKind::Invalid,
-                    format!("Invalid protocol: {other}:"),
-                ));
-            }
-        };
+        let (url, target, https) = parse_url(request)?;
         let (Some(host), Some(authority)) = (url.host(), super::default_host(&url)) else {
             return Err(HttpError::new(
                 HttpErrorKind::Invalid,
@@ -99,29 +78,8 @@ impl RawSender {
             .unwrap_or(if https { 443 } else { 80 });
         let route = proxy::route(self.proxies.get_or_init(Matcher::from_system), &url)?;
 
-        let cookie = match jar {
-            Some(jar) if request.header("cookie").is_none() => jar.header_for(&url),
-            _ => None,
-        };
         let plain_proxy = route.as_ref().filter(|_| !https);
-        let additions = Additions {
-            host: authority.clone(),
-            credentials: credentials(&url),
-            cookie,
-            proxy_authorization: plain_proxy.and_then(|r| r.authorization.clone()),
-        };
-        let headers = request::wire_headers(
-            &request.method,
-            &request.headers,
-            request.body.as_deref(),
-            &additions,
-        );
-        let line_target = match plain_proxy {
-            Some(_) => format!("http://{authority}{target}"),
-            None => target,
-        };
-        let mut message = request::request_head(&request.method, &line_target, &headers)?;
-        message.extend_from_slice(request.body.as_deref().unwrap_or_default());
+        let message = wire_message(request, &url, target, authority, plain_proxy, jar)?;
 
         let key = pool::Key {
             https,
@@ -153,29 +111,8 @@ impl RawSender {
                 Err(_) => {}
             }
         }
-        hop.socket = Some(Instant::now());
-        let stream = match &route {
-            Some(route) => connect(&route.host, route.port, hop).await?,
-            None => connect(host_text, port, hop).await?,
-        };
-        let stream: pool::Stream = if https {
-            let stream = match &route {
-                Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
-                None => stream,
-            };
-            // Through a proxy, TCP is "connected" once the tunnel is.
-            hop.connect = Some(Instant::now());
-            let connector = TlsConnector::from(tls);
-            let stream = connector
-                .connect(tls::server_name(&host)?, stream)
-                .await
-                .map_err(|e| error::from_io(&e, host_text, port))?;
-            hop.secure_connect = Some(Instant::now());
-            Box::new(stream)
-        } else {
-            hop.connect = Some(Instant::now());
-            Box::new(stream)
-        };
+        let tls = https.then_some(tls);
+        let stream = open(route.as_ref(), (&host, host_text), port, tls, hop).await?;
         let (raw, stream) = exchange(stream, &message, &request.method, peer, self.limit, hop)
             .await
             .map_err(|(error, _)| error)?;
@@ -184,6 +121,102 @@ impl RawSender {
         }
         into_response(raw, &url, jar, started, self.limit)
     }
+}
+
+/// The request's URL, its request-target as written, and whether it is HTTPS; an error for an
+/// unparsable URL or a scheme other than `http` and `https`.
+fn parse_url(request: &HttpRequest) -> Result<(url::Url, String, bool), HttpError> {
+    let url = url::Url::parse(&request.url).map_err(|e| {
+        HttpError::new(
+            HttpErrorKind::Invalid,
+            format!("Invalid URI \"{}\": {e}", request.url),
+        )
+    })?;
+    let target = target::raw_target(&request.url).ok_or_else(|| {
+        HttpError::new(
+            HttpErrorKind::Invalid,
+            format!("Invalid URI \"{}\"", request.url),
+        )
+    })?;
+    let https = match url.scheme() {
+        "http" => false,
+        "https" => true,
+        other => {
+            return Err(HttpError::new(
+                HttpErrorKind::Invalid,
+                format!("Invalid protocol: {other}:"),
+            ));
+        }
+    };
+    Ok((url, target, https))
+}
+
+/// The request as sent: head (with `Host`, credentials, the jar's cookies unless the request
+/// sets `Cookie`, and a plain-HTTP proxy's absolute target and authorization) and body.
+fn wire_message(
+    request: &HttpRequest,
+    url: &url::Url,
+    target: String,
+    authority: String,
+    plain_proxy: Option<&proxy::Route>,
+    jar: Option<&CookieJar>,
+) -> Result<Vec<u8>, HttpError> {
+    let cookie = match jar {
+        Some(jar) if request.header("cookie").is_none() => jar.header_for(url),
+        _ => None,
+    };
+    let line_target = match plain_proxy {
+        Some(_) => format!("http://{authority}{target}"),
+        None => target,
+    };
+    let additions = Additions {
+        host: authority,
+        credentials: credentials(url),
+        cookie,
+        proxy_authorization: plain_proxy.and_then(|r| r.authorization.clone()),
+    };
+    let headers = request::wire_headers(
+        &request.method,
+        &request.headers,
+        request.body.as_deref(),
+        &additions,
+    );
+    let mut message = request::request_head(&request.method, &line_target, &headers)?;
+    message.extend_from_slice(request.body.as_deref().unwrap_or_default());
+    Ok(message)
+}
+
+/// A new connection to `host:port` (`host` also as the URL writes it) (or to the proxy in `route`); with `tls` (HTTPS) tunnelled
+/// through the proxy and TLS-wrapped. Socket, connect and secure-connect times go in `hop`.
+async fn open(
+    route: Option<&proxy::Route>,
+    (host, host_text): (&url::Host<&str>, &str),
+    port: u16,
+    tls: Option<Arc<ClientConfig>>,
+    hop: &mut HopMarks,
+) -> Result<pool::Stream, HttpError> {
+    hop.socket = Some(Instant::now());
+    let stream = match route {
+        Some(route) => connect(&route.host, route.port, hop).await?,
+        None => connect(host_text, port, hop).await?,
+    };
+    let Some(tls) = tls else {
+        hop.connect = Some(Instant::now());
+        return Ok(Box::new(stream));
+    };
+    let stream = match route {
+        Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
+        None => stream,
+    };
+    // Through a proxy, TCP is "connected" once the tunnel is.
+    hop.connect = Some(Instant::now());
+    let connector = TlsConnector::from(tls);
+    let stream = connector
+        .connect(tls::server_name(host)?, stream)
+        .await
+        .map_err(|e| error::from_io(&e, host_text, port))?;
+    hop.secure_connect = Some(Instant::now());
+    Ok(Box::new(stream))
 }
 
 /// A TCP connection to `host:port`, trying each address it resolves to in turn; the end of the

@@ -174,6 +174,62 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// An entry's `matches` texts (one text, or a list of texts or `{pattern}` objects); an error
+/// (made by `bad`) when absent or not texts.
+fn match_texts(
+    fields: &serde_json::Map<String, Value>,
+    bad: &dyn Fn(String) -> Diagnostic,
+) -> Result<Vec<String>, Diagnostic> {
+    match fields.get("matches") {
+        Some(Value::String(one)) => Ok(vec![one.clone()]),
+        Some(Value::Array(list)) => list
+            .iter()
+            .map(|m| match m {
+                Value::String(s) => Ok(s.clone()),
+                Value::Object(o) => match o.get("pattern") {
+                    Some(Value::String(s)) => Ok(s.clone()),
+                    _ => Err(bad("a `matches` pattern is not a text".into())),
+                },
+                _ => Err(bad("a `matches` pattern is not a text".into())),
+            })
+            .collect(),
+        _ => Err(bad(
+            "no `matches`: list the URLs it is for, e.g. [\"https://*.example.com/*\"]".into(),
+        )),
+    }
+}
+
+/// An entry's `cert`, `key` and `pfx` paths (each a text or `{src}`) and `passphrase`; an error
+/// (made by `bad`) for a value of the wrong kind.
+fn entry_source(
+    fields: &serde_json::Map<String, Value>,
+    bad: &dyn Fn(String) -> Diagnostic,
+) -> Result<Source, Diagnostic> {
+    let src = |field: &str| -> Result<Option<String>, Diagnostic> {
+        match fields.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::Object(o)) => match o.get("src") {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(bad(format!("`{field}.src` is not a path"))),
+            },
+            Some(_) => Err(bad(format!("`{field}` is not {{\"src\": PATH}}"))),
+        }
+    };
+    let passphrase = match fields.get("passphrase") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(bad("`passphrase` is not a text".into())),
+    };
+    Ok(Source {
+        cert: src("cert")?,
+        key: src("key")?,
+        pfx: src("pfx")?,
+        passphrase,
+    })
+}
+
 /// Add the entries of the list file at `path`.
 fn load_list(
     path: &Path,
@@ -199,27 +255,7 @@ fn load_list(
             Some(Value::String(name)) => name.clone(),
             _ => format!("entry {}", index + 1),
         };
-        let matches: Vec<String> = match fields.get("matches") {
-            Some(Value::String(one)) => vec![one.clone()],
-            Some(Value::Array(list)) => list
-                .iter()
-                .map(|m| match m {
-                    Value::String(s) => Ok(s.clone()),
-                    Value::Object(o) => match o.get("pattern") {
-                        Some(Value::String(s)) => Ok(s.clone()),
-                        _ => Err(bad("a `matches` pattern is not a text".into())),
-                    },
-                    _ => Err(bad("a `matches` pattern is not a text".into())),
-                })
-                .collect::<Result<_, _>>()?,
-            _ => {
-                return Err(bad(
-                    "no `matches`: list the URLs it is for, e.g. [\"https://*.example.com/*\"]"
-                        .into(),
-                ));
-            }
-        };
-        let matches: Vec<UrlMatchPattern> = matches
+        let matches: Vec<UrlMatchPattern> = match_texts(fields, &bad)?
             .iter()
             .map(|text| {
                 let pattern = UrlMatchPattern::parse(text);
@@ -235,29 +271,7 @@ fn load_list(
                 pattern
             })
             .collect();
-        let src = |field: &str| -> Result<Option<String>, Diagnostic> {
-            match fields.get(field) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(Value::Object(o)) => match o.get("src") {
-                    None | Some(Value::Null) => Ok(None),
-                    Some(Value::String(s)) => Ok(Some(s.clone())),
-                    Some(_) => Err(bad(format!("`{field}.src` is not a path"))),
-                },
-                Some(_) => Err(bad(format!("`{field}` is not {{\"src\": PATH}}"))),
-            }
-        };
-        let passphrase = match fields.get("passphrase") {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(_) => return Err(bad("`passphrase` is not a text".into())),
-        };
-        let source = Source {
-            cert: src("cert")?,
-            key: src("key")?,
-            pfx: src("pfx")?,
-            passphrase,
-        };
+        let source = entry_source(fields, &bad)?;
         if source.cert.is_none() && source.pfx.is_none() {
             return Err(bad(format!(
                 "\"{name}\" has neither `cert` nor `pfx`: give {{\"cert\": {{\"src\": PATH}}, \

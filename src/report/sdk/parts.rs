@@ -376,6 +376,30 @@ pub(crate) fn body(v: &Value) -> Value {
     };
     let mut out = Map::new();
     out.insert("mode".into(), json!(mode));
+    body_raw(src, &mut out, &mode);
+    body_list(src, &mut out, &mode, "urlencoded", query_param);
+    body_list(src, &mut out, &mode, "formdata", form_param);
+    match src.get("file") {
+        Some(Value::String(s)) => {
+            out.insert("file".into(), json!({"src": s}));
+        }
+        Some(v) if !v.is_null() => {
+            out.insert("file".into(), v.clone());
+        }
+        _ => {}
+    }
+    body_graphql(src, &mut out, &mode);
+    if let Some(options) = src.get("options").filter(|o| o.is_object()) {
+        out.insert("options".into(), options.clone());
+    }
+    if let Some(disabled) = src.get("disabled") {
+        out.insert("disabled".into(), disabled.clone());
+    }
+    Value::Object(out)
+}
+
+/// A body's `raw`: as given when truthy, `""` in raw mode, otherwise a falsy value as given.
+fn body_raw(src: &Map<String, Value>, out: &mut Map<String, Value>, mode: &str) {
     match src.get("raw").filter(|r| truthy(r)) {
         Some(raw) => {
             out.insert("raw".into(), raw.clone());
@@ -389,51 +413,40 @@ pub(crate) fn body(v: &Value) -> Value {
             }
         }
     }
-    match src.get("urlencoded") {
+}
+
+/// A body's `urlencoded` or `formdata` (`key`): a list (or object) of parameters made by
+/// `param`; `[]` when absent or falsy in that mode; any other value as given.
+fn body_list(
+    src: &Map<String, Value>,
+    out: &mut Map<String, Value>,
+    mode: &str,
+    key: &str,
+    param: fn(&Value) -> Value,
+) {
+    match src.get(key) {
         Some(list @ (Value::Array(_) | Value::Object(_))) => {
             out.insert(
-                "urlencoded".into(),
-                Value::Array(members(Some(list)).iter().map(query_param).collect()),
+                key.into(),
+                Value::Array(members(Some(list)).iter().map(param).collect()),
             );
         }
-        Some(other) if !truthy(other) && mode == "urlencoded" => {
-            out.insert("urlencoded".into(), json!([]));
+        Some(other) if !truthy(other) && mode == key => {
+            out.insert(key.into(), json!([]));
         }
-        None if mode == "urlencoded" => {
-            out.insert("urlencoded".into(), json!([]));
+        None if mode == key => {
+            out.insert(key.into(), json!([]));
         }
         Some(other) => {
-            out.insert("urlencoded".into(), other.clone());
+            out.insert(key.into(), other.clone());
         }
         None => {}
     }
-    match src.get("formdata") {
-        Some(list @ (Value::Array(_) | Value::Object(_))) => {
-            out.insert(
-                "formdata".into(),
-                Value::Array(members(Some(list)).iter().map(form_param).collect()),
-            );
-        }
-        None if mode == "formdata" => {
-            out.insert("formdata".into(), json!([]));
-        }
-        Some(other) if mode == "formdata" && !truthy(other) => {
-            out.insert("formdata".into(), json!([]));
-        }
-        Some(other) => {
-            out.insert("formdata".into(), other.clone());
-        }
-        None => {}
-    }
-    match src.get("file") {
-        Some(Value::String(s)) => {
-            out.insert("file".into(), json!({"src": s}));
-        }
-        Some(v) if !v.is_null() => {
-            out.insert("file".into(), v.clone());
-        }
-        _ => {}
-    }
+}
+
+/// A body's `graphql`: its `query`, `operationName` and `variables` when truthy; `{}` in
+/// graphql mode.
+fn body_graphql(src: &Map<String, Value>, out: &mut Map<String, Value>, mode: &str) {
     match src.get("graphql").filter(|g| truthy(g)) {
         Some(g) => {
             let mut q = Map::new();
@@ -449,13 +462,6 @@ pub(crate) fn body(v: &Value) -> Value {
         }
         None => {}
     }
-    if let Some(options) = src.get("options").filter(|o| o.is_object()) {
-        out.insert("options".into(), options.clone());
-    }
-    if let Some(disabled) = src.get("disabled") {
-        out.insert("disabled".into(), disabled.clone());
-    }
-    Value::Object(out)
 }
 
 /// An auth block: its `type` and every named parameter list as variables.
