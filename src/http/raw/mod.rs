@@ -95,10 +95,8 @@ impl RawSender {
             Some(route) if !https => (route.host.as_str(), route.port),
             _ => (host_text, port),
         };
-        // A kept connection first (the pool drops those the server has closed); one that fails
-        // before the request is written is dropped and the request goes out on a new one. Once
-        // written, the request is not sent again: a connection closed without an answer is the
-        // request's error, as under Newman (Node's "socket hang up").
+        // A kept connection first; one the server closed meanwhile (nothing came back on it)
+        // is dropped and the request goes out on a new one.
         if let Some(stream) = self.pool.take(&key) {
             match exchange(stream, &message, &request.method, peer, self.limit, hop).await {
                 Ok((raw, stream)) => {
@@ -107,7 +105,7 @@ impl RawSender {
                     }
                     return into_response(raw, &url, jar, started, self.limit);
                 }
-                Err((error, unwritten)) if !unwritten => return Err(error),
+                Err((error, nothing_received)) if !nothing_received => return Err(error),
                 Err(_) => {}
             }
         }
@@ -252,8 +250,7 @@ async fn connect(host: &str, port: u16, hop: &mut HopMarks) -> Result<TcpStream,
 
 /// Write `message`, read the response to `method`; I/O errors name `peer`. When the head and
 /// the body's end arrived is marked in `hop`. The stream comes back when it may carry another
-/// request; an error says whether it came before the request was written (the request may
-/// then go out on another connection).
+/// request; an error says whether anything at all came back first.
 async fn exchange(
     mut stream: pool::Stream,
     message: &[u8],
@@ -268,7 +265,7 @@ async fn exchange(
     let mut reader = ResponseReader::new(stream).with_limit(limit);
     let response = match reader.read_response(method).await {
         Ok(response) => response,
-        Err(error) => return Err((error, false)),
+        Err(error) => return Err((error, reader.nothing_received())),
     };
     hop.response = reader.head_at();
     hop.end = Some(Instant::now());
