@@ -22,13 +22,13 @@ impl LazySandbox {
 
     /// The sandbox, started now if it was not yet.
     fn get(&mut self) -> Result<&mut Sandbox, String> {
-        if self.started.is_none() {
-            let sandbox = Sandbox::new(self.options.clone()).map_err(|e| e.to_string())?;
-            self.started = Some(sandbox);
+        match &mut self.started {
+            Some(sandbox) => Ok(sandbox),
+            slot @ None => {
+                let sandbox = Sandbox::new(self.options.clone()).map_err(|e| e.to_string())?;
+                Ok(slot.insert(sandbox))
+            }
         }
-        self.started
-            .as_mut()
-            .ok_or_else(|| "the sandbox did not start".to_string())
     }
 
     /// Compile `source` ahead of its run (see [`Sandbox::precompile`]); nothing when the
