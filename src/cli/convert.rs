@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::collection::v3::{self, Warnings};
 use crate::collection::{
     LoadOptions, LoadedCollection, VariableFile, load_collection_with, load_variable_file,
-    parse_collection_text, parse_variable_file, read_json, v1,
+    parse_collection, parse_variable_file, read_json, v1,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -111,8 +111,7 @@ pub(crate) fn load_collection(
         return load_collection_with(path, options);
     }
     let (doc, warn) = v3::read_dir(path)?;
-    let text = serde_json::to_string(&doc).unwrap_or_default();
-    let mut collection = parse_collection_text(&text, path)?;
+    let mut collection = parse_collection(doc, path)?;
     collection.model.warnings.extend(warn.0);
     Ok(collection)
 }
