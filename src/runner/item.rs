@@ -418,6 +418,17 @@ impl ItemRunner<'_> {
         let error = self.script_error(&result);
         outcome.bailed |= self.bail && error.is_some();
         outcome.bailed |= self.abort_on_error && result.error.is_some();
+        // `--bail folder,failure`: failed assertions abort the run as a script error does.
+        if self.bail
+            && self.abort_on_error
+            && result.error.is_none()
+            && let Some(failure) = &error
+        {
+            outcome.bailed = true;
+            outcome
+                .error
+                .get_or_insert_with(|| format!("{}: {}", failure.name, failure.message));
+        }
         let next_request = match &result.next_request {
             Some(NextRequest::Item(name)) => Some(name.as_str()),
             _ => None,

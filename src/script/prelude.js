@@ -194,7 +194,8 @@
 
   // postman-sandbox's pm.test: a test without a function passes; a function with a parameter is
   // async and is recorded each time its callback is called (unless it already failed); a
-  // returned promise is not awaited. Returns pm (chainable).
+  // returned promise is not awaited. Returns pm (chainable). The function's `this` is an object
+  // holding only `require`, as in Newman's sandbox.
   function test(name, fn) {
     const run = S;
     const entry = startAssertion(name, false);
@@ -209,7 +210,7 @@
         if (run === S) complete(run, entry);
       };
       try {
-        fn(done);
+        fn.call({ require: requireModule }, done);
       } catch (err) {
         entry.error = assertionError(sendable(err), entry.name);
         complete(run, entry);
@@ -217,7 +218,7 @@
       return pm;
     }
     try {
-      fn();
+      fn.call({ require: requireModule });
     } catch (err) {
       entry.error = assertionError(sendable(err), entry.name);
     }

@@ -95,27 +95,19 @@ impl RawSender {
             Some(route) if !https => (route.host.as_str(), route.port),
             _ => (host_text, port),
         };
-        // A kept connection first; one the server closed meanwhile (nothing came back on it)
-        // is dropped and the request goes out on a new one.
-        if let Some(stream) = self.pool.take(&key) {
-            match exchange(stream, &message, &request.method, peer, self.limit, hop).await {
-                Ok((raw, stream)) => {
-                    if let Some(stream) = stream.filter(|_| keep) {
-                        self.pool.put(key, stream);
-                    }
-                    return into_response(raw, &url, jar, started, self.limit);
-                }
-                Err((error, nothing_received)) if !nothing_received => return Err(error),
-                Err(_) => {}
+        // A kept connection that is still open first (the pool drops those the server closed
+        // while they were idle), else a new one. A request is sent once: a connection closed
+        // without an answer is the request's error, as with Node's agent.
+        let conn = match self.pool.take(&key) {
+            Some(conn) => conn,
+            None => {
+                let tls = https.then_some(tls);
+                open(route.as_ref(), (&host, host_text), port, tls, hop).await?
             }
-        }
-        let tls = https.then_some(tls);
-        let stream = open(route.as_ref(), (&host, host_text), port, tls, hop).await?;
-        let (raw, stream) = exchange(stream, &message, &request.method, peer, self.limit, hop)
-            .await
-            .map_err(|(error, _)| error)?;
-        if let Some(stream) = stream.filter(|_| keep) {
-            self.pool.put(key, stream);
+        };
+        let (raw, conn) = exchange(conn, &message, &request.method, peer, self.limit, hop).await?;
+        if let Some(conn) = conn.filter(|_| keep) {
+            self.pool.put(key, conn);
         }
         into_response(raw, &url, jar, started, self.limit)
     }
@@ -192,7 +184,7 @@ async fn open(
     port: u16,
     tls: Option<Arc<ClientConfig>>,
     hop: &mut HopMarks,
-) -> Result<pool::Stream, HttpError> {
+) -> Result<pool::Conn, HttpError> {
     hop.socket = Some(Instant::now());
     let stream = match route {
         Some(route) => connect(&route.host, route.port, hop).await?,
@@ -200,8 +192,10 @@ async fn open(
     };
     let Some(tls) = tls else {
         hop.connect = Some(Instant::now());
-        return Ok(Box::new(stream));
+        let probe = socket2::SockRef::from(&stream).try_clone().ok();
+        return Ok(pool::Conn::with_probe(Box::new(stream), probe));
     };
+    let probe = socket2::SockRef::from(&stream).try_clone().ok();
     let stream = match route {
         Some(route) => proxy::tunnel(stream, &format!("{host_text}:{port}"), route).await?,
         None => stream,
@@ -214,7 +208,7 @@ async fn open(
         .await
         .map_err(|e| error::from_io(&e, host_text, port))?;
     hop.secure_connect = Some(Instant::now());
-    Ok(Box::new(stream))
+    Ok(pool::Conn::with_probe(Box::new(stream), probe))
 }
 
 /// A TCP connection to `host:port`, trying each address it resolves to in turn; the end of the
@@ -250,27 +244,26 @@ async fn connect(host: &str, port: u16, hop: &mut HopMarks) -> Result<TcpStream,
 
 /// Write `message`, read the response to `method`; I/O errors name `peer`. When the head and
 /// the body's end arrived is marked in `hop`. The stream comes back when it may carry another
-/// request; an error says whether anything at all came back first.
+/// request.
 async fn exchange(
-    mut stream: pool::Stream,
+    conn: pool::Conn,
     message: &[u8],
     method: &str,
     peer: (&str, u16),
     limit: Option<u64>,
     hop: &mut HopMarks,
-) -> Result<(RawResponse, Option<pool::Stream>), (HttpError, bool)> {
-    let io = |e: std::io::Error| (error::from_io(&e, peer.0, peer.1), true);
+) -> Result<(RawResponse, Option<pool::Conn>), HttpError> {
+    let (mut stream, probe) = conn.into_parts();
+    let io = |e: std::io::Error| error::from_io(&e, peer.0, peer.1);
     stream.write_all(message).await.map_err(io)?;
     stream.flush().await.map_err(io)?;
     let mut reader = ResponseReader::new(stream).with_limit(limit);
-    let response = match reader.read_response(method).await {
-        Ok(response) => response,
-        Err(error) => return Err((error, reader.nothing_received())),
-    };
+    let response = reader.read_response(method).await?;
     hop.response = reader.head_at();
     hop.end = Some(Instant::now());
     let reusable = reader.reusable();
-    Ok((response, reusable.then(|| reader.into_inner())))
+    let conn = reusable.then(|| pool::Conn::with_probe(reader.into_inner(), probe));
+    Ok((response, conn))
 }
 
 /// The user info of `url`, percent-decoded, as the normal path turns it into `Basic` auth.

@@ -89,8 +89,6 @@ pub struct ResponseReader<R> {
     limit: Option<u64>,
     /// When [`Self::read_response`] had the final head.
     head_at: Option<std::time::Instant>,
-    /// Bytes read from the stream so far.
-    received: u64,
     /// The last response ended by its framing on a connection kept open.
     reusable: bool,
 }
@@ -104,14 +102,8 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             start: 0,
             limit: None,
             head_at: None,
-            received: 0,
             reusable: false,
         }
-    }
-
-    /// True when nothing at all was read from the stream.
-    pub fn nothing_received(&self) -> bool {
-        self.received == 0
     }
 
     /// True when the stream may carry another request: the last response ended by its framing,
@@ -228,7 +220,6 @@ impl<R: AsyncRead + Unpin> ResponseReader<R> {
             Err(e) => return Err(read_error(e)),
         };
         self.buf.extend_from_slice(&chunk[..read]);
-        self.received += read as u64;
         Ok(read > 0)
     }
 
