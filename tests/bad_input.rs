@@ -95,6 +95,19 @@ fn bad_input_unknown_folder_suggests_a_name() {
 }
 
 #[test]
+fn bad_input_unknown_folder_with_suppress_exit_code_exits_0() {
+    // Newman's `-x` keeps 0 for a run that stopped on an error too; bad input still exits 2.
+    let out = postie(&["run", COLLECTION, "--folder", "partner", "-x"]);
+    out.check(out.code == 0, "-x keeps 0 for an unknown folder, as Newman");
+    out.check(
+        out.stderr
+            .starts_with("postie: error: --folder \"partner\""),
+        "the error is still printed",
+    );
+    assert_usage_error(&postie(&["run", COLLECTION, "--color", "blue", "-x"]), "");
+}
+
+#[test]
 fn bad_input_bad_flags() {
     assert_usage_error(
         &postie(&["run", COLLECTION, "--no-such-flag"]),

@@ -73,7 +73,7 @@ use std::path::Path;
 ///
 /// `Err` only for unusable input (a file that cannot be read or is not a collection, an unknown
 /// `--folder`, an unwritable report path) or a run aborted by `--bail folder`; the command line
-/// exits 2 (1 when aborted) on these. Failed assertions, script errors and request errors are
+/// exits 2 on unusable input and 1 on an aborted run (0 with `-x`, as Newman). Failed assertions, script errors and request errors are
 /// results: they are in [`RunResult::summary`] and give exit code 1.
 ///
 /// ```

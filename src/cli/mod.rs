@@ -86,6 +86,9 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
             return EXIT_USAGE;
         }
     };
+    // Newman's `-x` also keeps 0 for a run that stopped on an error (an unknown `--folder`,
+    // `--bail folder` on a request error); unusable input still exits 2.
+    let suppress = matches!(&cli.command, Command::Run(run) if run.flags.suppress_exit_code);
     let result = match cli.command {
         Command::Run(run) => {
             load_inputs(&run).and_then(|inputs| execute(inputs, &run.flags, &reporter_options))
@@ -102,7 +105,11 @@ pub fn main(args: impl IntoIterator<Item = OsString>) -> u8 {
         Ok(code) => code,
         Err(diagnostic) => {
             eprintln!("postie: error: {diagnostic}");
-            if diagnostic.aborted { 1 } else { EXIT_USAGE }
+            match (diagnostic.aborted, suppress) {
+                (true, true) => 0,
+                (true, false) => 1,
+                (false, _) => EXIT_USAGE,
+            }
         }
     }
 }

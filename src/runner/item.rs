@@ -416,19 +416,14 @@ impl ItemRunner<'_> {
                 .get_or_insert_with(|| format!("{}: {}", error.name, error.message));
         }
         let error = self.script_error(&result);
-        outcome.bailed |= self.bail && error.is_some();
-        outcome.bailed |= self.abort_on_error && result.error.is_some();
-        // `--bail folder,failure`: failed assertions abort the run as a script error does.
-        if self.bail
-            && self.abort_on_error
-            && result.error.is_none()
-            && let Some(failure) = &error
-        {
-            outcome.bailed = true;
+        // `--bail folder,failure`: a failed assertion aborts the run like a script error.
+        if let Some(e) = error.as_ref().filter(|_| self.abort_on_error) {
             outcome
                 .error
-                .get_or_insert_with(|| format!("{}: {}", failure.name, failure.message));
+                .get_or_insert_with(|| format!("{}: {}", e.name, e.message));
         }
+        outcome.bailed |= self.bail && error.is_some();
+        outcome.bailed |= self.abort_on_error && error.is_some();
         let next_request = match &result.next_request {
             Some(NextRequest::Item(name)) => Some(name.as_str()),
             _ => None,

@@ -611,7 +611,9 @@
         }
         const definition = r.bodyDefinition || (r.body === null || r.body === undefined ? null : r.body);
         const body = definition === null ? null : new P.RequestBody(definition);
-        S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: undefined, headers: headers,
+        // The description as text (the SDK's toString: '' when empty), undefined without one.
+        const description = r.description ? String(r.description.content || '') : undefined;
+        S.legacy.request = { id: r.id === null ? undefined : r.id, name: r.name, description: description, headers: headers,
           method: r.method, url: r.url, data: legacyRequestData(body) };
       }
       return S.legacy.request;
