@@ -112,12 +112,18 @@ pub fn run_loaded(
     let reporters = build_reporters(&config, &mut warnings)?;
     let before = [&config.scopes.environment, &config.scopes.globals].map(VariableScope::clone);
     let mut list = reporters.list;
-    let summary = run(&mut config, &mut list, host.listener)?;
+    let (summary, aborted) = run(&mut config, &mut list, host.listener)?;
     let variables = run_variables(&config.exports, &config.scopes);
     let finished = Finished {
         summary: &summary,
         variables: &variables,
     };
+    if let Some(aborted) = aborted {
+        // As Newman's reporters see a run that ended on an error: the `cli` summary is
+        // printed, no report file is written and nothing is exported.
+        list.into_iter().for_each(|r| drop(r.finish(&finished)));
+        return Err(aborted);
+    }
     let reports = list.into_iter().flat_map(|r| r.finish(&finished)).collect();
     let written = write_all(&config.exports, &config.collection, &variables, reports);
     let [environment, globals] = [&config.scopes.environment, &config.scopes.globals];
@@ -141,12 +147,14 @@ pub fn run_loaded(
     })
 }
 
-/// Run, every event going to the summary, the reporters and `listener`, in that order.
+/// Run, every event going to the summary, the reporters and `listener`, in that order. A run
+/// that started and was then aborted (`--bail folder`) gives its summary and the error; one
+/// that could not start is the error alone.
 fn run(
     config: &mut RunConfig,
     reporters: &mut [Box<dyn Reporter>],
     listener: Option<&mut dyn Listener>,
-) -> Result<RunSummary, Diagnostic> {
+) -> Result<(RunSummary, Option<Diagnostic>), Diagnostic> {
     let mut summary = SummaryBuilder::default();
     let mut listeners: Vec<&mut dyn Listener> = vec![&mut summary];
     listeners.extend(reporters.iter_mut().map(|r| &mut **r as &mut dyn Listener));
@@ -154,13 +162,20 @@ fn run(
         listeners.push(listener);
     }
     let mut fanout = Fanout::new(listeners);
-    runner::run(
+    let outcome = runner::run(
         &config.collection,
         &mut config.scopes,
         &config.options,
         &mut fanout,
-    )?;
-    Ok(summary.into_summary())
+    );
+    drop(fanout);
+    match outcome {
+        Ok(()) => Ok((summary.into_summary(), None)),
+        Err(error) if error.aborted && summary.started() => {
+            Ok((summary.into_summary(), Some(error)))
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// The reporters `config` names, each built from its own options; the JSON report's spool is

@@ -464,7 +464,11 @@ mod tests {
         let cursor = Cursor::default();
         for _ in 0..MAX_DETAILED + 5 {
             c.on_event(&Event::BeforeItem { cursor, item });
-            c.on_event(&Event::Item { cursor, item });
+            c.on_event(&Event::Item {
+                cursor,
+                item,
+                tested: true,
+            });
         }
         assert_eq!(c.executions.len(), MAX_DETAILED);
         assert_eq!(c.omitted, 5);

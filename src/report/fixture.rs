@@ -166,6 +166,7 @@ fn replay_iteration(
     send(Event::Item {
         cursor: cursor(0),
         item: login,
+        tested: true,
     });
     replay_refused(send, cursor(1), list, data);
     send(Event::Iteration { cursor: cursor(1) });
@@ -191,5 +192,9 @@ fn replay_refused(send: &mut dyn FnMut(Event<'_>), cursor: Cursor, list: ItemRef
         error: Some(&data.thrown),
         next_request: None,
     });
-    send(Event::Item { cursor, item: list });
+    send(Event::Item {
+        cursor,
+        item: list,
+        tested: true,
+    });
 }

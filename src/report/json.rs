@@ -73,8 +73,6 @@ pub struct JsonReporter {
     /// The record's `id` when its last request was a script's: the item Newman makes up for
     /// it, not the item's.
     script_request_id: Option<String>,
-    /// Items whose test phase ran (`run.stats.tests`).
-    tests: usize,
     /// What Newman's failures carry beyond the summary's, one per summary failure, in order.
     failures: Vec<FailureContext>,
 }
@@ -124,7 +122,6 @@ impl JsonReporter {
             ids: CursorIds::default(),
             sent: false,
             script_request_id: None,
-            tests: 0,
             failures: Vec::new(),
         }
     }
@@ -279,7 +276,7 @@ impl JsonReporter {
             "environment": environment,
             "globals": globals,
             "run": {
-                "stats": stats_json(summary, Some(self.tests)),
+                "stats": stats_json(summary),
                 "timings": {
                     "responseAverage": mean,
                     "responseMin": min,
@@ -375,9 +372,6 @@ impl JsonReporter {
         // `pm.sendRequest` too), each request overwriting the record's request and
         // response: the report lists the final record that many times. An item whose
         // request was skipped (`pm.execution.skipRequest()`) leaves no execution.
-        if self.sent {
-            self.tests += 1;
-        }
         if let Some(map) = self.current.take().filter(|m| m.contains_key("request")) {
             // Newman's order: cursor, item, request, response, id, then what events added.
             let item = self.sdk.node(self.node).cloned().unwrap_or(Value::Null);

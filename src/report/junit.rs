@@ -254,13 +254,13 @@ impl JunitReporter {
             .iter()
             .flat_map(Suite::records)
             .map(seconds)
-            .sum();
+            .fold(0.0, |sum, s| sum + s);
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = write!(
             out,
             "<testsuites name=\"{}\" tests=\"{}\" time=\"{total:.3}\"",
             m(&self.collection),
-            summary.stats.items.executed,
+            summary.stats.tests.executed,
         );
         let suites: Vec<&Suite> = self
             .suites

@@ -500,7 +500,7 @@ fn summary_json(
     let started = capture.started;
     let completed = started + clock.duration(summary.duration).as_millis();
     json!({
-        "stats": stats_json(summary, None),
+        "stats": stats_json(summary),
         "timings": {
             "responseAverage": js_number(mean),
             "responseMin": js_number(min),

@@ -21,6 +21,8 @@ pub struct RunStats {
     pub iterations: Counter,
     /// Items run.
     pub items: Counter,
+    /// Items whose request went out and whose test phase ran (Newman's `stats.tests`).
+    pub tests: Counter,
     /// Requests sent (failed = no response).
     pub requests: Counter,
     /// Test scripts run (failed = threw).
@@ -152,6 +154,11 @@ impl SummaryBuilder {
     pub fn into_summary(self) -> RunSummary {
         self.summary
     }
+
+    /// Whether the run started (its `Start` event came).
+    pub fn started(&self) -> bool {
+        self.started.is_some()
+    }
 }
 
 fn script_label(kind: ScriptKind) -> &'static str {
@@ -184,7 +191,10 @@ impl Listener for SummaryBuilder {
                     s.duration = started.elapsed();
                 }
             }
-            Event::Item { .. } => s.stats.items.executed += 1,
+            Event::Item { tested, .. } => {
+                s.stats.items.executed += 1;
+                s.stats.tests.executed += usize::from(*tested);
+            }
             Event::BeforeIteration { .. } | Event::BeforeItem { .. } | Event::Console { .. } => {}
         }
     }

@@ -129,6 +129,9 @@ pub enum Event<'a> {
         cursor: Cursor,
         /// The item.
         item: ItemRef<'a>,
+        /// Its request went out and its test phase ran (Newman's `stats.tests` counts these):
+        /// not when a script skipped the request or `--bail` stopped the item before it.
+        tested: bool,
     },
     /// An iteration finished.
     Iteration {

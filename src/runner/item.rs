@@ -94,6 +94,7 @@ impl ItemRunner<'_> {
         let written = self
             .prerequest_phase(planned, &at, scopes, listener, &mut outcome)
             .await;
+        let mut tested = false;
         if !outcome.skip_request && !outcome.bailed {
             let sent = self
                 .send_phase(planned, &written, next_prerequest, &at, scopes, listener)
@@ -103,6 +104,7 @@ impl ItemRunner<'_> {
                 outcome.error.get_or_insert_with(|| error.message.clone());
                 outcome.bailed = self.bail || self.abort_on_error;
             }
+            tested = !outcome.bailed;
             if !outcome.bailed && !planned.test().is_empty() {
                 self.test_phase(
                     planned,
@@ -116,7 +118,11 @@ impl ItemRunner<'_> {
                 .await;
             }
         }
-        listener.on_event(&Event::Item { cursor, item });
+        listener.on_event(&Event::Item {
+            cursor,
+            item,
+            tested,
+        });
         outcome
     }
 

@@ -60,7 +60,7 @@ enum OwnedEvent {
         auth: Option<Box<crate::collection::model::Auth>>,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
-    Item(Cursor, OwnedItem),
+    Item(Cursor, OwnedItem, bool),
     Iteration(Cursor),
     RunError(String),
     Done,
@@ -146,7 +146,11 @@ impl Listener for Recorder {
                 index,
                 assertion.clone(),
             ),
-            Event::Item { cursor, item } => OwnedEvent::Item(cursor, OwnedItem::from(&item)),
+            Event::Item {
+                cursor,
+                item,
+                tested,
+            } => OwnedEvent::Item(cursor, OwnedItem::from(&item), tested),
             Event::Iteration { cursor } => OwnedEvent::Iteration(cursor),
             Event::RunError { message } => OwnedEvent::RunError(message.to_string()),
             Event::Done => OwnedEvent::Done,
@@ -210,9 +214,10 @@ impl Recorder {
                     index: *index,
                     assertion,
                 },
-                OwnedEvent::Item(cursor, item) => Event::Item {
+                OwnedEvent::Item(cursor, item, tested) => Event::Item {
                     cursor: *cursor,
                     item: item.as_ref(),
+                    tested: *tested,
                 },
                 OwnedEvent::Iteration(cursor) => Event::Iteration { cursor: *cursor },
                 OwnedEvent::RunError(message) => Event::RunError { message },

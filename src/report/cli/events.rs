@@ -123,6 +123,9 @@ impl<W: Write> CliReporter<W> {
             Err(e) => {
                 self.line(&format!("{head} {}", s.red("[errored]")));
                 self.line(&format!("     {}", s.red(&e.message)));
+                // A request error is one of the run's failures: the next numbered line
+                // counts it, as Newman's numbers are the failures so far.
+                self.failure_count += 1;
             }
         }
     }

@@ -380,6 +380,7 @@ mod tests {
             Event::Item {
                 cursor: cursor(0),
                 item,
+                tested: true,
             },
         ]);
         assert_eq!(text, "\nAttempting to set next request to loop\n");

@@ -81,11 +81,12 @@ impl JsonReporter {
             },
         );
         if let Err(e) = response {
-            // The item Newman names is its request as sent, headers and all.
+            // The item Newman names is its request as sent, URL and headers and all.
             let source = (!from_script)
                 .then(|| self.sdk.node(self.node).cloned())
                 .flatten()
                 .map(|mut item| {
+                    item["request"]["url"] = request_json["url"].clone();
                     item["request"]["header"] = request_json["header"].clone();
                     item
                 });

@@ -76,8 +76,7 @@ impl Write for ByteArray<'_> {
 }
 
 /// `run.stats` in Newman's shape: `{total, pending, failed}` per category.
-/// `tests` is the number of items whose test phase ran, when known (else every item's).
-pub(in crate::report) fn stats_json(summary: &RunSummary, tests: Option<usize>) -> Value {
+pub(in crate::report) fn stats_json(summary: &RunSummary) -> Value {
     let counter = |c: Counter| json!({"total": c.executed, "pending": 0, "failed": c.failed});
     let st = &summary.stats;
     json!({
@@ -89,7 +88,7 @@ pub(in crate::report) fn stats_json(summary: &RunSummary, tests: Option<usize>) 
         }),
         "prerequests": counter(Counter { executed: st.items.executed, failed: 0 }),
         "requests": counter(st.requests),
-        "tests": counter(Counter { executed: tests.unwrap_or(st.items.executed), failed: 0 }),
+        "tests": counter(Counter { executed: st.tests.executed, failed: 0 }),
         "assertions": counter(st.assertions),
         "testScripts": counter(st.test_scripts),
         "prerequestScripts": counter(st.prerequest_scripts),
