@@ -75,7 +75,8 @@ impl HeaderObject {
     }
 
     /// The header lines Node writes: one entry per case-insensitive name, at the place of its
-    /// first spelling, with the name and values of its last; several values give several lines.
+    /// first spelling, with the name and values of its last; several values give several lines,
+    /// except `Cookie`, whose values Node joins into one line with `; `.
     pub fn into_wire(self) -> Vec<(String, String)> {
         let mut merged: Vec<(String, Vec<String>)> = Vec::with_capacity(self.entries.len());
         let mut index: HashMap<String, usize> = HashMap::with_capacity(self.entries.len());
@@ -90,7 +91,14 @@ impl HeaderObject {
         }
         merged
             .into_iter()
-            .flat_map(|(name, values)| values.into_iter().map(move |v| (name.clone(), v)))
+            .flat_map(|(name, values)| {
+                let values = if values.len() > 1 && name.eq_ignore_ascii_case("cookie") {
+                    vec![values.join("; ")]
+                } else {
+                    values
+                };
+                values.into_iter().map(move |v| (name.clone(), v))
+            })
             .collect()
     }
 }
@@ -126,6 +134,16 @@ mod tests {
         assert_eq!(
             object.into_wire(),
             list(&[("x-dup", "3"), ("X-Other", "o")])
+        );
+    }
+
+    #[test]
+    fn headers_repeated_cookie_joined_in_one_line() {
+        let object =
+            HeaderObject::from_list(list(&[("Cookie", "a=1"), ("X", "x"), ("Cookie", "b=2")]));
+        assert_eq!(
+            object.into_wire(),
+            list(&[("Cookie", "a=1; b=2"), ("X", "x")])
         );
     }
 

@@ -109,8 +109,9 @@ struct InputResponse<'a> {
 struct InputInfo<'a> {
     #[serde(rename = "eventName")]
     event_name: &'a str,
+    /// `None` (the sandbox's `undefined`) for an item without a name, as Newman has it.
     #[serde(rename = "requestName")]
-    request_name: &'a str,
+    request_name: Option<&'a str>,
     #[serde(rename = "requestId")]
     request_id: Option<&'a str>,
     iteration: usize,
@@ -142,7 +143,7 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
     let request = script.request;
     let info = InputInfo {
         event_name: script.kind.event_name(),
-        request_name: &script.info.request_name,
+        request_name: Some(script.info.request_name.as_str()).filter(|name| !name.is_empty()),
         request_id: script.info.request_id.as_deref(),
         iteration: script.info.iteration,
         iteration_count: script.info.iteration_count,

@@ -51,7 +51,7 @@
       // The sandbox's info object lists no keys (Object.keys(pm.info) is empty).
       S.info = {};
       for (const key of ['eventName', 'iteration', 'iterationCount', 'requestName', 'requestId']) {
-        Object.defineProperty(S.info, key, { value: key === 'requestId' && i[key] === null ? undefined : i[key], enumerable: false });
+        Object.defineProperty(S.info, key, { value: (key === 'requestId' || key === 'requestName') && i[key] === null ? undefined : i[key], enumerable: false });
       }
     }
     return S.info;

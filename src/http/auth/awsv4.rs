@@ -173,10 +173,12 @@ fn sign_into_headers(
             headers.push((lower, value.clone()));
         }
     }
-    // Newman's order: the body hash (for a body, or always for s3), `Host` (the signing
-    // library adds it when the user set none), the session token, the date.
+    // Newman's order: the body hash when there is a body (the runtime sets it before signing),
+    // `Host` (the signing library adds it when the user set none), the session token, the
+    // body hash for s3 without a body (the signing library's own), the date.
     let mut added = Vec::new();
-    if c.s3 || input.body.is_some_and(|b| !b.is_empty()) {
+    let has_body = input.body.is_some_and(|b| !b.is_empty());
+    if has_body {
         added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
     }
     if !c.user_host {
@@ -184,6 +186,9 @@ fn sign_into_headers(
     }
     if !c.token.is_empty() {
         added.push(("X-Amz-Security-Token", c.token.clone()));
+    }
+    if c.s3 && !has_body {
+        added.push(("X-Amz-Content-Sha256", payload_hash.clone()));
     }
     added.push(("X-Amz-Date", c.amz_date.clone()));
     for (k, v) in added {

@@ -47,7 +47,52 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     if values.realm.is_empty() || values.nonce.is_empty() {
         return AuthResult::default();
     }
-    finish(authorization(&values, input))
+    let counter = Counter::AsGiven {
+        cnonce_absent: !p.has("clientNonce"),
+    };
+    finish(authorization(&values, input, counter))
+}
+
+/// Where the client nonce and the nonce count of a signature come from.
+#[derive(Clone, Copy)]
+enum Counter {
+    /// Signed with the user's realm and nonce: both exactly as the user gave them, as Newman
+    /// signs (no `nc` without a count, `cnonce="undefined"` without a client nonce, both empty
+    /// in the digest then).
+    AsGiven { cnonce_absent: bool },
+    /// Replayed after a challenge: a fresh client nonce and count `00000001` unless given.
+    Fresh,
+}
+
+impl Counter {
+    /// `(cnonce hashed, cnonce shown, nc)` for `values`.
+    fn pick(self, values: &Challenge) -> (String, String, String) {
+        match self {
+            Counter::AsGiven { cnonce_absent } => {
+                let shown = if cnonce_absent {
+                    "undefined".to_string()
+                } else {
+                    values.cnonce.clone()
+                };
+                (values.cnonce.clone(), shown, values.nc.clone())
+            }
+            Counter::Fresh => {
+                let cnonce = if values.cnonce.is_empty() {
+                    random_alnum(8)
+                } else {
+                    values.cnonce.clone()
+                };
+                let nc = match values.nc.trim() {
+                    "" => "00000001".to_string(),
+                    n if n.len() < 8 && n.chars().all(|c| c.is_ascii_hexdigit()) => {
+                        format!("{n:0>8}")
+                    }
+                    n => n.to_string(),
+                };
+                (cnonce.clone(), cnonce, nc)
+            }
+        }
+    }
 }
 
 /// The replay after a challenge in `response_headers`, if there is one worth making.
@@ -108,7 +153,7 @@ pub(super) fn replay(
     if values.nonce.is_empty() {
         return None;
     }
-    Some(finish(authorization(&values, input)))
+    Some(finish(authorization(&values, input, Counter::Fresh)))
 }
 
 fn finish(header: Result<String, String>) -> AuthResult {
@@ -174,7 +219,11 @@ fn algorithm(name: &str) -> Option<(HexHash, bool)> {
 }
 
 /// The `Authorization` header value for `values` on `input`.
-fn authorization(values: &Challenge, input: &SignInput<'_>) -> Result<String, String> {
+fn authorization(
+    values: &Challenge,
+    input: &SignInput<'_>,
+    counter: Counter,
+) -> Result<String, String> {
     let (h, sess) = algorithm(&values.algorithm).ok_or_else(|| {
         format!(
             "digest auth: unsupported algorithm \"{}\"; the request was sent without it",
@@ -183,19 +232,10 @@ fn authorization(values: &Challenge, input: &SignInput<'_>) -> Result<String, St
     })?;
     let uri = UrlParts::parse(input.url)?.resource();
     let qop = values.qop.trim().to_ascii_lowercase();
-    let cnonce = if values.cnonce.is_empty() {
-        random_alnum(8)
-    } else {
-        values.cnonce.clone()
-    };
-    let nc = match values.nc.trim() {
-        "" => "00000001".to_string(),
-        n if n.len() < 8 && n.chars().all(|c| c.is_ascii_hexdigit()) => format!("{n:0>8}"),
-        n => n.to_string(),
-    };
+    let (cnonce, cnonce_shown, nc) = counter.pick(values);
     let mut ha1 = h(format!("{}:{}:{}", values.username, values.realm, values.password).as_bytes());
     if sess {
-        ha1 = h(format!("{ha1}:{}:{cnonce}", values.nonce).as_bytes());
+        ha1 = h(format!("{ha1}:{}:{cnonce_shown}", values.nonce).as_bytes());
     }
     let ha2 = if qop == "auth-int" {
         let body_hash = h(input.body.unwrap_or_default());
@@ -222,10 +262,11 @@ fn authorization(values: &Challenge, input: &SignInput<'_>) -> Result<String, St
         quote(&uri),
     );
     if !qop.is_empty() {
-        header.push_str(&format!(
-            ", qop={qop}, nc={nc}, cnonce=\"{}\"",
-            quote(&cnonce)
-        ));
+        header.push_str(&format!(", qop={qop}"));
+        if !nc.is_empty() {
+            header.push_str(&format!(", nc={nc}"));
+        }
+        header.push_str(&format!(", cnonce=\"{}\"", quote(&cnonce_shown)));
     }
     header.push_str(&format!(", response=\"{response}\""));
     if !values.opaque.is_empty() {
@@ -272,6 +313,30 @@ mod tests {
         assert!(h.contains("opaque=\"5ccc069c403ebaf9f0171e9517f40e41\""));
     }
 
+    #[test]
+    fn digest_user_nonce_signs_count_and_client_nonce_as_given() {
+        let a = auth(
+            "digest",
+            &[
+                ("username", "postman"),
+                ("password", "password"),
+                ("realm", "echo"),
+                ("nonce", "n0nce"),
+                ("qop", "auth"),
+            ],
+        );
+        let h = header_of(
+            &apply(&a, &get("http://echo.test/digest-auth")),
+            "authorization",
+        )
+        .unwrap();
+        assert!(
+            h.contains("qop=auth, cnonce=\"undefined\", response="),
+            "{h}"
+        );
+        assert!(!h.contains("nc="), "{h}");
+    }
+
     fn rfc7616(algorithm: &str) -> String {
         let a = auth(
             "digest",
@@ -282,6 +347,7 @@ mod tests {
                 ("nonce", "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v"),
                 ("algorithm", algorithm),
                 ("qop", "auth"),
+                ("nonceCount", "00000001"),
                 (
                     "clientNonce",
                     "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ",
@@ -346,6 +412,7 @@ mod tests {
         assert!(r.effects.is_empty() && r.warning.is_some());
     }
 
+    /// Without `nonceCount` Newman hashes an empty count and sends no `nc`.
     #[test]
     fn digest_auth_int_hashes_the_body() {
         let a = auth(
@@ -367,6 +434,6 @@ mod tests {
             body_type: None,
         };
         let h = header_of(&apply(&a, &input), "authorization").unwrap();
-        assert_eq!(response_of(&h), "4ba07a69dcc87ae8ab5bbc64d2cfc467");
+        assert_eq!(response_of(&h), "4fccee2a8eb081c4e73a679f58f21888");
     }
 }

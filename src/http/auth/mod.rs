@@ -146,6 +146,11 @@ impl Params<'_> {
         self.auth.param(key)
     }
 
+    /// Whether the block names the parameter at all (any value).
+    fn has(&self, key: &str) -> bool {
+        self.auth.params.contains_key(key)
+    }
+
     /// The first non-empty of several spellings of a parameter.
     fn any(&self, keys: &[&str]) -> String {
         keys.iter()
