@@ -127,6 +127,7 @@ pub(super) fn sent_view(
             None => spec.auth.as_deref().map(auth_json),
         },
         description: spec.description.as_deref().cloned(),
+        written_host: None,
     }
 }
 
@@ -193,6 +194,12 @@ pub(super) fn template_view(item: &Item, id: &str, spec: &RequestSpec) -> Reques
         url_variables: url_variables(spec),
         auth: spec.auth.as_deref().map(auth_json),
         description: spec.description.as_deref().cloned(),
+        written_host: spec
+            .url
+            .parts()
+            .host
+            .clone()
+            .map(|host| (host, spec.url.parts().port.clone())),
     }
 }
 
