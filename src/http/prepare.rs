@@ -12,8 +12,8 @@ use crate::collection::{Auth, Body, KeyValue};
 mod url_checks;
 
 use url_checks::{
-    add_query_param, header_error, percent_decode, remove_query_param, shown_url, url_basic_auth,
-    wire_url,
+    add_query_param, header_error, method_error, percent_decode, remove_query_param, shown_url,
+    url_basic_auth, wire_url,
 };
 
 /// Methods whose body Postman drops unless `disableBodyPruning` is set.
@@ -185,7 +185,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
     let headers = object.into_wire();
     learn_sent_headers(&mut script_headers, &headers);
     if error.is_none() {
-        error = header_error(&headers);
+        error = method_error(&method).or_else(|| header_error(&headers));
     }
 
     Prepared {
@@ -614,6 +614,12 @@ mod tests {
         assert_eq!(bad("X", "a\nb"), Some("ERR_INVALID_CHAR"));
         assert_eq!(bad("X", "café\tx"), None);
         assert_eq!(bad("X", "😀"), Some("ERR_INVALID_CHAR"));
+        assert!(method_error("PROPFIND").is_none());
+        assert!(
+            method_error("{{METHOD}}").is_some_and(|e| e.name == "TypeError"
+                && e.code == Some("ERR_INVALID_HTTP_TOKEN")
+                && e.message == "Method must be a valid HTTP token [\"{{METHOD}}\"]")
+        );
     }
 
     #[test]

@@ -249,6 +249,13 @@ impl ItemRunner<'_> {
         if result.is_ok() {
             warn_runtime(listener, cursor, item, &prepared.response_warnings);
         }
+        // A failed request names its item as resolved (Newman's failure source is the item
+        // with its variables replaced, name included).
+        let resolved_name = result.is_err().then(|| scopes.resolve(item.name));
+        let item = match &resolved_name {
+            Some(name) => ItemRef { name, ..item },
+            None => item,
+        };
         listener.on_event(&Event::Request {
             cursor,
             item,

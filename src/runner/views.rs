@@ -83,13 +83,14 @@ pub(super) fn sent_view(
     signed_auth: Option<&Auth>,
     scopes: &Scopes,
 ) -> RequestView {
+    let (headers, system_headers) = with_nameless_headers(spec, prepared, scopes);
     RequestView {
         id: Some(id.to_string()),
         name: item.name.clone(),
         method: prepared.request.method.clone(),
         url: prepared.request.url.clone(),
-        headers: prepared.script_headers.clone(),
-        system_headers: prepared.system_headers.clone(),
+        headers,
+        system_headers,
         body: prepared
             .request
             .body
@@ -126,7 +127,29 @@ pub(super) fn sent_view(
             None => spec.auth.as_deref().map(auth_json),
         },
         description: spec.description.as_deref().cloned(),
+        written_host: None,
     }
+}
+
+/// The headers of the request as sent, with the user's enabled headers that have no name put
+/// back at their places: they are never sent, but Newman's request object keeps them.
+fn with_nameless_headers(
+    spec: &RequestSpec,
+    prepared: &Prepared,
+    scopes: &Scopes,
+) -> (Vec<(String, String)>, Vec<bool>) {
+    let mut headers = prepared.script_headers.clone();
+    let mut system = prepared.system_headers.clone();
+    for (at, h) in spec.headers.iter().filter(|h| !h.disabled).enumerate() {
+        if h.key.is_empty() {
+            let at = at.min(headers.len());
+            headers.insert(at, (String::new(), scopes.resolve(&h.value)));
+            if at <= system.len() {
+                system.insert(at, false);
+            }
+        }
+    }
+    (headers, system)
 }
 
 /// List the `Cookie` header the request went out with in `view`, as Postman's request object
@@ -171,6 +194,12 @@ pub(super) fn template_view(item: &Item, id: &str, spec: &RequestSpec) -> Reques
         url_variables: url_variables(spec),
         auth: spec.auth.as_deref().map(auth_json),
         description: spec.description.as_deref().cloned(),
+        written_host: spec
+            .url
+            .parts()
+            .host
+            .clone()
+            .map(|host| (host, spec.url.parts().port.clone())),
     }
 }
 
@@ -257,7 +286,9 @@ fn body_definition(body: &Body) -> Value {
             let fields: Vec<Value> = params
                 .iter()
                 .map(|p| {
-                    let mut v = json!({"key": p.key});
+                    // A file row keeps its value too (empty unless written), as the SDK's
+                    // form parameter has one.
+                    let mut v = json!({"key": p.key, "value": p.value});
                     if p.is_file {
                         v["type"] = json!("file");
                         v["src"] = match p.src.as_slice() {
@@ -266,7 +297,6 @@ fn body_definition(body: &Body) -> Value {
                         };
                     } else {
                         v["type"] = json!("text");
-                        v["value"] = json!(p.value);
                     }
                     if let Some(ctype) = &p.content_type {
                         v["contentType"] = json!(ctype);

@@ -72,6 +72,10 @@ pub struct RequestView {
     pub auth: Option<Value>,
     /// The request's description (`{"content": ..., "type": ...}`).
     pub description: Option<Value>,
+    /// A structured URL's host elements and port as written, which a pre-request script sees
+    /// as they are (an element may hold dots or a port: `["127.0.0.1:3000"]`); `None` to
+    /// take both from [`RequestView::url`].
+    pub written_host: Option<(Vec<String>, Option<String>)>,
 }
 
 /// The response as the script sees it (`pm.response`).

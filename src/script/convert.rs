@@ -87,6 +87,10 @@ struct InputRequest<'a> {
     disabled_query: &'a [(usize, String, Option<String>)],
     auth: Option<&'a Value>,
     description: Option<&'a Value>,
+    #[serde(rename = "writtenHost")]
+    written_host: Option<&'a [String]>,
+    #[serde(rename = "writtenPort")]
+    written_port: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +168,11 @@ pub(crate) fn meta_parts(script: &ScriptContext<'_>) -> MetaParts {
         disabled_query: &request.disabled_query,
         auth: request.auth.as_ref(),
         description: request.description.as_ref(),
+        written_host: request.written_host.as_ref().map(|(h, _)| h.as_slice()),
+        written_port: request
+            .written_host
+            .as_ref()
+            .and_then(|(_, p)| p.as_deref()),
     };
     let response = script.response.map(|r| InputResponse {
         code: r.code,

@@ -615,6 +615,11 @@
       // The SDK's own properties, in its order: description, url, headers, method, body, auth.
       if (data.description) this.description = new Description(data.description);
       this.url = new Url(data.url);
+      // A structured URL keeps its host elements and port as written until it is resolved.
+      if (data.writtenHost) {
+        this.url.host = data.writtenHost.slice();
+        this.url.port = data.writtenPort === null ? undefined : data.writtenPort;
+      }
       // Disabled query parameters are listed (not sent), each at its place.
       for (const d of data.disabledQuery || []) {
         const items = this.url.query._items;

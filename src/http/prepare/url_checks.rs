@@ -56,6 +56,21 @@ pub(super) fn url_refused(url: &str, sent: &str) -> Option<HttpError> {
     None
 }
 
+/// Node's refusal of a method that is not an HTTP token (`{{METHOD}}`, a name with a space),
+/// checked before the headers as Node's `ClientRequest` does.
+pub(super) fn method_error(method: &str) -> Option<HttpError> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if method.chars().all(token) {
+        return None;
+    }
+    Some(HttpError::coded(
+        HttpErrorKind::Invalid,
+        "TypeError",
+        "ERR_INVALID_HTTP_TOKEN",
+        format!("Method must be a valid HTTP token [\"{method}\"]"),
+    ))
+}
+
 /// The first header Node refuses to send: a name that is not an HTTP token, or a value with a
 /// character outside tab, printable ASCII and Latin-1.
 pub(super) fn header_error(headers: &[(String, String)]) -> Option<HttpError> {

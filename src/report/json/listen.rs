@@ -41,6 +41,7 @@ impl JsonReporter {
     fn on_request(&mut self, event: &Event<'_>) {
         let Event::Request {
             cursor,
+            item,
             request,
             response,
             credentials,
@@ -85,10 +86,11 @@ impl JsonReporter {
             let source = (!from_script)
                 .then(|| self.sdk.node(self.node).cloned())
                 .flatten()
-                .map(|mut item| {
-                    item["request"]["url"] = request_json["url"].clone();
-                    item["request"]["header"] = request_json["header"].clone();
-                    item
+                .map(|mut node| {
+                    node["request"]["url"] = request_json["url"].clone();
+                    node["request"]["header"] = request_json["header"].clone();
+                    node["name"] = json!(item.name);
+                    node
                 });
             self.failures.push(FailureContext {
                 node: (!from_script).then_some(self.node),

@@ -122,3 +122,19 @@ fn legacy_global_assigned_by_a_script_holds_its_value_without_warning() {
         ]
     );
 }
+
+#[test]
+fn written_host_elements_stay_as_written_before_resolution() {
+    let mut req = request();
+    req.url = "http://127.0.0.1:3000/p?x=1".to_string();
+    req.written_host = Some((vec!["127.0.0.1:3000".to_string()], None));
+    let source = "const u = pm.request.url;\n\
+                  console.log([JSON.stringify(u.host), u.getHost(), String(u.port), u.toString()].join(' '));";
+    let out = prerequest(&req, &[], source);
+    assert_eq!(out.error, None);
+    assert_eq!(
+        logged(&out),
+        ["[\"127.0.0.1:3000\"] 127.0.0.1:3000 undefined http://127.0.0.1:3000/p?x=1"]
+    );
+    assert!(out.request_changes.is_none());
+}
