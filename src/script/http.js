@@ -1461,7 +1461,7 @@
     const p = new P.Assertion(a.__flags.object, a.__flags.message);
     mustBe(p, test, label);
   }
-  function isResponse(o) { return o instanceof Response; }
+  function isResponse(o) { return o instanceof Response || sdkName(o) === 'Response'; }
   function response(a) { probe(a, isResponse, 'response'); return a.__flags.object; }
   function numericCode(a) {
     const r = response(a);
@@ -1478,7 +1478,7 @@
     return r;
   }
 
-  property('postmanRequest', function () { mustBe(this, function (o) { return o instanceof Request; }, 'request'); });
+  property('postmanRequest', function () { mustBe(this, function (o) { return kindOf(o) === 'request'; }, 'request'); });
   property('postmanResponse', function () { mustBe(this, isResponse, 'response'); });
   property('postmanRequestOrResponse', function () { mustBe(this, isHttpMessage, 'request or response'); });
 
