@@ -1678,11 +1678,16 @@
   P.RequestBody = RequestBody;
   P.Response = Response;
   // pm.request and pm.response: the same objects with `to` (pm.response.to.have.status(200)).
+  // (`to` is each object's own, non-enumerable getter, as the sandbox defines it)
+  const ownTo = function (o) {
+    Object.defineProperty(o, 'to', { get: function () { return P.expect(this).to; }, configurable: true });
+    return o;
+  };
   P.ScriptRequest = class PostmanRequest extends Request {
-    get to() { return P.expect(this).to; }
+    constructor(...args) { super(...args); ownTo(this); }
   };
   P.ScriptResponse = class PostmanResponse extends Response {
-    get to() { return P.expect(this).to; }
+    constructor(...args) { super(...args); ownTo(this); }
   };
   P.parseJson = parseJson;
   P.contentInfo = contentInfo;

@@ -241,10 +241,11 @@
   function logger(level) {
     return function () { pushConsole(level, P.consoleText(Array.prototype.slice.call(arguments))); };
   }
-  // Newman's sandbox console has these six methods only; `clear` prints an empty block.
+  // Newman's sandbox console has these six methods only; `clear` prints its arguments like
+  // `log` (an empty block without any).
   const consoleObject = {
     log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
-    debug: logger('log'), clear: function () { pushConsole('log', ''); },
+    debug: logger('log'), clear: logger('log'),
   };
 
   // ---- setNextRequest, skipRequest -------------------------------------------------------------
@@ -881,8 +882,14 @@
   }
 
   // The synchronous part of the script is over (promise jobs and timers have not run): Newman
-  // records the legacy `tests` now and stops printing deprecation warnings.
+  // records the legacy `tests` now and stops printing deprecation warnings. True when timers or
+  // host calls (`pm.sendRequest`, the cookie jar) are pending: the script has gone asynchronous.
   function synced() {
+    recordLegacyTests();
+    return Boolean(S && ((S.timers && S.timers.size > 0) || (S.outbox && S.outbox.length > 0)));
+  }
+
+  function recordLegacyTests() {
     if (!S || S.legacyDone) return;
     S.legacyDone = true;
     if (S.noLegacy) return;
