@@ -915,8 +915,20 @@
     return err;
   }
 
+  // `text` without a leading byte order mark, as liquid-json finds one: U+FEFF or U+BBBF, or the
+  // marks' bytes read as characters (FE FF, FF FE, EF BB BF).
+  function stripBom(text) {
+    if (typeof text !== 'string') return text;
+    const c = function (i) { return text.charCodeAt(i); };
+    if (c(0) === 0xfeff || c(0) === 0xbbbf) return text.slice(1);
+    if ((c(0) === 0xfe && c(1) === 0xff) || (c(0) === 0xff && c(1) === 0xfe)) return text.slice(2);
+    if (c(0) === 0xef && c(1) === 0xbb && c(2) === 0xbf) return text.slice(3);
+    return text;
+  }
+  P.stripBom = stripBom;
+
   function parseJson(text, reviver) {
-    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const clean = stripBom(text);
     try {
       return JSON.parse(clean, reviver);
     } catch (e) {

@@ -756,7 +756,9 @@
   let explaining = false;
   Object.defineProperty(JSON, 'parse', {
     value: function parse(text, reviver) {
-      const source = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      // ("use sandbox2" scripts have the engine's own JSON)
+      if (S && S.noLegacy) return nativeParse(text, reviver);
+      const source = P.stripBom(text);
       try {
         return nativeParse(source, reviver);
       } catch (e) {
