@@ -1099,6 +1099,8 @@
   // ---- host calls ----------------------------------------------------------------------------
   function hostCall(call, done) {
     const S = P.state();
+    // After `skipRequest()` nothing more goes out (the sandbox has stopped the script).
+    if (S.frozen) return;
     if (!S.outbox) {
       S.outbox = [];
       S.calls = new Map();
