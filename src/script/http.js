@@ -1251,6 +1251,8 @@
     jar() { return cookieJar; }
   }
 
+  CookieList._postman_propertyName = 'CookieList';
+
   function needUrl(what, url) {
     if (url && typeof url === 'object' && typeof url.toString === 'function') url = url.toString();
     if (typeof url !== 'string' || url === '') throw new TypeError('CookieJar.' + what + '() requires a valid url');
@@ -1426,13 +1428,18 @@
       if (typeof callback !== 'function') return;
       const failed = result.error !== undefined;
       const res = failed ? new Response(null) : new Response(result.ok, result.ok.body);
-      // Newman's history: the response's cookies; none after a transport error.
-      const history = failed ? undefined : { cookies: res.cookies };
-      try {
-        callback.call(self, failed ? transportError(result.error) : null, res, history);
-      } catch (e) {
-        // Newman does not report it.
-      }
+      const answer = function (history) {
+        try {
+          callback.call(self, failed ? transportError(result.error) : null, res, history);
+        } catch (e) {
+          // Newman does not report it.
+        }
+      };
+      if (failed) return answer(undefined);
+      // Newman's history: the jar's cookies for the URL once the request is done.
+      hostCall({ type: 'jar', action: 'getAll', url: definition.url }, function (jar) {
+        answer({ cookies: new CookieList(Array.isArray(jar.ok) ? jar.ok : []) });
+      });
     });
     return self;
   };
