@@ -981,6 +981,7 @@
 
   // The size in which each response's body arrived, when it differs from its text's.
   const receivedSizes = new WeakMap();
+  const bodies = new WeakMap();
 
   // pm.response (postman-collection's Response). After a request error it has no code, status
   // or body, and an empty header list.
@@ -1006,16 +1007,13 @@
         // A large body: read only when a script asks for it.
         let text;
         let made = false;
-        Object.defineProperty(this, '_body', {
-          get: function () {
-            if (!made) { text = body(); made = true; }
-            return text;
-          },
-          set: function (value) { text = value; made = true; },
-          enumerable: false, configurable: true,
+        bodies.set(this, function () {
+          if (!made) { text = body(); made = true; }
+          return text;
         });
       } else {
-        Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
+        const text = data ? body : undefined;
+        bodies.set(this, function () { return text; });
       }
       if (data) {
         Object.defineProperty(this, 'stream', {
@@ -1040,6 +1038,11 @@
       if (!data) return;
       this.responseTime = data.time;
       this.responseSize = data.size;
+    }
+    // The body as received (kept off the object: the SDK's response has no such own property).
+    get _body() {
+      const read = bodies.get(this);
+      return read ? read() : undefined;
     }
     // The body's text, without a leading byte order mark.
     text() {
