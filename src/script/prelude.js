@@ -691,7 +691,7 @@
     return lib('schema').assertion(this, schema, options);
   });
   // Newman gives scripts liquid-json as `JSON`: a leading BOM is ignored and a parse failure is a
-  // `JSONError` (worded like `pm.response.json()`'s).
+  // `JSONError` (worded like `pm.response.json()`'s); its parse and stringify are enumerable.
   // ... and its stringify reports failures as a `JSONError` in V8's words.
   const nativeStringify = JSON.stringify;
   function ctorName(obj) {
@@ -750,7 +750,7 @@
         throw err;
       }
     },
-    writable: true, configurable: true, enumerable: false,
+    writable: true, configurable: true, enumerable: true,
   });
   const nativeParse = JSON.parse;
   let explaining = false;
@@ -777,7 +777,7 @@
         throw e;
       }
     },
-    writable: true, configurable: true, enumerable: false,
+    writable: true, configurable: true, enumerable: true,
   });
   // Sugar.js prototype extensions (`'abc'.has('b')`, `[].none()`, ...) that Newman installs.
   lib('sugar');
