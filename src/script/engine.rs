@@ -226,7 +226,7 @@ impl Sandbox {
         if error.is_none() {
             error = self.run_compiled(source, key, &mut clock);
         }
-        if error.as_ref().is_none_or(|e| !self.is_timeout(e))
+        if error.as_ref().is_none_or(|e| !is_timeout(e))
             && let Err(timed_out) = self.settle(source, host).await
         {
             error.get_or_insert(timed_out);
@@ -559,10 +559,6 @@ impl Sandbox {
             call_hook::<()>(&ctx, "deliver", (id, json))
                 .map_err(|err| script_error(&ctx, err, source, &self.deadline, true))
         })
-    }
-
-    fn is_timeout(&self, err: &ScriptError) -> bool {
-        is_timeout(err)
     }
 }
 
