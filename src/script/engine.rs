@@ -226,7 +226,7 @@ impl Sandbox {
         if error.is_none() {
             error = self.run_compiled(source, key, &mut clock);
         }
-        if error.as_ref().is_none_or(|e| !self.is_timeout(e))
+        if error.as_ref().is_none_or(|e| !is_timeout(e))
             && let Err(timed_out) = self.settle(source, host).await
         {
             error.get_or_insert(timed_out);
@@ -320,6 +320,7 @@ impl Sandbox {
             self.compiled.clear();
         }
         let keep = self.seen_once.seen(key.0);
+        let keep_async = self.options.async_errors;
         let (deadline, hooks) = (&self.deadline, &self.hooks);
         let (compiled, ahead) = (&mut self.compiled, &mut self.ahead);
         self.context.with(|ctx| {
@@ -338,10 +339,14 @@ impl Sandbox {
                 .map(|err| script_error(&ctx, err, source, deadline, false))
                 .filter(|e| !e.is_nothing());
             // The synchronous part is over: the legacy `tests` are recorded now, as Newman does.
-            if call::<()>(hooks, &ctx, Hook::Synced, ()).is_err() {
+            let went_async = call::<bool>(hooks, &ctx, Hook::Synced, ()).unwrap_or_else(|_| {
                 ctx.catch();
-            }
-            error
+                false
+            });
+            // A script that throws while its timers or requests are pending has gone
+            // asynchronous: Newman hands the error to the async handler, which reports it only
+            // when asynchronous errors are kept (as one thrown inside a timer).
+            error.filter(|e| keep_async || !went_async || is_timeout(e))
         })
     }
 
@@ -555,12 +560,13 @@ impl Sandbox {
                 .map_err(|err| script_error(&ctx, err, source, &self.deadline, true))
         })
     }
+}
 
-    fn is_timeout(&self, err: &ScriptError) -> bool {
-        err.position.is_none()
-            && err.message.starts_with("sandbox: ")
-            && err.message.ends_with(" script execution timeout")
-    }
+/// Whether `err` is the sandbox's script timeout.
+fn is_timeout(err: &ScriptError) -> bool {
+    err.position.is_none()
+        && err.message.starts_with("sandbox: ")
+        && err.message.ends_with(" script execution timeout")
 }
 
 /// Turn a failed evaluation into a [`ScriptError`] positioned in the user's source.

@@ -116,7 +116,6 @@
     } catch (e) {
       // Never let the rewording get in the way of the error itself.
     }
-    if (typeof userPrepare === 'function') return ownStack(err, userPrepare.call(Error, err, sites));
     let head = '';
     if (err !== null && typeof err === 'object') {
       try {
@@ -144,15 +143,14 @@
   }
   P.errorHeader = header;
 
-  // Scripts see `Error.prepareStackTrace` as their own (undefined until they set it, as in
-  // Node); the engine keeps calling `prepare`, which hands over to theirs.
-  let userPrepare;
+  // Newman's sandbox fixes `Error.prepareStackTrace` (read-only, not configurable): scripts see
+  // a function named `value` and cannot replace it; the engine keeps calling `prepare`.
+  // (assigned first: the engine keeps the hook it is given through its own setter)
   Error.prepareStackTrace = prepare;
   try {
+    Object.defineProperty(prepare, 'name', { value: 'value' });
     Object.defineProperty(Error, 'prepareStackTrace', {
-      get: function () { return userPrepare; },
-      set: function (value) { userPrepare = value; },
-      enumerable: false, configurable: true,
+      value: prepare, writable: false, enumerable: false, configurable: false,
     });
   } catch (e) {
     // Not redefinable: scripts then see (and may replace) the hook itself.

@@ -920,8 +920,20 @@
     return err;
   }
 
+  // `text` without a leading byte order mark, as liquid-json finds one: U+FEFF or U+BBBF, or the
+  // marks' bytes read as characters (FE FF, FF FE, EF BB BF).
+  function stripBom(text) {
+    if (typeof text !== 'string') return text;
+    const c = function (i) { return text.charCodeAt(i); };
+    if (c(0) === 0xfeff || c(0) === 0xbbbf) return text.slice(1);
+    if ((c(0) === 0xfe && c(1) === 0xff) || (c(0) === 0xff && c(1) === 0xfe)) return text.slice(2);
+    if (c(0) === 0xef && c(1) === 0xbb && c(2) === 0xbf) return text.slice(3);
+    return text;
+  }
+  P.stripBom = stripBom;
+
   function parseJson(text, reviver) {
-    const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const clean = stripBom(text);
     try {
       return JSON.parse(clean, reviver);
     } catch (e) {
@@ -974,6 +986,7 @@
 
   // The size in which each response's body arrived, when it differs from its text's.
   const receivedSizes = new WeakMap();
+  const bodies = new WeakMap();
 
   // pm.response (postman-collection's Response). After a request error it has no code, status
   // or body, and an empty header list.
@@ -999,16 +1012,13 @@
         // A large body: read only when a script asks for it.
         let text;
         let made = false;
-        Object.defineProperty(this, '_body', {
-          get: function () {
-            if (!made) { text = body(); made = true; }
-            return text;
-          },
-          set: function (value) { text = value; made = true; },
-          enumerable: false, configurable: true,
+        bodies.set(this, function () {
+          if (!made) { text = body(); made = true; }
+          return text;
         });
       } else {
-        Object.defineProperty(this, '_body', { value: data ? body : undefined, writable: true, enumerable: false });
+        const text = data ? body : undefined;
+        bodies.set(this, function () { return text; });
       }
       if (data) {
         Object.defineProperty(this, 'stream', {
@@ -1033,6 +1043,11 @@
       if (!data) return;
       this.responseTime = data.time;
       this.responseSize = data.size;
+    }
+    // The body as received (kept off the object: the SDK's response has no such own property).
+    get _body() {
+      const read = bodies.get(this);
+      return read ? read() : undefined;
     }
     // The body's text, without a leading byte order mark.
     text() {
@@ -1092,6 +1107,8 @@
   // ---- host calls ----------------------------------------------------------------------------
   function hostCall(call, done) {
     const S = P.state();
+    // After `skipRequest()` nothing more goes out (the sandbox has stopped the script).
+    if (S.frozen) return;
     if (!S.outbox) {
       S.outbox = [];
       S.calls = new Map();
@@ -1241,6 +1258,8 @@
     toString() { return this._items.map(String).join('; '); }
     jar() { return cookieJar; }
   }
+
+  CookieList._postman_propertyName = 'CookieList';
 
   function needUrl(what, url) {
     if (url && typeof url === 'object' && typeof url.toString === 'function') url = url.toString();
@@ -1417,13 +1436,18 @@
       if (typeof callback !== 'function') return;
       const failed = result.error !== undefined;
       const res = failed ? new Response(null) : new Response(result.ok, result.ok.body);
-      // Newman's history: the response's cookies; none after a transport error.
-      const history = failed ? undefined : { cookies: res.cookies };
-      try {
-        callback.call(self, failed ? transportError(result.error) : null, res, history);
-      } catch (e) {
-        // Newman does not report it.
-      }
+      const answer = function (history) {
+        try {
+          callback.call(self, failed ? transportError(result.error) : null, res, history);
+        } catch (e) {
+          // Newman does not report it.
+        }
+      };
+      if (failed) return answer(undefined);
+      // Newman's history: the jar's cookies for the URL once the request is done.
+      hostCall({ type: 'jar', action: 'getAll', url: definition.url }, function (jar) {
+        answer({ cookies: new CookieList(Array.isArray(jar.ok) ? jar.ok : []) });
+      });
     });
     return self;
   };
@@ -1466,7 +1490,7 @@
     const p = new P.Assertion(a.__flags.object, a.__flags.message);
     mustBe(p, test, label);
   }
-  function isResponse(o) { return o instanceof Response; }
+  function isResponse(o) { return o instanceof Response || sdkName(o) === 'Response'; }
   function response(a) { probe(a, isResponse, 'response'); return a.__flags.object; }
   function numericCode(a) {
     const r = response(a);
@@ -1483,7 +1507,7 @@
     return r;
   }
 
-  property('postmanRequest', function () { mustBe(this, function (o) { return o instanceof Request; }, 'request'); });
+  property('postmanRequest', function () { mustBe(this, function (o) { return kindOf(o) === 'request'; }, 'request'); });
   property('postmanResponse', function () { mustBe(this, isResponse, 'response'); });
   property('postmanRequestOrResponse', function () { mustBe(this, isHttpMessage, 'request or response'); });
 
@@ -1683,11 +1707,16 @@
   P.RequestBody = RequestBody;
   P.Response = Response;
   // pm.request and pm.response: the same objects with `to` (pm.response.to.have.status(200)).
+  // (`to` is each object's own, non-enumerable getter, as the sandbox defines it)
+  const ownTo = function (o) {
+    Object.defineProperty(o, 'to', { get: function () { return P.expect(this).to; }, configurable: true });
+    return o;
+  };
   P.ScriptRequest = class PostmanRequest extends Request {
-    get to() { return P.expect(this).to; }
+    constructor(...args) { super(...args); ownTo(this); }
   };
   P.ScriptResponse = class PostmanResponse extends Response {
-    get to() { return P.expect(this).to; }
+    constructor(...args) { super(...args); ownTo(this); }
   };
   P.parseJson = parseJson;
   P.contentInfo = contentInfo;

@@ -242,10 +242,11 @@
   function logger(level) {
     return function () { pushConsole(level, P.consoleText(Array.prototype.slice.call(arguments))); };
   }
-  // Newman's sandbox console has these six methods only; `clear` prints an empty block.
+  // Newman's sandbox console has these six methods only; `clear` prints its arguments like
+  // `log` (an empty block without any).
   const consoleObject = {
     log: logger('log'), info: logger('info'), warn: logger('warn'), error: logger('error'),
-    debug: logger('log'), clear: function () { pushConsole('log', ''); },
+    debug: logger('log'), clear: logger('log'),
   };
 
   // ---- setNextRequest, skipRequest -------------------------------------------------------------
@@ -693,7 +694,7 @@
     return lib('schema').assertion(this, schema, options);
   });
   // Newman gives scripts liquid-json as `JSON`: a leading BOM is ignored and a parse failure is a
-  // `JSONError` (worded like `pm.response.json()`'s).
+  // `JSONError` (worded like `pm.response.json()`'s); its parse and stringify are enumerable.
   // ... and its stringify reports failures as a `JSONError` in V8's words.
   const nativeStringify = JSON.stringify;
   function ctorName(obj) {
@@ -752,13 +753,15 @@
         throw err;
       }
     },
-    writable: true, configurable: true, enumerable: false,
+    writable: true, configurable: true, enumerable: true,
   });
   const nativeParse = JSON.parse;
   let explaining = false;
   Object.defineProperty(JSON, 'parse', {
     value: function parse(text, reviver) {
-      const source = typeof text === 'string' && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      // ("use sandbox2" scripts have the engine's own JSON)
+      if (S && S.noLegacy) return nativeParse(text, reviver);
+      const source = P.stripBom(text);
       try {
         return nativeParse(source, reviver);
       } catch (e) {
@@ -777,7 +780,7 @@
         throw e;
       }
     },
-    writable: true, configurable: true, enumerable: false,
+    writable: true, configurable: true, enumerable: true,
   });
   // Sugar.js prototype extensions (`'abc'.has('b')`, `[].none()`, ...) that Newman installs.
   lib('sugar');
@@ -884,8 +887,14 @@
   }
 
   // The synchronous part of the script is over (promise jobs and timers have not run): Newman
-  // records the legacy `tests` now and stops printing deprecation warnings.
+  // records the legacy `tests` now and stops printing deprecation warnings. True when timers or
+  // host calls (`pm.sendRequest`, the cookie jar) are pending: the script has gone asynchronous.
   function synced() {
+    recordLegacyTests();
+    return Boolean(S && ((S.timers && S.timers.size > 0) || (S.outbox && S.outbox.length > 0)));
+  }
+
+  function recordLegacyTests() {
     if (!S || S.legacyDone) return;
     S.legacyDone = true;
     if (S.noLegacy) return;

@@ -250,6 +250,22 @@
     return out;
   }
 
+  // A scope's `mutations`: a live view of this script's changes as the SDK's auto-compacting
+  // MutationTracker shows them (count() is the number of names changed).
+  function tracker(key) {
+    const view = {
+      autoCompact: true,
+      stream: [],
+      count: function () { return Object.keys(compacted(mutations(key))).length; },
+      toJSON: function () { return { autoCompact: true, stream: [], compacted: compacted(mutations(key)) }; },
+    };
+    Object.defineProperty(view, 'compacted', { get: function () { return compacted(mutations(key)); }, enumerable: true });
+    return view;
+  }
+  function defineTracker(scope, key) {
+    Object.defineProperty(scope, 'mutations', { get: function () { return tracker(key); }, enumerable: false });
+  }
+
   // How chai shows a scope in failure messages: as the SDK's VariableScope (its id, a uuid,
   // never fits).
   function scopeShape(scope) {
@@ -337,6 +353,7 @@
     };
     Object.defineProperty(scope, 'values', { get: function () { return valueList(list()); }, enumerable: true });
     Object.defineProperty(scope, 'constructor', { value: VariableScope, enumerable: false });
+    if (tracked) defineTracker(scope, key);
     P.chaiShapeFor(scope, 'PostmanVariableScope', scopeShape);
     if (meta) {
       Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true });
@@ -395,6 +412,7 @@
     variables: discontinued,
   };
   Object.defineProperty(variables, 'constructor', { value: VariableScope, enumerable: false });
+  defineTracker(variables, 'local');
   // pm.variables is a scope with layers (the scopes it reads through).
   P.chaiShapeFor(variables, 'PostmanVariableScope', function (scope) {
     const props = scopeShape(scope);

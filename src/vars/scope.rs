@@ -133,8 +133,12 @@ impl VariableScope {
 
     /// The value as template text (see [`value_to_text`]); an entry without a value is empty.
     pub fn get_text(&self, key: &str) -> Option<String> {
-        self.entry(key)
-            .map(|v| v.value.as_ref().map(value_to_text).unwrap_or_default())
+        self.entry(key).map(|v| {
+            v.value
+                .as_ref()
+                .map(|value| typed_text(v.kind.as_deref(), value))
+                .unwrap_or_default()
+        })
     }
 
     /// True when `key` names an enabled secret variable (`type: secret`).
@@ -208,6 +212,19 @@ impl VariableScope {
     }
 }
 
+/// A value as template text, read the way its type reads it: an `object` or `array` variable
+/// holds JSON text that the SDK parses back (`{{obj}}` is then `[object Object]`).
+fn typed_text(kind: Option<&str>, value: &Value) -> String {
+    if let (Some(kind @ ("object" | "array")), Value::String(text)) = (kind, value)
+        && let Ok(parsed) = serde_json::from_str::<Value>(text)
+        && (kind == "array") == parsed.is_array()
+        && (parsed.is_object() || parsed.is_array())
+    {
+        return value_to_text(&parsed);
+    }
+    value_to_text(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +277,13 @@ mod tests {
         assert!(scope.contains_key("u"));
         assert_eq!(scope.get("u"), None);
         assert_eq!(scope.get_text("u").as_deref(), Some(""));
+        let mut obj = var("o", "{\"a\":1}", false);
+        obj.kind = Some("object".into());
+        let mut arr = var("l", "[1,\"x\"]", false);
+        arr.kind = Some("array".into());
+        let typed = VariableScope::from_variables(&[obj, arr]);
+        assert_eq!(typed.get_text("o").as_deref(), Some("[object Object]"));
+        assert_eq!(typed.get_text("l").as_deref(), Some("1,x"));
     }
 
     #[test]

@@ -260,6 +260,33 @@
   A.compile = function (schema) {
     return this._compile(this._addSchema(schema));
   };
+  // Compile, loading each schema a $ref misses through `options.loadSchema` (a promise) first.
+  A.compileAsync = function (schema, meta, callback) {
+    const self = this;
+    if (typeof this._opts.loadSchema !== 'function') throw new Error('options.loadSchema should be a function');
+    if (typeof meta === 'function') callback = meta;
+    const loading = this._loadingSchemas || (this._loadingSchemas = {});
+    const added = function (ref) { return self._refs[ref] || self._schemas[ref]; };
+    const attempt = function (obj) {
+      try {
+        return self._compile(obj);
+      } catch (e) {
+        if (!e || e.missingSchema === undefined) throw e;
+        const ref = e.missingSchema;
+        if (added(ref)) throw new Error('Schema ' + ref + ' is loaded but ' + e.missingRef + ' cannot be resolved');
+        let p = loading[ref];
+        if (!p) {
+          p = loading[ref] = Promise.resolve(self._opts.loadSchema(ref));
+          const done = function () { delete loading[ref]; };
+          p.then(done, done);
+        }
+        return p.then(function (sch) { if (!added(ref)) self.addSchema(sch, ref); }).then(function () { return attempt(obj); });
+      }
+    };
+    const p = Promise.resolve().then(function () { return attempt(self._addSchema(schema)); });
+    if (typeof callback === 'function') p.then(function (v) { callback(null, v); }, callback);
+    return p;
+  };
   A.validate = function (schemaKeyRef, data) {
     let v;
     if (typeof schemaKeyRef === 'string') {
@@ -549,6 +576,12 @@
             const t = resolveRef(self, c.root, base, v);
             if (!t && c.opts.missingRefs === 'ignore') self.logger.warn(missingRef(v, base).message);
             else if (!t && c.opts.missingRefs !== 'fail') throw missingRef(v, base);
+            // The schema referred to is compiled too (its own references must resolve).
+            const seen = c.seen || (c.seen = new Set([c.root.schema]));
+            if (t && t.schema && typeof t.schema === 'object' && !seen.has(t.schema)) {
+              seen.add(t.schema);
+              precheck(Object.assign({}, c, { root: t.root || c.root }), t.schema, t.base, '#', false);
+            }
             break;
           }
           case 'format': {

@@ -20,7 +20,11 @@
     }
     return new WordArray(words, sigBytes);
   };
-  WordArray.random = function (n) { return fromBinary(native.randomBytes(n)); };
+  // (no positive count: no words, and the count as given, 0 without one, as crypto-js)
+  WordArray.random = function (n) {
+    if (!(n > 0)) return new WordArray([], n === undefined || n === null ? undefined : n);
+    return fromBinary(native.randomBytes(n));
+  };
   WordArray.prototype.toString = function (encoder) { return (encoder || Hex).stringify(this); };
   WordArray.prototype.concat = function (other) {
     const bytes = toBytes(this).concat(toBytes(other));

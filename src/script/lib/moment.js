@@ -684,12 +684,28 @@
   };
   moment.max = function () { const list = [].concat.apply([], arguments); return list.reduce(function (a, b) { return b._ms > a._ms ? b : a; }); };
   moment.min = function () { const list = [].concat.apply([], arguments); return list.reduce(function (a, b) { return b._ms < a._ms ? b : a; }); };
-  moment.locale = function () { return 'en'; };
-  moment.months = function () { return MONTHS.slice(); };
-  moment.monthsShort = function () { return MONTHS.map(function (m) { return m.slice(0, 3); }); };
-  moment.weekdays = function () { return DAYS.slice(); };
-  moment.weekdaysShort = function () { return DAYS.map(function (d) { return d.slice(0, 3); }); };
-  moment.weekdaysMin = function () { return DAYS.map(function (d) { return d.slice(0, 2); }); };
+  // Only `en` is bundled: a locale asked for is tried by its prefixes (zh-cn, zh) and each miss is
+  // remembered, so `locales()` lists it; the global locale stays `en`.
+  const known = ['en'];
+  moment.locale = function (names) {
+    for (const name of [].concat(names === undefined || names === null ? [] : names)) {
+      const parts = String(name).toLowerCase().replace(/_/g, '-').split('-');
+      for (let j = parts.length; j > 0 && name; j--) {
+        const tried = parts.slice(0, j).join('-');
+        if (tried === 'en') break;
+        if (known.indexOf(tried) < 0 && /^[^/\\]*$/.test(tried)) known.push(tried);
+      }
+    }
+    return 'en';
+  };
+  moment.locales = function () { return known.slice(); };
+  // The names as a list, or the one at an index given as either argument (format, index).
+  const names = function (list) { return function (a, b) { const i = typeof a === 'number' ? a : b; return typeof i === 'number' ? list[i] : list.slice(); }; };
+  moment.months = names(MONTHS);
+  moment.monthsShort = names(MONTHS.map(function (m) { return m.slice(0, 3); }));
+  moment.weekdays = names(DAYS);
+  moment.weekdaysShort = names(DAYS.map(function (d) { return d.slice(0, 3); }));
+  moment.weekdaysMin = names(DAYS.map(function (d) { return d.slice(0, 2); }));
   moment.normalizeUnits = function (u) { return u === undefined || u === null ? undefined : unit(u) || undefined; };
   moment.ISO_8601 = ISO_8601;
   // The formats of HTML5 input elements.

@@ -1911,6 +1911,12 @@
   ProxyConfig.prototype._postman_propertyRequiresId = true;
   ProxyConfig.isProxyConfig = kindOf(ProxyConfig);
 
+  // The SDK's constructors call themselves PostmanX (what inspection and chai messages show).
+  const sdkNames = { Collection, Cookie, Event, EventList, FormParam, Header, Item, ItemGroup, Property,
+    PropertyList, QueryParam, Request, RequestAuth, RequestBody, Response, Script, Url, Variable, VariableList,
+    VariableScope, PropertyDescription: Description, PropertyVersion: Version };
+  for (const key of Object.keys(sdkNames)) Object.defineProperty(sdkNames[key], 'name', { value: 'Postman' + key });
+
   return {
     PropertyBase: PropertyBase, Property: Property, PropertyList: PropertyList, Description: Description,
     QueryParam: QueryParam, Header: Header, HeaderList: HeaderList, FormParam: FormParam,

@@ -68,6 +68,7 @@
     toNumber: function (base) { return base ? parseInt(this, base) : parseFloat(String(this).replace(/,/g, '')); },
     add: function (str, index) { const s = String(this); const at = index === undefined ? s.length : index; return s.slice(0, at) + str + s.slice(at); },
     remove: function (f) { return String(this).replace(f, ''); },
+    shift: function (n) { return Array.from(String(this)).map(function (ch) { return String.fromCharCode(ch.charCodeAt(0) + n); }).join(''); },
     truncate: function (length, from, ellipsis) {
       const s = String(this);
       if (s.length <= length) return s;
@@ -118,6 +119,9 @@
     upto: function (n) { const out = []; for (let i = Number(this); i <= n; i++) out.push(i); return out; },
     downto: function (n) { const out = []; for (let i = Number(this); i >= n; i--) out.push(i); return out; },
     chr: function () { return String.fromCharCode(this); },
+    hex: function (pad) { return Number(this).toString(16).padStart(pad || 1, '0'); },
+    daysAfter: function (d) { return new Date(Date.create(d).getTime() + this * 864e5); },
+    daysBefore: function (d) { return new Date(Date.create(d).getTime() - this * 864e5); },
   });
 
   define(Function.prototype, {
@@ -152,6 +156,26 @@
     isEmpty: function (v) { return v === null || v === undefined || Object.keys(Object(v)).length === 0; },
     has: function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); },
     extended: function (o) { return Object.assign({}, o); },
+    each: function (o, fn) { for (const k of Object.keys(Object(o))) if (fn.call(o, k, o[k]) === false) break; return o; },
+  });
+
+  // Date.create: now, a time, a Date, a year ('2000') or a few relative words; else Date's parse.
+  const RELATIVE = { now: [0, 0], today: [0, 0], tomorrow: [1, 0], yesterday: [-1, 0], 'next week': [7, 0],
+    'last week': [-7, 0], 'next month': [0, 1], 'last month': [0, -1], 'next year': [0, 12], 'last year': [0, -12] };
+  define(Date, {
+    create: function (v) {
+      if (v === undefined || v === null) return new Date();
+      if (typeof v === 'number' || v instanceof Date) return new Date(typeof v === 'number' ? v : v.getTime());
+      const text = String(v).trim().toLowerCase();
+      if (/^\d{4}$/.test(text)) return new Date(Number(text), 0, 1);
+      const rel = RELATIVE[text];
+      if (!rel) return new Date(String(v));
+      const d = new Date();
+      if (text === 'today' || text === 'tomorrow' || text === 'yesterday') d.setHours(0, 0, 0, 0);
+      d.setDate(d.getDate() + rel[0]);
+      if (rel[1]) d.setMonth(d.getMonth() + rel[1]);
+      return d;
+    },
   });
 
   // Sugar's Date#format with its common {token} placeholders.
@@ -160,6 +184,10 @@
   const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
   const two = function (n) { return n < 10 ? '0' + n : String(n); };
   define(Date.prototype, {
+    isValid: function () { return !isNaN(this.getTime()); },
+    isLeapYear: function () { const y = this.getFullYear(); return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0); },
+    isFuture: function () { return this.getTime() > Date.now(); },
+    isPast: function () { return this.getTime() < Date.now(); },
     format: function (pattern) {
       const d = this;
       const tokens = {
