@@ -62,6 +62,9 @@ struct Execution {
     response: Option<Duration>,
     /// The request error's stack text.
     request_error: Option<String>,
+    /// Its last request was a script's `pm.sendRequest` (Newman's record then has that
+    /// request's id, not the item's).
+    last_from_script: bool,
     /// Messages of failed test scripts, then of failed pre-request scripts.
     test_errors: Vec<String>,
     prerequest_errors: Vec<String>,
@@ -77,13 +80,21 @@ struct Suite {
 }
 
 impl Suite {
-    /// The item's records as Newman's report lists them: each execution once per request it
-    /// sent, none for an execution whose request was skipped.
+    /// The item's records as Newman's report lists them (each execution once per request it
+    /// sent, none for an execution whose request was skipped), grouped as Newman's JUnit
+    /// reporter groups them: it files a record under the item's id but starts the list again
+    /// at a record whose own id is not the item's, one whose last request was a script's.
     fn records(&self) -> Vec<&Execution> {
-        self.executions
-            .iter()
-            .flat_map(|e| std::iter::repeat_n(e, e.requests))
-            .collect()
+        let mut records = Vec::new();
+        for e in &self.executions {
+            for _ in 0..e.requests {
+                if e.last_from_script {
+                    records.clear();
+                }
+                records.push(e);
+            }
+        }
+        records
     }
 }
 
@@ -363,6 +374,7 @@ impl JunitReporter {
             request,
             response,
             credentials,
+            from_script,
             ..
         } = event
         else {
@@ -372,6 +384,7 @@ impl JunitReporter {
         self.masker.learn_request(request, credentials);
         let execution = self.execution(item, cursor);
         execution.requests += 1;
+        execution.last_from_script = *from_script;
         // As Newman's one record per execution: the last request's response, and a
         // request error once any request failed.
         match response {
@@ -632,6 +645,38 @@ mod document_tests {
             .map(|(n, f)| (n, f.len()))
             .collect();
         assert_eq!(cases, [("2", 1), ("10", 0), ("b", 0), ("a", 1)]);
+    }
+
+    #[test]
+    fn junit_records_start_again_after_an_execution_ending_on_a_script_request() {
+        let exec = |iteration, requests, last_from_script| Execution {
+            iteration,
+            requests,
+            last_from_script,
+            ..Execution::default()
+        };
+        let suite = |executions| Suite {
+            id: "i".into(),
+            name: "n".into(),
+            executions,
+        };
+        let iterations =
+            |s: &Suite| -> Vec<usize> { s.records().iter().map(|e| e.iteration).collect() };
+        // Its own request last: every record of every iteration, each once per request.
+        assert_eq!(
+            iterations(&suite(vec![exec(0, 2, false), exec(1, 1, false)])),
+            [0, 0, 1]
+        );
+        // A `pm.sendRequest` last: only the last record stays (Newman's reporter files it
+        // under its own id), and later executions are added to it again.
+        assert_eq!(
+            iterations(&suite(vec![
+                exec(0, 1, false),
+                exec(1, 3, true),
+                exec(2, 1, false)
+            ])),
+            [1, 2]
+        );
     }
 
     #[test]

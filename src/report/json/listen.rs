@@ -82,16 +82,23 @@ impl JsonReporter {
             },
         );
         if let Err(e) = response {
-            // The item Newman names is its request as sent, URL and headers and all.
-            let source = (!from_script)
-                .then(|| self.sdk.node(self.node).cloned())
-                .flatten()
-                .map(|mut node| {
+            // The item Newman names is its request as sent, URL and headers and all; for a
+            // script's `pm.sendRequest`, the unnamed item the sandbox wraps the request in.
+            let source = match from_script {
+                false => self.sdk.node(self.node).cloned().map(|mut node| {
                     node["request"]["url"] = request_json["url"].clone();
                     node["request"]["header"] = request_json["header"].clone();
                     node["name"] = json!(item.name);
                     node
-                });
+                }),
+                true => Some(json!({
+                    "event": [],
+                    "id": self.clock.id(),
+                    "protocolProfileBehavior": {"disableBodyPruning": true},
+                    "request": request_json.clone(),
+                    "response": [],
+                })),
+            };
             self.failures.push(FailureContext {
                 node: (!from_script).then_some(self.node),
                 parent: false,
