@@ -82,6 +82,7 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
             None => message.to_string(),
         },
         "empty array" => "Reduce of empty array with no initial value".to_string(),
+        "invalid 'instanceof' right operand" => instanceof_message(source, position),
         // QuickJS's JS_ToObject and its opcodes word it in two ways.
         "cannot convert to object" | "Cannot convert undefined or null to object" => position
             .and_then(|at| destructure_message(source, at))
@@ -273,6 +274,9 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
     let line = source
         .lines()
         .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
+    // A test name such as "for of object" is no `of`: string contents are blanked first.
+    let masked = blank_strings(line);
+    let line = masked.as_str();
     let candidates = [
         destructured(line).map(|(_, rest)| rest),
         line.split_once(" of ").map(|(_, rest)| rest),
@@ -294,6 +298,58 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
         let integer = !expr.is_empty() && expr.chars().all(|c| c.is_ascii_digit());
         (simple || integer).then_some(expr)
     })
+}
+
+/// V8's words for an `instanceof` whose right operand is not a constructor: "not callable"
+/// for an object or array literal or a `new` expression on the line, "not an object" for
+/// anything else (a primitive, what a missing property gives), which QuickJS does not tell
+/// apart.
+fn instanceof_message(source: &str, position: Option<(u32, u32)>) -> String {
+    let line = position
+        .and_then(|(line, _)| {
+            source
+                .lines()
+                .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+        })
+        .unwrap_or_default();
+    let masked = blank_strings(line);
+    let object = masked.match_indices("instanceof").any(|(at, word)| {
+        let right = masked[at + word.len()..].trim_start();
+        right.starts_with(['{', '[']) || right.starts_with("new ")
+    });
+    let what = if object { "callable" } else { "an object" };
+    format!("Right-hand side of 'instanceof' is not {what}")
+}
+
+/// `line` with the contents of its string literals (quotes kept) replaced by spaces of the
+/// same length in bytes, so that positions found in it hold in `line`.
+fn blank_strings(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match quote {
+            Some(q) if escaped || (c != q && c != '\\') => {
+                escaped = false;
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+            Some(_) if c == '\\' => {
+                escaped = true;
+                out.push(' ');
+            }
+            Some(_) => {
+                quote = None;
+                out.push(c);
+            }
+            None => {
+                if matches!(c, '\'' | '"' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The identifier that ends right before `position` (1-based line and column) in `source`,
@@ -338,10 +394,11 @@ fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
     if !text.get(start).copied().is_some_and(is_ident) {
         return None;
     }
-    // With arguments, QuickJS points at the last one: go to the callee before their `(`.
+    // With arguments, QuickJS points at the last one (or at the last operand of an expression
+    // in it, `f(1 === 2, 'x')` at `2`): go to the callee before their `(`.
     let before = (0..start).rev().find(|&i| !text[i].is_whitespace());
-    if let Some(p) = before
-        && matches!(text[p], '(' | ',')
+    if before.is_some_and(|p| matches!(text[p], '(' | ','))
+        || (!starts_member_or_call(&text, start) && opens_call(&text, start))
     {
         let open = unmatched_open(&text, start)?;
         let mut s = open;
@@ -382,7 +439,54 @@ fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
         }
     }
     parts.reverse();
+    // `new X(...)` at the head of the chain is a value V8 does not name.
+    if preceded_by_new(&text, at)
+        && let Some(args) = parts.iter().position(|part| part == "(...)")
+    {
+        parts.splice(..=args, ["(intermediate value)".to_string()]);
+    }
     Some(parts.concat())
+}
+
+/// Whether the keyword `new` comes right before `at` (whitespace skipped).
+fn preceded_by_new(text: &[char], at: usize) -> bool {
+    let Some(end) = (0..at)
+        .rev()
+        .find(|&i| !text[i].is_whitespace())
+        .map(|i| i + 1)
+    else {
+        return false;
+    };
+    end >= 3 && text[end - 3..end] == ['n', 'e', 'w'] && (end == 3 || !is_ident(text[end - 4]))
+}
+
+/// Whether the identifier at `start` is followed by `(`, `.` or `[`: the callee itself or a link
+/// of its member chain, not an operand inside a call's arguments.
+fn starts_member_or_call(text: &[char], start: usize) -> bool {
+    let mut end = start;
+    while end < text.len() && is_ident(text[end]) {
+        end += 1;
+    }
+    let next = text[end..].iter().find(|c| !c.is_whitespace());
+    matches!(next, Some('(' | '.' | '['))
+}
+
+/// Whether `at` lies inside a call's argument list: an unclosed `(` left of it right after a
+/// name.
+fn opens_call(text: &[char], at: usize) -> bool {
+    let Some(open) = unmatched_open(text, at) else {
+        return false;
+    };
+    let mut s = open;
+    while s > 0 && is_ident(text[s - 1]) {
+        s -= 1;
+    }
+    let name: String = text[s..open].iter().collect();
+    !name.is_empty()
+        && !matches!(
+            name.as_str(),
+            "if" | "while" | "for" | "switch" | "catch" | "return" | "function" | "typeof"
+        )
 }
 
 /// The `(` left of `at` that is not closed before it, if the brackets allow one.
@@ -695,6 +799,57 @@ mod tests {
         assert_eq!(
             v8_message("TypeError", "not a function", Some((9, 1)), src),
             "not a function"
+        );
+        let right = |src| {
+            v8_message(
+                "TypeError",
+                "invalid 'instanceof' right operand",
+                Some((1, 1)),
+                src,
+            )
+        };
+        assert_eq!(
+            right("({}) instanceof 5;"),
+            "Right-hand side of 'instanceof' is not an object"
+        );
+        assert_eq!(
+            right("x instanceof {};"),
+            "Right-hand side of 'instanceof' is not callable"
+        );
+        // A `new` expression at the head of the chain is an intermediate value.
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "not a function",
+                Some((1, 12)),
+                "new Date().toISOstring();"
+            ),
+            "(intermediate value).toISOstring is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 9)), "newer().x();"),
+            "newer(...).x is not a function"
+        );
+        // A string holding ` of ` is not the loop's.
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "value is not iterable",
+                Some((1, 30)),
+                "pm.test('for of object', () => { for (const k of o.items) {} });"
+            ),
+            "o.items is not iterable"
+        );
+        // An operand inside the arguments: the call's callee is named.
+        let call = "console.assert(1 === 2, 'assert message');";
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 22)), call),
+            "console.assert is not a function"
+        );
+        // A callee inside another call's arguments is still named itself.
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 7)), "f(a, o.g());"),
+            "o.g is not a function"
         );
     }
 
