@@ -29,6 +29,7 @@ mod redeclare;
 mod seen;
 mod surrogates;
 mod syntax;
+mod v8_callee;
 mod v8_created;
 mod v8_errors;
 mod v8_natives;
