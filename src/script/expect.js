@@ -245,7 +245,7 @@
     const o = this.__flags.object;
     check(this, typeof o === 'number' && o !== o, 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
   });
-  property('exist', function () {
+  property(['exist', 'exists'], function () {
     const o = this.__flags.object;
     check(this, o !== null && o !== undefined, 'expected #{this} to exist', 'expected #{this} to not exist');
   });
@@ -793,7 +793,7 @@
     f.object = actual;
   });
 
-  method('respondTo', function (name, message) {
+  method(['respondTo', 'respondsTo'], function (name, message) {
     if (message) this.__flags.message = message;
     const obj = this.__flags.object;
     const target = typeof obj === 'function' && !this.__flags.itself ? obj.prototype : obj;
@@ -805,7 +805,7 @@
   // mistyped chain fails instead of passing), suggesting the closest known name. Candidates are
   // tried in chai's (and chai-postman's) definition order; a later one wins only when closer.
   const KNOWN = ('to be been is and has have with that which at of same but does still also not deep nested own ' +
-    'ordered any all an a include includes contain contains ok true false null undefined NaN exist empty arguments ' +
+    'ordered any all an a include includes contain contains ok true false null undefined NaN exist exists empty arguments ' +
     'Arguments equal equals eq eql eqls above gt greaterThan least gte greaterThanOrEqual below lt lessThan most lte ' +
     'lessThanOrEqual within instanceof instanceOf property ownProperty haveOwnProperty ownPropertyDescriptor ' +
     'haveOwnPropertyDescriptor length lengthOf match matches string keys key throw throws Throw respondTo respondsTo ' +

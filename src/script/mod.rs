@@ -7,7 +7,8 @@
 //! lives in `inspect.js` (value formatting), `expect.js` (the chai-compatible assertion library),
 //! `http.js` (`pm.request`, `pm.response`, headers, cookies and their assertions), `scopes.js`
 //! (variable scopes), `prelude.js` (`pm`, `console`, legacy globals, timers, the entry points) and
-//! `errors.js` (engine errors reworded the V8 way as they are created: `v8_created`, `v8_errors`).
+//! `errors.js` (engine errors reworded the V8 way as they are created: `v8_created`, `v8_errors`,
+//! `v8_callee`).
 //! The libraries scripts `require()` (lodash, crypto-js, moment, ajv, cheerio, …) are one file each
 //! in `lib/`, evaluated on first use; `native` holds the Rust host functions behind them.
 
@@ -29,6 +30,7 @@ mod redeclare;
 mod seen;
 mod surrogates;
 mod syntax;
+mod v8_callee;
 mod v8_created;
 mod v8_errors;
 mod v8_natives;

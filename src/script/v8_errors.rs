@@ -3,6 +3,7 @@
 //! compared with Newman's, so the usual ones are reworded here. A `not a function` error names
 //! the callee the way V8 does, read back from the script's source at the error's position.
 
+use super::v8_callee::callee_at;
 #[cfg(test)]
 use super::v8_syntax::innermost_open_is_call;
 use super::v8_syntax::syntax_error;
@@ -82,6 +83,7 @@ fn type_error(message: &str, position: Option<(u32, u32)>, source: &str) -> Stri
             None => message.to_string(),
         },
         "empty array" => "Reduce of empty array with no initial value".to_string(),
+        "invalid 'instanceof' right operand" => instanceof_message(source, position),
         // QuickJS's JS_ToObject and its opcodes word it in two ways.
         "cannot convert to object" | "Cannot convert undefined or null to object" => position
             .and_then(|at| destructure_message(source, at))
@@ -273,6 +275,9 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
     let line = source
         .lines()
         .nth(usize::try_from(position.0).ok()?.checked_sub(1)?)?;
+    // A test name such as "for of object" is no `of`: string contents are blanked first.
+    let masked = blank_strings(line);
+    let line = masked.as_str();
     let candidates = [
         destructured(line).map(|(_, rest)| rest),
         line.split_once(" of ").map(|(_, rest)| rest),
@@ -294,6 +299,58 @@ fn iterated_at(source: &str, position: (u32, u32)) -> Option<String> {
         let integer = !expr.is_empty() && expr.chars().all(|c| c.is_ascii_digit());
         (simple || integer).then_some(expr)
     })
+}
+
+/// V8's words for an `instanceof` whose right operand is not a constructor: "not callable"
+/// for an object or array literal or a `new` expression on the line, "not an object" for
+/// anything else (a primitive, what a missing property gives), which QuickJS does not tell
+/// apart.
+fn instanceof_message(source: &str, position: Option<(u32, u32)>) -> String {
+    let line = position
+        .and_then(|(line, _)| {
+            source
+                .lines()
+                .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+        })
+        .unwrap_or_default();
+    let masked = blank_strings(line);
+    let object = masked.match_indices("instanceof").any(|(at, word)| {
+        let right = masked[at + word.len()..].trim_start();
+        right.starts_with(['{', '[']) || right.starts_with("new ")
+    });
+    let what = if object { "callable" } else { "an object" };
+    format!("Right-hand side of 'instanceof' is not {what}")
+}
+
+/// `line` with the contents of its string literals (quotes kept) replaced by spaces of the
+/// same length in bytes, so that positions found in it hold in `line`.
+fn blank_strings(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match quote {
+            Some(q) if escaped || (c != q && c != '\\') => {
+                escaped = false;
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+            Some(_) if c == '\\' => {
+                escaped = true;
+                out.push(' ');
+            }
+            Some(_) => {
+                quote = None;
+                out.push(c);
+            }
+            None => {
+                if matches!(c, '\'' | '"' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The identifier that ends right before `position` (1-based line and column) in `source`,
@@ -320,162 +377,6 @@ fn word_before(source: &str, position: Option<(u32, u32)>) -> Option<&str> {
 /// Whether `c` can be part of an identifier.
 pub(crate) fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c == '$'
-}
-
-/// The member chain ending at the identifier at `(line, col)`, as V8 prints a callee:
-/// `a.b.c`, with call arguments shown as `(...)` (`pm.response.json(...).x`).
-fn callee_at(source: &str, (line, col): (u32, u32)) -> Option<String> {
-    let text: Vec<char> = source
-        .split('\n')
-        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?
-        .chars()
-        .collect();
-    let mut start = usize::try_from(col).ok()?.checked_sub(1)?;
-    // QuickJS may point at the `.` of the member.
-    if text.get(start) == Some(&'.') {
-        start += 1;
-    }
-    if !text.get(start).copied().is_some_and(is_ident) {
-        return None;
-    }
-    // With arguments, QuickJS points at the last one: go to the callee before their `(`.
-    let before = (0..start).rev().find(|&i| !text[i].is_whitespace());
-    if let Some(p) = before
-        && matches!(text[p], '(' | ',')
-    {
-        let open = unmatched_open(&text, start)?;
-        let mut s = open;
-        while s > 0 && is_ident(text[s - 1]) {
-            s -= 1;
-        }
-        if s == open {
-            return None;
-        }
-        start = s;
-    }
-    let mut end = start;
-    while end < text.len() && is_ident(text[end]) {
-        end += 1;
-    }
-    // Walk back over `.name`, `(...)` and `[...]` links.
-    let mut parts: Vec<String> = vec![text[start..end].iter().collect::<String>()];
-    let mut at = start;
-    loop {
-        if at == 0 {
-            break;
-        }
-        match text[at - 1] {
-            '.' => {
-                let dot = if at >= 2 && text[at - 2] == '?' {
-                    at - 2
-                } else {
-                    at - 1
-                };
-                parts.push(text[dot..at].iter().collect());
-                at = dot;
-                match back_over_operand(&text, at, &mut parts) {
-                    Some(next) => at = next,
-                    None => return None,
-                }
-            }
-            _ => break,
-        }
-    }
-    parts.reverse();
-    Some(parts.concat())
-}
-
-/// The `(` left of `at` that is not closed before it, if the brackets allow one.
-fn unmatched_open(text: &[char], mut at: usize) -> Option<usize> {
-    let mut depth = 0usize;
-    loop {
-        at = at.checked_sub(1)?;
-        match text[at] {
-            ')' | ']' | '}' => depth += 1,
-            '(' | '[' | '{' if depth > 0 => depth -= 1,
-            '(' => return Some(at),
-            '[' | '{' => return None,
-            _ => {}
-        }
-    }
-}
-
-/// Step back over the operand that ends at `at` (exclusive): an identifier, or a call or index
-/// on one; pushes its text (reversed order of parts) and returns where it starts.
-fn back_over_operand(text: &[char], mut at: usize, parts: &mut Vec<String>) -> Option<usize> {
-    loop {
-        let last = *text.get(at.checked_sub(1)?)?;
-        if is_ident(last) {
-            let end = at;
-            while at > 0 && is_ident(text[at - 1]) {
-                at -= 1;
-            }
-            parts.push(text[at..end].iter().collect());
-            return Some(at);
-        }
-        if let Some((start, shown)) = string_literal_before(text, at) {
-            parts.push(shown);
-            return Some(start);
-        }
-        let (open, close, shown) = match last {
-            ')' => ('(', ')', None),
-            ']' => ('[', ']', Some(())),
-            _ => return None,
-        };
-        let end = at;
-        let mut depth = 0usize;
-        loop {
-            at = at.checked_sub(1)?;
-            if text[at] == close {
-                depth += 1;
-            } else if text[at] == open {
-                depth -= 1;
-                if depth == 0 {
-                    break;
-                }
-            }
-        }
-        let operand_before = at
-            .checked_sub(1)
-            .and_then(|p| text.get(p))
-            .is_some_and(|&c| is_ident(c) || matches!(c, ')' | ']'));
-        if shown.is_none() && !operand_before {
-            // A parenthesised operand: V8 shows a number literal or a name in it bare.
-            let inner: String = text[at + 1..end - 1].iter().collect();
-            let inner = inner.trim();
-            let chars: Vec<char> = inner.chars().collect();
-            let bare = !inner.is_empty()
-                && (inner.chars().all(is_ident) || inner.parse::<f64>().is_ok_and(f64::is_finite));
-            let shown = match string_literal_before(&chars, chars.len()) {
-                Some((0, quoted)) => Some(quoted),
-                _ => bare.then(|| inner.to_string()),
-            };
-            return shown.map(|shown| {
-                parts.push(shown);
-                at
-            });
-        }
-        parts.push(match shown {
-            Some(()) => text[at..end].iter().collect(),
-            None => "(...)".to_string(),
-        });
-        // A call or index applies to the operand before it.
-    }
-}
-
-/// A string literal without escapes that ends right before `at`: where it starts and how V8
-/// shows it in a callee (in double quotes).
-fn string_literal_before(text: &[char], at: usize) -> Option<(usize, String)> {
-    let quote = *text.get(at.checked_sub(1)?)?;
-    if quote != '\'' && quote != '"' {
-        return None;
-    }
-    let open = text[..at - 1].iter().rposition(|&c| c == quote)?;
-    let body = &text[open + 1..at - 1];
-    if body.iter().any(|&c| c == '\\' || c == '"' || c == '\'') {
-        return None;
-    }
-    Some((open, format!("\"{}\"", body.iter().collect::<String>())))
 }
 
 #[cfg(test)]
@@ -695,6 +596,70 @@ mod tests {
         assert_eq!(
             v8_message("TypeError", "not a function", Some((9, 1)), src),
             "not a function"
+        );
+        let right = |src| {
+            v8_message(
+                "TypeError",
+                "invalid 'instanceof' right operand",
+                Some((1, 1)),
+                src,
+            )
+        };
+        assert_eq!(
+            right("({}) instanceof 5;"),
+            "Right-hand side of 'instanceof' is not an object"
+        );
+        assert_eq!(
+            right("x instanceof {};"),
+            "Right-hand side of 'instanceof' is not callable"
+        );
+        // Indexes and earlier calls between the pointed name and the failing call.
+        let named = |src| v8_message("TypeError", "not a function", Some((1, 3)), src);
+        assert_eq!(named("j.items[0]();"), "j.items[0] is not a function");
+        assert_eq!(named("j.obj[\"key\"]();"), "j.obj.key is not a function");
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "not a function",
+                Some((1, 12)),
+                "pm.globals.get(\"fn\")();"
+            ),
+            "pm.globals.get(...) is not a function"
+        );
+        // A `new` expression at the head of the chain is an intermediate value.
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "not a function",
+                Some((1, 12)),
+                "new Date().toISOstring();"
+            ),
+            "(intermediate value).toISOstring is not a function"
+        );
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 9)), "newer().x();"),
+            "newer(...).x is not a function"
+        );
+        // A string holding ` of ` is not the loop's.
+        assert_eq!(
+            v8_message(
+                "TypeError",
+                "value is not iterable",
+                Some((1, 30)),
+                "pm.test('for of object', () => { for (const k of o.items) {} });"
+            ),
+            "o.items is not iterable"
+        );
+        // An operand inside the arguments: the call's callee is named.
+        let call = "console.assert(1 === 2, 'assert message');";
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 22)), call),
+            "console.assert is not a function"
+        );
+        // A callee inside another call's arguments is still named itself.
+        assert_eq!(
+            v8_message("TypeError", "not a function", Some((1, 7)), "f(a, o.g());"),
+            "o.g is not a function"
         );
     }
 

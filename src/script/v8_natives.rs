@@ -169,9 +169,22 @@ fn type_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
             let value = shown(&arg(0)??)?;
             Some(format!("{value} is not a symbol"))
         }
-        "null or undefined are forbidden" if STRING_METHODS.contains(&native) => Some(format!(
-            "String.prototype.{native} called on null or undefined"
-        )),
+        // V8 names trimStart/trimEnd by their old names here; split and replace fail in
+        // QuickJS's conversion to an object.
+        "null or undefined are forbidden"
+        | "cannot convert to object"
+        | "Cannot convert undefined or null to object"
+            if STRING_METHODS.contains(&native) =>
+        {
+            let native = match native {
+                "trimStart" => "trimLeft",
+                "trimEnd" => "trimRight",
+                other => other,
+            };
+            Some(format!(
+                "String.prototype.{native} called on null or undefined"
+            ))
+        }
         "invalid value used as WeakMap key" => {
             Some("Invalid value used as weak map key".to_string())
         }
@@ -434,6 +447,19 @@ mod tests {
     fn at(name: &str, message: &str, native: &str, line: &str) -> Option<String> {
         let chars: Vec<char> = line.chars().collect();
         by_native(name, message, native, &chars, 0)
+    }
+
+    #[test]
+    fn string_methods_on_null_are_named_as_v8() {
+        let on_null = |message, native| at("TypeError", message, native, "f.call(null)");
+        assert_eq!(
+            on_null("cannot convert to object", "split").as_deref(),
+            Some("String.prototype.split called on null or undefined")
+        );
+        assert_eq!(
+            on_null("null or undefined are forbidden", "trimStart").as_deref(),
+            Some("String.prototype.trimLeft called on null or undefined")
+        );
     }
 
     #[test]
