@@ -11,6 +11,7 @@ use super::V21_SCHEMA;
 use super::example::example_to_v21;
 use super::fields::{auth_to_v21, scripts_to_v21};
 use super::request::item_to_v21;
+use super::script_files::inline_scripts;
 use super::warn::{Warnings, join};
 use super::yaml::read_yaml;
 use crate::diagnostic::Diagnostic;
@@ -69,7 +70,9 @@ fn definition(dir: &Path) -> Result<Option<Definition>, Diagnostic> {
     for ext in ["yaml", "yml"] {
         let path = dir.join(".resources").join(format!("definition.{ext}"));
         if path.is_file() {
-            let map = mapping(read_yaml(&path, "definition")?, &path, "collection")?;
+            let mut map = mapping(read_yaml(&path, "definition")?, &path, "collection")?;
+            let base = path.parent().unwrap_or(dir);
+            inline_scripts(&mut map, base, None, "http:")?;
             return Ok(Some((map, path)));
         }
     }
@@ -187,13 +190,16 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
         let map = if child.folder {
             definition(&child.path)?.map(|(d, _)| d).unwrap_or_default()
         } else {
-            match read_yaml(&child.path, "request")? {
-                Value::Object(map) => map,
-                _ => {
-                    let why = "expected a YAML mapping of fields";
-                    return Err(Diagnostic::in_file(&child.path, why));
-                }
-            }
+            let Value::Object(mut map) = read_yaml(&child.path, "request")? else {
+                let why = "expected a YAML mapping of fields";
+                return Err(Diagnostic::in_file(&child.path, why));
+            };
+            let scripts = dir
+                .join(".resources")
+                .join(format!("{}.resources", child.name))
+                .join("scripts");
+            inline_scripts(&mut map, dir, Some(&scripts), "")?;
+            map
         };
         child.order = map.get("order").and_then(Value::as_f64);
         read.push((child, map));
