@@ -192,3 +192,58 @@ fn v3_convert_with_script_files_runs_the_same() {
         ["folder", "first", "second"]
     );
 }
+
+#[test]
+fn v3_yaml_merge_keys_are_applied() {
+    let echo = Echo::start();
+    let dir = tempdir();
+    let coll = dir.path().join("merge");
+    let base = echo.url();
+    write(
+        &coll,
+        ".resources/definition.yaml",
+        &format!("$kind: collection\nvariables:\n  - key: base\n    value: '{base}'\n"),
+    );
+    write(
+        &coll,
+        "post.request.yaml",
+        "$kind: http-request\nmethod: POST\nurl: '{{base}}/echo'\norder: 1000\n\
+         x-shared:\n  json: &json\n    key: Content-Type\n    value: application/json\n\
+         \x20 body: &body\n    type: json\n    content: '{\"from\": \"anchor\"}'\n\
+         headers:\n  - *json\n  - <<: *json\n    key: X-Copy\n\
+         body:\n  <<: *body\n",
+    );
+    write(
+        &coll,
+        "env.yaml",
+        "name: e\nvalues:\n  - &v\n    key: a\n    value: '1'\n    enabled: true\n  - <<: *v\n    key: b\n",
+    );
+    let env = coll.join("env.yaml");
+    let out = postie(&[
+        "run",
+        coll.to_str().unwrap_or(""),
+        "-e",
+        env.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let requests = echo.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].header("x-copy"), Some("application/json"));
+    assert_eq!(requests[0].header("content-type"), Some("application/json"));
+    assert_eq!(requests[0].text(), "{\"from\": \"anchor\"}");
+    // The helper key is reported as a field postie does not know, naming the file.
+    assert!(
+        out.stderr.contains("post.request.yaml: x-shared"),
+        "{}",
+        out.stderr
+    );
+    // A merge key naming a scalar is an error naming the file.
+    write(
+        &coll,
+        "post.request.yaml",
+        "$kind: http-request\nurl: '{{base}}/echo'\nbody:\n  <<: 3\n",
+    );
+    let out = postie(&["run", coll.to_str().unwrap_or("")]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("merge key"), "{}", out.stderr);
+}
