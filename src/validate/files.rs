@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::Severity::{Error, Warning};
 use super::sink::Sink;
-use super::{Finding, Options, Report, members, schema, scripts, sites, variables};
+use super::{Finding, Options, Report, members, schema, scripts, sites, v3_places, variables};
 use crate::collection::json::{parse_text, read_text};
 use crate::collection::{load_data, parse_collection, parse_variable_file, v1, v3};
 use crate::diagnostic::Diagnostic;
@@ -24,6 +24,8 @@ struct Run<'o> {
     members: Option<Option<HashSet<String>>>,
     report: Report,
     folders_seen: HashSet<String>,
+    /// Where the parts of the v3 folder just read came from.
+    sources: Option<v3::SourceMap>,
 }
 
 /// Check everything `options` names.
@@ -35,6 +37,7 @@ pub fn validate(options: &Options) -> Report {
         members: None,
         report: Report::default(),
         folders_seen: HashSet::new(),
+        sources: None,
     };
     for (path, what) in [
         (&options.environment, "environment"),
@@ -102,10 +105,18 @@ fn looks_v3(dir: &Path) -> bool {
 impl Run<'_> {
     /// Read and parse `path`, reporting what fails; the text and the document.
     /// A v3 YAML environment or collection folder is read as the JSON document it stands for
-    /// (no text: its findings name the file, not a position in it).
+    /// (no text: a folder's findings are placed in its YAML files by its source map, kept in
+    /// `sources`; an environment's name the file).
     fn read(&mut self, path: &Path, what: &str) -> Option<(String, Value)> {
         let parsed = if path.is_dir() {
-            v3::read_dir(path).map(|(doc, warn)| self.v3_warnings(path, doc, warn))
+            v3::read_dir_mapped(path).map(|(doc, warn, sources)| {
+                for warning in &warn.0 {
+                    let finding = v3_places::warning(path, warning, "v3");
+                    self.report.findings.push(finding);
+                }
+                self.sources = Some(sources);
+                (String::new(), doc)
+            })
         } else if v3::is_yaml_file(path) {
             v3::read_environment(path, what).map(|(doc, warn)| self.v3_warnings(path, doc, warn))
         } else {
@@ -115,7 +126,12 @@ impl Run<'_> {
         match parsed {
             Ok(parsed) => Some(parsed),
             Err(diagnostic) => {
-                let mut sink = Sink::new(path, "");
+                // A v3 folder's error names the YAML file it is in.
+                let file = diagnostic
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| path.to_path_buf());
+                let mut sink = Sink::new(&file, "");
                 sink.diagnostic("unreadable", diagnostic);
                 self.report.findings.append(&mut sink.findings);
                 None
@@ -171,7 +187,12 @@ impl Run<'_> {
                 self.report.files.push((path.to_path_buf(), "data".into()));
             }
             Err(diagnostic) => {
-                let mut sink = Sink::new(path, "");
+                // A v3 folder's error names the YAML file it is in.
+                let file = diagnostic
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| path.to_path_buf());
+                let mut sink = Sink::new(&file, "");
                 sink.diagnostic("unreadable", diagnostic);
                 self.report.findings.append(&mut sink.findings);
             }
@@ -184,6 +205,9 @@ impl Run<'_> {
             return;
         };
         let mut sink = Sink::new(path, &text);
+        if path.is_dir() {
+            sink.relocate = self.sources.take().map(v3_places::relocator);
+        }
         let scope = variable_scope(&doc);
         let kind = match scope {
             Some(what) => {
@@ -197,7 +221,8 @@ impl Run<'_> {
             None => self.collection(doc, path, &mut sink),
         };
         self.report.files.push((path.to_path_buf(), kind));
-        sink.findings.sort_by_key(|f| f.position);
+        sink.findings
+            .sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
         self.report.findings.append(&mut sink.findings);
     }
 

@@ -12,6 +12,7 @@ use super::example::example_to_v21;
 use super::fields::{auth_to_v21, scripts_to_v21};
 use super::request::item_to_v21;
 use super::script_files::inline_scripts;
+use super::source_map::{SourceKind, SourceMap};
 use super::warn::{Warnings, join};
 use super::yaml::read_yaml;
 use crate::diagnostic::Diagnostic;
@@ -24,7 +25,13 @@ pub fn is_v3_dir(path: &Path) -> bool {
 /// The v2.1 collection document for the v3 collection folder `dir`, with what v2.1 cannot hold
 /// (each warning names its file).
 pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
+    read_dir_mapped(dir).map(|(doc, warn, _)| (doc, warn))
+}
+
+/// [`read_dir`], with where each part of the document came from.
+pub fn read_dir_mapped(dir: &Path) -> Result<(Value, Warnings, SourceMap), Diagnostic> {
     let mut warn = Warnings::default();
+    let mut map = SourceMap::default();
     let def = definition(dir)?;
     let mut info = Map::new();
     if let Some(id) = def.as_ref().and_then(|(d, _)| d.get("id")) {
@@ -38,7 +45,9 @@ pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
     info.insert("schema".into(), json!(V21_SCHEMA));
     let mut root = Map::new();
     root.insert("info".into(), Value::Object(info));
-    let items = children(dir, &mut warn)?;
+    let at = def.as_ref().map_or(dir.to_path_buf(), |(_, p)| p.clone());
+    map.add("", &at, SourceKind::Definition);
+    let items = children(dir, "item", &mut warn, &mut map)?;
     if def.is_none() && items.is_empty() {
         return Err(Diagnostic::in_file(
             dir,
@@ -51,7 +60,7 @@ pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
     if let Some((d, path)) = &def {
         scope_fields(d, &mut root, path, &mut warn);
     }
-    Ok((Value::Object(root), warn))
+    Ok((Value::Object(root), warn, map))
 }
 
 /// The last component of `path`, as text.
@@ -182,8 +191,13 @@ fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
     Ok(found)
 }
 
-/// The v2.1 items for the children of folder `dir`, in order.
-fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+/// The v2.1 items for the children of folder `dir` (at v2.1 path `at`), in order.
+fn children(
+    dir: &Path,
+    at: &str,
+    warn: &mut Warnings,
+    sources: &mut SourceMap,
+) -> Result<Vec<Value>, Diagnostic> {
     let found = entries(dir)?;
     let mut read = Vec::new();
     for mut child in found {
@@ -217,9 +231,13 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
             .get("name")
             .cloned()
             .unwrap_or_else(|| json!(child.name));
+        let here = format!("{at}[{}]", items.len());
         if child.folder {
-            items.push(folder(&child.path, &map, name, warn)?);
-        } else if let Some(item) = request(&child.path, &map, name, warn)? {
+            let def = child.path.join(".resources").join("definition.yaml");
+            sources.add(&here, &def, SourceKind::Definition);
+            items.push(folder(&child.path, &map, name, &here, warn, sources)?);
+        } else if let Some(item) = request(&child.path, &map, name, (&here, sources), warn)? {
+            sources.add(&here, &child.path, SourceKind::Request);
             items.push(item);
         }
     }
@@ -231,7 +249,9 @@ fn folder(
     dir: &Path,
     def: &Map<String, Value>,
     name: Value,
+    at: &str,
     warn: &mut Warnings,
+    sources: &mut SourceMap,
 ) -> Result<Value, Diagnostic> {
     let mut out = Map::new();
     if let Some(id) = def.get("id") {
@@ -241,7 +261,8 @@ fn folder(
     if let Some(d) = def.get("description") {
         out.insert("description".into(), d.clone());
     }
-    out.insert("item".into(), Value::Array(children(dir, warn)?));
+    let items = children(dir, &format!("{at}.item"), warn, sources)?;
+    out.insert("item".into(), Value::Array(items));
     let at = dir.join(".resources").join("definition.yaml");
     scope_fields(def, &mut out, &at, warn);
     Ok(Value::Object(out))
@@ -253,6 +274,7 @@ fn request(
     path: &Path,
     v3: &Map<String, Value>,
     name: Value,
+    (at, sources): (&str, &mut SourceMap),
     warn: &mut Warnings,
 ) -> Result<Option<Value>, Diagnostic> {
     match v3.get("$kind").and_then(Value::as_str) {
@@ -285,15 +307,18 @@ fn request(
             .join(format!("{stem}.resources"))
             .join("examples"),
     };
-    let responses = examples(&examples_dir, warn)?;
+    let (responses, files) = examples(&examples_dir, warn)?;
+    for (i, file) in files.iter().enumerate() {
+        sources.add(&format!("{at}.response[{i}]"), file, SourceKind::Example);
+    }
     let at = format!("{}:", path.display());
     Ok(Some(item_to_v21(v3, name, responses, &at, warn)))
 }
 
-/// The v2.1 responses for the `*.example.yaml` files in `dir`, in order.
-fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+/// The v2.1 responses for the `*.example.yaml` files in `dir`, in order, and their files.
+fn examples(dir: &Path, warn: &mut Warnings) -> Result<(Vec<Value>, Vec<PathBuf>), Diagnostic> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let mut found = Vec::new();
     for entry in entries.flatten() {
@@ -319,11 +344,13 @@ fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
     });
-    Ok(found
+    let files = found.iter().map(|(_, _, path, _)| path.clone()).collect();
+    let responses = found
         .into_iter()
         .map(|(_, stem, path, map)| {
             let name = map.get("name").cloned().unwrap_or_else(|| json!(stem));
             example_to_v21(&map, name, &format!("{}:", path.display()), warn)
         })
-        .collect())
+        .collect();
+    Ok((responses, files))
 }
