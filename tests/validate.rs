@@ -366,6 +366,22 @@ fn validate_places_v3_findings_in_their_yaml_files() {
     let unknown = find(&all, "v3");
     assert_eq!(unknown["file"], req.as_str(), "{unknown:#}");
     assert_eq!(unknown["line"], 3, "{unknown:#}");
+    // A YAML environment's findings are placed in it too.
+    let env = write(
+        dir.path(),
+        "env.yaml",
+        "name: e\nvalues:\n  - key: a\n    value: x\n  - value: nokey\n",
+    );
+    let out = postie(&["validate", &arg, "-e", &env, "--format", "json"]);
+    let all = findings(&out.stdout);
+    let keyless = all
+        .iter()
+        .find(|f| f["file"] == env.as_str())
+        .unwrap_or_else(|| panic!("no finding in {env}: {all:#?}"));
+    assert_eq!(
+        (keyless["line"].clone(), keyless["column"].clone()),
+        (json!(5), json!(5))
+    );
     // A YAML error names the file inside the folder, with its line.
     let broken = write(
         &folder,

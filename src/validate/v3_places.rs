@@ -33,6 +33,17 @@ pub(super) fn relocator(map: SourceMap) -> Relocate<'static> {
     })
 }
 
+/// The relocator of a YAML file holding the same shape as the JSON document read from it (an
+/// environment or globals file): a JSON path is its YAML path.
+pub(super) fn same_shape(file: &Path) -> Relocate<'static> {
+    let file = file.to_path_buf();
+    let text = std::fs::read_to_string(&file).ok();
+    Box::new(move |path, in_text| {
+        let text = text.as_deref()?;
+        Some(placed(&file, text, path, in_text))
+    })
+}
+
 /// `file` (text `text`) with the place of `field` in it.
 fn placed(file: &Path, text: &str, field: &str, in_text: Option<(usize, usize)>) -> Relocated {
     let position = v3::locate::place(text, field, in_text);
