@@ -366,6 +366,26 @@ fn validate_places_v3_findings_in_their_yaml_files() {
     let unknown = find(&all, "v3");
     assert_eq!(unknown["file"], req.as_str(), "{unknown:#}");
     assert_eq!(unknown["line"], 3, "{unknown:#}");
+    // A script kept as a file: its syntax error is placed in that file.
+    write(
+        &folder,
+        "post.request.yaml",
+        "$kind: http-request\nurl: http://127.0.0.1/y\nscripts:\n  - type: afterResponse\n    src: ./check.js\n",
+    );
+    let js = write(
+        &folder,
+        "check.js",
+        "pm.test('a', () => {});\nlet x = (1;\n",
+    );
+    let out = postie(&["validate", &arg, "--format", "json"]);
+    let all = findings(&out.stdout);
+    let syntax = find(&all, "script-syntax");
+    assert_eq!(syntax["file"], js.as_str(), "{syntax:#}");
+    assert_eq!(
+        (syntax["line"].clone(), syntax["column"].clone()),
+        (json!(2), json!(11))
+    );
+    std::fs::remove_file(folder.join("post.request.yaml")).unwrap();
     // A YAML environment's findings are placed in it too.
     let env = write(
         dir.path(),

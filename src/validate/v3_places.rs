@@ -46,7 +46,13 @@ pub(super) fn same_shape(file: &Path) -> Relocate<'static> {
 
 /// `file` (text `text`) with the place of `field` in it.
 fn placed(file: &Path, text: &str, field: &str, in_text: Option<(usize, usize)>) -> Relocated {
-    let position = v3::locate::place(text, field, in_text);
+    // A script kept as a file: a place in the script is a place in the file.
+    let script = file.extension().is_some_and(|e| e == "js");
+    let position = if script {
+        Some(in_text.unwrap_or((1, 1)))
+    } else {
+        v3::locate::place(text, field, in_text)
+    };
     let line = position.and_then(|(l, _)| text.lines().nth(l.saturating_sub(1)));
     Relocated {
         file: file.to_path_buf(),

@@ -11,7 +11,7 @@ use super::V21_SCHEMA;
 use super::example::example_to_v21;
 use super::fields::{auth_to_v21, scripts_to_v21};
 use super::request::item_to_v21;
-use super::script_files::inline_scripts;
+use super::script_files::{ScriptFiles, inline_scripts};
 use super::source_map::{SourceKind, SourceMap};
 use super::warn::{Warnings, join};
 use super::yaml::read_yaml;
@@ -34,19 +34,24 @@ pub fn read_dir_mapped(dir: &Path) -> Result<(Value, Warnings, SourceMap), Diagn
     let mut map = SourceMap::default();
     let def = definition(dir)?;
     let mut info = Map::new();
-    if let Some(id) = def.as_ref().and_then(|(d, _)| d.get("id")) {
+    if let Some(id) = def.as_ref().and_then(|(d, _, _)| d.get("id")) {
         info.insert("_postman_id".into(), id.clone());
     }
-    let name = def.as_ref().and_then(|(d, _)| d.get("name").cloned());
+    let name = def.as_ref().and_then(|(d, _, _)| d.get("name").cloned());
     info.insert("name".into(), name.unwrap_or_else(|| json!(file_name(dir))));
-    if let Some(d) = def.as_ref().and_then(|(d, _)| d.get("description")) {
+    if let Some(d) = def.as_ref().and_then(|(d, _, _)| d.get("description")) {
         info.insert("description".into(), d.clone());
     }
     info.insert("schema".into(), json!(V21_SCHEMA));
     let mut root = Map::new();
     root.insert("info".into(), Value::Object(info));
-    let at = def.as_ref().map_or(dir.to_path_buf(), |(_, p)| p.clone());
+    let at = def
+        .as_ref()
+        .map_or(dir.to_path_buf(), |(_, p, _)| p.clone());
     map.add("", &at, SourceKind::Definition);
+    if let Some((_, _, files)) = &def {
+        map.add_scripts("", files);
+    }
     let items = children(dir, "item", &mut warn, &mut map)?;
     if def.is_none() && items.is_empty() {
         return Err(Diagnostic::in_file(
@@ -57,7 +62,7 @@ pub fn read_dir_mapped(dir: &Path) -> Result<(Value, Warnings, SourceMap), Diagn
         .with_hint("give a collection file, or a folder written by `postie convert` or Postman"));
     }
     root.insert("item".into(), Value::Array(items));
-    if let Some((d, path)) = &def {
+    if let Some((d, path, _)) = &def {
         scope_fields(d, &mut root, path, &mut warn);
     }
     Ok((Value::Object(root), warn, map))
@@ -71,8 +76,8 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// A definition's fields and the file they are in.
-type Definition = (Map<String, Value>, PathBuf);
+/// A definition's fields, the file they are in and its script files.
+type Definition = (Map<String, Value>, PathBuf, ScriptFiles);
 
 /// `dir/.resources/definition.yaml` (or `.yml`), when there is one, and its path.
 fn definition(dir: &Path) -> Result<Option<Definition>, Diagnostic> {
@@ -81,8 +86,8 @@ fn definition(dir: &Path) -> Result<Option<Definition>, Diagnostic> {
         if path.is_file() {
             let mut map = mapping(read_yaml(&path, "definition")?, &path, "collection")?;
             let base = path.parent().unwrap_or(dir);
-            inline_scripts(&mut map, base, None, "http:")?;
-            return Ok(Some((map, path)));
+            let files = inline_scripts(&mut map, base, None, "http:")?;
+            return Ok(Some((map, path, files)));
         }
     }
     Ok(None)
@@ -152,6 +157,7 @@ struct Child {
     folder: bool,
     order: Option<f64>,
     name: String,
+    scripts: ScriptFiles,
 }
 
 /// The request files and sub-folders of folder `dir`, unread.
@@ -174,6 +180,7 @@ fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
                 folder: true,
                 order: None,
                 name,
+                scripts: Vec::new(),
             });
         } else if let Some(stem) = name
             .strip_suffix(".request.yaml")
@@ -185,6 +192,7 @@ fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
                 folder: false,
                 order: None,
                 name,
+                scripts: Vec::new(),
             });
         }
     }
@@ -202,7 +210,10 @@ fn children(
     let mut read = Vec::new();
     for mut child in found {
         let map = if child.folder {
-            definition(&child.path)?.map(|(d, _)| d).unwrap_or_default()
+            let def = definition(&child.path)?;
+            let (map, files) = def.map(|(d, _, f)| (d, f)).unwrap_or_default();
+            child.scripts = files;
+            map
         } else {
             let Value::Object(mut map) = read_yaml(&child.path, "request")? else {
                 let why = "expected a YAML mapping of fields";
@@ -212,7 +223,7 @@ fn children(
                 .join(".resources")
                 .join(format!("{}.resources", child.name))
                 .join("scripts");
-            inline_scripts(&mut map, dir, Some(&scripts), "")?;
+            child.scripts = inline_scripts(&mut map, dir, Some(&scripts), "")?;
             map
         };
         child.order = map.get("order").and_then(Value::as_f64);
@@ -235,9 +246,11 @@ fn children(
         if child.folder {
             let def = child.path.join(".resources").join("definition.yaml");
             sources.add(&here, &def, SourceKind::Definition);
+            sources.add_scripts(&here, &child.scripts);
             items.push(folder(&child.path, &map, name, &here, warn, sources)?);
         } else if let Some(item) = request(&child.path, &map, name, (&here, sources), warn)? {
             sources.add(&here, &child.path, SourceKind::Request);
+            sources.add_scripts(&here, &child.scripts);
             items.push(item);
         }
     }

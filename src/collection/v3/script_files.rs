@@ -20,70 +20,90 @@ use serde_json::{Map, Value, json};
 use super::write::FileSet;
 use crate::diagnostic::Diagnostic;
 
+/// The script files read into a `scripts` list: each entry's index and its file.
+pub(super) type ScriptFiles = Vec<(usize, PathBuf)>;
+
 /// The script types a folder of script files may hold, in run order.
 const TYPES: [&str; 2] = ["beforeRequest", "afterResponse"];
 
 /// Replace the file references of `map`'s `scripts` (a request file's or a definition's, read
 /// from a file in folder `base`) with the code they name. `default_dir` is the scripts folder a
 /// request without `scripts` may have; `prefix` is the type prefix (`http:` in definitions).
+/// Returns the files read, by entry.
 pub(super) fn inline_scripts(
     map: &mut Map<String, Value>,
     base: &Path,
     default_dir: Option<&Path>,
     prefix: &str,
-) -> Result<(), Diagnostic> {
-    let scripts = match map.get_mut("scripts") {
-        Some(Value::String(rel)) => from_dir(&base.join(rel.as_str()), prefix, true)?,
+) -> Result<ScriptFiles, Diagnostic> {
+    let (scripts, files) = match map.get_mut("scripts") {
+        Some(Value::String(rel)) => from_dir(&within(base, rel), prefix, true)?,
         Some(Value::Array(list)) => {
-            for entry in list.iter_mut().filter_map(Value::as_object_mut) {
-                inline_entry(entry, base)?;
+            let mut files = Vec::new();
+            for (i, entry) in list.iter_mut().enumerate() {
+                if let Some(file) = entry.as_object_mut().map(|e| inline_entry(e, base)) {
+                    files.extend(file?.map(|f| (i, f)));
+                }
             }
-            return Ok(());
+            return Ok(files);
         }
-        Some(_) => return Ok(()),
+        Some(_) => return Ok(Vec::new()),
         None => match default_dir.filter(|d| d.is_dir()) {
             Some(dir) => from_dir(dir, prefix, false)?,
-            None => return Ok(()),
+            None => return Ok(Vec::new()),
         },
     };
     if !scripts.is_empty() {
         map.insert("scripts".into(), Value::Array(scripts));
     }
-    Ok(())
+    Ok(files)
 }
 
-/// One entry: `src` read into `code` (an entry with `code` keeps it).
-fn inline_entry(entry: &mut Map<String, Value>, base: &Path) -> Result<(), Diagnostic> {
+/// One entry: `src` read into `code` (an entry with `code` keeps it); the file read.
+fn inline_entry(
+    entry: &mut Map<String, Value>,
+    base: &Path,
+) -> Result<Option<PathBuf>, Diagnostic> {
     if entry.contains_key("code") {
-        return Ok(());
+        return Ok(None);
     }
     let Some(src) = entry.get("src").and_then(Value::as_str) else {
-        return Ok(());
+        return Ok(None);
     };
-    let code = read_script(&base.join(src))?;
+    let path = within(base, src);
+    let code = read_script(&path)?;
     entry.shift_remove("src");
     entry.insert("code".into(), json!(code));
-    Ok(())
+    Ok(Some(path))
 }
 
-/// The scripts of folder `dir` (`beforeRequest.js`, `afterResponse.js`); `must` makes a missing
-/// folder an error (a `scripts` path that names nothing).
-fn from_dir(dir: &Path, prefix: &str, must: bool) -> Result<Vec<Value>, Diagnostic> {
+/// The scripts of folder `dir` (`beforeRequest.js`, `afterResponse.js`) and their files; `must`
+/// makes a missing folder an error (a `scripts` path that names nothing).
+fn from_dir(dir: &Path, prefix: &str, must: bool) -> Result<(Vec<Value>, ScriptFiles), Diagnostic> {
     if must && !dir.is_dir() {
         return Err(Diagnostic::in_file(
             dir,
             "`scripts` names this folder of script files, which does not exist",
         ));
     }
-    let mut out = Vec::new();
+    let (mut out, mut files) = (Vec::new(), Vec::new());
     for kind in TYPES {
         let path = dir.join(format!("{kind}.js"));
         if path.is_file() {
             let code = read_script(&path)?;
+            files.push((out.len(), path));
             out.push(json!({"type": format!("{prefix}{kind}"), "code": code, "language": "text/javascript"}));
         }
     }
-    Ok(out)
+    Ok((out, files))
+}
+
+/// `base` joined with relative path `rel`, without `.` steps (`./x.js` is `base/x.js`).
+fn within(base: &Path, rel: &str) -> PathBuf {
+    base.join(rel)
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect()
 }
 
 /// The text of script file `path`.

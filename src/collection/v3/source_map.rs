@@ -14,6 +14,8 @@ pub enum SourceKind {
     Request,
     /// A `*.example.yaml`.
     Example,
+    /// A script kept as a `.js` file: the v2.1 path is its event.
+    Script,
 }
 
 /// One v2.1 subtree and the file it was read from.
@@ -41,7 +43,15 @@ impl SourceMap {
         });
     }
 
-    /// The file and v3 field path of v2.1 path `path`: the deepest source holding it. The v3
+    /// Note the script files of the item or folder at `at` (by index in its `scripts`).
+    pub(super) fn add_scripts(&mut self, at: &str, files: &[(usize, PathBuf)]) {
+        for (i, file) in files {
+            self.add(&format!("{at}.event[{i}]"), file, SourceKind::Script);
+        }
+    }
+
+    /// The file and v3 field path of v2.1 path `path`: the deepest source holding it (for a
+    /// script file, the path is empty: a position in it is a position in the script). The v3
     /// path is the nearest field v3 has (`""`, the file itself, when none fits).
     pub fn find(&self, path: &str) -> Option<(&Path, String)> {
         let source = self
@@ -54,6 +64,7 @@ impl SourceMap {
             SourceKind::Definition => definition_path(rest),
             SourceKind::Request => request_item_path(rest),
             SourceKind::Example => example_path(rest),
+            SourceKind::Script => String::new(),
         };
         Some((&source.file, v3))
     }
