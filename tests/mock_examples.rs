@@ -267,9 +267,12 @@ fn mock_examples_resolve_variables_in_headers_and_bodies() {
     ex["header"] = json!([
         {"key": "X-Example", "value": "all users"},
         {"key": "X-Tenant", "value": "{{tenant}}/{{region}}"},
-        {"key": "X-Trace", "value": "{{$guid}}"}
+        {"key": "X-Trace", "value": "{{$guid}}"},
+        {"key": "X-Seg", "value": "{{$pathSegments '0'}}"}
     ]);
-    ex["body"] = json!(r#"{"t":"{{tenant}}","r":"{{region}}","u":"{{unknown}}"}"#);
+    ex["body"] = json!(
+        r#"{"t":"{{tenant}}","r":"{{region}}","u":"{{unknown}}","p":"{{$queryParams 'page' '1'}}","h":"{{$headers 'Host'}}"}"#
+    );
     doc["variable"] = json!([
         {"key": "tenant", "value": "acme"},
         {"key": "region", "value": "us"},
@@ -308,9 +311,13 @@ fn mock_examples_resolve_variables_in_headers_and_bodies() {
             "{text}"
         );
         assert!(!text.contains("x-trace: {{"), "{text}");
+        assert!(text.contains("x-seg: users\r\n"), "{text}");
         let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
         let body: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {text}"));
-        assert_eq!(body, json!({"t": "acme", "r": region, "u": "{{unknown}}"}));
+        assert_eq!(
+            body,
+            json!({"t": "acme", "r": region, "u": "{{unknown}}", "p": "1", "h": "x"})
+        );
     }
     let out = postie(&["mock", "partner-api", "-e", &env]);
     out.check(out.code == 2, "-e is for a collection only");

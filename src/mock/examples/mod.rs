@@ -1,12 +1,13 @@
 //! `postie mock COLLECTION`: a collection's saved examples served on 127.0.0.1, chosen as
 //! Postman's mock servers choose them ([`matching`]). Every request goes to one handler: the
 //! example that matches answers with its status code, headers and body (`{{name}}` in header
-//! values and the body resolved as Postman's mocks do: an environment variable (`-e`), else a
-//! collection variable, else a dynamic variable such as `{{$guid}}`; other names stay as
-//! written); no example → 404 with a JSON body naming the request and why each example was
+//! values and the body resolved as Postman's mocks do: a template helper reading the request
+//! ([`helpers`]), an environment variable (`-e`), else a collection variable, else a dynamic
+//! variable such as `{{$guid}}`; other names stay as written); no example → 404 with a JSON body naming the request and why each example was
 //! ruled out.
 
 pub mod gather;
+pub mod helpers;
 pub mod matching;
 
 use std::io;
@@ -163,7 +164,7 @@ async fn answer(State(set): State<Arc<ExampleSet>>, request: Request) -> Respons
         body: String::from_utf8_lossy(&body).into_owned(),
     };
     match choose(&set.examples, &incoming) {
-        Ok(example) => respond(example, &set),
+        Ok(example) => respond(example, &set, &incoming),
         Err(tried) => not_found(&incoming, parts.uri.path(), &tried),
     }
 }
@@ -174,9 +175,13 @@ fn decode(text: &str) -> String {
         .into_owned()
 }
 
-/// `text` with its `{{name}}` references resolved: environment, collection, dynamic variables.
-fn resolve(text: &str, set: &ExampleSet) -> String {
+/// `text` with its `{{name}}` references resolved: template helpers reading the request
+/// (`{{$body 'a.b'}}`), environment, collection and dynamic variables.
+fn resolve(text: &str, set: &ExampleSet, incoming: &Incoming) -> String {
     crate::vars::template::resolve(text, &mut |name| {
+        if let Some(value) = helpers::helper(name, incoming) {
+            return Some(value);
+        }
         let find = |list: &[(String, String)]| {
             list.iter()
                 .rev()
@@ -190,8 +195,8 @@ fn resolve(text: &str, set: &ExampleSet) -> String {
 }
 
 /// The example's response.
-fn respond(example: &Example, set: &ExampleSet) -> Response {
-    let body = resolve(&example.response_body, set);
+fn respond(example: &Example, set: &ExampleSet, incoming: &Incoming) -> Response {
+    let body = resolve(&example.response_body, set, incoming);
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = StatusCode::from_u16(example.code).unwrap_or(StatusCode::OK);
     let headers = response.headers_mut();
@@ -201,7 +206,7 @@ fn respond(example: &Example, set: &ExampleSet) -> Response {
         }
         if let (Ok(k), Ok(v)) = (
             HeaderName::try_from(key.as_str()),
-            HeaderValue::try_from(resolve(value, set)),
+            HeaderValue::try_from(resolve(value, set, incoming)),
         ) {
             headers.append(k, v);
         }
