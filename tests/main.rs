@@ -38,4 +38,5 @@ mod tls_server;
 mod url_inputs;
 mod util;
 mod v3;
+mod v3_files;
 mod validate;

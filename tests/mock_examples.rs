@@ -237,3 +237,88 @@ fn mock_examples_from_the_command_line_and_partner_api_still_served() {
         "no examples",
     );
 }
+
+/// Start `postie mock ARGS…` and return the child and its address.
+fn start_mock(args: &[&str]) -> (std::process::Child, Option<std::net::SocketAddr>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_postie"))
+        .arg("mock")
+        .args(args)
+        .args(["--port", "0"])
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("postie mock: {e}"));
+    let mut first = String::new();
+    if let Some(stderr) = child.stderr.take() {
+        let _ = BufReader::new(stderr).read_line(&mut first);
+    }
+    let addr = first
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("http://"))
+        .and_then(|a| a.parse().ok());
+    (child, addr)
+}
+
+#[test]
+fn mock_examples_resolve_variables_in_headers_and_bodies() {
+    let dir = tempdir();
+    let mut doc = collection();
+    let ex = &mut doc["item"][0]["response"][0];
+    ex["header"] = json!([
+        {"key": "X-Example", "value": "all users"},
+        {"key": "X-Tenant", "value": "{{tenant}}/{{region}}"},
+        {"key": "X-Trace", "value": "{{$guid}}"},
+        {"key": "X-Seg", "value": "{{$pathSegments '0'}}"}
+    ]);
+    ex["body"] = json!(
+        r#"{"t":"{{tenant}}","r":"{{region}}","u":"{{unknown}}","p":"{{$queryParams 'page' '1'}}","h":"{{$headers 'Host'}}"}"#
+    );
+    doc["variable"] = json!([
+        {"key": "tenant", "value": "acme"},
+        {"key": "region", "value": "us"},
+        {"key": "off", "value": "x", "disabled": true}
+    ]);
+    let file = write(dir.path(), "vars.json", &doc.to_string());
+    let env = write(
+        dir.path(),
+        "env.json",
+        r#"{"name": "e", "values": [{"key": "region", "value": "eu", "enabled": true}]}"#,
+    );
+    let request = "GET /users HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    let raw = |addr: std::net::SocketAddr| {
+        let mut stream = TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
+        stream
+            .write_all(request.as_bytes())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut text = String::new();
+        stream
+            .read_to_string(&mut text)
+            .unwrap_or_else(|e| panic!("{e}"));
+        text.to_ascii_lowercase()
+    };
+    // Collection variables alone; then the environment wins over them.
+    for (args, region) in [
+        (vec![file.as_str()], "us"),
+        (vec![file.as_str(), "-e", &env], "eu"),
+    ] {
+        let (mut child, addr) = start_mock(&args);
+        let text = addr.map(raw);
+        let _ = child.kill();
+        let _ = child.wait();
+        let text = text.unwrap_or_else(|| panic!("no address from postie mock {args:?}"));
+        assert!(
+            text.contains(&format!("x-tenant: acme/{region}\r\n")),
+            "{text}"
+        );
+        assert!(!text.contains("x-trace: {{"), "{text}");
+        assert!(text.contains("x-seg: users\r\n"), "{text}");
+        let body = text.split_once("\r\n\r\n").map(|(_, b)| b).unwrap_or("");
+        let body: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_eq!(
+            body,
+            json!({"t": "acme", "r": region, "u": "{{unknown}}", "p": "1", "h": "x"})
+        );
+    }
+    let out = postie(&["mock", "partner-api", "-e", &env]);
+    out.check(out.code == 2, "-e is for a collection only");
+}

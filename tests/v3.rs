@@ -4,7 +4,7 @@
 
 use crate::echo::Echo;
 use crate::util::{json_files, postie, read_json, tempdir};
-use postie::collection::v3::{collection_to_v3, read_dir, write_dir};
+use postie::collection::v3::{collection_to_v3, read_dir, split_scripts, write_dir};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -315,6 +315,13 @@ fn v3_round_trip_every_corpus_collection() {
         write_dir(&files, &out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let (mut back, read_warnings) =
             read_dir(&out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // The same with every script in a file of its own reads back the same.
+        let mut split = files.clone();
+        split_scripts(&mut split);
+        let out = dir.path().join(format!("{i}-sf"));
+        write_dir(&split, &out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let (split_back, _) = read_dir(&out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(split_back, back, "{} (script files)", path.display());
         if !warnings.is_empty() {
             lossy += 1;
             continue;

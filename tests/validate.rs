@@ -305,12 +305,23 @@ fn validate_reads_a_v3_folder_and_yaml_environment() {
         let out = postie(&["validate", &input, "-e", &env_yaml_arg, "--format", "json"]);
         out.check(out.code == 2, "the script's syntax error is an error");
         let all = findings(&out.stdout);
+        // Findings name the YAML file, line and column the value is at.
         let syntax = find(&all, "script-syntax");
         assert!(
-            syntax["file"].as_str().unwrap().ends_with("flawed-v3"),
+            syntax["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("Login.request.yaml"),
             "{syntax:#}"
         );
-        find(&all, "next-request");
+        assert_eq!(syntax["path"], "scripts[0].code", "{syntax:#}");
+        assert_eq!(syntax["column"], 15, "{syntax:#}");
+        let next = find(&all, "next-request");
+        assert!(
+            next["file"].as_str().unwrap().ends_with("Me.request.yaml"),
+            "{next:#}"
+        );
+        assert!(next["line"].as_u64().is_some(), "{next:#}");
         find(&all, "unsupported-api");
         // `user` comes from the YAML environment: only names nothing defines are reported.
         assert!(
@@ -328,4 +339,80 @@ fn validate_reads_a_v3_folder_and_yaml_environment() {
             .collect();
         assert!(kinds.contains(&"collection v3"), "{kinds:?}");
     }
+}
+
+#[test]
+fn validate_places_v3_findings_in_their_yaml_files() {
+    let dir = tempdir();
+    let folder = dir.path().join("v3");
+    std::fs::create_dir_all(&folder).unwrap();
+    let req = write(
+        &folder,
+        "get.request.yaml",
+        "$kind: http-request\nmethod: GET\nbogus: 1\nurl: http://127.0.0.1/x\n\
+         headers:\n  - key: A\n    value: '{{nope}}'\n",
+    );
+    let arg = folder.to_string_lossy().into_owned();
+    let out = postie(&["validate", &arg, "--format", "json"]);
+    let all = findings(&out.stdout);
+    let undefined = find(&all, "undefined-variable");
+    assert_eq!(undefined["file"], req.as_str(), "{undefined:#}");
+    assert_eq!(
+        (undefined["line"].clone(), undefined["column"].clone()),
+        (json!(7), json!(13)),
+        "{undefined:#}"
+    );
+    assert_eq!(undefined["path"], "headers[0].value");
+    let unknown = find(&all, "v3");
+    assert_eq!(unknown["file"], req.as_str(), "{unknown:#}");
+    assert_eq!(unknown["line"], 3, "{unknown:#}");
+    // A script kept as a file: its syntax error is placed in that file.
+    write(
+        &folder,
+        "post.request.yaml",
+        "$kind: http-request\nurl: http://127.0.0.1/y\nscripts:\n  - type: afterResponse\n    src: ./check.js\n",
+    );
+    let js = write(
+        &folder,
+        "check.js",
+        "pm.test('a', () => {});\nlet x = (1;\n",
+    );
+    let out = postie(&["validate", &arg, "--format", "json"]);
+    let all = findings(&out.stdout);
+    let syntax = find(&all, "script-syntax");
+    assert_eq!(syntax["file"], js.as_str(), "{syntax:#}");
+    assert_eq!(
+        (syntax["line"].clone(), syntax["column"].clone()),
+        (json!(2), json!(11))
+    );
+    std::fs::remove_file(folder.join("post.request.yaml")).unwrap();
+    // A YAML environment's findings are placed in it too.
+    let env = write(
+        dir.path(),
+        "env.yaml",
+        "name: e\nvalues:\n  - key: a\n    value: x\n  - value: nokey\n",
+    );
+    let out = postie(&["validate", &arg, "-e", &env, "--format", "json"]);
+    let all = findings(&out.stdout);
+    let keyless = all
+        .iter()
+        .find(|f| f["file"] == env.as_str())
+        .unwrap_or_else(|| panic!("no finding in {env}: {all:#?}"));
+    assert_eq!(
+        (keyless["line"].clone(), keyless["column"].clone()),
+        (json!(5), json!(5))
+    );
+    // A YAML error names the file inside the folder, with its line.
+    let broken = write(
+        &folder,
+        "broken.request.yaml",
+        "$kind: http-request\nurl: [\n",
+    );
+    let out = postie(&["validate", &arg]);
+    out.check(out.code == 2, "a YAML error is an error");
+    assert!(
+        out.stdout.contains(&format!("{broken}:3:")),
+        "{}",
+        out.stdout
+    );
 }

@@ -114,6 +114,10 @@ pub struct MockArgs {
     /// The partner account password the simulator accepts (`partner-api` only).
     #[arg(long, value_name = "PASSWORD")]
     pub password: Option<String>,
+    /// An environment (JSON or v3 YAML) whose variables resolve `{{name}}` in the examples'
+    /// response headers and bodies before the collection's (a collection only).
+    #[arg(short = 'e', long, value_name = "FILE")]
+    pub environment: Option<PathBuf>,
 }
 
 /// When to colour output.

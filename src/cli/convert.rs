@@ -25,6 +25,10 @@ pub struct ConvertArgs {
     /// collection, a `.yaml` or `.json` file for an environment.
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
+    /// Writing a v3 folder: keep each script's code in a `.js` file of its own (under
+    /// `.resources/`), named by `src` in the YAML, instead of inline.
+    #[arg(long)]
+    pub script_files: bool,
 }
 
 /// Run `postie convert`; returns the exit code (0, also with warnings).
@@ -39,7 +43,7 @@ pub fn run_convert(args: &ConvertArgs) -> Result<u8, Diagnostic> {
         write_json(&doc, output)?;
         warn
     } else {
-        from_json(input, output)?
+        from_json(input, output, args.script_files)?
     };
     for warning in &warnings.0 {
         // Warnings about a folder's files name the file already.
@@ -53,7 +57,7 @@ pub fn run_convert(args: &ConvertArgs) -> Result<u8, Diagnostic> {
 }
 
 /// Convert JSON file `input`: a collection to a v3 folder, an environment to YAML.
-fn from_json(input: &Path, output: &Path) -> Result<Warnings, Diagnostic> {
+fn from_json(input: &Path, output: &Path, script_files: bool) -> Result<Warnings, Diagnostic> {
     let mut doc = read_json(input, "collection")?;
     if let Some(inner) = doc.get("collection").filter(|_| doc.get("info").is_none()) {
         doc = inner.clone();
@@ -84,8 +88,11 @@ fn from_json(input: &Path, output: &Path) -> Result<Warnings, Diagnostic> {
                 .with_hint("name a new folder to write the v3 collection into"),
         );
     }
-    let (files, warn) =
+    let (mut files, warn) =
         v3::collection_to_v3(&doc).map_err(|why| Diagnostic::in_file(input, why))?;
+    if script_files {
+        v3::split_scripts(&mut files);
+    }
     v3::write_dir(&files, output)?;
     Ok(warn)
 }

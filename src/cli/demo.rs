@@ -80,6 +80,11 @@ pub fn run_demo(args: DemoArgs, reporter_options: &RawReporterOptions) -> Result
 pub fn run_mock(args: MockArgs) -> Result<u8, Diagnostic> {
     match args.which.as_str() {
         "partner-api" => {
+            if args.environment.is_some() {
+                return Err(Diagnostic::new(
+                    "-e/--environment is for `postie mock COLLECTION` only",
+                ));
+            }
             let mut config = PartnerApiConfig::default();
             if let Some(login) = args.login {
                 config.login = login;

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value};
 
 use super::Severity::{Error, Warning};
-use super::sink::Sink;
-use super::{Finding, Options, Report, members, schema, scripts, sites, variables};
+use super::sink::{Relocate, Sink};
+use super::{Finding, Options, Report, members, schema, scripts, sites, v3_places, variables};
 use crate::collection::json::{parse_text, read_text};
 use crate::collection::{load_data, parse_collection, parse_variable_file, v1, v3};
 use crate::diagnostic::Diagnostic;
@@ -24,6 +24,8 @@ struct Run<'o> {
     members: Option<Option<HashSet<String>>>,
     report: Report,
     folders_seen: HashSet<String>,
+    /// Where the findings about the v3 folder or YAML file just read go (it has no JSON text).
+    relocate: Option<Relocate<'static>>,
 }
 
 /// Check everything `options` names.
@@ -35,6 +37,7 @@ pub fn validate(options: &Options) -> Report {
         members: None,
         report: Report::default(),
         folders_seen: HashSet::new(),
+        relocate: None,
     };
     for (path, what) in [
         (&options.environment, "environment"),
@@ -102,12 +105,26 @@ fn looks_v3(dir: &Path) -> bool {
 impl Run<'_> {
     /// Read and parse `path`, reporting what fails; the text and the document.
     /// A v3 YAML environment or collection folder is read as the JSON document it stands for
-    /// (no text: its findings name the file, not a position in it).
+    /// (no JSON text: its findings are placed in its YAML files by `relocate`).
     fn read(&mut self, path: &Path, what: &str) -> Option<(String, Value)> {
         let parsed = if path.is_dir() {
-            v3::read_dir(path).map(|(doc, warn)| self.v3_warnings(path, doc, warn))
+            v3::read_dir_mapped(path).map(|(doc, warn, sources)| {
+                for warning in &warn.0 {
+                    let finding = v3_places::warning(path, warning, "v3");
+                    self.report.findings.push(finding);
+                }
+                self.relocate = Some(v3_places::relocator(sources));
+                (String::new(), doc)
+            })
         } else if v3::is_yaml_file(path) {
-            v3::read_environment(path, what).map(|(doc, warn)| self.v3_warnings(path, doc, warn))
+            v3::read_environment(path, what).map(|(doc, warn)| {
+                for warning in &warn.0 {
+                    let finding = v3_places::warning(path, warning, "v3");
+                    self.report.findings.push(finding);
+                }
+                self.relocate = Some(v3_places::same_shape(path));
+                (String::new(), doc)
+            })
         } else {
             read_text(path, what)
                 .and_then(|text| parse_text(&text, path, what).map(|doc| (text, doc)))
@@ -115,22 +132,17 @@ impl Run<'_> {
         match parsed {
             Ok(parsed) => Some(parsed),
             Err(diagnostic) => {
-                let mut sink = Sink::new(path, "");
+                // A v3 folder's error names the YAML file it is in.
+                let file = diagnostic
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| path.to_path_buf());
+                let mut sink = Sink::new(&file, "");
                 sink.diagnostic("unreadable", diagnostic);
                 self.report.findings.append(&mut sink.findings);
                 None
             }
         }
-    }
-
-    /// What the v3 reader could not carry over, as warnings on `path`; the document, with no text.
-    fn v3_warnings(&mut self, path: &Path, doc: Value, warn: v3::Warnings) -> (String, Value) {
-        let mut sink = Sink::new(path, "");
-        for warning in &warn.0 {
-            sink.loader_message(Warning, "v3", warning);
-        }
-        self.report.findings.append(&mut sink.findings);
-        (String::new(), doc)
     }
 
     /// An `-e`/`-g` file: checked, and its names defined.
@@ -139,6 +151,7 @@ impl Run<'_> {
             return;
         };
         let mut sink = Sink::new(path, &text);
+        sink.relocate = self.relocate.take();
         self.check_variables(doc, path, what, &mut sink);
         self.report
             .files
@@ -171,7 +184,12 @@ impl Run<'_> {
                 self.report.files.push((path.to_path_buf(), "data".into()));
             }
             Err(diagnostic) => {
-                let mut sink = Sink::new(path, "");
+                // A v3 folder's error names the YAML file it is in.
+                let file = diagnostic
+                    .file
+                    .clone()
+                    .unwrap_or_else(|| path.to_path_buf());
+                let mut sink = Sink::new(&file, "");
                 sink.diagnostic("unreadable", diagnostic);
                 self.report.findings.append(&mut sink.findings);
             }
@@ -184,6 +202,7 @@ impl Run<'_> {
             return;
         };
         let mut sink = Sink::new(path, &text);
+        sink.relocate = self.relocate.take();
         let scope = variable_scope(&doc);
         let kind = match scope {
             Some(what) => {
@@ -197,7 +216,8 @@ impl Run<'_> {
             None => self.collection(doc, path, &mut sink),
         };
         self.report.files.push((path.to_path_buf(), kind));
-        sink.findings.sort_by_key(|f| f.position);
+        sink.findings
+            .sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
         self.report.findings.append(&mut sink.findings);
     }
 

@@ -8,8 +8,9 @@
 //! [`schema`] (structure the loader lets pass but Postman's schema does not), [`scripts`]
 //! (syntax compiled by the sandbox's QuickJS, `setNextRequest` targets, `pm.*` members the
 //! sandbox lacks, variables scripts set), [`variables`] (`{{name}}` no scope defines) and
-//! `--folder` names. Only the gathering is specific to the v2 JSON form: a v3 YAML front-end
-//! gives the same [`sites::Sites`] and a locator for its files to get the same checks.
+//! `--folder` names. Only the gathering is specific to the v2 JSON form: a v3 folder is checked
+//! as the v2.1 document it stands for, its findings placed back in its YAML files
+//! (`v3_places`).
 //!
 //! Findings are errors (the run would fail or do something else than written) or warnings (it
 //! may work, e.g. a variable set in a way no literal shows); [`output`] renders them as text or
@@ -26,6 +27,7 @@ mod files;
 mod members;
 mod sink;
 mod v1_paths;
+mod v3_places;
 
 use std::path::PathBuf;
 

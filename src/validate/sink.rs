@@ -3,11 +3,27 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::locate::{JsonMap, Place};
 use super::{Finding, Severity};
 use crate::diagnostic::Diagnostic;
+
+/// Where a finding goes instead of the sink's own file.
+pub struct Relocated {
+    /// The file.
+    pub file: PathBuf,
+    /// The path of the value in that file (a v3 field path).
+    pub path: String,
+    /// 1-based line and column, when found.
+    pub position: Option<(usize, usize)>,
+    /// The line `position` is on.
+    pub line_text: Option<Box<str>>,
+}
+
+/// Places a finding's JSON path (and line and column inside a text value) in another file: a
+/// v3 folder's findings go to its YAML files.
+pub type Relocate<'t> = Box<dyn Fn(&str, Option<(usize, usize)>) -> Option<Relocated> + 't>;
 
 /// One file's text and the findings about it.
 pub struct Sink<'t> {
@@ -18,6 +34,8 @@ pub struct Sink<'t> {
     pub prefix: &'static str,
     /// For a v1 collection (checked as converted): converted paths → paths in the v1 file.
     pub v1_paths: HashMap<String, String>,
+    /// For a v3 folder (no text of its own): where its findings go.
+    pub relocate: Option<Relocate<'t>>,
     /// The findings so far.
     pub findings: Vec<Finding>,
 }
@@ -31,6 +49,7 @@ impl<'t> Sink<'t> {
             map: OnceCell::new(),
             prefix: "",
             v1_paths: HashMap::new(),
+            relocate: None,
             findings: Vec::new(),
         }
     }
@@ -41,7 +60,11 @@ impl<'t> Sink<'t> {
 
     /// A finding about the value at JSON `path`.
     pub fn add(&mut self, severity: Severity, code: &'static str, path: &str, message: String) {
-        let place = self.map().place(&self.full(path));
+        let full = self.full(path);
+        if let Some(to) = self.relocate.as_ref().and_then(|r| r(&full, None)) {
+            return self.push_to(severity, code, to, message);
+        }
+        let place = self.map().place(&full);
         self.push(severity, code, path, Some(place), message);
     }
 
@@ -54,8 +77,29 @@ impl<'t> Sink<'t> {
         message: String,
     ) {
         let full = self.full(path);
+        if let Some(to) = self
+            .relocate
+            .as_ref()
+            .and_then(|r| r(&full, Some((line, column))))
+        {
+            return self.push_to(severity, code, to, message);
+        }
         let place = self.map().place_in_text(&full, line, column);
         self.push(severity, code, path, Some(place), message);
+    }
+
+    /// A finding placed in another file.
+    fn push_to(&mut self, severity: Severity, code: &'static str, to: Relocated, message: String) {
+        self.findings.push(Finding {
+            severity,
+            code,
+            file: to.file,
+            path: Some(to.path),
+            position: to.position,
+            line_text: to.line_text,
+            message,
+            hint: None,
+        });
     }
 
     /// Where `path` is in the file: behind the API wrapper's prefix, or, for a v1 collection,

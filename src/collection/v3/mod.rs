@@ -11,22 +11,28 @@
 //!
 //! From the bottom up: `yaml` (text ↔ value, errors with line and column), `naming` (file names),
 //! `warn`, `url`, `body`, `fields` (auth, scripts), `request` (a request both ways),
-//! `example`, then `write` (v2.1 → files), `read` (files → v2.1) and `environment`.
+//! `example`, `script_files` (scripts kept as `.js` files), then `write` (v2.1 → files),
+//! `read` (files → v2.1) and `environment`.
 
 mod body;
 mod environment;
 mod example;
 mod fields;
+pub mod locate;
 mod naming;
 mod read;
 mod request;
+mod script_files;
+mod source_map;
 mod url;
 mod warn;
 mod write;
 mod yaml;
 
 pub use environment::{environment_to_v3, environment_to_v21, is_yaml_file, read_environment};
-pub use read::{is_v3_dir, read_dir};
+pub use read::{is_v3_dir, read_dir, read_dir_mapped};
+pub use script_files::split_scripts;
+pub use source_map::{Source, SourceKind, SourceMap};
 pub use warn::Warnings;
 pub use write::{FileSet, collection_to_v3, write_dir};
 pub use yaml::{parse_yaml, to_yaml};

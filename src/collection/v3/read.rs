@@ -11,6 +11,8 @@ use super::V21_SCHEMA;
 use super::example::example_to_v21;
 use super::fields::{auth_to_v21, scripts_to_v21};
 use super::request::item_to_v21;
+use super::script_files::{ScriptFiles, inline_scripts};
+use super::source_map::{SourceKind, SourceMap};
 use super::warn::{Warnings, join};
 use super::yaml::read_yaml;
 use crate::diagnostic::Diagnostic;
@@ -23,21 +25,34 @@ pub fn is_v3_dir(path: &Path) -> bool {
 /// The v2.1 collection document for the v3 collection folder `dir`, with what v2.1 cannot hold
 /// (each warning names its file).
 pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
+    read_dir_mapped(dir).map(|(doc, warn, _)| (doc, warn))
+}
+
+/// [`read_dir`], with where each part of the document came from.
+pub fn read_dir_mapped(dir: &Path) -> Result<(Value, Warnings, SourceMap), Diagnostic> {
     let mut warn = Warnings::default();
+    let mut map = SourceMap::default();
     let def = definition(dir)?;
     let mut info = Map::new();
-    if let Some(id) = def.as_ref().and_then(|(d, _)| d.get("id")) {
+    if let Some(id) = def.as_ref().and_then(|(d, _, _)| d.get("id")) {
         info.insert("_postman_id".into(), id.clone());
     }
-    let name = def.as_ref().and_then(|(d, _)| d.get("name").cloned());
+    let name = def.as_ref().and_then(|(d, _, _)| d.get("name").cloned());
     info.insert("name".into(), name.unwrap_or_else(|| json!(file_name(dir))));
-    if let Some(d) = def.as_ref().and_then(|(d, _)| d.get("description")) {
+    if let Some(d) = def.as_ref().and_then(|(d, _, _)| d.get("description")) {
         info.insert("description".into(), d.clone());
     }
     info.insert("schema".into(), json!(V21_SCHEMA));
     let mut root = Map::new();
     root.insert("info".into(), Value::Object(info));
-    let items = children(dir, &mut warn)?;
+    let at = def
+        .as_ref()
+        .map_or(dir.to_path_buf(), |(_, p, _)| p.clone());
+    map.add("", &at, SourceKind::Definition);
+    if let Some((_, _, files)) = &def {
+        map.add_scripts("", files);
+    }
+    let items = children(dir, "item", &mut warn, &mut map)?;
     if def.is_none() && items.is_empty() {
         return Err(Diagnostic::in_file(
             dir,
@@ -47,10 +62,10 @@ pub fn read_dir(dir: &Path) -> Result<(Value, Warnings), Diagnostic> {
         .with_hint("give a collection file, or a folder written by `postie convert` or Postman"));
     }
     root.insert("item".into(), Value::Array(items));
-    if let Some((d, path)) = &def {
+    if let Some((d, path, _)) = &def {
         scope_fields(d, &mut root, path, &mut warn);
     }
-    Ok((Value::Object(root), warn))
+    Ok((Value::Object(root), warn, map))
 }
 
 /// The last component of `path`, as text.
@@ -61,16 +76,18 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// A definition's fields and the file they are in.
-type Definition = (Map<String, Value>, PathBuf);
+/// A definition's fields, the file they are in and its script files.
+type Definition = (Map<String, Value>, PathBuf, ScriptFiles);
 
 /// `dir/.resources/definition.yaml` (or `.yml`), when there is one, and its path.
 fn definition(dir: &Path) -> Result<Option<Definition>, Diagnostic> {
     for ext in ["yaml", "yml"] {
         let path = dir.join(".resources").join(format!("definition.{ext}"));
         if path.is_file() {
-            let map = mapping(read_yaml(&path, "definition")?, &path, "collection")?;
-            return Ok(Some((map, path)));
+            let mut map = mapping(read_yaml(&path, "definition")?, &path, "collection")?;
+            let base = path.parent().unwrap_or(dir);
+            let files = inline_scripts(&mut map, base, None, "http:")?;
+            return Ok(Some((map, path, files)));
         }
     }
     Ok(None)
@@ -140,6 +157,7 @@ struct Child {
     folder: bool,
     order: Option<f64>,
     name: String,
+    scripts: ScriptFiles,
 }
 
 /// The request files and sub-folders of folder `dir`, unread.
@@ -162,6 +180,7 @@ fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
                 folder: true,
                 order: None,
                 name,
+                scripts: Vec::new(),
             });
         } else if let Some(stem) = name
             .strip_suffix(".request.yaml")
@@ -173,27 +192,39 @@ fn entries(dir: &Path) -> Result<Vec<Child>, Diagnostic> {
                 folder: false,
                 order: None,
                 name,
+                scripts: Vec::new(),
             });
         }
     }
     Ok(found)
 }
 
-/// The v2.1 items for the children of folder `dir`, in order.
-fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+/// The v2.1 items for the children of folder `dir` (at v2.1 path `at`), in order.
+fn children(
+    dir: &Path,
+    at: &str,
+    warn: &mut Warnings,
+    sources: &mut SourceMap,
+) -> Result<Vec<Value>, Diagnostic> {
     let found = entries(dir)?;
     let mut read = Vec::new();
     for mut child in found {
         let map = if child.folder {
-            definition(&child.path)?.map(|(d, _)| d).unwrap_or_default()
+            let def = definition(&child.path)?;
+            let (map, files) = def.map(|(d, _, f)| (d, f)).unwrap_or_default();
+            child.scripts = files;
+            map
         } else {
-            match read_yaml(&child.path, "request")? {
-                Value::Object(map) => map,
-                _ => {
-                    let why = "expected a YAML mapping of fields";
-                    return Err(Diagnostic::in_file(&child.path, why));
-                }
-            }
+            let Value::Object(mut map) = read_yaml(&child.path, "request")? else {
+                let why = "expected a YAML mapping of fields";
+                return Err(Diagnostic::in_file(&child.path, why));
+            };
+            let scripts = dir
+                .join(".resources")
+                .join(format!("{}.resources", child.name))
+                .join("scripts");
+            child.scripts = inline_scripts(&mut map, dir, Some(&scripts), "")?;
+            map
         };
         child.order = map.get("order").and_then(Value::as_f64);
         read.push((child, map));
@@ -211,9 +242,15 @@ fn children(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
             .get("name")
             .cloned()
             .unwrap_or_else(|| json!(child.name));
+        let here = format!("{at}[{}]", items.len());
         if child.folder {
-            items.push(folder(&child.path, &map, name, warn)?);
-        } else if let Some(item) = request(&child.path, &map, name, warn)? {
+            let def = child.path.join(".resources").join("definition.yaml");
+            sources.add(&here, &def, SourceKind::Definition);
+            sources.add_scripts(&here, &child.scripts);
+            items.push(folder(&child.path, &map, name, &here, warn, sources)?);
+        } else if let Some(item) = request(&child.path, &map, name, (&here, sources), warn)? {
+            sources.add(&here, &child.path, SourceKind::Request);
+            sources.add_scripts(&here, &child.scripts);
             items.push(item);
         }
     }
@@ -225,7 +262,9 @@ fn folder(
     dir: &Path,
     def: &Map<String, Value>,
     name: Value,
+    at: &str,
     warn: &mut Warnings,
+    sources: &mut SourceMap,
 ) -> Result<Value, Diagnostic> {
     let mut out = Map::new();
     if let Some(id) = def.get("id") {
@@ -235,7 +274,8 @@ fn folder(
     if let Some(d) = def.get("description") {
         out.insert("description".into(), d.clone());
     }
-    out.insert("item".into(), Value::Array(children(dir, warn)?));
+    let items = children(dir, &format!("{at}.item"), warn, sources)?;
+    out.insert("item".into(), Value::Array(items));
     let at = dir.join(".resources").join("definition.yaml");
     scope_fields(def, &mut out, &at, warn);
     Ok(Value::Object(out))
@@ -247,6 +287,7 @@ fn request(
     path: &Path,
     v3: &Map<String, Value>,
     name: Value,
+    (at, sources): (&str, &mut SourceMap),
     warn: &mut Warnings,
 ) -> Result<Option<Value>, Diagnostic> {
     match v3.get("$kind").and_then(Value::as_str) {
@@ -279,15 +320,18 @@ fn request(
             .join(format!("{stem}.resources"))
             .join("examples"),
     };
-    let responses = examples(&examples_dir, warn)?;
+    let (responses, files) = examples(&examples_dir, warn)?;
+    for (i, file) in files.iter().enumerate() {
+        sources.add(&format!("{at}.response[{i}]"), file, SourceKind::Example);
+    }
     let at = format!("{}:", path.display());
     Ok(Some(item_to_v21(v3, name, responses, &at, warn)))
 }
 
-/// The v2.1 responses for the `*.example.yaml` files in `dir`, in order.
-fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
+/// The v2.1 responses for the `*.example.yaml` files in `dir`, in order, and their files.
+fn examples(dir: &Path, warn: &mut Warnings) -> Result<(Vec<Value>, Vec<PathBuf>), Diagnostic> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
     let mut found = Vec::new();
     for entry in entries.flatten() {
@@ -313,11 +357,13 @@ fn examples(dir: &Path, warn: &mut Warnings) -> Result<Vec<Value>, Diagnostic> {
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase()))
     });
-    Ok(found
+    let files = found.iter().map(|(_, _, path, _)| path.clone()).collect();
+    let responses = found
         .into_iter()
         .map(|(_, stem, path, map)| {
             let name = map.get("name").cloned().unwrap_or_else(|| json!(stem));
             example_to_v21(&map, name, &format!("{}:", path.display()), warn)
         })
-        .collect())
+        .collect();
+    Ok((responses, files))
 }

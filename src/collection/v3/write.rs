@@ -16,10 +16,12 @@ use super::yaml::to_yaml;
 use crate::diagnostic::Diagnostic;
 
 /// The files of a v3 collection: paths relative to its folder, and their YAML values.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FileSet {
-    /// Each file, in the order written.
+    /// Each YAML file, in the order written.
     pub files: Vec<(PathBuf, Value)>,
+    /// Each text file (script files), written as it is.
+    pub texts: Vec<(PathBuf, String)>,
 }
 
 /// The step between two siblings' `order`.
@@ -257,6 +259,13 @@ pub fn write_dir(files: &FileSet, out: &Path) -> Result<(), Diagnostic> {
             std::fs::create_dir_all(parent).map_err(fail)?;
         }
         std::fs::write(&path, to_yaml(value)).map_err(fail)?;
+    }
+    for (rel, text) in &files.texts {
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(fail)?;
+        }
+        std::fs::write(&path, text).map_err(fail)?;
     }
     Ok(())
 }

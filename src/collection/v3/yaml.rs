@@ -3,13 +3,16 @@
 
 use std::path::Path;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
 
-/// Parse the YAML `text` of `path` into a JSON value; `what` names the file in messages.
+/// Parse the YAML `text` of `path` into a JSON value; `what` names the file in messages. Merge
+/// keys (`<<: *anchor`, `<<: [*a, *b]`) are applied: a mapping's own keys win over merged
+/// ones, earlier merged mappings over later ones.
 pub fn parse_yaml(text: &str, path: &Path, what: &str) -> Result<Value, Diagnostic> {
-    serde_norway::from_str::<Value>(text).map_err(|e| {
+    let invalid = |e: serde_norway::Error| {
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
         let diagnostic =
@@ -18,7 +21,50 @@ pub fn parse_yaml(text: &str, path: &Path, what: &str) -> Result<Value, Diagnost
             Some(at) => diagnostic.at(at.line(), at.column()).with_source(text),
             None => diagnostic,
         }
-    })
+    };
+    if !text.contains("<<") {
+        return serde_norway::from_str::<Value>(text).map_err(invalid);
+    }
+    let mut value = serde_norway::from_str::<serde_norway::Value>(text).map_err(invalid)?;
+    merge_keys(&mut value).map_err(|why| {
+        Diagnostic::in_file(
+            path,
+            format!("this {what} has a bad merge key (`<<`): {why}"),
+        )
+    })?;
+    Value::deserialize(value).map_err(invalid)
+}
+
+/// Apply the merge keys of `value` and of everything in it, innermost first (a merged mapping
+/// may merge others itself).
+fn merge_keys(value: &mut serde_norway::Value) -> Result<(), &'static str> {
+    use serde_norway::Value as Y;
+    match value {
+        Y::Mapping(map) => {
+            let merged = map.remove("<<");
+            for v in map.values_mut() {
+                merge_keys(v)?;
+            }
+            let sources = match merged {
+                None => return Ok(()),
+                Some(Y::Sequence(list)) => list,
+                Some(one) => vec![one],
+            };
+            for mut source in sources {
+                merge_keys(&mut source)?;
+                let Y::Mapping(source) = source else {
+                    return Err("it must name a mapping or a list of mappings");
+                };
+                for (k, v) in source {
+                    map.entry(k).or_insert(v);
+                }
+            }
+            Ok(())
+        }
+        Y::Sequence(list) => list.iter_mut().try_for_each(merge_keys),
+        Y::Tagged(tagged) => merge_keys(&mut tagged.value),
+        _ => Ok(()),
+    }
 }
 
 /// `value` as YAML text (multi-line strings as block scalars).
@@ -74,6 +120,21 @@ mod tests {
         assert_eq!(back, v);
         let keys: Vec<_> = back.as_object().unwrap().keys().cloned().collect();
         assert_eq!(keys, ["z", "a", "m"]);
+    }
+
+    #[test]
+    fn merge_keys_are_applied() {
+        let text = "base: &b {type: json, content: x}\nmore: &m\n  <<: *b\n  extra: 1\n\
+                    body:\n  <<: [*m, {type: text, late: 2}]\n  content: own\n";
+        let v = parse_yaml(text, Path::new("m.yaml"), "file").unwrap();
+        assert_eq!(
+            v["body"],
+            json!({"content": "own", "type": "json", "extra": 1, "late": 2})
+        );
+        assert!(parse_yaml("a:\n  <<: 3\n", Path::new("m.yaml"), "file").is_err());
+        // A `<<` inside a string is text.
+        let v = parse_yaml("a: '<<: x'\n", Path::new("m.yaml"), "file").unwrap();
+        assert_eq!(v["a"], "<<: x");
     }
 
     #[test]

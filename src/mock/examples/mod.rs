@@ -1,10 +1,13 @@
 //! `postie mock COLLECTION`: a collection's saved examples served on 127.0.0.1, chosen as
 //! Postman's mock servers choose them ([`matching`]). Every request goes to one handler: the
-//! example that matches answers with its status code, headers and body (`{{$dynamic}}` and
-//! collection variables in the body resolved, as Postman's mocks do); no example → 404 with a
-//! JSON body naming the request and why each example was ruled out.
+//! example that matches answers with its status code, headers and body (`{{name}}` in header
+//! values and the body resolved as Postman's mocks do: a template helper reading the request
+//! ([`helpers`]), an environment variable (`-e`), else a collection variable, else a dynamic
+//! variable such as `{{$guid}}`; other names stay as written); no example → 404 with a JSON body naming the request and why each example was
+//! ruled out.
 
 pub mod gather;
+pub mod helpers;
 pub mod matching;
 
 use std::io;
@@ -40,8 +43,10 @@ const SKIPPED_HEADERS: [&str; 4] = [
 pub struct ExampleSet {
     /// The examples, in collection order.
     pub examples: Vec<Example>,
-    /// Collection variables (resolved in response bodies).
+    /// Collection variables (resolved in response headers and bodies).
     pub variables: Vec<(String, String)>,
+    /// Environment variables (`-e`), which win over collection variables.
+    pub environment: Vec<(String, String)>,
 }
 
 impl ExampleSet {
@@ -72,6 +77,7 @@ impl ExampleSet {
         let variables = match root.get("variable") {
             Some(Value::Array(vars)) => vars
                 .iter()
+                .filter(|v| v.get("disabled") != Some(&Value::Bool(true)))
                 .filter_map(|v| {
                     Some((
                         v.get("key")?.as_str()?.to_string(),
@@ -89,6 +95,7 @@ impl ExampleSet {
         Ok(ExampleSet {
             examples,
             variables,
+            environment: Vec::new(),
         })
     }
 
@@ -157,7 +164,7 @@ async fn answer(State(set): State<Arc<ExampleSet>>, request: Request) -> Respons
         body: String::from_utf8_lossy(&body).into_owned(),
     };
     match choose(&set.examples, &incoming) {
-        Ok(example) => respond(example, &set.variables),
+        Ok(example) => respond(example, &set, &incoming),
         Err(tried) => not_found(&incoming, parts.uri.path(), &tried),
     }
 }
@@ -168,15 +175,28 @@ fn decode(text: &str) -> String {
         .into_owned()
 }
 
-/// The example's response.
-fn respond(example: &Example, variables: &[(String, String)]) -> Response {
-    let body = crate::vars::template::resolve(&example.response_body, &mut |name| {
-        variables
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
+/// `text` with its `{{name}}` references resolved: template helpers reading the request
+/// (`{{$body 'a.b'}}`), environment, collection and dynamic variables.
+fn resolve(text: &str, set: &ExampleSet, incoming: &Incoming) -> String {
+    crate::vars::template::resolve(text, &mut |name| {
+        if let Some(value) = helpers::helper(name, incoming) {
+            return Some(value);
+        }
+        let find = |list: &[(String, String)]| {
+            list.iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        };
+        find(&set.environment)
+            .or_else(|| find(&set.variables))
             .or_else(|| crate::vars::dynamic::dynamic_value(name))
-    });
+    })
+}
+
+/// The example's response.
+fn respond(example: &Example, set: &ExampleSet, incoming: &Incoming) -> Response {
+    let body = resolve(&example.response_body, set, incoming);
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = StatusCode::from_u16(example.code).unwrap_or(StatusCode::OK);
     let headers = response.headers_mut();
@@ -186,7 +206,7 @@ fn respond(example: &Example, variables: &[(String, String)]) -> Response {
         }
         if let (Ok(k), Ok(v)) = (
             HeaderName::try_from(key.as_str()),
-            HeaderValue::try_from(value.as_str()),
+            HeaderValue::try_from(resolve(value, set, incoming)),
         ) {
             headers.append(k, v);
         }
