@@ -200,22 +200,7 @@ impl ItemRunner<'_> {
         let mut prepared = self.prepare(planned, written, scopes);
         let send_options = planned.send_options(self.follow_redirects);
         warn_runtime(listener, cursor, item, &prepared.warnings);
-        // While the request is out, compile the test scripts that will read its response, then
-        // the next item's pre-request scripts.
-        let sandbox = &mut *self.sandbox;
-        let compile_tests = async {
-            if planned.test().is_empty() && next_prerequest.is_empty() {
-                return;
-            }
-            // Let the connection task write the request first.
-            tokio::task::yield_now().await;
-            for script in planned.test() {
-                sandbox.precompile(&script.source);
-            }
-            for source in next_prerequest {
-                sandbox.precompile(source);
-            }
-        };
+        let compile_tests = precompile_ahead(&mut *self.sandbox, planned, next_prerequest);
         let client = self.client;
         let prepared_in = preparing.elapsed();
         let prepared_auth = prepared.authorization();
@@ -564,5 +549,25 @@ fn warn_runtime(
             text: warning,
             runtime: true,
         });
+    }
+}
+
+/// While the request is out, compile the test scripts that will read its response, then the
+/// next item's pre-request scripts.
+async fn precompile_ahead(
+    sandbox: &mut LazySandbox,
+    planned: &PlannedItem<'_>,
+    next_prerequest: &[std::borrow::Cow<'_, str>],
+) {
+    if planned.test().is_empty() && next_prerequest.is_empty() {
+        return;
+    }
+    // Let the connection task write the request first.
+    tokio::task::yield_now().await;
+    for script in planned.test() {
+        sandbox.precompile(&script.source);
+    }
+    for source in next_prerequest {
+        sandbox.precompile(source);
     }
 }

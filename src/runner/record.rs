@@ -114,25 +114,7 @@ impl Listener for Recorder {
                 text.to_string(),
                 runtime,
             ),
-            Event::Request {
-                cursor,
-                item,
-                request,
-                display_url,
-                response,
-                credentials,
-                from_script,
-                auth,
-            } => OwnedEvent::Request {
-                cursor,
-                item: OwnedItem::from(&item),
-                request: request.clone(),
-                display_url: display_url.to_string(),
-                response: response.cloned().map(Box::new).map_err(Clone::clone),
-                credentials: credentials.to_vec(),
-                from_script,
-                auth: auth.cloned().map(Box::new),
-            },
+            Event::Request { .. } => owned_request(event),
             Event::Assertion {
                 cursor,
                 item,
@@ -156,6 +138,33 @@ impl Listener for Recorder {
             Event::Done => OwnedEvent::Done,
         };
         self.events.push(owned);
+    }
+}
+
+/// A request event, owned (`event` is an [`Event::Request`]; anything else is `Done`).
+fn owned_request(event: &Event<'_>) -> OwnedEvent {
+    let Event::Request {
+        cursor,
+        item,
+        request,
+        display_url,
+        response,
+        credentials,
+        from_script,
+        auth,
+    } = *event
+    else {
+        return OwnedEvent::Done;
+    };
+    OwnedEvent::Request {
+        cursor,
+        item: OwnedItem::from(&item),
+        request: request.clone(),
+        display_url: display_url.to_string(),
+        response: response.cloned().map(Box::new).map_err(Clone::clone),
+        credentials: credentials.to_vec(),
+        from_script,
+        auth: auth.cloned().map(Box::new),
     }
 }
 

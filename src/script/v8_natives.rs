@@ -141,15 +141,7 @@ fn type_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
         "not a constructor" if native.starts_with(|c: char| c.is_ascii_uppercase()) => {
             Some(format!("{native} is not a constructor"))
         }
-        "not an object" => match native {
-            "ownKeys" => Some("Reflect.ownKeys called on non-object".to_string()),
-            "defineProperty" => Some("Object.defineProperty called on non-object".to_string()),
-            "Proxy" => {
-                Some("Cannot create proxy with a non-object as target or handler".to_string())
-            }
-            "resolve" | "reject" => Some("PromiseResolve called on non-object".to_string()),
-            _ => None,
-        },
+        "not an object" => not_an_object(native),
         "value is not iterable"
             if matches!(native, "Set" | "Map" | "WeakSet" | "WeakMap" | "from") =>
         {
@@ -176,14 +168,7 @@ fn type_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
         | "Cannot convert undefined or null to object"
             if STRING_METHODS.contains(&native) =>
         {
-            let native = match native {
-                "trimStart" => "trimLeft",
-                "trimEnd" => "trimRight",
-                other => other,
-            };
-            Some(format!(
-                "String.prototype.{native} called on null or undefined"
-            ))
+            Some(string_method_on_null(native))
         }
         "invalid value used as WeakMap key" => {
             Some("Invalid value used as weak map key".to_string())
@@ -194,6 +179,29 @@ fn type_error(message: &str, native: &str, arg: &Arg<'_>) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// V8's wording for a native that needed an object and got something else.
+fn not_an_object(native: &str) -> Option<String> {
+    let text = match native {
+        "ownKeys" => "Reflect.ownKeys called on non-object",
+        "defineProperty" => "Object.defineProperty called on non-object",
+        "Proxy" => "Cannot create proxy with a non-object as target or handler",
+        "resolve" | "reject" => "PromiseResolve called on non-object",
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
+/// V8's wording for a `String.prototype` method called on null or undefined (trimStart and
+/// trimEnd by their old names, as V8 names them here).
+fn string_method_on_null(native: &str) -> String {
+    let native = match native {
+        "trimStart" => "trimLeft",
+        "trimEnd" => "trimRight",
+        other => other,
+    };
+    format!("String.prototype.{native} called on null or undefined")
 }
 
 /// [`by_native`] for a `SyntaxError`.

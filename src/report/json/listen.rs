@@ -82,23 +82,7 @@ impl JsonReporter {
             },
         );
         if let Err(e) = response {
-            // The item Newman names is its request as sent, URL and headers and all; for a
-            // script's `pm.sendRequest`, the unnamed item the sandbox wraps the request in.
-            let source = match from_script {
-                false => self.sdk.node(self.node).cloned().map(|mut node| {
-                    node["request"]["url"] = request_json["url"].clone();
-                    node["request"]["header"] = request_json["header"].clone();
-                    node["name"] = json!(item.name);
-                    node
-                }),
-                true => Some(json!({
-                    "event": [],
-                    "id": self.clock.id(),
-                    "protocolProfileBehavior": {"disableBodyPruning": true},
-                    "request": request_json.clone(),
-                    "response": [],
-                })),
-            };
+            let source = self.failed_request_source(*from_script, item.name, &request_json);
             self.failures.push(FailureContext {
                 node: (!from_script).then_some(self.node),
                 parent: false,
@@ -122,6 +106,32 @@ impl JsonReporter {
                 _ => {}
             }
         }
+    }
+
+    /// The item a failed request's failure names: the item with its request as sent (URL and
+    /// headers) and its name as resolved; for a script's `pm.sendRequest`, the unnamed item
+    /// the sandbox wraps the request in.
+    fn failed_request_source(
+        &mut self,
+        from_script: bool,
+        name: &str,
+        request_json: &Value,
+    ) -> Option<Value> {
+        if from_script {
+            return Some(json!({
+                "event": [],
+                "id": self.clock.id(),
+                "protocolProfileBehavior": {"disableBodyPruning": true},
+                "request": request_json.clone(),
+                "response": [],
+            }));
+        }
+        self.sdk.node(self.node).cloned().map(|mut node| {
+            node["request"]["url"] = request_json["url"].clone();
+            node["request"]["header"] = request_json["header"].clone();
+            node["name"] = json!(name);
+            node
+        })
     }
 
     /// An assertion: recorded, and a failure when it failed.
