@@ -295,7 +295,7 @@ pub(super) fn sent_form(
 }
 
 /// The message an assertion's stack line shows: none for a thrown primitive.
-fn stack_message(error: &crate::script::AssertionError) -> &str {
+pub(super) fn stack_message(error: &crate::script::AssertionError) -> &str {
     if error.thrown_primitive {
         ""
     } else {

@@ -33,6 +33,7 @@
 //!   `Name: message\n   at Object.eval sandbox-script.js:INDEX:POSITION)`.
 
 use super::format::assertion_stack;
+use super::json_parts::stack_message;
 use super::mask::Masker;
 use super::summary::{BAIL_FAILURE, RunSummary};
 use super::test_mode::Clock;
@@ -436,7 +437,7 @@ impl JunitReporter {
         let failure = assertion.error.as_ref().map(|e| {
             (
                 e.message.clone(),
-                assertion_stack(&e.name, &e.message, assertion.index, cursor.position),
+                assertion_stack(&e.name, stack_message(e), assertion.index, cursor.position),
             )
         });
         let name = assertion.name.clone();
