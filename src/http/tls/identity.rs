@@ -184,7 +184,12 @@ fn decrypt(
             pkcs8::Error::EncryptedPrivateKey(
                 pkcs8::pkcs5::Error::DecryptFailed | pkcs8::pkcs5::Error::EncryptFailed,
             ) => "wrong passphrase for this private key (bad decrypt)".to_string(),
-            other => format!("cannot decrypt this private key: {other}"),
+            other @ pkcs8::Error::EncryptedPrivateKey(_) => {
+                format!("cannot decrypt this private key: {other}")
+            }
+            // Decrypted bytes that are not a key (a wrong passphrase whose padding passed by
+            // chance, about 1 time in 256).
+            _ => "wrong passphrase for this private key (bad decrypt)".to_string(),
         };
         Diagnostic::in_file(path, message)
     })?;
