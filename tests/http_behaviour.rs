@@ -837,6 +837,36 @@ fn http_bail_stops_after_first_failing_item() {
 }
 
 #[test]
+fn http_bail_folder_abort_prints_the_summary_and_writes_no_report() {
+    let port = closed_port();
+    let c = collection(json!([item(
+        "refused",
+        "GET",
+        &format!("http://127.0.0.1:{port}/x")
+    )]));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("report.json");
+    let report_arg = report.to_string_lossy().into_owned();
+    let out = run(
+        &c,
+        &[
+            "--bail",
+            "folder",
+            "-r",
+            "cli,json",
+            "--reporter-json-export",
+            &report_arg,
+        ],
+    );
+    out.check(out.code == 1, "an aborted run fails, as Newman's");
+    out.check(
+        out.stdout.contains("iterations") && out.stdout.contains("total run duration"),
+        "the cli summary is printed, as Newman's reporter does on a run error",
+    );
+    out.check(!report.exists(), "no JSON report is written");
+}
+
+#[test]
 fn http_delay_request_waits_between_requests() {
     let echo = Echo::start();
     let url = format!("{}/echo", echo.url());

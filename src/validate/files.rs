@@ -103,6 +103,17 @@ fn looks_v3(dir: &Path) -> bool {
 }
 
 impl Run<'_> {
+    /// An `unreadable` finding for `path` (a v3 folder's error names the YAML file it is in).
+    fn unreadable(&mut self, path: &Path, diagnostic: Diagnostic) {
+        let file = diagnostic
+            .file
+            .clone()
+            .unwrap_or_else(|| path.to_path_buf());
+        let mut sink = Sink::new(&file, "");
+        sink.diagnostic("unreadable", diagnostic);
+        self.report.findings.append(&mut sink.findings);
+    }
+
     /// Read and parse `path`, reporting what fails; the text and the document.
     /// A v3 YAML environment or collection folder is read as the JSON document it stands for
     /// (no JSON text: its findings are placed in its YAML files by `relocate`).
@@ -132,14 +143,7 @@ impl Run<'_> {
         match parsed {
             Ok(parsed) => Some(parsed),
             Err(diagnostic) => {
-                // A v3 folder's error names the YAML file it is in.
-                let file = diagnostic
-                    .file
-                    .clone()
-                    .unwrap_or_else(|| path.to_path_buf());
-                let mut sink = Sink::new(&file, "");
-                sink.diagnostic("unreadable", diagnostic);
-                self.report.findings.append(&mut sink.findings);
+                self.unreadable(path, diagnostic);
                 None
             }
         }
@@ -183,16 +187,7 @@ impl Run<'_> {
                 }
                 self.report.files.push((path.to_path_buf(), "data".into()));
             }
-            Err(diagnostic) => {
-                // A v3 folder's error names the YAML file it is in.
-                let file = diagnostic
-                    .file
-                    .clone()
-                    .unwrap_or_else(|| path.to_path_buf());
-                let mut sink = Sink::new(&file, "");
-                sink.diagnostic("unreadable", diagnostic);
-                self.report.findings.append(&mut sink.findings);
-            }
+            Err(diagnostic) => self.unreadable(path, diagnostic),
         }
     }
 
