@@ -782,3 +782,27 @@ fn libraries_load_lazily_and_scripts_stay_fast() {
     );
     assert_eq!(out.assertions[0].error, None);
 }
+
+/// `JSON.parse` in a "use sandbox2" script fails with V8's words: every text Node was asked
+/// about in `tools/json-errors/cases.json` (seeded random broken JSON) gets Node's message.
+#[test]
+fn sandbox2_json_parse_errors_have_v8_messages() {
+    let cases = include_str!("../../tools/json-errors/cases.json");
+    let source = format!(
+        "'use sandbox2';\nconst cases = {cases};\nconst bad = [];\n\
+         for (const [text, want] of cases) {{\n\
+           let got = null;\n\
+           try {{ JSON.parse(text); }} catch (e) {{ got = e.name + ': ' + e.message; }}\n\
+           if (got !== (want === null ? null : 'SyntaxError: ' + want)) bad.push([text, want, got]);\n\
+         }}\n\
+         pm.environment.set('checked', String(cases.length));\n\
+         pm.environment.set('bad', JSON.stringify(bad.slice(0, 5)));"
+    );
+    let out = run(&mut sandbox(), &source, None);
+    assert_eq!(out.error, None, "script error");
+    let mut env = crate::vars::VariableScope::default();
+    env.apply(&out.changes.of(crate::vars::ScopeName::Environment));
+    let checked = env.get("checked").and_then(|v| v.as_str());
+    assert_eq!(checked.and_then(|n| n.parse::<usize>().ok()), Some(4000));
+    assert_eq!(env.get("bad"), Some(&serde_json::json!("[]")));
+}

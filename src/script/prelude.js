@@ -7,6 +7,8 @@
   const G = globalThis;
   // The sandbox's JSON is a plain object (no `JSON` tag): `[object Object]`.
   delete JSON[Symbol.toStringTag];
+  // Nor is its global object tagged (QuickJS tags it `global`).
+  delete G[Symbol.toStringTag];
   // Nor has it AggregateError.
   delete globalThis.AggregateError;
   const parse = JSON.parse;
@@ -759,8 +761,16 @@
   let explaining = false;
   Object.defineProperty(JSON, 'parse', {
     value: function parse(text, reviver) {
-      // ("use sandbox2" scripts have the engine's own JSON)
-      if (S && S.noLegacy) return nativeParse(text, reviver);
+      // ("use sandbox2" scripts have the engine's own JSON, whose errors V8 words)
+      if (S && S.noLegacy) {
+        try {
+          return nativeParse(text, reviver);
+        } catch (e) {
+          const v8 = e instanceof SyntaxError ? lib('v8-json-error')(text) : null;
+          if (v8 === null) throw e;
+          throw new SyntaxError(v8);
+        }
+      }
       const source = P.stripBom(text);
       try {
         return nativeParse(source, reviver);

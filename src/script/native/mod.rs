@@ -51,6 +51,7 @@ const LIBS: &[(&str, &str)] = &[
     ("uuid", include_str!("../lib/uuid.js")),
     ("xml2js", include_str!("../lib/xml2js.js")),
     ("xml2json", include_str!("../lib/xml2json.js")),
+    ("v8-json-error", include_str!("../lib/v8-json-error.js")),
 ];
 
 /// Install `native` (the host functions and `loadLib`) on the prelude's hooks object.
