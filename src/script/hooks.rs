@@ -11,7 +11,7 @@ use super::options::{SandboxError, SandboxOptions};
 /// The prelude files, evaluated once in this order when a [`Sandbox`] is created.
 /// Each is `(file under src/script, name its stack frames show, source)`; the build script
 /// compiles them to bytecode (see [`bytecode::eval_builtin`]).
-pub(super) const PRELUDE: [(&str, &str, &str); 10] = [
+pub(super) const PRELUDE: [(&str, &str, &str); 11] = [
     (
         "inspect.js",
         "postie-inspect.js",
@@ -31,6 +31,11 @@ pub(super) const PRELUDE: [(&str, &str, &str); 10] = [
     ("expect.js", "postie-expect.js", include_str!("expect.js")),
     ("http.js", "postie-http.js", include_str!("http.js")),
     ("scopes.js", "postie-scopes.js", include_str!("scopes.js")),
+    (
+        "sdk-members.js",
+        "postie-sdk-members.js",
+        include_str!("sdk-members.js"),
+    ),
     ("timers.js", "postie-timers.js", include_str!("timers.js")),
     (
         "prelude.js",

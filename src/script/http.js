@@ -55,6 +55,9 @@
 
   // Postman's HeaderList: names match without regard to case, a name may repeat (get and one
   // give the last), disabled headers are listed (and found) but not sent.
+  // (the SDK's class name, which a list's `Type` shows)
+  Object.defineProperty(Header, 'name', { value: 'PostmanHeader' });
+
   class HeaderList extends ListBase {
     static get _postman_propertyName() { return 'HeaderList'; }
     constructor(pairs) {
@@ -105,6 +108,7 @@
     toString() { return this._items.filter(function (h) { return !h.disabled; }).map(function (h) { return String(h) + '\r\n'; }).join(''); }
     // PropertyList's members array and its index by lower-case key (a list for repeated keys).
     get members() { return this._items; }
+    get Type() { return Header; }
     get reference() {
       const out = {};
       for (const h of this._items) {
@@ -604,6 +608,8 @@
     toString() { return this.content === undefined || this.content === null ? '' : String(this.content); }
   }
 
+  P.Description = Description;
+
   const Request = class PostmanRequest {
     static get _postman_propertyName() { return 'Request'; }
     constructor(data) {
@@ -629,6 +635,7 @@
         this.url.variables = new KeyedList(data.urlVariables.map(function (v) { return { key: v[0], value: v[1] }; }), pathVariable);
       }
       this.headers = new HeaderList(data.headers);
+      Object.defineProperty(this.headers, '__parent', { value: this, writable: true, configurable: true });
       this.method = data.method;
       const definition = data.bodyDefinition || (data.body === null || data.body === undefined ? null : data.body);
       if (definition !== null) this.body = new RequestBody(definition);
@@ -941,9 +948,6 @@
     }
   }
 
-  // The standard reason phrase of a status code (what Postman falls back to when a server sends
-  // none).
-
   // What a Content-Type says about a body (Postman's contentInfo): a few common families.
   function contentInfo(headers) {
     const header = headers.get('Content-Type');
@@ -1008,6 +1012,7 @@
         this.code = data.code;
       }
       this.headers = new HeaderList(data ? data.headers : []);
+      Object.defineProperty(this.headers, '__parent', { value: this, writable: true, configurable: true });
       if (data && typeof body === 'function') {
         // A large body: read only when a script asks for it.
         let text;
@@ -1100,6 +1105,7 @@
       const out = { id: this.id, status: this.status, code: this.code, header: this.headers.toJSON(),
         stream: this.code === undefined ? undefined : this.stream.toJSON(), cookie: [], responseTime: this.responseTime,
         responseSize: this.responseSize };
+      if (this.description !== undefined) out.description = this.description;
       return JSON.parse(JSON.stringify(out));
     }
   };
@@ -1257,7 +1263,41 @@
     toJSON() { return this.all(); }
     toString() { return this._items.map(String).join('; '); }
     jar() { return cookieJar; }
+    // The rest of the SDK's PropertyList: `insert` and `insertAfter` keep the item as given,
+    // `populate` and `repopulate` make cookies of them.
+    get Type() { return PostmanCookie; }
+    get members() { return this._items; }
+    get reference() {
+      const out = {};
+      for (const c of this._items) if (c && c.name) out[String(c.name).toLowerCase()] = c;
+      return out;
+    }
+    insert(item, before) {
+      if (item === null || typeof item !== 'object') return;
+      const at = before === undefined ? -1 : this.indexOf(before);
+      if (at === -1) this._items.push(item);
+      else this._items.splice(at, 0, item);
+    }
+    insertAfter(item, after) {
+      if (item === null || typeof item !== 'object') return;
+      const at = after === undefined ? -1 : this.indexOf(after);
+      if (at === -1) this._items.push(item);
+      else this._items.splice(at + 1, 0, item);
+    }
+    populate(items) { for (const c of [].concat(items || [])) this.add(c); }
+    repopulate(items) { this.clear(); this.populate(items); }
+    assimilate(source, prune) {
+      const items = source instanceof CookieList ? source.all() : [].concat(source || []);
+      for (const c of items) this.upsert(c);
+      if (prune) {
+        const names = items.map(function (c) { return c && c.name; });
+        this.remove(function (c) { return names.indexOf(c.name) === -1; });
+      }
+    }
+    eachParent() {}
   }
+  // The SDK's Cookie as a list's `Type`: a cookie made of its definition.
+  function PostmanCookie(definition) { return cookieObject(definition || {}); }
 
   CookieList._postman_propertyName = 'CookieList';
 

@@ -165,6 +165,8 @@
   function mutations(key) {
     const S = P.state();
     const all = S.mutations || (S.mutations = {});
+    // (an untracked change is listed nowhere: a throwaway list)
+    if (S.untracked && S.untracked[key]) return [];
     return all[key] || (all[key] = []);
   }
   P.mutations = mutations;
@@ -174,8 +176,19 @@
   // does (a set may change an entry's type), sends the entry it stored: `['p', 'local', entry]`.
   // What a script does to the iteration data lasts only for that script and is not sent.
   function recordChange(change) {
-    if (change[1] !== 'data') P.state().changes.push(change);
+    if (change[1] !== 'data' && tracked(change[1])) P.state().changes.push(change);
   }
+  // A scope whose tracking a script switched off (VariableScope#disableTracking) changes only
+  // for the rest of that script: nothing is recorded, nothing reaches the run.
+  function tracked(key) {
+    const off = P.state().untracked;
+    return !(off && off[key]);
+  }
+  P.setTracking = function (key, on) {
+    const S = P.state();
+    const off = S.untracked || (S.untracked = {});
+    off[key] = !on;
+  };
 
   // `{{name}}` in every text inside `value`, from `resolveText`, as the SDK's
   // Property.replaceSubstitutionsIn does it with lodash's mergeWith: nested objects and arrays
