@@ -20,7 +20,7 @@ pub use source::{ItemReader, ItemSource, item_source};
 use crate::collection::{Collection, LoadedCollection};
 use crate::diagnostic::Diagnostic;
 use crate::http::{ClientOptions, HttpClient};
-use crate::script::{LazySandbox, NextRequest, SandboxOptions, ScopeMeta, VarMap};
+use crate::script::{LazySandbox, NamedScopes, NextRequest, SandboxOptions, ScopeMeta, VarMap};
 use crate::vars::Scopes;
 use item::ItemRunner;
 use record::Recorder;
@@ -120,6 +120,10 @@ pub fn run(
                 async_errors: options.abort_on_error,
                 send_request_promise: options.send_request_promise,
                 run_deadline,
+                named_scopes: NamedScopes {
+                    environment: named(&options.environment_meta),
+                    globals: named(&options.globals_meta),
+                },
                 ..SandboxOptions::default()
             })
         })
@@ -370,4 +374,9 @@ fn stop_with(error: &Diagnostic, cursor: Cursor, listener: &mut dyn Listener) ->
     });
     listener.on_event(&Event::Iteration { cursor });
     true
+}
+
+/// Whether a scope file has a name (Newman's scope then has a `name` field).
+fn named(meta: &ScopeMeta) -> bool {
+    meta.name.as_deref().is_some_and(|name| !name.is_empty())
 }

@@ -30,7 +30,7 @@ use super::convert::{self, HostCall};
 use super::deadline::{Deadline, timeout_error};
 use super::hooks::{HOOKS, Hook, call, call_hook, internal_error, load_prelude};
 use super::jar_rounds::run_jar_calls;
-pub use super::options::{SandboxError, SandboxOptions};
+pub use super::options::{NamedScopes, SandboxError, SandboxOptions};
 use super::profile::Clock;
 use crate::vars::ScopeName;
 

@@ -90,6 +90,16 @@ pub(super) fn load_prelude(ctx: &Ctx<'_>, options: &SandboxOptions) -> Result<()
     hooks
         .set("sendRequestPromise", options.send_request_promise)
         .map_err(|e| fail("options", ctx, e))?;
+    let named = Object::new(ctx.clone()).map_err(|e| fail("options", ctx, e))?;
+    named
+        .set("environment", options.named_scopes.environment)
+        .map_err(|e| fail("options", ctx, e))?;
+    named
+        .set("globals", options.named_scopes.globals)
+        .map_err(|e| fail("options", ctx, e))?;
+    hooks
+        .set("namedScopes", named)
+        .map_err(|e| fail("options", ctx, e))?;
     // Newman's reason names by status code, for responses scripts build themselves.
     let reasons = Object::new(ctx.clone()).map_err(|e| fail("reasons", ctx, e))?;
     for code in 100..600u16 {

@@ -44,6 +44,6 @@ mod lib_tests;
 mod tests;
 
 pub use api::*;
-pub use engine::{Sandbox, SandboxError, SandboxOptions};
+pub use engine::{NamedScopes, Sandbox, SandboxError, SandboxOptions};
 pub use lazy::LazySandbox;
 pub use syntax::{SyntaxChecker, SyntaxIssue};

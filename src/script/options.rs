@@ -19,6 +19,18 @@ pub struct SandboxOptions {
     /// When the whole run must end (`--timeout`): no script runs past it, whatever its own
     /// budget, so a busy script cannot keep a timed-out run alive.
     pub run_deadline: Option<Instant>,
+    /// Whether the environment and the globals files have a name: Newman's scopes have a
+    /// `name` field only then (`Object.keys(pm.environment)` lists it).
+    pub named_scopes: NamedScopes,
+}
+
+/// Which of the run's file scopes have a name (see [`SandboxOptions::named_scopes`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NamedScopes {
+    /// The environment file has a name.
+    pub environment: bool,
+    /// The globals file has a name.
+    pub globals: bool,
 }
 
 impl Default for SandboxOptions {
@@ -29,6 +41,7 @@ impl Default for SandboxOptions {
             async_errors: false,
             send_request_promise: false,
             run_deadline: None,
+            named_scopes: NamedScopes::default(),
         }
     }
 }

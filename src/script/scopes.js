@@ -276,7 +276,7 @@
     return view;
   }
   function defineTracker(scope, key) {
-    Object.defineProperty(scope, 'mutations', { get: function () { return tracker(key); }, enumerable: false });
+    Object.defineProperty(scope, 'mutations', { get: function () { return tracker(key); }, enumerable: true, configurable: true });
   }
 
   // How chai shows a scope in failure messages: as the SDK's VariableScope (its id, a uuid,
@@ -307,8 +307,8 @@
     const list = function () { return P.scope(key); };
     // Environment, globals and collection variables track changes (compacted); iteration data
     // does not.
-    const tracked = key !== 'data';
-    const scope = {
+    const tracks = key !== 'data';
+    const methods = {
       has: function (name) { return list().has(String(name)); },
       get: function (name) { return list().get(String(name)); },
       set: function (name, value, type) {
@@ -338,7 +338,7 @@
         const m = meta && meta();
         out.id = m && m.id ? m.id : ownId(key);
         if (m && m.name !== undefined && m.name !== null) out.name = m.name;
-        if (tracked) out.mutations = { autoCompact: true, stream: [], compacted: compacted(mutations(key)) };
+        if (tracks) out.mutations = { autoCompact: true, stream: [], compacted: compacted(mutations(key)) };
         out.values = valueList(list()).toJSON();
         return out;
       },
@@ -364,16 +364,26 @@
         });
       },
     };
-    Object.defineProperty(scope, 'values', { get: function () { return valueList(list()); }, enumerable: true });
-    Object.defineProperty(scope, 'constructor', { value: VariableScope, enumerable: false });
-    if (tracked) defineTracker(scope, key);
-    P.chaiShapeFor(scope, 'PostmanVariableScope', scopeShape);
+    // As the SDK's VariableScope: the methods on its prototype (enumerable, as the SDK's
+    // are), its own fields in the SDK's order: id, name (a file's that has one), values and,
+    // when it tracks changes, the tracking flag and the mutations.
+    const proto = Object.assign(Object.create(Object.prototype), methods);
+    Object.defineProperty(proto, 'constructor', { value: VariableScope, writable: true, configurable: true, enumerable: false });
+    const scope = Object.create(proto);
     if (meta) {
-      Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true });
-      Object.defineProperty(scope, 'id', { get: function () { return meta().id === null ? undefined : meta().id; }, enumerable: true });
+      Object.defineProperty(scope, 'id', { get: function () { return meta().id === null ? undefined : meta().id; }, enumerable: true, configurable: true });
+      if (P.namedScopes && P.namedScopes[key]) {
+        Object.defineProperty(scope, 'name', { get: function () { return meta().name === null ? undefined : meta().name; }, enumerable: true, configurable: true });
+      }
     } else if (key !== 'local') {
-      Object.defineProperty(scope, 'id', { get: function () { return ownId(key); }, enumerable: true });
+      Object.defineProperty(scope, 'id', { get: function () { return ownId(key); }, enumerable: true, configurable: true });
     }
+    Object.defineProperty(scope, 'values', { get: function () { return valueList(list()); }, enumerable: true, configurable: true });
+    if (tracks) {
+      Object.defineProperty(scope, '_postman_enableTracking', { get: function () { return tracked(key); }, enumerable: true, configurable: true });
+      defineTracker(scope, key);
+    }
+    P.chaiShapeFor(scope, 'PostmanVariableScope', scopeShape);
     return scope;
   }
 
@@ -392,7 +402,7 @@
     if (!S.variablesId) S.variablesId = P.lib('uuid').v4();
     return S.variablesId;
   }
-  const variables = {
+  const variablesMethods = {
     has: function (name) { return lookupAll(String(name)) !== NOT_FOUND; },
     get: function (name) {
       const found = lookupAll(String(name));
@@ -424,20 +434,24 @@
     },
     variables: discontinued,
   };
-  Object.defineProperty(variables, 'constructor', { value: VariableScope, enumerable: false });
+  // Its methods on its prototype, its own fields as the SDK's (id, values, tracking flag,
+  // mutations) and the scopes it reads through after its own (the sandbox's layers).
+  const variablesProto = Object.assign(Object.create(Object.prototype), variablesMethods);
+  Object.defineProperty(variablesProto, 'constructor', { value: VariableScope, writable: true, configurable: true, enumerable: false });
+  const variables = Object.create(variablesProto);
+  Object.defineProperty(variables, 'id', { get: function () { return variablesId(); }, enumerable: true, configurable: true });
+  Object.defineProperty(variables, 'values', { get: function () { return local.values; }, enumerable: true, configurable: true });
+  Object.defineProperty(variables, '_postman_enableTracking', { get: function () { return tracked('local'); }, enumerable: true, configurable: true });
   defineTracker(variables, 'local');
+  Object.defineProperty(variables, '_layers', {
+    get: function () { return [P.scopes.iterationData.values, P.scopes.environment.values, P.scopes.collectionVariables.values, P.scopes.globals.values]; },
+    enumerable: true, configurable: true,
+  });
   // pm.variables is a scope with layers (the scopes it reads through).
   P.chaiShapeFor(variables, 'PostmanVariableScope', function (scope) {
     const props = scopeShape(scope);
     props.splice(2, 0, ['_layers', []]);
     return props;
-  });
-  Object.defineProperty(variables, 'values', { get: function () { return local.values; }, enumerable: true });
-  Object.defineProperty(variables, 'id', { get: function () { return variablesId(); }, enumerable: true });
-  // The scopes pm.variables reads through after its own (the sandbox's layers).
-  Object.defineProperty(variables, '_layers', {
-    get: function () { return [P.scopes.iterationData.values, P.scopes.environment.values, P.scopes.collectionVariables.values, P.scopes.globals.values]; },
-    enumerable: false,
   });
 
   const fileMeta = function (which) {

@@ -157,13 +157,11 @@
   for (const name of Object.keys(KEYS)) {
     const key = KEYS[name];
     const scope = P.scopes[name];
-    install(scope, propertyBase);
-    install(scope, property);
-    const members = scopeMembers(key, scope);
-    scope.get = members.get;
-    scope.has = members.has;
-    delete members.get;
-    delete members.has;
-    install(scope, members);
+    // (on the scope's prototype, beside its own methods, enumerable as the SDK's are)
+    const proto = Object.getPrototypeOf(scope);
+    const members = Object.assign({}, propertyBase, property, scopeMembers(key, scope));
+    for (const member of Object.keys(members)) {
+      if (member === 'get' || member === 'has' || !(member in proto)) proto[member] = members[member];
+    }
   }
 })(globalThis.__postie_internal);
