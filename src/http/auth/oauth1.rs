@@ -331,6 +331,32 @@ mod tests {
     }
 
     #[test]
+    fn oauth1_header_leaves_out_empty_values_and_can_skip_encoding() {
+        let empty_token = photos(&[
+            ("addParamsToHeader", "true"),
+            ("addEmptyParamsToSign", "true"),
+            ("token", ""),
+        ]);
+        let r = apply(&empty_token, &get("http://photos.example.net/photos"));
+        assert!(
+            !header_of(&r, "authorization")
+                .unwrap()
+                .contains("oauth_token")
+        );
+        let raw = photos(&[
+            ("addParamsToHeader", "true"),
+            ("disableHeaderEncoding", "true"),
+            ("callback", "http://cb/a b"),
+        ]);
+        let r = apply(&raw, &get("http://photos.example.net/photos"));
+        assert!(
+            header_of(&r, "authorization")
+                .unwrap()
+                .contains("oauth_callback=\"http://cb/a b\"")
+        );
+    }
+
+    #[test]
     fn oauth1_drops_stale_url_params_and_empty_extensions() {
         // A URL that carries an oauth_ parameter signs as the same URL without it (Newman
         // removes it first), and empty callback/verifier are never sent, even with
