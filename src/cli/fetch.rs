@@ -307,6 +307,8 @@ fn fetch_request(remote: &Remote, kind: Kind, shown: &Path) -> Result<HttpReques
         url: remote.url.clone(),
         headers,
         body: None,
+        unframed: false,
+        utf8_head: false,
     })
 }
 

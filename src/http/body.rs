@@ -6,7 +6,6 @@
 use super::files::FileAccess;
 use super::mime;
 use crate::collection::{Body, FormParam, KeyValue};
-use base64::Engine as _;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::Value;
 
@@ -211,10 +210,8 @@ fn form_part(
     if sources.is_empty() {
         let value = &param.value;
         if !value.is_empty() {
-            // File content given inline, base64-encoded.
-            let content = base64::engine::general_purpose::STANDARD
-                .decode(value.trim())
-                .unwrap_or_default();
+            // File content given inline, base64-encoded (decoded as leniently as Node does).
+            let content = lenient_base64(value);
             push(
                 None,
                 Some(own_type.unwrap_or("application/octet-stream")),
@@ -246,6 +243,32 @@ fn form_part(
             }
         }
     }
+}
+
+/// Base64 decoded the way Node's `Buffer.from(text, "base64")` does: the URL-safe alphabet is
+/// accepted too, other characters are skipped, decoding stops at the first `=`, and missing
+/// padding is fine.
+fn lenient_base64(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xff) as u8);
+        }
+    }
+    out
 }
 
 /// Read a body file, with Postman's wording for what goes wrong.
@@ -369,6 +392,17 @@ mod tests {
             working_dir: Path::new("."),
             allow_outside: true,
         }
+    }
+
+    #[test]
+    fn lenient_base64_skips_junk_and_needs_no_padding() {
+        assert_eq!(
+            lenient_base64("inline value"),
+            lenient_base64("inlinevalue=")
+        );
+        assert_eq!(lenient_base64("aGVsbG8"), b"hello");
+        assert_eq!(lenient_base64("aGVs bG8=trailing"), b"hello");
+        assert_eq!(lenient_base64("_-8"), lenient_base64("/+8="));
     }
 
     #[test]

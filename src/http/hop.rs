@@ -171,6 +171,7 @@ fn list_content_length(request: &mut HttpRequest) {
     });
     if let Some(body) = &request.body
         && !framed
+        && !request.unframed
     {
         let at = before_referer(request);
         request

@@ -16,6 +16,12 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// The body bytes, if any.
     pub body: Option<Vec<u8>>,
+    /// No `Content-Length` goes with the body (`disabledSystemHeaders` turned it off and the
+    /// user gave none): Newman then writes the body unframed, and so does postie.
+    pub unframed: bool,
+    /// The body is text Node writes in one piece with the request head, which then goes out as
+    /// UTF-8 (else each character of the head is one Latin-1 byte).
+    pub utf8_head: bool,
 }
 
 impl HttpRequest {

@@ -183,6 +183,8 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         body = Some(Vec::new());
     }
     let headers = object.into_wire();
+    let utf8_head = text_body(&spec, body.as_deref());
+    let unframed = disabled("content-length") && find_header(&headers, "content-length").is_none();
     learn_sent_headers(&mut script_headers, &headers);
     if error.is_none() {
         error = method_error(&method).or_else(|| header_error(&headers));
@@ -193,7 +195,9 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
             method,
             url,
             headers,
+            utf8_head,
             body,
+            unframed,
         },
         warnings,
         response_warnings,
@@ -204,6 +208,16 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         auth: spec.auth,
         display_url,
     }
+}
+
+/// True when Newman's HTTP client writes the body as a string (raw, urlencoded, form-data and
+/// GraphQL bodies that are not empty), which Node sends in one piece with the request head.
+fn text_body(spec: &ResolvedRequest, body: Option<&[u8]>) -> bool {
+    body.is_some_and(|b| !b.is_empty())
+        && matches!(
+            spec.body.as_ref(),
+            Some(Body::Raw { .. } | Body::UrlEncoded(_) | Body::FormData(_) | Body::GraphQl { .. })
+        )
 }
 
 /// The user's enabled headers (disabled ones and ones without a name left out).

@@ -106,11 +106,14 @@ pub fn next_hop(
     {
         headers.push(("Host".to_string(), host));
     }
+    let utf8_head = previous.utf8_head && body.is_some();
     Some(HttpRequest {
         method,
         url,
         headers,
         body,
+        unframed: previous.unframed,
+        utf8_head,
     })
 }
 
@@ -211,6 +214,8 @@ mod tests {
                 ("Referer".into(), "INITIAL".into()),
             ],
             body: Some(b"hi".to_vec()),
+            unframed: false,
+            utf8_head: true,
         }
     }
 

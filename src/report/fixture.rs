@@ -72,6 +72,8 @@ impl Data {
                     ("Content-Type".into(), "application/json".into()),
                 ],
                 body: Some(format!("{{\"password\":\"{SECRET}\"}}").into_bytes()),
+                unframed: false,
+                utf8_head: true,
             },
             response: HttpResponse {
                 status: 200,

@@ -5,6 +5,7 @@
 //! request and response is built in `runner/views.rs`, where a pre-request script's changes to
 //! `pm.request` are applied to the request that is sent.
 
+use super::digest_memory::DigestMemory;
 use super::event::{Cursor, Event, ItemRef, Listener};
 use super::host::RunHost;
 use super::ids::MadeUpIds;
@@ -23,6 +24,7 @@ use crate::script::{
 };
 use crate::vars::Scopes;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::Path;
 
 /// What the runner needs to know after an item.
@@ -66,6 +68,8 @@ pub struct ItemRunner<'r> {
     pub environment_meta: ScopeMeta,
     /// `pm.globals.name`/`.id`.
     pub globals_meta: ScopeMeta,
+    /// What digest auth learned so far in the run.
+    pub digest: &'r RefCell<DigestMemory>,
 }
 
 impl ItemRunner<'_> {
@@ -224,6 +228,12 @@ impl ItemRunner<'_> {
             Next::new(&layers, &sender).run(request).await
         };
         let (exchange, ()) = tokio::join!(send, compile_tests);
+        if let Some(block) = signing_auth(planned, written).filter(|_| !written.auth_changed) {
+            let response = exchange.result.as_ref().ok();
+            self.digest
+                .borrow_mut()
+                .learn(block, &exchange.request, response);
+        }
         prepared.learn_sent(exchange.request, prepared_auth);
         let mut result = exchange.result;
         if let Ok(response) = &mut result
@@ -273,12 +283,11 @@ impl ItemRunner<'_> {
             disabled_headers: &disabled_headers,
             disable_url_encoding: planned.behavior_flag("disableUrlEncoding", false),
         };
-        prepare_request(
-            &written.spec,
-            signing_auth(planned, written),
-            scopes,
-            options,
-        )
+        let auth = signing_auth(planned, written);
+        let filled = auth
+            .filter(|_| !written.auth_changed)
+            .and_then(|block| self.digest.borrow().fill(block));
+        prepare_request(&written.spec, filled.as_ref().or(auth), scopes, options)
     }
 
     /// The test scripts, in order, with the request as sent and its response.

@@ -1,6 +1,7 @@
 //! The runner: executes a collection's plan for each iteration, item by item, honouring
 //! `setNextRequest`, `--bail` and `--delay-request`, and reports everything as [`Event`]s.
 
+mod digest_memory;
 pub(crate) mod event;
 pub(crate) mod file_plan;
 mod host;
@@ -142,6 +143,7 @@ pub fn run(
         aborted: std::cell::RefCell::new(None),
         deadline: run_deadline,
         timed_out: std::cell::Cell::new(false),
+        digest: std::cell::RefCell::default(),
     };
     runtime.block_on(async {
         listener.on_event(&Event::Start {
@@ -191,6 +193,8 @@ struct RunContext<'a> {
     deadline: Option<std::time::Instant>,
     /// Set when the run stopped at [`RunContext::deadline`] between items.
     timed_out: std::cell::Cell<bool>,
+    /// What digest auth learned so far (see [`digest_memory`]).
+    digest: std::cell::RefCell<digest_memory::DigestMemory>,
 }
 
 impl<'a> RunContext<'a> {
@@ -207,6 +211,7 @@ impl<'a> RunContext<'a> {
             abort_on_error: self.options.abort_on_error,
             environment_meta: self.options.environment_meta.clone(),
             globals_meta: self.options.globals_meta.clone(),
+            digest: &self.digest,
         }
     }
 

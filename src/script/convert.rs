@@ -306,7 +306,9 @@ pub(crate) fn outcome_from_json(json: &str, source: &str) -> Result<ScriptOutcom
                 url: c.url,
                 headers: c.headers,
                 body: c.body,
-                auth: c.auth,
+                // Newman rebuilds the request from the script's copy and keeps the auth it had
+                // when that copy has none: `pm.request.auth = null` changes nothing.
+                auth: c.auth.filter(|a| !a.is_null()),
             })
             .filter(|c| !c.is_empty()),
     })

@@ -32,7 +32,12 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
     } else {
         nonce
     };
-    let payload_hash = p.flag("includePayloadHash").then(|| {
+    // Newman hashes no payload for a missing or empty body, nor for form-data.
+    let multipart = input
+        .body_type
+        .is_some_and(|t| t.to_ascii_lowercase().starts_with("multipart/"));
+    let has_payload = input.body.is_some_and(|b| !b.is_empty()) && !multipart;
+    let payload_hash = (p.flag("includePayloadHash") && has_payload).then(|| {
         let content_type = input
             .header("content-type")
             .unwrap_or("")

@@ -65,7 +65,10 @@ pub(super) fn sign(p: &Params<'_>, input: &SignInput<'_>) -> AuthResult {
         }
     };
     oauth.push(("oauth_signature".into(), signature));
-    place_params(p, oauth, form_body, &mut effects);
+    // Newman moves the parameters into a form body only on PUT and POST (a substring test).
+    let upper = input.method.to_ascii_uppercase();
+    let into_body = form_body && (upper.contains("PUT") || upper.contains("POST"));
+    place_params(p, oauth, into_body, &mut effects);
     AuthResult {
         effects,
         warning: None,
@@ -202,19 +205,9 @@ fn place_params(
     effects: &mut Vec<AuthEffect>,
 ) {
     if p.flag("addParamsToHeader") {
-        let realm = p.get("realm");
-        let mut parts = Vec::new();
-        if !realm.is_empty() {
-            parts.push(format!("realm=\"{}\"", percent_encode(&realm)));
-        }
-        parts.extend(
-            oauth
-                .iter()
-                .map(|(k, v)| format!("{}=\"{}\"", percent_encode(k), percent_encode(v))),
-        );
         effects.push(AuthEffect::Header(
             "Authorization".into(),
-            format!("OAuth {}", parts.join(",")),
+            header_value(p, &oauth),
         ));
     } else {
         for (k, v) in oauth {
@@ -226,6 +219,32 @@ fn place_params(
             });
         }
     }
+}
+
+/// The `OAuth ...` header value: a non-blank realm first, then each parameter that has a value
+/// (trimmed; empty ones are left out even when they were signed), percent-encoded unless
+/// `disableHeaderEncoding` is on.
+fn header_value(p: &Params<'_>, oauth: &[(String, String)]) -> String {
+    let encode = !p.flag("disableHeaderEncoding");
+    let enc = |s: &str| {
+        if encode {
+            percent_encode(s)
+        } else {
+            s.to_string()
+        }
+    };
+    let realm = p.get("realm");
+    let mut parts = Vec::new();
+    if !realm.trim().is_empty() {
+        parts.push(format!("realm=\"{}\"", enc(&realm)));
+    }
+    parts.extend(
+        oauth
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{}=\"{}\"", enc(k), enc(v.trim()))),
+    );
+    format!("OAuth {}", parts.join(","))
 }
 
 /// The RFC 5849 §3.4.1 signature base string.
@@ -309,6 +328,32 @@ mod tests {
         let h = header_of(&r, "authorization").unwrap();
         assert!(h.starts_with("OAuth realm=\"Photos\",oauth_consumer_key=\"dpf43f3p2l4k3l03\""));
         assert!(h.ends_with("oauth_signature=\"MdpQcU8iPSUjWoN%2FUDMsK2sui9I%3D\""));
+    }
+
+    #[test]
+    fn oauth1_header_leaves_out_empty_values_and_can_skip_encoding() {
+        let empty_token = photos(&[
+            ("addParamsToHeader", "true"),
+            ("addEmptyParamsToSign", "true"),
+            ("token", ""),
+        ]);
+        let r = apply(&empty_token, &get("http://photos.example.net/photos"));
+        assert!(
+            !header_of(&r, "authorization")
+                .unwrap()
+                .contains("oauth_token")
+        );
+        let raw = photos(&[
+            ("addParamsToHeader", "true"),
+            ("disableHeaderEncoding", "true"),
+            ("callback", "http://cb/a b"),
+        ]);
+        let r = apply(&raw, &get("http://photos.example.net/photos"));
+        assert!(
+            header_of(&r, "authorization")
+                .unwrap()
+                .contains("oauth_callback=\"http://cb/a b\"")
+        );
     }
 
     #[test]

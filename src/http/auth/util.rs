@@ -20,8 +20,10 @@ pub(super) fn percent_encode(text: &str) -> String {
 }
 
 /// Encode a query parameter's key or value the way Newman adds one to a URL: the characters that
-/// would split it (`&`, `#`, space, and `=` in a key) are escaped; `%` is left as typed, so an
-/// already-encoded `%20` stays one (the URL's own encoding handles the rest).
+/// would split it (`&`, `#`, space, and `=` in a key) are escaped, and so are the ones Newman's
+/// query encoding escapes (`"`, `'`, `<`, `>`, control and non-ASCII characters as UTF-8), since
+/// the parameter joins a URL that is already encoded; `%` is left as typed, so an
+/// already-encoded `%20` stays one.
 pub(super) fn query_param_encode(text: &str, key: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -30,6 +32,13 @@ pub(super) fn query_param_encode(text: &str, key: bool) -> String {
             '#' => out.push_str("%23"),
             ' ' => out.push_str("%20"),
             '=' if key => out.push_str("%3D"),
+            '"' | '\'' | '<' | '>' => out.push_str(&format!("%{:02X}", c as u32)),
+            c if c.is_ascii_control() || !c.is_ascii() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
             _ => out.push(c),
         }
     }

@@ -165,12 +165,14 @@ fn wire_message(
         cookie,
         proxy_authorization: plain_proxy.and_then(|r| r.authorization.clone()),
     };
-    let headers = request::wire_headers(
-        &request.method,
-        &request.headers,
-        request.body.as_deref(),
-        &additions,
-    );
+    // An unframed body gets no Content-Length (`wire_headers` frames only the body it sees).
+    let framed_body = request.body.as_deref().filter(|_| !request.unframed);
+    let headers = request::wire_headers(&request.method, &request.headers, framed_body, &additions);
+    let (line_target, headers) = if request.utf8_head {
+        (utf8_as_bytes(&line_target), utf8_headers(headers))
+    } else {
+        (line_target, headers)
+    };
     let mut message = request::request_head(&request.method, &line_target, &headers)?;
     message.extend_from_slice(request.body.as_deref().unwrap_or_default());
     Ok(message)
@@ -324,6 +326,20 @@ fn into_response(
         received,
         started,
     ))
+}
+
+/// `text` with each UTF-8 byte as one character, so that writing it one byte per character
+/// (as [`request::request_head`] does) sends its UTF-8 encoding.
+fn utf8_as_bytes(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// Header values as [`utf8_as_bytes`] turns them (a head Node writes as UTF-8).
+fn utf8_headers(headers: Vec<(String, String)>) -> Vec<(String, String)> {
+    headers
+        .into_iter()
+        .map(|(k, v)| (k, utf8_as_bytes(&v)))
+        .collect()
 }
 
 #[cfg(test)]
