@@ -1427,10 +1427,14 @@
     const u = req.url;
     if (u === undefined || u === null) return '';
     const text = String(u);
-    const isUrl = u instanceof Url || (typeof u === 'object' && u.constructor && u.constructor._postman_propertyName === 'Url');
-    if (!isUrl || isRequestObject(req)) return text;
-    const m = /^([^?#]*)(?:\?[^#]*)?(#.*)?$/.exec(text);
-    return m[1] + '?' + LIST_AS_QUERY + (m[2] || '');
+    if (typeof u !== 'object' || isRequestObject(req)) return text;
+    if (u instanceof Url || (u.constructor && u.constructor._postman_propertyName === 'Url')) {
+      const m = /^([^?#]*)(?:\?[^#]*)?(#.*)?$/.exec(text);
+      return m[1] + '?' + LIST_AS_QUERY + (m[2] || '');
+    }
+    // A URL definition (protocol, host, port, path, query...; `raw` is not read).
+    const SdkUrl = P.lib('postman-collection').Url;
+    return new SdkUrl(u).toString();
   }
 
   function requestDefinition(req) {
