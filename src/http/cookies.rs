@@ -619,7 +619,10 @@ mod tests {
             expires: Some("Thu, 01 Jan 1970 00:00:00 GMT".into()),
             ..NewCookie::default()
         };
-        assert!(jar.set(&u, &gone).is_ok_and(|c| c.name == "old" && c.value == "x"));
+        assert!(
+            jar.set(&u, &gone)
+                .is_ok_and(|c| c.name == "old" && c.value == "x")
+        );
         assert!(jar.header_for(&u).is_none());
     }
 }
