@@ -266,7 +266,10 @@ fn large_bodies_limit_pm_send_request_too() {
     out.check(out.code == 1, "a request error fails the run");
     // The callback's error has no message (as any error without Node fields that crosses
     // Newman's sandbox bridge); the run's failure names the limit.
-    out.check(out.stdout.contains("refused: {}"), "sendRequest gets an error");
+    out.check(
+        out.stdout.contains("refused: {}"),
+        "sendRequest gets an error",
+    );
     out.check(
         out.stdout.contains("Maximum response size reached"),
         "the failure names the limit",
