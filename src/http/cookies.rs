@@ -356,6 +356,13 @@ impl CookieJar {
             .into_owned();
         let key = key_of(&parsed);
         let mut state = self.lock();
+        if parsed.is_expired() {
+            // tough-cookie stores an expired cookie (it replaces one of the same name, domain
+            // and path) and hands it back; no later read sees it.
+            state.store.remove(&key.0, &key.1, &key.2);
+            state.meta.remove(&key);
+            return Ok(info(&parsed));
+        }
         state.insert(parsed, url)?;
         state
             .store
@@ -599,5 +606,23 @@ mod tests {
             },
         );
         assert!(info.is_ok_and(|c| !c.session && c.expires.is_some_and(|e| e.ends_with("GMT"))));
+    }
+
+    #[test]
+    fn script_set_of_an_expired_cookie_answers_it_and_drops_the_stored_one() {
+        let jar = CookieJar::new();
+        let u = url("http://h.test/");
+        jar.store_set_cookie(["old=1"], &u);
+        let gone = NewCookie {
+            name: "old".into(),
+            value: "x".into(),
+            expires: Some("Thu, 01 Jan 1970 00:00:00 GMT".into()),
+            ..NewCookie::default()
+        };
+        assert!(
+            jar.set(&u, &gone)
+                .is_ok_and(|c| c.name == "old" && c.value == "x")
+        );
+        assert!(jar.header_for(&u).is_none());
     }
 }

@@ -370,7 +370,7 @@ impl Sandbox {
     }
 
     /// Read the script's results back from the prelude; `error` (the script's own) wins over
-    /// an asynchronous one.
+    /// an asynchronous one, unless the script skipped its request.
     fn read_outcome(
         &mut self,
         source: &str,
@@ -404,7 +404,9 @@ impl Sandbox {
             }),
             ..ScriptOutcome::default()
         });
-        if let Some(err) = error {
+        // After `pm.execution.skipRequest()` the sandbox has already ended the script: what it
+        // throws later is not reported.
+        if let Some(err) = error.filter(|_| !outcome.skip_request) {
             outcome.error = Some(err);
         }
         outcome

@@ -536,6 +536,11 @@
     if (h instanceof HeaderList) return h.all();
     // Header text, one `Name: value` a line (the SDK's Header.parse).
     if (typeof h === 'string') return h.split(/\r?\n/).filter(function (l) { return l.trim(); }).map(normalizeHeader);
+    // A plain object maps names to values; the SDK makes no header of a value that is not text.
+    if (h && typeof h === 'object' && Object.getPrototypeOf(h) === Object.prototype && !Array.isArray(h)) {
+      return Object.keys(h).filter(function (k) { return typeof h[k] === 'string'; })
+        .map(function (k) { return { key: k, value: h[k] }; });
+    }
     return listItems(h).map(function (p) { return typeof p === 'string' ? normalizeHeader(p) : p; });
   }
 
@@ -1153,29 +1158,6 @@
     return err;
   }
 
-  // Callback `(err, value)` when given, else a Promise.
-  function finishWith(callback, map) {
-    if (typeof callback === 'function') {
-      return {
-        promise: undefined,
-        done: function (result) {
-          if (result.error !== undefined) callback(callError(result.error));
-          else callback(null, map(result.ok));
-        },
-      };
-    }
-    let resolve;
-    let reject;
-    const promise = new Promise(function (res, rej) { resolve = res; reject = rej; });
-    return {
-      promise: promise,
-      done: function (result) {
-        if (result.error !== undefined) reject(callError(result.error));
-        else resolve(map(result.ok));
-      },
-    };
-  }
-
   // ---- cookies -------------------------------------------------------------------------------
   // A cookie in the shape of Postman's Cookie (its JSON lists these fields in this order).
   function cookieObject(c) {
@@ -1227,19 +1209,51 @@
 
   class CookieList extends ListBase {
     constructor(cookies) { super(cookies.map(cookieObject)); }
+    // Cookie names are indexed without regard to case, and a name may repeat (the SDK's
+    // CookieList): `one` and `get` give the last match, `has` looks at every match.
+    _matches(name) {
+      const wanted = String(name).toLowerCase();
+      return this._items.filter(function (c) { return c.name !== undefined && c.name !== '' && String(c.name).toLowerCase() === wanted; });
+    }
     get(name) { const c = this.one(name); return c ? c.valueOf() : undefined; }
     one(name) {
-      let found;
-      for (const c of this._items) if (c.name === name) found = c;
-      return found;
+      const all = this._matches(name);
+      return all.length ? all[all.length - 1] : undefined;
     }
     has(name, value) {
-      const c = this.one(name);
-      return c !== undefined && (arguments.length < 2 || c.valueOf() === value);
+      if (typeof name !== 'string') return this._items.indexOf(name) !== -1;
+      const all = this._matches(name);
+      if (arguments.length < 2) return all.length > 0;
+      return all.some(function (c) { return c.valueOf() === value; });
     }
-    toObject() {
+    // Keys lower-cased unless `caseSensitive`; a repeated name gives an array of its values.
+    toObject(excludeDisabled, caseSensitive) {
       const out = {};
-      for (const c of this._items) if (c.name !== undefined) out[c.name] = c.valueOf();
+      for (const c of this._items) {
+        if (c.name === undefined || (excludeDisabled && c.disabled)) continue;
+        const key = caseSensitive ? c.name : String(c.name).toLowerCase();
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          if (!Array.isArray(out[key])) out[key] = [out[key]];
+          out[key].push(c.valueOf());
+        } else {
+          out[key] = c.valueOf();
+        }
+      }
+      return out;
+    }
+    // The SDK's index: lower-cased name to the cookie (an array when the name repeats).
+    get reference() {
+      const out = {};
+      for (const c of this._items) {
+        if (!c.name) continue;
+        const key = String(c.name).toLowerCase();
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          if (!Array.isArray(out[key])) out[key] = [out[key]];
+          out[key].push(c);
+        } else {
+          out[key] = c;
+        }
+      }
       return out;
     }
     // The SDK's PropertyList mutators, keyed by cookie name. They change this list only: the
@@ -1267,11 +1281,6 @@
     // `populate` and `repopulate` make cookies of them.
     get Type() { return PostmanCookie; }
     get members() { return this._items; }
-    get reference() {
-      const out = {};
-      for (const c of this._items) if (c && c.name) out[String(c.name).toLowerCase()] = c;
-      return out;
-    }
     insert(item, before) {
       if (item === null || typeof item !== 'object') return;
       const at = before === undefined ? -1 : this.indexOf(before);
@@ -1307,25 +1316,47 @@
     return url;
   }
 
+  // One jar call: checked, sent to the runner, its callback called when the answer comes.
+  // Like the sandbox's jar, the methods give nothing back.
   function jarCall(what, call, callback, map) {
-    if (callback !== undefined && typeof callback !== 'function') {
-      throw new TypeError('CookieJar.' + what + '() requires a callback function');
-    }
-    const finish = finishWith(callback, map || function (v) { return v === null ? undefined : v; });
-    hostCall(Object.assign({ type: 'jar', action: what }, call), finish.done);
-    return finish.promise;
+    const mapped = map || function (v) { return v === null ? undefined : v; };
+    hostCall(Object.assign({ type: 'jar', action: what }, call), function (result) {
+      if (typeof callback !== 'function') return;
+      if (result.error !== undefined) callback(callError(result.error));
+      else callback(null, mapped(result.ok));
+    });
   }
 
-  const cookieJar = Object.freeze({
-    get: function (url, name, callback) {
-      needUrl('get', url);
+  // The host of a URL text (lower case), or undefined when the text is no absolute URL.
+  function urlHost(url) {
+    const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);
+    return m ? m[1].toLowerCase() : undefined;
+  }
+
+  // tough-cookie's check of a Domain attribute against the request host (made before the
+  // store is asked anything, so its error comes at once): the host is the domain or under it.
+  function domainMismatch(url, domain) {
+    const host = urlHost(url);
+    if (host === undefined || !domain) return undefined;
+    const wanted = String(domain).trim().replace(/^\./, '').toLowerCase();
+    const ip = /^[\d.]+$|^\[/.test(host);
+    if (host === wanted || (!ip && host.endsWith('.' + wanted))) return undefined;
+    return new Error("Cookie not in this host's domain. Cookie:" + wanted + ' Request:' + host);
+  }
+
+  // The jar `pm.cookies.jar()` gives: the sandbox's PostmanCookieJar, its methods on the
+  // prototype.
+  class PostmanCookieJar {
+    get(url, name, callback) {
+      url = needUrl('get', url);
       // Newman 6.2's jar answers reads through a callback only.
       if (typeof callback !== 'function') throw new TypeError('CookieJar.get() requires a callback function');
+      if (typeof name !== 'string') throw new TypeError('CookieJar.get() requires cookie name to be a string');
       // A missing cookie is `null`, as in Postman.
-      return jarCall('get', { url: needUrl('get', url), name: String(name) }, callback, function (v) { return v; });
-    },
-    getAll: function (url, options, callback) {
-      needUrl('getAll', url);
+      jarCall('get', { url: url, name: name }, callback, function (v) { return v; });
+    }
+    getAll(url, options, callback) {
+      url = needUrl('getAll', url);
       if (typeof options === 'function' && !callback) {
         callback = options;
         options = {};
@@ -1333,48 +1364,60 @@
       if (typeof callback !== 'function') throw new TypeError('CookieJar.getAll() requires a callback function');
       if (typeof options !== 'object') throw new TypeError('CookieJar.getAll() requires options to be an object');
       // A cookie list, as the sandbox's jar gives (count(), map(), ...; no `length`).
-      return jarCall('getAll', { url: needUrl('getAll', url) }, callback, function (list) {
+      jarCall('getAll', { url: url }, callback, function (list) {
         return new CookieList(list || []);
       });
-    },
-    set: function (url, name, value, callback) {
-      needUrl('set', url);
+    }
+    set(url, name, value, callback) {
+      url = needUrl('set', url);
       if (typeof value === 'function' && !callback) {
         callback = value;
         value = null;
       }
-      let cookie;
-      if (name && value) {
-        cookie = { name: String(name), value: String(value) };
-      } else if (name && typeof name === 'object') {
-        cookie = {
-          name: String(name.name !== undefined ? name.name : name.key !== undefined ? name.key : ''),
-          value: name.value === undefined || name.value === null ? '' : String(name.value),
-          domain: name.domain || undefined, path: name.path || undefined,
-          expires: name.expires ? (name.expires instanceof Date ? name.expires.toUTCString() : String(name.expires)) : undefined,
-          maxAge: typeof name.maxAge === 'number' ? name.maxAge : undefined,
-          httpOnly: Boolean(name.httpOnly), secure: Boolean(name.secure),
-        };
-      } else if (typeof name === 'string') {
-        // A name alone is a Set-Cookie string (`a=b; Path=/`).
-        const parsed = parseSetCookie(name);
-        cookie = { name: parsed.name, value: parsed.value, domain: parsed.domain || undefined, path: parsed.path || undefined,
-          expires: parsed.expires || undefined, maxAge: typeof parsed.maxAge === 'number' && !isNaN(parsed.maxAge) ? parsed.maxAge : undefined,
-          httpOnly: Boolean(parsed.httpOnly), secure: Boolean(parsed.secure) };
-      } else {
-        throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
+      const cookie = cookieToSet(name, value);
+      const mismatch = domainMismatch(url, cookie.domain);
+      if (mismatch) {
+        if (typeof callback === 'function') callback(mismatch);
+        return;
       }
-      return jarCall('set', { url: needUrl('set', url), cookie: cookie }, callback, function (c) {
+      jarCall('set', { url: url, cookie: cookie }, callback, function (c) {
         return c ? cookieObject(c) : undefined;
       });
-    },
-    unset: function (url, name, callback) {
-      return jarCall('unset', { url: needUrl('unset', url), name: String(name) }, callback);
-    },
-    clear: function (url, callback) {
-      return jarCall('clear', { url: needUrl('clear', url) }, callback);
-    },
-  });
+    }
+    unset(url, name, callback) {
+      url = needUrl('unset', url);
+      if (typeof name !== 'string') throw new TypeError('CookieJar.unset() requires cookie name to be a string');
+      jarCall('unset', { url: url, name: name }, callback);
+    }
+    clear(url, callback) {
+      jarCall('clear', { url: needUrl('clear', url) }, callback);
+    }
+  }
+  const cookieJar = new PostmanCookieJar();
+
+  // The cookie `jar.set(url, name, value)` stores: a name and value, a cookie object, or a
+  // Set-Cookie string.
+  function cookieToSet(name, value) {
+    if (name && value) return { name: String(name), value: String(value) };
+    if (name && typeof name === 'object') {
+      return {
+        name: String(name.name !== undefined ? name.name : name.key !== undefined ? name.key : ''),
+        value: name.value === undefined || name.value === null ? '' : String(name.value),
+        domain: name.domain || undefined, path: name.path || undefined,
+        expires: name.expires ? (name.expires instanceof Date ? name.expires.toUTCString() : String(name.expires)) : undefined,
+        maxAge: typeof name.maxAge === 'number' ? name.maxAge : undefined,
+        httpOnly: Boolean(name.httpOnly), secure: Boolean(name.secure),
+      };
+    }
+    if (typeof name === 'string') {
+      // A name alone is a Set-Cookie string (`a=b; Path=/`).
+      const parsed = parseSetCookie(name);
+      return { name: parsed.name, value: parsed.value, domain: parsed.domain || undefined, path: parsed.path || undefined,
+        expires: parsed.expires || undefined, maxAge: typeof parsed.maxAge === 'number' && !isNaN(parsed.maxAge) ? parsed.maxAge : undefined,
+        httpOnly: Boolean(parsed.httpOnly), secure: Boolean(parsed.secure) };
+    }
+    throw new TypeError('CookieJar.set() requires a valid set cookie arguments');
+  }
 
   function parseSetCookie(line) {
     const parts = line.split(';');
@@ -1408,13 +1451,35 @@
   P.emptyCookies = function () { return new CookieList([]); };
 
   // ---- pm.sendRequest ------------------------------------------------------------------------
+  // A request (the script's own, pm.request, or one of require('postman-collection')).
+  function isRequestObject(req) { return req instanceof Request || sdkName(req) === 'Request'; }
+
+  // The URL of a request definition. A plain definition is made into a Request, whose Url
+  // reads a Url object's fields as a definition: its query list (an object, not an array)
+  // becomes one parameter per own field of the list, no matter what the list holds.
+  const LIST_AS_QUERY = 'members&reference&Type&_postman_listIndexKey=key&_postman_listAllowsMultipleValues';
+  function definitionUrl(req) {
+    const u = req.url;
+    if (u === undefined || u === null) return '';
+    const text = String(u);
+    if (typeof u !== 'object' || isRequestObject(req)) return text;
+    if (u instanceof Url || (u.constructor && u.constructor._postman_propertyName === 'Url')) {
+      const m = /^([^?#]*)(?:\?[^#]*)?(#.*)?$/.exec(text);
+      return m[1] + '?' + LIST_AS_QUERY + (m[2] || '');
+    }
+    // A URL definition (protocol, host, port, path, query...; `raw` is not read).
+    const SdkUrl = P.lib('postman-collection').Url;
+    return new SdkUrl(u).toString();
+  }
+
   function requestDefinition(req) {
     if (typeof req === 'string') return { url: req, method: 'GET', header: [] };
     if (!req || typeof req !== 'object') throw new TypeError('pm.sendRequest needs a URL or a request object');
     const def = {
-      url: req.url === undefined || req.url === null ? '' : String(req.url),
+      url: definitionUrl(req),
       method: req.method ? String(req.method).toUpperCase() : 'GET',
-      header: headerPairs(req.header !== undefined ? req.header : req.headers).map(function (h) {
+      // A request object gives its `headers` list; a plain definition only `header`.
+      header: headerPairs(req.header !== undefined || !isRequestObject(req) ? req.header : req.headers).map(function (h) {
         const out = { key: String(h.key), value: h.value === undefined || h.value === null ? '' : String(h.value) };
         if (h.disabled) out.disabled = true;
         return out;
@@ -1435,7 +1500,8 @@
   const ERRNO = { ECONNREFUSED: -111, ECONNRESET: -104, ETIMEDOUT: -110, ENOTFOUND: -3008, EHOSTUNREACH: -113 };
   function transportError(message) {
     const m = /^(?:(connect|getaddrinfo|read|write) )?(E[A-Z]+)(?: (\S+?)(?::(\d+))?)?$/.exec(String(message));
-    if (!m) return { message: String(message) };
+    // Any other error (an invalid protocol, an empty URL) has no such fields: nothing is left.
+    if (!m) return {};
     const out = {};
     if (ERRNO[m[2]] !== undefined) out.errno = ERRNO[m[2]];
     out.code = m[2];

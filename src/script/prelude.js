@@ -252,8 +252,15 @@
   };
 
   // ---- setNextRequest, skipRequest -------------------------------------------------------------
+  // The sandbox hands its result to the runner as JSON: a target JSON leaves out (undefined, a
+  // function) unsets the script's choice, one it writes as null (null, NaN, Infinity) ends the run.
   function setNextRequest(target) {
-    S.next = { value: target === null || target === undefined ? null : String(target) };
+    if (target === undefined || typeof target === 'function' || typeof target === 'symbol') {
+      S.next = undefined;
+      return;
+    }
+    const ends = target === null || (typeof target === 'number' && !isFinite(target));
+    S.next = { value: ends ? null : String(target) };
   }
 
   // Newman ends the script at `skipRequest()`: what it did before counts, nothing after it does

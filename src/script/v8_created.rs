@@ -180,12 +180,13 @@ fn by_origin(name: &str, message: &str, native: &str, spot: &Spot) -> Option<Str
     }
 }
 
-/// Whether the assignment at the error's position is to a member of `pm` (`pm.info = 1`;
-/// QuickJS points at `pm`, or at the member after the dot).
+/// Whether the assignment at the error's position is to a member of `pm` (`pm.info = 1`, not
+/// `pm.info.eventName = 1`; QuickJS points at `pm`, or at the member after the dot).
 fn on_pm(spot: &Spot, member: bool) -> bool {
     let here = spot.here();
     if ident(here) == "pm" && next_char(here, 2) == Some('.') {
-        return true;
+        let field = ident(&here[3.min(here.len())..]);
+        return !matches!(next_char(here, 3 + field.len()), Some('.' | '['));
     }
     let before = spot.before();
     member && ident_before(&before[..before.len().saturating_sub(1)]) == "pm"
@@ -328,6 +329,19 @@ mod tests {
         assert_eq!(
             reword("TypeError", "'a' is read-only", "assign", (3, 1), src),
             "Cannot assign to read only property 'a' of object '#<Object>'"
+        );
+    }
+
+    #[test]
+    fn read_only_members_of_pm_and_of_its_objects() {
+        let src = "pm.info.requestId = 'x';\npm.info = 1;";
+        assert_eq!(
+            reword("TypeError", "'requestId' is read-only", "", (1, 1), src),
+            "Cannot assign to read only property 'requestId' of object '#<Object>'"
+        );
+        assert_eq!(
+            reword("TypeError", "'info' is read-only", "", (2, 1), src),
+            "Cannot assign to read only property 'info' of object '#<Postman>'"
         );
     }
 

@@ -713,15 +713,14 @@ fn unsupported_features_fail_clearly() {
     let out = run_test("require('http');");
     let err = out.error.clone().expect("an error");
     assert_eq!(err.message, "Cannot find module 'http'");
-    // Without a host, the callback gets the error.
+    // Without a host, the callback gets an error; as with any error that has no Node fields,
+    // Newman's sandbox bridge leaves it with no message.
     let out = run_test(
-        "pm.sendRequest('http://x', (err, res) => pm.test(err.message, () => pm.expect(res).to.be.undefined));",
+        "pm.sendRequest('http://x', (err, res) => pm.test(JSON.stringify(err), () => pm.expect(res.code).to.be.undefined));",
     );
     assert_eq!(out.error, None);
-    assert_eq!(
-        out.assertions[0].name,
-        "pm.sendRequest is not available outside a collection run"
-    );
+    assert_eq!(out.assertions[0].name, "{}");
+    assert_eq!(out.assertions[0].error, None);
 }
 
 #[test]
