@@ -883,11 +883,12 @@
   // the next one, or -1 when none is left.
   function tick() {
     if (!S.timers) return -1;
-    const next = S.timers.peek();
+    const now = elapsed();
+    const next = S.timers.peek(now);
     if (next === undefined) return -1;
-    const wait = next.at - elapsed();
+    const wait = next.at - now;
     if (wait > 0) return wait;
-    S.timers.take(next.repeat);
+    S.timers.take(now, next.repeat);
     if (next.repeat) {
       next.at = elapsed() + Math.max(1, next.delay);
       next.seq = ++S.timerSeq;
