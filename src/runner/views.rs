@@ -116,7 +116,8 @@ pub(super) fn sent_view(
             _ => Some(resolve_json(&body_definition(b), &|t: &str| {
                 scopes.resolve(t)
             })),
-        }),
+        })
+        .or_else(|| spec.script_body.as_deref().cloned()),
         disabled_headers: disabled_header_slots(spec),
         // The URL as sent lists only the parameters sent (Newman drops the disabled ones).
         disabled_query: Vec::new(),
@@ -188,7 +189,11 @@ pub(super) fn template_view(item: &Item, id: &str, spec: &RequestSpec) -> Reques
             .collect(),
         body: None,
         system_headers: Vec::new(),
-        body_definition: spec.body.as_deref().map(body_definition),
+        body_definition: spec
+            .body
+            .as_deref()
+            .map(body_definition)
+            .or_else(|| spec.script_body.as_deref().cloned()),
         disabled_headers: disabled_header_slots(spec),
         disabled_query: disabled_query_slots(spec, &|t: &str| t.to_string()),
         url_variables: url_variables(spec),
