@@ -98,26 +98,29 @@ pub(super) fn sent_view(
             .map(|b| String::from_utf8_lossy(b).into_owned()),
         // A form, GraphQL or file body is seen as its (resolved) fields, as Newman's request
         // keeps it; a raw body as the text sent (comments stripped), with its language options.
-        body_definition: spec.body.as_deref().and_then(|b| match b {
-            Body::Raw {
-                language: Some(language),
-                ..
-            } => Some(json!({
-                "mode": "raw",
-                "raw": prepared
-                    .request
-                    .body
-                    .as_ref()
-                    .map(|b| String::from_utf8_lossy(b).into_owned())
-                    .unwrap_or_default(),
-                "options": {"raw": {"language": language}},
-            })),
-            Body::Raw { .. } => None,
-            _ => Some(resolve_json(&body_definition(b), &|t: &str| {
-                scopes.resolve(t)
-            })),
-        })
-        .or_else(|| spec.script_body.as_deref().cloned()),
+        body_definition: spec
+            .body
+            .as_deref()
+            .and_then(|b| match b {
+                Body::Raw {
+                    language: Some(language),
+                    ..
+                } => Some(json!({
+                    "mode": "raw",
+                    "raw": prepared
+                        .request
+                        .body
+                        .as_ref()
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                        .unwrap_or_default(),
+                    "options": {"raw": {"language": language}},
+                })),
+                Body::Raw { .. } => None,
+                _ => Some(resolve_json(&body_definition(b), &|t: &str| {
+                    scopes.resolve(t)
+                })),
+            })
+            .or_else(|| spec.script_body.as_deref().cloned()),
         disabled_headers: disabled_header_slots(spec),
         // The URL as sent lists only the parameters sent (Newman drops the disabled ones).
         disabled_query: Vec::new(),
