@@ -543,6 +543,16 @@ mod tests {
     }
 
     #[test]
+    fn a_body_that_sends_nothing_is_kept_for_scripts() {
+        let script_body = |b: Value| req(json!({"url": "x", "body": b})).script_body.map(|b| *b);
+        assert_eq!(script_body(json!({})), Some(json!({})));
+        let disabled = json!({"mode": "raw", "raw": "x", "disabled": true});
+        assert_eq!(script_body(disabled.clone()), Some(disabled));
+        assert_eq!(script_body(json!({"mode": "raw", "raw": "x"})), None);
+        assert_eq!(req(json!({"url": "x"})).script_body, None);
+    }
+
+    #[test]
     fn request_body_modes() {
         let body = |b: Value| req(json!({"url": "x", "body": b})).body.map(|b| *b);
         assert_eq!(
