@@ -113,6 +113,9 @@ pub struct RequestSpec {
     pub headers: Vec<KeyValue>,
     /// The body, if any.
     pub body: Option<Box<Body>>,
+    /// The `body` object as written when it sends nothing (no mode, `disabled`, a file body
+    /// without a file): scripts still see it as `pm.request.body`, as in Newman.
+    pub script_body: Option<Box<Value>>,
     /// Request-level auth (`None` = inherit from the parent).
     pub auth: Option<Box<Auth>>,
     /// The request's `description` as scripts see it: `{"content": ..., "type": ...}` (a plain

@@ -19,11 +19,17 @@ pub(crate) fn request(v: Option<&Value>, ctx: Ctx, at: &str) -> Result<RequestSp
         Some(Value::Object(obj)) => obj,
         Some(other) => return Err(ctx.wrong(at, "a URL string or a request object", other)),
     };
+    let sent_body = body(obj.get("body"), ctx, &field(at, "body"))?.map(Box::new);
+    let script_body = match (&sent_body, obj.get("body")) {
+        (None, Some(b @ Value::Object(_))) => Some(Box::new(b.clone())),
+        _ => None,
+    };
     Ok(RequestSpec {
         method: method(obj.get("method"), ctx, &field(at, "method"))?,
         url: url(obj.get("url"), ctx, &field(at, "url"))?,
         headers: headers(obj.get("header"), ctx, &field(at, "header"))?,
-        body: body(obj.get("body"), ctx, &field(at, "body"))?.map(Box::new),
+        body: sent_body,
+        script_body,
         auth: parts::auth(obj.get("auth"), ctx, &field(at, "auth"))?.map(Box::new),
         description: description(obj.get("description")).map(Box::new),
     })
@@ -534,6 +540,16 @@ mod tests {
             .map(|h| (h.key.as_str(), h.disabled))
             .collect();
         assert_eq!(keys, [("A", true), ("B", false), ("C", false)]);
+    }
+
+    #[test]
+    fn a_body_that_sends_nothing_is_kept_for_scripts() {
+        let script_body = |b: Value| req(json!({"url": "x", "body": b})).script_body.map(|b| *b);
+        assert_eq!(script_body(json!({})), Some(json!({})));
+        let disabled = json!({"mode": "raw", "raw": "x", "disabled": true});
+        assert_eq!(script_body(disabled.clone()), Some(disabled));
+        assert_eq!(script_body(json!({"mode": "raw", "raw": "x"})), None);
+        assert_eq!(req(json!({"url": "x"})).script_body, None);
     }
 
     #[test]

@@ -181,6 +181,7 @@ mod tests {
                 raw: "{\"a\":1}".into(),
                 language: Some("json".into()),
             })),
+            script_body: None,
             auth: None,
             description: None,
         }

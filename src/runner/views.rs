@@ -98,25 +98,29 @@ pub(super) fn sent_view(
             .map(|b| String::from_utf8_lossy(b).into_owned()),
         // A form, GraphQL or file body is seen as its (resolved) fields, as Newman's request
         // keeps it; a raw body as the text sent (comments stripped), with its language options.
-        body_definition: spec.body.as_deref().and_then(|b| match b {
-            Body::Raw {
-                language: Some(language),
-                ..
-            } => Some(json!({
-                "mode": "raw",
-                "raw": prepared
-                    .request
-                    .body
-                    .as_ref()
-                    .map(|b| String::from_utf8_lossy(b).into_owned())
-                    .unwrap_or_default(),
-                "options": {"raw": {"language": language}},
-            })),
-            Body::Raw { .. } => None,
-            _ => Some(resolve_json(&body_definition(b), &|t: &str| {
-                scopes.resolve(t)
-            })),
-        }),
+        body_definition: spec
+            .body
+            .as_deref()
+            .and_then(|b| match b {
+                Body::Raw {
+                    language: Some(language),
+                    ..
+                } => Some(json!({
+                    "mode": "raw",
+                    "raw": prepared
+                        .request
+                        .body
+                        .as_ref()
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                        .unwrap_or_default(),
+                    "options": {"raw": {"language": language}},
+                })),
+                Body::Raw { .. } => None,
+                _ => Some(resolve_json(&body_definition(b), &|t: &str| {
+                    scopes.resolve(t)
+                })),
+            })
+            .or_else(|| spec.script_body.as_deref().cloned()),
         disabled_headers: disabled_header_slots(spec),
         // The URL as sent lists only the parameters sent (Newman drops the disabled ones).
         disabled_query: Vec::new(),
@@ -188,7 +192,11 @@ pub(super) fn template_view(item: &Item, id: &str, spec: &RequestSpec) -> Reques
             .collect(),
         body: None,
         system_headers: Vec::new(),
-        body_definition: spec.body.as_deref().map(body_definition),
+        body_definition: spec
+            .body
+            .as_deref()
+            .map(body_definition)
+            .or_else(|| spec.script_body.as_deref().cloned()),
         disabled_headers: disabled_header_slots(spec),
         disabled_query: disabled_query_slots(spec, &|t: &str| t.to_string()),
         url_variables: url_variables(spec),

@@ -441,6 +441,10 @@
     append(member) { this.add(member); }
     upsert(member) {
       const existing = this.one(member.key);
+      // The SDK's form parameter has no update(): upserting onto an existing key throws.
+      if (existing && this._kind === FormParam) {
+        throw new Error('collection: unable to upsert into a list of Type that does not support .update()');
+      }
       if (existing) Object.assign(existing, member);
       else this.add(member);
     }
@@ -492,21 +496,27 @@
       .join('&');
   }
 
+  const BODY_MODES = ['raw', 'urlencoded', 'formdata', 'file', 'graphql'];
+
   class RequestBody {
     constructor(definition) { this.update(definition); }
+    // As the SDK: a definition without a mode changes nothing; an unknown mode is `raw`; every
+    // member is (re)assigned, in the SDK's order, `undefined` when not given.
     update(definition) {
       const d = typeof definition === 'string' ? { mode: 'raw', raw: definition } : definition || {};
-      for (const key of ['raw', 'urlencoded', 'formdata', 'file', 'graphql', 'options', 'disabled']) delete this[key];
-      this.mode = d.mode;
-      if (d.mode === 'raw' || d.raw !== undefined) {
-        this.raw = typeof d.raw === 'string' ? d.raw : d.raw === undefined || d.raw === null ? '' : stringify(d.raw);
-      }
-      if (d.urlencoded !== undefined) this.urlencoded = new PropertyList(listItems(d.urlencoded), BodyQueryParam);
-      if (d.formdata !== undefined) this.formdata = new PropertyList(listItems(d.formdata), FormParam);
-      if (d.file !== undefined) this.file = d.file;
-      if (d.graphql !== undefined) this.graphql = d.graphql;
-      if (d.options !== undefined) this.options = d.options;
-      if (d.disabled) this.disabled = true;
+      if (!d.mode) return;
+      const mode = String(d.mode).toLowerCase();
+      this.mode = BODY_MODES.indexOf(mode) >= 0 ? mode : 'raw';
+      this.raw = this.mode === 'raw' || d.raw !== undefined
+        ? (typeof d.raw === 'string' ? d.raw : d.raw === undefined || d.raw === null ? '' : stringify(d.raw))
+        : undefined;
+      const own = function (name) { return d[name] !== undefined || mode === name; };
+      this.urlencoded = own('urlencoded') ? new PropertyList(listItems(d.urlencoded), BodyQueryParam) : undefined;
+      this.formdata = own('formdata') ? new PropertyList(listItems(d.formdata), FormParam) : undefined;
+      this.file = typeof d.file === 'string' ? { src: d.file } : d.file;
+      this.graphql = own('graphql') ? d.graphql || {} : undefined;
+      this.options = d.options;
+      this.disabled = d.disabled;
     }
     isEmpty() {
       const content = this.mode ? this[this.mode] : undefined;
@@ -954,6 +964,38 @@
   }
 
   // What a Content-Type says about a body (Postman's contentInfo): a few common families.
+  // The few media types whose kind the SDK's table gives otherwise than its guess.
+  const MIME_TABLE = {
+    'application/x-www-form-urlencoded': ['text', 'plain'], 'application/pdf': ['embed', 'pdf'],
+    'application/jwt': ['text', 'jwt'], 'application/ogg': ['audio', 'ogg'],
+    'application/xhtml+xml': ['text', 'xml'], 'application/xhtml-voice+xml': ['text', 'xml'],
+    'application/vnd.pwg-xhtml-print+xml': ['text', 'xml'], 'application/vnd.oipf.dae.xhtml+xml': ['text', 'xml'],
+    'application/vnd.oma.poc.invocation-descriptor+xml': ['text', 'xml'],
+    'application/mbms-associated-procedure-description+xml': ['text', 'xml'],
+    'application/mbms-protection-description+xml': ['text', 'xml'],
+    'application/mbms-user-service-description+xml': ['text', 'xml']
+  };
+  const TEXT_FLAVOUR = /(jsonp|json|xml|html|yaml|vml|webml|script)/;
+  // [mimeType, mimeFormat] of a media type, as the SDK's mime-format guesses them: by the
+  // top-level type (audio, video, image, text), else a text flavour anywhere in the name, else
+  // a media word in the subtype, else application/message/multipart as raw, else unknown.
+  function mimeKind(type) {
+    if (Object.prototype.hasOwnProperty.call(MIME_TABLE, type)) return MIME_TABLE[type];
+    const top = type.split('/')[0] || '';
+    let m = /(audio|video|image|text)/.exec(top);
+    if (m) {
+      if (m[1] !== 'text') return [m[1], m[1]];
+      const flavour = TEXT_FLAVOUR.exec(type);
+      return ['text', flavour ? flavour[1] : 'plain'];
+    }
+    m = TEXT_FLAVOUR.exec(type);
+    if (m) return ['text', m[1]];
+    m = /\/[^/]*(audio|video|image|text)/.exec(type);
+    if (m) return [m[1], m[1]];
+    m = /(application|message|multipart)/.exec(top);
+    return m ? [m[1], 'raw'] : ['unknown', 'raw'];
+  }
+
   function contentInfo(headers) {
     const header = headers.get('Content-Type');
     // Without a Content-Type Postman's SDK takes text/plain.
@@ -962,20 +1004,15 @@
     const charsetMatch = /charset=([^;]+)/i.exec(full);
     let charset = charsetMatch ? charsetMatch[1].trim().toLowerCase().replace(/^"|"$/g, '') : 'utf8';
     if (charset === 'utf-8') charset = 'utf8';
-    let mimeType = 'unknown';
-    let mimeFormat = 'raw';
+    const mime = mimeKind(contentType.replace(/\s/g, ''));
     let ext = contentType.split('/')[1] || '';
-    if (/json/.test(contentType)) { mimeType = 'text'; mimeFormat = 'json'; ext = 'json'; }
-    else if (/xml/.test(contentType)) { mimeType = 'text'; mimeFormat = 'xml'; ext = 'xml'; }
-    else if (contentType === 'text/html') { mimeType = 'text'; mimeFormat = 'html'; ext = 'html'; }
-    else if (/javascript/.test(contentType)) { mimeType = 'text'; mimeFormat = 'script'; ext = 'js'; }
-    else if (contentType === 'text/plain') { mimeType = 'text'; mimeFormat = 'plain'; ext = 'txt'; }
-    else if (/^text\//.test(contentType)) { mimeType = 'text'; mimeFormat = 'plain'; }
-    else if (/^image\//.test(contentType)) { mimeType = 'image'; mimeFormat = 'image'; }
-    else if (/^audio\//.test(contentType)) { mimeType = 'audio'; mimeFormat = 'audio'; }
-    else if (/^video\//.test(contentType)) { mimeType = 'video'; mimeFormat = 'video'; }
-    else if (contentType === 'application/octet-stream') { ext = 'bin'; }
-    const out = { contentType: contentType, mimeType: mimeType, mimeFormat: mimeFormat, charset: charset };
+    if (/json/.test(contentType)) ext = 'json';
+    else if (/xml/.test(contentType)) ext = 'xml';
+    else if (contentType === 'text/html') ext = 'html';
+    else if (/javascript/.test(contentType)) ext = 'js';
+    else if (contentType === 'text/plain') ext = 'txt';
+    else if (contentType === 'application/octet-stream') ext = 'bin';
+    const out = { contentType: contentType, mimeType: mime[0], mimeFormat: mime[1], charset: charset };
     if (ext) out.fileExtension = ext;
     out.fileName = 'response' + (ext ? '.' + ext : '');
     return out;

@@ -702,9 +702,12 @@
     const source = toString(text);
     const parts = [];
     // With the default `interpolate`, ES template delimiters `${...}` interpolate too.
-    const esTemplate = opts.interpolate === DEFAULT_INTERPOLATE ? /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/ : /$^/;
-    const re = new RegExp([(opts.escape || /$^/).source, (opts.interpolate || /$^/).source, esTemplate.source,
-      (opts.evaluate || /$^/).source, '$'].join('|'), 'g');
+    // A delimiter that never matches still has its one group, so the replacer's arguments stay
+    // in place (lodash's `reNoMatch`).
+    const NO_MATCH = /($^)/;
+    const esTemplate = opts.interpolate === DEFAULT_INTERPOLATE ? /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/ : NO_MATCH;
+    const re = new RegExp([(opts.escape || NO_MATCH).source, (opts.interpolate || NO_MATCH).source, esTemplate.source,
+      (opts.evaluate || NO_MATCH).source, '$'].join('|'), 'g');
     let at = 0;
     let code = "var __p = '';\n";
     source.replace(re, function (match, esc, interp, esInterp, evaluate, offset) {
