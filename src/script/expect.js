@@ -389,6 +389,7 @@
     return { exists: parts.length > 0, value: current };
   }
   P.nestedLookup = nestedLookup;
+  P.parsePath = parsePath;
 
   function propertyCheck(name, expected, message) {
     const f = this.__flags;
