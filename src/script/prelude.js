@@ -9,6 +9,16 @@
   delete JSON[Symbol.toStringTag];
   // Nor has it AggregateError.
   delete globalThis.AggregateError;
+  // Nor what Node 20 lacks: JSON.rawJSON/isRawJSON and the iterator helpers (an iterator's
+  // prototype chain then ends in a bare object, as chai's messages show: `{}`).
+  delete JSON.rawJSON;
+  delete JSON.isRawJSON;
+  (function () {
+    const iteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+    for (const key of Object.getOwnPropertyNames(iteratorProto)) delete iteratorProto[key];
+    delete iteratorProto[Symbol.toStringTag];
+    delete globalThis.Iterator;
+  })();
   const parse = JSON.parse;
   const stringify = JSON.stringify;
   let S = null;
