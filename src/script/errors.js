@@ -130,7 +130,8 @@
   // V8 gives every error an own `stack`, listed before its `message` (QuickJS keeps it behind
   // an accessor of Error.prototype): scripts that list an error's own properties see V8's.
   function ownStack(err, stack) {
-    if (err === null || typeof err !== 'object' || hasOwn.call(err, 'stack')) return stack;
+    // (a thrown value that is no Error has no stack in V8)
+    if (!(err instanceof Error) || hasOwn.call(err, 'stack')) return stack;
     try {
       const message = Object.getOwnPropertyDescriptor(err, 'message');
       if (message && message.configurable) delete err.message;

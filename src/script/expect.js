@@ -4,7 +4,17 @@
   'use strict';
 
   const { typeName, display, inspect } = P;
+  const config = P.chaiConfig;
   const hasOwn = Object.prototype.hasOwnProperty;
+
+  // type-detect's names, as chai's `_.type` gives them: typeof for primitives and functions,
+  // the toString tag ('Object', 'Array', 'Map', ...) for objects.
+  function chaiType(value) {
+    if (value === null) return 'null';
+    const t = typeof value;
+    if (t !== 'object') return t;
+    return Object.prototype.toString.call(value).slice(8, -1);
+  }
 
   // chai's AssertionError: an enumerable `message` and `showDiff`, then the properties the
   // failing assertion gives it (`actual`, `expected`, `showDiff`, `operator`), in that order.
@@ -76,11 +86,13 @@
     for (const pair of memo) if (pair[0] === a && pair[1] === b) return true;
     memo.push([a, b]);
     switch (tag) {
+      case '[object Promise]': case '[object WeakMap]': case '[object WeakSet]': case '[object Symbol]':
+        return false;
       case '[object Date]': return deepEqual(a.getTime(), b.getTime());
       case '[object RegExp]': return String(a) === String(b);
       case '[object Number]': case '[object String]': case '[object Boolean]':
         return String(a) === String(b) && a.valueOf() === b.valueOf();
-      case '[object Error]': return a.name === b.name && a.message === b.message;
+      case '[object Error]': return a.name === b.name && a.message === b.message && deepEqual(a.code, b.code, memo);
       case '[object Map]': case '[object Set]': {
         if (a.size !== b.size) return false;
         const left = Array.from(a.entries());
@@ -114,6 +126,8 @@
   function Flags(object, message) {
     this.object = object;
     this.message = message;
+    // chai 4.4's `eql` flag: the deep comparison every deep check uses (config.deepEqual when set).
+    this.eql = config.deepEqual || deepEqual;
   }
   Object.assign(Flags.prototype, {
     negate: false, deep: false, nested: false, own: false, any: false, all: false, contains: false,
@@ -260,7 +274,7 @@
     if (t === 'string' || t === 'array') size = o.length;
     else if (t === 'map' || t === 'set') size = o.size;
     else if (t === 'weakmap' || t === 'weakset') argError(this, '.empty was passed a weak collection');
-    else if (t === 'function') argError(this, '.empty was passed a function ' + (o.name || ''));
+    else if (t === 'function') argError(this, ('.empty was passed a function ' + (o.name || '')).trim());
     else if (o !== null && typeof o === 'object') size = Object.keys(o).length;
     else argError(this, '.empty was passed non-string primitive ' + inspect(o));
     check(this, size === 0, 'expected #{this} to be empty', 'expected #{this} not to be empty');
@@ -278,7 +292,7 @@
   // ---- equality ------------------------------------------------------------------------------
   function eql(expected, message) {
     if (message) this.__flags.message = message;
-    check(this, deepEqual(expected, this.__flags.object), 'expected #{this} to deeply equal #{exp}',
+    check(this, this.__flags.eql(expected, this.__flags.object), 'expected #{this} to deeply equal #{exp}',
       'expected #{this} to not deeply equal #{exp}', expected, this.__flags.object, true);
   }
   method(['eql', 'eqls'], eql);
@@ -305,16 +319,16 @@
         ok = obj.has(expected);
         break;
       case 'map': {
-        const same = f.deep ? deepEqual : sameValueZero;
+        const same = f.deep ? f.eql : sameValueZero;
         obj.forEach(function (item) { ok = ok || same(item, expected); });
         break;
       }
       case 'set':
-        if (f.deep) obj.forEach(function (item) { ok = ok || deepEqual(item, expected); });
+        if (f.deep) obj.forEach(function (item) { ok = ok || f.eql(item, expected); });
         else ok = obj.has(expected);
         break;
       case 'array':
-        ok = f.deep ? obj.some(function (item) { return deepEqual(item, expected); }) : obj.indexOf(expected) !== -1;
+        ok = f.deep ? obj.some(function (item) { return f.eql(item, expected); }) : obj.indexOf(expected) !== -1;
         break;
       default: {
         if (expected !== Object(expected)) {
@@ -375,13 +389,21 @@
     return { exists: parts.length > 0, value: current };
   }
   P.nestedLookup = nestedLookup;
+  P.parsePath = parsePath;
 
   function propertyCheck(name, expected, message) {
     const f = this.__flags;
     const withValue = arguments.length > 1;
     if (message) f.message = message;
     const obj = f.object;
-    if (f.nested && f.own) throw new Error('The "nested" and "own" flags cannot be combined.');
+    const nameType = typeof name;
+    if (f.nested && nameType !== 'string') {
+      argError(this, 'the argument to property must be a string when using nested syntax');
+    }
+    if (!f.nested && nameType !== 'string' && nameType !== 'number' && nameType !== 'symbol') {
+      argError(this, 'the argument to property must be a string, number, or symbol');
+    }
+    if (f.nested && f.own) argError(this, 'The "nested" and "own" flags cannot be combined.');
     if (obj === null || obj === undefined) argError(this, 'Target cannot be null or undefined.');
     let has;
     let value;
@@ -400,7 +422,7 @@
         'expected #{this} to not have ' + desc + inspect(name));
     }
     if (withValue) {
-      const same = has && (f.deep ? deepEqual(expected, value) : expected === value);
+      const same = has && (f.deep ? f.eql(expected, value) : expected === value);
       if (fails(f, same)) {
         check(this, same,
           'expected #{this} to have ' + desc + inspect(name) + ' of #{exp}, but got #{act}',
@@ -457,7 +479,8 @@
       if (typeName(n) !== 'date' || (two && typeName(finish) !== 'date')) argError(a, need('date'));
       return { value: obj, word: null };
     }
-    if (!isNumber(obj)) argError(a, 'expected ' + display(obj) + ' to be a number or a date');
+    // chai builds this one by concatenation: only a string is quoted.
+    if (!isNumber(obj)) argError(a, 'expected ' + (typeof obj === 'string' ? "'" + obj + "'" : String(obj)) + ' to be a number or a date');
     if (!numeric(n)) argError(a, need('number'));
     return { value: obj, word: null };
   }
@@ -530,30 +553,42 @@
       check(this, list.some(function (item) { return obj.indexOf(item) > -1; }), 'expected #{this} to contain one of #{exp}',
         'expected #{this} to not contain one of #{exp}', list, obj);
     } else if (f.deep) {
-      check(this, list.some(function (item) { return deepEqual(obj, item); }), 'expected #{this} to deeply equal one of #{exp}',
+      check(this, list.some(function (item) { return f.eql(obj, item); }), 'expected #{this} to deeply equal one of #{exp}',
         'expected #{this} to deeply equal one of #{exp}', list, obj);
     } else {
       check(this, list.indexOf(obj) > -1, 'expected #{this} to be one of #{exp}', 'expected #{this} to not be one of #{exp}', list, obj);
     }
   });
 
-  method(['keys', 'key'], function () {
+  method(['keys', 'key'], function (keys) {
     const f = this.__flags;
     const obj = f.object;
-    const t = typeName(obj);
-    let expected = Array.prototype.slice.call(arguments);
-    const first = expected[0];
-    if (expected.length === 1 && Array.isArray(first)) expected = first.slice();
-    else if (expected.length === 1 && typeName(first) === 'object') expected = Object.keys(first);
+    const objType = chaiType(obj);
+    const keysType = chaiType(keys);
+    const mixed = 'when testing keys against an object or an array you must give a single Array|Object|String argument or multiple String arguments';
+    let expected;
     let actual;
-    if (t === 'map' || t === 'set') {
-      actual = Array.from(obj.keys());
+    let deepWord = '';
+    if (objType === 'Map' || objType === 'Set') {
+      deepWord = f.deep ? 'deeply ' : '';
+      actual = [];
+      obj.forEach(function (v, k) { actual.push(k); });
+      expected = keysType === 'Array' ? keys : Array.prototype.slice.call(arguments);
     } else {
-      actual = obj === null || obj === undefined ? [] : Object.keys(Object(obj));
-      expected = expected.map(String);
+      // Own enumerable names, then own enumerable symbols (null and undefined throw here).
+      actual = Object.keys(obj).concat(Object.getOwnPropertySymbols(Object(obj)).filter(function (sym) {
+        return Object.prototype.propertyIsEnumerable.call(obj, sym);
+      }));
+      if (keysType === 'Array' || keysType === 'Object') {
+        if (arguments.length > 1) argError(this, mixed);
+        expected = keysType === 'Array' ? keys : Object.keys(keys);
+      } else {
+        expected = Array.prototype.slice.call(arguments);
+      }
+      expected = expected.map(function (k) { return typeof k === 'symbol' ? k : String(k); });
     }
     if (!expected.length) argError(this, 'keys required');
-    const same = f.deep ? deepEqual : function (x, y) { return x === y; };
+    const same = f.deep ? f.eql : function (x, y) { return x === y; };
     const present = function (k) { return actual.some(function (a) { return same(k, a); }); };
     const all = f.all || !f.any;
     let ok;
@@ -563,14 +598,14 @@
     if (expected.length > 1) {
       const shown = expected.map(function (k) { return inspect(k); });
       const last = shown.pop();
-      text = 'keys ' + shown.join(', ') + (all ? ', and ' : ', or ') + last;
+      text = 'keys ' + shown.join(', ') + (f.any ? ', or ' : ', and ') + last;
     } else {
       text = 'key ' + inspect(expected[0]);
     }
     text = (f.contains ? 'contain ' : 'have ') + text;
-    const deep = f.deep ? 'deep ' : '';
-    check(this, ok, 'expected #{this} to ' + deep + text, 'expected #{this} to not ' + deep + text,
-      expected.slice().sort(), actual.slice().sort(), true);
+    const byInspect = function (a, b) { return inspect(a) < inspect(b) ? -1 : 1; };
+    check(this, ok, 'expected #{this} to ' + deepWord + text, 'expected #{this} to not ' + deepWord + text,
+      expected.slice().sort(byInspect), actual.slice().sort(byInspect), true);
   });
 
   method('members', function (expected, message) {
@@ -579,7 +614,7 @@
     const obj = f.object;
     sub(this, obj).to.be.an('array');
     sub(this, expected).to.be.an('array');
-    const same = f.deep ? deepEqual : function (x, y) { return x === y; };
+    const same = f.deep ? f.eql : function (x, y) { return x === y; };
     let ok;
     if (f.ordered) {
       ok = (f.contains || obj.length === expected.length) &&
@@ -606,11 +641,17 @@
 
   method(['instanceof', 'instanceOf'], function (ctor, message) {
     if (message) this.__flags.message = message;
-    if (typeof ctor !== 'function') {
-      argError(this, 'The instanceof assertion needs a constructor but ' + typeName(ctor) + ' was given.');
+    let ok;
+    try {
+      ok = this.__flags.object instanceof ctor;
+    } catch (err) {
+      if (err instanceof TypeError) {
+        argError(this, 'The instanceof assertion needs a constructor but ' + chaiType(ctor) + ' was given.');
+      }
+      throw err;
     }
     const name = ctor.name || display(ctor);
-    check(this, this.__flags.object instanceof ctor, 'expected #{this} to be an instance of ' + name,
+    check(this, ok, 'expected #{this} to be an instance of ' + name,
       'expected #{this} to not be an instance of ' + name);
   });
 
@@ -635,7 +676,7 @@
         return '';
       }
     }
-    return '';
+    return errorLike;
   }
   function compatibleConstructor(thrown, errorLike) {
     if (errorLike instanceof Error) {
@@ -658,7 +699,6 @@
   }
   function thrownShown(thrown) {
     if (thrown instanceof Error) return thrown.toString();
-    if (typeof thrown === 'string') return thrown;
     return thrown && constructorName(thrown);
   }
 
@@ -796,8 +836,8 @@
   method(['respondTo', 'respondsTo'], function (name, message) {
     if (message) this.__flags.message = message;
     const obj = this.__flags.object;
-    const target = typeof obj === 'function' && !this.__flags.itself ? obj.prototype : obj;
-    check(this, target !== null && target !== undefined && typeof target[name] === 'function',
+    const context = typeof obj === 'function' && !this.__flags.itself ? obj.prototype[name] : obj[name];
+    check(this, typeof context === 'function',
       'expected #{this} to respond to ' + inspect(name), 'expected #{this} to not respond to ' + inspect(name));
   });
 
@@ -814,7 +854,6 @@
     'statusCodeClass info success redirection clientError serverError error statusCode statusReason accepted ' +
     'withoutContent badRequest unauthorised unauthorized forbidden notFound notAcceptable rateLimited status header ' +
     'withBody json body jsonBody responseTime responseSize jsonSchema').split(' ');
-  const PASS_THROUGH = ['then', 'catch', 'inspect', 'toJSON'];
 
   function distance(a, b, cap) {
     if (Math.abs(a.length - b.length) >= cap) return cap;
@@ -845,7 +884,9 @@
       // checked against the list of what may be missing.
       const value = Reflect.get(target, property, receiver);
       if (value !== undefined) return value;
-      if (typeof property === 'string' && PASS_THROUGH.indexOf(property) === -1 && !Reflect.has(target, property)) {
+      const excluded = config.proxyExcludedKeys;
+      if (typeof property === 'string' && !(Array.isArray(excluded) && excluded.indexOf(property) !== -1) &&
+        !Reflect.has(target, property)) {
         let suggestion = null;
         let best = 4;
         for (const name of KNOWN) {
@@ -863,8 +904,12 @@
     },
   };
 
+  // chai's proxify: the guard is on while config.useProxy is.
+  function proxify(assertion) {
+    return config.useProxy ? new Proxy(assertion, guard) : assertion;
+  }
   function expect(value, message) {
-    return new Proxy(new Assertion(value, message), guard);
+    return proxify(new Assertion(value, message));
   }
   expect.fail = function (actual, expected, message, operator) {
     if (arguments.length < 2) {
@@ -876,6 +921,8 @@
   };
 
   P.Assertion = Assertion;
+  P.proxify = proxify;
+  P.chaiType = chaiType;
   P.AssertionError = AssertionError;
   P.assert = check;
   P.defineAssertion = { method: method, property: property, chainable: chainable };

@@ -936,8 +936,10 @@
     const before = text.slice(0, at).split('\n');
     const column = before[before.length - 1].length;
     const message = what + ' at ' + before.length + ':' + (column + 1) + '\n' + codeFrame(text, at, column);
-    // Newman's JSONError is a SyntaxError.
+    // Newman's JSONError is a SyntaxError, with the line (`row`) and column of the message.
     const err = new SyntaxError(message);
+    err.column = column + 1;
+    err.row = before.length;
     err.name = 'JSONError';
     return err;
   }

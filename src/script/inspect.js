@@ -6,7 +6,12 @@
 
   const objectToString = Object.prototype.toString;
   const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-  const TRUNCATE = 40;
+  // chai's configuration (`require('chai').config`): one object for the whole run, read by every
+  // message (truncateThreshold), by `pm.expect` (useProxy, proxyExcludedKeys) and by deep checks.
+  const config = {
+    includeStack: false, showDiff: true, truncateThreshold: 40, useProxy: true,
+    proxyExcludedKeys: ['then', 'catch', 'inspect', 'toJSON'], deepEqual: null,
+  };
   const MAX_DEPTH = 2;
   // Newman's CLI reporter inspects console arguments to depth 25.
   const NODE_DEPTH = 25;
@@ -319,7 +324,8 @@
     if (!array.length && !extra.length) return name + '[]';
     let output = '';
     for (let i = 0; i < array.length; i++) {
-      const text = cut(loupeNumber(array[i], options), options.truncate) + (i === array.length - 1 ? '' : ', ');
+      // Elements are cut from their plain text (no sign on a zero).
+      const text = cut(String(array[i]), options.truncate) + (i === array.length - 1 ? '' : ', ');
       options.truncate -= text.length;
       if (array[i] !== array.length && options.truncate <= 3) {
         output += ELLIPSIS + '(' + (array.length - array[i] + 1) + ')';
@@ -360,7 +366,8 @@
         return parts[0] + 'T' + cut(parts[1], options.truncate - parts[0].length - 1);
       }
       case 'RegExp': {
-        const flags = String(value).split('/').pop();
+        // loupe takes the flags as the third '/'-separated piece of the text.
+        const flags = String(String(value).split('/')[2]);
         return '/' + cut(value.source, options.truncate - (2 + flags.length)) + '/' + flags;
       }
       case 'Map': {
@@ -389,7 +396,7 @@
         return 'Arguments[ ' + loupeList(Array.from(value), options) + ' ]';
       }
       case 'Error': return loupeError(value, options);
-      case 'DataView': case 'ArrayBuffer': return '';
+      case 'DataView': case 'ArrayBuffer': case 'Generator': return '';
     }
     if (ArrayBuffer.isView(value)) return loupeTyped(value, options);
     if (value instanceof Shown) return value.text;
@@ -418,14 +425,16 @@
   }
 
   function inspect(value) {
-    return loupe(value, { truncate: TRUNCATE, seen: [] });
+    const threshold = config.truncateThreshold;
+    return loupe(value, { truncate: threshold ? threshold : Infinity, seen: [] });
   }
 
   // How chai shows a value in a failure message (objDisplay): the rendering above, or a summary
-  // when it still reaches the 40 character threshold.
+  // when it still reaches the truncate threshold (40 unless the script changed chai's config).
   function display(value) {
     const shown = inspect(value);
-    if (shown.length < TRUNCATE) return shown;
+    const threshold = config.truncateThreshold;
+    if (!threshold || !(shown.length >= threshold)) return shown;
     const tag = objectToString.call(value);
     if (tag === '[object Function]') {
       const name = fnName(value);
@@ -461,6 +470,7 @@
     return args.map(nodeInspect).join(', ');
   }
 
+  P.chaiConfig = config;
   P.typeName = typeName;
   P.inspect = inspect;
   P.display = display;

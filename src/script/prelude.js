@@ -11,6 +11,30 @@
   delete G[Symbol.toStringTag];
   // Nor has it AggregateError.
   delete globalThis.AggregateError;
+  // Nor what Node 20 lacks: JSON.rawJSON/isRawJSON and the iterator helpers (an iterator's
+  // prototype chain then ends in a bare object, as chai's messages show: `{}`).
+  delete JSON.rawJSON;
+  delete JSON.isRawJSON;
+  (function () {
+    const iteratorProto = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+    for (const key of Object.getOwnPropertyNames(iteratorProto)) delete iteratorProto[key];
+    delete iteratorProto[Symbol.toStringTag];
+    delete globalThis.Iterator;
+  })();
+  // Math as Node 20 has it: its members in V8's order, without f16round and sumPrecise (a new
+  // object holding the same functions and constants: the engine's constants cannot move).
+  (function () {
+    const order = ('abs acos acosh asin asinh atan atanh atan2 ceil cbrt expm1 clz32 cos cosh exp floor fround hypot ' +
+      'imul log log1p log2 log10 max min pow random round sign sin sinh sqrt tan tanh trunc E LN10 LN2 LOG10E LOG2E PI ' +
+      'SQRT1_2 SQRT2').split(' ');
+    const math = {};
+    for (const key of order) {
+      const d = Object.getOwnPropertyDescriptor(Math, key);
+      if (d) Object.defineProperty(math, key, d);
+    }
+    Object.defineProperty(math, Symbol.toStringTag, { value: 'Math', configurable: true });
+    Object.defineProperty(globalThis, 'Math', { value: math, writable: true, enumerable: false, configurable: true });
+  })();
   const parse = JSON.parse;
   const stringify = JSON.stringify;
   let S = null;

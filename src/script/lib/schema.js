@@ -1,7 +1,7 @@
 // postie library: the one JSON-schema validator behind `ajv`, `tv4` and chai-postman's
 // `jsonSchema` assertion (draft-04/06/07 keywords). Errors are neutral records
 // `{keyword, path: [keys], schemaPath: [keys], params}`; each front end words them its own way.
-(function (P) {
+(function (P, lib) {
   'use strict';
 
   const hasOwn = Object.prototype.hasOwnProperty;
@@ -409,18 +409,22 @@
   }
 
   // chai-postman: `expect(x).to.have.jsonSchema(schema[, ajvOptions])` ------------------------
+  // The schema must be an object (checked as chai-postman does, without the assertion's
+  // message); chai-postman then validates with a new Ajv (every error, no logging), so a schema
+  // Ajv rejects (an unknown $schema, an invalid keyword value) throws Ajv's own error.
   function assertion(a, schema, options) {
+    P.expect(schema).to.be.an('object');
     const flags = a.__flags;
     let data = flags.object;
     // A body that is not JSON fails as `pm.response.json()` does (a `JSONError`).
     if (P.isHttpMessage && P.isHttpMessage(data)) {
       data = typeof data.json === 'function' ? data.json() : P.parseJson(data.text());
     }
-    // chai-postman's Ajv reports every error unless told otherwise.
-    const opts = Object.assign({ allErrors: true, formats: true }, options || {});
-    const errors = ajvErrors(validate(schema, data, opts));
-    const text = 'expected data to satisfy schema but found following errors: \n' + ajvErrorsText(errors);
-    P.assert(a, errors.length === 0, text, 'expected data to not satisfy schema', schema, data);
+    const Ajv = lib('ajv');
+    const ajv = new Ajv(Object.assign({ allErrors: true, logger: false }, options));
+    const valid = ajv.validate(schema, data);
+    const text = 'expected data to satisfy schema but found following errors: \n' + ajv.errorsText();
+    P.assert(a, valid && !ajv.errors, text, 'expected data to not satisfy schema', true, valid);
   }
 
   return {

@@ -22,6 +22,8 @@ const LIBS: &[(&str, &str)] = &[
     ("backbone", include_str!("../lib/backbone.js")),
     ("buffer", include_str!("../lib/buffer.js")),
     ("chai", include_str!("../lib/chai.js")),
+    ("chai-assert", include_str!("../lib/chai-assert.js")),
+    ("chai-plugins", include_str!("../lib/chai-plugins.js")),
     ("cheerio", include_str!("../lib/cheerio.js")),
     ("crypto-js", include_str!("../lib/crypto-js.js")),
     ("csv-parse", include_str!("../lib/csv-parse.js")),
