@@ -805,6 +805,7 @@ fn sandbox2_json_parse_errors_have_v8_messages() {
     let checked = env.get("checked").and_then(|v| v.as_str());
     assert_eq!(checked.and_then(|n| n.parse::<usize>().ok()), Some(4000));
     assert_eq!(env.get("bad"), Some(&serde_json::json!("[]")));
+}
 
 #[test]
 fn chai_module_assert_plugins_should_and_config() {
