@@ -107,6 +107,8 @@ pub enum Event<'a> {
         credentials: &'a [String],
         /// Sent by a script's `pm.sendRequest`, not as the item's own request.
         from_script: bool,
+        /// The body's `mode` when a body was sent (`raw`, `urlencoded`, ...).
+        body_mode: Option<&'static str>,
         /// The auth it was sent with (inherited if not its own), its parameters resolved.
         auth: Option<&'a crate::collection::model::Auth>,
     },

@@ -249,6 +249,7 @@ impl ItemRunner<'_> {
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: false,
+            body_mode: prepared.body_mode,
             auth: auth.as_ref(),
         });
         Sent { prepared, result }

@@ -36,8 +36,9 @@ impl<W: Write> Listener for CliReporter<W> {
                 display_url,
                 response,
                 credentials,
+                body_mode,
                 ..
-            } => self.request(request, display_url, response, credentials),
+            } => self.request(request, display_url, response, credentials, *body_mode),
             Event::Assertion { assertion, .. } => self.assertion(assertion),
             Event::Script {
                 kind,
@@ -55,7 +56,9 @@ impl<W: Write> Listener for CliReporter<W> {
                 self.line("");
                 self.line(&s.red(&format!("error: {message}")));
             }
-            Event::Done => self.line(""),
+            // The blank line before the summary table (Newman prints none without it).
+            Event::Done if !self.options.no_summary => self.line(""),
+            Event::Done => self.close_console(),
             Event::Item { .. } => {
                 // After the item's test scripts: where a test script sent the run next.
                 if let Some(next) = self.next_request.take() {
@@ -97,6 +100,7 @@ impl<W: Write> CliReporter<W> {
         display_url: &str,
         response: &Result<&HttpResponse, &HttpError>,
         credentials: &[String],
+        body_mode: Option<&str>,
     ) {
         let s = self.style;
         self.masker.learn_request(request, credentials);
@@ -107,6 +111,11 @@ impl<W: Write> CliReporter<W> {
             head = format!("  [{stamp}] {}", &head[1..]);
         }
         match response {
+            Ok(r) if self.options.verbose => {
+                // Newman's request line under `--verbose`: the spinner's space, no detail.
+                self.line(&format!("{head}  "));
+                self.verbose_exchange(request, r, body_mode);
+            }
             Ok(r) => {
                 let detail = format!(
                     "[{} {}, {}, {}]",
@@ -116,9 +125,6 @@ impl<W: Write> CliReporter<W> {
                     duration(self.clock.duration(r.elapsed))
                 );
                 self.line(&format!("{head} {}", s.dim(&detail)));
-                if self.options.verbose {
-                    self.verbose_exchange(request, r);
-                }
             }
             Err(e) => {
                 self.line(&format!("{head} {}", s.red("[errored]")));
