@@ -42,6 +42,7 @@ impl RunHost<'_, '_> {
             credentials: &landed.prepared.credentials,
             from_script: true,
             body_mode: landed.prepared.body_mode,
+            shown_headers: &landed.prepared.script_headers,
             auth: landed.prepared.auth.as_ref(),
         });
     }

@@ -250,6 +250,7 @@ impl ItemRunner<'_> {
             credentials: &prepared.credentials,
             from_script: false,
             body_mode: prepared.body_mode,
+            shown_headers: &prepared.script_headers,
             auth: auth.as_ref(),
         });
         Sent { prepared, result }

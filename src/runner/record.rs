@@ -58,6 +58,7 @@ enum OwnedEvent {
         credentials: Vec<String>,
         from_script: bool,
         body_mode: Option<&'static str>,
+        shown_headers: Vec<(String, String)>,
         auth: Option<Box<crate::collection::model::Auth>>,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
@@ -153,6 +154,7 @@ fn owned_request(event: &Event<'_>) -> OwnedEvent {
         credentials,
         from_script,
         body_mode,
+        shown_headers,
         auth,
     } = *event
     else {
@@ -167,6 +169,7 @@ fn owned_request(event: &Event<'_>) -> OwnedEvent {
         credentials: credentials.to_vec(),
         from_script,
         body_mode,
+        shown_headers: shown_headers.to_vec(),
         auth: auth.cloned().map(Box::new),
     }
 }
@@ -209,6 +212,7 @@ impl Recorder {
                     credentials,
                     from_script,
                     body_mode,
+                    shown_headers,
                     auth,
                 } => Event::Request {
                     cursor: *cursor,
@@ -219,6 +223,7 @@ impl Recorder {
                     credentials,
                     from_script: *from_script,
                     body_mode: *body_mode,
+                    shown_headers,
                     auth: auth.as_deref(),
                 },
                 OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {

@@ -37,8 +37,15 @@ impl<W: Write> Listener for CliReporter<W> {
                 response,
                 credentials,
                 body_mode,
+                shown_headers,
                 ..
-            } => self.request(request, display_url, response, credentials, *body_mode),
+            } => self.request(
+                request,
+                display_url,
+                response,
+                credentials,
+                (*body_mode, shown_headers),
+            ),
             Event::Assertion { assertion, .. } => self.assertion(assertion),
             Event::Script {
                 kind,
@@ -100,7 +107,7 @@ impl<W: Write> CliReporter<W> {
         display_url: &str,
         response: &Result<&HttpResponse, &HttpError>,
         credentials: &[String],
-        body_mode: Option<&str>,
+        shown: (Option<&str>, &[(String, String)]),
     ) {
         let s = self.style;
         self.masker.learn_request(request, credentials);
@@ -114,7 +121,7 @@ impl<W: Write> CliReporter<W> {
             Ok(r) if self.options.verbose => {
                 // Newman's request line under `--verbose`: the spinner's space, no detail.
                 self.line(&format!("{head}  "));
-                self.verbose_exchange(request, r, body_mode);
+                self.verbose_exchange(request, r, shown);
             }
             Ok(r) => {
                 let detail = format!(
@@ -136,6 +143,15 @@ impl<W: Write> CliReporter<W> {
         }
     }
 
+    /// `[1:23:45 AM]` (Node's `toLocaleTimeString()`) with `--reporter-cli-show-timestamps`.
+    fn time_stamp(&self) -> Option<String> {
+        self.options.show_timestamps.then(|| {
+            let stamp = locale_timestamp(self.clock.now_millis(), self.clock.frozen);
+            let time = stamp.split_once(", ").map_or(stamp.as_str(), |(_, t)| t);
+            format!("[{time}]")
+        })
+    }
+
     /// A passed, skipped or failed (numbered) assertion.
     fn assertion(&mut self, assertion: &AssertionResult) {
         let (s, y) = (self.style, self.symbols);
@@ -154,6 +170,13 @@ impl<W: Write> CliReporter<W> {
                 s.cyan("  - "),
                 s.cyan(&format!("[skipped] {}", assertion.name))
             ));
+        } else if let Some(stamp) = self.time_stamp() {
+            // `--reporter-cli-show-timestamps`: the time first, the failure number in two columns.
+            let text = match assertion.error {
+                Some(_) => s.red(&format!("{:>2}. {}", self.failure_count, assertion.name)),
+                None => format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)),
+            };
+            self.line(&format!("  {}{text}", s.dim(&stamp)));
         } else if assertion.error.is_some() {
             // Newman pads the running failure number to three columns.
             let text = format!("{:>3}. {}", self.failure_count, assertion.name);
@@ -208,6 +231,11 @@ impl<W: Write> CliReporter<W> {
                 _ => l,
             })
             .collect();
+        if let Some(stamp) = self.time_stamp() {
+            // The time on a line of its own, after a blank one, closes any open box.
+            self.line("");
+            self.line(&format!("  {}", s.dim(&stamp)));
+        }
         // Consecutive console output shares one box (Newman's buffered print).
         if !self.console_open {
             self.close_console();

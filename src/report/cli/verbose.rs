@@ -59,8 +59,9 @@ pub(super) fn content_info(headers: &[(String, String)]) -> [String; 4] {
     ]
 }
 
-/// Postman's `Request#size().total`: the request line and headers as text, and the body.
-fn request_size(request: &HttpRequest) -> u64 {
+/// Postman's `Request#size().total`: the request line and `headers` (its request object's) as
+/// text, and the body.
+fn request_size(request: &HttpRequest, headers: &[(String, String)]) -> u64 {
     let target = request
         .url
         .split_once("://")
@@ -68,12 +69,8 @@ fn request_size(request: &HttpRequest) -> u64 {
         .unwrap_or("/");
     let target = target.split('#').next().unwrap_or(target);
     let line = format!("{} {target} HTTP/X.X\r\n\r\n", request.method).len();
-    let headers: usize = request
-        .headers
-        .iter()
-        .map(|(k, v)| k.len() + v.len() + 4)
-        .sum();
-    (line + headers) as u64 + body_size(&request.headers, request.body.as_ref().map_or(0, Vec::len))
+    let text: usize = headers.iter().map(|(k, v)| k.len() + v.len() + 4).sum();
+    (line + text) as u64 + body_size(headers, request.body.as_ref().map_or(0, Vec::len))
 }
 
 /// A body's size as Postman counts it: the `Content-Length` header when it is a number, else
@@ -86,12 +83,22 @@ fn body_size(headers: &[(String, String)], bytes: usize) -> u64 {
         .unwrap_or(bytes as u64)
 }
 
-/// Response cookies: one per `Set-Cookie` header.
-fn cookie_count(r: &HttpResponse) -> usize {
-    r.headers
-        .iter()
-        .filter(|(k, _)| k.eq_ignore_ascii_case("set-cookie"))
-        .count()
+/// The text Postman's request body gives (`body.toString()`): a raw or GraphQL body as sent,
+/// an urlencoded one decoded (`a=1&b=two words`), nothing for form-data and files.
+fn body_text(mode: Option<&str>, sent: &[u8]) -> String {
+    match mode {
+        Some("formdata" | "file") => String::new(),
+        Some("urlencoded") => String::from_utf8_lossy(sent)
+            .split('&')
+            .map(|pair| {
+                percent_encoding::percent_decode_str(pair)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("&"),
+        _ => String::from_utf8_lossy(sent).into_owned(),
+    }
 }
 
 impl<W: Write> CliReporter<W> {
@@ -100,7 +107,7 @@ impl<W: Write> CliReporter<W> {
         &mut self,
         request: &HttpRequest,
         r: &HttpResponse,
-        body_mode: Option<&str>,
+        (body_mode, shown): (Option<&str>, &[(String, String)]),
     ) {
         let (s, y) = (self.style, self.symbols);
         let star = s.dim(y.star);
@@ -110,27 +117,25 @@ impl<W: Write> CliReporter<W> {
             r.status,
             r.reason,
             s.dim("time"),
-            size(request_size(request)),
+            size(request_size(request, shown)),
             s.dim(y.up),
             size(r.size_on_wire()),
             s.dim(y.down),
             s.dim("size"),
-            request.headers.len(),
+            shown.len(),
             s.dim(y.up),
             r.headers.len(),
             s.dim(y.down),
             s.dim("headers"),
-            cookie_count(r),
+            // Newman's runtime builds its response object without cookies: always 0.
+            0,
             s.dim("cookies"),
         ));
         let sent = request.body.as_deref().unwrap_or_default();
-        let sent_len = body_size(&request.headers, sent.len());
+        let text = body_text(body_mode, sent);
+        // Postman's request size: its `Content-Length` header, else the text's bytes.
+        let sent_len = body_size(shown, text.len());
         if sent_len > 0 {
-            // Postman's body text is empty for form-data and file bodies.
-            let text = match body_mode {
-                Some("formdata" | "file") => String::new(),
-                _ => String::from_utf8_lossy(sent).into_owned(),
-            };
             let head = format!(
                 "{} {} {star} {}",
                 y.up,
