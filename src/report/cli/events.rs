@@ -223,7 +223,10 @@ impl<W: Write> CliReporter<W> {
         } else {
             text
         };
-        let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
+        // Masked before it is cut at the console width: a secret split over two lines would
+        // not be recognised line by line.
+        let text = self.masker.mask(text);
+        let body: Vec<String> = console_lines(&text, CONSOLE_WIDTH)
             .into_iter()
             .map(|l| match level {
                 ConsoleLevel::Warn => s.yellow(&l),

@@ -189,7 +189,9 @@ impl<W: Write> CliReporter<W> {
     fn verbose_frame(&mut self, head: &str, text: &str, length: u64, fields: &Masker) {
         let (s, y) = (self.style, self.symbols);
         self.line(&format!("  {} {head}", y.top));
-        let mut text = text.to_string();
+        // Masked whole, before it is cut into lines: a secret split by the wrapping would not
+        // be recognised line by line.
+        let mut text = self.masker.mask(&fields.mask(text)).into_owned();
         if length > CLIP as u64 {
             // Cut as JavaScript's `substr` does, in UTF-16 units.
             let units: Vec<u16> = text.encode_utf16().take(CLIP).collect();
@@ -201,7 +203,6 @@ impl<W: Write> CliReporter<W> {
             );
         }
         for l in console_lines(&text, CONSOLE_WIDTH) {
-            let l = fields.mask(&l);
             self.line(&s.dim(&format!("  {} {l}", y.middle)));
         }
     }
