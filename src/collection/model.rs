@@ -199,6 +199,19 @@ pub enum Body {
     },
 }
 
+impl Body {
+    /// The `mode` Postman names this body by (`raw`, `urlencoded`, `formdata`, `graphql`, `file`).
+    pub fn mode(&self) -> &'static str {
+        match self {
+            Body::Raw { .. } => "raw",
+            Body::UrlEncoded(_) => "urlencoded",
+            Body::FormData(_) => "formdata",
+            Body::GraphQl { .. } => "graphql",
+            Body::File { .. } => "file",
+        }
+    }
+}
+
 /// One `formdata` field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FormParam {

@@ -61,6 +61,8 @@ pub struct Prepared {
     /// The URL as Newman's CLI shows it (`url.toString()`): as written and resolved, not
     /// encoded, with the query parameters auth added.
     pub display_url: String,
+    /// The body's `mode` when a body is sent (`raw`, `urlencoded`, ...): `--verbose` shows it.
+    pub body_mode: Option<&'static str>,
 }
 
 impl Prepared {
@@ -205,6 +207,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         error,
         system_headers: system_flags(&user_headers, &script_headers, built.is_some()),
         script_headers,
+        body_mode: built.as_ref().and(spec.body.as_ref()).map(|b| b.mode()),
         auth: spec.auth,
         display_url,
     }

@@ -147,6 +147,8 @@ fn replay_iteration(
         response: Ok(&data.response),
         credentials: &[],
         from_script: false,
+        body_mode: None,
+        shown_headers: &[],
         auth: None,
     });
     for (index, assertion) in [&data.pass, &data.fail].into_iter().enumerate() {
@@ -185,6 +187,8 @@ fn replay_refused(send: &mut dyn FnMut(Event<'_>), cursor: Cursor, list: ItemRef
         response: Err(&data.refused),
         credentials: &[],
         from_script: false,
+        body_mode: None,
+        shown_headers: &[],
         auth: None,
     });
     send(Event::Script {

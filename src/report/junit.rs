@@ -112,8 +112,11 @@ pub struct JunitReporter {
     by_key: std::collections::HashMap<String, usize>,
 }
 
-/// `Folder / Get user` → `FolderGetUser`, like lodash's `upperFirst(camelCase(name))`.
+/// `Folder / Get user` → `FolderGetUser`, like Newman's `upperFirst(camelCase(name))` without
+/// non-word characters: accented Latin letters lose their accents (lodash's `deburr`), other
+/// letters outside ASCII shape the words but are dropped (Newman's `replace(/\W/g, '')`).
 pub fn upper_camel(name: &str) -> String {
+    let name = super::deburr::deburr(name);
     let mut out = String::with_capacity(name.len());
     let mut word_start = true;
     let mut previous_lower = false;
@@ -126,13 +129,18 @@ pub fn upper_camel(name: &str) -> String {
         if c.is_uppercase() && previous_lower {
             word_start = true;
         }
-        if word_start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(match word_start {
+                true => c.to_ascii_uppercase(),
+                false => c.to_ascii_lowercase(),
+            });
         }
         previous_lower = c.is_lowercase() || c.is_numeric();
         word_start = false;
+    }
+    // `upperFirst` comes last, after the dropped letters.
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
     out
 }
@@ -490,6 +498,8 @@ mod tests {
         assert_eq!(upper_camel("auth - login (v8)"), "AuthLoginV8");
         assert_eq!(upper_camel("getUserById"), "GetUserById");
         assert_eq!(upper_camel(""), "");
+        assert_eq!(upper_camel("Ünïcødé ✓ request"), "UnicodeRequest");
+        assert_eq!(upper_camel("数据a 東京 list"), "AList");
     }
 }
 

@@ -10,6 +10,7 @@ pub(crate) mod capture;
 pub(crate) mod changes;
 pub(crate) mod chart;
 pub(crate) mod cli;
+mod deburr;
 #[cfg(test)]
 mod fixture;
 pub(crate) mod format;

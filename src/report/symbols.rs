@@ -1,5 +1,6 @@
 //! The glyphs the terminal reporter draws: Newman's Unicode set, or plain words and ASCII with
-//! `--disable-unicode` (`Pass`, `Root`, `Sub-folder`, `Folder`, `*`, `^`/`v`).
+//! `--disable-unicode` (`Pass`, `Root`, `Sub-folder`, `Folder`, `-` console frames). A script
+//! error's `⠄` is the same in both: Newman prints that glyph whatever the option says.
 
 /// One set of glyphs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,10 +19,14 @@ pub struct Symbols {
     pub top: &'static str,
     /// Console frame: each line.
     pub middle: &'static str,
-    /// Console frame: between request and response in `--verbose`.
-    pub split: &'static str,
     /// Console frame: last line.
     pub bottom: &'static str,
+    /// `--verbose`: between the parts of a request's summary line.
+    pub star: &'static str,
+    /// `--verbose`: what was sent.
+    pub up: &'static str,
+    /// `--verbose`: what was received.
+    pub down: &'static str,
     /// Table: horizontal line.
     pub h: &'static str,
     /// Table: vertical line.
@@ -40,8 +45,10 @@ pub const UNICODE: Symbols = Symbols {
     dot: "⠄",
     top: "┌",
     middle: "│",
-    split: "├",
     bottom: "└",
+    star: "★",
+    up: "↑",
+    down: "↓",
     h: "─",
     v: "│",
     joints: ["┌", "┬", "┐", "├", "┼", "┤", "┴", "└", "┘"],
@@ -53,11 +60,14 @@ pub const PLAIN: Symbols = Symbols {
     root: "Root",
     sub: "Sub-folder",
     folder: "Folder",
-    dot: "*",
-    top: "^",
+    // Newman's script-error line uses the glyph itself, not its plain-text set.
+    dot: "⠄",
+    top: "-",
     middle: "|",
-    split: "|",
-    bottom: "v",
+    bottom: "-",
+    star: "*",
+    up: "^",
+    down: "v",
     h: "-",
     v: "|",
     // Newman's `cliTableTemplateFallback`: only the inner crossings are `+`.
@@ -79,7 +89,8 @@ mod tests {
     fn symbols_plain_set_is_ascii() {
         let p = Symbols::pick(true);
         let all = [
-            p.ok, p.root, p.sub, p.folder, p.dot, p.top, p.middle, p.split, p.bottom, p.h, p.v,
+            p.ok, p.root, p.sub, p.folder, p.top, p.middle, p.bottom, p.star, p.up, p.down, p.h,
+            p.v,
         ];
         assert!(all.iter().chain(p.joints.iter()).all(|s| s.is_ascii()));
         assert_eq!(Symbols::pick(false), UNICODE);

@@ -107,6 +107,11 @@ pub enum Event<'a> {
         credentials: &'a [String],
         /// Sent by a script's `pm.sendRequest`, not as the item's own request.
         from_script: bool,
+        /// The body's `mode` when a body was sent (`raw`, `urlencoded`, ...).
+        body_mode: Option<&'static str>,
+        /// The request's headers as Postman's request object holds them once sent (what
+        /// `pm.request.headers` lists; `--verbose` counts them).
+        shown_headers: &'a [(String, String)],
         /// The auth it was sent with (inherited if not its own), its parameters resolved.
         auth: Option<&'a crate::collection::model::Auth>,
     },

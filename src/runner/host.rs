@@ -41,6 +41,8 @@ impl RunHost<'_, '_> {
             response: landed.result.as_ref(),
             credentials: &landed.prepared.credentials,
             from_script: true,
+            body_mode: landed.prepared.body_mode,
+            shown_headers: &landed.prepared.script_headers,
             auth: landed.prepared.auth.as_ref(),
         });
     }

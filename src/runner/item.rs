@@ -259,6 +259,8 @@ impl ItemRunner<'_> {
             response: result.as_ref(),
             credentials: &prepared.credentials,
             from_script: false,
+            body_mode: prepared.body_mode,
+            shown_headers: &prepared.script_headers,
             auth: auth.as_ref(),
         });
         Sent { prepared, result }

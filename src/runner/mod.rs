@@ -316,6 +316,11 @@ async fn run_iteration(
     listener: &mut dyn Listener,
 ) -> bool {
     let items = context.items;
+    if items.is_empty() {
+        // Nothing to run (an empty collection or folder): as postman-runtime, no iteration
+        // starts at all, so none is counted.
+        return false;
+    }
     let mut cursor = Cursor {
         iteration,
         iterations: context.iterations,

@@ -57,6 +57,8 @@ enum OwnedEvent {
         response: Result<Box<HttpResponse>, HttpError>,
         credentials: Vec<String>,
         from_script: bool,
+        body_mode: Option<&'static str>,
+        shown_headers: Vec<(String, String)>,
         auth: Option<Box<crate::collection::model::Auth>>,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
@@ -151,6 +153,8 @@ fn owned_request(event: &Event<'_>) -> OwnedEvent {
         response,
         credentials,
         from_script,
+        body_mode,
+        shown_headers,
         auth,
     } = *event
     else {
@@ -164,6 +168,8 @@ fn owned_request(event: &Event<'_>) -> OwnedEvent {
         response: response.cloned().map(Box::new).map_err(Clone::clone),
         credentials: credentials.to_vec(),
         from_script,
+        body_mode,
+        shown_headers: shown_headers.to_vec(),
         auth: auth.cloned().map(Box::new),
     }
 }
@@ -205,6 +211,8 @@ impl Recorder {
                     response,
                     credentials,
                     from_script,
+                    body_mode,
+                    shown_headers,
                     auth,
                 } => Event::Request {
                     cursor: *cursor,
@@ -214,6 +222,8 @@ impl Recorder {
                     response: response.as_deref(),
                     credentials,
                     from_script: *from_script,
+                    body_mode: *body_mode,
+                    shown_headers,
                     auth: auth.as_deref(),
                 },
                 OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {

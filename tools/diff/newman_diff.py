@@ -31,6 +31,10 @@ data.json or data.csv, and case.json:
     "pending":     "why",                  a known difference not fixed yet: compared with
                                            postie.txt like a divergence (so it cannot get worse
                                            unnoticed), counted and listed apart in the summary
+    "compare_reports": ["cli", "junit"],   also put these reports in the digest (recorded and compared
+                                           like the rest): the CLI reporter's text, the JUnit file, the
+                                           JSON report (normalised as `--reports` does); `true` means
+                                           ["cli", "junit"]
     "no_v3":       "why",                  `--via-v3` runs this case as it is (a staging artifact v3 cannot
                                            carry, e.g. a host element holding the echo server's port)
     "notes":       "what the case proves"
@@ -117,6 +121,16 @@ def stage(case, dest, port):
                     f.write(data.replace(HOST.encode(), ("127.0.0.1:%d" % port).encode()))
 
 
+def case_reports(meta):
+    """The reports a case puts in its digest (`compare_reports`; all three under `--reports`)."""
+    if REPORTS:
+        return ["junit", "cli", "json"]
+    want = meta.get("compare_reports")
+    if want is True:
+        return ["cli", "junit"]
+    return [r for r in ("junit", "cli", "json") if isinstance(want, list) and r in want]
+
+
 def run_args(meta, stage_dir, out):
     a = ["run", os.path.join(stage_dir, meta.get("collection", "collection.json"))]
     for key, flag, default in (("environment", "-e", "environment.json"), ("globals", "-g", "globals.json")):
@@ -135,7 +149,7 @@ def run_args(meta, stage_dir, out):
           "--export-environment", os.path.join(out, "environment.json"),
           "--export-globals", os.path.join(out, "globals.json"),
           "--export-collection", os.path.join(out, "collection.json"), "--color", "off"]
-    if REPORTS:
+    if REPORTS or "junit" in case_reports(meta):
         a[a.index("cli,json")] = "cli,json,junit"
         a += ["--reporter-junit-export", os.path.join(out, "report.xml")]
     return a
@@ -318,9 +332,12 @@ def digest(meta, out, port, code, stdout, captured):
     lines += var_lines("env", load_json(os.path.join(out, "environment.json")))
     lines += var_lines("global", load_json(os.path.join(out, "globals.json")))
     lines += var_lines("collection", load_json(os.path.join(out, "collection.json")), "variable")
-    if REPORTS:
+    reports = case_reports(meta)
+    if "junit" in reports:
         lines += report_digest.junit_lines(os.path.join(out, "report.xml"))
+    if "cli" in reports:
         lines += report_digest.cli_lines(stdout)
+    if "json" in reports:
         lines += report_digest.json_report_lines(os.path.join(out, "report.json"), port, meta.get("mask", []))
     if JSON_REPORTS:
         lines = report_digest.json_report_lines(os.path.join(out, "report.json"), port, meta.get("mask", []))

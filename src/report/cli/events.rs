@@ -36,8 +36,16 @@ impl<W: Write> Listener for CliReporter<W> {
                 display_url,
                 response,
                 credentials,
+                body_mode,
+                shown_headers,
                 ..
-            } => self.request(request, display_url, response, credentials),
+            } => self.request(
+                request,
+                display_url,
+                response,
+                credentials,
+                (*body_mode, shown_headers),
+            ),
             Event::Assertion { assertion, .. } => self.assertion(assertion),
             Event::Script {
                 kind,
@@ -55,7 +63,9 @@ impl<W: Write> Listener for CliReporter<W> {
                 self.line("");
                 self.line(&s.red(&format!("error: {message}")));
             }
-            Event::Done => self.line(""),
+            // The blank line before the summary table (Newman prints none without it).
+            Event::Done if !self.options.no_summary => self.line(""),
+            Event::Done => self.close_console(),
             Event::Item { .. } => {
                 // After the item's test scripts: where a test script sent the run next.
                 if let Some(next) = self.next_request.take() {
@@ -97,6 +107,7 @@ impl<W: Write> CliReporter<W> {
         display_url: &str,
         response: &Result<&HttpResponse, &HttpError>,
         credentials: &[String],
+        shown: (Option<&str>, &[(String, String)]),
     ) {
         let s = self.style;
         self.masker.learn_request(request, credentials);
@@ -107,6 +118,11 @@ impl<W: Write> CliReporter<W> {
             head = format!("  [{stamp}] {}", &head[1..]);
         }
         match response {
+            Ok(r) if self.options.verbose => {
+                // Newman's request line under `--verbose`: the spinner's space, no detail.
+                self.line(&format!("{head}  "));
+                self.verbose_exchange(request, r, shown);
+            }
             Ok(r) => {
                 let detail = format!(
                     "[{} {}, {}, {}]",
@@ -116,9 +132,6 @@ impl<W: Write> CliReporter<W> {
                     duration(self.clock.duration(r.elapsed))
                 );
                 self.line(&format!("{head} {}", s.dim(&detail)));
-                if self.options.verbose {
-                    self.verbose_exchange(request, r);
-                }
             }
             Err(e) => {
                 self.line(&format!("{head} {}", s.red("[errored]")));
@@ -128,6 +141,15 @@ impl<W: Write> CliReporter<W> {
                 self.failure_count += 1;
             }
         }
+    }
+
+    /// `[1:23:45 AM]` (Node's `toLocaleTimeString()`) with `--reporter-cli-show-timestamps`.
+    fn time_stamp(&self) -> Option<String> {
+        self.options.show_timestamps.then(|| {
+            let stamp = locale_timestamp(self.clock.now_millis(), self.clock.frozen);
+            let time = stamp.split_once(", ").map_or(stamp.as_str(), |(_, t)| t);
+            format!("[{time}]")
+        })
     }
 
     /// A passed, skipped or failed (numbered) assertion.
@@ -148,6 +170,13 @@ impl<W: Write> CliReporter<W> {
                 s.cyan("  - "),
                 s.cyan(&format!("[skipped] {}", assertion.name))
             ));
+        } else if let Some(stamp) = self.time_stamp() {
+            // `--reporter-cli-show-timestamps`: the time first, the failure number in two columns.
+            let text = match assertion.error {
+                Some(_) => s.red(&format!("{:>2}. {}", self.failure_count, assertion.name)),
+                None => format!("  {}  {}", s.green(y.ok), s.dim(&assertion.name)),
+            };
+            self.line(&format!("  {}{text}", s.dim(&stamp)));
         } else if assertion.error.is_some() {
             // Newman pads the running failure number to three columns.
             let text = format!("{:>3}. {}", self.failure_count, assertion.name);
@@ -194,7 +223,10 @@ impl<W: Write> CliReporter<W> {
         } else {
             text
         };
-        let body: Vec<String> = console_lines(text, CONSOLE_WIDTH)
+        // Masked before it is cut at the console width: a secret split over two lines would
+        // not be recognised line by line.
+        let text = self.masker.mask(text);
+        let body: Vec<String> = console_lines(&text, CONSOLE_WIDTH)
             .into_iter()
             .map(|l| match level {
                 ConsoleLevel::Warn => s.yellow(&l),
@@ -202,6 +234,11 @@ impl<W: Write> CliReporter<W> {
                 _ => l,
             })
             .collect();
+        if let Some(stamp) = self.time_stamp() {
+            // The time on a line of its own, after a blank one, closes any open box.
+            self.line("");
+            self.line(&format!("  {}", s.dim(&stamp)));
+        }
         // Consecutive console output shares one box (Newman's buffered print).
         if !self.console_open {
             self.close_console();

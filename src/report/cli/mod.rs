@@ -12,6 +12,7 @@ use std::io::Write;
 
 mod events;
 mod tables;
+mod verbose;
 
 use tables::FailureRow;
 
@@ -182,7 +183,8 @@ impl<W: Write> CliReporter<W> {
                 if summary.iterations > 1 {
                     name.push(format!("iteration: {}", f.iteration + 1));
                 }
-                let mut detail = vec![f.test.clone()];
+                // A test name over several lines is several lines of the cell, as the message.
+                let mut detail: Vec<String> = f.test.split('\n').map(str::to_string).collect();
                 detail.extend(f.message.split('\n').map(str::to_string));
                 match f.script_position {
                     // Newman never knows the position; `--verbose` shows postie's.
@@ -209,79 +211,6 @@ impl<W: Write> CliReporter<W> {
         for line in tables::failures(&rows, self.style) {
             self.line(&line);
         }
-    }
-}
-
-impl<W: Write> CliReporter<W> {
-    fn verbose_exchange(
-        &mut self,
-        request: &crate::http::HttpRequest,
-        r: &crate::http::HttpResponse,
-    ) {
-        const CLIP: usize = 2048;
-        let s = self.style;
-        let (bar, split, bottom) = (self.symbols.middle, self.symbols.split, self.symbols.bottom);
-        for (k, v) in &request.headers {
-            let v = self.masker.header_value(k, v).into_owned();
-            self.line(&s.dim(&format!("  {bar} {k}: {v}")));
-        }
-        if let Some(body) = &request.body {
-            let text = String::from_utf8_lossy(&body[..body.len().min(CLIP)]).into_owned();
-            for l in text.lines() {
-                self.line(&s.dim(&format!("  {bar} {l}")));
-            }
-        }
-        self.line(&s.dim(&format!("  {split}")));
-        for (k, v) in &r.headers {
-            self.line(&s.dim(&format!("  {bar} {k}: {v}")));
-        }
-        // Secret-looking fields of a JSON body (a created account's `password`, a token) are
-        // masked too, unless `--show-secrets`; the run's masker does not know them yet.
-        let fields = match r.body.in_memory() {
-            Some(bytes) if self.masker.is_enabled() => std::str::from_utf8(bytes)
-                .map(super::mask::secret_json_values)
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let fields = Masker::new(fields);
-        let text = String::from_utf8_lossy(&r.body.prefix(CLIP)).into_owned();
-        for l in text.lines() {
-            let l = fields.mask(l);
-            self.line(&s.dim(&format!("  {bar} {l}")));
-        }
-        self.line(&s.dim(&format!("  {bottom}")));
-        if let Some(timings) = &r.timings {
-            self.timing_table(&timings.phases());
-            self.line("");
-        }
-    }
-
-    /// Newman's `--verbose` timing table: a row of phase names and a row of their durations,
-    /// left-aligned columns, `(cache)` for a phase that took no time (a reused connection).
-    fn timing_table(&mut self, phases: &crate::http::Phases) {
-        let s = self.style;
-        let (mut names, mut values) = (String::new(), String::new());
-        for (key, took) in phases.named() {
-            let heading = match key {
-                "dns" => "dns-lookup",
-                "tcp" => "tcp-handshake",
-                "secureHandshake" => "ssl-handshake",
-                "firstByte" => "transfer-start",
-                other => other,
-            };
-            let took = self.clock.duration(took);
-            let value = if took.is_zero() {
-                "(cache)".to_string()
-            } else {
-                fine_duration(took)
-            };
-            let width = heading.chars().count().max(value.chars().count());
-            let pad = |text: &str| " ".repeat(width - text.chars().count() + 1);
-            names.push_str(&format!("  {}{}", s.white(heading), pad(heading)));
-            values.push_str(&format!("  {}{}", s.dim(&value), pad(&value)));
-        }
-        self.line(&names);
-        self.line(&values);
     }
 }
 

@@ -97,9 +97,10 @@ impl Context<'_> {
     }
 }
 
-/// An on/off option: given, and not `false`.
+/// An on/off option: given. Newman reads any value as on (`--reporter-cli-no-summary=false` is
+/// the text `false`, which is truthy; an empty value makes the option a bare flag).
 fn flag(options: &BTreeMap<String, String>, name: &str) -> bool {
-    options.get(name).is_some_and(|v| v != "false")
+    options.contains_key(name)
 }
 
 /// The reporters of a run.
