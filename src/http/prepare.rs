@@ -144,11 +144,7 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
 
     let mut headers = enabled_headers(&spec);
 
-    let method = if spec.method.is_empty() {
-        "GET".to_string()
-    } else {
-        spec.method.to_string()
-    };
+    let method = wire_method(&spec.method);
     let built = wire_body(&spec, &headers, &method, &options, &mut warnings);
     let user_headers = headers.clone();
     let mut body = built.as_ref().and_then(|b| b.bytes.clone());
@@ -210,6 +206,15 @@ pub fn assemble(spec: ResolvedRequest, options: PrepareOptions<'_>) -> Prepared 
         body_mode: built.as_ref().and(spec.body.as_ref()).map(|b| b.mode()),
         auth: spec.auth,
         display_url,
+    }
+}
+
+/// The method as sent: an empty one goes out as `GET`.
+fn wire_method(method: &str) -> String {
+    if method.is_empty() {
+        "GET".to_string()
+    } else {
+        method.to_string()
     }
 }
 
