@@ -73,6 +73,9 @@ pub struct JsonReporter {
     /// The record's `id` when its last request was a script's: the item Newman makes up for
     /// it, not the item's.
     script_request_id: Option<String>,
+    /// How many pre-request and test scripts of the current item have run (the collection's
+    /// and folders' first): the next assertion or script event is the next one's.
+    scripts_done: [usize; 2],
     /// What Newman's failures carry beyond the summary's, one per summary failure, in order.
     failures: Vec<FailureContext>,
 }
@@ -122,6 +125,7 @@ impl JsonReporter {
             ids: CursorIds::default(),
             sent: false,
             script_request_id: None,
+            scripts_done: [0; 2],
             failures: Vec::new(),
         }
     }
@@ -416,6 +420,14 @@ impl JsonReporter {
 }
 
 /// The `listen` of a script kind.
+/// `kind`'s slot in [`JsonReporter::scripts_done`].
+fn slot(kind: ScriptKind) -> usize {
+    match kind {
+        ScriptKind::PreRequest => 0,
+        ScriptKind::Test => 1,
+    }
+}
+
 fn listen(kind: ScriptKind) -> &'static str {
     match kind {
         ScriptKind::PreRequest => "prerequest",

@@ -16,6 +16,7 @@ impl Listener for JsonReporter {
                 };
                 self.sent = false;
                 self.script_request_id = None;
+                self.scripts_done = [0; 2];
                 let mut map = Map::new();
                 map.insert("cursor".into(), self.cursor_json(cursor, None));
                 self.current = Some(map);
@@ -66,8 +67,13 @@ impl JsonReporter {
         // request is out, else its pre-request script).
         let script = from_script
             .then(|| {
-                let phase = if self.sent { "test" } else { "prerequest" };
-                self.sdk.ran(self.node, phase, &mut || self.clock.id())
+                let (phase, kind) = if self.sent {
+                    ("test", ScriptKind::Test)
+                } else {
+                    ("prerequest", ScriptKind::PreRequest)
+                };
+                let nth = self.scripts_done[slot(kind)];
+                self.sdk.ran(self.node, phase, nth, &mut || self.clock.id())
             })
             .flatten()
             .map(|(id, execution)| (id, Some(execution)));
@@ -156,9 +162,10 @@ impl JsonReporter {
         }
         if assertion.error.is_some() {
             // The script is running: it has its execution id already.
+            let nth = self.scripts_done[slot(*kind)];
             let script = self
                 .sdk
-                .ran(item.node, listen(*kind), &mut || self.clock.id())
+                .ran(item.node, listen(*kind), nth, &mut || self.clock.id())
                 .map(|(id, execution)| (id, Some(execution)));
             let cursor = self.cursor_json(cursor, script);
             self.failures.push(FailureContext {
@@ -183,9 +190,11 @@ impl JsonReporter {
         else {
             return;
         };
+        let nth = self.scripts_done[slot(*kind)];
+        self.scripts_done[slot(*kind)] += 1;
         let ran = self
             .sdk
-            .ran(item.node, listen(*kind), &mut || self.clock.id());
+            .ran(item.node, listen(*kind), nth, &mut || self.clock.id());
         if let Some(error) = error {
             let error = script_error_json(error, self.clock.id(), self.now());
             let script = ran.map(|(id, _)| (id, None));

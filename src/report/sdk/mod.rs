@@ -170,14 +170,18 @@ impl SdkCollection {
     }
 
     /// The `listen` scripts of node `node` ran: each gets its `_lastExecutionId` (one per
-    /// script for the run). Returns the innermost one's `(id, execution id)`.
+    /// script for the run). Returns the `(id, execution id)` of the `nth` of those the runner
+    /// runs (not disabled, not blank; the collection's and folders' first), or of the innermost.
     pub fn ran(
         &mut self,
         node: usize,
         listen: Listen<'_>,
+        nth: usize,
         new_id: &mut NewId<'_>,
     ) -> Option<(Value, Value)> {
         let mut last = None;
+        let mut runnable = 0;
+        let mut chosen = None;
         for pointer in self.scripts(node, listen) {
             if let Some(Value::Object(script)) = self.json.pointer_mut(&pointer) {
                 let execution = script
@@ -185,10 +189,27 @@ impl SdkCollection {
                     .or_insert_with(|| json!(new_id()))
                     .clone();
                 let id = script.get("id").cloned().unwrap_or(Value::Null);
+                if !blank_exec(script.get("exec")) {
+                    if runnable == nth {
+                        chosen = Some((id.clone(), execution.clone()));
+                    }
+                    runnable += 1;
+                }
                 last = Some((id, execution));
             }
         }
-        last
+        chosen.or(last)
+    }
+}
+
+/// Whether a script's `exec` holds no code (the runner does not run it).
+fn blank_exec(exec: Option<&Value>) -> bool {
+    match exec {
+        Some(Value::String(text)) => text.trim().is_empty(),
+        Some(Value::Array(lines)) => lines
+            .iter()
+            .all(|line| line.as_str().is_none_or(|text| text.trim().is_empty())),
+        _ => true,
     }
 }
 
@@ -383,12 +404,24 @@ mod tests {
                 .get("_lastExecutionId")
                 .is_none()
         );
-        let first = sdk.ran(0, "test", &mut new_id);
-        let again = sdk.ran(0, "test", &mut new_id);
+        let first = sdk.ran(0, "test", 0, &mut new_id);
+        let again = sdk.ran(0, "test", 0, &mut new_id);
         assert_eq!(first, again);
         let item = sdk.node(0).cloned().unwrap_or_default();
         assert_eq!(item["event"][0]["script"]["exec"], json!(["x", "y"]));
         assert!(item["event"][0]["script"]["_lastExecutionId"].is_string());
         assert!(sdk.json()["event"][0]["script"]["_lastExecutionId"].is_string());
+        // The nth script the runner runs: the collection's first, then the item's.
+        let inner = sdk.ran(0, "test", 1, &mut new_id).map(|(_, execution)| execution);
+        assert_eq!(
+            inner.as_ref(),
+            Some(&item["event"][0]["script"]["_lastExecutionId"])
+        );
+        let outer = first.map(|(_, execution)| execution);
+        assert_eq!(
+            outer.as_ref(),
+            Some(&sdk.json()["event"][0]["script"]["_lastExecutionId"])
+        );
+        assert_ne!(outer, inner);
     }
 }
