@@ -412,7 +412,9 @@ mod tests {
         assert!(item["event"][0]["script"]["_lastExecutionId"].is_string());
         assert!(sdk.json()["event"][0]["script"]["_lastExecutionId"].is_string());
         // The nth script the runner runs: the collection's first, then the item's.
-        let inner = sdk.ran(0, "test", 1, &mut new_id).map(|(_, execution)| execution);
+        let inner = sdk
+            .ran(0, "test", 1, &mut new_id)
+            .map(|(_, execution)| execution);
         assert_eq!(
             inner.as_ref(),
             Some(&item["event"][0]["script"]["_lastExecutionId"])
