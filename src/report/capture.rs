@@ -268,6 +268,17 @@ impl Capture {
             .collect()
     }
 
+    /// A console line of the current item, masked.
+    fn on_console(&mut self, level: ConsoleLevel, text: &str) {
+        let text = self.mask(text);
+        if let Some(e) = self.current.as_mut() {
+            e.console.push(ConsoleRecord {
+                level: console_level(level),
+                text,
+            });
+        }
+    }
+
     fn on_request(&mut self, request: &HttpRequest, response: Result<&HttpResponse, &str>) {
         let url = self.mask(&request.url);
         let request_headers = self.headers(&request.headers, true);
@@ -394,22 +405,18 @@ impl Listener for Capture {
                 request,
                 response,
                 credentials,
+                warnings,
                 ..
             } => {
+                for warning in *warnings {
+                    self.on_console(ConsoleLevel::Warn, warning);
+                }
                 // Learned before anything of this request is stored masked.
                 self.masker.learn_request(request, credentials);
                 let response = response.map_err(|e| e.message.as_str());
                 self.on_request(request, response);
             }
-            Event::Console { level, text, .. } => {
-                let text = self.mask(text);
-                if let Some(e) = self.current.as_mut() {
-                    e.console.push(ConsoleRecord {
-                        level: console_level(*level),
-                        text,
-                    });
-                }
-            }
+            Event::Console { level, text, .. } => self.on_console(*level, text),
             Event::Assertion { .. } => self.on_assertion(event),
             Event::Script { .. } => self.on_script(event),
             Event::Item { .. } => self.end(),

@@ -150,6 +150,7 @@ fn replay_iteration(
         body_mode: None,
         shown_headers: &[],
         auth: None,
+        warnings: &[],
     });
     for (index, assertion) in [&data.pass, &data.fail].into_iter().enumerate() {
         send(Event::Assertion {
@@ -190,6 +191,7 @@ fn replay_refused(send: &mut dyn FnMut(Event<'_>), cursor: Cursor, list: ItemRef
         body_mode: None,
         shown_headers: &[],
         auth: None,
+        warnings: &[],
     });
     send(Event::Script {
         cursor,

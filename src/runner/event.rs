@@ -114,6 +114,9 @@ pub enum Event<'a> {
         shown_headers: &'a [(String, String)],
         /// The auth it was sent with (inherited if not its own), its parameters resolved.
         auth: Option<&'a crate::collection::model::Auth>,
+        /// The runtime's warnings that came while the request was out (an auth type without
+        /// a handler): Newman's CLI prints them inside the request line.
+        warnings: &'a [String],
     },
     /// A test assertion completed.
     Assertion {

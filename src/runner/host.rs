@@ -44,6 +44,7 @@ impl RunHost<'_, '_> {
             body_mode: landed.prepared.body_mode,
             shown_headers: &landed.prepared.script_headers,
             auth: landed.prepared.auth.as_ref(),
+            warnings: &[],
         });
     }
 

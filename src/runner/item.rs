@@ -241,9 +241,6 @@ impl ItemRunner<'_> {
         {
             timings.begin_earlier(prepared_in);
         }
-        if result.is_ok() {
-            warn_runtime(listener, cursor, item, &prepared.response_warnings);
-        }
         // A failed request names its item as resolved (Newman's failure source is the item
         // with its variables replaced, name included).
         let resolved_name = result.is_err().then(|| scopes.resolve(item.name));
@@ -262,6 +259,11 @@ impl ItemRunner<'_> {
             body_mode: prepared.body_mode,
             shown_headers: &prepared.script_headers,
             auth: auth.as_ref(),
+            warnings: if result.is_ok() {
+                &prepared.response_warnings
+            } else {
+                &[]
+            },
         });
         Sent { prepared, result }
     }

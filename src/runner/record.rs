@@ -60,6 +60,8 @@ enum OwnedEvent {
         body_mode: Option<&'static str>,
         shown_headers: Vec<(String, String)>,
         auth: Option<Box<crate::collection::model::Auth>>,
+        /// The runtime warnings that came while it was out.
+        warnings: Vec<String>,
     },
     Assertion(Cursor, OwnedItem, ScriptKind, usize, AssertionResult),
     Item(Cursor, OwnedItem, bool),
@@ -156,6 +158,7 @@ fn owned_request(event: &Event<'_>) -> OwnedEvent {
         body_mode,
         shown_headers,
         auth,
+        warnings,
     } = *event
     else {
         return OwnedEvent::Done;
@@ -171,6 +174,7 @@ fn owned_request(event: &Event<'_>) -> OwnedEvent {
         body_mode,
         shown_headers: shown_headers.to_vec(),
         auth: auth.cloned().map(Box::new),
+        warnings: warnings.to_vec(),
     }
 }
 
@@ -214,6 +218,7 @@ impl Recorder {
                     body_mode,
                     shown_headers,
                     auth,
+                    warnings,
                 } => Event::Request {
                     cursor: *cursor,
                     item: item.as_ref(),
@@ -225,6 +230,7 @@ impl Recorder {
                     body_mode: *body_mode,
                     shown_headers,
                     auth: auth.as_deref(),
+                    warnings,
                 },
                 OwnedEvent::Assertion(cursor, item, kind, index, assertion) => Event::Assertion {
                     cursor: *cursor,

@@ -38,6 +38,7 @@ impl<W: Write> Listener for CliReporter<W> {
                 credentials,
                 body_mode,
                 shown_headers,
+                warnings,
                 ..
             } => self.request(
                 request,
@@ -45,6 +46,7 @@ impl<W: Write> Listener for CliReporter<W> {
                 response,
                 credentials,
                 (*body_mode, shown_headers),
+                warnings,
             ),
             Event::Assertion { assertion, .. } => self.assertion(assertion),
             Event::Script {
@@ -100,7 +102,9 @@ impl<W: Write> CliReporter<W> {
     }
 
     /// The request line `METHOD url [200 OK, 1.2kB, 45ms]` (and with `--verbose` the exchange);
-    /// the URL as Newman shows it, written and resolved but not encoded.
+    /// the URL as Newman shows it, written and resolved but not encoded. Runtime warnings that
+    /// came while the request was out break the line as in Newman: `METHOD url`, their console
+    /// box, then the detail on a line of its own.
     fn request(
         &mut self,
         request: &HttpRequest,
@@ -108,6 +112,7 @@ impl<W: Write> CliReporter<W> {
         response: &Result<&HttpResponse, &HttpError>,
         credentials: &[String],
         shown: (Option<&str>, &[(String, String)]),
+        warnings: &[String],
     ) {
         let s = self.style;
         self.masker.learn_request(request, credentials);
@@ -117,10 +122,21 @@ impl<W: Write> CliReporter<W> {
             let stamp = locale_timestamp(self.clock.now_millis(), self.clock.frozen);
             head = format!("  [{stamp}] {}", &head[1..]);
         }
+        if !warnings.is_empty() && !self.options.no_console {
+            self.close_console();
+            self.write_start(&format!("{head} "));
+            for warning in warnings {
+                self.console(ConsoleLevel::Warn, warning, true);
+            }
+            self.close_console();
+            head.clear();
+        }
         match response {
             Ok(r) if self.options.verbose => {
                 // Newman's request line under `--verbose`: the spinner's space, no detail.
-                self.line(&format!("{head}  "));
+                if !head.is_empty() {
+                    self.line(&format!("{head}  "));
+                }
                 self.verbose_exchange(request, r, shown);
             }
             Ok(r) => {
@@ -131,10 +147,10 @@ impl<W: Write> CliReporter<W> {
                     size(r.size_on_wire()),
                     duration(self.clock.duration(r.elapsed))
                 );
-                self.line(&format!("{head} {}", s.dim(&detail)));
+                self.line(&joined(&head, &s.dim(&detail)));
             }
             Err(e) => {
-                self.line(&format!("{head} {}", s.red("[errored]")));
+                self.line(&joined(&head, &s.red("[errored]")));
                 self.line(&format!("     {}", s.red(&e.message)));
                 // A request error is one of the run's failures: the next numbered line
                 // counts it, as Newman's numbers are the failures so far.
@@ -248,5 +264,15 @@ impl<W: Write> CliReporter<W> {
         for l in body {
             self.write_line(&format!("  {} {l}", s.dim(y.middle)));
         }
+    }
+}
+
+/// The request line's head and its detail, or the detail alone when the head was printed
+/// already (a runtime warning broke the line).
+fn joined(head: &str, detail: &str) -> String {
+    if head.is_empty() {
+        detail.to_string()
+    } else {
+        format!("{head} {detail}")
     }
 }

@@ -94,6 +94,17 @@ impl<W: Write> CliReporter<W> {
         }
     }
 
+    /// Writes the start of a line (no newline): what follows continues it.
+    fn write_start(&mut self, text: &str) {
+        if self.broken {
+            return;
+        }
+        let masked = self.masker.mask(text);
+        if write!(self.out, "{masked}").is_err() {
+            self.broken = true;
+        }
+    }
+
     fn write_line(&mut self, text: &str) {
         if self.broken {
             return;
