@@ -14,7 +14,7 @@
   // ---- lists -----------------------------------------------------------------------------------
   // What Postman's property lists (headers, body members, cookies) share: read access to `_items`.
   class ListBase {
-    constructor(items) { this._items = items; }
+    constructor(items) { if (items !== undefined) this._items = items; }
     all() { return this._items.slice(); }
     count() { return this._items.length; }
     idx(i) { return this._items[i]; }
@@ -58,14 +58,36 @@
   // (the SDK's class name, which a list's `Type` shows)
   Object.defineProperty(Header, 'name', { value: 'PostmanHeader' });
 
+  // A header list's `reference`: its members by lower-case key (a list for repeated keys).
+  function headerIndex() {
+    const out = {};
+    for (const h of this.members) {
+      const k = String(h.key).toLowerCase();
+      if (!Object.prototype.hasOwnProperty.call(out, k)) out[k] = h;
+      else out[k] = [].concat(out[k], h);
+    }
+    return out;
+  }
+
   class HeaderList extends ListBase {
     static get _postman_propertyName() { return 'HeaderList'; }
     constructor(pairs) {
-      super([]);
-      this._items = pairs.map(function (p) {
+      super();
+      // The SDK's own properties, in its order: the parent link (unlisted), then the members,
+      // the index by lower-case key, the member class and the list's indexing flags.
+      Object.defineProperty(this, '__parent', { value: undefined, writable: true, configurable: true });
+      this.members = pairs.map(function (p) {
         return Array.isArray(p) ? new Header(String(p[0]), String(p[1]), p[2], p[3]) : normalizeHeader(p);
       });
+      Object.defineProperty(this, 'reference', { get: headerIndex, enumerable: true, configurable: true });
+      this.Type = Header;
+      this._postman_listIndexKey = 'key';
+      this._postman_listIndexCaseInsensitive = true;
+      this._postman_listAllowsMultipleValues = true;
     }
+    // The members under the name the shared list code uses.
+    get _items() { return this.members; }
+    set _items(items) { this.members = items; }
     _matches(key) {
       const wanted = String(key).toLowerCase();
       return this._items.filter(function (h) { return h.key.toLowerCase() === wanted; });
@@ -106,18 +128,6 @@
     toJSON() { return this._items.map(function (h) { return h.toJSON(); }); }
     // Each enabled header as `Key: value` followed by CRLF (the SDK's Header.unparse).
     toString() { return this._items.filter(function (h) { return !h.disabled; }).map(function (h) { return String(h) + '\r\n'; }).join(''); }
-    // PropertyList's members array and its index by lower-case key (a list for repeated keys).
-    get members() { return this._items; }
-    get Type() { return Header; }
-    get reference() {
-      const out = {};
-      for (const h of this._items) {
-        const k = String(h.key).toLowerCase();
-        if (!Object.prototype.hasOwnProperty.call(out, k)) out[k] = h;
-        else out[k] = [].concat(out[k], h);
-      }
-      return out;
-    }
     add(header) { if (header) this._items.push(normalizeHeader(header)); }
     append(header) { this.add(header); }
     prepend(header) { if (header) this._items.unshift(normalizeHeader(header)); }
@@ -297,13 +307,16 @@
       } };
   }
 
+  // Each Url's text as last given to `update` (kept off the object: the SDK's Url has no such
+  // property).
+  const urlTexts = new WeakMap();
   class Url {
     static get _postman_propertyName() { return 'Url'; }
     constructor(text) { this.update(text); }
     getRaw() { throw new Error('`Url#getRaw` has been discontinued, use `Url#toString` instead.'); }
     update(text) {
       text = typeof text === 'string' ? text : text && typeof text.toString === 'function' ? text.toString() : '';
-      Object.defineProperty(this, '_raw', { value: text, writable: true, configurable: true, enumerable: false });
+      urlTexts.set(this, text);
       const m = /^(?:([A-Za-z][\w+.-]*):\/\/)?(?:([^@/?#]*)@)?([^/?#:]*)(?::(\d+|\{\{[^}]*\}\}))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(text) || [];
       if (m[2] !== undefined) {
         const at = m[2].indexOf(':');
@@ -370,9 +383,9 @@
       out += this.getHost();
       if (this.port) out += ':' + this.port;
       if (this.path.length) out += this.getPath();
-      else if (this._raw.indexOf('/', out.length) !== -1 && /\/$/.test(this._raw.split(/[?#]/)[0])) out += '/';
+      else if (urlTexts.get(this).indexOf('/', out.length) !== -1 && /\/$/.test(urlTexts.get(this).split(/[?#]/)[0])) out += '/';
       const q = this.getQueryString();
-      if (q || /\?/.test(this._raw)) out += '?' + q;
+      if (q || /\?/.test(urlTexts.get(this))) out += '?' + q;
       if (this.hash !== undefined) out += '#' + this.hash;
       return out;
     }
@@ -625,14 +638,14 @@
 
   P.Description = Description;
 
+  // Each Request's definition and its state when the script started (kept off the object: the
+  // SDK's Request lists only its own fields).
+  const requestStates = new WeakMap();
   const Request = class PostmanRequest {
     static get _postman_propertyName() { return 'Request'; }
     constructor(data) {
-      Object.defineProperty(this, '_source', { value: data, enumerable: false });
-      // The request's own id and name (a request definition rarely has them; the item's are in
-      // pm.info), not listed among its properties.
-      Object.defineProperty(this, 'id', { value: undefined, writable: true, enumerable: false, configurable: true });
-      Object.defineProperty(this, 'name', { value: undefined, writable: true, enumerable: false, configurable: true });
+      const own = { source: data, initial: undefined };
+      requestStates.set(this, own);
       // The SDK's own properties, in its order: description, url, headers, method, body, auth.
       if (data.description) this.description = new Description(data.description);
       this.url = new Url(data.url);
@@ -655,7 +668,7 @@
       const definition = data.bodyDefinition || (data.body === null || data.body === undefined ? null : data.body);
       if (definition !== null) this.body = new RequestBody(definition);
       if (data.auth) this.auth = new RequestAuth(data.auth);
-      Object.defineProperty(this, '_initial', { value: this._state(), writable: true, enumerable: false });
+      own.initial = this._state();
     }
     getHeaders(options) {
       options = options || {};
@@ -686,7 +699,7 @@
     }
     // A copy of the request as it is now.
     clone() {
-      const c = new Request(this._source);
+      const c = new Request(requestStates.get(this).source);
       c.method = this.method;
       c.url = new Url(this.url.toString());
       c.url.variables = new KeyedList(this.url.variables.all().map(function (v) { return { key: v.key, value: v.value, type: v.type }; }), pathVariable);
@@ -740,10 +753,11 @@
     // What changed since the script started: { method?, url?, headers?, body? } or null.
     _changes() {
       const now = this._state();
+      const initial = requestStates.get(this).initial;
       const out = {};
       let changed = false;
       for (const key of ['method', 'url', 'headers', 'body', 'auth']) {
-        if (now[key] !== this._initial[key]) {
+        if (now[key] !== initial[key]) {
           out[key] = parse(now[key]);
           changed = true;
         }
