@@ -39,6 +39,8 @@ mod v8_syntax;
 mod vars_wire;
 
 #[cfg(test)]
+mod engine_tests;
+#[cfg(test)]
 mod lib_tests;
 #[cfg(test)]
 mod tests;

@@ -16,44 +16,19 @@
   }
   const isObject = function (v) { return v !== null && (typeof v === 'object' || typeof v === 'function'); };
 
-  const propertyBase = {
-    parent() { return (this && this.__parent && (this.__parent.__parent || this.__parent)) || undefined; },
-    setParent(parent) { hide(this, '__parent', parent); },
-    forEachParent(options, iterator) {
-      if (typeof options === 'function') { iterator = options; options = {}; }
-      if (typeof iterator !== 'function' || !isObject(options)) return;
-      const up = function (node) { return node && typeof node.parent === 'function' ? node.parent() : undefined; };
-      let parent = this.parent();
-      let grand = up(parent);
-      while (parent && (grand || options.withRoot)) {
-        iterator(parent);
-        parent = grand;
-        grand = up(grand);
-      }
-    },
-    findParentContaining(property, customizer) {
-      const test = typeof customizer === 'function' ? customizer.bind(this) : function (n) { return n[property]; };
-      let node = this;
-      do {
-        if (test(node)) return node;
-        node = node.__parent;
-      } while (node);
-      return undefined;
-    },
-    findInParents(property, customizer) {
-      const owner = this.findParentContaining(property, customizer);
-      return owner ? owner[property] : undefined;
-    },
-    meta() {
-      const m = this._;
-      if (!arguments.length) return m === undefined ? undefined : JSON.parse(JSON.stringify(m));
-      const out = {};
-      if (isObject(m)) for (const k of Array.prototype.slice.call(arguments)) if (k in m) out[k] = m[k];
-      return out;
-    },
-  };
-
-  const property = {
+  // PropertyBase's and Property's members are the SDK library's own (src/script/lib/
+  // postman-collection.js), borrowed: the library loads on the first call, not at start-up.
+  function borrowed(className, names) {
+    const out = {};
+    for (const name of names) {
+      out[name] = function () { return sdk()[className].prototype[name].apply(this, arguments); };
+    }
+    return out;
+  }
+  const propertyBase = borrowed('PropertyBase',
+    ['parent', 'setParent', 'forEachParent', 'findParentContaining', 'findInParents', 'meta']);
+  const property = Object.assign(borrowed('Property', ['findSubstitutions']), {
+    // (postie's own Description class, which its requests and responses serialise)
     describe(content, type) {
       if (isObject(content)) {
         type = content.type;
@@ -61,23 +36,19 @@
       }
       this.description = new P.Description({ content: content, type: type || 'text/plain' });
     },
-    findSubstitutions() { return sdk().Property.findSubstitutions(this.toJSON()); },
-    toObjectResolved(scope, overrides, options) {
-      const reference = this.toJSON();
-      if (Array.isArray(reference.variable)) delete reference.variable;
-      if (options && options.ignoreOwnVariables) return sdk().Property.replaceSubstitutionsIn(reference, overrides);
-      let source = scope || this;
-      let variables;
-      do {
-        variables = source.variables;
-        source = source.__parent;
-      } while (!variables && source);
-      if (!variables) throw new Error('Unable to resolve variables. Require a List type property for variable auto resolution.');
-      // A scope's `variables` is the discontinued method: Newman's bundle fails on it so.
-      if (typeof variables.substitute !== 'function') throw new TypeError('o.substitute is not a function');
-      return variables.substitute(reference, overrides);
+    toObjectResolved() {
+      try {
+        return sdk().Property.prototype.toObjectResolved.apply(this, arguments);
+      } catch (e) {
+        // A scope's `variables` is the discontinued method: Newman's minified bundle names
+        // the missing function `o.substitute`.
+        if (e instanceof TypeError && /not a function$/.test(e.message)) {
+          throw new TypeError('o.substitute is not a function');
+        }
+        throw e;
+      }
     },
-  };
+  });
 
   const requestUpdate = {
     update(options) {
@@ -114,17 +85,18 @@
   }
 
   // Scopes: VariableScope's own members, on each scope object. Layers last for one script, as
-  // each script gets new scopes in Newman.
-  function perScript(key) {
-    const S = P.state();
-    const all = S.sdkScopes || (S.sdkScopes = {});
-    return all[key] || (all[key] = { layers: [] });
+  // each script gets new scopes in Newman; a scope without any reads as before.
+  function layersOf(key) {
+    const all = P.state().sdkLayers;
+    return all ? all[key] : undefined;
   }
   function scopeMembers(key, scope) {
     const ownGet = scope.get;
     const ownHas = scope.has;
     const layered = function (name) {
-      for (const list of perScript(key).layers) {
+      const layers = layersOf(key);
+      if (!layers || ownHas.call(scope, name)) return undefined;
+      for (const list of layers) {
         const entry = list.one(String(name));
         if (entry) return entry;
       }
@@ -132,11 +104,10 @@
     };
     return {
       get(name) {
-        if (ownHas.call(scope, name) || !perScript(key).layers.length) return ownGet.call(scope, name);
         const entry = layered(name);
-        return entry ? entry.value : undefined;
+        return entry ? entry.value : ownGet.call(scope, name);
       },
-      has(name) { return ownHas.call(scope, name) || Boolean(perScript(key).layers.length && layered(name)); },
+      has(name) { return Boolean(layered(name)) || ownHas.call(scope, name); },
       // Untracked changes stay in the script (the run never sees them).
       enableTracking() { P.setTracking(key, true); },
       disableTracking() { P.setTracking(key, false); },
@@ -147,7 +118,10 @@
       },
       // Another variable list read through after this scope's own (for lookups only).
       addLayer(list) {
-        if (list && typeof list.one === 'function') perScript(key).layers.push(list);
+        if (!list || typeof list.one !== 'function') return;
+        const S = P.state();
+        const all = S.sdkLayers || (S.sdkLayers = {});
+        (all[key] || (all[key] = [])).push(list);
       },
     };
   }
